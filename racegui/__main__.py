@@ -1,0 +1,7 @@
+"""`python -m racegui` runs the same command line as `racegui`."""
+
+import sys
+
+from racegui.cli import main
+
+sys.exit(main())

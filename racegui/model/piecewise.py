@@ -1,0 +1,184 @@
+"""Piecewise cubic functions of time, one per row, evaluated for every row in one numpy call.
+
+Each row is a list of pieces: breaks b_0 < b_1 < ... < b_K and, for piece k, coefficients
+(c3, c2, c1, c0) of the polynomial in u = t - b_k. Outside [b_0, b_K] a row holds the value
+it has at the nearest end, with zero derivative (athletes stand still before the start and
+after they stop).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.interpolate import PchipInterpolator
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """One piecewise cubic: breaks (K+1,) and coefficients (K, 4) as (c3, c2, c1, c0)."""
+
+    breaks: np.ndarray
+    coeffs: np.ndarray
+
+    def __post_init__(self) -> None:
+        if self.breaks.ndim != 1 or self.coeffs.shape != (len(self.breaks) - 1, 4):
+            raise ValueError("breaks must be (K+1,) and coeffs (K, 4)")
+
+    @property
+    def start(self) -> float:
+        return float(self.breaks[0])
+
+    @property
+    def end(self) -> float:
+        return float(self.breaks[-1])
+
+    def end_value(self) -> tuple[float, float]:
+        """(value, derivative) at the end of the last piece, from the left."""
+        h = self.breaks[-1] - self.breaks[-2]
+        c3, c2, c1, c0 = self.coeffs[-1]
+        return float(((c3 * h + c2) * h + c1) * h + c0), float((3 * c3 * h + 2 * c2) * h + c1)
+
+    def shifted(self, offset: float) -> Pieces:
+        """The same function plus a constant."""
+        coeffs = self.coeffs.copy()
+        coeffs[:, 3] += offset
+        return Pieces(self.breaks, coeffs)
+
+    def truncated(self, t_end: float) -> Pieces:
+        """The function cut at time t_end (kept pieces are unchanged; t_end becomes the last break)."""
+        if t_end >= self.end:
+            return self
+        if t_end <= self.start:
+            raise ValueError("cannot truncate before the first break")
+        k = int(np.searchsorted(self.breaks, t_end, side="left"))
+        breaks = np.append(self.breaks[:k], t_end)
+        return Pieces(breaks, self.coeffs[: k].copy())
+
+    def then(self, duration: float, c3: float, c2: float, c1: float) -> Pieces:
+        """Append one piece of this duration starting from the current end value."""
+        value, _ = self.end_value()
+        breaks = np.append(self.breaks, self.end + duration)
+        coeffs = np.vstack([self.coeffs, [c3, c2, c1, value]])
+        return Pieces(breaks, coeffs)
+
+    def __call__(self, t: np.ndarray | float) -> np.ndarray:
+        return PieceBatch.from_rows([self]).row(0, t)[0]
+
+
+def constant(value: float, start: float = 0.0) -> Pieces:
+    """A function that is `value` everywhere (one piece of one second from `start`)."""
+    return Pieces(np.array([start, start + 1.0]), np.array([[0.0, 0.0, 0.0, value]]))
+
+
+def monotone_through(times_s: np.ndarray, values: np.ndarray) -> Pieces:
+    """Monotone C1 cubic through the points (PCHIP): every point is hit exactly."""
+    times_s = np.asarray(times_s, dtype=float)
+    values = np.asarray(values, dtype=float)
+    if len(times_s) == 2:
+        slope = (values[1] - values[0]) / (times_s[1] - times_s[0])
+        return Pieces(times_s.copy(), np.array([[0.0, 0.0, slope, values[0]]]))
+    interp = PchipInterpolator(times_s, values)
+    return Pieces(np.asarray(interp.x, dtype=float), np.asarray(interp.c.T, dtype=float))
+
+
+@dataclass(frozen=True, eq=False)
+class PieceBatch:
+    """Many piecewise cubics padded to one array, for vectorised evaluation."""
+
+    breaks: np.ndarray  # (n, K+1), padded with +inf
+    coeffs: np.ndarray  # (n, K, 4), padded with zeros
+    count: np.ndarray  # (n,) number of pieces in each row
+    first: np.ndarray = field(init=False)
+    last: np.ndarray = field(init=False)
+    _inner: np.ndarray = field(init=False)
+    _rows: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.count)
+        object.__setattr__(self, "first", self.breaks[:, 0].copy())
+        object.__setattr__(self, "last", self.breaks[np.arange(n), self.count].copy())
+        object.__setattr__(self, "_inner", self.breaks[:, 1:].copy())
+        object.__setattr__(self, "_rows", np.arange(n))
+
+    @classmethod
+    def from_rows(cls, rows: list[Pieces]) -> PieceBatch:
+        width = max(len(p.coeffs) for p in rows)
+        n = len(rows)
+        breaks = np.full((n, width + 1), np.inf)
+        coeffs = np.zeros((n, width, 4))
+        count = np.zeros(n, dtype=int)
+        for i, p in enumerate(rows):
+            k = len(p.coeffs)
+            breaks[i, : k + 1] = p.breaks
+            coeffs[i, :k] = p.coeffs
+            count[i] = k
+        return cls(breaks, coeffs, count)
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+    def at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """(value, derivative) of every row at one time t; arrays of shape (n,)."""
+        tc = np.minimum(np.maximum(t, self.first), self.last)
+        k = np.minimum((self._inner <= tc[:, None]).sum(axis=1), self.count - 1)
+        c = self.coeffs[self._rows, k]
+        u = tc - self.breaks[self._rows, k]
+        value = ((c[:, 0] * u + c[:, 1]) * u + c[:, 2]) * u + c[:, 3]
+        slope = (3.0 * c[:, 0] * u + 2.0 * c[:, 1]) * u + c[:, 2]
+        moving = (t >= self.first) & (t <= self.last)
+        return value, np.where(moving, slope, 0.0)
+
+    def row(self, i: int, times: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+        """(value, derivative) of row i at many times; arrays shaped like `times`."""
+        t = np.asarray(times, dtype=float)
+        n_pieces = self.count[i]
+        breaks = self.breaks[i, : n_pieces + 1]
+        tc = np.clip(t, breaks[0], breaks[-1])
+        k = np.clip(np.searchsorted(breaks, tc, side="right") - 1, 0, n_pieces - 1)
+        c = self.coeffs[i, k]
+        u = tc - breaks[k]
+        value = ((c[..., 0] * u + c[..., 1]) * u + c[..., 2]) * u + c[..., 3]
+        slope = (3.0 * c[..., 0] * u + 2.0 * c[..., 1]) * u + c[..., 2]
+        moving = (t >= breaks[0]) & (t <= breaks[-1])
+        return value, np.where(moving, slope, 0.0)
+
+    def inverse(self, i: int, values: np.ndarray | float, t_max: float | None = None) -> np.ndarray:
+        """Earliest times at which non-decreasing row i reaches `values` (NaN if never).
+
+        Solves each cubic piece by safeguarded Newton iteration (bracketed, falls back to
+        bisection), to 1e-10 s.
+        """
+        v = np.atleast_1d(np.asarray(values, dtype=float))
+        n_pieces = self.count[i]
+        breaks = self.breaks[i, : n_pieces + 1]
+        if t_max is not None:
+            keep = int(np.searchsorted(breaks, t_max, side="left"))
+            breaks = np.append(breaks[:keep], t_max) if keep < len(breaks) else breaks
+            n_pieces = len(breaks) - 1
+        at_breaks, _ = self.row(i, breaks)
+        # Piece whose end value first reaches v.
+        k = np.searchsorted(at_breaks, v, side="left") - 1
+        reachable = (v >= at_breaks[0]) & (v <= at_breaks[-1])
+        k = np.clip(k, 0, n_pieces - 1)
+        lo = breaks[k].copy()
+        hi = breaks[k + 1].copy()
+        exact_start = v <= at_breaks[0]
+        # Linear first guess within the piece.
+        span = np.maximum(at_breaks[k + 1] - at_breaks[k], 1e-300)
+        t = lo + (hi - lo) * np.clip((v - at_breaks[k]) / span, 0.0, 1.0)
+        for _ in range(60):
+            f, df = self.row(i, t)
+            f = f - v
+            if np.all(np.abs(f) < 1e-9):
+                break
+            below = f < 0
+            lo = np.where(below, t, lo)
+            hi = np.where(below, hi, t)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                step = t - f / df
+            bad = ~np.isfinite(step) | (step <= lo) | (step >= hi)
+            t = np.where(bad, 0.5 * (lo + hi), step)
+        t = np.where(exact_start, breaks[0], t)
+        t = np.where(reachable, t, np.nan)
+        return t if np.ndim(values) else t[:1].reshape(())

@@ -1,0 +1,119 @@
+"""The race description: frozen dataclasses read from a race file, in metres and seconds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from racegui.model.track import STANDARD_TRACK, Track
+
+Role = Literal["runner", "pacer", "ghost"]
+ROLES: tuple[str, ...] = ("runner", "pacer", "ghost")
+TARGET_ID = "target"
+"""Id of the ghost made from the race's target (reserved: no athlete may use it)."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """Elapsed time (s) at a distance run from the start (m)."""
+
+    distance_m: float
+    time_s: float
+    estimated: bool = False
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Formation:
+    """A slot relative to another athlete: along the track (m, + ahead) and across (lanes)."""
+
+    follows: str
+    offset_m: float
+    lane: float = 1.0
+    estimated: bool = False
+
+
+@dataclass(frozen=True)
+class Dropout:
+    """Where a pacer leaves the race (metres run) and the lane it eases out to."""
+
+    distance_m: float
+    exit_lane: float = 3.5
+    estimated: bool = False
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Athlete:
+    """One athlete and how it moves: its own splits, an even pace, or a formation slot."""
+
+    id: str
+    name: str
+    role: Role
+    colour: str = "#888888"
+    bib: str | None = None
+    country: str | None = None
+    splits: tuple[Split, ...] = ()
+    even_pace_time_s: float | None = None
+    formation: Formation | None = None
+    dropout: Dropout | None = None
+    estimated: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """The race target: an even-pace time (s) or explicit target splits."""
+
+    time_s: float | None = None
+    splits: tuple[Split, ...] = ()
+    label: str = "Target"
+    colour: str = "#39ff6a"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a published figure was reported."""
+
+    id: str
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Race:
+    """A race: its distance (m), athletes, optional target, and provenance."""
+
+    title: str
+    distance_m: float
+    athletes: tuple[Athlete, ...]
+    date: str | None = None
+    venue: str | None = None
+    target: Target | None = None
+    sources: tuple[Source, ...] = ()
+    notes: tuple[str, ...] = ()
+    track: Track = field(default=STANDARD_TRACK)
+
+    def athlete(self, athlete_id: str) -> Athlete:
+        """The athlete with this id (KeyError if none)."""
+        for a in self.athletes:
+            if a.id == athlete_id:
+                return a
+        raise KeyError(athlete_id)
+
+    @property
+    def focus(self) -> Athlete:
+        """The runner the replay follows: the first athlete with role "runner"."""
+        for a in self.athletes:
+            if a.role == "runner":
+                return a
+        raise ValueError("race has no runner")
+
+    @property
+    def target_time_s(self) -> float | None:
+        """Target finish time (s), from the even-pace time or the last target split."""
+        if self.target is None:
+            return None
+        if self.target.time_s is not None:
+            return self.target.time_s
+        return self.target.splits[-1].time_s if self.target.splits else None

@@ -1,0 +1,337 @@
+"""Compile a Race into a Replay: every athlete's distance and lateral offset as functions of time.
+
+Everything a view or an export needs per frame comes from :meth:`Replay.state_at`, which
+evaluates all athletes at one instant in a handful of numpy operations.
+
+Motion rules (the tails after a finish or dropout are estimates, marked so in the docs):
+- an athlete with splits follows a monotone cubic (PCHIP) through (0 m, 0 s) and its splits;
+- an even-pace athlete runs the race distance at constant speed;
+- a formation pacer runs at its leader's distance plus its slot offset, in its slot lane;
+- a pacer that drops out eases out to its exit lane over DROPOUT_EASE_S while slowing gently,
+  then slows to a stop; a finisher slows to a stop in its lane; a ghost stops at the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from racegui.model.piecewise import PieceBatch, Pieces, constant, monotone_through
+from racegui.model.race import TARGET_ID, Athlete, Race
+from racegui.model.track import LANE1_LINE_M, Track
+
+DROPOUT_EASE_S = 2.0
+"""Seconds a dropping-out pacer takes to ease out to its exit lane (estimated)."""
+DROPOUT_EASE_DECEL = 0.5
+"""Deceleration (m/s^2) while easing out (estimated)."""
+STOP_DECEL = 1.5
+"""Deceleration (m/s^2) to a stop after easing out or finishing (estimated)."""
+GHOST_LATERAL_M = -LANE1_LINE_M
+"""The target ghost runs on the kerb, like a pacing light."""
+
+
+class RaceModelError(ValueError):
+    """The race cannot be turned into motion (for example a formation loop)."""
+
+
+@dataclass(frozen=True, eq=False)
+class RaceState:
+    """Everyone at one instant t (s). Arrays are indexed like Replay.ids."""
+
+    t: float
+    distance_m: np.ndarray
+    speed_mps: np.ndarray
+    lateral_m: np.ndarray
+    x_m: np.ndarray
+    y_m: np.ndarray
+    heading_rad: np.ndarray
+    lap: np.ndarray
+    running: np.ndarray
+    gap_to_target_s: float | None
+    gap_to_target_m: float | None
+
+
+@dataclass(frozen=True, eq=False)
+class Replay:
+    """A compiled race: motion of every athlete, plus what analysis needs, computed once."""
+
+    race: Race
+    athletes: tuple[Athlete, ...]
+    motion: PieceBatch
+    """Rows 0..n-1: distance run (m); rows n..2n-1: lateral offset (m); functions of time (s)."""
+    active_end_s: np.ndarray
+    finish_time_s: np.ndarray
+    dropout_time_s: np.ndarray
+    dropout_distance_m: np.ndarray
+    focus: int
+    target: int | None
+    duration_s: float
+    ids: tuple[str, ...] = field(init=False)
+    roles: np.ndarray = field(init=False)
+    _start_s: float = field(init=False)
+    _partial_m: float = field(init=False)
+    _total_laps: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", tuple(a.id for a in self.athletes))
+        object.__setattr__(self, "roles", np.array([a.role for a in self.athletes]))
+        track = self.race.track
+        object.__setattr__(self, "_start_s", track.start_position_m(self.race.distance_m))
+        partial = float(np.mod(self.race.distance_m, track.lap_m))
+        object.__setattr__(self, "_partial_m", partial)
+        object.__setattr__(
+            self, "_total_laps", int(round((self.race.distance_m - partial) / track.lap_m))
+        )
+
+    @property
+    def track(self) -> Track:
+        return self.race.track
+
+    @property
+    def n(self) -> int:
+        """Number of athletes (the target ghost included)."""
+        return len(self.athletes)
+
+    @property
+    def total_laps(self) -> int:
+        """Full laps in the race (a mile has 4, after a first partial lap of 9.344 m)."""
+        return self._total_laps
+
+    @property
+    def partial_lap_m(self) -> float:
+        """Length of the first partial lap (m), 0 when the race starts at the finish line."""
+        return self._partial_m
+
+    def index(self, athlete_id: str) -> int:
+        """Row of an athlete by id."""
+        return self.ids.index(athlete_id)
+
+    def lap_of(self, distance_m: np.ndarray | float) -> np.ndarray:
+        """Lap being run at this distance: 0 for a first partial lap, then 1..total_laps."""
+        d = np.asarray(distance_m, dtype=float)
+        lap_m = self.track.lap_m
+        full = np.floor((d - self._partial_m) / lap_m + 1e-9) + 1
+        lap = np.where(d < self._partial_m, 0, full)
+        return np.clip(lap, 0 if self._partial_m > 0 else 1, self._total_laps).astype(int)
+
+    def distances_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """(distance m, speed m/s) of every athlete at time t (s)."""
+        value, slope = self.motion.at(t)
+        return value[: self.n], slope[: self.n]
+
+    def positions_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) in metres of every athlete at time t (s): the per-frame hot path."""
+        value, _ = self.motion.at(t)
+        s = np.mod(value[: self.n] + self._start_s, self.track.lap_m)
+        x, y, _ = self.track.xy(s, value[self.n :])
+        return x, y
+
+    def athlete_at(self, i: int, times: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+        """(distance m, speed m/s) of athlete i at many times (s)."""
+        return self.motion.row(i, times)
+
+    def time_at_distance(self, i: int, distance_m: np.ndarray | float) -> np.ndarray:
+        """Earliest time (s) athlete i reaches each distance while running (NaN if never)."""
+        return self.motion.inverse(i, distance_m, t_max=float(self.active_end_s[i]))
+
+    def state_at(self, t: float) -> RaceState:
+        """Everyone at time t (s): distance, speed, position, lap, running, gap to target."""
+        value, slope = self.motion.at(t)
+        n = self.n
+        distance = value[:n]
+        lateral = value[n:]
+        s = np.mod(distance + self._start_s, self.track.lap_m)
+        x, y, heading = self.track.xy(s, lateral)
+        gap_s, gap_m = self.gap_to_target(t, float(distance[self.focus]))
+        return RaceState(
+            t=float(t),
+            distance_m=distance,
+            speed_mps=slope[:n],
+            lateral_m=lateral,
+            x_m=x,
+            y_m=y,
+            heading_rad=heading,
+            lap=self.lap_of(distance),
+            running=(t >= 0.0) & (t < self.active_end_s),
+            gap_to_target_s=gap_s,
+            gap_to_target_m=gap_m,
+        )
+
+    def gap_to_target(self, t: float, runner_m: float) -> tuple[float | None, float | None]:
+        """How far the focus runner is behind the target: (seconds, metres); negative = ahead.
+
+        Seconds: time now minus the time the target passed the runner's distance. Metres:
+        target's distance minus the runner's. After the finish both hold the final margin.
+        """
+        if self.target is None:
+            return None, None
+        race_m = self.race.distance_m
+        finish = self.finish_time_s[self.focus]
+        if np.isfinite(finish) and t >= finish:
+            t, runner_m = float(finish), race_m
+        runner_m = min(max(runner_m, 0.0), race_m)
+        target_m = float(self.motion.row(self.target, t)[0])
+        target_t = float(self.time_at_distance(self.target, runner_m))
+        gap_s = max(t, 0.0) - target_t
+        return gap_s, target_m - runner_m
+
+    def projected_finish_s(self, t: float) -> float | None:
+        """Finish time (s) if the focus runner held her current speed from time t."""
+        i = self.focus
+        finish = self.finish_time_s[i]
+        if np.isfinite(finish) and t >= finish:
+            return float(finish)
+        d, v = self.athlete_at(i, t)
+        if v <= 0:
+            return None
+        return float(t + (self.race.distance_m - d) / v)
+
+
+def _with_target(race: Race) -> tuple[Athlete, ...]:
+    athletes = tuple(race.athletes)
+    if race.target is None:
+        return athletes
+    target = race.target
+    ghost = Athlete(
+        id=TARGET_ID,
+        name=target.label,
+        role="ghost",
+        colour=target.colour,
+        splits=target.splits,
+        even_pace_time_s=target.time_s if not target.splits else None,
+    )
+    return athletes + (ghost,)
+
+
+def _own_motion(a: Athlete, distance_m: float) -> Pieces:
+    if a.even_pace_time_s is not None:
+        return monotone_through(np.array([0.0, a.even_pace_time_s]), np.array([0.0, distance_m]))
+    pts = [(s.time_s, s.distance_m) for s in a.splits if s.distance_m > 0]
+    times = np.array([0.0] + [p[0] for p in pts])
+    dists = np.array([0.0] + [p[1] for p in pts])
+    return monotone_through(times, dists)
+
+
+def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
+    """Indices ordered so every formation leader comes before its followers."""
+    index = {a.id: i for i, a in enumerate(athletes)}
+    order: list[int] = []
+    state: dict[int, int] = {}
+
+    def visit(i: int, chain: tuple[str, ...]) -> None:
+        if state.get(i) == 2:
+            return
+        if state.get(i) == 1:
+            raise RaceModelError("formation loop: " + " -> ".join(chain + (athletes[i].id,)))
+        state[i] = 1
+        f = athletes[i].formation
+        if f is not None:
+            if f.follows not in index:
+                raise RaceModelError(f"{athletes[i].id} follows unknown athlete {f.follows!r}")
+            visit(index[f.follows], chain + (athletes[i].id,))
+        state[i] = 2
+        order.append(i)
+
+    for i in range(len(athletes)):
+        visit(i, ())
+    return order
+
+
+def compile_race(race: Race) -> Replay:
+    """Turn a Race into a Replay (raises RaceModelError for an impossible race)."""
+    athletes = _with_target(race)
+    n = len(athletes)
+    track = race.track
+    active: list[Pieces | None] = [None] * n
+    distance_rows: list[Pieces | None] = [None] * n
+    lateral_rows: list[Pieces | None] = [None] * n
+    active_end = np.full(n, np.inf)
+    finish = np.full(n, np.nan)
+    drop_t = np.full(n, np.nan)
+    drop_m = np.full(n, np.nan)
+    index = {a.id: i for i, a in enumerate(athletes)}
+
+    for i in _leader_order(athletes):
+        a = athletes[i]
+        lane_m = 0.0
+        dropout_at: float | None = None
+        if a.formation is not None:
+            leader = active[index[a.formation.follows]]
+            assert leader is not None
+            path = leader.shifted(a.formation.offset_m)
+            lane_m = float(track.lane_offset_m(a.formation.lane))
+            if a.dropout is not None:
+                reach = PieceBatch.from_rows([path]).inverse(0, a.dropout.distance_m)
+                t_d = float(reach) if np.isfinite(reach) else path.end
+                if t_d <= path.start:
+                    raise RaceModelError(
+                        f"{a.id} drops out at {a.dropout.distance_m} m, before its slot starts"
+                    )
+                path = path.truncated(t_d)
+                dropout_at = path.end
+            reaches_finish = False
+        else:
+            path = _own_motion(a, race.distance_m)
+            last_m = path.end_value()[0]
+            reaches_finish = last_m >= race.distance_m - 1e-9
+            if a.dropout is not None or (a.role == "pacer" and not reaches_finish):
+                dropout_at = path.end
+        active[i] = path
+        end_t = path.end
+        active_end[i] = end_t
+        end_m, end_v = path.end_value()
+        if a.role == "ghost":
+            lateral_rows[i] = constant(GHOST_LATERAL_M if a.id == TARGET_ID else 0.0)
+            distance_rows[i] = path
+            if reaches_finish:
+                finish[i] = end_t
+            continue
+        if dropout_at is not None:
+            drop_t[i] = end_t
+            drop_m[i] = end_m
+            exit_lane = a.dropout.exit_lane if a.dropout is not None else 3.5
+            exit_m = float(track.lane_offset_m(exit_lane))
+            v1 = max(end_v - DROPOUT_EASE_DECEL * DROPOUT_EASE_S, 0.0)
+            ease_decel = (end_v - v1) / DROPOUT_EASE_S
+            tail = path.then(DROPOUT_EASE_S, 0.0, -ease_decel / 2, end_v)
+            if v1 > 0:
+                tail = tail.then(v1 / STOP_DECEL, 0.0, -STOP_DECEL / 2, v1)
+            distance_rows[i] = tail
+            delta = exit_m - lane_m
+            ease = Pieces(
+                np.array([path.start, end_t, end_t + DROPOUT_EASE_S]),
+                np.array(
+                    [
+                        [0.0, 0.0, 0.0, lane_m],
+                        [-2 * delta / DROPOUT_EASE_S**3, 3 * delta / DROPOUT_EASE_S**2, 0.0, lane_m],
+                    ]
+                ),
+            )
+            lateral_rows[i] = ease
+        else:
+            if reaches_finish:
+                finish[i] = end_t
+            stop = path.then(end_v / STOP_DECEL, 0.0, -STOP_DECEL / 2, end_v) if end_v > 0 else path
+            distance_rows[i] = stop
+            lateral_rows[i] = constant(lane_m, path.start)
+
+    rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
+    if len(rows) != 2 * n:
+        raise RaceModelError("internal: an athlete has no motion")
+    motion = PieceBatch.from_rows(rows)
+    focus = next(i for i, a in enumerate(athletes) if a.role == "runner")
+    target = index.get(TARGET_ID) if race.target is not None else None
+    duration = float(np.max(motion.last[:n]))
+    return Replay(
+        race=race,
+        athletes=athletes,
+        motion=motion,
+        active_end_s=active_end,
+        finish_time_s=finish,
+        dropout_time_s=drop_t,
+        dropout_distance_m=drop_m,
+        focus=focus,
+        target=target,
+        duration_s=duration,
+    )

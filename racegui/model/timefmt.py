@@ -1,0 +1,68 @@
+"""Parsing and formatting race times: seconds, "ss.xx", "m:ss.xx" and "h:mm:ss.xx"."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d+)?)\s*$")
+
+
+class TimeFormatError(ValueError):
+    """A time text could not be read."""
+
+
+def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float:
+    """Seconds from a number or a text "ss.xx", "m:ss.xx" or "h:mm:ss.xx".
+
+    Minutes and seconds after a colon must be below 60. Raises TimeFormatError with a short
+    reason for anything else (negative, NaN, infinite, text that is not a time).
+    """
+    if isinstance(value, bool):
+        raise TimeFormatError(f"{value!r} is not a time")
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+    elif isinstance(value, str):
+        match = _TIME_RE.match(value)
+        if not match or (not decimal_comma and "," in value):
+            raise TimeFormatError(f"{value!r} is not a time (use seconds, m:ss.xx or h:mm:ss.xx)")
+        hours, minutes, secs = match.groups()
+        secs_f = float(secs.replace(",", "."))
+        if minutes is not None and secs_f >= 60:
+            raise TimeFormatError(f"{value!r}: seconds must be below 60 after a colon")
+        if hours is not None and int(minutes) >= 60:
+            raise TimeFormatError(f"{value!r}: minutes must be below 60 after hours")
+        seconds = int(hours or 0) * 3600 + int(minutes or 0) * 60 + secs_f
+    else:
+        raise TimeFormatError(f"{value!r} is not a time")
+    if not math.isfinite(seconds):
+        raise TimeFormatError(f"{value!r} is not a finite time")
+    if seconds < 0:
+        raise TimeFormatError(f"{value!r} is negative")
+    return seconds
+
+
+def format_time(seconds: float, decimals: int = 2) -> str:
+    """Format seconds as "m:ss.xx" (or "ss.xx" under a minute, "h:mm:ss.xx" over an hour)."""
+    if seconds is None or not math.isfinite(seconds):
+        return "--"
+    sign = "-" if seconds < 0 else ""
+    scale = 10**decimals
+    total = round(abs(seconds) * scale)
+    whole, frac = divmod(total, scale)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}{frac_text}"
+    if minutes:
+        return f"{sign}{minutes}:{secs:02d}{frac_text}"
+    return f"{sign}{secs}{frac_text}"
+
+
+def format_delta(seconds: float, decimals: int = 2) -> str:
+    """Format a time difference with an explicit sign, "+0.35" or "-1.20"."""
+    if seconds is None or not math.isfinite(seconds):
+        return "--"
+    text = format_time(abs(seconds), decimals)
+    return ("-" if seconds < 0 else "+") + text
