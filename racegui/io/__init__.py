@@ -1,0 +1,1 @@
+"""Reading, validating and atomically writing race files and split imports (no Qt)."""

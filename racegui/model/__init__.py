@@ -1,0 +1,1 @@
+"""The race model: pure numpy/scipy, no Qt. Track geometry, race description, kinematics, analysis."""

@@ -1,0 +1,150 @@
+"""What an export draws: the frame-source interface and the exact race time of every frame.
+
+The race clock of an export never depends on wall time: frame k of the race part shows race
+time ``t_k = start_s + k * speed / fps`` seconds exactly, however long drawing or encoding takes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+import numpy as np
+
+CardKind = Literal["title", "end"]
+"""The two cards an export can show: before the race ("title") and after it ("end")."""
+
+_COUNT_EPS = 1e-9
+"""Slack (in frames) so that a span of exactly n frame steps is not lost to float error."""
+
+
+@runtime_checkable
+class FrameSource(Protocol):
+    """Anything that draws the replay at an exact race time.
+
+    ``size`` is (width, height) in pixels (both even for MP4). ``frame_at(t)`` returns a
+    (height, width, 3) uint8 RGB array for race time ``t`` seconds. The exporter copies the
+    array before the next call, so a source may reuse one buffer for every frame.
+
+    Optional extras, looked up with ``getattr`` (a source need not have them):
+
+    - ``duration_s: float``: the race length in seconds, used when the export has no ``to_s``;
+    - ``card_at(kind, index) -> ndarray``: frame ``index`` of the "title" or "end" card;
+    - ``card_frame(kind) -> ndarray``: one still frame for the card, repeated for its length.
+    """
+
+    size: tuple[int, int]
+
+    def frame_at(self, t: float) -> np.ndarray:
+        """RGB frame, shape (height, width, 3), uint8, for race time ``t`` (s)."""
+        ...
+
+
+def frame_count(start_s: float, end_s: float, fps: float, speed: float = 1.0) -> int:
+    """Number of race frames from ``start_s`` to ``end_s`` (s), both ends included.
+
+    ``N = floor((end_s - start_s) * fps / speed + 1e-9) + 1``: the first frame shows
+    ``start_s`` and the last shows the last frame time at or before ``end_s``. So a 246.42 s
+    race at 30 fps and 1x is 7393 frames, and a 10 s span at 10 fps is 101 frames (0.0 s to
+    10.0 s inclusive). Raises ValueError for a non-finite or reversed span, fps <= 0 or
+    speed <= 0.
+    """
+    if not all(math.isfinite(v) for v in (start_s, end_s, fps, speed)):
+        raise ValueError("start, end, fps and speed must be finite numbers")
+    if fps <= 0:
+        raise ValueError(f"fps must be positive, got {fps}")
+    if speed <= 0:
+        raise ValueError(f"speed must be positive, got {speed}")
+    if end_s < start_s:
+        raise ValueError(f"end ({end_s} s) is before start ({start_s} s)")
+    return math.floor((end_s - start_s) * fps / speed + _COUNT_EPS) + 1
+
+
+def frame_times(start_s: float, end_s: float, fps: float, speed: float = 1.0) -> np.ndarray:
+    """Exact race time (s) of every race frame: ``start_s + k * speed / fps``, k = 0..N-1.
+
+    N is :func:`frame_count` (both ends included, see there). Each time is computed from its
+    index, not by adding steps, so there is no drift; times never exceed ``end_s``.
+    """
+    n = frame_count(start_s, end_s, fps, speed)
+    times = start_s + np.arange(n, dtype=np.float64) * (speed / fps)
+    return np.minimum(times, end_s)
+
+
+def card_frame_count(seconds: float, fps: float) -> int:
+    """Frames a card of ``seconds`` (video seconds, not race seconds) lasts at ``fps``."""
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"card length must be a non-negative number of seconds, got {seconds}")
+    return round(seconds * fps)
+
+
+@dataclass(frozen=True)
+class FramePlan:
+    """Every frame of one export: title card frames, race frames at ``race_times``, end card.
+
+    ``race_times`` are race seconds; card lengths are counts of frames.
+    """
+
+    race_times: np.ndarray
+    fps: float
+    title_frames: int = 0
+    end_frames: int = 0
+
+    @property
+    def total(self) -> int:
+        """Total number of frames in the output."""
+        return self.title_frames + len(self.race_times) + self.end_frames
+
+    @property
+    def video_duration_s(self) -> float:
+        """Length of the output video (s): total frames divided by fps."""
+        return self.total / self.fps
+
+
+def plan_frames(
+    start_s: float,
+    end_s: float,
+    fps: float,
+    speed: float = 1.0,
+    title_card_s: float = 0.0,
+    end_card_s: float = 0.0,
+) -> FramePlan:
+    """The :class:`FramePlan` for a race span (s), fps, speed and card lengths (video s)."""
+    return FramePlan(
+        race_times=frame_times(start_s, end_s, fps, speed),
+        fps=fps,
+        title_frames=card_frame_count(title_card_s, fps),
+        end_frames=card_frame_count(end_card_s, fps),
+    )
+
+
+def card_frames(source: FrameSource, kind: CardKind, count: int, t: float) -> Iterator[np.ndarray]:
+    """Yield ``count`` frames of the ``kind`` card.
+
+    Uses ``source.card_at(kind, index)`` if the source has it (animated cards), otherwise
+    repeats ``source.card_frame(kind)``, otherwise freezes the race frame at race time ``t``
+    (s): the first race frame for a title card, the last for an end card. Nothing is drawn
+    when ``count`` is 0.
+    """
+    if count <= 0:
+        return
+    card_at: Callable[[str, int], np.ndarray] | None = getattr(source, "card_at", None)
+    if card_at is not None:
+        for index in range(count):
+            yield card_at(kind, index)
+        return
+    card_frame: Callable[[str], np.ndarray] | None = getattr(source, "card_frame", None)
+    still = card_frame(kind) if card_frame is not None else source.frame_at(t)
+    for _ in range(count):
+        yield still
+
+
+def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
+    """Yield every frame of ``plan`` in order: title card, race frames, end card."""
+    times = plan.race_times
+    yield from card_frames(source, "title", plan.title_frames, float(times[0]))
+    for t in times:
+        yield source.frame_at(float(t))
+    yield from card_frames(source, "end", plan.end_frames, float(times[-1]))

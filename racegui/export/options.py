@@ -1,0 +1,232 @@
+"""What the user asked an export to be: destination, format, size, rate, speed and race span."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+ExportFormat = Literal["mp4", "gif", "png"]
+
+SIZE_PRESETS: dict[str, tuple[int, int]] = {
+    "1080p": (1920, 1080),
+    "720p": (1280, 720),
+    "square": (1080, 1080),
+}
+"""Named output sizes (width, height) in pixels. Treat as read-only."""
+
+MAX_SIZE = (7680, 4320)
+"""Largest output (width, height) in pixels (8K UHD)."""
+MAX_FPS = 120
+"""Highest frame rate (frames per second) of any export."""
+GIF_MAX_FPS = 50
+"""Highest GIF frame rate: GIF delays are whole centiseconds, and viewers slow down any delay
+below 2 cs (50 fps) to about 10 cs."""
+MAX_SPEED = 64.0
+"""Fastest replay speed (race seconds per video second)."""
+GIF_MAX_FRAMES = 3000
+"""Most frames a GIF export may have (GIFs are for short clips)."""
+GIF_MAX_PIXEL_FRAMES = 250_000_000
+"""Most width * height * frames a GIF export may have. The GIF writer keeps every frame in
+memory at one byte per pixel until the file is written, so this is about 250 MB (for example
+640x360 for 1085 frames, about 36 s at 30 fps)."""
+
+_SUFFIX_FORMATS: dict[str, ExportFormat] = {".mp4": "mp4", ".gif": "gif", ".png": "png"}
+_SEQUENCE_RE = re.compile(r"%0?(\d*)d")
+_SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+
+
+class ExportOptionsError(ValueError):
+    """An export option is invalid; the message is one sentence saying which and why."""
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """(width, height) in pixels from "1920x1080" or a preset name ("1080p", "720p", "square")."""
+    key = text.strip().lower()
+    if key in SIZE_PRESETS:
+        return SIZE_PRESETS[key]
+    match = _SIZE_RE.match(text)
+    if not match:
+        presets = ", ".join(SIZE_PRESETS)
+        raise ExportOptionsError(
+            f"Size {text!r} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
+        )
+    return int(match.group(1)), int(match.group(2))
+
+
+def format_for(path: Path) -> ExportFormat:
+    """Export format from the path's suffix (.mp4, .gif or .png, any case)."""
+    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(_SUFFIX_FORMATS)
+        shown = path.suffix or "no suffix"
+        raise ExportOptionsError(
+            f"Cannot tell the export format from {path.name!r} ({shown}): use one of {known}."
+        )
+    return fmt
+
+
+def _nearest_even(n: int) -> int:
+    return n + 1 if n % 2 else n
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """One export request.
+
+    ``output`` is the destination file; its suffix (.mp4, .gif, .png) picks the format. A PNG
+    path containing "%d" or "%04d" (or ``png_sequence=True``) gives a numbered sequence of
+    PNGs, one per frame; otherwise a PNG export is one still of race time ``from_s`` (or 0).
+    ``size`` is (width, height) in pixels, ``fps`` frames per second of video, ``speed`` race
+    seconds per video second. ``from_s``/``to_s`` are race seconds (None: start/end of the
+    race). Card lengths are video seconds. ``panel`` and ``theme`` are for the scene drawing.
+    """
+
+    output: Path
+    size: tuple[int, int] = (1920, 1080)
+    fps: int = 30
+    speed: float = 1.0
+    from_s: float | None = None
+    to_s: float | None = None
+    panel: bool = True
+    theme: Literal["dark", "light"] = "dark"
+    title_card_s: float = 0.0
+    end_card_s: float = 0.0
+    png_sequence: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "output", Path(self.output))
+
+    @property
+    def format(self) -> ExportFormat:
+        """"mp4", "gif" or "png", from the output suffix (raises ExportOptionsError)."""
+        return format_for(self.output)
+
+    @property
+    def is_sequence(self) -> bool:
+        """True for a numbered PNG sequence (one file per frame)."""
+        return self.format == "png" and (
+            self.png_sequence or _SEQUENCE_RE.search(self.output.name) is not None
+        )
+
+    @property
+    def is_still(self) -> bool:
+        """True for a single PNG still at race time ``from_s`` (or 0)."""
+        return self.format == "png" and not self.is_sequence
+
+    def span(self, race_duration_s: float | None) -> tuple[float, float]:
+        """Race seconds (start, end) to export; ``race_duration_s`` fills a missing ``to_s``."""
+        start = 0.0 if self.from_s is None else float(self.from_s)
+        end = self.to_s if self.to_s is not None else race_duration_s
+        if end is None:
+            raise ExportOptionsError(
+                "The race length is unknown, so give the end time of the export (to)."
+            )
+        end = float(end)
+        if end <= start and not self.is_still:
+            raise ExportOptionsError(
+                f"The export starts at {start:g} s, which is not before its end at {end:g} s."
+            )
+        return start, end
+
+    def validate(self) -> None:
+        """Raise ExportOptionsError with one clear sentence for the first bad value."""
+        fmt = self.format
+        self._validate_size(fmt)
+        fps = self.fps
+        if isinstance(fps, bool) or not isinstance(fps, int) or not 1 <= fps <= MAX_FPS:
+            raise ExportOptionsError(
+                f"Frame rate {fps!r} is not a whole number of frames per second from 1 to "
+                f"{MAX_FPS}."
+            )
+        if fmt == "gif" and fps > GIF_MAX_FPS:
+            raise ExportOptionsError(
+                f"A GIF cannot play at {fps} fps (viewers slow down anything above "
+                f"{GIF_MAX_FPS} fps): use {GIF_MAX_FPS} fps or less, for example 25."
+            )
+        speed = self.speed
+        if not _is_number(speed) or not 0 < speed <= MAX_SPEED:
+            raise ExportOptionsError(
+                f"Speed {speed!r} must be above 0 and at most {MAX_SPEED:g} times real time."
+            )
+        for name, value in (("start", self.from_s), ("end", self.to_s)):
+            if value is not None and (not _is_number(value) or value < 0):
+                raise ExportOptionsError(
+                    f"The {name} time {value!r} must be a race time of 0 s or more."
+                )
+        if self.from_s is not None and self.to_s is not None and not self.is_still:
+            if self.from_s >= self.to_s:
+                raise ExportOptionsError(
+                    f"The export starts at {self.from_s:g} s, which is not before its end at "
+                    f"{self.to_s:g} s."
+                )
+        for name, value in (("title card", self.title_card_s), ("end card", self.end_card_s)):
+            if not _is_number(value) or value < 0:
+                raise ExportOptionsError(
+                    f"The {name} length {value!r} must be 0 or more seconds."
+                )
+        if self.theme not in ("dark", "light"):
+            raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")
+        if self.png_sequence and fmt != "png":
+            raise ExportOptionsError(
+                f"A numbered image sequence needs a .png output, not {self.output.name!r}."
+            )
+        if fmt != "png" and _SEQUENCE_RE.search(self.output.name):
+            raise ExportOptionsError(
+                f"Only PNG sequences can have a frame number pattern in the name "
+                f"({self.output.name!r})."
+            )
+        if self.output.exists() and self.output.is_dir():
+            raise ExportOptionsError(f"The output {str(self.output)!r} is a folder, not a file.")
+        if not self.output.parent.is_dir():
+            raise ExportOptionsError(
+                f"The folder {str(self.output.parent)!r} for the output does not exist."
+            )
+
+    def _validate_size(self, fmt: ExportFormat) -> None:
+        size = self.size
+        if (
+            not isinstance(size, tuple)
+            or len(size) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in size)
+        ):
+            raise ExportOptionsError(f"Size {size!r} must be (width, height) in whole pixels.")
+        width, height = size
+        if width <= 0 or height <= 0:
+            raise ExportOptionsError(f"Size {width}x{height} must be at least 1 pixel each way.")
+        max_w, max_h = MAX_SIZE
+        if width > max_w or height > max_h:
+            raise ExportOptionsError(
+                f"Size {width}x{height} is larger than the {max_w}x{max_h} maximum."
+            )
+        if fmt == "mp4" and (width % 2 or height % 2):
+            raise ExportOptionsError(
+                f"MP4 needs an even width and height; {width}x{height} is odd, use "
+                f"{_nearest_even(width)}x{_nearest_even(height)}."
+            )
+
+
+def check_gif_budget(frames: int, size: tuple[int, int]) -> None:
+    """Raise ExportOptionsError if a GIF of ``frames`` frames at ``size`` (px) is too big."""
+    width, height = size
+    if frames > GIF_MAX_FRAMES:
+        raise ExportOptionsError(
+            f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}): export MP4, or "
+            f"shorten the span, lower the fps or raise the speed."
+        )
+    if width * height * frames > GIF_MAX_PIXEL_FRAMES:
+        most = GIF_MAX_PIXEL_FRAMES // (width * height)
+        raise ExportOptionsError(
+            f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
+            f"that size): export MP4, or use a smaller size or fewer frames."
+        )
+
+
+def _is_number(value: object) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )

@@ -1,0 +1,425 @@
+"""Read, validate and atomically write racegui/1 race files (JSON). No code is ever executed
+from a file: plain json parsing, then pydantic validation, then checks of the race's sense."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from racegui.io.atomic import write_text_atomic
+from racegui.io.errors import Problem, RaceFileError, json_path
+from racegui.io.schema import FORMAT, AthleteModel, RaceFileModel, SplitModel
+from racegui.model.race import (
+    TARGET_ID,
+    Athlete,
+    Dropout,
+    Formation,
+    Race,
+    Source,
+    Split,
+    Target,
+)
+from racegui.model.timefmt import TimeFormatError, parse_time
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest race file read (bytes); bigger files are refused before reading."""
+MAX_SPEED_MPS = 12.5
+"""No human runs faster than this between two splits (m/s): above it a split is a typo."""
+
+_UNITS = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "km": 1000.0,
+          "mile": 1609.344, "miles": 1609.344, "mi": 1609.344}
+_DISTANCE_RE = re.compile(r"^\s*([0-9]*\.?[0-9]+)?\s*([A-Za-z]+)\s*$")
+
+
+class _NonFinite(float):
+    """Marks a NaN/Infinity literal so it can be reported with its JSON path."""
+
+
+def _reject_constant(name: str) -> float:
+    return _NonFinite("nan")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    return value if math.isfinite(value) else _NonFinite("nan")
+
+
+def parse_distance(text: str) -> float:
+    """Metres from "1 mile", "1500 m", "1500m", "5 km", "mile" (ValueError otherwise)."""
+    match = _DISTANCE_RE.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a distance (use e.g. \"1500 m\", \"1 mile\", \"5 km\")")
+    number, unit = match.groups()
+    factor = _UNITS.get(unit.lower())
+    if factor is None:
+        raise ValueError(f"unknown unit {unit!r} in {text!r} (use m, km or mile)")
+    return (float(number) if number else 1.0) * factor
+
+
+def read_bytes_limited(path: Path) -> bytes:
+    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise RaceFileError(path, [Problem("", "no such file")]) from None
+    except OSError as exc:
+        raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
+    if path.is_dir():
+        raise RaceFileError(path, [Problem("", "is a directory, not a race file")])
+    if size > MAX_FILE_BYTES:
+        raise RaceFileError(
+            path,
+            [Problem("", f"file is too large ({size / 1e6:,.0f} MB; the limit is "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")],
+        )
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
+
+
+def decode_text(path: str | Path | None, data: bytes) -> str:
+    """UTF-8 text (BOM allowed); binary data or bad encoding give a located error."""
+    if not data.strip():
+        raise RaceFileError(path, [Problem("", "file is empty")])
+    if b"\x00" in data[:4096]:
+        raise RaceFileError(path, [Problem("", "binary data, not a text file")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RaceFileError(
+            path, [Problem(f"line {line}, column {col}", "not UTF-8 text (binary or wrong encoding)")]
+        ) from None
+
+
+def _find_non_finite(value: Any, loc: tuple = ()) -> tuple | None:
+    if isinstance(value, _NonFinite):
+        return loc
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _find_non_finite(v, loc + (k,))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found = _find_non_finite(v, loc + (i,))
+            if found is not None:
+                return found
+    return None
+
+
+def _pydantic_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    seen = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        # Drop union branch names (e.g. "float", "str") pydantic adds to the location.
+        loc = tuple(p for p in loc if p not in ("float", "str", "function-after[...]"))
+        where = json_path(loc)
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] in ("float_type", "string_type") and where in seen:
+            continue
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling against the schema)"
+        if where in seen:
+            continue
+        seen.add(where)
+        problems.append(Problem(where, message))
+    return problems
+
+
+def _time(value: float | str, loc: tuple, problems: list[Problem]) -> float | None:
+    try:
+        return parse_time(value)
+    except TimeFormatError as exc:
+        problems.append(Problem(json_path(loc), str(exc)))
+        return None
+
+
+def _splits(
+    raw: list[SplitModel], loc: tuple, race_m: float, problems: list[Problem], *, must_finish: bool
+) -> tuple[Split, ...]:
+    out: list[Split] = []
+    prev_d, prev_t = 0.0, 0.0
+    start = len(problems)
+    for k, s in enumerate(raw):
+        here = loc + (k,)
+        t = _time(s.time, here + ("time",), problems)
+        if s.distance_m <= 0:
+            problems.append(Problem(json_path(here + ("distance_m",)), "must be greater than 0"))
+            continue
+        if s.distance_m > race_m + 1e-6:
+            problems.append(Problem(json_path(here + ("distance_m",)),
+                                    f"{s.distance_m:g} m is past the race distance {race_m:g} m"))
+            continue
+        if s.distance_m <= prev_d:
+            problems.append(Problem(json_path(here + ("distance_m",)),
+                                    f"distances must increase ({s.distance_m:g} m after {prev_d:g} m)"))
+            continue
+        if t is None:
+            continue
+        if t <= prev_t:
+            problems.append(Problem(json_path(here + ("time",)),
+                                    f"times must increase ({t:g} s after {prev_t:g} s)"))
+            continue
+        speed = (s.distance_m - prev_d) / (t - prev_t)
+        if speed > MAX_SPEED_MPS:
+            problems.append(Problem(json_path(here),
+                                    f"{speed:.1f} m/s from the previous split is faster than any "
+                                    "human runs"))
+            continue
+        out.append(Split(s.distance_m, t, s.estimated, s.source))
+        prev_d, prev_t = s.distance_m, t
+    if len(problems) == start:
+        if not out:
+            problems.append(Problem(json_path(loc), "needs at least one split"))
+        elif must_finish and abs(out[-1].distance_m - race_m) > 1e-6:
+            problems.append(Problem(json_path(loc),
+                                    f"the last split ({out[-1].distance_m:g} m) must be at the race "
+                                    f"distance ({race_m:g} m)"))
+    return tuple(out)
+
+
+def _even_pace_time(raw_time: float | str, loc: tuple, race_m: float,
+                    problems: list[Problem]) -> float | None:
+    t = _time(raw_time, loc, problems)
+    if t is not None and (t <= 0 or race_m / t > MAX_SPEED_MPS):
+        problems.append(Problem(json_path(loc), "is faster than any human runs"))
+        return None
+    return t
+
+
+def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) -> Athlete | None:
+    loc = ("athletes", i)
+    kinds = [k for k in ("splits", "even_pace", "formation") if getattr(a, k) is not None]
+    if len(kinds) != 1:
+        what = "none" if not kinds else " and ".join(kinds)
+        problems.append(Problem(json_path(loc),
+                                f"give exactly one of splits, even_pace or formation (found {what})"))
+        return None
+    if a.id == TARGET_ID:
+        problems.append(Problem(json_path(loc + ("id",)),
+                                f"the id {TARGET_ID!r} is reserved for the race target"))
+    if a.formation is not None and a.role != "pacer":
+        problems.append(Problem(json_path(loc + ("formation",)),
+                                "only pacers run in a formation slot"))
+    if a.dropout is not None:
+        if a.role != "pacer":
+            problems.append(Problem(json_path(loc + ("dropout",)), "only pacers drop out"))
+        elif not 0 < a.dropout.distance_m <= race_m:
+            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
+                                    f"must be between 0 and the race distance ({race_m:g} m)"))
+        elif a.formation is not None and a.dropout.distance_m <= a.formation.offset_m:
+            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
+                                    "must be beyond the slot's start (formation offset_m)"))
+    splits: tuple[Split, ...] = ()
+    even = None
+    if a.splits is not None:
+        splits = _splits(
+            a.splits, loc + ("splits",), race_m, problems, must_finish=a.role != "pacer"
+        )
+        if a.dropout is not None and splits and a.dropout.distance_m != splits[-1].distance_m:
+            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
+                                    "a pacer with splits drops out at its last split"))
+    elif a.even_pace is not None:
+        even = _even_pace_time(a.even_pace.time, loc + ("even_pace", "time"), race_m, problems)
+    formation = None
+    if a.formation is not None:
+        f = a.formation
+        formation = Formation(f.follows, f.offset_m, f.lane, f.estimated)
+    dropout = None
+    if a.dropout is not None:
+        d = a.dropout
+        dropout = Dropout(d.distance_m, d.exit_lane, d.estimated, d.source)
+    return Athlete(
+        id=a.id, name=a.name, role=a.role, colour=a.colour, bib=a.bib, country=a.country,
+        splits=splits, even_pace_time_s=even, formation=formation, dropout=dropout,
+        estimated=a.estimated, note=a.note,
+    )
+
+
+def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
+    ids = [a.id for a in model.athletes]
+    seen: dict[str, int] = {}
+    for i, a in enumerate(model.athletes):
+        if a.id in seen:
+            problems.append(Problem(json_path(("athletes", i, "id")),
+                                    f"duplicate id {a.id!r} (also athletes[{seen[a.id]}])"))
+        seen.setdefault(a.id, i)
+    follows = {a.id: a.formation.follows for a in model.athletes if a.formation is not None}
+    for i, a in enumerate(model.athletes):
+        if a.formation is None:
+            continue
+        loc = json_path(("athletes", i, "formation", "follows"))
+        if a.formation.follows == a.id:
+            problems.append(Problem(loc, f"{a.id!r} cannot follow itself"))
+        elif a.formation.follows not in ids:
+            problems.append(Problem(loc, f"no athlete with id {a.formation.follows!r}"))
+        else:
+            chain = [a.id]
+            cur = a.formation.follows
+            while cur in follows and cur not in chain:
+                chain.append(cur)
+                cur = follows[cur]
+            if cur == a.id:
+                problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))
+    if not any(a.role == "runner" for a in model.athletes):
+        problems.append(Problem("$.athletes", "needs at least one athlete with role \"runner\""))
+
+
+def race_from_data(data: Any, path: str | Path | None = None) -> Race:
+    """Build a Race from parsed JSON data, or raise RaceFileError listing every problem."""
+    where = _find_non_finite(data)
+    if where is not None:
+        raise RaceFileError(path, [Problem(json_path(where),
+                                           "NaN and Infinity are not numbers a race can use")])
+    if isinstance(data, dict) and "format" in data and data["format"] != FORMAT:
+        raise RaceFileError(path, [Problem("$.format",
+                                           f"unknown format {data['format']!r} (expected {FORMAT!r})")])
+    try:
+        model = RaceFileModel.model_validate(data)
+    except ValidationError as exc:
+        raise RaceFileError(path, _pydantic_problems(exc)) from None
+    problems: list[Problem] = []
+    race_m = _race_distance(model, problems)
+    if race_m is None:
+        raise RaceFileError(path, problems)
+    _check_formations(model, problems)
+    athletes = [_athlete(a, i, race_m, problems) for i, a in enumerate(model.athletes)]
+    target = _target(model, race_m, problems)
+    if problems:
+        raise RaceFileError(path, problems)
+    return Race(
+        title=model.title,
+        distance_m=race_m,
+        athletes=tuple(a for a in athletes if a is not None),
+        date=model.date,
+        venue=model.venue,
+        target=target,
+        sources=tuple(Source(s.id, s.title, s.url) for s in model.sources),
+        notes=tuple(model.notes),
+    )
+
+
+def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | None:
+    if (model.distance_m is None) == (model.distance is None):
+        problems.append(Problem("$", "give exactly one of distance_m (metres) or distance "
+                                     "(with a unit, e.g. \"1 mile\")"))
+        return None
+    if model.distance is not None:
+        try:
+            race_m = parse_distance(model.distance)
+        except ValueError as exc:
+            problems.append(Problem("$.distance", str(exc)))
+            return None
+        where = "$.distance"
+    else:
+        race_m = model.distance_m
+        where = "$.distance_m"
+    if not 0 < race_m <= 100_000:
+        problems.append(Problem(where, "must be more than 0 and at most 100 km"))
+        return None
+    return race_m
+
+
+def _target(model: RaceFileModel, race_m: float, problems: list[Problem]) -> Target | None:
+    t = model.target
+    if t is None:
+        return None
+    if (t.time is None) == (t.splits is None):
+        problems.append(Problem("$.target", "give exactly one of time or splits"))
+        return None
+    if t.time is not None:
+        time_s = _even_pace_time(t.time, ("target", "time"), race_m, problems)
+        return Target(time_s=time_s, label=t.label, colour=t.colour)
+    splits = _splits(t.splits, ("target", "splits"), race_m, problems, must_finish=True)
+    return Target(splits=splits, label=t.label, colour=t.colour)
+
+
+def parse_race_text(text: str, path: str | Path | None = None) -> Race:
+    """Parse race JSON text (errors give line and column, or the JSON path)."""
+    try:
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
+    except json.JSONDecodeError as exc:
+        raise RaceFileError(path, [Problem(f"line {exc.lineno}, column {exc.colno}",
+                                           f"not valid JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
+    return race_from_data(data, path)
+
+
+def read_race(path: str | Path) -> Race:
+    """Load and validate a race file; raises RaceFileError (never anything else) on bad input."""
+    path = Path(path)
+    text = decode_text(path, read_bytes_limited(path))
+    return parse_race_text(text, path)
+
+
+def _split_dict(s: Split) -> dict:
+    out: dict[str, Any] = {"distance_m": s.distance_m, "time": s.time_s}
+    if s.estimated:
+        out["estimated"] = True
+    if s.source:
+        out["source"] = s.source
+    return out
+
+
+def race_to_data(race: Race) -> dict:
+    """The race as racegui/1 JSON data (times as seconds)."""
+    athletes = []
+    for a in race.athletes:
+        item: dict[str, Any] = {"id": a.id, "name": a.name, "role": a.role, "colour": a.colour}
+        for key in ("bib", "country", "note"):
+            if getattr(a, key):
+                item[key] = getattr(a, key)
+        if a.estimated:
+            item["estimated"] = True
+        if a.splits:
+            item["splits"] = [_split_dict(s) for s in a.splits]
+        elif a.even_pace_time_s is not None:
+            item["even_pace"] = {"time": a.even_pace_time_s}
+        if a.formation is not None:
+            f = a.formation
+            item["formation"] = {"follows": f.follows, "offset_m": f.offset_m, "lane": f.lane,
+                                 "estimated": f.estimated}
+        if a.dropout is not None:
+            d = a.dropout
+            item["dropout"] = {"distance_m": d.distance_m, "exit_lane": d.exit_lane,
+                               "estimated": d.estimated}
+            if d.source:
+                item["dropout"]["source"] = d.source
+        athletes.append(item)
+    data: dict[str, Any] = {"format": FORMAT, "title": race.title}
+    if race.date:
+        data["date"] = race.date
+    if race.venue:
+        data["venue"] = race.venue
+    data["distance_m"] = race.distance_m
+    if race.target is not None:
+        t = race.target
+        target: dict[str, Any] = {"label": t.label, "colour": t.colour}
+        if t.splits:
+            target["splits"] = [_split_dict(s) for s in t.splits]
+        else:
+            target["time"] = t.time_s
+        data["target"] = target
+    data["athletes"] = athletes
+    if race.sources:
+        data["sources"] = [{k: v for k, v in vars(s).items() if v is not None} for s in race.sources]
+    if race.notes:
+        data["notes"] = list(race.notes)
+    return data
+
+
+def write_race(race: Race, path: str | Path) -> None:
+    """Save a race atomically: a failed save leaves any existing file untouched."""
+    text = json.dumps(race_to_data(race), indent=2, ensure_ascii=False) + "\n"
+    write_text_atomic(Path(path), text)

@@ -1,0 +1,130 @@
+"""The racegui/1 race file format, as pydantic models (the published JSON schema is made from them).
+
+Distances are metres, times are seconds given as a number or as text "ss.xx", "m:ss.xx" or
+"h:mm:ss.xx". Any figure that was not published carries "estimated": true.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "racegui/1"
+
+TimeValue = Annotated[
+    float | str,
+    Field(
+        description='Elapsed time: seconds as a number, or "ss.xx", "m:ss.xx", "h:mm:ss.xx"',
+        examples=[60.2, "4:06.42"],
+    ),
+]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description='"#rrggbb"')]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class SplitModel(_Strict):
+    """Elapsed time at a distance from the start."""
+
+    distance_m: float = Field(description="Metres run from the start line")
+    time: TimeValue
+    estimated: bool = False
+    source: str | None = Field(default=None, description="Id of an entry in sources")
+
+
+class EvenPaceModel(_Strict):
+    """Run the whole race distance at one speed, finishing in this time."""
+
+    time: TimeValue
+    estimated: bool = False
+    source: str | None = None
+
+
+class FormationModel(_Strict):
+    """A slot relative to another athlete (a pacer's place in a pocket formation)."""
+
+    follows: str = Field(description="Id of the athlete this slot moves with")
+    offset_m: float = Field(description="Metres along the track, positive ahead")
+    lane: float = Field(default=1.0, ge=1.0, le=8.0, description="Lane (fractions allowed)")
+    estimated: bool = False
+    source: str | None = None
+
+
+class DropoutModel(_Strict):
+    """Where a pacer leaves the race."""
+
+    distance_m: float = Field(description="Metres run by the pacer when it steps off")
+    exit_lane: float = Field(default=3.5, ge=2.0, le=8.0, description="Lane it eases out to")
+    estimated: bool = False
+    source: str | None = None
+
+
+class AthleteModel(_Strict):
+    """A runner, pacer or ghost, moved by exactly one of splits, even_pace or formation."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    name: str = Field(min_length=1, max_length=200)
+    role: Literal["runner", "pacer", "ghost"]
+    colour: Colour = "#888888"
+    bib: str | None = None
+    country: str | None = None
+    splits: list[SplitModel] | None = None
+    even_pace: EvenPaceModel | None = None
+    formation: FormationModel | None = None
+    dropout: DropoutModel | None = None
+    estimated: bool = Field(default=False, description="The athlete's identity is estimated")
+    note: str | None = None
+
+
+class TargetModel(_Strict):
+    """The race target: an even-pace time, or explicit target splits."""
+
+    time: TimeValue | None = None
+    splits: list[SplitModel] | None = None
+    label: str = "Target"
+    colour: Colour = "#39ff6a"
+    estimated: bool = False
+    source: str | None = None
+
+
+class SourceModel(_Strict):
+    """Where published figures come from."""
+
+    id: str
+    title: str
+    url: str | None = None
+
+
+class RaceFileModel(_Strict):
+    """A race file, format racegui/1."""
+
+    format: Literal["racegui/1"]
+    title: str = Field(min_length=1, max_length=300)
+    date: str | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
+    venue: str | None = None
+    distance_m: float | None = Field(default=None, description="Race distance in metres")
+    distance: str | None = Field(
+        default=None,
+        description='Race distance with a unit instead of distance_m: "1 mile", "1500 m", "5 km"',
+    )
+    target: TargetModel | None = None
+    athletes: list[AthleteModel] = Field(min_length=1)
+    sources: list[SourceModel] = []
+    notes: list[str] = []
+
+
+def json_schema() -> dict:
+    """The published JSON schema of the race file format."""
+    schema = RaceFileModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://racegui.invalid/schema/racegui-1.json"
+    return schema
+
+
+def json_schema_text() -> str:
+    """The JSON schema as the text stored in resources/race.schema.json."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,222 @@
+"""Race analysis computed once from a Replay: laps vs target, splits, pace, dropouts, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time
+
+
+@dataclass(frozen=True)
+class Lap:
+    """One lap of the focus runner, ending at a finish-line crossing (metres, seconds)."""
+
+    number: int
+    """0 for a first partial lap (a mile's 9.344 m), then 1..total_laps."""
+    start_m: float
+    end_m: float
+    time_s: float
+    lap_time_s: float
+    target_time_s: float | None
+    target_lap_time_s: float | None
+
+    @property
+    def delta_s(self) -> float | None:
+        """Lap time minus target lap time (s): positive is slower than target."""
+        if self.target_lap_time_s is None:
+            return None
+        return self.lap_time_s - self.target_lap_time_s
+
+
+@dataclass(frozen=True)
+class SplitRow:
+    """Elapsed time of the focus runner at a distance (m), with the target's (s)."""
+
+    distance_m: float
+    time_s: float
+    segment_time_s: float
+    target_time_s: float | None
+    target_segment_time_s: float | None
+    published: bool
+
+    @property
+    def delta_s(self) -> float | None:
+        """Elapsed time minus target elapsed time (s): positive is behind target."""
+        if self.target_time_s is None:
+            return None
+        return self.time_s - self.target_time_s
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened at a time (s) and distance (m) of an athlete."""
+
+    time_s: float
+    kind: str
+    """One of: start, lap, bell, dropout, finish."""
+    athlete: str | None
+    distance_m: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Dropout:
+    """A pacer leaving the race."""
+
+    athlete: str
+    name: str
+    time_s: float
+    distance_m: float
+    estimated: bool
+
+
+def _target_times(replay: Replay, distances: np.ndarray) -> np.ndarray | None:
+    if replay.target is None:
+        return None
+    return np.atleast_1d(replay.time_at_distance(replay.target, distances))
+
+
+def lap_boundaries_m(replay: Replay) -> np.ndarray:
+    """Distances (m) where the focus runner crosses the finish line, ending each lap."""
+    lap_m = replay.track.lap_m
+    d = replay.race.distance_m
+    first = replay.partial_lap_m if replay.partial_lap_m > 1e-9 else lap_m
+    ends = np.arange(first, d + 1e-6, lap_m)
+    ends[-1] = d
+    return ends
+
+
+def lap_table(replay: Replay) -> list[Lap]:
+    """Each lap of the focus runner (a first partial lap, then each 400 m to the finish)."""
+    ends = lap_boundaries_m(replay)
+    times = np.atleast_1d(replay.time_at_distance(replay.focus, ends))
+    target = _target_times(replay, ends)
+    starts = np.concatenate([[0.0], ends[:-1]])
+    prev_t = np.concatenate([[0.0], times[:-1]])
+    prev_target = None if target is None else np.concatenate([[0.0], target[:-1]])
+    first_number = 0 if replay.partial_lap_m > 1e-9 else 1
+    laps = []
+    for k, end in enumerate(ends):
+        laps.append(
+            Lap(
+                number=first_number + k,
+                start_m=float(starts[k]),
+                end_m=float(end),
+                time_s=float(times[k]),
+                lap_time_s=float(times[k] - prev_t[k]),
+                target_time_s=None if target is None else float(target[k]),
+                target_lap_time_s=None if target is None else float(target[k] - prev_target[k]),
+            )
+        )
+    return laps
+
+
+def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
+    """Focus runner's elapsed times every `every_m` metres from the start and at the finish.
+
+    Distances that are published splits in the race file are marked `published`; the rest
+    are read off the interpolant.
+    """
+    d = replay.race.distance_m
+    marks = np.arange(every_m, d - 1e-6, every_m)
+    published = {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
+    dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
+    dist = dist[(dist > 0) & (dist <= d + 1e-9)]
+    times = np.atleast_1d(replay.time_at_distance(replay.focus, dist))
+    target = _target_times(replay, dist)
+    rows = []
+    for k, dk in enumerate(dist):
+        prev_t = times[k - 1] if k else 0.0
+        prev_target = (target[k - 1] if k else 0.0) if target is not None else None
+        rows.append(
+            SplitRow(
+                distance_m=float(dk),
+                time_s=float(times[k]),
+                segment_time_s=float(times[k] - prev_t),
+                target_time_s=None if target is None else float(target[k]),
+                target_segment_time_s=None if target is None else float(target[k] - prev_target),
+                published=round(float(dk), 3) in published,
+            )
+        )
+    return rows
+
+
+def dropouts(replay: Replay) -> list[Dropout]:
+    """Pacers' dropouts in time order."""
+    out = []
+    for i, a in enumerate(replay.athletes):
+        t = replay.dropout_time_s[i]
+        if np.isfinite(t):
+            estimated = a.dropout.estimated if a.dropout is not None else False
+            out.append(Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated))
+    return sorted(out, key=lambda x: x.time_s)
+
+
+def pacers_running(replay: Replay, t: float) -> int:
+    """How many pacers are still running at time t (s)."""
+    pacer = replay.roles == "pacer"
+    return int(np.count_nonzero(pacer & (t < replay.active_end_s)))
+
+
+def events(replay: Replay) -> list[Event]:
+    """Start, each lap (the last one is the bell), each dropout, and each finish, by time."""
+    f = replay.focus
+    focus = replay.athletes[f]
+    out = [Event(0.0, "start", None, 0.0, "Start")]
+    laps = lap_table(replay)
+    total = replay.total_laps
+    for lap in laps[:-1]:
+        to_go = total - lap.number
+        kind = "bell" if to_go == 1 else "lap"
+        label = "Bell: 1 lap to go" if to_go == 1 else f"{to_go} laps to go"
+        out.append(Event(lap.time_s, kind, focus.id, lap.end_m, label))
+    for d in dropouts(replay):
+        out.append(Event(d.time_s, "dropout", d.athlete, d.distance_m, f"{d.name} drops out"))
+    for i, a in enumerate(replay.athletes):
+        t = replay.finish_time_s[i]
+        if np.isfinite(t):
+            label = f"{a.name} finishes in {format_time(float(t))}"
+            out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
+    order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "finish": 3}
+    return sorted(out, key=lambda e: (e.time_s, order[e.kind]))
+
+
+@dataclass(frozen=True, eq=False)
+class PaceProfile:
+    """Focus runner's pace over the race, in seconds per 400 m, against distance (m)."""
+
+    segment_start_m: np.ndarray
+    segment_end_m: np.ndarray
+    segment_pace_s400: np.ndarray
+    """Pace over each segment (e.g. each 100 m): segment time x 400 / length."""
+    time_s: np.ndarray
+    distance_m: np.ndarray
+    pace_s400: np.ndarray
+    """Instantaneous pace from the interpolant's speed, sampled in time."""
+    target_pace_s400: np.ndarray | None
+    """Target's instantaneous pace at the same distances (None without a target)."""
+
+
+def pace_profile(replay: Replay, segment_m: float = 100.0, step_s: float = 0.1) -> PaceProfile:
+    """Per-segment and instantaneous pace (s/400 m) of the focus runner, and the target's."""
+    f = replay.focus
+    d_end = replay.race.distance_m
+    edges = np.append(np.arange(0.0, d_end - 1e-6, segment_m), d_end)
+    edge_t = np.atleast_1d(replay.time_at_distance(f, edges))
+    seg_len = np.diff(edges)
+    seg_pace = np.diff(edge_t) * 400.0 / seg_len
+    finish = float(edge_t[-1])
+    times = np.arange(0.0, finish + step_s / 2, step_s)
+    dist, speed = replay.athlete_at(f, times)
+    with np.errstate(divide="ignore"):
+        pace = np.where(speed > 0.5, 400.0 / np.maximum(speed, 1e-9), np.nan)
+    target_pace = None
+    if replay.target is not None:
+        tt = np.atleast_1d(replay.time_at_distance(replay.target, np.minimum(dist, d_end)))
+        _, tv = replay.athlete_at(replay.target, np.nan_to_num(tt))
+        with np.errstate(divide="ignore"):
+            target_pace = np.where(tv > 0.5, 400.0 / np.maximum(tv, 1e-9), np.nan)
+    return PaceProfile(edges[:-1], edges[1:], seg_pace, times, dist, pace, target_pace)
