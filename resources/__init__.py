@@ -1,1 +1,4 @@
-"""Data shipped with racegui: the race file schema, demo races and icons (installed as racegui.resources)."""
+"""Data shipped with racegui: the race file schema, demo races and icons.
+
+Installed as the package racegui.resources.
+"""

@@ -31,8 +31,17 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
 
-_UNITS = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "km": 1000.0,
-          "mile": 1609.344, "miles": 1609.344, "mi": 1609.344}
+_UNITS = {
+    "m": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "km": 1000.0,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "mi": 1609.344,
+}
 _DISTANCE_RE = re.compile(r"^\s*([0-9]*\.?[0-9]+)?\s*([A-Za-z]+)\s*$")
 
 
@@ -53,7 +62,7 @@ def parse_distance(text: str) -> float:
     """Metres from "1 mile", "1500 m", "1500m", "5 km", "mile" (ValueError otherwise)."""
     match = _DISTANCE_RE.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a distance (use e.g. \"1500 m\", \"1 mile\", \"5 km\")")
+        raise ValueError(f'{text!r} is not a distance (use e.g. "1500 m", "1 mile", "5 km")')
     number, unit = match.groups()
     factor = _UNITS.get(unit.lower())
     if factor is None:
@@ -74,8 +83,13 @@ def read_bytes_limited(path: Path) -> bytes:
     if size > MAX_FILE_BYTES:
         raise RaceFileError(
             path,
-            [Problem("", f"file is too large ({size / 1e6:,.0f} MB; the limit is "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")],
+            [
+                Problem(
+                    "",
+                    f"file is too large ({size / 1e6:,.0f} MB; the limit is "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB)",
+                )
+            ],
         )
     try:
         with path.open("rb") as fh:
@@ -96,7 +110,8 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise RaceFileError(
-            path, [Problem(f"line {line}, column {col}", "not UTF-8 text (binary or wrong encoding)")]
+            path,
+            [Problem(f"line {line}, column {col}", "not UTF-8 text (binary or wrong encoding)")],
         ) from None
 
 
@@ -120,13 +135,13 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
     problems = []
     seen = set()
     for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        # Drop union branch names (e.g. "float", "str") pydantic adds to the location.
-        loc = tuple(p for p in loc if p not in ("float", "str", "function-after[...]"))
+        raw_loc = tuple(err["loc"])
+        # Drop the union branch names ("float", "str") pydantic adds to a time's location.
+        loc = tuple(p for p in raw_loc if p not in ("float", "str"))
         where = json_path(loc)
         message = err["msg"].removeprefix("Value error, ")
-        if err["type"] in ("float_type", "string_type") and where in seen:
-            continue
+        if loc != raw_loc:
+            message = 'should be a time: seconds as a number, or text like "4:06.42"'
         if err["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against the schema)"
         if where in seen:
@@ -157,24 +172,38 @@ def _splits(
             problems.append(Problem(json_path(here + ("distance_m",)), "must be greater than 0"))
             continue
         if s.distance_m > race_m + 1e-6:
-            problems.append(Problem(json_path(here + ("distance_m",)),
-                                    f"{s.distance_m:g} m is past the race distance {race_m:g} m"))
+            problems.append(
+                Problem(
+                    json_path(here + ("distance_m",)),
+                    f"{s.distance_m:g} m is past the race distance {race_m:g} m",
+                )
+            )
             continue
         if s.distance_m <= prev_d:
-            problems.append(Problem(json_path(here + ("distance_m",)),
-                                    f"distances must increase ({s.distance_m:g} m after {prev_d:g} m)"))
+            problems.append(
+                Problem(
+                    json_path(here + ("distance_m",)),
+                    f"distances must increase ({s.distance_m:g} m after {prev_d:g} m)",
+                )
+            )
             continue
         if t is None:
             continue
         if t <= prev_t:
-            problems.append(Problem(json_path(here + ("time",)),
-                                    f"times must increase ({t:g} s after {prev_t:g} s)"))
+            problems.append(
+                Problem(
+                    json_path(here + ("time",)), f"times must increase ({t:g} s after {prev_t:g} s)"
+                )
+            )
             continue
         speed = (s.distance_m - prev_d) / (t - prev_t)
         if speed > MAX_SPEED_MPS:
-            problems.append(Problem(json_path(here),
-                                    f"{speed:.1f} m/s from the previous split is faster than any "
-                                    "human runs"))
+            problems.append(
+                Problem(
+                    json_path(here),
+                    f"{speed:.1f} m/s from the previous split is faster than any human runs",
+                )
+            )
             continue
         out.append(Split(s.distance_m, t, s.estimated, s.source))
         prev_d, prev_t = s.distance_m, t
@@ -182,14 +211,19 @@ def _splits(
         if not out:
             problems.append(Problem(json_path(loc), "needs at least one split"))
         elif must_finish and abs(out[-1].distance_m - race_m) > 1e-6:
-            problems.append(Problem(json_path(loc),
-                                    f"the last split ({out[-1].distance_m:g} m) must be at the race "
-                                    f"distance ({race_m:g} m)"))
+            problems.append(
+                Problem(
+                    json_path(loc),
+                    f"the last split ({out[-1].distance_m:g} m) must be at the race "
+                    f"distance ({race_m:g} m)",
+                )
+            )
     return tuple(out)
 
 
-def _even_pace_time(raw_time: float | str, loc: tuple, race_m: float,
-                    problems: list[Problem]) -> float | None:
+def _even_pace_time(
+    raw_time: float | str, loc: tuple, race_m: float, problems: list[Problem]
+) -> float | None:
     t = _time(raw_time, loc, problems)
     if t is not None and (t <= 0 or race_m / t > MAX_SPEED_MPS):
         problems.append(Problem(json_path(loc), "is faster than any human runs"))
@@ -202,24 +236,39 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
     kinds = [k for k in ("splits", "even_pace", "formation") if getattr(a, k) is not None]
     if len(kinds) != 1:
         what = "none" if not kinds else " and ".join(kinds)
-        problems.append(Problem(json_path(loc),
-                                f"give exactly one of splits, even_pace or formation (found {what})"))
+        problems.append(
+            Problem(
+                json_path(loc), f"give exactly one of splits, even_pace or formation (found {what})"
+            )
+        )
         return None
     if a.id == TARGET_ID:
-        problems.append(Problem(json_path(loc + ("id",)),
-                                f"the id {TARGET_ID!r} is reserved for the race target"))
+        problems.append(
+            Problem(
+                json_path(loc + ("id",)), f"the id {TARGET_ID!r} is reserved for the race target"
+            )
+        )
     if a.formation is not None and a.role != "pacer":
-        problems.append(Problem(json_path(loc + ("formation",)),
-                                "only pacers run in a formation slot"))
+        problems.append(
+            Problem(json_path(loc + ("formation",)), "only pacers run in a formation slot")
+        )
     if a.dropout is not None:
         if a.role != "pacer":
             problems.append(Problem(json_path(loc + ("dropout",)), "only pacers drop out"))
         elif not 0 < a.dropout.distance_m <= race_m:
-            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
-                                    f"must be between 0 and the race distance ({race_m:g} m)"))
+            problems.append(
+                Problem(
+                    json_path(loc + ("dropout", "distance_m")),
+                    f"must be between 0 and the race distance ({race_m:g} m)",
+                )
+            )
         elif a.formation is not None and a.dropout.distance_m <= a.formation.offset_m:
-            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
-                                    "must be beyond the slot's start (formation offset_m)"))
+            problems.append(
+                Problem(
+                    json_path(loc + ("dropout", "distance_m")),
+                    "must be beyond the slot's start (formation offset_m)",
+                )
+            )
     splits: tuple[Split, ...] = ()
     even = None
     if a.splits is not None:
@@ -227,8 +276,12 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
             a.splits, loc + ("splits",), race_m, problems, must_finish=a.role != "pacer"
         )
         if a.dropout is not None and splits and a.dropout.distance_m != splits[-1].distance_m:
-            problems.append(Problem(json_path(loc + ("dropout", "distance_m")),
-                                    "a pacer with splits drops out at its last split"))
+            problems.append(
+                Problem(
+                    json_path(loc + ("dropout", "distance_m")),
+                    "a pacer with splits drops out at its last split",
+                )
+            )
     elif a.even_pace is not None:
         even = _even_pace_time(a.even_pace.time, loc + ("even_pace", "time"), race_m, problems)
     formation = None
@@ -240,9 +293,18 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
         d = a.dropout
         dropout = Dropout(d.distance_m, d.exit_lane, d.estimated, d.source)
     return Athlete(
-        id=a.id, name=a.name, role=a.role, colour=a.colour, bib=a.bib, country=a.country,
-        splits=splits, even_pace_time_s=even, formation=formation, dropout=dropout,
-        estimated=a.estimated, note=a.note,
+        id=a.id,
+        name=a.name,
+        role=a.role,
+        colour=a.colour,
+        bib=a.bib,
+        country=a.country,
+        splits=splits,
+        even_pace_time_s=even,
+        formation=formation,
+        dropout=dropout,
+        estimated=a.estimated,
+        note=a.note,
     )
 
 
@@ -251,8 +313,12 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for i, a in enumerate(model.athletes):
         if a.id in seen:
-            problems.append(Problem(json_path(("athletes", i, "id")),
-                                    f"duplicate id {a.id!r} (also athletes[{seen[a.id]}])"))
+            problems.append(
+                Problem(
+                    json_path(("athletes", i, "id")),
+                    f"duplicate id {a.id!r} (also athletes[{seen[a.id]}])",
+                )
+            )
         seen.setdefault(a.id, i)
     follows = {a.id: a.formation.follows for a in model.athletes if a.formation is not None}
     for i, a in enumerate(model.athletes):
@@ -272,18 +338,20 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
             if cur == a.id:
                 problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))
     if not any(a.role == "runner" for a in model.athletes):
-        problems.append(Problem("$.athletes", "needs at least one athlete with role \"runner\""))
+        problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
 
 
 def race_from_data(data: Any, path: str | Path | None = None) -> Race:
     """Build a Race from parsed JSON data, or raise RaceFileError listing every problem."""
     where = _find_non_finite(data)
     if where is not None:
-        raise RaceFileError(path, [Problem(json_path(where),
-                                           "NaN and Infinity are not numbers a race can use")])
+        raise RaceFileError(
+            path, [Problem(json_path(where), "NaN and Infinity are not numbers a race can use")]
+        )
     if isinstance(data, dict) and "format" in data and data["format"] != FORMAT:
-        raise RaceFileError(path, [Problem("$.format",
-                                           f"unknown format {data['format']!r} (expected {FORMAT!r})")])
+        raise RaceFileError(
+            path, [Problem("$.format", f"unknown format {data['format']!r} (expected {FORMAT!r})")]
+        )
     try:
         model = RaceFileModel.model_validate(data)
     except ValidationError as exc:
@@ -311,8 +379,12 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
 
 def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | None:
     if (model.distance_m is None) == (model.distance is None):
-        problems.append(Problem("$", "give exactly one of distance_m (metres) or distance "
-                                     "(with a unit, e.g. \"1 mile\")"))
+        problems.append(
+            Problem(
+                "$",
+                'give exactly one of distance_m (metres) or distance (with a unit, e.g. "1 mile")',
+            )
+        )
         return None
     if model.distance is not None:
         try:
@@ -349,8 +421,9 @@ def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
-        raise RaceFileError(path, [Problem(f"line {exc.lineno}, column {exc.colno}",
-                                           f"not valid JSON: {exc.msg}")]) from None
+        raise RaceFileError(
+            path, [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")]
+        ) from None
     except RecursionError:
         raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
     return race_from_data(data, path)
@@ -388,12 +461,19 @@ def race_to_data(race: Race) -> dict:
             item["even_pace"] = {"time": a.even_pace_time_s}
         if a.formation is not None:
             f = a.formation
-            item["formation"] = {"follows": f.follows, "offset_m": f.offset_m, "lane": f.lane,
-                                 "estimated": f.estimated}
+            item["formation"] = {
+                "follows": f.follows,
+                "offset_m": f.offset_m,
+                "lane": f.lane,
+                "estimated": f.estimated,
+            }
         if a.dropout is not None:
             d = a.dropout
-            item["dropout"] = {"distance_m": d.distance_m, "exit_lane": d.exit_lane,
-                               "estimated": d.estimated}
+            item["dropout"] = {
+                "distance_m": d.distance_m,
+                "exit_lane": d.exit_lane,
+                "estimated": d.estimated,
+            }
             if d.source:
                 item["dropout"]["source"] = d.source
         athletes.append(item)
@@ -413,7 +493,9 @@ def race_to_data(race: Race) -> dict:
         data["target"] = target
     data["athletes"] = athletes
     if race.sources:
-        data["sources"] = [{k: v for k, v in vars(s).items() if v is not None} for s in race.sources]
+        data["sources"] = [
+            {k: v for k, v in vars(s).items() if v is not None} for s in race.sources
+        ]
     if race.notes:
         data["notes"] = list(race.notes)
     return data

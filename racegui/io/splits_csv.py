@@ -20,8 +20,18 @@ from racegui.model.timefmt import TimeFormatError, parse_time
 
 REQUIRED = ("athlete", "distance_m", "time")
 OPTIONAL = ("name", "role", "colour")
-PALETTE = ("#e4002b", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
-           "#17becf", "#bcbd22", "#7f7f7f")
+PALETTE = (
+    "#e4002b",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+)
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
 
 
@@ -60,8 +70,16 @@ def read_splits_csv(
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise RaceFileError(path, [Problem("line 1", f"missing column(s) {', '.join(missing)}; "
-                                                     f"the header needs {', '.join(REQUIRED)}")])
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    "line 1",
+                    f"missing column(s) {', '.join(missing)}; "
+                    f"the header needs {', '.join(REQUIRED)}",
+                )
+            ],
+        )
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     athletes: dict[str, dict] = {}
     lines: dict[tuple[int, int], int] = {}
@@ -71,19 +89,25 @@ def read_splits_csv(
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < len(header):
-                problems.append(Problem(f"line {line}",
-                                        f"{len(row)} fields, the header has {len(header)}"))
+                problems.append(
+                    Problem(f"line {line}", f"{len(row)} fields, the header has {len(header)}")
+                )
                 continue
             athlete_id = row[col["athlete"]].strip()
             if not athlete_id:
-                problems.append(Problem(f"line {line}, column {col['athlete'] + 1}",
-                                        "athlete is empty"))
+                problems.append(
+                    Problem(f"line {line}, column {col['athlete'] + 1}", "athlete is empty")
+                )
                 continue
             try:
                 dist = _number(row[col["distance_m"]], decimal_comma)
             except ValueError:
-                problems.append(Problem(f"line {line}, column {col['distance_m'] + 1}",
-                                        f"{row[col['distance_m']]!r} is not a distance in metres"))
+                problems.append(
+                    Problem(
+                        f"line {line}, column {col['distance_m'] + 1}",
+                        f"{row[col['distance_m']]!r} is not a distance in metres",
+                    )
+                )
                 continue
             try:
                 time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
@@ -93,16 +117,28 @@ def read_splits_csv(
             entry = athletes.setdefault(athlete_id, {"splits": [], "row": row})
             prev = entry["splits"][-1] if entry["splits"] else None
             if dist <= 0:
-                problems.append(Problem(f"line {line}, column {col['distance_m'] + 1}",
-                                        "distance must be greater than 0"))
+                problems.append(
+                    Problem(
+                        f"line {line}, column {col['distance_m'] + 1}",
+                        "distance must be greater than 0",
+                    )
+                )
                 continue
             if prev is not None and dist <= prev["distance_m"]:
-                problems.append(Problem(f"line {line}, column {col['distance_m'] + 1}",
-                                        f"distances of {athlete_id} must increase"))
+                problems.append(
+                    Problem(
+                        f"line {line}, column {col['distance_m'] + 1}",
+                        f"distances of {athlete_id} must increase",
+                    )
+                )
                 continue
             if prev is not None and time_s <= prev["time"]:
-                problems.append(Problem(f"line {line}, column {col['time'] + 1}",
-                                        f"times of {athlete_id} must increase"))
+                problems.append(
+                    Problem(
+                        f"line {line}, column {col['time'] + 1}",
+                        f"times of {athlete_id} must increase",
+                    )
+                )
                 continue
             lines[(list(athletes).index(athlete_id), len(entry["splits"]))] = line
             entry["splits"].append({"distance_m": dist, "time": time_s})
@@ -119,8 +155,14 @@ def read_splits_csv(
         raise RaceFileError(path, [_to_line(p, lines) for p in exc.problems]) from None
 
 
-def _race_data(path: Path, athletes: dict, col: dict, distance_m: float | None,
-               title: str | None, target_time_s: float | None) -> dict:
+def _race_data(
+    path: Path,
+    athletes: dict,
+    col: dict,
+    distance_m: float | None,
+    title: str | None,
+    target_time_s: float | None,
+) -> dict:
     race_m = distance_m or max(s["distance_m"] for a in athletes.values() for s in a["splits"])
     has_role = "role" in col
     items = []
@@ -136,8 +178,12 @@ def _race_data(path: Path, athletes: dict, col: dict, distance_m: float | None,
             "splits": entry["splits"],
         }
         items.append(item)
-    data: dict = {"format": FORMAT, "title": title or path.stem, "distance_m": race_m,
-                  "athletes": items}
+    data: dict = {
+        "format": FORMAT,
+        "title": title or path.stem,
+        "distance_m": race_m,
+        "athletes": items,
+    }
     if target_time_s is not None:
         data["target"] = {"time": target_time_s, "label": "Target"}
     return data

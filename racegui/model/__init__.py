@@ -1,1 +1,4 @@
-"""The race model: pure numpy/scipy, no Qt. Track geometry, race description, kinematics, analysis."""
+"""The race model: pure numpy/scipy, no Qt.
+
+Track geometry, race description, kinematics and analysis.
+"""

@@ -151,7 +151,9 @@ def dropouts(replay: Replay) -> list[Dropout]:
         t = replay.dropout_time_s[i]
         if np.isfinite(t):
             estimated = a.dropout.estimated if a.dropout is not None else False
-            out.append(Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated))
+            out.append(
+                Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
+            )
     return sorted(out, key=lambda x: x.time_s)
 
 

@@ -8,6 +8,8 @@ after they stop).
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,14 +48,14 @@ class Pieces:
         return Pieces(self.breaks, coeffs)
 
     def truncated(self, t_end: float) -> Pieces:
-        """The function cut at time t_end (kept pieces are unchanged; t_end becomes the last break)."""
+        """The function cut at time t_end: kept pieces unchanged, t_end the last break."""
         if t_end >= self.end:
             return self
         if t_end <= self.start:
             raise ValueError("cannot truncate before the first break")
         k = int(np.searchsorted(self.breaks, t_end, side="left"))
         breaks = np.append(self.breaks[:k], t_end)
-        return Pieces(breaks, self.coeffs[: k].copy())
+        return Pieces(breaks, self.coeffs[:k].copy())
 
     def then(self, duration: float, c3: float, c2: float, c1: float) -> Pieces:
         """Append one piece of this duration starting from the current end value."""
@@ -92,14 +94,21 @@ class PieceBatch:
     first: np.ndarray = field(init=False)
     last: np.ndarray = field(init=False)
     _inner: np.ndarray = field(init=False)
-    _rows: np.ndarray = field(init=False)
+    _row_offset: np.ndarray = field(init=False)
+    _coeffs_flat: np.ndarray = field(init=False)
+    _breaks_flat: np.ndarray = field(init=False)
+    _break_values: list = field(init=False)
 
     def __post_init__(self) -> None:
         n = len(self.count)
         object.__setattr__(self, "first", self.breaks[:, 0].copy())
         object.__setattr__(self, "last", self.breaks[np.arange(n), self.count].copy())
+        width = self.coeffs.shape[1]
         object.__setattr__(self, "_inner", self.breaks[:, 1:].copy())
-        object.__setattr__(self, "_rows", np.arange(n))
+        object.__setattr__(self, "_row_offset", np.arange(n) * width)
+        object.__setattr__(self, "_coeffs_flat", self.coeffs.reshape(n * width, 4).copy())
+        object.__setattr__(self, "_breaks_flat", self.breaks[:, :width].reshape(n * width).copy())
+        object.__setattr__(self, "_break_values", [None] * n)
 
     @classmethod
     def from_rows(cls, rows: list[Pieces]) -> PieceBatch:
@@ -118,12 +127,21 @@ class PieceBatch:
     def __len__(self) -> int:
         return len(self.count)
 
-    def at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
-        """(value, derivative) of every row at one time t; arrays of shape (n,)."""
+    def _locate(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """Coefficients (n, 4) of each row's piece at time t, and u = t - piece start."""
         tc = np.minimum(np.maximum(t, self.first), self.last)
         k = np.minimum((self._inner <= tc[:, None]).sum(axis=1), self.count - 1)
-        c = self.coeffs[self._rows, k]
-        u = tc - self.breaks[self._rows, k]
+        flat = self._row_offset + k
+        return self._coeffs_flat[flat], tc - self._breaks_flat[flat]
+
+    def values_at(self, t: float) -> np.ndarray:
+        """Value of every row at one time t, shape (n,)."""
+        c, u = self._locate(t)
+        return ((c[:, 0] * u + c[:, 1]) * u + c[:, 2]) * u + c[:, 3]
+
+    def at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """(value, derivative) of every row at one time t; arrays of shape (n,)."""
+        c, u = self._locate(t)
         value = ((c[:, 0] * u + c[:, 1]) * u + c[:, 2]) * u + c[:, 3]
         slope = (3.0 * c[:, 0] * u + 2.0 * c[:, 1]) * u + c[:, 2]
         moving = (t >= self.first) & (t <= self.last)
@@ -142,6 +160,45 @@ class PieceBatch:
         slope = (3.0 * c[..., 0] * u + 2.0 * c[..., 1]) * u + c[..., 2]
         moving = (t >= breaks[0]) & (t <= breaks[-1])
         return value, np.where(moving, slope, 0.0)
+
+    def inverse_scalar(self, i: int, value: float) -> float:
+        """Earliest time non-decreasing row i reaches `value` (NaN if never), in plain floats.
+
+        The per-frame fast path for one distance: bisect the break values, then Newton
+        iterations on one cubic piece, bracketed by its ends.
+        """
+        cached = self._break_values[i]
+        if cached is None:
+            n_pieces = int(self.count[i])
+            breaks = self.breaks[i, : n_pieces + 1]
+            cached = (
+                breaks.tolist(),
+                self.row(i, breaks)[0].tolist(),
+                self.coeffs[i, :n_pieces].tolist(),
+            )
+            self._break_values[i] = cached
+        breaks, values, coeffs = cached
+        if not values[0] <= value <= values[-1]:
+            return math.nan
+        if value == values[0]:
+            return breaks[0]
+        k = min(bisect.bisect_left(values, value) - 1, len(coeffs) - 1)
+        c3, c2, c1, c0 = coeffs[k]
+        lo, hi = 0.0, breaks[k + 1] - breaks[k]
+        span = values[k + 1] - values[k]
+        u = hi * (value - values[k]) / span if span > 0 else hi
+        for _ in range(60):
+            f = ((c3 * u + c2) * u + c1) * u + c0 - value
+            if abs(f) < 1e-10:
+                break
+            if f < 0:
+                lo = u
+            else:
+                hi = u
+            df = (3.0 * c3 * u + 2.0 * c2) * u + c1
+            step = u - f / df if df > 0 else -1.0
+            u = step if lo < step < hi else 0.5 * (lo + hi)
+        return breaks[k] + u
 
     def inverse(self, i: int, values: np.ndarray | float, t_max: float | None = None) -> np.ndarray:
         """Earliest times at which non-decreasing row i reaches `values` (NaN if never).

@@ -122,7 +122,7 @@ class Replay:
 
     def positions_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) in metres of every athlete at time t (s): the per-frame hot path."""
-        value, _ = self.motion.at(t)
+        value = self.motion.values_at(t)
         s = np.mod(value[: self.n] + self._start_s, self.track.lap_m)
         x, y, _ = self.track.xy(s, value[self.n :])
         return x, y
@@ -143,7 +143,7 @@ class Replay:
         lateral = value[n:]
         s = np.mod(distance + self._start_s, self.track.lap_m)
         x, y, heading = self.track.xy(s, lateral)
-        gap_s, gap_m = self.gap_to_target(t, float(distance[self.focus]))
+        gap_s, gap_m = self._gap(t, distance)
         return RaceState(
             t=float(t),
             distance_m=distance,
@@ -158,23 +158,35 @@ class Replay:
             gap_to_target_m=gap_m,
         )
 
-    def gap_to_target(self, t: float, runner_m: float) -> tuple[float | None, float | None]:
-        """How far the focus runner is behind the target: (seconds, metres); negative = ahead.
+    def gap_to_target(
+        self, t: float, runner_m: float | None = None
+    ) -> tuple[float | None, float | None]:
+        """How far the focus runner is behind the target at time t: (seconds, metres).
 
-        Seconds: time now minus the time the target passed the runner's distance. Metres:
-        target's distance minus the runner's. After the finish both hold the final margin.
+        Positive is behind, negative ahead. Seconds: time now minus the time the target
+        passed the runner's distance. Metres: target's distance minus the runner's. After
+        the runner's finish both hold the final margin. `runner_m` overrides the runner's
+        distance (metres) when given.
         """
+        distance = self.distances_at(t)[0]
+        if runner_m is not None:
+            distance = distance.copy()
+            distance[self.focus] = runner_m
+        return self._gap(t, distance)
+
+    def _gap(self, t: float, distance: np.ndarray) -> tuple[float | None, float | None]:
         if self.target is None:
             return None, None
         race_m = self.race.distance_m
         finish = self.finish_time_s[self.focus]
-        if np.isfinite(finish) and t >= finish:
+        runner_m = float(distance[self.focus])
+        target_m = float(distance[self.target])
+        if t >= finish:  # NaN finish compares False
             t, runner_m = float(finish), race_m
+            target_m = float(self.motion.row(self.target, t)[0])
         runner_m = min(max(runner_m, 0.0), race_m)
-        target_m = float(self.motion.row(self.target, t)[0])
-        target_t = float(self.time_at_distance(self.target, runner_m))
-        gap_s = max(t, 0.0) - target_t
-        return gap_s, target_m - runner_m
+        target_t = self.motion.inverse_scalar(self.target, runner_m)
+        return max(t, 0.0) - target_t, target_m - runner_m
 
     def projected_finish_s(self, t: float) -> float | None:
         """Finish time (s) if the focus runner held her current speed from time t."""
@@ -304,7 +316,12 @@ def compile_race(race: Race) -> Replay:
                 np.array(
                     [
                         [0.0, 0.0, 0.0, lane_m],
-                        [-2 * delta / DROPOUT_EASE_S**3, 3 * delta / DROPOUT_EASE_S**2, 0.0, lane_m],
+                        [
+                            -2 * delta / DROPOUT_EASE_S**3,
+                            3 * delta / DROPOUT_EASE_S**2,
+                            0.0,
+                            lane_m,
+                        ],
                     ]
                 ),
             )

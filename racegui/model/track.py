@@ -108,31 +108,22 @@ class Track:
         """
         s = np.mod(np.asarray(lap_position_m, dtype=float), self.lap_m)
         o = np.asarray(lateral_m, dtype=float)
-        s, o = np.broadcast_arrays(s, o)
         r = self.radius_m
-        half = self.straight_m / 2.0
-        bend = self.bend_m
+        half_lap = self.lap_m / 2.0
+        bend = math.pi * r
+        x0 = (self.lap_m - 2.0 * bend) / 4.0  # half a straight
+        # The second half of the lap (bend 2, home straight) is the first half (bend 1,
+        # back straight) turned half a circle about the centre.
+        second = s >= half_lap
+        u = s - half_lap * second
+        in_bend = u < bend
+        ang = np.minimum(u, bend) / r - math.pi / 2
         ro = r + o
-
-        in_bend1 = s < bend
-        in_back = (s >= bend) & (s < bend + self.straight_m)
-        in_bend2 = (s >= bend + self.straight_m) & (s < 2 * bend + self.straight_m)
-
-        # Angle round the bend centres: bend 1 from -pi/2, bend 2 from +pi/2.
-        ang1 = -math.pi / 2 + s / r
-        ang2 = math.pi / 2 + (s - bend - self.straight_m) / r
-        ang = np.where(in_bend1, ang1, ang2)
-        cx = np.where(in_bend1, half, -half)
-        bx = cx + ro * np.cos(ang)
-        by = ro * np.sin(ang)
-
-        back_x = half - (s - bend)
-        home_x = -half + (s - 2 * bend - self.straight_m)
-        in_bend = in_bend1 | in_bend2
-        x = np.where(in_bend, bx, np.where(in_back, back_x, home_x))
-        y = np.where(in_bend, by, np.where(in_back, ro, -ro))
-        heading = np.where(in_bend, ang + math.pi / 2, np.where(in_back, math.pi, 0.0))
-        return x, y, np.mod(heading, 2 * math.pi)
+        x = np.where(in_bend, x0 + ro * np.cos(ang), x0 - (u - bend))
+        y = np.where(in_bend, ro * np.sin(ang), ro)
+        sign = 1.0 - 2.0 * second
+        heading = ang + math.pi / 2 + math.pi * second
+        return x * sign, y * sign, np.mod(heading, 2.0 * math.pi)
 
     def race_xy(
         self,

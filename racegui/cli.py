@@ -1,0 +1,403 @@
+"""Command line: `racegui [FILE]` opens the replay window; verbs validate, info, state, import
+and export work without a display. Arguments are parsed first and the UI imported lazily, so
+the verbs start fast. Every bad argument or file gives one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from racegui import __version__
+
+VERBS = ("validate", "info", "state", "import", "export")
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """A bad command-line argument: one line for stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one line instead of usage plus exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _time_arg(text: str) -> float:
+    from racegui.model.timefmt import TimeFormatError, parse_time
+
+    try:
+        return parse_time(text)
+    except TimeFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _size_arg(text: str) -> tuple[int, int]:
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
+        )
+    w, h = int(parts[0]), int(parts[1])
+    if not (16 <= w <= 7680 and 16 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{text!r}: size must be between 16x16 and 7680x4320")
+    return w, h
+
+
+def _verb_parser(verb: str) -> argparse.ArgumentParser:
+    p = _Parser(prog=f"racegui {verb}")
+    if verb == "validate":
+        p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
+        p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    elif verb == "info":
+        p.description = "Title, distance, target, athletes, laps against target and events."
+        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    elif verb == "state":
+        p.description = "Where everyone is at race time T."
+        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument(
+            "--time",
+            "-t",
+            required=True,
+            type=_time_arg,
+            metavar="T",
+            help="race time: seconds or m:ss.xx",
+        )
+        p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    elif verb == "import":
+        p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
+        p.add_argument("file", type=Path, metavar="CSV")
+        p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.json")
+        p.add_argument("--distance", type=float, metavar="M", help="race distance in metres")
+        p.add_argument("--title", help="race title (default: the CSV's name)")
+        p.add_argument("--target", type=_time_arg, metavar="T", help="even-pace target time")
+    elif verb == "export":
+        from racegui.export.cli_export import add_export_arguments
+
+        p.description = "Render a replay to MP4, GIF or PNG without a display."
+        add_export_arguments(p, time_arg=_time_arg, size_arg=_size_arg)
+    return p
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="racegui",
+        description="Replay a middle-distance race on a to-scale 400 m track. Verbs: "
+        + ", ".join(VERBS)
+        + " (racegui VERB --help).",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="race file to open (default: the Breaking4 demo)",
+    )
+    p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
+    p.add_argument("--compare", type=Path, metavar="FILE", help="second race shown as a ghost")
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="render the window at --time to a PNG and exit, without showing it",
+    )
+    p.add_argument("--time", "-t", type=_time_arg, metavar="T", help="race time for --screenshot")
+    p.add_argument("--size", type=_size_arg, metavar="WxH", help="window size for --screenshot")
+    p.add_argument("--theme", choices=("dark", "light"))
+    p.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    p.add_argument("--version", action="version", version=f"racegui {__version__}")
+    return p
+
+
+def _load(path: Path):
+    """Load a race from .json or a splits .csv (RaceFileError on a bad file)."""
+    if path.suffix.lower() == ".csv":
+        from racegui.io.splits_csv import read_splits_csv
+
+        return read_splits_csv(path)
+    from racegui.io.race_file import read_race
+
+    return read_race(path)
+
+
+def _num(value: float | None, digits: int = 3) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), digits)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from racegui.io.errors import RaceFileError
+    from racegui.model.replay import RaceModelError, compile_race
+
+    bad = 0
+    for path in args.files:
+        try:
+            race = _load(path)
+            compile_race(race)
+        except RaceFileError as exc:
+            bad += 1
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            continue
+        except RaceModelError as exc:
+            bad += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+            continue
+        print(f"{path}: ok ({race.title}, {len(race.athletes)} athletes)")
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _info_data(replay) -> dict:
+    from racegui.model import analysis
+
+    race = replay.race
+    athletes = []
+    for i, a in enumerate(replay.athletes):
+        athletes.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "role": a.role,
+                "colour": a.colour,
+                "finish_time_s": _num(replay.finish_time_s[i]),
+                "dropout_distance_m": _num(replay.dropout_distance_m[i]),
+                "dropout_time_s": _num(replay.dropout_time_s[i]),
+                "estimated": a.estimated,
+            }
+        )
+    laps = [
+        {
+            "lap": lap.number,
+            "distance_m": _num(lap.end_m),
+            "time_s": _num(lap.time_s),
+            "lap_time_s": _num(lap.lap_time_s),
+            "target_lap_time_s": _num(lap.target_lap_time_s),
+            "delta_s": _num(lap.delta_s),
+        }
+        for lap in analysis.lap_table(replay)
+    ]
+    splits = [
+        {
+            "distance_m": _num(s.distance_m),
+            "time_s": _num(s.time_s),
+            "target_time_s": _num(s.target_time_s),
+            "published": s.published,
+        }
+        for s in analysis.split_table(replay, every_m=200.0)
+    ]
+    events = [
+        {
+            "time_s": _num(e.time_s),
+            "kind": e.kind,
+            "athlete": e.athlete,
+            "distance_m": _num(e.distance_m),
+            "label": e.label,
+        }
+        for e in analysis.events(replay)
+    ]
+    return {
+        "title": race.title,
+        "date": race.date,
+        "venue": race.venue,
+        "distance_m": race.distance_m,
+        "target_time_s": _num(race.target_time_s),
+        "focus": replay.ids[replay.focus],
+        "athletes": athletes,
+        "laps": laps,
+        "splits_200m": splits,
+        "events": events,
+    }
+
+
+def _print_info(data: dict) -> None:
+    from racegui.model.timefmt import format_delta, format_time
+
+    print(data["title"])
+    where = ", ".join(x for x in (data["venue"], data["date"]) if x)
+    if where:
+        print(where)
+    target = data["target_time_s"]
+    print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
+    print("\nAthletes")
+    for a in data["athletes"]:
+        if a["finish_time_s"] is not None:
+            outcome = f"finished {format_time(a['finish_time_s'])}"
+        elif a["dropout_time_s"] is not None:
+            outcome = (
+                f"dropped out at {a['dropout_distance_m']:.0f} m, "
+                f"{format_time(a['dropout_time_s'])}"
+            )
+        else:
+            outcome = ""
+        print(f"  {a['name']:<24} {a['role']:<7} {outcome}")
+    print("\nLaps (to each finish-line crossing)   time      lap    target   delta")
+    for lap in data["laps"]:
+        tgt = lap["target_lap_time_s"]
+        print(
+            f"  lap {lap['lap']}  to {lap['distance_m']:8.2f} m  {format_time(lap['time_s']):>8}"
+            f"  {format_time(lap['lap_time_s']):>6}  {format_time(tgt) if tgt else '-':>6}"
+            f"  {format_delta(lap['delta_s']) if lap['delta_s'] is not None else '-':>6}"
+        )
+    print("\nEvents")
+    for e in data["events"]:
+        print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {e['label']}")
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from racegui.model.replay import compile_race
+
+    data = _info_data(compile_race(_load(args.file)))
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        _print_info(data)
+    return EXIT_OK
+
+
+def _cmd_state(args: argparse.Namespace) -> int:
+    from racegui.model.replay import compile_race
+    from racegui.model.timefmt import format_time
+
+    replay = compile_race(_load(args.file))
+    t = args.time
+    if t > replay.duration_s + 60:
+        raise UsageError(
+            f"racegui state: --time {format_time(t)} is after the replay ends "
+            f"({format_time(replay.duration_s)})"
+        )
+    s = replay.state_at(t)
+    athletes = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "role": a.role,
+            "distance_m": _num(s.distance_m[i]),
+            "speed_mps": _num(s.speed_mps[i]),
+            "x_m": _num(s.x_m[i]),
+            "y_m": _num(s.y_m[i]),
+            "lap": int(s.lap[i]),
+            "running": bool(s.running[i]),
+        }
+        for i, a in enumerate(replay.athletes)
+    ]
+    data = {
+        "time_s": t,
+        "focus": replay.ids[replay.focus],
+        "gap_to_target_s": _num(s.gap_to_target_s),
+        "gap_to_target_m": _num(s.gap_to_target_m),
+        "projected_finish_s": _num(replay.projected_finish_s(t)),
+        "athletes": athletes,
+    }
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{replay.race.title} at {format_time(t)}")
+    if s.gap_to_target_s is not None:
+        side = "behind" if s.gap_to_target_s > 0 else "ahead of"
+        print(
+            f"{replay.athletes[replay.focus].name} is {abs(s.gap_to_target_s):.2f} s "
+            f"({abs(s.gap_to_target_m):.1f} m) {side} the target"
+        )
+    for a in athletes:
+        state = "running" if a["running"] else "stopped"
+        print(
+            f"  {a['name']:<24} {a['distance_m']:9.2f} m  {a['speed_mps']:5.2f} m/s  "
+            f"lap {a['lap']}  ({a['x_m']:7.2f}, {a['y_m']:7.2f})  {state}"
+        )
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from racegui.io.race_file import write_race
+    from racegui.io.splits_csv import read_splits_csv
+
+    race = read_splits_csv(
+        args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
+    )
+    try:
+        write_race(race, args.output)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
+    print(
+        f"{args.output}: wrote {race.title} ({len(race.athletes)} athletes, {race.distance_m:g} m)"
+    )
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from racegui.export.cli_export import run_export
+
+    return run_export(args, load=_load)
+
+
+COMMANDS = {
+    "validate": _cmd_validate,
+    "info": _cmd_info,
+    "state": _cmd_state,
+    "import": _cmd_import,
+    "export": _cmd_export,
+}
+
+
+def _run_gui(argv: list[str]) -> int:
+    args = _gui_parser().parse_args(argv)
+    if args.file is not None and args.demo:
+        raise UsageError("racegui: give a FILE or --demo, not both")
+    if args.time is not None and args.screenshot is None:
+        raise UsageError("racegui: --time needs --screenshot (in the window, seek instead)")
+    for path in (args.file, args.compare):
+        if path is not None and not path.is_file():
+            raise UsageError(f"{path}: no such file")
+    from racegui.ui.app import main_gui
+
+    return main_gui(
+        args.file,
+        compare=args.compare,
+        screenshot=args.screenshot,
+        time_s=args.time,
+        size=args.size,
+        theme=args.theme,
+        presentation=args.presentation,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 2 bad argument or file)."""
+    from racegui.io.errors import RaceFileError
+    from racegui.model.replay import RaceModelError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in VERBS:
+            args = _verb_parser(argv[0]).parse_args(argv[1:])
+            return COMMANDS[argv[0]](args)
+        return _run_gui(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RaceFileError as exc:
+        lines = exc.lines()
+        more = f" (and {len(lines) - 1} more: see racegui validate)" if len(lines) > 1 else ""
+        print(lines[0] + more, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RaceModelError as exc:
+        print(f"racegui: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("racegui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def gui_main() -> int:
+    """Entry point of the racegui-app GUI script (no console window on Windows)."""
+    return main(sys.argv[1:])

@@ -1,0 +1,52 @@
+"""Small race builders shared by the model and io tests."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from racegui.resources_path import demo_race_path
+
+MILE = 1609.344
+
+
+def demo_data(name: str = "breaking4-2025.json") -> dict:
+    """A fresh copy of a demo race file's JSON data."""
+    return copy.deepcopy(json.loads(Path(demo_race_path(name)).read_text(encoding="utf-8")))
+
+
+def write_json(path: Path, data) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def minimal_data(**extra) -> dict:
+    data = {
+        "format": "racegui/1",
+        "title": "Test mile",
+        "distance_m": MILE,
+        "target": {"time": "4:00.00"},
+        "athletes": [
+            {
+                "id": "r",
+                "name": "Runner",
+                "role": "runner",
+                "splits": [
+                    {"distance_m": 400, "time": "60.20"},
+                    {"distance_m": 800, "time": "2:00.75"},
+                    {"distance_m": 1200, "time": "3:01.84"},
+                    {"distance_m": MILE, "time": "4:06.42"},
+                ],
+            },
+            {
+                "id": "p",
+                "name": "Pacer",
+                "role": "pacer",
+                "formation": {"follows": "r", "offset_m": 1.5, "lane": 1.0},
+                "dropout": {"distance_m": 780},
+            },
+        ],
+    }
+    data.update(extra)
+    return data

@@ -1,0 +1,71 @@
+import numpy as np
+import pytest
+
+from racegui.io.race_file import read_race
+from racegui.model import analysis
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+from tests.helpers_race import MILE
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+def test_mile_lap_table_ends_at_finish_line_crossings(replay):
+    laps = analysis.lap_table(replay)
+    assert [lap.number for lap in laps] == [0, 1, 2, 3, 4]
+    np.testing.assert_allclose(
+        [lap.end_m for lap in laps], [9.344, 409.344, 809.344, 1209.344, MILE]
+    )
+    assert sum(lap.lap_time_s for lap in laps) == pytest.approx(246.42, abs=1e-6)
+    assert laps[-1].time_s == pytest.approx(246.42, abs=1e-6)
+    assert laps[1].target_lap_time_s == pytest.approx(240 * 400 / MILE, abs=1e-6)
+    assert laps[-1].delta_s > 0  # the last lap was slower than the light
+
+
+def test_1500_has_a_300m_first_lap():
+    replay = compile_race(read_race(demo_race_path("example-1500m.json")))
+    laps = analysis.lap_table(replay)
+    assert [round(lap.end_m, 6) for lap in laps] == [300, 700, 1100, 1500]
+
+
+def test_200m_splits_include_published_ones_exactly(replay):
+    rows = analysis.split_table(replay, every_m=200)
+    by_d = {round(r.distance_m, 3): r for r in rows}
+    assert by_d[400].time_s == pytest.approx(60.20, abs=1e-6) and by_d[400].published
+    assert by_d[1200].time_s == pytest.approx(181.84, abs=1e-6)
+    assert not by_d[200].published
+    assert by_d[round(MILE, 3)].time_s == pytest.approx(246.42, abs=1e-6)
+    assert [r.distance_m for r in rows] == sorted(r.distance_m for r in rows)
+    assert 0 < by_d[200].time_s < 60.2
+
+
+def test_events_in_time_order_with_every_dropout(replay):
+    events = analysis.events(replay)
+    times = [e.time_s for e in events]
+    assert times == sorted(times)
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "start"
+    assert kinds.count("dropout") == 13
+    assert kinds.count("bell") == 1
+    assert kinds.count("lap") == 3  # 9.34, 409.34, 809.34 m; 1209.34 m is the bell
+    finish = [e for e in events if e.kind == "finish" and e.athlete == "kipyegon"]
+    assert finish[0].time_s == pytest.approx(246.42)
+
+
+def test_pacers_running_counts_down(replay):
+    counts = [analysis.pacers_running(replay, t) for t in np.arange(0, 260, 1.0)]
+    assert counts[0] == 13
+    assert all(a >= b for a, b in zip(counts, counts[1:], strict=False))
+    assert counts[-1] == 0
+
+
+def test_pace_profile(replay):
+    prof = analysis.pace_profile(replay)
+    assert len(prof.segment_pace_s400) == 17  # 16 x 100 m + 9.344 m
+    # Segment paces average back to the finish time.
+    seg_t = prof.segment_pace_s400 * (prof.segment_end_m - prof.segment_start_m) / 400
+    assert seg_t.sum() == pytest.approx(246.42, abs=1e-6)
+    assert np.nanmedian(prof.target_pace_s400) == pytest.approx(240 * 400 / MILE, abs=1e-3)

@@ -1,0 +1,112 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from racegui.cli import main
+from racegui.resources_path import demo_race_path
+from tests.helpers_race import minimal_data, write_json
+
+DEMO = str(demo_race_path())
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_info_json(capsys):
+    code, out, err = run(capsys, "info", DEMO, "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["title"].startswith("Breaking4")
+    assert data["distance_m"] == pytest.approx(1609.344)
+    assert data["target_time_s"] == 240.0
+    runner = data["athletes"][0]
+    assert runner["id"] == "kipyegon" and runner["finish_time_s"] == 246.42
+    assert runner["dropout_distance_m"] is None and runner["dropout_time_s"] is None
+    reekie = next(a for a in data["athletes"] if a["id"] == "reekie")
+    assert reekie["dropout_distance_m"] == 780.0 and reekie["finish_time_s"] is None
+    for key in ("distance_m", "time_s", "lap_time_s", "target_lap_time_s"):
+        assert all(key in lap for lap in data["laps"])
+    for key in ("time_s", "kind", "athlete", "distance_m"):
+        assert all(key in e for e in data["events"])
+
+
+def test_info_text(capsys):
+    code, out, _ = run(capsys, "info", DEMO)
+    assert code == 0
+    assert "Faith Kipyegon" in out and "4:06.42" in out and "Bell" in out
+
+
+def test_state_json_at_1200m(capsys):
+    code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84", "--json")
+    assert code == 0
+    data = json.loads(out)
+    fk = data["athletes"][0]
+    assert fk["distance_m"] == 1200.0
+    assert fk["running"] is True and fk["lap"] == 3
+    for key in ("speed_mps", "x_m", "y_m"):
+        assert key in fk
+    assert data["gap_to_target_s"] > 0 and data["gap_to_target_m"] > 0
+    reekie = next(a for a in data["athletes"] if a["id"] == "reekie")
+    assert reekie["running"] is False
+
+
+def test_validate_ok_and_bad(capsys, tmp_path):
+    bad = write_json(tmp_path / "bad.json", minimal_data(format="racegui/9"))
+    code, out, err = run(capsys, "validate", DEMO, str(bad))
+    assert code == 2
+    assert "ok" in out
+    assert err.count("\n") == 1 and str(bad) in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["info"],
+        ["info", "/no/such/file.json"],
+        ["state", DEMO],
+        ["state", DEMO, "--time", "soon"],
+        ["state", DEMO, "--time", "99:00"],
+        ["info", DEMO, "--bogus"],
+        ["no-such-file.json"],
+        ["--screenshot", "x.png", "--size", "12"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_bad_file_one_line(capsys, tmp_path):
+    path = tmp_path / "r.json"
+    path.write_bytes(b"\x00\x01garbage")
+    code, _, err = run(capsys, "info", str(path))
+    assert code == 2 and err.count("\n") == 1 and str(path) in err
+
+
+def test_import_csv(capsys, tmp_path):
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.2\nfk,800,2:00.75\n")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path), "--target", "2:00")
+    assert code == 0, err
+    code, out, _ = run(capsys, "info", str(out_path), "--json")
+    assert json.loads(out)["athletes"][0]["finish_time_s"] == 120.75
+
+
+def test_module_entry_point_and_no_qt_for_verbs():
+    code = (
+        f"import sys; from racegui.cli import main; rc = main(['info', {DEMO!r}, '--json']);"
+        "assert 'PySide6' not in sys.modules and 'pyqtgraph' not in sys.modules; sys.exit(rc)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "racegui", "validate", DEMO], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and "ok" in proc.stdout

@@ -1,0 +1,146 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from racegui.model.race import Athlete, Dropout, Formation, Race, Split, Target
+from racegui.model.replay import compile_race
+from tests.helpers_race import MILE
+
+SPLITS = (Split(400, 60.20), Split(800, 120.75), Split(1200, 181.84), Split(MILE, 246.42))
+
+
+def _race(**kw):
+    runner = Athlete("r", "Runner", "runner", splits=SPLITS)
+    pacer = Athlete(
+        "p",
+        "Pacer",
+        "pacer",
+        formation=Formation("r", 1.5, 2.0),
+        dropout=Dropout(780.0, exit_lane=3.5),
+    )
+    return Race("t", MILE, (runner, pacer), target=Target(time_s=240.0), **kw)
+
+
+def test_published_splits_are_hit_exactly():
+    replay = compile_race(_race())
+    times = np.array([s.time_s for s in SPLITS])
+    d, _ = replay.athlete_at(0, times)
+    np.testing.assert_allclose(d, [s.distance_m for s in SPLITS], atol=1e-9)
+    back = replay.time_at_distance(0, np.array([s.distance_m for s in SPLITS]))
+    np.testing.assert_allclose(back, times, atol=1e-6)
+
+
+def test_state_at_all_athletes_matches_one_athlete_at_many_times():
+    replay = compile_race(_race())
+    times = np.linspace(0, replay.duration_s, 97)
+    for i in range(replay.n):
+        d_many, v_many = replay.athlete_at(i, times)
+        for k, t in enumerate(times):
+            s = replay.state_at(float(t))
+            assert s.distance_m[i] == pytest.approx(d_many[k], abs=1e-9)
+            assert s.speed_mps[i] == pytest.approx(v_many[k], abs=1e-9)
+
+
+def test_distance_monotone_speed_continuous_and_non_negative():
+    replay = compile_race(_race())
+    t = np.arange(0, replay.duration_s + 1, 0.001)
+    for i in range(replay.n):
+        d, v = replay.athlete_at(i, t)
+        assert np.all(np.diff(d) >= -1e-9)
+        assert np.all(v >= -1e-12)
+        if replay.roles[i] != "ghost":  # a ghost is a light: it stops at the line
+            # Continuous speed: no jump bigger than a millisecond of the hardest deceleration.
+            assert np.max(np.abs(np.diff(v))) < 0.01
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(55.0, 75.0), min_size=1, max_size=8))
+def test_any_monotone_splits_are_hit_and_never_go_backwards(lap_times):
+    distances = np.arange(1, len(lap_times) + 1) * 400.0
+    times = np.cumsum(lap_times)
+    splits = tuple(Split(float(d), float(t)) for d, t in zip(distances, times, strict=True))
+    race = Race("h", float(distances[-1]), (Athlete("r", "R", "runner", splits=splits),))
+    replay = compile_race(race)
+    d, v = replay.athlete_at(0, times)
+    np.testing.assert_allclose(d, distances, atol=1e-9)
+    grid = np.linspace(0, times[-1], 2001)
+    dg, vg = replay.athlete_at(0, grid)
+    assert np.all(np.diff(dg) >= -1e-9)
+    assert np.all(vg >= 0)
+
+
+def test_formation_pacer_holds_its_slot_until_dropout():
+    replay = compile_race(_race())
+    lane2 = replay.track.lane_offset_m(2.0)
+    t_drop = replay.dropout_time_s[1]
+    for t in np.linspace(0, t_drop - 0.01, 50):
+        s = replay.state_at(float(t))
+        assert s.distance_m[1] - s.distance_m[0] == pytest.approx(1.5, abs=1e-9)
+        assert s.lateral_m[1] == pytest.approx(lane2)
+        assert s.running[1]
+    assert replay.dropout_distance_m[1] == pytest.approx(780.0, abs=1e-6)
+
+
+def test_dropped_pacer_eases_out_slows_and_never_teleports():
+    replay = compile_race(_race())
+    t_drop = float(replay.dropout_time_s[1])
+    after = replay.state_at(t_drop + 30)
+    assert not after.running[1]
+    assert after.lateral_m[1] == pytest.approx(replay.track.lane_offset_m(3.5))
+    assert after.speed_mps[1] == 0.0
+    assert after.distance_m[0] - after.distance_m[1] > 100  # the runner has gone on
+    t = np.arange(t_drop - 1, t_drop + 15, 1 / 60)
+    xs = np.array(
+        [[replay.state_at(float(tt)).x_m[1], replay.state_at(float(tt)).y_m[1]] for tt in t]
+    )
+    step = np.hypot(*np.diff(xs, axis=0).T)
+    assert step.max() < 7.0 / 60 * 1.05  # never faster than the runner's own pace
+    lat = np.array([replay.state_at(float(tt)).lateral_m[1] for tt in t])
+    assert np.all(np.diff(lat) >= -1e-12)
+
+
+def test_gap_to_target_sign_and_units():
+    replay = compile_race(_race())
+    s = replay.state_at(181.84)  # runner at 1200 m, target passed 1200 m at 178.95 s
+    assert s.gap_to_target_s == pytest.approx(181.84 - 1200 / MILE * 240.0, abs=1e-6)
+    assert s.gap_to_target_m == pytest.approx(181.84 * MILE / 240.0 - 1200.0, abs=1e-6)
+    assert s.gap_to_target_s > 0  # positive = behind
+    end = replay.state_at(300.0)
+    assert end.gap_to_target_s == pytest.approx(6.42, abs=1e-6)
+    assert end.gap_to_target_m == pytest.approx(0.0, abs=1e-9)
+
+
+def test_runner_at_3_01_84_is_9_34m_before_the_finish_line():
+    replay = compile_race(_race())
+    s = replay.state_at(181.84)
+    assert s.distance_m[0] == pytest.approx(1200.0, abs=1e-9)
+    assert s.x_m[0] == pytest.approx(replay.track.straight_m / 2 - 9.344, abs=1e-6)
+    assert s.y_m[0] == pytest.approx(-36.8, abs=1e-9)
+    assert s.lap[0] == 3
+
+
+def test_projected_finish_and_pace():
+    replay = compile_race(_race())
+    d, v = replay.athlete_at(0, 100.0)
+    assert replay.projected_finish_s(100.0) == pytest.approx(100 + (MILE - d) / v)
+    assert replay.projected_finish_s(400.0) == pytest.approx(246.42)
+
+
+def test_positions_at_equals_state_at():
+    replay = compile_race(_race())
+    for t in (0.0, 33.3, 150.0, 260.0):
+        x, y = replay.positions_at(t)
+        s = replay.state_at(t)
+        np.testing.assert_array_equal(x, s.x_m)
+        np.testing.assert_array_equal(y, s.y_m)
+
+
+def test_formation_loop_is_refused():
+    from racegui.model.replay import RaceModelError
+
+    a = Athlete("a", "A", "pacer", formation=Formation("b", 1, 1))
+    b = Athlete("b", "B", "pacer", formation=Formation("a", 1, 1))
+    r = Athlete("r", "R", "runner", splits=SPLITS)
+    with pytest.raises(RaceModelError, match="loop"):
+        compile_race(Race("x", MILE, (r, a, b)))

@@ -1,0 +1,278 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from racegui.io.errors import RaceFileError
+from racegui.io.race_file import MAX_FILE_BYTES, race_to_data, read_race, write_race
+from racegui.io.schema import json_schema_text
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path, schema_path
+from tests.helpers_race import MILE, demo_data, minimal_data, write_json
+
+DEMOS = ["breaking4-2025.json", "kipyegon-wr-2023.json", "example-1500m.json"]
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_demo_races_load_and_compile(name):
+    race = read_race(demo_race_path(name))
+    replay = compile_race(race)
+    assert replay.duration_s > 0
+
+
+def test_breaking4_uses_the_published_figures():
+    race = read_race(demo_race_path())
+    assert race.distance_m == pytest.approx(MILE)
+    assert race.target_time_s == pytest.approx(240.0)
+    splits = [(s.distance_m, s.time_s, s.estimated) for s in race.focus.splits]
+    assert splits == [
+        (400, 60.20, False),
+        (800, 120.75, False),
+        (1200, 181.84, False),
+        (MILE, 246.42, False),
+    ]
+    pacers = [a for a in race.athletes if a.role == "pacer"]
+    assert len(pacers) == 13
+    named = {a.name for a in pacers if not a.estimated}
+    assert len(named) == 9 and "Grant Fisher" in named
+    women = {a.id for a in pacers if a.id in ("reekie", "hunterbell")}
+    assert women == {"reekie", "hunterbell"}
+    ghosts = {a.name: a.even_pace_time_s for a in race.athletes if a.role == "ghost"}
+    assert 239.37 in ghosts.values()
+    # Every unpublished figure is marked estimated.
+    for a in pacers:
+        assert a.formation.estimated and a.dropout.estimated
+
+
+def test_breaking4_story_13_pacers_to_5_and_women_out_before_800():
+    from racegui.model.analysis import dropouts, pacers_running
+
+    replay = compile_race(read_race(demo_race_path()))
+    assert pacers_running(replay, 0.0) == 13
+    final_stretch = replay.time_at_distance(replay.focus, MILE - 100)
+    assert pacers_running(replay, float(final_stretch)) == 5
+    drops = {d.athlete: d for d in dropouts(replay)}
+    for woman in ("reekie", "hunterbell"):
+        assert 700 < drops[woman].distance_m < 800
+    t = __import__("numpy").arange(0, replay.duration_s, 0.05)
+    for i, a in enumerate(replay.athletes):
+        _, v = replay.athlete_at(i, t)
+        assert v.max() < 8.0, a.id  # nobody runs faster than a human can
+
+
+def test_wr_2023_figures():
+    race = read_race(demo_race_path("kipyegon-wr-2023.json"))
+    assert [s.time_s for s in race.focus.splits] == [62.6, 124.6, 186.66, 247.64]
+    assert len([a for a in race.athletes if a.role == "pacer"]) == 2
+
+
+def test_schema_file_matches_the_models():
+    assert Path(schema_path()).read_text(encoding="utf-8") == json_schema_text()
+
+
+def _problem(tmp_path, data=None, text=None, raw=None) -> RaceFileError:
+    path = tmp_path / "race.json"
+    if raw is not None:
+        path.write_bytes(raw)
+    elif text is not None:
+        path.write_text(text, encoding="utf-8")
+    else:
+        write_json(path, data)
+    with pytest.raises(RaceFileError) as info:
+        read_race(path)
+    assert str(path) in str(info.value)
+    return info.value
+
+
+def test_not_json_gives_line_and_column(tmp_path):
+    err = _problem(tmp_path, text='{\n  "format": "racegui/1",\n  "title": oops\n}')
+    assert "line 3, column 12" in str(err)
+
+
+def test_empty_file(tmp_path):
+    assert "empty" in str(_problem(tmp_path, text=""))
+
+
+def test_binary_garbage(tmp_path):
+    err = _problem(tmp_path, raw=bytes(range(256)) * 10)
+    assert "binary" in str(err)
+
+
+def test_bad_utf8(tmp_path):
+    err = _problem(tmp_path, raw=b'{"title": "\xff\xfe"}')
+    assert "UTF-8" in str(err)
+
+
+def test_huge_file_is_refused_without_reading(tmp_path):
+    path = tmp_path / "race.json"
+    with path.open("wb") as fh:  # sparse 2 GB file
+        fh.truncate(2 * 1024**3)
+    with pytest.raises(RaceFileError, match="too large"):
+        read_race(path)
+    assert MAX_FILE_BYTES < 2 * 1024**3
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RaceFileError, match="no such file"):
+        read_race(tmp_path / "nope.json")
+
+
+def test_wrong_type_names_json_path(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][1]["distance_m"] = "800"
+    assert "$.athletes[0].splits[1].distance_m" in str(_problem(tmp_path, data))
+
+
+def test_bad_time_text(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][2]["time"] = "3:61.84"
+    err = _problem(tmp_path, data)
+    assert "$.athletes[0].splits[2].time" in str(err) and "below 60" in str(err)
+
+
+def test_unknown_units(tmp_path):
+    data = minimal_data()
+    del data["distance_m"]
+    data["distance"] = "8 furlongs"
+    err = _problem(tmp_path, data)
+    assert "$.distance" in str(err) and "unknown unit 'furlongs'" in str(err)
+
+
+def test_unknown_field_is_reported(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["colur"] = "#ff0000"
+    assert "$.athletes[0].colur" in str(_problem(tmp_path, data))
+
+
+@pytest.mark.parametrize("time", ["-5", -5])
+def test_negative_time(tmp_path, time):
+    data = minimal_data()
+    data["athletes"][0]["splits"][0]["time"] = time
+    assert "$.athletes[0].splits[0].time" in str(_problem(tmp_path, data))
+
+
+def test_non_increasing_times(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][2]["time"] = "1:59.00"
+    err = _problem(tmp_path, data)
+    assert "$.athletes[0].splits[2].time" in str(err) and "increase" in str(err)
+
+
+def test_non_increasing_distances(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][1]["distance_m"] = 400
+    assert "must increase" in str(_problem(tmp_path, data))
+
+
+def test_split_past_race_distance(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"].append({"distance_m": 1700, "time": "4:30"})
+    assert "past the race distance" in str(_problem(tmp_path, data))
+
+
+def test_superhuman_split(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][0]["time"] = "20.0"
+    assert "faster than any human" in str(_problem(tmp_path, data))
+
+
+def test_formation_follows_itself(tmp_path):
+    data = minimal_data()
+    data["athletes"][1]["formation"]["follows"] = "p"
+    assert "cannot follow itself" in str(_problem(tmp_path, data))
+
+
+def test_formation_missing_athlete(tmp_path):
+    data = minimal_data()
+    data["athletes"][1]["formation"]["follows"] = "ghost-of-nobody"
+    assert "no athlete with id 'ghost-of-nobody'" in str(_problem(tmp_path, data))
+
+
+def test_formation_loop(tmp_path):
+    data = minimal_data()
+    data["athletes"].append(
+        {"id": "q", "name": "Q", "role": "pacer", "formation": {"follows": "p2", "offset_m": 1}}
+    )
+    data["athletes"].append(
+        {"id": "p2", "name": "P2", "role": "pacer", "formation": {"follows": "q", "offset_m": 1}}
+    )
+    assert "formation loop" in str(_problem(tmp_path, data))
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_nan_and_infinity(tmp_path, literal):
+    text = json.dumps(minimal_data()).replace('"distance_m": 400', f'"distance_m": {literal}')
+    err = _problem(tmp_path, text=text)
+    assert "$.athletes[0].splits[0].distance_m" in str(err)
+
+
+def test_wrong_format_version(tmp_path):
+    assert "unknown format" in str(_problem(tmp_path, minimal_data(format="racegui/9")))
+
+
+def test_no_runner(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["role"] = "ghost"
+    data["athletes"][1]["formation"]["follows"] = "r"
+    assert "runner" in str(_problem(tmp_path, data))
+
+
+def test_runner_must_reach_the_finish(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"].pop()
+    assert "must be at the race distance" in str(_problem(tmp_path, data))
+
+
+def test_top_level_not_an_object(tmp_path):
+    assert "$" in str(_problem(tmp_path, [1, 2, 3]))
+
+
+def test_deeply_nested_json(tmp_path):
+    _problem(tmp_path, text="[" * 100000 + "]" * 100000)
+
+
+def test_every_problem_is_listed(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][0]["time"] = "abc"
+    data["athletes"][1]["formation"]["follows"] = "zzz"
+    err = _problem(tmp_path, data)
+    assert len(err.lines()) == 2
+
+
+def test_round_trip(tmp_path):
+    race = read_race(demo_race_path())
+    out = tmp_path / "copy.json"
+    write_race(race, out)
+    assert read_race(out) == race
+
+
+def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    out = tmp_path / "race.json"
+    write_json(out, demo_data())
+    before = out.read_bytes()
+    race = read_race(demo_race_path("example-1500m.json"))
+
+    def boom(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        write_race(race, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["race.json"]
+
+
+def test_save_replaces_atomically(tmp_path):
+    out = tmp_path / "race.json"
+    write_json(out, demo_data())
+    race = read_race(demo_race_path("example-1500m.json"))
+    write_race(race, out)
+    assert read_race(out).title == race.title
+    assert race_to_data(race)["format"] == "racegui/1"
+
+
+def test_no_code_execution_modules():
+    source = "".join(p.read_text() for p in Path("racegui/io").glob("*.py"))
+    for banned in ("pickle", "eval(", "exec(", "yaml.load", "marshal"):
+        assert banned not in source

@@ -1,0 +1,70 @@
+import pytest
+
+from racegui.io.errors import RaceFileError
+from racegui.io.splits_csv import read_splits_csv
+
+CSV = """athlete,distance_m,time
+fk,400,60.20
+fk,800,2:00.75
+fk,1200,3:01.84
+fk,1609.344,4:06.42
+p1,400,60.10
+p1,800,2:00.60
+"""
+
+
+def test_reads_comma_csv(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(CSV, encoding="utf-8")
+    race = read_splits_csv(path, target_time_s=240)
+    assert race.distance_m == pytest.approx(1609.344)
+    assert race.focus.id == "fk"
+    assert [s.time_s for s in race.focus.splits] == [60.2, 120.75, 181.84, 246.42]
+    assert race.athlete("p1").role == "pacer"
+    assert race.target_time_s == 240
+
+
+def test_semicolon_decimal_comma_and_bom(tmp_path):
+    path = tmp_path / "s.csv"
+    text = CSV.replace(",", ";").replace("60.20", "60,20").replace("2:00.75", "2:00,75")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    race = read_splits_csv(path)
+    assert [s.time_s for s in race.focus.splits][:2] == [60.2, 120.75]
+
+
+def test_bad_time_names_line_and_column(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.replace("2:00.75", "2:0x.75"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert "line 3, column 3" in str(info.value)
+
+
+def test_missing_column(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("athlete,dist,time\nfk,400,60\n", encoding="utf-8")
+    with pytest.raises(RaceFileError, match="missing column"):
+        read_splits_csv(path)
+
+
+def test_non_increasing_in_csv(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.replace("fk,1200,3:01.84", "fk,1200,1:01.84"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert "line 4" in str(info.value) and "increase" in str(info.value)
+
+
+def test_superhuman_split_points_at_its_line(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.replace("fk,800,2:00.75", "fk,800,1:05.00"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert "line 3" in str(info.value) and "faster than any human" in str(info.value)
+
+
+def test_header_only(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("athlete,distance_m,time\n", encoding="utf-8")
+    with pytest.raises(RaceFileError, match="no splits"):
+        read_splits_csv(path)
