@@ -7,8 +7,15 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """The directory holding schema, races/ and icons/."""
-    return Path(str(resources.files("racegui.resources")))
+    """The directory holding schema, races/ and icons/.
+
+    Installed, it is the package racegui.resources; in a source tree that was never
+    installed, the top-level resources/ folder beside the package.
+    """
+    try:
+        return Path(str(resources.files("racegui.resources")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "resources"
 
 
 def demo_race_path(name: str = "breaking4-2025.json") -> Path:

@@ -108,7 +108,9 @@ def test_gap_to_target_sign_and_units():
     assert s.gap_to_target_s > 0  # positive = behind
     end = replay.state_at(300.0)
     assert end.gap_to_target_s == pytest.approx(6.42, abs=1e-6)
-    assert end.gap_to_target_m == pytest.approx(0.0, abs=1e-9)
+    # Metres behind when the light finished at 240 s.
+    assert end.gap_to_target_m == pytest.approx(MILE - replay.athlete_at(0, 240.0)[0], abs=1e-9)
+    assert 35 < end.gap_to_target_m < 45
 
 
 def test_runner_at_3_01_84_is_9_34m_before_the_finish_line():

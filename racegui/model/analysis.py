@@ -194,6 +194,8 @@ class PaceProfile:
     segment_end_m: np.ndarray
     segment_pace_s400: np.ndarray
     """Pace over each segment (e.g. each 100 m): segment time x 400 / length."""
+    target_segment_pace_s400: np.ndarray | None
+    """The target's pace over the same segments (None without a target)."""
     time_s: np.ndarray
     distance_m: np.ndarray
     pace_s400: np.ndarray
@@ -216,9 +218,14 @@ def pace_profile(replay: Replay, segment_m: float = 100.0, step_s: float = 0.1) 
     with np.errstate(divide="ignore"):
         pace = np.where(speed > 0.5, 400.0 / np.maximum(speed, 1e-9), np.nan)
     target_pace = None
+    target_seg = None
     if replay.target is not None:
+        target_edge_t = np.atleast_1d(replay.time_at_distance(replay.target, edges))
+        target_seg = np.diff(target_edge_t) * 400.0 / seg_len
         tt = np.atleast_1d(replay.time_at_distance(replay.target, np.minimum(dist, d_end)))
         _, tv = replay.athlete_at(replay.target, np.nan_to_num(tt))
         with np.errstate(divide="ignore"):
             target_pace = np.where(tv > 0.5, 400.0 / np.maximum(tv, 1e-9), np.nan)
-    return PaceProfile(edges[:-1], edges[1:], seg_pace, times, dist, pace, target_pace)
+    return PaceProfile(
+        edges[:-1], edges[1:], seg_pace, target_seg, times, dist, pace, target_pace
+    )

@@ -164,9 +164,9 @@ class Replay:
         """How far the focus runner is behind the target at time t: (seconds, metres).
 
         Positive is behind, negative ahead. Seconds: time now minus the time the target
-        passed the runner's distance. Metres: target's distance minus the runner's. After
-        the runner's finish both hold the final margin. `runner_m` overrides the runner's
-        distance (metres) when given.
+        passed the runner's distance. Metres: target's distance minus the runner's. From the
+        runner's finish on, both hold the final margin (metres measured when the first of the
+        two crossed the line). `runner_m` overrides the runner's distance (metres) when given.
         """
         distance = self.distances_at(t)[0]
         if runner_m is not None:
@@ -182,11 +182,22 @@ class Replay:
         runner_m = float(distance[self.focus])
         target_m = float(distance[self.target])
         if t >= finish:  # NaN finish compares False
-            t, runner_m = float(finish), race_m
-            target_m = float(self.motion.row(self.target, t)[0])
+            return self._final_margin()
         runner_m = min(max(runner_m, 0.0), race_m)
         target_t = self.motion.inverse_scalar(self.target, runner_m)
         return max(t, 0.0) - target_t, target_m - runner_m
+
+    def _final_margin(self) -> tuple[float, float]:
+        """Margin at the runner's finish: seconds, and metres between the two when the first
+        of them crossed the line (positive: the runner was behind)."""
+        race_m = self.race.distance_m
+        finish = float(self.finish_time_s[self.focus])
+        target_finish = self.motion.inverse_scalar(self.target, race_m)
+        if target_finish <= finish:
+            runner_then = float(self.motion.row(self.focus, target_finish)[0])
+            return finish - target_finish, race_m - runner_then
+        target_then = float(self.motion.row(self.target, finish)[0])
+        return finish - target_finish, target_then - race_m
 
     def projected_finish_s(self, t: float) -> float | None:
         """Finish time (s) if the focus runner held her current speed from time t."""

@@ -1,0 +1,162 @@
+"""Everything the side panel shows, computed once per replay; per-frame lookups are O(log n).
+
+No Qt here: this module only reads the model's public API and the analysis functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from racegui.model import analysis
+from racegui.model.replay import RaceState, Replay
+
+CURVE_STEP_S = 0.25
+"""Time step (s) of the instantaneous pace curve drawn on the chart."""
+
+
+class Frame(NamedTuple):
+    """The focus runner at one instant, shared by all panel sections."""
+
+    t: float
+    distance_m: float
+    speed_mps: float
+    gap_s: float | None
+    gap_m: float | None
+    projected_s: float | None
+    finished: bool
+
+
+@dataclass(frozen=True, eq=False)
+class PanelData:
+    """Precomputed tables and sorted time arrays for one replay (times s, distances m)."""
+
+    replay: Replay
+    laps: tuple[analysis.Lap, ...]
+    lap_end_s: np.ndarray
+    splits: tuple[analysis.SplitRow, ...]
+    split_s: np.ndarray
+    dropouts: tuple[analysis.Dropout, ...]
+    dropout_s: np.ndarray
+    pacer_end_s: np.ndarray
+    """Sorted times (s) at which each pacer stops running (inf if it never does)."""
+    pacer_colours: tuple[str, ...]
+    """Pacers' colours, the last to stop running first."""
+    seg_start_m: np.ndarray
+    seg_end_m: np.ndarray
+    seg_end_s: np.ndarray
+    seg_pace_s400: np.ndarray
+    seg_target_pace_s400: np.ndarray | None
+    curve_t: np.ndarray
+    curve_m: np.ndarray
+    curve_pace_s400: np.ndarray
+    target_curve_m: np.ndarray
+    target_curve_pace_s400: np.ndarray | None
+    finish_s: float
+    """Focus runner's finish time (s), NaN if she never finishes."""
+
+    @classmethod
+    def build(cls, replay: Replay) -> PanelData:
+        """Run the analysis once for this replay."""
+        laps = tuple(analysis.lap_table(replay))
+        splits = tuple(analysis.split_table(replay, every_m=200.0))
+        drops = tuple(analysis.dropouts(replay))
+        pacer = np.flatnonzero(replay.roles == "pacer")
+        ends = replay.active_end_s[pacer]
+        order = np.argsort(-ends, kind="stable")
+        prof = analysis.pace_profile(replay, segment_m=100.0)
+        f = replay.focus
+        seg_end_s = np.atleast_1d(replay.time_at_distance(f, prof.segment_end_m))
+        seg_target = None
+        if replay.target is not None:
+            edges = np.append(prof.segment_start_m, prof.segment_end_m[-1])
+            tt = np.atleast_1d(replay.time_at_distance(replay.target, edges))
+            seg_target = np.diff(tt) * 400.0 / np.diff(edges)
+        step = max(int(round(CURVE_STEP_S / _step_of(prof.time_s))), 1)
+        keep = np.isfinite(prof.pace_s400)
+        curve_t = prof.time_s[keep][::step]
+        curve_m = prof.distance_m[keep][::step]
+        curve_p = prof.pace_s400[keep][::step]
+        target_m, target_p = _target_curve(prof)
+        return cls(
+            replay=replay,
+            laps=laps,
+            lap_end_s=np.array([lap.time_s for lap in laps], dtype=float),
+            splits=splits,
+            split_s=np.array([s.time_s for s in splits], dtype=float),
+            dropouts=drops,
+            dropout_s=np.array([d.time_s for d in drops], dtype=float),
+            pacer_end_s=np.sort(ends),
+            pacer_colours=tuple(replay.athletes[i].colour for i in pacer[order]),
+            seg_start_m=prof.segment_start_m,
+            seg_end_m=prof.segment_end_m,
+            seg_end_s=seg_end_s,
+            seg_pace_s400=prof.segment_pace_s400,
+            seg_target_pace_s400=seg_target,
+            curve_t=curve_t,
+            curve_m=curve_m,
+            curve_pace_s400=curve_p,
+            target_curve_m=target_m,
+            target_curve_pace_s400=target_p,
+            finish_s=float(replay.finish_time_s[f]),
+        )
+
+    @property
+    def n_pacers(self) -> int:
+        return len(self.pacer_end_s)
+
+    def pacers_running(self, t: float) -> int:
+        """Pacers still running at time t (s); same rule as analysis.pacers_running."""
+        return self.n_pacers - int(np.searchsorted(self.pacer_end_s, t, side="right"))
+
+    def dropouts_passed(self, t: float) -> int:
+        """How many dropouts happened at or before time t (s)."""
+        return int(np.searchsorted(self.dropout_s, t, side="right"))
+
+    def laps_done(self, t: float) -> int:
+        """Laps (rows of `laps`) completed at time t (s): the index of the lap being run."""
+        return int(np.searchsorted(self.lap_end_s, t, side="right"))
+
+    def splits_done(self, t: float) -> int:
+        """Split rows reached at time t (s): the index of the next split."""
+        return int(np.searchsorted(self.split_s, t, side="right"))
+
+    def segments_done(self, t: float) -> int:
+        """100 m pace segments completed at time t (s)."""
+        return int(np.searchsorted(self.seg_end_s, t, side="right"))
+
+    def frame(self, t: float, state: RaceState | None = None) -> Frame:
+        """The focus runner at time t (s); reuses `state` (from replay.state_at(t)) if given."""
+        replay = self.replay
+        f = replay.focus
+        if state is not None:
+            d, v = float(state.distance_m[f]), float(state.speed_mps[f])
+            gap_s, gap_m = state.gap_to_target_s, state.gap_to_target_m
+        else:
+            dv = replay.athlete_at(f, t)
+            d, v = float(dv[0]), float(dv[1])
+            gap_s, gap_m = replay.gap_to_target(t, d)
+        finished = bool(t >= self.finish_s)
+        if finished:
+            projected: float | None = self.finish_s
+        elif v > 0:
+            projected = t + (replay.race.distance_m - d) / v
+        else:
+            projected = None
+        return Frame(float(t), d, v, gap_s, gap_m, projected, finished)
+
+
+def _step_of(times: np.ndarray) -> float:
+    return float(times[1] - times[0]) if len(times) > 1 else CURVE_STEP_S
+
+
+def _target_curve(prof: analysis.PaceProfile) -> tuple[np.ndarray, np.ndarray | None]:
+    if prof.target_pace_s400 is None:
+        return np.empty(0), None
+    keep = np.isfinite(prof.target_pace_s400)
+    m, p = prof.distance_m[keep], prof.target_pace_s400[keep]
+    if len(m) and np.ptp(p) < 1e-6:
+        return np.array([0.0, float(prof.segment_end_m[-1])]), np.array([p[0], p[0]])
+    return m, p

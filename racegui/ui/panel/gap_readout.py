@@ -1,0 +1,145 @@
+"""Live gap to the target (seconds and metres) and the projected finish, big and coloured."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
+
+from racegui.model.timefmt import format_delta, format_time
+from racegui.ui.panel.card import Card
+from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.live_text import LiveText
+from racegui.ui.panel.style import AHEAD, BEHIND, LEVEL, PanelStyle, kind_of
+
+_RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+def gap_texts(gap_s: float | None, gap_m: float | None) -> tuple[str, str, str, str]:
+    """(seconds text, word, metres text, kind) for a gap; positive = behind the target.
+
+    e.g. (+1.45, 9.7) -> ("+1.45 s", "BEHIND", "9.7 m", BEHIND).
+    """
+    if gap_s is None:
+        return "—", "NO TARGET", "", LEVEL
+    kind = kind_of(gap_s)
+    seconds = "0.00 s" if kind == LEVEL else format_delta(gap_s) + " s"
+    word = {AHEAD: "AHEAD", BEHIND: "BEHIND"}.get(kind, "LEVEL")
+    metres = "" if gap_m is None else f"{abs(gap_m):.1f} m"
+    return seconds, word, metres, kind
+
+
+class GapReadout(Card):
+    """ "+1.45 s BEHIND   9.7 m" over "PROJECTED 4:05.9  +5.9 vs 4:00.00"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Gap to target", parent)
+        self.bar = QFrame()
+        self.bar.setFixedWidth(5)
+        self.seconds = LiveText("+88.88 s")
+        self.word = LiveText("BEHIND")
+        self.metres = LiveText("888.8 m", _RIGHT)
+        self.metres_caption = LiveText("to the light", _RIGHT)
+        self.projected_caption = LiveText("PROJECTED")
+        self.projected = LiveText("8:88.88")
+        self.versus = LiveText("+88.8 vs 8:88.88", _RIGHT)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.seconds, 0, 0)
+        grid.addWidget(self.metres, 0, 1)
+        grid.addWidget(self.word, 1, 0)
+        grid.addWidget(self.metres_caption, 1, 1)
+        grid.setColumnStretch(0, 1)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        self.rule = line
+        proj = QHBoxLayout()
+        proj.setContentsMargins(0, 0, 0, 0)
+        proj.addWidget(self.projected_caption)
+        proj.addWidget(self.projected)
+        proj.addStretch(1)
+        proj.addWidget(self.versus)
+        main = QHBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addWidget(self.bar)
+        inner = QGridLayout()
+        inner.addLayout(grid, 0, 0)
+        inner.addWidget(line, 1, 0)
+        inner.addLayout(proj, 2, 0)
+        main.addLayout(inner, 1)
+        self.body.addLayout(main)
+        self._grid, self._proj, self._main = grid, proj, main
+        self._style: PanelStyle | None = None
+        self._data: PanelData | None = None
+        self._kind = ""
+
+    def set_data(self, data: PanelData) -> None:
+        """A replay: the title names its target."""
+        self._data = data
+        race = data.replay.race
+        label = race.target.label if race.target is not None else "target"
+        self.title_label.setText(f"GAP TO {label.upper()}")
+        self._kind = ""
+
+    def apply_style(self, style: PanelStyle) -> None:
+        """Fonts and colours."""
+        super().apply_style(style)
+        self._style = style
+        t = style.theme
+        self.seconds.setFont(style.font(3.2, bold=True))
+        self.word.setFont(style.font(1.05, bold=True, spacing=10))
+        self.metres.setFont(style.font(2.0, bold=True))
+        self.metres_caption.setFont(style.font(0.8))
+        self.projected_caption.setFont(style.font(0.8, bold=True, spacing=10))
+        self.projected.setFont(style.font(1.6, bold=True))
+        self.versus.setFont(style.font(1.0, bold=True))
+        for w in self.findChildren(LiveText):
+            w.set_background(style.card)
+        self.metres_caption.set_colour(t.text_muted)
+        self.projected_caption.set_colour(t.text_muted)
+        self.projected.set_colour(t.text)
+        self.rule.setStyleSheet(f"color: {style.border}; background: {style.border};")
+        self.rule.setFixedHeight(1)
+        self.bar.setFixedWidth(style.px(5))
+        self._main.setSpacing(style.px(10))
+        self._proj.setSpacing(style.px(8))
+        self._kind = ""
+
+    def update_frame(self, frame: Frame) -> None:
+        """Texts for this frame; colours change only when ahead/behind flips."""
+        style, data = self._style, self._data
+        if style is None or data is None:
+            return
+        seconds, word, metres, kind = gap_texts(frame.gap_s, frame.gap_m)
+        self.seconds.set_text(seconds)
+        self.word.set_text(word)
+        # After her finish the model holds the gap in metres at 0 (both at the line): hide it.
+        has_target = data.replay.target is not None
+        self.metres.set_text("" if frame.finished else metres)
+        self.metres_caption.set_text("distance" if has_target and not frame.finished else "")
+        if kind != self._kind:
+            self._kind = kind
+            colour = style.colour_of(kind)
+            self.seconds.set_colour(colour)
+            self.word.set_colour(colour)
+            self.metres.set_colour(colour if kind != LEVEL else style.theme.text)
+            bar = colour if kind != LEVEL else style.border
+            self.bar.setStyleSheet(f"background: {bar}; border-radius: 2px;")
+        self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
+        proj = frame.projected_s
+        digits = 2 if frame.finished else 1
+        self.projected.set_text("—" if proj is None else format_time(proj, digits))
+        target = data.replay.race.target_time_s
+        if proj is None or target is None:
+            self.versus.set_text("")
+        else:
+            diff = proj - target
+            self.versus.set_text(f"{format_delta(diff, digits)} vs {format_time(target)}")
+            self.versus.set_colour(style.colour_of(kind_of(diff, digits)))
+
+    def gap_text(self) -> str:
+        """The seconds readout as shown, e.g. "+1.45 s"."""
+        return self.seconds.text()
+
+    def gap_colour(self) -> str:
+        """The seconds readout's colour ("#rrggbb")."""
+        return self.seconds.colour()

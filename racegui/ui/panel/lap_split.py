@@ -1,0 +1,119 @@
+"""The lap being run against target: running lap time and delta so far, plus the last lap."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from racegui.model.analysis import Lap
+from racegui.model.timefmt import format_delta, format_time
+from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.live_text import LiveText
+from racegui.ui.panel.style import PanelStyle, kind_of
+
+_RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+class LapSplit(QWidget):
+    """Two lines: "LAP 3 / 4   28.4   +0.52" and "LAST LAP   60.56   +0.91" (seconds)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lap_name = LiveText("LAP 88 / 88")
+        self.lap_time = LiveText("8:88.88", _RIGHT)
+        self.lap_delta = LiveText("+88.88", _RIGHT)
+        self.last_name = LiveText("LAST LAP")
+        self.last_time = LiveText("8:88.88", _RIGHT)
+        self.last_delta = LiveText("+88.88", _RIGHT)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, items in enumerate(
+            [
+                (self.lap_name, self.lap_time, self.lap_delta),
+                (self.last_name, self.last_time, self.last_delta),
+            ]
+        ):
+            for col, w in enumerate(items):
+                grid.addWidget(w, row, col)
+        grid.setColumnStretch(0, 1)
+        self._grid = grid
+        self._data: PanelData | None = None
+        self._style: PanelStyle | None = None
+        self._last_index = -1
+
+    def set_data(self, data: PanelData) -> None:
+        """Use this replay's laps."""
+        self._data = data
+        self._last_index = -1
+
+    def apply_style(self, style: PanelStyle) -> None:
+        """Fonts and colours."""
+        self._style = style
+        t = style.theme
+        big = style.font(1.45, bold=True)
+        small = style.font(0.95)
+        for w in (self.lap_name, self.lap_time, self.lap_delta):
+            w.setFont(big)
+        for w in (self.last_name, self.last_time, self.last_delta):
+            w.setFont(small)
+        for w in self.findChildren(LiveText):
+            w.set_background(style.card)
+        self.lap_name.set_colour(t.text)
+        self.lap_time.set_colour(t.text)
+        self.last_name.set_colour(t.text_muted)
+        self.last_time.set_colour(t.text_muted)
+        self._grid.setHorizontalSpacing(style.px(14))
+        self._grid.setVerticalSpacing(style.px(2))
+        self._last_index = -1
+        # Presentation scale: the last lap is in the splits table; keep the height for numbers.
+        for w in (self.last_name, self.last_time, self.last_delta):
+            w.setVisible(style.scale < 1.25)
+
+    def update_frame(self, frame: Frame) -> None:
+        """Show the lap being run at frame.t (cheap: searchsorted + compare texts)."""
+        data, style = self._data, self._style
+        if data is None or style is None or not data.laps:
+            return
+        laps = data.laps
+        i = data.laps_done(frame.t)
+        prev = laps[i - 1] if i > 0 else None
+        prev_gap = _cum_delta(prev)
+        if i >= len(laps):
+            self.lap_name.set_text("FINISH")
+            self.lap_time.set_text(format_time(data.finish_s, 2))
+            delta = _cum_delta(laps[-1])
+        else:
+            lap = laps[i]
+            total = data.replay.total_laps
+            self.lap_name.set_text("START" if lap.number == 0 else f"LAP {lap.number} / {total}")
+            start = prev.time_s if prev is not None else 0.0
+            self.lap_time.set_text(format_time(max(frame.t - start, 0.0), 1))
+            delta = None
+            if frame.gap_s is not None and prev_gap is not None:
+                delta = frame.gap_s - prev_gap if frame.t > 0 else 0.0
+        self._show_delta(self.lap_delta, delta, style)
+        if i == self._last_index:
+            return
+        self._last_index = i
+        if prev is None:
+            self.last_name.set_text("")
+            self.last_time.set_text("")
+            self.last_delta.set_text("")
+        else:
+            self.last_name.set_text("START" if prev.number == 0 else f"LAP {prev.number}")
+            self.last_time.set_text(format_time(prev.lap_time_s, 2))
+            self._show_delta(self.last_delta, prev.delta_s, style)
+
+    @staticmethod
+    def _show_delta(w: LiveText, delta: float | None, style: PanelStyle) -> None:
+        w.set_text("" if delta is None else format_delta(delta))
+        w.set_colour(style.colour_of(kind_of(delta)))
+
+
+def _cum_delta(lap: Lap | None) -> float | None:
+    """Runner's elapsed time minus the target's at the end of a lap (s); 0 before any lap."""
+    if lap is None:
+        return 0.0
+    if lap.target_time_s is None:
+        return None
+    return lap.time_s - lap.target_time_s

@@ -1,0 +1,81 @@
+"""A text readout that repaints only itself when its value changes (no layout churn)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class LiveText(QWidget):
+    """Painted text for values that change every frame.
+
+    Unlike QLabel.setText, set_text never invalidates the layout: the size hint comes from a
+    fixed template (e.g. "+88.88 s"), so a new value costs one small repaint.
+    """
+
+    def __init__(
+        self,
+        template: str,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._template = template
+        self._text = ""
+        self._colour = QColor("#ffffff")
+        self._background: QColor | None = None
+        self._align = align | Qt.AlignmentFlag.AlignVCenter
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    def colour(self) -> str:
+        """The text colour as "#rrggbb"."""
+        return self._colour.name()
+
+    def set_text(self, text: str) -> bool:
+        """Show text; returns False (and does nothing) if it is already shown."""
+        if text == self._text:
+            return False
+        self._text = text
+        self.update()
+        return True
+
+    def set_colour(self, colour: str) -> None:
+        """Text colour ("#rrggbb"); repaints only on a change."""
+        c = QColor(colour)
+        if c != self._colour:
+            self._colour = c
+            self.update()
+
+    def set_background(self, colour: str | None) -> None:
+        """Paint this solid background (opaque: the parent need not repaint), or None."""
+        self._background = None if colour is None else QColor(colour)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, colour is not None)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # Qt override
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self._template) + 2, fm.height())
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        width = self.fontMetrics().horizontalAdvance(self._template) // 2
+        return QSize(width, self.sizeHint().height())
+
+    def changeEvent(self, event) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        p = QPainter(self)
+        if self._background is not None:
+            p.fillRect(event.rect(), self._background)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        p.setFont(self.font())
+        p.setPen(self._colour)
+        p.drawText(self.rect(), int(self._align), self._text)
+        p.end()

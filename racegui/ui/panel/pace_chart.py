@@ -1,0 +1,228 @@
+"""Pace vs target chart: 100 m segment bars against the target line, the instantaneous pace
+curve revealed up to now, lap boundaries and a cursor at the runner's distance.
+
+Y is pace in s/400 m, inverted so that faster is up. X is distance run (m).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.style import PanelStyle, mix, rgba
+
+
+class PaceChart(QWidget):
+    """The pace chart. Per frame: at most one InfiniteLine.setPos when the cursor moves a pixel."""
+
+    seek_requested = Signal(float)
+    """Race time (s) under a click on the chart."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(parent=self, enableMenu=False)
+        item = self.plot.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        item.setMouseEnabled(x=False, y=False)
+        self._vb = item.getViewBox()
+        self._vb.invertY(True)
+        self._vb.disableAutoRange()
+        self._vb.setDefaultPadding(0.0)
+        self.bars = pg.BarGraphItem(x0=[0.0], x1=[0.0], y0=[0.0], y1=[0.0], name="segments")
+        self.target_curve = pg.PlotDataItem(antialias=True)
+        self.curve = pg.PlotDataItem(antialias=True)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.target_text = pg.TextItem("", anchor=(1.0, 1.0))
+        for it in (self.bars, self.target_curve, self.curve, self.cursor):
+            item.addItem(it)
+        item.addItem(self.target_text, ignoreBounds=True)
+        self.cursor.setZValue(10)
+        self.target_curve.setZValue(5)
+        self.curve.setZValue(6)
+        self._lap_lines: list[pg.InfiniteLine] = []
+        self._lap_texts: list[pg.TextItem] = []
+        self._data: PanelData | None = None
+        self._style: PanelStyle | None = None
+        self._x_max = 1.0
+        self._pace_range = (55.0, 65.0)
+        self._tick_px = 14.0
+        self._cursor_px = -1
+        self._shown_points = -1
+        self._shown_segments = -1
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    # --- per replay -------------------------------------------------------------------------
+    def set_data(self, data: PanelData) -> None:
+        """Rebuild the chart for a replay (ranges, lap lines, target line)."""
+        self._data = data
+        item = self.plot.getPlotItem()
+        for it in self._lap_lines + self._lap_texts:
+            item.removeItem(it)
+        self._lap_lines, self._lap_texts = [], []
+        self._x_max = float(data.replay.race.distance_m)
+        for lap in data.laps:
+            if 1.0 < lap.end_m < self._x_max - 1.0:
+                line = pg.InfiniteLine(pos=lap.end_m, angle=90, movable=False)
+                item.addItem(line)
+                self._lap_lines.append(line)
+        lo, hi = _pace_range(data)
+        for lap in data.laps:
+            if lap.end_m - lap.start_m > 100.0:
+                name = "start" if lap.number == 0 else f"L{lap.number}"
+                text = pg.TextItem(name, anchor=(0.5, 1.0))
+                text.setPos((lap.start_m + lap.end_m) / 2, hi)
+                item.addItem(text, ignoreBounds=True)
+                self._lap_texts.append(text)
+        self._vb.setRange(xRange=(0.0, self._x_max), yRange=(lo, hi), padding=0.0)
+        if data.target_curve_pace_s400 is not None:
+            self.target_curve.setData(data.target_curve_m, data.target_curve_pace_s400)
+            pace = float(data.target_curve_pace_s400[-1])
+            self.target_text.setText(f"target {pace:.2f}")
+            self.target_text.setPos(self._x_max * 0.985, pace - (hi - lo) * 0.015)
+        else:
+            self.target_curve.setData([], [])
+            self.target_text.setText("")
+        item.getAxis("bottom").setTicks([_distance_ticks(self._x_max)])
+        self._pace_range = (lo, hi)
+        self._update_pace_ticks()
+        self._cursor_px = self._shown_points = self._shown_segments = -1
+        if self._style is not None:
+            self.apply_style(self._style)
+
+    def apply_style(self, style: PanelStyle) -> None:
+        """Colours and fonts (theme, scale)."""
+        self._style = style
+        t = style.theme
+        self.plot.setBackground(style.card)
+        item = self.plot.getPlotItem()
+        tick_font = style.font(0.78)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(style.border))
+            axis.setTextPen(pg.mkPen(t.text_muted))
+            axis.setStyle(tickFont=tick_font, tickLength=-style.px(4))
+        item.getAxis("left").setWidth(style.px(34))
+        self._tick_px = 1.5 * style.pt(0.78) * 96.0 / 72.0
+        self._update_pace_ticks()
+        item.getAxis("bottom").setHeight(style.px(22))
+        item.getAxis("left").setLabel("")
+        grid = pg.mkPen(rgba(t.grid, 0.9), width=1, style=Qt.PenStyle.DashLine)
+        for line in self._lap_lines:
+            line.setPen(grid)
+        for text in self._lap_texts:
+            text.setColor(t.text_muted)
+            text.setFont(style.font(0.72, bold=True))
+        self.target_text.setColor(t.target_glow)
+        self.target_text.setFont(style.font(0.72, bold=True))
+        self.target_curve.setPen(
+            pg.mkPen(t.target_glow, width=max(1.5, 2 * style.scale), style=Qt.PenStyle.DashLine)
+        )
+        runner = t.accent
+        if self._data is not None:
+            runner = self._data.replay.athletes[self._data.replay.focus].colour
+        self.curve.setPen(pg.mkPen(runner, width=2.5 * style.scale))
+        self.cursor.setPen(pg.mkPen(mix(t.text, style.card, 0.25), width=max(1.0, style.scale)))
+        self._shown_segments = -1
+
+    # --- per frame ----------------------------------------------------------------------------
+    def reset_cache(self) -> None:
+        """Forget what is shown so the next update_frame redraws cursor, curve and bars."""
+        self._cursor_px = self._shown_points = self._shown_segments = -1
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._cursor_px = -1
+        self._update_pace_ticks()
+
+    def _update_pace_ticks(self) -> None:
+        """Whole-second pace ticks, as many as fit the plot's height without crowding."""
+        lo, hi = self._pace_range
+        fit = max(2, int(self._vb.height() / self._tick_px)) if self._vb.height() > 0 else 7
+        axis = self.plot.getPlotItem().getAxis("left")
+        axis.setTicks([_pace_ticks(lo, hi, fit)])
+
+    def update_frame(self, frame: Frame) -> None:
+        """Move the cursor and reveal the curve and bars up to now (only on a change)."""
+        data = self._data
+        if data is None:
+            return
+        d = min(max(frame.distance_m, 0.0), self._x_max)
+        px = int(d / self._x_max * max(self._vb.width(), 1.0))
+        if px != self._cursor_px:
+            self._cursor_px = px
+            self.cursor.setPos(d)
+            n = int(np.searchsorted(data.curve_t, frame.t, side="right"))
+            if n != self._shown_points:
+                self._shown_points = n
+                self.curve.setData(data.curve_m[:n], data.curve_pace_s400[:n])
+        k = data.segments_done(frame.t)
+        if k != self._shown_segments:
+            self._shown_segments = k
+            self._show_segments(k)
+
+    def _show_segments(self, k: int) -> None:
+        data, style = self._data, self._style
+        if data is None or style is None:
+            return
+        if k == 0:
+            self.bars.hide()
+            return
+        pace = data.seg_pace_s400[:k]
+        if data.seg_target_pace_s400 is not None:
+            base = data.seg_target_pace_s400[:k]
+        else:
+            base = np.full(k, _pace_range(data)[1])
+        t = style.theme
+        colours = [t.ahead if p < b else t.behind for p, b in zip(pace, base, strict=True)]
+        self.bars.setOpts(
+            x0=data.seg_start_m[:k],
+            x1=data.seg_end_m[:k],
+            y0=base,
+            y1=pace,
+            brushes=[rgba(c, 0.38) for c in colours],
+            pens=[pg.mkPen(rgba(c, 0.9), width=1) for c in colours],
+        )
+        self.bars.show()
+
+    def _on_scene_clicked(self, event) -> None:
+        data = self._data
+        if data is None or event.button() != Qt.MouseButton.LeftButton or not len(data.curve_m):
+            return
+        point: QPointF = self._vb.mapSceneToView(event.scenePos())
+        d = min(max(point.x(), 0.0), self._x_max)
+        self.seek_requested.emit(float(np.interp(d, data.curve_m, data.curve_t)))
+
+
+def _pace_range(data: PanelData) -> tuple[float, float]:
+    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
+    parts = [data.curve_pace_s400, data.seg_pace_s400]
+    if data.target_curve_pace_s400 is not None:
+        parts.append(data.target_curve_pace_s400)
+    values = np.concatenate(parts)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 55.0, 65.0
+    lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
+    if hi - lo < 4.0:
+        pad = (4.0 - (hi - lo)) / 2
+        lo, hi = lo - pad, hi + pad
+    return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
+
+
+def _pace_ticks(lo: float, hi: float, most: int = 7) -> list[tuple[float, str]]:
+    """At most `most` whole seconds strictly inside the range (edge labels would be clipped)."""
+    first, last = int(np.ceil(lo + 0.3)), int(np.floor(hi - 0.3))
+    step = max(1, (last - first) // max(most, 1) + 1)
+    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
+
+
+def _distance_ticks(total_m: float) -> list[tuple[float, str]]:
+    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 150.0, 400.0)]
+    return ticks + [(total_m, f"{total_m:.0f} m")]

@@ -1,0 +1,78 @@
+"""Pacers section: "Pacers running 5 / 13", a dot per pacer, the dropout strip and feed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from racegui.ui.panel.card import Card
+from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.dropout_feed import DropoutFeed
+from racegui.ui.panel.pacer_pips import PacerPips
+from racegui.ui.panel.style import PanelStyle
+from racegui.ui.panel.timeline_strip import TimelineStrip
+
+
+class PacersCard(Card):
+    """How many pacers still run, and who stepped off when and where."""
+
+    seek_requested = Signal(float)
+    """Race time (s) of a clicked dropout or strip position."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Pacers running", parent)
+        self.count_label = QLabel("0 / 0")
+        self.pips = PacerPips()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.pips, 1)
+        self.strip = TimelineStrip()
+        self.feed_title = QLabel("STEPPED OFF")
+        self.feed_title.setProperty("role", "title")
+        self.feed = DropoutFeed()
+        self.body.addLayout(top)
+        self.body.addWidget(self.strip)
+        self.body.addWidget(self.feed_title)
+        self.body.addWidget(self.feed, 1)
+        self.strip.seek_requested.connect(self.seek_requested)
+        self.feed.seek_requested.connect(self.seek_requested)
+        self._data: PanelData | None = None
+        self._running = -1
+
+    def set_data(self, data: PanelData) -> None:
+        """Pacers and dropouts of a replay."""
+        self._data = data
+        self.pips.set_colours(data.pacer_colours)
+        self.strip.set_data(data)
+        self.feed.set_data(data)
+        self._running = -1
+        self.setVisible(data.n_pacers > 0)
+
+    def apply_style(self, style: PanelStyle) -> None:
+        """Fonts and colours."""
+        super().apply_style(style)
+        self.count_label.setFont(style.font(2.3, bold=True))
+        self.feed_title.setFont(style.font(0.72, bold=True, spacing=12))
+        self.pips.apply_style(style)
+        self.strip.apply_style(style)
+        self.feed.apply_style(style)
+        self.feed.setMinimumHeight(style.px(56))
+
+    def update_frame(self, t: float) -> None:
+        """Count, dots, strip cursor and feed at race time t (s); touches only what changes."""
+        data = self._data
+        if data is None:
+            return
+        running = data.pacers_running(t)
+        if running != self._running:
+            self._running = running
+            self.count_label.setText(f"{running} / {data.n_pacers}")
+            self.pips.set_running(running)
+        self.strip.set_time(t)
+        self.feed.show_passed(data.dropouts_passed(t))
+
+    def running_text(self) -> str:
+        """The count as shown, e.g. "5 / 13"."""
+        return self.count_label.text()

@@ -1,0 +1,164 @@
+"""The replay window's side panel: header, live gap, pace chart, splits and pacers.
+
+Everything is computed once per replay (PanelData); update_frame(t) only looks values up and
+touches a widget when what it shows changes, so it is cheap enough to run every frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from racegui.model.replay import RaceState, Replay
+from racegui.ui.panel.card import Card
+from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.gap_readout import GapReadout
+from racegui.ui.panel.header import RaceHeader
+from racegui.ui.panel.lap_split import LapSplit
+from racegui.ui.panel.pace_chart import PaceChart
+from racegui.ui.panel.pacers_card import PacersCard
+from racegui.ui.panel.splits_table import SplitsTable
+from racegui.ui.panel.style import PanelStyle
+from racegui.ui.theme import Theme
+
+MIN_WIDTH_PX = 380
+"""Narrowest the panel gets at scale 1.0 (pixels)."""
+
+
+class SidePanel(QWidget):
+    """Side panel for one replay; drive it with update_frame(t) from the window's timer."""
+
+    seek_requested = Signal(float)
+    """The user clicked something that has a race time (s): a dropout, split row or chart."""
+
+    def __init__(self, replay: Replay, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidePanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._style = PanelStyle(theme, 1.0)
+        self._t = math.nan
+        self.header = RaceHeader()
+        self.gap = GapReadout()
+        self.pace_card = Card("Pace  ·  seconds per 400 m")
+        self.chart = PaceChart()
+        self.faster_label = QLabel("▲ faster")
+        self.faster_label.setProperty("role", "muted")
+        self.pace_card.add_title_widget(self.faster_label)
+        self.lap_split = LapSplit()
+        self.pace_card.body.addWidget(self.chart, 1)
+        self.pace_card.body.addWidget(self.lap_split)
+        self.splits = SplitsTable()
+        self.pacers = PacersCard()
+        self._content = QWidget()
+        self._content.setObjectName("panelContent")
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroll.setWidget(self._content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+        self._layout = QVBoxLayout(self._content)
+        self._layout.addWidget(self.header)
+        self._layout.addWidget(self.gap)
+        self._layout.addWidget(self.pace_card, 1)
+        self._layout.addWidget(self.splits)
+        self._layout.addWidget(self.pacers, 1)
+        for section in (self.chart, self.splits, self.pacers):
+            section.seek_requested.connect(self._on_section_seek_requested)
+        self._data = PanelData.build(replay)
+        self._set_data(self._data)
+        self._apply_style()
+
+    # --- public API ---------------------------------------------------------------------------
+    @property
+    def replay(self) -> Replay:
+        return self._data.replay
+
+    @property
+    def data(self) -> PanelData:
+        """Everything precomputed for the current replay."""
+        return self._data
+
+    def update_frame(self, t: float, state: RaceState | None = None) -> None:
+        """Show race time t (s). Pass `state` (replay.state_at(t)) to reuse the window's state.
+
+        Cheap: binary searches and text compares; a widget is touched only when what it shows
+        changes. Calling it again with the same t does nothing.
+        """
+        if t == self._t:
+            return
+        self._t = t
+        frame = self._data.frame(t, state)
+        self.gap.update_frame(frame)
+        self.chart.update_frame(frame)
+        self.lap_split.update_frame(frame)
+        self.splits.update_frame(t)
+        self.pacers.update_frame(t)
+
+    def set_replay(self, replay: Replay) -> None:
+        """Rebuild every section for a new race (runs the analysis once) and show t = 0."""
+        self._data = PanelData.build(replay)
+        self._set_data(self._data)
+        self._refresh(0.0)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Switch colours and font family."""
+        self._style = PanelStyle(theme, self._style.scale)
+        self._apply_style()
+
+    def set_scale(self, factor: float) -> None:
+        """Presentation scale: fonts and sizes x factor (1.0 normal, 1.5 for a big screen)."""
+        self._style = PanelStyle(self._style.theme, max(0.5, float(factor)))
+        self._apply_style()
+
+    @property
+    def theme(self) -> Theme:
+        return self._style.theme
+
+    @property
+    def scale(self) -> float:
+        return self._style.scale
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(round(420 * self._style.scale), 1000)
+
+    # --- internals ----------------------------------------------------------------------------
+    def _set_data(self, data: PanelData) -> None:
+        self.header.set_replay(data.replay)
+        self.gap.set_data(data)
+        self.chart.set_data(data)
+        self.lap_split.set_data(data)
+        self.splits.set_data(data)
+        self.pacers.set_data(data)
+
+    def _apply_style(self) -> None:
+        style = self._style
+        self.setStyleSheet(style.style_sheet())
+        self.setFont(style.font())
+        m = style.px(10)
+        self._layout.setContentsMargins(m, m, m, m)
+        self._layout.setSpacing(style.px(8))
+        self.setMinimumWidth(round(MIN_WIDTH_PX * max(1.0, style.scale)))
+        self.header.apply_style(style)
+        self.gap.apply_style(style)
+        self.pace_card.apply_style(style)
+        self.faster_label.setFont(style.font(0.78, bold=True))
+        self.chart.apply_style(style)
+        self.chart.setMinimumHeight(style.px(120 if style.scale < 1.25 else 100))
+        self.lap_split.apply_style(style)
+        self.splits.apply_style(style)
+        self.pacers.apply_style(style)
+        self._refresh(0.0 if math.isnan(self._t) else self._t)
+
+    def _refresh(self, t: float) -> None:
+        """Redraw everything for time t (after a restyle or a new replay)."""
+        self._t = math.nan
+        self.chart.reset_cache()
+        self.update_frame(t)
+
+    def _on_section_seek_requested(self, t: float) -> None:
+        self.seek_requested.emit(float(t))

@@ -1,0 +1,201 @@
+"""Table model for lap and 200 m splits: rows not reached yet show "—" (no spoilers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+
+from racegui.model.analysis import Lap, SplitRow
+from racegui.model.timefmt import format_delta, format_time
+from racegui.ui.panel.style import LEVEL, PanelStyle, kind_of, rgba
+
+NOT_YET = "—"
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row, formatted once: label, elapsed, segment, target segment, delta."""
+
+    label: str
+    elapsed: str
+    segment: str
+    target: str
+    delta: str
+    kind: str
+    time_s: float
+    published: bool = False
+    tip: str = ""
+
+
+def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
+    """Rows of the lap table (delta = lap time minus target lap time)."""
+    out = []
+    for lap in laps:
+        label = "Start" if lap.number == 0 else str(lap.number)
+        tip = f"{lap.start_m:.1f} m to {lap.end_m:.1f} m"
+        delta = lap.delta_s
+        out.append(
+            Row(
+                label,
+                format_time(lap.time_s),
+                format_time(lap.lap_time_s),
+                _opt_time(lap.target_lap_time_s),
+                _opt_delta(delta),
+                kind_of(delta),
+                lap.time_s,
+                tip=tip,
+            )
+        )
+    return out
+
+
+def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
+    """Rows of the 200 m table (delta = elapsed minus target elapsed)."""
+    out = []
+    for s in splits:
+        finish = abs(s.distance_m - race_m) < 1e-6
+        label = "Finish" if finish else f"{s.distance_m:.0f}"
+        tip = f"{s.distance_m:.1f} m" + (" (published split)" if s.published else " (interpolated)")
+        delta = s.delta_s
+        out.append(
+            Row(
+                label,
+                format_time(s.time_s),
+                format_time(s.segment_time_s),
+                _opt_time(s.target_segment_time_s),
+                _opt_delta(delta),
+                kind_of(delta),
+                s.time_s,
+                published=s.published,
+                tip=tip,
+            )
+        )
+    return out
+
+
+class SplitsModel(QAbstractTableModel):
+    """Rows before `reached` are shown; the row being run is highlighted; later ones dimmed."""
+
+    def __init__(self, headers: tuple[str, ...], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Row] = []
+        self._reached = 0
+        self._style: PanelStyle | None = None
+        self._dot = QPixmap()
+        self._fonts: tuple[QFont, QFont] = (QFont(), QFont())
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Replace all rows (a new replay)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._reached = 0
+        self.endResetModel()
+
+    def set_style(self, style: PanelStyle) -> None:
+        """Colours and fonts; refreshes every cell."""
+        self._style = style
+        size = style.px(7)
+        pm = QPixmap(size, size)
+        pm.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(style.theme.accent))
+        p.drawEllipse(0, 0, size, size)
+        p.end()
+        self._dot = pm
+        self._fonts = (style.font(0.95), style.font(0.95, bold=True))
+        self._changed_all()
+
+    def set_reached(self, reached: int) -> bool:
+        """Rows 0..reached-1 have been run; returns True if that changed (cells refreshed)."""
+        if reached == self._reached:
+            return False
+        self._reached = reached
+        self._changed_all()
+        return True
+
+    @property
+    def reached(self) -> int:
+        return self._reached
+
+    def current_row(self) -> int | None:
+        """Row being run now (None before there are rows or after the last one)."""
+        return self._reached if self._reached < len(self._rows) else None
+
+    def row_time(self, row: int) -> float:
+        """Elapsed time (s) at the end of a row."""
+        return self._rows[row].time_s
+
+    def _changed_all(self) -> None:
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self._headers) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # --- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _align(section)
+            if role == Qt.ItemDataRole.FontRole and self._style is not None:
+                return self._style.font(0.78, bold=True)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._style is None:
+            return None
+        r, c = index.row(), index.column()
+        row = self._rows[r]
+        reached = r < self._reached
+        current = r == self._reached
+        style = self._style
+        t = style.theme
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (row.label, row.elapsed, row.segment, row.target, row.delta)
+            if c in (0, 3) or reached:
+                return values[c]
+            return NOT_YET
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not reached and not current:
+                return QColor(style.dim)
+            if c == 4 and reached and row.kind != LEVEL:
+                return QColor(style.colour_of(row.kind))
+            if c == 3:
+                return QColor(t.text_muted)
+            return QColor(t.text)
+        if role == Qt.ItemDataRole.BackgroundRole and current:
+            return rgba(t.accent, 0.22)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._fonts[1] if current or c == 4 else self._fonts[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _align(c)
+        if role == Qt.ItemDataRole.DecorationRole and c == 0 and row.published:
+            return self._dot
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.tip}; click to jump to {format_time(row.time_s)}"
+        return None
+
+
+def _align(column: int) -> int:
+    h = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+    return int(h | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _opt_time(s: float | None) -> str:
+    return NOT_YET if s is None else format_time(s)
+
+
+def _opt_delta(s: float | None) -> str:
+    return "" if s is None else format_delta(s)

@@ -1,0 +1,152 @@
+"""Splits section: a Laps / 200 m toggle over one compact table; click a row to jump there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHeaderView,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
+
+from racegui.ui.panel.card import Card
+from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
+from racegui.ui.panel.style import PanelStyle
+
+LAPS, SPLITS = 0, 1
+
+
+class _FitTable(QTableView):
+    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls)."""
+
+    max_rows = 99
+
+    def sizeHint(self) -> QSize:  # Qt override
+        model = self.model()
+        rows = min(model.rowCount() if model is not None else 0, self.max_rows)
+        h = self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
+        return QSize(super().sizeHint().width(), h + 2 * self.frameWidth() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        h = self.horizontalHeader().height() + 2 * self.verticalHeader().defaultSectionSize()
+        return QSize(100, h)
+
+
+class SplitsTable(Card):
+    """Lap table and 200 m split table of the focus runner against the target."""
+
+    seek_requested = Signal(float)
+    """Race time (s) at the end of a clicked row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Splits", parent)
+        self.laps_model = SplitsModel(("Lap", "Elapsed", "Lap time", "Target", "Δ"), self)
+        self.splits_model = SplitsModel(("Dist", "Elapsed", "200 m", "Target", "Δ"), self)
+        self.view = _FitTable()
+        v = self.view
+        v.setModel(self.laps_model)
+        v.verticalHeader().hide()
+        v.setShowGrid(False)
+        v.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        v.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        v.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        v.setCursor(Qt.CursorShape.PointingHandCursor)
+        v.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        v.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.horizontalHeader().setHighlightSections(False)
+        v.clicked.connect(self._on_row_clicked)
+        self.buttons = QButtonGroup(self)
+        for mode, text in ((LAPS, "Laps"), (SPLITS, "200 m")):
+            b = QPushButton(text)
+            b.setObjectName("segment")
+            b.setCheckable(True)
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.buttons.addButton(b, mode)
+            self.add_title_widget(b)
+        self.buttons.button(LAPS).setChecked(True)
+        self.buttons.idClicked.connect(self._on_mode_clicked)
+        self.body.addWidget(v)
+        self._data: PanelData | None = None
+        self._label_width = 64
+
+    def set_data(self, data: PanelData) -> None:
+        """Rows for a replay."""
+        self._data = data
+        self.laps_model.set_rows(lap_rows(data.laps))
+        self.splits_model.set_rows(split_rows(data.splits, data.replay.race.distance_m))
+        self.view.updateGeometry()
+
+    def apply_style(self, style: PanelStyle) -> None:
+        """Fonts, colours and row heights."""
+        super().apply_style(style)
+        for m in (self.laps_model, self.splits_model):
+            m.set_style(style)
+        for b in self.buttons.buttons():
+            b.setFont(style.font(0.8, bold=True))
+        v = self.view
+        v.verticalHeader().setDefaultSectionSize(style.px(25))
+        hh = v.horizontalHeader()
+        hh.setFont(style.font(0.78, bold=True))
+        hh.setFixedHeight(style.px(24))
+        self._label_width = style.px(64)
+        self._setup_header()
+        v.setIconSize(QSize(style.px(7), style.px(7)))
+        # Presentation scale: the current row and its neighbours; the rest scrolls.
+        v.max_rows = 99 if style.scale < 1.25 else 3
+        v.updateGeometry()
+
+    @property
+    def mode(self) -> int:
+        """LAPS or SPLITS."""
+        return self.buttons.checkedId()
+
+    def set_mode(self, mode: int) -> None:
+        """Show the lap table (LAPS) or the 200 m table (SPLITS)."""
+        self.buttons.button(mode).setChecked(True)
+        self._on_mode_clicked(mode)
+
+    def update_frame(self, t: float) -> None:
+        """Mark rows reached at time t (s); cells refresh only when that changes."""
+        data = self._data
+        if data is None:
+            return
+        changed = self.laps_model.set_reached(data.laps_done(t))
+        changed = self.splits_model.set_reached(data.splits_done(t)) or changed
+        if changed:
+            self._scroll_to_current()
+
+    def _on_mode_clicked(self, mode: int) -> None:
+        model = self.laps_model if mode == LAPS else self.splits_model
+        if self.view.model() is not model:
+            self.view.setModel(model)
+            self._setup_header()
+            self.view.updateGeometry()
+            self._scroll_to_current()
+
+    def _setup_header(self) -> None:
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        hh.resizeSection(0, self._label_width)
+
+    def _scroll_to_current(self) -> None:
+        model = self.view.model()
+        if isinstance(model, SplitsModel):
+            row = model.current_row()
+            if row is not None:
+                hint = QAbstractItemView.ScrollHint.PositionAtCenter
+                self.view.scrollTo(model.index(row, 0), hint)
+
+    def _on_row_clicked(self, index: QModelIndex) -> None:
+        model = self.view.model()
+        if isinstance(model, SplitsModel) and index.isValid():
+            t = model.row_time(index.row())
+            if t == t:
+                self.seek_requested.emit(float(t))
