@@ -226,6 +226,4 @@ def pace_profile(replay: Replay, segment_m: float = 100.0, step_s: float = 0.1) 
         _, tv = replay.athlete_at(replay.target, np.nan_to_num(tt))
         with np.errstate(divide="ignore"):
             target_pace = np.where(tv > 0.5, 400.0 / np.maximum(tv, 1e-9), np.nan)
-    return PaceProfile(
-        edges[:-1], edges[1:], seg_pace, target_seg, times, dist, pace, target_pace
-    )
+    return PaceProfile(edges[:-1], edges[1:], seg_pace, target_seg, times, dist, pace, target_pace)
