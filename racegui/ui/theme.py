@@ -28,6 +28,22 @@ class Theme:
     font_family: str = "DejaVu Sans"
     font_size_pt: float = 10.0
     clock_font_size_pt: float = 34.0
+    # Replay window extras (added for the track view and transport bar).
+    track_surface_edge: str = "#6e2a20"
+    """Darker rim drawn round the outside of the track surface."""
+    infield_lines: str = "#2c6a43"
+    """Mowing stripes / markings on the infield."""
+    overlay_background: str = "#0b0f14"
+    """Broadcast graphic boxes (drawn with alpha)."""
+    overlay_text: str = "#ffffff"
+    runner_outline: str = "#ffffff"
+    pacer_outline: str = "#0b0f14"
+    controls_background: str = "#10151c"
+    slider_groove: str = "#2d333b"
+    lap_tick: str = "#e6edf3"
+    dropout_tick: str = "#d29922"
+    compare_colour: str = "#ffffff"
+    """Comparison-race ghost marker."""
 
 
 DARK = Theme(
@@ -62,6 +78,17 @@ LIGHT = Theme(
     infield="#5e9c5e",
     kerb="#f2f2f2",
     target_glow="#00c853",
+    track_surface_edge="#9a402d",
+    infield_lines="#6aa86a",
+    overlay_background="#ffffff",
+    overlay_text="#1f2328",
+    runner_outline="#1f2328",
+    pacer_outline="#ffffff",
+    controls_background="#eaeef2",
+    slider_groove="#d0d7de",
+    lap_tick="#1f2328",
+    dropout_tick="#bf8700",
+    compare_colour="#1f2328",
 )
 
 THEMES = {"dark": DARK, "light": LIGHT}

@@ -1,0 +1,148 @@
+"""Start the replay window, or render it once to a PNG (works with QT_QPA_PLATFORM=offscreen)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from racegui.export.dialog import install_export
+from racegui.model.replay import Replay
+from racegui.ui.icons import app_icon
+from racegui.ui.loading import LoadError, error_text, load_replay
+from racegui.ui.main_window import MainWindow
+from racegui.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from racegui.ui.theme import theme_named
+from racegui.ui.ui_paths import demo_path
+
+DEFAULT_SHOT_SIZE = (1600, 900)
+
+
+def ensure_app() -> QApplication:
+    """The QApplication (created once), named for QSettings, antialiased, with its icon."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("racegui")
+    app.setWindowIcon(app_icon())
+    pg.setConfigOptions(antialias=True)
+    return app
+
+
+def render_window(window: MainWindow, t: float, size: tuple[int, int]) -> QImage:
+    """The whole window at race time t (s) as a QImage of exactly size=(w, h) px, offscreen."""
+    w, h = size
+    if not window.isVisible():
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        window.show()
+    window.resize(w, h)
+    QApplication.processEvents()
+    window.centralWidget().layout().activate()
+    window.clock.seek(t)
+    window.show_time(window.clock.time())
+    QApplication.processEvents()
+    img = QImage(w, h, QImage.Format.Format_RGB32)
+    img.setDevicePixelRatio(1.0)
+    img.fill(QColor(window.scene.theme.background))
+    window.render(img)
+    return img
+
+
+def _screenshot(
+    file: Path | None,
+    compare: Path | None,
+    out: Path,
+    t: float,
+    size: tuple[int, int],
+    theme: str | None,
+    presentation: bool,
+) -> int:
+    try:
+        replay = load_replay(file if file is not None else demo_path())
+        other = load_replay(compare) if compare is not None else None
+    except LoadError as exc:
+        print(f"racegui: {exc}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(replay, settings, path=file, theme=theme or "dark")
+        if other is not None:
+            window.set_compare(other)
+        if presentation:
+            window.scene.set_scale(1.4)
+            window.menuBar().setVisible(False)
+            window.controls.setVisible(False)
+        img = render_window(window, t, size)
+        window.close()
+        window.deleteLater()
+    if not img.save(str(out), "PNG"):
+        print(f"racegui: cannot write {out}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _interactive(
+    file: Path | None, compare: Path | None, theme: str | None, presentation: bool
+) -> int:
+    app = QApplication.instance()
+    replay: Replay | None = None
+    if file is not None:
+        try:
+            replay = load_replay(file)
+        except LoadError as exc:
+            QMessageBox.critical(
+                None, "Cannot open race", error_text(exc) + "\n\nShowing the demo race instead."
+            )
+            file = None
+    if replay is None:
+        replay = load_replay(demo_path())
+    window = MainWindow(replay, path=file, theme=theme)
+    install_export(window)
+    if compare is not None:
+        window.open_compare(compare)
+    window.show()
+    if presentation:
+        window.set_presentation(True)
+    return app.exec()
+
+
+def main_gui(
+    file: Path | None,
+    *,
+    compare: Path | None = None,
+    screenshot: Path | None = None,
+    time_s: float | None = None,
+    size: tuple[int, int] | None = None,
+    theme: str | None = None,
+    presentation: bool = False,
+) -> int:
+    """Run the replay window for FILE (None: the Breaking4 demo); returns the exit code.
+
+    With `screenshot`, render the window at race time `time_s` (s, default 0) and `size`
+    (w, h px, default 1600x900) to that PNG without showing it, and return 0 (2 for a bad
+    file, with one line on stderr). `theme` is "dark" or "light"; `presentation` starts in
+    presentation mode (for a screenshot: no menu bar or controls, bigger type).
+    """
+    if theme is not None:
+        theme_named(theme)  # ValueError for an unknown name, before any window
+    ensure_app()
+    file = Path(file) if file is not None else None
+    compare = Path(compare) if compare is not None else None
+    if screenshot is not None:
+        return _screenshot(
+            file,
+            compare,
+            Path(screenshot),
+            float(time_s or 0.0),
+            size or DEFAULT_SHOT_SIZE,
+            theme,
+            presentation,
+        )
+    return _interactive(file, compare, theme, presentation)

@@ -1,0 +1,46 @@
+"""Keyboard shortcuts, listed once for the help dialog and the docs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Space", "Play / pause"),
+    ("Left / Right", "Step 0.1 s back / forward (pauses)"),
+    ("Shift+Left / Shift+Right", "Jump 5 s back / forward"),
+    ("Page Up / Page Down", "Previous / next event (lap, dropout, finish)"),
+    ("+ / -", "Faster / slower (0.25x to 16x)"),
+    ("Home / End", "Start / end of the race"),
+    ("L", "Name tags on / off"),
+    ("T", "Trails on / off"),
+    ("P", "Side panel on / off"),
+    ("F", "Full screen on / off"),
+    ("F11", "Presentation mode (full screen, big type, controls hide)"),
+    ("Esc", "Leave full screen / presentation mode"),
+    ("Ctrl+O", "Open a race file (.json) or splits (.csv)"),
+    ("? or F1", "This help"),
+)
+
+
+def shortcuts_html() -> str:
+    """The shortcut table as HTML."""
+    rows = "".join(
+        f"<tr><td style='padding:3px 18px 3px 0'><b>{k}</b></td><td>{v}</td></tr>"
+        for k, v in SHORTCUTS
+    )
+    return f"<h3>Keyboard shortcuts</h3><table>{rows}</table>"
+
+
+class HelpDialog(QDialog):
+    """A small dialog listing the keyboard shortcuts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("racegui: keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        label = QLabel(shortcuts_html(), self)
+        layout.addWidget(label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)

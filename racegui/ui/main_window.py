@@ -1,0 +1,384 @@
+"""The replay window: the ReplayScene, the transport bar, menus, shortcuts and file handling.
+
+One 16 ms precise QTimer ticks the PlaybackClock while playing; every change of race time
+(tick, seek, step) arrives as clock.time_changed and is fanned out to the scene and controls.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from racegui.model import analysis
+from racegui.model.replay import Replay
+from racegui.ui.clock import PlaybackClock
+from racegui.ui.controls import TransportBar
+from racegui.ui.help_dialog import HelpDialog
+from racegui.ui.icons import app_icon
+from racegui.ui.loading import LoadError, error_text, load_replay
+from racegui.ui.scene import ReplayScene
+from racegui.ui.settings import AppSettings
+from racegui.ui.theme import theme_named
+from racegui.ui.window_actions import build_actions, build_menus
+
+FRAME_MS = 16
+STEP_S = 0.1
+JUMP_S = 5.0
+PRESENTATION_SCALE = 1.4
+HIDE_CONTROLS_MS = 2000
+FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Replay window for one race, with an optional comparison race."""
+
+    export_requested = Signal()
+    """File > Export… was chosen (enabled once an exporter calls add_export_action)."""
+    replay_changed = Signal(object)
+    """A new Replay is shown (after Open or drop)."""
+
+    def __init__(
+        self,
+        replay: Replay,
+        settings: AppSettings | None = None,
+        *,
+        path: Path | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else AppSettings()
+        self.replay = replay
+        self.path = path
+        self.compare: Replay | None = None
+        self.theme_name = theme or self.settings.theme
+        th = theme_named(self.theme_name)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.clock = PlaybackClock(replay.duration_s, self)
+        self.actions = build_actions(self)
+        self.scene = ReplayScene(replay, th, panel=self.settings.panel)
+        self.controls = TransportBar(self.actions, th)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scene, 1)
+        layout.addWidget(self.controls, 0)
+        self.setCentralWidget(central)
+        self.menus = build_menus(self, self.actions, self._fill_recent_menu, self.set_speed)
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(HIDE_CONTROLS_MS)
+        self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
+        self._presentation = False
+        self._connect()
+        self._apply_settings()
+        self._set_replay(replay, path)
+        self.resize(1440, 860)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+
+    # --- wiring ---------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions
+        c = self.clock
+        c.time_changed.connect(self._on_clock_time_changed)
+        c.state_changed.connect(self._on_clock_state_changed)
+        c.speed_changed.connect(self._on_clock_speed_changed)
+        c.loop_changed.connect(a["loop"].setChecked)
+        a["play"].triggered.connect(lambda: c.toggle())
+        a["restart"].triggered.connect(c.restart)
+        a["loop"].toggled.connect(c.set_loop)
+        a["step_back"].triggered.connect(lambda: c.step(-STEP_S))
+        a["step_forward"].triggered.connect(lambda: c.step(STEP_S))
+        a["jump_back"].triggered.connect(lambda: c.seek(c.time() - JUMP_S))
+        a["jump_forward"].triggered.connect(lambda: c.seek(c.time() + JUMP_S))
+        a["prev_event"].triggered.connect(self.previous_event)
+        a["next_event"].triggered.connect(self.next_event)
+        a["faster"].triggered.connect(c.faster)
+        a["slower"].triggered.connect(c.slower)
+        a["home"].triggered.connect(lambda: c.seek(0.0))
+        a["end"].triggered.connect(lambda: c.seek(c.duration_s))
+        a["labels"].toggled.connect(self._on_labels_toggled)
+        a["trails"].toggled.connect(self._on_trails_toggled)
+        a["panel"].toggled.connect(self._on_panel_toggled)
+        a["theme_dark"].triggered.connect(lambda: self.set_theme("dark"))
+        a["theme_light"].triggered.connect(lambda: self.set_theme("light"))
+        a["presentation"].toggled.connect(self.set_presentation)
+        a["fullscreen"].toggled.connect(self._on_fullscreen_toggled)
+        a["leave_fullscreen"].triggered.connect(self._on_leave_fullscreen)
+        a["open"].triggered.connect(self._on_open_triggered)
+        a["compare"].triggered.connect(self._on_compare_triggered)
+        a["clear_compare"].triggered.connect(self.clear_compare)
+        a["export"].triggered.connect(self.export_requested)
+        a["quit"].triggered.connect(self.close)
+        a["help"].triggered.connect(self.show_help)
+        a["about"].triggered.connect(self._on_about_triggered)
+        self.controls.seek_requested.connect(c.seek)
+        self.controls.speed_chosen.connect(self.set_speed)
+        self.scene.seek_requested.connect(c.seek)
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        a = self.actions
+        a["labels"].setChecked(s.labels)
+        a["trails"].setChecked(s.trails)
+        self.scene.track.set_labels_visible(s.labels)
+        self.scene.track.set_trails_visible(s.trails)
+        a["panel"].setChecked(self.scene.panel_visible())
+        a["panel"].setEnabled(self.scene.has_panel)
+        a[f"theme_{self.theme_name}"].setChecked(True)
+        a["loop"].setChecked(s.loop)
+        self.clock.set_speed(s.speed)
+        self._on_clock_speed_changed(self.clock.speed)
+        self.set_theme(self.theme_name)
+
+    # --- public API -----------------------------------------------------------------------
+    def add_export_action(self, callback: Callable[[], None]) -> QAction:
+        """Enable File > Export… and call callback when it is chosen."""
+        action = self.actions["export"]
+        action.setEnabled(True)
+        action.setToolTip("Export the replay as a video or image")
+        action.triggered.connect(callback)
+        return action
+
+    def show_time(self, t: float) -> None:
+        """Draw race time t (s) everywhere (without moving the clock)."""
+        self.scene.update_frame(t)
+        self.controls.update_frame(t)
+
+    def set_speed(self, speed: float) -> None:
+        self.clock.set_speed(speed)
+
+    def set_theme(self, name: str) -> None:
+        """Switch to the "dark" or "light" theme."""
+        th = theme_named(name)
+        self.theme_name = name
+        self.settings.theme = name
+        self.actions[f"theme_{name}"].setChecked(True)
+        self.scene.set_theme(th)
+        self.controls.set_theme(th)
+        self.setStyleSheet(
+            f"QMainWindow {{ background: {th.background}; }}"
+            f"QMenuBar {{ background: {th.controls_background}; color: {th.text}; }}"
+            f"QMenuBar::item:selected {{ background: {th.slider_groove}; }}"
+        )
+
+    def open_path(self, path: str | Path) -> bool:
+        """Show the race in a file; on error show a message and keep the current race."""
+        try:
+            replay = load_replay(path)
+        except LoadError as exc:
+            self._show_error("Cannot open race", exc)
+            return False
+        self._set_replay(replay, Path(path))
+        self.settings.add_recent(str(Path(path).resolve()))
+        return True
+
+    def open_compare(self, path: str | Path) -> bool:
+        """Show another race's runner as a ghost on the same clock."""
+        try:
+            other = load_replay(path)
+        except LoadError as exc:
+            self._show_error("Cannot open comparison race", exc)
+            return False
+        self.set_compare(other)
+        return True
+
+    def set_compare(self, other: Replay | None) -> None:
+        self.compare = other
+        self.scene.set_compare(other)
+        self.actions["clear_compare"].setEnabled(other is not None)
+
+    def clear_compare(self) -> None:
+        self.set_compare(None)
+
+    def event_times(self) -> list[float]:
+        """Times (s) of the replay's events (start, laps, dropouts, finishes), sorted."""
+        return self._event_times
+
+    def next_event(self) -> None:
+        """Jump to the first event after now."""
+        t = self.clock.time()
+        i = bisect.bisect_right(self._event_times, t + 1e-6)
+        if i < len(self._event_times):
+            self.clock.seek(self._event_times[i])
+
+    def previous_event(self) -> None:
+        """Jump to the last event before now."""
+        t = self.clock.time()
+        i = bisect.bisect_left(self._event_times, t - 1e-6)
+        if i > 0:
+            self.clock.seek(self._event_times[i - 1])
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen, big type, no menu bar, controls that hide after 2 s of stillness."""
+        self._presentation = bool(on)
+        self.actions["presentation"].setChecked(on)
+        self.scene.set_scale(PRESENTATION_SCALE if on else 1.0)
+        self.menuBar().setVisible(not on)
+        app = QApplication.instance()
+        if on:
+            app.installEventFilter(self)
+            self._hide_timer.start()
+            self.showFullScreen()
+        else:
+            app.removeEventFilter(self)
+            self._hide_timer.stop()
+            self.controls.setVisible(True)
+            self.unsetCursor()
+            if not self.actions["fullscreen"].isChecked():
+                self.showNormal()
+
+    # --- internals ------------------------------------------------------------------------
+    def _set_replay(self, replay: Replay, path: Path | None) -> None:
+        self.replay = replay
+        self.path = path
+        self._event_times = sorted({round(e.time_s, 6) for e in analysis.events(replay)})
+        was_playing = self.clock.playing
+        self.clock.pause()
+        self.clock.set_duration(replay.duration_s)
+        self.scene.set_replay(replay)
+        self.controls.set_replay(replay)
+        self.clock.seek(0.0)
+        self.show_time(self.clock.time())
+        name = path.name if path is not None else "demo"
+        self.setWindowTitle(f"{replay.race.title} — racegui ({name})")
+        if was_playing:
+            self.clock.play()
+        self.replay_changed.emit(replay)
+
+    def _show_error(self, title: str, exc: LoadError) -> None:
+        QMessageBox.critical(self, title, error_text(exc))
+
+    def _fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = self.settings.recent_files
+        for f in files:
+            act = menu.addAction(Path(f).name)
+            act.setToolTip(f)
+            act.triggered.connect(lambda _=False, p=f: self.open_path(p))
+        if not files:
+            menu.addAction("(none)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear list").triggered.connect(self.settings.clear_recent)
+
+    def _on_timer_timeout(self) -> None:
+        self.clock.tick()
+
+    def _on_clock_time_changed(self, t: float) -> None:
+        self.show_time(t)
+
+    def _on_clock_state_changed(self, playing: bool) -> None:
+        self.actions["play"].setChecked(playing)
+        self.controls.refresh_icons()
+        if playing:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _on_clock_speed_changed(self, speed: float) -> None:
+        self.controls.set_speed(speed)
+        for act in self.menus["speed"].actions():
+            act.setChecked(act.data() == speed)
+        self.settings.speed = speed
+
+    def _on_labels_toggled(self, on: bool) -> None:
+        self.scene.track.set_labels_visible(on)
+        self.settings.labels = on
+
+    def _on_trails_toggled(self, on: bool) -> None:
+        self.scene.track.set_trails_visible(on)
+        self.settings.trails = on
+
+    def _on_panel_toggled(self, on: bool) -> None:
+        self.scene.set_panel_visible(on)
+        self.settings.panel = on
+
+    def _on_fullscreen_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        elif not self._presentation:
+            self.showNormal()
+
+    def _on_leave_fullscreen(self) -> None:
+        if self._presentation:
+            self.set_presentation(False)
+        self.actions["fullscreen"].setChecked(False)
+        self.showNormal()
+
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open race", "", FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _on_compare_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Compare with race", "", FILE_FILTER)
+        if path:
+            self.open_compare(path)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About racegui",
+            "<b>racegui</b><br>Replays middle-distance races on a to-scale 400 m track: "
+            "runner, pacers and the target pacing light.",
+        )
+
+    def _on_hide_timer_timeout(self) -> None:
+        if self._presentation:
+            self.controls.setVisible(False)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self._presentation and event.type() == QEvent.Type.MouseMove:
+            if not self.controls.isVisible():
+                self.controls.setVisible(True)
+                self.unsetCursor()
+            self._hide_timer.start()
+        return False
+
+    # --- drag and drop, close ---------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if (
+            urls
+            and urls[0].isLocalFile()
+            and urls[0].toLocalFile().lower().endswith((".json", ".csv"))
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls:
+            self.open_path(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.timer.stop()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.loop = self.clock.loop
+        self.settings.sync()
+        super().closeEvent(event)

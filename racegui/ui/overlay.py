@@ -1,0 +1,288 @@
+"""Broadcast graphics painted over the track: the infield scoreboard and athlete name tags.
+
+Everything is drawn with QPainter in pixel space, sized from the infield's size on screen and
+a presentation scale factor. Fonts and colours are made once per theme/size, not per frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from racegui.ui.race_status import RaceStatus
+from racegui.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name tag wanted at anchor (px), pushed along the unit normal (px) away from it."""
+
+    x: float
+    y: float
+    nx: float
+    ny: float
+    text: str
+    colour: QColor
+    radius: float
+    """Marker radius (px): the tag starts beyond it."""
+    inward_first: bool = False
+    forced: bool = False
+    """Always drawn (at its first candidate if no place is free)."""
+    background: QColor | None = None
+    """Fill of the tag (None: the theme's overlay background)."""
+
+
+class _Fonts:
+    def __init__(self, family: str) -> None:
+        self._family = family
+        self._cache: dict[tuple[int, int], tuple[QFont, QFontMetricsF]] = {}
+
+    def get(self, px: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+        return self.pair(px, weight)[0]
+
+    def pair(self, px: float, weight: QFont.Weight = QFont.Weight.Normal):
+        key = (max(int(round(px)), 6), int(weight.value))
+        hit = self._cache.get(key)
+        if hit is None:
+            font = QFont(self._family)
+            font.setPixelSize(key[0])
+            font.setWeight(weight)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            hit = (font, QFontMetricsF(font))
+            self._cache[key] = hit
+        return hit
+
+
+class BroadcastOverlay:
+    """Paints the scoreboard in the infield and the name tags, with collision avoidance."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.scale = 1.0
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._fonts = _Fonts(theme.font_family)
+        self._box = QColor(theme.overlay_background)
+        self._box.setAlpha(205)
+        self._text = QColor(theme.overlay_text)
+        self._muted = QColor(theme.text_muted)
+        self._accent = QColor(theme.accent)
+        self._ahead = QColor(theme.ahead)
+        self._behind = QColor(theme.behind)
+        self._tag = QColor(theme.overlay_background)
+        self._tag.setAlpha(200)
+
+    # --- scoreboard -----------------------------------------------------------------------
+    def paint_scoreboard(
+        self, p: QPainter, infield: QRectF, status: RaceStatus, title: str, subtitle: str
+    ) -> QRectF:
+        """Draw title, clock, lap and gaps centred in the infield rect (px); returns the area."""
+        u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
+        f_title, m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)
+        f_sub, m_sub = self._fonts.pair(0.62 * u)
+        f_clock, m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)
+        f_lap, m_lap = self._fonts.pair(0.95 * u, QFont.Weight.Bold)
+        f_info, m_info = self._fonts.pair(0.72 * u)
+        template = "00:00.00" if len(status.clock) > 7 else "0:00.00"
+        clock_w = m_clock.horizontalAdvance(template)
+        box_w = clock_w + 2.0 * u
+        box_h = m_clock.capHeight() + 1.6 * u
+        rows = [m_title.height(), m_sub.height(), 0.5 * u, box_h, 0.45 * u, m_lap.height() * 1.3]
+        rows += [0.3 * u, m_info.height()]
+        gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
+        rows += [m_info.height() * 1.35] * len(gaps)
+        total = sum(rows)
+        cx = infield.center().x()
+        top = infield.center().y() - total / 2 - 0.05 * infield.height()
+        y = top
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        # Title and subtitle.
+        p.setFont(f_title)
+        p.setPen(self._text)
+        title_txt = m_title.elidedText(title.upper(), Qt.TextElideMode.ElideRight, infield.width())
+        self._text_centred(p, cx, y, m_title, title_txt)
+        y += rows[0]
+        p.setFont(f_sub)
+        p.setPen(self._muted)
+        self._text_centred(p, cx, y, m_sub, subtitle)
+        y += rows[1] + rows[2]
+        # Clock box with an accent bar.
+        box = QRectF(cx - box_w / 2, y, box_w, box_h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._box)
+        p.drawRoundedRect(box, 0.35 * u, 0.35 * u)
+        p.setBrush(self._accent)
+        p.drawRoundedRect(QRectF(box.left(), box.top(), 0.32 * u, box_h), 0.16 * u, 0.16 * u)
+        p.setFont(f_clock)
+        p.setPen(self._accent if status.finished else self._text)
+        base = box.top() + (box_h + m_clock.capHeight()) / 2
+        text_w = m_clock.horizontalAdvance(status.clock)
+        p.drawText(QPointF(box.right() - 0.75 * u - text_w, base), status.clock)
+        y += rows[3] + rows[4]
+        # Lap status pill.
+        p.setFont(f_lap)
+        lap = status.lap_text.upper()
+        lap_w = m_lap.horizontalAdvance(lap) + 1.2 * u
+        detail = status.lap_detail
+        detail_w = m_info.horizontalAdvance(detail) + (0.6 * u if detail else 0)
+        left = cx - (lap_w + detail_w) / 2
+        pill = QRectF(left, y, lap_w, m_lap.height() * 1.3)
+        bell = status.lap_text.startswith("Bell") or status.finished
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._accent if bell else self._box)
+        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        p.setPen(QColor("#ffffff") if bell else self._text)
+        p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), lap)
+        if detail:
+            p.setFont(f_info)
+            p.setPen(self._text)
+            p.drawText(
+                QRectF(pill.right() + 0.6 * u, y, detail_w, pill.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                detail,
+            )
+        y += rows[5] + rows[6]
+        p.setFont(f_info)
+        p.setPen(self._text)
+        self._text_centred(p, cx, y, m_info, status.distance_text)
+        y += rows[7]
+        for gap in gaps:
+            y += 0.2 * m_info.height()
+            self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u)
+            y += m_info.height() * 1.15
+        p.restore()
+        width = max(box_w, m_title.horizontalAdvance(title_txt), lap_w + detail_w)
+        return QRectF(cx - width / 2, top, width, total)
+
+    def _gap_chip(
+        self,
+        p: QPainter,
+        cx: float,
+        y: float,
+        m: QFontMetricsF,
+        label: str,
+        seconds: float,
+        u: float,
+    ) -> None:
+        value = f"{seconds:+.2f} s"
+        colour = (
+            self._behind if seconds > 0.005 else self._ahead if seconds < -0.005 else self._text
+        )
+        lw = m.horizontalAdvance(label)
+        vw = m.horizontalAdvance(value)
+        dot = 0.55 * u
+        total = dot + 0.4 * u + lw + 0.6 * u + vw
+        x = cx - total / 2
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QRectF(x, y + (m.height() - dot) / 2, dot, dot))
+        x += dot + 0.4 * u
+        p.setPen(self._muted)
+        p.drawText(QPointF(x, y + m.ascent()), label)
+        x += lw + 0.6 * u
+        p.setPen(colour)
+        p.drawText(QPointF(x, y + m.ascent()), value)
+
+    @staticmethod
+    def _text_centred(p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str) -> None:
+        p.drawText(QPointF(cx - m.horizontalAdvance(text) / 2, y + m.ascent()), text)
+
+    # --- name tags --------------------------------------------------------------------------
+    def paint_labels(
+        self,
+        p: QPainter,
+        labels: list[Label],
+        obstacles: list[QRectF],
+        label_px: float,
+        bounds: QRectF,
+    ) -> None:
+        """Place tags greedily in list order (first = most important), skipping any that
+        would overlap an earlier tag or an obstacle; draws a leader line to each."""
+        font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
+        h = m.height() + 0.35 * m.height()
+        pad = 0.45 * m.height()
+        boxes = np.array(
+            [[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles]
+            + [[0.0, 0.0, 0.0, 0.0]] * len(labels),
+            dtype=float,
+        ).reshape(-1, 4)
+        count = len(obstacles)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(font)
+        for lab in labels:
+            w = m.horizontalAdvance(lab.text) + 2 * pad + 0.35 * h
+            rect = self._place(lab, w, h, boxes[:count], bounds, force=lab.forced)
+            if rect is None:
+                continue
+            boxes[count] = (rect.left() - 2, rect.top() - 2, rect.right() + 2, rect.bottom() + 2)
+            count += 1
+            anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
+            edge = self._edge_point(rect, anchor)
+            line = QColor(lab.colour)
+            line.setAlpha(200)
+            p.setPen(QPen(line, 1.3))
+            p.drawLine(anchor, edge)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(lab.background or self._tag)
+            p.drawRoundedRect(rect, h / 2, h / 2)
+            p.setBrush(lab.colour)
+            dot = 0.42 * h
+            p.drawEllipse(QRectF(rect.left() + pad * 0.6, rect.center().y() - dot / 2, dot, dot))
+            p.setPen(self._text)
+            text_rect = rect.adjusted(pad * 0.6 + dot, 0, 0, 0)
+            p.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), lab.text)
+        p.restore()
+
+    @staticmethod
+    def _place(
+        lab: Label, w: float, h: float, boxes: np.ndarray, bounds: QRectF, force: bool
+    ) -> QRectF | None:
+        """First free candidate box along the normal (outward/inward, 4 steps), vectorised."""
+        extent = abs(lab.nx) * w / 2 + abs(lab.ny) * h / 2
+        sides = np.array((-1.0, 1.0) if lab.inward_first else (1.0, -1.0))
+        steps = np.arange(4.0)
+        d = (lab.radius + 6.0 + steps[:, None] * h * 1.1 + extent) * sides[None, :]
+        d = d.ravel()
+        cx = lab.x + lab.nx * d
+        cy = lab.y + lab.ny * d
+        x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+        ok = (
+            (x0 >= bounds.left())
+            & (x1 <= bounds.right())
+            & (y0 >= bounds.top())
+            & (y1 <= bounds.bottom())
+        )
+        if len(boxes):
+            hit = (
+                (x0[:, None] < boxes[None, :, 2])
+                & (x1[:, None] > boxes[None, :, 0])
+                & (y0[:, None] < boxes[None, :, 3])
+                & (y1[:, None] > boxes[None, :, 1])
+            )
+            ok &= ~hit.any(axis=1)
+        free = np.flatnonzero(ok)
+        if len(free):
+            k = int(free[0])
+        elif force:
+            k = 0
+        else:
+            return None
+        return QRectF(float(x0[k]), float(y0[k]), w, h)
+
+    @staticmethod
+    def _edge_point(rect: QRectF, anchor: QPointF) -> QPointF:
+        c = rect.center()
+        dx, dy = anchor.x() - c.x(), anchor.y() - c.y()
+        if dx == 0 and dy == 0:
+            return c
+        sx = (rect.width() / 2) / abs(dx) if dx else float("inf")
+        sy = (rect.height() / 2) / abs(dy) if dy else float("inf")
+        s = min(sx, sy, 1.0)
+        return QPointF(c.x() + dx * s, c.y() + dy * s)

@@ -1,0 +1,105 @@
+"""Words and numbers a broadcast graphic shows for one instant: clock, lap, distance, gaps."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from racegui.model.replay import RaceState, Replay
+
+
+def clock_text(t: float) -> str:
+    """Race clock as m:ss.xx (always with minutes, so the graphic never changes width)."""
+    hundredths = int(round(max(t, 0.0) * 100))
+    minutes, rest = divmod(hundredths, 6000)
+    return f"{minutes}:{rest // 100:02d}.{rest % 100:02d}"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How far the focus runner is behind something: seconds and metres (negative = ahead)."""
+
+    label: str
+    seconds: float
+    metres: float
+
+    def text(self) -> str:
+        """ "+1.45 s / 9.7 m" style text (sign on the seconds)."""
+        return f"{self.seconds:+.2f} s / {abs(self.metres):.1f} m"
+
+
+@dataclass(frozen=True)
+class RaceStatus:
+    """The overlay's text for one frame."""
+
+    clock: str
+    lap_text: str
+    lap_detail: str
+    distance_text: str
+    finished: bool
+    target_gap: Gap | None
+    compare_gap: Gap | None
+
+
+def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, str]:
+    """("Lap 3 of 4", "2 laps to go") / ("Bell", "last lap") / ("Finished", time)."""
+    total = replay.total_laps
+    if finished:
+        return "Finished", ""
+    lap = max(int(replay.lap_of(distance_m)), 1)
+    to_go = total - lap + 1
+    if distance_m <= 0.0:
+        return f"Lap 1 of {total}", "Start"
+    if to_go <= 1:
+        return "Bell: last lap", f"Lap {lap} of {total}"
+    return f"Lap {lap} of {total}", f"{to_go} laps to go"
+
+
+def compare_gap(replay: Replay, other: Replay, t: float, runner_m: float) -> Gap:
+    """Focus runner against another race's focus runner at the same race clock t (s)."""
+    j = other.focus
+    other_m = float(other.distances_at(t)[0][j])
+    race_m = replay.race.distance_m
+    runner_m = min(runner_m, race_m)
+    other_m = min(other_m, other.race.distance_m)
+    metres = other_m - runner_m
+    if metres >= 0:
+        passed = float(other.time_at_distance(j, runner_m))
+        seconds = t - passed if math.isfinite(passed) else 0.0
+    else:
+        passed = float(replay.time_at_distance(replay.focus, other_m))
+        seconds = -(t - passed) if math.isfinite(passed) else 0.0
+    finish_r = replay.finish_time_s[replay.focus]
+    finish_o = other.finish_time_s[j]
+    if np.isfinite(finish_r) and np.isfinite(finish_o) and t >= max(finish_r, finish_o):
+        seconds = float(finish_r - finish_o)
+    year = (other.race.date or "")[:4]
+    label = f"{other.athletes[j].name.split()[-1]} {year}".strip()
+    return Gap(label, seconds, metres)
+
+
+def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:
+    """Everything the broadcast graphic writes for this state."""
+    f = replay.focus
+    t = state.t
+    finish = float(replay.finish_time_s[f])
+    finished = math.isfinite(finish) and t >= finish
+    run_m = float(min(state.distance_m[f], replay.race.distance_m))
+    to_go = max(replay.race.distance_m - run_m, 0.0)
+    clock = clock_text(finish if finished else t)
+    lap_text, lap_detail = lap_words(replay, run_m, finished)
+    if finished:
+        lap_detail = f"in {clock}"
+    distance = (
+        f"{run_m:,.0f} m run  ·  {to_go:,.0f} m to go"
+        if not finished
+        else (f"{replay.race.distance_m:,.0f} m")
+    )
+    target = None
+    if replay.target is not None and state.gap_to_target_s is not None:
+        name = replay.athletes[replay.target].name
+        target = Gap(name, float(state.gap_to_target_s), float(state.gap_to_target_m))
+    other = compare_gap(replay, compare, t, run_m) if compare is not None else None
+    return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)

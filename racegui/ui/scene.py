@@ -1,0 +1,171 @@
+"""What an audience sees: the track view with its graphics, and the side panel beside it.
+
+The main window embeds one ReplayScene; exports make their own and call
+:meth:`ReplayScene.render_image` for each frame, at an exact pixel size.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+from racegui.model.replay import Replay
+from racegui.ui.theme import Theme
+from racegui.ui.track_view import TrackView
+
+PANEL_FRACTION = 0.30
+"""Share of the scene's width given to the side panel."""
+PANEL_WIDTH_PX = (300, 560)
+"""Narrowest and widest side panel (px)."""
+
+
+def side_panel_class() -> type | None:
+    """racegui.ui.panel.side_panel.SidePanel if it is installed, else None."""
+    try:
+        module = importlib.import_module("racegui.ui.panel.side_panel")
+    except ImportError:
+        return None
+    return getattr(module, "SidePanel", None)
+
+
+class ReplayScene(QWidget):
+    """Track view plus optional side panel for one replay, theme and size."""
+
+    seek_requested = Signal(float)
+    """Race time (s) the panel asked to jump to (e.g. a dropout entry was clicked)."""
+
+    def __init__(
+        self, replay: Replay, theme: Theme, parent: QWidget | None = None, panel: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.replay = replay
+        self.theme = theme
+        self.t = 0.0
+        self._scale = 1.0
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.track = TrackView(replay, theme, self)
+        layout.addWidget(self.track, 1)
+        self.panel: QWidget | None = None
+        cls = side_panel_class()
+        if cls is not None:
+            self.panel = cls(replay, theme, self)
+            layout.addWidget(self.panel, 0)
+            if hasattr(self.panel, "seek_requested"):
+                self.panel.seek_requested.connect(self.seek_requested)
+            self.panel.setVisible(panel)
+        self._panel_wanted = panel
+        self._apply_palette()
+
+    # --- configuration ----------------------------------------------------------------------
+    @property
+    def has_panel(self) -> bool:
+        """Whether a side panel exists (the panel module is installed)."""
+        return self.panel is not None
+
+    def panel_visible(self) -> bool:
+        return self.panel is not None and self._panel_wanted
+
+    def set_panel_visible(self, on: bool) -> None:
+        """Show or hide the side panel (if there is one)."""
+        self._panel_wanted = bool(on)
+        if self.panel is not None:
+            self.panel.setVisible(self._panel_wanted)
+            self._fit_panel()
+            if on:
+                self.panel.update_frame(self.t)
+
+    def set_replay(self, replay: Replay) -> None:
+        self.replay = replay
+        self.track.set_replay(replay)
+        if self.panel is not None:
+            self.panel.set_replay(replay)
+        self.update_frame(min(self.t, replay.duration_s))
+
+    def set_compare(self, other: Replay | None) -> None:
+        self.track.set_compare(other)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._apply_palette()
+        self.track.set_theme(theme)
+        if self.panel is not None:
+            self.panel.set_theme(theme)
+
+    def set_scale(self, factor: float) -> None:
+        """Presentation scale for fonts (1.0 normal, ~1.4 on a big screen)."""
+        self._scale = factor
+        self.track.set_scale(factor)
+        if self.panel is not None:
+            self.panel.set_scale(factor)
+        self._fit_panel()
+
+    def _apply_palette(self) -> None:
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), QColor(self.theme.background))
+        self.setPalette(pal)
+
+    def _fit_panel(self) -> None:
+        if self.panel is None:
+            return
+        lo, hi = PANEL_WIDTH_PX
+        w = int(min(max(self.width() * PANEL_FRACTION, lo * self._scale), hi * self._scale))
+        self.panel.setFixedWidth(min(w, max(self.width() - 200, 0)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._fit_panel()
+        super().resizeEvent(event)
+
+    # --- per frame -----------------------------------------------------------------------------
+    def update_frame(self, t: float) -> None:
+        """Show race time t (s): track and panel."""
+        self.t = t
+        self.track.update_frame(t)
+        if self.panel is not None and self.panel.isVisible():
+            self.panel.update_frame(t)
+
+    def _settle(self) -> None:
+        """Apply pending layout and resize work (only after showing or resizing)."""
+        self.layout().activate()
+        QApplication.sendPostedEvents()
+        self.track.vb.prepareForPaint()
+
+    def render_image(
+        self, t: float, size: tuple[int, int] | None = None, panel: bool | None = None
+    ) -> QImage:
+        """The scene at race time t (s) as an RGB32 QImage of exactly size=(w, h) pixels.
+
+        Works offscreen and independently of the screen's device pixel ratio. A top-level
+        scene is resized to `size`; an embedded one is drawn at its size and scaled.
+        """
+        if panel is not None and panel != self._panel_wanted:
+            self.set_panel_visible(panel)
+        if self.parent() is None:
+            if not self.isVisible():
+                self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+                self.show()
+                self._settle()
+            if size is not None and QSize(*size) != self.size():
+                self.resize(*size)
+                self._settle()
+        self.update_frame(t)
+        # Widgets shown/hidden by update_frame re-layout via posted LayoutRequest events.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        w, h = self.width(), self.height()
+        img = QImage(w, h, QImage.Format.Format_RGB32)
+        img.setDevicePixelRatio(1.0)
+        img.fill(QColor(self.theme.background))
+        self.render(img)
+        if size is not None and (w, h) != tuple(size):
+            img = img.scaled(
+                size[0],
+                size[1],
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return img

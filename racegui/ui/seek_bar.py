@@ -1,0 +1,155 @@
+"""A seek slider over the whole race with tick marks for each lap and each pacer dropout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from racegui.model import analysis
+from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time
+from racegui.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A mark on the bar at race time t (s)."""
+
+    t: float
+    kind: str
+    """"lap", "bell", "dropout" or "finish"."""
+    label: str
+
+
+def ticks_for(replay: Replay) -> list[Tick]:
+    """Lap, bell, dropout and focus-finish ticks of a replay, in time order."""
+    out = []
+    focus = replay.ids[replay.focus]
+    for e in analysis.events(replay):
+        if e.kind in ("lap", "bell", "dropout") or (e.kind == "finish" and e.athlete == focus):
+            out.append(Tick(e.time_s, e.kind, f"{format_time(e.time_s)}  {e.label}"))
+    return out
+
+
+class SeekBar(QWidget):
+    """Custom-painted race timeline; click or drag to seek."""
+
+    seek_requested = Signal(float)
+    """Race time (s) the user clicked or dragged to."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._duration = 1.0
+        self._t = 0.0
+        self._ticks: list[Tick] = []
+        self._dragging = False
+        self.set_theme(theme)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, 34)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(120, 34)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._groove = QColor(theme.slider_groove)
+        self._played = QColor(theme.accent)
+        self._lap = QColor(theme.lap_tick)
+        self._drop = QColor(theme.dropout_tick)
+        self._handle = QColor(theme.text)
+        self._text = QColor(theme.text_muted)
+        self.update()
+
+    def set_replay(self, replay: Replay) -> None:
+        self._duration = max(replay.duration_s, 1e-6)
+        self._ticks = ticks_for(replay)
+        self.update()
+
+    @property
+    def ticks(self) -> list[Tick]:
+        return list(self._ticks)
+
+    def set_time(self, t: float) -> None:
+        """Move the handle (no signal)."""
+        if abs(t - self._t) > 1e-9:
+            self._t = t
+            self.update()
+
+    # --- geometry --------------------------------------------------------------------------
+    def _track_rect(self) -> QRectF:
+        return QRectF(10, self.height() * 0.5 - 3, max(self.width() - 20, 1), 6)
+
+    def x_of(self, t: float) -> float:
+        """Pixel x of race time t (s)."""
+        r = self._track_rect()
+        return r.left() + r.width() * min(max(t / self._duration, 0.0), 1.0)
+
+    def t_of(self, x: float) -> float:
+        """Race time (s) at pixel x."""
+        r = self._track_rect()
+        return min(max((x - r.left()) / r.width(), 0.0), 1.0) * self._duration
+
+    # --- painting and mouse ---------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = self._track_rect()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._groove)
+        p.drawRoundedRect(r, 3, 3)
+        x = self.x_of(self._t)
+        p.setBrush(self._played)
+        p.drawRoundedRect(QRectF(r.left(), r.top(), x - r.left(), r.height()), 3, 3)
+        font = QFont(self.font())
+        font.setPixelSize(9)
+        p.setFont(font)
+        lap_no = 0
+        for tick in self._ticks:
+            tx = self.x_of(tick.t)
+            if tick.kind in ("lap", "bell", "finish"):
+                lap_no += 1
+                p.setPen(QPen(self._lap, 2 if tick.kind != "lap" else 1.4))
+                p.drawLine(QPointF(tx, r.top() - 7), QPointF(tx, r.bottom() + 7))
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(self._drop)
+                y = r.top() - 4
+                p.drawPolygon(
+                    QPolygonF([QPointF(tx - 4, y - 6), QPointF(tx + 4, y - 6), QPointF(tx, y)])
+                )
+        p.setPen(QPen(self._groove.darker(150), 1.5))
+        p.setBrush(self._handle)
+        p.drawEllipse(QPointF(x, r.center().y()), 7, 7)
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = True
+            self.seek_requested.emit(self._snap(event.position().x()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        x = event.position().x()
+        if self._dragging:
+            self.seek_requested.emit(self.t_of(x))
+        tick = self._near_tick(x)
+        text = tick.label if tick is not None else format_time(self.t_of(x))
+        QToolTip.showText(event.globalPosition().toPoint(), text, self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._dragging = False
+
+    def _near_tick(self, x: float) -> Tick | None:
+        best = min(self._ticks, key=lambda k: abs(self.x_of(k.t) - x), default=None)
+        if best is not None and abs(self.x_of(best.t) - x) <= 4:
+            return best
+        return None
+
+    def _snap(self, x: float) -> float:
+        tick = self._near_tick(x)
+        return tick.t if tick is not None else self.t_of(x)

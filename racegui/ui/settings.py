@@ -1,0 +1,119 @@
+"""Preferences remembered between runs (QSettings): theme, toggles, speed, recent files, layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "racegui"
+APPLICATION = "racegui"
+MAX_RECENT = 8
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+class AppSettings:
+    """Typed access to the QSettings store (pass another QSettings, e.g. in tests)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
+
+    def _get(self, key: str, default: object) -> object:
+        value = self.store.value(key)
+        return default if value is None else value
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("view/theme", "dark"))
+        return value if value in ("dark", "light") else "dark"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self.store.setValue("view/theme", name)
+
+    @property
+    def labels(self) -> bool:
+        return _bool(self.store.value("view/labels"), True)
+
+    @labels.setter
+    def labels(self, on: bool) -> None:
+        self.store.setValue("view/labels", bool(on))
+
+    @property
+    def trails(self) -> bool:
+        return _bool(self.store.value("view/trails"), True)
+
+    @trails.setter
+    def trails(self, on: bool) -> None:
+        self.store.setValue("view/trails", bool(on))
+
+    @property
+    def panel(self) -> bool:
+        return _bool(self.store.value("view/panel"), True)
+
+    @panel.setter
+    def panel(self, on: bool) -> None:
+        self.store.setValue("view/panel", bool(on))
+
+    @property
+    def loop(self) -> bool:
+        return _bool(self.store.value("playback/loop"), False)
+
+    @loop.setter
+    def loop(self, on: bool) -> None:
+        self.store.setValue("playback/loop", bool(on))
+
+    @property
+    def speed(self) -> float:
+        try:
+            return float(self._get("playback/speed", 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+
+    @speed.setter
+    def speed(self, value: float) -> None:
+        self.store.setValue("playback/speed", float(value))
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self.store.value("files/recent")
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value if v][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> list[str]:
+        """Put path first in the recent files (deduplicated, at most MAX_RECENT)."""
+        files = [path] + [f for f in self.recent_files if f != path]
+        self.store.setValue("files/recent", files[:MAX_RECENT])
+        return files[:MAX_RECENT]
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, data: QByteArray) -> None:
+        self.store.setValue("window/geometry", data)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, data: QByteArray) -> None:
+        self.store.setValue("window/state", data)
+
+    def sync(self) -> None:
+        self.store.sync()

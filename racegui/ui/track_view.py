@@ -1,0 +1,432 @@
+"""The to-scale track with every athlete, the pacing light, trails, tags and the scoreboard.
+
+A pyqtgraph GraphicsView holding one ViewBox (metres, equal aspect, no mouse interaction).
+The static track is the view's cached background; athletes, trails and the light are items
+created once and moved by :meth:`TrackView.update_frame`; the scoreboard and name tags are
+painted in the foreground in pixels.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from racegui.model.replay import RaceState, Replay
+from racegui.model.track import LANE1_LINE_M
+from racegui.ui.markers import MarkerLayer, mk_colour
+from racegui.ui.overlay import BroadcastOverlay, Label
+from racegui.ui.race_status import RaceStatus, clock_text, race_status
+from racegui.ui.sampling import TrailSampler
+from racegui.ui.theme import Theme
+from racegui.ui.track_backdrop import TrackBackdrop
+
+TRAIL_S = 2.0
+"""Trail length (s of race time behind each athlete)."""
+TRAIL_SAMPLES = 17
+MAX_TRAILS = 48
+"""Most other athletes given a trail: those nearest the focus runner (she always has one)."""
+MAX_LABELS = 40
+"""Most name tags considered per frame."""
+LIGHT_BAND_M = (-5.0, 0.6)
+"""Extent of the pacing light's lit band (m) behind/ahead of the target's position."""
+DROPPED_LABEL_S = 8.0
+"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
+GAP_LATERAL_M = -1.7
+"""Where the runner-to-light gap arc runs: this far inside lane 1's line (m), on the infield."""
+
+
+def short_name(name: str) -> str:
+    """Surname for a tag ("Grant Fisher" -> "Fisher"); "Pacer 10" stays whole."""
+    parts = name.split()
+    if len(parts) < 2 or parts[-1][:1].isdigit():
+        return name
+    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+
+
+def nice_date(iso: str | None) -> str | None:
+    """ "2025-06-26" -> "26 June 2025" (other text unchanged)."""
+    try:
+        return datetime.date.fromisoformat(iso).strftime("%-d %B %Y") if iso else None
+    except ValueError:
+        return iso
+
+
+class TrackView(pg.GraphicsView):
+    """Draws one replay (and an optional comparison race) at a race time."""
+
+    def __init__(self, replay: Replay, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=theme.background)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setAntialiasing(True)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.vb = pg.ViewBox(
+            lockAspect=True, enableMouse=False, enableMenu=False, defaultPadding=0.0
+        )
+        self.setCentralItem(self.vb)
+        self.vb.sigTransformChanged.connect(self._on_transform_changed)
+        self.theme = theme
+        self.overlay = BroadcastOverlay(theme)
+        self.labels_visible = True
+        self.trails_visible = True
+        self.scoreboard_visible = True
+        self.compare: Replay | None = None
+        self.state: RaceState | None = None
+        self.status: RaceStatus | None = None
+        self._px_per_m = 5.0
+        self._labels: list[Label] = []
+        self._gap_mid: tuple[float, float, float, bool] | None = None
+        self._make_items()
+        self.set_replay(replay)
+
+    # --- construction ---------------------------------------------------------------------
+    def _make_items(self) -> None:
+        vb = self.vb
+        self.trail_others = pg.PlotCurveItem(connect="all", skipFiniteCheck=True)
+        self.trail_runner = pg.PlotCurveItem(skipFiniteCheck=True)
+        self.gap_arc = pg.PlotCurveItem(skipFiniteCheck=True)
+        self.light_glow = pg.PlotCurveItem(skipFiniteCheck=True)
+        self.light_core = pg.PlotCurveItem(skipFiniteCheck=True)
+        self.light_head = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        self.compare_item = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        self.runner_halo = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        self.runner_item = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        z = {
+            "trail_others": 5,
+            "trail_runner": 6,
+            "gap_arc": 8,
+            "light_glow": 9,
+            "light_core": 10,
+            "light_head": 11,
+            "compare_item": 25,
+            "runner_halo": 40,
+            "runner_item": 41,
+        }
+        for name, value in z.items():
+            item = getattr(self, name)
+            item.setZValue(value)
+            vb.addItem(item, ignoreBounds=True)
+        self.markers: MarkerLayer | None = None
+
+    def _style_items(self) -> None:
+        th = self.theme
+        f = self.replay.athletes[self.replay.focus]
+        ppm = self._px_per_m
+        glow_c = th.target_glow
+        if self.replay.target is not None:
+            glow_c = self.replay.athletes[self.replay.target].colour
+        self.light_glow.setPen(pg.mkPen(mk_colour(glow_c, 90), width=max(14.0, 2.4 * ppm)))
+        self.light_core.setPen(pg.mkPen(mk_colour(glow_c, 255), width=max(4.0, 0.7 * ppm)))
+        self.light_head.setSize(max(10.0, 1.6 * ppm))
+        self.light_head.setBrush(pg.mkBrush(mk_colour("#ffffff", 235)))
+        self.light_head.setPen(pg.mkPen(mk_colour(glow_c, 255), width=3.0))
+        self.trail_runner.setPen(pg.mkPen(mk_colour(f.colour, 170), width=max(2.5, 0.4 * ppm)))
+        self.trail_others.setPen(
+            pg.mkPen(mk_colour(th.track_lines, 70), width=max(1.5, 0.25 * ppm))
+        )
+        self._gap_pens = (
+            pg.mkPen(mk_colour(th.behind, 230), width=max(2.0, 0.3 * ppm)),
+            pg.mkPen(mk_colour(th.ahead, 230), width=max(2.0, 0.3 * ppm)),
+        )
+        self._gap_sign = None
+        size = float(np.clip(1.55 * ppm, 12.0, 40.0))
+        self.runner_item.setSize(size)
+        self.runner_item.setBrush(pg.mkBrush(mk_colour(f.colour)))
+        self.runner_item.setPen(pg.mkPen(mk_colour(th.runner_outline), width=max(2.0, size / 8)))
+        self.runner_halo.setSize(size * 2.1)
+        self.runner_halo.setBrush(pg.mkBrush(mk_colour(f.colour, 70)))
+        self.runner_halo.setPen(pg.mkPen(None))
+        self.compare_item.setSize(size)
+        self.compare_item.setBrush(pg.mkBrush(mk_colour(th.compare_colour, 50)))
+        self.compare_item.setPen(
+            pg.mkPen(mk_colour(th.compare_colour, 220), width=2.0, style=Qt.PenStyle.DashLine)
+        )
+        self._runner_radius = size / 2
+        self._label_colours = [QColor(a.colour) for a in self.replay.athletes]
+        if self.markers is None:
+            self.markers = MarkerLayer(self.vb, self.replay, th)
+        else:
+            self.markers.rebuild(self.replay, th)
+        self.markers.set_marker_scale(ppm)
+
+    # --- public API ------------------------------------------------------------------------
+    def set_replay(self, replay: Replay) -> None:
+        """Show another race (the comparison is kept)."""
+        self.replay = replay
+        self.backdrop = TrackBackdrop(replay.track, replay.race.distance_m)
+        self.sampler = TrailSampler(replay)
+        self.vb.setRange(rect=self.backdrop.bounds(), padding=0.0)
+        others = [i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"]
+        self._trail_rows = np.array(others, dtype=int)
+        race = replay.race
+        self.title = race.title
+        self.subtitle = "  ·  ".join(x for x in (race.venue, nice_date(race.date)) if x)
+        self._style_items()
+        self.resetCachedContent()
+        self.update_frame(self.state.t if self.state is not None else 0.0)
+
+    def set_compare(self, other: Replay | None) -> None:
+        """Show another race's runner as a ghost on the same clock (None removes it)."""
+        self.compare = other
+        self.compare_item.setVisible(other is not None)
+        if self.state is not None:
+            self.update_frame(self.state.t)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour everything (not per frame)."""
+        self.theme = theme
+        self.setBackground(theme.background)
+        self.overlay.set_theme(theme)
+        self._style_items()
+        self.resetCachedContent()
+        if self.state is not None:
+            self.update_frame(self.state.t)
+
+    def set_scale(self, factor: float) -> None:
+        """Presentation scale of tags and graphics (1.0 normal)."""
+        self.overlay.scale = factor
+        self.resetCachedContent()
+        self.viewport().update()
+
+    def set_labels_visible(self, on: bool) -> None:
+        self.labels_visible = bool(on)
+        self.viewport().update()
+
+    def set_trails_visible(self, on: bool) -> None:
+        self.trails_visible = bool(on)
+        self.trail_others.setVisible(self.trails_visible)
+        self.trail_runner.setVisible(self.trails_visible)
+        if self.state is not None:
+            self.update_frame(self.state.t)
+
+    def data_to_scene(self) -> QTransform:
+        """Transform from metres to this view's scene/viewport pixels (current view range)."""
+        self.vb.prepareForPaint()
+        return self.vb.childGroup.sceneTransform()
+
+    def map_to_widget(self, x: float, y: float) -> QPointF:
+        """Pixel position in this widget of a track point (m)."""
+        scene_pt = self.data_to_scene().map(QPointF(x, y))
+        vp = self.mapFromScene(scene_pt)
+        return QPointF(self.viewport().mapTo(self, vp))
+
+    # --- per frame -------------------------------------------------------------------------
+    def update_frame(self, t: float) -> None:
+        """Move everything to race time t (s)."""
+        r = self.replay
+        st = r.state_at(t)
+        self.state = st
+        x, y = st.x_m, st.y_m
+        f = r.focus
+        fx, fy = x[f : f + 1], y[f : f + 1]
+        self.runner_item.setData(x=fx, y=fy)
+        self.runner_halo.setData(x=fx, y=fy)
+        self.markers.update(t, x, y)
+        if self.trails_visible:
+            self._update_trails(t)
+        self._update_light(st)
+        if self.compare is not None:
+            cx, cy = self.compare.positions_at(t)
+            j = self.compare.focus
+            self.compare_item.setData(x=cx[j : j + 1], y=cy[j : j + 1])
+        self.status = race_status(r, st, self.compare)
+        self.viewport().update()
+
+    def _update_trails(self, t: float) -> None:
+        times = np.linspace(t - TRAIL_S, t, TRAIL_SAMPLES)
+        rows = self._trail_rows
+        if len(rows) > MAX_TRAILS:
+            st = self.state
+            near = np.abs(st.distance_m[rows] - st.distance_m[self.replay.focus])
+            rows = rows[np.argpartition(near, MAX_TRAILS)[:MAX_TRAILS]]
+        all_rows = np.append(rows, self.replay.focus)
+        x, y = self.sampler.positions(times, all_rows)
+        self.trail_runner.setData(x[-1], y[-1])
+        if len(rows):
+            connect = np.ones(x[:-1].shape, dtype=bool)
+            connect[:, -1] = False
+            self.trail_others.setData(x[:-1].ravel(), y[:-1].ravel(), connect=connect.ravel())
+
+    def _update_light(self, st: RaceState) -> None:
+        r = self.replay
+        if r.target is None:
+            for item in (self.light_glow, self.light_core, self.light_head, self.gap_arc):
+                item.setVisible(False)
+            self._gap_mid = None
+            return
+        d_t = float(st.distance_m[r.target])
+        d_r = float(st.distance_m[r.focus])
+        race_m = r.race.distance_m
+        band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 16)
+        band = band[(band >= 0.0) & (band <= race_m + 0.5)]
+        lat = -LANE1_LINE_M
+        if len(band) >= 2:
+            bx, by, _ = r.track.race_xy(band, race_m, lat)
+            self.light_glow.setData(bx, by)
+            self.light_core.setData(bx, by)
+        for item in (self.light_glow, self.light_core, self.light_head):
+            item.setVisible(len(band) >= 2)
+        hx, hy, _ = r.track.race_xy(np.array([min(d_t, race_m)]), race_m, lat)
+        self.light_head.setData(x=hx, y=hy)
+        finished = st.t >= r.finish_time_s[r.focus]
+        show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
+        self.gap_arc.setVisible(show_gap)
+        self._gap_mid = None
+        if not show_gap:
+            return
+        arc = np.linspace(d_r, min(d_t, race_m), 24)
+        ax, ay, heading = r.track.race_xy(arc, race_m, GAP_LATERAL_M)
+        self.gap_arc.setData(ax, ay)
+        sign = st.gap_to_target_s is not None and st.gap_to_target_s < 0
+        if sign != self._gap_sign:
+            self._gap_sign = sign
+            self.gap_arc.setPen(self._gap_pens[1 if sign else 0])
+        mid = len(arc) // 2
+        self._gap_mid = (float(ax[mid]), float(ay[mid]), float(heading[mid]), sign)
+
+    # --- painting --------------------------------------------------------------------------
+    def _on_transform_changed(self) -> None:
+        tr = self.vb.childGroup.sceneTransform()
+        ppm = math.hypot(tr.m11(), tr.m12())
+        if ppm > 0 and abs(ppm - self._px_per_m) > 1e-3:
+            self._px_per_m = ppm
+            self._style_items()
+        self.resetCachedContent()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        painter.fillRect(rect, QColor(self.theme.background))
+        self.backdrop.paint(painter, self.data_to_scene(), self.theme, self.overlay.scale)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if self.state is None or self.status is None:
+            return
+        to_px = self.data_to_scene()
+        obstacles: list[QRectF] = list(self.backdrop.label_rects)
+        obstacles += self._marker_rects(to_px)
+        if self.scoreboard_visible:
+            infield = to_px.mapRect(self.backdrop.infield_rect())
+            obstacles.append(
+                self.overlay.paint_scoreboard(
+                    painter, infield, self.status, self.title, self.subtitle
+                )
+            )
+        labels = self._frame_labels(to_px)
+        if labels:
+            size = float(np.clip(self.height() / 62.0, 10.0, 20.0))
+            bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
+            self.overlay.paint_labels(painter, labels, obstacles, size, bounds)
+
+    def _marker_rects(self, to_px: QTransform) -> list[QRectF]:
+        """Pixel boxes round the runner, the light and the first MAX_LABELS other markers."""
+        st = self.state
+        r = self.replay
+        rows = [r.focus] + [i for i in range(r.n) if i != r.focus][:MAX_LABELS]
+        x = st.x_m[rows]
+        y = st.y_m[rows]
+        px = to_px.m11() * x + to_px.m21() * y + to_px.dx()
+        py = to_px.m12() * x + to_px.m22() * y + to_px.dy()
+        rad = 0.5 * self.markers._sizes["pacer"] + 1.0
+        out = [QRectF(a - rad, b - rad, 2 * rad, 2 * rad) for a, b in zip(px, py, strict=True)]
+        big = self._runner_radius + 1.0
+        out[0] = QRectF(px[0] - big, py[0] - big, 2 * big, 2 * big)
+        return out
+
+    def _frame_labels(self, to_px: QTransform) -> list[Label]:
+        st = self.state
+        r = self.replay
+        m11, m12, m21, m22 = to_px.m11(), to_px.m12(), to_px.m21(), to_px.m22()
+        dx, dy = to_px.dx(), to_px.dy()
+        hx = np.sin(st.heading_rad)
+        hy = -np.cos(st.heading_rad)
+        out: list[Label] = []
+
+        def add(
+            i: int, text: str, radius: float, inward: bool = False, forced: bool = False
+        ) -> None:
+            x, y = float(st.x_m[i]), float(st.y_m[i])
+            nx = m11 * hx[i] + m21 * hy[i]
+            ny = m12 * hx[i] + m22 * hy[i]
+            norm = math.hypot(nx, ny) or 1.0
+            out.append(
+                Label(
+                    m11 * x + m21 * y + dx,
+                    m12 * x + m22 * y + dy,
+                    nx / norm,
+                    ny / norm,
+                    text,
+                    self._label_colours[i],
+                    radius,
+                    inward,
+                    forced,
+                )
+            )
+
+        f = r.focus
+        marker_r = 0.5 * self.markers._sizes["pacer"]
+        if self.labels_visible:
+            add(f, r.athletes[f].name, self._runner_radius, inward=True, forced=True)
+        if self._gap_mid is not None:
+            x, y, h, ahead = self._gap_mid
+            nx, ny = math.sin(h), -math.cos(h)
+            px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
+            norm = math.hypot(px, py) or 1.0
+            gap = self.status.target_gap
+            colour = QColor(self.theme.ahead if ahead else self.theme.behind)
+            text = gap.text() if gap is not None else ""
+            out.append(
+                Label(
+                    m11 * x + m21 * y + dx,
+                    m12 * x + m22 * y + dy,
+                    px / norm,
+                    py / norm,
+                    text,
+                    colour,
+                    2.0,
+                    inward_first=True,
+                    forced=True,
+                )
+            )
+        if not self.labels_visible:
+            return out
+        if r.target is not None:
+            add(r.target, r.athletes[r.target].name, 4.0, inward=True)
+        if self.compare is not None and self.status.compare_gap is not None:
+            j = self.compare.focus
+            cx, cy = self.compare.positions_at(st.t)
+            px = m11 * cx[j] + m21 * cy[j] + dx
+            py = m12 * cx[j] + m22 * cy[j] + dy
+            out.append(
+                Label(
+                    float(px),
+                    float(py),
+                    0.0,
+                    1.0,
+                    self.status.compare_gap.label,
+                    QColor(self.theme.compare_colour),
+                    self._runner_radius,
+                )
+            )
+        running = st.running
+        since_drop = st.t - r.dropout_time_s
+        recent = ~(since_drop > DROPPED_LABEL_S)  # NaN (never drops) counts as recent
+        order = [i for i in range(r.n) if i not in (f, r.target) and recent[i]]
+        order.sort(key=lambda i: (r.roles[i] == "pacer", not running[i]))
+        cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
+        for i in order[:cap]:
+            name = r.athletes[i].name
+            add(i, name if r.roles[i] != "pacer" else short_name(name), marker_r)
+        return out
+
+    def clock_text(self) -> str:
+        """The race clock as the scoreboard shows it (m:ss.xx)."""
+        return clock_text(self.state.t if self.state is not None else 0.0)

@@ -1,0 +1,44 @@
+"""ReplayScene renders exact-size frames offscreen, for exports."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from racegui.ui.app import ensure_app
+from racegui.ui.loading import load_replay
+from racegui.ui.scene import ReplayScene
+from racegui.ui.theme import DARK, LIGHT
+from racegui.ui.ui_paths import demo_path
+
+
+def test_render_image_has_the_exact_size_and_the_runner(qapp):
+    ensure_app()
+    replay = load_replay(demo_path())
+    scene = ReplayScene(replay, DARK)
+    for size in ((1280, 720), (640, 360)):
+        img = scene.render_image(150.0, size, panel=False)
+        assert (img.width(), img.height()) == size
+        f = replay.focus
+        st = replay.state_at(150.0)
+        pt = scene.track.mapTo(scene, scene.track.map_to_widget(st.x_m[f], st.y_m[f]).toPoint())
+        got = img.pixelColor(pt)
+        want = QColor(replay.athletes[f].colour)
+        assert abs(got.red() - want.red()) < 30 and abs(got.blue() - want.blue()) < 30
+    scene.close()
+
+
+def test_theme_compare_and_toggles_do_not_break_rendering(qapp):
+    ensure_app()
+    replay = load_replay(demo_path())
+    scene = ReplayScene(replay, DARK)
+    scene.set_compare(load_replay(demo_path("kipyegon-wr-2023.json")))
+    scene.set_theme(LIGHT)
+    scene.set_scale(1.4)
+    scene.track.set_trails_visible(False)
+    scene.track.set_labels_visible(False)
+    img = scene.render_image(200.0, (800, 450))
+    assert not img.isNull()
+    status = scene.track.status
+    assert status.compare_gap is not None and status.lap_text == "Bell: last lap"
+    assert img.pixelColor(2, 2) == QColor(LIGHT.background)
+    scene.close()

@@ -1,0 +1,164 @@
+"""The replay window: runner placement, shortcuts, bad files, settings, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
+
+from racegui.ui.app import ensure_app, main_gui, render_window
+from racegui.ui.loading import load_replay
+from racegui.ui.main_window import MainWindow
+from racegui.ui.settings import AppSettings
+from racegui.ui.ui_paths import demo_path
+
+T_1200 = 181.84
+"""Kipyegon's published 1200 m split (s)."""
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "racegui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def test_runner_marker_sits_at_the_model_position(window):
+    window.clock.seek(T_1200)
+    replay = window.replay
+    state = replay.state_at(T_1200)
+    f = replay.focus
+    x, y = window.scene.track.runner_item.getData()
+    assert x[0] == pytest.approx(state.x_m[f]) and y[0] == pytest.approx(state.y_m[f])
+    track = replay.track
+    assert state.distance_m[f] == pytest.approx(1200.0, abs=1e-6)
+    assert x[0] == pytest.approx(track.straight_m / 2 - 9.344, abs=0.01)
+    assert y[0] == pytest.approx(-36.8, abs=0.01)
+
+
+def test_keyboard_shortcuts_act(window, qtbot):
+    clock = window.clock
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert clock.playing
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not clock.playing
+    clock.seek(10.0)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert clock.time() == pytest.approx(10.1)
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert clock.time() == pytest.approx(15.1)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    times = np.array(window.event_times())
+    assert clock.time() == pytest.approx(times[times > 15.1][0])
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert clock.time() == pytest.approx(times[times < 61.6][-1])
+    labels = window.scene.track.labels_visible
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    assert window.scene.track.labels_visible is not labels
+    speed = clock.speed
+    qtbot.keyClick(window, Qt.Key.Key_Plus)
+    assert clock.speed == 2 * speed
+    qtbot.keyClick(window, Qt.Key.Key_Minus)
+    assert clock.speed == speed
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert clock.time() == pytest.approx(window.replay.duration_s)
+
+
+def test_bad_file_shows_the_error_and_keeps_the_race(window, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"format": "racegui/1", "title": ', encoding="utf-8")
+    old = window.replay
+    window.clock.seek(100.0)
+    assert window.open_path(bad) is False
+    assert window.replay is old and window.clock.time() == 100.0
+    assert len(shown) == 1 and "broken.json" in shown[0] and "line" in shown[0]
+
+
+def test_good_file_replaces_the_race_and_is_remembered(window, settings):
+    path = demo_path("kipyegon-wr-2023.json")
+    assert window.open_path(path)
+    assert window.replay.race.title.startswith("Kipyegon")
+    assert settings.recent_files[0] == str(path.resolve())
+
+
+def test_settings_round_trip(tmp_path):
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    s = AppSettings(store)
+    s.theme = "light"
+    s.labels = False
+    s.trails = False
+    s.panel = False
+    s.speed = 4.0
+    s.add_recent("/a.json")
+    s.add_recent("/b.json")
+    s.add_recent("/a.json")
+    s.sync()
+    again = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert (again.theme, again.labels, again.trails, again.panel) == ("light", False, False, False)
+    assert again.speed == 4.0
+    assert again.recent_files == ["/a.json", "/b.json"]
+
+
+def test_window_applies_and_saves_settings(qtbot, tmp_path):
+    ensure_app()
+    path = str(tmp_path / "w.ini")
+    s = AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    s.labels = False
+    s.speed = 2.0
+    win = MainWindow(load_replay(demo_path()), s)
+    qtbot.addWidget(win)
+    assert not win.scene.track.labels_visible and win.clock.speed == 2.0
+    win.actions["trails"].setChecked(False)
+    win.close()
+    again = AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    assert again.trails is False and again.geometry is not None
+
+
+def test_screenshot_has_the_runner_where_the_model_puts_her(qapp, tmp_path):
+    out = tmp_path / "x.png"
+    assert main_gui(None, screenshot=out, time_s=100.0, size=(1280, 720)) == 0
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 720)
+    # Rebuild the same window to map the runner's model position to image pixels.
+    replay = load_replay(demo_path())
+    win = MainWindow(
+        replay,
+        AppSettings(QSettings(str(tmp_path / "m.ini"), QSettings.Format.IniFormat)),
+        theme="dark",
+    )
+    ref = render_window(win, 100.0, (1280, 720))
+    state = replay.state_at(100.0)
+    f = replay.focus
+    track = win.scene.track
+    pt = track.mapTo(win, track.map_to_widget(state.x_m[f], state.y_m[f]).toPoint())
+    colour = QColor(replay.athletes[f].colour)
+    for image in (img, ref):
+        got = image.pixelColor(pt.x(), pt.y())
+        assert abs(got.red() - colour.red()) < 30, (got.name(), colour.name())
+        assert abs(got.green() - colour.green()) < 30
+        assert abs(got.blue() - colour.blue()) < 30
+    win.close()
+
+
+def test_screenshot_of_a_bad_file_fails_with_one_line(qapp, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    assert main_gui(bad, screenshot=tmp_path / "y.png") == 2
+    err = capsys.readouterr().err.strip()
+    assert "bad.json" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "y.png").exists()
