@@ -148,3 +148,16 @@ def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
     for t in times:
         yield source.frame_at(float(t))
     yield from card_frames(source, "end", plan.end_frames, float(times[-1]))
+
+
+def sample_frames(source: FrameSource, plan: FramePlan, count: int = 12) -> list[np.ndarray]:
+    """Copies of about ``count`` frames spread over ``plan`` (race frames evenly, plus the
+    first frame of each card), for building a GIF palette before the export starts."""
+    times = plan.race_times
+    picks = np.unique(np.linspace(0, len(times) - 1, min(count, len(times))).round().astype(int))
+    samples = [np.array(source.frame_at(float(times[i]))) for i in picks]
+    for kind, frames in (("title", plan.title_frames), ("end", plan.end_frames)):
+        if frames:
+            t = float(times[0] if kind == "title" else times[-1])
+            samples.append(np.array(next(card_frames(source, kind, 1, t))))
+    return samples

@@ -101,7 +101,7 @@ class ExportOptions:
 
     @property
     def format(self) -> ExportFormat:
-        """"mp4", "gif" or "png", from the output suffix (raises ExportOptionsError)."""
+        """The format, "mp4", "gif" or "png", from the output suffix (or ExportOptionsError)."""
         return format_for(self.output)
 
     @property
@@ -164,9 +164,7 @@ class ExportOptions:
                 )
         for name, value in (("title card", self.title_card_s), ("end card", self.end_card_s)):
             if not _is_number(value) or value < 0:
-                raise ExportOptionsError(
-                    f"The {name} length {value!r} must be 0 or more seconds."
-                )
+                raise ExportOptionsError(f"The {name} length {value!r} must be 0 or more seconds.")
         if self.theme not in ("dark", "light"):
             raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")
         if self.png_sequence and fmt != "png":

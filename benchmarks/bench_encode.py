@@ -1,0 +1,428 @@
+"""Benchmark MP4 export: encoding alone, and the whole pipeline with a drawing source.
+
+Prints one JSON document. Speeds are seconds of video written per wall-clock second
+("realtime", so 1.5 means a 4:06 race takes 2:44), best and median of ``--repeats`` runs.
+
+Frames are synthetic but scene-like (dark background, an oval track with lanes, coloured
+runner dots with labels moving round it, a clock and a side panel with a growing pace
+chart), pre-drawn once into a ring of frames and replayed; random noise would be far harder
+to encode than the real scene. The ring jumps back to its start every ``--ring`` frames,
+which costs x264 a key-frame-like picture now and then, so the figures are slightly
+pessimistic.
+
+``measure_export(source_factory, ...)`` runs the real pipeline (racegui.export.pipeline)
+and can be reused with the real scene source: pass a callable that returns a FrameSource
+for a (width, height).
+
+Examples::
+
+    python benchmarks/bench_encode.py --seconds 10
+    python benchmarks/bench_encode.py --seconds 5 --sizes 1280x720 --presets veryfast --crf 18,20
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import math
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import av
+import numpy as np
+from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
+from PIL import Image, ImageDraw, ImageFont
+
+from racegui.export.frames import FrameSource
+from racegui.export.options import ExportOptions, parse_size
+from racegui.export.pipeline import export
+from racegui.export.writers import (
+    MP4_CRF,
+    MP4_PRESET,
+    MP4_THREAD_TYPE,
+    MP4_THREADS,
+    Mp4Writer,
+)
+
+ATHLETE_COLOURS = [
+    (230, 57, 70),
+    (69, 123, 157),
+    (241, 196, 15),
+    (46, 204, 113),
+    (155, 89, 182),
+    (236, 240, 241),
+    (255, 127, 80),
+]
+
+
+def _font(px: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=max(8, px))
+
+
+class TrackScene:
+    """Draws scene-like RGB frames of ``size`` (width, height) px at 30 frames per second.
+
+    Drawn at ``supersample`` times the size and reduced, so edges are anti-aliased like
+    Qt's. ``camera="fixed"`` shows the whole track; ``"follow"`` zooms in 1.8x and follows
+    the leader, so the whole track moves every frame (a harder case for the encoder).
+    """
+
+    def __init__(self, size: tuple[int, int], camera: str = "fixed", supersample: int = 2) -> None:
+        self.size = size
+        self.ss = supersample
+        self.width, self.height = size[0] * supersample, size[1] * supersample
+        self.unit = self.height / 1080
+        self.view_w = int(self.width * 0.68)
+        self.zoom = 1.8 if camera == "follow" else 1.0
+        self.layer_size = (round(self.view_w * self.zoom), round(self.height * self.zoom))
+        self.track_layer = self._track_layer()
+        self.panel = self._panel()
+
+    def _oval_point(self, s: float, lane: float) -> tuple[float, float]:
+        """Point at fraction ``s`` of a lap, ``lane`` lanes out, in track-layer pixels."""
+        z = self.zoom
+        layer_w, layer_h = self.layer_size
+        cx, cy = layer_w / 2, layer_h * 0.55
+        straight = layer_w * 0.42
+        radius = layer_h * 0.26 + lane * 14 * self.unit * z
+        semi = math.pi * radius
+        perimeter = 2 * straight + 2 * semi
+        d = (s % 1.0) * perimeter
+        if d < straight:
+            return cx + straight / 2 - d, cy + radius
+        d -= straight
+        if d < semi:
+            a = math.pi / 2 + d / radius
+            return cx - straight / 2 + radius * math.cos(a), cy + radius * math.sin(a)
+        d -= semi
+        if d < straight:
+            return cx - straight / 2 + d, cy - radius
+        d -= straight
+        a = -math.pi / 2 + d / radius
+        return cx + straight / 2 + radius * math.cos(a), cy + radius * math.sin(a)
+
+    def _track_layer(self) -> Image.Image:
+        image = Image.new("RGB", self.layer_size, (24, 26, 32))
+        draw = ImageDraw.Draw(image)
+        line_w = max(1, round(2 * self.unit * self.zoom))
+        for lane in range(9, -1, -1):
+            pts = [self._oval_point(i / 1440, lane) for i in range(1441)]
+            fill = (168, 74, 52) if lane else (38, 92, 52)
+            draw.polygon(pts, fill=fill)
+            draw.line(pts, fill=(235, 235, 235), width=line_w)
+        return image
+
+    def _panel(self) -> Image.Image:
+        u = self.unit
+        panel_w = self.width - self.view_w
+        image = Image.new("RGB", (panel_w, self.height), (32, 35, 44))
+        draw = ImageDraw.Draw(image)
+        font = _font(round(26 * u))
+        for row, text in enumerate(["Lap", "Split", "Target", "Gap", "Pace"]):
+            draw.text((20 * u, 40 * u + row * 44 * u), text, fill=(170, 175, 190), font=font)
+        for i in range(6):
+            y = self.height * (0.5 + i * 0.08)
+            draw.line([(10, y), (panel_w - 10, y)], fill=(60, 64, 76), width=max(1, round(u)))
+        return image
+
+    def draw(self, k: int) -> np.ndarray:
+        """Frame ``k`` (at 30 fps) as a (height, width, 3) uint8 array."""
+        u, z, t = self.unit, self.zoom, k / 30
+        layer_w, layer_h = self.layer_size
+        positions = []
+        for i in range(len(ATHLETE_COLOURS)):
+            s = t * 6.3 / 400 - i * 0.004 + 0.0005 * math.sin(t + i)
+            positions.append(self._oval_point(s, 0.5 + (i % 3) * 0.8))
+        lead_x, lead_y = positions[0]
+        ox = min(max(lead_x - self.view_w / 2, 0), layer_w - self.view_w)
+        oy = min(max(lead_y - self.height / 2, 0), layer_h - self.height)
+        image = Image.new("RGB", (self.width, self.height))
+        box = (round(ox), round(oy), round(ox) + self.view_w, round(oy) + self.height)
+        image.paste(self.track_layer.crop(box), (0, 0))
+        image.paste(self.panel, (self.view_w, 0))
+        draw = ImageDraw.Draw(image)
+        r = 11 * u * z
+        label_font = _font(round(20 * u * z))
+        for i, (colour, (x, y)) in enumerate(zip(ATHLETE_COLOURS, positions, strict=True)):
+            x, y = x - box[0], y - box[1]
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=colour, outline=(255, 255, 255))
+            draw.text((x + r + 2, y - r - 18 * u), f"{i + 1}", fill=colour, font=label_font)
+        clock = f"{int(t // 60)}:{t % 60:05.2f}"
+        draw.text(
+            (self.width * 0.3, 20 * u), clock, fill=(255, 255, 255), font=_font(round(48 * u))
+        )
+        draw.text(
+            (20 * u, 20 * u), "1500 m  Final", fill=(240, 240, 240), font=_font(round(40 * u))
+        )
+        font = _font(round(26 * u))
+        values = [
+            f"{int(t // 66) + 1}",
+            f"{t % 66:.1f}",
+            "3:29.0",
+            f"{0.01 * (k % 40):+.2f}",
+            "62.4",
+        ]
+        for row, text in enumerate(values):
+            xy = (self.view_w + 160 * u, 40 * u + row * 44 * u)
+            draw.text(xy, text, fill=(250, 250, 250), font=font)
+        panel_w = self.width - self.view_w
+        chart_top, chart_h = self.height * 0.5, self.height * 0.4
+        n = max(2, k + 2)
+        x0 = self.view_w + 10
+        xs = np.linspace(x0, x0 + (panel_w - 20) * min(1.0, n / 300), n)
+        ys = chart_top + chart_h * (0.5 + 0.2 * np.sin(np.arange(n) / 25))
+        pts = list(zip(xs.tolist(), ys.tolist(), strict=True))
+        draw.line(pts, fill=(241, 196, 15), width=round(3 * u))
+        if self.ss > 1:
+            image = image.reduce(self.ss)
+        return np.asarray(image)
+
+
+def make_frames(size: tuple[int, int], count: int, camera: str = "fixed") -> list[np.ndarray]:
+    """``count`` consecutive scene frames at ``size`` (width, height) px."""
+    scene = TrackScene(size, camera)
+    return [scene.draw(k) for k in range(count)]
+
+
+class RingSource:
+    """FrameSource replaying pre-drawn ``frames`` that spends ``draw_ms`` per frame like a
+    real scene would: "cpu" does numpy work (releases the GIL between chunks, like Qt's
+    painting), "spin" a pure-Python loop (holds the GIL), "sleep" sleeps (no CPU)."""
+
+    def __init__(
+        self, frames: Sequence[np.ndarray], fps: int, draw_ms: float = 4.0, mode: str = "cpu"
+    ) -> None:
+        height, width = frames[0].shape[:2]
+        self.size = (width, height)
+        self.fps = fps
+        self.duration_s = 3600.0
+        self._frames = frames
+        self._draw_s = draw_ms / 1000
+        self._mode = mode
+        self._buffer = np.empty_like(frames[0])
+        self._scratch = np.zeros(1 << 20, np.float32)
+
+    def frame_at(self, t: float) -> np.ndarray:
+        deadline = time.perf_counter() + self._draw_s
+        np.copyto(self._buffer, self._frames[round(t * self.fps) % len(self._frames)])
+        if self._mode == "sleep":
+            time.sleep(max(0.0, deadline - time.perf_counter()))
+        elif self._mode == "spin":
+            while time.perf_counter() < deadline:
+                pass
+        else:
+            while time.perf_counter() < deadline:
+                np.sin(self._scratch, out=self._scratch)
+        return self._buffer
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {"best": round(max(values), 3), "median": round(statistics.median(values), 3)}
+
+
+def measure_encode_alone(
+    frames: Sequence[np.ndarray],
+    fps: int,
+    seconds: float,
+    *,
+    repeats: int = 3,
+    **writer_options: object,
+) -> dict[str, object]:
+    """Realtime factor of Mp4Writer fed pre-drawn frames as fast as it takes them.
+
+    ``writer_options`` go to Mp4Writer (preset, crf, threads, thread_type, ...).
+    """
+    height, width = frames[0].shape[:2]
+    n = round(seconds * fps)
+    speeds: list[float] = []
+    size_bytes = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "alone.mp4"
+        for _ in range(repeats):
+            tic = time.perf_counter()
+            with Mp4Writer(out, (width, height), fps, **writer_options) as writer:  # type: ignore[arg-type]
+                for k in range(n):
+                    writer.write(frames[k % len(frames)])
+            speeds.append(n / fps / (time.perf_counter() - tic))
+            size_bytes = out.stat().st_size
+    return {
+        "realtime": _summary(speeds),
+        "mbit_per_s": round(size_bytes * 8 / (n / fps) / 1e6, 2),
+    }
+
+
+def measure_export(
+    source_factory: Callable[[tuple[int, int]], FrameSource],
+    size: tuple[int, int],
+    fps: int,
+    seconds: float,
+    *,
+    repeats: int = 3,
+    start_s: float = 0.0,
+    **writer_options: object,
+) -> dict[str, object]:
+    """Realtime factor of the whole export pipeline with the source ``source_factory(size)``.
+
+    Exports ``seconds`` of race from ``start_s`` at 1x to a temporary MP4 ``repeats`` times
+    (a fresh source each time) and also reports the time per frame (ms) spent drawing and
+    blocked on the encoder. ``writer_options`` go to Mp4Writer; none gives the house settings.
+    """
+    speeds: list[float] = []
+    draw_ms: list[float] = []
+    wait_ms: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "export.mp4"
+        for _ in range(repeats):
+            source = source_factory(size)
+            options = ExportOptions(
+                output=out, size=size, fps=fps, from_s=start_s, to_s=start_s + seconds
+            )
+            writer = Mp4Writer(out, size, fps, **writer_options)  # type: ignore[arg-type]
+            result = export(source, options, writer=writer)
+            speeds.append(result.realtime_factor)
+            draw_ms.append(result.draw_s / result.frames * 1000)
+            wait_ms.append(result.encode_wait_s / result.frames * 1000)
+    return {
+        "realtime": _summary(speeds),
+        "draw_ms_per_frame": round(statistics.median(draw_ms), 2),
+        "encode_wait_ms_per_frame": round(statistics.median(wait_ms), 2),
+    }
+
+
+def measure_quality(
+    frames: Sequence[np.ndarray], fps: int, **writer_options: object
+) -> dict[str, float]:
+    """Compression loss of one setting: luma PSNR (dB, mean and worst frame) of the decoded
+    MP4 against the same frames converted to yuv420p without compression (so the loss of
+    the 4:2:0 conversion itself is left out), and the bitrate (Mbit/s)."""
+    height, width = frames[0].shape[:2]
+    reformatter = VideoReformatter()
+
+    def luma(frame: np.ndarray) -> np.ndarray:
+        yuv = reformatter.reformat(
+            av.VideoFrame.from_ndarray(frame, "rgb24"),
+            format="yuv420p",
+            dst_colorspace=Colorspace.ITU709,
+            dst_color_range=ColorRange.MPEG,
+        )
+        return yuv.to_ndarray()[:height].astype(np.float64)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "q.mp4"
+        with Mp4Writer(out, (width, height), fps, **writer_options) as writer:  # type: ignore[arg-type]
+            for frame in frames:
+                writer.write(frame)
+        psnr: list[float] = []
+        with av.open(str(out)) as container:
+            for k, decoded in enumerate(container.decode(video=0)):
+                got = decoded.to_ndarray(format="yuv420p")[:height].astype(np.float64)
+                mse = float(np.mean((got - luma(frames[k])) ** 2))
+                psnr.append(10 * math.log10(255**2 / max(mse, 1e-9)))
+        size_bytes = out.stat().st_size
+    return {
+        "luma_psnr_db": round(statistics.mean(psnr), 2),
+        "worst_frame_psnr_db": round(min(psnr), 2),
+        "mbit_per_s": round(size_bytes * 8 / (len(frames) / fps) / 1e6, 2),
+    }
+
+
+def _bench_setting(
+    frames: Sequence[np.ndarray], args: argparse.Namespace, writer_options: dict[str, object]
+) -> dict[str, object]:
+    """Encode-alone, export (per drawing mode) and optionally quality for one setting."""
+    height, width = frames[0].shape[:2]
+    row: dict[str, object] = {"size": f"{width}x{height}"} | writer_options
+    alone = measure_encode_alone(
+        frames, args.fps, args.seconds, repeats=args.repeats, **writer_options
+    )
+    row["encode_alone"] = alone
+    if not args.no_export:
+        for mode in args.draw_modes.split(","):
+            factory = functools.partial(_ring_source, frames, args.fps, args.draw_ms, mode)
+            exp = measure_export(
+                factory,
+                (width, height),
+                args.fps,
+                args.seconds,
+                repeats=args.repeats,
+                **writer_options,
+            )
+            exp["vs_encode_alone"] = round(
+                exp["realtime"]["median"] / alone["realtime"]["median"],  # type: ignore[index]
+                3,
+            )
+            row[f"export_{mode}_{args.draw_ms:g}ms"] = exp
+    if args.quality:
+        row["quality"] = measure_quality(frames, args.fps, **writer_options)
+    return row
+
+
+def _ring_source(
+    frames: Sequence[np.ndarray], fps: int, draw_ms: float, mode: str, _size: tuple[int, int]
+) -> RingSource:
+    return RingSource(frames, fps, draw_ms, mode)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the figures as JSON on stdout."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="video seconds per run")
+    parser.add_argument("--sizes", default="1920x1080,1280x720", help="comma-separated sizes")
+    parser.add_argument("--fps", type=int, default=30)
+    parser.add_argument("--presets", default="ultrafast,superfast,veryfast")
+    parser.add_argument("--crf", default=str(MP4_CRF), help="comma-separated crf values")
+    parser.add_argument("--threads", default=str(MP4_THREADS), help="comma-separated counts")
+    parser.add_argument("--thread-types", default=MP4_THREAD_TYPE, help="FRAME and/or SLICE")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--cameras", default="fixed,follow", help="scene cameras: fixed,follow")
+    parser.add_argument("--ring", type=int, default=120, help="distinct pre-drawn frames")
+    parser.add_argument("--draw-ms", type=float, default=4.0, help="drawing time per frame")
+    parser.add_argument("--draw-modes", default="cpu", help="comma-separated: cpu,spin,sleep")
+    parser.add_argument("--no-export", action="store_true", help="skip the pipeline runs")
+    parser.add_argument("--quality", action="store_true", help="also measure PSNR per setting")
+    args = parser.parse_args(argv)
+
+    presets = args.presets.split(",")
+    crfs = [float(c) for c in args.crf.split(",")]
+    thread_counts = [int(t) for t in args.threads.split(",")]
+    thread_types = args.thread_types.split(",")
+    report: dict[str, object] = {
+        "fps": args.fps,
+        "seconds": args.seconds,
+        "repeats": args.repeats,
+        "chosen": {
+            "preset": MP4_PRESET,
+            "crf": MP4_CRF,
+            "threads": MP4_THREADS,
+            "thread_type": MP4_THREAD_TYPE,
+        },
+        "av": av.__version__,
+        "results": [],
+    }
+    results: list[dict[str, object]] = report["results"]  # type: ignore[assignment]
+    ring = min(args.ring, round(args.seconds * args.fps))
+    for size_text, camera in itertools.product(args.sizes.split(","), args.cameras.split(",")):
+        frames = make_frames(parse_size(size_text), ring, camera)
+        settings = itertools.product(presets, crfs, thread_counts, thread_types)
+        for preset, crf, threads, thread_type in settings:
+            writer_options = {
+                "preset": preset,
+                "crf": crf,
+                "threads": threads,
+                "thread_type": thread_type,
+            }
+            row = {"camera": camera} | _bench_setting(frames, args, writer_options)
+            results.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""`racegui export`: render a replay to MP4, GIF or PNG headless, with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
+from racegui.model.race import Race
+
+
+def add_export_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    time_arg: Callable[[str], float],
+    size_arg: Callable[[str], tuple[int, int]],
+) -> None:
+    """Add the export options to a parser (time_arg/size_arg parse "m:ss.xx" and "WxH")."""
+
+    def size_or_preset(text: str) -> tuple[int, int]:
+        try:
+            return parse_size(text)
+        except ExportOptionsError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parser.add_argument("file", type=Path, metavar="FILE", help="race file (.json or .csv)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="OUT",
+        help="OUT.mp4, OUT.gif, OUT.png (one still) or OUT_%%04d.png (sequence)",
+    )
+    parser.add_argument(
+        "--size",
+        type=size_or_preset,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="pixels, or 1080p, 720p, square (default 1920x1080)",
+    )
+    parser.add_argument("--fps", type=int, default=30, help="frames per second (default 30)")
+    parser.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="race seconds per video second (default 1, real time)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="from_s",
+        type=time_arg,
+        metavar="T",
+        help="race time to start at (default 0)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="to_s",
+        type=time_arg,
+        metavar="T",
+        help="race time to end at (default: the end of the replay)",
+    )
+    parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark")
+    parser.add_argument(
+        "--title-card",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="seconds of title card before the race",
+    )
+    parser.add_argument(
+        "--end-card",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="seconds of end card after the race",
+    )
+    parser.add_argument(
+        "--compare", type=Path, metavar="FILE", help="second race whose runner is shown as a ghost"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def options_from_args(args: argparse.Namespace) -> ExportOptions:
+    """ExportOptions from parsed arguments (validated: ExportOptionsError if bad)."""
+    options = ExportOptions(
+        output=args.output,
+        size=tuple(args.size),
+        fps=args.fps,
+        speed=args.speed,
+        from_s=args.from_s,
+        to_s=args.to_s,
+        panel=not args.no_panel,
+        theme=args.theme,
+        title_card_s=args.title_card,
+        end_card_s=args.end_card,
+    )
+    options.validate()
+    return options
+
+
+def _ensure_app():
+    """A QApplication for offscreen drawing; the offscreen platform when there is no display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    previous = None
+
+    def quiet(mode, context, message):  # the offscreen platform's harmless complaint
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
+    return QApplication.instance() or QApplication(["racegui-export"])
+
+
+def run_export(args: argparse.Namespace, *, load: Callable[[Path], Race]) -> int:
+    """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
+    from racegui.cli import UsageError
+
+    try:
+        options = options_from_args(args)
+    except ExportOptionsError as exc:
+        raise UsageError(f"racegui export: {exc}") from None
+    from racegui.model.replay import compile_race
+
+    replay = compile_race(load(args.file))
+    compare = compile_race(load(args.compare)) if args.compare is not None else None
+    start, end = options.from_s or 0.0, options.to_s
+    if end is not None and end > replay.duration_s + 1e-9:
+        raise UsageError(
+            f"racegui export: --to {end:g} s is after the replay ends ({replay.duration_s:.2f} s)"
+        )
+    if start >= replay.duration_s:
+        raise UsageError(
+            f"racegui export: --from {start:g} s is after the replay ends "
+            f"({replay.duration_s:.2f} s)"
+        )
+
+    app = _ensure_app()
+    from racegui.export.pipeline import ExportCancelled, export
+    from racegui.export.progress_text import ProgressLine, format_summary
+    from racegui.export.scene_source import SceneFrameSource
+    from racegui.ui.theme import theme_named
+
+    source = SceneFrameSource(
+        replay, theme_named(options.theme), options.size, panel=options.panel, compare=compare
+    )
+    bar = None if args.quiet else ProgressLine(sys.stderr)
+    try:
+        result = export(source, options, progress=None if bar is None else bar.update)
+    except ExportOptionsError as exc:
+        raise UsageError(f"racegui export: {exc}") from None
+    except ExportCancelled:
+        return 130
+    except OSError as exc:
+        raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if bar is not None:
+            bar.finish()
+        source.close()
+        app.processEvents()
+    print(format_summary(result), file=sys.stderr)
+    return 0

@@ -1,0 +1,143 @@
+"""Run one export: draw every planned frame from a FrameSource and feed it to a writer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from racegui.export.frames import FramePlan, FrameSource, iter_plan, plan_frames, sample_frames
+from racegui.export.options import ExportOptions, ExportOptionsError, check_gif_budget
+from racegui.export.writers import FrameWriter, GifWriter, Mp4Writer, PngWriter
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; the temporary file is gone and the destination untouched."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote and how long it took.
+
+    ``path`` is the requested output (the pattern, for a PNG sequence) and ``files`` the
+    files written. ``duration_s`` is the playing time of the file (0 for a still);
+    ``wall_s`` the whole export, ``draw_s`` the time spent in the source drawing frames and
+    ``encode_wait_s`` the time spent blocked in the writer (all in seconds).
+    """
+
+    path: Path
+    files: tuple[Path, ...]
+    frames: int
+    fps: int
+    size: tuple[int, int]
+    duration_s: float
+    wall_s: float
+    draw_s: float
+    encode_wait_s: float
+    bytes_written: int
+
+    @property
+    def realtime_factor(self) -> float:
+        """Seconds of video written per wall-clock second."""
+        return self.duration_s / self.wall_s if self.wall_s > 0 else float("inf")
+
+
+def plan_for(options: ExportOptions, race_duration_s: float | None) -> FramePlan:
+    """The frames ``options`` asks for; ``race_duration_s`` (s) fills a missing end time."""
+    start, end = options.span(race_duration_s)
+    if options.is_still:
+        return FramePlan(race_times=np.array([start]), fps=options.fps)
+    return plan_frames(
+        start, end, options.fps, options.speed, options.title_card_s, options.end_card_s
+    )
+
+
+def make_writer(
+    options: ExportOptions, palette_sample: list[np.ndarray] | None = None
+) -> FrameWriter:
+    """The writer for ``options`` with the house settings (MP4 preset and crf, PNG level)."""
+    fmt = options.format
+    if fmt == "mp4":
+        return Mp4Writer(options.output, options.size, options.fps)
+    if fmt == "gif":
+        return GifWriter(options.output, options.size, options.fps, palette_sample=palette_sample)
+    return PngWriter(options.output, options.size, options.fps, sequence=options.is_sequence)
+
+
+def export(
+    source: FrameSource,
+    options: ExportOptions,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    race_duration_s: float | None = None,
+    writer: FrameWriter | None = None,
+) -> ExportResult:
+    """Draw and write every frame of the export ``options`` describes; return the figures.
+
+    The race span defaults to 0 s .. ``race_duration_s``, or ``source.duration_s`` if the
+    source has it. ``progress(done, total)`` is called after each frame and ``cancelled()``
+    before each; if it returns True the writer is aborted and ExportCancelled raised. Any
+    error also aborts the writer, so the destination is either complete or untouched.
+    ``writer`` replaces the default one from :func:`make_writer` (it must not be open yet).
+    Raises ExportOptionsError for bad options, before anything is drawn.
+    """
+    wall_start = time.perf_counter()
+    options.validate()
+    if tuple(source.size) != tuple(options.size):
+        raise ExportOptionsError(
+            f"The scene draws {source.size[0]}x{source.size[1]} frames but the export asks for "
+            f"{options.size[0]}x{options.size[1]}."
+        )
+    if race_duration_s is None:
+        race_duration_s = getattr(source, "duration_s", None)
+    plan = plan_for(options, race_duration_s)
+    total = plan.total
+    draw_s = 0.0
+    if options.format == "gif":
+        check_gif_budget(total, options.size)
+        if writer is None:
+            tic = time.perf_counter()
+            sample = sample_frames(source, plan)
+            draw_s += time.perf_counter() - tic
+            writer = make_writer(options, palette_sample=sample)
+    if writer is None:
+        writer = make_writer(options)
+
+    encode_wait_s = 0.0
+    writer.open()
+    try:
+        frames = iter_plan(source, plan)
+        for done in range(1, total + 1):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled(f"Export to {options.output} cancelled.")
+            tic = time.perf_counter()
+            frame = next(frames)
+            toc = time.perf_counter()
+            writer.write(frame)
+            encode_wait_s += time.perf_counter() - toc
+            draw_s += toc - tic
+            if progress is not None:
+                progress(done, total)
+        tic = time.perf_counter()
+        writer.close()
+        encode_wait_s += time.perf_counter() - tic
+    except BaseException:
+        writer.abort()
+        raise
+    files = writer.files
+    return ExportResult(
+        path=options.output,
+        files=files,
+        frames=total,
+        fps=options.fps,
+        size=options.size,
+        duration_s=writer.duration_s,
+        wall_s=time.perf_counter() - wall_start,
+        draw_s=draw_s,
+        encode_wait_s=encode_wait_s,
+        bytes_written=sum(f.stat().st_size for f in files),
+    )

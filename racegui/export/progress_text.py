@@ -1,0 +1,114 @@
+"""Text progress for exports on a terminal: a one-line bar with ETA, and a summary line."""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from racegui.export.pipeline import ExportResult
+
+REDRAW_INTERVAL_S = 0.1
+"""Shortest time (s) between two redraws of the bar (at most about 10 per second)."""
+BAR_WIDTH = 30
+"""Characters inside the brackets of the bar."""
+
+
+def format_clock(seconds: float, decimals: int = 0) -> str:
+    """Seconds as "m:ss" or "h:mm:ss" (with ``decimals`` digits after the seconds)."""
+    if not math.isfinite(seconds):
+        return "--:--"
+    scale = 10**decimals
+    total = round(max(0.0, seconds) * scale)
+    whole, frac = divmod(total, scale)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}{frac_text}"
+    return f"{minutes}:{secs:02d}{frac_text}"
+
+
+def render_bar(done: int, total: int, elapsed_s: float, width: int = BAR_WIDTH) -> str:
+    """One line like ``[#########.....]  45%  3321/7393 frames  ETA 1:12``.
+
+    The ETA assumes the remaining frames go at the average rate so far (``elapsed_s`` wall
+    seconds for ``done`` frames); it shows "--:--" until a frame is done.
+    """
+    total = max(total, 0)
+    done = min(max(done, 0), total)
+    fraction = done / total if total else 1.0
+    filled = math.floor(fraction * width)
+    bar = "#" * filled + "." * (width - filled)
+    if done and total:
+        eta = format_clock(elapsed_s / done * (total - done))
+    else:
+        eta = "--:--"
+    return f"[{bar}] {math.floor(fraction * 100):3d}%  {done}/{total} frames  ETA {eta}"
+
+
+class ProgressLine:
+    """Redraws :func:`render_bar` on one terminal line with '\\r', at most every
+    REDRAW_INTERVAL_S seconds (always for the last frame). Use ``update`` as the export's
+    ``progress`` callback and call ``finish`` once at the end.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        min_interval_s: float = REDRAW_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._min_interval_s = min_interval_s
+        self._clock = clock
+        self._start = clock()
+        self._last_draw: float | None = None
+        self._last_len = 0
+        self.redraws = 0
+
+    def update(self, done: int, total: int) -> None:
+        """Note that ``done`` of ``total`` frames are written; redraw if it is time."""
+        now = self._clock()
+        due = self._last_draw is None or now - self._last_draw >= self._min_interval_s
+        if not due and done < total:
+            return
+        self._last_draw = now
+        text = render_bar(done, total, now - self._start)
+        pad = " " * max(0, self._last_len - len(text))
+        self._stream.write(f"\r{text}{pad}")
+        self._stream.flush()
+        self._last_len = len(text)
+        self.redraws += 1
+
+    def finish(self) -> None:
+        """End the bar's line (if one was drawn)."""
+        if self._last_draw is not None:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def format_megabytes(n_bytes: int) -> str:
+    """Size in decimal megabytes, like "38.2 MB"."""
+    return f"{n_bytes / 1e6:.1f} MB"
+
+
+def format_summary(result: ExportResult) -> str:
+    """One line such as ``Wrote race.mp4: 7393 frames, 4:06.43 at 30 fps, 1920x1080, 38.2 MB
+    in 2:41 (1.53x real time)``; a still and a PNG sequence are described to match."""
+    width, height = result.size
+    took = f"in {format_clock(result.wall_s)}"
+    size = format_megabytes(result.bytes_written)
+    if result.duration_s <= 0:
+        return f"Wrote {result.path}: 1 frame, {width}x{height}, {size} {took}"
+    noun = "frame" if result.frames == 1 else "frames"
+    what = str(result.path)
+    if len(result.files) > 1:
+        what = f"{len(result.files)} PNGs {result.files[0].name} .. {result.files[-1].name}"
+    return (
+        f"Wrote {what}: {result.frames} {noun}, {format_clock(result.duration_s, 2)} at "
+        f"{result.fps} fps, {width}x{height}, {size} {took} "
+        f"({result.realtime_factor:.2f}x real time)"
+    )

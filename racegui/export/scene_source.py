@@ -1,0 +1,89 @@
+"""The frame source of an export: the replay window's own scene, drawn offscreen at exact times.
+
+Needs a QApplication (any platform, offscreen included). Frames come out as RGB arrays of
+exactly the requested size, whatever the screen or its device pixel ratio.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from racegui.export.cards import draw_card, end_text, title_text
+from racegui.model.replay import Replay
+from racegui.ui.scene import ReplayScene
+from racegui.ui.theme import Theme
+
+REFERENCE_HEIGHT_PX = 1080
+"""Exports are laid out like a 1920x1080 window and scaled to other heights."""
+
+
+def image_to_rgb(image: QImage) -> np.ndarray:
+    """(height, width, 3) uint8 RGB copy of a QImage."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    h, w = rgb.height(), rgb.width()
+    buf = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=rgb.bytesPerLine() * h)
+    return buf.reshape(h, rgb.bytesPerLine())[:, : w * 3].reshape(h, w, 3).copy()
+
+
+class SceneFrameSource:
+    """Draws a ReplayScene (track, overlays, optional side panel) for an export.
+
+    Up to 1080 pixels high, the scene is laid out at a height of REFERENCE_HEIGHT_PX with
+    the export's aspect ratio and each frame scaled down to `size` (px), so a 720p export
+    looks like a 1080p one. Taller exports are laid out at their own size with fonts scaled
+    up to match.
+    """
+
+    def __init__(
+        self,
+        replay: Replay,
+        theme: Theme,
+        size: tuple[int, int],
+        *,
+        panel: bool = True,
+        compare: Replay | None = None,
+    ) -> None:
+        self.size = (int(size[0]), int(size[1]))
+        self.duration_s = replay.duration_s
+        self._replay = replay
+        self._theme = theme
+        self._panel = panel
+        w, h = self.size
+        self.scene = ReplayScene(replay, theme, panel=panel)
+        if h <= REFERENCE_HEIGHT_PX:
+            self._layout_size = (round(REFERENCE_HEIGHT_PX * w / h), REFERENCE_HEIGHT_PX)
+        else:
+            self._layout_size = self.size
+            self.scene.set_scale(h / REFERENCE_HEIGHT_PX)
+        if compare is not None:
+            self.scene.set_compare(compare)
+        self._cards: dict[str, np.ndarray] = {}
+
+    def _finish(self, image: QImage) -> np.ndarray:
+        if (image.width(), image.height()) != self.size:
+            image = image.scaled(
+                self.size[0],
+                self.size[1],
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return image_to_rgb(image)
+
+    def frame_at(self, t: float) -> np.ndarray:
+        """RGB frame of the scene at race time t (s)."""
+        image = self.scene.render_image(t, self._layout_size, panel=self._panel)
+        return self._finish(image)
+
+    def card_frame(self, kind: str) -> np.ndarray:
+        """The title or end card (drawn once, then reused)."""
+        if kind not in self._cards:
+            text = title_text(self._replay) if kind == "title" else end_text(self._replay)
+            self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme))
+        return self._cards[kind]
+
+    def close(self) -> None:
+        """Release the offscreen scene."""
+        self.scene.hide()
+        self.scene.deleteLater()

@@ -1,0 +1,182 @@
+"""Exports draw the replay window's own scene at exact race times, headless."""
+
+import av
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPointF
+
+from racegui.cli import main
+from racegui.export.options import ExportOptions
+from racegui.export.pipeline import ExportCancelled, export
+from racegui.export.scene_source import SceneFrameSource
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+from racegui.ui.theme import DARK
+
+DEMO = str(demo_race_path())
+RUNNER_RGB = np.array([0xFF, 0x2D, 0x6F])
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+def runner_pixel(source: SceneFrameSource, t: float) -> tuple[int, int]:
+    """Where the model puts the runner at time t, in the exported frame's pixels."""
+    replay = source.scene.replay
+    state = replay.state_at(t)
+    i = replay.focus
+    track = source.scene.track
+    p = track.mapTo(source.scene, track.map_to_widget(state.x_m[i], state.y_m[i]))
+    sx = source.size[0] / source.scene.width()
+    sy = source.size[1] / source.scene.height()
+    return int(round(p.x() * sx)), int(round(p.y() * sy))
+
+
+def near(rgb, target, tol) -> bool:
+    return bool(np.all(np.abs(np.asarray(rgb, dtype=int) - target) <= tol))
+
+
+@pytest.mark.parametrize("t", [30.0, 181.84])
+def test_frame_shows_the_runner_where_the_model_puts_her(qapp, replay, t):
+    source = SceneFrameSource(replay, DARK, (1280, 720), panel=True)
+    try:
+        frame = source.frame_at(t)
+        assert frame.shape == (720, 1280, 3) and frame.dtype == np.uint8
+        x, y = runner_pixel(source, t)
+        assert near(frame[y, x], RUNNER_RGB, 40), frame[y, x]
+        # A few metres away along the track is not her colour (so the check can fail).
+        assert not near(frame[y - 40, x], RUNNER_RGB, 40)
+    finally:
+        source.close()
+
+
+def test_cards_have_the_export_size(qapp, replay):
+    source = SceneFrameSource(replay, DARK, (1080, 1080), panel=False)
+    try:
+        for kind in ("title", "end"):
+            card = source.card_frame(kind)
+            assert card.shape == (1080, 1080, 3)
+            assert card.std() > 5  # text was drawn, not a blank image
+    finally:
+        source.close()
+
+
+def test_cli_mp4_frame_count_duration_and_content(tmp_path, capsys, replay):
+    out = tmp_path / "clip.mp4"
+    code = main(["export", DEMO, "-o", str(out), "--size", "640x360", "--fps", "10",
+                 "--from", "100", "--to", "110", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Wrote" in err and "101 frames" in err
+    with av.open(str(out)) as container:
+        stream = container.streams.video[0]
+        frames = list(container.decode(stream))
+        assert stream.codec_context.name == "h264"
+        assert stream.codec_context.pix_fmt == "yuv420p"
+        assert (stream.width, stream.height) == (640, 360)
+        duration = float(container.duration) / av.time_base
+    assert len(frames) == 101
+    assert duration == pytest.approx(101 / 10, abs=0.1)
+    # Frame 50 shows race time 105 s: the runner is where the model says.
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.instance() is not None
+    source = SceneFrameSource(replay, DARK, (640, 360))
+    try:
+        source.frame_at(105.0)
+        x, y = runner_pixel(source, 105.0)
+    finally:
+        source.close()
+    image = frames[50].to_ndarray(format="rgb24")
+    patch = image[y - 1 : y + 2, x - 1 : x + 2].reshape(-1, 3)
+    assert any(near(px, RUNNER_RGB, 60) for px in patch), patch
+
+
+def test_cli_gif_timing(tmp_path, capsys):
+    out = tmp_path / "clip.gif"
+    code = main(["export", DEMO, "-o", str(out), "--size", "320x180", "--fps", "10",
+                 "--from", "0", "--to", "3", "--no-panel", "--theme", "light", "-q"])
+    assert code == 0, capsys.readouterr().err
+    with Image.open(out) as gif:
+        durations = []
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            durations.append(gif.info["duration"])
+        assert gif.n_frames == 31
+        assert gif.info.get("loop") == 0
+    assert sum(durations) == pytest.approx(3100, abs=10 * len(durations))
+
+
+def test_cli_png_still_and_cards(tmp_path, capsys):
+    out = tmp_path / "still.png"
+    assert main(["export", DEMO, "-o", str(out), "--from", "3:01.84", "--size", "square"]) == 0
+    with Image.open(out) as img:
+        assert img.size == (1080, 1080)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-o", "x.avi"],
+        ["-o", "x.mp4", "--size", "641x360"],
+        ["-o", "x.mp4", "--fps", "0"],
+        ["-o", "x.mp4", "--speed", "-1"],
+        ["-o", "x.mp4", "--from", "10", "--to", "5"],
+        ["-o", "x.mp4", "--to", "99:00"],
+        ["-o", "x.mp4", "--size", "huge"],
+        ["-o", "/no/such/dir/x.mp4"],
+        ["-o", "x.mp4", "--theme", "neon"],
+    ],
+)
+def test_cli_bad_arguments(tmp_path, capsys, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    code = main(["export", DEMO, *argv])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_cli_bad_race_file(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    code = main(["export", str(bad), "-o", str(tmp_path / "x.mp4")])
+    err = capsys.readouterr().err
+    assert code == 2 and str(bad) in err and err.count("\n") == 1
+    assert not (tmp_path / "x.mp4").exists()
+
+
+def test_cancel_keeps_the_old_file_and_leaves_no_temporary(qapp, tmp_path, replay):
+    out = tmp_path / "clip.mp4"
+    out.write_bytes(b"the old video")
+    source = SceneFrameSource(replay, DARK, (320, 180))
+    options = ExportOptions(output=out, size=(320, 180), fps=10, from_s=0, to_s=20)
+    done = []
+    try:
+        with pytest.raises(ExportCancelled):
+            export(source, options, progress=lambda d, n: done.append(d),
+                   cancelled=lambda: len(done) >= 15)
+    finally:
+        source.close()
+    assert out.read_bytes() == b"the old video"
+    assert [p.name for p in tmp_path.iterdir()] == ["clip.mp4"]
+
+
+def test_same_point_maps_consistently(qapp, replay):
+    """The scene's own mapping agrees with the track geometry (finish line is right of start)."""
+    source = SceneFrameSource(replay, DARK, (1280, 720), panel=False)
+    try:
+        source.frame_at(0.0)
+        track = source.scene.track
+        half = replay.track.straight_m / 2
+        left = track.map_to_widget(-half, -36.8)
+        right = track.map_to_widget(half, -36.8)
+        top = track.map_to_widget(0.0, 36.8)
+        assert isinstance(left, QPointF)
+        assert right.x() > left.x() and top.y() < left.y()  # y up on the track, down on screen
+    finally:
+        source.close()
