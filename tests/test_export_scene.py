@@ -67,8 +67,23 @@ def test_cards_have_the_export_size(qapp, replay):
 
 def test_cli_mp4_frame_count_duration_and_content(tmp_path, capsys, replay):
     out = tmp_path / "clip.mp4"
-    code = main(["export", DEMO, "-o", str(out), "--size", "640x360", "--fps", "10",
-                 "--from", "100", "--to", "110", "--quiet"])
+    code = main(
+        [
+            "export",
+            DEMO,
+            "-o",
+            str(out),
+            "--size",
+            "640x360",
+            "--fps",
+            "10",
+            "--from",
+            "100",
+            "--to",
+            "110",
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     assert "Wrote" in err and "101 frames" in err
@@ -98,8 +113,26 @@ def test_cli_mp4_frame_count_duration_and_content(tmp_path, capsys, replay):
 
 def test_cli_gif_timing(tmp_path, capsys):
     out = tmp_path / "clip.gif"
-    code = main(["export", DEMO, "-o", str(out), "--size", "320x180", "--fps", "10",
-                 "--from", "0", "--to", "3", "--no-panel", "--theme", "light", "-q"])
+    code = main(
+        [
+            "export",
+            DEMO,
+            "-o",
+            str(out),
+            "--size",
+            "320x180",
+            "--fps",
+            "10",
+            "--from",
+            "0",
+            "--to",
+            "3",
+            "--no-panel",
+            "--theme",
+            "light",
+            "-q",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     with Image.open(out) as gif:
         durations = []
@@ -158,8 +191,12 @@ def test_cancel_keeps_the_old_file_and_leaves_no_temporary(qapp, tmp_path, repla
     done = []
     try:
         with pytest.raises(ExportCancelled):
-            export(source, options, progress=lambda d, n: done.append(d),
-                   cancelled=lambda: len(done) >= 15)
+            export(
+                source,
+                options,
+                progress=lambda d, n: done.append(d),
+                cancelled=lambda: len(done) >= 15,
+            )
     finally:
         source.close()
     assert out.read_bytes() == b"the old video"

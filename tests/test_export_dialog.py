@@ -1,0 +1,109 @@
+"""File > Export: the dialog runs an export with progress, and Cancel leaves nothing behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+@pytest.fixture
+def dialog(qtbot, replay, tmp_path):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(10)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:02")
+    return dlg
+
+
+def test_defaults_cover_the_whole_race(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    options = dlg.options()
+    assert options.size == (1920, 1080) and options.fps == 30 and options.speed == 1.0
+    assert options.from_s == 0 and options.to_s == pytest.approx(replay.duration_s, abs=0.01)
+    assert options.output.parent == tmp_path and options.output.suffix == ".mp4"
+
+
+def test_export_button_writes_the_file_and_reports(dialog, tmp_path, qtbot):
+    out = tmp_path / "clip.mp4"
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as blocker:
+        dialog.export_button.click()
+    assert "21 frames" in blocker.args[0]
+    assert dialog.progress.value() == dialog.progress.maximum() == 21
+    with av.open(str(out)) as container:
+        assert container.streams.video[0].frames == 21
+    assert not dialog.running and dialog.export_button.isEnabled()
+
+
+def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_path, monkeypatch):
+    out = tmp_path / "clip.mp4"
+    out.write_bytes(b"old")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.to_edit.setText("1:30")
+    QTimer.singleShot(0, dialog.cancel_button.click)  # heard while the export pumps events
+    dialog.export_button.click()
+    assert "Cancelled" in dialog.status.text()
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
+    assert dialog.isEnabled() and not dialog.running
+
+
+def test_bad_options_show_one_clear_message(dialog, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    dialog.from_edit.setText("2:00")
+    dialog.to_edit.setText("1:00")
+    dialog.export_button.click()
+    assert len(shown) == 1 and "not before its end" in shown[0]
+    dialog.from_edit.setText("soon")
+    dialog.export_button.click()
+    assert "not a time" in shown[1]
+    dialog.from_edit.setText("0")
+    dialog.to_edit.setText("9:00")
+    dialog.export_button.click()
+    assert "replay ends" in shown[2]
+    dialog.to_edit.setText("1:00")
+    dialog.path_edit.setText(str(tmp_path / "clip.avi"))
+    dialog.export_button.click()
+    assert ".avi" in shown[3]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_window_gets_an_export_action(qtbot, tmp_path):
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.settings import AppSettings
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(load_replay(demo_path()), settings, theme="light")
+    qtbot.addWidget(window)
+    assert not window.actions["export"].isEnabled()
+    install_export(window)
+    assert window.actions["export"].isEnabled()
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    assert dlg.replay is window.replay
+    assert dlg.theme_combo.currentText() == "light"
+    assert Path(dlg.path_edit.text()).suffix == ".mp4"
+    dlg.close()
