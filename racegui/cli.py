@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -347,6 +348,15 @@ COMMANDS = {
 }
 
 
+def _has_display() -> bool:
+    """Whether a window can be shown: always on Windows and macOS, with X11/Wayland or an
+    explicit Qt platform on Linux."""
+    if not sys.platform.startswith("linux"):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
 def _run_gui(argv: list[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if args.file is not None and args.demo:
@@ -356,6 +366,11 @@ def _run_gui(argv: list[str]) -> int:
     for path in (args.file, args.compare):
         if path is not None and not path.is_file():
             raise UsageError(f"{path}: no such file")
+    if args.screenshot is None and not _has_display():
+        raise UsageError(
+            "racegui: no display to open a window on (set DISPLAY); "
+            "--screenshot and racegui export work without one"
+        )
     from racegui.ui.app import main_gui
 
     return main_gui(

@@ -110,3 +110,11 @@ def test_module_entry_point_and_no_qt_for_verbs():
         [sys.executable, "-m", "racegui", "validate", DEMO], capture_output=True, text=True
     )
     assert proc.returncode == 0 and "ok" in proc.stdout
+
+
+def test_no_display_gives_one_line_not_an_abort(capsys, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run(capsys)
+    assert code == 2 and "no display" in err and err.count("\n") == 1
