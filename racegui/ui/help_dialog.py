@@ -13,6 +13,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Home / End", "Start / end of the race"),
     ("L", "Name tags on / off"),
     ("T", "Trails on / off"),
+    ("C", "Pocket cam (zoomed view that follows the runner) on / off"),
     ("P", "Side panel on / off"),
     ("F", "Full screen on / off"),
     ("F11", "Presentation mode (full screen, big type, controls hide)"),

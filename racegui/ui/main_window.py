@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         a["labels"].toggled.connect(self._on_labels_toggled)
         a["trails"].toggled.connect(self._on_trails_toggled)
         a["panel"].toggled.connect(self._on_panel_toggled)
+        a["pocket"].toggled.connect(self._on_pocket_toggled)
         a["theme_dark"].triggered.connect(lambda: self.set_theme("dark"))
         a["theme_light"].triggered.connect(lambda: self.set_theme("light"))
         a["presentation"].toggled.connect(self.set_presentation)
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         a["trails"].setChecked(s.trails)
         self.scene.track.set_labels_visible(s.labels)
         self.scene.track.set_trails_visible(s.trails)
+        a["pocket"].setChecked(s.pocket_cam)
+        self.scene.track.set_pocket_visible(s.pocket_cam)
         a["panel"].setChecked(self.scene.panel_visible())
         a["panel"].setEnabled(self.scene.has_panel)
         a[f"theme_{self.theme_name}"].setChecked(True)
@@ -311,6 +314,10 @@ class MainWindow(QMainWindow):
     def _on_trails_toggled(self, on: bool) -> None:
         self.scene.track.set_trails_visible(on)
         self.settings.trails = on
+
+    def _on_pocket_toggled(self, on: bool) -> None:
+        self.scene.track.set_pocket_visible(on)
+        self.settings.pocket_cam = on
 
     def _on_panel_toggled(self, on: bool) -> None:
         self.scene.set_panel_visible(on)

@@ -78,26 +78,39 @@ class BroadcastOverlay:
 
     # --- scoreboard -----------------------------------------------------------------------
     def paint_scoreboard(
-        self, p: QPainter, infield: QRectF, status: RaceStatus, title: str, subtitle: str
+        self,
+        p: QPainter,
+        infield: QRectF,
+        status: RaceStatus,
+        title: str,
+        subtitle: str,
+        area: QRectF | None = None,
     ) -> QRectF:
-        """Draw title, clock, lap and gaps centred in the infield rect (px); returns the area."""
-        u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
+        """Draw title, clock, lap and gaps centred in the infield rect (px); returns the area.
+
+        With `area` (px), the board is sized to fit that rectangle and centred in it instead.
+        """
+        gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
+        if area is None:
+            u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
+        else:
+            cap = max(min(infield.width() / 24.0, area.width() / 18.0), 6.0)
+            u = cap
+            for _ in range(2):  # row heights are nearly proportional to u
+                total = sum(self._board_rows(u, status.clock, gaps)[1])
+                u = max(min(u * area.height() / total, cap), 6.0)
+            infield = area
         f_title, m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)
         f_sub, m_sub = self._fonts.pair(0.62 * u)
         f_clock, m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)
         f_lap, m_lap = self._fonts.pair(0.95 * u, QFont.Weight.Bold)
         f_info, m_info = self._fonts.pair(0.72 * u)
-        template = "00:00.00" if len(status.clock) > 7 else "0:00.00"
-        clock_w = m_clock.horizontalAdvance(template)
-        box_w = clock_w + 2.0 * u
-        box_h = m_clock.capHeight() + 1.6 * u
-        rows = [m_title.height(), m_sub.height(), 0.5 * u, box_h, 0.45 * u, m_lap.height() * 1.3]
-        rows += [0.3 * u, m_info.height()]
-        gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
-        rows += [m_info.height() * 1.35] * len(gaps)
+        (box_w, box_h), rows = self._board_rows(u, status.clock, gaps)
         total = sum(rows)
         cx = infield.center().x()
-        top = infield.center().y() - total / 2 - 0.05 * infield.height()
+        top = infield.center().y() - total / 2
+        if area is None:
+            top -= 0.05 * infield.height()
         y = top
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -159,6 +172,23 @@ class BroadcastOverlay:
         p.restore()
         width = max(box_w, m_title.horizontalAdvance(title_txt), lap_w + detail_w)
         return QRectF(cx - width / 2, top, width, total)
+
+    def _board_rows(
+        self, u: float, clock: str, gaps: list
+    ) -> tuple[tuple[float, float], list[float]]:
+        """((clock box width, height), row heights) of the scoreboard at unit u (px)."""
+        m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)[1]
+        m_sub = self._fonts.pair(0.62 * u)[1]
+        m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)[1]
+        m_lap = self._fonts.pair(0.95 * u, QFont.Weight.Bold)[1]
+        m_info = self._fonts.pair(0.72 * u)[1]
+        template = "00:00.00" if len(clock) > 7 else "0:00.00"
+        box_w = m_clock.horizontalAdvance(template) + 2.0 * u
+        box_h = m_clock.capHeight() + 1.6 * u
+        rows = [m_title.height(), m_sub.height(), 0.5 * u, box_h, 0.45 * u, m_lap.height() * 1.3]
+        rows += [0.3 * u, m_info.height()]
+        rows += [m_info.height() * 1.35] * len(gaps)
+        return (box_w, box_h), rows
 
     def _gap_chip(
         self,

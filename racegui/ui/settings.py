@@ -53,6 +53,15 @@ class AppSettings:
         self.store.setValue("view/trails", bool(on))
 
     @property
+    def pocket_cam(self) -> bool:
+        """Whether the pocket cam inset is shown (on by default)."""
+        return _bool(self.store.value("view/pocket_cam"), True)
+
+    @pocket_cam.setter
+    def pocket_cam(self, on: bool) -> None:
+        self.store.setValue("view/pocket_cam", bool(on))
+
+    @property
     def panel(self) -> bool:
         return _bool(self.store.value("view/panel"), True)
 

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
+from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay, Label
+from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.race_status import RaceStatus, clock_text, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
@@ -86,6 +88,12 @@ class TrackView(pg.GraphicsView):
         self._px_per_m = 5.0
         self._labels: list[Label] = []
         self._gap_mid: tuple[float, float, float, bool] | None = None
+        self._light_band: tuple[np.ndarray, np.ndarray] | None = None
+        self._compare_xy: tuple[float, float] | None = None
+        self.scoreboard_rect: QRectF | None = None
+        """Where the last paint drew the scoreboard (view px)."""
+        self.pocket = PocketCam(replay, theme)
+        """The zoomed inset that follows the runner (painted in the infield)."""
         self._make_items()
         self.set_replay(replay)
 
@@ -164,6 +172,7 @@ class TrackView(pg.GraphicsView):
         """Show another race (the comparison is kept)."""
         self.replay = replay
         self.backdrop = TrackBackdrop(replay.track, replay.race.distance_m)
+        self.pocket.set_replay(replay)
         self.sampler = TrailSampler(replay)
         self.vb.setRange(rect=self.backdrop.bounds(), padding=0.0)
         others = [i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"]
@@ -187,6 +196,7 @@ class TrackView(pg.GraphicsView):
         self.theme = theme
         self.setBackground(theme.background)
         self.overlay.set_theme(theme)
+        self.pocket.set_theme(theme)
         self._style_items()
         self.resetCachedContent()
         if self.state is not None:
@@ -208,6 +218,17 @@ class TrackView(pg.GraphicsView):
         self.trail_runner.setVisible(self.trails_visible)
         if self.state is not None:
             self.update_frame(self.state.t)
+
+    def set_pocket_visible(self, on: bool) -> None:
+        """Show or hide the pocket cam inset (the scoreboard takes the infield back)."""
+        self.pocket.visible = bool(on)
+        self.viewport().update()
+
+    def pocket_rect(self) -> QRectF | None:
+        """The pocket cam inset in view pixels, or None while it is hidden."""
+        if not self.pocket.visible:
+            return None
+        return infield_layout(self.replay.track, self.data_to_scene())[1]
 
     def data_to_scene(self) -> QTransform:
         """Transform from metres to this view's scene/viewport pixels (current view range)."""
@@ -239,6 +260,9 @@ class TrackView(pg.GraphicsView):
             cx, cy = self.compare.positions_at(t)
             j = self.compare.focus
             self.compare_item.setData(x=cx[j : j + 1], y=cy[j : j + 1])
+            self._compare_xy = (float(cx[j]), float(cy[j]))
+        else:
+            self._compare_xy = None
         self.status = race_status(r, st, self.compare)
         self.viewport().update()
 
@@ -263,6 +287,7 @@ class TrackView(pg.GraphicsView):
             for item in (self.light_glow, self.light_core, self.light_head, self.gap_arc):
                 item.setVisible(False)
             self._gap_mid = None
+            self._light_band = None
             return
         d_t = float(st.distance_m[r.target])
         d_r = float(st.distance_m[r.focus])
@@ -270,10 +295,12 @@ class TrackView(pg.GraphicsView):
         band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 16)
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
         lat = -LANE1_LINE_M
+        self._light_band = None
         if len(band) >= 2:
             bx, by, _ = r.track.race_xy(band, race_m, lat)
             self.light_glow.setData(bx, by)
             self.light_core.setData(bx, by)
+            self._light_band = (bx, by)
         for item in (self.light_glow, self.light_core, self.light_head):
             item.setVisible(len(band) >= 2)
         hx, hy, _ = r.track.race_xy(np.array([min(d_t, race_m)]), race_m, lat)
@@ -313,13 +340,19 @@ class TrackView(pg.GraphicsView):
         to_px = self.data_to_scene()
         obstacles: list[QRectF] = list(self.backdrop.label_rects)
         obstacles += self._marker_rects(to_px)
+        board_area = None
+        if self.pocket.visible:
+            board_area, inset = infield_layout(self.replay.track, to_px)
+            self.pocket.place(inset, self.overlay.scale)
+            self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
+            obstacles.append(inset.adjusted(-3, -3, 3, 3))
+        self.scoreboard_rect = None
         if self.scoreboard_visible:
             infield = to_px.mapRect(self.backdrop.infield_rect())
-            obstacles.append(
-                self.overlay.paint_scoreboard(
-                    painter, infield, self.status, self.title, self.subtitle
-                )
+            self.scoreboard_rect = self.overlay.paint_scoreboard(
+                painter, infield, self.status, self.title, self.subtitle, board_area
             )
+            obstacles.append(self.scoreboard_rect)
         labels = self._frame_labels(to_px)
         if labels:
             size = float(np.clip(self.height() / 62.0, 10.0, 20.0))

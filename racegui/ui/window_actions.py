@@ -20,6 +20,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "labels": ("Name &tags", ("L",), True),
     "trails": ("&Trails", ("T",), True),
     "panel": ("Side &panel", ("P",), True),
+    "pocket": ("Pocket &cam", ("C",), True),
     "theme_dark": ("&Dark theme", (), True),
     "theme_light": ("&Light theme", (), True),
     "presentation": ("P&resentation mode", ("F11",), True),
@@ -89,7 +90,7 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     view = bar.addMenu("&View")
-    for name in ("labels", "trails", "panel"):
+    for name in ("labels", "trails", "pocket", "panel"):
         view.addAction(actions[name])
     view.addSeparator()
     view.addAction(actions["theme_dark"])

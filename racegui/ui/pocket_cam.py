@@ -1,0 +1,402 @@
+"""The pocket cam: a zoomed inset of the track that follows the focus runner.
+
+The camera is one QTransform from track metres to view pixels: centred on the runner's model
+position, turned by her heading so she runs left to right (infield up), scaled so the inset
+shows lanes 1-5 either side of her. The lane lines are the model's track geometry drawn
+through that transform, and every marker is the model position (state.x_m, state.y_m) mapped
+by the same transform, so the inset agrees with the model to the pixel.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
+
+from racegui.model.replay import RaceState, Replay
+from racegui.model.track import LANE1_LINE_M
+from racegui.ui.markers import DROPPED_ALPHA, mk_colour
+from racegui.ui.pocket_geometry import PocketGeometry
+from racegui.ui.pocket_paint import (
+    PocketStyle,
+    disc_sprite,
+    paint_chrome,
+    paint_light_band,
+    paint_light_chip,
+)
+from racegui.ui.pocket_tags import Tag
+from racegui.ui.theme import Theme
+
+HALF_HEIGHT_M = 6.4
+"""Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
+BODY_M = 0.5
+"""Marker diameter (m): about a body seen from above."""
+RUNNER_BODY_M = 0.62
+"""The focus runner's marker diameter (m), a little larger, with a ring and a halo."""
+TAG_RANGE_M = 9.0
+"""Pacers within this distance (m along the track) of the runner get a name tag."""
+MAX_TAGS = 7
+MAX_TAG_SHIFT_M = 3.0
+"""A tag sits at most this far (m, along the inset) from its marker, or is left out."""
+OUTER_ROW_M = 3.95
+"""Where the outer tag row runs (m outside the runner): lane 4, clear of lane 3.5."""
+RECENT_DROP_S = 10.0
+"""A pacer that dropped out this recently (s) is tagged first: it is the story."""
+
+
+def tag_name(name: str) -> str:
+    """Short tag: "Grant Fisher" -> "Fisher", "Georgia Hunter Bell" -> "Hunter Bell",
+    "Pacer 10" -> "P10"."""
+    parts = name.split()
+    if len(parts) >= 2 and parts[-1].isdigit():
+        return parts[0][:1].upper() + parts[-1]
+    if len(parts) < 2:
+        return name
+    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+
+
+def camera_transform(
+    x_m: float, y_m: float, heading_rad: float, centre: QPointF, px_per_m: float
+) -> QTransform:
+    """Track metres to pixels: (x_m, y_m) to centre, heading to +x, the runner's left up."""
+    k = px_per_m
+    c, s = math.cos(heading_rad), math.sin(heading_rad)
+    return QTransform(
+        k * c,
+        k * s,
+        k * s,
+        -k * c,
+        centre.x() - k * (x_m * c + y_m * s),
+        centre.y() - k * (x_m * s - y_m * c),
+    )
+
+
+class PocketCam:
+    """Camera, geometry and painting of the inset for one replay and theme."""
+
+    def __init__(self, replay: Replay, theme: Theme) -> None:
+        self.visible = True
+        self.rect: QRectF | None = None
+        """The inset in view pixels (set by :meth:`place`)."""
+        self.px_per_m = 1.0
+        self.transform: QTransform | None = None
+        """The camera of the last paint (track metres to view pixels)."""
+        self._scale = 1.0
+        self._xy: tuple[np.ndarray, np.ndarray] | None = None
+        self._shown = np.zeros(0, dtype=bool)
+        self._alpha = np.zeros(0, dtype=int)
+        self.set_replay(replay)
+        self.set_theme(theme)
+
+    # --- configuration ---------------------------------------------------------------------
+    def set_replay(self, replay: Replay) -> None:
+        self.replay = replay
+        self.geometry = PocketGeometry(replay.track, replay.race.distance_m)
+        self._drop_t = np.nan_to_num(replay.dropout_time_s, nan=np.inf)
+        others = [i for i in range(replay.n) if i not in (replay.focus, replay.target)]
+        self._others = np.array(others, dtype=int)
+        self._ghost = replay.roles == "ghost"
+        self._names = [tag_name(a.name) for a in replay.athletes]
+        self._styles()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.style = PocketStyle(theme)
+        self._styles()
+
+    def place(self, rect: QRectF, scale: float = 1.0) -> None:
+        """Put the inset at rect (view px); scale is the presentation scale of its type."""
+        if rect == self.rect and scale == self._scale:
+            return
+        self.rect = QRectF(rect)
+        self._scale = scale
+        self.px_per_m = rect.height() / (2.0 * HALF_HEIGHT_M)
+        self.style.size_for(rect, self.px_per_m, scale)
+        self._styles()
+
+    def _styles(self) -> None:
+        if not hasattr(self, "theme") or not hasattr(self, "replay"):
+            return
+        th = self.theme
+        k = self.px_per_m
+        self._d = max(BODY_M * k, 5.0)
+        out_w = max(1.2, 0.06 * k)
+        self._fill = [QColor(a.colour) for a in self.replay.athletes]
+        self._outline = QPen(mk_colour(th.pacer_outline, 220), out_w)
+        self._outline_faded = QPen(mk_colour(th.pacer_outline, DROPPED_ALPHA), out_w)
+        f = self.replay.athletes[self.replay.focus]
+        self._runner_d = max(RUNNER_BODY_M * k, 7.0)
+        self._runner_fill = QColor(f.colour)
+        self._runner_halo = mk_colour(f.colour, 75)
+        self._runner_pen = QPen(QColor(th.runner_outline), max(2.0, 0.1 * k))
+        compare = QPen(mk_colour(th.compare_colour, 230), max(1.5, 0.06 * k))
+        compare.setStyle(Qt.PenStyle.DashLine)
+        self._compare_pen = compare
+        self._sprites: dict[tuple[str, int], QPixmap] = {}
+
+    def _sprite(self, i: int, kind: int) -> QPixmap:
+        """Marker of athlete i: kind 0 running, 1 dropped out (faded), 2 a model ghost."""
+        colour = self.replay.athletes[i].colour
+        pix = self._sprites.get((colour, kind))
+        if pix is None:
+            if kind == 2:
+                pen, fill = QPen(mk_colour(colour, 230), 1.6), mk_colour(colour, DROPPED_ALPHA)
+            elif kind == 1:
+                pen, fill = self._outline_faded, mk_colour(colour, DROPPED_ALPHA)
+            else:
+                pen, fill = self._outline, QColor(colour)
+            pix = disc_sprite(fill, pen, self._d)
+            self._sprites[(colour, kind)] = pix
+        return pix
+
+    # --- camera ----------------------------------------------------------------------------
+    def aim(self, state: RaceState) -> QTransform:
+        """The camera for a race state: the focus runner at the inset's centre."""
+        f = self.replay.focus
+        self.transform = camera_transform(
+            float(state.x_m[f]),
+            float(state.y_m[f]),
+            float(state.heading_rad[f]),
+            self.rect.center(),
+            self.px_per_m,
+        )
+        return self.transform
+
+    def map(self, x_m: np.ndarray, y_m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """View pixels of track points (m) through the last camera."""
+        t = self.transform
+        return (
+            t.m11() * x_m + t.m21() * y_m + t.dx(),
+            t.m12() * x_m + t.m22() * y_m + t.dy(),
+        )
+
+    def marker(self, i: int) -> tuple[QPointF, int] | None:
+        """Where athlete i's marker was drawn in the last paint (view px) and its opacity
+        (0..255), or None if it was not in the inset."""
+        if self._xy is None or i >= len(self._shown) or not self._shown[i]:
+            return None
+        x, y = self._xy
+        return QPointF(float(x[i]), float(y[i])), int(self._alpha[i])
+
+    # --- painting --------------------------------------------------------------------------
+    def paint(
+        self,
+        p: QPainter,
+        state: RaceState,
+        light: tuple[np.ndarray, np.ndarray] | None = None,
+        compare_xy: tuple[float, float] | None = None,
+    ) -> list[QRectF]:
+        """Draw the inset with p in view pixels; light is the lit band (m) on the kerb.
+
+        Returns the pixel boxes of its markers (obstacles for other tags)."""
+        rect = self.rect
+        r = self.replay
+        f = r.focus
+        cam = self.aim(state)
+        self.geometry.window(float(r.track.lap_position_m(state.distance_m[f], r.race.distance_m)))
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setClipRect(rect)
+        st = self.style
+        p.fillRect(rect, st.infield)
+        p.save()
+        p.setTransform(cam, True)
+        self._paint_track(p)
+        if light is not None and len(light[0]) >= 2:
+            paint_light_band(p, light, st)
+        p.restore()
+        x, y = self.map(state.x_m, state.y_m)
+        self._xy = (x, y)
+        pad = self._runner_d
+        inside = (
+            (x > rect.left() - pad)
+            & (x < rect.right() + pad)
+            & (y > rect.top() - pad)
+            & (y < rect.bottom() + pad)
+        )
+        dropped = state.t >= self._drop_t
+        self._shown = inside.copy()
+        if r.target is not None:
+            self._shown[r.target] = False
+        self._alpha = np.where(dropped, DROPPED_ALPHA, 255)
+        rows = self._others[inside[self._others]]
+        boxes = self._paint_markers(p, rows, x, y, dropped)
+        if compare_xy is not None:
+            cx, cy = self.map(np.array([compare_xy[0]]), np.array([compare_xy[1]]))
+            p.setPen(self._compare_pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(float(cx[0]), float(cy[0])), self._d / 2, self._d / 2)
+        self._paint_runner(p, float(x[f]), float(y[f]))
+        chrome = paint_chrome(p, rect, st, self._lane_numbers(state))
+        self._tags(p, state, rows, dropped, light, chrome)
+        p.restore()
+        st.paint_frame(p, rect)
+        return boxes
+
+    def _paint_track(self, p: QPainter) -> None:
+        """Fills without antialiasing (their edges lie under lines), then 1 px antialiased
+        lines: both are Qt's fast paths (a wide antialiased stroke costs ~0.5 ms per line)."""
+        g = self.geometry
+        st = self.style
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(Qt.PenStyle.NoPen)
+        for brush, (poly, _) in (
+            (st.outside, g.outside),
+            (st.apron, g.apron),
+            (st.surface, g.surface),
+            (st.kerb, g.kerb),
+        ):
+            p.setBrush(brush)
+            p.drawPolygon(poly)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(st.lane_pen)
+        for poly, _ in g.lines[1:]:
+            p.drawPolyline(poly)
+        p.setPen(st.kerb_pen)
+        p.drawPolyline(g.lines[0][0])
+        p.drawPolyline(g.kerb_inner[0])
+        p.setPen(st.finish_pen)
+        p.drawLine(g.finish)
+        if g.start is not None:
+            p.setPen(st.start_pen)
+            p.drawLine(g.start)
+
+    def _paint_markers(
+        self, p: QPainter, rows: np.ndarray, x: np.ndarray, y: np.ndarray, dropped: np.ndarray
+    ) -> list[QRectF]:
+        d = self._d
+        rad = d / 2
+        order = rows[np.argsort(~dropped[rows], kind="stable")]  # faded ones underneath
+        kinds = np.where(self._ghost, 2, np.where(dropped, 1, 0))
+        boxes = []
+        for i in order:
+            pix = self._sprite(int(i), int(kinds[i]))
+            half = pix.width() // 2
+            cx, cy = float(x[i]), float(y[i])
+            p.drawPixmap(round(cx) - half, round(cy) - half, pix)
+            boxes.append(QRectF(cx - rad - 1, cy - rad - 1, d + 2, d + 2))
+        return boxes
+
+    def _paint_runner(self, p: QPainter, x: float, y: float) -> None:
+        c = QPointF(x, y)
+        rad = self._runner_d / 2
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._runner_halo)
+        p.drawEllipse(c, 1.9 * rad, 1.9 * rad)
+        p.setPen(self._runner_pen)
+        p.setBrush(self._runner_fill)
+        p.drawEllipse(c, rad, rad)
+
+    def _lane_numbers(self, state: RaceState) -> list[tuple[str, QPointF]]:
+        """Lane numbers (text, view px) just inside the inset's left edge."""
+        r = self.replay
+        f = r.focus
+        track = r.track
+        back = (self.rect.width() / 2 - 0.9 * self.style.lane_px) / self.px_per_m
+        lats = -LANE1_LINE_M + (np.arange(track.lanes) + 0.5) * track.lane_width_m
+        s = track.lap_position_m(state.distance_m[f] - back, r.race.distance_m)
+        lx, ly, _ = track.xy(np.full(track.lanes, s), lats)
+        px, py = self.map(lx, ly)
+        return [
+            (str(k + 1), QPointF(float(a), float(b)))
+            for k, (a, b) in enumerate(zip(px, py, strict=True))
+        ]
+
+    def _tags(
+        self,
+        p: QPainter,
+        state: RaceState,
+        rows: np.ndarray,
+        dropped: np.ndarray,
+        light: tuple[np.ndarray, np.ndarray] | None,
+        keep_out: list[QRectF],
+    ) -> None:
+        """Tags in rows: the runner, inside pacers and the light above the kerb, outer and
+        stepped-off pacers between lanes 4 and 5; the light's chip when it is out of view."""
+        r = self.replay
+        f = r.focus
+        x, y = self._xy
+        k = self.px_per_m
+        rect = self.rect
+        tp = self.style.tags
+        h = tp.h
+        lat_f = float(state.lateral_m[f])
+        kerb_y = rect.center().y() - (lat_f + LANE1_LINE_M) * k
+        row_a = kerb_y - 0.3 * k - h / 2
+        row_c = rect.center().y() + OUTER_ROW_M * k
+        ys = {"a": row_a, "b": row_a - 1.3 * h, "c": row_c, "d": row_c + 1.3 * h}
+        ys = {
+            key: v
+            for key, v in ys.items()
+            if rect.top() + 2 + h / 2 <= v <= rect.bottom() - 2 - h / 2
+        }
+        chip = self._light_chip(p, state, light, row_a)
+        spans = self._row_spans(ys, h, keep_out + ([chip] if chip is not None else []))
+        layout_rows = [(ys[key], *spans[key]) for key in ys]
+        inner_rows = [i for i, key in enumerate(ys) if key in "ab"]
+        outer_rows = [i for i, key in enumerate(ys) if key in "cd"]
+        tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, self._names[f], self._fill[f])]
+        rows_of = [inner_rows]
+        if chip is None and light is not None and len(light[0]) >= 2:
+            mid = len(light[0]) // 2
+            lx, ly = self.map(light[0][mid : mid + 1], light[1][mid : mid + 1])
+            if rect.contains(QPointF(float(lx[0]), float(ly[0]))):
+                tags.append(Tag(float(lx[0]), float(ly[0]), 0.2 * k, "light", self._fill[r.target]))
+                rows_of.append(inner_rows)
+        since = state.t - self._drop_t
+        ahead = state.distance_m - state.distance_m[f]
+        near = [
+            i
+            for i in rows
+            if not self._ghost[i] and abs(ahead[i]) <= TAG_RANGE_M and since[i] <= RECENT_DROP_S
+        ]
+        near.sort(key=lambda i: (not (since[i] >= 0), abs(ahead[i])))
+        for i in near[:MAX_TAGS]:
+            out = bool(dropped[i]) or state.lateral_m[i] > lat_f + 1.0
+            tags.append(
+                Tag(
+                    float(x[i]),
+                    float(y[i]),
+                    self._d / 2,
+                    self._names[i],
+                    self._fill[i],
+                    faded=bool(dropped[i]),
+                )
+            )
+            rows_of.append(outer_rows if out else inner_rows)
+        tp.paint(p, tp.layout(layout_rows, tags, rows_of, max_shift=MAX_TAG_SHIFT_M * k))
+
+    def _row_spans(
+        self, ys: dict[str, float], h: float, keep_out: list[QRectF]
+    ) -> dict[str, list[float]]:
+        """Free x span (px) of each tag row (centre y, height h) beside the boxes to keep out."""
+        rect = self.rect
+        spans = {key: [rect.left() + 4, rect.right() - 4] for key in ys}
+        for box in keep_out:
+            for key, cy in ys.items():
+                if box.top() - 2 < cy + h / 2 and box.bottom() + 2 > cy - h / 2:
+                    if box.center().x() > rect.center().x():
+                        spans[key][1] = min(spans[key][1], box.left() - 4)
+                    else:
+                        spans[key][0] = max(spans[key][0], box.right() + 4)
+        return spans
+
+    def _light_chip(
+        self,
+        p: QPainter,
+        state: RaceState,
+        light: tuple[np.ndarray, np.ndarray] | None,
+        y: float,
+    ) -> QRectF | None:
+        """The "light +19.8 m ahead" chip at the edge when the light is out of view."""
+        r = self.replay
+        if r.target is None or light is None or len(light[0]) < 2:
+            return None
+        hx, hy = self.map(light[0][-1:], light[1][-1:])
+        if self.rect.contains(QPointF(float(hx[0]), float(hy[0]))):
+            return None
+        gap_m = float(state.distance_m[r.target] - state.distance_m[r.focus])
+        return paint_light_chip(p, self.rect, self.style, gap_m, y, self._fill[r.target])

@@ -1,0 +1,279 @@
+"""Colours, pens, fonts and the furniture of the pocket cam inset: frame, title, scale bar,
+lane numbers and the "light +19.8 m ahead" chip. Everything is in view pixels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pyqtgraph import functions as fn
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+
+from racegui.ui.markers import mk_colour
+from racegui.ui.pocket_tags import TagPainter
+from racegui.ui.theme import Theme
+
+TITLE = "POCKET CAM"
+SCALE_BAR_M = 5.0
+"""Length of the scale bar (m)."""
+LIGHT_GLOW_M = 0.35
+"""Half-width of the pacing light's glow (m) either side of the kerb line."""
+LIGHT_CORE_M = 0.09
+"""Half-width of its bright core (m)."""
+
+
+def _font(family: str, px: float, weight: QFont.Weight, spacing: float = 100.0) -> QFont:
+    font = QFont(family)
+    font.setPixelSize(max(int(round(px)), 6))
+    font.setWeight(weight)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, spacing)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def _cosmetic(colour: QColor, width: float, cap: Qt.PenCapStyle = Qt.PenCapStyle.FlatCap) -> QPen:
+    pen = QPen(colour, width)
+    pen.setCosmetic(True)
+    pen.setCapStyle(cap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+class PocketStyle:
+    """Theme colours and size-dependent pens and fonts of the inset (made once per size)."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.infield = QColor(theme.infield)
+        self.surface = QColor(theme.track_surface)
+        self.apron = QColor(theme.track_surface_edge)
+        self.outside = QColor(theme.background)
+        self.box = mk_colour(theme.overlay_background, 200)
+        self.text = QColor(theme.overlay_text)
+        self.muted = QColor(theme.text_muted)
+        self.frame_colour = mk_colour(theme.text_muted, 220)
+        self.size_for(QRectF(0, 0, 460, 200), 15.6, 1.0)
+
+    def size_for(self, rect: QRectF, px_per_m: float, scale: float) -> None:
+        """Pens and fonts for an inset of rect (px) at px_per_m; scale: presentation scale."""
+        th = self.theme
+        k = px_per_m
+        lines = mk_colour(th.track_lines, 225)
+        self.lane_pen = _cosmetic(lines, 1.0)
+        self.kerb_pen = _cosmetic(QColor(th.kerb), 1.0)
+        self.kerb = QColor(th.kerb)
+        self.finish_pen = _cosmetic(QColor(th.track_lines), max(2.5, 0.08 * k))
+        self.start_pen = _cosmetic(QColor(th.accent), max(2.0, 0.07 * k))
+        glow = QColor(th.target_glow)
+        self.light_glow = mk_colour(glow.name(), 110)
+        self.light_core = mk_colour(glow.name(), 255)
+        unit = min(max(rect.height() / 17.0, 9.0), 18.0) * scale
+        self.unit = unit
+        self.tags = TagPainter(th.font_family, 0.85 * unit, self.box, self.text)
+        self.lane_px = 0.62 * k
+        family = th.font_family
+        self.title_font = _font(family, unit, QFont.Weight.Bold, 112.0)
+        self.title_metrics = QFontMetricsF(self.title_font)
+        self.small_font = _font(family, 0.9 * unit, QFont.Weight.DemiBold)
+        self.small_metrics = QFontMetricsF(self.small_font)
+        self.lane_font = _font(family, min(max(self.lane_px, 9.0), 1.2 * unit), QFont.Weight.Bold)
+        self.lane_metrics = QFontMetricsF(self.lane_font)
+        self.pill_h = self.title_metrics.height() + 0.35 * unit
+        self.title_pix = _title_pixmap(self)
+        self.scale_pix = _scale_pixmap(self, k)
+
+    def paint_frame(self, p: QPainter, rect: QRectF) -> None:
+        """A 1 px border just inside rect (px), without antialiasing (fast)."""
+        r = rect.toAlignedRect()
+        c = self.frame_colour
+        p.fillRect(r.left(), r.top(), r.width(), 1, c)
+        p.fillRect(r.left(), r.bottom(), r.width(), 1, c)
+        p.fillRect(r.left(), r.top(), 1, r.height(), c)
+        p.fillRect(r.right(), r.top(), 1, r.height(), c)
+
+
+def _pixmap(w: float, h: float, draw) -> QPixmap:
+    """A transparent pixmap of w x h px drawn once by draw(painter, QRectF)."""
+    img = QImage(int(w + 1.999), int(h + 1.999), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(1.0)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    draw(p, QRectF(0, 0, w, h))
+    p.end()
+    return QPixmap.fromImage(img)
+
+
+def disc_sprite(fill: QColor, pen: QPen | None, diameter: float) -> QPixmap:
+    """A filled, outlined disc of diameter (px) centred in a small pixmap (drawn once, then
+    blitted per marker: much cheaper than an antialiased ellipse each time)."""
+    width = pen.widthF() if pen is not None else 0.0
+    size = diameter + width + 3.0
+
+    def draw(p: QPainter, r: QRectF) -> None:
+        p.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        c = float(int(size + 1.999) // 2)  # a whole pixel: blitted at round(x) - width // 2
+        p.drawEllipse(QPointF(c, c), diameter / 2, diameter / 2)
+
+    return _pixmap(size, size, draw)
+
+
+def _title_pixmap(st: PocketStyle) -> QPixmap:
+    """The "POCKET CAM" pill with an accent dot (a recording light)."""
+    u = st.unit
+    pad = 0.5 * u
+    dot = 0.5 * u
+    m = st.title_metrics
+
+    def draw(p: QPainter, r: QRectF) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(st.box)
+        p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+        p.setBrush(QColor(st.theme.accent))
+        p.drawEllipse(QRectF(r.left() + pad, r.center().y() - dot / 2, dot, dot))
+        p.setFont(st.title_font)
+        p.setPen(st.text)
+        p.drawText(
+            r.adjusted(pad + dot + 0.35 * u, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            TITLE,
+        )
+
+    return _pixmap(m.horizontalAdvance(TITLE) + 2.2 * pad + 0.7 * u, st.pill_h, draw)
+
+
+def _scale_pixmap(st: PocketStyle, px_per_m: float) -> QPixmap:
+    """A SCALE_BAR_M scale bar with its label, on a pill."""
+    u = st.unit
+    pad = 0.5 * u
+    bar = SCALE_BAR_M * px_per_m
+    sm = st.small_metrics
+    label = f"{SCALE_BAR_M:g} m"
+    label_w = sm.horizontalAdvance(label) + 0.4 * u
+
+    def draw(p: QPainter, r: QRectF) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(st.box)
+        p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+        y = r.center().y()
+        x0 = r.left() + 0.7 * pad
+        tick = 0.3 * r.height()
+        p.setPen(_cosmetic(st.text, max(1.5, 0.12 * u)))
+        p.drawLine(QPointF(x0, y), QPointF(x0 + bar, y))
+        p.drawLine(QPointF(x0, y - tick), QPointF(x0, y + tick))
+        p.drawLine(QPointF(x0 + bar, y - tick), QPointF(x0 + bar, y + tick))
+        p.setFont(st.small_font)
+        p.drawText(
+            QRectF(x0 + bar + 0.4 * u, r.top(), label_w, r.height()),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            label,
+        )
+
+    return _pixmap(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h, draw)
+
+
+def paint_chrome(
+    p: QPainter, rect: QRectF, st: PocketStyle, lanes: list[tuple[str, QPointF]]
+) -> list[QRectF]:
+    """Title (top left), scale bar (top right) and lane numbers; returns their boxes."""
+    pad = 0.5 * st.unit
+    boxes = []
+    title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_pix.size().toSizeF())
+    p.drawPixmap(title.topLeft(), st.title_pix)
+    boxes.append(title)
+    size = st.scale_pix.size().toSizeF()
+    sbox = QRectF(QPointF(rect.right() - pad - size.width(), rect.top() + pad), size)
+    p.drawPixmap(sbox.topLeft(), st.scale_pix)
+    boxes.append(sbox)
+    # Lane numbers, painted on the track just inside the left edge.
+    lm = st.lane_metrics
+    p.setFont(st.lane_font)
+    p.setPen(mk_colour(st.theme.track_lines, 170))
+    h = lm.height()
+    for text, pt in lanes:
+        w = lm.horizontalAdvance(text)
+        box = QRectF(pt.x() - w / 2, pt.y() - h / 2, w, h)
+        if rect.contains(box):
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+            boxes.append(box)
+    return boxes
+
+
+def paint_light_chip(
+    p: QPainter, rect: QRectF, st: PocketStyle, gap_m: float, cy: float, colour: QColor
+) -> QRectF:
+    """The off-view pacing light: "light +19.8 m ahead" at the right edge (left if behind),
+    centred at height cy (px), with an arrow towards it. Returns its box."""
+    ahead = gap_m >= 0
+    text = f"light {gap_m:+.1f} m ahead" if ahead else f"light {-gap_m:.1f} m behind"
+    m = st.small_metrics
+    u = st.unit
+    h = m.height() + 0.5 * u
+    arrow = 0.7 * h
+    w = m.horizontalAdvance(text) + 1.4 * u + arrow
+    y = min(max(cy - h / 2, rect.top() + 4), rect.bottom() - h - 4)
+    x = rect.right() - 0.5 * u - w if ahead else rect.left() + 0.5 * u
+    box = QRectF(x, y, w, h)
+    p.setPen(_cosmetic(colour, 1.5))
+    p.setBrush(st.box)
+    p.drawRoundedRect(box, h / 2, h / 2)
+    cy = box.center().y()
+    if ahead:
+        tip = box.right() - 0.45 * u
+        tri = [
+            QPointF(tip, cy),
+            QPointF(tip - arrow, cy - arrow / 2),
+            QPointF(tip - arrow, cy + arrow / 2),
+        ]
+        text_box = box.adjusted(0.55 * u, 0, -arrow - 0.6 * u, 0)
+    else:
+        tip = box.left() + 0.45 * u
+        tri = [
+            QPointF(tip, cy),
+            QPointF(tip + arrow, cy - arrow / 2),
+            QPointF(tip + arrow, cy + arrow / 2),
+        ]
+        text_box = box.adjusted(arrow + 0.6 * u, 0, -0.55 * u, 0)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawPolygon(QPolygonF(tri))
+    p.setFont(st.small_font)
+    p.setPen(st.text)
+    p.drawText(text_box, int(Qt.AlignmentFlag.AlignCenter), text)
+    return box
+
+
+def paint_light_band(p: QPainter, light: tuple[np.ndarray, np.ndarray], st: PocketStyle) -> None:
+    """The lit band as two filled strips along it (m): a soft glow and a bright core.
+    (Filled strips instead of wide strokes: Qt strokes wide antialiased lines slowly.)"""
+    x, y = light
+    tx, ty = np.gradient(x), np.gradient(y)
+    norm = np.hypot(tx, ty)
+    norm[norm == 0] = 1.0
+    nx, ny = -ty / norm, tx / norm
+    for half_m, brush, aa in (
+        (LIGHT_GLOW_M, st.light_glow, False),
+        (LIGHT_CORE_M, st.light_core, True),
+    ):
+        poly = fn.create_qpolygonf(2 * len(x))
+        view = fn.ndarray_from_qpolygonf(poly)
+        view[: len(x), 0] = x + half_m * nx
+        view[: len(x), 1] = y + half_m * ny
+        view[len(x) :, 0] = (x - half_m * nx)[::-1]
+        view[len(x) :, 1] = (y - half_m * ny)[::-1]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(brush)
+        p.drawPolygon(poly)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -1,0 +1,187 @@
+"""Name tags of the pocket cam, packed in rows: in the grass above the kerb for the runner and
+the pacers on the inside, between lanes 4 and 5 for the outer and the stepped-off pacers.
+
+Each row is a 1-D packing (tags keep their order along the track, overlapping ones are pushed
+apart round their wanted centres, all kept inside the row's span), so tags never overlap and
+leader lines stay short and mostly vertical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag wanted for a marker at (x, y) px of radius (px)."""
+
+    x: float
+    y: float
+    radius: float
+    text: str
+    colour: QColor
+    faded: bool = False
+
+
+def pack_row(
+    want: list[float], widths: list[float], lo: float, hi: float, gap: float
+) -> list[float] | None:
+    """Left edges (px) of boxes whose centres want `want` (ascending) without overlapping,
+    each at most as far from its wish as needed, all within [lo, hi]; None if they don't fit."""
+    n = len(want)
+    if n == 0:
+        return []
+    if sum(widths) + gap * (n - 1) > hi - lo:
+        return None
+    # Offsets of each box's centre from its cluster's left edge, per cluster.
+    clusters: list[list[int]] = []
+    lefts: list[float] = []
+
+    def span(members: list[int]) -> float:
+        return sum(widths[j] for j in members) + gap * (len(members) - 1)
+
+    def best_left(members: list[int]) -> float:
+        off, total = 0.0, 0.0
+        for j in members:
+            total += want[j] - (off + widths[j] / 2)
+            off += widths[j] + gap
+        left = total / len(members)
+        return min(max(left, lo), hi - span(members))
+
+    for i in range(n):
+        clusters.append([i])
+        lefts.append(best_left([i]))
+        while len(clusters) > 1 and lefts[-2] + span(clusters[-2]) + gap > lefts[-1]:
+            merged = clusters[-2] + clusters[-1]
+            clusters[-2:] = [merged]
+            lefts[-2:] = [best_left(merged)]
+    out: list[float] = []
+    for members, left in zip(clusters, lefts, strict=True):
+        x = left
+        for j in members:
+            out.append(x)
+            x += widths[j] + gap
+    return out
+
+
+class TagPainter:
+    """Fonts and colours of the tags (made per size), and the row layout and drawing."""
+
+    def __init__(self, font_family: str, px: float, box: QColor, text: QColor) -> None:
+        self.font = QFont(font_family)
+        self.font.setPixelSize(max(int(round(px)), 7))
+        self.font.setWeight(QFont.Weight.DemiBold)
+        self.metrics = QFontMetricsF(self.font)
+        self.h = self.metrics.height() * 1.3
+        self.pad = 0.4 * self.metrics.height()
+        self.dot = 0.4 * self.h
+        self.box = box
+        self.text = text
+        self._cache: dict[tuple[str, int, bool], QPixmap] = {}
+        self._widths: dict[str, float] = {}
+
+    def width(self, text: str) -> float:
+        """Width (px) of the tag for text."""
+        w = self._widths.get(text)
+        if w is None:
+            w = self.metrics.horizontalAdvance(text) + 2 * self.pad + self.dot + 0.3 * self.pad
+            self._widths[text] = w
+        return w
+
+    def layout(
+        self,
+        rows: list[tuple[float, float, float]],
+        tags: list[Tag],
+        rows_of: list[list[int]],
+        max_shift: float = float("inf"),
+    ) -> list[tuple[Tag, QRectF]]:
+        """Place tags (in priority order) in rows (centre y, lo x, hi x) px; rows_of gives each
+        tag's rows to try in turn (it is left out if they are full or it would end up more
+        than max_shift px along from its marker)."""
+        gap = 0.35 * self.h
+        placed: list[list[int]] = [[] for _ in rows]
+        lefts: list[list[float]] = [[] for _ in rows]
+        widths = [self.width(t.text) for t in tags]
+        for i, choices in enumerate(rows_of):
+            for r in choices:
+                members = sorted(placed[r] + [i], key=lambda j: tags[j].x)
+                _, lo, hi = rows[r]
+                got = pack_row(
+                    [tags[j].x for j in members], [widths[j] for j in members], lo, hi, gap
+                )
+                if got is not None and all(
+                    abs(left + widths[j] / 2 - tags[j].x) <= max_shift
+                    for j, left in zip(members, got, strict=True)
+                ):
+                    placed[r] = members
+                    lefts[r] = got
+                    break
+        out = []
+        for r, (cy, _, _) in enumerate(rows):
+            for j, left in zip(placed[r], lefts[r], strict=True):
+                out.append((tags[j], QRectF(left, cy - self.h / 2, widths[j], self.h)))
+        return out
+
+    def paint(self, p: QPainter, placed: list[tuple[Tag, QRectF]]) -> None:
+        """Leader lines first, then the tags over them (each tag drawn once into a pixmap)."""
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for tag, rect in placed:
+            line = QColor(tag.colour)
+            line.setAlpha(110 if tag.faded else 220)
+            p.setPen(QPen(line, 1.0))
+            below = rect.center().y() > tag.y
+            sign = 1.0 if below else -1.0
+            start = QPointF(tag.x, tag.y + sign * tag.radius)
+            end = QPointF(min(max(tag.x, rect.left() + 4), rect.right() - 4), rect.center().y())
+            end.setY(rect.top() if below else rect.bottom())
+            p.drawLine(start, end)
+        for tag, rect in placed:
+            p.drawPixmap(rect.topLeft(), self._pixmap(tag, rect.width()))
+        p.restore()
+
+    def _pixmap(self, tag: Tag, width: float) -> QPixmap:
+        key = (tag.text, tag.colour.rgba(), tag.faded)
+        pix = self._cache.get(key)
+        if pix is None:
+            img = QImage(
+                int(width + 1.999), int(self.h + 1.999), QImage.Format.Format_ARGB32_Premultiplied
+            )
+            img.setDevicePixelRatio(1.0)
+            img.fill(Qt.GlobalColor.transparent)
+            p = QPainter(img)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            self._draw_tag(p, tag, QRectF(0, 0, width, self.h))
+            p.end()
+            pix = QPixmap.fromImage(img)
+            self._cache[key] = pix
+        return pix
+
+    def _draw_tag(self, p: QPainter, tag: Tag, rect: QRectF) -> None:
+        p.setFont(self.font)
+        p.setPen(Qt.PenStyle.NoPen)
+        box = QColor(self.box)
+        if tag.faded:
+            box.setAlpha(box.alpha() // 2)
+        p.setBrush(box)
+        p.drawRoundedRect(rect, self.h / 2, self.h / 2)
+        dot = QColor(tag.colour)
+        if tag.faded:
+            dot.setAlpha(120)
+        p.setBrush(dot)
+        p.drawEllipse(
+            QRectF(rect.left() + self.pad, rect.center().y() - self.dot / 2, self.dot, self.dot)
+        )
+        text = QColor(self.text)
+        if tag.faded:
+            text.setAlpha(170)
+        p.setPen(text)
+        p.drawText(
+            rect.adjusted(self.pad + self.dot + 0.3 * self.pad, 0, -self.pad, 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            tag.text,
+        )

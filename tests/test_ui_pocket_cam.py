@@ -1,0 +1,192 @@
+"""The pocket cam: a zoomed inset that follows the runner, exact to the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QColor
+
+from racegui.ui.app import ensure_app, render_window
+from racegui.ui.loading import load_replay
+from racegui.ui.main_window import MainWindow
+from racegui.ui.markers import DROPPED_ALPHA
+from racegui.ui.pocket_cam import tag_name
+from racegui.ui.pocket_tags import pack_row
+from racegui.ui.scene import ReplayScene
+from racegui.ui.settings import AppSettings
+from racegui.ui.theme import DARK, LIGHT
+from racegui.ui.ui_paths import demo_path
+
+T_STRAIGHT = 110.0
+"""Kipyegon is on the home straight (lap position ~320 m), every pacer still in formation."""
+T_AFTER_REEKIE = 120.5
+"""2.6 s after Reekie's dropout at 780 m (117.9 s): she has eased out to lane 3.5."""
+
+
+@pytest.fixture
+def scene(qapp):
+    ensure_app()
+    s = ReplayScene(load_replay(demo_path()), DARK, panel=False)
+    yield s
+    s.close()
+
+
+def near(a: QPointF, b: QPointF, tol: float = 1.0) -> bool:
+    return abs(a.x() - b.x()) <= tol and abs(a.y() - b.y()) <= tol
+
+
+def colour_close(got: QColor, want: QColor, tol: int = 40) -> bool:
+    return all(
+        abs(g - w) < tol
+        for g, w in zip(
+            (got.red(), got.green(), got.blue()),
+            (want.red(), want.green(), want.blue()),
+            strict=True,
+        )
+    )
+
+
+def test_runner_is_at_the_centre_and_fisher_1_2_m_ahead(scene):
+    replay = scene.replay
+    img = scene.render_image(T_STRAIGHT, (1920, 1080))
+    cam = scene.track.pocket
+    rect = cam.rect
+    assert rect is not None and rect.width() > 300
+    f = replay.focus
+    runner, alpha = cam.marker(f)
+    assert near(runner, rect.center()) and alpha == 255
+    fisher, alpha = cam.marker(replay.index("fisher"))
+    ppm = cam.px_per_m
+    assert fisher.x() - runner.x() == pytest.approx(1.2 * ppm, abs=1.0)
+    assert fisher.y() == pytest.approx(runner.y(), abs=1.0)
+    assert alpha == 255
+    # What is drawn is where the camera puts the model positions.
+    assert colour_close(img.pixelColor(runner.toPoint()), QColor(replay.athletes[f].colour))
+    assert colour_close(img.pixelColor(fisher.toPoint()), QColor("#5aa9ff"))
+    # The lane lines go through the same transform: the kerb is 0.30 m inside her.
+    kerb = cam.geometry.lines[0][1]
+    kx, ky = cam.map(kerb[:, 0], kerb[:, 1])
+    mid = np.argmin(np.abs(kx - runner.x()))
+    assert ky[mid] == pytest.approx(runner.y() - 0.30 * ppm, abs=0.5)
+
+
+def test_zoom_is_several_times_the_main_view_and_covers_lanes_1_to_5(scene):
+    scene.render_image(T_STRAIGHT, (1920, 1080))
+    cam = scene.track.pocket
+    main_ppm = scene.track._px_per_m
+    assert cam.px_per_m > 2.0 * main_ppm
+    half_h_m = cam.rect.height() / 2 / cam.px_per_m
+    track = scene.replay.track
+    assert half_h_m > track.lane_offset_m(5.5)  # outer line of lane 5 is in view
+    assert 25.0 <= cam.rect.width() / cam.px_per_m <= 40.0
+
+
+def test_dropped_pacer_is_faded_and_further_out(scene):
+    replay = scene.replay
+    i = replay.index("reekie")
+    scene.render_image(T_STRAIGHT, (1920, 1080))
+    before, alpha = scene.track.pocket.marker(i)
+    runner, _ = scene.track.pocket.marker(replay.focus)
+    ppm = scene.track.pocket.px_per_m
+    assert alpha == 255 and before.y() == pytest.approx(runner.y(), abs=1.0)
+    assert before.x() - runner.x() == pytest.approx(-1.3 * ppm, abs=1.0)
+    img = scene.render_image(T_AFTER_REEKIE, (1920, 1080))
+    after, alpha = scene.track.pocket.marker(i)
+    runner, _ = scene.track.pocket.marker(replay.focus)
+    assert alpha == DROPPED_ALPHA < 255
+    out = after.y() - runner.y()
+    assert out == pytest.approx(replay.track.lane_offset_m(3.5) * ppm, abs=1.0)
+    assert after.x() < runner.x()  # drifting back
+    full = QColor(replay.athletes[i].colour)
+    assert not colour_close(img.pixelColor(after.toPoint()), full, tol=25)
+
+
+def test_inset_covers_neither_the_runner_nor_the_scoreboard(qapp):
+    ensure_app()
+    replay = load_replay(demo_path())
+    for theme, panel, size, scale in (
+        (DARK, True, (1920, 1080), 1.0),
+        (LIGHT, True, (1600, 900), 1.0),
+        (DARK, False, (1920, 1080), 1.4),
+    ):
+        scene = ReplayScene(replay, theme, panel=panel)
+        scene.set_scale(scale)
+        for t in (30.0, 118.0, 183.5, 240.0):
+            scene.render_image(t, size)
+            track = scene.track
+            rect = track.pocket.rect
+            st = track.state
+            f = replay.focus
+            pt = track.map_to_widget(st.x_m[f], st.y_m[f])
+            assert not rect.adjusted(-10, -10, 10, 10).contains(pt)
+            assert not rect.intersects(track.scoreboard_rect)
+            assert track.viewport().rect().contains(rect.toRect())
+        scene.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "racegui.ini"), QSettings.Format.IniFormat))
+
+
+def test_c_key_and_view_menu_toggle_it_and_it_hides_cleanly(qtbot, settings):
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    action = win.actions["pocket"]
+    assert action in win.menus["view"].actions() and action.isChecked()
+    track = win.scene.track
+    img = render_window(win, T_STRAIGHT, (1600, 900))
+    rect = track.pocket_rect()
+    assert rect is not None
+    centre = track.mapTo(win, rect.center().toPoint())
+    runner_colour = QColor(win.replay.athletes[win.replay.focus].colour)
+    assert colour_close(img.pixelColor(centre), runner_colour)
+    board_with_cam = rect_key(track.scoreboard_rect)
+
+    qtbot.keyClick(win, Qt.Key.Key_C)
+    assert not action.isChecked() and not track.pocket.visible
+    assert settings.pocket_cam is False and track.pocket_rect() is None
+    img = render_window(win, T_STRAIGHT, (1600, 900))
+    assert colour_close(img.pixelColor(centre), QColor(DARK.infield), tol=30)
+    assert rect_key(track.scoreboard_rect) != board_with_cam  # the board takes the infield back
+
+    qtbot.keyClick(win, Qt.Key.Key_C)
+    assert action.isChecked() and track.pocket.visible and settings.pocket_cam is True
+    action.trigger()  # the View menu item
+    assert not track.pocket.visible
+    win.close()
+
+    again = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(again)
+    assert not again.actions["pocket"].isChecked() and not again.scene.track.pocket.visible
+    again.close()
+
+
+def rect_key(rect) -> tuple[int, int, int, int]:
+    return (round(rect.left()), round(rect.top()), round(rect.width()), round(rect.height()))
+
+
+def test_tag_names():
+    assert tag_name("Grant Fisher") == "Fisher"
+    assert tag_name("Pacer 10") == "P10"
+    assert tag_name("Georgia Hunter Bell") == "Hunter Bell"
+    assert tag_name("Kipyegon") == "Kipyegon"
+
+
+def test_pack_row_keeps_order_without_overlap_inside_the_span():
+    want = [100.0, 105.0, 110.0, 300.0]
+    widths = [40.0, 40.0, 40.0, 40.0]
+    left = pack_row(want, widths, 0.0, 320.0, 4.0)
+    assert left is not None
+    for a, b, w in zip(left, left[1:], widths, strict=False):
+        assert b >= a + w + 4.0 - 1e-9
+    assert left[0] >= 0.0 and left[-1] + widths[-1] <= 320.0
+    assert sum(left[:3]) / 3 + 20.0 == pytest.approx(105.0)  # the cluster stays centred
+    assert pack_row(want, widths, 0.0, 100.0, 4.0) is None
