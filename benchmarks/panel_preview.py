@@ -1,7 +1,9 @@
 """Render the side panel offscreen to PNGs and time update_frame over a whole race.
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/panel_preview.py [--out DIR] [--race FILE]
-       [--scale 1.5] [--theme light] [--size 420x1000]
+       [--scale 1.5] [--theme light] [--size 420x1000] [--generated 1000]
+
+``--generated N`` previews the generated N-athlete race of bench_frame.py instead of a file.
 
 Prints the median / p95 / max microseconds per SidePanel.update_frame call, stepping the demo
 race at 60 fps (t = 0, 1/60, 2/60, ... duration), with the event loop processed every frame so
@@ -27,6 +29,7 @@ from racegui.ui.panel import SidePanel  # noqa: E402
 from racegui.ui.theme import theme_named  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def race_path(name: str) -> Path:
@@ -51,10 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", default="420x1000")
     ap.add_argument("--times", default="0,120,240")
     ap.add_argument("--no-bench", action="store_true")
+    ap.add_argument("--generated", type=int, default=0, help="athletes of a generated race")
     args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv)
-    path = Path(args.race) if Path(args.race).exists() else race_path(args.race)
-    replay = compile_race(read_race(path))
+    if args.generated:
+        from bench_frame import big_race
+
+        replay = big_race(args.generated)
+        stem_name = f"generated{args.generated}"
+    else:
+        path = Path(args.race) if Path(args.race).exists() else race_path(args.race)
+        replay = compile_race(read_race(path))
+        stem_name = path.stem
     panel = SidePanel(replay, theme_named(args.theme))
     panel.set_scale(args.scale)
     w, h = (int(v) for v in args.size.split("x"))
@@ -62,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     panel.show()
     app.processEvents()
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = f"{path.stem}-{args.theme}-x{args.scale:g}"
+    stem = f"{stem_name}-{args.theme}-x{args.scale:g}"
     for t in (float(v) for v in args.times.split(",")):
         panel.update_frame(t)
         app.processEvents()

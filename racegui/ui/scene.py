@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
@@ -127,7 +127,9 @@ class ReplayScene(QWidget):
         self.t = t
         self.track.update_frame(t)
         if self.panel is not None and self.panel.isVisible():
-            self.panel.update_frame(t)
+            # Reuse the track's state at t: the panel then evaluates no athlete but the runner.
+            state = getattr(self.track, "state", None)
+            self.panel.update_frame(t, state if state is not None and state.t == t else None)
 
     def _settle(self) -> None:
         """Apply pending layout and resize work (only after showing or resizing)."""
@@ -160,7 +162,21 @@ class ReplayScene(QWidget):
         img = QImage(w, h, QImage.Format.Format_RGB32)
         img.setDevicePixelRatio(1.0)
         img.fill(QColor(self.theme.background))
-        self.render(img)
+        panel = self.panel
+        if (
+            self.parent() is None
+            and panel is not None
+            and panel.isVisible()
+            and hasattr(panel, "render_into")
+        ):
+            # The panel redraws only what changed since the last frame (render_into).
+            rest = QRegion(self.rect()).subtracted(QRegion(panel.geometry()))
+            self.render(img, rest.boundingRect().topLeft(), rest)
+            painter = QPainter(img)
+            panel.render_into(painter, panel.pos())
+            painter.end()
+        else:
+            self.render(img)
         if size is not None and (w, h) != tuple(size):
             img = img.scaled(
                 size[0],

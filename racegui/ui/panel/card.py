@@ -25,6 +25,9 @@ class Card(QFrame):
         outer.addLayout(self.title_row)
         outer.addLayout(self.body)
         self._outer = outer
+        self.dirty = True
+        """Set when something drawn in the card changed other than its opaque live widgets
+        (read and cleared by the panel's render cache)."""
 
     def add_title_widget(self, widget: QWidget) -> None:
         """Put a widget at the right end of the title row."""

@@ -1,15 +1,64 @@
-"""Pacer dropout feed: one row per dropout passed, newest on top; click a row to jump there."""
+"""Pacer dropout feed: the most recent dropouts passed, newest on top; click a row to jump there.
+
+A fixed pool of at most MAX_ROWS row widgets shows the newest dropouts; older ones are summed
+up in a "+ 987 more" line, so the cost of a change does not grow with the number of pacers.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from racegui.model.analysis import Dropout
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle
+
+MAX_ROWS = 16
+"""Most dropout rows listed at once; older dropouts are counted in the "+ N more" line."""
+
+
+class _Dot(QWidget):
+    """A small filled circle in the athlete's colour (painted: no per-row style sheet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor("#888888")
+        self._size = 8.0
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_colour(self, colour: QColor) -> None:
+        if colour != self._colour:
+            self._colour = colour
+            self.update()
+
+    def set_size(self, px: float) -> None:
+        """Diameter of the dot (px)."""
+        self._size = px
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # Qt override
+        side = round(self._size) + 2
+        return QSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._colour)
+        r = self._size / 2
+        # A little below the middle, where the "●" glyph it replaces sat on the text line.
+        p.drawEllipse(QPointF(self.width() / 2, self.height() / 2 + 0.15 * self._size), r, r)
+        p.end()
 
 
 class DropoutRow(QFrame):
@@ -21,21 +70,14 @@ class DropoutRow(QFrame):
     def __init__(self, dropout: Dropout, colour: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dropRow")
-        self.dropout = dropout
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        est = " (estimated)" if dropout.estimated else ""
-        self.setToolTip(
-            f"{dropout.name} stepped off at {format_time(dropout.time_s)}, "
-            f"{dropout.distance_m:.0f} m{est}. Click to jump there."
-        )
-        self.dot = QLabel("●")
-        self.dot.setStyleSheet(f"color: {colour};")
-        self.name = QLabel(dropout.name)
-        self.est = QLabel("est." if dropout.estimated else "")
+        self.dot = _Dot()
+        self.name = QLabel()
+        self.est = QLabel()
         self.est.setProperty("role", "muted")
-        self.time = QLabel(format_time(dropout.time_s, 1))
+        self.time = QLabel()
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.dist = QLabel(f"{dropout.distance_m:.0f} m")
+        self.dist = QLabel()
         self.dist.setProperty("role", "muted")
         self.dist.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row = QHBoxLayout(self)
@@ -45,6 +87,24 @@ class DropoutRow(QFrame):
         row.addWidget(self.time)
         row.addWidget(self.dist)
         self._row = row
+        self.dropout = dropout
+        self.set_dropout(dropout, colour, force=True)
+
+    def set_dropout(self, dropout: Dropout, colour: str, force: bool = False) -> None:
+        """Show another dropout in this row (texts change only if the dropout does)."""
+        if dropout is self.dropout and not force:
+            return
+        self.dropout = dropout
+        est = " (estimated)" if dropout.estimated else ""
+        self.setToolTip(
+            f"{dropout.name} stepped off at {format_time(dropout.time_s)}, "
+            f"{dropout.distance_m:.0f} m{est}. Click to jump there."
+        )
+        self.dot.set_colour(QColor(colour))
+        self.name.setText(dropout.name)
+        self.est.setText("est." if dropout.estimated else "")
+        self.time.setText(format_time(dropout.time_s, 1))
+        self.dist.setText(f"{dropout.distance_m:.0f} m")
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts and paddings."""
@@ -52,7 +112,7 @@ class DropoutRow(QFrame):
         self.name.setFont(body)
         self.time.setFont(style.font(0.95, bold=True))
         self.dist.setFont(body)
-        self.dot.setFont(style.font(0.8))
+        self.dot.set_size(8.4 * style.scale)
         self.est.setFont(style.font(0.72))
         self.dist.setMinimumWidth(style.px(58))
         self._row.setContentsMargins(style.px(6), style.px(3), style.px(6), style.px(3))
@@ -69,7 +129,7 @@ class DropoutRow(QFrame):
 
 
 class DropoutFeed(QScrollArea):
-    """Rows for the dropouts at or before the current time; rewinding hides them again."""
+    """The newest dropouts at or before the current time; rewinding hides them again."""
 
     seek_requested = Signal(float)
     """Race time (s) of a clicked dropout."""
@@ -85,51 +145,82 @@ class DropoutFeed(QScrollArea):
         self._list.setSpacing(0)
         self.empty = QLabel("No pacer has stepped off yet")
         self.empty.setProperty("role", "muted")
+        self.more = QLabel()
+        """ "+ 987 more": dropouts passed but older than the listed rows."""
+        self.more.setProperty("role", "muted")
+        self.more.setHidden(True)
         self._list.addWidget(self.empty)
+        self._list.addWidget(self.more)
         self._list.addStretch(1)
         self.setWidget(self._box)
         self.rows: list[DropoutRow] = []
-        """Rows in time order (shown newest first)."""
+        """The row pool, top to bottom: row i shows the i-th newest dropout passed."""
+        self._drops: tuple[Dropout, ...] = ()
+        self._colours: list[str] = []
         self._shown = 0
         self._style: PanelStyle | None = None
 
     def set_data(self, data: PanelData) -> None:
-        """One hidden row per dropout of a replay."""
+        """A pool of min(MAX_ROWS, dropouts) hidden rows for a replay."""
         for row in self.rows:
             self._list.removeWidget(row)
             row.hide()
             row.setParent(None)
             row.deleteLater()
         colours = {a.id: a.colour for a in data.replay.athletes}
-        self.rows = [DropoutRow(d, colours.get(d.athlete, "#888888")) for d in data.dropouts]
-        for row in self.rows:
+        self._drops = data.dropouts
+        self._colours = [colours.get(d.athlete, "#888888") for d in data.dropouts]
+        n = len(self._drops)
+        self.rows = []
+        for i in range(min(MAX_ROWS, n)):
+            row = DropoutRow(self._drops[n - 1 - i], self._colours[n - 1 - i])
             row.clicked.connect(self.seek_requested)
             row.setHidden(True)
-            self._list.insertWidget(1, row)
             if self._style is not None:
                 row.apply_style(self._style)
+            self._list.insertWidget(1 + i, row)
+            self.rows.append(row)
         self._shown = 0
         self.empty.setHidden(False)
-        self.empty.setText("No pacer has stepped off yet" if self.rows else "No pacer dropouts")
+        self.empty.setText("No pacer has stepped off yet" if n else "No pacer dropouts")
+        self.more.setHidden(True)
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts for every row."""
         self._style = style
         self.empty.setFont(style.font(0.9))
+        self.more.setFont(style.font(0.85))
+        self.more.setContentsMargins(style.px(6), style.px(3), style.px(6), style.px(3))
         for row in self.rows:
             row.apply_style(style)
 
-    def show_passed(self, count: int) -> None:
-        """Show the first `count` dropouts (in time order); touches only rows that change."""
+    def show_passed(self, count: int) -> bool:
+        """Show the newest of the first `count` dropouts (time order); False if unchanged.
+
+        Touches at most MAX_ROWS rows, and only when `count` changes.
+        """
         if count == self._shown:
-            return
-        lo, hi = sorted((count, self._shown))
-        for i in range(lo, hi):
-            self.rows[i].setHidden(i >= count)
+            return False
         self._shown = count
+        listed = min(count, len(self.rows))
+        for i, row in enumerate(self.rows):
+            if i < listed:
+                k = count - 1 - i
+                row.set_dropout(self._drops[k], self._colours[k])
+            if row.isHidden() != (i >= listed):
+                row.setHidden(i >= listed)
+        older = count - listed
+        if older > 0:
+            self.more.setText(f"+ {older} more")
+        self.more.setHidden(older <= 0)
         self.empty.setHidden(count > 0)
         self.verticalScrollBar().setValue(0)
+        return True
+
+    def passed_count(self) -> int:
+        """Dropouts at or before the current time (listed or counted in "+ N more")."""
+        return self._shown
 
     def shown_dropouts(self) -> list[Dropout]:
-        """Dropouts listed now, in time order."""
-        return [row.dropout for row in self.rows if not row.isHidden()]
+        """Dropouts listed in rows now, in time order (at most MAX_ROWS, the newest)."""
+        return [row.dropout for row in reversed(self.rows) if not row.isHidden()]

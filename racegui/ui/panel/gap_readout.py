@@ -124,6 +124,7 @@ class GapReadout(Card):
             self.metres.set_colour(colour if kind != LEVEL else style.theme.text)
             bar = colour if kind != LEVEL else style.border
             self.bar.setStyleSheet(f"background: {bar}; border-radius: 2px;")
+            self.dirty = True
         self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
         proj = frame.projected_s
         digits = 2 if frame.finished else 1

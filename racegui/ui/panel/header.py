@@ -50,6 +50,8 @@ class RaceHeader(QWidget):
         self._layout = layout
         self._replay: Replay | None = None
         self._style: PanelStyle | None = None
+        self.dirty = True
+        """Set when the texts change (read and cleared by the panel's render cache)."""
 
     def set_replay(self, replay: Replay) -> None:
         """Texts for a replay."""
@@ -89,3 +91,4 @@ class RaceHeader(QWidget):
                 f"{html.escape(race.target.label)} <b>{format_time(race.target_time_s)}</b>"
             )
         self.matchup.setText(text)
+        self.dirty = True

@@ -26,6 +26,8 @@ class LiveText(QWidget):
         self._colour = QColor("#ffffff")
         self._background: QColor | None = None
         self._align = align | Qt.AlignmentFlag.AlignVCenter
+        self.dirty = True
+        """Set when what is painted changed (read and cleared by the panel's render cache)."""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
@@ -41,6 +43,7 @@ class LiveText(QWidget):
         if text == self._text:
             return False
         self._text = text
+        self.dirty = True
         self.update()
         return True
 
@@ -49,12 +52,14 @@ class LiveText(QWidget):
         c = QColor(colour)
         if c != self._colour:
             self._colour = c
+            self.dirty = True
             self.update()
 
     def set_background(self, colour: str | None) -> None:
         """Paint this solid background (opaque: the parent need not repaint), or None."""
         self._background = None if colour is None else QColor(colour)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, colour is not None)
+        self.dirty = True
         self.update()
 
     def sizeHint(self) -> QSize:  # Qt override

@@ -53,6 +53,8 @@ class PaceChart(QWidget):
         self._cursor_px = -1
         self._shown_points = -1
         self._shown_segments = -1
+        self.dirty = True
+        """Set when what is drawn changed (read and cleared by the panel's render cache)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -135,6 +137,7 @@ class PaceChart(QWidget):
     def reset_cache(self) -> None:
         """Forget what is shown so the next update_frame redraws cursor, curve and bars."""
         self._cursor_px = self._shown_points = self._shown_segments = -1
+        self.dirty = True
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
@@ -157,6 +160,7 @@ class PaceChart(QWidget):
         px = int(d / self._x_max * max(self._vb.width(), 1.0))
         if px != self._cursor_px:
             self._cursor_px = px
+            self.dirty = True
             self.cursor.setPos(d)
             n = int(np.searchsorted(data.curve_t, frame.t, side="right"))
             if n != self._shown_points:
@@ -165,6 +169,7 @@ class PaceChart(QWidget):
         k = data.segments_done(frame.t)
         if k != self._shown_segments:
             self._shown_segments = k
+            self.dirty = True
             self._show_segments(k)
 
     def _show_segments(self, k: int) -> None:

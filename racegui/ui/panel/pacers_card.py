@@ -70,8 +70,10 @@ class PacersCard(Card):
             self._running = running
             self.count_label.setText(f"{running} / {data.n_pacers}")
             self.pips.set_running(running)
+            self.dirty = True
         self.strip.set_time(t)
-        self.feed.show_passed(data.dropouts_passed(t))
+        if self.feed.show_passed(data.dropouts_passed(t)):
+            self.dirty = True
 
     def running_text(self) -> str:
         """The count as shown, e.g. "5 / 13"."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from racegui.model.replay import RaceState, Replay
@@ -17,8 +18,10 @@ from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.gap_readout import GapReadout
 from racegui.ui.panel.header import RaceHeader
 from racegui.ui.panel.lap_split import LapSplit
+from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.pace_chart import PaceChart
 from racegui.ui.panel.pacers_card import PacersCard
+from racegui.ui.panel.render_cache import PanelRenderCache, Part
 from racegui.ui.panel.splits_table import SplitsTable
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import Theme
@@ -69,6 +72,7 @@ class SidePanel(QWidget):
         self._layout.addWidget(self.pacers, 1)
         for section in (self.chart, self.splits, self.pacers):
             section.seek_requested.connect(self._on_section_seek_requested)
+        self._render_cache = PanelRenderCache(self, self._viewport_rect)
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._apply_style()
@@ -123,6 +127,11 @@ class SidePanel(QWidget):
     def scale(self) -> float:
         return self._style.scale
 
+    def render_into(self, painter: QPainter, offset: QPoint) -> None:
+        """Draw the panel at `offset` (painter px), as QWidget.render would, but redraw only
+        the parts that changed since the last call (the previous drawing is kept)."""
+        self._render_cache.render_into(painter, offset)
+
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
 
@@ -134,6 +143,25 @@ class SidePanel(QWidget):
         self.lap_split.set_data(data)
         self.splits.set_data(data)
         self.pacers.set_data(data)
+        self._render_cache.invalidate()
+
+    def _viewport_rect(self) -> QRect:
+        """Where the scrolled content shows, in panel px."""
+        vp = self._scroll.viewport()
+        return QRect(vp.mapTo(self, QPoint(0, 0)), vp.size())
+
+    def _render_parts(self) -> list[Part]:
+        """What the render cache tracks: each section and its opaque live widgets."""
+        live = tuple(self.lap_split.findChildren(LiveText))
+        feed = self.pacers.feed.verticalScrollBar()
+        table = self.splits.view.verticalScrollBar()
+        return [
+            Part(self.header),
+            Part(self.gap, tuple(self.gap.findChildren(LiveText))),
+            Part(self.pace_card, (self.chart, *live)),
+            Part(self.splits, extra_key=lambda: (table.value(),)),
+            Part(self.pacers, (self.pacers.pips, self.pacers.strip), lambda: (feed.value(),)),
+        ]
 
     def _apply_style(self) -> None:
         style = self._style
@@ -152,6 +180,7 @@ class SidePanel(QWidget):
         self.lap_split.apply_style(style)
         self.splits.apply_style(style)
         self.pacers.apply_style(style)
+        self._render_cache.set_parts(self._render_parts(), style.outer)
         self._refresh(0.0 if math.isnan(self._t) else self._t)
 
     def _refresh(self, t: float) -> None:

@@ -120,11 +120,13 @@ class SplitsTable(Card):
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         if changed:
+            self.dirty = True
             self._scroll_to_current()
 
     def _on_mode_clicked(self, mode: int) -> None:
         model = self.laps_model if mode == LAPS else self.splits_model
         if self.view.model() is not model:
+            self.dirty = True
             self.view.setModel(model)
             self._setup_header()
             self.view.updateGeometry()

@@ -1,10 +1,17 @@
-"""A horizontal race-time strip: a tick per pacer dropout, minute marks and a time cursor."""
+"""A horizontal race-time strip: a tick per pacer dropout, minute marks and a time cursor.
+
+The bar, minute marks and the dropout ticks (once in their colours, once dimmed) are drawn
+into pixmaps once per replay, size and style; a frame blits them, the ticks passed from the
+coloured layer and the rest from the dimmed one, then draws the progress fill and the cursor.
+"""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from racegui.ui.panel.data import PanelData
@@ -25,6 +32,10 @@ class TimelineStrip(QWidget):
         self._style: PanelStyle | None = None
         self._t = 0.0
         self._px = -1
+        self._passed = -1
+        self._layers: tuple[QPixmap, QPixmap, QPixmap, np.ndarray] | None = None
+        self.dirty = True
+        """Set when what is painted changed (read and cleared by the panel's render cache)."""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip("Pacer dropouts over race time: click to jump")
@@ -36,27 +47,40 @@ class TimelineStrip(QWidget):
         self._drops = data.dropout_s
         colours = {a.id: a.colour for a in replay.athletes}
         self._colours = [QColor(colours.get(d.athlete, "#888888")) for d in data.dropouts]
-        self._px = -1
-        self.update()
+        self._px = self._passed = -1
+        self._invalidate()
 
     def apply_style(self, style: PanelStyle) -> None:
-        """Fonts and colours."""
+        """Fonts and colours; paints the card colour behind the strip (an opaque widget)."""
         self._style = style
         self.setFont(style.font(0.7))
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.updateGeometry()
-        self.update()
+        self._invalidate()
 
     def set_time(self, t: float) -> None:
-        """Move the cursor to race time t (s); repaints only if it moved a pixel."""
+        """Move the cursor to race time t (s); repaints only if it moved a pixel or a tick
+        changed colour."""
         self._t = t
         px = int(self._x_of(t))
-        if px != self._px:
-            self._px = px
+        passed = int(np.searchsorted(self._drops, t, side="right"))
+        if px != self._px or passed != self._passed:
+            self._px, self._passed = px, passed
+            self.dirty = True
             self.update()
 
     def sizeHint(self) -> QSize:  # Qt override
         s = self._style.scale if self._style is not None else 1.0
         return QSize(200, self.fontMetrics().height() + round(22 * s))
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._layers = None
+        self.dirty = True
+        self.update()
 
     def _margin(self) -> float:
         return 6.0 * (self._style.scale if self._style is not None else 1.0)
@@ -75,38 +99,85 @@ class TimelineStrip(QWidget):
             return
         super().mousePressEvent(event)
 
+    # --- painting -----------------------------------------------------------------------------
+    def _pixmap(self, fill: QColor) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        pm = QPixmap(max(1, math.ceil(self.width() * dpr)), max(1, math.ceil(self.height() * dpr)))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(fill)
+        return pm
+
+    def _build_layers(self, style: PanelStyle) -> tuple[QPixmap, QPixmap, QPixmap, np.ndarray]:
+        """(card, bar and minute marks; coloured ticks; dimmed ticks; tick x positions px)."""
+        t = style.theme
+        s = style.scale
+        m = self._margin()
+        bar_y, bar_h = 10 * s, 5 * s
+        base = self._pixmap(QColor(style.card))
+        p = QPainter(base)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(self.font())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(style.border))
+        w = self.width() - 2 * m
+        p.drawRoundedRect(QRectF(m, bar_y - bar_h / 2, w, bar_h), bar_h / 2, bar_h / 2)
+        fm = self.fontMetrics()
+        p.setPen(QColor(t.text_muted))
+        align = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        for minute in range(1, int(self._duration // 60) + 1):
+            x = self._x_of(minute * 60.0)
+            p.drawLine(QPointF(x, bar_y + bar_h), QPointF(x, bar_y + bar_h + 3 * s))
+            rect = QRectF(x - 40, bar_y + bar_h + 3 * s, 80, fm.height())
+            p.drawText(rect, align, f"{minute}:00")
+        p.end()
+        xs = np.array([self._x_of(float(v)) for v in self._drops], dtype=float)
+        width = max(1.5, 2 * s)
+        on = self._pixmap(QColor(0, 0, 0, 0))
+        off = self._pixmap(QColor(0, 0, 0, 0))
+        dim = QPen(QColor(style.dim), width)
+        for pm, coloured in ((on, True), (off, False)):
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(dim)
+            for x, colour in zip(xs, self._colours, strict=True):
+                if coloured:
+                    p.setPen(QPen(colour, width))
+                p.drawLine(QPointF(x, bar_y - 6 * s), QPointF(x, bar_y + 6 * s))
+            p.end()
+        return base, on, off, xs
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         style = self._style
         if style is None:
             return
+        if self._layers is None:
+            self._layers = self._build_layers(style)
+        base, on, off, xs = self._layers
         t = style.theme
         p = QPainter(self)
+        p.drawPixmap(0, 0, base)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         s = style.scale
         m = self._margin()
-        w = self.width() - 2 * m
-        bar_y = 10 * s
-        bar_h = 5 * s
+        bar_y, bar_h = 10 * s, 5 * s
+        # Whole pixels: what is drawn depends only on what set_time compares (px, passed).
+        x_now = float(int(self._x_of(self._t)))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(style.border))
-        p.drawRoundedRect(QRectF(m, bar_y - bar_h / 2, w, bar_h), bar_h / 2, bar_h / 2)
-        x_now = self._x_of(self._t)
         p.setBrush(rgba(t.accent, 0.55))
         p.drawRoundedRect(QRectF(m, bar_y - bar_h / 2, x_now - m, bar_h), bar_h / 2, bar_h / 2)
-        fm = self.fontMetrics()
-        p.setPen(QColor(t.text_muted))
-        for minute in range(1, int(self._duration // 60) + 1):
-            x = self._x_of(minute * 60.0)
-            label = f"{minute}:00"
-            p.drawLine(QPointF(x, bar_y + bar_h), QPointF(x, bar_y + bar_h + 3 * s))
-            rect = QRectF(x - 40, bar_y + bar_h + 3 * s, 80, fm.height())
-            p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)
-        for time_s, colour in zip(self._drops, self._colours, strict=True):
-            x = self._x_of(float(time_s))
-            passed = time_s <= self._t
-            c = QColor(colour) if passed else QColor(style.dim)
-            p.setPen(QPen(c, max(1.5, 2 * s)))
-            p.drawLine(QPointF(x, bar_y - 6 * s), QPointF(x, bar_y + 6 * s))
+        k = int(np.searchsorted(self._drops, self._t, side="right"))
+        n = len(xs)
+        if n:
+            # Ticks passed come from the coloured layer, the others from the dimmed one.
+            split = 0 if k == 0 else self.width() if k == n else int(round((xs[k - 1] + xs[k]) / 2))
+            h = self.height()
+            if split > 0:
+                p.setClipRect(0, 0, split, h)
+                p.drawPixmap(0, 0, on)
+            if split < self.width():
+                p.setClipRect(split, 0, self.width() - split, h)
+                p.drawPixmap(0, 0, off)
+            p.setClipping(False)
         p.setPen(QPen(QColor(t.text), max(1.5, 2 * s)))
         p.setBrush(QColor(t.accent))
         p.drawEllipse(QPointF(x_now, bar_y), 4.5 * s, 4.5 * s)
