@@ -217,3 +217,21 @@ def test_same_point_maps_consistently(qapp, replay):
         assert right.x() > left.x() and top.y() < left.y()  # y up on the track, down on screen
     finally:
         source.close()
+
+
+def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay):
+    """Drawing into the same image every frame gives exactly what a fresh image gives."""
+    reused = SceneFrameSource(replay, DARK, (960, 540))
+    fresh = SceneFrameSource(replay, DARK, (960, 540))
+    try:
+        reused.frame_at(30.0)
+        reused.frame_at(200.0)
+        a = reused.frame_at(118.0)
+        fresh.frame_at(30.0)
+        fresh.frame_at(200.0)
+        fresh.scene._frame_image = None
+        b = fresh._finish(fresh.scene.render_image(118.0, fresh._layout_size))
+        assert np.array_equal(a, b)
+    finally:
+        reused.close()
+        fresh.close()

@@ -73,7 +73,7 @@ class SceneFrameSource:
 
     def frame_at(self, t: float) -> np.ndarray:
         """RGB frame of the scene at race time t (s)."""
-        image = self.scene.render_image(t, self._layout_size, panel=self._panel)
+        image = self.scene.render_image(t, self._layout_size, panel=self._panel, reuse=True)
         return self._finish(image)
 
     def card_frame(self, kind: str) -> np.ndarray:

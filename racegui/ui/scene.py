@@ -60,6 +60,7 @@ class ReplayScene(QWidget):
                 self.panel.seek_requested.connect(self.seek_requested)
             self.panel.setVisible(panel)
         self._panel_wanted = panel
+        self._frame_image: QImage | None = None
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -138,12 +139,20 @@ class ReplayScene(QWidget):
         self.track.vb.prepareForPaint()
 
     def render_image(
-        self, t: float, size: tuple[int, int] | None = None, panel: bool | None = None
+        self,
+        t: float,
+        size: tuple[int, int] | None = None,
+        panel: bool | None = None,
+        *,
+        reuse: bool = False,
     ) -> QImage:
         """The scene at race time t (s) as an RGB32 QImage of exactly size=(w, h) pixels.
 
         Works offscreen and independently of the screen's device pixel ratio. A top-level
-        scene is resized to `size`; an embedded one is drawn at its size and scaled.
+        scene is resized to `size`; an embedded one is drawn at its size and scaled. With
+        `reuse`, every call draws into the same image (no allocation or clearing: the
+        scene paints every pixel), so the caller must copy what it keeps before the next
+        call; exports do this.
         """
         if panel is not None and panel != self._panel_wanted:
             self.set_panel_visible(panel)
@@ -159,9 +168,12 @@ class ReplayScene(QWidget):
         # Widgets shown/hidden by update_frame re-layout via posted LayoutRequest events.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         w, h = self.width(), self.height()
-        img = QImage(w, h, QImage.Format.Format_RGB32)
-        img.setDevicePixelRatio(1.0)
-        img.fill(QColor(self.theme.background))
+        img = self._frame_image
+        if not reuse or img is None or (img.width(), img.height()) != (w, h):
+            img = QImage(w, h, QImage.Format.Format_RGB32)
+            img.setDevicePixelRatio(1.0)
+            img.fill(QColor(self.theme.background))
+            self._frame_image = img if reuse else None
         panel = self.panel
         if (
             self.parent() is None
