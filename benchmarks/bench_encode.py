@@ -23,10 +23,10 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import functools
 import itertools
 import json
 import math
+import os
 import statistics
 import sys
 import tempfile
@@ -191,9 +191,17 @@ def make_frames(size: tuple[int, int], count: int, camera: str = "fixed") -> lis
 
 
 class RingSource:
-    """FrameSource replaying pre-drawn ``frames`` that spends ``draw_ms`` per frame like a
-    real scene would: "cpu" does numpy work (releases the GIL between chunks, like Qt's
-    painting), "spin" a pure-Python loop (holds the GIL), "sleep" sleeps (no CPU)."""
+    """FrameSource replaying pre-drawn ``frames`` that costs ``draw_ms`` per frame, as a real
+    scene would (copying the frame out included):
+
+    - "cpu": a fixed amount of numpy work, calibrated to ``draw_ms`` of CPU time on this
+      machine; it releases the GIL between small chunks, like Qt's painting. Under load it
+      takes longer, like real drawing.
+    - "spin": pure-Python busy loop for ``draw_ms`` of CPU time (holds the GIL: worst case);
+    - "sleep": sleeps ``draw_ms`` (no CPU: best case).
+    """
+
+    _CHUNK = 1 << 16
 
     def __init__(
         self, frames: Sequence[np.ndarray], fps: int, draw_ms: float = 4.0, mode: str = "cpu"
@@ -206,24 +214,143 @@ class RingSource:
         self._draw_s = draw_ms / 1000
         self._mode = mode
         self._buffer = np.empty_like(frames[0])
-        self._scratch = np.zeros(1 << 20, np.float32)
+        self._scratch = np.zeros(self._CHUNK, np.float32)
+        self._iterations = self._calibrate() if mode == "cpu" else 0
+
+    def _calibrate(self) -> int:
+        """Chunks of numpy work that, with the frame copy, cost ``draw_ms`` of CPU time."""
+        tic = time.thread_time()
+        for frame in self._frames[:10]:
+            np.copyto(self._buffer, frame)
+        copy_s = (time.thread_time() - tic) / min(10, len(self._frames))
+        count, tic = 0, time.thread_time()
+        while time.thread_time() - tic < 0.1:
+            np.sin(self._scratch, out=self._scratch)
+            count += 1
+        per_chunk_s = (time.thread_time() - tic) / count
+        return max(0, round((self._draw_s - copy_s) / per_chunk_s))
 
     def frame_at(self, t: float) -> np.ndarray:
-        deadline = time.perf_counter() + self._draw_s
+        start_cpu, start_wall = time.thread_time(), time.perf_counter()
         np.copyto(self._buffer, self._frames[round(t * self.fps) % len(self._frames)])
         if self._mode == "sleep":
-            time.sleep(max(0.0, deadline - time.perf_counter()))
+            time.sleep(max(0.0, start_wall + self._draw_s - time.perf_counter()))
         elif self._mode == "spin":
-            while time.perf_counter() < deadline:
+            while time.thread_time() < start_cpu + self._draw_s:
                 pass
         else:
-            while time.perf_counter() < deadline:
+            for _ in range(self._iterations):
                 np.sin(self._scratch, out=self._scratch)
         return self._buffer
 
 
-def _summary(values: list[float]) -> dict[str, float]:
-    return {"best": round(max(values), 3), "median": round(statistics.median(values), 3)}
+class CpuMeter:
+    """Measures, over a ``with`` block, the wall time, the cores this process kept busy
+    (``own_cores``) and the cores *other* processes kept busy (``others_cores``, from
+    /proc/stat minus this process's CPU time; None off Linux), so that a run disturbed by
+    other work on the machine can be recognised."""
+
+    def __enter__(self) -> CpuMeter:
+        self._busy0 = _busy_seconds()
+        self._self0 = _self_cpu_seconds()
+        self._wall0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall_s = time.perf_counter() - self._wall0
+        busy1 = _busy_seconds()
+        own = _self_cpu_seconds() - self._self0
+        self.own_cores = own / self.wall_s
+        if busy1 is None or self._busy0 is None:
+            self.others_cores = None
+        else:
+            self.others_cores = max(0.0, (busy1 - self._busy0 - own) / self.wall_s)
+
+
+def wait_until_quiet(max_wait_s: float, threshold_cores: float = 0.15) -> float | None:
+    """Wait (up to ``max_wait_s``) until other processes use under ``threshold_cores`` over
+    one second; returns the last reading (cores), or None where /proc/stat is missing."""
+    deadline = time.perf_counter() + max_wait_s
+    while True:
+        before = _busy_seconds()
+        if before is None:
+            return None
+        time.sleep(1.0)
+        busy = (_busy_seconds() or before) - before
+        if busy < threshold_cores or time.perf_counter() >= deadline:
+            return busy
+
+
+def _busy_seconds() -> float | None:
+    try:
+        with open("/proc/stat") as fh:
+            fields = [int(v) for v in fh.readline().split()[1:]]
+    except OSError:
+        return None
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _self_cpu_seconds() -> float:
+    return time.process_time()  # user + system time of every thread of this process
+
+
+def _summary(runs: list[dict[str, float | None]], key: str = "realtime") -> dict[str, object]:
+    values = [float(r[key]) for r in runs]  # type: ignore[arg-type]
+    others = [r["others_cores"] for r in runs if r.get("others_cores") is not None]
+    return {
+        "best": round(max(values), 3),
+        "median": round(statistics.median(values), 3),
+        "runs": [round(v, 3) for v in values],
+        "others_cores": [round(float(o), 2) for o in others],  # type: ignore[arg-type]
+        "own_cores": [round(float(r["own_cores"]), 2) for r in runs],  # type: ignore[arg-type]
+    }
+
+
+def encode_alone_once(
+    frames: Sequence[np.ndarray], fps: int, seconds: float, out: Path, **writer_options: object
+) -> dict[str, float | None]:
+    """One run of Mp4Writer fed pre-drawn ``frames`` (cycled) as fast as it takes them:
+    realtime factor, bitrate (Mbit/s) and the cores other processes used meanwhile."""
+    height, width = frames[0].shape[:2]
+    n = round(seconds * fps)
+    with CpuMeter() as meter:
+        with Mp4Writer(out, (width, height), fps, **writer_options) as writer:  # type: ignore[arg-type]
+            for k in range(n):
+                writer.write(frames[k % len(frames)])
+    return {
+        "realtime": n / fps / meter.wall_s,
+        "mbit_per_s": out.stat().st_size * 8 / (n / fps) / 1e6,
+        "others_cores": meter.others_cores,
+        "own_cores": meter.own_cores,
+    }
+
+
+def export_once(
+    source: FrameSource,
+    size: tuple[int, int],
+    fps: int,
+    seconds: float,
+    out: Path,
+    *,
+    start_s: float = 0.0,
+    **writer_options: object,
+) -> dict[str, float | None]:
+    """One run of the real export pipeline: ``seconds`` of race from ``start_s`` at 1x to
+    ``out`` (MP4). Returns the realtime factor, ms per frame drawing and blocked on the
+    encoder, and the cores other processes used meanwhile. ``writer_options`` go to
+    Mp4Writer; none gives the house settings."""
+    options = ExportOptions(output=out, size=size, fps=fps, from_s=start_s, to_s=start_s + seconds)
+    writer = Mp4Writer(out, size, fps, **writer_options)  # type: ignore[arg-type]
+    with CpuMeter() as meter:
+        result = export(source, options, writer=writer)
+    return {
+        "realtime": result.realtime_factor,
+        "draw_ms_per_frame": result.draw_s / result.frames * 1000,
+        "encode_wait_ms_per_frame": result.encode_wait_s / result.frames * 1000,
+        "others_cores": meter.others_cores,
+        "own_cores": meter.own_cores,
+    }
 
 
 def measure_encode_alone(
@@ -234,27 +361,15 @@ def measure_encode_alone(
     repeats: int = 3,
     **writer_options: object,
 ) -> dict[str, object]:
-    """Realtime factor of Mp4Writer fed pre-drawn frames as fast as it takes them.
-
-    ``writer_options`` go to Mp4Writer (preset, crf, threads, thread_type, ...).
-    """
-    height, width = frames[0].shape[:2]
-    n = round(seconds * fps)
-    speeds: list[float] = []
-    size_bytes = 0
+    """Realtime factor (best, median, every run) of encoding pre-drawn frames alone."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "alone.mp4"
-        for _ in range(repeats):
-            tic = time.perf_counter()
-            with Mp4Writer(out, (width, height), fps, **writer_options) as writer:  # type: ignore[arg-type]
-                for k in range(n):
-                    writer.write(frames[k % len(frames)])
-            speeds.append(n / fps / (time.perf_counter() - tic))
-            size_bytes = out.stat().st_size
-    return {
-        "realtime": _summary(speeds),
-        "mbit_per_s": round(size_bytes * 8 / (n / fps) / 1e6, 2),
-    }
+        runs = [
+            encode_alone_once(frames, fps, seconds, out, **writer_options) for _ in range(repeats)
+        ]
+    summary = _summary(runs)
+    summary["mbit_per_s"] = round(float(runs[-1]["mbit_per_s"]), 2)  # type: ignore[arg-type]
+    return summary
 
 
 def measure_export(
@@ -267,32 +382,22 @@ def measure_export(
     start_s: float = 0.0,
     **writer_options: object,
 ) -> dict[str, object]:
-    """Realtime factor of the whole export pipeline with the source ``source_factory(size)``.
-
-    Exports ``seconds`` of race from ``start_s`` at 1x to a temporary MP4 ``repeats`` times
-    (a fresh source each time) and also reports the time per frame (ms) spent drawing and
-    blocked on the encoder. ``writer_options`` go to Mp4Writer; none gives the house settings.
-    """
-    speeds: list[float] = []
-    draw_ms: list[float] = []
-    wait_ms: list[float] = []
+    """Realtime factor (best, median, every run) of the whole export pipeline with a fresh
+    ``source_factory(size)`` per run, plus median ms per frame drawing and blocked on the
+    encoder. Reuse it with the real scene: ``measure_export(make_scene_source, (1920, 1080),
+    30, 20.0)``."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "export.mp4"
-        for _ in range(repeats):
-            source = source_factory(size)
-            options = ExportOptions(
-                output=out, size=size, fps=fps, from_s=start_s, to_s=start_s + seconds
+        runs = [
+            export_once(
+                source_factory(size), size, fps, seconds, out, start_s=start_s, **writer_options
             )
-            writer = Mp4Writer(out, size, fps, **writer_options)  # type: ignore[arg-type]
-            result = export(source, options, writer=writer)
-            speeds.append(result.realtime_factor)
-            draw_ms.append(result.draw_s / result.frames * 1000)
-            wait_ms.append(result.encode_wait_s / result.frames * 1000)
-    return {
-        "realtime": _summary(speeds),
-        "draw_ms_per_frame": round(statistics.median(draw_ms), 2),
-        "encode_wait_ms_per_frame": round(statistics.median(wait_ms), 2),
-    }
+            for _ in range(repeats)
+        ]
+    summary = _summary(runs)
+    for key in ("draw_ms_per_frame", "encode_wait_ms_per_frame"):
+        summary[key] = round(statistics.median(float(r[key]) for r in runs), 2)  # type: ignore[arg-type]
+    return summary
 
 
 def measure_quality(
@@ -335,38 +440,46 @@ def measure_quality(
 def _bench_setting(
     frames: Sequence[np.ndarray], args: argparse.Namespace, writer_options: dict[str, object]
 ) -> dict[str, object]:
-    """Encode-alone, export (per drawing mode) and optionally quality for one setting."""
+    """Encode-alone and export runs for one setting, interleaved (alone, export per drawing
+    mode, alone, ...) so that both see the same machine load; the export/alone ratio is
+    taken per repeat and its median reported."""
     height, width = frames[0].shape[:2]
+    size = (width, height)
+    modes = [] if args.no_export else args.draw_modes.split(",")
+    alone_runs: list[dict[str, float | None]] = []
+    export_runs: dict[str, list[dict[str, float | None]]] = {m: [] for m in modes}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "bench.mp4"
+        for _ in range(args.repeats):
+            if args.wait_quiet:
+                wait_until_quiet(args.wait_quiet)
+            alone_runs.append(
+                encode_alone_once(frames, args.fps, args.seconds, out, **writer_options)
+            )
+            for mode in modes:
+                if args.wait_quiet:
+                    wait_until_quiet(args.wait_quiet)
+                source = RingSource(frames, args.fps, args.draw_ms, mode)
+                run = export_once(source, size, args.fps, args.seconds, out, **writer_options)
+                run["vs_encode_alone"] = float(run["realtime"]) / float(alone_runs[-1]["realtime"])  # type: ignore[arg-type]
+                export_runs[mode].append(run)
     row: dict[str, object] = {"size": f"{width}x{height}"} | writer_options
-    alone = measure_encode_alone(
-        frames, args.fps, args.seconds, repeats=args.repeats, **writer_options
-    )
-    row["encode_alone"] = alone
-    if not args.no_export:
-        for mode in args.draw_modes.split(","):
-            factory = functools.partial(_ring_source, frames, args.fps, args.draw_ms, mode)
-            exp = measure_export(
-                factory,
-                (width, height),
-                args.fps,
-                args.seconds,
-                repeats=args.repeats,
-                **writer_options,
-            )
-            exp["vs_encode_alone"] = round(
-                exp["realtime"]["median"] / alone["realtime"]["median"],  # type: ignore[index]
-                3,
-            )
-            row[f"export_{mode}_{args.draw_ms:g}ms"] = exp
+    row["encode_alone"] = _summary(alone_runs) | {
+        "mbit_per_s": round(float(alone_runs[-1]["mbit_per_s"]), 2)  # type: ignore[arg-type]
+    }
+    for mode, runs in export_runs.items():
+        summary = _summary(runs)
+        for key in ("draw_ms_per_frame", "encode_wait_ms_per_frame"):
+            summary[key] = round(statistics.median(float(r[key]) for r in runs), 2)  # type: ignore[arg-type]
+        ratios = [float(r["vs_encode_alone"]) for r in runs]  # type: ignore[arg-type]
+        summary["vs_encode_alone"] = {
+            "median": round(statistics.median(ratios), 3),
+            "runs": [round(r, 3) for r in ratios],
+        }
+        row[f"export_{mode}_{args.draw_ms:g}ms"] = summary
     if args.quality:
         row["quality"] = measure_quality(frames, args.fps, **writer_options)
     return row
-
-
-def _ring_source(
-    frames: Sequence[np.ndarray], fps: int, draw_ms: float, mode: str, _size: tuple[int, int]
-) -> RingSource:
-    return RingSource(frames, fps, draw_ms, mode)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -384,6 +497,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ring", type=int, default=120, help="distinct pre-drawn frames")
     parser.add_argument("--draw-ms", type=float, default=4.0, help="drawing time per frame")
     parser.add_argument("--draw-modes", default="cpu", help="comma-separated: cpu,spin,sleep")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        help="before each run wait up to this many seconds for other processes to go idle",
+    )
     parser.add_argument("--no-export", action="store_true", help="skip the pipeline runs")
     parser.add_argument("--quality", action="store_true", help="also measure PSNR per setting")
     args = parser.parse_args(argv)

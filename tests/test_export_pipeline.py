@@ -187,6 +187,9 @@ def test_png_still_is_drawn_once_at_the_start_time(tmp_path):
     result = export(source, options)
     assert source.times == [3.0] and result.frames == 1 and result.duration_s == 0.0
     assert files_in(tmp_path) == ["still.png"]
+    del source.duration_s  # a still needs no race length
+    export(source, options)
+    assert source.times == [3.0, 3.0]
 
 
 def test_png_sequence_export(tmp_path):
@@ -227,6 +230,12 @@ def test_a_drawing_error_aborts_the_export(tmp_path):
     with pytest.raises(RuntimeError, match="scene broke"):
         export(Failing(), options)
     assert files_in(tmp_path) == []
+
+
+def test_a_start_after_the_race_is_refused(tmp_path):
+    options = ExportOptions(output=tmp_path / "x.mp4", size=(W, H), fps=10, from_s=11.0)
+    with pytest.raises(ExportOptionsError, match="after the race ends at 10 s"):
+        export(SolidFrameSource(), options)
 
 
 def test_source_size_must_match_the_options(tmp_path):

@@ -117,15 +117,24 @@ class ExportOptions:
         return self.format == "png" and not self.is_sequence
 
     def span(self, race_duration_s: float | None) -> tuple[float, float]:
-        """Race seconds (start, end) to export; ``race_duration_s`` fills a missing ``to_s``."""
+        """Race seconds (start, end) to export; ``race_duration_s`` fills a missing ``to_s``.
+
+        A still is (from_s, from_s) and needs no race length.
+        """
         start = 0.0 if self.from_s is None else float(self.from_s)
+        if race_duration_s is not None and start > race_duration_s:
+            raise ExportOptionsError(
+                f"The export starts at {start:g} s, after the race ends at {race_duration_s:g} s."
+            )
+        if self.is_still:
+            return start, start
         end = self.to_s if self.to_s is not None else race_duration_s
         if end is None:
             raise ExportOptionsError(
                 "The race length is unknown, so give the end time of the export (to)."
             )
         end = float(end)
-        if end <= start and not self.is_still:
+        if end <= start:
             raise ExportOptionsError(
                 f"The export starts at {start:g} s, which is not before its end at {end:g} s."
             )
