@@ -7,6 +7,7 @@ from PIL import Image
 from PySide6.QtCore import QPointF
 
 from racegui.cli import main
+from racegui.export.frames import to_rgb
 from racegui.export.options import ExportOptions
 from racegui.export.pipeline import ExportCancelled, export
 from racegui.export.scene_source import SceneFrameSource
@@ -44,7 +45,7 @@ def near(rgb, target, tol) -> bool:
 def test_frame_shows_the_runner_where_the_model_puts_her(qapp, replay, t):
     source = SceneFrameSource(replay, DARK, (1280, 720), panel=True)
     try:
-        frame = source.frame_at(t)
+        frame = to_rgb(source.frame_at(t))
         assert frame.shape == (720, 1280, 3) and frame.dtype == np.uint8
         x, y = runner_pixel(source, t)
         assert near(frame[y, x], RUNNER_RGB, 40), frame[y, x]
@@ -226,11 +227,11 @@ def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay):
     try:
         reused.frame_at(30.0)
         reused.frame_at(200.0)
-        a = reused.frame_at(118.0)
+        a = reused.frame_at(118.0).copy()
         fresh.frame_at(30.0)
         fresh.frame_at(200.0)
         fresh.scene._frame_image = None
-        b = fresh._finish(fresh.scene.render_image(118.0, fresh._layout_size))
+        b = fresh._finish(fresh.scene.render_image(118.0, fresh._layout_size, out_size=fresh.size))
         assert np.array_equal(a, b)
     finally:
         reused.close()

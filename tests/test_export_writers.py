@@ -242,8 +242,28 @@ def test_wrong_frame_shape_is_an_error_and_cleans_up(tmp_path):
     writer = Mp4Writer(out, (W, H), 10)
     writer.open()
     with pytest.raises(ExportWriteError, match=r"\(120, 160, 3\) uint8"):
-        writer.write(np.zeros((H, W, 4), np.uint8))
+        writer.write(np.zeros((H, W, 2), np.uint8))
     assert leftovers(tmp_path, set()) == []
+
+
+@pytest.mark.parametrize("suffix", [".mp4", ".png", ".gif"])
+def test_bgra_frames_keep_their_colours(tmp_path, suffix):
+    """A (h, w, 4) frame in B, G, R, A byte order (Qt's RGB32) is written as RGB."""
+    out = tmp_path / f"clip{suffix}"
+    bgra = np.zeros((H, W, 4), np.uint8)
+    bgra[..., 0], bgra[..., 1], bgra[..., 2], bgra[..., 3] = 40, 90, 220, 255  # R=220 G=90 B=40
+    writer = {".mp4": Mp4Writer, ".png": PngWriter, ".gif": GifWriter}[suffix](out, (W, H), 10)
+    writer.open()
+    for _ in range(3):
+        writer.write(bgra)
+    writer.close()
+    if suffix == ".mp4":
+        with av.open(str(out)) as container:
+            rgb = next(container.decode(video=0)).to_ndarray(format="rgb24")
+    else:
+        with Image.open(out) as img:
+            rgb = np.asarray(img.convert("RGB"))
+    assert np.all(np.abs(rgb[H // 2, W // 2].astype(int) - [220, 90, 40]) <= 8)
 
 
 class _BrokenReformatter:

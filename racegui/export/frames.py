@@ -25,7 +25,9 @@ class FrameSource(Protocol):
     """Anything that draws the replay at an exact race time.
 
     ``size`` is (width, height) in pixels (both even for MP4). ``frame_at(t)`` returns a
-    (height, width, 3) uint8 RGB array for race time ``t`` seconds. The exporter copies the
+    (height, width, 3) uint8 RGB array for race time ``t`` seconds, or a (height, width, 4)
+    array whose bytes are B, G, R, A (Qt's RGB32 in memory on a little-endian machine), which
+    the MP4 writer converts in its own thread (see :func:`to_rgb`). The exporter copies the
     array before the next call, so a source may reuse one buffer for every frame.
 
     Optional extras, looked up with ``getattr`` (a source need not have them):
@@ -38,8 +40,15 @@ class FrameSource(Protocol):
     size: tuple[int, int]
 
     def frame_at(self, t: float) -> np.ndarray:
-        """RGB frame, shape (height, width, 3), uint8, for race time ``t`` (s)."""
+        """RGB (h, w, 3) or BGRA (h, w, 4) uint8 frame for race time ``t`` (s)."""
         ...
+
+
+def to_rgb(frame: np.ndarray) -> np.ndarray:
+    """A (h, w, 3) RGB array from an RGB frame (returned as is) or a BGRA frame (copied)."""
+    if frame.ndim == 3 and frame.shape[2] == 4:
+        return np.ascontiguousarray(frame[..., 2::-1])
+    return frame
 
 
 def frame_count(start_s: float, end_s: float, fps: float, speed: float = 1.0) -> int:

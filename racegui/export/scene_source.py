@@ -6,6 +6,8 @@ exactly the requested size, whatever the screen or its device pixel ratio.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -60,6 +62,7 @@ class SceneFrameSource:
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}
+        self._last_image: QImage | None = None
 
     def _finish(self, image: QImage) -> np.ndarray:
         if (image.width(), image.height()) != self.size:
@@ -69,11 +72,19 @@ class SceneFrameSource:
                 Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
-        return image_to_rgb(image)
+        if sys.byteorder != "little":
+            return image_to_rgb(image)
+        self._last_image = image  # the array below is a view of its pixels
+        h, w = image.height(), image.width()
+        buf = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * h)
+        return buf.reshape(h, image.bytesPerLine())[:, : w * 4].reshape(h, w, 4)
 
     def frame_at(self, t: float) -> np.ndarray:
-        """RGB frame of the scene at race time t (s)."""
-        image = self.scene.render_image(t, self._layout_size, panel=self._panel, reuse=True)
+        """The scene at race time t (s): a (h, w, 4) view of the drawn image, bytes B, G, R, A
+        (valid until the next call; the writers copy it). Use frames.to_rgb for RGB."""
+        image = self.scene.render_image(
+            t, self._layout_size, panel=self._panel, reuse=True, out_size=self.size
+        )
         return self._finish(image)
 
     def card_frame(self, kind: str) -> np.ndarray:

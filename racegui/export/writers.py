@@ -27,6 +27,8 @@ import numpy as np
 from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 from PIL import Image
 
+from racegui.export.frames import to_rgb
+
 MP4_PRESET = "veryfast"
 """x264 preset. On the 2-core test machine a synthetic 1080p30 scene encodes alone at about
 2.8-3.9x real time (superfast ~3.8-4.0x, ultrafast ~4.2-4.9x) at 1/2 to 1/6 of their
@@ -143,14 +145,21 @@ def _discard(path: Path | None) -> None:
 
 
 def _check_frame(frame: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """The frame, checked: (height, width, 3) RGB or (height, width, 4) BGRA uint8."""
     width, height = size
     if not isinstance(frame, np.ndarray):
         raise ExportWriteError(f"A frame must be a numpy array, got {type(frame).__name__}.")
-    if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
+    if frame.shape not in ((height, width, 3), (height, width, 4)) or frame.dtype != np.uint8:
         raise ExportWriteError(
-            f"A frame must be ({height}, {width}, 3) uint8 RGB, got {frame.shape} {frame.dtype}."
+            f"A frame must be ({height}, {width}, 3) uint8 RGB or ({height}, {width}, 4) BGRA, "
+            f"got {frame.shape} {frame.dtype}."
         )
-    return np.ascontiguousarray(frame)
+    return frame
+
+
+def _rgb(frame: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """The checked frame as a contiguous (height, width, 3) RGB array."""
+    return np.ascontiguousarray(to_rgb(_check_frame(frame, size)))
 
 
 class _WriterBase:
@@ -274,7 +283,7 @@ class Mp4Writer(_WriterBase):
         self._thread.start()
 
     def write(self, frame: np.ndarray) -> None:
-        """Queue one RGB frame (copied); blocks while the queue is full."""
+        """Queue one RGB or BGRA frame (copied); blocks while the queue is full."""
         self._raise_worker_error()
         if self._thread is None:
             raise ExportWriteError("Mp4Writer.write() before open() or after close().")
@@ -355,9 +364,10 @@ class Mp4Writer(_WriterBase):
                 finished = item is None
                 if item is None or self._stop.is_set():
                     continue
-                index, rgb = item
+                index, pixels = item
+                layout = "bgra" if pixels.shape[2] == 4 else "rgb24"
                 yuv = reformatter.reformat(
-                    av.VideoFrame.from_numpy_buffer(rgb, "rgb24"),
+                    av.VideoFrame.from_numpy_buffer(pixels, layout),
                     format="yuv420p",
                     dst_colorspace=Colorspace.ITU709,
                     dst_color_range=ColorRange.MPEG,
@@ -440,7 +450,7 @@ class GifWriter(_WriterBase):
         self._dither = Image.Dither.FLOYDSTEINBERG if dither else Image.Dither.NONE
         self._palette: Image.Image | None = None
         if palette_sample:
-            self._palette = build_palette([_check_frame(f, size) for f in palette_sample])
+            self._palette = build_palette([_rgb(f, size) for f in palette_sample])
         self._frames: list[Image.Image | np.ndarray | None] = []
         self._tmp: Path | None = None
         self._files: tuple[Path, ...] = ()
@@ -464,7 +474,7 @@ class GifWriter(_WriterBase):
         if self._tmp is None:
             raise ExportWriteError("GifWriter.write() before open() or after close().")
         try:
-            rgb = _check_frame(frame, self.size)
+            rgb = _rgb(frame, self.size)
         except ExportWriteError:
             self.abort()
             raise
@@ -604,7 +614,7 @@ class PngWriter(_WriterBase):
         if not self.sequence and self.frames_written:
             return
         try:
-            image = Image.fromarray(_check_frame(frame, self.size), "RGB")
+            image = Image.fromarray(_rgb(frame, self.size), "RGB")
             if self.sequence:
                 final = sequence_name(self.path, self.frames_written + 1)
                 target = self._tmp / final.name

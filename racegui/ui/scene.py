@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -145,6 +145,7 @@ class ReplayScene(QWidget):
         panel: bool | None = None,
         *,
         reuse: bool = False,
+        out_size: tuple[int, int] | None = None,
     ) -> QImage:
         """The scene at race time t (s) as an RGB32 QImage of exactly size=(w, h) pixels.
 
@@ -152,7 +153,8 @@ class ReplayScene(QWidget):
         scene is resized to `size`; an embedded one is drawn at its size and scaled. With
         `reuse`, every call draws into the same image (no allocation or clearing: the
         scene paints every pixel), so the caller must copy what it keeps before the next
-        call; exports do this.
+        call; exports do this. With `out_size` (w, h px), the scene laid out at `size` is
+        drawn scaled to out_size directly (vector drawing at the output resolution).
         """
         if panel is not None and panel != self._panel_wanted:
             self.set_panel_visible(panel)
@@ -168,27 +170,36 @@ class ReplayScene(QWidget):
         # Widgets shown/hidden by update_frame re-layout via posted LayoutRequest events.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         w, h = self.width(), self.height()
+        out_w, out_h = out_size if out_size is not None else (w, h)
         img = self._frame_image
-        if not reuse or img is None or (img.width(), img.height()) != (w, h):
-            img = QImage(w, h, QImage.Format.Format_RGB32)
+        if not reuse or img is None or (img.width(), img.height()) != (out_w, out_h):
+            img = QImage(out_w, out_h, QImage.Format.Format_RGB32)
             img.setDevicePixelRatio(1.0)
             img.fill(QColor(self.theme.background))
             self._frame_image = img if reuse else None
-        panel = self.panel
-        if (
-            self.parent() is None
-            and panel is not None
-            and panel.isVisible()
-            and hasattr(panel, "render_into")
-        ):
-            # The panel redraws only what changed since the last frame (render_into).
-            rest = QRegion(self.rect()).subtracted(QRegion(panel.geometry()))
-            self.render(img, rest.boundingRect().topLeft(), rest)
-            painter = QPainter(img)
-            panel.render_into(painter, panel.pos())
+        painter = QPainter(img)
+        try:
+            if (out_w, out_h) != (w, h):
+                # Draw the layout straight at the output resolution (crisp text, no resampling).
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.scale(out_w / w, out_h / h)
+            panel = self.panel
+            if (
+                self.parent() is None
+                and panel is not None
+                and panel.isVisible()
+                and hasattr(panel, "render_into")
+            ):
+                # The panel redraws only what changed since the last frame (render_into).
+                rest = QRegion(self.rect()).subtracted(QRegion(panel.geometry()))
+                self.render(painter, rest.boundingRect().topLeft(), rest)
+                panel.render_into(painter, panel.pos())
+            else:
+                self.render(painter, QPoint(0, 0))
+        finally:
             painter.end()
-        else:
-            self.render(img)
+        if out_size is not None:
+            return img
         if size is not None and (w, h) != tuple(size):
             img = img.scaled(
                 size[0],
