@@ -36,7 +36,7 @@ def test_defaults_cover_the_whole_race(replay, tmp_path, qtbot):
     qtbot.addWidget(dlg)
     options = dlg.options()
     assert options.size == (1920, 1080) and options.fps == 30 and options.speed == 1.0
-    assert options.from_s == 0 and options.to_s == pytest.approx(replay.duration_s, abs=0.01)
+    assert options.from_s == 0 and options.to_s == pytest.approx(246.42, abs=0.005)
     assert options.output.parent == tmp_path and options.output.suffix == ".mp4"
 
 

@@ -236,3 +236,19 @@ def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay):
     finally:
         reused.close()
         fresh.close()
+
+
+def test_whole_race_at_30fps_is_7393_frames_plus_cards(qapp, replay, tmp_path):
+    from racegui.export.pipeline import plan_for
+
+    source = SceneFrameSource(replay, DARK, (640, 360))
+    try:
+        assert source.duration_s == pytest.approx(246.42)
+        options = ExportOptions(output=tmp_path / "race.mp4", size=(640, 360), fps=30)
+        assert plan_for(options, source.duration_s).total == 7393
+        carded = ExportOptions(
+            output=tmp_path / "race.mp4", size=(640, 360), fps=30, title_card_s=3, end_card_s=2
+        )
+        assert plan_for(carded, source.duration_s).total == 7393 + 150
+    finally:
+        source.close()

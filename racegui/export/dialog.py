@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
             self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
         form.addRow("Speed", self.speed_combo)
         self.from_edit = QLineEdit(format_time(0.0))
-        self.to_edit = QLineEdit(format_time(self.replay.duration_s))
+        self.to_edit = QLineEdit(format_time(self.replay.race_end_s))
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
         span.addWidget(QLabel("to"))

@@ -48,7 +48,8 @@ class SceneFrameSource:
         compare: Replay | None = None,
     ) -> None:
         self.size = (int(size[0]), int(size[1]))
-        self.duration_s = replay.duration_s
+        self.duration_s = replay.race_end_s
+        """Default end of an export (s): the runner's finish (a 4:06.42 race is 7393 frames)."""
         self._replay = replay
         self._theme = theme
         self._panel = panel

@@ -103,6 +103,12 @@ class Replay:
         """Length of the first partial lap (m), 0 when the race starts at the finish line."""
         return self._partial_m
 
+    @property
+    def race_end_s(self) -> float:
+        """When the race is over (s): the focus runner's finish time, else the replay's end."""
+        finish = float(self.finish_time_s[self.focus])
+        return finish if np.isfinite(finish) else self.duration_s
+
     def index(self, athlete_id: str) -> int:
         """Row of an athlete by id."""
         return self.ids.index(athlete_id)
