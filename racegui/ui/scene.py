@@ -18,8 +18,9 @@ from racegui.ui.track_view import TrackView
 
 PANEL_FRACTION = 0.30
 """Share of the scene's width given to the side panel."""
-PANEL_WIDTH_PX = (300, 560)
-"""Narrowest and widest side panel (px)."""
+PANEL_WIDTH_PX = (420, 600)
+"""Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
+so its numbers are never cut off."""
 
 
 def side_panel_class() -> type | None:
@@ -115,7 +116,8 @@ class ReplayScene(QWidget):
         if self.panel is None:
             return
         lo, hi = PANEL_WIDTH_PX
-        w = int(min(max(self.width() * PANEL_FRACTION, lo * self._scale), hi * self._scale))
+        lo = max(lo * self._scale, self.panel.minimumWidth())
+        w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
         self.panel.setFixedWidth(min(w, max(self.width() - 200, 0)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
