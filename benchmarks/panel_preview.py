@@ -23,8 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from racegui.io.race_file import read_race  # noqa: E402
+from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race  # noqa: E402
+from racegui.resources_path import demo_race_path  # noqa: E402
 from racegui.ui.panel import SidePanel  # noqa: E402
 from racegui.ui.theme import theme_named  # noqa: E402
 
@@ -33,16 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def race_path(name: str) -> Path:
-    """A demo race file, installed or from the source tree."""
-    try:
-        from racegui.resources_path import demo_race_path
-
-        path = Path(demo_race_path(name))
-        if path.exists():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return ROOT / "resources" / "races" / name
+    """A shipped demo race file."""
+    return Path(demo_race_path(name))
 
 
 def main(argv: list[str] | None = None) -> int:

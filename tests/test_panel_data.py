@@ -11,9 +11,10 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from racegui.io.race_file import read_race  # noqa: E402
+from racegui.io.race_file import read_race
 from racegui.model import analysis  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
+from racegui.resources_path import demo_race_path  # noqa: E402
 from racegui.ui.panel.data import PanelData  # noqa: E402
 from racegui.ui.panel.gap_readout import gap_texts  # noqa: E402
 from racegui.ui.panel.style import AHEAD, BEHIND, LEVEL  # noqa: E402
@@ -23,15 +24,8 @@ RACES = ["breaking4-2025.json", "example-1500m.json", "kipyegon-wr-2023.json"]
 
 
 def race_path(name: str) -> Path:
-    try:
-        from racegui.resources_path import demo_race_path
-
-        path = Path(demo_race_path(name))
-        if path.exists():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return ROOT / "resources" / "races" / name
+    """A shipped demo race file."""
+    return Path(demo_race_path(name))
 
 
 @pytest.fixture(scope="module", params=RACES)

@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
-from racegui.io.race_file import read_race  # noqa: E402
+from racegui.io.race_file import read_race
 from racegui.model import analysis  # noqa: E402
 from racegui.model.replay import Replay, compile_race  # noqa: E402
 from racegui.model.timefmt import format_delta, format_time  # noqa: E402
+from racegui.resources_path import demo_race_path  # noqa: E402
 from racegui.ui.panel import SidePanel  # noqa: E402
 from racegui.ui.panel.live_text import LiveText  # noqa: E402
 from racegui.ui.panel.splits_model import NOT_YET  # noqa: E402
@@ -28,16 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def race_path(name: str = "breaking4-2025.json") -> Path:
-    """A demo race, from the installed package or (not installed) the source tree."""
-    try:
-        from racegui.resources_path import demo_race_path
-
-        path = Path(demo_race_path(name))
-        if path.exists():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return ROOT / "resources" / "races" / name
+    """A shipped demo race file."""
+    return Path(demo_race_path(name))
 
 
 @pytest.fixture(scope="module")

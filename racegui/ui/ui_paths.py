@@ -11,10 +11,7 @@ DEMO_RACE = "breaking4-2025.json"
 
 def resource_root() -> Path:
     """The resources directory (installed package data, else the checkout's resources/)."""
-    try:
-        return resources_dir()
-    except ImportError:
-        return Path(__file__).resolve().parents[2] / "resources"
+    return resources_dir()
 
 
 def demo_path(name: str = DEMO_RACE) -> Path:
