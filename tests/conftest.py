@@ -1,5 +1,34 @@
-"""Qt tests run headless."""
+"""Qt tests run headless; shared fixtures for tests that need the replay window."""
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Window settings in a temporary file, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    from racegui.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "racegui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The replay window on the Breaking4 demo, shown and active."""
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win

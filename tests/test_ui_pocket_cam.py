@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from racegui.ui.app import ensure_app, render_window
@@ -16,7 +14,6 @@ from racegui.ui.markers import DROPPED_ALPHA
 from racegui.ui.pocket_cam import tag_name
 from racegui.ui.pocket_tags import pack_row
 from racegui.ui.scene import ReplayScene
-from racegui.ui.settings import AppSettings
 from racegui.ui.theme import DARK, LIGHT
 from racegui.ui.ui_paths import demo_path
 
@@ -127,18 +124,8 @@ def test_inset_covers_neither_the_runner_nor_the_scoreboard(qapp):
         scene.close()
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    return AppSettings(QSettings(str(tmp_path / "racegui.ini"), QSettings.Format.IniFormat))
-
-
-def test_c_key_and_view_menu_toggle_it_and_it_hides_cleanly(qtbot, settings):
-    ensure_app()
-    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+def test_c_key_and_view_menu_toggle_it_and_it_hides_cleanly(qtbot, window, settings):
+    win = window
     action = win.actions["pocket"]
     assert action in win.menus["view"].actions() and action.isChecked()
     track = win.scene.track

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -18,22 +16,6 @@ from racegui.ui.ui_paths import demo_path
 
 T_1200 = 181.84
 """Kipyegon's published 1200 m split (s)."""
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    return AppSettings(QSettings(str(tmp_path / "racegui.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    ensure_app()
-    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    return win
 
 
 def test_runner_marker_sits_at_the_model_position(window):
