@@ -205,13 +205,20 @@ class Replay:
         target_then = float(self.motion.row(self.target, finish)[0])
         return finish - target_finish, target_then - race_m
 
-    def projected_finish_s(self, t: float) -> float | None:
-        """Finish time (s) if the focus runner held her current speed from time t."""
+    def projected_finish_s(
+        self, t: float, distance_m: float | None = None, speed_mps: float | None = None
+    ) -> float | None:
+        """Finish time (s) if the focus runner held her current speed from time t.
+
+        Pass her distance (m) and speed (m/s) at t when already known (e.g. from state_at).
+        """
         i = self.focus
         finish = self.finish_time_s[i]
         if np.isfinite(finish) and t >= finish:
             return float(finish)
-        d, v = self.athlete_at(i, t)
+        if distance_m is None or speed_mps is None:
+            distance_m, speed_mps = self.athlete_at(i, t)
+        d, v = distance_m, speed_mps
         if v <= 0:
             return None
         return float(t + (self.race.distance_m - d) / v)

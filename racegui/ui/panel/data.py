@@ -142,12 +142,7 @@ class PanelData:
             d, v = float(dv[0]), float(dv[1])
             gap_s, gap_m = replay.gap_to_target(t, d)
         finished = bool(t >= self.finish_s)
-        if finished:
-            projected: float | None = self.finish_s
-        elif v > 0:
-            projected = t + (replay.race.distance_m - d) / v
-        else:
-            projected = None
+        projected = replay.projected_finish_s(t, d, v)
         return Frame(float(t), d, v, gap_s, gap_m, projected, finished)
 
 
