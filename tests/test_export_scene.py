@@ -230,9 +230,10 @@ def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay):
         a = reused.frame_at(118.0).copy()
         fresh.frame_at(30.0)
         fresh.frame_at(200.0)
-        fresh.scene._frame_image = None
-        b = fresh._finish(fresh.scene.render_image(118.0, fresh._layout_size, out_size=fresh.size))
+        fresh.scene._frame_image = None  # a new image: drawn whole, nothing to patch
+        b = fresh.frame_at(118.0).copy()
         assert np.array_equal(a, b)
+        assert not np.array_equal(a, reused.frame_at(200.0))
     finally:
         reused.close()
         fresh.close()

@@ -23,7 +23,7 @@ def test_runner_marker_sits_at_the_model_position(window):
     replay = window.replay
     state = replay.state_at(T_1200)
     f = replay.focus
-    x, y = window.scene.track.runner_item.getData()
+    x, y = window.scene.track.runner_item.points()
     assert x[0] == pytest.approx(state.x_m[f]) and y[0] == pytest.approx(state.y_m[f])
     track = replay.track
     assert state.distance_m[f] == pytest.approx(1200.0, abs=1e-6)

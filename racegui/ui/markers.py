@@ -1,20 +1,25 @@
-"""Athlete markers: one ScatterPlotItem per style, created once and moved every frame.
+"""Athlete markers: pre-drawn disc sprites in three layers, created once, moved every frame.
 
-Athletes sharing a colour, size and state (running / dropped out) share one item, so a frame
-is a few ``setData(x, y)`` calls with styles fixed at creation (no per-frame QColor/QBrush).
+Ghosts, dropped-out pacers and running athletes each form one SpriteLayer (in that stacking
+order); a marker's look (colour, size, faded or not) is a sprite drawn once per style, so a
+frame is three ``set_points`` calls with no per-frame QColor, QBrush or style lookups.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from racegui.model.replay import Replay
 from racegui.ui.theme import Theme
+from racegui.ui.track_items import SpriteLayer
 
 DROPPED_ALPHA = 90
 """Opacity (0..255) of a pacer after it has dropped out."""
+LAYER_Z = {"ghost": 20, "dropped": 30, "running": 31}
+"""Stacking of the marker layers (the view's own items sit below 20 and above 31)."""
 
 
 def mk_colour(colour: str, alpha: int = 255) -> QColor:
@@ -24,71 +29,114 @@ def mk_colour(colour: str, alpha: int = 255) -> QColor:
     return c
 
 
+def pixmap_of(w: float, h: float, draw) -> QPixmap:
+    """A transparent pixmap of w x h px drawn once by draw(painter, QRectF)."""
+    img = QImage(int(w + 1.999), int(h + 1.999), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(1.0)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    draw(p, QRectF(0, 0, w, h))
+    p.end()
+    return QPixmap.fromImage(img)
+
+
+def disc_sprite(fill: QColor, pen: QPen | None, diameter: float) -> QPixmap:
+    """A filled, outlined disc of diameter (px) centred in a small pixmap (drawn once, then
+    blitted per marker: much cheaper than an antialiased ellipse each time)."""
+    width = pen.widthF() if pen is not None else 0.0
+    size = diameter + width + 3.0
+
+    def draw(p: QPainter, r: QRectF) -> None:
+        p.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        c = float(int(size + 1.999) // 2)  # a whole pixel: blitted at round(x) - width // 2
+        p.drawEllipse(QPointF(c, c), diameter / 2, diameter / 2)
+
+    return pixmap_of(size, size, draw)
+
+
 class MarkerLayer:
     """Markers of the non-focus, non-target athletes (pacers, other runners, model ghosts)."""
 
     def __init__(self, view_box: pg.ViewBox, replay: Replay, theme: Theme) -> None:
         self._vb = view_box
-        self._items: dict[tuple[str, str, bool], tuple[pg.ScatterPlotItem, np.ndarray]] = {}
+        self.layers = {name: SpriteLayer() for name in LAYER_Z}
+        for name, layer in self.layers.items():
+            layer.setZValue(LAYER_Z[name])
+            view_box.addItem(layer, ignoreBounds=True)
         self._sizes = {"runner": 12.0, "pacer": 9.0, "ghost": 13.0}
+        self._px_per_m = 5.0
         self.rebuild(replay, theme)
 
     def rebuild(self, replay: Replay, theme: Theme) -> None:
-        """Create the items for a replay/theme (not per frame)."""
-        for item, _ in self._items.values():
-            self._vb.removeItem(item)
-        self._items.clear()
+        """Styles for a replay/theme (not per frame)."""
         self._theme = theme
+        self._replay = replay
         self._drop_t = np.nan_to_num(replay.dropout_time_s, nan=np.inf)
         skip = {replay.focus} | ({replay.target} if replay.target is not None else set())
-        groups: dict[tuple[str, str, bool], list[int]] = {}
-        for i, a in enumerate(replay.athletes):
-            if i in skip:
-                continue
-            kind = a.role if a.role in self._sizes else "pacer"
-            for dropped in (False, True):
-                if dropped and not np.isfinite(self._drop_t[i]):
-                    continue
-                groups.setdefault((a.colour, kind, dropped), []).append(i)
-        for key, rows in groups.items():
-            colour, kind, dropped = key
-            item = pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True)
-            item.setZValue(20 if kind == "ghost" else 30 + (0 if dropped else 1))
-            self._style(item, colour, kind, dropped)
-            self._vb.addItem(item, ignoreBounds=True)
-            self._items[key] = (item, np.array(rows, dtype=int))
+        self._rows = np.array([i for i in range(replay.n) if i not in skip], dtype=int)
+        kinds = [self._kind(replay.athletes[i].role) for i in self._rows]
+        self._ghost = np.array([k == "ghost" for k in kinds], dtype=bool)
+        self._restyle()
 
-    def _style(self, item: pg.ScatterPlotItem, colour: str, kind: str, dropped: bool) -> None:
+    def _kind(self, role: str) -> str:
+        return role if role in self._sizes else "pacer"
+
+    def _restyle(self) -> None:
+        """Draw one sprite per (colour, kind, dropped) and give each marker its two ids."""
+        styles: dict[tuple[str, str, bool], int] = {}
+        sprites: list[QPixmap] = []
+        ids = np.zeros((len(self._rows), 2), dtype=int)
+        for k, i in enumerate(self._rows):
+            a = self._replay.athletes[i]
+            kind = self._kind(a.role)
+            for dropped in (False, True):
+                key = (a.colour, kind, dropped and kind != "ghost")
+                if key not in styles:
+                    styles[key] = len(sprites)
+                    sprites.append(self._sprite(*key))
+                ids[k, int(dropped)] = styles[key]
+        self._ids = ids
+        for layer in self.layers.values():
+            layer.set_sprites(sprites)
+            layer.set_px_per_m(self._px_per_m)
+
+    def _sprite(self, colour: str, kind: str, dropped: bool) -> QPixmap:
         theme = self._theme
+        size = self._sizes[kind]
         if kind == "ghost":
-            item.setBrush(pg.mkBrush(mk_colour(colour, 80)))
-            item.setPen(pg.mkPen(mk_colour(colour, 230), width=1.6))
-        elif dropped:
-            item.setBrush(pg.mkBrush(mk_colour(colour, DROPPED_ALPHA)))
-            item.setPen(pg.mkPen(mk_colour(theme.pacer_outline, DROPPED_ALPHA), width=1.0))
-        else:
-            item.setBrush(pg.mkBrush(mk_colour(colour)))
-            item.setPen(pg.mkPen(mk_colour(theme.pacer_outline, 220), width=1.2))
-        item.setSize(self._sizes[kind])
-        item._racegui_kind = kind  # remembered for set_scale
+            pen = QPen(mk_colour(colour, 230), 1.6)
+            return disc_sprite(mk_colour(colour, 80), pen, size)
+        if dropped:
+            pen = QPen(mk_colour(theme.pacer_outline, DROPPED_ALPHA), 1.0)
+            return disc_sprite(mk_colour(colour, DROPPED_ALPHA), pen, size)
+        return disc_sprite(mk_colour(colour), QPen(mk_colour(theme.pacer_outline, 220), 1.2), size)
 
     def set_marker_scale(self, px_per_m: float) -> None:
         """Marker diameters (px) from the view's pixels per metre (to scale, with limits)."""
+        self._px_per_m = px_per_m
         self._sizes = {
             "runner": float(np.clip(1.15 * px_per_m, 8.0, 30.0)),
             "pacer": float(np.clip(0.95 * px_per_m, 6.0, 24.0)),
             "ghost": float(np.clip(1.2 * px_per_m, 9.0, 30.0)),
         }
-        for (_, kind, _), (item, _) in self._items.items():
-            item.setSize(self._sizes[kind])
+        self._restyle()
+
+    def items(self) -> list[SpriteLayer]:
+        """The marker layers (each draws several athletes)."""
+        return list(self.layers.values())
 
     def update(self, t: float, x: np.ndarray, y: np.ndarray) -> None:
-        """Move every marker to (x, y) m; pacers past their dropout time use the faded item."""
-        dropped_now = t >= self._drop_t
-        for (_, _, dropped), (item, rows) in self._items.items():
-            mask = dropped_now[rows] if dropped else ~dropped_now[rows]
-            sel = rows[mask]
-            if len(sel) == 0 and not item.isVisible():
-                continue
-            item.setVisible(len(sel) > 0)
-            item.setData(x=x[sel], y=y[sel])
+        """Move every marker to (x, y) m; pacers past their dropout time are faded."""
+        rows = self._rows
+        dropped = t >= self._drop_t[rows]
+        ids = self._ids[np.arange(len(rows)), dropped.astype(int)]
+        for name, pick in (
+            ("ghost", self._ghost),
+            ("dropped", dropped & ~self._ghost),
+            ("running", ~dropped & ~self._ghost),
+        ):
+            sel = rows[pick]
+            self.layers[name].set_points(x[sel], y[sel], ids[pick])

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.ui.race_status import RaceStatus
+from racegui.ui.tag_sprites import TagSprites
 from racegui.ui.theme import Theme
 
 
@@ -61,6 +62,8 @@ class BroadcastOverlay:
 
     def __init__(self, theme: Theme) -> None:
         self.scale = 1.0
+        self.board_extent: QRectF | None = None
+        """Everything the last scoreboard drew (px): the board plus wider text lines."""
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -75,6 +78,7 @@ class BroadcastOverlay:
         self._behind = QColor(theme.behind)
         self._tag = QColor(theme.overlay_background)
         self._tag.setAlpha(200)
+        self._tag_sprites = TagSprites()
 
     # --- scoreboard -----------------------------------------------------------------------
     def paint_scoreboard(
@@ -165,12 +169,17 @@ class BroadcastOverlay:
         p.setPen(self._text)
         self._text_centred(p, cx, y, m_info, status.distance_text)
         y += rows[7]
+        widest = max(
+            m_sub.horizontalAdvance(subtitle), m_info.horizontalAdvance(status.distance_text)
+        )
         for gap in gaps:
             y += 0.2 * m_info.height()
-            self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u)
+            widest = max(widest, self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u))
             y += m_info.height() * 1.15
         p.restore()
         width = max(box_w, m_title.horizontalAdvance(title_txt), lap_w + detail_w)
+        extent = max(width, widest)
+        self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
         return QRectF(cx - width / 2, top, width, total)
 
     def _board_rows(
@@ -199,7 +208,8 @@ class BroadcastOverlay:
         label: str,
         seconds: float,
         u: float,
-    ) -> None:
+    ) -> float:
+        """Draw one gap line centred at cx; returns its width (px)."""
         value = f"{seconds:+.2f} s"
         colour = (
             self._behind if seconds > 0.005 else self._ahead if seconds < -0.005 else self._text
@@ -218,6 +228,7 @@ class BroadcastOverlay:
         x += lw + 0.6 * u
         p.setPen(colour)
         p.drawText(QPointF(x, y + m.ascent()), value)
+        return total
 
     @staticmethod
     def _text_centred(p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str) -> None:
@@ -231,9 +242,11 @@ class BroadcastOverlay:
         obstacles: list[QRectF],
         label_px: float,
         bounds: QRectF,
-    ) -> None:
+    ) -> list[QRectF]:
         """Place tags greedily in list order (first = most important), skipping any that
-        would overlap an earlier tag or an obstacle; draws a leader line to each."""
+        would overlap an earlier tag or an obstacle; draws a leader line to each.
+
+        Returns what each drawn tag covers, its leader line included (px)."""
         font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
         h = m.height() + 0.35 * m.height()
         pad = 0.45 * m.height()
@@ -243,6 +256,7 @@ class BroadcastOverlay:
             dtype=float,
         ).reshape(-1, 4)
         count = len(obstacles)
+        drawn: list[QRectF] = []
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
@@ -259,16 +273,10 @@ class BroadcastOverlay:
             line.setAlpha(200)
             p.setPen(QPen(line, 1.3))
             p.drawLine(anchor, edge)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(lab.background or self._tag)
-            p.drawRoundedRect(rect, h / 2, h / 2)
-            p.setBrush(lab.colour)
-            dot = 0.42 * h
-            p.drawEllipse(QRectF(rect.left() + pad * 0.6, rect.center().y() - dot / 2, dot, dot))
-            p.setPen(self._text)
-            text_rect = rect.adjusted(pad * 0.6 + dot, 0, 0, 0)
-            p.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), lab.text)
+            self._tag_sprites.draw(p, rect, lab, self._tag, self._text, pad)
+            drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         p.restore()
+        return drawn
 
     @staticmethod
     def _place(

@@ -17,11 +17,10 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
-from racegui.ui.markers import DROPPED_ALPHA, mk_colour
+from racegui.ui.markers import DROPPED_ALPHA, disc_sprite, mk_colour
 from racegui.ui.pocket_geometry import PocketGeometry
 from racegui.ui.pocket_paint import (
     PocketStyle,
-    disc_sprite,
     paint_chrome,
     paint_light_band,
     paint_light_chip,
@@ -104,6 +103,8 @@ class PocketCam:
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.style = PocketStyle(theme)
+        if self.rect is not None:  # keep the type sized for the inset already placed
+            self.style.size_for(self.rect, self.px_per_m, self._scale)
         self._styles()
 
     def place(self, rect: QRectF, scale: float = 1.0) -> None:

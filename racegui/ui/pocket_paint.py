@@ -11,14 +11,13 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPainter,
     QPen,
     QPixmap,
     QPolygonF,
 )
 
-from racegui.ui.markers import mk_colour
+from racegui.ui.markers import mk_colour, pixmap_of
 from racegui.ui.pocket_tags import TagPainter
 from racegui.ui.theme import Theme
 
@@ -101,34 +100,6 @@ class PocketStyle:
         p.fillRect(r.right(), r.top(), 1, r.height(), c)
 
 
-def _pixmap(w: float, h: float, draw) -> QPixmap:
-    """A transparent pixmap of w x h px drawn once by draw(painter, QRectF)."""
-    img = QImage(int(w + 1.999), int(h + 1.999), QImage.Format.Format_ARGB32_Premultiplied)
-    img.setDevicePixelRatio(1.0)
-    img.fill(Qt.GlobalColor.transparent)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    draw(p, QRectF(0, 0, w, h))
-    p.end()
-    return QPixmap.fromImage(img)
-
-
-def disc_sprite(fill: QColor, pen: QPen | None, diameter: float) -> QPixmap:
-    """A filled, outlined disc of diameter (px) centred in a small pixmap (drawn once, then
-    blitted per marker: much cheaper than an antialiased ellipse each time)."""
-    width = pen.widthF() if pen is not None else 0.0
-    size = diameter + width + 3.0
-
-    def draw(p: QPainter, r: QRectF) -> None:
-        p.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        c = float(int(size + 1.999) // 2)  # a whole pixel: blitted at round(x) - width // 2
-        p.drawEllipse(QPointF(c, c), diameter / 2, diameter / 2)
-
-    return _pixmap(size, size, draw)
-
-
 def _title_pixmap(st: PocketStyle) -> QPixmap:
     """The "POCKET CAM" pill with an accent dot (a recording light)."""
     u = st.unit
@@ -150,7 +121,7 @@ def _title_pixmap(st: PocketStyle) -> QPixmap:
             TITLE,
         )
 
-    return _pixmap(m.horizontalAdvance(TITLE) + 2.2 * pad + 0.7 * u, st.pill_h, draw)
+    return pixmap_of(m.horizontalAdvance(TITLE) + 2.2 * pad + 0.7 * u, st.pill_h, draw)
 
 
 def _scale_pixmap(st: PocketStyle, px_per_m: float) -> QPixmap:
@@ -180,7 +151,7 @@ def _scale_pixmap(st: PocketStyle, px_per_m: float) -> QPixmap:
             label,
         )
 
-    return _pixmap(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h, draw)
+    return pixmap_of(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h, draw)
 
 
 def paint_chrome(

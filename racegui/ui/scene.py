@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
 from racegui.ui.theme import Theme
+from racegui.ui.track_frames import TrackFrames
 from racegui.ui.track_view import TrackView
 
 PANEL_FRACTION = 0.30
@@ -62,6 +63,7 @@ class ReplayScene(QWidget):
             self.panel.setVisible(panel)
         self._panel_wanted = panel
         self._frame_image: QImage | None = None
+        self._track_frames = TrackFrames(self.track)
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -97,7 +99,8 @@ class ReplayScene(QWidget):
         self._apply_palette()
         self.track.set_theme(theme)
         if self.panel is not None:
-            self.panel.set_theme(theme)
+            self.panel.set_theme(theme)  # restyling resets the panel's minimum width
+            self._fit_panel()
 
     def set_scale(self, factor: float) -> None:
         """Presentation scale for fonts (1.0 normal, ~1.4 on a big screen)."""
@@ -140,6 +143,22 @@ class ReplayScene(QWidget):
         QApplication.sendPostedEvents()
         self.track.vb.prepareForPaint()
 
+    def _paint_reused(self, painter: QPainter, scale: tuple[float, float], fresh: bool) -> None:
+        """Draw a frame over the previous one (render_image with reuse): the track repaints
+        only its moving graphics, the panel only what changed."""
+        sx, sy = scale
+        at = self.track.pos()
+        origin = QPointF(at.x() * sx, at.y() * sy).toPoint()
+        self._track_frames.paint(painter, origin, scale, fresh)
+        panel = self.panel
+        if panel is None or not panel.isVisible():
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(sx, sy)
+        panel.render_into(painter, panel.pos())
+        painter.restore()
+
     def render_image(
         self,
         t: float,
@@ -174,24 +193,24 @@ class ReplayScene(QWidget):
         w, h = self.width(), self.height()
         out_w, out_h = out_size if out_size is not None else (w, h)
         img = self._frame_image
-        if not reuse or img is None or (img.width(), img.height()) != (out_w, out_h):
+        fresh = not reuse or img is None or (img.width(), img.height()) != (out_w, out_h)
+        if fresh:
             img = QImage(out_w, out_h, QImage.Format.Format_RGB32)
             img.setDevicePixelRatio(1.0)
             img.fill(QColor(self.theme.background))
             self._frame_image = img if reuse else None
         painter = QPainter(img)
         try:
+            panel = self.panel
+            with_panel = panel is not None and panel.isVisible()
+            if reuse and self.parent() is None:
+                self._paint_reused(painter, (out_w / w, out_h / h), fresh)
+                return img
             if (out_w, out_h) != (w, h):
                 # Draw the layout straight at the output resolution (crisp text, no resampling).
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.scale(out_w / w, out_h / h)
-            panel = self.panel
-            if (
-                self.parent() is None
-                and panel is not None
-                and panel.isVisible()
-                and hasattr(panel, "render_into")
-            ):
+            if self.parent() is None and with_panel and hasattr(panel, "render_into"):
                 # The panel redraws only what changed since the last frame (render_into).
                 rest = QRegion(self.rect()).subtracted(QRegion(panel.geometry()))
                 self.render(painter, rest.boundingRect().topLeft(), rest)

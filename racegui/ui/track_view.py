@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.infield_layout import infield_layout
-from racegui.ui.markers import MarkerLayer, mk_colour
+from racegui.ui.markers import MarkerLayer, disc_sprite, mk_colour
 from racegui.ui.overlay import BroadcastOverlay, Label
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.race_status import RaceStatus, clock_text, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
+from racegui.ui.track_items import PathItem, SpriteLayer
 
 TRAIL_S = 2.0
 """Trail length (s of race time behind each athlete)."""
@@ -57,6 +58,20 @@ def nice_date(iso: str | None) -> str | None:
         return datetime.date.fromisoformat(iso).strftime("%-d %B %Y") if iso else None
     except ValueError:
         return iso
+
+
+_ITEM_Z = {
+    "trail_others": 5,
+    "trail_runner": 6,
+    "gap_arc": 8,
+    "light_glow": 9,
+    "light_core": 10,
+    "light_head": 11,
+    "compare_item": 25,
+    "runner_halo": 40,
+    "runner_item": 41,
+}
+"""The view's own moving items (attribute names) and their stacking order."""
 
 
 class TrackView(pg.GraphicsView):
@@ -92,6 +107,10 @@ class TrackView(pg.GraphicsView):
         self._compare_xy: tuple[float, float] | None = None
         self.scoreboard_rect: QRectF | None = None
         """Where the last paint drew the scoreboard (view px)."""
+        self.foreground_rects: list[QRectF] = []
+        """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
+        self.backdrop_version = getattr(self, "backdrop_version", 0)
+        """Counts changes of the painted backdrop (replay, theme, size or scale)."""
         self.pocket = PocketCam(replay, theme)
         """The zoomed inset that follows the runner (painted in the infield)."""
         self._make_items()
@@ -100,27 +119,16 @@ class TrackView(pg.GraphicsView):
     # --- construction ---------------------------------------------------------------------
     def _make_items(self) -> None:
         vb = self.vb
-        self.trail_others = pg.PlotCurveItem(connect="all", skipFiniteCheck=True)
-        self.trail_runner = pg.PlotCurveItem(skipFiniteCheck=True)
-        self.gap_arc = pg.PlotCurveItem(skipFiniteCheck=True)
-        self.light_glow = pg.PlotCurveItem(skipFiniteCheck=True)
-        self.light_core = pg.PlotCurveItem(skipFiniteCheck=True)
-        self.light_head = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        self.compare_item = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        self.runner_halo = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        self.runner_item = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        z = {
-            "trail_others": 5,
-            "trail_runner": 6,
-            "gap_arc": 8,
-            "light_glow": 9,
-            "light_core": 10,
-            "light_head": 11,
-            "compare_item": 25,
-            "runner_halo": 40,
-            "runner_item": 41,
-        }
-        for name, value in z.items():
+        self.trail_others = PathItem()
+        self.trail_runner = PathItem()
+        self.gap_arc = PathItem()
+        self.light_glow = PathItem()
+        self.light_core = PathItem()
+        self.light_head = SpriteLayer()
+        self.compare_item = SpriteLayer()
+        self.runner_halo = SpriteLayer()
+        self.runner_item = SpriteLayer()
+        for name, value in _ITEM_Z.items():
             item = getattr(self, name)
             item.setZValue(value)
             vb.addItem(item, ignoreBounds=True)
@@ -133,31 +141,36 @@ class TrackView(pg.GraphicsView):
         glow_c = th.target_glow
         if self.replay.target is not None:
             glow_c = self.replay.athletes[self.replay.target].colour
-        self.light_glow.setPen(pg.mkPen(mk_colour(glow_c, 90), width=max(14.0, 2.4 * ppm)))
-        self.light_core.setPen(pg.mkPen(mk_colour(glow_c, 255), width=max(4.0, 0.7 * ppm)))
-        self.light_head.setSize(max(10.0, 1.6 * ppm))
-        self.light_head.setBrush(pg.mkBrush(mk_colour("#ffffff", 235)))
-        self.light_head.setPen(pg.mkPen(mk_colour(glow_c, 255), width=3.0))
-        self.trail_runner.setPen(pg.mkPen(mk_colour(f.colour, 170), width=max(2.5, 0.4 * ppm)))
-        self.trail_others.setPen(
+        self.light_glow.set_pen(pg.mkPen(mk_colour(glow_c, 90), width=max(14.0, 2.4 * ppm)))
+        self.light_core.set_pen(pg.mkPen(mk_colour(glow_c, 255), width=max(4.0, 0.7 * ppm)))
+        self.light_head.set_sprites(
+            [
+                disc_sprite(
+                    mk_colour("#ffffff", 235),
+                    pg.mkPen(mk_colour(glow_c, 255), width=3.0),
+                    max(10.0, 1.6 * ppm),
+                )
+            ]
+        )
+        self.trail_runner.set_pen(pg.mkPen(mk_colour(f.colour, 170), width=max(2.5, 0.4 * ppm)))
+        self.trail_others.set_pen(
             pg.mkPen(mk_colour(th.track_lines, 70), width=max(1.5, 0.25 * ppm))
         )
         self._gap_pens = (
             pg.mkPen(mk_colour(th.behind, 230), width=max(2.0, 0.3 * ppm)),
             pg.mkPen(mk_colour(th.ahead, 230), width=max(2.0, 0.3 * ppm)),
         )
+        self.gap_arc.set_pen(self._gap_pens[0])
         self._gap_sign = None
         size = float(np.clip(1.55 * ppm, 12.0, 40.0))
-        self.runner_item.setSize(size)
-        self.runner_item.setBrush(pg.mkBrush(mk_colour(f.colour)))
-        self.runner_item.setPen(pg.mkPen(mk_colour(th.runner_outline), width=max(2.0, size / 8)))
-        self.runner_halo.setSize(size * 2.1)
-        self.runner_halo.setBrush(pg.mkBrush(mk_colour(f.colour, 70)))
-        self.runner_halo.setPen(pg.mkPen(None))
-        self.compare_item.setSize(size)
-        self.compare_item.setBrush(pg.mkBrush(mk_colour(th.compare_colour, 50)))
-        self.compare_item.setPen(
-            pg.mkPen(mk_colour(th.compare_colour, 220), width=2.0, style=Qt.PenStyle.DashLine)
+        outline = pg.mkPen(mk_colour(th.runner_outline), width=max(2.0, size / 8))
+        self.runner_item.set_sprites([disc_sprite(mk_colour(f.colour), outline, size)])
+        self.runner_halo.set_sprites([disc_sprite(mk_colour(f.colour, 70), None, size * 2.1)])
+        compare_pen = pg.mkPen(
+            mk_colour(th.compare_colour, 220), width=2.0, style=Qt.PenStyle.DashLine
+        )
+        self.compare_item.set_sprites(
+            [disc_sprite(mk_colour(th.compare_colour, 50), compare_pen, size)]
         )
         self._runner_radius = size / 2
         self._label_colours = [QColor(a.colour) for a in self.replay.athletes]
@@ -166,6 +179,8 @@ class TrackView(pg.GraphicsView):
         else:
             self.markers.rebuild(self.replay, th)
         self.markers.set_marker_scale(ppm)
+        for name in _ITEM_Z:
+            getattr(self, name).set_px_per_m(ppm)
 
     # --- public API ------------------------------------------------------------------------
     def set_replay(self, replay: Replay) -> None:
@@ -250,8 +265,8 @@ class TrackView(pg.GraphicsView):
         x, y = st.x_m, st.y_m
         f = r.focus
         fx, fy = x[f : f + 1], y[f : f + 1]
-        self.runner_item.setData(x=fx, y=fy)
-        self.runner_halo.setData(x=fx, y=fy)
+        self.runner_item.set_points(fx, fy)
+        self.runner_halo.set_points(fx, fy)
         self.markers.update(t, x, y)
         if self.trails_visible:
             self._update_trails(t)
@@ -259,7 +274,7 @@ class TrackView(pg.GraphicsView):
         if self.compare is not None:
             cx, cy = self.compare.positions_at(t)
             j = self.compare.focus
-            self.compare_item.setData(x=cx[j : j + 1], y=cy[j : j + 1])
+            self.compare_item.set_points(cx[j : j + 1], cy[j : j + 1])
             self._compare_xy = (float(cx[j]), float(cy[j]))
         else:
             self._compare_xy = None
@@ -275,11 +290,11 @@ class TrackView(pg.GraphicsView):
             rows = rows[np.argpartition(near, MAX_TRAILS)[:MAX_TRAILS]]
         all_rows = np.append(rows, self.replay.focus)
         x, y = self.sampler.positions(times, all_rows)
-        self.trail_runner.setData(x[-1], y[-1])
+        self.trail_runner.set_xy(x[-1], y[-1])
         if len(rows):
             connect = np.ones(x[:-1].shape, dtype=bool)
             connect[:, -1] = False
-            self.trail_others.setData(x[:-1].ravel(), y[:-1].ravel(), connect=connect.ravel())
+            self.trail_others.set_xy(x[:-1].ravel(), y[:-1].ravel(), connect=connect.ravel())
 
     def _update_light(self, st: RaceState) -> None:
         r = self.replay
@@ -298,13 +313,13 @@ class TrackView(pg.GraphicsView):
         self._light_band = None
         if len(band) >= 2:
             bx, by, _ = r.track.race_xy(band, race_m, lat)
-            self.light_glow.setData(bx, by)
-            self.light_core.setData(bx, by)
+            self.light_glow.set_xy(bx, by)
+            self.light_core.set_xy(bx, by)
             self._light_band = (bx, by)
         for item in (self.light_glow, self.light_core, self.light_head):
             item.setVisible(len(band) >= 2)
         hx, hy, _ = r.track.race_xy(np.array([min(d_t, race_m)]), race_m, lat)
-        self.light_head.setData(x=hx, y=hy)
+        self.light_head.set_points(hx, hy)
         finished = st.t >= r.finish_time_s[r.focus]
         show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
         self.gap_arc.setVisible(show_gap)
@@ -313,11 +328,11 @@ class TrackView(pg.GraphicsView):
             return
         arc = np.linspace(d_r, min(d_t, race_m), 24)
         ax, ay, heading = r.track.race_xy(arc, race_m, GAP_LATERAL_M)
-        self.gap_arc.setData(ax, ay)
+        self.gap_arc.set_xy(ax, ay)
         sign = st.gap_to_target_s is not None and st.gap_to_target_s < 0
         if sign != self._gap_sign:
             self._gap_sign = sign
-            self.gap_arc.setPen(self._gap_pens[1 if sign else 0])
+            self.gap_arc.set_pen(self._gap_pens[1 if sign else 0])
         mid = len(arc) // 2
         self._gap_mid = (float(ax[mid]), float(ay[mid]), float(heading[mid]), sign)
 
@@ -330,6 +345,16 @@ class TrackView(pg.GraphicsView):
             self._style_items()
         self.resetCachedContent()
 
+    def resetCachedContent(self) -> None:  # noqa: N802
+        """Forget the painted backdrop (the view's cache and any still made from it)."""
+        self.backdrop_version = getattr(self, "backdrop_version", 0) + 1
+        super().resetCachedContent()
+
+    def moving_items(self) -> list[pg.GraphicsObject]:
+        """The items that move per frame (all the scene's drawing besides the backdrop)."""
+        items = [getattr(self, name) for name in _ITEM_Z]
+        return items + (self.markers.items() if self.markers is not None else [])
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor(self.theme.background))
         self.backdrop.paint(painter, self.data_to_scene(), self.theme, self.overlay.scale)
@@ -340,12 +365,14 @@ class TrackView(pg.GraphicsView):
         to_px = self.data_to_scene()
         obstacles: list[QRectF] = list(self.backdrop.label_rects)
         obstacles += self._marker_rects(to_px)
+        drawn: list[QRectF] = []
         board_area = None
         if self.pocket.visible:
             board_area, inset = infield_layout(self.replay.track, to_px)
             self.pocket.place(inset, self.overlay.scale)
             self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
             obstacles.append(inset.adjusted(-3, -3, 3, 3))
+            drawn.append(inset)
         self.scoreboard_rect = None
         if self.scoreboard_visible:
             infield = to_px.mapRect(self.backdrop.infield_rect())
@@ -353,11 +380,13 @@ class TrackView(pg.GraphicsView):
                 painter, infield, self.status, self.title, self.subtitle, board_area
             )
             obstacles.append(self.scoreboard_rect)
+            drawn.append(self.overlay.board_extent)
         labels = self._frame_labels(to_px)
         if labels:
             size = float(np.clip(self.height() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
-            self.overlay.paint_labels(painter, labels, obstacles, size, bounds)
+            drawn += self.overlay.paint_labels(painter, labels, obstacles, size, bounds)
+        self.foreground_rects = drawn
 
     def _marker_rects(self, to_px: QTransform) -> list[QRectF]:
         """Pixel boxes round the runner, the light and the first MAX_LABELS other markers."""
