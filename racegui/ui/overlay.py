@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.ui.race_status import RaceStatus
+from racegui.ui.tag_placement import place_tags
 from racegui.ui.tag_sprites import TagSprites
 from racegui.ui.theme import Theme
 
@@ -250,28 +250,19 @@ class BroadcastOverlay:
         font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
         h = m.height() + 0.35 * m.height()
         pad = 0.45 * m.height()
-        boxes = np.array(
-            [[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles]
-            + [[0.0, 0.0, 0.0, 0.0]] * len(labels),
-            dtype=float,
-        ).reshape(-1, 4)
-        count = len(obstacles)
+        widths = [m.horizontalAdvance(lab.text) + 2 * pad + 0.35 * h for lab in labels]
         drawn: list[QRectF] = []
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
-        for lab in labels:
-            w = m.horizontalAdvance(lab.text) + 2 * pad + 0.35 * h
-            rect = self._place(lab, w, h, boxes[:count], bounds, force=lab.forced)
+        for lab, rect in zip(labels, place_tags(labels, widths, h, obstacles, bounds), strict=True):
             if rect is None:
                 continue
-            boxes[count] = (rect.left() - 2, rect.top() - 2, rect.right() + 2, rect.bottom() + 2)
-            count += 1
             anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
             edge = self._edge_point(rect, anchor)
             line = QColor(lab.colour)
-            line.setAlpha(200)
-            p.setPen(QPen(line, 1.3))
+            line.setAlpha(235)
+            p.setPen(self._leader_pen(line))
             p.drawLine(anchor, edge)
             self._tag_sprites.draw(p, rect, lab, self._tag, self._text, pad)
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
@@ -279,40 +270,11 @@ class BroadcastOverlay:
         return drawn
 
     @staticmethod
-    def _place(
-        lab: Label, w: float, h: float, boxes: np.ndarray, bounds: QRectF, force: bool
-    ) -> QRectF | None:
-        """First free candidate box along the normal (outward/inward, 4 steps), vectorised."""
-        extent = abs(lab.nx) * w / 2 + abs(lab.ny) * h / 2
-        sides = np.array((-1.0, 1.0) if lab.inward_first else (1.0, -1.0))
-        steps = np.arange(4.0)
-        d = (lab.radius + 6.0 + steps[:, None] * h * 1.1 + extent) * sides[None, :]
-        d = d.ravel()
-        cx = lab.x + lab.nx * d
-        cy = lab.y + lab.ny * d
-        x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
-        ok = (
-            (x0 >= bounds.left())
-            & (x1 <= bounds.right())
-            & (y0 >= bounds.top())
-            & (y1 <= bounds.bottom())
-        )
-        if len(boxes):
-            hit = (
-                (x0[:, None] < boxes[None, :, 2])
-                & (x1[:, None] > boxes[None, :, 0])
-                & (y0[:, None] < boxes[None, :, 3])
-                & (y1[:, None] > boxes[None, :, 1])
-            )
-            ok &= ~hit.any(axis=1)
-        free = np.flatnonzero(ok)
-        if len(free):
-            k = int(free[0])
-        elif force:
-            k = 0
-        else:
-            return None
-        return QRectF(float(x0[k]), float(y0[k]), w, h)
+    def _leader_pen(colour: QColor) -> QPen:
+        """A 1 px cosmetic line: Qt's fast path for antialiased lines (a 1.3 px one is not)."""
+        pen = QPen(colour, 1.0)
+        pen.setCosmetic(True)
+        return pen
 
     @staticmethod
     def _edge_point(rect: QRectF, anchor: QPointF) -> QPointF:

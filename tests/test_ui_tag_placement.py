@@ -1,0 +1,75 @@
+"""Name tags are placed near their markers, never over each other or over obstacles."""
+
+from dataclasses import dataclass
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QRectF
+
+from racegui.ui.tag_placement import MARGIN_PX, place_tags
+
+BOUNDS = QRectF(0, 0, 800, 600)
+
+
+@dataclass
+class Tag:
+    x: float
+    y: float
+    nx: float = 0.0
+    ny: float = -1.0
+    radius: float = 5.0
+    inward_first: bool = False
+    forced: bool = False
+
+
+def overlap(a: QRectF, b: QRectF) -> bool:
+    return a.intersects(b)
+
+
+def test_a_lone_tag_sits_just_beyond_its_marker_along_the_normal():
+    (rect,) = place_tags([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)
+    assert rect.center().x() == 400
+    assert rect.bottom() < 300 - 5  # above the marker (normal points up), clear of it
+    assert rect.width() == 100 and rect.height() == 20
+
+
+def test_inward_first_puts_the_tag_on_the_other_side():
+    (rect,) = place_tags([Tag(400, 300, inward_first=True)], [100.0], 20.0, [], BOUNDS)
+    assert rect.top() > 300 + 5
+
+
+def test_an_obstacle_pushes_the_tag_further_out_or_to_the_other_side():
+    free = place_tags([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)[0]
+    wall = free.adjusted(-1, -1, 1, 1)
+    (rect,) = place_tags([Tag(400, 300)], [100.0], 20.0, [wall], BOUNDS)
+    assert rect is not None and not overlap(rect, wall)
+
+
+def test_a_tag_with_nowhere_to_go_is_dropped_unless_forced():
+    everything = [BOUNDS.adjusted(-10, -10, 10, 10)]
+    assert place_tags([Tag(400, 300)], [100.0], 20.0, everything, BOUNDS) == [None]
+    (forced,) = place_tags([Tag(400, 300, forced=True)], [100.0], 20.0, everything, BOUNDS)
+    assert forced == place_tags([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)[0]
+
+
+def test_tags_outside_the_bounds_are_not_placed():
+    assert place_tags([Tag(400, 5, ny=-1.0)], [100.0], 20.0, [], BOUNDS)[0].top() >= 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans()),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_placed_tags_never_overlap_each_other_or_leave_the_bounds(spec):
+    tags = [Tag(x, y, nx=n, ny=(1 - n * n) ** 0.5, inward_first=i) for x, y, n, i in spec]
+    rects = place_tags(tags, [60.0] * len(tags), 18.0, [], BOUNDS)
+    placed = [r for r in rects if r is not None]
+    assert placed  # the first tag always finds room on an empty 800x600 canvas
+    for k, a in enumerate(placed):
+        assert BOUNDS.contains(a)
+        for b in placed[k + 1 :]:
+            assert not overlap(a.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX), b)
