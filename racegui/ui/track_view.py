@@ -21,35 +21,24 @@ from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import MarkerLayer, disc_sprite, mk_colour
-from racegui.ui.overlay import BroadcastOverlay, Label
+from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.race_status import RaceStatus, clock_text, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
+from racegui.ui.track_labels import frame_labels, marker_rects
 
 TRAIL_S = 2.0
 """Trail length (s of race time behind each athlete)."""
 TRAIL_SAMPLES = 17
 MAX_TRAILS = 48
 """Most other athletes given a trail: those nearest the focus runner (she always has one)."""
-MAX_LABELS = 40
-"""Most name tags considered per frame."""
 LIGHT_BAND_M = (-5.0, 0.6)
 """Extent of the pacing light's lit band (m) behind/ahead of the target's position."""
-DROPPED_LABEL_S = 8.0
-"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
 GAP_LATERAL_M = -1.7
 """Where the runner-to-light gap arc runs: this far inside lane 1's line (m), on the infield."""
-
-
-def short_name(name: str) -> str:
-    """Surname for a tag ("Grant Fisher" -> "Fisher"); "Pacer 10" stays whole."""
-    parts = name.split()
-    if len(parts) < 2 or parts[-1][:1].isdigit():
-        return name
-    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
 
 
 def nice_date(iso: str | None) -> str | None:
@@ -101,8 +90,7 @@ class TrackView(pg.GraphicsView):
         self.state: RaceState | None = None
         self.status: RaceStatus | None = None
         self._px_per_m = 5.0
-        self._labels: list[Label] = []
-        self._gap_mid: tuple[float, float, float, bool] | None = None
+        self.gap_mid: tuple[float, float, float, bool] | None = None
         self._light_band: tuple[np.ndarray, np.ndarray] | None = None
         self._compare_xy: tuple[float, float] | None = None
         self.scoreboard_rect: QRectF | None = None
@@ -176,8 +164,8 @@ class TrackView(pg.GraphicsView):
         self.compare_item.set_sprites(
             [disc_sprite(mk_colour(th.compare_colour, 50), compare_pen, size)]
         )
-        self._runner_radius = size / 2
-        self._label_colours = [QColor(a.colour) for a in self.replay.athletes]
+        self.runner_radius = size / 2
+        self.label_colours = [QColor(a.colour) for a in self.replay.athletes]
         if self.markers is None:
             self.markers = MarkerLayer(self.vb, self.replay, th)
         else:
@@ -305,7 +293,7 @@ class TrackView(pg.GraphicsView):
         if r.target is None:
             for item in (self.light_glow, self.light_core, self.light_head, self.gap_arc):
                 item.setVisible(False)
-            self._gap_mid = None
+            self.gap_mid = None
             self._light_band = None
             return
         d_t = float(st.distance_m[r.target])
@@ -327,7 +315,7 @@ class TrackView(pg.GraphicsView):
         finished = st.t >= r.finish_time_s[r.focus]
         show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
         self.gap_arc.setVisible(show_gap)
-        self._gap_mid = None
+        self.gap_mid = None
         if not show_gap:
             return
         arc = np.linspace(d_r, min(d_t, race_m), 24)
@@ -338,7 +326,7 @@ class TrackView(pg.GraphicsView):
             self._gap_sign = sign
             self.gap_arc.set_pen(self._gap_pens[1 if sign else 0])
         mid = len(arc) // 2
-        self._gap_mid = (float(ax[mid]), float(ay[mid]), float(heading[mid]), sign)
+        self.gap_mid = (float(ax[mid]), float(ay[mid]), float(heading[mid]), sign)
 
     # --- painting --------------------------------------------------------------------------
     def _on_transform_changed(self) -> None:
@@ -368,7 +356,7 @@ class TrackView(pg.GraphicsView):
             return
         to_px = self.data_to_scene()
         obstacles: list[QRectF] = list(self.backdrop.label_rects)
-        obstacles += self._marker_rects(to_px)
+        obstacles += marker_rects(self, to_px)
         drawn: list[QRectF] = []
         board_area = None
         if self.pocket.visible:
@@ -385,113 +373,12 @@ class TrackView(pg.GraphicsView):
             )
             obstacles.append(self.scoreboard_rect)
             drawn.append(self.overlay.board_extent)
-        labels = self._frame_labels(to_px)
+        labels = frame_labels(self, to_px)
         if labels:
             size = float(np.clip(self.height() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
             drawn += self.overlay.paint_labels(painter, labels, obstacles, size, bounds)
         self.foreground_rects = drawn
-
-    def _marker_rects(self, to_px: QTransform) -> list[QRectF]:
-        """Pixel boxes round the runner, the light and the first MAX_LABELS other markers."""
-        st = self.state
-        r = self.replay
-        rows = [r.focus] + [i for i in range(r.n) if i != r.focus][:MAX_LABELS]
-        x = st.x_m[rows]
-        y = st.y_m[rows]
-        px = to_px.m11() * x + to_px.m21() * y + to_px.dx()
-        py = to_px.m12() * x + to_px.m22() * y + to_px.dy()
-        rad = 0.5 * self.markers._sizes["pacer"] + 1.0
-        out = [QRectF(a - rad, b - rad, 2 * rad, 2 * rad) for a, b in zip(px, py, strict=True)]
-        big = self._runner_radius + 1.0
-        out[0] = QRectF(px[0] - big, py[0] - big, 2 * big, 2 * big)
-        return out
-
-    def _frame_labels(self, to_px: QTransform) -> list[Label]:
-        st = self.state
-        r = self.replay
-        m11, m12, m21, m22 = to_px.m11(), to_px.m12(), to_px.m21(), to_px.m22()
-        dx, dy = to_px.dx(), to_px.dy()
-        hx = np.sin(st.heading_rad)
-        hy = -np.cos(st.heading_rad)
-        out: list[Label] = []
-
-        def add(
-            i: int, text: str, radius: float, inward: bool = False, forced: bool = False
-        ) -> None:
-            x, y = float(st.x_m[i]), float(st.y_m[i])
-            nx = m11 * hx[i] + m21 * hy[i]
-            ny = m12 * hx[i] + m22 * hy[i]
-            norm = math.hypot(nx, ny) or 1.0
-            out.append(
-                Label(
-                    m11 * x + m21 * y + dx,
-                    m12 * x + m22 * y + dy,
-                    nx / norm,
-                    ny / norm,
-                    text,
-                    self._label_colours[i],
-                    radius,
-                    inward,
-                    forced,
-                )
-            )
-
-        f = r.focus
-        marker_r = 0.5 * self.markers._sizes["pacer"]
-        if self.labels_visible:
-            add(f, r.athletes[f].name, self._runner_radius, inward=True, forced=True)
-        if self._gap_mid is not None:
-            x, y, h, ahead = self._gap_mid
-            nx, ny = math.sin(h), -math.cos(h)
-            px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
-            norm = math.hypot(px, py) or 1.0
-            gap = self.status.target_gap
-            colour = QColor(self.theme.ahead if ahead else self.theme.behind)
-            text = gap.text() if gap is not None else ""
-            out.append(
-                Label(
-                    m11 * x + m21 * y + dx,
-                    m12 * x + m22 * y + dy,
-                    px / norm,
-                    py / norm,
-                    text,
-                    colour,
-                    2.0,
-                    inward_first=True,
-                    forced=True,
-                )
-            )
-        if not self.labels_visible:
-            return out
-        if r.target is not None:
-            add(r.target, r.athletes[r.target].name, 4.0, inward=True)
-        if self.compare is not None and self.status.compare_gap is not None:
-            j = self.compare.focus
-            cx, cy = self.compare.positions_at(st.t)
-            px = m11 * cx[j] + m21 * cy[j] + dx
-            py = m12 * cx[j] + m22 * cy[j] + dy
-            out.append(
-                Label(
-                    float(px),
-                    float(py),
-                    0.0,
-                    1.0,
-                    self.status.compare_gap.label,
-                    QColor(self.theme.compare_colour),
-                    self._runner_radius,
-                )
-            )
-        running = st.running
-        since_drop = st.t - r.dropout_time_s
-        recent = ~(since_drop > DROPPED_LABEL_S)  # NaN (never drops) counts as recent
-        order = [i for i in range(r.n) if i not in (f, r.target) and recent[i]]
-        order.sort(key=lambda i: (r.roles[i] == "pacer", not running[i]))
-        cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
-        for i in order[:cap]:
-            name = r.athletes[i].name
-            add(i, name if r.roles[i] != "pacer" else short_name(name), marker_r)
-        return out
 
     def clock_text(self) -> str:
         """The race clock as the scoreboard shows it (m:ss.xx)."""

@@ -1,0 +1,133 @@
+"""Which name tags the track view wants each frame, and the marker boxes they must avoid.
+
+Tags are listed most important first (the runner, the gap to the light, the light, a
+comparison runner, then pacers still running or just dropped out); the overlay places them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QTransform
+
+from racegui.ui.overlay import Label
+
+if TYPE_CHECKING:
+    from racegui.ui.track_view import TrackView
+
+MAX_LABELS = 40
+"""Most name tags considered per frame."""
+DROPPED_LABEL_S = 8.0
+"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
+
+
+def short_name(name: str) -> str:
+    """Surname for a tag ("Grant Fisher" -> "Fisher"); "Pacer 10" stays whole."""
+    parts = name.split()
+    if len(parts) < 2 or parts[-1][:1].isdigit():
+        return name
+    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+
+
+def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
+    """Pixel boxes round the runner, the light and the first MAX_LABELS other markers."""
+    st = view.state
+    r = view.replay
+    rows = [r.focus] + [i for i in range(r.n) if i != r.focus][:MAX_LABELS]
+    x = st.x_m[rows]
+    y = st.y_m[rows]
+    px = to_px.m11() * x + to_px.m21() * y + to_px.dx()
+    py = to_px.m12() * x + to_px.m22() * y + to_px.dy()
+    rad = 0.5 * view.markers._sizes["pacer"] + 1.0
+    out = [QRectF(a - rad, b - rad, 2 * rad, 2 * rad) for a, b in zip(px, py, strict=True)]
+    big = view.runner_radius + 1.0
+    out[0] = QRectF(px[0] - big, py[0] - big, 2 * big, 2 * big)
+    return out
+
+
+def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
+    st = view.state
+    r = view.replay
+    m11, m12, m21, m22 = to_px.m11(), to_px.m12(), to_px.m21(), to_px.m22()
+    dx, dy = to_px.dx(), to_px.dy()
+    hx = np.sin(st.heading_rad)
+    hy = -np.cos(st.heading_rad)
+    out: list[Label] = []
+
+    def add(i: int, text: str, radius: float, inward: bool = False, forced: bool = False) -> None:
+        x, y = float(st.x_m[i]), float(st.y_m[i])
+        nx = m11 * hx[i] + m21 * hy[i]
+        ny = m12 * hx[i] + m22 * hy[i]
+        norm = math.hypot(nx, ny) or 1.0
+        out.append(
+            Label(
+                m11 * x + m21 * y + dx,
+                m12 * x + m22 * y + dy,
+                nx / norm,
+                ny / norm,
+                text,
+                view.label_colours[i],
+                radius,
+                inward,
+                forced,
+            )
+        )
+
+    f = r.focus
+    marker_r = 0.5 * view.markers._sizes["pacer"]
+    if view.labels_visible:
+        add(f, r.athletes[f].name, view.runner_radius, inward=True, forced=True)
+    if view.gap_mid is not None:
+        x, y, h, ahead = view.gap_mid
+        nx, ny = math.sin(h), -math.cos(h)
+        px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
+        norm = math.hypot(px, py) or 1.0
+        gap = view.status.target_gap
+        colour = QColor(view.theme.ahead if ahead else view.theme.behind)
+        text = gap.text() if gap is not None else ""
+        out.append(
+            Label(
+                m11 * x + m21 * y + dx,
+                m12 * x + m22 * y + dy,
+                px / norm,
+                py / norm,
+                text,
+                colour,
+                2.0,
+                inward_first=True,
+                forced=True,
+            )
+        )
+    if not view.labels_visible:
+        return out
+    if r.target is not None:
+        add(r.target, r.athletes[r.target].name, 4.0, inward=True)
+    if view.compare is not None and view.status.compare_gap is not None:
+        j = view.compare.focus
+        cx, cy = view.compare.positions_at(st.t)
+        px = m11 * cx[j] + m21 * cy[j] + dx
+        py = m12 * cx[j] + m22 * cy[j] + dy
+        out.append(
+            Label(
+                float(px),
+                float(py),
+                0.0,
+                1.0,
+                view.status.compare_gap.label,
+                QColor(view.theme.compare_colour),
+                view.runner_radius,
+            )
+        )
+    running = st.running
+    since_drop = st.t - r.dropout_time_s
+    recent = ~(since_drop > DROPPED_LABEL_S)  # NaN (never drops) counts as recent
+    order = [i for i in range(r.n) if i not in (f, r.target) and recent[i]]
+    order.sort(key=lambda i: (r.roles[i] == "pacer", not running[i]))
+    cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
+    for i in order[:cap]:
+        name = r.athletes[i].name
+        add(i, name if r.roles[i] != "pacer" else short_name(name), marker_r)
+    return out
