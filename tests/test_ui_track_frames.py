@@ -1,5 +1,7 @@
 """Export frames patch only what moved, and still equal a frame drawn from scratch."""
 
+from contextlib import contextmanager
+
 import numpy as np
 import pytest
 
@@ -19,6 +21,18 @@ def replay():
     return compile_race(read_race(demo_race_path()))
 
 
+@contextmanager
+def two_sources(replay, size, *, panel=True, theme=DARK, scratch_theme=None):
+    """A source whose frames are patched and one whose frames are drawn from scratch."""
+    patched = SceneFrameSource(replay, theme, size, panel=panel)
+    scratch = SceneFrameSource(replay, scratch_theme or theme, size, panel=panel)
+    try:
+        yield patched, scratch
+    finally:
+        patched.close()
+        scratch.close()
+
+
 def drawn_from_scratch(source: SceneFrameSource, t: float) -> np.ndarray:
     """Frame t in a new image (the whole still is copied, nothing is patched)."""
     source.scene._frame_image = None
@@ -30,56 +44,36 @@ def drawn_from_scratch(source: SceneFrameSource, t: float) -> np.ndarray:
     [((640, 360), True, DARK), ((800, 800), False, LIGHT), ((1280, 720), True, LIGHT)],
 )
 def test_patched_frames_equal_frames_drawn_from_scratch(qapp, replay, size, panel, theme):
-    patched = SceneFrameSource(replay, theme, size, panel=panel)
-    scratch = SceneFrameSource(replay, theme, size, panel=panel)
-    try:
+    with two_sources(replay, size, panel=panel, theme=theme) as (patched, scratch):
         for t in TIMES:
             a = patched.frame_at(float(t))
             b = drawn_from_scratch(scratch, float(t))
             assert np.array_equal(a, b), f"t = {t:.2f} s"
-    finally:
-        patched.close()
-        scratch.close()
 
 
 def test_without_tags_or_pocket_cam_frames_still_equal(qapp, replay):
-    patched = SceneFrameSource(replay, DARK, (640, 360))
-    scratch = SceneFrameSource(replay, DARK, (640, 360))
-    try:
+    with two_sources(replay, (640, 360)) as (patched, scratch):
         for source in (patched, scratch):
             source.scene.track.set_labels_visible(False)
             source.scene.track.set_pocket_visible(False)
         for t in TIMES[::3]:
             assert np.array_equal(patched.frame_at(float(t)), drawn_from_scratch(scratch, t))
-    finally:
-        patched.close()
-        scratch.close()
 
 
 def test_the_comparison_can_fail_without_repair(qapp, replay, monkeypatch):
     """Forgetting what moved leaves trails of old markers: the comparison above sees them."""
     monkeypatch.setattr(TrackFrames, "_moving_rects", lambda self, area, *a: [])
-    patched = SceneFrameSource(replay, DARK, (640, 360))
-    scratch = SceneFrameSource(replay, DARK, (640, 360))
-    try:
+    with two_sources(replay, (640, 360)) as (patched, scratch):
         patched.frame_at(100.0)
         a = patched.frame_at(103.0)
         assert not np.array_equal(a, drawn_from_scratch(scratch, 103.0))
-    finally:
-        patched.close()
-        scratch.close()
 
 
 def test_a_new_theme_repaints_the_still(qapp, replay):
-    patched = SceneFrameSource(replay, DARK, (640, 360))
-    scratch = SceneFrameSource(replay, LIGHT, (640, 360))
-    try:
+    with two_sources(replay, (640, 360), scratch_theme=LIGHT) as (patched, scratch):
         patched.frame_at(60.0)
         patched.scene.set_theme(LIGHT)
         assert np.array_equal(patched.frame_at(61.0), drawn_from_scratch(scratch, 61.0))
-    finally:
-        patched.close()
-        scratch.close()
 
 
 def test_export_frame_looks_like_the_window(qapp, replay):

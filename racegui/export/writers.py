@@ -46,8 +46,9 @@ MP4_KEYFRAME_S = 2.0
 """Seconds between key frames, so that seeking in a presentation is quick."""
 MP4_ENCODER_NICE = 10
 """How far (nice steps, Linux) the encoder thread and x264's threads yield to the thread that
-draws frames, so drawing is not slowed by encoding more than it must be and the window stays
-responsive during an export from the GUI."""
+draws frames, so the window stays responsive during an export from the GUI. Measured on 2
+cores: drawing a 1080p frame took 7.7-8.0 ms of wall time during an export instead of 10.7 ms
+at nice 0 (the same CPU time); the export's overall speed moved within run-to-run noise."""
 MP4_QUEUE_FRAMES = 8
 """Frames that may wait for the encoder thread before write() blocks."""
 GIF_PALETTE_SAMPLES = 16
