@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from racegui.model import analysis
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
+from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.theme import Theme
 
 
@@ -96,6 +97,7 @@ class SeekBar(QWidget):
         return min(max((x - r.left()) / r.width(), 0.0), 1.0) * self._duration
 
     # --- painting and mouse ---------------------------------------------------------------------
+    @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -17,6 +17,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
+from racegui.ui.qt_guard import guarded_paint
+
 
 def _bounds(x: np.ndarray, y: np.ndarray) -> QRectF | None:
     """Box (m) of the finite points, or None if there are none."""
@@ -119,6 +121,7 @@ class SpriteLayer(_Moving, QGraphicsItem):
         """The points (m) last set."""
         return self._x, self._y
 
+    @guarded_paint
     def paint(
         self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -23,6 +23,7 @@ from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import MarkerLayer, disc_sprite, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
+from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, clock_text, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
@@ -347,10 +348,12 @@ class TrackView(pg.GraphicsView):
         items = [getattr(self, name) for name in _ITEM_Z]
         return items + (self.markers.items() if self.markers is not None else [])
 
+    @guarded_paint
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor(self.theme.background))
         self.backdrop.paint(painter, self.data_to_scene(), self.theme, self.overlay.scale)
 
+    @guarded_paint
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         if self.state is None or self.status is None:
             return

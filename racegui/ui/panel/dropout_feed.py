@@ -22,6 +22,7 @@ from racegui.model.analysis import Dropout
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.qt_guard import guarded_paint
 
 MAX_ROWS = 16
 """Most dropout rows listed at once; older dropouts are counted in the "+ N more" line."""
@@ -50,6 +51,7 @@ class _Dot(QWidget):
         side = round(self._size) + 2
         return QSize(side, side)
 
+    @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from racegui.ui.qt_guard import guarded_paint
+
 
 class LiveText(QWidget):
     """Painted text for values that change every frame.
@@ -75,6 +77,7 @@ class LiveText(QWidget):
         if event.type() == event.Type.FontChange:
             self.updateGeometry()
 
+    @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         p = QPainter(self)
         if self._background is not None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.qt_guard import guarded_paint
 
 MAX_DOTS = 40
 """Most pacers drawn as one dot each; more are drawn as a bar."""
@@ -75,6 +76,7 @@ class PacerPips(QWidget):
         slots = MIN_BAR_SLOTS if self.compact else self._slots()
         return QSize(int(slots * 5), int(self._dot() + 4))
 
+    @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         style = self._style
         if style is None:

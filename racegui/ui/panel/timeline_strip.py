@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle, rgba
+from racegui.ui.qt_guard import guarded_paint
 
 
 class TimelineStrip(QWidget):
@@ -146,6 +147,7 @@ class TimelineStrip(QWidget):
             p.end()
         return base, on, off, xs
 
+    @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         style = self._style
         if style is None:
