@@ -7,13 +7,14 @@ a presentation scale factor. Fonts and colours are made once per theme/size, not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.ui.race_status import RaceStatus
+from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_placement import place_tags
-from racegui.ui.tag_sprites import TagSprites
 from racegui.ui.theme import Theme
 
 
@@ -78,7 +79,8 @@ class BroadcastOverlay:
         self._behind = QColor(theme.behind)
         self._tag = QColor(theme.overlay_background)
         self._tag.setAlpha(200)
-        self._tag_sprites = TagSprites()
+        self._sprites = SpriteCache()
+        self._rows_cache: dict[tuple, tuple[tuple[float, float], list[float]]] = {}
 
     # --- scoreboard -----------------------------------------------------------------------
     def paint_scoreboard(
@@ -121,21 +123,16 @@ class BroadcastOverlay:
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         # Title and subtitle.
         p.setFont(f_title)
-        p.setPen(self._text)
         title_txt = m_title.elidedText(title.upper(), Qt.TextElideMode.ElideRight, infield.width())
-        self._text_centred(p, cx, y, m_title, title_txt)
+        self._line(p, cx, y, m_title, title_txt, self._text)
         y += rows[0]
         p.setFont(f_sub)
-        p.setPen(self._muted)
-        self._text_centred(p, cx, y, m_sub, subtitle)
+        self._line(p, cx, y, m_sub, subtitle, self._muted)
         y += rows[1] + rows[2]
-        # Clock box with an accent bar.
+        # Clock box with an accent bar (drawn once, then copied), and the running clock.
         box = QRectF(cx - box_w / 2, y, box_w, box_h)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self._box)
-        p.drawRoundedRect(box, 0.35 * u, 0.35 * u)
-        p.setBrush(self._accent)
-        p.drawRoundedRect(QRectF(box.left(), box.top(), 0.32 * u, box_h), 0.16 * u, 0.16 * u)
+        key = ("box", u, self._box.rgba(), self._accent.rgba())
+        self._sprites.draw(p, box, key, partial(self._paint_box, u))
         p.setFont(f_clock)
         p.setPen(self._accent if status.finished else self._text)
         base = box.top() + (box_h + m_clock.capHeight()) / 2
@@ -151,19 +148,12 @@ class BroadcastOverlay:
         left = cx - (lap_w + detail_w) / 2
         pill = QRectF(left, y, lap_w, m_lap.height() * 1.3)
         bell = status.lap_text.startswith("Bell") or status.finished
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self._accent if bell else self._box)
-        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        p.setPen(QColor("#ffffff") if bell else self._text)
-        p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), lap)
-        if detail:
-            p.setFont(f_info)
-            p.setPen(self._text)
-            p.drawText(
-                QRectF(pill.right() + 0.6 * u, y, detail_w, pill.height()),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                detail,
-            )
+        strip = QRectF(left, y, lap_w + detail_w, pill.height())
+        key = ("pill", lap, detail, bell, u, lap_w, f_info.key(), self._box.rgba())
+        key += (self._accent.rgba(), self._text.rgba())
+        self._sprites.draw(
+            p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_info)
+        )
         y += rows[5] + rows[6]
         p.setFont(f_info)
         p.setPen(self._text)
@@ -186,6 +176,15 @@ class BroadcastOverlay:
         self, u: float, clock: str, gaps: list
     ) -> tuple[tuple[float, float], list[float]]:
         """((clock box width, height), row heights) of the scoreboard at unit u (px)."""
+        key = (u, len(clock) > 7, len(gaps))
+        hit = self._rows_cache.get(key)
+        if hit is None:
+            hit = self._rows_cache[key] = self._measure_rows(u, clock, gaps)
+        return hit[0], list(hit[1])
+
+    def _measure_rows(
+        self, u: float, clock: str, gaps: list
+    ) -> tuple[tuple[float, float], list[float]]:
         m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)[1]
         m_sub = self._fonts.pair(0.62 * u)[1]
         m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)[1]
@@ -234,6 +233,56 @@ class BroadcastOverlay:
     def _text_centred(p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str) -> None:
         p.drawText(QPointF(cx - m.horizontalAdvance(text) / 2, y + m.ascent()), text)
 
+    def _line(
+        self, p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str, colour: QColor
+    ) -> None:
+        """A line of text that rarely changes, centred at cx below y (px), from the cache."""
+        w = m.horizontalAdvance(text)
+        ascent = m.ascent()
+
+        def paint(q: QPainter, r: QRectF) -> None:
+            q.setPen(colour)
+            q.drawText(QPointF(r.left(), r.top() + ascent), text)
+
+        self._sprites.draw(
+            p, QRectF(cx - w / 2, y, w, m.height()), ("line", text, colour.rgba()), paint
+        )
+
+    def _paint_box(self, u: float, p: QPainter, r: QRectF) -> None:
+        """The clock's box with its accent bar, filling r (px)."""
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._box)
+        p.drawRoundedRect(r, 0.35 * u, 0.35 * u)
+        p.setBrush(self._accent)
+        p.drawRoundedRect(QRectF(r.left(), r.top(), 0.32 * u, r.height()), 0.16 * u, 0.16 * u)
+
+    def _paint_pill(
+        self,
+        lap: str,
+        detail: str,
+        lap_w: float,
+        bell: bool,
+        u: float,
+        f_info: QFont,
+        p: QPainter,
+        r: QRectF,
+    ) -> None:
+        """The lap pill (font: the painter's) and its detail text (f_info), filling r (px)."""
+        pill = QRectF(r.left(), r.top(), lap_w, r.height())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._accent if bell else self._box)
+        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        p.setPen(QColor("#ffffff") if bell else self._text)
+        p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), lap)
+        if detail:
+            p.setFont(f_info)
+            p.setPen(self._text)
+            p.drawText(
+                QRectF(pill.right() + 0.6 * u, r.top(), r.width() - lap_w - 0.6 * u, r.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                detail,
+            )
+
     # --- name tags --------------------------------------------------------------------------
     def paint_labels(
         self,
@@ -264,10 +313,25 @@ class BroadcastOverlay:
             line.setAlpha(235)
             p.setPen(self._leader_pen(line))
             p.drawLine(anchor, edge)
-            self._tag_sprites.draw(p, rect, lab, self._tag, self._text, pad)
+            fill = lab.background or self._tag
+            key = ("tag", lab.text, lab.colour.rgba(), fill.rgba(), self._text.rgba(), pad)
+            self._sprites.draw(p, rect, key, partial(self._paint_tag, lab, fill, pad))
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         p.restore()
         return drawn
+
+    def _paint_tag(self, lab: Label, fill: QColor, pad: float, p: QPainter, rect: QRectF) -> None:
+        """Box, dot and name of a tag in rect (px)."""
+        h = rect.height()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        p.drawRoundedRect(rect, h / 2, h / 2)
+        p.setBrush(lab.colour)
+        dot = 0.42 * h
+        p.drawEllipse(QRectF(rect.left() + pad * 0.6, rect.center().y() - dot / 2, dot, dot))
+        p.setPen(self._text)
+        text_rect = rect.adjusted(pad * 0.6 + dot, 0, 0, 0)
+        p.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), lab.text)
 
     @staticmethod
     def _leader_pen(colour: QColor) -> QPen:

@@ -1,0 +1,77 @@
+"""Drawings that recur from frame to frame, painted once into small images and then copied.
+
+A name tag, the scoreboard's clock box or its title line costs antialiased shapes and text
+every time it is painted, yet from one frame to the next usually only its position changes.
+SpriteCache paints each distinct drawing once, at the device resolution the painter maps it
+to, and draws it again as an image copy at the nearest whole device pixel (so a cached
+drawing may sit up to half a pixel from where painting it would put it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+MAX_SPRITES = 512
+"""Drawings kept at most; the cache starts again when it is full (a new size or theme)."""
+
+Paint = Callable[[QPainter, QRectF], None]
+"""Paints a drawing into the given rect (painter px), with the painter's font already set."""
+
+
+class SpriteCache:
+    """Images of drawings keyed by what changes their pixels, plus the device scale."""
+
+    def __init__(self) -> None:
+        self._images: dict[tuple, QImage] = {}
+
+    def draw(self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint) -> None:
+        """Draw what `paint` draws in rect (painter px), from the cache when `key` (everything
+        but rect's position that changes the pixels, including colours) was drawn before at
+        this size and scale. The painter's font is part of the key."""
+        tr = p.transform()
+        if tr.isRotating():
+            paint(p, rect)
+            return
+        sx, sy = tr.m11(), tr.m22()
+        font = p.font()
+        full = (
+            key,
+            round(rect.width() * sx, 3),
+            round(rect.height() * sy, 3),
+            font.key(),
+            round(sx, 6),
+            round(sy, 6),
+        )
+        image = self._images.get(full)
+        if image is None:
+            if len(self._images) >= MAX_SPRITES:
+                self._images.clear()
+            image = _sprite(rect, paint, font, sx, sy)
+            self._images[full] = image
+        top_left = tr.map(rect.topLeft())
+        p.save()
+        p.resetTransform()
+        p.drawImage(round(top_left.x()) - 1, round(top_left.y()) - 1, image)
+        p.restore()
+
+
+def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QImage:
+    """The drawing at device scale (sx, sy), with a 1 px transparent margin."""
+    w = math.ceil(rect.width() * sx) + 2
+    h = math.ceil(rect.height() * sy) + 2
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(1.0)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    p.translate(1.0, 1.0)
+    p.scale(sx, sy)
+    p.setFont(font)
+    paint(p, QRectF(QPointF(0.0, 0.0), rect.size()))
+    p.end()
+    return image

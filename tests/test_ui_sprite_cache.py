@@ -1,0 +1,61 @@
+"""Cached drawings look like the drawing they replace and are painted once per look."""
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from racegui.ui.sprite_cache import SpriteCache
+
+
+def pixels(image: QImage) -> np.ndarray:
+    buf = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * image.height())
+    return buf.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4].copy()
+
+
+def canvas() -> QImage:
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#102030"))
+    return image
+
+
+def pill(p: QPainter, r: QRectF) -> None:
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#ff2d6f"))
+    p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+
+
+def test_a_cached_drawing_matches_painting_it_directly(qapp):
+    rect = QRectF(10, 20, 60, 18)
+    direct, cached = canvas(), canvas()
+    p = QPainter(direct)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pill(p, rect)
+    p.end()
+    p = QPainter(cached)
+    SpriteCache().draw(p, rect, "pill", pill)
+    p.end()
+    assert np.abs(pixels(direct).astype(int) - pixels(cached).astype(int)).max() <= 2
+
+
+def test_each_look_is_painted_once_and_then_copied_anywhere(qapp):
+    calls = []
+
+    def counted(p: QPainter, r: QRectF) -> None:
+        calls.append(r.size())
+        pill(p, r)
+
+    cache = SpriteCache()
+    a, b = canvas(), canvas()
+    for image, x in ((a, 10.0), (b, 40.0)):
+        p = QPainter(image)
+        cache.draw(p, QRectF(x, 20, 60, 18), "pill", counted)
+        p.end()
+    assert len(calls) == 1
+    assert np.array_equal(pixels(a)[:, 40:244], pixels(b)[:, 160:364])  # same pixels, moved
+
+    p = QPainter(a)
+    p.scale(2.0, 2.0)  # a new device scale is a new look
+    cache.draw(p, QRectF(5, 5, 20, 9), "pill", counted)
+    cache.draw(p, QRectF(5, 5, 20, 10), "pill", counted)  # and so is a new size
+    p.end()
+    assert len(calls) == 3
