@@ -136,6 +136,7 @@ class PocketCam:
         compare.setStyle(Qt.PenStyle.DashLine)
         self._compare_pen = compare
         self._sprites: dict[tuple[str, int], QPixmap] = {}
+        self._runner_sprites: tuple[QPixmap, QPixmap] | None = None
 
     def _sprite(self, i: int, kind: int) -> QPixmap:
         """Marker of athlete i: kind 0 running, 1 dropped out (faded), 2 a model ghost."""
@@ -282,14 +283,16 @@ class PocketCam:
         return boxes
 
     def _paint_runner(self, p: QPainter, x: float, y: float) -> None:
-        c = QPointF(x, y)
-        rad = self._runner_d / 2
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self._runner_halo)
-        p.drawEllipse(c, 1.9 * rad, 1.9 * rad)
-        p.setPen(self._runner_pen)
-        p.setBrush(self._runner_fill)
-        p.drawEllipse(c, rad, rad)
+        """Her halo and disc, blitted from sprites drawn once per size."""
+        if self._runner_sprites is None:
+            d = self._runner_d
+            self._runner_sprites = (
+                disc_sprite(self._runner_halo, None, 1.9 * d),
+                disc_sprite(self._runner_fill, self._runner_pen, d),
+            )
+        for pix in self._runner_sprites:
+            half = pix.width() // 2
+            p.drawPixmap(round(x) - half, round(y) - half, pix)
 
     def _lane_numbers(self, state: RaceState) -> list[tuple[str, QPointF]]:
         """Lane numbers (text, view px) just inside the inset's left edge."""

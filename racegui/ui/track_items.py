@@ -22,11 +22,15 @@ from racegui.ui.qt_guard import guarded_paint
 
 def _bounds(x: np.ndarray, y: np.ndarray) -> QRectF | None:
     """Box (m) of the finite points, or None if there are none."""
-    ok = np.isfinite(x) & np.isfinite(y)
-    if not ok.any():
+    if x.size == 0:
         return None
-    xs, ys = x[ok], y[ok]
-    x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+    x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
+    if not np.isfinite((x0, x1, y0, y1)).all():  # rare: drop the NaN/inf points, then retry
+        ok = np.isfinite(x) & np.isfinite(y)
+        if not ok.any():
+            return None
+        xs, ys = x[ok], y[ok]
+        x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
