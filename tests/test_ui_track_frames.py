@@ -41,7 +41,12 @@ def drawn_from_scratch(source: SceneFrameSource, t: float) -> np.ndarray:
 
 @pytest.mark.parametrize(
     ("size", "panel", "theme"),
-    [((640, 360), True, DARK), ((800, 800), False, LIGHT), ((1280, 720), True, LIGHT)],
+    [
+        ((640, 360), True, DARK),
+        ((800, 800), False, LIGHT),
+        ((1280, 720), True, LIGHT),
+        ((1920, 1080), True, DARK),  # unscaled: the panel copies only what it redrew
+    ],
 )
 def test_patched_frames_equal_frames_drawn_from_scratch(qapp, replay, size, panel, theme):
     with two_sources(replay, size, panel=panel, theme=theme) as (patched, scratch):

@@ -64,6 +64,8 @@ class ReplayScene(QWidget):
         self._panel_wanted = panel
         self._frame_image: QImage | None = None
         self._track_frames = TrackFrames(self.track)
+        self._panel_drawn = False
+        """Whether the reused frame image holds the panel's last drawing (see render_image)."""
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -152,12 +154,17 @@ class ReplayScene(QWidget):
         self._track_frames.paint(painter, origin, scale, fresh)
         panel = self.panel
         if panel is None or not panel.isVisible():
+            self._panel_drawn = False  # the track now covers where the panel was
+            return
+        if (sx, sy) == (1.0, 1.0) and not fresh and self._panel_drawn:
+            panel.render_into(painter, panel.pos(), changed_only=True)
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.scale(sx, sy)
         panel.render_into(painter, panel.pos())
         painter.restore()
+        self._panel_drawn = True
 
     def render_image(
         self,

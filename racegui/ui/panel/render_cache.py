@@ -49,6 +49,8 @@ class PanelRenderCache:
         self._image: QImage | None = None
         self._key: tuple = ()
         self._part_keys: dict[int, tuple] = {}
+        self._changed: list[QRect] | None = None
+        """Panel rects redrawn by the last render_into (None: all of it)."""
 
     def set_parts(self, parts: list[Part], background: str) -> None:
         """The sections to track and the colour behind them; forgets the drawing."""
@@ -60,12 +62,16 @@ class PanelRenderCache:
         """Draw everything on the next render_into."""
         self._image = None
 
-    def render_into(self, painter: QPainter, offset: QPoint) -> None:
-        """Draw the panel at `offset` (painter px), redrawing only what changed."""
+    def render_into(self, painter: QPainter, offset: QPoint, changed_only: bool = False) -> None:
+        """Draw the panel at `offset` (painter px), redrawing only what changed. With
+        `changed_only`, copy only the redrawn rectangles to the painter: the caller's device
+        must hold the panel's previous drawing there, unscaled."""
         panel = self._panel
         key = self._panel_key()
         image = self._image
+        self._changed: list[QRect] | None = []
         if image is None or image.size() != panel.size() or key != self._key:
+            self._changed = None
             image = QImage(panel.size(), QImage.Format.Format_RGB32)
             image.setDevicePixelRatio(1.0)
             image.fill(self._background)
@@ -76,7 +82,11 @@ class PanelRenderCache:
                 _clear(part)
         else:
             self._patch(image)
-        painter.drawImage(offset, image)
+        if not changed_only or self._changed is None:
+            painter.drawImage(offset, image)
+            return
+        for rect in self._changed:
+            painter.drawImage(rect.translated(offset), image, rect)
 
     def _patch(self, image: QImage) -> None:
         view = self._viewport()
@@ -103,6 +113,8 @@ class PanelRenderCache:
         visible = QRect(at, w.size()).intersected(view)
         if visible.isEmpty():
             return
+        if self._changed is not None:
+            self._changed.append(visible)
         if fill:
             p.fillRect(visible, self._background)
         # QWidget.render puts the top-left of the source region at the target offset.

@@ -127,10 +127,11 @@ class SidePanel(QWidget):
     def scale(self) -> float:
         return self._style.scale
 
-    def render_into(self, painter: QPainter, offset: QPoint) -> None:
+    def render_into(self, painter: QPainter, offset: QPoint, changed_only: bool = False) -> None:
         """Draw the panel at `offset` (painter px), as QWidget.render would, but redraw only
-        the parts that changed since the last call (the previous drawing is kept)."""
-        self._render_cache.render_into(painter, offset)
+        the parts that changed since the last call (the previous drawing is kept). With
+        `changed_only`, copy only those parts (the device already holds the rest, unscaled)."""
+        self._render_cache.render_into(painter, offset, changed_only)
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
