@@ -10,6 +10,8 @@ its drawing reaches beyond it, which :meth:`device_rect` combines for the export
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
@@ -133,6 +135,16 @@ class SpriteLayer(_Moving, QGraphicsItem):
         if n == 0 or not self._sprites:
             return
         tr = p.transform()
+        if n == 1:  # the runner, her halo, the light's head: no arrays needed
+            x, y = float(self._x[0]), float(self._y[0])
+            px, py = tr.m11() * x + tr.m21() * y + tr.dx(), tr.m12() * x + tr.m22() * y + tr.dy()
+            if math.isfinite(px) and math.isfinite(py):
+                sprite = self._sprites[int(self._ids[0])]
+                p.resetTransform()
+                p.drawPixmap(
+                    round(px) - sprite.width() // 2, round(py) - sprite.height() // 2, sprite
+                )
+            return
         px = tr.m11() * self._x + tr.m21() * self._y + tr.dx()
         py = tr.m12() * self._x + tr.m22() * self._y + tr.dy()
         ok = np.isfinite(px) & np.isfinite(py)
