@@ -12,8 +12,9 @@ own graphics: exactly what drawing it from scratch gives (the tests compare pixe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from racegui.ui.track_view import TrackView
 
@@ -21,6 +22,10 @@ DAMAGE_PAD_PX = 3
 """Margin (device px) added round each moving graphic's box: antialiasing and pen overhang."""
 FULL_REDRAW_SHARE = 0.6
 """Above this share of the view's area in moving rectangles, the whole still is copied."""
+
+
+def _stacking(item) -> float:
+    return item.zValue()
 
 
 class TrackFrames:
@@ -32,6 +37,7 @@ class TrackFrames:
         self._still_key: tuple = ()
         self._damage: list[QRect] | None = None
         """Device rects the last frame's moving graphics covered (None: unknown)."""
+        self._option = QStyleOptionGraphicsItem()
 
     def invalidate(self) -> None:
         """Draw everything on the next paint (the device no longer holds the last frame)."""
@@ -61,9 +67,15 @@ class TrackFrames:
         painter.translate(origin)
         painter.scale(sx, sy)
         painter.setRenderHints(view.renderHints(), True)
-        view_rect = QRectF(0.0, 0.0, w, h)
-        view.scene().render(painter, view_rect, view_rect, Qt.AspectRatioMode.IgnoreAspectRatio)
-        view.drawForeground(painter, view_rect)
+        # The moving items are all the scene draws (the view box and its frame paint nothing):
+        # paint them directly, in stacking order, without a scene traversal.
+        base = painter.transform()
+        items = sorted((i for i in view.moving_items() if i.isVisible()), key=_stacking)
+        for item in items:
+            painter.setTransform(item.sceneTransform() * base)
+            item.paint(painter, self._option, None)
+        painter.setTransform(base)
+        view.drawForeground(painter, QRectF(0.0, 0.0, w, h))
         painter.restore()
         self._damage = self._moving_rects(area, QPointF(origin), sx, sy)
 
