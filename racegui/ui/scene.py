@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
+from racegui.ui.scaled_patches import ScaledPatches, scale_grid
 from racegui.ui.theme import Theme
 from racegui.ui.track_frames import TrackFrames
 from racegui.ui.track_view import TrackView
@@ -66,6 +67,7 @@ class ReplayScene(QWidget):
         self._track_frames = TrackFrames(self.track)
         self._panel_drawn = False
         """Whether the reused frame image holds the panel's last drawing (see render_image)."""
+        self._panel_copy = ScaledPatches()
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -156,14 +158,21 @@ class ReplayScene(QWidget):
         if panel is None or not panel.isVisible():
             self._panel_drawn = False  # the track now covers where the panel was
             return
-        if (sx, sy) == (1.0, 1.0) and not fresh and self._panel_drawn:
-            panel.render_into(painter, panel.pos(), changed_only=True)
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.scale(sx, sy)
-        panel.render_into(painter, panel.pos())
-        painter.restore()
+        image, changed = panel.updated_image()
+        redraw = fresh or not self._panel_drawn
+        at = panel.pos()
+        if (sx, sy) == (1.0, 1.0):
+            for rect in [image.rect()] if redraw or changed is None else changed:
+                painter.drawImage(rect.translated(at), image, rect)
+        elif scale_grid(scale, at.x(), at.y()) is not None:
+            origin = QPoint(round(at.x() * sx), round(at.y() * sy))
+            self._panel_copy.draw(painter, origin, image, changed, scale, redraw)
+        else:  # no pixel grid for this scale: draw the whole panel scaled
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.scale(sx, sy)
+            painter.drawImage(at, image)
+            painter.restore()
         self._panel_drawn = True
 
     def render_image(

@@ -62,10 +62,14 @@ class PanelRenderCache:
         """Draw everything on the next render_into."""
         self._image = None
 
-    def render_into(self, painter: QPainter, offset: QPoint, changed_only: bool = False) -> None:
-        """Draw the panel at `offset` (painter px), redrawing only what changed. With
-        `changed_only`, copy only the redrawn rectangles to the painter: the caller's device
-        must hold the panel's previous drawing there, unscaled."""
+    def render_into(self, painter: QPainter, offset: QPoint) -> None:
+        """Draw the panel at `offset` (painter px), redrawing only what changed."""
+        image, _ = self.updated()
+        painter.drawImage(offset, image)
+
+    def updated(self) -> tuple[QImage, list[QRect] | None]:
+        """The panel's drawing brought up to date, and the panel rects redrawn since the last
+        call (None: all of it). The image is the cache's own: read it, don't keep it."""
         panel = self._panel
         key = self._panel_key()
         image = self._image
@@ -82,11 +86,7 @@ class PanelRenderCache:
                 _clear(part)
         else:
             self._patch(image)
-        if not changed_only or self._changed is None:
-            painter.drawImage(offset, image)
-            return
-        for rect in self._changed:
-            painter.drawImage(rect.translated(offset), image, rect)
+        return image, self._changed
 
     def _patch(self, image: QImage) -> None:
         view = self._viewport()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from racegui.model.replay import RaceState, Replay
@@ -127,11 +127,15 @@ class SidePanel(QWidget):
     def scale(self) -> float:
         return self._style.scale
 
-    def render_into(self, painter: QPainter, offset: QPoint, changed_only: bool = False) -> None:
+    def render_into(self, painter: QPainter, offset: QPoint) -> None:
         """Draw the panel at `offset` (painter px), as QWidget.render would, but redraw only
-        the parts that changed since the last call (the previous drawing is kept). With
-        `changed_only`, copy only those parts (the device already holds the rest, unscaled)."""
-        self._render_cache.render_into(painter, offset, changed_only)
+        the parts that changed since the last call (the previous drawing is kept)."""
+        self._render_cache.render_into(painter, offset)
+
+    def updated_image(self) -> tuple[QImage, list[QRect] | None]:
+        """The panel drawn as render_into would draw it, and the panel rects redrawn since
+        the last call (None: all). For exports that keep the previous frame."""
+        return self._render_cache.updated()
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
