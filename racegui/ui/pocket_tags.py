@@ -30,40 +30,45 @@ def pack_row(
     want: list[float], widths: list[float], lo: float, hi: float, gap: float
 ) -> list[float] | None:
     """Left edges (px) of boxes whose centres want `want` (ascending) without overlapping,
-    each at most as far from its wish as needed, all within [lo, hi]; None if they don't fit."""
+    each at most as far from its wish as needed, all within [lo, hi]; None if they don't fit.
+
+    Boxes are merged into clusters from the left; a cluster sits where the mean of its
+    members' wishes puts it (clamped to the span). Prefix sums give any cluster's width and
+    mean in O(1), so a row of n boxes costs O(n)."""
     n = len(want)
     if n == 0:
         return []
     if sum(widths) + gap * (n - 1) > hi - lo:
         return None
-    # Offsets of each box's centre from its cluster's left edge, per cluster.
-    clusters: list[list[int]] = []
+    # cum[j]: offset of box j from the left edge of a cluster starting at box 0.
+    cum = [0.0] * (n + 1)
+    q = [0.0] * (n + 1)  # prefix sums of want[j] - widths[j] / 2 - cum[j]
+    for j in range(n):
+        cum[j + 1] = cum[j] + widths[j] + gap
+        q[j + 1] = q[j] + want[j] - widths[j] / 2 - cum[j]
+
+    def span(a: int, b: int) -> float:
+        return cum[b] - cum[a] - gap
+
+    def best_left(a: int, b: int) -> float:
+        left = (q[b] - q[a]) / (b - a) + cum[a]
+        return min(max(left, lo), hi - span(a, b))
+
+    starts: list[int] = []  # cluster k holds boxes starts[k] .. starts[k + 1] - 1
     lefts: list[float] = []
-
-    def span(members: list[int]) -> float:
-        return sum(widths[j] for j in members) + gap * (len(members) - 1)
-
-    def best_left(members: list[int]) -> float:
-        off, total = 0.0, 0.0
-        for j in members:
-            total += want[j] - (off + widths[j] / 2)
-            off += widths[j] + gap
-        left = total / len(members)
-        return min(max(left, lo), hi - span(members))
-
     for i in range(n):
-        clusters.append([i])
-        lefts.append(best_left([i]))
-        while len(clusters) > 1 and lefts[-2] + span(clusters[-2]) + gap > lefts[-1]:
-            merged = clusters[-2] + clusters[-1]
-            clusters[-2:] = [merged]
-            lefts[-2:] = [best_left(merged)]
+        starts.append(i)
+        lefts.append(best_left(i, i + 1))
+        while len(starts) > 1 and lefts[-2] + span(starts[-2], starts[-1]) + gap > lefts[-1]:
+            a = starts[-2]
+            starts.pop()
+            lefts.pop()
+            lefts[-1] = best_left(a, i + 1)
     out: list[float] = []
-    for members, left in zip(clusters, lefts, strict=True):
-        x = left
-        for j in members:
-            out.append(x)
-            x += widths[j] + gap
+    bounds = starts + [n]
+    for k, left in enumerate(lefts):
+        for j in range(bounds[k], bounds[k + 1]):
+            out.append(left + cum[j] - cum[bounds[k]])
     return out
 
 
