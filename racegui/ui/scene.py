@@ -6,13 +6,12 @@ The main window embeds one ReplayScene; exports make their own and call
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
+from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.scaled_patches import ScaledPatches, scale_grid
 from racegui.ui.theme import Theme
 from racegui.ui.track_frames import TrackFrames
@@ -23,15 +22,6 @@ PANEL_FRACTION = 0.30
 PANEL_WIDTH_PX = (420, 600)
 """Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
 so its numbers are never cut off."""
-
-
-def side_panel_class() -> type | None:
-    """racegui.ui.panel.side_panel.SidePanel if it is installed, else None."""
-    try:
-        module = importlib.import_module("racegui.ui.panel.side_panel")
-    except ImportError:
-        return None
-    return getattr(module, "SidePanel", None)
 
 
 class ReplayScene(QWidget):
@@ -54,14 +44,10 @@ class ReplayScene(QWidget):
         layout.setSpacing(0)
         self.track = TrackView(replay, theme, self)
         layout.addWidget(self.track, 1)
-        self.panel: QWidget | None = None
-        cls = side_panel_class()
-        if cls is not None:
-            self.panel = cls(replay, theme, self)
-            layout.addWidget(self.panel, 0)
-            if hasattr(self.panel, "seek_requested"):
-                self.panel.seek_requested.connect(self.seek_requested)
-            self.panel.setVisible(panel)
+        self.panel: SidePanel | None = SidePanel(replay, theme, self)
+        layout.addWidget(self.panel, 0)
+        self.panel.seek_requested.connect(self.seek_requested)
+        self.panel.setVisible(panel)
         self._panel_wanted = panel
         self._frame_image: QImage | None = None
         self._track_frames = TrackFrames(self.track)
