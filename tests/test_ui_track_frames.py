@@ -96,3 +96,24 @@ def test_export_frame_looks_like_the_window(qapp, replay):
             assert off.mean() < 0.005, f"t = {t}: {off.mean():.2%} of pixels differ"
     finally:
         source.close()
+
+
+def test_export_paints_every_item_of_the_track_scene(qapp, replay):
+    """Exports paint the view's moving items directly; nothing else in its scene may draw."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    source = SceneFrameSource(replay, DARK, (640, 360))
+    try:
+        source.frame_at(100.0)
+        view = source.scene.track
+        moving = {id(item) for item in view.moving_items()}
+        for item in view.scene().items():
+            if id(item) in moving or item in (view.vb, view.vb.childGroup):
+                continue
+            assert isinstance(item, QGraphicsRectItem), type(item).__name__
+            invisible = item.pen().style() == Qt.PenStyle.NoPen
+            invisible &= item.brush().style() == Qt.BrushStyle.NoBrush
+            assert invisible or not item.isVisible(), item
+    finally:
+        source.close()
