@@ -146,7 +146,6 @@ class MainWindow(QMainWindow):
         a["pocket"].setChecked(s.pocket_cam)
         self.scene.track.set_pocket_visible(s.pocket_cam)
         a["panel"].setChecked(self.scene.panel_visible())
-        a["panel"].setEnabled(self.scene.has_panel)
         a[f"theme_{self.theme_name}"].setChecked(True)
         a["loop"].setChecked(s.loop)
         self.clock.set_speed(s.speed)

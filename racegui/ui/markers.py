@@ -61,7 +61,6 @@ class MarkerLayer:
     """Markers of the non-focus, non-target athletes (pacers, other runners, model ghosts)."""
 
     def __init__(self, view_box: pg.ViewBox, replay: Replay, theme: Theme) -> None:
-        self._vb = view_box
         self.layers = {name: SpriteLayer() for name in LAYER_Z}
         for name, layer in self.layers.items():
             layer.setZValue(LAYER_Z[name])

@@ -25,7 +25,7 @@ so its numbers are never cut off."""
 
 
 class ReplayScene(QWidget):
-    """Track view plus optional side panel for one replay, theme and size."""
+    """Track view plus side panel (which can be hidden) for one replay, theme and size."""
 
     seek_requested = Signal(float)
     """Race time (s) the panel asked to jump to (e.g. a dropout entry was clicked)."""
@@ -44,7 +44,7 @@ class ReplayScene(QWidget):
         layout.setSpacing(0)
         self.track = TrackView(replay, theme, self)
         layout.addWidget(self.track, 1)
-        self.panel: SidePanel | None = SidePanel(replay, theme, self)
+        self.panel = SidePanel(replay, theme, self)
         layout.addWidget(self.panel, 0)
         self.panel.seek_requested.connect(self.seek_requested)
         self.panel.setVisible(panel)
@@ -57,28 +57,21 @@ class ReplayScene(QWidget):
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
-    @property
-    def has_panel(self) -> bool:
-        """Whether a side panel exists (the panel module is installed)."""
-        return self.panel is not None
-
     def panel_visible(self) -> bool:
-        return self.panel is not None and self._panel_wanted
+        return self._panel_wanted
 
     def set_panel_visible(self, on: bool) -> None:
-        """Show or hide the side panel (if there is one)."""
+        """Show or hide the side panel."""
         self._panel_wanted = bool(on)
-        if self.panel is not None:
-            self.panel.setVisible(self._panel_wanted)
-            self._fit_panel()
-            if on:
-                self.panel.update_frame(self.t)
+        self.panel.setVisible(self._panel_wanted)
+        self._fit_panel()
+        if on:
+            self.panel.update_frame(self.t)
 
     def set_replay(self, replay: Replay) -> None:
         self.replay = replay
         self.track.set_replay(replay)
-        if self.panel is not None:
-            self.panel.set_replay(replay)
+        self.panel.set_replay(replay)
         self.update_frame(min(self.t, replay.duration_s))
 
     def set_compare(self, other: Replay | None) -> None:
@@ -88,16 +81,14 @@ class ReplayScene(QWidget):
         self.theme = theme
         self._apply_palette()
         self.track.set_theme(theme)
-        if self.panel is not None:
-            self.panel.set_theme(theme)  # restyling resets the panel's minimum width
-            self._fit_panel()
+        self.panel.set_theme(theme)  # restyling resets the panel's minimum width
+        self._fit_panel()
 
     def set_scale(self, factor: float) -> None:
         """Presentation scale for fonts (1.0 normal, ~1.4 on a big screen)."""
         self._scale = factor
         self.track.set_scale(factor)
-        if self.panel is not None:
-            self.panel.set_scale(factor)
+        self.panel.set_scale(factor)
         self._fit_panel()
 
     def _apply_palette(self) -> None:
@@ -106,8 +97,6 @@ class ReplayScene(QWidget):
         self.setPalette(pal)
 
     def _fit_panel(self) -> None:
-        if self.panel is None:
-            return
         lo, hi = PANEL_WIDTH_PX
         lo = max(lo * self._scale, self.panel.minimumWidth())
         w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
@@ -122,7 +111,7 @@ class ReplayScene(QWidget):
         """Show race time t (s): track and panel."""
         self.t = t
         self.track.update_frame(t)
-        if self.panel is not None and self.panel.isVisible():
+        if self.panel.isVisible():
             # Reuse the track's state at t: the panel then evaluates no athlete but the runner.
             state = getattr(self.track, "state", None)
             self.panel.update_frame(t, state if state is not None and state.t == t else None)
@@ -140,24 +129,23 @@ class ReplayScene(QWidget):
         at = self.track.pos()
         origin = QPointF(at.x() * sx, at.y() * sy).toPoint()
         self._track_frames.paint(painter, origin, scale, fresh)
-        panel = self.panel
-        if panel is None or not panel.isVisible():
+        if not self.panel.isVisible():
             self._panel_drawn = False  # the track now covers where the panel was
             return
-        image, changed = panel.updated_image()
+        image, changed = self.panel.updated_image()
         redraw = fresh or not self._panel_drawn
-        at = panel.pos()
+        panel_at = self.panel.pos()
         if (sx, sy) == (1.0, 1.0):
             for rect in [image.rect()] if redraw or changed is None else changed:
-                painter.drawImage(rect.translated(at), image, rect)
-        elif scale_grid(scale, at.x(), at.y()) is not None:
-            origin = QPoint(round(at.x() * sx), round(at.y() * sy))
+                painter.drawImage(rect.translated(panel_at), image, rect)
+        elif scale_grid(scale, panel_at.x(), panel_at.y()) is not None:
+            origin = QPoint(round(panel_at.x() * sx), round(panel_at.y() * sy))
             self._panel_copy.draw(painter, origin, image, changed, scale, redraw)
         else:  # no pixel grid for this scale: draw the whole panel scaled
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.scale(sx, sy)
-            painter.drawImage(at, image)
+            painter.drawImage(panel_at, image)
             painter.restore()
         self._panel_drawn = True
 
@@ -204,7 +192,6 @@ class ReplayScene(QWidget):
         painter = QPainter(img)
         try:
             panel = self.panel
-            with_panel = panel is not None and panel.isVisible()
             if reuse and self.parent() is None:
                 self._paint_reused(painter, (out_w / w, out_h / h), fresh)
                 return img
@@ -212,7 +199,7 @@ class ReplayScene(QWidget):
                 # Draw the layout straight at the output resolution (crisp text, no resampling).
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.scale(out_w / w, out_h / h)
-            if self.parent() is None and with_panel and hasattr(panel, "render_into"):
+            if self.parent() is None and panel.isVisible():
                 # The panel redraws only what changed since the last frame (render_into).
                 rest = QRegion(self.rect()).subtracted(QRegion(panel.geometry()))
                 self.render(painter, rest.boundingRect().topLeft(), rest)

@@ -39,10 +39,6 @@ class TrackFrames:
         """Device rects the last frame's moving graphics covered (None: unknown)."""
         self._option = QStyleOptionGraphicsItem()
 
-    def invalidate(self) -> None:
-        """Draw everything on the next paint (the device no longer holds the last frame)."""
-        self._damage = None
-
     def paint(
         self, painter: QPainter, origin: QPoint, scale: tuple[float, float], fresh: bool
     ) -> None:

@@ -73,7 +73,7 @@ class PanelRenderCache:
         panel = self._panel
         key = self._panel_key()
         image = self._image
-        self._changed: list[QRect] | None = []
+        self._changed = []
         if image is None or image.size() != panel.size() or key != self._key:
             self._changed = None
             image = QImage(panel.size(), QImage.Format.Format_RGB32)
