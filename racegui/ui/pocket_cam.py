@@ -27,6 +27,7 @@ from racegui.ui.pocket_paint import (
 )
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.theme import Theme
+from racegui.ui.track_items import blit_centred
 
 HALF_HEIGHT_M = 6.4
 """Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
@@ -275,10 +276,8 @@ class PocketCam:
         kinds = np.where(self._ghost, 2, np.where(dropped, 1, 0))
         boxes = []
         for i in order:
-            pix = self._sprite(int(i), int(kinds[i]))
-            half = pix.width() // 2
             cx, cy = float(x[i]), float(y[i])
-            p.drawPixmap(round(cx) - half, round(cy) - half, pix)
+            blit_centred(p, self._sprite(int(i), int(kinds[i])), cx, cy)
             boxes.append(QRectF(cx - rad - 1, cy - rad - 1, d + 2, d + 2))
         return boxes
 
@@ -291,8 +290,7 @@ class PocketCam:
                 disc_sprite(self._runner_fill, self._runner_pen, d),
             )
         for pix in self._runner_sprites:
-            half = pix.width() // 2
-            p.drawPixmap(round(x) - half, round(y) - half, pix)
+            blit_centred(p, pix, x, y)
 
     def _lane_numbers(self, state: RaceState) -> list[tuple[str, QPointF]]:
         """Lane numbers (text, view px) just inside the inset's left edge."""

@@ -36,6 +36,12 @@ def _bounds(x: np.ndarray, y: np.ndarray) -> QRectF | None:
     return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
+def blit_centred(p: QPainter, pix: QPixmap, x: float, y: float) -> None:
+    """Draw a sprite centred on (x, y) px at a whole pixel (disc sprites centre their disc on
+    pixel width // 2), so it looks the same at every position."""
+    p.drawPixmap(round(x) - pix.width() // 2, round(y) - pix.height() // 2, pix)
+
+
 class _Moving:
     """What the export needs of a moving item: where it drew, in device pixels."""
 
@@ -139,11 +145,8 @@ class SpriteLayer(_Moving, QGraphicsItem):
             x, y = float(self._x[0]), float(self._y[0])
             px, py = tr.m11() * x + tr.m21() * y + tr.dx(), tr.m12() * x + tr.m22() * y + tr.dy()
             if math.isfinite(px) and math.isfinite(py):
-                sprite = self._sprites[int(self._ids[0])]
                 p.resetTransform()
-                p.drawPixmap(
-                    round(px) - sprite.width() // 2, round(py) - sprite.height() // 2, sprite
-                )
+                blit_centred(p, self._sprites[int(self._ids[0])], px, py)
             return
         px = tr.m11() * self._x + tr.m21() * self._y + tr.dx()
         py = tr.m12() * self._x + tr.m22() * self._y + tr.dy()
