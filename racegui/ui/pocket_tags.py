@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+
+from racegui.ui.markers import pixmap_of
 
 
 @dataclass(frozen=True)
@@ -152,17 +154,7 @@ class TagPainter:
         key = (tag.text, tag.colour.rgba(), tag.faded)
         pix = self._cache.get(key)
         if pix is None:
-            img = QImage(
-                int(width + 1.999), int(self.h + 1.999), QImage.Format.Format_ARGB32_Premultiplied
-            )
-            img.setDevicePixelRatio(1.0)
-            img.fill(Qt.GlobalColor.transparent)
-            p = QPainter(img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            self._draw_tag(p, tag, QRectF(0, 0, width, self.h))
-            p.end()
-            pix = QPixmap.fromImage(img)
+            pix = pixmap_of(width, self.h, lambda p, r: self._draw_tag(p, tag, r))
             self._cache[key] = pix
         return pix
 

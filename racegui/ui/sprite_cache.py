@@ -9,11 +9,12 @@ drawing may sit up to half a pixel from where painting it would put it).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter, QPixmap
+
+from racegui.ui.markers import pixmap_of
 
 MAX_SPRITES = 512
 """Drawings kept at most; the cache starts again when it is full (a new size or theme)."""
@@ -26,7 +27,7 @@ class SpriteCache:
     """Images of drawings keyed by what changes their pixels, plus the device scale."""
 
     def __init__(self) -> None:
-        self._images: dict[tuple, QImage] = {}
+        self._images: dict[tuple, QPixmap] = {}
 
     def draw(self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint) -> None:
         """Draw what `paint` draws in rect (painter px), from the cache when `key` (everything
@@ -55,23 +56,17 @@ class SpriteCache:
         top_left = tr.map(rect.topLeft())
         p.save()
         p.resetTransform()
-        p.drawImage(round(top_left.x()) - 1, round(top_left.y()) - 1, image)
+        p.drawPixmap(round(top_left.x()) - 1, round(top_left.y()) - 1, image)
         p.restore()
 
 
-def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QImage:
+def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QPixmap:
     """The drawing at device scale (sx, sy), with a 1 px transparent margin."""
-    w = math.ceil(rect.width() * sx) + 2
-    h = math.ceil(rect.height() * sy) + 2
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(1.0)
-    image.fill(Qt.GlobalColor.transparent)
-    p = QPainter(image)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    p.translate(1.0, 1.0)
-    p.scale(sx, sy)
-    p.setFont(font)
-    paint(p, QRectF(QPointF(0.0, 0.0), rect.size()))
-    p.end()
-    return image
+
+    def draw(p: QPainter, _: QRectF) -> None:
+        p.translate(1.0, 1.0)
+        p.scale(sx, sy)
+        p.setFont(font)
+        paint(p, QRectF(QPointF(0.0, 0.0), rect.size()))
+
+    return pixmap_of(rect.width() * sx + 1.0, rect.height() * sy + 1.0, draw)
