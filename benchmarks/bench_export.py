@@ -10,6 +10,12 @@ Runs alternate (export, encode alone, ...) so each pair sees the same machine lo
 record how many cores other processes used meanwhile. With --full, also times one export of
 the whole race at the first size.
 
+With --headroom, also measures how much drawing the encoder leaves room for: the pre-drawn
+frames go through the same writer after the feeding thread burns a fixed CPU time per frame
+(a busy loop holding the GIL, as drawing does), for 0 to 4 ms, each run paired with an
+encode-alone run. Compare the ratios with draw_cpu_ms_alone, the CPU time one frame of the
+real scene takes to draw with nothing else running.
+
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_export.py [--seconds 10] [--repeats 3]
 """
 
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from racegui.export.options import ExportOptions  # noqa: E402
 from racegui.export.pipeline import export  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
+from racegui.export.writers import Mp4Writer  # noqa: E402
 from racegui.io.race_file import read_race  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
 from racegui.resources_path import demo_race_path  # noqa: E402
@@ -42,22 +49,72 @@ START_S = 100.0
 """Race time the measured span starts at (mid-race: every pacer still visible, panel busy)."""
 
 
+HEADROOM_MS = (0.0, 1.0, 2.0, 3.0, 4.0)
+"""CPU time (ms per frame) the --headroom runs burn on the feeding thread."""
+
+
 def predraw(replay, size, fps, seconds):
-    """The frames the export of [START_S, START_S + seconds] draws, as private copies."""
+    """The frames the export of [START_S, START_S + seconds] draws, as private copies, and
+    the median CPU time (ms) drawing one took (the first few frames, which fill caches, left
+    out)."""
     source = SceneFrameSource(replay, DARK, size)
     try:
         n = round(seconds * fps)
-        return [source.frame_at(START_S + k / fps).copy() for k in range(n)]
+        frames, cpu_ms = [], []
+        for k in range(n):
+            tic = time.thread_time()
+            frame = source.frame_at(START_S + k / fps)
+            cpu_ms.append((time.thread_time() - tic) * 1000)
+            frames.append(frame.copy())
+        return frames, statistics.median(cpu_ms[min(10, n - 1) :])
     finally:
         source.close()
+
+
+def _burn(ms: float) -> None:
+    """Keep this thread busy (holding the GIL) for ms of CPU time."""
+    end = time.thread_time() + ms / 1000
+    while time.thread_time() < end:
+        pass
+
+
+def fed_once(frames, fps, out, burn_ms):
+    """Realtime factor of writing the pre-drawn frames with burn_ms of CPU before each."""
+    height, width = frames[0].shape[:2]
+    tic = time.perf_counter()
+    with Mp4Writer(out, (width, height), fps) as writer:
+        for frame in frames:
+            _burn(burn_ms)
+            writer.write(frame)
+    return len(frames) / fps / (time.perf_counter() - tic)
+
+
+def headroom(frames, fps, seconds, repeats):
+    """Export / encode-alone ratio when drawing a frame costs each of HEADROOM_MS."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "x.mp4"
+        for burn_ms in HEADROOM_MS:
+            ratios = []
+            for _ in range(repeats):
+                alone = encode_alone_once(frames, fps, seconds, out)["realtime"]
+                ratios.append(fed_once(frames, fps, out, burn_ms) / alone)
+            rows.append(
+                {
+                    "draw_cpu_ms": burn_ms,
+                    "ratio": round(statistics.median(ratios), 3),
+                    "ratio_runs": [round(r, 3) for r in ratios],
+                }
+            )
+    return rows
 
 
 def median(runs, key):
     return round(statistics.median(r[key] for r in runs), 3)
 
 
-def bench_size(replay, size, fps, seconds, repeats):
-    frames = predraw(replay, size, fps, seconds)
+def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
+    frames, draw_cpu_ms = predraw(replay, size, fps, seconds)
     exports, alone = [], []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "x.mp4"
@@ -68,7 +125,7 @@ def bench_size(replay, size, fps, seconds, repeats):
             alone.append(encode_alone_once(frames, fps, seconds, out))
     ratios = [e["realtime"] / a["realtime"] for e, a in zip(exports, alone, strict=True)]
     frame_ms = 1000 / fps / median(exports, "realtime")
-    return {
+    result = {
         "size": f"{size[0]}x{size[1]}",
         "fps": fps,
         "seconds_per_run": seconds,
@@ -83,7 +140,11 @@ def bench_size(replay, size, fps, seconds, repeats):
         "encode_wait_ms_per_frame": median(exports, "encode_wait_ms_per_frame"),
         "mbit_per_s": round(statistics.median(a["mbit_per_s"] for a in alone), 2),
         "others_cores": [round(r["others_cores"] or 0.0, 2) for r in exports + alone],
+        "draw_cpu_ms_alone": round(draw_cpu_ms, 2),
     }
+    if with_headroom:
+        result["headroom"] = headroom(frames, fps, seconds, repeats)
+    return result
 
 
 def full_race(replay, size, fps):
@@ -116,13 +177,18 @@ def main() -> int:
     parser.add_argument("--sizes", default="1920x1080,1280x720")
     parser.add_argument("--fps", type=int, default=30)
     parser.add_argument("--full", action="store_true", help="also export the whole race")
+    parser.add_argument(
+        "--headroom", action="store_true", help="also sweep a stand-in drawing cost"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     replay = compile_race(read_race(demo_race_path()))
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     out = {"cpus": os.cpu_count(), "results": []}
     for size in sizes:
-        out["results"].append(bench_size(replay, size, args.fps, args.seconds, args.repeats))
+        out["results"].append(
+            bench_size(replay, size, args.fps, args.seconds, args.repeats, args.headroom)
+        )
     if args.full:
         out["full_race"] = full_race(replay, sizes[0], args.fps)
     app.processEvents()
