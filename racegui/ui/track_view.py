@@ -302,25 +302,30 @@ class TrackView(pg.GraphicsView):
         race_m = r.race.distance_m
         band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 16)
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
-        lat = -LANE1_LINE_M
+        finished = st.t >= r.finish_time_s[r.focus]
+        show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
+        arc = np.linspace(d_r, min(d_t, race_m), 24) if show_gap else np.zeros(0)
+        # The band, the light's head and the gap arc in one pass through the track geometry.
+        nb = len(band)
+        lat = np.full(nb + 1 + len(arc), -LANE1_LINE_M)
+        lat[nb + 1 :] = GAP_LATERAL_M
+        px, py, heading = r.track.race_xy(
+            np.concatenate([band, [min(d_t, race_m)], arc]), race_m, lat
+        )
         self._light_band = None
-        if len(band) >= 2:
-            bx, by, _ = r.track.race_xy(band, race_m, lat)
+        if nb >= 2:
+            bx, by = px[:nb], py[:nb]
             self.light_glow.set_xy(bx, by)
             self.light_core.set_xy(bx, by)
             self._light_band = (bx, by)
         for item in (self.light_glow, self.light_core, self.light_head):
-            item.setVisible(len(band) >= 2)
-        hx, hy, _ = r.track.race_xy(np.array([min(d_t, race_m)]), race_m, lat)
-        self.light_head.set_points(hx, hy)
-        finished = st.t >= r.finish_time_s[r.focus]
-        show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
+            item.setVisible(nb >= 2)
+        self.light_head.set_points(px[nb : nb + 1], py[nb : nb + 1])
         self.gap_arc.setVisible(show_gap)
         self.gap_mid = None
         if not show_gap:
             return
-        arc = np.linspace(d_r, min(d_t, race_m), 24)
-        ax, ay, heading = r.track.race_xy(arc, race_m, GAP_LATERAL_M)
+        ax, ay, heading = px[nb + 1 :], py[nb + 1 :], heading[nb + 1 :]
         self.gap_arc.set_xy(ax, ay)
         sign = st.gap_to_target_s is not None and st.gap_to_target_s < 0
         if sign != self._gap_sign:
