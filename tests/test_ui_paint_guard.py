@@ -65,3 +65,34 @@ def test_the_guard_restores_the_painter_and_reports_once(qapp, capsys):
         p.end()
     assert Widgetish.calls == 2
     assert capsys.readouterr().err.count("drawing failed in Widgetish.paint") == 1
+
+
+SPRITE_SCRIPT = textwrap.dedent(
+    """
+    import os
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    from racegui.ui.markers import pixmap_of
+
+    app = QApplication([])
+
+    def broken(p, rect):
+        raise ValueError("a sprite bug")
+
+    for _ in range(3):
+        try:
+            pixmap_of(20, 10, broken)
+        except ValueError:
+            pass
+    print("still here")
+    """
+)
+
+
+def test_a_sprite_that_fails_to_draw_raises_instead_of_crashing_qt():
+    run = subprocess.run(
+        [sys.executable, "-c", SPRITE_SCRIPT], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "still here" in run.stdout
+    assert "being painted" not in run.stderr

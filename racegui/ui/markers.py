@@ -37,8 +37,10 @@ def pixmap_of(w: float, h: float, draw) -> QPixmap:
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    draw(p, QRectF(0, 0, w, h))
-    p.end()
+    try:
+        draw(p, QRectF(0, 0, w, h))
+    finally:
+        p.end()  # an image still being painted must not be freed (Qt crashes)
     return QPixmap.fromImage(img)
 
 
