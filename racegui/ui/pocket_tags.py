@@ -9,11 +9,12 @@ leader lines stay short and mostly vertical.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from racegui.ui.markers import pixmap_of
+from racegui.ui.sprite_cache import SpriteCache
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class TagPainter:
         self.dot = 0.4 * self.h
         self.box = box
         self.text = text
-        self._cache: dict[tuple[str, int, bool], QPixmap] = {}
+        self._sprites = SpriteCache()
         self._widths: dict[str, float] = {}
 
     def width(self, text: str) -> float:
@@ -133,7 +134,8 @@ class TagPainter:
         return out
 
     def paint(self, p: QPainter, placed: list[tuple[Tag, QRectF]]) -> None:
-        """Leader lines first, then the tags over them (each tag drawn once into a pixmap)."""
+        """Leader lines first, then the tags over them (each tag drawn once, at the device
+        resolution, into a cached image)."""
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for tag, rect in placed:
@@ -147,18 +149,11 @@ class TagPainter:
             end.setY(rect.top() if below else rect.bottom())
             p.drawLine(start, end)
         for tag, rect in placed:
-            p.drawPixmap(rect.topLeft(), self._pixmap(tag, rect.width()))
+            key = (tag.text, tag.colour.rgba(), tag.faded)
+            self._sprites.draw(p, rect, key, partial(self._draw_tag, tag=tag))
         p.restore()
 
-    def _pixmap(self, tag: Tag, width: float) -> QPixmap:
-        key = (tag.text, tag.colour.rgba(), tag.faded)
-        pix = self._cache.get(key)
-        if pix is None:
-            pix = pixmap_of(width, self.h, lambda p, r: self._draw_tag(p, tag, r))
-            self._cache[key] = pix
-        return pix
-
-    def _draw_tag(self, p: QPainter, tag: Tag, rect: QRectF) -> None:
+    def _draw_tag(self, p: QPainter, rect: QRectF, tag: Tag) -> None:
         p.setFont(self.font)
         p.setPen(Qt.PenStyle.NoPen)
         box = QColor(self.box)
