@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import numpy as np
 from pyqtgraph import functions as fn
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPen,
-    QPixmap,
     QPolygonF,
 )
 
-from racegui.ui.markers import mk_colour, pixmap_of
+from racegui.ui.markers import mk_colour
 from racegui.ui.pocket_tags import TagPainter
+from racegui.ui.sprite_cache import Paint, SpriteCache
 from racegui.ui.theme import Theme
 
 TITLE = "POCKET CAM"
@@ -87,8 +87,10 @@ class PocketStyle:
         self.lane_font = _font(family, min(max(self.lane_px, 9.0), 1.2 * unit), QFont.Weight.Bold)
         self.lane_metrics = QFontMetricsF(self.lane_font)
         self.pill_h = self.title_metrics.height() + 0.35 * unit
-        self.title_pix = _title_pixmap(self)
-        self.scale_pix = _scale_pixmap(self, k)
+        self.sprites = SpriteCache()
+        """The title and scale pills, drawn once per size at the output's resolution."""
+        self.title_size, self.paint_title = _title_drawing(self)
+        self.scale_size, self.paint_scale = _scale_drawing(self, k)
 
     def paint_frame(self, p: QPainter, rect: QRectF) -> None:
         """A 1 px border just inside rect (px), without antialiasing (fast)."""
@@ -100,7 +102,7 @@ class PocketStyle:
         p.fillRect(r.right(), r.top(), 1, r.height(), c)
 
 
-def _title_pixmap(st: PocketStyle) -> QPixmap:
+def _title_drawing(st: PocketStyle) -> tuple[QSizeF, Paint]:
     """The "POCKET CAM" pill with an accent dot (a recording light)."""
     u = st.unit
     pad = 0.5 * u
@@ -121,10 +123,10 @@ def _title_pixmap(st: PocketStyle) -> QPixmap:
             TITLE,
         )
 
-    return pixmap_of(m.horizontalAdvance(TITLE) + 2.2 * pad + 0.7 * u, st.pill_h, draw)
+    return QSizeF(m.horizontalAdvance(TITLE) + 2.2 * pad + 0.7 * u, st.pill_h), draw
 
 
-def _scale_pixmap(st: PocketStyle, px_per_m: float) -> QPixmap:
+def _scale_drawing(st: PocketStyle, px_per_m: float) -> tuple[QSizeF, Paint]:
     """A SCALE_BAR_M scale bar with its label, on a pill."""
     u = st.unit
     pad = 0.5 * u
@@ -151,7 +153,7 @@ def _scale_pixmap(st: PocketStyle, px_per_m: float) -> QPixmap:
             label,
         )
 
-    return pixmap_of(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h, draw)
+    return QSizeF(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h), draw
 
 
 def paint_chrome(
@@ -160,12 +162,12 @@ def paint_chrome(
     """Title (top left), scale bar (top right) and lane numbers; returns their boxes."""
     pad = 0.5 * st.unit
     boxes = []
-    title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_pix.size().toSizeF())
-    p.drawPixmap(title.topLeft(), st.title_pix)
+    title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_size)
+    st.sprites.draw(p, title, "title", st.paint_title)
     boxes.append(title)
-    size = st.scale_pix.size().toSizeF()
+    size = st.scale_size
     sbox = QRectF(QPointF(rect.right() - pad - size.width(), rect.top() + pad), size)
-    p.drawPixmap(sbox.topLeft(), st.scale_pix)
+    st.sprites.draw(p, sbox, "scale", st.paint_scale)
     boxes.append(sbox)
     # Lane numbers, painted on the track just inside the left edge.
     lm = st.lane_metrics
