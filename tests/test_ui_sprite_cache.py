@@ -2,7 +2,7 @@
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from racegui.ui.sprite_cache import SpriteCache
 
@@ -59,3 +59,23 @@ def test_each_look_is_painted_once_and_then_copied_anywhere(qapp):
     cache.draw(p, QRectF(5, 5, 20, 10), "pill", counted)  # and so is a new size
     p.end()
     assert len(calls) == 3
+
+
+def test_the_painter_font_is_part_of_the_look_unless_the_drawing_sets_its_own(qapp):
+    calls = []
+
+    def counted(p: QPainter, r: QRectF) -> None:
+        calls.append(p.font().pixelSize())
+        pill(p, r)
+
+    image = canvas()
+    p = QPainter(image)
+    for cache, painter_font, expected in ((SpriteCache(), True, 2), (SpriteCache(), False, 1)):
+        calls.clear()
+        for px in (10, 14):
+            font = QFont(p.font())
+            font.setPixelSize(px)
+            p.setFont(font)
+            cache.draw(p, QRectF(5, 5, 20, 9), "pill", counted, painter_font=painter_font)
+        assert len(calls) == expected
+    p.end()

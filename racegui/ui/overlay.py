@@ -132,7 +132,7 @@ class BroadcastOverlay:
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
         box = QRectF(cx - box_w / 2, y, box_w, box_h)
         key = ("box", u, self._box.rgba(), self._accent.rgba())
-        self._sprites.draw(p, box, key, partial(self._paint_box, u))
+        self._sprites.draw(p, box, key, partial(self._paint_box, u), painter_font=False)
         p.setFont(f_clock)
         p.setPen(self._accent if status.finished else self._text)
         base = box.top() + (box_h + m_clock.capHeight()) / 2

@@ -163,11 +163,11 @@ def paint_chrome(
     pad = 0.5 * st.unit
     boxes = []
     title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_size)
-    st.sprites.draw(p, title, "title", st.paint_title)
+    st.sprites.draw(p, title, "title", st.paint_title, painter_font=False)
     boxes.append(title)
     size = st.scale_size
     sbox = QRectF(QPointF(rect.right() - pad - size.width(), rect.top() + pad), size)
-    st.sprites.draw(p, sbox, "scale", st.paint_scale)
+    st.sprites.draw(p, sbox, "scale", st.paint_scale, painter_font=False)
     boxes.append(sbox)
     # Lane numbers, painted on the track just inside the left edge.
     lm = st.lane_metrics

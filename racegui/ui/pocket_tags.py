@@ -150,7 +150,7 @@ class TagPainter:
             p.drawLine(start, end)
         for tag, rect in placed:
             key = (tag.text, tag.colour.rgba(), tag.faded)
-            self._sprites.draw(p, rect, key, partial(self._draw_tag, tag=tag))
+            self._sprites.draw(p, rect, key, partial(self._draw_tag, tag=tag), painter_font=False)
         p.restore()
 
     def _draw_tag(self, p: QPainter, rect: QRectF, tag: Tag) -> None:

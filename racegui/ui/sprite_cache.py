@@ -29,21 +29,24 @@ class SpriteCache:
     def __init__(self) -> None:
         self._images: dict[tuple, QPixmap] = {}
 
-    def draw(self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint) -> None:
+    def draw(
+        self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint, *, painter_font: bool = True
+    ) -> None:
         """Draw what `paint` draws in rect (painter px), from the cache when `key` (everything
         but rect's position that changes the pixels, including colours) was drawn before at
-        this size and scale. The painter's font is part of the key."""
+        this size and scale. The painter's font is part of the key unless `painter_font` is
+        False (for a `paint` that sets its own font)."""
         tr = p.transform()
         if tr.isRotating():
             paint(p, rect)
             return
         sx, sy = tr.m11(), tr.m22()
-        font = p.font()
+        font = p.font() if painter_font else None
         full = (
             key,
             round(rect.width() * sx, 3),
             round(rect.height() * sy, 3),
-            font.key(),
+            font.key() if font is not None else None,
             round(sx, 6),
             round(sy, 6),
         )
@@ -53,11 +56,12 @@ class SpriteCache:
                 self._images.clear()
             image = _sprite(rect, paint, font, sx, sy)
             self._images[full] = image
-        top_left = tr.map(rect.topLeft())
-        p.save()
+        # Without rotation the painter maps (x, y) to (sx x + dx, sy y + dy).
+        x = rect.left() * sx + tr.dx()
+        y = rect.top() * sy + tr.dy()
         p.resetTransform()
-        p.drawPixmap(round(top_left.x()) - 1, round(top_left.y()) - 1, image)
-        p.restore()
+        p.drawPixmap(round(x) - 1, round(y) - 1, image)
+        p.setTransform(tr)
 
 
 def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QPixmap:
@@ -66,7 +70,8 @@ def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QPixmap:
     def draw(p: QPainter, _: QRectF) -> None:
         p.translate(1.0, 1.0)
         p.scale(sx, sy)
-        p.setFont(font)
+        if font is not None:
+            p.setFont(font)
         paint(p, QRectF(QPointF(0.0, 0.0), rect.size()))
 
     return pixmap_of(rect.width() * sx + 1.0, rect.height() * sy + 1.0, draw)
