@@ -17,6 +17,9 @@ from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_placement import place_tags
 from racegui.ui.theme import Theme
 
+MAX_CACHED_WIDTHS = 4096
+"""Text widths a font remembers at most (the race clock adds one string a frame)."""
+
 
 @dataclass(frozen=True)
 class Label:
@@ -37,6 +40,25 @@ class Label:
     """Fill of the tag (None: the theme's overlay background)."""
 
 
+class _Metrics(QFontMetricsF):
+    """QFontMetricsF that remembers text widths: the same strings are measured every frame
+    (a measurement costs ~4 us, a look-up ~0.1 us)."""
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__(font)
+        self._widths: dict[str, float] = {}
+
+    def horizontalAdvance(self, text: str, *args) -> float:  # noqa: N802 (Qt name)
+        if args:
+            return super().horizontalAdvance(text, *args)
+        w = self._widths.get(text)
+        if w is None:
+            if len(self._widths) >= MAX_CACHED_WIDTHS:
+                self._widths.clear()
+            w = self._widths[text] = super().horizontalAdvance(text)
+        return w
+
+
 class _Fonts:
     def __init__(self, family: str) -> None:
         self._family = family
@@ -53,7 +75,7 @@ class _Fonts:
             font.setPixelSize(key[0])
             font.setWeight(weight)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-            hit = (font, QFontMetricsF(font))
+            hit = (font, _Metrics(font))
             self._cache[key] = hit
         return hit
 
