@@ -79,3 +79,32 @@ def test_the_painter_font_is_part_of_the_look_unless_the_drawing_sets_its_own(qa
             cache.draw(p, QRectF(5, 5, 20, 9), "pill", counted, painter_font=painter_font)
         assert len(calls) == expected
     p.end()
+
+
+def test_on_a_hidpi_device_the_drawing_is_cached_at_device_resolution(qapp):
+    def hidpi() -> QImage:
+        image = QImage(240, 160, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(2.0)
+        image.fill(QColor("#102030"))
+        return image
+
+    def label(p: QPainter, r: QRectF) -> None:
+        pill(p, r)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), "Kipyegon")
+
+    rect = QRectF(10, 20, 80, 18)
+    direct, cached = hidpi(), hidpi()
+    p = QPainter(direct)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    label(p, rect)
+    p.end()
+    cache = SpriteCache()
+    p = QPainter(cached)
+    cache.draw(p, rect, "label", label)
+    p.end()
+    diff = np.abs(pixels(direct).astype(int) - pixels(cached).astype(int))
+    assert diff.max() <= 8, diff.max()  # text drawn at 2x, not a 1x image scaled up
+    (image,) = cache._images.values()
+    assert (image.width(), image.height()) == (162, 38)  # 80 x 18 px at 2x, plus margins

@@ -3,8 +3,9 @@
 A name tag, the scoreboard's clock box or its title line costs antialiased shapes and text
 every time it is painted, yet from one frame to the next usually only its position changes.
 SpriteCache paints each distinct drawing once, at the device resolution the painter maps it
-to, and draws it again as an image copy at the nearest whole device pixel (so a cached
-drawing may sit up to half a pixel from where painting it would put it).
+to (an export's output scale, a HiDPI screen's device pixel ratio, or both), and draws it
+again as an image copy at the nearest whole device pixel (so a cached drawing may sit up to
+half a pixel from where painting it would put it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QTransform
 
 from racegui.ui.markers import pixmap_of
 
@@ -36,11 +37,11 @@ class SpriteCache:
         but rect's position that changes the pixels, including colours) was drawn before at
         this size and scale. The painter's font is part of the key unless `painter_font` is
         False (for a `paint` that sets its own font)."""
-        tr = p.transform()
-        if tr.isRotating():
+        dev = p.deviceTransform()  # world transform, then device pixel ratio and offset
+        if dev.isRotating():
             paint(p, rect)
             return
-        sx, sy = tr.m11(), tr.m22()
+        sx, sy = dev.m11(), dev.m22()
         font = p.font() if painter_font else None
         full = (
             key,
@@ -56,11 +57,18 @@ class SpriteCache:
                 self._images.clear()
             image = _sprite(rect, paint, font, sx, sy)
             self._images[full] = image
-        # Without rotation the painter maps (x, y) to (sx x + dx, sy y + dy).
-        x = rect.left() * sx + tr.dx()
-        y = rect.top() * sy + tr.dy()
+        # Without rotation the device maps (x, y) to (sx x + dx, sy y + dy).
+        x = round(rect.left() * sx + dev.dx()) - 1
+        y = round(rect.top() * sy + dev.dy()) - 1
+        tr = p.transform()
         p.resetTransform()
-        p.drawPixmap(round(x) - 1, round(y) - 1, image)
+        base = p.deviceTransform()  # what is left: the device pixel ratio and offset
+        if base.type() == QTransform.TransformationType.TxNone:
+            p.drawPixmap(x, y, image)
+        else:  # a HiDPI device: draw the device-resolution image one to one
+            image.setDevicePixelRatio(base.m11())
+            p.drawPixmap(QPointF((x - base.dx()) / base.m11(), (y - base.dy()) / base.m22()), image)
+            image.setDevicePixelRatio(1.0)
         p.setTransform(tr)
 
 
