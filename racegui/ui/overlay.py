@@ -315,7 +315,8 @@ class BroadcastOverlay:
         bounds: QRectF,
     ) -> list[QRectF]:
         """Place tags greedily in list order (first = most important), skipping any that
-        would overlap an earlier tag or an obstacle; draws a leader line to each.
+        would overlap an earlier tag or an obstacle; draws a leader line to each, then the
+        tags over all the lines.
 
         Returns what each drawn tag covers, its leader line included (px)."""
         font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
@@ -326,6 +327,7 @@ class BroadcastOverlay:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
+        placed = []
         for lab, rect in zip(labels, place_tags(labels, widths, h, obstacles, bounds), strict=True):
             if rect is None:
                 continue
@@ -335,10 +337,12 @@ class BroadcastOverlay:
             line.setAlpha(235)
             p.setPen(self._leader_pen(line))
             p.drawLine(anchor, edge)
+            placed.append((lab, rect))
+            drawn.append(rect.united(QRectF(anchor, edge).normalized()))
+        for lab, rect in placed:  # over every leader line: no line crosses a tag's text
             fill = lab.background or self._tag
             key = ("tag", lab.text, lab.colour.rgba(), fill.rgba(), self._text.rgba(), pad)
             self._sprites.draw(p, rect, key, partial(self._paint_tag, lab, fill, pad))
-            drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         p.restore()
         return drawn
 
