@@ -84,7 +84,7 @@ def measure(replay: Replay, size: tuple[int, int], frames: int, panel: bool) -> 
     scene.close()
     return {
         "athletes": replay.n,
-        "panel": scene.has_panel and panel,
+        "panel": panel,
         "update_frame": stats(update),
         "full_frame": stats(full),
     }
