@@ -253,3 +253,24 @@ def test_whole_race_at_30fps_is_7393_frames_plus_cards(qapp, replay, tmp_path):
         assert plan_for(carded, source.duration_s).total == 7393 + 150
     finally:
         source.close()
+
+
+def runner_size_share(replay, size: tuple[int, int], t: float) -> float:
+    """Square root of the area in the runner's colour round her centre (a window scaled with
+    the frame), as a share of the frame's width: her marker's size relative to the frame."""
+    source = SceneFrameSource(replay, DARK, size, panel=True)
+    try:
+        frame = to_rgb(source.frame_at(t)).astype(int)
+        x, y = runner_pixel(source, t)
+        r = round(0.006 * size[0])
+        window = frame[y - r : y + r + 1, x - r : x + r + 1]
+        area = np.all(np.abs(window - RUNNER_RGB) <= 40, axis=2).sum()
+        return float(np.sqrt(area)) / size[0]
+    finally:
+        source.close()
+
+
+def test_a_720p_export_shows_the_markers_at_the_1080p_size_scaled_down(qapp, replay):
+    wide = runner_size_share(replay, (1920, 1080), 30.0)
+    small = runner_size_share(replay, (1280, 720), 30.0)
+    assert small == pytest.approx(wide, rel=0.2)  # a 1080p sprite copied as is: 1.5x

@@ -72,7 +72,7 @@ SPRITE_SCRIPT = textwrap.dedent(
     import os
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
-    from racegui.ui.markers import pixmap_of
+    from racegui.ui.device_sprites import pixmap_of
 
     app = QApplication([])
 

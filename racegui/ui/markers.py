@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPen
 
 from racegui.model.replay import Replay
+from racegui.ui.device_sprites import DiscSprite, disc_sprite
 from racegui.ui.theme import Theme
 from racegui.ui.track_items import SpriteLayer
 
@@ -27,36 +27,6 @@ def mk_colour(colour: str, alpha: int = 255) -> QColor:
     c = QColor(colour)
     c.setAlpha(alpha)
     return c
-
-
-def pixmap_of(w: float, h: float, draw) -> QPixmap:
-    """A transparent pixmap of w x h px drawn once by draw(painter, QRectF)."""
-    img = QImage(int(w + 1.999), int(h + 1.999), QImage.Format.Format_ARGB32_Premultiplied)
-    img.setDevicePixelRatio(1.0)
-    img.fill(Qt.GlobalColor.transparent)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    try:
-        draw(p, QRectF(0, 0, w, h))
-    finally:
-        p.end()  # an image still being painted must not be freed (Qt crashes)
-    return QPixmap.fromImage(img)
-
-
-def disc_sprite(fill: QColor, pen: QPen | None, diameter: float) -> QPixmap:
-    """A filled, outlined disc of diameter (px) centred in a small pixmap (drawn once, then
-    blitted per marker: much cheaper than an antialiased ellipse each time)."""
-    width = pen.widthF() if pen is not None else 0.0
-    size = diameter + width + 3.0
-
-    def draw(p: QPainter, r: QRectF) -> None:
-        p.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        c = float(int(size + 1.999) // 2)  # a whole pixel: blitted at round(x) - width // 2
-        p.drawEllipse(QPointF(c, c), diameter / 2, diameter / 2)
-
-    return pixmap_of(size, size, draw)
 
 
 class MarkerLayer:
@@ -88,7 +58,7 @@ class MarkerLayer:
     def _restyle(self) -> None:
         """Draw one sprite per (colour, kind, dropped) and give each marker its two ids."""
         styles: dict[tuple[str, str, bool], int] = {}
-        sprites: list[QPixmap] = []
+        sprites: list[DiscSprite] = []
         ids = np.zeros((len(self._rows), 2), dtype=int)
         for k, i in enumerate(self._rows):
             a = self._replay.athletes[i]
@@ -104,7 +74,7 @@ class MarkerLayer:
             layer.set_sprites(sprites)
             layer.set_px_per_m(self._px_per_m)
 
-    def _sprite(self, colour: str, kind: str, dropped: bool) -> QPixmap:
+    def _sprite(self, colour: str, kind: str, dropped: bool) -> DiscSprite:
         theme = self._theme
         size = self._sizes[kind]
         if kind == "ghost":

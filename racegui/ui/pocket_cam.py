@@ -13,11 +13,12 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
-from racegui.ui.markers import DROPPED_ALPHA, disc_sprite, mk_colour
+from racegui.ui.device_sprites import DiscSprite, blit_centred, disc_sprite
+from racegui.ui.markers import DROPPED_ALPHA, mk_colour
 from racegui.ui.pocket_geometry import PocketGeometry
 from racegui.ui.pocket_paint import (
     PocketStyle,
@@ -27,7 +28,6 @@ from racegui.ui.pocket_paint import (
 )
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.theme import Theme
-from racegui.ui.track_items import blit_centred
 
 HALF_HEIGHT_M = 6.4
 """Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
@@ -136,10 +136,10 @@ class PocketCam:
         compare = QPen(mk_colour(th.compare_colour, 230), max(1.5, 0.06 * k))
         compare.setStyle(Qt.PenStyle.DashLine)
         self._compare_pen = compare
-        self._sprites: dict[tuple[str, int], QPixmap] = {}
-        self._runner_sprites: tuple[QPixmap, QPixmap] | None = None
+        self._sprites: dict[tuple[str, int], DiscSprite] = {}
+        self._runner_sprites: tuple[DiscSprite, DiscSprite] | None = None
 
-    def _sprite(self, i: int, kind: int) -> QPixmap:
+    def _sprite(self, i: int, kind: int) -> DiscSprite:
         """Marker of athlete i: kind 0 running, 1 dropped out (faded), 2 a model ghost."""
         colour = self.replay.athletes[i].colour
         pix = self._sprites.get((colour, kind))
@@ -274,12 +274,9 @@ class PocketCam:
         rad = d / 2
         order = rows[np.argsort(~dropped[rows], kind="stable")]  # faded ones underneath
         kinds = np.where(self._ghost, 2, np.where(dropped, 1, 0))
-        boxes = []
-        for i in order:
-            cx, cy = float(x[i]), float(y[i])
-            blit_centred(p, self._sprite(int(i), int(kinds[i])), cx, cy)
-            boxes.append(QRectF(cx - rad - 1, cy - rad - 1, d + 2, d + 2))
-        return boxes
+        discs = [(self._sprite(int(i), int(kinds[i])), float(x[i]), float(y[i])) for i in order]
+        blit_centred(p, discs)
+        return [QRectF(cx - rad - 1, cy - rad - 1, d + 2, d + 2) for _, cx, cy in discs]
 
     def _paint_runner(self, p: QPainter, x: float, y: float) -> None:
         """Her halo and disc, blitted from sprites drawn once per size."""
@@ -289,8 +286,7 @@ class PocketCam:
                 disc_sprite(self._runner_halo, None, 1.9 * d),
                 disc_sprite(self._runner_fill, self._runner_pen, d),
             )
-        for pix in self._runner_sprites:
-            blit_centred(p, pix, x, y)
+        blit_centred(p, [(disc, x, y) for disc in self._runner_sprites])
 
     def _lane_numbers(self, state: RaceState) -> list[tuple[str, QPointF]]:
         """Lane numbers (text, view px) just inside the inset's left edge."""

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtGui import QPainter, QPixmap
 
-from racegui.ui.markers import pixmap_of
+from racegui.ui.device_sprites import draw_device_pixmap, pixmap_of
 
 MAX_SPRITES = 512
 """Drawings kept at most; the cache starts again when it is full (a new size or theme)."""
@@ -60,16 +60,7 @@ class SpriteCache:
         # Without rotation the device maps (x, y) to (sx x + dx, sy y + dy).
         x = round(rect.left() * sx + dev.dx()) - 1
         y = round(rect.top() * sy + dev.dy()) - 1
-        tr = p.transform()
-        p.resetTransform()
-        base = p.deviceTransform()  # what is left: the device pixel ratio and offset
-        if base.type() == QTransform.TransformationType.TxNone:
-            p.drawPixmap(x, y, image)
-        else:  # a HiDPI device: draw the device-resolution image one to one
-            image.setDevicePixelRatio(base.m11())
-            p.drawPixmap(QPointF((x - base.dx()) / base.m11(), (y - base.dy()) / base.m22()), image)
-            image.setDevicePixelRatio(1.0)
-        p.setTransform(tr)
+        draw_device_pixmap(p, image, x, y)
 
 
 def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QPixmap:

@@ -1,11 +1,13 @@
 """The track view's moving graphics as light Qt items: polylines and pixel-sized sprites.
 
 Both live in track metres (children of the view box) and are moved once per frame by
-set_xy / set_points. A PathItem is a QGraphicsPathItem, stroked by Qt itself with a cosmetic pen
-(width in pixels). A SpriteLayer blits small pre-drawn pixmaps (discs) centred on its points,
-at the same pixel size whatever the zoom, in the order given. Neither asks pyqtgraph for
-bounds or styles per frame: each knows its box in metres from its data and how far (pixels)
-its drawing reaches beyond it, which :meth:`device_rect` combines for the export's repaint.
+set_xy / set_points. A PathItem is a QGraphicsPathItem, stroked by Qt itself with a cosmetic
+pen (width in pixels). A SpriteLayer blits small pre-drawn discs centred on its points, at
+the same size in view pixels whatever the zoom, in the order given; each disc is drawn at
+the device's scale (an export's output scale, a HiDPI screen's pixel ratio) and copied one
+to one. Neither asks pyqtgraph for bounds or styles per frame: each knows its box in metres
+from its data and how far (pixels) its drawing reaches beyond it, which :meth:`device_rect`
+combines for the export's repaint.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
+from racegui.ui.device_sprites import DiscSprite, draw_device_pixmap
 from racegui.ui.qt_guard import guarded_paint
 
 
@@ -34,12 +37,6 @@ def _bounds(x: np.ndarray, y: np.ndarray) -> QRectF | None:
         xs, ys = x[ok], y[ok]
         x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     return QRectF(x0, y0, x1 - x0, y1 - y0)
-
-
-def blit_centred(p: QPainter, pix: QPixmap, x: float, y: float) -> None:
-    """Draw a sprite centred on (x, y) px at a whole pixel (disc sprites centre their disc on
-    pixel width // 2), so it looks the same at every position."""
-    p.drawPixmap(round(x) - pix.width() // 2, round(y) - pix.height() // 2, pix)
 
 
 class _Moving:
@@ -100,7 +97,7 @@ class SpriteLayer(_Moving, QGraphicsItem):
 
     def __init__(self) -> None:
         QGraphicsItem.__init__(self)
-        self._sprites: list[QPixmap] = []
+        self._sprites: list[DiscSprite] = []
         self._x = np.zeros(0)
         self._y = np.zeros(0)
         self._ids = np.zeros(0, dtype=int)
@@ -109,10 +106,10 @@ class SpriteLayer(_Moving, QGraphicsItem):
         self._pad_m = 0.0
         self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
 
-    def set_sprites(self, sprites: list[QPixmap]) -> None:
-        """The pixmaps points refer to by index (device px, drawn unscaled)."""
+    def set_sprites(self, sprites: list[DiscSprite]) -> None:
+        """The discs points refer to by index (sized in view px)."""
         self._sprites = list(sprites)
-        half = max((max(s.width(), s.height()) / 2 for s in sprites), default=0.0)
+        half = max((s.size / 2 + 1.0 for s in sprites), default=0.0)
         self._reach_px = half + 1.0
         self.update()
 
@@ -140,28 +137,39 @@ class SpriteLayer(_Moving, QGraphicsItem):
         n = len(self._x)
         if n == 0 or not self._sprites:
             return
-        tr = p.transform()
+        # Metres to device pixels, and the sprites' scale: device px per view px (an export's
+        # output scale, a HiDPI screen's pixel ratio), so they keep their size and sharpness.
+        dev = p.deviceTransform()
+        st = self.sceneTransform()
+        scale = math.hypot(dev.m11(), dev.m12()) / max(math.hypot(st.m11(), st.m12()), 1e-12)
         if n == 1:  # the runner, her halo, the light's head: no arrays needed
             x, y = float(self._x[0]), float(self._y[0])
-            px, py = tr.m11() * x + tr.m21() * y + tr.dx(), tr.m12() * x + tr.m22() * y + tr.dy()
+            px = dev.m11() * x + dev.m21() * y + dev.dx()
+            py = dev.m12() * x + dev.m22() * y + dev.dy()
             if math.isfinite(px) and math.isfinite(py):
-                p.resetTransform()
-                blit_centred(p, self._sprites[int(self._ids[0])], px, py)
+                pix = self._sprites[int(self._ids[0])].at(scale)
+                draw_device_pixmap(
+                    p, pix, round(px) - pix.width() // 2, round(py) - pix.height() // 2
+                )
             return
-        px = tr.m11() * self._x + tr.m21() * self._y + tr.dx()
-        py = tr.m12() * self._x + tr.m22() * self._y + tr.dy()
+        px = dev.m11() * self._x + dev.m21() * self._y + dev.dx()
+        py = dev.m12() * self._x + dev.m22() * self._y + dev.dy()
         ok = np.isfinite(px) & np.isfinite(py)
+        tr = p.transform()
         p.resetTransform()
+        base = p.deviceTransform()  # what is left: the device pixel ratio and offset
+        ratio = base.m11()
         ids = self._ids
         for sid in dict.fromkeys(ids[ok].tolist()):  # sprites in order of first use
             pick = ok & (ids == sid)
-            sprite = self._sprites[sid]
+            sprite = self._sprites[sid].at(scale)
             self._frags.resize(int(pick.sum()))
             frags = self._frags.ndarray()
-            # Whole-pixel centres: a sprite is drawn the same at every position (no blur).
+            # Whole device pixels: a sprite is drawn the same at every position (no blur).
             w, h = sprite.width(), sprite.height()
-            frags[:, 0] = np.round(px[pick]) - w // 2 + w / 2
-            frags[:, 1] = np.round(py[pick]) - h // 2 + h / 2
-            frags[:, 2:6] = (0.0, 0.0, sprite.width(), sprite.height())
-            frags[:, 6:10] = (1.0, 1.0, 0.0, 1.0)
+            frags[:, 0] = (np.round(px[pick]) - w // 2 + w / 2 - base.dx()) / ratio
+            frags[:, 1] = (np.round(py[pick]) - h // 2 + h / 2 - base.dy()) / ratio
+            frags[:, 2:6] = (0.0, 0.0, w, h)
+            frags[:, 6:10] = (1.0 / ratio, 1.0 / ratio, 0.0, 1.0)
             p.drawPixmapFragments(*self._frags.drawargs(), sprite)
+        p.setTransform(tr)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
+from racegui.ui.device_sprites import disc_sprite
 from racegui.ui.infield_layout import infield_layout
-from racegui.ui.markers import MarkerLayer, disc_sprite, mk_colour
+from racegui.ui.markers import MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.qt_guard import guarded_paint
