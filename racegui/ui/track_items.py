@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
@@ -62,19 +62,22 @@ class _Moving:
 
 
 class PathItem(_Moving, QGraphicsPathItem):
-    """A polyline through points (m), stroked by Qt with a pen `width` pixels wide."""
+    """A polyline through points (m), stroked by Qt with a pen `width` view pixels wide (so
+    a scaled export, 720p say, draws it that much thinner, like everything else)."""
 
     def __init__(self) -> None:
         QGraphicsPathItem.__init__(self)
         self._box: QRectF | None = None
         self._reach_px = 1.0
         self._pad_m = 0.0
+        self._scaled_pen: tuple[float, QPen] | None = None
 
     def set_pen(self, pen: QPen) -> None:
         """Stroke with pen (made cosmetic: its width is in pixels at any zoom)."""
         pen = QPen(pen)
         pen.setCosmetic(True)
         self.setPen(pen)
+        self._scaled_pen = None
         self._reach_px = pen.widthF() / 2 + 1.0
 
     def set_px_per_m(self, px_per_m: float) -> None:
@@ -90,6 +93,26 @@ class PathItem(_Moving, QGraphicsPathItem):
         self.prepareGeometryChange()
         self._box = _bounds(x, y)
         self.setPath(pg.arrayToQPath(x, y, connect=connect, finiteCheck=False))
+
+    @guarded_paint
+    def paint(
+        self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        # View pixels per painter pixel beyond the item's own metres-to-view transform: 1 in
+        # the window, the output scale in an export laid out at 1080p.
+        tr, st = p.transform(), self.sceneTransform()
+        scale = math.hypot(tr.m11(), tr.m12()) / max(math.hypot(st.m11(), st.m12()), 1e-12)
+        pen = self.pen()
+        if abs(scale - 1.0) > 1e-3:
+            if self._scaled_pen is None or self._scaled_pen[0] != scale:
+                scaled = QPen(pen)
+                # A hairline stays a 1 px line (Qt's fast path); wider strokes scale.
+                scaled.setWidthF(max(pen.widthF() * scale, min(pen.widthF(), 1.0)))
+                self._scaled_pen = (scale, scaled)
+            pen = self._scaled_pen[1]
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self.path())
 
 
 class SpriteLayer(_Moving, QGraphicsItem):
