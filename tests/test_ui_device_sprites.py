@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
-from racegui.ui.device_sprites import blit_centred, disc_sprite
+from racegui.ui.device_sprites import DiscSprite, blit_centred
 from racegui.ui.track_items import PathItem
 
 
@@ -22,7 +22,7 @@ def canvas(ratio: float) -> QImage:
 
 
 def test_a_disc_is_drawn_once_per_scale_at_that_scale(qapp):
-    disc = disc_sprite(QColor("#ff2d6f"), QPen(QColor("#ffffff"), 2.0), 12.0)
+    disc = DiscSprite(QColor("#ff2d6f"), QPen(QColor("#ffffff"), 2.0), 12.0)
     one, two = disc.at(1.0), disc.at(2.0)
     assert abs(two.width() - 2 * one.width()) <= 1
     assert disc.at(2.0) is two
@@ -37,7 +37,7 @@ def test_on_a_hidpi_screen_a_disc_is_as_sharp_as_an_ellipse_drawn_there(qapp):
     p.setBrush(fill)
     p.drawEllipse(QPointF(40.0, 30.0), diameter / 2, diameter / 2)
     p.end()
-    sprite = disc_sprite(fill, pen, diameter)
+    sprite = DiscSprite(fill, pen, diameter)
     p = QPainter(blitted)
     blit_centred(p, [(sprite, 40.0, 30.0)])
     p.end()

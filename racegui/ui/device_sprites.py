@@ -33,12 +33,6 @@ def pixmap_of(w: float, h: float, draw: DrawInto) -> QPixmap:
     return QPixmap.fromImage(img)
 
 
-def device_scale(p: QPainter) -> float:
-    """Device pixels per painter unit (world transform and device pixel ratio together)."""
-    dev = p.deviceTransform()
-    return math.hypot(dev.m11(), dev.m12())
-
-
 def draw_device_pixmap(p: QPainter, pix: QPixmap, x: int, y: int) -> None:
     """Copy pix (device px) with its top-left at device pixel (x, y), one to one, whatever
     the painter's transform (restored afterwards)."""
@@ -98,11 +92,6 @@ class DiscSprite:
             p.drawEllipse(QPointF(c, c), r, r)
 
         return pixmap_of(size, size, draw)
-
-
-def disc_sprite(fill: QColor, pen: QPen | None, diameter: float) -> DiscSprite:
-    """A marker disc of diameter (view px); see DiscSprite."""
-    return DiscSprite(fill, pen, diameter)
 
 
 def blit_centred(p: QPainter, discs: Iterable[tuple[DiscSprite, float, float]]) -> None:

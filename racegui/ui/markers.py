@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPen
 
 from racegui.model.replay import Replay
-from racegui.ui.device_sprites import DiscSprite, disc_sprite
+from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.theme import Theme
 from racegui.ui.track_items import SpriteLayer
 
@@ -79,11 +79,11 @@ class MarkerLayer:
         size = self._sizes[kind]
         if kind == "ghost":
             pen = QPen(mk_colour(colour, 230), 1.6)
-            return disc_sprite(mk_colour(colour, 80), pen, size)
+            return DiscSprite(mk_colour(colour, 80), pen, size)
         if dropped:
             pen = QPen(mk_colour(theme.pacer_outline, DROPPED_ALPHA), 1.0)
-            return disc_sprite(mk_colour(colour, DROPPED_ALPHA), pen, size)
-        return disc_sprite(mk_colour(colour), QPen(mk_colour(theme.pacer_outline, 220), 1.2), size)
+            return DiscSprite(mk_colour(colour, DROPPED_ALPHA), pen, size)
+        return DiscSprite(mk_colour(colour), QPen(mk_colour(theme.pacer_outline, 220), 1.2), size)
 
     def set_marker_scale(self, px_per_m: float) -> None:
         """Marker diameters (px) from the view's pixels per metre (to scale, with limits)."""

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
-from racegui.ui.device_sprites import DiscSprite, blit_centred, disc_sprite
+from racegui.ui.device_sprites import DiscSprite, blit_centred
 from racegui.ui.markers import DROPPED_ALPHA, mk_colour
 from racegui.ui.pocket_geometry import PocketGeometry
 from racegui.ui.pocket_paint import (
@@ -150,7 +150,7 @@ class PocketCam:
                 pen, fill = self._outline_faded, mk_colour(colour, DROPPED_ALPHA)
             else:
                 pen, fill = self._outline, QColor(colour)
-            pix = disc_sprite(fill, pen, self._d)
+            pix = DiscSprite(fill, pen, self._d)
             self._sprites[(colour, kind)] = pix
         return pix
 
@@ -283,8 +283,8 @@ class PocketCam:
         if self._runner_sprites is None:
             d = self._runner_d
             self._runner_sprites = (
-                disc_sprite(self._runner_halo, None, 1.9 * d),
-                disc_sprite(self._runner_fill, self._runner_pen, d),
+                DiscSprite(self._runner_halo, None, 1.9 * d),
+                DiscSprite(self._runner_fill, self._runner_pen, d),
             )
         blit_centred(p, [(disc, x, y) for disc in self._runner_sprites])
 

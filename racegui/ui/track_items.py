@@ -116,7 +116,7 @@ class PathItem(_Moving, QGraphicsPathItem):
 
 
 class SpriteLayer(_Moving, QGraphicsItem):
-    """Pixmaps centred on points (m), the same pixel size at any zoom, drawn in order."""
+    """Discs centred on points (m), the same size in view pixels at any zoom, drawn in order."""
 
     def __init__(self) -> None:
         QGraphicsItem.__init__(self)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
-from racegui.ui.device_sprites import disc_sprite
+from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
@@ -135,7 +135,7 @@ class TrackView(pg.GraphicsView):
         self.light_core.set_pen(pg.mkPen(mk_colour(glow_c, 255), width=max(4.0, 0.7 * ppm)))
         self.light_head.set_sprites(
             [
-                disc_sprite(
+                DiscSprite(
                     mk_colour("#ffffff", 235),
                     pg.mkPen(mk_colour(glow_c, 255), width=3.0),
                     max(10.0, 1.6 * ppm),
@@ -158,13 +158,13 @@ class TrackView(pg.GraphicsView):
         self._gap_sign = None
         size = float(np.clip(1.55 * ppm, 12.0, 40.0))
         outline = pg.mkPen(mk_colour(th.runner_outline), width=max(2.0, size / 8))
-        self.runner_item.set_sprites([disc_sprite(mk_colour(f.colour), outline, size)])
-        self.runner_halo.set_sprites([disc_sprite(mk_colour(f.colour, 70), None, size * 2.1)])
+        self.runner_item.set_sprites([DiscSprite(mk_colour(f.colour), outline, size)])
+        self.runner_halo.set_sprites([DiscSprite(mk_colour(f.colour, 70), None, size * 2.1)])
         compare_pen = pg.mkPen(
             mk_colour(th.compare_colour, 220), width=2.0, style=Qt.PenStyle.DashLine
         )
         self.compare_item.set_sprites(
-            [disc_sprite(mk_colour(th.compare_colour, 50), compare_pen, size)]
+            [DiscSprite(mk_colour(th.compare_colour, 50), compare_pen, size)]
         )
         self.runner_radius = size / 2
         self.label_colours = [QColor(a.colour) for a in self.replay.athletes]
