@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTransform
 
@@ -53,28 +52,28 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     r = view.replay
     m11, m12, m21, m22 = to_px.m11(), to_px.m12(), to_px.m21(), to_px.m22()
     dx, dy = to_px.dx(), to_px.dy()
-    hx = np.sin(st.heading_rad)
-    hy = -np.cos(st.heading_rad)
     out: list[Label] = []
 
+    def label(
+        x: float,
+        y: float,
+        heading: float,
+        text: str,
+        colour: QColor,
+        radius: float,
+        inward: bool = False,
+        forced: bool = False,
+    ) -> None:
+        """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
+        nx, ny = math.sin(heading), -math.cos(heading)
+        px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
+        norm = math.hypot(px, py) or 1.0
+        ax, ay = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
+        out.append(Label(ax, ay, px / norm, py / norm, text, colour, radius, inward, forced))
+
     def add(i: int, text: str, radius: float, inward: bool = False, forced: bool = False) -> None:
-        x, y = float(st.x_m[i]), float(st.y_m[i])
-        nx = m11 * hx[i] + m21 * hy[i]
-        ny = m12 * hx[i] + m22 * hy[i]
-        norm = math.hypot(nx, ny) or 1.0
-        out.append(
-            Label(
-                m11 * x + m21 * y + dx,
-                m12 * x + m22 * y + dy,
-                nx / norm,
-                ny / norm,
-                text,
-                view.label_colours[i],
-                radius,
-                inward,
-                forced,
-            )
-        )
+        x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
+        label(x, y, h, text, view.label_colours[i], radius, inward, forced)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
@@ -82,25 +81,10 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         add(f, r.athletes[f].name, view.runner_radius, inward=True, forced=True)
     if view.gap_mid is not None:
         x, y, h, ahead = view.gap_mid
-        nx, ny = math.sin(h), -math.cos(h)
-        px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
-        norm = math.hypot(px, py) or 1.0
         gap = view.status.target_gap
         colour = QColor(view.theme.ahead if ahead else view.theme.behind)
         text = gap.text() if gap is not None else ""
-        out.append(
-            Label(
-                m11 * x + m21 * y + dx,
-                m12 * x + m22 * y + dy,
-                px / norm,
-                py / norm,
-                text,
-                colour,
-                2.0,
-                inward_first=True,
-                forced=True,
-            )
-        )
+        label(x, y, h, text, colour, 2.0, inward=True, forced=True)
     if not view.labels_visible:
         return out
     if r.target is not None:
