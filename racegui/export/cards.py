@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
+from racegui.ui.fonts import unhinted
 from racegui.ui.theme import Theme
 
 
@@ -90,7 +91,7 @@ def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
     font = QFont(family)
     font.setPixelSize(max(int(px), 6))
     font.setWeight(weight)
-    return font
+    return unhinted(font)
 
 
 def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:

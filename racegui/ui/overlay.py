@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from racegui.ui.fonts import scene_font
 from racegui.ui.race_status import RaceStatus
 from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_placement import place_tags
@@ -71,10 +72,7 @@ class _Fonts:
         key = (max(int(round(px)), 6), int(weight.value))
         hit = self._cache.get(key)
         if hit is None:
-            font = QFont(self._family)
-            font.setPixelSize(key[0])
-            font.setWeight(weight)
-            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            font = scene_font(self._family, key[0], weight)
             hit = (font, _Metrics(font))
             self._cache[key] = hit
         return hit

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from racegui.ui.fonts import unhinted
 from racegui.ui.markers import mk_colour
 from racegui.ui.pocket_tags import TagPainter
 from racegui.ui.sprite_cache import Paint, SpriteCache
@@ -35,8 +36,7 @@ def _font(family: str, px: float, weight: QFont.Weight, spacing: float = 100.0) 
     font.setPixelSize(max(int(round(px)), 6))
     font.setWeight(weight)
     font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, spacing)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return font
+    return unhinted(font)
 
 
 def _cosmetic(colour: QColor, width: float, cap: Qt.PenCapStyle = Qt.PenCapStyle.FlatCap) -> QPen:

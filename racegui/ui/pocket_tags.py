@@ -14,6 +14,7 @@ from functools import partial
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from racegui.ui.fonts import scene_font
 from racegui.ui.sprite_cache import SpriteCache
 
 
@@ -79,9 +80,7 @@ class TagPainter:
     """Fonts and colours of the tags (made per size), and the row layout and drawing."""
 
     def __init__(self, font_family: str, px: float, box: QColor, text: QColor) -> None:
-        self.font = QFont(font_family)
-        self.font.setPixelSize(max(int(round(px)), 7))
-        self.font.setWeight(QFont.Weight.DemiBold)
+        self.font = scene_font(font_family, px, QFont.Weight.DemiBold, min_px=7)
         self.metrics = QFontMetricsF(self.font)
         self.h = self.metrics.height() * 1.3
         self.pad = 0.4 * self.metrics.height()

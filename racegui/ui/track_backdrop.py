@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from racegui.model.track import LANE1_LINE_M, Track
+from racegui.ui.fonts import unhinted
 from racegui.ui.theme import Theme
 
 MARGIN_M = 7.0
@@ -143,6 +144,7 @@ class TrackBackdrop:
         font.setPixelSize(int(round(size)))
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        unhinted(font)
         self.label_rects = []
         p.save()
         p.setFont(font)

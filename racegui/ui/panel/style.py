@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont
 
+from racegui.ui.fonts import unhinted
 from racegui.ui.theme import Theme
 
 AHEAD, BEHIND, LEVEL = "ahead", "behind", "level"
@@ -53,7 +54,7 @@ class PanelStyle:
             f.setWeight(QFont.Weight.Bold)
         if spacing:
             f.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100.0 + spacing)
-        return f
+        return unhinted(f)
 
     def px(self, value: float) -> int:
         """A length in pixels at this scale."""

@@ -34,7 +34,8 @@ class TimelineStrip(QWidget):
         self._t = 0.0
         self._px = -1
         self._passed = -1
-        self._layers: tuple[QPixmap, QPixmap, QPixmap, np.ndarray] | None = None
+        self._layers: tuple[float, QPixmap, QPixmap, QPixmap, np.ndarray] | None = None
+        """(device pixel ratio, *layers) for the last device painted."""
         self.dirty = True
         """Set when what is painted changed (read and cleared by the panel's render cache)."""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -101,20 +102,22 @@ class TimelineStrip(QWidget):
         super().mousePressEvent(event)
 
     # --- painting -----------------------------------------------------------------------------
-    def _pixmap(self, fill: QColor) -> QPixmap:
-        dpr = self.devicePixelRatioF()
+    def _pixmap(self, fill: QColor, dpr: float) -> QPixmap:
         pm = QPixmap(max(1, math.ceil(self.width() * dpr)), max(1, math.ceil(self.height() * dpr)))
         pm.setDevicePixelRatio(dpr)
         pm.fill(fill)
         return pm
 
-    def _build_layers(self, style: PanelStyle) -> tuple[QPixmap, QPixmap, QPixmap, np.ndarray]:
-        """(card, bar and minute marks; coloured ticks; dimmed ticks; tick x positions px)."""
+    def _build_layers(
+        self, style: PanelStyle, dpr: float
+    ) -> tuple[QPixmap, QPixmap, QPixmap, np.ndarray]:
+        """(card, bar and minute marks; coloured ticks; dimmed ticks; tick x positions px),
+        drawn at dpr device pixels per widget pixel."""
         t = style.theme
         s = style.scale
         m = self._margin()
         bar_y, bar_h = 10 * s, 5 * s
-        base = self._pixmap(QColor(style.card))
+        base = self._pixmap(QColor(style.card), dpr)
         p = QPainter(base)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(self.font())
@@ -133,8 +136,8 @@ class TimelineStrip(QWidget):
         p.end()
         xs = np.array([self._x_of(float(v)) for v in self._drops], dtype=float)
         width = max(1.5, 2 * s)
-        on = self._pixmap(QColor(0, 0, 0, 0))
-        off = self._pixmap(QColor(0, 0, 0, 0))
+        on = self._pixmap(QColor(0, 0, 0, 0), dpr)
+        off = self._pixmap(QColor(0, 0, 0, 0), dpr)
         dim = QPen(QColor(style.dim), width)
         for pm, coloured in ((on, True), (off, False)):
             p = QPainter(pm)
@@ -152,11 +155,14 @@ class TimelineStrip(QWidget):
         style = self._style
         if style is None:
             return
-        if self._layers is None:
-            self._layers = self._build_layers(style)
-        base, on, off, xs = self._layers
-        t = style.theme
         p = QPainter(self)
+        # The layers are drawn for the device being painted (an export's image has a pixel
+        # ratio of 1 whatever the screen's), so that they are copied one to one.
+        dpr = abs(p.deviceTransform().m11()) or 1.0
+        if self._layers is None or self._layers[0] != dpr:
+            self._layers = (dpr, *self._build_layers(style, dpr))
+        _, base, on, off, xs = self._layers
+        t = style.theme
         p.drawPixmap(0, 0, base)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         s = style.scale
