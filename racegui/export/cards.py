@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
-from racegui.ui.fonts import unhinted
+from racegui.ui.fonts import load_bundled_fonts, unhinted
 from racegui.ui.theme import Theme
 
 
@@ -96,6 +96,7 @@ def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
 
 def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
     """A card image of exactly `size` pixels (RGB32), independent of the screen's pixel ratio."""
+    load_bundled_fonts()
     w, h = size
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)

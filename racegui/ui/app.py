@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export.dialog import install_export
 from racegui.model.replay import Replay
+from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ def ensure_app() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("racegui")
     app.setWindowIcon(app_icon())
+    load_bundled_fonts()
     pg.setConfigOptions(antialias=True)
     return app
 

@@ -9,7 +9,9 @@ everywhere, at any device pixel ratio.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+from racegui.resources_path import resources_dir
 
 
 def unhinted(font: QFont) -> QFont:
@@ -26,3 +28,29 @@ def scene_font(
     font.setPixelSize(max(int(round(px)), min_px))
     font.setWeight(weight)
     return unhinted(font)
+
+
+BUNDLED_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+"""The theme's typeface, shipped in resources/fonts/ (Bitstream Vera licence, see LICENSE)."""
+_LOADED_PROPERTY = "racegui_bundled_fonts"
+
+
+def load_bundled_fonts() -> list[str]:
+    """Add the shipped DejaVu Sans (regular and bold) to the application's fonts, once per
+    application; returns the families added (empty if already loaded).
+
+    A bare server or container has no fonts at all: a headless export there drew a box for
+    every letter. With the fonts shipped, text is drawn the same on any machine. Needs a
+    QGuiApplication; a font file that cannot be read is skipped (Qt then falls back to the
+    system's fonts).
+    """
+    app = QGuiApplication.instance()
+    if app is None or app.property(_LOADED_PROPERTY):
+        return []
+    app.setProperty(_LOADED_PROPERTY, True)
+    families: list[str] = []
+    for name in BUNDLED_FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families

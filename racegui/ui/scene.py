@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
+from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.scaled_patches import ScaledPatches, scale_grid
 from racegui.ui.theme import Theme
@@ -34,6 +35,7 @@ class ReplayScene(QWidget):
         self, replay: Replay, theme: Theme, parent: QWidget | None = None, panel: bool = True
     ) -> None:
         super().__init__(parent)
+        load_bundled_fonts()
         self.setAutoFillBackground(True)
         self.replay = replay
         self.theme = theme

@@ -1,7 +1,7 @@
-"""An export is the same file whatever the screen of the machine it runs on.
+"""An export is the same file whatever the screen or fonts of the machine it runs on.
 
 Each case runs ``racegui export`` twice in fresh processes, once on the plain offscreen screen
-and once on a HiDPI one, and compares the frames pixel for pixel.
+and once on a HiDPI one or with no fonts installed, and compares the frames pixel for pixel.
 """
 
 import json
@@ -31,6 +31,12 @@ HIDPI_SCREEN = {
 }
 """A small laptop screen at a device pixel ratio of 2 (the offscreen platform's config)."""
 
+NO_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+"""A fontconfig setup that finds no fonts at all, like a bare server or container."""
+
 
 def _export(out_dir, args, env_extra):
     """Run an export of a few PNG frames in a new process; return the frames as arrays."""
@@ -52,7 +58,7 @@ def _export(out_dir, args, env_extra):
 
 
 @pytest.mark.parametrize(
-    ("args", "screen"),
+    ("args", "machine"),
     [
         # The default size and theme, with the side panel and a title card, on a screen
         # scaled 2x by QT_SCALE_FACTOR.
@@ -62,18 +68,24 @@ def _export(out_dir, args, env_extra):
             ["--from", "1:10", "--to", "1:11", "--fps", "2", "--size", "720p", "--theme", "light"],
             "config",
         ),
+        # Title card and race frames on a machine without any fonts.
+        (["--from", "3:00", "--to", "3:01", "--fps", "2", "--title-card", "0.5"], "no-fonts"),
     ],
 )
-def test_frames_do_not_depend_on_the_screen(tmp_path, args, screen):
-    if screen == "scale":
-        hidpi_env = {"QT_SCALE_FACTOR": "2"}
-    else:
+def test_frames_do_not_depend_on_the_machine(tmp_path, args, machine):
+    if machine == "scale":
+        other_env = {"QT_SCALE_FACTOR": "2"}
+    elif machine == "config":
         config = tmp_path / "screen.json"
         config.write_text(json.dumps(HIDPI_SCREEN))
-        hidpi_env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+        other_env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    else:
+        config = tmp_path / "fonts.conf"
+        config.write_text(NO_FONTS.format(cache=tmp_path / "fc-cache"))
+        other_env = {"FONTCONFIG_FILE": str(config)}
     plain = _export(tmp_path / "plain", args, {})
-    hidpi = _export(tmp_path / "hidpi", args, hidpi_env)
-    assert len(plain) == len(hidpi) >= 3  # three race frames (and a title card frame)
-    for k, (a, b) in enumerate(zip(plain, hidpi, strict=True)):
+    other = _export(tmp_path / "other", args, other_env)
+    assert len(plain) == len(other) >= 3  # three race frames (and a title card frame)
+    for k, (a, b) in enumerate(zip(plain, other, strict=True)):
         diff = np.abs(a.astype(int) - b.astype(int)).max(axis=-1)
         assert diff.max() == 0, f"frame {k}: {(diff > 0).sum()} pixels differ (max {diff.max()})"
