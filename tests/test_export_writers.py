@@ -136,7 +136,8 @@ def test_default_options_are_valid_and_infer_the_format(tmp_path):
     [
         ({"output": "race.avi"}, r"\.avi.*\.mp4"),
         ({"size": (1921, 1080)}, r"even.*1922x1080"),
-        ({"size": (0, 1080)}, "at least 1 pixel"),
+        ({"size": (0, 1080)}, "smaller than 16 pixels"),
+        ({"size": (2, 2)}, "smaller than 16 pixels"),
         ({"size": (8000, 4000)}, "7680x4320"),
         ({"fps": 0}, "from 1 to 120"),
         ({"fps": 121}, "from 1 to 120"),
@@ -147,6 +148,8 @@ def test_default_options_are_valid_and_infer_the_format(tmp_path):
         ({"from_s": -1.0}, "0 s or more"),
         ({"title_card_s": -0.5}, "title card"),
         ({"end_card_s": float("inf")}, "end card"),
+        ({"title_card_s": 1e9}, "title card.*from 0 to 30 seconds"),
+        ({"end_card_s": 30.5}, "end card.*from 0 to 30 seconds"),
         ({"theme": "pink"}, "dark"),
         ({"output": "race.gif", "fps": 60}, "GIF"),
         ({"output": "race_%04d.mp4"}, "PNG sequences"),

@@ -70,14 +70,14 @@ def add_export_arguments(
         type=float,
         default=0.0,
         metavar="S",
-        help="seconds of title card before the race",
+        help="seconds of title card before the race (at most 30)",
     )
     parser.add_argument(
         "--end-card",
         type=float,
         default=0.0,
         metavar="S",
-        help="seconds of end card after the race",
+        help="seconds of end card after the race (at most 30)",
     )
     parser.add_argument(
         "--compare", type=Path, metavar="FILE", help="second race whose runner is shown as a ghost"

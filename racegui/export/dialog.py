@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from racegui.export.options import SIZE_PRESETS, ExportOptions, ExportOptionsError
+from racegui.export.options import MAX_CARD_S, SIZE_PRESETS, ExportOptions, ExportOptionsError
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -136,7 +136,7 @@ class ExportDialog(QDialog):
     @staticmethod
     def _seconds_spin(value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
-        spin.setRange(0.0, 30.0)
+        spin.setRange(0.0, MAX_CARD_S)
         spin.setSingleStep(1.0)
         spin.setDecimals(1)
         spin.setSuffix(" s")

@@ -19,6 +19,10 @@ SIZE_PRESETS: dict[str, tuple[int, int]] = {
 
 MAX_SIZE = (7680, 4320)
 """Largest output (width, height) in pixels (8K UHD)."""
+MIN_SIDE_PX = 16
+"""Smallest output width or height in pixels (below it nothing of the scene can be made out)."""
+MAX_CARD_S = 30.0
+"""Longest title or end card (video seconds)."""
 MAX_FPS = 120
 """Highest frame rate (frames per second) of any export."""
 GIF_MAX_FPS = 50
@@ -172,8 +176,10 @@ class ExportOptions:
                     f"{self.to_s:g} s."
                 )
         for name, value in (("title card", self.title_card_s), ("end card", self.end_card_s)):
-            if not _is_number(value) or value < 0:
-                raise ExportOptionsError(f"The {name} length {value!r} must be 0 or more seconds.")
+            if not _is_number(value) or not 0 <= value <= MAX_CARD_S:
+                raise ExportOptionsError(
+                    f"The {name} length {value!r} must be from 0 to {MAX_CARD_S:g} seconds."
+                )
         if self.theme not in ("dark", "light"):
             raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")
         if self.png_sequence and fmt != "png":
@@ -201,8 +207,10 @@ class ExportOptions:
         ):
             raise ExportOptionsError(f"Size {size!r} must be (width, height) in whole pixels.")
         width, height = size
-        if width <= 0 or height <= 0:
-            raise ExportOptionsError(f"Size {width}x{height} must be at least 1 pixel each way.")
+        if width < MIN_SIDE_PX or height < MIN_SIDE_PX:
+            raise ExportOptionsError(
+                f"Size {width}x{height} is smaller than {MIN_SIDE_PX} pixels each way."
+            )
         max_w, max_h = MAX_SIZE
         if width > max_w or height > max_h:
             raise ExportOptionsError(
