@@ -177,6 +177,21 @@ def test_superhuman_split(tmp_path):
     assert "faster than any human" in str(_problem(tmp_path, data))
 
 
+def test_a_split_slower_than_walking_is_a_typo(tmp_path):
+    # 409 m in 9,999 hours: its replay once asked numpy for 447 GB.
+    data = minimal_data()
+    data["athletes"][0]["splits"][-1]["time"] = "9999:00:00"
+    error = _problem(tmp_path, data)
+    assert [p.where for p in error.problems] == ["$.athletes[0].splits[3]"]
+    assert "slower than walking" in str(error)
+
+
+def test_an_even_pace_time_slower_than_walking_is_refused(tmp_path):
+    data = minimal_data()
+    data["target"] = {"time": "2:00:00"}  # a mile in two hours: 0.22 m/s
+    assert "slower than walking" in str(_problem(tmp_path, data))
+
+
 def test_formation_follows_itself(tmp_path):
     data = minimal_data()
     data["athletes"][1]["formation"]["follows"] = "p"

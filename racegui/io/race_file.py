@@ -30,6 +30,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest race file read (bytes); bigger files are refused before reading."""
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
+MIN_SPEED_MPS = 0.5
+"""Slower than this between two splits (m/s) is slower than walking: a typo (an hour for a
+mile once passed, and its replay asked for hundreds of GB)."""
 
 _UNITS = {
     "m": 1.0,
@@ -205,6 +208,15 @@ def _splits(
                 )
             )
             continue
+        if speed < MIN_SPEED_MPS:
+            problems.append(
+                Problem(
+                    json_path(here),
+                    f"{speed:.2g} m/s from the previous split is slower than walking "
+                    f"(at least {MIN_SPEED_MPS:g} m/s)",
+                )
+            )
+            continue
         out.append(Split(s.distance_m, t, s.estimated, s.source))
         prev_d, prev_t = s.distance_m, t
     if len(problems) == start:
@@ -227,6 +239,11 @@ def _even_pace_time(
     t = _time(raw_time, loc, problems)
     if t is not None and (t <= 0 or race_m / t > MAX_SPEED_MPS):
         problems.append(Problem(json_path(loc), "is faster than any human runs"))
+        return None
+    if t is not None and race_m / t < MIN_SPEED_MPS:
+        problems.append(
+            Problem(json_path(loc), f"is slower than walking (at least {MIN_SPEED_MPS:g} m/s)")
+        )
         return None
     return t
 
