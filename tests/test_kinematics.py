@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from racegui.model.analysis import pace_profile
 from racegui.model.race import Athlete, Dropout, Formation, Race, Split, Target
 from racegui.model.replay import compile_race
 from tests.helpers_race import MILE
@@ -29,6 +30,22 @@ def test_published_splits_are_hit_exactly():
     np.testing.assert_allclose(d, [s.distance_m for s in SPLITS], atol=1e-9)
     back = replay.time_at_distance(0, np.array([s.distance_m for s in SPLITS]))
     np.testing.assert_allclose(back, times, atol=1e-6)
+
+
+def test_the_finish_is_reached_even_when_a_long_piece_ends_an_ulp_short():
+    # 100 km in one split: the cubic evaluated at the finish time gives 99999.99999999999 m,
+    # and the finish used to be "never reached" (NaN), which broke the pace panel.
+    runner = Athlete("r", "Runner", "runner", splits=(Split(100_000.0, 199_980.0),))
+    pacer = Athlete(
+        "p", "Pacer", "pacer", formation=Formation("r", 1.5, 1.0), dropout=Dropout(99_000.0)
+    )
+    replay = compile_race(Race("ultra", 100_000.0, (runner, pacer)))
+    end = float(replay.active_end_s[0])
+    assert float(replay.time_at_distance(0, 100_000.0)) == pytest.approx(end, abs=1e-6)
+    assert replay.motion.inverse_scalar(0, 100_000.0) == pytest.approx(end, abs=1e-6)
+    assert np.isnan(replay.time_at_distance(0, 100_000.01))
+    profile = pace_profile(replay)
+    assert np.isfinite(profile.segment_pace_s400).all()
 
 
 def test_state_at_all_athletes_matches_one_athlete_at_many_times():

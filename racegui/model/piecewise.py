@@ -178,7 +178,7 @@ class PieceBatch:
             )
             self._break_values[i] = cached
         breaks, values, coeffs = cached
-        if not values[0] <= value <= values[-1]:
+        if not values[0] <= value <= values[-1] + _reach_slack(values[-1]):
             return math.nan
         if value == values[0]:
             return breaks[0]
@@ -216,7 +216,7 @@ class PieceBatch:
         at_breaks, _ = self.row(i, breaks)
         # Piece whose end value first reaches v.
         k = np.searchsorted(at_breaks, v, side="left") - 1
-        reachable = (v >= at_breaks[0]) & (v <= at_breaks[-1])
+        reachable = (v >= at_breaks[0]) & (v <= at_breaks[-1] + _reach_slack(at_breaks[-1]))
         k = np.clip(k, 0, n_pieces - 1)
         lo = breaks[k].copy()
         hi = breaks[k + 1].copy()
@@ -239,3 +239,10 @@ class PieceBatch:
         t = np.where(exact_start, breaks[0], t)
         t = np.where(reachable, t, np.nan)
         return t if np.ndim(values) else t[:1].reshape(())
+
+
+def _reach_slack(end_value: float) -> float:
+    """How far past a row's last value (its units) a value still counts as reached: evaluating
+    a long cubic piece at its end can fall an ulp short (99999.99999999999 m for a 100 km
+    finish), which made the finish line itself unreachable."""
+    return 1e-9 * max(1.0, abs(float(end_value)))
