@@ -366,11 +366,13 @@ def _run_gui(argv: list[str]) -> int:
     for path in (args.file, args.compare):
         if path is not None and not path.is_file():
             raise UsageError(f"{path}: no such file")
-    if args.screenshot is None and not _has_display():
-        raise UsageError(
-            "racegui: no display to open a window on (set DISPLAY); "
-            "--screenshot and racegui export work without one"
-        )
+    if not _has_display():
+        if args.screenshot is None:
+            raise UsageError(
+                "racegui: no display to open a window on (set DISPLAY); "
+                "--screenshot and racegui export work without one"
+            )
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from racegui.ui.app import main_gui
 
     return main_gui(

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -118,3 +119,24 @@ def test_no_display_gives_one_line_not_an_abort(capsys, monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     code, _, err = run(capsys)
     assert code == 2 and "no display" in err and err.count("\n") == 1
+
+
+def test_a_screenshot_needs_no_display(tmp_path):
+    # Qt aborted (exit 134) looking for an X server, although the message above promises
+    # that --screenshot works without one.
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    out = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "racegui", "--screenshot", str(out), "--time", "1:00"]
+        + ["--size", "640x360"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    from PIL import Image
+
+    assert Image.open(out).size == (640, 360)
