@@ -1,10 +1,11 @@
-"""Fonts whose glyphs and metrics are the same on every screen.
+"""Fonts whose glyphs and metrics are the same on every machine.
 
-Qt hints glyphs (snaps their outlines to the pixel grid) on ordinary screens but not on HiDPI
-ones, so the same text came out up to a pixel taller or shifted depending on the screen of the
-machine an export ran on. Every font the replay scene and side panel draw with therefore asks
-for no hinting: text is then laid out from the font's own metrics and drawn identically
-everywhere, at any device pixel ratio.
+The theme's typeface ships with the app (load_bundled_fonts), so a machine without it, or
+without any fonts, draws the same letters. Qt hints glyphs (snaps their outlines to the pixel
+grid) on ordinary screens but not on HiDPI ones, so the same text came out up to a pixel taller
+or shifted depending on the screen of the machine an export ran on: every font the replay
+scene and side panel draw with therefore asks for no hinting, and text is laid out from the
+font's own metrics and drawn identically at any device pixel ratio.
 """
 
 from __future__ import annotations
