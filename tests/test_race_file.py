@@ -291,3 +291,35 @@ def test_no_code_execution_modules():
     source = "".join(p.read_text() for p in Path("racegui/io").glob("*.py"))
     for banned in ("pickle", "eval(", "exec(", "yaml.load", "marshal"):
         assert banned not in source
+
+
+def test_text_that_is_not_unicode_is_refused_with_its_place(tmp_path):
+    # A lone surrogate escape once reached `racegui info` and failed while printing.
+    text = json.dumps(minimal_data()).replace('"Runner"', '"Run\\ud800ner"')
+    error = _problem(tmp_path, text=text)
+    assert [p.where for p in error.problems] == ["$.athletes[0].name"]
+    assert "unpaired surrogate" in str(error)
+
+
+def test_a_number_with_thousands_of_digits_gives_line_and_column(tmp_path):
+    # Python refuses to read it (ValueError), which came out as a traceback.
+    text = '{"format": "racegui/1",\n "distance_m": ' + "7" * 5000 + "}"
+    error = _problem(tmp_path, text=text)
+    assert [p.where for p in error.problems] == ["line 2, column 16"]
+    assert "thousands of digits" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where"),
+    [
+        ("date", "a" * 2_000_000, "$.date"),  # took 23 s and 4.9 GB to draw a still
+        ("venue", "v" * 201, "$.venue"),
+        ("notes", ["n" * 2001], "$.notes[0]"),
+    ],
+)
+def test_overlong_text_is_refused(tmp_path, field, value, where):
+    data = minimal_data()
+    data[field] = value
+    error = _problem(tmp_path, data)
+    assert [p.where for p in error.problems] == [where]
+    assert "at most" in str(error)

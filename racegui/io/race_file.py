@@ -118,20 +118,38 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
         ) from None
 
 
-def _find_non_finite(value: Any, loc: tuple = ()) -> tuple | None:
+def _find_unusable(value: Any, loc: tuple = ()) -> Problem | None:
+    """The first NaN/Infinity number or text that is not valid Unicode (an unpaired surrogate
+    such as "\\ud800", which cannot be printed or saved), with its JSON path."""
     if isinstance(value, _NonFinite):
-        return loc
-    if isinstance(value, dict):
-        for k, v in value.items():
-            found = _find_non_finite(v, loc + (k,))
+        return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
+    if isinstance(value, str) and not _is_unicode(value):
+        return Problem(json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)")
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for k, v in items:
+        if isinstance(v, (dict, list, str, _NonFinite)):
+            found = _find_unusable(v, loc + (k,))
             if found is not None:
                 return found
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            found = _find_non_finite(v, loc + (i,))
-            if found is not None:
-                return found
+    if isinstance(value, dict):  # keys are text too
+        for k in value:
+            if isinstance(k, str) and not _is_unicode(k):
+                return Problem(json_path(loc), "a field name with an unpaired surrogate")
     return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _pydantic_problems(exc: ValidationError) -> list[Problem]:
@@ -360,11 +378,9 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
 
 def race_from_data(data: Any, path: str | Path | None = None) -> Race:
     """Build a Race from parsed JSON data, or raise RaceFileError listing every problem."""
-    where = _find_non_finite(data)
-    if where is not None:
-        raise RaceFileError(
-            path, [Problem(json_path(where), "NaN and Infinity are not numbers a race can use")]
-        )
+    unusable = _find_unusable(data)
+    if unusable is not None:
+        raise RaceFileError(path, [unusable])
     if isinstance(data, dict) and "format" in data and data["format"] != FORMAT:
         raise RaceFileError(
             path, [Problem("$.format", f"unknown format {data['format']!r} (expected {FORMAT!r})")]
@@ -433,6 +449,17 @@ def _target(model: RaceFileModel, race_m: float, problems: list[Problem]) -> Tar
     return Target(splits=splits, label=t.label, colour=t.colour)
 
 
+def _long_number_problem(text: str) -> Problem:
+    """Where the first number with thousands of digits starts (line and column)."""
+    found = re.search(r"[0-9]{1000,}", text)
+    where = ""
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        where = f"line {line}, column {col}"
+    return Problem(where, "a number with thousands of digits cannot be a race figure")
+
+
 def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     """Parse race JSON text (errors give line and column, or the JSON path)."""
     try:
@@ -443,6 +470,8 @@ def parse_race_text(text: str, path: str | Path | None = None) -> Race:
         ) from None
     except RecursionError:
         raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
+    except ValueError:  # Python refuses to read an integer of over 4300 digits
+        raise RaceFileError(path, [_long_number_problem(text)]) from None
     return race_from_data(data, path)
 
 

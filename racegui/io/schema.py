@@ -13,8 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT = "racegui/1"
 
+ShortText = Annotated[str, Field(max_length=200)]
+"""A name, label, date, place or reference (at most 200 characters)."""
+LongText = Annotated[str, Field(max_length=2000)]
+"""A note, a source's title or address (at most 2,000 characters)."""
+MAX_ATHLETES = 1000
+"""Most athletes a race file may have."""
+MAX_SPLITS = 10_000
+"""Most splits one athlete or target may have."""
+MAX_ENTRIES = 1000
+"""Most sources, and most notes, a race file may have."""
+
 TimeValue = Annotated[
-    float | str,
+    float | Annotated[str, Field(max_length=40)],
     Field(
         description='Elapsed time: seconds as a number, or "ss.xx", "m:ss.xx", "h:mm:ss.xx"',
         examples=[60.2, "4:06.42"],
@@ -33,7 +44,7 @@ class SplitModel(_Strict):
     distance_m: float = Field(description="Metres run from the start line")
     time: TimeValue
     estimated: bool = False
-    source: str | None = Field(default=None, description="Id of an entry in sources")
+    source: ShortText | None = Field(default=None, description="Id of an entry in sources")
 
 
 class EvenPaceModel(_Strict):
@@ -41,17 +52,17 @@ class EvenPaceModel(_Strict):
 
     time: TimeValue
     estimated: bool = False
-    source: str | None = None
+    source: ShortText | None = None
 
 
 class FormationModel(_Strict):
     """A slot relative to another athlete (a pacer's place in a pocket formation)."""
 
-    follows: str = Field(description="Id of the athlete this slot moves with")
+    follows: ShortText = Field(description="Id of the athlete this slot moves with")
     offset_m: float = Field(description="Metres along the track, positive ahead")
     lane: float = Field(default=1.0, ge=1.0, le=8.0, description="Lane (fractions allowed)")
     estimated: bool = False
-    source: str | None = None
+    source: ShortText | None = None
 
 
 class DropoutModel(_Strict):
@@ -60,7 +71,7 @@ class DropoutModel(_Strict):
     distance_m: float = Field(description="Metres run by the pacer when it steps off")
     exit_lane: float = Field(default=3.5, ge=2.0, le=8.0, description="Lane it eases out to")
     estimated: bool = False
-    source: str | None = None
+    source: ShortText | None = None
 
 
 class AthleteModel(_Strict):
@@ -70,33 +81,33 @@ class AthleteModel(_Strict):
     name: str = Field(min_length=1, max_length=200)
     role: Literal["runner", "pacer", "ghost"]
     colour: Colour = "#888888"
-    bib: str | None = None
-    country: str | None = None
-    splits: list[SplitModel] | None = None
+    bib: ShortText | None = None
+    country: ShortText | None = None
+    splits: Annotated[list[SplitModel], Field(max_length=MAX_SPLITS)] | None = None
     even_pace: EvenPaceModel | None = None
     formation: FormationModel | None = None
     dropout: DropoutModel | None = None
     estimated: bool = Field(default=False, description="The athlete's identity is estimated")
-    note: str | None = None
+    note: LongText | None = None
 
 
 class TargetModel(_Strict):
     """The race target: an even-pace time, or explicit target splits."""
 
     time: TimeValue | None = None
-    splits: list[SplitModel] | None = None
-    label: str = "Target"
+    splits: Annotated[list[SplitModel], Field(max_length=MAX_SPLITS)] | None = None
+    label: ShortText = "Target"
     colour: Colour = "#39ff6a"
     estimated: bool = False
-    source: str | None = None
+    source: ShortText | None = None
 
 
 class SourceModel(_Strict):
     """Where published figures come from."""
 
-    id: str
-    title: str
-    url: str | None = None
+    id: ShortText
+    title: LongText
+    url: LongText | None = None
 
 
 class RaceFileModel(_Strict):
@@ -104,17 +115,17 @@ class RaceFileModel(_Strict):
 
     format: Literal["racegui/1"]
     title: str = Field(min_length=1, max_length=300)
-    date: str | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
-    venue: str | None = None
+    date: ShortText | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
+    venue: ShortText | None = None
     distance_m: float | None = Field(default=None, description="Race distance in metres")
-    distance: str | None = Field(
+    distance: ShortText | None = Field(
         default=None,
         description='Race distance with a unit instead of distance_m: "1 mile", "1500 m", "5 km"',
     )
     target: TargetModel | None = None
-    athletes: list[AthleteModel] = Field(min_length=1)
-    sources: list[SourceModel] = []
-    notes: list[str] = []
+    athletes: list[AthleteModel] = Field(min_length=1, max_length=MAX_ATHLETES)
+    sources: list[SourceModel] = Field(default=[], max_length=MAX_ENTRIES)
+    notes: list[LongText] = Field(default=[], max_length=MAX_ENTRIES)
 
 
 def json_schema() -> dict:
