@@ -274,3 +274,16 @@ def test_render_offscreen(tmp_path, panel):
         path = tmp_path / f"panel-{t:g}.png"
         assert image.save(str(path))
         assert path.stat().st_size > 10_000
+
+
+def test_a_target_too_slow_for_a_pace_curve_draws_none(qtbot):
+    # 1500 m in 50 minutes (0.5 m/s, the slowest a race file allows): the target has no
+    # point fast enough for a pace, and the chart indexed an empty curve (IndexError).
+    from racegui.model.race import Athlete, Race, Split, Target
+
+    runner = Athlete("r", "Runner", "runner", splits=(Split(1500.0, 240.0),))
+    replay = compile_race(Race("slow target", 1500.0, (runner,), target=Target(time_s=3000.0)))
+    panel = SidePanel(replay, DARK)
+    qtbot.addWidget(panel)
+    panel.update_frame(120.0)
+    assert panel.chart.target_text.textItem.toPlainText() == ""

@@ -323,3 +323,13 @@ def test_overlong_text_is_refused(tmp_path, field, value, where):
     error = _problem(tmp_path, data)
     assert [p.where for p in error.problems] == [where]
     assert "at most" in str(error)
+
+
+@pytest.mark.parametrize("distance", ["0.000001 m", "9 m", "100.001 km"])
+def test_race_distance_must_be_from_10_m_to_100_km(tmp_path, distance):
+    data = minimal_data()
+    del data["distance_m"]
+    data["distance"] = distance
+    data["athletes"] = [{"id": "r", "name": "R", "role": "runner", "even_pace": {"time": 5.0}}]
+    error = _problem(tmp_path, data)
+    assert "at least 10 m and at most 100 km" in str(error)

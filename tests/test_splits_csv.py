@@ -40,6 +40,15 @@ def test_bad_time_names_line_and_column(tmp_path):
     assert "line 3, column 3" in str(info.value)
 
 
+def test_a_time_with_thousands_of_digits_names_its_cell(tmp_path):
+    # int() refused the 5,000-digit minutes with a ValueError traceback.
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.replace("2:00.75", "1" * 5000 + ":00.75"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert "line 3, column 3" in str(info.value) and "too long" in str(info.value)
+
+
 def test_missing_column(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("athlete,dist,time\nfk,400,60\n", encoding="utf-8")

@@ -30,6 +30,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest race file read (bytes); bigger files are refused before reading."""
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
+MIN_RACE_M = 10.0
+"""Shortest race (m): below it there is nothing to replay (a 1 micrometre race left the pace
+panel without a single segment)."""
+MAX_RACE_M = 100_000.0
+"""Longest race (m)."""
 MIN_SPEED_MPS = 0.5
 """Slower than this between two splits (m/s) is slower than walking: a typo (an hour for a
 mile once passed, and its replay asked for hundreds of GB)."""
@@ -429,8 +434,8 @@ def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | Non
     else:
         race_m = model.distance_m
         where = "$.distance_m"
-    if not 0 < race_m <= 100_000:
-        problems.append(Problem(where, "must be more than 0 and at most 100 km"))
+    if not MIN_RACE_M <= race_m <= MAX_RACE_M:
+        problems.append(Problem(where, "must be at least 10 m and at most 100 km"))
         return None
     return race_m
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+MAX_TIME_CHARS = 40
+"""Longest text read as a time (a 5,000-digit minute count made int() raise ValueError)."""
 _TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d+)?)\s*$")
 
 
@@ -23,6 +25,8 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
     if isinstance(value, (int, float)):
         seconds = float(value)
     elif isinstance(value, str):
+        if len(value) > MAX_TIME_CHARS:
+            raise TimeFormatError(f"{value[:20]!r}... is too long to be a time")
         match = _TIME_RE.match(value)
         if not match or (not decimal_comma and "," in value):
             raise TimeFormatError(f"{value!r} is not a time (use seconds, m:ss.xx or h:mm:ss.xx)")

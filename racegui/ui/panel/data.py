@@ -155,6 +155,8 @@ def _target_curve(prof: analysis.PaceProfile) -> tuple[np.ndarray, np.ndarray | 
         return np.empty(0), None
     keep = np.isfinite(prof.target_pace_s400)
     m, p = prof.distance_m[keep], prof.target_pace_s400[keep]
-    if len(m) and np.ptp(p) < 1e-6:
+    if not len(m):  # a target too slow for a pace (under 0.5 m/s) draws no curve
+        return np.empty(0), None
+    if np.ptp(p) < 1e-6:
         return np.array([0.0, float(prof.segment_end_m[-1])]), np.array([p[0], p[0]])
     return m, p
