@@ -77,3 +77,13 @@ def test_header_only(tmp_path):
     path.write_text("athlete,distance_m,time\n", encoding="utf-8")
     with pytest.raises(RaceFileError, match="no splits"):
         read_splits_csv(path)
+
+
+def test_more_athletes_than_a_race_file_allows_is_one_message(tmp_path):
+    path = tmp_path / "s.csv"
+    rows = "".join(f"a{k},400,{60 + k / 1000:.3f}\n" for k in range(1001))
+    path.write_text("athlete,distance_m,time\n" + rows, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert [p.where for p in info.value.problems] == ["$.athletes"]
+    assert "at most 1000" in str(info.value)

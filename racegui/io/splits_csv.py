@@ -114,7 +114,9 @@ def read_splits_csv(
             except TimeFormatError as exc:
                 problems.append(Problem(f"line {line}, column {col['time'] + 1}", str(exc)))
                 continue
-            entry = athletes.setdefault(athlete_id, {"splits": [], "row": row})
+            entry = athletes.setdefault(
+                athlete_id, {"splits": [], "row": row, "index": len(athletes)}
+            )
             prev = entry["splits"][-1] if entry["splits"] else None
             if dist <= 0:
                 problems.append(
@@ -140,7 +142,7 @@ def read_splits_csv(
                     )
                 )
                 continue
-            lines[(list(athletes).index(athlete_id), len(entry["splits"]))] = line
+            lines[(entry["index"], len(entry["splits"]))] = line
             entry["splits"].append({"distance_m": dist, "time": time_s})
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
