@@ -113,6 +113,11 @@ def median(runs, key):
     return round(statistics.median(r[key] for r in runs), 3)
 
 
+def _cpu_ms_per_frame(runs, fps):
+    """Median CPU (ms, every thread of this process) per frame: cores busy / frame rate."""
+    return round(statistics.median(r["own_cores"] / (r["realtime"] * fps) * 1000 for r in runs), 2)
+
+
 def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
     frames, draw_cpu_ms = predraw(replay, size, fps, seconds)
     exports, alone = [], []
@@ -141,6 +146,13 @@ def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
         "mbit_per_s": round(statistics.median(a["mbit_per_s"] for a in alone), 2),
         "others_cores": [round(r["others_cores"] or 0.0, 2) for r in exports + alone],
         "draw_cpu_ms_alone": round(draw_cpu_ms, 2),
+        # CPU this process used per frame (all threads) and the cores it kept busy: the
+        # export's extra CPU over encoding alone is the drawing, and on 2 cores the export can
+        # be no faster than (its CPU per frame) / 2.
+        "export_cpu_ms_per_frame": _cpu_ms_per_frame(exports, fps),
+        "encode_alone_cpu_ms_per_frame": _cpu_ms_per_frame(alone, fps),
+        "export_cores": median(exports, "own_cores"),
+        "encode_alone_cores": median(alone, "own_cores"),
     }
     if with_headroom:
         result["headroom"] = headroom(frames, fps, seconds, repeats)
