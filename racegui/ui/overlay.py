@@ -6,7 +6,7 @@ a presentation scale factor. Fonts and colours are made once per theme/size, not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,6 +20,8 @@ from racegui.ui.theme import Theme
 
 MAX_CACHED_WIDTHS = 4096
 """Text widths a font remembers at most (the race clock adds one string a frame)."""
+TAG_MAX_EMS = 16.0
+"""Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class _Metrics(QFontMetricsF):
     def __init__(self, font: QFont) -> None:
         super().__init__(font)
         self._widths: dict[str, float] = {}
+        self._elided: dict[str, str] = {}
 
     def horizontalAdvance(self, text: str, *args) -> float:  # noqa: N802 (Qt name)
         if args:
@@ -58,6 +61,18 @@ class _Metrics(QFontMetricsF):
                 self._widths.clear()
             w = self._widths[text] = super().horizontalAdvance(text)
         return w
+
+    def elided(self, text: str, width: float) -> str:
+        """text cut to fit width (px) with an ellipsis (remembered, like the widths)."""
+        if self.horizontalAdvance(text) <= width:
+            return text
+        key = f"\x00{width:.1f}\x00{text}"
+        hit = self._elided.get(key)
+        if hit is None:
+            if len(self._elided) >= MAX_CACHED_WIDTHS:
+                self._elided.clear()
+            hit = self._elided[key] = self.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return hit
 
 
 class _Fonts:
@@ -147,6 +162,7 @@ class BroadcastOverlay:
         self._line(p, cx, y, m_title, title_txt, self._text)
         y += rows[0]
         p.setFont(f_sub)
+        subtitle = m_sub.elided(subtitle, infield.width())
         self._line(p, cx, y, m_sub, subtitle, self._muted)
         y += rows[1] + rows[2]
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
@@ -184,7 +200,8 @@ class BroadcastOverlay:
         )
         for gap in gaps:
             y += 0.2 * m_info.height()
-            widest = max(widest, self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u))
+            chip = self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u, infield.width())
+            widest = max(widest, chip)
             y += m_info.height() * 1.15
         p.restore()
         width = max(box_w, m_title.horizontalAdvance(title_txt), lap_w + detail_w)
@@ -227,15 +244,18 @@ class BroadcastOverlay:
         label: str,
         seconds: float,
         u: float,
+        max_w: float,
     ) -> float:
-        """Draw one gap line centred at cx; returns its width (px)."""
+        """Draw one gap line centred at cx, at most max_w px wide (the label gives way);
+        returns its width (px)."""
         value = f"{seconds:+.2f} s"
         colour = (
             self._behind if seconds > 0.005 else self._ahead if seconds < -0.005 else self._text
         )
-        lw = m.horizontalAdvance(label)
         vw = m.horizontalAdvance(value)
         dot = 0.55 * u
+        label = m.elided(label, max_w - (dot + 0.4 * u + 0.6 * u + vw))
+        lw = m.horizontalAdvance(label)
         total = dot + 0.4 * u + lw + 0.6 * u + vw
         x = cx - total / 2
         p.setPen(Qt.PenStyle.NoPen)
@@ -320,6 +340,9 @@ class BroadcastOverlay:
         font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
         h = m.height() + 0.35 * m.height()
         pad = 0.45 * m.height()
+        # A long name gives way to the others: at most TAG_MAX_EMS line heights of text.
+        most = TAG_MAX_EMS * m.height()
+        labels = [_with_text(lab, m.elided(lab.text, most)) for lab in labels]
         widths = [m.horizontalAdvance(lab.text) + 2 * pad + 0.35 * h for lab in labels]
         drawn: list[QRectF] = []
         p.save()
@@ -374,3 +397,8 @@ class BroadcastOverlay:
         sy = (rect.height() / 2) / abs(dy) if dy else float("inf")
         s = min(sx, sy, 1.0)
         return QPointF(c.x() + dx * s, c.y() + dy * s)
+
+
+def _with_text(lab: Label, text: str) -> Label:
+    """lab itself if its text is text, else a copy with that text."""
+    return lab if text is lab.text else replace(lab, text=text)

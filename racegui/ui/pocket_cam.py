@@ -46,15 +46,23 @@ RECENT_DROP_S = 10.0
 """A pacer that dropped out this recently (s) is tagged first: it is the story."""
 
 
+TAG_NAME_CHARS = 18
+"""Longest pocket cam tag (characters): the inset has room for a surname, not a sentence."""
+
+
 def tag_name(name: str) -> str:
     """Short tag: "Grant Fisher" -> "Fisher", "Georgia Hunter Bell" -> "Hunter Bell",
-    "Pacer 10" -> "P10"."""
+    "Pacer 10" -> "P10"; at most TAG_NAME_CHARS characters (then cut with "…")."""
     parts = name.split()
     if len(parts) >= 2 and parts[-1].isdigit():
-        return parts[0][:1].upper() + parts[-1]
-    if len(parts) < 2:
-        return name
-    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+        short = parts[0][:1].upper() + parts[-1]
+    elif len(parts) < 2:
+        short = name.strip()
+    else:
+        short = " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+    if len(short) > TAG_NAME_CHARS:
+        short = short[: TAG_NAME_CHARS - 1].rstrip() + "…"
+    return short
 
 
 def camera_transform(

@@ -22,6 +22,7 @@ from racegui.model.analysis import Dropout
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.panel.text_fit import NAME_CHARS, clip_text
 from racegui.ui.qt_guard import guarded_paint
 
 MAX_ROWS = 16
@@ -103,7 +104,7 @@ class DropoutRow(QFrame):
             f"{dropout.distance_m:.0f} m{est}. Click to jump there."
         )
         self.dot.set_colour(QColor(colour))
-        self.name.setText(dropout.name)
+        self.name.setText(clip_text(dropout.name, NAME_CHARS))
         self.est.setText("est." if dropout.estimated else "")
         self.time.setText(format_time(dropout.time_s, 1))
         self.dist.setText(f"{dropout.distance_m:.0f} m")

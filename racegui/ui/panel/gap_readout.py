@@ -10,6 +10,7 @@ from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import AHEAD, BEHIND, LEVEL, PanelStyle, kind_of
+from racegui.ui.panel.text_fit import NAME_CHARS, clip_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
 
@@ -77,7 +78,7 @@ class GapReadout(Card):
         self._data = data
         race = data.replay.race
         label = race.target.label if race.target is not None else "target"
-        self.title_label.setText(f"GAP TO {label.upper()}")
+        self.title_label.setText(f"GAP TO {clip_text(label, NAME_CHARS).upper()}")
         self._kind = ""
 
     def apply_style(self, style: PanelStyle) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.panel.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
 
 MILE_M = 1609.344
 
@@ -40,8 +41,9 @@ class RaceHeader(QWidget):
         self.meta.setProperty("role", "muted")
         self.matchup = QLabel()
         self.matchup.setTextFormat(Qt.TextFormat.RichText)
-        for w in (self.title, self.meta):
+        for w in (self.title, self.meta, self.matchup):
             w.setWordWrap(True)
+        let_narrow(self.title, self.meta, self.matchup)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -57,8 +59,8 @@ class RaceHeader(QWidget):
         """Texts for a replay."""
         self._replay = replay
         race = replay.race
-        self.title.setText(race.title)
-        venue = (race.venue or "").split(",")[-1].strip()
+        self.title.setText(clip_text(race.title, TITLE_CHARS))
+        venue = clip_text((race.venue or "").split(",")[-1], PLACE_CHARS)
         parts = [distance_name(race.distance_m), venue, _date_text(race.date)]
         self.meta.setText("  ·  ".join(p for p in parts if p))
         self._refresh_matchup()
@@ -79,16 +81,18 @@ class RaceHeader(QWidget):
         if replay is None or style is None:
             return
         runner = replay.athletes[replay.focus]
-        country = f" <span style='color:{style.theme.text_muted}'>{runner.country}</span>"
-        text = f"<span style='color:{runner.colour}'>●</span> <b>{html.escape(runner.name)}</b>" + (
-            country if runner.country else ""
-        )
+        code = html.escape(clip_text(runner.country or "", 12))
+        country = f" <span style='color:{style.theme.text_muted}'>{code}</span>"
+        name = html.escape(clip_text(runner.name, NAME_CHARS))
+        text = f"<span style='color:{runner.colour}'>●</span> <b>{name}</b>"
+        text += country if runner.country else ""
         race = replay.race
         if race.target is not None and race.target_time_s is not None:
             text += (
                 f" <span style='color:{style.theme.text_muted}'>&nbsp;vs&nbsp;</span> "
                 f"<span style='color:{race.target.colour}'>●</span> "
-                f"{html.escape(race.target.label)} <b>{format_time(race.target_time_s)}</b>"
+                f"{html.escape(clip_text(race.target.label, NAME_CHARS))} "
+                f"<b>{format_time(race.target_time_s)}</b>"
             )
         self.matchup.setText(text)
         self.dirty = True
