@@ -333,3 +333,23 @@ def test_race_distance_must_be_from_10_m_to_100_km(tmp_path, distance):
     data["athletes"] = [{"id": "r", "name": "R", "role": "runner", "even_pace": {"time": 5.0}}]
     error = _problem(tmp_path, data)
     assert "at least 10 m and at most 100 km" in str(error)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_not_read_for_ever(tmp_path):
+    pipe = tmp_path / "race.json"
+    os.mkfifo(pipe)
+    with pytest.raises(RaceFileError, match="not a regular file"):
+        read_race(pipe)
+
+
+def test_more_splits_than_allowed_and_far_formation_slots_are_refused(tmp_path):
+    data = minimal_data()
+    step = MILE / 1001
+    data["athletes"][0]["splits"] = [
+        {"distance_m": step * (k + 1), "time": 0.15 * (k + 1)} for k in range(1001)
+    ]
+    data["athletes"][1]["formation"]["offset_m"] = -1e300  # numpy overflowed on it
+    error = _problem(tmp_path, data)
+    wheres = [p.where for p in error.problems]
+    assert "$.athletes[0].splits" in wheres and "$.athletes[1].formation.offset_m" in wheres

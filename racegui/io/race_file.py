@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +82,16 @@ def parse_distance(text: str) -> float:
 def read_bytes_limited(path: Path) -> bytes:
     """The file's bytes, refusing missing, non-regular and oversized files with one message."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise RaceFileError(path, [Problem("", "no such file")]) from None
     except OSError as exc:
         raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
-    if path.is_dir():
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
         raise RaceFileError(path, [Problem("", "is a directory, not a race file")])
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read for ever
+        raise RaceFileError(path, [Problem("", "is not a regular file (a pipe or a device)")])
     if size > MAX_FILE_BYTES:
         raise RaceFileError(
             path,

@@ -19,7 +19,7 @@ LongText = Annotated[str, Field(max_length=2000)]
 """A note, a source's title or address (at most 2,000 characters)."""
 MAX_ATHLETES = 1000
 """Most athletes a race file may have."""
-MAX_SPLITS = 10_000
+MAX_SPLITS = 1000
 """Most splits one athlete or target may have."""
 MAX_ENTRIES = 1000
 """Most sources, and most notes, a race file may have."""
@@ -59,7 +59,9 @@ class FormationModel(_Strict):
     """A slot relative to another athlete (a pacer's place in a pocket formation)."""
 
     follows: ShortText = Field(description="Id of the athlete this slot moves with")
-    offset_m: float = Field(description="Metres along the track, positive ahead")
+    offset_m: float = Field(
+        ge=-1000.0, le=1000.0, description="Metres along the track, positive ahead"
+    )
     lane: float = Field(default=1.0, ge=1.0, le=8.0, description="Lane (fractions allowed)")
     estimated: bool = False
     source: ShortText | None = None
