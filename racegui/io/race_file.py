@@ -7,6 +7,7 @@ import json
 import math
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -134,22 +135,18 @@ def _find_unusable(value: Any, loc: tuple = ()) -> Problem | None:
         return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
     if isinstance(value, str) and not _is_unicode(value):
         return Problem(json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)")
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for k, v in items:
-        if isinstance(v, (dict, list, str, _NonFinite)):
-            found = _find_unusable(v, loc + (k,))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not _is_unicode(key):
+                return Problem(json_path(loc), "a field name with an unpaired surrogate")
+            found = _find_unusable(item, loc + (key,))
             if found is not None:
                 return found
-    if isinstance(value, dict):  # keys are text too
-        for k in value:
-            if isinstance(k, str) and not _is_unicode(k):
-                return Problem(json_path(loc), "a field name with an unpaired surrogate")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_unusable(item, loc + (index,))
+            if found is not None:
+                return found
     return None
 
 
@@ -439,7 +436,8 @@ def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | Non
         race_m = model.distance_m
         where = "$.distance_m"
     if not MIN_RACE_M <= race_m <= MAX_RACE_M:
-        problems.append(Problem(where, "must be at least 10 m and at most 100 km"))
+        most_km = MAX_RACE_M / 1000
+        problems.append(Problem(where, f"must be at least {MIN_RACE_M:g} m and at most {most_km:g} km"))
         return None
     return race_m
 
@@ -460,7 +458,7 @@ def _target(model: RaceFileModel, race_m: float, problems: list[Problem]) -> Tar
 
 def _long_number_problem(text: str) -> Problem:
     """Where the first number with thousands of digits starts (line and column)."""
-    found = re.search(r"[0-9]{1000,}", text)
+    found = re.search(f"[0-9]{{{sys.get_int_max_str_digits() + 1},}}", text)
     where = ""
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
