@@ -436,8 +436,8 @@ def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | Non
         race_m = model.distance_m
         where = "$.distance_m"
     if not MIN_RACE_M <= race_m <= MAX_RACE_M:
-        most_km = MAX_RACE_M / 1000
-        problems.append(Problem(where, f"must be at least {MIN_RACE_M:g} m and at most {most_km:g} km"))
+        span = f"at least {MIN_RACE_M:g} m and at most {MAX_RACE_M / 1000:g} km"
+        problems.append(Problem(where, f"must be {span}"))
         return None
     return race_m
 
