@@ -158,7 +158,7 @@ class BroadcastOverlay:
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         # Title and subtitle.
         p.setFont(f_title)
-        title_txt = m_title.elidedText(title.upper(), Qt.TextElideMode.ElideRight, infield.width())
+        title_txt = m_title.elided(title.upper(), infield.width())
         self._line(p, cx, y, m_title, title_txt, self._text)
         y += rows[0]
         p.setFont(f_sub)
