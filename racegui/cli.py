@@ -373,6 +373,9 @@ def _run_gui(argv: list[str]) -> int:
                 "--screenshot and racegui export work without one"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        from racegui.ui.qt_messages import quiet_harmless_messages
+
+        quiet_harmless_messages()
     from racegui.ui.app import main_gui
 
     return main_gui(

@@ -107,20 +107,11 @@ def _ensure_app():
     """A QApplication for offscreen drawing; the offscreen platform when there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    previous = None
+    from racegui.ui.qt_messages import quiet_harmless_messages
 
-    def quiet(mode, context, message):  # the offscreen platform's harmless complaint
-        if "propagateSizeHints" in message:
-            return
-        if previous is not None:
-            previous(mode, context, message)
-        else:
-            print(message, file=sys.stderr)
-
-    previous = qInstallMessageHandler(quiet)
+    quiet_harmless_messages()
     return QApplication.instance() or QApplication(["racegui-export"])
 
 
