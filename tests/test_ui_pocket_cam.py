@@ -177,3 +177,47 @@ def test_pack_row_keeps_order_without_overlap_inside_the_span():
     assert left[0] >= 0.0 and left[-1] + widths[-1] <= 320.0
     assert sum(left[:3]) / 3 + 20.0 == pytest.approx(105.0)  # the cluster stays centred
     assert pack_row(want, widths, 0.0, 100.0, 4.0) is None
+
+
+class _PenWidths:
+    """Passes calls to a real painter; records the pen width of each drawLine."""
+
+    def __init__(self, painter) -> None:
+        self._painter = painter
+        self.line_widths: list[float] = []
+
+    def __getattr__(self, name: str):
+        method = getattr(self._painter, name)
+        if name != "drawLine":
+            return method
+
+        def draw_line(*args):
+            self.line_widths.append(self._painter.pen().widthF())
+            return method(*args)
+
+        return draw_line
+
+
+def test_finish_and_start_lines_scale_with_a_720p_export(scene):
+    # In a 720p export, laid out at 1080p and drawn at 2/3, the finish line kept its 2.5 px
+    # (1.5x too thick beside everything else); hairlines stay 1 px.
+    from PySide6.QtGui import QImage, QPainter
+
+    t = 61.6  # Kipyegon crosses the line after lap 1: the finish line is in the inset
+    scene.render_image(t, (1920, 1080))
+    cam = scene.track.pocket
+    state = scene.replay.state_at(t)
+    widths = {}
+    for scale in (1.0, 2.0 / 3.0):
+        image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        recorder = _PenWidths(painter)
+        cam.paint(recorder, state)
+        painter.end()
+        widths[scale] = recorder.line_widths
+    wide = [w for w in widths[1.0] if w > 1.0]
+    assert wide, "the finish line was drawn"
+    assert [w for w in widths[2.0 / 3.0] if w > 1.0] == pytest.approx(
+        [max(w * 2 / 3, 1.0) for w in wide]
+    )

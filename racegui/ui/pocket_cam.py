@@ -205,6 +205,8 @@ class PocketCam:
         rect = self.rect
         r = self.replay
         f = r.focus
+        # View px to output px: 1 in the window, 2/3 in a 720p export laid out at 1080p.
+        out_scale = math.hypot(p.transform().m11(), p.transform().m12())
         cam = self.aim(state)
         self.geometry.window(float(r.track.lap_position_m(state.distance_m[f], r.race.distance_m)))
         p.save()
@@ -214,7 +216,7 @@ class PocketCam:
         p.fillRect(rect, st.infield)
         p.save()
         p.setTransform(cam, True)
-        self._paint_track(p)
+        self._paint_track(p, out_scale)
         if light is not None and len(light[0]) >= 2:
             paint_light_band(p, light, st)
         p.restore()
@@ -246,9 +248,10 @@ class PocketCam:
         st.paint_frame(p, rect)
         return boxes
 
-    def _paint_track(self, p: QPainter) -> None:
+    def _paint_track(self, p: QPainter, out_scale: float) -> None:
         """Fills without antialiasing (their edges lie under lines), then 1 px antialiased
-        lines: both are Qt's fast paths (a wide antialiased stroke costs ~0.5 ms per line)."""
+        lines: both are Qt's fast paths (a wide antialiased stroke costs ~0.5 ms per line).
+        The wider finish and start lines are sized in view px, so scaled by out_scale."""
         g = self.geometry
         st = self.style
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -269,10 +272,10 @@ class PocketCam:
         p.setPen(st.kerb_pen)
         p.drawPolyline(g.lines[0][0])
         p.drawPolyline(g.kerb_inner[0])
-        p.setPen(st.finish_pen)
+        p.setPen(st.device_pen(st.finish_pen, out_scale))
         p.drawLine(g.finish)
         if g.start is not None:
-            p.setPen(st.start_pen)
+            p.setPen(st.device_pen(st.start_pen, out_scale))
             p.drawLine(g.start)
 
     def _paint_markers(

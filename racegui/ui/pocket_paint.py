@@ -70,6 +70,7 @@ class PocketStyle:
         self.lane_pen = _cosmetic(lines, 1.0)
         self.kerb_pen = _cosmetic(QColor(th.kerb), 1.0)
         self.kerb = QColor(th.kerb)
+        self._device_pens: dict[tuple[int, float], QPen] = {}
         self.finish_pen = _cosmetic(QColor(th.track_lines), max(2.5, 0.08 * k))
         self.start_pen = _cosmetic(QColor(th.accent), max(2.0, 0.07 * k))
         glow = QColor(th.target_glow)
@@ -91,6 +92,19 @@ class PocketStyle:
         """The title and scale pills, drawn once per size at the output's resolution."""
         self.title_size, self.paint_title = _title_drawing(self)
         self.scale_size, self.paint_scale = _scale_drawing(self, k)
+
+    def device_pen(self, pen: QPen, out_scale: float) -> QPen:
+        """A cosmetic pen sized in view px, as wide in output px at out_scale (a hairline
+        stays 1 px); remembered per pen and scale."""
+        if abs(out_scale - 1.0) < 1e-3 or pen.widthF() <= 1.0:
+            return pen
+        key = (id(pen), round(out_scale, 4))
+        scaled = self._device_pens.get(key)
+        if scaled is None:
+            scaled = QPen(pen)
+            scaled.setWidthF(max(pen.widthF() * out_scale, 1.0))
+            self._device_pens[key] = scaled
+        return scaled
 
     def paint_frame(self, p: QPainter, rect: QRectF) -> None:
         """A 1 px border just inside rect (px), without antialiasing (fast)."""
