@@ -31,6 +31,22 @@ HIDPI_SCREEN = {
 }
 """A small laptop screen at a device pixel ratio of 2 (the offscreen platform's config)."""
 
+MAC_SCREEN = {
+    "screens": [
+        {
+            "name": "mac",
+            "x": 0,
+            "y": 0,
+            "width": 1440,
+            "height": 900,
+            "logicalDpi": 72,
+            "logicalBaseDpi": 72,
+            "dpr": 1,
+        }
+    ]
+}
+"""A screen at 72 logical dpi, as macOS reports (points there are pixels)."""
+
 NO_FONTS = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig><cachedir>{cache}</cachedir></fontconfig>
@@ -68,6 +84,8 @@ def _export(out_dir, args, env_extra):
             ["--from", "1:10", "--to", "1:11", "--fps", "2", "--size", "720p", "--theme", "light"],
             "config",
         ),
+        # A 72 dpi screen: the panel's text was a quarter smaller.
+        (["--from", "2:30", "--to", "2:31", "--fps", "2"], "72dpi"),
         # Title card and race frames on a machine without any fonts.
         (["--from", "3:00", "--to", "3:01", "--fps", "2", "--title-card", "0.5"], "no-fonts"),
     ],
@@ -75,9 +93,9 @@ def _export(out_dir, args, env_extra):
 def test_frames_do_not_depend_on_the_machine(tmp_path, args, machine):
     if machine == "scale":
         other_env = {"QT_SCALE_FACTOR": "2"}
-    elif machine == "config":
+    elif machine in ("config", "72dpi"):
         config = tmp_path / "screen.json"
-        config.write_text(json.dumps(HIDPI_SCREEN))
+        config.write_text(json.dumps(HIDPI_SCREEN if machine == "config" else MAC_SCREEN))
         other_env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     else:
         config = tmp_path / "fonts.conf"

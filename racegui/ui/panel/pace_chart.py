@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from racegui.ui.panel.data import Frame, PanelData
-from racegui.ui.panel.style import PanelStyle, mix, rgba
+from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
 
 
 class PaceChart(QWidget):
@@ -111,7 +111,7 @@ class PaceChart(QWidget):
             axis.setTextPen(pg.mkPen(t.text_muted))
             axis.setStyle(tickFont=tick_font, tickLength=-style.px(4))
         item.getAxis("left").setWidth(style.px(34))
-        self._tick_px = 1.5 * style.pt(0.78) * 96.0 / 72.0
+        self._tick_px = 1.5 * style.pt(0.78) * PX_PER_PT
         self._update_pace_ticks()
         item.getAxis("bottom").setHeight(style.px(22))
         item.getAxis("left").setLabel("")
