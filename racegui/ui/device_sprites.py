@@ -5,6 +5,8 @@ output scale, for instance) and the device pixel ratio of a HiDPI screen. An ima
 view-pixel size and copied through that mapping is resampled: soft on a HiDPI screen and the
 wrong size in a 720p export. Here images are drawn at the device scale and copied one to one
 (:func:`draw_device_pixmap`); a :class:`DiscSprite` draws its disc once per device scale.
+Cosmetic pens, whose widths Qt keeps in device pixels, are widened or narrowed to match
+(:func:`scaled_cosmetic_pen`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ def pixmap_of(w: float, h: float, draw: DrawInto) -> QPixmap:
     finally:
         p.end()  # an image still being painted must not be freed (Qt crashes)
     return QPixmap.fromImage(img)
+
+
+def scaled_cosmetic_pen(pen: QPen, scale: float) -> QPen:
+    """A copy of cosmetic pen (width in view px) as wide in device px at `scale` device px per
+    view px; a hairline (1 px or less) stays as it is, on Qt's fast path."""
+    scaled = QPen(pen)
+    scaled.setWidthF(max(pen.widthF() * scale, min(pen.widthF(), 1.0)))
+    return scaled
 
 
 def draw_device_pixmap(p: QPainter, pix: QPixmap, x: int, y: int) -> None:

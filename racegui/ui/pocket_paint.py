@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from racegui.ui.device_sprites import scaled_cosmetic_pen
 from racegui.ui.fonts import unhinted
 from racegui.ui.markers import mk_colour
 from racegui.ui.pocket_tags import TagPainter
@@ -101,9 +102,7 @@ class PocketStyle:
         key = (id(pen), round(out_scale, 4))
         scaled = self._device_pens.get(key)
         if scaled is None:
-            scaled = QPen(pen)
-            scaled.setWidthF(max(pen.widthF() * out_scale, 1.0))
-            self._device_pens[key] = scaled
+            scaled = self._device_pens[key] = scaled_cosmetic_pen(pen, out_scale)
         return scaled
 
     def paint_frame(self, p: QPainter, rect: QRectF) -> None:

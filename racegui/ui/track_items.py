@@ -21,7 +21,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from racegui.ui.device_sprites import DiscSprite, draw_device_pixmap
+from racegui.ui.device_sprites import DiscSprite, draw_device_pixmap, scaled_cosmetic_pen
 from racegui.ui.qt_guard import guarded_paint
 
 
@@ -105,10 +105,7 @@ class PathItem(_Moving, QGraphicsPathItem):
         pen = self.pen()
         if abs(scale - 1.0) > 1e-3:
             if self._scaled_pen is None or self._scaled_pen[0] != scale:
-                scaled = QPen(pen)
-                # A hairline stays a 1 px line (Qt's fast path); wider strokes scale.
-                scaled.setWidthF(max(pen.widthF() * scale, min(pen.widthF(), 1.0)))
-                self._scaled_pen = (scale, scaled)
+                self._scaled_pen = (scale, scaled_cosmetic_pen(pen, scale))
             pen = self._scaled_pen[1]
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
