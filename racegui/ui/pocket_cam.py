@@ -27,6 +27,7 @@ from racegui.ui.pocket_paint import (
     paint_light_chip,
 )
 from racegui.ui.pocket_tags import Tag
+from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
 
 HALF_HEIGHT_M = 6.4
@@ -57,12 +58,10 @@ def tag_name(name: str) -> str:
     if len(parts) >= 2 and parts[-1].isdigit():
         short = parts[0][:1].upper() + parts[-1]
     elif len(parts) < 2:
-        short = name.strip()
+        short = name
     else:
         short = " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
-    if len(short) > TAG_NAME_CHARS:
-        short = short[: TAG_NAME_CHARS - 1].rstrip() + "…"
-    return short
+    return clip_text(short, TAG_NAME_CHARS)
 
 
 def camera_transform(

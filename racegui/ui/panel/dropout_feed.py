@@ -22,8 +22,8 @@ from racegui.model.analysis import Dropout
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle
-from racegui.ui.panel.text_fit import NAME_CHARS, clip_text
 from racegui.ui.qt_guard import guarded_paint
+from racegui.ui.text_fit import NAME_CHARS, clip_text
 
 MAX_ROWS = 16
 """Most dropout rows listed at once; older dropouts are counted in the "+ N more" line."""

@@ -10,7 +10,7 @@ from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import AHEAD, BEHIND, LEVEL, PanelStyle, kind_of
-from racegui.ui.panel.text_fit import NAME_CHARS, clip_text
+from racegui.ui.text_fit import NAME_CHARS, clip_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.style import PanelStyle
-from racegui.ui.panel.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
+from racegui.ui.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
 
 MILE_M = 1609.344
 
