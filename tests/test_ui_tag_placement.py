@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 
-from racegui.ui.tag_placement import MARGIN_PX, place_tags
+from racegui.ui.tag_placement import MARGIN_PX, TagPlacer, place_tags
 
 BOUNDS = QRectF(0, 0, 800, 600)
 
@@ -20,6 +21,7 @@ class Tag:
     radius: float = 5.0
     inward_first: bool = False
     forced: bool = False
+    text: str = "tag"
 
 
 def overlap(a: QRectF, b: QRectF) -> bool:
@@ -73,3 +75,47 @@ def test_placed_tags_never_overlap_each_other_or_leave_the_bounds(spec):
         assert BOUNDS.contains(a)
         for b in placed[k + 1 :]:
             assert not overlap(a.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX), b)
+
+
+def _wall_over_every_normal_spot(tag: Tag) -> QRectF:
+    """A wall as wide as the tag's normal candidates reach, leaving room above and below."""
+    return QRectF(tag.x - 300, tag.y - 60, 600, 120)
+
+
+def test_a_forced_tag_slides_sideways_round_an_obstacle_instead_of_covering_it():
+    tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)  # normal along x: slides go up or down
+    wall = _wall_over_every_normal_spot(tag)
+    (rect,) = place_tags([tag], [100.0], 20.0, [wall], BOUNDS)
+    assert not overlap(rect, wall)
+    assert abs(rect.center().y() - 300) <= 60 + 10 + 20  # the nearest clear slide, not a far one
+    unforced = Tag(400, 300, nx=1.0, ny=0.0)
+    assert place_tags([unforced], [100.0], 20.0, [wall], BOUNDS) == [None]
+
+
+def test_a_slid_tag_keeps_its_side_while_its_marker_moves():
+    placer = TagPlacer()
+    sides = []
+    for y in np.linspace(280, 320, 21):  # the marker moves past the middle of the wall
+        tag = Tag(400, float(y), nx=1.0, ny=0.0, forced=True)
+        wall = QRectF(100, 240, 600, 120)
+        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+        assert not overlap(rect, wall)
+        sides.append(rect.center().y() < 300)
+    assert len(set(sides)) == 1  # the stateless rule would flip sides halfway
+
+
+def test_a_tag_keeps_last_frames_spot_while_it_stays_free_but_unslides_when_it_can():
+    placer = TagPlacer()
+    first = place_tags([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)[0]
+    blocker = first.adjusted(-1, -1, 1, 1)
+    (pushed,) = placer.place([Tag(400, 300)], [100.0], 20.0, [blocker], BOUNDS)
+    assert pushed != first
+    (kept,) = placer.place([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)  # blocker gone
+    assert kept == pushed
+    # A slid tag returns to an unslid spot as soon as one is free.
+    tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
+    wall = _wall_over_every_normal_spot(tag)
+    (slid,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS)
+    assert abs(slid.center().y() - 300) > 1
+    assert back.center().y() == 300

@@ -77,6 +77,7 @@ def test_the_comparison_can_fail_without_repair(qapp, replay, monkeypatch):
 def test_a_new_theme_repaints_the_still(qapp, replay):
     with two_sources(replay, (640, 360), scratch_theme=LIGHT) as (patched, scratch):
         patched.frame_at(60.0)
+        scratch.frame_at(60.0)  # the same history: tags keep last frame's spot (TagPlacer)
         patched.scene.set_theme(LIGHT)
         assert np.array_equal(patched.frame_at(61.0), drawn_from_scratch(scratch, 61.0))
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from racegui.ui.fonts import scene_font
 from racegui.ui.race_status import RaceStatus
 from racegui.ui.sprite_cache import SpriteCache
-from racegui.ui.tag_placement import place_tags
+from racegui.ui.tag_placement import TagPlacer
 from racegui.ui.theme import Theme
 
 MAX_CACHED_WIDTHS = 4096
@@ -41,6 +41,8 @@ class Label:
     """Always drawn (at its first candidate if no place is free)."""
     background: QColor | None = None
     """Fill of the tag (None: the theme's overlay background)."""
+    key: str = ""
+    """Which tag this is from frame to frame when its text changes ("": the text)."""
 
 
 class _Metrics(QFontMetricsF):
@@ -100,6 +102,8 @@ class BroadcastOverlay:
         self.scale = 1.0
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
+        self._placer = TagPlacer()
+        """Where the tags went last frame: kept through a change of theme."""
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -349,7 +353,9 @@ class BroadcastOverlay:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
         placed = []
-        for lab, rect in zip(labels, place_tags(labels, widths, h, obstacles, bounds), strict=True):
+        for lab, rect in zip(
+            labels, self._placer.place(labels, widths, h, obstacles, bounds), strict=True
+        ):
             if rect is None:
                 continue
             anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)

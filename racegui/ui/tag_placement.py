@@ -1,9 +1,13 @@
 """Where name tags go: the first free spot along each anchor's normal, most important first.
 
 Each tag has 8 candidate boxes: 4 steps outward and 4 inward from its marker (or inward
-first), along the unit normal given with it. Candidates are tested against the fixed
-obstacles for all tags in one vectorised step; only the test against tags placed earlier in
-the same frame is sequential (a few comparisons in plain Python).
+first), along the unit normal given with it. A forced tag (the runner's, the gap's) that finds
+none of those free also tries boxes slid sideways along the tangent, in small steps up to
+SLIDE_MAX_LENGTHS tag lengths each way, so that it goes round the scoreboard instead of
+covering the clock.
+Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
+the test against tags placed earlier in the same frame is sequential (a few comparisons in
+plain Python).
 """
 
 from __future__ import annotations
@@ -19,6 +23,40 @@ GAP_PX = 6.0
 """Space between a marker's edge and the nearest candidate (px)."""
 MARGIN_PX = 2.0
 """Space kept round a placed tag (px)."""
+SLIDE_STEP_LENGTHS = 0.125
+"""Sideways step for a forced tag, as a share of its length along the tangent: small, so that
+a slid tag moves in short hops as its marker moves."""
+SLIDE_MAX_LENGTHS = 6.0
+"""Furthest a forced tag slides sideways each way (tag lengths along the tangent)."""
+SLIDE_NEAR_STEPS = 2
+"""Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
+
+
+class TagPlacer:
+    """place_tags with a memory, so tags do not hop about as their markers move: a tag keeps
+    last frame's candidate while it stays free, unless that was a sideways slide and an
+    unslid spot is free again; a slid tag that must move slides on the same side first.
+    Tags are told apart by ``key`` (or their text)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}
+
+    def place(
+        self,
+        labels: Sequence,
+        widths: Sequence[float],
+        h: float,
+        obstacles: Sequence[QRectF],
+        bounds: QRectF,
+    ) -> list[QRectF | None]:
+        """Box (px) of each label, as :func:`place_tags` gives it."""
+        keys = [getattr(lab, "key", "") or lab.text for lab in labels]
+        prefer = [self._last.get(key) for key in keys]
+        rects, choices = _place(labels, widths, h, obstacles, bounds, prefer)
+        self._last = {
+            key: k for key, k, r in zip(keys, choices, rects, strict=True) if r is not None
+        }
+        return rects
 
 
 def place_tags(
@@ -29,11 +67,26 @@ def place_tags(
     bounds: QRectF,
 ) -> list[QRectF | None]:
     """Box (px) of each label, in order, or None where no candidate is free and the label
-    is not ``forced`` (a forced label takes its first candidate). Labels have x, y (anchor,
-    px), nx, ny (unit normal), radius (px), inward_first and forced."""
+    is not ``forced``. A forced label also tries sliding sideways (see the module docstring)
+    and, if still nothing is free, takes its first candidate. Labels have x, y (anchor, px),
+    nx, ny (unit normal), radius (px), inward_first and forced."""
+    return _place(labels, widths, h, obstacles, bounds, [None] * len(labels))[0]
+
+
+def _place(
+    labels: Sequence,
+    widths: Sequence[float],
+    h: float,
+    obstacles: Sequence[QRectF],
+    bounds: QRectF,
+    prefer: Sequence[int | None],
+) -> tuple[list[QRectF | None], list[int | None]]:
+    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, the candidate
+    it had last frame (None: none), kept if free, but a sideways one only while no unslid
+    candidate is free."""
     n = len(labels)
     if n == 0:
-        return []
+        return [], []
     x = np.array([lab.x for lab in labels])
     y = np.array([lab.y for lab in labels])
     nx = np.array([lab.nx for lab in labels])
@@ -46,8 +99,76 @@ def place_tags(
     steps = np.arange(float(STEPS))
     reach = radius[:, None] + GAP_PX + steps[None, :] * h * 1.1 + extent[:, None]  # (n, 4)
     d = (reach[:, :, None] * sides[:, None, :]).reshape(n, 2 * STEPS)
-    cx = x[:, None] + nx[:, None] * d
-    cy = y[:, None] + ny[:, None] * d
+    ob = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles]).reshape(-1, 4)
+    box, ok = _boxes(x, y, nx, ny, w, h, d, np.zeros_like(d), ob, bounds)
+    cand = box.tolist()
+    free = ok.tolist()
+
+    def slides(i: int, kept: int | None) -> tuple[np.ndarray, list[int]]:
+        """Label i's sideways boxes, and the indices of those clear of every obstacle in the
+        order to try them: ``kept`` (last frame's) first, then the others on its side."""
+        r = [i]
+        sd, shift = _slides(reach[r], sides[r], nx[r], ny[r], w[r], h)
+        sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
+        clear = np.flatnonzero(sok[0])
+        if kept is None or not 0 <= kept < shift.shape[1]:
+            return sbox[0], clear.tolist()
+        same = np.sign(shift[0, clear]) == np.sign(shift[0, kept])
+        order = [kept] if sok[0, kept] else []
+        return sbox[0], order + clear[same].tolist() + clear[~same].tolist()
+
+    placed: list[tuple[float, float, float, float]] = []
+    out: list[QRectF | None] = []
+    choices: list[int | None] = []
+
+    def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
+        return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
+
+    base = 2 * STEPS
+    for i, lab in enumerate(labels):
+        kept = prefer[i]
+        chosen = kept if kept is not None and kept < base and free[i][kept] else None
+        if chosen is None or not clear(*cand[i][chosen]):
+            chosen = next((k for k in range(base) if free[i][k] and clear(*cand[i][k])), None)
+        box_i = cand[i][chosen] if chosen is not None else None
+        if chosen is None and lab.forced:
+            sbox, order = slides(i, None if kept is None else kept - base)
+            for k in order:
+                b = sbox[k].tolist()
+                if clear(*b):
+                    chosen, box_i = base + k, b
+                    break
+        if chosen is None and lab.forced:
+            chosen, box_i = 0, cand[i][0]
+        choices.append(chosen)
+        if box_i is None:
+            out.append(None)
+            continue
+        a0, b0, a1, b1 = box_i
+        m = MARGIN_PX
+        placed.append((a0 - m, b0 - m, a1 + m, b1 + m))
+        out.append(QRectF(a0, b0, a1 - a0, b1 - b0))
+    return out, choices
+
+
+def _boxes(
+    x: np.ndarray,
+    y: np.ndarray,
+    nx: np.ndarray,
+    ny: np.ndarray,
+    w: np.ndarray,
+    h: float,
+    d: np.ndarray,
+    shift: np.ndarray,
+    ob: np.ndarray,
+    bounds: QRectF,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate boxes (n, c, 4: x0, y0, x1, y1 px) at distance ``d`` (n, c) along each
+    label's normal and ``shift`` along its tangent, and which lie inside ``bounds`` clear of
+    every obstacle box in ``ob`` (k, 4)."""
+    tx, ty = -ny, nx  # unit tangent
+    cx = x[:, None] + nx[:, None] * d + tx[:, None] * shift
+    cy = y[:, None] + ny[:, None] * d + ty[:, None] * shift
     x0, x1 = cx - w[:, None] / 2, cx + w[:, None] / 2
     y0, y1 = cy - h / 2, cy + h / 2
     ok = (
@@ -56,8 +177,7 @@ def place_tags(
         & (y0 >= bounds.top())
         & (y1 <= bounds.bottom())
     )
-    if len(obstacles):
-        ob = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles])
+    if len(ob):
         hit = (
             (x0[..., None] < ob[:, 2])
             & (x1[..., None] > ob[:, 0])
@@ -65,25 +185,29 @@ def place_tags(
             & (y1[..., None] > ob[:, 1])
         )
         ok &= ~hit.any(axis=2)
-    cand = np.stack([x0, y0, x1, y1], axis=2).tolist()
-    free = ok.tolist()
-    placed: list[tuple[float, float, float, float]] = []
-    out: list[QRectF | None] = []
-    for i, lab in enumerate(labels):
-        chosen = None
-        for k, (a0, b0, a1, b1) in enumerate(cand[i]):
-            if free[i][k] and not any(
-                a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed
-            ):
-                chosen = k
-                break
-        if chosen is None and lab.forced:
-            chosen = 0
-        if chosen is None:
-            out.append(None)
-            continue
-        a0, b0, a1, b1 = cand[i][chosen]
-        m = MARGIN_PX
-        placed.append((a0 - m, b0 - m, a1 + m, b1 + m))
-        out.append(QRectF(a0, b0, a1 - a0, b1 - b0))
-    return out
+    return np.stack([x0, y0, x1, y1], axis=2), ok
+
+
+def _slides(
+    reach: np.ndarray,
+    sides: np.ndarray,
+    nx: np.ndarray,
+    ny: np.ndarray,
+    w: np.ndarray,
+    h: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sideways candidates of the given labels: distance along the normal and shift along the
+    tangent (px), each (n, c).
+
+    They come nearest first: shift 1, -1, 2, -2, ... steps of SLIDE_STEP_LENGTHS tag lengths,
+    each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side.
+    """
+    n = len(reach)
+    length = np.abs(ny) * w + np.abs(nx) * h  # the tag's extent along the tangent (px)
+    k = np.arange(1, round(SLIDE_MAX_LENGTHS / SLIDE_STEP_LENGTHS) + 1) * SLIDE_STEP_LENGTHS
+    shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
+    shape = (n, len(shifts), 2, SLIDE_NEAR_STEPS)  # (label, shift, side, distance)
+    near = reach[:, :SLIDE_NEAR_STEPS]
+    dist = np.broadcast_to(near[:, None, None, :] * sides[:, None, :, None], shape)
+    shift = np.broadcast_to(shifts[None, :, None, None] * length[:, None, None, None], shape)
+    return dist.reshape(n, -1), shift.reshape(n, -1)

@@ -63,28 +63,33 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         radius: float,
         inward: bool = False,
         forced: bool = False,
+        key: str = "",
     ) -> None:
         """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
         nx, ny = math.sin(heading), -math.cos(heading)
         px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
         norm = math.hypot(px, py) or 1.0
         ax, ay = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
-        out.append(Label(ax, ay, px / norm, py / norm, text, colour, radius, inward, forced))
+        out.append(
+            Label(ax, ay, px / norm, py / norm, text, colour, radius, inward, forced, key=key)
+        )
 
-    def add(i: int, text: str, radius: float, inward: bool = False, forced: bool = False) -> None:
+    def add(
+        i: int, text: str, radius: float, inward: bool = False, forced: bool = False, key: str = ""
+    ) -> None:
         x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
-        label(x, y, h, text, view.label_colours[i], radius, inward, forced)
+        label(x, y, h, text, view.label_colours[i], radius, inward, forced, key)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
     if view.labels_visible:
-        add(f, r.athletes[f].name, view.runner_radius, inward=True, forced=True)
+        add(f, r.athletes[f].name, view.runner_radius, inward=True, forced=True, key="runner")
     if view.gap_mid is not None:
         x, y, h, ahead = view.gap_mid
         gap = view.status.target_gap
         colour = QColor(view.theme.ahead if ahead else view.theme.behind)
         text = gap.text() if gap is not None else ""
-        label(x, y, h, text, colour, 2.0, inward=True, forced=True)
+        label(x, y, h, text, colour, 2.0, inward=True, forced=True, key="gap")
     if not view.labels_visible:
         return out
     if r.target is not None:
