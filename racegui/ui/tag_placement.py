@@ -28,7 +28,7 @@ SLIDE_STEP_LENGTHS = 0.125
 a slid tag moves in short hops as its marker moves."""
 SLIDE_MAX_LENGTHS = 6.0
 """Furthest a forced tag slides sideways each way (tag lengths along the tangent)."""
-SLIDE_NEAR_STEPS = 2
+SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
 
 
@@ -104,18 +104,25 @@ def _place(
     cand = box.tolist()
     free = ok.tolist()
 
+    slid: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    """Per forced label, once one needs them: its sideways boxes, which lie clear of every
+    obstacle, and their shifts (px)."""
+
     def slides(i: int, kept: int | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
         order to try them: ``kept`` (last frame's) first, then the others on its side."""
-        r = [i]
-        sd, shift = _slides(reach[r], sides[r], nx[r], ny[r], w[r], h)
-        sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
-        clear = np.flatnonzero(sok[0])
-        if kept is None or not 0 <= kept < shift.shape[1]:
-            return sbox[0], clear.tolist()
-        same = np.sign(shift[0, clear]) == np.sign(shift[0, kept])
-        order = [kept] if sok[0, kept] else []
-        return sbox[0], order + clear[same].tolist() + clear[~same].tolist()
+        if not slid:  # every forced label's at once: one vectorised step
+            r = [j for j, lab in enumerate(labels) if lab.forced]
+            sd, shift = _slides(reach[r], sides[r], nx[r], ny[r], w[r], h)
+            sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
+            slid.update({j: (sbox[k], sok[k], shift[k]) for k, j in enumerate(r)})
+        sbox, sok, shift = slid[i]
+        clear = np.flatnonzero(sok)
+        if kept is None or not 0 <= kept < len(shift):
+            return sbox, clear.tolist()
+        same = np.sign(shift[clear]) == np.sign(shift[kept])
+        order = [kept] if sok[kept] else []
+        return sbox, order + clear[same].tolist() + clear[~same].tolist()
 
     placed: list[tuple[float, float, float, float]] = []
     out: list[QRectF | None] = []
