@@ -119,3 +119,16 @@ def test_a_tag_keeps_last_frames_spot_while_it_stays_free_but_unslides_when_it_c
     (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS)
     assert abs(slid.center().y() - 300) > 1
     assert back.center().y() == 300
+
+
+def test_a_tag_that_must_move_stays_on_its_side_of_the_marker():
+    placer = TagPlacer()
+    above = QRectF(0, 0, 800, 290)  # every spot above the marker
+    (below,) = placer.place([Tag(400, 300)], [100.0], 20.0, [above], BOUNDS)
+    assert below.top() > 300
+    # Next frame the wall has gone but something covers the tag's spot: it moves further
+    # down rather than hopping over its marker to the free spot above.
+    (moved,) = placer.place([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS)
+    assert moved.top() > below.bottom()
+    # Without a memory, the nearest free spot is above.
+    assert place_tags([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS)[0].bottom() < 300

@@ -32,14 +32,26 @@ SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
 
 
+Previous = tuple[int, float, float]
+"""A tag's candidate index and box centre (px) last frame."""
+_NEAREST = tuple(range(2 * STEPS))
+"""Unslid candidates in order: index 2 * step + side (0: the first side, 1: the other)."""
+_SAME_SIDE_FIRST = tuple(
+    tuple(k for k in _NEAREST if k % 2 == side) + tuple(k for k in _NEAREST if k % 2 != side)
+    for side in (0, 1)
+)
+"""Unslid candidates for a tag that was on ``side`` last frame: that side's first."""
+
+
 class TagPlacer:
     """place_tags with a memory, so tags do not hop about as their markers move: a tag keeps
     last frame's candidate while it stays free, unless that was a sideways slide and an
-    unslid spot is free again; a slid tag that must move slides on the same side first.
-    Tags are told apart by ``key`` (or their text)."""
+    unslid spot is free again. A tag that must move tries its own side first; a slid one
+    takes the free slide on its side nearest to where it was. Tags are told apart by
+    ``key`` (or their text)."""
 
     def __init__(self) -> None:
-        self._last: dict[str, int] = {}
+        self._last: dict[str, Previous] = {}
 
     def place(
         self,
@@ -54,7 +66,9 @@ class TagPlacer:
         prefer = [self._last.get(key) for key in keys]
         rects, choices = _place(labels, widths, h, obstacles, bounds, prefer)
         self._last = {
-            key: k for key, k, r in zip(keys, choices, rects, strict=True) if r is not None
+            key: (k, r.center().x(), r.center().y())
+            for key, k, r in zip(keys, choices, rects, strict=True)
+            if r is not None and k is not None
         }
         return rects
 
@@ -79,11 +93,10 @@ def _place(
     h: float,
     obstacles: Sequence[QRectF],
     bounds: QRectF,
-    prefer: Sequence[int | None],
+    prefer: Sequence[Previous | None],
 ) -> tuple[list[QRectF | None], list[int | None]]:
-    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, the candidate
-    it had last frame (None: none), kept if free, but a sideways one only while no unslid
-    candidate is free."""
+    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate
+    and box centre last frame (None: none); see TagPlacer for how they are used."""
     n = len(labels)
     if n == 0:
         return [], []
@@ -108,9 +121,10 @@ def _place(
     """Per forced label, once one needs them: its sideways boxes, which lie clear of every
     obstacle, and their shifts (px)."""
 
-    def slides(i: int, kept: int | None) -> tuple[np.ndarray, list[int]]:
+    def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
-        order to try them: ``kept`` (last frame's) first, then the others on its side."""
+        order to try them: last frame's slide first, then the others on its side nearest
+        to where the tag was, then the other side's."""
         if not slid:  # every forced label's at once: one vectorised step
             r = [j for j, lab in enumerate(labels) if lab.forced]
             sd, shift = _slides(reach[r], sides[r], nx[r], ny[r], w[r], h)
@@ -118,11 +132,14 @@ def _place(
             slid.update({j: (sbox[k], sok[k], shift[k]) for k, j in enumerate(r)})
         sbox, sok, shift = slid[i]
         clear = np.flatnonzero(sok)
+        kept = None if last is None else last[0] - base
         if kept is None or not 0 <= kept < len(shift):
             return sbox, clear.tolist()
-        same = np.sign(shift[clear]) == np.sign(shift[kept])
+        same = clear[np.sign(shift[clear]) == np.sign(shift[kept])]
+        centres = (sbox[same, :2] + sbox[same, 2:]) / 2
+        near = same[np.argsort(np.hypot(*(centres - last[1:]).T), kind="stable")]
         order = [kept] if sok[kept] else []
-        return sbox, order + clear[same].tolist() + clear[~same].tolist()
+        return sbox, order + near.tolist() + clear[~np.isin(clear, same)].tolist()
 
     placed: list[tuple[float, float, float, float]] = []
     out: list[QRectF | None] = []
@@ -133,13 +150,15 @@ def _place(
 
     base = 2 * STEPS
     for i, lab in enumerate(labels):
-        kept = prefer[i]
+        last = prefer[i]
+        kept = None if last is None else last[0]
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
         if chosen is None or not clear(*cand[i][chosen]):
-            chosen = next((k for k in range(base) if free[i][k] and clear(*cand[i][k])), None)
+            order = _SAME_SIDE_FIRST[kept % 2] if kept is not None and kept < base else _NEAREST
+            chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
         box_i = cand[i][chosen] if chosen is not None else None
         if chosen is None and lab.forced:
-            sbox, order = slides(i, None if kept is None else kept - base)
+            sbox, order = slides(i, last)
             for k in order:
                 b = sbox[k].tolist()
                 if clear(*b):
