@@ -132,3 +132,47 @@ def test_a_tag_that_must_move_stays_on_its_side_of_the_marker():
     assert moved.top() > below.bottom()
     # Without a memory, the nearest free spot is above.
     assert place_tags([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS)[0].bottom() < 300
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(
+        st.tuples(st.floats(0, 700), st.floats(0, 500), st.floats(5, 300), st.floats(5, 200)),
+        max_size=4,
+    ),
+    st.lists(st.tuples(st.floats(-30, 30), st.floats(-30, 30)), min_size=1, max_size=4),
+)
+def test_a_placer_over_frames_keeps_every_tag_clear_of_obstacles_and_each_other(spec, walls, moves):
+    """Frame after frame (markers moving), forced tags always get a box, and every box that
+    is not a forced tag's last resort is inside the bounds, off the obstacles and apart."""
+    obstacles = [QRectF(x, y, w, h) for x, y, w, h in walls]
+    placer = TagPlacer()
+    for dx, dy in moves:
+        x0, y0, n0, _ = spec[0]
+        twins = [(x0, y0, n0, True), (x0 + 4, y0 + 4, n0, True)]  # forced, side by side
+        tags = [
+            Tag(x + dx, y + dy, nx=n, ny=(1 - n * n) ** 0.5, forced=k < 2, text=f"t{k}")
+            for k, (x, y, n, _) in enumerate(twins + spec[1:])
+        ]
+        rects = placer.place(tags, [60.0] * len(tags), 18.0, obstacles, BOUNDS)
+        fallback = place_tags(
+            tags, [60.0] * len(tags), 18.0, [BOUNDS.adjusted(-9, -9, 9, 9)], BOUNDS
+        )
+        kept = []
+        for k, (tag, rect) in enumerate(zip(tags, rects, strict=True)):
+            if tag.forced:
+                assert rect is not None
+            if rect is None or (tag.forced and rect == fallback[k]):
+                continue  # dropped, or a forced tag's first candidate when nothing is free
+            assert BOUNDS.contains(rect)
+            assert not any(overlap(rect, o) for o in obstacles)
+            assert not any(
+                overlap(rect.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX), b)
+                for b in kept
+            )
+            kept.append(rect)
