@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 
-from racegui.ui.tag_placement import MARGIN_PX, TagPlacer, place_tags
+from racegui.ui.tag_placement import MARGIN_PX, SLIDE_EASE_HEIGHTS, TagPlacer, place_tags
 
 BOUNDS = QRectF(0, 0, 800, 600)
 
@@ -176,3 +176,32 @@ def test_a_placer_over_frames_keeps_every_tag_clear_of_obstacles_and_each_other(
                 for b in kept
             )
             kept.append(rect)
+
+
+def test_a_slid_tag_glides_as_its_marker_moves_instead_of_hopping():
+    placer = TagPlacer()
+    wall = QRectF(100, 240, 600, 120)
+    centres = []
+    for y in np.arange(270.0, 330.0, 1.5):  # a runner's 1.5 px per frame at 1080p
+        tag = Tag(400, float(y), nx=1.0, ny=0.0, forced=True)
+        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+        assert not overlap(rect, wall)
+        centres.append((rect.center().x(), rect.center().y()))
+    steps = np.hypot(*np.diff(np.array(centres), axis=0).T)
+    assert steps.max() <= 1.5 + SLIDE_EASE_HEIGHTS * 20.0 + 1e-9
+
+
+def test_a_slid_tag_glides_back_towards_its_marker_when_room_opens_up():
+    placer = TagPlacer()
+    tag = Tag(400, 275.0, nx=1.0, ny=0.0, forced=True)
+    tall = QRectF(100, 240, 600, 120)  # the nearest way round is over the top
+    for _ in range(5):
+        (rect,) = placer.place([tag], [100.0], 20.0, [tall], BOUNDS)
+    assert rect.bottom() <= tall.top()
+    short = QRectF(100, 262, 600, 98)  # the obstacle's top comes 22 px nearer the marker
+    path = []
+    for _ in range(60):
+        (rect,) = placer.place([tag], [100.0], 20.0, [short], BOUNDS)
+        path.append(rect.bottom())
+    assert short.top() - 2.0 <= rect.bottom() <= short.top()  # it came down to rest on it
+    assert max(np.diff(path)) <= SLIDE_EASE_HEIGHTS * 20.0 + 1e-9  # gliding, not hopping

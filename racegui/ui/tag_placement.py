@@ -3,7 +3,7 @@
 Each tag has 8 candidate boxes: 4 steps outward and 4 inward from its marker (or inward
 first), along the unit normal given with it. A forced tag (the runner's, the gap's) that finds
 none of those free also tries boxes slid sideways along the tangent, in small steps up to
-SLIDE_MAX_LENGTHS tag lengths each way, so that it goes round the scoreboard instead of
+SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard instead of
 covering the clock.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
 the test against tags placed earlier in the same frame is sequential (a few comparisons in
@@ -23,17 +23,21 @@ GAP_PX = 6.0
 """Space between a marker's edge and the nearest candidate (px)."""
 MARGIN_PX = 2.0
 """Space kept round a placed tag (px)."""
-SLIDE_STEP_LENGTHS = 0.125
-"""Sideways step for a forced tag, as a share of its length along the tangent: small, so that
-a slid tag moves in short hops as its marker moves."""
-SLIDE_MAX_LENGTHS = 6.0
-"""Furthest a forced tag slides sideways each way (tag lengths along the tangent)."""
+SLIDE_STEP_HEIGHTS = 0.25
+"""Sideways step between a forced tag's slide candidates, in tag heights."""
+SLIDE_MAX_HEIGHTS = 12.0
+"""Furthest a forced tag slides sideways each way, in tag heights (the same whatever the
+direction of the tangent, so a slid tag does not drift as its marker turns)."""
+SLIDE_EASE_HEIGHTS = 0.1
+"""How far (tag heights per frame) a slid tag glides back towards its marker when it can."""
 SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
 
 
 Previous = tuple[int, float, float]
 """A tag's candidate index and box centre (px) last frame."""
+FOLLOWED = 1_000_000
+"""Candidate index of a slid tag that stayed where it was (see _place's follow)."""
 _NEAREST = tuple(range(2 * STEPS))
 """Unslid candidates in order: index 2 * step + side (0: the first side, 1: the other)."""
 _SAME_SIDE_FIRST = tuple(
@@ -123,23 +127,41 @@ def _place(
 
     def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
-        order to try them: last frame's slide first, then the others on its side nearest
-        to where the tag was, then the other side's."""
+        order to try them: nearest the anchor, or if the tag was placed last frame, those on
+        the side it was on nearest to where it was, then the others."""
         if not slid:  # every forced label's at once: one vectorised step
             r = [j for j, lab in enumerate(labels) if lab.forced]
-            sd, shift = _slides(reach[r], sides[r], nx[r], ny[r], w[r], h)
+            sd, shift = _slides(reach[r], sides[r], h)
             sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
             slid.update({j: (sbox[k], sok[k], shift[k]) for k, j in enumerate(r)})
         sbox, sok, shift = slid[i]
         clear = np.flatnonzero(sok)
-        kept = None if last is None else last[0] - base
-        if kept is None or not 0 <= kept < len(shift):
+        if last is None:
             return sbox, clear.tolist()
-        same = clear[np.sign(shift[clear]) == np.sign(shift[kept])]
-        centres = (sbox[same, :2] + sbox[same, 2:]) / 2
-        near = same[np.argsort(np.hypot(*(centres - last[1:]).T), kind="stable")]
-        order = [kept] if sok[kept] else []
-        return sbox, order + near.tolist() + clear[~np.isin(clear, same)].tolist()
+        was = (last[1] - x[i]) * -ny[i] + (last[2] - y[i]) * nx[i]  # along the tangent (px)
+        centres = (sbox[clear, :2] + sbox[clear, 2:]) / 2
+        by_distance = clear[np.argsort(np.hypot(*(centres - last[1:]).T), kind="stable")]
+        same = np.sign(shift[by_distance]) == (1.0 if was >= 0 else -1.0)
+        return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
+
+    def follow(i: int, last: Previous) -> list[list[float]]:
+        """Boxes for a tag slid last frame, best first: where it was along its marker's
+        tangent, eased SLIDE_EASE_HEIGHTS back towards the marker, then where it was (at
+        most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
+        on; only those in bounds and off the obstacles. So a slid tag glides, instead of
+        hopping from slide to slide as its marker moves."""
+        tx, ty = -ny[i], nx[i]
+        rel_x, rel_y = last[1] - x[i], last[2] - y[i]
+        most = SLIDE_MAX_HEIGHTS * h
+        along = min(max(rel_x * tx + rel_y * ty, -most), most)
+        eased = along - float(np.sign(along)) * min(abs(along), SLIDE_EASE_HEIGHTS * h)
+        side = 1.0 if rel_x * nx[i] + rel_y * ny[i] >= 0 else -1.0
+        r = [i]
+        box, ok = _boxes(
+            x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), side * reach[i, 0]),
+            np.array([[eased, along]]), ob, bounds,
+        )  # fmt: skip
+        return [box[0, k].tolist() for k in (0, 1) if ok[0, k]]
 
     placed: list[tuple[float, float, float, float]] = []
     out: list[QRectF | None] = []
@@ -157,6 +179,9 @@ def _place(
             order = _SAME_SIDE_FIRST[kept % 2] if kept is not None and kept < base else _NEAREST
             chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
         box_i = cand[i][chosen] if chosen is not None else None
+        if chosen is None and lab.forced and last is not None and last[0] >= base:
+            box_i = next((b for b in follow(i, last) if clear(*b)), None)
+            chosen = None if box_i is None else FOLLOWED
         if chosen is None and lab.forced:
             sbox, order = slides(i, last)
             for k in order:
@@ -214,26 +239,18 @@ def _boxes(
     return np.stack([x0, y0, x1, y1], axis=2), ok
 
 
-def _slides(
-    reach: np.ndarray,
-    sides: np.ndarray,
-    nx: np.ndarray,
-    ny: np.ndarray,
-    w: np.ndarray,
-    h: float,
-) -> tuple[np.ndarray, np.ndarray]:
+def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
     """Sideways candidates of the given labels: distance along the normal and shift along the
     tangent (px), each (n, c).
 
-    They come nearest first: shift 1, -1, 2, -2, ... steps of SLIDE_STEP_LENGTHS tag lengths,
+    They come nearest first: shift 1, -1, 2, -2, ... steps of SLIDE_STEP_HEIGHTS tag heights,
     each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side.
     """
     n = len(reach)
-    length = np.abs(ny) * w + np.abs(nx) * h  # the tag's extent along the tangent (px)
-    k = np.arange(1, round(SLIDE_MAX_LENGTHS / SLIDE_STEP_LENGTHS) + 1) * SLIDE_STEP_LENGTHS
+    k = np.arange(1, round(SLIDE_MAX_HEIGHTS / SLIDE_STEP_HEIGHTS) + 1) * SLIDE_STEP_HEIGHTS * h
     shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
     shape = (n, len(shifts), 2, SLIDE_NEAR_STEPS)  # (label, shift, side, distance)
     near = reach[:, :SLIDE_NEAR_STEPS]
     dist = np.broadcast_to(near[:, None, None, :] * sides[:, None, :, None], shape)
-    shift = np.broadcast_to(shifts[None, :, None, None] * length[:, None, None, None], shape)
+    shift = np.broadcast_to(shifts[None, :, None, None], shape)
     return dist.reshape(n, -1), shift.reshape(n, -1)
