@@ -37,7 +37,7 @@ SLIDE_NEAR_STEPS = 1
 Previous = tuple[int, float, float]
 """A tag's candidate index and box centre (px) last frame."""
 FOLLOWED = 1_000_000
-"""Candidate index of a slid tag that stayed where it was (see _place's follow)."""
+"""Candidate index of a slid tag that glided from where it was (see _place's follow)."""
 _NEAREST = tuple(range(2 * STEPS))
 """Unslid candidates in order: index 2 * step + side (0: the first side, 1: the other)."""
 _SAME_SIDE_FIRST = tuple(
@@ -49,10 +49,12 @@ _SAME_SIDE_FIRST = tuple(
 
 class TagPlacer:
     """place_tags with a memory, so tags do not hop about as their markers move: a tag keeps
-    last frame's candidate while it stays free, unless that was a sideways slide and an
-    unslid spot is free again. A tag that must move tries its own side first; a slid one
-    takes the free slide on its side nearest to where it was. Tags are told apart by
-    ``key`` (or their text)."""
+    last frame's candidate while it stays free, and one that must move tries its own side
+    first. A slid tag returns unslid as soon as it can; until then it glides: it keeps its
+    place along the tangent, easing back towards its marker, and only if that is blocked
+    takes the free slide on its side nearest to where it was. One placer serves one view,
+    frame after frame; tags are told apart by ``key`` (or their text), so a frame's tags
+    depend on the frames drawn before it."""
 
     def __init__(self) -> None:
         self._last: dict[str, Previous] = {}
