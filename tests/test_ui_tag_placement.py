@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF
 from racegui.ui.tag_placement import MARGIN_PX, SLIDE_EASE_HEIGHTS, TagPlacer, place_tags
 
 BOUNDS = QRectF(0, 0, 800, 600)
+TAG_SPEC = st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans())
+"""A tag's anchor x, y (px), normal x component and inward_first."""
 
 
 @dataclass
@@ -59,13 +61,7 @@ def test_tags_outside_the_bounds_are_not_placed():
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans()),
-        min_size=1,
-        max_size=25,
-    )
-)
+@given(st.lists(TAG_SPEC, min_size=1, max_size=25))
 def test_placed_tags_never_overlap_each_other_or_leave_the_bounds(spec):
     tags = [Tag(x, y, nx=n, ny=(1 - n * n) ** 0.5, inward_first=i) for x, y, n, i in spec]
     rects = place_tags(tags, [60.0] * len(tags), 18.0, [], BOUNDS)
@@ -136,11 +132,7 @@ def test_a_tag_that_must_move_stays_on_its_side_of_the_marker():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans()),
-        min_size=1,
-        max_size=12,
-    ),
+    st.lists(TAG_SPEC, min_size=1, max_size=12),
     st.lists(
         st.tuples(st.floats(0, 700), st.floats(0, 500), st.floats(5, 300), st.floats(5, 200)),
         max_size=4,
