@@ -197,3 +197,42 @@ def test_a_slid_tag_glides_back_towards_its_marker_when_room_opens_up():
         path.append(rect.bottom())
     assert short.top() - 2.0 <= rect.bottom() <= short.top()  # it came down to rest on it
     assert max(np.diff(path)) <= SLIDE_EASE_HEIGHTS * 20.0 + 1e-9  # gliding, not hopping
+
+
+def test_a_tag_blocked_for_the_first_time_takes_the_nearest_slide():
+    tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
+    wall = QRectF(100, 240, 600, 260)  # the way over the top is shorter than the way under
+    placer = TagPlacer()
+    placer.place([tag], [100.0], 20.0, [], BOUNDS)  # an unslid spot last frame
+    (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+    assert rect == place_tags([tag], [100.0], 20.0, [wall], BOUNDS)[0]
+    assert rect.bottom() <= wall.top()
+
+
+def test_a_slid_tag_comes_back_on_the_side_it_slid_on():
+    tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)  # first side: right of the marker
+    walls = [QRectF(0, 180, 800, 240), QRectF(400, 0, 400, 600)]  # only the left is open
+    placer = TagPlacer()
+    (slid,) = placer.place([tag], [100.0], 20.0, walls, BOUNDS)
+    assert slid.right() < 400
+    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS)
+    assert back.right() < 400 and back.center().y() == 300
+
+
+def test_a_tag_whose_marker_jumps_elsewhere_is_placed_afresh():
+    wall = QRectF(100, 240, 600, 120)
+    placer = TagPlacer()
+    placer.place([Tag(400, 250, nx=1.0, ny=0.0, forced=True)], [100.0], 20.0, [wall], BOUNDS)
+    elsewhere = Tag(400, 350, nx=1.0, ny=0.0, forced=True)  # another runner, same key
+    (rect,) = placer.place([elsewhere], [100.0], 20.0, [wall], BOUNDS)
+    assert rect == place_tags([elsewhere], [100.0], 20.0, [wall], BOUNDS)[0]
+
+
+def test_two_tags_with_the_same_text_each_keep_their_own_spot():
+    placer = TagPlacer()
+    a, b = Tag(300, 300, text="Smith"), Tag(420, 300, text="Smith")  # close: 3 heights apart
+    first = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS)
+    pushed = placer.place([a, b], [100.0, 100.0], 40.0, [first[1].adjusted(-1, -1, 1, 1)], BOUNDS)
+    again = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS)
+    assert pushed[1] != first[1]
+    assert again == [first[0], pushed[1]]  # b keeps its new spot; a was never moved

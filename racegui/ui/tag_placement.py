@@ -12,6 +12,7 @@ plain Python).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -34,8 +35,11 @@ SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
 
 
-Previous = tuple[int, float, float]
-"""A tag's candidate index and box centre (px) last frame."""
+Previous = tuple[int, float, float, float, float]
+"""A tag's candidate index, box centre (px) and anchor (px) last frame."""
+FORGET_HEIGHTS = 4.0
+"""A tag whose anchor moved further than this (tag heights) since last frame, say to another
+runner, is placed afresh: its memory belongs to another place."""
 FOLLOWED = 1_000_000
 """Candidate index of a slid tag that glided from where it was (see _place's follow)."""
 _NEAREST = tuple(range(2 * STEPS))
@@ -68,15 +72,25 @@ class TagPlacer:
         bounds: QRectF,
     ) -> list[QRectF | None]:
         """Box (px) of each label, as :func:`place_tags` gives it."""
-        keys = [getattr(lab, "key", "") or lab.text for lab in labels]
+        keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
         prefer = [self._last.get(key) for key in keys]
         rects, choices = _place(labels, widths, h, obstacles, bounds, prefer)
         self._last = {
-            key: (k, r.center().x(), r.center().y())
-            for key, k, r in zip(keys, choices, rects, strict=True)
+            key: (k, r.center().x(), r.center().y(), lab.x, lab.y)
+            for key, k, r, lab in zip(keys, choices, rects, labels, strict=True)
             if r is not None and k is not None
         }
         return rects
+
+
+def _unique(keys: list[str]) -> list[str]:
+    """The keys, a repeat (two pacers called "Smith") numbered so each tag keeps its own."""
+    seen: dict[str, int] = {}
+    out = []
+    for key in keys:
+        n = seen[key] = seen.get(key, 0) + 1
+        out.append(key if n == 1 else f"{key}\x00{n}")
+    return out
 
 
 def place_tags(
@@ -129,20 +143,22 @@ def _place(
 
     def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
-        order to try them: nearest the anchor, or if the tag was placed last frame, those on
-        the side it was on nearest to where it was, then the others."""
+        order to try them: nearest the anchor, or if the tag was placed last frame, nearest to
+        where it was (if it was slid, on the side it was slid to first)."""
         if not slid:  # every forced label's at once: one vectorised step
             r = [j for j, lab in enumerate(labels) if lab.forced]
             sd, shift = _slides(reach[r], sides[r], h)
             sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
             slid.update({j: (sbox[k], sok[k], shift[k]) for k, j in enumerate(r)})
         sbox, sok, shift = slid[i]
-        clear = np.flatnonzero(sok)
+        open_ = np.flatnonzero(sok)
         if last is None:
-            return sbox, clear.tolist()
+            return sbox, open_.tolist()
+        centres = (sbox[open_, :2] + sbox[open_, 2:]) / 2
+        by_distance = open_[np.argsort(np.hypot(*(centres - last[1:3]).T), kind="stable")]
+        if last[0] < base:  # it was not slid: no side to keep to
+            return sbox, by_distance.tolist()
         was = (last[1] - x[i]) * -ny[i] + (last[2] - y[i]) * nx[i]  # along the tangent (px)
-        centres = (sbox[clear, :2] + sbox[clear, 2:]) / 2
-        by_distance = clear[np.argsort(np.hypot(*(centres - last[1:]).T), kind="stable")]
         same = np.sign(shift[by_distance]) == (1.0 if was >= 0 else -1.0)
         return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
 
@@ -169,16 +185,25 @@ def _place(
     out: list[QRectF | None] = []
     choices: list[int | None] = []
 
+    def side_of(i: int, last: Previous) -> int:
+        """Which of label i's sides (0: first, 1: other) its box was on last frame."""
+        if last[0] < base:
+            return last[0] % 2
+        normal = (last[1] - x[i]) * nx[i] + (last[2] - y[i]) * ny[i]
+        return 0 if (normal >= 0) == (sides[i, 0] > 0) else 1
+
     def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
         return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
 
     base = 2 * STEPS
     for i, lab in enumerate(labels):
         last = prefer[i]
+        if last is not None and math.hypot(last[3] - x[i], last[4] - y[i]) > FORGET_HEIGHTS * h:
+            last = None
         kept = None if last is None else last[0]
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
         if chosen is None or not clear(*cand[i][chosen]):
-            order = _SAME_SIDE_FIRST[kept % 2] if kept is not None and kept < base else _NEAREST
+            order = _NEAREST if last is None else _SAME_SIDE_FIRST[side_of(i, last)]
             chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
         box_i = cand[i][chosen] if chosen is not None else None
         if chosen is None and lab.forced and last is not None and last[0] >= base:
