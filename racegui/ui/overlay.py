@@ -406,5 +406,6 @@ class BroadcastOverlay:
 
 
 def _with_text(lab: Label, text: str) -> Label:
-    """lab itself if its text is text, else a copy with that text."""
-    return lab if text is lab.text else replace(lab, text=text)
+    """lab itself if its text is text, else a copy with that text (keyed by its full text,
+    so the tag keeps its place however much of the text fits)."""
+    return lab if text is lab.text else replace(lab, text=text, key=lab.key or lab.text)
