@@ -115,8 +115,8 @@ def _place(
     bounds: QRectF,
     prefer: Sequence[Previous | None],
 ) -> tuple[list[QRectF | None], list[int | None]]:
-    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate
-    and box centre last frame (None: none); see TagPlacer for how they are used."""
+    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate,
+    box centre and anchor last frame (None: none); see TagPlacer for how they are used."""
     n = len(labels)
     if n == 0:
         return [], []
@@ -173,10 +173,10 @@ def _place(
         most = SLIDE_MAX_HEIGHTS * h
         along = min(max(rel_x * tx + rel_y * ty, -most), most)
         eased = along - float(np.sign(along)) * min(abs(along), SLIDE_EASE_HEIGHTS * h)
-        side = 1.0 if rel_x * nx[i] + rel_y * ny[i] >= 0 else -1.0
+        d = sides[i, side_of(i, last)] * reach[i, 0]
         r = [i]
         box, ok = _boxes(
-            x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), side * reach[i, 0]),
+            x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), d),
             np.array([[eased, along]]), ob, bounds,
         )  # fmt: skip
         return [box[0, k].tolist() for k in (0, 1) if ok[0, k]]
