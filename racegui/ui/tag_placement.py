@@ -137,9 +137,17 @@ def _place(
     cand = box.tolist()
     free = ok.tolist()
 
+    base = 2 * STEPS
+    """Candidates from here on are sideways slides (base + k) or a glide (FOLLOWED)."""
     slid: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     """Per forced label, once one needs them: its sideways boxes, which lie clear of every
     obstacle, and their shifts (px)."""
+
+    def offsets(i: int, last: Previous) -> tuple[float, float]:
+        """Where label i's box centre was last frame relative to its anchor now: along its
+        tangent and along its normal (px)."""
+        rel_x, rel_y = last[1] - x[i], last[2] - y[i]
+        return rel_x * -ny[i] + rel_y * nx[i], rel_x * nx[i] + rel_y * ny[i]
 
     def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
@@ -158,8 +166,7 @@ def _place(
         by_distance = open_[np.argsort(np.hypot(*(centres - last[1:3]).T), kind="stable")]
         if last[0] < base:  # it was not slid: no side to keep to
             return sbox, by_distance.tolist()
-        was = (last[1] - x[i]) * -ny[i] + (last[2] - y[i]) * nx[i]  # along the tangent (px)
-        same = np.sign(shift[by_distance]) == (1.0 if was >= 0 else -1.0)
+        same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
         return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
 
     def follow(i: int, last: Previous) -> list[list[float]]:
@@ -168,10 +175,8 @@ def _place(
         most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
         on; only those in bounds and off the obstacles. So a slid tag glides, instead of
         hopping from slide to slide as its marker moves."""
-        tx, ty = -ny[i], nx[i]
-        rel_x, rel_y = last[1] - x[i], last[2] - y[i]
         most = SLIDE_MAX_HEIGHTS * h
-        along = min(max(rel_x * tx + rel_y * ty, -most), most)
+        along = min(max(offsets(i, last)[0], -most), most)
         eased = along - float(np.sign(along)) * min(abs(along), SLIDE_EASE_HEIGHTS * h)
         d = sides[i, side_of(i, last)] * reach[i, 0]
         r = [i]
@@ -189,13 +194,11 @@ def _place(
         """Which of label i's sides (0: first, 1: other) its box was on last frame."""
         if last[0] < base:
             return last[0] % 2
-        normal = (last[1] - x[i]) * nx[i] + (last[2] - y[i]) * ny[i]
-        return 0 if (normal >= 0) == (sides[i, 0] > 0) else 1
+        return 0 if (offsets(i, last)[1] >= 0) == (sides[i, 0] > 0) else 1
 
     def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
         return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
 
-    base = 2 * STEPS
     for i, lab in enumerate(labels):
         last = prefer[i]
         if last is not None and math.hypot(last[3] - x[i], last[4] - y[i]) > FORGET_HEIGHTS * h:
