@@ -43,9 +43,9 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
     place = placer.place
     frame: dict = {}
 
-    def spy(labels, widths, h, obstacles, bounds):
+    def spy(labels, widths, h, obstacles, bounds, *, t):
         tic = time.perf_counter()
-        rects = place(labels, widths, h, obstacles, bounds)
+        rects = place(labels, widths, h, obstacles, bounds, t=t)
         frame["ms"] = (time.perf_counter() - tic) * 1000
         big = [o for o in obstacles if o.width() > BIG_OBSTACLE_PX]
         frame["forced"] = {

@@ -63,7 +63,7 @@ def test_a_long_tag_is_cut_to_its_most_width(qapp):
     painter = QPainter(image)
     label = Label(800.0, 300.0, 0.0, -1.0, LONG, QColor("#ff2d6f"), 5.0, forced=True)
     drawn = BroadcastOverlay(DARK).paint_labels(
-        painter, [label], [], 14.0, QRectF(0.0, 0.0, 1600.0, 400.0)
+        painter, [label], [], 14.0, QRectF(0.0, 0.0, 1600.0, 400.0), 0.0
     )
     painter.end()
     line_h = 14.0 * 1.5  # generous: the font's line height at 14 px

@@ -35,7 +35,7 @@ def test_leader_lines_are_all_drawn_before_the_tags(qapp):
     painter = QPainter(image)
     recorder = RecordingPainter(painter)
     drawn = BroadcastOverlay(DARK).paint_labels(
-        recorder, labels, [], 14.0, QRectF(0.0, 0.0, 600.0, 400.0)
+        recorder, labels, [], 14.0, QRectF(0.0, 0.0, 600.0, 400.0), 0.0
     )
     painter.end()
     assert len(drawn) == 4

@@ -1,13 +1,21 @@
 """Name tags are placed near their markers, never over each other or over obstacles."""
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 
-from racegui.ui.tag_placement import MARGIN_PX, SLIDE_EASE_HEIGHTS, TagPlacer, place_tags
+from racegui.ui.tag_placement import (
+    MARGIN_PX,
+    SLIDE_EASE_HEIGHTS_PER_S,
+    TagPlacer,
+    place_tags,
+)
 
 BOUNDS = QRectF(0, 0, 800, 600)
 TAG_SPEC = st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans())
@@ -24,6 +32,16 @@ class Tag:
     inward_first: bool = False
     forced: bool = False
     text: str = "tag"
+
+
+FPS = 30.0
+EASE_PX = SLIDE_EASE_HEIGHTS_PER_S * 20.0 / FPS
+"""How far a 20 px tag glides back in one frame at FPS."""
+
+
+def frame_times(fps: float = FPS) -> Iterator[float]:
+    """Race times (s) of successive frames at fps."""
+    return (k / fps for k in itertools.count())
 
 
 def overlap(a: QRectF, b: QRectF) -> bool:
@@ -90,11 +108,12 @@ def test_a_forced_tag_slides_sideways_round_an_obstacle_instead_of_covering_it()
 
 def test_a_slid_tag_keeps_its_side_while_its_marker_moves():
     placer = TagPlacer()
+    clock = frame_times()
     sides = []
     for y in np.linspace(280, 320, 21):  # the marker moves past the middle of the wall
         tag = Tag(400, float(y), nx=1.0, ny=0.0, forced=True)
         wall = QRectF(100, 240, 600, 120)
-        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
         assert not overlap(rect, wall)
         sides.append(rect.center().y() < 300)
     assert len(set(sides)) == 1  # the stateless rule would flip sides halfway
@@ -102,29 +121,33 @@ def test_a_slid_tag_keeps_its_side_while_its_marker_moves():
 
 def test_a_tag_keeps_last_frames_spot_while_it_stays_free_but_unslides_when_it_can():
     placer = TagPlacer()
+    clock = frame_times()
     first = place_tags([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)[0]
     blocker = first.adjusted(-1, -1, 1, 1)
-    (pushed,) = placer.place([Tag(400, 300)], [100.0], 20.0, [blocker], BOUNDS)
+    (pushed,) = placer.place([Tag(400, 300)], [100.0], 20.0, [blocker], BOUNDS, t=next(clock))
     assert pushed != first
-    (kept,) = placer.place([Tag(400, 300)], [100.0], 20.0, [], BOUNDS)  # blocker gone
+    (kept,) = placer.place(
+        [Tag(400, 300)], [100.0], 20.0, [], BOUNDS, t=next(clock)
+    )  # blocker gone
     assert kept == pushed
     # A slid tag returns to an unslid spot as soon as one is free.
     tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
     wall = _wall_over_every_normal_spot(tag)
-    (slid,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
-    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS)
+    (slid,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
+    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))
     assert abs(slid.center().y() - 300) > 1
     assert back.center().y() == 300
 
 
 def test_a_tag_that_must_move_stays_on_its_side_of_the_marker():
     placer = TagPlacer()
+    clock = frame_times()
     above = QRectF(0, 0, 800, 290)  # every spot above the marker
-    (below,) = placer.place([Tag(400, 300)], [100.0], 20.0, [above], BOUNDS)
+    (below,) = placer.place([Tag(400, 300)], [100.0], 20.0, [above], BOUNDS, t=next(clock))
     assert below.top() > 300
     # Next frame the wall has gone but something covers the tag's spot: it moves further
     # down rather than hopping over its marker to the free spot above.
-    (moved,) = placer.place([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS)
+    (moved,) = placer.place([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS, t=next(clock))
     assert moved.top() > below.bottom()
     # Without a memory, the nearest free spot is above.
     assert place_tags([Tag(400, 300)], [100.0], 20.0, [below], BOUNDS)[0].bottom() < 300
@@ -144,6 +167,7 @@ def test_a_placer_over_frames_keeps_every_tag_clear_of_obstacles_and_each_other(
     is not a forced tag's last resort is inside the bounds, off the obstacles and apart."""
     obstacles = [QRectF(x, y, w, h) for x, y, w, h in walls]
     placer = TagPlacer()
+    clock = frame_times()
     for dx, dy in moves:
         x0, y0, n0, _ = spec[0]
         twins = [(x0, y0, n0, True), (x0 + 4, y0 + 4, n0, True)]  # forced, side by side
@@ -151,7 +175,7 @@ def test_a_placer_over_frames_keeps_every_tag_clear_of_obstacles_and_each_other(
             Tag(x + dx, y + dy, nx=n, ny=(1 - n * n) ** 0.5, forced=k < 2, text=f"t{k}")
             for k, (x, y, n, _) in enumerate(twins + spec[1:])
         ]
-        rects = placer.place(tags, [60.0] * len(tags), 18.0, obstacles, BOUNDS)
+        rects = placer.place(tags, [60.0] * len(tags), 18.0, obstacles, BOUNDS, t=next(clock))
         fallback = place_tags(
             tags, [60.0] * len(tags), 18.0, [BOUNDS.adjusted(-9, -9, 9, 9)], BOUNDS
         )
@@ -172,39 +196,69 @@ def test_a_placer_over_frames_keeps_every_tag_clear_of_obstacles_and_each_other(
 
 def test_a_slid_tag_glides_as_its_marker_moves_instead_of_hopping():
     placer = TagPlacer()
+    clock = frame_times()
     wall = QRectF(100, 240, 600, 120)
     centres = []
     for y in np.arange(270.0, 330.0, 1.5):  # a runner's 1.5 px per frame at 1080p
         tag = Tag(400, float(y), nx=1.0, ny=0.0, forced=True)
-        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+        (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
         assert not overlap(rect, wall)
         centres.append((rect.center().x(), rect.center().y()))
     steps = np.hypot(*np.diff(np.array(centres), axis=0).T)
-    assert steps.max() <= 1.5 + SLIDE_EASE_HEIGHTS * 20.0 + 1e-9
+    assert steps.max() <= 1.5 + EASE_PX + 1e-9
 
 
 def test_a_slid_tag_glides_back_towards_its_marker_when_room_opens_up():
     placer = TagPlacer()
+    clock = frame_times()
     tag = Tag(400, 275.0, nx=1.0, ny=0.0, forced=True)
     tall = QRectF(100, 240, 600, 120)  # the nearest way round is over the top
     for _ in range(5):
-        (rect,) = placer.place([tag], [100.0], 20.0, [tall], BOUNDS)
+        (rect,) = placer.place([tag], [100.0], 20.0, [tall], BOUNDS, t=next(clock))
     assert rect.bottom() <= tall.top()
     short = QRectF(100, 262, 600, 98)  # the obstacle's top comes 22 px nearer the marker
     path = []
     for _ in range(60):
-        (rect,) = placer.place([tag], [100.0], 20.0, [short], BOUNDS)
+        (rect,) = placer.place([tag], [100.0], 20.0, [short], BOUNDS, t=next(clock))
         path.append(rect.bottom())
     assert short.top() - 2.0 <= rect.bottom() <= short.top()  # it came down to rest on it
-    assert max(np.diff(path)) <= SLIDE_EASE_HEIGHTS * 20.0 + 1e-9  # gliding, not hopping
+    assert max(np.diff(path)) <= EASE_PX + 1e-9  # gliding, not hopping
+
+
+def _glide_back(fps: float, seconds: float, repeat_last: int = 0) -> QRectF:
+    """Where a tag slid over a tall wall is after the wall shrinks and `seconds` of race time
+    pass at `fps`, the last frame then painted again `repeat_last` times (a paused view)."""
+    placer = TagPlacer()
+    clock = frame_times(fps)
+    tag = Tag(400, 275.0, nx=1.0, ny=0.0, forced=True)
+    tall, short = QRectF(100, 240, 600, 120), QRectF(100, 262, 600, 98)
+    for _ in range(5):
+        placer.place([tag], [100.0], 20.0, [tall], BOUNDS, t=next(clock))
+    for _ in range(round(seconds * fps)):
+        t = next(clock)
+        (rect,) = placer.place([tag], [100.0], 20.0, [short], BOUNDS, t=t)
+    for _ in range(repeat_last):
+        (rect,) = placer.place([tag], [100.0], 20.0, [short], BOUNDS, t=t)
+    return rect
+
+
+def test_a_slid_tag_glides_at_the_same_speed_in_race_time_whatever_the_frame_rate():
+    at_30, at_60 = _glide_back(30.0, 0.1), _glide_back(60.0, 0.1)
+    assert at_30.bottom() == pytest.approx(at_60.bottom(), abs=1e-6)
+    assert at_30.bottom() == pytest.approx(240.0 + 0.1 * SLIDE_EASE_HEIGHTS_PER_S * 20.0, abs=1e-6)
+
+
+def test_painting_the_same_frame_again_leaves_a_slid_tag_where_it_is():
+    assert _glide_back(30.0, 0.1, repeat_last=20) == _glide_back(30.0, 0.1)
 
 
 def test_a_tag_blocked_for_the_first_time_takes_the_nearest_slide():
     tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
     wall = QRectF(100, 240, 600, 260)  # the way over the top is shorter than the way under
     placer = TagPlacer()
-    placer.place([tag], [100.0], 20.0, [], BOUNDS)  # an unslid spot last frame
-    (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS)
+    clock = frame_times()
+    placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))  # an unslid spot last frame
+    (rect,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
     assert rect == place_tags([tag], [100.0], 20.0, [wall], BOUNDS)[0]
     assert rect.bottom() <= wall.top()
 
@@ -213,26 +267,33 @@ def test_a_slid_tag_comes_back_on_the_side_it_slid_on():
     tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)  # first side: right of the marker
     walls = [QRectF(0, 180, 800, 240), QRectF(400, 0, 400, 600)]  # only the left is open
     placer = TagPlacer()
-    (slid,) = placer.place([tag], [100.0], 20.0, walls, BOUNDS)
+    clock = frame_times()
+    (slid,) = placer.place([tag], [100.0], 20.0, walls, BOUNDS, t=next(clock))
     assert slid.right() < 400
-    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS)
+    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))
     assert back.right() < 400 and back.center().y() == 300
 
 
 def test_a_tag_whose_marker_jumps_elsewhere_is_placed_afresh():
     wall = QRectF(100, 240, 600, 120)
     placer = TagPlacer()
-    placer.place([Tag(400, 250, nx=1.0, ny=0.0, forced=True)], [100.0], 20.0, [wall], BOUNDS)
+    clock = frame_times()
+    placer.place(
+        [Tag(400, 250, nx=1.0, ny=0.0, forced=True)], [100.0], 20.0, [wall], BOUNDS, t=next(clock)
+    )
     elsewhere = Tag(400, 350, nx=1.0, ny=0.0, forced=True)  # another runner, same key
-    (rect,) = placer.place([elsewhere], [100.0], 20.0, [wall], BOUNDS)
+    (rect,) = placer.place([elsewhere], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
     assert rect == place_tags([elsewhere], [100.0], 20.0, [wall], BOUNDS)[0]
 
 
 def test_two_tags_with_the_same_text_each_keep_their_own_spot():
     placer = TagPlacer()
+    clock = frame_times()
     a, b = Tag(300, 300, text="Smith"), Tag(420, 300, text="Smith")  # close: 3 heights apart
-    first = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS)
-    pushed = placer.place([a, b], [100.0, 100.0], 40.0, [first[1].adjusted(-1, -1, 1, 1)], BOUNDS)
-    again = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS)
+    first = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS, t=next(clock))
+    pushed = placer.place(
+        [a, b], [100.0, 100.0], 40.0, [first[1].adjusted(-1, -1, 1, 1)], BOUNDS, t=next(clock)
+    )
+    again = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS, t=next(clock))
     assert pushed[1] != first[1]
     assert again == [first[0], pushed[1]]  # b keeps its new spot; a was never moved

@@ -23,8 +23,8 @@ def test_forced_tags_stay_off_the_scoreboard_and_the_pocket_cam(qapp, replay, si
     placer = view.overlay._placer
     seen = []
 
-    def spy(labels, widths, h, obstacles, bounds):
-        rects = type(placer).place(placer, labels, widths, h, obstacles, bounds)
+    def spy(labels, widths, h, obstacles, bounds, *, t):
+        rects = type(placer).place(placer, labels, widths, h, obstacles, bounds, t=t)
         big = [o for o in obstacles if o.width() > 100]  # the scoreboard and the inset
         seen.append(
             [(lab.text, r, big) for lab, r in zip(labels, rects, strict=True) if lab.forced]

@@ -335,10 +335,12 @@ class BroadcastOverlay:
         obstacles: list[QRectF],
         label_px: float,
         bounds: QRectF,
+        t: float,
     ) -> list[QRectF]:
         """Place tags greedily in list order (first = most important), skipping any that
         would overlap an earlier tag or an obstacle; draws a leader line to each, then the
-        tags over all the lines.
+        tags over all the lines. t is the frame's race time (s): tags move with it, and stay
+        put when the same frame is painted again.
 
         Returns what each drawn tag covers, its leader line included (px)."""
         font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
@@ -354,7 +356,7 @@ class BroadcastOverlay:
         p.setFont(font)
         placed = []
         for lab, rect in zip(
-            labels, self._placer.place(labels, widths, h, obstacles, bounds), strict=True
+            labels, self._placer.place(labels, widths, h, obstacles, bounds, t=t), strict=True
         ):
             if rect is None:
                 continue

@@ -29,8 +29,12 @@ SLIDE_STEP_HEIGHTS = 0.25
 SLIDE_MAX_HEIGHTS = 12.0
 """Furthest a forced tag slides sideways each way, in tag heights (the same whatever the
 direction of the tangent, so a slid tag does not drift as its marker turns)."""
-SLIDE_EASE_HEIGHTS = 0.1
-"""How far (tag heights per frame) a slid tag glides back towards its marker when it can."""
+SLIDE_EASE_HEIGHTS_PER_S = 3.0
+"""How fast (tag heights per second of race time) a slid tag glides back towards its marker
+when it can: 0.1 height a frame in a 30 fps export at 1x, and the same speed on screen at any
+frame rate. A view repainted at the same race time (paused) leaves its tags where they are."""
+EASE_STEP_MAX_S = 0.25
+"""Longest race-time step (s) one placement eases a slid tag by (a seek is one step)."""
 SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
 
@@ -62,6 +66,8 @@ class TagPlacer:
 
     def __init__(self) -> None:
         self._last: dict[str, Previous] = {}
+        self._t: float | None = None
+        """Race time (s) of the last placement."""
 
     def place(
         self,
@@ -70,11 +76,18 @@ class TagPlacer:
         h: float,
         obstacles: Sequence[QRectF],
         bounds: QRectF,
+        *,
+        t: float,
     ) -> list[QRectF | None]:
-        """Box (px) of each label, as :func:`place_tags` gives it."""
+        """Box (px) of each label, as :func:`place_tags` gives it, for the frame at race time
+        t (s): a slid tag glides back by SLIDE_EASE_HEIGHTS_PER_S for the race time since the
+        last placement (at most EASE_STEP_MAX_S)."""
         keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
         prefer = [self._last.get(key) for key in keys]
-        rects, choices = _place(labels, widths, h, obstacles, bounds, prefer)
+        step_s = 0.0 if self._t is None else min(abs(t - self._t), EASE_STEP_MAX_S)
+        ease = SLIDE_EASE_HEIGHTS_PER_S * step_s
+        rects, choices = _place(labels, widths, h, obstacles, bounds, prefer, ease)
+        self._t = t
         self._last = {
             key: (k, r.center().x(), r.center().y(), lab.x, lab.y)
             for key, k, r, lab in zip(keys, choices, rects, labels, strict=True)
@@ -104,7 +117,7 @@ def place_tags(
     is not ``forced``. A forced label also tries sliding sideways (see the module docstring)
     and, if still nothing is free, takes its first candidate. Labels have x, y (anchor, px),
     nx, ny (unit normal), radius (px), inward_first and forced."""
-    return _place(labels, widths, h, obstacles, bounds, [None] * len(labels))[0]
+    return _place(labels, widths, h, obstacles, bounds, [None] * len(labels), 0.0)[0]
 
 
 def _place(
@@ -114,9 +127,11 @@ def _place(
     obstacles: Sequence[QRectF],
     bounds: QRectF,
     prefer: Sequence[Previous | None],
+    ease: float,
 ) -> tuple[list[QRectF | None], list[int | None]]:
     """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate,
-    box centre and anchor last frame (None: none); see TagPlacer for how they are used."""
+    box centre and anchor last frame (None: none), and ``ease`` how far (tag heights) a slid
+    tag glides back this frame; see TagPlacer for how they are used."""
     n = len(labels)
     if n == 0:
         return [], []
@@ -171,13 +186,13 @@ def _place(
 
     def follow(i: int, last: Previous) -> list[list[float]]:
         """Boxes for a tag slid last frame, best first: where it was along its marker's
-        tangent, eased SLIDE_EASE_HEIGHTS back towards the marker, then where it was (at
+        tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
         most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
         on; only those in bounds and off the obstacles. So a slid tag glides, instead of
         hopping from slide to slide as its marker moves."""
         most = SLIDE_MAX_HEIGHTS * h
         along = min(max(offsets(i, last)[0], -most), most)
-        eased = along - float(np.sign(along)) * min(abs(along), SLIDE_EASE_HEIGHTS * h)
+        eased = along - float(np.sign(along)) * min(abs(along), ease * h)
         d = sides[i, side_of(i, last)] * reach[i, 0]
         r = [i]
         box, ok = _boxes(

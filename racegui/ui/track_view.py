@@ -386,7 +386,9 @@ class TrackView(pg.GraphicsView):
         if labels:
             size = float(np.clip(self.height() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
-            drawn += self.overlay.paint_labels(painter, labels, obstacles, size, bounds)
+            drawn += self.overlay.paint_labels(
+                painter, labels, obstacles, size, bounds, self.state.t
+            )
         self.foreground_rects = drawn
 
     def clock_text(self) -> str:
