@@ -5,6 +5,7 @@ to stretch the side panel past the window and run tags and scoreboard lines acro
 """
 
 import os
+from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from racegui.io.race_file import race_from_data  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
-from racegui.ui.overlay import TAG_MAX_EMS, BroadcastOverlay, Label  # noqa: E402
+from racegui.ui.overlay import TAG_MAX_EMS, BroadcastOverlay, Label, _with_text  # noqa: E402
 from racegui.ui.panel import SidePanel  # noqa: E402
 from racegui.ui.pocket_cam import TAG_NAME_CHARS, tag_name  # noqa: E402
 from racegui.ui.race_status import Gap, RaceStatus  # noqa: E402
@@ -68,6 +69,16 @@ def test_a_long_tag_is_cut_to_its_most_width(qapp):
     painter.end()
     line_h = 14.0 * 1.5  # generous: the font's line height at 14 px
     assert len(drawn) == 1 and drawn[0].width() < TAG_MAX_EMS * line_h + 3 * line_h
+
+
+def test_a_cut_tag_is_known_by_its_full_text_wherever_it_is_cut():
+    # The tag placer remembers a tag's spot by its key, or else its text: a tag cut at
+    # another place (another font size) must stay the same tag.
+    label = Label(800.0, 200.0, 0.0, -1.0, LONG, QColor("#ff2d6f"), 5.0)
+    cuts = [_with_text(label, LONG[:n] + "…") for n in (30, 40)]
+    assert {cut.key for cut in cuts} == {LONG}
+    assert _with_text(replace(label, key="runner"), "Faith…").key == "runner"
+    assert _with_text(label, label.text) is label
 
 
 def test_scoreboard_lines_keep_within_the_infield(qapp):
