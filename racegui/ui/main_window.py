@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from racegui.model import analysis
 from racegui.model.replay import Replay
+from racegui.ui.chrome_palette import chrome_palette
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
 from racegui.ui.help_dialog import HelpDialog
@@ -170,8 +171,9 @@ class MainWindow(QMainWindow):
         self.clock.set_speed(speed)
 
     def set_theme(self, name: str) -> None:
-        """Switch to the "dark" or "light" theme."""
+        """Switch to the "dark" or "light" theme (menus and dialogs follow it too)."""
         th = theme_named(name)
+        QApplication.setPalette(chrome_palette(th))
         self.theme_name = name
         self.settings.theme = name
         self.actions[f"theme_{name}"].setChecked(True)

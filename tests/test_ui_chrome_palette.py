@@ -1,0 +1,82 @@
+"""Menus and dialogs take the window's theme; exports do not depend on it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from racegui.export.dialog import ExportDialog
+from racegui.export.scene_source import SceneFrameSource
+from racegui.ui.app import ensure_app
+from racegui.ui.chrome_palette import chrome_palette
+from racegui.ui.loading import load_replay
+from racegui.ui.main_window import MainWindow
+from racegui.ui.settings import AppSettings
+from racegui.ui.theme import DARK, LIGHT
+from racegui.ui.ui_paths import demo_path
+
+Role = QPalette.ColorRole
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def lum(c: QColor) -> float:
+        ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.fixture
+def restore_palette(qapp):
+    saved = QPalette(QApplication.palette())
+    yield
+    QApplication.setPalette(saved)
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
+def test_the_palette_keeps_text_readable(theme):
+    pal = chrome_palette(theme)
+    for fg, bg in [
+        (Role.WindowText, Role.Window),
+        (Role.Text, Role.Base),
+        (Role.ButtonText, Role.Button),
+        (Role.HighlightedText, Role.Highlight),
+    ]:
+        assert contrast(pal.color(fg), pal.color(bg)) >= 4.5, (fg, bg)
+    disabled = pal.color(QPalette.ColorGroup.Disabled, Role.Text)
+    assert contrast(disabled, pal.color(Role.Text)) > 1.5  # greyed out, visibly
+
+
+def test_dialogs_follow_the_window_theme(qtbot, tmp_path, restore_palette):
+    ensure_app()
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(window)
+    dialog = ExportDialog(window.replay, start_dir=tmp_path, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.palette().color(Role.Window).lightness() < 60
+    assert dialog.palette().color(Role.WindowText).lightness() > 200
+    window.set_theme("light")
+    light = ExportDialog(window.replay, start_dir=tmp_path, parent=window)
+    qtbot.addWidget(light)
+    assert light.palette().color(Role.Window).lightness() > 200
+    assert light.palette().color(Role.WindowText).lightness() < 60
+
+
+def test_an_export_does_not_depend_on_the_window_theme(qapp, restore_palette):
+    replay = load_replay(demo_path())
+    frames = []
+    for chrome in (DARK, LIGHT):
+        QApplication.setPalette(chrome_palette(chrome))
+        source = SceneFrameSource(replay, DARK, (640, 360))
+        try:
+            frames.append(source.frame_at(100.0).copy())
+        finally:
+            source.close()
+    assert np.array_equal(frames[0], frames[1])
