@@ -107,3 +107,16 @@ def test_window_gets_an_export_action(qtbot, tmp_path):
     assert dlg.theme_combo.currentText() == "light"
     assert Path(dlg.path_edit.text()).suffix == ".mp4"
     dlg.close()
+
+
+def test_save_as_shows_the_whole_default_path(qtbot, replay):
+    deep = Path("/home/coach/Talks/2026-clinic")
+    dlg = ExportDialog(replay, start_dir=deep)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    edit = dlg.path_edit
+    text = edit.text()
+    assert text.startswith(str(deep))
+    assert edit.fontMetrics().horizontalAdvance(text) < edit.contentsRect().width()
+    assert edit.toolTip() == text

@@ -40,6 +40,9 @@ from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 PUMP_INTERVAL_MS = 50
 """How often (ms) the event loop runs during an export."""
+PATH_MIN_CHARS = 44
+PATH_MAX_CHARS = 72
+"""The Save-as field fits the default path, but is between these many average characters wide."""
 FILTERS = "MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image (*.png)"
 
 
@@ -73,6 +76,15 @@ class ExportDialog(QDialog):
         name = "".join(c if c.isalnum() else "-" for c in self.replay.race.title.lower())
         default = start_dir / f"{'-'.join(filter(None, name.split('-')))}.mp4"
         self.path_edit = QLineEdit(str(default))
+        # Wide enough to show where a file goes, not just the end of its name.
+        metrics = self.path_edit.fontMetrics()
+        char = metrics.averageCharWidth()
+        wanted = metrics.horizontalAdvance(str(default)) + 4 * char
+        self.path_edit.setMinimumWidth(
+            round(min(max(wanted, PATH_MIN_CHARS * char), PATH_MAX_CHARS * char))
+        )
+        self.path_edit.setToolTip(str(default))
+        self.path_edit.textChanged.connect(self.path_edit.setToolTip)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
