@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from racegui.export.dialog import ExportDialog
 from racegui.export.scene_source import SceneFrameSource
 from racegui.ui.app import ensure_app
-from racegui.ui.chrome_palette import chrome_palette
+from racegui.ui.chrome_palette import ChromeStyle, apply_chrome, chrome_palette
 from racegui.ui.loading import load_replay
 from racegui.ui.main_window import MainWindow
 from racegui.ui.settings import AppSettings
@@ -34,8 +34,9 @@ def contrast(a: QColor, b: QColor) -> float:
 
 @pytest.fixture
 def restore_palette(qapp):
-    saved = QPalette(QApplication.palette())
+    saved, style = QPalette(QApplication.palette()), QApplication.style().name() or "fusion"
     yield
+    QApplication.setStyle(style)
     QApplication.setPalette(saved)
 
 
@@ -72,11 +73,21 @@ def test_dialogs_follow_the_window_theme(qtbot, tmp_path, restore_palette):
 def test_an_export_does_not_depend_on_the_window_theme(qapp, restore_palette):
     replay = load_replay(demo_path())
     frames = []
-    for chrome in (DARK, LIGHT):
-        QApplication.setPalette(chrome_palette(chrome))
+    for chrome in (None, DARK, LIGHT):  # headless (Qt's own look), then a window's themes
+        if chrome is not None:
+            apply_chrome(qapp, chrome)
         source = SceneFrameSource(replay, DARK, (640, 360))
         try:
             frames.append(source.frame_at(100.0).copy())
         finally:
             source.close()
-    assert np.array_equal(frames[0], frames[1])
+    assert np.array_equal(frames[0], frames[1]) and np.array_equal(frames[0], frames[2])
+
+
+def test_dialog_buttons_have_no_stock_icons_once_themed(qapp, restore_palette):
+    apply_chrome(qapp, DARK)
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    assert QApplication.style().styleHint(hint) == 0
+    apply_chrome(qapp, LIGHT)  # theming again keeps one proxy, not a proxy of a proxy
+    assert isinstance(QApplication.style(), ChromeStyle)
+    assert not isinstance(QApplication.style().baseStyle(), ChromeStyle)

@@ -8,6 +8,7 @@ the application palette. Setting it from the same theme keeps a dark window's di
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from racegui.ui.theme import Theme
 
@@ -68,3 +69,20 @@ def chrome_palette(theme: Theme) -> QPalette:
     pal.setColor(Group.Disabled, Role.Button, window)
     pal.setColor(Group.Disabled, Role.Highlight, _mix(theme.panel_background, theme.text, 0.3))
     return pal
+
+
+class ChromeStyle(QProxyStyle):
+    """The platform style, with plain-text dialog buttons: Qt's stock button icons are drawn
+    for a light background and all but vanish on a dark one."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802 (Qt name)
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, data)
+
+
+def apply_chrome(app: QApplication, theme: Theme) -> None:
+    """Give the application's standard widgets the theme's colours (and ChromeStyle)."""
+    if not isinstance(app.style(), ChromeStyle):
+        app.setStyle(ChromeStyle(app.style().name()))
+    app.setPalette(chrome_palette(theme))

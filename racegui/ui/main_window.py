@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from racegui.model import analysis
 from racegui.model.replay import Replay
-from racegui.ui.chrome_palette import chrome_palette
+from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
 from racegui.ui.help_dialog import HelpDialog
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         """Switch to the "dark" or "light" theme (menus and dialogs follow it too)."""
         th = theme_named(name)
-        QApplication.setPalette(chrome_palette(th))
+        apply_chrome(QApplication.instance(), th)
         self.theme_name = name
         self.settings.theme = name
         self.actions[f"theme_{name}"].setChecked(True)
