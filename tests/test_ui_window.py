@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+import racegui.ui.app as app_module
 from racegui.ui.app import ensure_app, main_gui, render_window
 from racegui.ui.loading import load_replay
 from racegui.ui.main_window import MainWindow
@@ -144,3 +145,30 @@ def test_screenshot_of_a_bad_file_fails_with_one_line(qapp, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert "bad.json" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "y.png").exists()
+
+
+def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    settings.theme = "dark"
+    seen = []
+
+    def critical(parent, title, text):
+        seen.append((text, QApplication.palette().color(QPalette.ColorRole.Window)))
+
+    saved = QPalette(QApplication.palette())
+    QApplication.setPalette(QApplication.style().standardPalette())  # as a fresh start has it
+    monkeypatch.setattr(app_module, "AppSettings", lambda: settings)
+    monkeypatch.setattr(app_module.QMessageBox, "critical", critical)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    try:
+        assert main_gui(bad) == 0
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.close()
+                widget.deleteLater()
+        QApplication.setPalette(saved)
+    ((text, window_colour),) = seen
+    assert "bad.json" in text and "demo" in text
+    assert window_colour.lightness() < 60  # dark, like the window that follows

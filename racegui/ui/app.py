@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export.dialog import install_export
 from racegui.model.replay import Replay
+from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
@@ -94,6 +95,9 @@ def _interactive(
     file: Path | None, compare: Path | None, theme: str | None, presentation: bool
 ) -> int:
     app = QApplication.instance()
+    settings = AppSettings()
+    theme = theme or settings.theme
+    apply_chrome(app, theme_named(theme))  # a message about a bad file comes before the window
     replay: Replay | None = None
     if file is not None:
         try:
@@ -105,7 +109,7 @@ def _interactive(
             file = None
     if replay is None:
         replay = load_replay(demo_path())
-    window = MainWindow(replay, path=file, theme=theme)
+    window = MainWindow(replay, settings, path=file, theme=theme)
     install_export(window)
     if compare is not None:
         window.open_compare(compare)
