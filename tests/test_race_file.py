@@ -243,8 +243,24 @@ def test_top_level_not_an_object(tmp_path):
     assert "$" in str(_problem(tmp_path, [1, 2, 3]))
 
 
-def test_deeply_nested_json(tmp_path):
-    _problem(tmp_path, text="[" * 100000 + "]" * 100000)
+@pytest.mark.parametrize("depth", [40, 900, 990, 100_000])
+def test_deeply_nested_json(tmp_path, depth):
+    # 900 to 990 levels pass Python's JSON reader but used to overflow the checks after it.
+    data = minimal_data()
+    data["title"] = "NESTED"
+    text = json.dumps(data).replace('"NESTED"', "[" * depth + "]" * depth)
+    err = _problem(tmp_path, text=text)
+    assert len(err.lines()) == 1
+    if depth <= 900:  # deeper, Python's reader may refuse first (it depends on the stack)
+        assert "$.title[0][0]" in err.lines()[0] and "levels deep" in err.lines()[0]
+
+
+def test_a_field_name_with_line_breaks_is_reported_on_one_line(tmp_path):
+    data = minimal_data()
+    data["bad\nkey\u2028with\x1blines"] = 1
+    (line,) = _problem(tmp_path, data).lines()
+    assert "\n" not in line and "\u2028" not in line and "\x1b" not in line
+    assert '$["bad\\nkey\\u2028with\\u001blines"]' in line and "unknown field" in line
 
 
 def test_every_problem_is_listed(tmp_path):

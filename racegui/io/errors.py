@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_KEY_CHARS = 40
+"""A field name from the file is cut to this many characters in a JSON path."""
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def one_line(text: str) -> str:
+    """text with line breaks and other control characters escaped (\\n, \\x1b, \\u2028), so
+    a message quoting a file stays on one line."""
+    return "".join(
+        ch if unicodedata.category(ch) not in ("Cc", "Zl", "Zp") else _escape(ch) for ch in text
+    )
+
+
+def _escape(ch: str) -> str:
+    simple = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in simple:
+        return simple[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 @dataclass(frozen=True)
@@ -16,7 +38,8 @@ class Problem:
 
     def format(self, path: str | Path | None) -> str:
         name = str(path) if path is not None else "<input>"
-        return f"{name}: {self.where}: {self.message}" if self.where else f"{name}: {self.message}"
+        text = f"{name}: {self.where}: {self.message}" if self.where else f"{name}: {self.message}"
+        return one_line(text)
 
 
 class RaceFileError(ValueError):
@@ -33,8 +56,15 @@ class RaceFileError(ValueError):
 
 
 def json_path(loc: tuple) -> str:
-    """Format a location tuple ("athletes", 2, "splits") as a JSON path $.athletes[2].splits."""
+    """Format a location tuple ("athletes", 2, "splits") as a JSON path $.athletes[2].splits;
+    a field name that is not a plain word is quoted, escaped and cut: $["bad\\nkey"]."""
     out = "$"
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        key = str(part)
+        cut = key[:MAX_KEY_CHARS] + ("…" if len(key) > MAX_KEY_CHARS else "")
+        plain = _PLAIN_KEY.match(key) is not None
+        out += f".{cut}" if plain else f"[{json.dumps(cut, ensure_ascii=False)}]"
     return out

@@ -30,6 +30,8 @@ from racegui.model.timefmt import TimeFormatError, parse_time
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest race file read (bytes); bigger files are refused before reading."""
+MAX_DEPTH = 32
+"""Deepest nesting of lists and objects accepted (a race file uses 5 levels)."""
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
 MIN_RACE_M = 10.0
@@ -128,25 +130,28 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
         ) from None
 
 
-def _find_unusable(value: Any, loc: tuple = ()) -> Problem | None:
-    """The first NaN/Infinity number or text that is not valid Unicode (an unpaired surrogate
-    such as "\\ud800", which cannot be printed or saved), with its JSON path."""
-    if isinstance(value, _NonFinite):
-        return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
-    if isinstance(value, str) and not _is_unicode(value):
-        return Problem(json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not _is_unicode(key):
-                return Problem(json_path(loc), "a field name with an unpaired surrogate")
-            found = _find_unusable(item, loc + (key,))
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _find_unusable(item, loc + (index,))
-            if found is not None:
-                return found
+def _find_unusable(data: Any) -> Problem | None:
+    """The first NaN/Infinity number, text that is not valid Unicode (an unpaired surrogate
+    such as "\\ud800", which cannot be printed or saved), or nesting deeper than MAX_DEPTH,
+    with its JSON path. Walks the data without recursion, in document order."""
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if isinstance(value, _NonFinite):
+            return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
+        if isinstance(value, str) and not _is_unicode(value):
+            return Problem(
+                json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)"
+            )
+        if isinstance(value, dict | list) and len(loc) >= MAX_DEPTH:
+            return Problem(json_path(loc), f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            for key in value:
+                if not _is_unicode(key):
+                    return Problem(json_path(loc), "a field name with an unpaired surrogate")
+            stack.extend((item, loc + (key,)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((value[k], loc + (k,)) for k in range(len(value) - 1, -1, -1))
     return None
 
 
