@@ -118,14 +118,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _load(path: Path):
-    """Load a race from .json or a splits .csv (RaceFileError on a bad file)."""
-    if path.suffix.lower() == ".csv":
-        from racegui.io.splits_csv import read_splits_csv
+    """Load and compile a race from .json or a splits .csv (RaceFileError on a bad file)."""
+    from racegui.io.replay_file import read_replay
 
-        return read_splits_csv(path)
-    from racegui.io.race_file import read_race
-
-    return read_race(path)
+    return read_replay(path)
 
 
 def _num(value: float | None, digits: int = 3) -> float | None:
@@ -136,21 +132,15 @@ def _num(value: float | None, digits: int = 3) -> float | None:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from racegui.io.errors import RaceFileError
-    from racegui.model.replay import RaceModelError, compile_race
 
     bad = 0
     for path in args.files:
         try:
-            race = _load(path)
-            compile_race(race)
+            race = _load(path).race
         except RaceFileError as exc:
             bad += 1
             for line in exc.lines():
                 print(line, file=sys.stderr)
-            continue
-        except RaceModelError as exc:
-            bad += 1
-            print(f"{path}: {exc}", file=sys.stderr)
             continue
         print(f"{path}: ok ({race.title}, {len(race.athletes)} athletes)")
     return EXIT_BAD_INPUT if bad else EXIT_OK
@@ -253,9 +243,7 @@ def _print_info(data: dict) -> None:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from racegui.model.replay import compile_race
-
-    data = _info_data(compile_race(_load(args.file)))
+    data = _info_data(_load(args.file))
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     else:
@@ -264,10 +252,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
-    from racegui.model.replay import compile_race
     from racegui.model.timefmt import format_time
 
-    replay = compile_race(_load(args.file))
+    replay = _load(args.file)
     t = args.time
     if t > replay.duration_s + 60:
         raise UsageError(
@@ -336,7 +323,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from racegui.export.cli_export import run_export
 
-    return run_export(args, load=_load)
+    return run_export(args)
 
 
 COMMANDS = {

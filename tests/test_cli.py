@@ -141,3 +141,37 @@ def test_a_screenshot_needs_no_display(tmp_path):
     from PIL import Image
 
     assert Image.open(out).size == (640, 360)
+
+
+def _chained_early_dropout() -> dict:
+    """q keeps a slot 100 m ahead of p, who keeps one 100 m ahead of the runner: q's slot
+    starts 200 m into the race, so its dropout at 150 m can never happen."""
+    data = minimal_data()
+    data["athletes"][1]["formation"]["offset_m"] = 100.0
+    del data["athletes"][1]["dropout"]
+    q = {"id": "q", "name": "Q", "role": "pacer", "dropout": {"distance_m": 150}}
+    q["formation"] = {"follows": "p", "offset_m": 100.0, "lane": 2.0}
+    data["athletes"].append(q)
+    return data
+
+
+@pytest.mark.parametrize("verb", ["validate", "info", "state", "export"])
+def test_a_dropout_before_a_chained_slot_starts_is_refused_with_its_place(capsys, tmp_path, verb):
+    # It used to be accepted: q then ran to the end and was said to drop out at 1809 m.
+    path = write_json(tmp_path / "chain.json", _chained_early_dropout())
+    extra = {"state": ["--time", "10"], "export": ["-o", str(tmp_path / "x.png")]}
+    code, out, err = run(capsys, verb, str(path), *extra.get(verb, []))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"{path}: $.athletes[2].dropout: ") and "200.00 m" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_the_window_reports_the_same_line(tmp_path):
+    from racegui.ui.loading import LoadError, load_replay
+
+    path = write_json(tmp_path / "chain.json", _chained_early_dropout())
+    with pytest.raises(LoadError) as info:
+        load_replay(path)
+    assert info.value.details == [str(info.value)]
+    assert info.value.details[0].startswith(f"{path}: $.athletes[2].dropout: ")

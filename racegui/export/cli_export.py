@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
-from racegui.model.race import Race
 
 
 def add_export_arguments(
@@ -115,7 +114,7 @@ def _ensure_app():
     return QApplication.instance() or QApplication(["racegui-export"])
 
 
-def run_export(args: argparse.Namespace, *, load: Callable[[Path], Race]) -> int:
+def run_export(args: argparse.Namespace) -> int:
     """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
     from racegui.cli import UsageError
 
@@ -123,10 +122,10 @@ def run_export(args: argparse.Namespace, *, load: Callable[[Path], Race]) -> int
         options = options_from_args(args)
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
-    from racegui.model.replay import compile_race
+    from racegui.io.replay_file import read_replay
 
-    replay = compile_race(load(args.file))
-    compare = compile_race(load(args.compare)) if args.compare is not None else None
+    replay = read_replay(args.file)
+    compare = read_replay(args.compare) if args.compare is not None else None
     start, end = options.from_s or 0.0, options.to_s
     if end is not None and end > replay.duration_s + 1e-9:
         raise UsageError(

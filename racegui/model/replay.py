@@ -32,7 +32,13 @@ GHOST_LATERAL_M = -LANE1_LINE_M
 
 
 class RaceModelError(ValueError):
-    """The race cannot be turned into motion (for example a formation loop)."""
+    """The race cannot be turned into motion (for example a formation loop). ``athlete`` is
+    the index of the athlete at fault and ``field`` the field of its entry, when known."""
+
+    def __init__(self, message: str, athlete: int | None = None, field: str = "") -> None:
+        super().__init__(message)
+        self.athlete = athlete
+        self.field = field
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,12 +265,16 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
         if state.get(i) == 2:
             return
         if state.get(i) == 1:
-            raise RaceModelError("formation loop: " + " -> ".join(chain + (athletes[i].id,)))
+            raise RaceModelError(
+                "formation loop: " + " -> ".join(chain + (athletes[i].id,)), i, "formation"
+            )
         state[i] = 1
         f = athletes[i].formation
         if f is not None:
             if f.follows not in index:
-                raise RaceModelError(f"{athletes[i].id} follows unknown athlete {f.follows!r}")
+                raise RaceModelError(
+                    f"{athletes[i].id} follows unknown athlete {f.follows!r}", i, "formation"
+                )
             visit(index[f.follows], chain + (athletes[i].id,))
         state[i] = 2
         order.append(i)
@@ -298,11 +308,21 @@ def compile_race(race: Race) -> Replay:
             path = leader.shifted(a.formation.offset_m)
             lane_m = float(track.lane_offset_m(a.formation.lane))
             if a.dropout is not None:
+                slot_start_m = float(path(path.start))
+                if a.dropout.distance_m < slot_start_m:  # offsets along a chain of leaders
+                    raise RaceModelError(
+                        f"{a.id} drops out at {a.dropout.distance_m:g} m, before its formation "
+                        f"slot starts ({slot_start_m:.2f} m into the race)",
+                        i,
+                        "dropout",
+                    )
                 reach = PieceBatch.from_rows([path]).inverse(0, a.dropout.distance_m)
                 t_d = float(reach) if np.isfinite(reach) else path.end
                 if t_d <= path.start:
                     raise RaceModelError(
-                        f"{a.id} drops out at {a.dropout.distance_m} m, before its slot starts"
+                        f"{a.id} drops out at {a.dropout.distance_m:g} m, before its slot starts",
+                        i,
+                        "dropout",
                     )
                 path = path.truncated(t_d)
                 dropout_at = path.end

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from racegui.io.errors import RaceFileError
-from racegui.io.race_file import read_race
-from racegui.io.splits_csv import read_splits_csv
-from racegui.model.replay import Replay, compile_race
+from racegui.io.replay_file import read_replay
+from racegui.model.replay import Replay
 
 MAX_ERROR_LINES = 12
 
@@ -24,11 +23,10 @@ def load_replay(path: str | Path) -> Replay:
     """Read and compile a race (.json) or splits file (.csv); raises LoadError."""
     path = Path(path)
     try:
-        race = read_splits_csv(path) if path.suffix.lower() == ".csv" else read_race(path)
-        return compile_race(race)
+        return read_replay(path)
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
-    except (ValueError, OSError) as exc:  # RaceModelError is a ValueError
+    except (ValueError, OSError) as exc:  # not expected: read_replay raises RaceFileError
         line = f"{path}: {exc}"
         raise LoadError(line, [line]) from exc
 
