@@ -2,6 +2,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from racegui.io.errors import RaceFileError
@@ -157,6 +158,30 @@ def test_non_increasing_times(tmp_path):
     data["athletes"][0]["splits"][2]["time"] = "1:59.00"
     err = _problem(tmp_path, data)
     assert "$.athletes[0].splits[2].time" in str(err) and "increase" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("first", "where"),
+    [
+        # A first split 1e-310 m and 4e-311 s from the gun (a plausible 2.3 m/s) overflowed
+        # the spline: the pacer's position was NaN.
+        ({"distance_m": 1e-310, "time": 4.4e-311}, "$.athletes[0].splits[0].time"),
+        ({"distance_m": 0.01, "time": 0.005}, "$.athletes[0].splits[0].time"),
+    ],
+)
+def test_splits_closer_than_a_hundredth_are_refused(tmp_path, first, where):
+    data = minimal_data()
+    data["athletes"][0]["splits"].insert(0, first)
+    (line,) = _problem(tmp_path, data).lines()
+    assert where in line and "0.01 s apart" in line
+
+
+def test_splits_a_hundredth_apart_are_accepted(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"].insert(0, {"distance_m": 0.05, "time": 0.01})
+    replay = compile_race(read_race(write_json(tmp_path / "r.json", data)))
+    for t in (-1.0, 0.0, 0.005, 0.01, 100.0):
+        assert np.all(np.isfinite(replay.state_at(t).distance_m))
 
 
 def test_non_increasing_distances(tmp_path):

@@ -39,6 +39,8 @@ MIN_RACE_M = 10.0
 panel without a single segment)."""
 MAX_RACE_M = 100_000.0
 """Longest race (m)."""
+MIN_SPLIT_GAP_S = 0.01
+"""Shortest time between two splits (s), or from the gun to the first one."""
 MIN_SPEED_MPS = 0.5
 """Slower than this between two splits (m/s) is slower than walking: a typo (an hour for a
 mile once passed, and its replay asked for hundreds of GB)."""
@@ -225,6 +227,15 @@ def _splits(
             problems.append(
                 Problem(
                     json_path(here + ("time",)), f"times must increase ({t:g} s after {prev_t:g} s)"
+                )
+            )
+            continue
+        if t - prev_t < MIN_SPLIT_GAP_S:
+            problems.append(
+                Problem(
+                    json_path(here + ("time",)),
+                    f"{t - prev_t:.2g} s after the previous split (or the start): splits are "
+                    f"timed to the hundredth, so at least {MIN_SPLIT_GAP_S:g} s apart",
                 )
             )
             continue
