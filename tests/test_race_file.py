@@ -217,6 +217,22 @@ def test_an_even_pace_time_slower_than_walking_is_refused(tmp_path):
     assert "slower than walking" in str(_problem(tmp_path, data))
 
 
+def test_a_chain_of_999_pacers_each_following_the_last_compiles(tmp_path):
+    # Listed followers first, the chain used to overflow Python's stack (a traceback).
+    data = minimal_data()
+    del data["athletes"][1]
+    for k in range(999, 0, -1):
+        leader = "r" if k == 1 else f"p{k - 1}"
+        pacer = {"id": f"p{k}", "name": f"P{k}", "role": "pacer"}
+        pacer["formation"] = {"follows": leader, "offset_m": 0.5, "lane": 1.0}
+        data["athletes"].append(pacer)
+    replay = compile_race(read_race(write_json(tmp_path / "chain.json", data)))
+    state = replay.state_at(30.0)
+    ids = [a.id for a in replay.athletes]
+    runner, last = state.distance_m[ids.index("r")], state.distance_m[ids.index("p999")]
+    assert last - runner == pytest.approx(999 * 0.5)
+
+
 def test_formation_follows_itself(tmp_path):
     data = minimal_data()
     data["athletes"][1]["formation"]["follows"] = "p"

@@ -387,10 +387,11 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
         elif a.formation.follows not in ids:
             problems.append(Problem(loc, f"no athlete with id {a.formation.follows!r}"))
         else:
-            chain = [a.id]
+            chain, on_chain = [a.id], {a.id}
             cur = a.formation.follows
-            while cur in follows and cur not in chain:
+            while cur in follows and cur not in on_chain:
                 chain.append(cur)
+                on_chain.add(cur)
                 cur = follows[cur]
             if cur == a.id:
                 problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))

@@ -256,31 +256,30 @@ def _own_motion(a: Athlete, distance_m: float) -> Pieces:
 
 
 def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
-    """Indices ordered so every formation leader comes before its followers."""
+    """Indices ordered so every formation leader comes before its followers (walked without
+    recursion: a file may chain a thousand pacers)."""
     index = {a.id: i for i, a in enumerate(athletes)}
     order: list[int] = []
-    state: dict[int, int] = {}
-
-    def visit(i: int, chain: tuple[str, ...]) -> None:
-        if state.get(i) == 2:
-            return
-        if state.get(i) == 1:
-            raise RaceModelError(
-                "formation loop: " + " -> ".join(chain + (athletes[i].id,)), i, "formation"
-            )
-        state[i] = 1
-        f = athletes[i].formation
-        if f is not None:
-            if f.follows not in index:
+    done: set[int] = set()
+    for first in range(len(athletes)):
+        chain: list[int] = []  # first, its leader, its leader's leader, ... not yet ordered
+        on_chain: set[int] = set()
+        i: int | None = first
+        while i is not None and i not in done:
+            if i in on_chain:
+                names = [athletes[k].id for k in chain[chain.index(i) :]] + [athletes[i].id]
+                raise RaceModelError("formation loop: " + " -> ".join(names), i, "formation")
+            chain.append(i)
+            on_chain.add(i)
+            f = athletes[i].formation
+            if f is not None and f.follows not in index:
                 raise RaceModelError(
                     f"{athletes[i].id} follows unknown athlete {f.follows!r}", i, "formation"
                 )
-            visit(index[f.follows], chain + (athletes[i].id,))
-        state[i] = 2
-        order.append(i)
-
-    for i in range(len(athletes)):
-        visit(i, ())
+            i = None if f is None else index[f.follows]
+        for k in reversed(chain):
+            order.append(k)
+            done.add(k)
     return order
 
 
