@@ -48,6 +48,18 @@ def test_the_finish_is_reached_even_when_a_long_piece_ends_an_ulp_short():
     assert np.isfinite(profile.segment_pace_s400).all()
 
 
+def test_an_even_pace_pacer_drops_out_where_the_file_says():
+    # It used to run the whole race and be "dropped out at 1609 m".
+    runner = Athlete("r", "Runner", "runner", splits=SPLITS)
+    pacer = Athlete("p", "Pacer", "pacer", even_pace_time_s=240.0, dropout=Dropout(800.0))
+    replay = compile_race(Race("t", MILE, (runner, pacer)))
+    assert replay.dropout_distance_m[1] == pytest.approx(800.0)
+    assert replay.dropout_time_s[1] == pytest.approx(800.0 / MILE * 240.0, abs=1e-6)
+    assert np.isnan(replay.finish_time_s[1])
+    d_before, _ = replay.athlete_at(1, np.array([119.0]))
+    assert d_before[0] == pytest.approx(119.0 / 240.0 * MILE)  # still on its even pace
+
+
 def test_state_at_all_athletes_matches_one_athlete_at_many_times():
     replay = compile_race(_race())
     times = np.linspace(0, replay.duration_s, 97)

@@ -328,6 +328,10 @@ def compile_race(race: Race) -> Replay:
             reaches_finish = False
         else:
             path = _own_motion(a, race.distance_m)
+            if a.dropout is not None:  # an even pace runs to its dropout, not to the finish
+                reach = float(PieceBatch.from_rows([path]).inverse(0, a.dropout.distance_m))
+                if path.start < reach < path.end:
+                    path = path.truncated(reach)
             last_m = path.end_value()[0]
             reaches_finish = last_m >= race.distance_m - 1e-9
             if a.dropout is not None or (a.role == "pacer" and not reaches_finish):
