@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from racegui.io.errors import RaceFileError
+from racegui.io.errors import MAX_PROBLEMS, RaceFileError
 from racegui.io.race_file import MAX_FILE_BYTES, race_to_data, read_race, write_race
 from racegui.io.schema import json_schema_text
 from racegui.model.replay import compile_race
@@ -310,6 +310,17 @@ def test_every_problem_is_listed(tmp_path):
     data["athletes"][1]["formation"]["follows"] = "zzz"
     err = _problem(tmp_path, data)
     assert len(err.lines()) == 2
+
+
+@pytest.mark.parametrize("bad_time", ["abc", True])  # our check, then the schema's
+def test_a_file_of_many_bad_splits_lists_the_first_100_problems(tmp_path, bad_time):
+    data = minimal_data()
+    splits = [{"distance_m": k + 1, "time": bad_time} for k in range(1000)]
+    data["athletes"].append({"id": "z", "name": "Z", "role": "pacer", "splits": splits})
+    lines = _problem(tmp_path, data).lines()
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert "$.athletes[2].splits[0].time" in lines[0]
+    assert lines[-1].endswith(": stopped reading here: more than 100 problems")
 
 
 def test_round_trip(tmp_path):

@@ -8,6 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+MAX_PROBLEMS = 100
+"""Problems reported for one file at most: reading stops there (a file of a million bad
+splits took 80 s and 2.8 GB to list them all)."""
 MAX_KEY_CHARS = 40
 """A field name from the file is cut to this many characters in a JSON path."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -53,6 +56,11 @@ class RaceFileError(ValueError):
     def lines(self) -> list[str]:
         """One line per problem, each naming the file and where."""
         return [p.format(self.path) for p in self.problems]
+
+
+def stopped_here(where: str = "") -> Problem:
+    """The last problem of a file whose reading stopped at MAX_PROBLEMS."""
+    return Problem(where, f"stopped reading here: more than {MAX_PROBLEMS} problems")
 
 
 def json_path(loc: tuple) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from racegui.io.atomic import write_text_atomic
-from racegui.io.errors import Problem, RaceFileError, json_path
+from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, json_path, stopped_here
 from racegui.io.schema import FORMAT, AthleteModel, RaceFileModel, SplitModel
 from racegui.model.race import (
     TARGET_ID,
@@ -165,6 +165,13 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, then a line saying reading stopped there."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return problems[:MAX_PROBLEMS] + [stopped_here()]
+
+
 def _pydantic_problems(exc: ValidationError) -> list[Problem]:
     problems = []
     seen = set()
@@ -200,6 +207,8 @@ def _splits(
     prev_d, prev_t = 0.0, 0.0
     start = len(problems)
     for k, s in enumerate(raw):
+        if len(problems) > MAX_PROBLEMS:
+            break
         here = loc + (k,)
         t = _time(s.time, here + ("time",), problems)
         if s.distance_m <= 0:
@@ -411,16 +420,20 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
     try:
         model = RaceFileModel.model_validate(data)
     except ValidationError as exc:
-        raise RaceFileError(path, _pydantic_problems(exc)) from None
+        raise RaceFileError(path, _capped(_pydantic_problems(exc))) from None
     problems: list[Problem] = []
     race_m = _race_distance(model, problems)
     if race_m is None:
         raise RaceFileError(path, problems)
     _check_formations(model, problems)
-    athletes = [_athlete(a, i, race_m, problems) for i, a in enumerate(model.athletes)]
+    athletes = []
+    for i, a in enumerate(model.athletes):
+        if len(problems) > MAX_PROBLEMS:
+            break
+        athletes.append(_athlete(a, i, race_m, problems))
     target = _target(model, race_m, problems)
     if problems:
-        raise RaceFileError(path, problems)
+        raise RaceFileError(path, _capped(problems))
     return Race(
         title=model.title,
         distance_m=race_m,

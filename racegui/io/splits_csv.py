@@ -12,9 +12,9 @@ import io
 import re
 from pathlib import Path
 
-from racegui.io.errors import Problem, RaceFileError
+from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, stopped_here
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
-from racegui.io.schema import FORMAT
+from racegui.io.schema import FORMAT, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import Race
 from racegui.model.timefmt import TimeFormatError, parse_time
 
@@ -59,7 +59,7 @@ def read_splits_csv(
     Raises RaceFileError naming line and column for each problem."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
-    first_line = text.splitlines()[0] if text.splitlines() else ""
+    first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
     delim = _delimiter(first_line)
     decimal_comma = delim == ";"
     reader = csv.reader(io.StringIO(text), delimiter=delim)
@@ -83,9 +83,14 @@ def read_splits_csv(
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     athletes: dict[str, dict] = {}
     lines: dict[tuple[int, int], int] = {}
+    over: set[str] = set()
+    """Athletes with too many splits ("": too many athletes), each reported once."""
     try:
         for row in reader:
             line = reader.line_num
+            if len(problems) > MAX_PROBLEMS:
+                problems[MAX_PROBLEMS:] = [stopped_here(problems[MAX_PROBLEMS].where)]
+                break
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < len(header):
@@ -114,9 +119,23 @@ def read_splits_csv(
             except TimeFormatError as exc:
                 problems.append(Problem(f"line {line}, column {col['time'] + 1}", str(exc)))
                 continue
+            if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
+                if "" not in over:  # said once, at the first athlete too many
+                    over.add("")
+                    problems.append(
+                        Problem(f"line {line}", f"more than {MAX_ATHLETES} athletes in one race")
+                    )
+                continue
             entry = athletes.setdefault(
                 athlete_id, {"splits": [], "row": row, "index": len(athletes)}
             )
+            if len(entry["splits"]) >= MAX_SPLITS:
+                if athlete_id not in over:  # said once per athlete, at its first split too many
+                    over.add(athlete_id)
+                    problems.append(
+                        Problem(f"line {line}", f"more than {MAX_SPLITS} splits for {athlete_id}")
+                    )
+                continue
             prev = entry["splits"][-1] if entry["splits"] else None
             if dist <= 0:
                 problems.append(
