@@ -21,6 +21,9 @@ MAX_SIZE = (7680, 4320)
 """Largest output (width, height) in pixels (8K UHD)."""
 MIN_SIDE_PX = 16
 """Smallest output width or height in pixels (below it nothing of the scene can be made out)."""
+MAX_WIDE = 4.0
+"""Widest export, width to height (the tallest is 9:16): 7680x16 laid the scene out 518,400 px
+wide (4.5 GB of memory) for a strip nobody could read."""
 MAX_CARD_S = 30.0
 """Longest title or end card (video seconds)."""
 MAX_FPS = 120
@@ -215,6 +218,11 @@ class ExportOptions:
         if width > max_w or height > max_h:
             raise ExportOptionsError(
                 f"Size {width}x{height} is larger than the {max_w}x{max_h} maximum."
+            )
+        if width > MAX_WIDE * height or height * 9 > width * 16:
+            raise ExportOptionsError(
+                f"Size {width}x{height} is wider than {MAX_WIDE:g}:1 or taller than 9:16 (a "
+                "phone held upright); the replay needs room for its track."
             )
         if fmt == "mp4" and (width % 2 or height % 2):
             raise ExportOptionsError(
