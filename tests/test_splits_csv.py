@@ -110,3 +110,21 @@ def test_a_file_of_a_million_bad_rows_stops_after_100_problems(tmp_path):
     # Line 2 is a good first split; lines 3 to 102 are the 100 problems listed.
     stop = f"{path}: line {MAX_PROBLEMS + 3}, column 2: stopped reading here"
     assert lines[-1] == stop + ": more than 100 problems"
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "where", "words"),
+    [
+        ("athlete,distance_m,time", "f k,400,60\nf k,800,120\n", "line 2, column 1", "no spaces"),
+        ("athlete,distance_m,time,role", "a,400,60,boss\n", "line 2, column 4", "'runner'"),
+        ("time,athlete,distance_m,colour", "60,a,400,red\n", "line 2, column 4", "#rrggbb"),
+    ],
+)
+def test_a_bad_athlete_field_is_placed_at_its_line_and_column(tmp_path, header, rows, where, words):
+    # These used to be reported at a JSON path ($.athletes[0].id) the CSV does not have.
+    path = tmp_path / "s.csv"
+    path.write_text(header + "\n" + rows, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    (line,) = info.value.lines()
+    assert line.startswith(f"{path}: {where}: ") and words in line

@@ -15,7 +15,14 @@ from pydantic import ValidationError
 
 from racegui.io.atomic import write_text_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, json_path, stopped_here
-from racegui.io.schema import FORMAT, AthleteModel, RaceFileModel, SplitModel
+from racegui.io.schema import (
+    COLOUR_PATTERN,
+    FORMAT,
+    ID_PATTERN,
+    AthleteModel,
+    RaceFileModel,
+    SplitModel,
+)
 from racegui.model.race import (
     TARGET_ID,
     Athlete,
@@ -165,6 +172,13 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+_PATTERN_MESSAGES = {
+    ID_PATTERN: "an id is 1 to 64 letters, digits, '_', '.' or '-' (no spaces)",
+    COLOUR_PATTERN: 'a colour is "#rrggbb" (six hexadecimal digits)',
+}
+"""Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
+
+
 def _capped(problems: list[Problem]) -> list[Problem]:
     """The first MAX_PROBLEMS problems, then a line saying reading stopped there."""
     if len(problems) <= MAX_PROBLEMS:
@@ -185,6 +199,8 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
             message = 'should be a time: seconds as a number, or text like "4:06.42"'
         if err["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against the schema)"
+        elif err["type"] == "string_pattern_mismatch":
+            message = _PATTERN_MESSAGES.get(err["ctx"]["pattern"], message)
         if where in seen:
             continue
         seen.add(where)

@@ -31,7 +31,9 @@ TimeValue = Annotated[
         examples=[60.2, "4:06.42"],
     ),
 ]
-Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description='"#rrggbb"')]
+ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+Colour = Annotated[str, Field(pattern=COLOUR_PATTERN, description='"#rrggbb"')]
 
 
 class _Strict(BaseModel):
@@ -79,7 +81,7 @@ class DropoutModel(_Strict):
 class AthleteModel(_Strict):
     """A runner, pacer or ghost, moved by exactly one of splits, even_pace or formation."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1, max_length=200)
     role: Literal["runner", "pacer", "ghost"]
     colour: Colour = "#888888"

@@ -33,6 +33,9 @@ PALETTE = (
     "#7f7f7f",
 )
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
+_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
+"""The CSV column each athlete field of a race file comes from."""
 
 
 def _delimiter(header: str) -> str:
@@ -173,7 +176,7 @@ def read_splits_csv(
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
-        raise RaceFileError(path, [_to_line(p, lines) for p in exc.problems]) from None
+        raise RaceFileError(path, [_to_line(p, lines, col) for p in exc.problems]) from None
 
 
 def _race_data(
@@ -210,11 +213,18 @@ def _race_data(
     return data
 
 
-def _to_line(problem: Problem, lines: dict[tuple[int, int], int]) -> Problem:
-    """Point a problem in a split back at the CSV line it came from."""
+def _to_line(problem: Problem, lines: dict[tuple[int, int], int], col: dict) -> Problem:
+    """Point a problem in a split, or in an athlete's id, name, role or colour, back at the
+    CSV line (and column) it came from: the athlete's first row for the latter."""
     match = _SPLIT_LOC.match(problem.where)
     if match:
         line = lines.get((int(match.group(1)), int(match.group(2))))
         if line is not None:
             return Problem(f"line {line}", problem.message)
+    match = _ATHLETE_LOC.match(problem.where)
+    if match:
+        line = lines.get((int(match.group(1)), 0))
+        column = col.get(_COLUMN_OF[match.group(2)])
+        if line is not None and column is not None:
+            return Problem(f"line {line}, column {column + 1}", problem.message)
     return problem
