@@ -22,6 +22,8 @@ from racegui.export.options import (
     parse_size,
 )
 from racegui.export.writers import (
+    MP4_QUEUE_BYTES,
+    MP4_QUEUE_FRAMES,
     ExportWriteError,
     GifWriter,
     Mp4Writer,
@@ -418,3 +420,14 @@ def test_png_sequence_abort_touches_nothing(tmp_path):
     writer.abort()
     assert existing.read_bytes() == b"old frame"
     assert leftovers(tmp_path, {"race_0001.png"}) == []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (7680, 4320)])
+def test_frames_waiting_for_the_encoder_fit_a_memory_budget(tmp_path, size):
+    # 8 waiting 8K frames took 0.9 GB more than 2; 1080p keeps its 8 frames of slack.
+    writer = Mp4Writer(tmp_path / "a.mp4", size, 30)
+    frame_bytes = 4 * size[0] * size[1]
+    assert writer.queue_frames >= 2
+    assert writer.queue_frames * frame_bytes <= max(MP4_QUEUE_BYTES, 2 * frame_bytes)
+    if 8 * frame_bytes <= MP4_QUEUE_BYTES:
+        assert writer.queue_frames == MP4_QUEUE_FRAMES

@@ -50,7 +50,11 @@ draws frames, so the window stays responsive during an export from the GUI. Meas
 cores: drawing a 1080p frame took 7.7-8.0 ms of wall time during an export instead of 10.7 ms
 at nice 0 (the same CPU time); the export's overall speed moved within run-to-run noise."""
 MP4_QUEUE_FRAMES = 8
-"""Frames that may wait for the encoder thread before write() blocks."""
+"""Frames that may wait for the encoder thread before write() blocks (fewer for big frames:
+see MP4_QUEUE_BYTES)."""
+MP4_QUEUE_BYTES = 128 * 1024 * 1024
+"""Memory the waiting frames may take: 8 frames up to 2560x1440, 4 at 4K and 2 at 8K, where
+8 frames of 133 MB took 0.9 GB more (an 8K export peaked at 5.2 GB instead of 4.3 GB)."""
 GIF_PALETTE_SAMPLES = 16
 """Frames sampled (evenly) to build a GIF's shared palette when no sample is given."""
 GIF_PALETTE_PIXELS = 1_000_000
@@ -216,7 +220,7 @@ class Mp4Writer(_WriterBase):
         crf: float = MP4_CRF,
         threads: int = MP4_THREADS,
         keyframe_s: float = MP4_KEYFRAME_S,
-        queue_frames: int = MP4_QUEUE_FRAMES,
+        queue_frames: int | None = None,
         thread_type: str = MP4_THREAD_TYPE,
         nice: int = MP4_ENCODER_NICE,
     ) -> None:
@@ -233,6 +237,10 @@ class Mp4Writer(_WriterBase):
         self.thread_type = thread_type
         self.nice = nice
         self.frames_written = 0
+        if queue_frames is None:
+            frame_bytes = 4 * width * height
+            queue_frames = max(2, min(MP4_QUEUE_FRAMES, MP4_QUEUE_BYTES // frame_bytes))
+        self.queue_frames = queue_frames
         self._queue: queue.Queue[tuple[int, np.ndarray] | None] = queue.Queue(queue_frames)
         self._free: queue.Queue[np.ndarray] = queue.Queue()
         """Frame buffers the worker is done with (at most queue_frames + 2 ever exist)."""
