@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 
 from racegui.cli import main
 from racegui.export.frames import to_rgb
-from racegui.export.options import ExportOptions
+from racegui.export.options import ExportOptions, parse_size
 from racegui.export.pipeline import ExportCancelled, export
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import read_race
@@ -41,12 +41,13 @@ def near(rgb, target, tol) -> bool:
     return bool(np.all(np.abs(np.asarray(rgb, dtype=int) - target) <= tol))
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (720, 1280)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("t", [30.0, 181.84])
-def test_frame_shows_the_runner_where_the_model_puts_her(qapp, replay, t):
-    source = SceneFrameSource(replay, DARK, (1280, 720), panel=True)
+def test_frame_shows_the_runner_where_the_model_puts_her(qapp, replay, t, size):
+    source = SceneFrameSource(replay, DARK, size, panel=True)
     try:
         frame = to_rgb(source.frame_at(t))
-        assert frame.shape == (720, 1280, 3) and frame.dtype == np.uint8
+        assert frame.shape == (size[1], size[0], 3) and frame.dtype == np.uint8
         x, y = runner_pixel(source, t)
         assert near(frame[y, x], RUNNER_RGB, 40), frame[y, x]
         # A few metres away along the track is not her colour (so the check can fail).
@@ -220,10 +221,11 @@ def test_same_point_maps_consistently(qapp, replay):
         source.close()
 
 
-def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay):
+@pytest.mark.parametrize("size", [(960, 540), (540, 960)], ids=["landscape", "portrait"])
+def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay, size):
     """Drawing into the same image every frame gives exactly what a fresh image gives."""
-    reused = SceneFrameSource(replay, DARK, (960, 540))
-    fresh = SceneFrameSource(replay, DARK, (960, 540))
+    reused = SceneFrameSource(replay, DARK, size)
+    fresh = SceneFrameSource(replay, DARK, size)
     try:
         reused.frame_at(30.0)
         reused.frame_at(200.0)
@@ -274,3 +276,31 @@ def test_a_720p_export_shows_the_markers_at_the_1080p_size_scaled_down(qapp, rep
     wide = runner_size_share(replay, (1920, 1080), 30.0)
     small = runner_size_share(replay, (1280, 720), 30.0)
     assert small == pytest.approx(wide, rel=0.2)  # a 1080p sprite copied as is: 1.5x
+
+
+def test_a_portrait_export_puts_the_panel_below_the_track_in_two_columns(qapp, replay):
+    # It used to squeeze the track into a column beside the panel, a third of the width.
+    assert parse_size("portrait") == (1080, 1920)
+    source = SceneFrameSource(replay, DARK, (1080, 1920))
+    try:
+        source.frame_at(100.0)
+        scene, track, panel = source.scene, source.scene.track, source.scene.panel
+        assert track.width() == scene.width() == panel.width() == 1080
+        assert panel.y() >= track.geometry().bottom() and panel.columns == 2
+        assert panel.gap.geometry().top() == panel.splits.geometry().top()  # side by side
+        assert panel.pace_card.geometry().right() < panel.pacers.geometry().left()
+    finally:
+        source.close()
+
+
+def test_a_scene_resized_back_to_landscape_puts_the_panel_beside_the_track(qapp, replay):
+    source = SceneFrameSource(replay, DARK, (540, 960))
+    try:
+        source.frame_at(100.0)
+        scene = source.scene
+        scene.render_image(100.0, (1920, 1080))
+        panel = scene.panel
+        assert panel.columns == 1 and panel.height() == scene.height() == 1080
+        assert panel.x() >= scene.track.geometry().right() and panel.width() < 1920 / 2
+    finally:
+        source.close()

@@ -14,6 +14,7 @@ SIZE_PRESETS: dict[str, tuple[int, int]] = {
     "1080p": (1920, 1080),
     "720p": (1280, 720),
     "square": (1080, 1080),
+    "portrait": (1080, 1920),
 }
 """Named output sizes (width, height) in pixels. Treat as read-only."""
 

@@ -32,10 +32,10 @@ def image_to_rgb(image: QImage) -> np.ndarray:
 class SceneFrameSource:
     """Draws a ReplayScene (track, overlays, optional side panel) for an export.
 
-    Up to 1080 pixels high, the scene is laid out at a height of REFERENCE_HEIGHT_PX with
-    the export's aspect ratio and each frame scaled down to `size` (px), so a 720p export
-    looks like a 1080p one. Taller exports are laid out at their own size with fonts scaled
-    up to match.
+    Up to 1080 pixels on its short side (the height, or a portrait export's width), the
+    scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
+    and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
+    Bigger exports are laid out at their own size with fonts scaled up to match.
     """
 
     def __init__(
@@ -55,11 +55,13 @@ class SceneFrameSource:
         self._panel = panel
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
-        if h <= REFERENCE_HEIGHT_PX:
-            self._layout_size = (round(REFERENCE_HEIGHT_PX * w / h), REFERENCE_HEIGHT_PX)
+        short = min(w, h)  # the height, or a portrait export's width
+        if short <= REFERENCE_HEIGHT_PX:
+            k = REFERENCE_HEIGHT_PX
+            self._layout_size = (round(k * w / short), round(k * h / short))
         else:
             self._layout_size = self.size
-            self.scene.set_scale(h / REFERENCE_HEIGHT_PX)
+            self.scene.set_scale(short / REFERENCE_HEIGHT_PX)
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QWidget
 
 from racegui.model.replay import Replay
 from racegui.ui.fonts import load_bundled_fonts
@@ -20,6 +20,10 @@ from racegui.ui.track_view import TrackView
 
 PANEL_FRACTION = 0.30
 """Share of the scene's width given to the side panel."""
+STACKED_PANEL_FRACTION = 0.5
+"""Share of a portrait scene's height given to the panel below the track."""
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size (QWIDGETSIZE_MAX): no maximum."""
 PANEL_WIDTH_PX = (420, 600)
 """Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
 so its numbers are never cut off."""
@@ -99,6 +103,21 @@ class ReplayScene(QWidget):
         self.setPalette(pal)
 
     def _fit_panel(self) -> None:
+        """Beside the track in a landscape or square scene; below it, in two columns, in a
+        portrait one (a phone held upright)."""
+        stacked = self.height() > self.width()
+        box = self.layout()
+        box.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        self.panel.set_columns(2 if stacked else 1)
+        if stacked:
+            self.panel.setMinimumWidth(0)
+            self.panel.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.panel.setFixedHeight(round(self.height() * STACKED_PANEL_FRACTION))
+            return
+        self.panel.setMinimumHeight(0)
+        self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
         lo, hi = PANEL_WIDTH_PX
         lo = max(lo * self._scale, self.panel.minimumWidth())
         w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))

@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from racegui.model.replay import RaceState, Replay
 from racegui.ui.panel.card import Card
@@ -64,15 +64,12 @@ class SidePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)
-        self._layout = QVBoxLayout(self._content)
-        self._layout.addWidget(self.header)
-        self._layout.addWidget(self.gap)
-        self._layout.addWidget(self.pace_card, 1)
-        self._layout.addWidget(self.splits)
-        self._layout.addWidget(self.pacers, 1)
+        self._layout = QGridLayout(self._content)
+        self._columns = 0
         for section in (self.chart, self.splits, self.pacers):
             section.seek_requested.connect(self._on_section_seek_requested)
         self._render_cache = PanelRenderCache(self, self._viewport_rect)
+        self.set_columns(1)
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._apply_style()
@@ -136,6 +133,41 @@ class SidePanel(QWidget):
         """The panel drawn as render_into would draw it, and the panel rects redrawn since
         the last call (None: all). For exports that keep the previous frame."""
         return self._render_cache.updated()
+
+    @property
+    def columns(self) -> int:
+        """How many columns the sections are laid out in (1 beside the track, 2 below it)."""
+        return self._columns
+
+    def set_columns(self, n: int) -> None:
+        """Lay the sections out in one column (header, gap, pace, splits, pacers) or in two
+        under the header: gap over pace on the left, splits over pacers on the right."""
+        n = 2 if n >= 2 else 1
+        if n == self._columns:
+            return
+        self._columns = n
+        grid = self._layout
+        sections = (self.header, self.gap, self.pace_card, self.splits, self.pacers)
+        for section in sections:
+            grid.removeWidget(section)
+        for k in range(5):
+            grid.setRowStretch(k, 0)
+            grid.setColumnStretch(k, 0)
+        if n == 1:
+            for row, section in enumerate(sections):
+                grid.addWidget(section, row, 0)
+            grid.setRowStretch(2, 1)
+            grid.setRowStretch(4, 1)
+        else:
+            grid.addWidget(self.header, 0, 0, 1, 2)
+            grid.addWidget(self.gap, 1, 0)
+            grid.addWidget(self.pace_card, 2, 0)
+            grid.addWidget(self.splits, 1, 1)
+            grid.addWidget(self.pacers, 2, 1)
+            grid.setRowStretch(2, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        self._render_cache.invalidate()
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
