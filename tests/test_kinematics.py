@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from racegui.model.analysis import pace_profile
 from racegui.model.race import Athlete, Dropout, Formation, Race, Split, Target
-from racegui.model.replay import compile_race
+from racegui.model.replay import RaceModelError, compile_race
 from tests.helpers_race import MILE
 
 SPLITS = (Split(400, 60.20), Split(800, 120.75), Split(1200, 181.84), Split(MILE, 246.42))
@@ -58,6 +58,32 @@ def test_an_even_pace_pacer_drops_out_where_the_file_says():
     assert np.isnan(replay.finish_time_s[1])
     d_before, _ = replay.athlete_at(1, np.array([119.0]))
     assert d_before[0] == pytest.approx(119.0 / 240.0 * MILE)  # still on its even pace
+
+
+def _followers_of_a_pacer_who_drops_at_800(follower_dropout_m: float | None) -> Race:
+    runner = Athlete("r", "Runner", "runner", splits=SPLITS)
+    p = Athlete("p", "Pacer", "pacer", even_pace_time_s=240.0, dropout=Dropout(800.0))
+    out = None if follower_dropout_m is None else Dropout(follower_dropout_m)
+    q = Athlete("q", "Follower", "pacer", formation=Formation("p", -1.0, 2.0), dropout=out)
+    return Race("t", MILE, (runner, p, q))
+
+
+def test_a_follower_leaves_with_its_leader_instead_of_standing_in_its_lane():
+    replay = compile_race(_followers_of_a_pacer_who_drops_at_800(None))
+    assert replay.dropout_time_s[2] == pytest.approx(replay.dropout_time_s[1])
+    assert replay.dropout_distance_m[2] == pytest.approx(799.0)
+    assert not replay.state_at(230.0).running[2]
+
+
+def test_a_follower_dropping_out_after_its_leader_has_gone_is_refused():
+    # It was listed as dropping out at 799 m, where its leader left, not at 1200 m.
+    with pytest.raises(RaceModelError) as info:
+        compile_race(_followers_of_a_pacer_who_drops_at_800(1200.0))
+    assert (info.value.athlete, info.value.field) == (2, "dropout")
+    assert "after its formation slot ends (799.00 m, where p drops out)" in str(info.value)
+    assert compile_race(_followers_of_a_pacer_who_drops_at_800(700.0)).dropout_distance_m[
+        2
+    ] == pytest.approx(700.0)
 
 
 def test_state_at_all_athletes_matches_one_athlete_at_many_times():

@@ -302,10 +302,23 @@ def compile_race(race: Race) -> Replay:
         lane_m = 0.0
         dropout_at: float | None = None
         if a.formation is not None:
-            leader = active[index[a.formation.follows]]
+            leader_i = index[a.formation.follows]
+            leader = active[leader_i]
             assert leader is not None
             path = leader.shifted(a.formation.offset_m)
             lane_m = float(track.lane_offset_m(a.formation.lane))
+            leader_left = bool(np.isfinite(drop_t[leader_i]))  # the slot ends where it does
+            if a.dropout is not None and leader_left:
+                slot_end_m = path.end_value()[0]
+                if a.dropout.distance_m > slot_end_m + 1e-6:
+                    raise RaceModelError(
+                        f"{a.id} drops out at {a.dropout.distance_m:g} m, after its formation "
+                        f"slot ends ({slot_end_m:.2f} m, where {a.formation.follows} drops out)",
+                        i,
+                        "dropout",
+                    )
+            if a.dropout is None and leader_left:
+                dropout_at = path.end  # it leaves with its leader, not stands in its lane
             if a.dropout is not None:
                 slot_start_m = float(path(path.start))
                 if a.dropout.distance_m < slot_start_m:  # offsets along a chain of leaders
