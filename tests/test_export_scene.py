@@ -304,3 +304,16 @@ def test_a_scene_resized_back_to_landscape_puts_the_panel_beside_the_track(qapp,
         assert panel.x() >= scene.track.geometry().right() and panel.width() < 1920 / 2
     finally:
         source.close()
+
+
+def test_a_narrow_portrait_scene_keeps_one_column_so_no_number_is_cut(qapp, replay):
+    # At 627 px wide, two columns of 296 px cut "+1.99 s" and "4:03.9" short.
+    source = SceneFrameSource(replay, DARK, (720, 1280))
+    try:
+        scene = source.scene
+        scene.render_image(150.0, (627, 1000))
+        panel = scene.panel
+        assert panel.columns == 1 and panel.y() >= scene.track.geometry().bottom()
+        assert panel.gap.width() >= panel.column_min_width() - 40
+    finally:
+        source.close()

@@ -179,6 +179,11 @@ def test_splits_closer_than_a_hundredth_are_refused(tmp_path, first, where):
 def test_splits_a_hundredth_apart_are_accepted(tmp_path):
     data = minimal_data()
     data["athletes"][0]["splits"].insert(0, {"distance_m": 0.05, "time": 0.01})
+    # 0.29 - 0.28 is a hair under 0.01 in floating point.
+    data["athletes"][0]["splits"][1:1] = [
+        {"distance_m": 1.0, "time": 0.28},
+        {"distance_m": 1.1, "time": 0.29},
+    ]
     replay = compile_race(read_race(write_json(tmp_path / "r.json", data)))
     for t in (-1.0, 0.0, 0.005, 0.01, 100.0):
         assert np.all(np.isfinite(replay.state_at(t).distance_m))

@@ -128,3 +128,13 @@ def test_a_bad_athlete_field_is_placed_at_its_line_and_column(tmp_path, header, 
         read_splits_csv(path)
     (line,) = info.value.lines()
     assert line.startswith(f"{path}: {where}: ") and words in line
+
+
+@pytest.mark.parametrize("rows", [101, 102])
+def test_a_file_with_just_over_100_problems_says_where_reading_stopped(tmp_path, rows):
+    path = tmp_path / "s.csv"
+    path.write_text("athlete,distance_m,time\n" + "a,1,xx\n" * rows, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    lines = info.value.lines()
+    assert len(lines) == MAX_PROBLEMS + 1 and "stopped reading here" in lines[-1]

@@ -255,7 +255,7 @@ def _splits(
                 )
             )
             continue
-        if t - prev_t < MIN_SPLIT_GAP_S:
+        if t - prev_t < MIN_SPLIT_GAP_S - 1e-9:  # 0.29 - 0.28 is 0.009999999999999953
             problems.append(
                 Problem(
                     json_path(here + ("time",)),

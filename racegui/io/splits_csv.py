@@ -168,6 +168,8 @@ def read_splits_csv(
             entry["splits"].append({"distance_m": dist, "time": time_s})
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+    if len(problems) > MAX_PROBLEMS:  # the 101st came in the last rows read
+        problems[MAX_PROBLEMS:] = [stopped_here(problems[MAX_PROBLEMS].where)]
     if problems:
         raise RaceFileError(path, problems)
     if not athletes:

@@ -110,7 +110,9 @@ class ReplayScene(QWidget):
         box.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
-        self.panel.set_columns(2 if stacked else 1)
+        # Two columns below the track only where each keeps the panel's own minimum width.
+        wide_enough = self.width() >= 2 * self.panel.column_min_width()
+        self.panel.set_columns(2 if stacked and wide_enough else 1)
         if stacked:
             self.panel.setMinimumWidth(0)
             self.panel.setMaximumWidth(QWIDGETSIZE_MAX)

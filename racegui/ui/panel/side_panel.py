@@ -139,6 +139,10 @@ class SidePanel(QWidget):
         """How many columns the sections are laid out in (1 beside the track, 2 below it)."""
         return self._columns
 
+    def column_min_width(self) -> int:
+        """Narrowest a column of sections may be (px) before numbers are cut off."""
+        return round(MIN_WIDTH_PX * max(1.0, self._style.scale))
+
     def set_columns(self, n: int) -> None:
         """Lay the sections out in one column (header, gap, pace, splits, pacers) or in two
         under the header: gap over pace on the left, splits over pacers on the right."""
@@ -207,7 +211,7 @@ class SidePanel(QWidget):
         m = style.px(10)
         self._layout.setContentsMargins(m, m, m, m)
         self._layout.setSpacing(style.px(8))
-        self.setMinimumWidth(round(MIN_WIDTH_PX * max(1.0, style.scale)))
+        self.setMinimumWidth(self.column_min_width())
         self.header.apply_style(style)
         self.gap.apply_style(style)
         self.pace_card.apply_style(style)
