@@ -324,7 +324,8 @@ def test_a_file_of_many_bad_splits_lists_the_first_100_problems(tmp_path, bad_ti
     data["athletes"].append({"id": "z", "name": "Z", "role": "pacer", "splits": splits})
     lines = _problem(tmp_path, data).lines()
     assert len(lines) == MAX_PROBLEMS + 1
-    assert "$.athletes[2].splits[0].time" in lines[0]
+    assert "$.athletes[2].splits[0].time: " in lines[0] and "a time" in lines[0]
+    assert "$.athletes[2].splits[1].time" in lines[1]  # one line per split, not per branch
     assert lines[-1].endswith(": stopped reading here: more than 100 problems")
 
 

@@ -19,6 +19,7 @@ from racegui.io.schema import (
     COLOUR_PATTERN,
     FORMAT,
     ID_PATTERN,
+    MAX_ATHLETES,
     AthleteModel,
     RaceFileModel,
     SplitModel,
@@ -183,16 +184,21 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     """The first MAX_PROBLEMS problems, then a line saying reading stopped there."""
     if len(problems) <= MAX_PROBLEMS:
         return problems
-    return problems[:MAX_PROBLEMS] + [stopped_here()]
+    return problems[:MAX_PROBLEMS] + [stopped_here(problems[MAX_PROBLEMS].where)]
 
 
-def _pydantic_problems(exc: ValidationError) -> list[Problem]:
+_UNION_BRANCHES = ("float", "str", "constrained-str")
+"""Names pydantic puts in an error's location for each branch of a union (a time is a number
+or text of at most 40 characters)."""
+
+
+def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem]:
     problems = []
     seen = set()
     for err in exc.errors(include_url=False):
-        raw_loc = tuple(err["loc"])
-        # Drop the union branch names ("float", "str") pydantic adds to a time's location.
-        loc = tuple(p for p in raw_loc if p not in ("float", "str"))
+        raw_loc = prefix + tuple(err["loc"])
+        # Drop the union branch names pydantic adds to a time's location.
+        loc = tuple(p for p in raw_loc if p not in _UNION_BRANCHES)
         where = json_path(loc)
         message = err["msg"].removeprefix("Value error, ")
         if loc != raw_loc:
@@ -433,10 +439,7 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
         raise RaceFileError(
             path, [Problem("$.format", f"unknown format {data['format']!r} (expected {FORMAT!r})")]
         )
-    try:
-        model = RaceFileModel.model_validate(data)
-    except ValidationError as exc:
-        raise RaceFileError(path, _capped(_pydantic_problems(exc))) from None
+    model = _validated(data, path)
     problems: list[Problem] = []
     race_m = _race_distance(model, problems)
     if race_m is None:
@@ -460,6 +463,28 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
         sources=tuple(Source(s.id, s.title, s.url) for s in model.sources),
         notes=tuple(model.notes),
     )
+
+
+def _validated(data: Any, path: str | Path | None) -> RaceFileModel:
+    """The file checked against the schema. Athletes are checked one by one first, so a file
+    of a million bad splits stops after MAX_PROBLEMS instead of listing every one (23 s and
+    3 GB); when they are all good, they are not checked again."""
+    athletes = data.get("athletes") if isinstance(data, dict) else None
+    if isinstance(athletes, list) and len(athletes) <= MAX_ATHLETES:
+        models, problems = [], []
+        for i, item in enumerate(athletes):
+            try:
+                models.append(AthleteModel.model_validate(item))
+            except ValidationError as exc:
+                problems += _pydantic_problems(exc, ("athletes", i))
+                if len(problems) > MAX_PROBLEMS:
+                    raise RaceFileError(path, _capped(problems)) from None
+        if not problems:
+            data = {**data, "athletes": models}
+    try:
+        return RaceFileModel.model_validate(data)
+    except ValidationError as exc:
+        raise RaceFileError(path, _capped(_pydantic_problems(exc))) from None
 
 
 def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | None:
