@@ -141,6 +141,7 @@ def test_default_options_are_valid_and_infer_the_format(tmp_path):
         ({"size": (0, 1080)}, "smaller than 16 pixels"),
         ({"size": (2, 2)}, "smaller than 16 pixels"),
         ({"size": (8000, 4000)}, "7680x4320"),
+        ({"size": (4400, 7680)}, "4320x7680 upright"),
         ({"size": (7680, 16)}, "wider than 4:1"),  # laid out 518,400 px wide: 4.5 GB
         ({"size": (16, 4320)}, "taller than 9:16"),
         ({"size": (1080, 1922)}, "taller than 9:16"),
@@ -169,7 +170,9 @@ def test_bad_options_say_what_is_wrong(tmp_path, changes, message):
     assert str(info.value).endswith(".")
 
 
-@pytest.mark.parametrize("size", [(3840, 1080), (4320, 1080), (1080, 1350), (1080, 1920)])
+@pytest.mark.parametrize(
+    "size", [(3840, 1080), (4320, 1080), (1080, 1350), (1080, 1920), (4320, 7680)]
+)
 def test_sizes_from_9_to_16_up_to_4_to_1_are_accepted(tmp_path, size):
     ExportOptions(output=tmp_path / "a.png", size=size).validate()
 

@@ -19,7 +19,7 @@ SIZE_PRESETS: dict[str, tuple[int, int]] = {
 """Named output sizes (width, height) in pixels. Treat as read-only."""
 
 MAX_SIZE = (7680, 4320)
-"""Largest output (width, height) in pixels (8K UHD)."""
+"""Largest output (width, height) in pixels (8K UHD), or the same upright."""
 MIN_SIDE_PX = 16
 """Smallest output width or height in pixels (below it nothing of the scene can be made out)."""
 MAX_WIDE = 4.0
@@ -216,9 +216,10 @@ class ExportOptions:
                 f"Size {width}x{height} is smaller than {MIN_SIDE_PX} pixels each way."
             )
         max_w, max_h = MAX_SIZE
-        if width > max_w or height > max_h:
+        if max(width, height) > max_w or min(width, height) > max_h:  # either way up
             raise ExportOptionsError(
-                f"Size {width}x{height} is larger than the {max_w}x{max_h} maximum."
+                f"Size {width}x{height} is larger than the {max_w}x{max_h} maximum "
+                f"({max_h}x{max_w} upright)."
             )
         if width > MAX_WIDE * height or height * 9 > width * 16:
             raise ExportOptionsError(
