@@ -58,9 +58,15 @@ class RaceFileError(ValueError):
         return [p.format(self.path) for p in self.problems]
 
 
-def stopped_here(where: str = "") -> Problem:
-    """The last problem of a file whose reading stopped at MAX_PROBLEMS."""
-    return Problem(where, f"stopped reading here: more than {MAX_PROBLEMS} problems")
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, then, if there were more, a line saying reading
+    stopped where the next one is."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    stop = Problem(
+        problems[MAX_PROBLEMS].where, f"stopped reading here: more than {MAX_PROBLEMS} problems"
+    )
+    return problems[:MAX_PROBLEMS] + [stop]
 
 
 def json_path(loc: tuple) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from racegui.io.atomic import write_text_atomic
-from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, json_path, stopped_here
+from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.schema import (
     COLOUR_PATTERN,
     FORMAT,
@@ -178,13 +178,6 @@ _PATTERN_MESSAGES = {
     COLOUR_PATTERN: 'a colour is "#rrggbb" (six hexadecimal digits)',
 }
 """Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
-
-
-def _capped(problems: list[Problem]) -> list[Problem]:
-    """The first MAX_PROBLEMS problems, then a line saying reading stopped there."""
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    return problems[:MAX_PROBLEMS] + [stopped_here(problems[MAX_PROBLEMS].where)]
 
 
 _UNION_BRANCHES = ("float", "str", "constrained-str")
@@ -452,7 +445,7 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
         athletes.append(_athlete(a, i, race_m, problems))
     target = _target(model, race_m, problems)
     if problems:
-        raise RaceFileError(path, _capped(problems))
+        raise RaceFileError(path, capped(problems))
     return Race(
         title=model.title,
         distance_m=race_m,
@@ -478,13 +471,13 @@ def _validated(data: Any, path: str | Path | None) -> RaceFileModel:
             except ValidationError as exc:
                 problems += _pydantic_problems(exc, ("athletes", i))
                 if len(problems) > MAX_PROBLEMS:
-                    raise RaceFileError(path, _capped(problems)) from None
+                    raise RaceFileError(path, capped(problems)) from None
         if not problems:
             data = {**data, "athletes": models}
     try:
         return RaceFileModel.model_validate(data)
     except ValidationError as exc:
-        raise RaceFileError(path, _capped(_pydantic_problems(exc))) from None
+        raise RaceFileError(path, capped(_pydantic_problems(exc))) from None
 
 
 def _race_distance(model: RaceFileModel, problems: list[Problem]) -> float | None:

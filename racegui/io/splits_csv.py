@@ -12,7 +12,7 @@ import io
 import re
 from pathlib import Path
 
-from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, stopped_here
+from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import Race
@@ -92,7 +92,6 @@ def read_splits_csv(
         for row in reader:
             line = reader.line_num
             if len(problems) > MAX_PROBLEMS:
-                problems[MAX_PROBLEMS:] = [stopped_here(problems[MAX_PROBLEMS].where)]
                 break
             if not any(cell.strip() for cell in row):
                 continue
@@ -168,10 +167,8 @@ def read_splits_csv(
             entry["splits"].append({"distance_m": dist, "time": time_s})
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
-    if len(problems) > MAX_PROBLEMS:  # the 101st came in the last rows read
-        problems[MAX_PROBLEMS:] = [stopped_here(problems[MAX_PROBLEMS].where)]
     if problems:
-        raise RaceFileError(path, problems)
+        raise RaceFileError(path, capped(problems))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
     data = _race_data(path, athletes, col, distance_m, title, target_time_s)
