@@ -103,8 +103,8 @@ class ReplayScene(QWidget):
         self.setPalette(pal)
 
     def _fit_panel(self) -> None:
-        """Beside the track in a landscape or square scene; below it, in two columns, in a
-        portrait one (a phone held upright)."""
+        """Beside the track in a landscape or square scene; below it in a portrait one (a
+        phone held upright), in two columns where each keeps the panel's minimum width."""
         stacked = self.height() > self.width()
         box = self.layout()
         box.setDirection(
