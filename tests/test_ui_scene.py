@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from racegui.ui.app import ensure_app
@@ -41,4 +42,33 @@ def test_theme_compare_and_toggles_do_not_break_rendering(qapp):
     status = scene.track.status
     assert status.compare_gap is not None and status.lap_text == "Bell: last lap"
     assert img.pixelColor(2, 2) == QColor(LIGHT.background)
+    scene.close()
+
+
+def _panel_width_at(scene: ReplayScene, size: tuple[int, int]) -> int:
+    if not scene.isVisible():
+        scene.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        scene.show()
+    scene.resize(*size)
+    scene.layout().activate()
+    return scene.panel.width()
+
+
+def test_the_panel_narrows_again_when_the_window_does(qapp):
+    """A window made smaller (or taken off presentation scale) gives the track its room back:
+    the panel is as wide as in a scene that started at that size."""
+    ensure_app()
+    replay = load_replay(demo_path())
+    fresh = ReplayScene(replay, DARK)
+    want = _panel_width_at(fresh, (1000, 700))
+    fresh.close()
+    scene = ReplayScene(replay, DARK)
+    wide = _panel_width_at(scene, (1920, 1080))
+    assert want < wide
+    assert _panel_width_at(scene, (1000, 700)) == want
+    scene.set_scale(1.4)
+    assert _panel_width_at(scene, (1920, 1080)) > wide
+    scene.set_scale(1.0)
+    assert _panel_width_at(scene, (1920, 1080)) == wide
+    assert _panel_width_at(scene, (1000, 700)) == want
     scene.close()

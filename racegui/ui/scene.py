@@ -121,7 +121,9 @@ class ReplayScene(QWidget):
         self.panel.setMinimumHeight(0)
         self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
         lo, hi = PANEL_WIDTH_PX
-        lo = max(lo * self._scale, self.panel.minimumWidth())
+        # The panel's own minimum, not minimumWidth(): setFixedWidth below raises that to the
+        # width last fitted, which would keep the panel from ever narrowing with the window.
+        lo = max(lo * self._scale, self.panel.column_min_width())
         w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
         self.panel.setFixedWidth(min(w, max(self.width() - 200, 0)))
 
