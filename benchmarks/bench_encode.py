@@ -30,6 +30,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -248,16 +249,37 @@ class CpuMeter:
     """Measures, over a ``with`` block, the wall time, the cores this process kept busy
     (``own_cores``) and the cores *other* processes kept busy (``others_cores``, from
     /proc/stat minus this process's CPU time; None off Linux), so that a run disturbed by
-    other work on the machine can be recognised."""
+    other work on the machine can be recognised.
+
+    It also splits this process's CPU time (s) between the thread that entered the block
+    (``caller_cpu_s``: drawing and handing frames over) and every other thread
+    (``others_threads_cpu_s``: the encoder's), from /proc/self/task, sampled every
+    THREAD_POLL_S so that threads which end inside the block (x264's) are counted up to
+    their last sample. Both are None off Linux.
+    """
+
+    THREAD_POLL_S = 0.02
 
     def __enter__(self) -> CpuMeter:
         self._busy0 = _busy_seconds()
         self._self0 = _self_cpu_seconds()
+        self._caller = threading.get_native_id()
+        self._stop = threading.Event()
+        self._tasks0 = _thread_cpu_seconds()
+        self._tasks = dict(self._tasks0 or {})
+        self._poller = threading.Thread(target=self._poll, daemon=True)
+        self._poller.start()
         self._wall0 = time.perf_counter()
         return self
 
+    def _poll(self) -> None:
+        while not self._stop.wait(self.THREAD_POLL_S):
+            self._tasks.update(_thread_cpu_seconds() or {})
+
     def __exit__(self, *exc: object) -> None:
         self.wall_s = time.perf_counter() - self._wall0
+        self._stop.set()
+        self._poller.join()
         busy1 = _busy_seconds()
         own = _self_cpu_seconds() - self._self0
         self.own_cores = own / self.wall_s
@@ -265,6 +287,31 @@ class CpuMeter:
             self.others_cores = None
         else:
             self.others_cores = max(0.0, (busy1 - self._busy0 - own) / self.wall_s)
+        self.caller_cpu_s = self.others_threads_cpu_s = None
+        if self._tasks0 is not None:
+            self._tasks.update(_thread_cpu_seconds() or {})
+            self._tasks.pop(self._poller.native_id, None)
+            spent = {tid: v - self._tasks0.get(tid, 0.0) for tid, v in self._tasks.items()}
+            self.caller_cpu_s = spent.pop(self._caller, 0.0)
+            self.others_threads_cpu_s = sum(spent.values())
+
+
+def _thread_cpu_seconds() -> dict[int, float] | None:
+    """User + system CPU time (s) of each thread of this process (None off Linux)."""
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the thread ended meanwhile
+        out[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    return out
 
 
 def wait_until_quiet(max_wait_s: float, threshold_cores: float = 0.15) -> float | None:
@@ -307,6 +354,20 @@ def _summary(runs: list[dict[str, float | None]], key: str = "realtime") -> dict
     }
 
 
+def _thread_split(meter: CpuMeter, frames: int) -> dict[str, float | None]:
+    """CPU ms per frame of the feeding thread and of the encoder's threads, and the core-ms
+    per frame no thread of any process used (2 cores x wall - all CPU), from a CpuMeter."""
+    if meter.caller_cpu_s is None or meter.others_threads_cpu_s is None:
+        return {"feed_cpu_ms": None, "encoder_cpu_ms": None, "idle_core_ms": None}
+    idle = (os.cpu_count() or 1) * meter.wall_s - meter.own_cores * meter.wall_s
+    idle -= (meter.others_cores or 0.0) * meter.wall_s
+    return {
+        "feed_cpu_ms": meter.caller_cpu_s / frames * 1000,
+        "encoder_cpu_ms": meter.others_threads_cpu_s / frames * 1000,
+        "idle_core_ms": max(0.0, idle) / frames * 1000,
+    }
+
+
 def encode_alone_once(
     frames: Sequence[np.ndarray], fps: int, seconds: float, out: Path, **writer_options: object
 ) -> dict[str, float | None]:
@@ -323,6 +384,7 @@ def encode_alone_once(
         "mbit_per_s": out.stat().st_size * 8 / (n / fps) / 1e6,
         "others_cores": meter.others_cores,
         "own_cores": meter.own_cores,
+        **_thread_split(meter, n),
     }
 
 
@@ -350,6 +412,7 @@ def export_once(
         "encode_wait_ms_per_frame": result.encode_wait_s / result.frames * 1000,
         "others_cores": meter.others_cores,
         "own_cores": meter.own_cores,
+        **_thread_split(meter, result.frames),
     }
 
 

@@ -118,6 +118,13 @@ def _cpu_ms_per_frame(runs, fps):
     return round(statistics.median(r["own_cores"] / (r["realtime"] * fps) * 1000 for r in runs), 2)
 
 
+def _split(runs):
+    keys = ("feed_cpu_ms", "encoder_cpu_ms", "idle_core_ms")
+    if any(r[k] is None for r in runs for k in keys):
+        return None
+    return {k.removesuffix("_ms"): median(runs, k) for k in keys}
+
+
 def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
     frames, draw_cpu_ms = predraw(replay, size, fps, seconds)
     exports, alone = [], []
@@ -153,6 +160,12 @@ def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
         "encode_alone_cpu_ms_per_frame": _cpu_ms_per_frame(alone, fps),
         "export_cores": median(exports, "own_cores"),
         "encode_alone_cores": median(alone, "own_cores"),
+        # The same CPU split by thread (ms per frame, medians): the thread that draws and
+        # hands frames over, the encoder's threads (colour conversion and x264), and the
+        # core time no thread used. Drawing's share is feed_cpu_ms minus the hand-over, which
+        # is encode alone's feed_cpu_ms.
+        "export_threads_ms": _split(exports),
+        "encode_alone_threads_ms": _split(alone),
     }
     if with_headroom:
         result["headroom"] = headroom(frames, fps, seconds, repeats)
