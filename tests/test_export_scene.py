@@ -1,5 +1,8 @@
 """Exports draw the replay window's own scene at exact race times, headless."""
 
+import errno
+import os
+
 import av
 import numpy as np
 import pytest
@@ -183,6 +186,40 @@ def test_cli_bad_race_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and str(bad) in err and err.count("\n") == 1
     assert not (tmp_path / "x.mp4").exists()
+
+
+class _FullDiskContainer:
+    """An output container whose disk fills up at the first packet."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def mux(self, packets):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("name", ["x.mp4", "x.gif", "x.png", "x_%03d.png"])
+def test_cli_a_full_disk_gives_one_line_and_keeps_the_old_file(tmp_path, capsys, monkeypatch, name):
+    real_open = av.open
+    monkeypatch.setattr(av, "open", lambda *a, **k: _FullDiskContainer(real_open(*a, **k)))
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Image.Image, "save", full)
+    old = tmp_path / name
+    old.write_bytes(b"the old file")
+    argv = ["export", DEMO, "-o", str(old), "--to", "0:01", "--fps", "5", "--size", "320x180"]
+    code = main([*argv, "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{old}: No space left on device" in err
+    assert old.read_bytes() == b"the old file"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
 def test_cancel_keeps_the_old_file_and_leaves_no_temporary(qapp, tmp_path, replay):

@@ -141,6 +141,7 @@ def run_export(args: argparse.Namespace) -> int:
     from racegui.export.pipeline import ExportCancelled, export
     from racegui.export.progress_text import ProgressLine, format_summary
     from racegui.export.scene_source import SceneFrameSource
+    from racegui.export.writers import ExportWriteError
     from racegui.ui.theme import theme_named
 
     source = SceneFrameSource(
@@ -155,6 +156,8 @@ def run_export(args: argparse.Namespace) -> int:
         return 130
     except OSError as exc:
         raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
+    except ExportWriteError as exc:  # the disk filled up, the encoder failed, ...
+        raise UsageError(f"racegui export: {exc} (nothing was written)") from None
     finally:
         if bar is not None:
             bar.finish()

@@ -101,6 +101,17 @@ class FrameWriter(Protocol):
         ...
 
 
+def _reason(exc: BaseException) -> str:
+    """Why writing failed, in words: an OS error's own text ("No space left on device")
+    without its number or the temporary file's name; any other error as it reads."""
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        seen = seen.__cause__ or seen.__context__
+    return str(exc)
+
+
 def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
     """Create an empty, uniquely named hidden file next to ``dest`` and return its path.
 
@@ -345,7 +356,7 @@ class Mp4Writer(_WriterBase):
             commit_file(self._tmp, self.path)
         except Exception as exc:
             self._cleanup()
-            raise ExportWriteError(f"Could not finish {self.path}: {exc}") from exc
+            raise ExportWriteError(f"Could not finish {self.path}: {_reason(exc)}") from exc
         self._tmp = None
         self._files = (self.path,)
 
@@ -380,6 +391,8 @@ class Mp4Writer(_WriterBase):
         if error is None:
             return
         self.abort()
+        if isinstance(error, OSError):
+            raise ExportWriteError(f"Could not write {self.path}: {_reason(error)}") from error
         raise ExportWriteError(f"MP4 encoding failed: {error}") from error
 
     def _run(self) -> None:
@@ -555,7 +568,7 @@ class GifWriter(_WriterBase):
             commit_file(self._tmp, self.path)
         except Exception as exc:
             self.abort()
-            raise ExportWriteError(f"Could not write {self.path}: {exc}") from exc
+            raise ExportWriteError(f"Could not write {self.path}: {_reason(exc)}") from exc
         self._tmp = None
         self._frames = []
         self._files = (self.path,)
@@ -671,7 +684,7 @@ class PngWriter(_WriterBase):
             self.abort()
             if isinstance(exc, ExportWriteError):
                 raise
-            raise ExportWriteError(f"Could not write a PNG for {self.path}: {exc}") from exc
+            raise ExportWriteError(f"Could not write {self.path}: {_reason(exc)}") from exc
         self.frames_written += 1
 
     def close(self) -> None:
@@ -693,7 +706,7 @@ class PngWriter(_WriterBase):
                 self._files = (self.path,)
         except Exception as exc:
             self.abort()
-            raise ExportWriteError(f"Could not move the PNGs into place: {exc}") from exc
+            raise ExportWriteError(f"Could not move the PNGs into place: {_reason(exc)}") from exc
         self._tmp = None
 
     def abort(self) -> None:
