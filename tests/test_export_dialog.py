@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import av
@@ -9,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from racegui.export import writers
 from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
@@ -85,6 +88,43 @@ def test_bad_options_show_one_clear_message(dialog, tmp_path, monkeypatch):
     dialog.export_button.click()
     assert ".avi" in shown[3]
     assert list(tmp_path.iterdir()) == []
+
+
+class _FullDiskContainer:
+    """An output container whose disk fills up at the first packet."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def mux(self, packets):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_shows_why_and_keeps_the_old_file(dialog, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    real_open = av.open
+    monkeypatch.setattr(av, "open", lambda *a, **k: _FullDiskContainer(real_open(*a, **k)))
+    out = tmp_path / "clip.mp4"
+    out.write_bytes(b"old")
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    assert shown == [f"Could not write {out}: No space left on device"]
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
+    assert "nothing was written" in dialog.status.text()
+    assert dialog.export_button.isEnabled() and not dialog.running
+
+    def refused(dest, suffix=".part"):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), f"{dest}.1a2b.part")
+
+    monkeypatch.setattr(writers, "reserve_temp_path", refused)
+    dialog.export_button.click()
+    assert shown[1] == f"Could not write {out}: Permission denied"
 
 
 def test_window_gets_an_export_action(qtbot, tmp_path):

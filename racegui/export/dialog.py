@@ -226,8 +226,11 @@ class ExportDialog(QDialog):
             self.status.setText("Cancelled: nothing was written.")
             return None
         except (ExportOptionsError, OSError, RuntimeError) as exc:
-            self.status.setText("Export failed.")
-            QMessageBox.warning(self, "Export failed", str(exc))
+            self.status.setText("Export failed: nothing was written.")
+            text = str(exc)
+            if isinstance(exc, OSError) and exc.strerror:  # not the temporary file's name
+                text = f"Could not write {options.output}: {exc.strerror}"
+            QMessageBox.warning(self, "Export failed", text)
             return None
         finally:
             source.close()
