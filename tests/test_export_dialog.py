@@ -16,6 +16,7 @@ from racegui.export.dialog import ExportDialog, install_export, open_export_dial
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
+from tests.helpers_export import fill_disk_under_mp4
 
 
 @pytest.fixture(scope="module")
@@ -90,25 +91,11 @@ def test_bad_options_show_one_clear_message(dialog, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-class _FullDiskContainer:
-    """An output container whose disk fills up at the first packet."""
-
-    def __init__(self, real):
-        self._real = real
-
-    def __getattr__(self, name):
-        return getattr(self._real, name)
-
-    def mux(self, packets):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
 def test_a_full_disk_shows_why_and_keeps_the_old_file(dialog, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    real_open = av.open
-    monkeypatch.setattr(av, "open", lambda *a, **k: _FullDiskContainer(real_open(*a, **k)))
+    fill_disk_under_mp4(monkeypatch)
     out = tmp_path / "clip.mp4"
     out.write_bytes(b"old")
     dialog.path_edit.setText(str(out))

@@ -18,6 +18,7 @@ from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
 from racegui.ui.theme import DARK
+from tests.helpers_export import fill_disk_under_mp4
 
 DEMO = str(demo_race_path())
 RUNNER_RGB = np.array([0xFF, 0x2D, 0x6F])
@@ -188,23 +189,9 @@ def test_cli_bad_race_file(tmp_path, capsys):
     assert not (tmp_path / "x.mp4").exists()
 
 
-class _FullDiskContainer:
-    """An output container whose disk fills up at the first packet."""
-
-    def __init__(self, real):
-        self._real = real
-
-    def __getattr__(self, name):
-        return getattr(self._real, name)
-
-    def mux(self, packets):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
 @pytest.mark.parametrize("name", ["x.mp4", "x.gif", "x.png", "x_%03d.png"])
 def test_cli_a_full_disk_gives_one_line_and_keeps_the_old_file(tmp_path, capsys, monkeypatch, name):
-    real_open = av.open
-    monkeypatch.setattr(av, "open", lambda *a, **k: _FullDiskContainer(real_open(*a, **k)))
+    fill_disk_under_mp4(monkeypatch)
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
