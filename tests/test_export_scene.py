@@ -265,18 +265,20 @@ def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay, 
         fresh.close()
 
 
-def test_whole_race_at_30fps_is_7393_frames_plus_cards(qapp, replay, tmp_path):
+def test_whole_race_at_30fps_is_7394_frames_plus_cards(qapp, replay, tmp_path):
+    """7393 frames 1/30 s apart (0 to 4:06.40), then the finish, 4:06.42, itself."""
     from racegui.export.pipeline import plan_for
 
     source = SceneFrameSource(replay, DARK, (640, 360))
     try:
         assert source.duration_s == pytest.approx(246.42)
         options = ExportOptions(output=tmp_path / "race.mp4", size=(640, 360), fps=30)
-        assert plan_for(options, source.duration_s).total == 7393
+        plan = plan_for(options, source.duration_s)
+        assert plan.total == 7394 and plan.race_times[-1] == replay.race_end_s
         carded = ExportOptions(
             output=tmp_path / "race.mp4", size=(640, 360), fps=30, title_card_s=3, end_card_s=2
         )
-        assert plan_for(carded, source.duration_s).total == 7393 + 150
+        assert plan_for(carded, source.duration_s).total == 7394 + 150
     finally:
         source.close()
 

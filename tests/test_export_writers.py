@@ -70,8 +70,12 @@ def leftovers(folder: Path, keep: set[str]) -> list[str]:
 
 
 def test_frame_count_of_a_whole_race_includes_both_ends():
-    assert frame_count(0.0, 246.42, 30) == 7393
-    assert len(frame_times(0.0, 246.42, 30)) == 7393
+    assert frame_count(0.0, 246.42, 30) == 7394
+    times = frame_times(0.0, 246.42, 30)
+    assert len(times) == 7394
+    # Exact steps of 1/30 s, then the finish itself (246.40 would stop short of it).
+    assert np.array_equal(times[:-1], np.arange(7393) * (1 / 30))
+    assert times[-1] == 246.42
 
 
 def test_ten_seconds_at_ten_fps_is_101_frames_from_0_to_10():
@@ -83,16 +87,16 @@ def test_ten_seconds_at_ten_fps_is_101_frames_from_0_to_10():
 
 def test_double_speed_halves_the_frame_steps():
     assert frame_count(0.0, 10.0, 10, speed=2.0) == 51
-    assert frame_count(0.0, 246.42, 30, speed=2.0) == 3697  # floor(7392.6 / 2) + 1
+    assert frame_count(0.0, 246.42, 30, speed=2.0) == 3698  # ceil(7392.6 / 2) + 1
     times = frame_times(5.0, 15.0, 10, speed=2.0)
     assert times[1] - times[0] == pytest.approx(0.2)
 
 
-def test_frame_times_are_exact_multiples_and_never_pass_the_end():
+def test_frame_times_are_exact_multiples_and_end_on_the_end():
     times = frame_times(12.5, 246.42, 30, speed=1.5)
-    k = np.arange(len(times))
-    assert np.array_equal(times, 12.5 + k * (1.5 / 30))
-    assert times[-1] <= 246.42
+    k = np.arange(len(times) - 1)
+    assert np.array_equal(times[:-1], 12.5 + k * (1.5 / 30))
+    assert times[-1] == 246.42 and 0 < times[-1] - times[-2] < 1.5 / 30
 
 
 @pytest.mark.parametrize(
