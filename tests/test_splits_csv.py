@@ -49,6 +49,19 @@ def test_a_time_with_thousands_of_digits_names_its_cell(tmp_path):
     assert "line 3, column 3" in str(info.value) and "too long" in str(info.value)
 
 
+def test_a_row_with_an_extra_field_is_refused_not_cut(tmp_path):
+    """A decimal comma in a comma-separated file splits a time in two: 2:00,75 must not be
+    read as 2:00 with the 75 dropped. Empty trailing cells (spreadsheet exports) are fine."""
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.replace("2:00.75", "2:00,75"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == 1 and "line 3: 4 fields, the header has 3" in lines[0]
+    path.write_text(CSV.replace("2:00.75", "2:00.75,,"), encoding="utf-8")
+    assert [s.time_s for s in read_splits_csv(path).focus.splits][1] == 120.75
+
+
 def test_missing_column(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("athlete,dist,time\nfk,400,60\n", encoding="utf-8")

@@ -95,10 +95,12 @@ def read_splits_csv(
                 break
             if not any(cell.strip() for cell in row):
                 continue
-            if len(row) < len(header):
-                problems.append(
-                    Problem(f"line {line}", f"{len(row)} fields, the header has {len(header)}")
-                )
+            extra = row[len(header) :]
+            if len(row) < len(header) or any(cell.strip() for cell in extra):
+                why = f"{len(row)} fields, the header has {len(header)}"
+                if len(row) > len(header):
+                    why += " (a decimal comma, like 2:00,75? write 2:00.75)"
+                problems.append(Problem(f"line {line}", why))
                 continue
             athlete_id = row[col["athlete"]].strip()
             if not athlete_id:
