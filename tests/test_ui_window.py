@@ -172,3 +172,22 @@ def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp
     ((text, window_colour),) = seen
     assert "bad.json" in text and "demo" in text
     assert window_colour.lightness() < 60  # dark, like the window that follows
+
+
+SHIFTED_US = {"+": "=", "?": "/", "_": "-", ":": ";", "*": "8", "!": "1", "<": ",", ">": "."}
+"""Characters typed with Shift on a US keyboard, and the key that types them."""
+
+
+def test_no_key_press_matches_two_shortcuts():
+    """On X11 a "+" typed as Shift+= matches both "+" and "Shift+=": Qt then reports an
+    ambiguous shortcut and runs neither, so one press must map to one sequence only."""
+    from racegui.ui.window_actions import ACTIONS
+
+    presses: dict[str, str] = {}
+    for name, (_text, keys, _checkable) in ACTIONS.items():
+        for key in keys:
+            press = key
+            if key in SHIFTED_US:
+                press = f"Shift+{SHIFTED_US[key]}"
+            assert press not in presses, f"{name} and {presses[press]} share {press}"
+            presses[press] = name
