@@ -168,6 +168,20 @@ def test_gap_to_target_sign_and_units():
     assert 35 < end.gap_to_target_m < 45
 
 
+def test_gap_in_metres_holds_once_the_target_waits_at_the_line():
+    """After the target finishes (240 s) it stands at the line: the metres stay what she was
+    behind as it crossed (no shrinking to 0 while she loses time), and the final margin
+    follows without a jump."""
+    replay = compile_race(_race())
+    at_line = MILE - replay.athlete_at(0, 240.0)[0]
+    before = replay.state_at(239.9).gap_to_target_m
+    assert before == pytest.approx(at_line, abs=0.1)  # continuous at 240 s
+    for t in (240.0, 243.0, 246.0, 246.42, 250.0):
+        assert replay.state_at(t).gap_to_target_m == pytest.approx(at_line, abs=1e-9)
+    seconds = [replay.state_at(t).gap_to_target_s for t in (241.0, 243.0, 246.0)]
+    assert seconds == sorted(seconds)  # the time gap still grows
+
+
 def test_runner_at_3_01_84_is_9_34m_before_the_finish_line():
     replay = compile_race(_race())
     s = replay.state_at(181.84)

@@ -116,6 +116,17 @@ def test_gap_readout_matches_model_and_is_behind_coloured(panel, replay, t):
     assert panel.gap.projected.text() == format_time(replay.projected_finish_s(t), 1)
 
 
+def test_after_the_light_finishes_the_metres_say_when_they_were_measured(panel, replay):
+    target_finish = float(replay.finish_time_s[replay.target])
+    panel.update_frame(target_finish - 1.0)
+    assert panel.gap.metres_caption.text() == "distance"
+    for t in (target_finish + 1.0, target_finish + 5.0):
+        panel.update_frame(t)
+        metres = replay.state_at(t).gap_to_target_m
+        assert panel.gap.metres.text() == f"{abs(metres):.1f} m"
+        assert panel.gap.metres_caption.text() == f"at {format_time(target_finish)}"
+
+
 def test_gap_readout_level_at_start_and_final_after_finish(panel, replay):
     panel.update_frame(0.0)
     assert panel.gap.gap_text() == "0.00 s"

@@ -72,3 +72,23 @@ def test_the_panel_narrows_again_when_the_window_does(qapp):
     assert _panel_width_at(scene, (1920, 1080)) == wide
     assert _panel_width_at(scene, (1000, 700)) == want
     scene.close()
+
+
+def test_the_gap_tag_drops_its_metres_once_the_light_waits_at_the_line(qapp):
+    """The tag sits on the arc from her to the light; once the light has finished, the arc is
+    only what she has left to run, so the tag gives the time gap alone."""
+    ensure_app()
+    replay = load_replay(demo_path())
+    scene = ReplayScene(replay, DARK)
+    target_finish = float(replay.finish_time_s[replay.target])
+    scene.update_frame(target_finish - 2.0)
+    gap = scene.track.status.target_gap
+    assert (
+        gap.text().endswith(" m")
+        and gap.metres == replay.state_at(target_finish - 2).gap_to_target_m
+    )
+    scene.update_frame(target_finish + 3.0)
+    gap = scene.track.status.target_gap
+    want = replay.state_at(target_finish + 3.0).gap_to_target_s
+    assert gap.metres is None and gap.text() == f"{want:+.2f} s"
+    scene.close()

@@ -176,9 +176,11 @@ class Replay:
         """How far the focus runner is behind the target at time t: (seconds, metres).
 
         Positive is behind, negative ahead. Seconds: time now minus the time the target
-        passed the runner's distance. Metres: target's distance minus the runner's. From the
-        runner's finish on, both hold the final margin (metres measured when the first of the
-        two crossed the line). `runner_m` overrides the runner's distance (metres) when given.
+        passed the runner's distance. Metres: target's distance minus the runner's, until the
+        target finishes; from then on (it stands at the line) the metres she was behind as it
+        crossed, which is also the final margin. From the runner's finish on, both hold the
+        final margin (metres measured when the first of the two crossed the line).
+        `runner_m` overrides the runner's distance (metres) when given.
         """
         distance = self.distances_at(t)[0]
         if runner_m is not None:
@@ -197,6 +199,8 @@ class Replay:
             return self._final_margin()
         runner_m = min(max(runner_m, 0.0), race_m)
         target_t = self.motion.inverse_scalar(self.target, runner_m)
+        if t >= self.finish_time_s[self.target]:  # the target waits at the line
+            return max(t, 0.0) - target_t, self._final_margin()[1]
         return max(t, 0.0) - target_t, target_m - runner_m
 
     def _final_margin(self) -> tuple[float, float]:

@@ -23,10 +23,13 @@ class Gap:
 
     label: str
     seconds: float
-    metres: float
+    metres: float | None
+    """None once the metres no longer span the gap drawn on the track (the target finished)."""
 
     def text(self) -> str:
-        """ "+1.45 s / 9.7 m" style text (sign on the seconds)."""
+        """ "+1.45 s / 9.7 m" style text (sign on the seconds), or "+6.32 s"."""
+        if self.metres is None:
+            return f"{self.seconds:+.2f} s"
         return f"{self.seconds:+.2f} s / {abs(self.metres):.1f} m"
 
 
@@ -100,6 +103,10 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     target = None
     if replay.target is not None and state.gap_to_target_s is not None:
         name = replay.athletes[replay.target].name
-        target = Gap(name, float(state.gap_to_target_s), float(state.gap_to_target_m))
+        # Once the target waits at the line the model holds the metres she was behind as it
+        # crossed; the gap drawn on the track is then only what she has left to run.
+        waiting = t >= replay.finish_time_s[replay.target]
+        metres = None if waiting else float(state.gap_to_target_m)
+        target = Gap(name, float(state.gap_to_target_s), metres)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None
     return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)

@@ -105,6 +105,15 @@ class GapReadout(Card):
         self._proj.setSpacing(style.px(8))
         self._kind = ""
 
+    def _metres_caption(self, t: float) -> str:
+        replay = self._data.replay if self._data is not None else None
+        if replay is None or replay.target is None:
+            return ""
+        target_finish = float(replay.finish_time_s[replay.target])
+        if t >= target_finish:
+            return f"at {format_time(target_finish)}"
+        return "distance"
+
     def update_frame(self, frame: Frame) -> None:
         """Texts for this frame; colours change only when ahead/behind flips."""
         style, data = self._style, self._data
@@ -113,10 +122,10 @@ class GapReadout(Card):
         seconds, word, metres, kind = gap_texts(frame.gap_s, frame.gap_m)
         self.seconds.set_text(seconds)
         self.word.set_text(word)
-        # After her finish the model holds the gap in metres at 0 (both at the line): hide it.
-        has_target = data.replay.target is not None
+        # After her finish the metres are hidden; after the target's, they are the metres she
+        # was behind as it crossed the line (it then waits there), so the caption says when.
         self.metres.set_text("" if frame.finished else metres)
-        self.metres_caption.set_text("distance" if has_target and not frame.finished else "")
+        self.metres_caption.set_text("" if frame.finished else self._metres_caption(frame.t))
         if kind != self._kind:
             self._kind = kind
             colour = style.colour_of(kind)
