@@ -91,7 +91,38 @@ def test_not_json_gives_line_and_column(tmp_path):
     assert "line 3, column 12" in str(err)
 
 
-def test_empty_file(tmp_path):
+def _first_split_as_list(data):
+    data["athletes"][0]["splits"][0] = [400, "60.20"]
+    return data
+
+
+def _no_id(data):
+    del data["athletes"][0]["id"]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("spoil", "where", "words"),
+    [
+        (lambda d: [d], "$:", "should be an object ({...}), not a list"),
+        (
+            _first_split_as_list,
+            "$.athletes[0].splits[0]:",
+            "should be an object ({...}), not a list",
+        ),
+        (lambda d: {**d, "athletes": []}, "$.athletes:", "needs at least 1 entry"),
+        (_no_id, "$.athletes[0].id:", "missing (this field is required)"),
+        (lambda d: {**d, "title": 7}, "$.title:", "should be a valid string"),
+    ],
+)
+def test_schema_problems_are_in_the_words_of_a_json_file(tmp_path, spoil, where, words):
+    """No schema class names ("instance of SplitModel") or pydantic phrasing ("Input should
+    be", "Field required") reach the user."""
+    text = str(_problem(tmp_path, spoil(minimal_data())))
+    assert f"{where} {words}" in text
+    for internal in ("Model", "Input should", "Field required", "after validation"):
+        assert internal not in text
+
     assert "empty" in str(_problem(tmp_path, text=""))
 
 

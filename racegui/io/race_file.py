@@ -185,6 +185,42 @@ _UNION_BRANCHES = ("float", "str", "constrained-str")
 or text of at most 40 characters)."""
 
 
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in words ("a list", "text", ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _plain(err: dict) -> str:
+    """pydantic's message for one error in the words of a JSON file, without the schema's
+    class names ("Input should be a valid dictionary or instance of SplitModel")."""
+    kind = err["type"]
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"should be an object ({{...}}), not {_json_kind(err.get('input'))}"
+    if kind in ("list_type", "tuple_type"):
+        return f"should be a list ([...]), not {_json_kind(err.get('input'))}"
+    if kind == "missing":
+        return "missing (this field is required)"
+    if kind == "too_short" and isinstance(err.get("ctx"), dict):
+        least = err["ctx"].get("min_length", 1)
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}"
+    message = err["msg"].removeprefix("Value error, ")
+    return (
+        "should be" + message.removeprefix("Input should be")
+        if message.startswith("Input should be")
+        else message
+    )
+
+
 def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem]:
     problems = []
     seen = set()
@@ -193,7 +229,7 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem
         # Drop the union branch names pydantic adds to a time's location.
         loc = tuple(p for p in raw_loc if p not in _UNION_BRANCHES)
         where = json_path(loc)
-        message = err["msg"].removeprefix("Value error, ")
+        message = _plain(err)
         if loc != raw_loc:
             message = 'should be a time: seconds as a number, or text like "4:06.42"'
         if err["type"] == "extra_forbidden":
