@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from racegui.ui.app import ensure_app
 from racegui.ui.loading import load_replay
@@ -91,4 +92,31 @@ def test_the_gap_tag_drops_its_metres_once_the_light_waits_at_the_line(qapp):
     gap = scene.track.status.target_gap
     want = replay.state_at(target_finish + 3.0).gap_to_target_s
     assert gap.metres is None and gap.text() == f"{want:+.2f} s"
+    scene.close()
+
+
+def test_the_splits_table_keeps_the_current_row_in_view(qapp):
+    """Switching to the 200 m tab or to presentation scale scrolls to the split being run,
+    not just when a new split is reached."""
+    from racegui.ui.panel.splits_table import LAPS, SPLITS
+
+    ensure_app()
+    scene = ReplayScene(load_replay(demo_path()), DARK)
+    _panel_width_at(scene, (1920, 1080))
+    table = scene.panel.splits
+
+    def current_row_shown() -> bool:
+        QApplication.processEvents()
+        view = table.view
+        index = view.model().index(view.model().current_row(), 0)
+        return view.viewport().rect().contains(view.visualRect(index))
+
+    scene.update_frame(190.0)
+    table.set_mode(SPLITS)
+    assert current_row_shown()
+    scene.set_scale(1.4)  # three rows at presentation scale
+    assert current_row_shown()
+    table.set_mode(LAPS)
+    table.set_mode(SPLITS)
+    assert current_row_shown()
     scene.close()

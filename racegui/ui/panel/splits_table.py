@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +27,13 @@ class _FitTable(QTableView):
     """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls)."""
 
     max_rows = 99
+    resized: Callable[[], None] | None = None
+    """Called after the table changes size (it then scrolls its current row into view)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.resized is not None:
+            self.resized()
 
     def sizeHint(self) -> QSize:  # Qt override
         model = self.model()
@@ -75,6 +84,9 @@ class SplitsTable(Card):
         self.body.addWidget(v)
         self._data: PanelData | None = None
         self._label_width = 64
+        self._scroll_pending = False
+        """The current row is not in view yet (the table had no size when asked to show it)."""
+        v.resized = self._scroll_to_current
 
     def set_data(self, data: PanelData) -> None:
         """Rows for a replay."""
@@ -121,6 +133,7 @@ class SplitsTable(Card):
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         if changed:
             self.dirty = True
+        if changed or self._scroll_pending:
             self._scroll_to_current()
 
     def _on_mode_clicked(self, mode: int) -> None:
@@ -139,12 +152,21 @@ class SplitsTable(Card):
         hh.resizeSection(0, self._label_width)
 
     def _scroll_to_current(self) -> None:
-        model = self.view.model()
-        if isinstance(model, SplitsModel):
-            row = model.current_row()
-            if row is not None:
-                hint = QAbstractItemView.ScrollHint.PositionAtCenter
-                self.view.scrollTo(model.index(row, 0), hint)
+        """Centre the current row (after a new row is reached, the tab or the size changed);
+        if the table is not laid out yet, try again at the next frame or resize."""
+        view = self.view
+        model = view.model()
+        self._scroll_pending = False
+        if not isinstance(model, SplitsModel):
+            return
+        row = model.current_row()
+        if row is None:
+            return
+        index = model.index(row, 0)
+        view.doItemsLayout()  # a model just set has no row positions before its layout
+        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        shown = view.viewport().rect().contains(view.visualRect(index))
+        self._scroll_pending = not shown and view.viewport().height() > 0
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         model = self.view.model()
