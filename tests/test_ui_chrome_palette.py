@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from racegui.export.dialog import ExportDialog
 from racegui.export.scene_source import SceneFrameSource
 from racegui.ui.app import ensure_app
 from racegui.ui.chrome_palette import ChromeStyle, apply_chrome, chrome_palette
+from racegui.ui.legible import contrast_ratio
 from racegui.ui.loading import load_replay
 from racegui.ui.main_window import MainWindow
 from racegui.ui.settings import AppSettings
@@ -19,17 +20,6 @@ from racegui.ui.theme import DARK, LIGHT
 from racegui.ui.ui_paths import demo_path
 
 Role = QPalette.ColorRole
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours."""
-
-    def lum(c: QColor) -> float:
-        ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]]
-        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
-
-    hi, lo = sorted((lum(a), lum(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.fixture
@@ -49,9 +39,9 @@ def test_the_palette_keeps_text_readable(theme):
         (Role.ButtonText, Role.Button),
         (Role.HighlightedText, Role.Highlight),
     ]:
-        assert contrast(pal.color(fg), pal.color(bg)) >= 4.5, (fg, bg)
+        assert contrast_ratio(pal.color(fg), pal.color(bg)) >= 4.5, (fg, bg)
     disabled = pal.color(QPalette.ColorGroup.Disabled, Role.Text)
-    assert contrast(disabled, pal.color(Role.Text)) > 1.5  # greyed out, visibly
+    assert contrast_ratio(disabled, pal.color(Role.Text)) > 1.5  # greyed out, visibly
 
 
 def test_dialogs_follow_the_window_theme(qtbot, tmp_path, restore_palette):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.ui.fonts import scene_font
+from racegui.ui.legible import legible_on
 from racegui.ui.race_status import RaceStatus
 from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_placement import TagPlacer
@@ -20,6 +21,8 @@ from racegui.ui.theme import Theme
 
 MAX_CACHED_WIDTHS = 4096
 """Text widths a font remembers at most (the race clock adds one string a frame)."""
+FIGURE_RATIO = 3.0
+"""Least contrast of the coloured gap figures with the infield (WCAG's ratio for graphics)."""
 TAG_MAX_EMS = 16.0
 """Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
@@ -112,10 +115,14 @@ class BroadcastOverlay:
         self._box = QColor(theme.overlay_background)
         self._box.setAlpha(205)
         self._text = QColor(theme.overlay_text)
-        self._muted = QColor(theme.text_muted)
+        # Text written straight on the infield (not in a box): readable on its grass and its
+        # mowing stripes in either theme.
+        field = [QColor(theme.infield), QColor(theme.infield_lines)]
+        self._muted = legible_on(QColor(theme.text_muted), field)
         self._accent = QColor(theme.accent)
-        self._ahead = QColor(theme.ahead)
-        self._behind = QColor(theme.behind)
+        # Ahead/behind figures keep more of their colour: 3:1, WCAG's ratio for graphics.
+        self._ahead = legible_on(QColor(theme.ahead), field, FIGURE_RATIO)
+        self._behind = legible_on(QColor(theme.behind), field, FIGURE_RATIO)
         self._tag = QColor(theme.overlay_background)
         self._tag.setAlpha(200)
         self._sprites = SpriteCache()

@@ -1,0 +1,42 @@
+"""Text colours that stay readable on a given background (WCAG contrast ratio)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+READABLE_RATIO = 4.5
+"""WCAG AA contrast for normal-size text."""
+
+
+def _luminance(c: QColor) -> float:
+    ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]]
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def legible_on(colour: QColor, backgrounds: list[QColor], ratio: float = READABLE_RATIO) -> QColor:
+    """``colour`` itself if it reaches ``ratio`` against every background, else the nearest
+    mix of it with black or white (whichever the backgrounds contrast with more) that does,
+    so the hue is kept as far as it can be. Alpha is kept."""
+
+    def worst(c: QColor) -> float:
+        return min(contrast_ratio(c, bg) for bg in backgrounds)
+
+    if worst(colour) >= ratio:
+        return QColor(colour)
+    dark = sum(_luminance(bg) for bg in backgrounds) / len(backgrounds) > 0.18
+    end = QColor(0, 0, 0) if dark else QColor(255, 255, 255)
+    out = QColor(colour)
+    rgb, ends = colour.getRgbF()[:3], end.getRgbF()[:3]
+    for step in range(1, 21):
+        k = step / 20
+        mixed = ((1 - k) * a + k * b for a, b in zip(rgb, ends, strict=True))
+        out = QColor.fromRgbF(*mixed, colour.alphaF())
+        if worst(out) >= ratio:
+            break
+    return out
