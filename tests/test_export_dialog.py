@@ -54,6 +54,7 @@ def test_export_button_writes_the_file_and_reports(dialog, tmp_path, qtbot):
     with av.open(str(out)) as container:
         assert container.streams.video[0].frames == 21
     assert not dialog.running and dialog.export_button.isEnabled()
+    assert dialog.cancel_button.text() == "Close"
 
 
 def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_path, monkeypatch):
@@ -64,6 +65,7 @@ def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_pat
     QTimer.singleShot(0, dialog.cancel_button.click)  # heard while the export pumps events
     dialog.export_button.click()
     assert "Cancelled" in dialog.status.text()
+    assert dialog.progress.value() == 0 and dialog.cancel_button.text() == "Cancel"
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
     assert dialog.isEnabled() and not dialog.running

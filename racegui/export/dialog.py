@@ -200,6 +200,7 @@ class ExportDialog(QDialog):
         self.options_box.setEnabled(False)
         self.export_button.setEnabled(False)
         self.status.setText("Preparing…")
+        self.cancel_button.setText("Cancel")
         source = SceneFrameSource(
             self.replay,
             theme_named(options.theme),
@@ -224,9 +225,11 @@ class ExportDialog(QDialog):
             )
         except ExportCancelled:
             self.status.setText("Cancelled: nothing was written.")
+            self.progress.setValue(0)
             return None
         except (ExportOptionsError, OSError, RuntimeError) as exc:
             self.status.setText("Export failed: nothing was written.")
+            self.progress.setValue(0)
             text = str(exc)
             if isinstance(exc, OSError) and exc.strerror:  # not the temporary file's name
                 text = f"Could not write {options.output}: {exc.strerror}"
@@ -239,6 +242,7 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
         summary = format_summary(result)
         self.last_summary = summary
+        self.cancel_button.setText("Close")  # the export is done: this button now closes
         self.status.setText(summary)
         self.export_finished.emit(summary)
         return summary
