@@ -147,6 +147,13 @@ def test_screenshot_of_a_bad_file_fails_with_one_line(qapp, tmp_path, capsys):
     assert not (tmp_path / "y.png").exists()
 
 
+def test_screenshot_after_the_end_is_refused_not_clamped(qapp, tmp_path, capsys):
+    assert main_gui(None, screenshot=tmp_path / "late.png", time_s=540.0) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "racegui: --time 9:00.00 is after the replay ends (4:10.57)"
+    assert not (tmp_path / "late.png").exists()
+
+
 def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp_path, monkeypatch):
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export.dialog import install_export
 from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
@@ -72,6 +73,13 @@ def _screenshot(
         other = load_replay(compare) if compare is not None else None
     except LoadError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
+        return 2
+    if t > replay.duration_s + 1e-9:  # the window would show the end instead
+        print(
+            f"racegui: --time {format_time(t)} is after the replay ends "
+            f"({format_time(replay.duration_s)})",
+            file=sys.stderr,
+        )
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
