@@ -169,6 +169,7 @@ def test_cli_png_still_and_cards(tmp_path, capsys):
         ["-o", "x.mp4", "--size", "huge"],
         ["-o", "/no/such/dir/x.mp4"],
         ["-o", "x.mp4", "--theme", "neon"],
+        ["-o", "x.png", "--from", "10", "--to", "20"],
     ],
 )
 def test_cli_bad_arguments(tmp_path, capsys, monkeypatch, argv):

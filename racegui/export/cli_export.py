@@ -99,6 +99,11 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         end_card_s=args.end_card,
     )
     options.validate()
+    if options.is_still and options.to_s is not None:
+        raise ExportOptionsError(
+            f"A PNG still shows one race time (--from); for frames up to --to, number the "
+            f"files: {options.output.stem}_%04d.png."
+        )
     return options
 
 
