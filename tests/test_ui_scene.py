@@ -120,3 +120,24 @@ def test_the_splits_table_keeps_the_current_row_in_view(qapp):
     table.set_mode(SPLITS)
     assert current_row_shown()
     scene.close()
+
+
+def test_a_window_too_narrow_for_both_shows_the_track_alone(qapp):
+    """Below the track's minimum beside the panel's, the panel steps aside (the scoreboard and
+    the pocket cam would crowd each other) and comes back, up to date, when there is room."""
+    from racegui.ui.scene import TRACK_MIN_WIDTH_PX
+
+    ensure_app()
+    scene = ReplayScene(load_replay(demo_path()), DARK)
+    both = TRACK_MIN_WIDTH_PX + scene.panel.column_min_width() + 40
+    _panel_width_at(scene, (both, 700))
+    assert not scene.panel.isHidden() and scene.track.width() >= TRACK_MIN_WIDTH_PX
+    _panel_width_at(scene, (640, 480))
+    assert scene.panel.isHidden() and scene.track.width() == 640
+    assert scene.panel_visible()  # still wanted: the View menu is unchanged
+    scene.update_frame(200.0)
+    _panel_width_at(scene, (both, 700))
+    assert not scene.panel.isHidden()
+    # Rows: Start, laps 1 to 4; at 200 s she runs lap 4 (the hidden panel was not updated).
+    assert scene.panel.splits.laps_model.current_row() == 4
+    scene.close()

@@ -22,6 +22,9 @@ PANEL_FRACTION = 0.30
 """Share of the scene's width given to the side panel."""
 STACKED_PANEL_FRACTION = 0.5
 """Share of a portrait scene's height given to the panel below the track."""
+TRACK_MIN_WIDTH_PX = 460
+"""Narrowest track beside the panel (px): below this the scoreboard and the pocket cam crowd
+each other, so a narrower landscape scene shows the track alone."""
 QWIDGETSIZE_MAX = (1 << 24) - 1
 """Qt's largest widget size (QWIDGETSIZE_MAX): no maximum."""
 PANEL_WIDTH_PX = (420, 600)
@@ -114,6 +117,7 @@ class ReplayScene(QWidget):
         wide_enough = self.width() >= 2 * self.panel.column_min_width()
         self.panel.set_columns(2 if stacked and wide_enough else 1)
         if stacked:
+            self._show_panel(self._panel_wanted)
             self.panel.setMinimumWidth(0)
             self.panel.setMaximumWidth(QWIDGETSIZE_MAX)
             self.panel.setFixedHeight(round(self.height() * STACKED_PANEL_FRACTION))
@@ -124,8 +128,20 @@ class ReplayScene(QWidget):
         # The panel's own minimum, not minimumWidth(): setFixedWidth below raises that to the
         # width last fitted, which would keep the panel from ever narrowing with the window.
         lo = max(lo * self._scale, self.panel.column_min_width())
+        # Too narrow for both (a window snapped to half a laptop screen): the track alone,
+        # until the window is wide enough again.
+        room = self.width() - TRACK_MIN_WIDTH_PX
+        self._show_panel(self._panel_wanted and room >= lo)
         w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
-        self.panel.setFixedWidth(min(w, max(self.width() - 200, 0)))
+        self.panel.setFixedWidth(max(min(w, room), lo))
+
+    def _show_panel(self, on: bool) -> None:
+        """Show or hide the panel for the layout (the user's choice is _panel_wanted)."""
+        if on == (not self.panel.isHidden()):
+            return
+        self.panel.setVisible(on)
+        if on:
+            self.panel.update_frame(self.t)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._fit_panel()
