@@ -234,7 +234,7 @@ def test_a_drawing_error_aborts_the_export(tmp_path):
 
 def test_a_start_after_the_race_is_refused(tmp_path):
     options = ExportOptions(output=tmp_path / "x.mp4", size=(W, H), fps=10, from_s=11.0)
-    with pytest.raises(ExportOptionsError, match="after the race ends at 10 s"):
+    with pytest.raises(ExportOptionsError, match="after the race ends at 10.00"):
         export(SolidFrameSource(), options)
 
 

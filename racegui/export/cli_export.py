@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
+from racegui.model.timefmt import format_time
 
 
 def add_export_arguments(
@@ -134,12 +135,13 @@ def run_export(args: argparse.Namespace) -> int:
     start, end = options.from_s or 0.0, options.to_s
     if end is not None and end > replay.duration_s + 1e-9:
         raise UsageError(
-            f"racegui export: --to {end:g} s is after the replay ends ({replay.duration_s:.2f} s)"
+            f"racegui export: --to {format_time(end)} is after the replay ends "
+            f"({format_time(replay.duration_s)})"
         )
     if start >= replay.duration_s:
         raise UsageError(
-            f"racegui export: --from {start:g} s is after the replay ends "
-            f"({replay.duration_s:.2f} s)"
+            f"racegui export: --from {format_time(start)} is after the replay ends "
+            f"({format_time(replay.duration_s)})"
         )
 
     app = _ensure_app()
