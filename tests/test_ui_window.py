@@ -154,6 +154,13 @@ def test_screenshot_after_the_end_is_refused_not_clamped(qapp, tmp_path, capsys)
     assert not (tmp_path / "late.png").exists()
 
 
+def test_screenshot_into_a_missing_folder_says_so(qapp, tmp_path, capsys):
+    out = tmp_path / "nodir" / "s.png"
+    assert main_gui(None, screenshot=out) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nodir" in err and "does not exist" in err
+
+
 def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp_path, monkeypatch):
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")

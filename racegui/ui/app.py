@@ -74,6 +74,12 @@ def _screenshot(
     except LoadError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
         return 2
+    if not out.parent.is_dir():
+        print(
+            f"racegui: the folder {str(out.parent)!r} for {out.name} does not exist",
+            file=sys.stderr,
+        )
+        return 2
     if t > replay.duration_s + 1e-9:  # the window would show the end instead
         print(
             f"racegui: --time {format_time(t)} is after the replay ends "
