@@ -87,7 +87,7 @@ def test_ten_seconds_at_ten_fps_is_101_frames_from_0_to_10():
 
 def test_double_speed_halves_the_frame_steps():
     assert frame_count(0.0, 10.0, 10, speed=2.0) == 51
-    assert frame_count(0.0, 246.42, 30, speed=2.0) == 3698  # ceil(7392.6 / 2) + 1
+    assert frame_count(0.0, 246.42, 30, speed=2.0) == 3697  # round(7392.6 / 2) + 1
     times = frame_times(5.0, 15.0, 10, speed=2.0)
     assert times[1] - times[0] == pytest.approx(0.2)
 
@@ -96,7 +96,25 @@ def test_frame_times_are_exact_multiples_and_end_on_the_end():
     times = frame_times(12.5, 246.42, 30, speed=1.5)
     k = np.arange(len(times) - 1)
     assert np.array_equal(times[:-1], 12.5 + k * (1.5 / 30))
-    assert times[-1] == 246.42 and 0 < times[-1] - times[-2] < 1.5 / 30
+    step = 1.5 / 30
+    assert times[-1] == 246.42 and 0.5 * step <= times[-1] - times[-2] <= 1.5 * step
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fps", "speed"),
+    [
+        (3677.74, 3677.96, 60, 0.01),  # float error once made a last step of 4.5e-13 s
+        (0.0, 246.42, 24, 2.0),  # 2957.04 steps: the last is 1.04 steps, not 0.04
+        (100.0, 106.0, 30, 1.5),
+        (0.0, 246.42, 60, 1.0),
+    ],
+)
+def test_the_last_step_is_never_a_near_duplicate_frame(start, end, fps, speed):
+    times = frame_times(start, end, fps, speed)
+    steps = np.diff(times) / (speed / fps)
+    assert times[0] == start and times[-1] == end
+    assert np.allclose(steps[:-1], 1.0)
+    assert 0.5 <= steps[-1] <= 1.5
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,6 @@ import numpy as np
 CardKind = Literal["title", "end"]
 """The two cards an export can show: before the race ("title") and after it ("end")."""
 
-_COUNT_EPS = 1e-9
-"""Slack (in frames) so that a span of exactly n frame steps is not lost to float error."""
-
 
 @runtime_checkable
 class FrameSource(Protocol):
@@ -54,12 +51,13 @@ def to_rgb(frame: np.ndarray) -> np.ndarray:
 def frame_count(start_s: float, end_s: float, fps: float, speed: float = 1.0) -> int:
     """Number of race frames from ``start_s`` to ``end_s`` (s), both ends included.
 
-    ``N = ceil((end_s - start_s) * fps / speed - 1e-9) + 1``: the first frame shows
-    ``start_s`` and the last shows ``end_s`` itself, so an export that ends at the finish
-    shows the finish. A span that is a whole number of frame steps (a 10 s span at 10 fps:
-    101 frames, 0.0 s to 10.0 s) ends on a step; any other ends with one shorter step (a
-    246.42 s race at 30 fps and 1x is 7394 frames, the last two 0.02 s apart). Raises
-    ValueError for a non-finite or reversed span, fps <= 0 or speed <= 0.
+    ``N = round((end_s - start_s) * fps / speed) + 1``: the first frame shows ``start_s``,
+    the last ``end_s`` itself (so an export that ends at the finish shows the finish), and
+    the frames between are exact steps of speed/fps. A span of a whole number of steps (10 s
+    at 10 fps: 101 frames, 0.0 s to 10.0 s) ends on a step; any other ends with one step of
+    between half and one and a half steps, never a near-duplicate frame (a 246.42 s race at
+    30 fps and 1x is 7394 frames, the last two 0.02 s apart). Raises ValueError for a
+    non-finite or reversed span, fps <= 0 or speed <= 0.
     """
     if not all(math.isfinite(v) for v in (start_s, end_s, fps, speed)):
         raise ValueError("start, end, fps and speed must be finite numbers")
@@ -69,16 +67,18 @@ def frame_count(start_s: float, end_s: float, fps: float, speed: float = 1.0) ->
         raise ValueError(f"speed must be positive, got {speed}")
     if end_s < start_s:
         raise ValueError(f"end ({end_s} s) is before start ({start_s} s)")
-    return max(math.ceil((end_s - start_s) * fps / speed - _COUNT_EPS), 0) + 1
+    return math.floor((end_s - start_s) * fps / speed + 0.5) + 1
 
 
 def frame_times(start_s: float, end_s: float, fps: float, speed: float = 1.0) -> np.ndarray:
     """Exact race time (s) of every race frame: ``start_s + k * speed / fps`` for k = 0..N-2,
-    then ``end_s`` (N is :func:`frame_count`). Each time is computed from its index, not by
-    adding steps, so there is no drift."""
+    then ``end_s`` (N is :func:`frame_count`; a span under half a step is one frame, at
+    ``start_s``).
+    Each time is computed from its index, not by adding steps, so there is no drift."""
     n = frame_count(start_s, end_s, fps, speed)
     times = start_s + np.arange(n, dtype=np.float64) * (speed / fps)
-    times[-1] = end_s
+    if n > 1:
+        times[-1] = end_s
     return times
 
 
