@@ -215,3 +215,19 @@ def test_formation_loop_is_refused():
     r = Athlete("r", "R", "runner", splits=SPLITS)
     with pytest.raises(RaceModelError, match="loop"):
         compile_race(Race("x", MILE, (r, a, b)))
+
+
+def test_gap_in_metres_of_a_runner_who_does_not_finish_stays_a_number():
+    """A runner without a finish split (her last split 1200 m): once the target has finished
+    the metres are what she was behind as it crossed, not NaN from her missing finish."""
+    runner = Athlete(
+        "r",
+        "R",
+        "runner",
+        splits=(Split(400, 60.2), Split(800, 120.75), Split(1200, 181.84)),
+    )
+    replay = compile_race(Race("t", MILE, (runner,), target=Target(time_s=150.0)))
+    at_line = MILE - replay.athlete_at(0, 150.0)[0]
+    assert replay.state_at(149.99).gap_to_target_m == pytest.approx(at_line, abs=0.1)
+    for t in (150.0, 151.0, 170.0):
+        assert replay.state_at(t).gap_to_target_m == pytest.approx(at_line, abs=1e-9)

@@ -199,8 +199,10 @@ class Replay:
             return self._final_margin()
         runner_m = min(max(runner_m, 0.0), race_m)
         target_t = self.motion.inverse_scalar(self.target, runner_m)
-        if t >= self.finish_time_s[self.target]:  # the target waits at the line
-            return max(t, 0.0) - target_t, self._final_margin()[1]
+        target_finish = float(self.finish_time_s[self.target])
+        if t >= target_finish:  # the target waits at the line
+            runner_then = float(self.motion.row(self.focus, target_finish)[0])
+            return max(t, 0.0) - target_t, race_m - runner_then
         return max(t, 0.0) - target_t, target_m - runner_m
 
     def _final_margin(self) -> tuple[float, float]:
