@@ -113,6 +113,12 @@ def _no_id(data):
         (lambda d: {**d, "athletes": []}, "$.athletes:", "needs at least 1 entry"),
         (_no_id, "$.athletes[0].id:", "missing (this field is required)"),
         (lambda d: {**d, "title": 7}, "$.title:", "should be a valid string"),
+        (lambda d: {**d, "title": ""}, "$.title:", "needs at least 1 character"),
+        (
+            lambda d: {**d, "athletes": d["athletes"] * 1001},
+            "$.athletes:",
+            "has 2002 entries; at most 1000",
+        ),
     ],
 )
 def test_schema_problems_are_in_the_words_of_a_json_file(tmp_path, spoil, where, words):
@@ -123,6 +129,8 @@ def test_schema_problems_are_in_the_words_of_a_json_file(tmp_path, spoil, where,
     for internal in ("Model", "Input should", "Field required", "after validation"):
         assert internal not in text
 
+
+def test_empty_file(tmp_path):
     assert "empty" in str(_problem(tmp_path, text=""))
 
 

@@ -60,6 +60,14 @@ def test_a_row_with_an_extra_field_is_refused_not_cut(tmp_path):
     assert len(lines) == 1 and "line 3: 4 fields, the header has 3" in lines[0]
     path.write_text(CSV.replace("2:00.75", "2:00.75,,"), encoding="utf-8")
     assert [s.time_s for s in read_splits_csv(path).focus.splits][1] == 120.75
+    # A header with an empty last cell does not make room for the split-off digits.
+    trailing = "\n".join(line + "," for line in CSV.splitlines()) + "\n"
+    path.write_text(trailing.replace("2:00.75,", "2:00,75"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert "line 3: 4 fields, the header has 3" in str(info.value)
+    path.write_text(trailing, encoding="utf-8")
+    assert [s.time_s for s in read_splits_csv(path).focus.splits][1] == 120.75
 
 
 def test_missing_column(tmp_path):

@@ -210,9 +210,19 @@ def _plain(err: dict) -> str:
         return f"should be a list ([...]), not {_json_kind(err.get('input'))}"
     if kind == "missing":
         return "missing (this field is required)"
-    if kind == "too_short" and isinstance(err.get("ctx"), dict):
-        least = err["ctx"].get("min_length", 1)
+    ctx = err.get("ctx") if isinstance(err.get("ctx"), dict) else {}
+    if kind == "too_short":
+        least = ctx.get("min_length", 1)
         return f"needs at least {least} {'entry' if least == 1 else 'entries'}"
+    if kind == "too_long":
+        got = ctx.get("actual_length")
+        has = f"has {got} entries; " if got is not None else ""
+        return f"{has}at most {ctx.get('max_length')} are allowed"
+    if kind == "string_too_short":
+        least = ctx.get("min_length", 1)
+        return f"needs at least {least} {'character' if least == 1 else 'characters'}"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
     message = err["msg"].removeprefix("Value error, ")
     return (
         "should be" + message.removeprefix("Input should be")

@@ -71,6 +71,8 @@ def read_splits_csv(
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error):
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
+    while header and not header[-1]:  # empty trailing cells (spreadsheet exports) name nothing
+        header.pop()
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise RaceFileError(
