@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import format_times_apart
 
 
 def add_export_arguments(
@@ -135,13 +135,15 @@ def run_export(args: argparse.Namespace) -> int:
     start, end = options.from_s or 0.0, options.to_s
     if end is not None and end > replay.duration_s + 1e-9:
         raise UsageError(
-            f"racegui export: --to {format_time(end)} is after the replay ends "
-            f"({format_time(replay.duration_s)})"
+            "racegui export: --to {} is after the replay ends ({})".format(
+                *format_times_apart(end, replay.duration_s)
+            )
         )
     if start >= replay.duration_s:
         raise UsageError(
-            f"racegui export: --from {format_time(start)} is after the replay ends "
-            f"({format_time(replay.duration_s)})"
+            "racegui export: --from {} is after the replay ends ({})".format(
+                *format_times_apart(start, replay.duration_s)
+            )
         )
 
     app = _ensure_app()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import format_times_apart
 
 ExportFormat = Literal["mp4", "gif", "png"]
 
@@ -134,8 +134,9 @@ class ExportOptions:
         start = 0.0 if self.from_s is None else float(self.from_s)
         if race_duration_s is not None and start > race_duration_s:
             raise ExportOptionsError(
-                f"The export starts at {format_time(start)}, after the race ends at "
-                f"{format_time(race_duration_s)}."
+                "The export starts at {}, after the race ends at {}.".format(
+                    *format_times_apart(start, race_duration_s)
+                )
             )
         if self.is_still:
             return start, start
@@ -147,8 +148,9 @@ class ExportOptions:
         end = float(end)
         if end <= start:
             raise ExportOptionsError(
-                f"The export starts at {format_time(start)}, which is not before its end at "
-                f"{format_time(end)}."
+                "The export starts at {}, which is not before its end at {}.".format(
+                    *format_times_apart(start, end)
+                )
             )
         return start, end
 
@@ -180,8 +182,9 @@ class ExportOptions:
         if self.from_s is not None and self.to_s is not None and not self.is_still:
             if self.from_s >= self.to_s:
                 raise ExportOptionsError(
-                    f"The export starts at {format_time(self.from_s)}, which is not before its "
-                    f"end at {format_time(self.to_s)}."
+                    "The export starts at {}, which is not before its end at {}.".format(
+                        *format_times_apart(self.from_s, self.to_s)
+                    )
                 )
         for name, value in (("title card", self.title_card_s), ("end card", self.end_card_s)):
             if not _is_number(value) or not 0 <= value <= MAX_CARD_S:

@@ -70,3 +70,13 @@ def format_delta(seconds: float, decimals: int = 2) -> str:
         return "--"
     text = format_time(abs(seconds), decimals)
     return ("-" if seconds < 0 else "+") + text
+
+
+def format_times_apart(a: float, b: float) -> tuple[str, str]:
+    """Two race times (s) formatted as by format_time, with as many decimals (2 to 6) as it
+    takes for different times to read differently ("4:10.575" after "4:10.57" would not)."""
+    for decimals in range(2, 7):
+        ta, tb = format_time(a, decimals), format_time(b, decimals)
+        if ta != tb or a == b:
+            break
+    return ta, tb
