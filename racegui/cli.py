@@ -290,9 +290,14 @@ def _cmd_state(args: argparse.Namespace) -> int:
     print(f"{replay.race.title} at {format_time(t)}")
     if s.gap_to_target_s is not None:
         side = "behind" if s.gap_to_target_s > 0 else "ahead of"
+        metres = f"{abs(s.gap_to_target_m):.1f} m"
+        target_finish = float(replay.finish_time_s[replay.target])
+        runner_finish = float(replay.finish_time_s[replay.focus])
+        if t >= target_finish and not runner_finish < target_finish:  # measured as it crossed
+            metres += f" as it finished, {format_time(target_finish)}"
         print(
             f"{replay.athletes[replay.focus].name} is {abs(s.gap_to_target_s):.2f} s "
-            f"({abs(s.gap_to_target_m):.1f} m) {side} the target"
+            f"({metres}) {side} the target"
         )
     for a in athletes:
         state = "running" if a["running"] else "stopped"

@@ -175,3 +175,11 @@ def test_the_window_reports_the_same_line(tmp_path):
         load_replay(path)
     assert info.value.details == [str(info.value)]
     assert info.value.details[0].startswith(f"{path}: $.athletes[2].dropout: ")
+
+
+def test_state_says_when_the_metres_were_measured_after_the_target_finished(capsys):
+    code, out, _ = run(capsys, "state", DEMO, "--time", "4:03")
+    assert code == 0
+    assert "is 6.18 s (40.1 m as it finished, 4:00.00) behind the target" in out
+    code, out, _ = run(capsys, "state", DEMO, "--time", "3:00")
+    assert "is 2.81 s (18.9 m) behind the target" in out
