@@ -201,9 +201,12 @@ class Replay:
         target_t = self.motion.inverse_scalar(self.target, runner_m)
         target_finish = float(self.finish_time_s[self.target])
         if t >= target_finish:  # the target waits at the line
-            runner_then = float(self.motion.row(self.focus, target_finish)[0])
-            return max(t, 0.0) - target_t, race_m - runner_then
+            return max(t, 0.0) - target_t, self._runner_short_at(target_finish)
         return max(t, 0.0) - target_t, target_m - runner_m
+
+    def _runner_short_at(self, t: float) -> float:
+        """Metres the focus runner had still to run at time t (s)."""
+        return self.race.distance_m - float(self.motion.row(self.focus, t)[0])
 
     def _final_margin(self) -> tuple[float, float]:
         """Margin at the runner's finish: seconds, and metres between the two when the first
@@ -212,8 +215,7 @@ class Replay:
         finish = float(self.finish_time_s[self.focus])
         target_finish = self.motion.inverse_scalar(self.target, race_m)
         if target_finish <= finish:
-            runner_then = float(self.motion.row(self.focus, target_finish)[0])
-            return finish - target_finish, race_m - runner_then
+            return finish - target_finish, self._runner_short_at(target_finish)
         target_then = float(self.motion.row(self.target, finish)[0])
         return finish - target_finish, target_then - race_m
 
