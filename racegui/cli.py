@@ -291,10 +291,9 @@ def _cmd_state(args: argparse.Namespace) -> int:
     if s.gap_to_target_s is not None:
         side = "behind" if s.gap_to_target_s > 0 else "ahead of"
         metres = f"{abs(s.gap_to_target_m):.1f} m"
-        target_finish = float(replay.finish_time_s[replay.target])
-        runner_finish = float(replay.finish_time_s[replay.focus])
-        if t >= target_finish and not runner_finish < target_finish:  # measured as it crossed
-            metres += f" as it finished, {format_time(target_finish)}"
+        held = replay.gap_metres_measured_at(t)
+        if held is not None and held == float(replay.finish_time_s[replay.target]):
+            metres += f" as it finished, {format_time(held)}"  # it crossed the line first
         print(
             f"{replay.athletes[replay.focus].name} is {abs(s.gap_to_target_s):.2f} s "
             f"({metres}) {side} the target"

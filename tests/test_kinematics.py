@@ -231,3 +231,10 @@ def test_gap_in_metres_of_a_runner_who_does_not_finish_stays_a_number():
     assert replay.state_at(149.99).gap_to_target_m == pytest.approx(at_line, abs=0.1)
     for t in (150.0, 151.0, 170.0):
         assert replay.state_at(t).gap_to_target_m == pytest.approx(at_line, abs=1e-9)
+
+
+def test_the_gap_in_metres_says_when_it_was_measured():
+    replay = compile_race(_race())  # the target finishes at 240 s, the runner at 246.42 s
+    assert replay.gap_metres_measured_at(239.9) is None
+    assert replay.gap_metres_measured_at(243.0) == pytest.approx(240.0)
+    assert replay.gap_metres_measured_at(300.0) == pytest.approx(240.0)

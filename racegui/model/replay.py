@@ -13,6 +13,7 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -187,6 +188,17 @@ class Replay:
             distance = distance.copy()
             distance[self.focus] = runner_m
         return self._gap(t, distance)
+
+    def gap_metres_measured_at(self, t: float) -> float | None:
+        """Race time (s) the gap in metres at time t (s) was measured at, once one of the
+        runner and the target has finished: it is then held at when the first of them crossed
+        the line. None while both run (or without a target)."""
+        if self.target is None:
+            return None
+        ends = [float(self.finish_time_s[i]) for i in (self.focus, self.target)]
+        ends = [e for e in ends if math.isfinite(e)]
+        first = min(ends, default=math.inf)
+        return first if t >= first else None
 
     def _gap(self, t: float, distance: np.ndarray) -> tuple[float | None, float | None]:
         if self.target is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
+from racegui.ui.legible import mix
 from racegui.ui.theme import Theme
 
 HIGHLIGHT_DARKEN = 0.25
@@ -19,26 +20,16 @@ Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
 
-def _mix(a: str, b: str, share_b: float) -> QColor:
-    """Colour a with share_b (0..1) of colour b mixed in."""
-    ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(
-        ca.redF() + (cb.redF() - ca.redF()) * share_b,
-        ca.greenF() + (cb.greenF() - ca.greenF()) * share_b,
-        ca.blueF() + (cb.blueF() - ca.blueF()) * share_b,
-    )
-
-
 def chrome_palette(theme: Theme) -> QPalette:
     """A QPalette for standard widgets in the theme's colours."""
     pal = QPalette()
     window = QColor(theme.panel_background)
     base = QColor(theme.background)
-    button = _mix(theme.panel_background, theme.text, 0.08)
+    button = mix(theme.panel_background, theme.text, 0.08)
     text = QColor(theme.text)
     muted = QColor(theme.text_muted)
     accent = QColor(theme.accent)
-    highlight = _mix(theme.accent, "#000000", HIGHLIGHT_DARKEN)
+    highlight = mix(theme.accent, "#000000", HIGHLIGHT_DARKEN)
     colours = {
         Role.Window: window,
         Role.WindowText: text,
@@ -51,10 +42,10 @@ def chrome_palette(theme: Theme) -> QPalette:
         Role.Button: button,
         Role.ButtonText: text,
         Role.BrightText: QColor(theme.behind),
-        Role.Light: _mix(theme.panel_background, theme.text, 0.22),
-        Role.Midlight: _mix(theme.panel_background, theme.text, 0.14),
-        Role.Mid: _mix(theme.panel_background, theme.text, 0.3),
-        Role.Dark: _mix(theme.panel_background, theme.background, 0.6),
+        Role.Light: mix(theme.panel_background, theme.text, 0.22),
+        Role.Midlight: mix(theme.panel_background, theme.text, 0.14),
+        Role.Mid: mix(theme.panel_background, theme.text, 0.3),
+        Role.Dark: mix(theme.panel_background, theme.background, 0.6),
         Role.Shadow: QColor("#000000"),
         Role.Highlight: highlight,
         Role.HighlightedText: QColor("#ffffff"),
@@ -67,7 +58,7 @@ def chrome_palette(theme: Theme) -> QPalette:
         pal.setColor(Group.Disabled, role, muted)
     pal.setColor(Group.Disabled, Role.Base, window)
     pal.setColor(Group.Disabled, Role.Button, window)
-    pal.setColor(Group.Disabled, Role.Highlight, _mix(theme.panel_background, theme.text, 0.3))
+    pal.setColor(Group.Disabled, Role.Highlight, mix(theme.panel_background, theme.text, 0.3))
     return pal
 
 

@@ -8,6 +8,13 @@ READABLE_RATIO = 4.5
 """WCAG AA contrast for normal-size text."""
 
 
+def mix(a: QColor | str, b: QColor | str, share_b: float) -> QColor:
+    """Colour a with share_b (0..1) of colour b mixed in (a's alpha)."""
+    ca, cb = QColor(a), QColor(b)
+    rgb = (x + (y - x) * share_b for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True))
+    return QColor.fromRgbF(*rgb, ca.alphaF())
+
+
 def _luminance(c: QColor) -> float:
     ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]]
     return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
@@ -32,11 +39,8 @@ def legible_on(colour: QColor, backgrounds: list[QColor], ratio: float = READABL
     dark = sum(_luminance(bg) for bg in backgrounds) / len(backgrounds) > 0.18
     end = QColor(0, 0, 0) if dark else QColor(255, 255, 255)
     out = QColor(colour)
-    rgb, ends = colour.getRgbF()[:3], end.getRgbF()[:3]
     for step in range(1, 21):
-        k = step / 20
-        mixed = ((1 - k) * a + k * b for a, b in zip(rgb, ends, strict=True))
-        out = QColor.fromRgbF(*mixed, colour.alphaF())
+        out = mix(colour, end, step / 20)
         if worst(out) >= ratio:
             break
     return out

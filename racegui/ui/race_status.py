@@ -105,8 +105,8 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
         name = replay.athletes[replay.target].name
         # Once the target waits at the line the model holds the metres she was behind as it
         # crossed; the gap drawn on the track is then only what she has left to run.
-        waiting = t >= replay.finish_time_s[replay.target]
-        metres = None if waiting else float(state.gap_to_target_m)
+        held = replay.gap_metres_measured_at(t) is not None
+        metres = None if held else float(state.gap_to_target_m)
         target = Gap(name, float(state.gap_to_target_s), metres)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None
     return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)

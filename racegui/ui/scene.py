@@ -72,8 +72,7 @@ class ReplayScene(QWidget):
     def set_panel_visible(self, on: bool) -> None:
         """Show or hide the side panel."""
         self._panel_wanted = bool(on)
-        self.panel.setVisible(self._panel_wanted)
-        self._fit_panel()
+        self._fit_panel()  # shows it only where there is room (see _show_panel)
         if on:
             self.panel.update_frame(self.t)
 

@@ -109,10 +109,8 @@ class GapReadout(Card):
         replay = self._data.replay if self._data is not None else None
         if replay is None or replay.target is None:
             return ""
-        target_finish = float(replay.finish_time_s[replay.target])
-        if t >= target_finish:
-            return f"at {format_time(target_finish)}"
-        return "distance"
+        held = replay.gap_metres_measured_at(t)
+        return "distance" if held is None else f"at {format_time(held)}"
 
     def update_frame(self, frame: Frame) -> None:
         """Texts for this frame; colours change only when ahead/behind flips."""
