@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import av
@@ -249,6 +250,31 @@ def test_bad_options_are_refused_before_drawing(tmp_path):
     with pytest.raises(ExportOptionsError, match="speed|Speed"):
         export(source, ExportOptions(output=tmp_path / "x.mp4", size=(W, H), speed=-1))
     assert source.times == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("x_%s.png", "'%s' in 'x_%s.png' is not a frame number"),
+        ("x_%03i.png", "'%03i' in 'x_%03i.png' is not a frame number"),
+        ("x_%s_%04d.png", "'%s' in 'x_%s_%04d.png' is not a frame number"),
+        ("50%_%04d.png", "'50%_%04d.png' is not a frame number pattern"),
+    ],
+)
+def test_png_names_that_are_no_frame_pattern_are_refused(tmp_path, name, message):
+    """A %s-style name was written literally as one still; a broken pattern failed only
+    after drawing the first frame."""
+    source = SolidFrameSource()
+    with pytest.raises(ExportOptionsError, match=re.escape(message)):
+        export(source, ExportOptions(output=tmp_path / name, size=(W, H), fps=10))
+    assert source.times == [] and files_in(tmp_path) == []
+
+
+def test_png_names_with_a_literal_percent_sign(tmp_path):
+    source = SolidFrameSource()
+    export(source, ExportOptions(output=tmp_path / "100%.png", size=(W, H)))
+    export(source, ExportOptions(output=tmp_path / "50%%_%02d.png", size=(W, H), fps=1, to_s=1))
+    assert files_in(tmp_path) == ["100%.png", "50%_01.png", "50%_02.png"]
 
 
 # --- text progress ------------------------------------------------------------------------

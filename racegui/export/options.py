@@ -45,6 +45,8 @@ memory at one byte per pixel until the file is written, so this is about 250 MB 
 
 _SUFFIX_FORMATS: dict[str, ExportFormat] = {".mp4": "mp4", ".gif": "gif", ".png": "png"}
 _SEQUENCE_RE = re.compile(r"%0?(\d*)d")
+_NOT_A_NUMBER_RE = re.compile(r"%[-+ #0]*\d*[siu]")
+"""printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u")."""
 _SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
@@ -197,6 +199,8 @@ class ExportOptions:
             raise ExportOptionsError(
                 f"A numbered image sequence needs a .png output, not {self.output.name!r}."
             )
+        if fmt == "png":
+            self._validate_png_name()
         if fmt != "png" and _SEQUENCE_RE.search(self.output.name):
             raise ExportOptionsError(
                 f"Only PNG sequences can have a frame number pattern in the name "
@@ -208,6 +212,24 @@ class ExportOptions:
             raise ExportOptionsError(
                 f"The folder {str(self.output.parent)!r} for the output does not exist."
             )
+
+    def _validate_png_name(self) -> None:
+        """A frame number pattern that fills in; no %s-style pattern taken literally."""
+        name = self.output.name
+        wrong = _NOT_A_NUMBER_RE.search(name)
+        if wrong:
+            raise ExportOptionsError(
+                f"{wrong.group()!r} in {name!r} is not a frame number: a numbered PNG "
+                "sequence is written with %d or %04d (race_%04d.png)."
+            )
+        if _SEQUENCE_RE.search(name):
+            try:
+                name % 1
+            except (TypeError, ValueError):
+                raise ExportOptionsError(
+                    f"{name!r} is not a frame number pattern like race_%04d.png (write %% "
+                    "for a % sign in it)."
+                ) from None
 
     def _validate_size(self, fmt: ExportFormat) -> None:
         size = self.size
