@@ -256,7 +256,7 @@ def _cmd_state(args: argparse.Namespace) -> int:
 
     replay = _load(args.file)
     t = args.time
-    if t > replay.duration_s + 60:
+    if t > replay.duration_s + 1e-9:  # like --screenshot: nothing happens after the end
         raise UsageError(
             f"racegui state: --time {format_time(t)} is after the replay ends "
             f"({format_time(replay.duration_s)})"
@@ -289,15 +289,19 @@ def _cmd_state(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{replay.race.title} at {format_time(t)}")
     if s.gap_to_target_s is not None:
-        side = "behind" if s.gap_to_target_s > 0 else "ahead of"
-        metres = f"{abs(s.gap_to_target_m):.1f} m"
-        held = replay.gap_metres_measured_at(t)
-        if held is not None and held == float(replay.finish_time_s[replay.target]):
-            metres += f" as it finished, {format_time(held)}"  # it crossed the line first
-        print(
-            f"{replay.athletes[replay.focus].name} is {abs(s.gap_to_target_s):.2f} s "
-            f"({metres}) {side} the target"
-        )
+        name = replay.athletes[replay.focus].name
+        if round(s.gap_to_target_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
+            print(f"{name} is level with the target")
+        else:
+            side = "behind" if s.gap_to_target_s > 0 else "ahead of"
+            metres = f"{abs(s.gap_to_target_m):.1f} m"
+            held = replay.gap_metres_measured_at(t)
+            if held is not None and held == float(replay.finish_time_s[replay.target]):
+                metres += f" as it finished, {format_time(held)}"  # it crossed the line first
+            print(f"{name} is {abs(s.gap_to_target_s):.2f} s ({metres}) {side} the target")
+    projected = data["projected_finish_s"]
+    if projected is not None and t < float(replay.finish_time_s[replay.focus]):
+        print(f"Projected finish at her current speed: {format_time(projected, 1)}")
     for a in athletes:
         state = "running" if a["running"] else "stopped"
         print(

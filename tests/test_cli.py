@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from racegui.cli import main
+from racegui.model.timefmt import format_time
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
 
@@ -72,6 +73,7 @@ def test_validate_ok_and_bad(capsys, tmp_path):
         ["state", DEMO],
         ["state", DEMO, "--time", "soon"],
         ["state", DEMO, "--time", "99:00"],
+        ["state", DEMO, "--time", "4:11"],  # just after the end (4:10.57), like --screenshot
         ["info", DEMO, "--bogus"],
         ["no-such-file.json"],
         ["--screenshot", "x.png", "--size", "12"],
@@ -183,3 +185,16 @@ def test_state_says_when_the_metres_were_measured_after_the_target_finished(caps
     assert "is 6.18 s (40.1 m as it finished, 4:00.00) behind the target" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:00")
     assert "is 2.81 s (18.9 m) behind the target" in out
+
+
+def test_state_text_level_at_the_gun_then_projected_finish(capsys):
+    code, out, _ = run(capsys, "state", DEMO, "--time", "0")
+    assert code == 0
+    assert "Faith Kipyegon is level with the target\n" in out  # was "0.00 s (0.0 m) ahead of"
+    assert "Projected" not in out  # no pace to hold before the gun
+    code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84", "--json")
+    projected = json.loads(out)["projected_finish_s"]
+    code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84")
+    assert f"Projected finish at her current speed: {format_time(projected, 1)}\n" in out
+    code, out, _ = run(capsys, "state", DEMO, "--time", "4:06.42")
+    assert "Projected" not in out  # she has finished

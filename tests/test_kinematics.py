@@ -196,6 +196,10 @@ def test_projected_finish_and_pace():
     d, v = replay.athlete_at(0, 100.0)
     assert replay.projected_finish_s(100.0) == pytest.approx(100 + (MILE - d) / v)
     assert replay.projected_finish_s(400.0) == pytest.approx(246.42)
+    assert replay.projected_finish_s(0.0) is None  # before the gun: no speed to hold
+    assert replay.projected_finish_s(-1.0) is None
+    d, v = replay.athlete_at(replay.focus, 0.01)
+    assert replay.projected_finish_s(0.01) == pytest.approx(0.01 + (MILE - d) / v)
 
 
 def test_positions_at_equals_state_at():

@@ -131,6 +131,10 @@ def test_gap_readout_level_at_start_and_final_after_finish(panel, replay):
     panel.update_frame(0.0)
     assert panel.gap.gap_text() == "0.00 s"
     assert QColor(panel.gap.gap_colour()) == QColor(DARK.text)
+    # Before the gun there is no pace to project (it showed the first split's, 4:01.5).
+    assert panel.gap.projected.text() == "—" and panel.gap.versus.text() == ""
+    panel.update_frame(0.5)
+    assert panel.gap.projected.text() == format_time(replay.projected_finish_s(0.5), 1)
     panel.update_frame(248.0)
     assert panel.gap.gap_text() == "+6.42 s"
     assert panel.gap.projected_caption.text() == "FINISHED"

@@ -234,10 +234,13 @@ class Replay:
     def projected_finish_s(
         self, t: float, distance_m: float | None = None, speed_mps: float | None = None
     ) -> float | None:
-        """Finish time (s) if the focus runner held her current speed from time t.
+        """Finish time (s) if the focus runner held her current speed from time t; None
+        before the gun (t <= 0: she has no speed to hold yet) or while she is not moving.
 
         Pass her distance (m) and speed (m/s) at t when already known (e.g. from state_at).
         """
+        if t <= 0:
+            return None
         i = self.focus
         finish = self.finish_time_s[i]
         if np.isfinite(finish) and t >= finish:
