@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import racegui.ui.app as app_module
 from racegui.ui.app import ensure_app, main_gui, render_window
@@ -205,3 +205,55 @@ def test_no_key_press_matches_two_shortcuts():
                 press = f"Shift+{SHIFTED_US[key]}"
             assert press not in presses, f"{name} and {presses[press]} share {press}"
             presses[press] = name
+
+
+def test_window_title_names_the_race_and_the_app_once(window):
+    """Qt adds the display name to a title unless the title already ends with it: the title
+    was "… — racegui (demo)", shown as "… — racegui (demo) — racegui"."""
+    display = QApplication.applicationDisplayName()
+    assert display == "racegui"
+    assert window.windowTitle() == f"Breaking4: Faith Kipyegon's mile (demo) — {display}"
+    window.open_path(demo_path("kipyegon-wr-2023.json"))
+    assert window.windowTitle().endswith(f"(kipyegon-wr-2023.json) — {display}")
+    assert window.windowTitle().count(display) == 1
+
+
+def test_a_recent_file_that_has_gone_leaves_the_list(window, settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    race = tmp_path / "gone.json"
+    race.write_text(demo_path().read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert window.open_path(race)
+    settings.add_recent(str(broken))
+    race.unlink()
+    assert window.open_path(race) is False
+    assert str(race.resolve()) not in settings.recent_files  # was kept after "no such file"
+    assert window.open_path(broken) is False
+    assert str(broken) in settings.recent_files  # still there to open once it is mended
+
+
+def test_recent_labels_tell_files_of_the_same_name_apart():
+    from racegui.ui.main_window import recent_labels
+
+    paths = ["/a/spring/race.json", "/a/autumn/race.json", "/a/b4.json"]
+    assert recent_labels(paths) == ["race.json  (spring)", "race.json  (autumn)", "b4.json"]
+
+
+def test_open_and_compare_start_in_the_last_folder(window, settings, tmp_path, monkeypatch):
+    asked: list[str] = []
+
+    def fake_dialog(parent, caption, folder, filters):
+        asked.append(folder)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
+    window.actions["open"].trigger()
+    folder = tmp_path / "races"
+    folder.mkdir()
+    race = folder / "b4.json"
+    race.write_text(demo_path().read_text(encoding="utf-8"), encoding="utf-8")
+    assert window.open_path(race)
+    window.actions["open"].trigger()
+    window.actions["compare"].trigger()
+    assert asked == ["", str(folder.resolve()), str(folder.resolve())]

@@ -129,9 +129,13 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
     from racegui.io.replay_file import read_replay
+    from racegui.model.replay import comparison_problem
 
     replay = read_replay(args.file)
     compare = read_replay(args.compare) if args.compare is not None else None
+    problem = comparison_problem(replay, compare) if compare is not None else None
+    if problem is not None:
+        raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
     start, end = options.from_s or 0.0, options.to_s
     if end is not None and end > replay.duration_s + 1e-9:
         raise UsageError(

@@ -253,6 +253,27 @@ class Replay:
         return float(t + (self.race.distance_m - d) / v)
 
 
+COMPARE_DISTANCE_TOLERANCE_M = 0.01
+"""Race distances (m) closer than this count as the same for a comparison."""
+
+
+def comparison_problem(shown: Replay, other: Replay) -> str | None:
+    """Why ``other``'s runner cannot be a ghost on ``shown`` (None when it can).
+
+    The ghost runs the same distance on the same clock: a race of another distance would start
+    elsewhere on the track, so its gap would mean nothing; the race itself adds nothing.
+    """
+    a, b = shown.race, other.race
+    if abs(a.distance_m - b.distance_m) > COMPARE_DISTANCE_TOLERANCE_M:
+        return (
+            f"{b.title!r} ({b.distance_m:g} m) is not the distance of {a.title!r} "
+            f"({a.distance_m:g} m): only races of the same distance can be compared"
+        )
+    if b == a:
+        return f"{b.title!r} is the race already shown"
+    return None
+
+
 def _with_target(race: Race) -> tuple[Athlete, ...]:
     athletes = tuple(race.athletes)
     if race.target is None:

@@ -12,14 +12,14 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export.dialog import install_export
-from racegui.model.replay import Replay
+from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import format_time
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.main_window import MainWindow
-from racegui.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from racegui.ui.settings import APPLICATION, DISPLAY_NAME, ORGANISATION, AppSettings
 from racegui.ui.theme import theme_named
 from racegui.ui.ui_paths import demo_path
 
@@ -33,7 +33,7 @@ def ensure_app() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("racegui")
+    app.setApplicationDisplayName(DISPLAY_NAME)
     app.setWindowIcon(app_icon())
     load_bundled_fonts()
     pg.setConfigOptions(antialias=True)
@@ -73,6 +73,10 @@ def _screenshot(
         other = load_replay(compare) if compare is not None else None
     except LoadError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
+        return 2
+    problem = comparison_problem(replay, other) if other is not None else None
+    if problem is not None:
+        print(f"racegui: --compare {compare}: {problem}", file=sys.stderr)
         return 2
     if not out.parent.is_dir():
         print(

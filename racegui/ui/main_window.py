@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui.model import analysis
-from racegui.model.replay import Replay
+from racegui.model.replay import Replay, comparison_problem
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
@@ -31,7 +31,7 @@ from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.scene import ReplayScene
-from racegui.ui.settings import AppSettings
+from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
 from racegui.ui.window_actions import build_actions, build_menus
 
@@ -41,6 +41,15 @@ JUMP_S = 5.0
 PRESENTATION_SCALE = 1.4
 HIDE_CONTROLS_MS = 2000
 FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
+
+
+def recent_labels(paths: list[str]) -> list[str]:
+    """Menu labels for recent files: the file name, and its folder where two share a name."""
+    names = [Path(p).name for p in paths]
+    return [
+        f"{name}  ({Path(p).parent.name or Path(p).parent})" if names.count(name) > 1 else name
+        for p, name in zip(paths, names, strict=True)
+    ]
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +138,7 @@ class MainWindow(QMainWindow):
         a["open"].triggered.connect(self._on_open_triggered)
         a["compare"].triggered.connect(self._on_compare_triggered)
         a["clear_compare"].triggered.connect(self.clear_compare)
+        a["clear_compare"].setEnabled(False)  # nothing to clear until a comparison is set
         a["export"].triggered.connect(self.export_requested)
         a["quit"].triggered.connect(self.close)
         a["help"].triggered.connect(self.show_help)
@@ -190,10 +200,13 @@ class MainWindow(QMainWindow):
         try:
             replay = load_replay(path)
         except LoadError as exc:
+            if not Path(path).exists():  # gone since it was opened: not recent any more
+                self.settings.remove_recent(str(Path(path).resolve()))
             self._show_error("Cannot open race", exc)
             return False
         self._set_replay(replay, Path(path))
         self.settings.add_recent(str(Path(path).resolve()))
+        self.settings.last_folder = str(Path(path).resolve().parent)
         return True
 
     def open_compare(self, path: str | Path) -> bool:
@@ -203,7 +216,12 @@ class MainWindow(QMainWindow):
         except LoadError as exc:
             self._show_error("Cannot open comparison race", exc)
             return False
+        problem = comparison_problem(self.replay, other)
+        if problem is not None:
+            QMessageBox.critical(self, "Cannot compare", f"{path}:\n{problem}.")
+            return False
         self.set_compare(other)
+        self.settings.last_folder = str(Path(path).resolve().parent)
         return True
 
     def set_compare(self, other: Replay | None) -> None:
@@ -262,12 +280,15 @@ class MainWindow(QMainWindow):
         was_playing = self.clock.playing
         self.clock.pause()
         self.clock.set_duration(replay.duration_s)
+        if self.compare is not None and comparison_problem(replay, self.compare) is not None:
+            self.set_compare(None)  # another distance, or the compared race itself
         self.scene.set_replay(replay)
         self.controls.set_replay(replay)
         self.clock.seek(0.0)
         self.show_time(self.clock.time())
         name = path.name if path is not None else "demo"
-        self.setWindowTitle(f"{replay.race.title} — racegui ({name})")
+        # Ending in the application's display name stops Qt adding it a second time.
+        self.setWindowTitle(f"{replay.race.title} ({name}) — {DISPLAY_NAME}")
         if was_playing:
             self.clock.play()
         self.replay_changed.emit(replay)
@@ -278,8 +299,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         files = self.settings.recent_files
-        for f in files:
-            act = menu.addAction(Path(f).name)
+        for f, label in zip(files, recent_labels(files), strict=True):
+            act = menu.addAction(label)
             act.setToolTip(f)
             act.triggered.connect(lambda _=False, p=f: self.open_path(p))
         if not files:
@@ -337,12 +358,16 @@ class MainWindow(QMainWindow):
         self.showNormal()
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open race", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open race", self.settings.last_folder, FILE_FILTER
+        )
         if path:
             self.open_path(path)
 
     def _on_compare_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Compare with race", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Compare with race", self.settings.last_folder, FILE_FILTER
+        )
         if path:
             self.open_compare(path)
 

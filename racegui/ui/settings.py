@@ -6,6 +6,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "racegui"
 APPLICATION = "racegui"
+DISPLAY_NAME = "racegui"
+"""The name window titles end with (QGuiApplication.applicationDisplayName)."""
 MAX_RECENT = 8
 
 
@@ -103,8 +105,22 @@ class AppSettings:
         self.store.setValue("files/recent", files[:MAX_RECENT])
         return files[:MAX_RECENT]
 
+    def remove_recent(self, path: str) -> None:
+        """Drop path from the recent files (it has gone)."""
+        self.store.setValue("files/recent", [f for f in self.recent_files if f != path])
+
     def clear_recent(self) -> None:
         self.store.setValue("files/recent", [])
+
+    @property
+    def last_folder(self) -> str:
+        """The folder a race was last opened from ("" before any): where Open starts."""
+        value = self._get("files/last_folder", "")
+        return value if isinstance(value, str) else ""
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self.store.setValue("files/last_folder", str(folder))
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -1,0 +1,78 @@
+"""Comparing with another race: only a different race of the same distance."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from racegui.cli import main
+from racegui.io.replay_file import read_replay
+from racegui.model.replay import comparison_problem
+from racegui.ui.app import main_gui
+from racegui.ui.ui_paths import demo_path
+
+MILE = demo_path()
+WR = demo_path("kipyegon-wr-2023.json")
+METRIC = demo_path("example-1500m.json")
+
+
+def test_comparison_problem():
+    mile, wr, metric = read_replay(MILE), read_replay(WR), read_replay(METRIC)
+    assert comparison_problem(mile, wr) is None
+    assert comparison_problem(wr, mile) is None
+    problem = comparison_problem(metric, wr)
+    assert problem is not None
+    assert "(1609.34 m) is not the distance of" in problem and "(1500 m)" in problem
+    assert comparison_problem(wr, read_replay(WR)) == (
+        '"Kipyegon\'s mile world record" is the race already shown'
+    )
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    """The texts of the error dialogs the window shows (none pops up)."""
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: texts.append(a[2]))
+    return texts
+
+
+def test_window_refuses_a_comparison_of_another_distance(window, shown):
+    window.open_path(METRIC)
+    assert window.open_compare(WR) is False
+    assert window.compare is None and window.scene.track.compare is None
+    assert len(shown) == 1 and "only races of the same distance" in shown[0]
+    assert not window.actions["clear_compare"].isEnabled()
+
+
+def test_opening_a_race_drops_a_comparison_that_no_longer_fits(window, shown):
+    assert window.open_compare(WR)
+    assert window.scene.track.compare is window.compare is not None
+    window.open_path(demo_path())  # another mile: the comparison still means something
+    assert window.scene.track.compare is window.compare is not None
+    window.open_path(METRIC)  # was: the mile ghost on the 1500 m race, its gap meaningless
+    assert window.compare is None and window.scene.track.compare is None
+    assert window.scene.track.status.compare_gap is None
+    assert not window.actions["clear_compare"].isEnabled()
+    window.open_path(MILE)
+    assert window.open_compare(WR)
+    window.open_path(WR)  # the compared race itself: "+0.00 s" against herself
+    assert window.compare is None
+    assert shown == []
+
+
+def test_screenshot_with_a_comparison_of_another_distance_fails_with_one_line(
+    qapp, tmp_path, capsys
+):
+    out = tmp_path / "x.png"
+    assert main_gui(METRIC, compare=WR, screenshot=out) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"racegui: --compare {WR}: ")
+    assert not out.exists()
+
+
+def test_export_with_a_comparison_of_another_distance_fails_with_one_line(tmp_path, capsys):
+    out = tmp_path / "x.mp4"
+    assert main(["export", str(METRIC), "--compare", str(WR), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "only races of the same distance" in err
+    assert list(tmp_path.iterdir()) == []
