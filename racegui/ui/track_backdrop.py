@@ -19,6 +19,8 @@ from racegui.ui.theme import Theme
 
 MARGIN_M = 7.0
 """Room round the outside of the track (m) for the 100 m labels."""
+MARK_CLEAR_OF_START_M = 25.0
+"""A 100 m mark's label this close (m along the track) to the start gives way to START."""
 
 
 def _poly(x: np.ndarray, y: np.ndarray) -> QPolygonF:
@@ -150,14 +152,17 @@ class TrackBackdrop:
         p.setFont(font)
         muted = QColor(theme.text_muted)
         p.setPen(muted)
+        has_start = abs(self.start_s) > 1e-6 and abs(self.start_s - self.track.lap_m) > 1e-6
         for m, _, (x, y, _) in self._marks:
+            if has_start and abs(m - self.start_s) < MARK_CLEAR_OF_START_M:
+                continue  # a 1500 m starts at the 100 m mark: START says where that is
             pt = to_px.map(QPointF(float(x), float(y)))
             self._centred(p, pt, f"{m} m", size)
         lat = self.outer_radius_m - self.track.radius_m + 4.6
         fx, fy, _ = self.track.xy(0.0, lat)
         p.setPen(QColor(theme.text))
         self._centred(p, to_px.map(QPointF(float(fx), float(fy))), "FINISH", size)
-        if abs(self.start_s) > 1e-6 and abs(self.start_s - self.track.lap_m) > 1e-6:
+        if has_start:
             sx, sy, _ = self.track.xy(self.start_s, lat)
             spt = to_px.map(QPointF(float(sx), float(sy)))
             fpt = to_px.map(QPointF(float(fx), float(fy)))
