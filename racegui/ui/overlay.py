@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.ui.fonts import scene_font
 from racegui.ui.legible import legible_on
-from racegui.ui.race_status import RaceStatus
+from racegui.ui.race_status import Gap, RaceStatus
 from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_placement import TagPlacer
 from racegui.ui.theme import Theme
@@ -123,6 +123,7 @@ class BroadcastOverlay:
         # Ahead/behind figures keep more of their colour: 3:1, WCAG's ratio for graphics.
         self._ahead = legible_on(QColor(theme.ahead), field, FIGURE_RATIO)
         self._behind = legible_on(QColor(theme.behind), field, FIGURE_RATIO)
+        self._compare = QColor(theme.compare_colour)
         self._tag = QColor(theme.overlay_background)
         self._tag.setAlpha(200)
         self._sprites = SpriteCache()
@@ -211,7 +212,7 @@ class BroadcastOverlay:
         )
         for gap in gaps:
             y += 0.2 * m_info.height()
-            chip = self._gap_chip(p, cx, y, m_info, gap.label, gap.seconds, u, infield.width())
+            chip = self._gap_chip(p, cx, y, m_info, gap, u, infield.width())
             widest = max(widest, chip)
             y += m_info.height() * 1.15
         p.restore()
@@ -252,25 +253,27 @@ class BroadcastOverlay:
         cx: float,
         y: float,
         m: QFontMetricsF,
-        label: str,
-        seconds: float,
+        gap: Gap,
         u: float,
         max_w: float,
     ) -> float:
-        """Draw one gap line centred at cx, at most max_w px wide (the label gives way);
-        returns its width (px)."""
+        """Draw one gap line centred at cx, at most max_w px wide (the label gives way):
+        a dot in the colour of what she is measured against, its name, then the seconds in
+        the ahead or behind colour. Returns its width (px)."""
+        seconds = gap.seconds
         value = f"{seconds:+.2f} s"
         colour = (
             self._behind if seconds > 0.005 else self._ahead if seconds < -0.005 else self._text
         )
+        label = gap.label
         vw = m.horizontalAdvance(value)
         dot = 0.55 * u
         label = m.elided(label, max_w - (dot + 0.4 * u + 0.6 * u + vw))
         lw = m.horizontalAdvance(label)
         total = dot + 0.4 * u + lw + 0.6 * u + vw
         x = cx - total / 2
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
+        p.setPen(QPen(self._text, max(1.0, 0.07 * u)))  # a ring: the light's green on grass
+        p.setBrush(QColor(gap.colour) if gap.colour else self._compare)
         p.drawEllipse(QRectF(x, y + (m.height() - dot) / 2, dot, dot))
         x += dot + 0.4 * u
         p.setPen(self._muted)

@@ -25,6 +25,9 @@ class Gap:
     seconds: float
     metres: float | None
     """None once the metres no longer span the gap drawn on the track (the target finished)."""
+    colour: str | None = None
+    """"#rrggbb" of what she is measured against, as drawn on the track (the pacing light's
+    green); None for another race's runner, drawn in the theme's compare colour."""
 
     def text(self) -> str:
         """ "+1.45 s / 9.7 m" style text (sign on the seconds), or "+6.32 s"."""
@@ -107,6 +110,7 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
         # crossed; the gap drawn on the track is then only what she has left to run.
         held = replay.gap_metres_measured_at(t) is not None
         metres = None if held else float(state.gap_to_target_m)
-        target = Gap(name, float(state.gap_to_target_s), metres)
+        colour = replay.athletes[replay.target].colour
+        target = Gap(name, float(state.gap_to_target_s), metres, colour)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None
     return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)
