@@ -257,3 +257,17 @@ def test_open_and_compare_start_in_the_last_folder(window, settings, tmp_path, m
     window.actions["open"].trigger()
     window.actions["compare"].trigger()
     assert asked == ["", str(folder.resolve()), str(folder.resolve())]
+
+
+def test_the_help_lists_every_action_with_a_shortcut():
+    """Ctrl+Shift+O (compare) and Ctrl+E (export) had shortcuts the help never mentioned."""
+    from racegui.ui.help_dialog import SHORTCUTS
+    from racegui.ui.window_actions import ACTIONS
+
+    spelled = {"PgUp": "Page Up", "PgDown": "Page Down"}
+    listed = set()
+    for keys, _what in SHORTCUTS:
+        listed.update(k.strip() for part in keys.split(" / ") for k in part.split(" or "))
+    for name, (_text, keys, _checkable) in ACTIONS.items():
+        if keys:
+            assert spelled.get(keys[0], keys[0]) in listed, name

@@ -18,7 +18,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F", "Full screen on / off"),
     ("F11", "Presentation mode (full screen, big type, controls hide)"),
     ("Esc", "Leave full screen / presentation mode"),
+    ("Ctrl+R", "Restart from the gun"),
+    ("Ctrl+L", "Loop on / off"),
     ("Ctrl+O", "Open a race file (.json) or splits (.csv)"),
+    ("Ctrl+Shift+O", "Compare with another race of the same distance"),
+    ("Ctrl+E", "Export a video, GIF or image"),
+    ("Ctrl+Q", "Quit"),
     ("? or F1", "This help"),
 )
 
