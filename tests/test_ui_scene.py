@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -140,4 +141,32 @@ def test_a_window_too_narrow_for_both_shows_the_track_alone(qapp):
     assert not scene.panel.isHidden()
     # Rows: Start, laps 1 to 4; at 200 s she runs lap 4 (the hidden panel was not updated).
     assert scene.panel.splits.laps_model.current_row() == 4
+    scene.close()
+
+
+@pytest.mark.parametrize(
+    ("size", "stacked"),
+    [
+        ((1080, 1080), True),
+        ((1200, 1100), True),
+        ((900, 900), False),  # the two columns below would be cut off: beside, as before
+        ((1920, 1080), False),
+        ((1280, 1024), False),
+    ],
+)
+def test_a_square_scene_puts_the_panel_below_the_track(qapp, size, stacked):
+    """Beside a square's track the panel left it a third of the height, with empty bands
+    above and below and 8 px infield text; below it the track is drawn about 1.5 times
+    bigger. Landscape windows, 5:4 included, keep the panel beside the track, and so does a
+    square too small for the panel's two columns below it."""
+    ensure_app()
+    scene = ReplayScene(load_replay(demo_path()), DARK)
+    _panel_width_at(scene, size)
+    track, panel = scene.track.geometry(), scene.panel.geometry()
+    assert not scene.panel.isHidden()
+    if stacked:
+        assert track.width() == size[0] and panel.top() >= track.bottom()
+        assert scene.panel.width() == size[0]
+    else:
+        assert track.height() == size[1] and panel.left() >= track.right()
     scene.close()

@@ -27,6 +27,13 @@ TRACK_MIN_WIDTH_PX = 460
 each other, so a narrower landscape scene shows the track alone."""
 QWIDGETSIZE_MAX = (1 << 24) - 1
 """Qt's largest widget size (QWIDGETSIZE_MAX): no maximum."""
+STACK_GAIN = 1.15
+"""How much bigger (scale) the track must be drawn with the panel below it than beside it
+before a landscape or square scene stacks them (1080x1080: 1.47 times, stacked; 1280x1024:
+1.07 and 1920x1080: 0.72, side by side)."""
+STACKED_MIN_HEIGHT_PX = 500
+"""Least height (px at scale 1) of a panel below a landscape or square track: its two columns
+show every card whole (a 1080x1080 video gives it 540)."""
 PANEL_WIDTH_PX = (420, 600)
 """Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
 so its numbers are never cut off."""
@@ -104,10 +111,40 @@ class ReplayScene(QWidget):
         pal.setColor(self.backgroundRole(), QColor(self.theme.background))
         self.setPalette(pal)
 
+    def _side_width(self) -> tuple[float, float]:
+        """(narrowest, chosen) width (px) of the panel beside the track."""
+        lo, hi = PANEL_WIDTH_PX
+        # The panel's own minimum, not minimumWidth(): setFixedWidth raises that to the width
+        # last fitted, which would keep the panel from ever narrowing with the window.
+        lo = max(lo * self._scale, self.panel.column_min_width())
+        room = self.width() - TRACK_MIN_WIDTH_PX
+        w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
+        return lo, max(min(w, room), lo)
+
+    def _stacks_panel(self) -> bool:
+        """Whether the panel goes below the track: always in a portrait scene (a phone held
+        upright); in a landscape or square one with room for two whole panel columns below,
+        where that draws the track bigger than beside it by STACK_GAIN or more (a square
+        video)."""
+        w, h = self.width(), self.height()
+        if w <= 0 or h <= 0:
+            return False
+        if h > w:
+            return True
+        if w < 2 * self.panel.column_min_width():
+            return False  # one column below would be too short: side by side, or track alone
+        if h * STACKED_PANEL_FRACTION < STACKED_MIN_HEIGHT_PX * self._scale:
+            return False  # two columns would be cut off (a 900x900 window)
+        bounds = self.track.backdrop.bounds()  # the track and its labels (m)
+        bw, bh = bounds.width(), bounds.height()
+        beside = min((w - self._side_width()[1]) / bw, h / bh)
+        below = min(w / bw, h * (1.0 - STACKED_PANEL_FRACTION) / bh)
+        return below >= STACK_GAIN * beside
+
     def _fit_panel(self) -> None:
-        """Beside the track in a landscape or square scene; below it in a portrait one (a
-        phone held upright), in two columns where each keeps the panel's minimum width."""
-        stacked = self.height() > self.width()
+        """Beside the track in a landscape scene; below it in a portrait or square one, in
+        two columns where each keeps the panel's minimum width (see _stacks_panel)."""
+        stacked = self._stacks_panel()
         box = self.layout()
         box.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
@@ -123,16 +160,11 @@ class ReplayScene(QWidget):
             return
         self.panel.setMinimumHeight(0)
         self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
-        lo, hi = PANEL_WIDTH_PX
-        # The panel's own minimum, not minimumWidth(): setFixedWidth below raises that to the
-        # width last fitted, which would keep the panel from ever narrowing with the window.
-        lo = max(lo * self._scale, self.panel.column_min_width())
+        lo, width = self._side_width()
         # Too narrow for both (a window snapped to half a laptop screen): the track alone,
         # until the window is wide enough again.
-        room = self.width() - TRACK_MIN_WIDTH_PX
-        self._show_panel(self._panel_wanted and room >= lo)
-        w = int(min(max(self.width() * PANEL_FRACTION, lo), max(hi * self._scale, lo)))
-        self.panel.setFixedWidth(max(min(w, room), lo))
+        self._show_panel(self._panel_wanted and self.width() - TRACK_MIN_WIDTH_PX >= lo)
+        self.panel.setFixedWidth(round(width))
 
     def _show_panel(self, on: bool) -> None:
         """Show or hide the panel for the layout (the user's choice is _panel_wanted)."""
