@@ -159,3 +159,52 @@ def test_a_file_with_just_over_100_problems_says_where_reading_stopped(tmp_path,
         read_splits_csv(path)
     lines = info.value.lines()
     assert len(lines) == MAX_PROBLEMS + 1 and "stopped reading here" in lines[-1]
+
+
+def _read(tmp_path, text: str):
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    return path, read_splits_csv(path)
+
+
+def _refused(tmp_path, text: str) -> tuple[str, list[str]]:
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    return str(path), info.value.lines()
+
+
+def test_rows_in_any_order_are_sorted_by_distance(tmp_path):
+    # They were refused: "line 3, column 2: distances of kip must increase".
+    rows = CSV.splitlines()
+    shuffled = "\n".join([rows[0], rows[4], rows[6], rows[2], rows[1], rows[5], rows[3]]) + "\n"
+    _, race = _read(tmp_path, shuffled)
+    assert [s.distance_m for s in race.focus.splits] == [400, 800, 1200, 1609.344]
+    assert [s.time_s for s in race.focus.splits] == [60.2, 120.75, 181.84, 246.42]
+    assert [s.time_s for s in race.athlete("p1").splits] == [60.1, 120.6]
+    assert race.athlete("fk").role == "runner"  # the first athlete in the file still
+
+
+def test_two_rows_at_one_distance_are_refused_naming_both_lines(tmp_path):
+    path, lines = _refused(tmp_path, CSV + "fk,800,2:00.80\n")
+    assert lines == [
+        f"{path}: line 8, column 2: a second split of fk at 800 m (the first is on line 3)"
+    ]
+
+
+def test_times_going_backwards_once_sorted_name_both_lines(tmp_path):
+    text = "athlete,distance_m,time\nkip,800,2:00.75\nkip,1200,1:01.84\nkip,400,60.2\n"
+    path, lines = _refused(tmp_path, text)
+    assert lines == [
+        f"{path}: line 3, column 3: times of kip must increase with distance: "
+        "1:01.84 at 1200 m is not after 2:00.75 at 800 m (line 2)"
+    ]
+
+
+def test_a_problem_found_after_sorting_names_the_line_of_its_row(tmp_path):
+    # 800 m in 65 s after 400 m in 60.2 s is superhuman: the 800 m row is line 2.
+    text = "athlete,distance_m,time\nkip,800,65\nkip,400,60.2\n"
+    path, lines = _refused(tmp_path, text)
+    assert len(lines) == 1 and lines[0].startswith(f"{path}: line 2: ")
+    assert "faster than any human" in lines[0]

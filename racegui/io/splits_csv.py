@@ -1,7 +1,9 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive); optional columns name, role
-and colour describe the athlete. Times are seconds or m:ss.xx. The delimiter is a comma or a
+and colour describe the athlete. An athlete's rows may come in any order: they are sorted by
+distance (two at one distance, or a time not after the one at a shorter distance, is refused
+naming both lines). Times are seconds or m:ss.xx. The delimiter is a comma or a
 semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8, BOM allowed.
 """
 
@@ -16,7 +18,7 @@ from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import Race
-from racegui.model.timefmt import TimeFormatError, parse_time
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 REQUIRED = ("athlete", "distance_m", "time")
 OPTIONAL = ("name", "role", "colour")
@@ -34,6 +36,7 @@ PALETTE = (
 )
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_LINE = re.compile(r"^line (\d+)")
 _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
 """The CSV column each athlete field of a race file comes from."""
 
@@ -87,99 +90,138 @@ def read_splits_csv(
         )
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     athletes: dict[str, dict] = {}
-    lines: dict[tuple[int, int], int] = {}
     over: set[str] = set()
     """Athletes with too many splits ("": too many athletes), each reported once."""
     try:
         for row in reader:
-            line = reader.line_num
             if len(problems) > MAX_PROBLEMS:
                 break
-            if not any(cell.strip() for cell in row):
-                continue
-            extra = row[len(header) :]
-            if len(row) < len(header) or any(cell.strip() for cell in extra):
-                why = f"{len(row)} fields, the header has {len(header)}"
-                if len(row) > len(header):
-                    why += " (a decimal comma, like 2:00,75? write 2:00.75)"
-                problems.append(Problem(f"line {line}", why))
-                continue
-            athlete_id = row[col["athlete"]].strip()
-            if not athlete_id:
-                problems.append(
-                    Problem(f"line {line}, column {col['athlete'] + 1}", "athlete is empty")
-                )
-                continue
-            try:
-                dist = _number(row[col["distance_m"]], decimal_comma)
-            except ValueError:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        f"{row[col['distance_m']]!r} is not a distance in metres",
-                    )
-                )
-                continue
-            try:
-                time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
-            except TimeFormatError as exc:
-                problems.append(Problem(f"line {line}, column {col['time'] + 1}", str(exc)))
-                continue
-            if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
-                if "" not in over:  # said once, at the first athlete too many
-                    over.add("")
-                    problems.append(
-                        Problem(f"line {line}", f"more than {MAX_ATHLETES} athletes in one race")
-                    )
-                continue
-            entry = athletes.setdefault(
-                athlete_id, {"splits": [], "row": row, "index": len(athletes)}
-            )
-            if len(entry["splits"]) >= MAX_SPLITS:
-                if athlete_id not in over:  # said once per athlete, at its first split too many
-                    over.add(athlete_id)
-                    problems.append(
-                        Problem(f"line {line}", f"more than {MAX_SPLITS} splits for {athlete_id}")
-                    )
-                continue
-            prev = entry["splits"][-1] if entry["splits"] else None
-            if dist <= 0:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        "distance must be greater than 0",
-                    )
-                )
-                continue
-            if prev is not None and dist <= prev["distance_m"]:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        f"distances of {athlete_id} must increase",
-                    )
-                )
-                continue
-            if prev is not None and time_s <= prev["time"]:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['time'] + 1}",
-                        f"times of {athlete_id} must increase",
-                    )
-                )
-                continue
-            lines[(entry["index"], len(entry["splits"]))] = line
-            entry["splits"].append({"distance_m": dist, "time": time_s})
+            _read_row(row, reader.line_num, header, col, decimal_comma, athletes, over, problems)
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+    _sort_by_distance(athletes, col, problems)
     if problems:
-        raise RaceFileError(path, capped(problems))
+        raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
+    lines = {
+        (entry["index"], k): split["line"]
+        for entry in athletes.values()
+        for k, split in enumerate(entry["splits"])
+    }
     data = _race_data(path, athletes, col, distance_m, title, target_time_s)
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
         raise RaceFileError(path, [_to_line(p, lines, col) for p in exc.problems]) from None
+
+
+def _cell_place(line: int, column: int) -> str:
+    """Where a cell is: "line 3, column 2" (column 0-based in, 1-based out)."""
+    return f"line {line}, column {column + 1}"
+
+
+def _line_of(problem: Problem) -> int:
+    """The CSV line a problem names (0 for none), to list problems in file order."""
+    match = _LINE.match(problem.where)
+    return int(match.group(1)) if match else 0
+
+
+def _split_of_row(
+    row: list[str], line: int, header: list[str], col: dict, decimal_comma: bool
+) -> tuple[str, float, float] | Problem:
+    """(athlete, distance m, time s) of a data row, or the problem with it."""
+    extra = row[len(header) :]
+    if len(row) < len(header) or any(cell.strip() for cell in extra):
+        why = f"{len(row)} fields, the header has {len(header)}"
+        if len(row) > len(header):
+            why += " (a decimal comma, like 2:00,75? write 2:00.75)"
+        return Problem(f"line {line}", why)
+    athlete = row[col["athlete"]].strip()
+    if not athlete:
+        return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
+    try:
+        dist = _number(row[col["distance_m"]], decimal_comma)
+    except ValueError:
+        return Problem(
+            _cell_place(line, col["distance_m"]),
+            f"{row[col['distance_m']]!r} is not a distance in metres",
+        )
+    try:
+        time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
+    except TimeFormatError as exc:
+        return Problem(_cell_place(line, col["time"]), str(exc))
+    if dist <= 0:
+        return Problem(_cell_place(line, col["distance_m"]), "distance must be greater than 0")
+    return athlete, dist, time_s
+
+
+def _read_row(
+    row: list[str],
+    line: int,
+    header: list[str],
+    col: dict,
+    decimal_comma: bool,
+    athletes: dict[str, dict],
+    over: set[str],
+    problems: list[Problem],
+) -> None:
+    """Add one data row's split to its athlete in athletes, or its problem to problems."""
+    if not any(cell.strip() for cell in row):
+        return
+    read = _split_of_row(row, line, header, col, decimal_comma)
+    if isinstance(read, Problem):
+        problems.append(read)
+        return
+    athlete_id, dist, time_s = read
+    if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
+        if "" not in over:  # said once, at the first athlete too many
+            over.add("")
+            problems.append(
+                Problem(f"line {line}", f"more than {MAX_ATHLETES} athletes in one race")
+            )
+        return
+    entry = athletes.setdefault(
+        athlete_id, {"splits": [], "row": row, "index": len(athletes), "at": {}}
+    )
+    if len(entry["splits"]) >= MAX_SPLITS:
+        if athlete_id not in over:  # said once per athlete, at its first split too many
+            over.add(athlete_id)
+            problems.append(
+                Problem(f"line {line}", f"more than {MAX_SPLITS} splits for {athlete_id}")
+            )
+        return
+    first = entry["at"].get(dist)
+    if first is not None:
+        problems.append(
+            Problem(
+                _cell_place(line, col["distance_m"]),
+                f"a second split of {athlete_id} at {dist:g} m (the first is on line {first})",
+            )
+        )
+        return
+    entry["at"][dist] = line
+    entry["splits"].append({"distance_m": dist, "time": time_s, "line": line})
+
+
+def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Problem]) -> None:
+    """Put each athlete's splits in order of distance (rows may come in any order) and add
+    a problem for each time that is not after the time at the shorter distance."""
+    for athlete_id, entry in athletes.items():
+        splits = sorted(entry["splits"], key=lambda s: s["distance_m"])
+        entry["splits"] = splits
+        for prev, split in zip(splits, splits[1:], strict=False):
+            if split["time"] > prev["time"]:
+                continue
+            problems.append(
+                Problem(
+                    _cell_place(split["line"], col["time"]),
+                    f"times of {athlete_id} must increase with distance: "
+                    f"{format_time(split['time'])} at {split['distance_m']:g} m is not after "
+                    f"{format_time(prev['time'])} at {prev['distance_m']:g} m "
+                    f"(line {prev['line']})",
+                )
+            )
 
 
 def _race_data(
@@ -202,7 +244,7 @@ def _race_data(
             "role": role,
             "colour": (row[col["colour"]].strip() if "colour" in col else "")
             or PALETTE[k % len(PALETTE)],
-            "splits": entry["splits"],
+            "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
         items.append(item)
     data: dict = {
