@@ -136,7 +136,9 @@ def test_a_file_of_a_million_bad_rows_stops_after_100_problems(tmp_path):
 @pytest.mark.parametrize(
     ("header", "rows", "where", "words"),
     [
-        ("athlete,distance_m,time", "f k,400,60\nf k,800,120\n", "line 2, column 1", "no spaces"),
+        ("athlete,distance_m,time", "target,400,60\n", "line 2, column 1", "reserved"),
+        # A name too long for a race file, from the athlete column, is placed there too.
+        ("athlete,distance_m,time", "F " + "k" * 200 + ",400,60\n", "line 2, column 1", "200"),
         ("athlete,distance_m,time,role", "a,400,60,boss\n", "line 2, column 4", "'runner'"),
         ("time,athlete,distance_m,colour", "60,a,400,red\n", "line 2, column 4", "#rrggbb"),
     ],
@@ -208,3 +210,48 @@ def test_a_problem_found_after_sorting_names_the_line_of_its_row(tmp_path):
     path, lines = _refused(tmp_path, text)
     assert len(lines) == 1 and lines[0].startswith(f"{path}: line 2: ")
     assert "faster than any human" in lines[0]
+
+
+def test_a_name_in_the_athlete_column_names_the_athlete_and_makes_its_id(tmp_path):
+    # It was refused: "line 2, column 1: an id is 1 to 64 letters, digits, ... (no spaces)".
+    text = "athlete;distance_m;time\nFaith Kipyegon;400;60,20\nFaith  Kipyegon;800;2:00,75\n"
+    text += "Ciarà Mageean;400;60,10\nØyvind Kjærstad;400;60,30\n李娜;400;60,40\n"
+    _, race = _read(tmp_path, text)
+    assert [(a.id, a.name) for a in race.athletes] == [
+        ("faith-kipyegon", "Faith Kipyegon"),  # the two spaces on line 3 are one name
+        ("ciara-mageean", "Ciarà Mageean"),
+        ("oyvind-kjaerstad", "Øyvind Kjærstad"),
+        ("athlete-4", "李娜"),  # no Latin letters to make an id of
+    ]
+    assert [s.time_s for s in race.focus.splits] == [60.2, 120.75]
+
+
+def test_a_name_column_still_gives_the_name(tmp_path):
+    text = "athlete,distance_m,time,name\nFaith K,400,60.2,Faith Kipyegon\nfk,400,61,Pacer\n"
+    _, race = _read(tmp_path, text)
+    assert [(a.id, a.name) for a in race.athletes] == [
+        ("faith-k", "Faith Kipyegon"),
+        ("fk", "Pacer"),
+    ]
+
+
+def test_different_names_never_share_an_id(tmp_path):
+    text = (
+        "athlete,distance_m,time\n"
+        "Faith Kipyegon,400,60.2\n"
+        "faith kipyegon,400,60.3\n"  # another spelling is another athlete, told apart
+        "faith-kipyegon,400,60.4\n"  # an id given as such keeps it
+        "Target!,400,60.5\n"  # the target's id is reserved
+    )
+    text += "x" * 70 + " y,400,60.6\n" + "x" * 70 + " z,400,60.7\n"  # cut to 64 characters
+    _, race = _read(tmp_path, text)
+    ids = [a.id for a in race.athletes]
+    assert ids == [
+        "faith-kipyegon-2",
+        "faith-kipyegon-3",
+        "faith-kipyegon",
+        "target-2",
+        "x" * 64,
+        "x" * 62 + "-2",
+    ]
+    assert [a.name for a in race.athletes][:2] == ["Faith Kipyegon", "faith kipyegon"]

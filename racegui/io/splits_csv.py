@@ -1,7 +1,9 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive); optional columns name, role
-and colour describe the athlete. An athlete's rows may come in any order: they are sorted by
+and colour describe the athlete. The athlete cell is an id (letters, digits, '_', '.', '-')
+or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a name column
+still gives the name). An athlete's rows may come in any order: they are sorted by
 distance (two at one distance, or a time not after the one at a shorter distance, is refused
 naming both lines). Times are seconds or m:ss.xx. The delimiter is a comma or a
 semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8, BOM allowed.
@@ -12,12 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
-from racegui.io.schema import FORMAT, MAX_ATHLETES, MAX_SPLITS
-from racegui.model.race import Race
+from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
+from racegui.model.race import TARGET_ID, Race
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 REQUIRED = ("athlete", "distance_m", "time")
@@ -36,6 +39,10 @@ PALETTE = (
 )
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th"})
+"""Letters without a decomposed Latin form, spelt out for an id made from a name."""
+MAX_ID_CHARS = 64
+"""Longest id (as ID_PATTERN allows)."""
 _LINE = re.compile(r"^line (\d+)")
 _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
 """The CSV column each athlete field of a race file comes from."""
@@ -113,7 +120,8 @@ def read_splits_csv(
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
-        raise RaceFileError(path, [_to_line(p, lines, col) for p in exc.problems]) from None
+        firsts = [entry["line"] for entry in athletes.values()]
+        raise RaceFileError(path, [_to_line(p, lines, firsts, col) for p in exc.problems]) from None
 
 
 def _cell_place(line: int, column: int) -> str:
@@ -137,7 +145,7 @@ def _split_of_row(
         if len(row) > len(header):
             why += " (a decimal comma, like 2:00,75? write 2:00.75)"
         return Problem(f"line {line}", why)
-    athlete = row[col["athlete"]].strip()
+    athlete = " ".join(row[col["athlete"]].split())  # a name typed with two spaces is one name
     if not athlete:
         return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
     try:
@@ -182,7 +190,7 @@ def _read_row(
             )
         return
     entry = athletes.setdefault(
-        athlete_id, {"splits": [], "row": row, "index": len(athletes), "at": {}}
+        athlete_id, {"splits": [], "row": row, "index": len(athletes), "at": {}, "line": line}
     )
     if len(entry["splits"]) >= MAX_SPLITS:
         if athlete_id not in over:  # said once per athlete, at its first split too many
@@ -224,6 +232,40 @@ def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Probl
             )
 
 
+def _is_id(text: str) -> bool:
+    """Whether an athlete cell is an id as a race file has them (else it is a name)."""
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+def _slug(name: str) -> str:
+    """A name as an id: accents dropped, lower case, any other run of characters one '-'
+    ("Faith Kipyegon" -> "faith-kipyegon", "Ciarà Mageean" -> "ciara-mageean"); "" when no
+    letter of it has a Latin form."""
+    lower = name.lower().translate(_LATIN)
+    plain = unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:MAX_ID_CHARS].rstrip("-")
+
+
+def _ids(cells: list[str]) -> list[str]:
+    """An id for each athlete cell, in order: the cell itself when it is an id, else one
+    made from it as a name (suffixed -2, -3... so no two athletes ever share one, and never
+    the target's)."""
+    taken = {cell for cell in cells if _is_id(cell)} | {TARGET_ID}
+    out = []
+    for k, cell in enumerate(cells):
+        if _is_id(cell):
+            out.append(cell)
+            continue
+        base = _slug(cell) or f"athlete-{k + 1}"
+        candidate, n = base, 2
+        while candidate in taken:
+            suffix = f"-{n}"
+            candidate, n = base[: MAX_ID_CHARS - len(suffix)] + suffix, n + 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
 def _race_data(
     path: Path,
     athletes: dict,
@@ -235,12 +277,13 @@ def _race_data(
     race_m = distance_m or max(s["distance_m"] for a in athletes.values() for s in a["splits"])
     has_role = "role" in col
     items = []
-    for k, (athlete_id, entry) in enumerate(athletes.items()):
+    ids = _ids(list(athletes))
+    for k, (athlete, entry) in enumerate(athletes.items()):
         row = entry["row"]
         role = row[col["role"]].strip().lower() if has_role else ("runner" if k == 0 else "pacer")
         item = {
-            "id": athlete_id,
-            "name": (row[col["name"]].strip() if "name" in col else "") or athlete_id,
+            "id": ids[k],
+            "name": (row[col["name"]].strip() if "name" in col else "") or athlete,
             "role": role,
             "colour": (row[col["colour"]].strip() if "colour" in col else "")
             or PALETTE[k % len(PALETTE)],
@@ -258,9 +301,12 @@ def _race_data(
     return data
 
 
-def _to_line(problem: Problem, lines: dict[tuple[int, int], int], col: dict) -> Problem:
+def _to_line(
+    problem: Problem, lines: dict[tuple[int, int], int], firsts: list[int], col: dict
+) -> Problem:
     """Point a problem in a split, or in an athlete's id, name, role or colour, back at the
-    CSV line (and column) it came from: the athlete's first row for the latter."""
+    CSV line (and column) it came from: the athlete's first row (firsts) for the latter; a
+    name from the athlete column is placed there."""
     match = _SPLIT_LOC.match(problem.where)
     if match:
         line = lines.get((int(match.group(1)), int(match.group(2))))
@@ -268,8 +314,9 @@ def _to_line(problem: Problem, lines: dict[tuple[int, int], int], col: dict) -> 
             return Problem(f"line {line}", problem.message)
     match = _ATHLETE_LOC.match(problem.where)
     if match:
-        line = lines.get((int(match.group(1)), 0))
-        column = col.get(_COLUMN_OF[match.group(2)])
+        line = firsts[int(match.group(1))]
+        field = match.group(2)
+        column = col.get(_COLUMN_OF[field], col["athlete"] if field == "name" else None)
         if line is not None and column is not None:
             return Problem(f"line {line}, column {column + 1}", problem.message)
     return problem
