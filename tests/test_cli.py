@@ -198,3 +198,22 @@ def test_state_text_level_at_the_gun_then_projected_finish(capsys):
     assert f"Projected finish at her current speed: {format_time(projected, 1)}\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:06.42")
     assert "Projected" not in out  # she has finished
+
+
+SEMI = "\ufeffathlete;distance_m;time;name\n" + "".join(
+    f"kipyegon;{d};{t};Faith Kipyegon\n"
+    for d, t in (("400", "60,20"), ("800", "2:00,75"), ("1200", "3:01,84"), ("1609,344", "4:06,42"))
+)
+
+
+def test_import_past_the_last_split_names_the_csv_line_and_the_option(capsys, tmp_path):
+    # It said "semi.csv: $.athletes[0].splits: the last split ...": a JSON path in a CSV.
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path), "--distance", "2000")
+    assert code == 2 and out == "" and not out_path.exists()
+    assert err == (
+        f"{csv_path}: line 5, column 2: the last split (1609.34 m) must be at the race "
+        "distance (2000 m), set by --distance 2000\n"
+    )

@@ -255,3 +255,54 @@ def test_different_names_never_share_an_id(tmp_path):
         "x" * 62 + "-2",
     ]
     assert [a.name for a in race.athletes][:2] == ["Faith Kipyegon", "faith kipyegon"]
+
+
+RUNNER = "athlete,distance_m,time,role\nkip,400,60.2,runner\nkip,800,2:00.75,runner\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "line"),
+    [
+        # The review's case: reported at "$.athletes[0].splits".
+        (
+            RUNNER,
+            {"distance_m": 1000.0},
+            "line 3, column 2: the last split (800 m) must be at the race distance (1000 m), "
+            "set by --distance 1000",
+        ),
+        (
+            RUNNER,
+            {"distance_m": 600.0},
+            "line 3, column 2: 800 m is past the race distance 600 m (set by --distance 600)",
+        ),
+        (RUNNER, {"distance_m": 5.0}, "--distance 5: must be at least 10 m and at most 100 km"),
+        (RUNNER, {"distance_m": 0.0}, "--distance 0: must be at least 10 m and at most 100 km"),
+        (RUNNER, {"target_time_s": 10.0}, "--target 10.00: is faster than any human runs"),
+        (RUNNER, {"title": "x" * 301}, "--title: is too long: at most 300 characters"),
+        (
+            RUNNER + "fast,400,58,runner\n",
+            {},
+            "line 4, column 2: the last split (400 m) must be at the race distance (800 m), "
+            "the largest distance in the file",
+        ),
+        (
+            "athlete,distance_m,time\nkip,5,2\n",
+            {},
+            "line 2, column 2: the race distance (the largest distance in the file) must be at "
+            "least 10 m and at most 100 km",
+        ),
+        (
+            RUNNER.replace("runner", "pacer"),
+            {},
+            'line 2, column 4: no athlete has the role "runner" (a race needs one)',
+        ),
+    ],
+)
+def test_a_problem_with_the_race_names_csv_lines_or_options_not_json_paths(
+    tmp_path, text, options, line
+):
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path, **options)
+    assert info.value.lines() == [f"{path}: {line}"]

@@ -15,6 +15,7 @@ import csv
 import io
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
@@ -37,8 +38,12 @@ PALETTE = (
     "#bcbd22",
     "#7f7f7f",
 )
-_SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
+_SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
+_SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_ANY_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]")
+_DISTANCE_LOC = re.compile(r"^\$\.distance_m$")
+_OPTION_LOC = re.compile(r"^\$\.(title|target)\b")
 _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th"})
 """Letters without a decomposed Latin form, spelt out for an id made from a name."""
 MAX_ID_CHARS = 64
@@ -68,8 +73,10 @@ def read_splits_csv(
     target_time_s: float | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
-    says otherwise). The race distance defaults to the largest distance in the file.
-    Raises RaceFileError naming line and column for each problem."""
+    says otherwise). The race distance (m) defaults to the largest distance in the file.
+    distance_m, title and target_time_s (s) are racegui import's --distance, --title and
+    --target. Raises RaceFileError naming the line and column (or the option) of each
+    problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -111,17 +118,24 @@ def read_splits_csv(
         raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
-    lines = {
-        (entry["index"], k): split["line"]
-        for entry in athletes.values()
-        for k, split in enumerate(entry["splits"])
-    }
     data = _race_data(path, athletes, col, distance_m, title, target_time_s)
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
-        firsts = [entry["line"] for entry in athletes.values()]
-        raise RaceFileError(path, [_to_line(p, lines, firsts, col) for p in exc.problems]) from None
+        origin = _Origin(
+            [[split["line"] for split in entry["splits"]] for entry in athletes.values()],
+            [entry["line"] for entry in athletes.values()],
+            col,
+            _options(distance_m, title, target_time_s),
+            _longest_line(athletes),
+        )
+        raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+
+
+def _longest_line(athletes: dict[str, dict]) -> int:
+    """Line of the largest distance in the file (the first such line)."""
+    splits = (split for entry in athletes.values() for split in entry["splits"])
+    return max(splits, key=lambda split: (split["distance_m"], -split["line"]))["line"]
 
 
 def _cell_place(line: int, column: int) -> str:
@@ -274,7 +288,11 @@ def _race_data(
     title: str | None,
     target_time_s: float | None,
 ) -> dict:
-    race_m = distance_m or max(s["distance_m"] for a in athletes.values() for s in a["splits"])
+    race_m = (
+        distance_m
+        if distance_m is not None
+        else max(s["distance_m"] for a in athletes.values() for s in a["splits"])
+    )
     has_role = "role" in col
     items = []
     ids = _ids(list(athletes))
@@ -301,22 +319,93 @@ def _race_data(
     return data
 
 
-def _to_line(
-    problem: Problem, lines: dict[tuple[int, int], int], firsts: list[int], col: dict
-) -> Problem:
-    """Point a problem in a split, or in an athlete's id, name, role or colour, back at the
-    CSV line (and column) it came from: the athlete's first row (firsts) for the latter; a
-    name from the athlete column is placed there."""
-    match = _SPLIT_LOC.match(problem.where)
-    if match:
-        line = lines.get((int(match.group(1)), int(match.group(2))))
-        if line is not None:
-            return Problem(f"line {line}", problem.message)
-    match = _ATHLETE_LOC.match(problem.where)
-    if match:
-        line = firsts[int(match.group(1))]
+def _options(
+    distance_m: float | None, title: str | None, target_time_s: float | None
+) -> dict[str, str]:
+    """How racegui import's options are named in a problem, for those given: the race
+    file's field -> "--distance 2000"."""
+    given = {
+        "distance_m": None if distance_m is None else f"--distance {distance_m:g}",
+        "title": None if title is None else "--title",
+        "target": None if target_time_s is None else f"--target {format_time(target_time_s)}",
+    }
+    return {key: text for key, text in given.items() if text is not None}
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where each part of the race data made from a CSV came from, to name the CSV's lines
+    and columns (or racegui import's options) in a problem instead of JSON paths."""
+
+    lines: list[list[int]]
+    """Line of each split of each athlete, in the order of the race data (by distance)."""
+    firsts: list[int]
+    """First line of each athlete (its name, role and colour are read there)."""
+    col: dict[str, int]
+    options: dict[str, str]
+    """racegui import's options given, as _options names them."""
+    longest: int
+    """Line of the largest distance in the file."""
+
+    def place(self, problem: Problem) -> Problem:
+        """The problem, placed in the CSV (or at an option) instead of at a JSON path."""
+        where = problem.where
+        for pattern, method in (
+            (_SPLIT_LOC, self._split),
+            (_SPLITS_LOC, self._last_split),
+            (_ATHLETE_LOC, self._field),
+            (_ANY_ATHLETE_LOC, self._athlete),
+            (_DISTANCE_LOC, self._distance),
+            (_OPTION_LOC, self._option),
+        ):
+            match = pattern.match(where)
+            if match:
+                return method(match, problem.message)
+        if where == "$.athletes":  # no runner: only a role column can say so
+            return Problem(
+                _cell_place(self.firsts[0], self.col.get("role", self.col["athlete"])),
+                'no athlete has the role "runner" (a race needs one)',
+            )
+        return Problem("", problem.message) if where.startswith("$") else problem
+
+    def _split(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell."""
+        line = self.lines[int(match.group(1))][int(match.group(2))]
+        field = match.group(3)
+        if field == "distance_m" and "distance_m" in self.options:
+            message += f" (set by {self.options['distance_m']})"
+        if field in ("distance_m", "time"):
+            return Problem(_cell_place(line, self.col[field]), message)
+        return Problem(f"line {line}", message)
+
+    def _last_split(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].splits (the last split is not at the finish): its last split."""
+        line = self.lines[int(match.group(1))][-1]
+        given = self.options.get("distance_m")
+        source = f"set by {given}" if given else "the largest distance in the file"
+        return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")
+
+    def _field(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].id, name, role or colour: its cell on the athlete's first line (a
+        name taken from the athlete column is there)."""
         field = match.group(2)
-        column = col.get(_COLUMN_OF[field], col["athlete"] if field == "name" else None)
-        if line is not None and column is not None:
-            return Problem(f"line {line}, column {column + 1}", problem.message)
-    return problem
+        column = self.col.get(_COLUMN_OF[field], self.col["athlete"])
+        return Problem(_cell_place(self.firsts[int(match.group(1))], column), message)
+
+    def _athlete(self, match: re.Match, message: str) -> Problem:
+        """Anything else about athlete i: its first line."""
+        return Problem(f"line {self.firsts[int(match.group(1))]}", message)
+
+    def _distance(self, match: re.Match, message: str) -> Problem:
+        """$.distance_m: --distance, or the largest distance in the file that set it."""
+        given = self.options.get("distance_m")
+        if given:
+            return Problem(given, message)
+        return Problem(
+            _cell_place(self.longest, self.col["distance_m"]),
+            f"the race distance (the largest distance in the file) {message}",
+        )
+
+    def _option(self, match: re.Match, message: str) -> Problem:
+        """$.title or $.target...: the option that set it."""
+        return Problem(self.options.get(match.group(1), f"--{match.group(1)}"), message)
