@@ -130,6 +130,16 @@ def _num(value: float | None, digits: int = 3) -> float | None:
     return round(float(value), digits)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 athlete", "2 athletes"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _quoted(title: str) -> str:
+    """A title in double quotes, on one line (quotes and line breaks in it escaped)."""
+    return json.dumps(title, ensure_ascii=False)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from racegui.io.errors import RaceFileError
 
@@ -142,7 +152,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for line in exc.lines():
                 print(line, file=sys.stderr)
             continue
-        print(f"{path}: ok ({race.title}, {len(race.athletes)} athletes)")
+        print(f"{path}: ok ({_quoted(race.title)}, {_count(len(race.athletes), 'athlete')})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -322,9 +332,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         write_race(race, args.output)
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
-    print(
-        f"{args.output}: wrote {race.title} ({len(race.athletes)} athletes, {race.distance_m:g} m)"
-    )
+    about = f"{_count(len(race.athletes), 'athlete')}, {race.distance_m:g} m"
+    if not args.title:
+        about += "; the title is the CSV's name, --title sets another"
+    print(f"{args.output}: wrote {_quoted(race.title)} ({about})")
     return EXIT_OK
 
 

@@ -217,3 +217,23 @@ def test_import_past_the_last_split_names_the_csv_line_and_the_option(capsys, tm
         f"{csv_path}: line 5, column 2: the last split (1609.34 m) must be at the race "
         "distance (2000 m), set by --distance 2000\n"
     )
+
+
+def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
+    # It said "race.json: wrote one (1 athletes, 1609.34 m)": "one" was the title.
+    csv_path = tmp_path / "one.csv"
+    csv_path.write_text("athlete,distance_m,time\nkip,1609.344,4:06.42\n", encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path))
+    assert code == 0 and err == ""
+    assert out == (
+        f'{out_path}: wrote "one" (1 athlete, 1609.34 m; the title is the CSV\'s name, '
+        "--title sets another)\n"
+    )
+    code, out, _ = run(capsys, "import", str(csv_path), "-o", str(out_path), "--title", 'A "mile"')
+    assert out == f'{out_path}: wrote "A \\"mile\\"" (1 athlete, 1609.34 m)\n'
+    code, out, _ = run(capsys, "validate", str(out_path), DEMO)
+    assert out.splitlines() == [
+        f'{out_path}: ok ("A \\"mile\\"", 1 athlete)',
+        f'{DEMO}: ok ("Breaking4: Faith Kipyegon\'s mile", 15 athletes)',
+    ]
