@@ -17,6 +17,8 @@ from racegui import __version__
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+NAME_COLUMN_MAX = 32
+"""Widest name column of info and state (characters); a longer name is cut with "…"."""
 
 
 class UsageError(Exception):
@@ -128,6 +130,18 @@ def _num(value: float | None, digits: int = 3) -> float | None:
     if value is None or not math.isfinite(value):
         return None
     return round(float(value), digits)
+
+
+def _name_width(names) -> int:
+    """Width of a name column (characters): the longest name, at most NAME_COLUMN_MAX."""
+    return min(max((len(n) for n in names), default=0), NAME_COLUMN_MAX)
+
+
+def _cell(text: str, width: int) -> str:
+    """text padded to width, or cut to it with "…"."""
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"{text:<{width}}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -261,17 +275,21 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_state(args: argparse.Namespace) -> int:
-    from racegui.model.timefmt import format_time
+def _status(replay, i: int, running: bool) -> str:
+    """ "running", "finished", "dropped out", or "stopped" (an athlete that neither finished
+    nor dropped out but no longer runs)."""
+    if running:
+        return "running"
+    if math.isfinite(replay.finish_time_s[i]):
+        return "finished"
+    if math.isfinite(replay.dropout_time_s[i]):
+        return "dropped out"
+    return "stopped"
 
-    replay = _load(args.file)
-    t = args.time
-    if t > replay.duration_s + 1e-9:  # like --screenshot: nothing happens after the end
-        raise UsageError(
-            f"racegui state: --time {format_time(t)} is after the replay ends "
-            f"({format_time(replay.duration_s)})"
-        )
-    s = replay.state_at(t)
+
+def _state_data(replay, s) -> dict:
+    """Everyone in state s (replay.state_at(t)), as racegui state --json prints it."""
+    t = s.t
     athletes = [
         {
             "id": a.id,
@@ -283,10 +301,11 @@ def _cmd_state(args: argparse.Namespace) -> int:
             "y_m": _num(s.y_m[i]),
             "lap": int(s.lap[i]),
             "running": bool(s.running[i]),
+            "status": _status(replay, i, bool(s.running[i])),
         }
         for i, a in enumerate(replay.athletes)
     ]
-    data = {
+    return {
         "time_s": t,
         "focus": replay.ids[replay.focus],
         "gap_to_target_s": _num(s.gap_to_target_s),
@@ -294,30 +313,79 @@ def _cmd_state(args: argparse.Namespace) -> int:
         "projected_finish_s": _num(replay.projected_finish_s(t)),
         "athletes": athletes,
     }
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False))
-        return EXIT_OK
+
+
+def _gap_line(replay, s) -> str | None:
+    """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s, "... finished
+    6.42 s ..." once she has, or None without a target."""
+    from racegui.model.timefmt import format_time
+
+    gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
+    if gap_s is None:
+        return None
+    name = replay.athletes[replay.focus].name
+    verb = "finished" if t >= float(replay.finish_time_s[replay.focus]) else "is"
+    if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
+        return f"{name} {verb} level with the target"
+    side = "behind" if gap_s > 0 else "ahead of"
+    metres = f"{abs(gap_m):.1f} m"
+    held = replay.gap_metres_measured_at(t)
+    if held is not None and held == float(replay.finish_time_s[replay.target]):
+        metres += f" as it finished, {format_time(held)}"  # it crossed the line first
+    return f"{name} {verb} {abs(gap_s):.2f} s ({metres}) {side} the target"
+
+
+def _outcome(replay, i: int, status: str) -> str:
+    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m"."""
+    from racegui.model.timefmt import format_time
+
+    if status == "finished":
+        return f"finished {format_time(float(replay.finish_time_s[i]))}"
+    if status == "dropped out":
+        return f"dropped out at {float(replay.dropout_distance_m[i]):.0f} m"
+    return status
+
+
+def _print_state(replay, s, data: dict) -> None:
+    """racegui state's text for state s (data: _state_data of it): a title line, the gap to
+    the target, a table of everyone."""
+    from racegui.model.timefmt import format_time
+
+    t = data["time_s"]
     print(f"{replay.race.title} at {format_time(t)}")
-    if s.gap_to_target_s is not None:
-        name = replay.athletes[replay.focus].name
-        if round(s.gap_to_target_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
-            print(f"{name} is level with the target")
-        else:
-            side = "behind" if s.gap_to_target_s > 0 else "ahead of"
-            metres = f"{abs(s.gap_to_target_m):.1f} m"
-            held = replay.gap_metres_measured_at(t)
-            if held is not None and held == float(replay.finish_time_s[replay.target]):
-                metres += f" as it finished, {format_time(held)}"  # it crossed the line first
-            print(f"{name} is {abs(s.gap_to_target_s):.2f} s ({metres}) {side} the target")
+    gap = _gap_line(replay, s)
+    if gap is not None:
+        print(gap)
     projected = data["projected_finish_s"]
     if projected is not None and t < float(replay.finish_time_s[replay.focus]):
         print(f"Projected finish at her current speed: {format_time(projected, 1)}")
-    for a in athletes:
-        state = "running" if a["running"] else "stopped"
+    width = _name_width(a["name"] for a in data["athletes"])
+    print(f"  {'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
+    for i, a in enumerate(data["athletes"]):
+        running = a["status"] == "running"
+        speed = f"{a['speed_mps']:5.2f} m/s" if running else "—"  # out of the race: no pace
         print(
-            f"  {a['name']:<24} {a['distance_m']:9.2f} m  {a['speed_mps']:5.2f} m/s  "
-            f"lap {a['lap']}  ({a['x_m']:7.2f}, {a['y_m']:7.2f})  {state}"
+            f"  {_cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  {a['lap']:>3}  "
+            f"({a['x_m']:7.2f}, {a['y_m']:7.2f})  {_outcome(replay, i, a['status'])}"
         )
+
+
+def _cmd_state(args: argparse.Namespace) -> int:
+    from racegui.model.timefmt import format_time
+
+    replay = _load(args.file)
+    t = args.time
+    if t > replay.duration_s + 1e-9:  # like --screenshot: nothing happens after the end
+        raise UsageError(
+            f"racegui state: --time {format_time(t)} is after the replay ends "
+            f"({format_time(replay.duration_s)})"
+        )
+    s = replay.state_at(t)
+    data = _state_data(replay, s)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        _print_state(replay, s, data)
     return EXIT_OK
 
 
