@@ -242,28 +242,38 @@ def _print_info(data: dict) -> None:
     target = data["target_time_s"]
     print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
     print("\nAthletes")
+    width = _name_width(a["name"] for a in data["athletes"])
     for a in data["athletes"]:
-        if a["finish_time_s"] is not None:
-            outcome = f"finished {format_time(a['finish_time_s'])}"
-        elif a["dropout_time_s"] is not None:
-            outcome = (
-                f"dropped out at {a['dropout_distance_m']:.0f} m, "
-                f"{format_time(a['dropout_time_s'])}"
-            )
-        else:
-            outcome = ""
-        print(f"  {a['name']:<24} {a['role']:<7} {outcome}")
-    print("\nLaps (to each finish-line crossing)   time      lap    target   delta")
+        print(f"  {_cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
+    focus = next(a["name"] for a in data["athletes"] if a["id"] == data["focus"])
+    print(f"\nLaps of {focus}, to each finish-line crossing")
+    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}"
+    print(row.format("", "to", "time", "lap", "target", "delta"))
     for lap in data["laps"]:
-        tgt = lap["target_lap_time_s"]
-        print(
-            f"  lap {lap['lap']}  to {lap['distance_m']:8.2f} m  {format_time(lap['time_s']):>8}"
-            f"  {format_time(lap['lap_time_s']):>6}  {format_time(tgt) if tgt else '-':>6}"
-            f"  {format_delta(lap['delta_s']) if lap['delta_s'] is not None else '-':>6}"
+        tgt, delta = lap["target_lap_time_s"], lap["delta_s"]
+        cells = (
+            f"lap {lap['lap']}",
+            f"{lap['distance_m']:.2f} m",
+            format_time(lap["time_s"]),
+            format_time(lap["lap_time_s"]),
+            format_time(tgt) if tgt else "-",
+            format_delta(delta) if delta is not None else "-",
         )
+        print(row.format(*cells))
     print("\nEvents")
     for e in data["events"]:
         print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {e['label']}")
+
+
+def _info_outcome(a: dict) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91" or "" for one athlete of info."""
+    from racegui.model.timefmt import format_time
+
+    if a["finish_time_s"] is not None:
+        return f"finished {format_time(a['finish_time_s'])}"
+    if a["dropout_time_s"] is not None:
+        return f"dropped out at {a['dropout_distance_m']:.0f} m, {format_time(a['dropout_time_s'])}"
+    return ""
 
 
 def _cmd_info(args: argparse.Namespace) -> int:

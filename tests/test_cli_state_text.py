@@ -87,3 +87,33 @@ def test_a_very_long_name_is_cut_with_an_ellipsis(capsys, tmp_path):
     out = run(capsys, "state", path, "--time", "1:00")
     cut = "A pacer with a name far too long for any table column"[: NAME_COLUMN_MAX - 1] + "…"
     assert f"  {cut} " in out and "table column" not in out
+
+
+def test_info_columns_line_up_with_a_long_name(capsys):
+    # "Previous world record 4:12.33 ghost" pushed its role and outcome out of line.
+    out = run(capsys, "info", WR_2023)
+    athletes = out.split("\nAthletes\n")[1].split("\n\n")[0].splitlines()
+    assert len(athletes) == 4
+    assert athletes[3] == "  Previous world record 4:12.33  ghost   finished 4:12.33"
+    roles = [re.search(r"  (runner|pacer|ghost) ", line) for line in athletes]
+    assert len({match.start() for match in roles}) == 1
+
+
+def test_info_laps_header_stands_over_its_columns(capsys):
+    # "time" stood five characters right of the times, "lap" over the target times.
+    out = run(capsys, "info", WR_2023)
+    lines = out.splitlines()
+    k = lines.index("Laps of Faith Kipyegon, to each finish-line crossing")
+    header, lap1 = lines[k + 1], lines[k + 3]
+    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.72   -0.13"
+    for word, cell in (("to", "409.34 m"), ("time", "1:04.06"), ("lap", "1:02.59")):
+        assert header.index(f" {word} ") + len(word) + 1 == lap1.index(cell) + len(cell)
+    assert header.endswith("target   delta") and len(header) == len(lap1)
+
+
+def test_info_cuts_a_very_long_name(capsys, tmp_path):
+    data = minimal_data()
+    data["athletes"][1]["name"] = "A pacer with a name far too long for any table column"
+    path = str(write_json(tmp_path / "long.json", data))
+    cut = "A pacer with a name far too long for any table column"[: NAME_COLUMN_MAX - 1] + "…"
+    assert f"  {cut}  pacer   dropped out at 780 m" in run(capsys, "info", path)
