@@ -326,8 +326,9 @@ def _state_data(replay, s) -> dict:
 
 
 def _gap_line(replay, s) -> str | None:
-    """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s, "... finished
-    6.42 s ..." once she has, or None without a target."""
+    """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s; "... finished
+    6.42 s behind the target (40.1 m when it finished, 4:00.00)" once she and the target
+    have; None without a target."""
     from racegui.model.timefmt import format_time
 
     gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
@@ -338,11 +339,12 @@ def _gap_line(replay, s) -> str | None:
     if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
         return f"{name} {verb} level with the target"
     side = "behind" if gap_s > 0 else "ahead of"
-    metres = f"{abs(gap_m):.1f} m"
+    gap = f"{name} {verb} {abs(gap_s):.2f} s"
     held = replay.gap_metres_measured_at(t)
     if held is not None and held == float(replay.finish_time_s[replay.target]):
-        metres += f" as it finished, {format_time(held)}"  # it crossed the line first
-    return f"{name} {verb} {abs(gap_s):.2f} s ({metres}) {side} the target"
+        # the target crossed the line first: its metres are those it led by then
+        return f"{gap} {side} the target ({abs(gap_m):.1f} m when it finished, {format_time(held)})"
+    return f"{gap} ({abs(gap_m):.1f} m) {side} the target"
 
 
 def _outcome(replay, i: int, status: str) -> str:

@@ -182,7 +182,10 @@ def test_the_window_reports_the_same_line(tmp_path):
 def test_state_says_when_the_metres_were_measured_after_the_target_finished(capsys):
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:03")
     assert code == 0
-    assert "is 6.18 s (40.1 m as it finished, 4:00.00) behind the target" in out
+    # "is 6.18 s (40.1 m as it finished, 4:00.00) behind": "it" read as if she had finished
+    assert "is 6.18 s behind the target (40.1 m when it finished, 4:00.00)\n" in out
+    code, out, _ = run(capsys, "state", DEMO, "--time", "4:10")
+    assert "finished 6.42 s behind the target (40.1 m when it finished, 4:00.00)\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:00")
     assert "is 2.81 s (18.9 m) behind the target" in out
 
