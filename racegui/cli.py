@@ -17,6 +17,8 @@ from racegui import __version__
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+NAME_COLUMN_MAX = 32
+"""Widest name column of info and state (characters); a longer name is cut with "…"."""
 
 
 class UsageError(Exception):
@@ -130,6 +132,28 @@ def _num(value: float | None, digits: int = 3) -> float | None:
     return round(float(value), digits)
 
 
+def _name_width(names) -> int:
+    """Width of a name column (characters): the longest name, at most NAME_COLUMN_MAX."""
+    return min(max((len(n) for n in names), default=0), NAME_COLUMN_MAX)
+
+
+def _cell(text: str, width: int) -> str:
+    """text padded to width, or cut to it with "…"."""
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"{text:<{width}}"
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 athlete", "2 athletes"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _quoted(title: str) -> str:
+    """A title in double quotes, on one line (quotes and line breaks in it escaped)."""
+    return json.dumps(title, ensure_ascii=False)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from racegui.io.errors import RaceFileError
 
@@ -142,7 +166,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for line in exc.lines():
                 print(line, file=sys.stderr)
             continue
-        print(f"{path}: ok ({race.title}, {len(race.athletes)} athletes)")
+        print(f"{path}: ok ({_quoted(race.title)}, {_count(len(race.athletes), 'athlete')})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -218,28 +242,38 @@ def _print_info(data: dict) -> None:
     target = data["target_time_s"]
     print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
     print("\nAthletes")
+    width = _name_width(a["name"] for a in data["athletes"])
     for a in data["athletes"]:
-        if a["finish_time_s"] is not None:
-            outcome = f"finished {format_time(a['finish_time_s'])}"
-        elif a["dropout_time_s"] is not None:
-            outcome = (
-                f"dropped out at {a['dropout_distance_m']:.0f} m, "
-                f"{format_time(a['dropout_time_s'])}"
-            )
-        else:
-            outcome = ""
-        print(f"  {a['name']:<24} {a['role']:<7} {outcome}")
-    print("\nLaps (to each finish-line crossing)   time      lap    target   delta")
+        print(f"  {_cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
+    focus = next(a["name"] for a in data["athletes"] if a["id"] == data["focus"])
+    print(f"\nLaps of {focus}, to each finish-line crossing")
+    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}"
+    print(row.format("", "to", "time", "lap", "target", "delta"))
     for lap in data["laps"]:
-        tgt = lap["target_lap_time_s"]
-        print(
-            f"  lap {lap['lap']}  to {lap['distance_m']:8.2f} m  {format_time(lap['time_s']):>8}"
-            f"  {format_time(lap['lap_time_s']):>6}  {format_time(tgt) if tgt else '-':>6}"
-            f"  {format_delta(lap['delta_s']) if lap['delta_s'] is not None else '-':>6}"
+        tgt, delta = lap["target_lap_time_s"], lap["delta_s"]
+        cells = (
+            f"lap {lap['lap']}",
+            f"{lap['distance_m']:.2f} m",
+            format_time(lap["time_s"]),
+            format_time(lap["lap_time_s"]),
+            format_time(tgt) if tgt else "-",
+            format_delta(delta) if delta is not None else "-",
         )
+        print(row.format(*cells))
     print("\nEvents")
     for e in data["events"]:
         print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {e['label']}")
+
+
+def _info_outcome(a: dict) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91" or "" for one athlete of info."""
+    from racegui.model.timefmt import format_time
+
+    if a["finish_time_s"] is not None:
+        return f"finished {format_time(a['finish_time_s'])}"
+    if a["dropout_time_s"] is not None:
+        return f"dropped out at {a['dropout_distance_m']:.0f} m, {format_time(a['dropout_time_s'])}"
+    return ""
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -249,6 +283,103 @@ def _cmd_info(args: argparse.Namespace) -> int:
     else:
         _print_info(data)
     return EXIT_OK
+
+
+def _status(replay, i: int, running: bool) -> str:
+    """ "running", "finished", "dropped out", or "stopped" (an athlete that neither finished
+    nor dropped out but no longer runs)."""
+    if running:
+        return "running"
+    if math.isfinite(replay.finish_time_s[i]):
+        return "finished"
+    if math.isfinite(replay.dropout_time_s[i]):
+        return "dropped out"
+    return "stopped"
+
+
+def _state_data(replay, s) -> dict:
+    """Everyone in state s (replay.state_at(t)), as racegui state --json prints it."""
+    t = s.t
+    athletes = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "role": a.role,
+            "distance_m": _num(s.distance_m[i]),
+            "speed_mps": _num(s.speed_mps[i]),
+            "x_m": _num(s.x_m[i]),
+            "y_m": _num(s.y_m[i]),
+            "lap": int(s.lap[i]),
+            "running": bool(s.running[i]),
+            "status": _status(replay, i, bool(s.running[i])),
+        }
+        for i, a in enumerate(replay.athletes)
+    ]
+    return {
+        "time_s": t,
+        "focus": replay.ids[replay.focus],
+        "gap_to_target_s": _num(s.gap_to_target_s),
+        "gap_to_target_m": _num(s.gap_to_target_m),
+        "projected_finish_s": _num(replay.projected_finish_s(t)),
+        "athletes": athletes,
+    }
+
+
+def _gap_line(replay, s) -> str | None:
+    """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s; "... finished
+    6.42 s behind the target (40.1 m when it finished, 4:00.00)" once she and the target
+    have; None without a target."""
+    from racegui.model.timefmt import format_time
+
+    gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
+    if gap_s is None:
+        return None
+    name = replay.athletes[replay.focus].name
+    verb = "finished" if t >= float(replay.finish_time_s[replay.focus]) else "is"
+    if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
+        return f"{name} {verb} level with the target"
+    side = "behind" if gap_s > 0 else "ahead of"
+    gap = f"{name} {verb} {abs(gap_s):.2f} s"
+    held = replay.gap_metres_measured_at(t)
+    if held is not None and held == float(replay.finish_time_s[replay.target]):
+        # the target crossed the line first: its metres are those it led by then
+        return f"{gap} {side} the target ({abs(gap_m):.1f} m when it finished, {format_time(held)})"
+    return f"{gap} ({abs(gap_m):.1f} m) {side} the target"
+
+
+def _outcome(replay, i: int, status: str) -> str:
+    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m"."""
+    from racegui.model.timefmt import format_time
+
+    if status == "finished":
+        return f"finished {format_time(float(replay.finish_time_s[i]))}"
+    if status == "dropped out":
+        return f"dropped out at {float(replay.dropout_distance_m[i]):.0f} m"
+    return status
+
+
+def _print_state(replay, s, data: dict) -> None:
+    """racegui state's text for state s (data: _state_data of it): a title line, the gap to
+    the target, a table of everyone."""
+    from racegui.model.timefmt import format_time
+
+    t = data["time_s"]
+    print(f"{replay.race.title} at {format_time(t)}")
+    gap = _gap_line(replay, s)
+    if gap is not None:
+        print(gap)
+    projected = data["projected_finish_s"]
+    if projected is not None and t < float(replay.finish_time_s[replay.focus]):
+        print(f"Projected finish at her current speed: {format_time(projected, 1)}")
+    width = _name_width(a["name"] for a in data["athletes"])
+    print(f"  {'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
+    for i, a in enumerate(data["athletes"]):
+        running = a["status"] == "running"
+        speed = f"{a['speed_mps']:5.2f} m/s" if running else "—"  # out of the race: no pace
+        print(
+            f"  {_cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  {a['lap']:>3}  "
+            f"({a['x_m']:7.2f}, {a['y_m']:7.2f})  {_outcome(replay, i, a['status'])}"
+        )
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
@@ -262,52 +393,11 @@ def _cmd_state(args: argparse.Namespace) -> int:
             f"({format_time(replay.duration_s)})"
         )
     s = replay.state_at(t)
-    athletes = [
-        {
-            "id": a.id,
-            "name": a.name,
-            "role": a.role,
-            "distance_m": _num(s.distance_m[i]),
-            "speed_mps": _num(s.speed_mps[i]),
-            "x_m": _num(s.x_m[i]),
-            "y_m": _num(s.y_m[i]),
-            "lap": int(s.lap[i]),
-            "running": bool(s.running[i]),
-        }
-        for i, a in enumerate(replay.athletes)
-    ]
-    data = {
-        "time_s": t,
-        "focus": replay.ids[replay.focus],
-        "gap_to_target_s": _num(s.gap_to_target_s),
-        "gap_to_target_m": _num(s.gap_to_target_m),
-        "projected_finish_s": _num(replay.projected_finish_s(t)),
-        "athletes": athletes,
-    }
+    data = _state_data(replay, s)
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
-        return EXIT_OK
-    print(f"{replay.race.title} at {format_time(t)}")
-    if s.gap_to_target_s is not None:
-        name = replay.athletes[replay.focus].name
-        if round(s.gap_to_target_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
-            print(f"{name} is level with the target")
-        else:
-            side = "behind" if s.gap_to_target_s > 0 else "ahead of"
-            metres = f"{abs(s.gap_to_target_m):.1f} m"
-            held = replay.gap_metres_measured_at(t)
-            if held is not None and held == float(replay.finish_time_s[replay.target]):
-                metres += f" as it finished, {format_time(held)}"  # it crossed the line first
-            print(f"{name} is {abs(s.gap_to_target_s):.2f} s ({metres}) {side} the target")
-    projected = data["projected_finish_s"]
-    if projected is not None and t < float(replay.finish_time_s[replay.focus]):
-        print(f"Projected finish at her current speed: {format_time(projected, 1)}")
-    for a in athletes:
-        state = "running" if a["running"] else "stopped"
-        print(
-            f"  {a['name']:<24} {a['distance_m']:9.2f} m  {a['speed_mps']:5.2f} m/s  "
-            f"lap {a['lap']}  ({a['x_m']:7.2f}, {a['y_m']:7.2f})  {state}"
-        )
+    else:
+        _print_state(replay, s, data)
     return EXIT_OK
 
 
@@ -322,9 +412,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         write_race(race, args.output)
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
-    print(
-        f"{args.output}: wrote {race.title} ({len(race.athletes)} athletes, {race.distance_m:g} m)"
-    )
+    about = f"{_count(len(race.athletes), 'athlete')}, {race.distance_m:g} m"
+    if not args.title:
+        about += "; the title is the CSV's name, --title sets another"
+    print(f"{args.output}: wrote {_quoted(race.title)} ({about})")
     return EXIT_OK
 
 

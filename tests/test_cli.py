@@ -182,7 +182,10 @@ def test_the_window_reports_the_same_line(tmp_path):
 def test_state_says_when_the_metres_were_measured_after_the_target_finished(capsys):
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:03")
     assert code == 0
-    assert "is 6.18 s (40.1 m as it finished, 4:00.00) behind the target" in out
+    # "is 6.18 s (40.1 m as it finished, 4:00.00) behind": "it" read as if she had finished
+    assert "is 6.18 s behind the target (40.1 m when it finished, 4:00.00)\n" in out
+    code, out, _ = run(capsys, "state", DEMO, "--time", "4:10")
+    assert "finished 6.42 s behind the target (40.1 m when it finished, 4:00.00)\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:00")
     assert "is 2.81 s (18.9 m) behind the target" in out
 
@@ -198,3 +201,42 @@ def test_state_text_level_at_the_gun_then_projected_finish(capsys):
     assert f"Projected finish at her current speed: {format_time(projected, 1)}\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:06.42")
     assert "Projected" not in out  # she has finished
+
+
+SEMI = "\ufeffathlete;distance_m;time;name\n" + "".join(
+    f"kipyegon;{d};{t};Faith Kipyegon\n"
+    for d, t in (("400", "60,20"), ("800", "2:00,75"), ("1200", "3:01,84"), ("1609,344", "4:06,42"))
+)
+
+
+def test_import_past_the_last_split_names_the_csv_line_and_the_option(capsys, tmp_path):
+    # It said "semi.csv: $.athletes[0].splits: the last split ...": a JSON path in a CSV.
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path), "--distance", "2000")
+    assert code == 2 and out == "" and not out_path.exists()
+    assert err == (
+        f"{csv_path}: line 5, column 2: the last split (1609.34 m) must be at the race "
+        "distance (2000 m), set by --distance 2000\n"
+    )
+
+
+def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
+    # It said "race.json: wrote one (1 athletes, 1609.34 m)": "one" was the title.
+    csv_path = tmp_path / "one.csv"
+    csv_path.write_text("athlete,distance_m,time\nkip,1609.344,4:06.42\n", encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path))
+    assert code == 0 and err == ""
+    assert out == (
+        f'{out_path}: wrote "one" (1 athlete, 1609.34 m; the title is the CSV\'s name, '
+        "--title sets another)\n"
+    )
+    code, out, _ = run(capsys, "import", str(csv_path), "-o", str(out_path), "--title", 'A "mile"')
+    assert out == f'{out_path}: wrote "A \\"mile\\"" (1 athlete, 1609.34 m)\n'
+    code, out, _ = run(capsys, "validate", str(out_path), DEMO)
+    assert out.splitlines() == [
+        f'{out_path}: ok ("A \\"mile\\"", 1 athlete)',
+        f'{DEMO}: ok ("Breaking4: Faith Kipyegon\'s mile", 15 athletes)',
+    ]

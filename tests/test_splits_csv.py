@@ -136,7 +136,9 @@ def test_a_file_of_a_million_bad_rows_stops_after_100_problems(tmp_path):
 @pytest.mark.parametrize(
     ("header", "rows", "where", "words"),
     [
-        ("athlete,distance_m,time", "f k,400,60\nf k,800,120\n", "line 2, column 1", "no spaces"),
+        ("athlete,distance_m,time", "target,400,60\n", "line 2, column 1", "reserved"),
+        # A name too long for a race file, from the athlete column, is placed there too.
+        ("athlete,distance_m,time", "F " + "k" * 200 + ",400,60\n", "line 2, column 1", "200"),
         ("athlete,distance_m,time,role", "a,400,60,boss\n", "line 2, column 4", "'runner'"),
         ("time,athlete,distance_m,colour", "60,a,400,red\n", "line 2, column 4", "#rrggbb"),
     ],
@@ -159,3 +161,148 @@ def test_a_file_with_just_over_100_problems_says_where_reading_stopped(tmp_path,
         read_splits_csv(path)
     lines = info.value.lines()
     assert len(lines) == MAX_PROBLEMS + 1 and "stopped reading here" in lines[-1]
+
+
+def _read(tmp_path, text: str):
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    return path, read_splits_csv(path)
+
+
+def _refused(tmp_path, text: str) -> tuple[str, list[str]]:
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    return str(path), info.value.lines()
+
+
+def test_rows_in_any_order_are_sorted_by_distance(tmp_path):
+    # They were refused: "line 3, column 2: distances of kip must increase".
+    rows = CSV.splitlines()
+    shuffled = "\n".join([rows[0], rows[4], rows[6], rows[2], rows[1], rows[5], rows[3]]) + "\n"
+    _, race = _read(tmp_path, shuffled)
+    assert [s.distance_m for s in race.focus.splits] == [400, 800, 1200, 1609.344]
+    assert [s.time_s for s in race.focus.splits] == [60.2, 120.75, 181.84, 246.42]
+    assert [s.time_s for s in race.athlete("p1").splits] == [60.1, 120.6]
+    assert race.athlete("fk").role == "runner"  # the first athlete in the file still
+
+
+def test_two_rows_at_one_distance_are_refused_naming_both_lines(tmp_path):
+    path, lines = _refused(tmp_path, CSV + "fk,800,2:00.80\n")
+    assert lines == [
+        f"{path}: line 8, column 2: a second split of fk at 800 m (the first is on line 3)"
+    ]
+
+
+def test_times_going_backwards_once_sorted_name_both_lines(tmp_path):
+    text = "athlete,distance_m,time\nkip,800,2:00.75\nkip,1200,1:01.84\nkip,400,60.2\n"
+    path, lines = _refused(tmp_path, text)
+    assert lines == [
+        f"{path}: line 3, column 3: times of kip must increase with distance: "
+        "1:01.84 at 1200 m is not after 2:00.75 at 800 m (line 2)"
+    ]
+
+
+def test_a_problem_found_after_sorting_names_the_line_of_its_row(tmp_path):
+    # 800 m in 65 s after 400 m in 60.2 s is superhuman: the 800 m row is line 2.
+    text = "athlete,distance_m,time\nkip,800,65\nkip,400,60.2\n"
+    path, lines = _refused(tmp_path, text)
+    assert len(lines) == 1 and lines[0].startswith(f"{path}: line 2: ")
+    assert "faster than any human" in lines[0]
+
+
+def test_a_name_in_the_athlete_column_names_the_athlete_and_makes_its_id(tmp_path):
+    # It was refused: "line 2, column 1: an id is 1 to 64 letters, digits, ... (no spaces)".
+    text = "athlete;distance_m;time\nFaith Kipyegon;400;60,20\nFaith  Kipyegon;800;2:00,75\n"
+    text += "Ciarà Mageean;400;60,10\nØyvind Kjærstad;400;60,30\n李娜;400;60,40\n"
+    _, race = _read(tmp_path, text)
+    assert [(a.id, a.name) for a in race.athletes] == [
+        ("faith-kipyegon", "Faith Kipyegon"),  # the two spaces on line 3 are one name
+        ("ciara-mageean", "Ciarà Mageean"),
+        ("oyvind-kjaerstad", "Øyvind Kjærstad"),
+        ("athlete-4", "李娜"),  # no Latin letters to make an id of
+    ]
+    assert [s.time_s for s in race.focus.splits] == [60.2, 120.75]
+
+
+def test_a_name_column_still_gives_the_name(tmp_path):
+    text = "athlete,distance_m,time,name\nFaith K,400,60.2,Faith Kipyegon\nfk,400,61,Pacer\n"
+    _, race = _read(tmp_path, text)
+    assert [(a.id, a.name) for a in race.athletes] == [
+        ("faith-k", "Faith Kipyegon"),
+        ("fk", "Pacer"),
+    ]
+
+
+def test_different_names_never_share_an_id(tmp_path):
+    text = (
+        "athlete,distance_m,time\n"
+        "Faith Kipyegon,400,60.2\n"
+        "faith kipyegon,400,60.3\n"  # another spelling is another athlete, told apart
+        "faith-kipyegon,400,60.4\n"  # an id given as such keeps it
+        "Target!,400,60.5\n"  # the target's id is reserved
+    )
+    text += "x" * 70 + " y,400,60.6\n" + "x" * 70 + " z,400,60.7\n"  # cut to 64 characters
+    _, race = _read(tmp_path, text)
+    ids = [a.id for a in race.athletes]
+    assert ids == [
+        "faith-kipyegon-2",
+        "faith-kipyegon-3",
+        "faith-kipyegon",
+        "target-2",
+        "x" * 64,
+        "x" * 62 + "-2",
+    ]
+    assert [a.name for a in race.athletes][:2] == ["Faith Kipyegon", "faith kipyegon"]
+
+
+RUNNER = "athlete,distance_m,time,role\nkip,400,60.2,runner\nkip,800,2:00.75,runner\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "line"),
+    [
+        # The review's case: reported at "$.athletes[0].splits".
+        (
+            RUNNER,
+            {"distance_m": 1000.0},
+            "line 3, column 2: the last split (800 m) must be at the race distance (1000 m), "
+            "set by --distance 1000",
+        ),
+        (
+            RUNNER,
+            {"distance_m": 600.0},
+            "line 3, column 2: 800 m is past the race distance 600 m (set by --distance 600)",
+        ),
+        (RUNNER, {"distance_m": 5.0}, "--distance 5: must be at least 10 m and at most 100 km"),
+        (RUNNER, {"distance_m": 0.0}, "--distance 0: must be at least 10 m and at most 100 km"),
+        (RUNNER, {"target_time_s": 10.0}, "--target 10.00: is faster than any human runs"),
+        (RUNNER, {"title": "x" * 301}, "--title: is too long: at most 300 characters"),
+        (
+            RUNNER + "fast,400,58,runner\n",
+            {},
+            "line 4, column 2: the last split (400 m) must be at the race distance (800 m), "
+            "the largest distance in the file",
+        ),
+        (
+            "athlete,distance_m,time\nkip,5,2\n",
+            {},
+            "line 2, column 2: the race distance (the largest distance in the file) must be at "
+            "least 10 m and at most 100 km",
+        ),
+        (
+            RUNNER.replace("runner", "pacer"),
+            {},
+            'line 2, column 4: no athlete has the role "runner" (a race needs one)',
+        ),
+    ],
+)
+def test_a_problem_with_the_race_names_csv_lines_or_options_not_json_paths(
+    tmp_path, text, options, line
+):
+    path = tmp_path / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path, **options)
+    assert info.value.lines() == [f"{path}: {line}"]

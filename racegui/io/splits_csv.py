@@ -1,7 +1,11 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive); optional columns name, role
-and colour describe the athlete. Times are seconds or m:ss.xx. The delimiter is a comma or a
+and colour describe the athlete. The athlete cell is an id (letters, digits, '_', '.', '-')
+or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a name column
+still gives the name). An athlete's rows may come in any order: they are sorted by
+distance (two at one distance, or a time not after the one at a shorter distance, is refused
+naming both lines). Times are seconds or m:ss.xx. The delimiter is a comma or a
 semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8, BOM allowed.
 """
 
@@ -10,13 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
-from racegui.io.schema import FORMAT, MAX_ATHLETES, MAX_SPLITS
-from racegui.model.race import Race
-from racegui.model.timefmt import TimeFormatError, parse_time
+from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
+from racegui.model.race import TARGET_ID, Race
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 REQUIRED = ("athlete", "distance_m", "time")
 OPTIONAL = ("name", "role", "colour")
@@ -32,8 +38,17 @@ PALETTE = (
     "#bcbd22",
     "#7f7f7f",
 )
-_SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\]")
+_SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
+_SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_ANY_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]")
+_DISTANCE_LOC = re.compile(r"^\$\.distance_m$")
+_OPTION_LOC = re.compile(r"^\$\.(title|target)\b")
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th"})
+"""Letters without a decomposed Latin form, spelt out for an id made from a name."""
+MAX_ID_CHARS = 64
+"""Longest id (as ID_PATTERN allows)."""
+_LINE = re.compile(r"^line (\d+)")
 _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
 """The CSV column each athlete field of a race file comes from."""
 
@@ -58,8 +73,10 @@ def read_splits_csv(
     target_time_s: float | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
-    says otherwise). The race distance defaults to the largest distance in the file.
-    Raises RaceFileError naming line and column for each problem."""
+    says otherwise). The race distance (m) defaults to the largest distance in the file.
+    distance_m, title and target_time_s (s) are racegui import's --distance, --title and
+    --target. Raises RaceFileError naming the line and column (or the option) of each
+    problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -87,99 +104,180 @@ def read_splits_csv(
         )
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     athletes: dict[str, dict] = {}
-    lines: dict[tuple[int, int], int] = {}
     over: set[str] = set()
     """Athletes with too many splits ("": too many athletes), each reported once."""
     try:
         for row in reader:
-            line = reader.line_num
             if len(problems) > MAX_PROBLEMS:
                 break
-            if not any(cell.strip() for cell in row):
-                continue
-            extra = row[len(header) :]
-            if len(row) < len(header) or any(cell.strip() for cell in extra):
-                why = f"{len(row)} fields, the header has {len(header)}"
-                if len(row) > len(header):
-                    why += " (a decimal comma, like 2:00,75? write 2:00.75)"
-                problems.append(Problem(f"line {line}", why))
-                continue
-            athlete_id = row[col["athlete"]].strip()
-            if not athlete_id:
-                problems.append(
-                    Problem(f"line {line}, column {col['athlete'] + 1}", "athlete is empty")
-                )
-                continue
-            try:
-                dist = _number(row[col["distance_m"]], decimal_comma)
-            except ValueError:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        f"{row[col['distance_m']]!r} is not a distance in metres",
-                    )
-                )
-                continue
-            try:
-                time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
-            except TimeFormatError as exc:
-                problems.append(Problem(f"line {line}, column {col['time'] + 1}", str(exc)))
-                continue
-            if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
-                if "" not in over:  # said once, at the first athlete too many
-                    over.add("")
-                    problems.append(
-                        Problem(f"line {line}", f"more than {MAX_ATHLETES} athletes in one race")
-                    )
-                continue
-            entry = athletes.setdefault(
-                athlete_id, {"splits": [], "row": row, "index": len(athletes)}
-            )
-            if len(entry["splits"]) >= MAX_SPLITS:
-                if athlete_id not in over:  # said once per athlete, at its first split too many
-                    over.add(athlete_id)
-                    problems.append(
-                        Problem(f"line {line}", f"more than {MAX_SPLITS} splits for {athlete_id}")
-                    )
-                continue
-            prev = entry["splits"][-1] if entry["splits"] else None
-            if dist <= 0:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        "distance must be greater than 0",
-                    )
-                )
-                continue
-            if prev is not None and dist <= prev["distance_m"]:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['distance_m'] + 1}",
-                        f"distances of {athlete_id} must increase",
-                    )
-                )
-                continue
-            if prev is not None and time_s <= prev["time"]:
-                problems.append(
-                    Problem(
-                        f"line {line}, column {col['time'] + 1}",
-                        f"times of {athlete_id} must increase",
-                    )
-                )
-                continue
-            lines[(entry["index"], len(entry["splits"]))] = line
-            entry["splits"].append({"distance_m": dist, "time": time_s})
+            _read_row(row, reader.line_num, header, col, decimal_comma, athletes, over, problems)
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+    _sort_by_distance(athletes, col, problems)
     if problems:
-        raise RaceFileError(path, capped(problems))
+        raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
     data = _race_data(path, athletes, col, distance_m, title, target_time_s)
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
-        raise RaceFileError(path, [_to_line(p, lines, col) for p in exc.problems]) from None
+        origin = _Origin(
+            [[split["line"] for split in entry["splits"]] for entry in athletes.values()],
+            [entry["line"] for entry in athletes.values()],
+            col,
+            _options(distance_m, title, target_time_s),
+            _longest_line(athletes),
+        )
+        raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+
+
+def _longest_line(athletes: dict[str, dict]) -> int:
+    """Line of the largest distance in the file (the first such line)."""
+    splits = (split for entry in athletes.values() for split in entry["splits"])
+    return max(splits, key=lambda split: (split["distance_m"], -split["line"]))["line"]
+
+
+def _cell_place(line: int, column: int) -> str:
+    """Where a cell is: "line 3, column 2" (column 0-based in, 1-based out)."""
+    return f"line {line}, column {column + 1}"
+
+
+def _line_of(problem: Problem) -> int:
+    """The CSV line a problem names (0 for none), to list problems in file order."""
+    match = _LINE.match(problem.where)
+    return int(match.group(1)) if match else 0
+
+
+def _split_of_row(
+    row: list[str], line: int, header: list[str], col: dict, decimal_comma: bool
+) -> tuple[str, float, float] | Problem:
+    """(athlete, distance m, time s) of a data row, or the problem with it."""
+    extra = row[len(header) :]
+    if len(row) < len(header) or any(cell.strip() for cell in extra):
+        why = f"{len(row)} fields, the header has {len(header)}"
+        if len(row) > len(header):
+            why += " (a decimal comma, like 2:00,75? write 2:00.75)"
+        return Problem(f"line {line}", why)
+    athlete = " ".join(row[col["athlete"]].split())  # a name typed with two spaces is one name
+    if not athlete:
+        return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
+    try:
+        dist = _number(row[col["distance_m"]], decimal_comma)
+    except ValueError:
+        return Problem(
+            _cell_place(line, col["distance_m"]),
+            f"{row[col['distance_m']]!r} is not a distance in metres",
+        )
+    try:
+        time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
+    except TimeFormatError as exc:
+        return Problem(_cell_place(line, col["time"]), str(exc))
+    if dist <= 0:
+        return Problem(_cell_place(line, col["distance_m"]), "distance must be greater than 0")
+    return athlete, dist, time_s
+
+
+def _read_row(
+    row: list[str],
+    line: int,
+    header: list[str],
+    col: dict,
+    decimal_comma: bool,
+    athletes: dict[str, dict],
+    over: set[str],
+    problems: list[Problem],
+) -> None:
+    """Add one data row's split to its athlete in athletes, or its problem to problems."""
+    if not any(cell.strip() for cell in row):
+        return
+    read = _split_of_row(row, line, header, col, decimal_comma)
+    if isinstance(read, Problem):
+        problems.append(read)
+        return
+    athlete_id, dist, time_s = read
+    if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
+        if "" not in over:  # said once, at the first athlete too many
+            over.add("")
+            problems.append(
+                Problem(f"line {line}", f"more than {MAX_ATHLETES} athletes in one race")
+            )
+        return
+    entry = athletes.setdefault(
+        athlete_id, {"splits": [], "row": row, "index": len(athletes), "at": {}, "line": line}
+    )
+    if len(entry["splits"]) >= MAX_SPLITS:
+        if athlete_id not in over:  # said once per athlete, at its first split too many
+            over.add(athlete_id)
+            problems.append(
+                Problem(f"line {line}", f"more than {MAX_SPLITS} splits for {athlete_id}")
+            )
+        return
+    first = entry["at"].get(dist)
+    if first is not None:
+        problems.append(
+            Problem(
+                _cell_place(line, col["distance_m"]),
+                f"a second split of {athlete_id} at {dist:g} m (the first is on line {first})",
+            )
+        )
+        return
+    entry["at"][dist] = line
+    entry["splits"].append({"distance_m": dist, "time": time_s, "line": line})
+
+
+def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Problem]) -> None:
+    """Put each athlete's splits in order of distance (rows may come in any order) and add
+    a problem for each time that is not after the time at the shorter distance."""
+    for athlete_id, entry in athletes.items():
+        splits = sorted(entry["splits"], key=lambda s: s["distance_m"])
+        entry["splits"] = splits
+        for prev, split in zip(splits, splits[1:], strict=False):
+            if split["time"] > prev["time"]:
+                continue
+            problems.append(
+                Problem(
+                    _cell_place(split["line"], col["time"]),
+                    f"times of {athlete_id} must increase with distance: "
+                    f"{format_time(split['time'])} at {split['distance_m']:g} m is not after "
+                    f"{format_time(prev['time'])} at {prev['distance_m']:g} m "
+                    f"(line {prev['line']})",
+                )
+            )
+
+
+def _is_id(text: str) -> bool:
+    """Whether an athlete cell is an id as a race file has them (else it is a name)."""
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+def _slug(name: str) -> str:
+    """A name as an id: accents dropped, lower case, any other run of characters one '-'
+    ("Faith Kipyegon" -> "faith-kipyegon", "Ciarà Mageean" -> "ciara-mageean"); "" when no
+    letter of it has a Latin form."""
+    lower = name.lower().translate(_LATIN)
+    plain = unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:MAX_ID_CHARS].rstrip("-")
+
+
+def _ids(cells: list[str]) -> list[str]:
+    """An id for each athlete cell, in order: the cell itself when it is an id, else one
+    made from it as a name (suffixed -2, -3... so no two athletes ever share one, and never
+    the target's)."""
+    taken = {cell for cell in cells if _is_id(cell)} | {TARGET_ID}
+    out = []
+    for k, cell in enumerate(cells):
+        if _is_id(cell):
+            out.append(cell)
+            continue
+        base = _slug(cell) or f"athlete-{k + 1}"
+        candidate, n = base, 2
+        while candidate in taken:
+            suffix = f"-{n}"
+            candidate, n = base[: MAX_ID_CHARS - len(suffix)] + suffix, n + 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def _race_data(
@@ -190,19 +288,24 @@ def _race_data(
     title: str | None,
     target_time_s: float | None,
 ) -> dict:
-    race_m = distance_m or max(s["distance_m"] for a in athletes.values() for s in a["splits"])
+    race_m = (
+        distance_m
+        if distance_m is not None
+        else max(s["distance_m"] for a in athletes.values() for s in a["splits"])
+    )
     has_role = "role" in col
     items = []
-    for k, (athlete_id, entry) in enumerate(athletes.items()):
+    ids = _ids(list(athletes))
+    for k, (athlete, entry) in enumerate(athletes.items()):
         row = entry["row"]
         role = row[col["role"]].strip().lower() if has_role else ("runner" if k == 0 else "pacer")
         item = {
-            "id": athlete_id,
-            "name": (row[col["name"]].strip() if "name" in col else "") or athlete_id,
+            "id": ids[k],
+            "name": (row[col["name"]].strip() if "name" in col else "") or athlete,
             "role": role,
             "colour": (row[col["colour"]].strip() if "colour" in col else "")
             or PALETTE[k % len(PALETTE)],
-            "splits": entry["splits"],
+            "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
         items.append(item)
     data: dict = {
@@ -216,18 +319,93 @@ def _race_data(
     return data
 
 
-def _to_line(problem: Problem, lines: dict[tuple[int, int], int], col: dict) -> Problem:
-    """Point a problem in a split, or in an athlete's id, name, role or colour, back at the
-    CSV line (and column) it came from: the athlete's first row for the latter."""
-    match = _SPLIT_LOC.match(problem.where)
-    if match:
-        line = lines.get((int(match.group(1)), int(match.group(2))))
-        if line is not None:
-            return Problem(f"line {line}", problem.message)
-    match = _ATHLETE_LOC.match(problem.where)
-    if match:
-        line = lines.get((int(match.group(1)), 0))
-        column = col.get(_COLUMN_OF[match.group(2)])
-        if line is not None and column is not None:
-            return Problem(f"line {line}, column {column + 1}", problem.message)
-    return problem
+def _options(
+    distance_m: float | None, title: str | None, target_time_s: float | None
+) -> dict[str, str]:
+    """How racegui import's options are named in a problem, for those given: the race
+    file's field -> "--distance 2000"."""
+    given = {
+        "distance_m": None if distance_m is None else f"--distance {distance_m:g}",
+        "title": None if title is None else "--title",
+        "target": None if target_time_s is None else f"--target {format_time(target_time_s)}",
+    }
+    return {key: text for key, text in given.items() if text is not None}
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where each part of the race data made from a CSV came from, to name the CSV's lines
+    and columns (or racegui import's options) in a problem instead of JSON paths."""
+
+    lines: list[list[int]]
+    """Line of each split of each athlete, in the order of the race data (by distance)."""
+    firsts: list[int]
+    """First line of each athlete (its name, role and colour are read there)."""
+    col: dict[str, int]
+    options: dict[str, str]
+    """racegui import's options given, as _options names them."""
+    longest: int
+    """Line of the largest distance in the file."""
+
+    def place(self, problem: Problem) -> Problem:
+        """The problem, placed in the CSV (or at an option) instead of at a JSON path."""
+        where = problem.where
+        for pattern, method in (
+            (_SPLIT_LOC, self._split),
+            (_SPLITS_LOC, self._last_split),
+            (_ATHLETE_LOC, self._field),
+            (_ANY_ATHLETE_LOC, self._athlete),
+            (_DISTANCE_LOC, self._distance),
+            (_OPTION_LOC, self._option),
+        ):
+            match = pattern.match(where)
+            if match:
+                return method(match, problem.message)
+        if where == "$.athletes":  # no runner: only a role column can say so
+            return Problem(
+                _cell_place(self.firsts[0], self.col.get("role", self.col["athlete"])),
+                'no athlete has the role "runner" (a race needs one)',
+            )
+        return Problem("", problem.message) if where.startswith("$") else problem
+
+    def _split(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell."""
+        line = self.lines[int(match.group(1))][int(match.group(2))]
+        field = match.group(3)
+        if field == "distance_m" and "distance_m" in self.options:
+            message += f" (set by {self.options['distance_m']})"
+        if field in ("distance_m", "time"):
+            return Problem(_cell_place(line, self.col[field]), message)
+        return Problem(f"line {line}", message)
+
+    def _last_split(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].splits (the last split is not at the finish): its last split."""
+        line = self.lines[int(match.group(1))][-1]
+        given = self.options.get("distance_m")
+        source = f"set by {given}" if given else "the largest distance in the file"
+        return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")
+
+    def _field(self, match: re.Match, message: str) -> Problem:
+        """$.athletes[i].id, name, role or colour: its cell on the athlete's first line (a
+        name taken from the athlete column is there)."""
+        field = match.group(2)
+        column = self.col.get(_COLUMN_OF[field], self.col["athlete"])
+        return Problem(_cell_place(self.firsts[int(match.group(1))], column), message)
+
+    def _athlete(self, match: re.Match, message: str) -> Problem:
+        """Anything else about athlete i: its first line."""
+        return Problem(f"line {self.firsts[int(match.group(1))]}", message)
+
+    def _distance(self, match: re.Match, message: str) -> Problem:
+        """$.distance_m: --distance, or the largest distance in the file that set it."""
+        given = self.options.get("distance_m")
+        if given:
+            return Problem(given, message)
+        return Problem(
+            _cell_place(self.longest, self.col["distance_m"]),
+            f"the race distance (the largest distance in the file) {message}",
+        )
+
+    def _option(self, match: re.Match, message: str) -> Problem:
+        """$.title or $.target...: the option that set it."""
+        return Problem(self.options.get(match.group(1), f"--{match.group(1)}"), message)

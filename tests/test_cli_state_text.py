@@ -1,0 +1,119 @@
+"""racegui state and info as text: status words, speeds and name columns that read well."""
+
+import json
+import re
+
+import pytest
+
+from racegui.cli import NAME_COLUMN_MAX, main
+from racegui.resources_path import demo_race_path
+from tests.helpers_race import minimal_data, write_json
+
+DEMO = str(demo_race_path())
+WR_2023 = str(demo_race_path("kipyegon-wr-2023.json"))
+
+
+def run(capsys, *argv) -> str:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0 and err == ""
+    return out
+
+
+def rows(out: str) -> dict[str, str]:
+    """The table rows of racegui state's text, by the name that starts them."""
+    found = {}
+    for line in out.splitlines():
+        match = re.match(r"  (\S.*?)\s+-?\d+\.\d\d m  ", line)
+        if match:
+            found[match.group(1)] = line
+    return found
+
+
+def test_state_says_finished_or_dropped_out_not_stopped(capsys):
+    # "Faith Kipyegon 1609.34 m 6.23 m/s ... stopped" and, at 4:00, "Sub-4 pacing light
+    # 1609.34 m 6.71 m/s stopped" beside "Modelled 3:59.37 ... 0.00 m/s stopped".
+    out = run(capsys, "state", DEMO, "--time", "4:06.42")
+    assert "stopped" not in out
+    table = rows(out)
+    assert table["Faith Kipyegon"].endswith("—    4  (  42.20,  -36.80)  finished 4:06.42")
+    assert table["Grant Fisher"].endswith("dropped out at 1590 m")
+    assert "m/s" not in table["Faith Kipyegon"] + table["Grant Fisher"]
+    table = rows(run(capsys, "state", DEMO, "--time", "4:00"))
+    assert table["Sub-4 pacing light"].endswith("—    4  (  42.20,  -36.50)  finished 4:00.00")
+    assert table["Modelled 3:59.37"].endswith("finished 3:59.37")
+    assert " 6.25 m/s " in table["Faith Kipyegon"] and table["Faith Kipyegon"].endswith("running")
+    assert table["Stewart McSweyn"].endswith("—    4  (   4.70,  -36.98)  dropped out at 1570 m")
+
+
+def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):
+    data = json.loads(run(capsys, "state", DEMO, "--time", "4:06.42", "--json"))
+    by_id = {a["id"]: a for a in data["athletes"]}
+    fk = by_id["kipyegon"]
+    assert fk["status"] == "finished" and fk["running"] is False
+    assert fk["speed_mps"] == pytest.approx(6.23, abs=0.01)  # the model's, unchanged
+    assert set(fk) == {
+        *("id", "name", "role", "distance_m", "speed_mps", "x_m", "y_m", "lap", "running"),
+        "status",
+    }
+    assert by_id["reekie"]["status"] == "dropped out"
+    data = json.loads(run(capsys, "state", DEMO, "--time", "1:00", "--json"))
+    assert {a["status"] for a in data["athletes"]} == {"running"}
+
+
+def test_state_says_she_finished_ahead_once_she_has(capsys):
+    out = run(capsys, "state", WR_2023, "--time", "4:10")
+    assert "Faith Kipyegon finished 4.69 s (29.9 m) ahead of the target\n" in out
+    out = run(capsys, "state", WR_2023, "--time", "4:00")
+    assert "Faith Kipyegon is 4.15 s (26.5 m) ahead of the target\n" in out
+
+
+@pytest.mark.parametrize("time", ["0", "1:00", "3:01.84", "4:00", "4:06.42"])
+def test_state_columns_line_up_with_a_long_name(capsys, time):
+    # "Previous world record 4:12.33" pushed the rest of its line out by five characters.
+    out = run(capsys, "state", WR_2023, "--time", time)
+    table = rows(out)
+    assert len(table) == 4 and "Previous world record 4:12.33" in table
+    assert len({line.index(" m  ") for line in table.values()}) == 1
+    assert len({line.index("(") for line in table.values()}) == 1
+    header = next(line for line in out.splitlines() if "distance" in line)
+    assert header.index("distance") + len("distance") == table["Faith Kipyegon"].index(" m  ") + 2
+
+
+def test_a_very_long_name_is_cut_with_an_ellipsis(capsys, tmp_path):
+    data = minimal_data()
+    data["athletes"][1]["name"] = "A pacer with a name far too long for any table column"
+    path = str(write_json(tmp_path / "long.json", data))
+    out = run(capsys, "state", path, "--time", "1:00")
+    cut = "A pacer with a name far too long for any table column"[: NAME_COLUMN_MAX - 1] + "…"
+    assert f"  {cut} " in out and "table column" not in out
+
+
+def test_info_columns_line_up_with_a_long_name(capsys):
+    # "Previous world record 4:12.33 ghost" pushed its role and outcome out of line.
+    out = run(capsys, "info", WR_2023)
+    athletes = out.split("\nAthletes\n")[1].split("\n\n")[0].splitlines()
+    assert len(athletes) == 4
+    assert athletes[3] == "  Previous world record 4:12.33  ghost   finished 4:12.33"
+    roles = [re.search(r"  (runner|pacer|ghost) ", line) for line in athletes]
+    assert len({match.start() for match in roles}) == 1
+
+
+def test_info_laps_header_stands_over_its_columns(capsys):
+    # "time" stood five characters right of the times, "lap" over the target times.
+    out = run(capsys, "info", WR_2023)
+    lines = out.splitlines()
+    k = lines.index("Laps of Faith Kipyegon, to each finish-line crossing")
+    header, lap1 = lines[k + 1], lines[k + 3]
+    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.72   -0.13"
+    for word, cell in (("to", "409.34 m"), ("time", "1:04.06"), ("lap", "1:02.59")):
+        assert header.index(f" {word} ") + len(word) + 1 == lap1.index(cell) + len(cell)
+    assert header.endswith("target   delta") and len(header) == len(lap1)
+
+
+def test_info_cuts_a_very_long_name(capsys, tmp_path):
+    data = minimal_data()
+    data["athletes"][1]["name"] = "A pacer with a name far too long for any table column"
+    path = str(write_json(tmp_path / "long.json", data))
+    cut = "A pacer with a name far too long for any table column"[: NAME_COLUMN_MAX - 1] + "…"
+    assert f"  {cut}  pacer   dropped out at 780 m" in run(capsys, "info", path)
