@@ -306,3 +306,43 @@ def test_a_problem_with_the_race_names_csv_lines_or_options_not_json_paths(
     with pytest.raises(RaceFileError) as info:
         read_splits_csv(path, **options)
     assert info.value.lines() == [f"{path}: {line}"]
+
+
+def test_an_athletes_rows_must_not_disagree_on_name_role_or_colour(tmp_path):
+    """Only the first row's name, role and colour were read: a different one later was
+    silently dropped."""
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "athlete,distance_m,time,name,colour\n"
+        "fk,400,60.20,Faith Kipyegon,#ff3366\n"
+        "fk,800,2:00.75,,\n"
+        "fk,1200,3:01.84,Faith K,#ff3366\n"
+        "fk,1609.344,4:06.42,,#00aaff\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"{path}: line 4, column 4: name 'Faith K' for fk, but line 2 says 'Faith Kipyegon' "
+        "(leave it empty after the first row)",
+        f"{path}: line 5, column 5: colour '#00aaff' for fk, but line 2 says '#ff3366' "
+        "(leave it empty after the first row)",
+    ]
+
+
+def test_a_name_or_colour_may_be_given_on_a_later_row(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "athlete,distance_m,time,name,colour\n"
+        "fk,400,60.20,,\n"
+        "fk,800,2:00.75,Faith Kipyegon,\n"
+        "fk,1609.344,4:06.42,,nocolour\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert len(info.value.lines()) == 1
+    assert info.value.lines()[0].startswith(f"{path}: line 4, column 5: ")  # where it was read
+    path.write_text(path.read_text(encoding="utf-8").replace("nocolour", "#00aaff"), "utf-8")
+    athlete = read_splits_csv(path).focus
+    assert (athlete.name, athlete.colour) == ("Faith Kipyegon", "#00aaff")

@@ -125,6 +125,7 @@ def read_splits_csv(
         origin = _Origin(
             [[split["line"] for split in entry["splits"]] for entry in athletes.values()],
             [entry["line"] for entry in athletes.values()],
+            [{f: line for f, (_v, line) in entry["said"].items()} for entry in athletes.values()],
             col,
             _options(distance_m, title, target_time_s),
             _longest_line(athletes),
@@ -204,8 +205,10 @@ def _read_row(
             )
         return
     entry = athletes.setdefault(
-        athlete_id, {"splits": [], "row": row, "index": len(athletes), "at": {}, "line": line}
+        athlete_id,
+        {"splits": [], "row": row, "index": len(athletes), "at": {}, "line": line, "said": {}},
     )
+    _note_attributes(entry, athlete_id, row, line, col, problems)
     if len(entry["splits"]) >= MAX_SPLITS:
         if athlete_id not in over:  # said once per athlete, at its first split too many
             over.add(athlete_id)
@@ -224,6 +227,30 @@ def _read_row(
         return
     entry["at"][dist] = line
     entry["splits"].append({"distance_m": dist, "time": time_s, "line": line})
+
+
+def _note_attributes(
+    entry: dict, athlete_id: str, row: list[str], line: int, col: dict, problems: list[Problem]
+) -> None:
+    """Keep the first non-empty name, role and colour of an athlete's rows (entry["said"]:
+    field -> (value, line)); a later row may leave them empty but not say otherwise."""
+    said = entry["said"]
+    for field in OPTIONAL:
+        k = col.get(field)
+        value = row[k].strip() if k is not None and k < len(row) else ""
+        if not value:
+            continue
+        if field not in said:
+            said[field] = (value, line)
+        elif value != said[field][0]:
+            first, first_line = said[field]
+            problems.append(
+                Problem(
+                    _cell_place(line, k),
+                    f"{field} {value!r} for {athlete_id}, but line {first_line} says {first!r} "
+                    "(leave it empty after the first row)",
+                )
+            )
 
 
 def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Problem]) -> None:
@@ -297,14 +324,13 @@ def _race_data(
     items = []
     ids = _ids(list(athletes))
     for k, (athlete, entry) in enumerate(athletes.items()):
-        row = entry["row"]
-        role = row[col["role"]].strip().lower() if has_role else ("runner" if k == 0 else "pacer")
+        said = {field: value for field, (value, _line) in entry["said"].items()}
+        role = said.get("role", "").lower() if has_role else ("runner" if k == 0 else "pacer")
         item = {
             "id": ids[k],
-            "name": (row[col["name"]].strip() if "name" in col else "") or athlete,
+            "name": said.get("name") or athlete,
             "role": role,
-            "colour": (row[col["colour"]].strip() if "colour" in col else "")
-            or PALETTE[k % len(PALETTE)],
+            "colour": said.get("colour") or PALETTE[k % len(PALETTE)],
             "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
         items.append(item)
@@ -340,7 +366,9 @@ class _Origin:
     lines: list[list[int]]
     """Line of each split of each athlete, in the order of the race data (by distance)."""
     firsts: list[int]
-    """First line of each athlete (its name, role and colour are read there)."""
+    """First line of each athlete."""
+    said: list[dict[str, int]]
+    """Line each athlete's name, role and colour were read from (where not empty)."""
     col: dict[str, int]
     options: dict[str, str]
     """racegui import's options given, as _options names them."""
@@ -386,11 +414,14 @@ class _Origin:
         return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")
 
     def _field(self, match: re.Match, message: str) -> Problem:
-        """$.athletes[i].id, name, role or colour: its cell on the athlete's first line (a
-        name taken from the athlete column is there)."""
-        field = match.group(2)
+        """$.athletes[i].id, name, role or colour: the cell it was read from (a name taken
+        from the athlete column, and the id, are on the athlete's first line)."""
+        i, field = int(match.group(1)), match.group(2)
         column = self.col.get(_COLUMN_OF[field], self.col["athlete"])
-        return Problem(_cell_place(self.firsts[int(match.group(1))], column), message)
+        line = self.said[i].get(field, self.firsts[i])
+        if field == "name" and field not in self.said[i]:
+            column = self.col["athlete"]
+        return Problem(_cell_place(line, column), message)
 
     def _athlete(self, match: re.Match, message: str) -> Problem:
         """Anything else about athlete i: its first line."""
