@@ -370,7 +370,7 @@ def _print_state(replay, s, data: dict) -> None:
         print(gap)
     projected = data["projected_finish_s"]
     if projected is not None and t < float(replay.finish_time_s[replay.focus]):
-        print(f"Projected finish at her current speed: {format_time(projected, 1)}")
+        print(f"Projected finish at the current speed: {format_time(projected, 1)}")
     width = _name_width(a["name"] for a in data["athletes"])
     print(f"  {'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
     for i, a in enumerate(data["athletes"]):
@@ -405,6 +405,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.race_file import write_race
     from racegui.io.splits_csv import read_splits_csv
 
+    if args.output.resolve() == args.file.resolve():
+        raise UsageError(
+            f"racegui import: -o {args.output} is the CSV being imported; give the race file "
+            "another name (race.json)"
+        )
     race = read_splits_csv(
         args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
     )

@@ -198,7 +198,7 @@ def test_state_text_level_at_the_gun_then_projected_finish(capsys):
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84", "--json")
     projected = json.loads(out)["projected_finish_s"]
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84")
-    assert f"Projected finish at her current speed: {format_time(projected, 1)}\n" in out
+    assert f"Projected finish at the current speed: {format_time(projected, 1)}\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:06.42")
     assert "Projected" not in out  # she has finished
 
@@ -240,3 +240,14 @@ def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
         f'{out_path}: ok ("A \\"mile\\"", 1 athlete)',
         f'{DEMO}: ok ("Breaking4: Faith Kipyegon\'s mile", 15 athletes)',
     ]
+
+
+def test_import_refuses_to_write_over_the_csv_it_reads(capsys, tmp_path, monkeypatch):
+    """-o naming the CSV itself replaced the splits with the JSON made from them."""
+    csv_path = tmp_path / "s.csv"
+    text = "athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n"
+    csv_path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "import", str(csv_path), "-o", "s.csv")
+    assert code == 2 and err.count("\n") == 1 and "is the CSV being imported" in err
+    assert csv_path.read_text(encoding="utf-8") == text
