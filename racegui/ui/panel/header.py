@@ -73,7 +73,7 @@ class RaceHeader(QWidget):
         self.matchup.setFont(style.font(0.95))
         self._layout.setSpacing(style.px(2))
         # Presentation scale: the venue line gives way to the numbers.
-        self.meta.setVisible(style.scale < 1.25)
+        self.meta.setVisible(not style.presentation)
         self._refresh_matchup()
 
     def _refresh_matchup(self) -> None:

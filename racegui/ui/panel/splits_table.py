@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,12 +21,20 @@ from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS = 0, 1
+MAX_FIXED_ROWS = 6
+"""Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
 
 class _FitTable(QTableView):
-    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls)."""
+    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls).
+
+    With `sized_for` set (presentation), it is exactly as tall as that model's rows, whichever
+    model it shows: every lap row stays in view and the longer 200 m tab scrolls instead of
+    taking height from the other cards.
+    """
 
     max_rows = 99
+    sized_for: QAbstractItemModel | None = None
     resized: Callable[[], None] | None = None
     """Called after the table changes size (it then scrolls its current row into view)."""
 
@@ -35,15 +43,23 @@ class _FitTable(QTableView):
         if self.resized is not None:
             self.resized()
 
-    def sizeHint(self) -> QSize:  # Qt override
-        model = self.model()
+    def _rows_height(self, rows: int) -> int:
+        """Height (px) of the header and `rows` rows."""
+        return self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
+
+    def _fitted_height(self) -> int:
+        """Height (px) that shows the rows of `sized_for` or else of the shown model."""
+        model = self.sized_for if self.sized_for is not None else self.model()
         rows = min(model.rowCount() if model is not None else 0, self.max_rows)
-        h = self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
-        return QSize(super().sizeHint().width(), h + 2 * self.frameWidth() + 2)
+        return self._rows_height(rows) + 2 * self.frameWidth() + 2
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(super().sizeHint().width(), self._fitted_height())
 
     def minimumSizeHint(self) -> QSize:  # Qt override
-        h = self.horizontalHeader().height() + 2 * self.verticalHeader().defaultSectionSize()
-        return QSize(100, h)
+        if self.sized_for is not None:
+            return QSize(100, self._fitted_height())
+        return QSize(100, self._rows_height(2))
 
 
 class SplitsTable(Card):
@@ -103,15 +119,19 @@ class SplitsTable(Card):
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
         v = self.view
-        v.verticalHeader().setDefaultSectionSize(style.px(25))
+        presentation = style.presentation
+        # Presentation: rows a little tighter (1.8 x the text height, was 2) so that every lap
+        # of a mile fits a 1080 px screen beside the other cards.
+        v.verticalHeader().setDefaultSectionSize(style.px(23 if presentation else 25))
         hh = v.horizontalHeader()
         hh.setFont(style.font(0.78, bold=True))
         hh.setFixedHeight(style.px(24))
         self._label_width = style.px(64)
         self._setup_header()
         v.setIconSize(QSize(style.px(7), style.px(7)))
-        # Presentation scale: the current row and its neighbours; the rest scrolls.
-        v.max_rows = 99 if style.scale < 1.25 else 3
+        # Presentation: every lap row (up to MAX_FIXED_ROWS), in both tabs; the rest scrolls.
+        v.sized_for = self.laps_model if presentation else None
+        v.max_rows = MAX_FIXED_ROWS if presentation else 99
         v.updateGeometry()
 
     @property
