@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,6 +22,24 @@ from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS = 0, 1
+DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
+"""Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
+LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
+LAP_TIPS = (
+    "Lap number and the distance at its end: laps end at the finish line",
+    "Race time at the end of the lap",
+    "Time for this lap",
+    "The target's time for this lap",
+    "This lap's time minus the target's (s): + is slower",
+)
+SPLIT_HEADERS = ("Dist", "Elapsed", "200 m", "Target", DELTA_TOTAL)
+SPLIT_TIPS = (
+    "Distance run (m); a dot marks a published split",
+    "Race time at this distance",
+    "Time for the last 200 m",
+    "The target's time for the last 200 m",
+    "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
+)
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
@@ -70,8 +89,8 @@ class SplitsTable(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
-        self.laps_model = SplitsModel(("Lap", "Elapsed", "Lap time", "Target", "Δ"), self)
-        self.splits_model = SplitsModel(("Dist", "Elapsed", "200 m", "Target", "Δ"), self)
+        self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
+        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
         self.view = _FitTable()
         v = self.view
         v.setModel(self.laps_model)
@@ -99,16 +118,18 @@ class SplitsTable(Card):
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
         self._data: PanelData | None = None
+        self._style: PanelStyle | None = None
         self._label_width = 64
         self._scroll_pending = False
         """The current row is not in view yet (the table had no size when asked to show it)."""
-        v.resized = self._scroll_to_current
+        v.resized = self._on_view_resized
 
     def set_data(self, data: PanelData) -> None:
         """Rows for a replay."""
         self._data = data
         self.laps_model.set_rows(lap_rows(data.laps))
         self.splits_model.set_rows(split_rows(data.splits, data.replay.race.distance_m))
+        self._fit_label_column()
         self.view.updateGeometry()
 
     def apply_style(self, style: PanelStyle) -> None:
@@ -126,8 +147,8 @@ class SplitsTable(Card):
         hh = v.horizontalHeader()
         hh.setFont(style.font(0.78, bold=True))
         hh.setFixedHeight(style.px(24))
-        self._label_width = style.px(64)
-        self._setup_header()
+        self._style = style
+        self._fit_label_column()
         v.setIconSize(QSize(style.px(7), style.px(7)))
         # Presentation: every lap row (up to MAX_FIXED_ROWS), in both tabs; the rest scrolls.
         v.sized_for = self.laps_model if presentation else None
@@ -165,6 +186,30 @@ class SplitsTable(Card):
             self.view.updateGeometry()
             self._scroll_to_current()
 
+    def _fit_label_column(self) -> None:
+        """First column as wide as its widest label in either tab (bold when current, after
+        a published split's dot), so the tabs keep the same columns; where the full lap
+        labels ("Start · 300 m") would squeeze the times, the short ones ("300 m")."""
+        style = self._style
+        if style is None:
+            return
+        fm = QFontMetrics(style.font(0.95, bold=True))
+        margin = style.px(12)
+
+        def width(labels: list[str], extra: int = 0) -> int:
+            return max((fm.horizontalAdvance(t) + extra for t in labels), default=0) + margin
+
+        dot = style.px(7) + style.px(4)  # a published split's dot and its gap
+        splits = width(self.splits_model.labels(), dot)
+        full = max(width(self.laps_model.labels()), splits, style.px(64))
+        times = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
+        room = self.view.viewport().width()
+        compact = 0 < room < full + times
+        self.laps_model.set_compact(compact)
+        short = max(width(self.laps_model.labels(compact=True)), splits, style.px(64))
+        self._label_width = short if compact else full
+        self._setup_header()
+
     def _setup_header(self) -> None:
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -187,6 +232,10 @@ class SplitsTable(Card):
         view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
+
+    def _on_view_resized(self) -> None:
+        self._fit_label_column()
+        self._scroll_to_current()
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         model = self.view.model()
