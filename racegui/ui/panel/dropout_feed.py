@@ -7,7 +7,7 @@ up in a "+ 987 more" line, so the cost of a change does not grow with the number
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -196,6 +196,14 @@ class DropoutFeed(QScrollArea):
         self.more.setContentsMargins(style.px(6), style.px(3), style.px(6), style.px(3))
         for row in self.rows:
             row.apply_style(style)
+
+    def row_height(self) -> int:
+        """Height (px) of one dropout row at the current style (0 before a style is set)."""
+        style = self._style
+        if style is None:
+            return 0
+        text = QFontMetrics(style.font(0.95, bold=True)).height()
+        return text + 2 * style.px(3)
 
     def show_passed(self, count: int) -> bool:
         """Show the newest of the first `count` dropouts (time order); False if unchanged.

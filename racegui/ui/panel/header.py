@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
+import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
 
@@ -73,26 +76,92 @@ class RaceHeader(QWidget):
         self.matchup.setFont(style.font(0.95))
         self._layout.setSpacing(style.px(2))
         # Presentation scale: the venue line gives way to the numbers.
-        self.meta.setVisible(style.scale < 1.25)
+        self.meta.setVisible(not style.presentation)
         self._refresh_matchup()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._refresh_matchup()  # the matchup is shortened to fit the new width
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._refresh_matchup()  # a resize before the first show found no width to fit
+
     def _refresh_matchup(self) -> None:
+        """ "● Runner KEN  vs  ● Target 4:00.00" on one line: without the country code, then
+        with the target's label cut short, where the full line would wrap."""
         replay, style = self._replay, self._style
         if replay is None or style is None:
             return
         runner = replay.athletes[replay.focus]
-        code = html.escape(clip_text(runner.country or "", 12))
-        country = f" <span style='color:{style.theme.text_muted}'>{code}</span>"
-        name = html.escape(clip_text(runner.name, NAME_CHARS))
-        text = f"<span style='color:{runner.colour}'>●</span> <b>{name}</b>"
-        text += country if runner.country else ""
         race = replay.race
+        label, time = "", ""
         if race.target is not None and race.target_time_s is not None:
-            text += (
-                f" <span style='color:{style.theme.text_muted}'>&nbsp;vs&nbsp;</span> "
-                f"<span style='color:{race.target.colour}'>●</span> "
-                f"{html.escape(clip_text(race.target.label, NAME_CHARS))} "
-                f"<b>{format_time(race.target_time_s)}</b>"
-            )
-        self.matchup.setText(text)
-        self.dirty = True
+            label = clip_text(race.target.label, NAME_CHARS)
+            if not label_names_time(label, race.target_time_s):
+                time = format_time(race.target_time_s)
+
+        def line(code: str, target_label: str) -> str:
+            return _matchup_html(replay, style, code, target_label, time)
+
+        font = style.font(0.95)
+        # Not shown yet: no width to fit (showEvent fits it).
+        room = self.contentsRect().width() if self.isVisible() else 0
+        text = line(runner.country or "", label)
+        if room > 0 and _html_width(text, font) > room:
+            text = line("", label)
+            excess = _html_width(text, font) - room
+            if excess > 0 and label:
+                metrics = QFontMetrics(font)
+                keep = metrics.horizontalAdvance(label) - math.ceil(excess)
+                cut = metrics.elidedText(label, Qt.TextElideMode.ElideRight, keep)
+                text = line("", cut or "…")
+        if text != self.matchup.text():
+            self.matchup.setText(text)
+            self.dirty = True
+
+
+def _matchup_html(replay: Replay, style: PanelStyle, code: str, label: str, time: str) -> str:
+    """The matchup as rich text; no target part when the race has no target."""
+    muted = style.theme.text_muted
+    runner = replay.athletes[replay.focus]
+    name = html.escape(clip_text(runner.name, NAME_CHARS))
+    text = f"<span style='color:{runner.colour}'>●</span> <b>{name}</b>"
+    if code:
+        text += f" <span style='color:{muted}'>{html.escape(clip_text(code, 12))}</span>"
+    target = replay.race.target
+    if target is not None and replay.race.target_time_s is not None:
+        text += (
+            f" <span style='color:{muted}'>&nbsp;vs&nbsp;</span> "
+            f"<span style='color:{target.colour}'>●</span> {html.escape(label)}"
+        )
+        text += f" <b>{time}</b>" if time else ""
+    return text
+
+
+def _html_width(text: str, font: QFont) -> float:
+    """Width (px) of rich text laid out on one line in `font`."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setHtml(text)
+    return doc.idealWidth()
+
+
+_CLOCK_TIME = re.compile(r"\d+(?::\d{2})+(?:[.,]\d+)?")
+"""A clock-style time in a text: "4:12.33", "3:50", "1:02:03.4"."""
+
+
+def label_names_time(label: str, seconds: float) -> bool:
+    """True if `label` already gives the time `seconds` (s), to the precision it is written
+    in: "Previous world record 4:12.33" names 252.33, "3:50 even pace" names 230.00."""
+    for match in _CLOCK_TIME.finditer(label):
+        token = match.group()
+        decimals = len(token.split(".")[-1]) if "." in token.replace(",", ".") else 0
+        try:
+            value = parse_time(token)
+        except TimeFormatError:
+            continue
+        if abs(value - seconds) < 0.5 * 10.0**-decimals + 1e-9:
+            return True
+    return False

@@ -67,7 +67,7 @@ class LapSplit(QWidget):
         self._last_index = -1
         # Presentation scale: the last lap is in the splits table; keep the height for numbers.
         for w in (self.last_name, self.last_time, self.last_delta):
-            w.setVisible(style.scale < 1.25)
+            w.setVisible(not style.presentation)
 
     def update_frame(self, frame: Frame) -> None:
         """Show the lap being run at frame.t (cheap: searchsorted + compare texts)."""

@@ -9,10 +9,20 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from racegui.ui.legible import legible_on
+from racegui.ui.legible import mix as legible_mix
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
+
+BAR_FILL_ALPHA = 0.38
+"""Opacity of a 100 m segment bar's fill."""
+TARGET_LABEL_FILL_ALPHA = 0.85
+"""Opacity of the target label's card-coloured backdrop (the bars show faintly through)."""
+TARGET_LABEL_ROOM = 0.3
+"""Share of the pace range the target label needs above the line, else it goes below."""
 
 
 class PaceChart(QWidget):
@@ -42,6 +52,7 @@ class PaceChart(QWidget):
         item.addItem(self.target_text, ignoreBounds=True)
         self.cursor.setZValue(10)
         self.target_curve.setZValue(5)
+        self.target_text.setZValue(5.5)  # over the bars and the target line, under the curve
         self.curve.setZValue(6)
         self._lap_lines: list[pg.InfiniteLine] = []
         self._lap_texts: list[pg.TextItem] = []
@@ -87,7 +98,11 @@ class PaceChart(QWidget):
             self.target_curve.setData(data.target_curve_m, data.target_curve_pace_s400)
             pace = float(data.target_curve_pace_s400[-1])
             self.target_text.setText(f"target {pace:.2f}")
-            self.target_text.setPos(self._x_max * 0.985, pace - (hi - lo) * 0.015)
+            # Above the line (faster side) where there is room for it, else below it.
+            above = pace - lo > (hi - lo) * TARGET_LABEL_ROOM
+            self.target_text.setAnchor((1.0, 1.0) if above else (1.0, 0.0))
+            nudge = (hi - lo) * 0.015
+            self.target_text.setPos(self._x_max * 0.985, pace - nudge if above else pace + nudge)
         else:
             self.target_curve.setData([], [])
             self.target_text.setText("")
@@ -121,7 +136,10 @@ class PaceChart(QWidget):
         for text in self._lap_texts:
             text.setColor(t.text_muted)
             text.setFont(style.font(0.72, bold=True))
-        self.target_text.setColor(t.target_glow)
+        text, fill = target_label_colours(style)
+        self.target_text.setColor(text)
+        self.target_text.fill = pg.mkBrush(fill)
+        self.target_text.update()
         self.target_text.setFont(style.font(0.72, bold=True))
         self.target_curve.setPen(
             pg.mkPen(t.target_glow, width=max(1.5, 2 * style.scale), style=Qt.PenStyle.DashLine)
@@ -191,7 +209,7 @@ class PaceChart(QWidget):
             x1=data.seg_end_m[:k],
             y0=base,
             y1=pace,
-            brushes=[rgba(c, 0.38) for c in colours],
+            brushes=[rgba(c, BAR_FILL_ALPHA) for c in colours],
             pens=[pg.mkPen(rgba(c, 0.9), width=1) for c in colours],
         )
         self.bars.show()
@@ -203,6 +221,25 @@ class PaceChart(QWidget):
         point: QPointF = self._vb.mapSceneToView(event.scenePos())
         d = min(max(point.x(), 0.0), self._x_max)
         self.seek_requested.emit(float(np.interp(d, data.curve_m, data.curve_t)))
+
+
+def target_label_colours(style: PanelStyle) -> tuple[QColor, QColor]:
+    """(text, backdrop) of the "target 61.33" label: a card-coloured backdrop that mutes the
+    bars under it, and the target's colour made legible on it over the card and over either
+    bar colour (it was green on the green bars of a runner faster than target)."""
+    t = style.theme
+    fill = rgba(style.card, TARGET_LABEL_FILL_ALPHA)
+    return legible_on(QColor(t.target_glow), label_backdrops(style, fill)), fill
+
+
+def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
+    """What a label with backdrop `fill` can sit on, composited: the card, and the card under
+    an ahead or a behind bar (their alpha as _show_segments draws them)."""
+    t = style.theme
+    under = [QColor(style.card)] + [
+        legible_mix(style.card, colour, BAR_FILL_ALPHA) for colour in (t.ahead, t.behind)
+    ]
+    return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
 
 
 def _pace_range(data: PanelData) -> tuple[float, float]:

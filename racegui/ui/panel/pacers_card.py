@@ -12,6 +12,9 @@ from racegui.ui.panel.pacer_pips import PacerPips
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.panel.timeline_strip import TimelineStrip
 
+PRESENTATION_FEED_ROWS = 3
+"""Dropout rows always in view at presentation scale (the newest)."""
+
 
 class PacersCard(Card):
     """How many pacers still run, and who stepped off when and where."""
@@ -39,6 +42,7 @@ class PacersCard(Card):
         self.strip.seek_requested.connect(self.seek_requested)
         self.feed.seek_requested.connect(self.seek_requested)
         self._data: PanelData | None = None
+        self._style: PanelStyle | None = None
         self._running = -1
 
     def set_data(self, data: PanelData) -> None:
@@ -49,6 +53,19 @@ class PacersCard(Card):
         self.feed.set_data(data)
         self._running = -1
         self.setVisible(data.n_pacers > 0)
+        self._fit_feed()
+
+    def _fit_feed(self) -> None:
+        """Feed height floor: on a big screen the newest PRESENTATION_FEED_ROWS dropouts in
+        whole rows (the pace chart gives way first); else a short list that scrolls."""
+        style, data = self._style, self._data
+        if style is None:
+            return
+        if not style.presentation or data is None:
+            self.feed.setMinimumHeight(style.px(56))
+            return
+        rows = min(PRESENTATION_FEED_ROWS, max(len(data.dropouts), 1))
+        self.feed.setMinimumHeight(rows * self.feed.row_height())
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts and colours."""
@@ -58,7 +75,8 @@ class PacersCard(Card):
         self.pips.apply_style(style)
         self.strip.apply_style(style)
         self.feed.apply_style(style)
-        self.feed.setMinimumHeight(style.px(56))
+        self._style = style
+        self._fit_feed()
 
     def update_frame(self, t: float) -> None:
         """Count, dots, strip cursor and feed at race time t (s); touches only what changes."""

@@ -217,7 +217,7 @@ class SidePanel(QWidget):
         self.pace_card.apply_style(style)
         self.faster_label.setFont(style.font(0.78, bold=True))
         self.chart.apply_style(style)
-        self.chart.setMinimumHeight(style.px(120 if style.scale < 1.25 else 100))
+        self.chart.setMinimumHeight(style.px(90 if style.presentation else 120))
         self.lap_split.apply_style(style)
         self.splits.apply_style(style)
         self.pacers.apply_style(style)

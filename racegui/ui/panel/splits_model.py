@@ -28,14 +28,16 @@ class Row:
     time_s: float
     published: bool = False
     tip: str = ""
+    short_label: str = ""
+    """The label where the table is narrow ("" = the label)."""
 
 
 def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
     """Rows of the lap table (delta = lap time minus target lap time)."""
     out = []
     for lap in laps:
-        label = "Start" if lap.number == 0 else str(lap.number)
-        tip = f"{lap.start_m:.1f} m to {lap.end_m:.1f} m"
+        label, short = lap_labels(lap)
+        tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line"
         delta = lap.delta_s
         out.append(
             Row(
@@ -47,9 +49,19 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
                 kind_of(delta),
                 lap.time_s,
                 tip=tip,
+                short_label=short,
             )
         )
     return out
+
+
+def lap_labels(lap: Lap) -> tuple[str, str]:
+    """("1 · 409 m", "to 409 m"): the lap and the distance (m) at its end, and that distance
+    alone for a narrow table. Laps end at the finish line (a mile's at 409 m, 809 m, ...),
+    not at the 400 m marks of the published splits, and the label says so."""
+    name = "Start" if lap.number == 0 else str(lap.number)
+    end = f"{lap.end_m:.0f} m"
+    return f"{name} · {end}", f"to {end}"
 
 
 def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
@@ -79,11 +91,14 @@ def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
 class SplitsModel(QAbstractTableModel):
     """Rows before `reached` are shown; the row being run is highlighted; later ones dimmed."""
 
-    def __init__(self, headers: tuple[str, ...], parent=None) -> None:
+    def __init__(self, headers: tuple[str, ...], tips: tuple[str, ...] = (), parent=None) -> None:
         super().__init__(parent)
         self._headers = headers
+        self._tips = tips
+        """Header tooltips, by column ("" or missing: none)."""
         self._rows: list[Row] = []
         self._reached = 0
+        self._compact = False
         self._style: PanelStyle | None = None
         self._dot = QPixmap()
         self._fonts: tuple[QFont, QFont] = (QFont(), QFont())
@@ -127,6 +142,17 @@ class SplitsModel(QAbstractTableModel):
         """Row being run now (None before there are rows or after the last one)."""
         return self._reached if self._reached < len(self._rows) else None
 
+    def labels(self, compact: bool = False) -> list[str]:
+        """The first column's texts, top to bottom (compact: as in a narrow table)."""
+        return [(row.short_label or row.label) if compact else row.label for row in self._rows]
+
+    def set_compact(self, on: bool) -> None:
+        """Show the short labels (a narrow table) or the full ones."""
+        if on != self._compact:
+            self._compact = on
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
     def row_time(self, row: int) -> float:
         """Elapsed time (s) at the end of a row."""
         return self._rows[row].time_s
@@ -151,6 +177,8 @@ class SplitsModel(QAbstractTableModel):
                 return _align(section)
             if role == Qt.ItemDataRole.FontRole and self._style is not None:
                 return self._style.font(0.78, bold=True)
+            if role == Qt.ItemDataRole.ToolTipRole and section < len(self._tips):
+                return self._tips[section] or None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -163,7 +191,8 @@ class SplitsModel(QAbstractTableModel):
         style = self._style
         t = style.theme
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.label, row.elapsed, row.segment, row.target, row.delta)
+            label = (row.short_label or row.label) if self._compact else row.label
+            values = (label, row.elapsed, row.segment, row.target, row.delta)
             if c in (0, 3) or reached:
                 return values[c]
             return NOT_YET

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,12 +22,38 @@ from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS = 0, 1
+DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
+"""Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
+LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
+LAP_TIPS = (
+    "Lap number and the distance at its end: laps end at the finish line",
+    "Race time at the end of the lap",
+    "Time for this lap",
+    "The target's time for this lap",
+    "This lap's time minus the target's (s): + is slower",
+)
+SPLIT_HEADERS = ("Dist", "Elapsed", "200 m", "Target", DELTA_TOTAL)
+SPLIT_TIPS = (
+    "Distance run (m); a dot marks a published split",
+    "Race time at this distance",
+    "Time for the last 200 m",
+    "The target's time for the last 200 m",
+    "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
+)
+MAX_FIXED_ROWS = 6
+"""Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
 
 class _FitTable(QTableView):
-    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls)."""
+    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls).
+
+    With `sized_for` set (presentation), it is exactly as tall as that model's rows, whichever
+    model it shows: every lap row stays in view and the longer 200 m tab scrolls instead of
+    taking height from the other cards.
+    """
 
     max_rows = 99
+    sized_for: QAbstractItemModel | None = None
     resized: Callable[[], None] | None = None
     """Called after the table changes size (it then scrolls its current row into view)."""
 
@@ -35,15 +62,23 @@ class _FitTable(QTableView):
         if self.resized is not None:
             self.resized()
 
-    def sizeHint(self) -> QSize:  # Qt override
-        model = self.model()
+    def _rows_height(self, rows: int) -> int:
+        """Height (px) of the header and `rows` rows."""
+        return self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
+
+    def _fitted_height(self) -> int:
+        """Height (px) that shows the rows of `sized_for` or else of the shown model."""
+        model = self.sized_for if self.sized_for is not None else self.model()
         rows = min(model.rowCount() if model is not None else 0, self.max_rows)
-        h = self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
-        return QSize(super().sizeHint().width(), h + 2 * self.frameWidth() + 2)
+        return self._rows_height(rows) + 2 * self.frameWidth() + 2
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(super().sizeHint().width(), self._fitted_height())
 
     def minimumSizeHint(self) -> QSize:  # Qt override
-        h = self.horizontalHeader().height() + 2 * self.verticalHeader().defaultSectionSize()
-        return QSize(100, h)
+        if self.sized_for is not None:
+            return QSize(100, self._fitted_height())
+        return QSize(100, self._rows_height(2))
 
 
 class SplitsTable(Card):
@@ -54,8 +89,8 @@ class SplitsTable(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
-        self.laps_model = SplitsModel(("Lap", "Elapsed", "Lap time", "Target", "Δ"), self)
-        self.splits_model = SplitsModel(("Dist", "Elapsed", "200 m", "Target", "Δ"), self)
+        self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
+        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
         self.view = _FitTable()
         v = self.view
         v.setModel(self.laps_model)
@@ -83,16 +118,18 @@ class SplitsTable(Card):
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
         self._data: PanelData | None = None
+        self._style: PanelStyle | None = None
         self._label_width = 64
         self._scroll_pending = False
         """The current row is not in view yet (the table had no size when asked to show it)."""
-        v.resized = self._scroll_to_current
+        v.resized = self._on_view_resized
 
     def set_data(self, data: PanelData) -> None:
         """Rows for a replay."""
         self._data = data
         self.laps_model.set_rows(lap_rows(data.laps))
         self.splits_model.set_rows(split_rows(data.splits, data.replay.race.distance_m))
+        self._fit_label_column()
         self.view.updateGeometry()
 
     def apply_style(self, style: PanelStyle) -> None:
@@ -103,15 +140,19 @@ class SplitsTable(Card):
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
         v = self.view
-        v.verticalHeader().setDefaultSectionSize(style.px(25))
+        presentation = style.presentation
+        # Presentation: rows a little tighter (1.8 x the text height, was 2) so that every lap
+        # of a mile fits a 1080 px screen beside the other cards.
+        v.verticalHeader().setDefaultSectionSize(style.px(23 if presentation else 25))
         hh = v.horizontalHeader()
         hh.setFont(style.font(0.78, bold=True))
         hh.setFixedHeight(style.px(24))
-        self._label_width = style.px(64)
-        self._setup_header()
+        self._style = style
+        self._fit_label_column()
         v.setIconSize(QSize(style.px(7), style.px(7)))
-        # Presentation scale: the current row and its neighbours; the rest scrolls.
-        v.max_rows = 99 if style.scale < 1.25 else 3
+        # Presentation: every lap row (up to MAX_FIXED_ROWS), in both tabs; the rest scrolls.
+        v.sized_for = self.laps_model if presentation else None
+        v.max_rows = MAX_FIXED_ROWS if presentation else 99
         v.updateGeometry()
 
     @property
@@ -145,6 +186,30 @@ class SplitsTable(Card):
             self.view.updateGeometry()
             self._scroll_to_current()
 
+    def _fit_label_column(self) -> None:
+        """First column as wide as its widest label in either tab (bold when current, after
+        a published split's dot), so the tabs keep the same columns; where the full lap
+        labels ("Start · 300 m") would squeeze the times, the short ones ("300 m")."""
+        style = self._style
+        if style is None:
+            return
+        fm = QFontMetrics(style.font(0.95, bold=True))
+        margin = style.px(12)
+
+        def width(labels: list[str], extra: int = 0) -> int:
+            return max((fm.horizontalAdvance(t) + extra for t in labels), default=0) + margin
+
+        dot = style.px(7) + style.px(4)  # a published split's dot and its gap
+        splits = width(self.splits_model.labels(), dot)
+        full = max(width(self.laps_model.labels()), splits, style.px(64))
+        times = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
+        room = self.view.viewport().width()
+        compact = 0 < room < full + times
+        self.laps_model.set_compact(compact)
+        short = max(width(self.laps_model.labels(compact=True)), splits, style.px(64))
+        self._label_width = short if compact else full
+        self._setup_header()
+
     def _setup_header(self) -> None:
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -167,6 +232,10 @@ class SplitsTable(Card):
         view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
+
+    def _on_view_resized(self) -> None:
+        self._fit_label_column()
+        self._scroll_to_current()
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         model = self.view.model()

@@ -10,6 +10,8 @@ from racegui.ui.fonts import unhinted
 from racegui.ui.theme import Theme
 
 AHEAD, BEHIND, LEVEL = "ahead", "behind", "level"
+PRESENTATION_SCALE = 1.25
+"""From this scale up the panel is laid out for a big screen (presentation mode)."""
 PX_PER_PT = 96.0 / 72.0
 """Pixels per point of the theme's font sizes (points at 96 dpi, whatever the screen's)."""
 
@@ -61,6 +63,11 @@ class PanelStyle:
         if spacing:
             f.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100.0 + spacing)
         return unhinted(f)
+
+    @property
+    def presentation(self) -> bool:
+        """True at presentation scale: the panel is laid out for a big screen."""
+        return self.scale >= PRESENTATION_SCALE
 
     def px(self, value: float) -> int:
         """A length in pixels at this scale."""

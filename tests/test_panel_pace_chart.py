@@ -1,0 +1,61 @@
+"""The pace chart's "target 61.33" label stays legible over the bars, in both themes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from racegui.ui.legible import READABLE_RATIO, contrast_ratio  # noqa: E402
+from racegui.ui.loading import load_replay  # noqa: E402
+from racegui.ui.panel.pace_chart import label_backdrops  # noqa: E402
+from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
+from racegui.ui.theme import DARK, LIGHT  # noqa: E402
+from racegui.ui.ui_paths import demo_path  # noqa: E402
+
+THEMES = pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
+
+
+def shown(qtbot, name: str, theme, t: float, scale: float = 1.0) -> SidePanel:
+    panel = SidePanel(load_replay(demo_path().with_name(name)), theme)
+    qtbot.addWidget(panel)
+    panel.set_scale(scale)
+    panel.resize(round(420 * scale), 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(t)
+    QApplication.processEvents()
+    return panel
+
+
+@THEMES
+def test_target_label_is_legible_on_the_bars_it_sits_on(qtbot, theme):
+    # The 1500 m demo at 3:20: faster than target, green bars under the label (review c40).
+    panel = shown(qtbot, "example-1500m.json", theme, 200.0)
+    label = panel.chart.target_text
+    assert label.textItem.toPlainText() == "target 61.33"
+    text = label.textItem.defaultTextColor()
+    no_fill = label.fill.style() == Qt.BrushStyle.NoBrush
+    fill = QColor(0, 0, 0, 0) if no_fill else label.fill.color()
+    backdrops = label_backdrops(panel._style, fill)  # card, ahead bar, behind bar
+    card = backdrops[0]
+    for backdrop in backdrops:
+        assert contrast_ratio(text, backdrop) >= READABLE_RATIO, backdrop.name()
+        # The bars are muted under the label: green text never sits on green.
+        assert contrast_ratio(backdrop, card) < 1.15, backdrop.name()
+
+
+@THEMES
+@pytest.mark.parametrize("scale", [1.0, 1.4])
+def test_target_label_is_inside_the_plot(qtbot, theme, scale):
+    # Breaking4's 59.65 is near the fast (top) edge: the label above the line was cut off.
+    panel = shown(qtbot, "breaking4-2025.json", theme, 181.84, scale)
+    chart = panel.chart
+    box = chart._vb.sceneBoundingRect()
+    label = chart.target_text.mapRectToScene(chart.target_text.boundingRect())
+    assert box.contains(label), (box, label)

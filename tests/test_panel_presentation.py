@@ -1,0 +1,106 @@
+"""The side panel on a big screen: presentation scale in a 1920 x 1080 scene."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+from racegui.model.replay import Replay  # noqa: E402
+from racegui.ui.loading import load_replay  # noqa: E402
+from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
+from racegui.ui.panel.splits_table import LAPS, SPLITS  # noqa: E402
+from racegui.ui.scene import ReplayScene  # noqa: E402
+from racegui.ui.theme import DARK, LIGHT  # noqa: E402
+from racegui.ui.ui_paths import demo_path  # noqa: E402
+
+PRESENTATION = 1.4
+"""The window's presentation scale (main_window.PRESENTATION_SCALE)."""
+BELL_S = 181.84
+"""Breaking4 at 1200 m (s): lap 3 being run, six pacers have stepped off."""
+
+
+@pytest.fixture(scope="module")
+def replay() -> Replay:
+    return load_replay(demo_path())
+
+
+def shown_scene(
+    qtbot, replay: Replay, size: tuple[int, int], scale: float, theme=DARK
+) -> ReplayScene:
+    """The track and panel laid out at `size` (px) and `scale`, showing the bell."""
+    scene = ReplayScene(replay, theme)
+    qtbot.addWidget(scene)
+    scene.set_scale(scale)
+    scene.resize(*size)
+    scene.show()
+    qtbot.waitExposed(scene)
+    scene.update_frame(BELL_S)
+    QApplication.processEvents()
+    return scene
+
+
+def rows_in_view(view: QTableView) -> list[int]:
+    """Rows of the table drawn whole in its viewport."""
+    model, port = view.model(), view.viewport().rect()
+    return [r for r in range(model.rowCount()) if port.contains(view.visualRect(model.index(r, 0)))]
+
+
+def assert_panel_fits(panel: SidePanel) -> None:
+    """Every card is inside the panel: nothing needs the panel's own scroll bar."""
+    content = panel._content  # the scrolled widget holding the cards
+    assert content.height() <= panel._scroll.viewport().height()
+    for card in (panel.header, panel.gap, panel.pace_card, panel.splits, panel.pacers):
+        assert card.geometry().bottom() < content.height(), type(card).__name__
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
+def test_presentation_at_1080p_shows_every_lap_row(qtbot, replay, theme):
+    scene = shown_scene(qtbot, replay, (1920, 1080), PRESENTATION, theme)
+    panel = scene.panel
+    view = panel.splits.view
+    assert panel.splits.mode == LAPS
+    # Start and laps 1 to 4: the review saw laps 2 to 4 only, behind a scroll bar.
+    assert rows_in_view(view) == list(range(5))
+    assert not view.verticalScrollBar().isVisible()
+    assert_panel_fits(panel)
+
+
+def test_presentation_at_1080p_keeps_the_newest_three_dropouts_whole(qtbot, replay):
+    scene = shown_scene(qtbot, replay, (1920, 1080), PRESENTATION)
+    panel = scene.panel
+    feed = panel.pacers.feed
+    assert len(feed.shown_dropouts()) == 6
+    port = feed.viewport().rect()
+    newest = [row for row in feed.rows if not row.isHidden()][:3]
+    for row in newest:
+        top_left = row.mapTo(feed.viewport(), row.rect().topLeft())
+        assert port.contains(row.rect().translated(top_left)), row.dropout.name
+    assert panel.chart.height() >= 120  # the chart gave way, but stays a chart
+
+
+def test_presentation_200m_tab_keeps_the_table_height_and_scrolls(qtbot, replay):
+    scene = shown_scene(qtbot, replay, (1920, 1080), PRESENTATION)
+    panel = scene.panel
+    view = panel.splits.view
+    laps_height = view.height()
+    panel.splits.set_mode(SPLITS)
+    QApplication.processEvents()
+    assert view.height() == laps_height  # the other cards do not jump
+    shown = rows_in_view(view)
+    assert 0 < len(shown) < view.model().rowCount()
+    current = view.model().current_row()
+    assert current in shown  # 1200 m reached: the 1400 m row is being run, and in view
+    assert_panel_fits(panel)
+
+
+@pytest.mark.parametrize("size", [(1920, 1016), (1440, 836)])
+def test_normal_scale_shows_every_lap_row(qtbot, replay, size):
+    """The scene's size in a 1920 x 1080 and a 1440 x 900 window (menu bar and controls)."""
+    scene = shown_scene(qtbot, replay, size, 1.0)
+    panel = scene.panel
+    assert rows_in_view(panel.splits.view) == list(range(5))
+    assert_panel_fits(panel)

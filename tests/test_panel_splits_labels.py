@@ -1,0 +1,115 @@
+"""The Splits card says what its numbers are: which delta, and where a lap ends."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QFontMetrics  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from racegui.model import analysis  # noqa: E402
+from racegui.model.replay import Replay  # noqa: E402
+from racegui.model.timefmt import format_delta, format_time  # noqa: E402
+from racegui.ui.loading import load_replay  # noqa: E402
+from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
+from racegui.ui.panel.splits_model import SplitsModel  # noqa: E402
+from racegui.ui.panel.splits_table import LAPS, SPLITS  # noqa: E402
+from racegui.ui.theme import DARK  # noqa: E402
+from racegui.ui.ui_paths import demo_path  # noqa: E402
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+@pytest.fixture(scope="module")
+def mile() -> Replay:
+    return load_replay(demo_path())
+
+
+@pytest.fixture(scope="module")
+def metric() -> Replay:
+    return load_replay(demo_path().with_name("example-1500m.json"))
+
+
+def make_panel(qtbot, replay: Replay, width: int = 420, t: float | None = None) -> SidePanel:
+    """A shown panel `width` px wide at race time t (s; default: after the finish)."""
+    panel = SidePanel(replay, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(width, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(replay.duration_s if t is None else t)
+    QApplication.processEvents()
+    return panel
+
+
+def headers(model: SplitsModel) -> list[str]:
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def column(model: SplitsModel, c: int) -> list[str]:
+    return [model.data(model.index(r, c)) for r in range(model.rowCount())]
+
+
+def test_each_delta_column_says_which_delta_it_is(qtbot, mile):
+    panel = make_panel(qtbot, mile)
+    laps, splits = panel.splits.laps_model, panel.splits.splits_model
+    assert headers(laps)[4] == "Δ lap" and headers(splits)[4] == "Δ total"
+    # The review: lap 3's +1.47 is 61.12 - 59.65 (a lap), 1200 m's +2.89 is
+    # 3:01.84 - 2:58.96 (the total so far); the headers must match those meanings.
+    lap3 = next(lap for lap in analysis.lap_table(mile) if lap.number == 3)
+    assert column(laps, 4)[3] == format_delta(lap3.lap_time_s - lap3.target_lap_time_s)
+    row = next(r for r, s in enumerate(analysis.split_table(mile, 200.0)) if s.distance_m == 1200)
+    target_1200 = float(mile.time_at_distance(mile.target, 1200.0))
+    assert column(splits, 1)[row] == "3:01.84"
+    assert column(splits, 4)[row] == format_delta(181.84 - target_1200) == "+2.89"
+    for model in (laps, splits):  # and each header explains itself on hover
+        tip = model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tip and "target" in tip
+
+
+def test_lap_rows_name_the_distance_they_end_at(qtbot, mile, metric):
+    panel = make_panel(qtbot, mile)
+    labels = column(panel.splits.laps_model, 0)
+    assert labels == ["Start · 9 m", "1 · 409 m", "2 · 809 m", "3 · 1209 m", "4 · 1609 m"]
+    panel.set_replay(metric)
+    panel.update_frame(metric.duration_s)
+    labels = column(panel.splits.laps_model, 0)
+    assert labels == ["Start · 300 m", "1 · 700 m", "2 · 1100 m", "3 · 1500 m"]
+
+
+def test_published_splits_stay_exact_to_the_hundredth(qtbot, mile):
+    panel = make_panel(qtbot, mile)
+    panel.splits.set_mode(SPLITS)
+    model = panel.splits.splits_model
+    by_label = dict(zip(column(model, 0), column(model, 1), strict=True))
+    assert by_label["400"] == "1:00.20"  # /work/shared/race-facts.md
+    assert by_label["800"] == "2:00.75"
+    assert by_label["1200"] == "3:01.84"
+    assert column(panel.splits.laps_model, 1)[-1] == format_time(mile.finish_time_s[mile.focus])
+
+
+@pytest.mark.parametrize("race", ["mile", "metric"])
+@pytest.mark.parametrize("width", [380, 420, 576])
+def test_no_cell_is_cut_off_at_any_panel_width(qtbot, request, race, width):
+    """The longer labels take width from the times: every cell's text fits its column, bold
+    (the current row) included, in both tabs, from the narrowest panel up."""
+    replay = request.getfixturevalue(race)
+    lap_end = analysis.lap_table(replay)[-2].time_s
+    panel = make_panel(qtbot, replay, width, t=lap_end + 1.0)  # last lap current: bold
+    view = panel.splits.view
+    for mode in (LAPS, SPLITS):
+        panel.splits.set_mode(mode)
+        QApplication.processEvents()
+        model = view.model()
+        bold = QFontMetrics(model.data(model.index(0, 4), Qt.ItemDataRole.FontRole))
+        for c in range(model.columnCount()):
+            need = max(bold.horizontalAdvance(text) for text in column(model, c))
+            if c == 0:
+                need += view.iconSize().width()  # a published split's dot
+            assert view.horizontalHeader().sectionSize(c) >= need + 4, (mode, c)
+        if mode == LAPS:  # narrow or not, the label names the distance
+            assert all(text.endswith(" m") for text in column(model, 0))
