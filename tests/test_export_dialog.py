@@ -9,7 +9,7 @@ from pathlib import Path
 import av
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export import writers
 from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
@@ -149,3 +149,25 @@ def test_save_as_shows_the_whole_default_path(qtbot, replay):
     assert text.startswith(str(deep))
     assert edit.fontMetrics().horizontalAdvance(text) < edit.contentsRect().width()
     assert edit.toolTip() == text
+
+
+def test_a_gui_export_leaves_the_window_layout_as_it_was(window, qtbot, tmp_path):
+    """The finished export is reported in the dialog; no status-bar strip takes the track's room."""
+    from PySide6.QtWidgets import QStatusBar
+
+    install_export(window)
+    track_height = window.scene.height()
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(5)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000) as blocker:
+        dlg.export_button.click()
+    assert dlg.status.text() == blocker.args[0] and "6 frames" in blocker.args[0]
+    dlg.close()
+    QApplication.processEvents()  # let the window lay itself out again
+    assert window.findChild(QStatusBar) is None
+    assert window.scene.height() == track_height

@@ -308,7 +308,9 @@ def open_export_dialog(window) -> ExportDialog:
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.export_finished.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    # The dialog reports the finished export itself (it stays open with the summary): a
+    # window.statusBar() message would create a status bar the window never had, an empty
+    # strip under the controls that keeps its height for good.
     dialog.show()
     return dialog
 
