@@ -8,11 +8,17 @@ from pathlib import Path
 
 import av
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export import writers
-from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.export.dialog import (
+    ExportDialog,
+    default_folder,
+    file_stem,
+    install_export,
+    open_export_dialog,
+)
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
@@ -171,3 +177,55 @@ def test_a_gui_export_leaves_the_window_layout_as_it_was(window, qtbot, tmp_path
     QApplication.processEvents()  # let the window lay itself out again
     assert window.findChild(QStatusBar) is None
     assert window.scene.height() == track_height
+
+
+def test_the_default_name_reads_like_the_title(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert Path(dlg.path_edit.text()) == tmp_path / "breaking4-faith-kipyegons-mile.mp4"
+    assert file_stem("Kipyegon\u2019s WR: 4:07.64 -- Monaco") == "kipyegons-wr-4-07-64-monaco"
+    assert file_stem("?!") == "replay"
+
+
+@pytest.fixture
+def videos(tmp_path, monkeypatch):
+    """The user's Videos folder, in tmp_path (made by the test that needs it)."""
+    folder = tmp_path / "Videos"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(folder))
+    return folder
+
+
+def test_the_default_folder_is_never_the_shipped_demo_folder(videos, tmp_path):
+    demo = demo_race_path()
+    assert default_folder(None, demo) == Path.home()  # no Videos folder yet
+    videos.mkdir()
+    assert default_folder(None, demo) == videos
+    assert default_folder(None, None) == videos
+    mine = tmp_path / "races" / "mine.json"
+    mine.parent.mkdir()
+    assert default_folder(None, mine) == mine.parent
+    assert default_folder(tmp_path / "gone", mine) == mine.parent
+    assert default_folder(tmp_path, mine) == tmp_path
+
+
+def test_the_window_dialog_starts_where_the_last_export_went(window, qtbot, videos, tmp_path):
+    videos.mkdir()
+    install_export(window)
+    window.open_path(demo_race_path())
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    assert Path(dlg.path_edit.text()).parent == videos
+    out = tmp_path / "talks" / "clip.mp4"
+    out.parent.mkdir()
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(5)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(out))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000):
+        dlg.export_button.click()
+    dlg.close()
+    again = open_export_dialog(window)
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == out.parent
+    again.close()

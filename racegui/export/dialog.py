@@ -8,10 +8,12 @@ destination is either complete or untouched.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -36,6 +38,7 @@ from racegui.export.options import MAX_CARD_S, SIZE_PRESETS, ExportOptions, Expo
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.resources_path import resources_dir
 
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 PUMP_INTERVAL_MS = 50
@@ -44,6 +47,47 @@ PATH_MIN_CHARS = 44
 PATH_MAX_CHARS = 72
 """The Save-as field fits the default path, but is between these many average characters wide."""
 FILTERS = "MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image (*.png)"
+FOLDER_KEY = "export/folder"
+"""Settings key of the folder the user last exported to."""
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def file_stem(title: str) -> str:
+    """A file name stem from a race title: "Faith Kipyegon's mile" -> "faith-kipyegons-mile"."""
+    words = _WORDS.findall(_APOSTROPHES.sub("", title.lower()))
+    return "-".join(words) or "replay"
+
+
+def _writable_dir(folder: Path | None) -> bool:
+    return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _user_file_folder(path: Path | None) -> Path | None:
+    """The folder of a race file the user has (None for a demo race shipped with racegui)."""
+    if path is None:
+        return None
+    folder = Path(path).expanduser().absolute().parent
+    shipped = resources_dir().absolute()
+    return None if folder.is_relative_to(shipped) else folder
+
+
+def _videos_folder() -> Path | None:
+    location = QStandardPaths.StandardLocation.MoviesLocation
+    found = QStandardPaths.writableLocation(location)
+    return Path(found) if found else None
+
+
+def default_folder(last: Path | None, race_path: Path | None) -> Path:
+    """Where an export goes unless the user says otherwise.
+
+    The folder of the last export, else the race file's folder (a user file, not a shipped
+    demo), else the user's Videos (Movies) folder, else home; each only if it is writable.
+    """
+    for folder in (last, _user_file_folder(race_path), _videos_folder()):
+        if _writable_dir(folder):
+            return folder
+    return Path.home()
 
 
 class ExportDialog(QDialog):
@@ -59,12 +103,16 @@ class ExportDialog(QDialog):
         theme: str = "dark",
         compare: Replay | None = None,
         start_dir: Path | None = None,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``start_dir`` is the folder of the default path (home if None); ``settings``, if
+        given, remembers the folder of each finished export (see :func:`default_folder`)."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
         self.replay = replay
         self.compare = compare
+        self._settings = settings
         self._cancel_requested = False
         self._running = False
         self.last_summary: str | None = None
@@ -73,8 +121,7 @@ class ExportDialog(QDialog):
     # --- layout ------------------------------------------------------------------------------
     def _build(self, theme: str, start_dir: Path) -> None:
         form = QFormLayout()
-        name = "".join(c if c.isalnum() else "-" for c in self.replay.race.title.lower())
-        default = start_dir / f"{'-'.join(filter(None, name.split('-')))}.mp4"
+        default = start_dir / f"{file_stem(self.replay.race.title)}.mp4"
         self.path_edit = QLineEdit(str(default))
         # Wide enough to show where a file goes, not just the end of its name.
         metrics = self.path_edit.fontMetrics()
@@ -242,6 +289,8 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
         summary = format_summary(result)
         self.last_summary = summary
+        if self._settings is not None:
+            self._settings.setValue(FOLDER_KEY, str(options.output.absolute().parent))
         self.cancel_button.setText("Close")  # the export is done: this button now closes
         self.status.setText(summary)
         self.export_finished.emit(summary)
@@ -299,12 +348,15 @@ class ExportDialog(QDialog):
 
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme and comparison."""
-    start = window.path.parent if getattr(window, "path", None) else Path.home()
+    store = getattr(getattr(window, "settings", None), "store", None)
+    last = store.value(FOLDER_KEY) if store is not None else None
+    start = default_folder(Path(last) if last else None, getattr(window, "path", None))
     dialog = ExportDialog(
         window.replay,
         theme=getattr(window, "theme_name", "dark"),
         compare=getattr(window, "compare", None),
         start_dir=start,
+        settings=store,
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
