@@ -8,8 +8,8 @@ from pathlib import Path
 
 import av
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from racegui.export import writers
 from racegui.export.dialog import (
@@ -77,25 +77,39 @@ def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_pat
     assert dialog.isEnabled() and not dialog.running
 
 
-def test_bad_options_show_one_clear_message(dialog, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+def test_bad_options_are_shown_next_to_them_before_export(dialog, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert dialog.problem() is None and dialog.export_button.isEnabled()
+    assert dialog.check_label.isHidden()
     dialog.from_edit.setText("2:00")
     dialog.to_edit.setText("1:00")
-    dialog.export_button.click()
-    assert len(shown) == 1 and "not before its end" in shown[0]
+    assert "not before its end" in dialog.check_label.text()
+    assert not dialog.check_label.isHidden() and not dialog.export_button.isEnabled()
     dialog.from_edit.setText("soon")
-    dialog.export_button.click()
-    assert "not a time" in shown[1]
+    assert "not a time" in dialog.check_label.text()
     dialog.from_edit.setText("0")
     dialog.to_edit.setText("9:00")
-    dialog.export_button.click()
-    assert "replay ends" in shown[2]
+    assert "replay ends" in dialog.check_label.text()
     dialog.to_edit.setText("1:00")
     dialog.path_edit.setText(str(tmp_path / "clip.avi"))
+    assert ".avi" in dialog.check_label.text() and not dialog.export_button.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert dialog.check_label.isHidden() and dialog.export_button.isEnabled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_options_gone_bad_since_the_check_are_refused_with_one_message(
+    dialog, tmp_path, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    dialog.path_edit.setText(str(folder / "clip.mp4"))
+    assert dialog.export_button.isEnabled()
+    folder.rmdir()
     dialog.export_button.click()
-    assert ".avi" in shown[3]
+    assert len(shown) == 1 and "does not exist" in shown[0]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -229,3 +243,65 @@ def test_the_window_dialog_starts_where_the_last_export_went(window, qtbot, vide
     qtbot.addWidget(again)
     assert Path(again.path_edit.text()).parent == out.parent
     again.close()
+
+
+def _current(dlg: ExportDialog) -> tuple[str, tuple[int, int], int]:
+    return dlg.format_combo.currentText(), tuple(dlg.size_combo.currentData()), dlg.fps_spin.value()
+
+
+def test_switching_to_gif_proposes_gif_settings(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert _current(dlg) == ("MP4 video", (1920, 1080), 30)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+    qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Down)  # the user picks "PNG image"
+    assert dlg.path_edit.text() == str(tmp_path / "clip.png")
+    assert _current(dlg) == ("PNG image", (1920, 1080), 30)
+    qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Up)
+    assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+
+
+def test_a_size_or_rate_the_user_chose_is_kept_for_gif(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.fps_spin.setValue(24)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (640, 360), 24)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert _current(dlg) == ("MP4 video", (1280, 720), 24)
+
+
+def test_the_gif_budget_is_shown_live(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert "too long" in dlg.check_label.text()  # the whole race at 15 fps
+    assert not dlg.export_button.isEnabled()
+    dlg.speed_combo.setCurrentIndex(2)  # 4x faster
+    assert dlg.problem() is None and dlg.export_button.isEnabled()
+    dlg.speed_combo.setCurrentIndex(0)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:10")
+    dlg.size_combo.setCurrentIndex(0)  # 1920 x 1080
+    dlg.fps_spin.setValue(30)
+    assert dlg.check_label.text().startswith("A 1920x1080 GIF of 301 frames is too big")
+    assert not dlg.check_label.isHidden() and not dlg.export_button.isEnabled()
+    dlg.size_combo.setCurrentIndex(dlg.size_combo.count() - 1)  # 640 x 360
+    assert dlg.check_label.isHidden() and dlg.export_button.isEnabled()
+
+
+def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
+    replay, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    picked = str(tmp_path / "clip"), "Animated GIF (*.gif)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: picked)
+    next(b for b in dlg.findChildren(QPushButton) if b.text() == "Browse…").click()
+    assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)

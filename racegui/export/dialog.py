@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,7 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from racegui.export.options import MAX_CARD_S, SIZE_PRESETS, ExportOptions, ExportOptionsError
+from racegui.export.options import (
+    MAX_CARD_S,
+    MAX_FPS,
+    SIZE_PRESETS,
+    ExportFormat,
+    ExportOptions,
+    ExportOptionsError,
+    check_gif_budget,
+    format_for,
+)
+from racegui.export.pipeline import plan_for
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -46,7 +57,19 @@ PUMP_INTERVAL_MS = 50
 PATH_MIN_CHARS = 44
 PATH_MAX_CHARS = 72
 """The Save-as field fits the default path, but is between these many average characters wide."""
-FILTERS = "MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image (*.png)"
+FORMATS: dict[ExportFormat, str] = {"mp4": "MP4 video", "gif": "Animated GIF", "png": "PNG image"}
+"""The formats the dialog offers, with their names in the Format box and Browse's filters."""
+FILTERS = ";;".join(f"{label} (*.{fmt})" for fmt, label in FORMATS.items())
+DIALOG_SIZES: dict[str, tuple[int, int]] = {**SIZE_PRESETS, "small": (640, 360)}
+"""The Size box: the named sizes (px) and a small one that suits GIFs."""
+PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int]] = {
+    "mp4": ((1920, 1080), 30),
+    "gif": ((640, 360), 15),
+    "png": ((1920, 1080), 30),
+}
+"""Size (px) and frame rate (fps) proposed for each format, unless the user chose their own."""
+PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
+"""Colour of a problem with the options on a light and on a dark dialog."""
 FOLDER_KEY = "export/folder"
 """Settings key of the folder the user last exported to."""
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
@@ -115,36 +138,30 @@ class ExportDialog(QDialog):
         self._settings = settings
         self._cancel_requested = False
         self._running = False
+        self._format: ExportFormat = "mp4"
+        self._user_set: set[str] = set()  # "size", "fps": chosen by the user, not proposed
+        self._proposing = False
         self.last_summary: str | None = None
         self._build(theme, start_dir or Path.home())
+        self._connect()
+        self._on_path_edited(self.path_edit.text())
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self, theme: str, start_dir: Path) -> None:
         form = QFormLayout()
-        default = start_dir / f"{file_stem(self.replay.race.title)}.mp4"
-        self.path_edit = QLineEdit(str(default))
-        # Wide enough to show where a file goes, not just the end of its name.
-        metrics = self.path_edit.fontMetrics()
-        char = metrics.averageCharWidth()
-        wanted = metrics.horizontalAdvance(str(default)) + 4 * char
-        self.path_edit.setMinimumWidth(
-            round(min(max(wanted, PATH_MIN_CHARS * char), PATH_MAX_CHARS * char))
+        form.addRow(
+            "Save as", self._path_row(start_dir / f"{file_stem(self.replay.race.title)}.mp4")
         )
-        self.path_edit.setToolTip(str(default))
-        self.path_edit.textChanged.connect(self.path_edit.setToolTip)
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._on_browse_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        form.addRow("Save as", row)
-
+        self.format_combo = QComboBox()
+        for fmt, label in FORMATS.items():
+            self.format_combo.addItem(label, fmt)
+        form.addRow("Format", self.format_combo)
         self.size_combo = QComboBox()
-        for key, (w, h) in SIZE_PRESETS.items():
+        for key, (w, h) in DIALOG_SIZES.items():
             self.size_combo.addItem(f"{w} × {h}  ({key})", (w, h))
         form.addRow("Size", self.size_combo)
         self.fps_spin = QSpinBox()
-        self.fps_spin.setRange(1, 120)
+        self.fps_spin.setRange(1, MAX_FPS)
         self.fps_spin.setValue(30)
         self.fps_spin.setSuffix(" fps")
         form.addRow("Frame rate", self.fps_spin)
@@ -171,6 +188,8 @@ class ExportDialog(QDialog):
         form.addRow("Title card", self.title_spin)
         form.addRow("End card", self.end_spin)
 
+        self.check_label = QLabel("")
+        self.check_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -188,9 +207,40 @@ class ExportDialog(QDialog):
         self.options_box = QWidget()
         self.options_box.setLayout(form)
         layout.addWidget(self.options_box)
+        layout.addWidget(self.check_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+
+    def _path_row(self, default: Path) -> QHBoxLayout:
+        """The Save-as field, wide enough to show where a file goes, and Browse."""
+        self.path_edit = QLineEdit(str(default))
+        metrics = self.path_edit.fontMetrics()
+        char = metrics.averageCharWidth()
+        wanted = metrics.horizontalAdvance(str(default)) + 4 * char
+        self.path_edit.setMinimumWidth(
+            round(min(max(wanted, PATH_MIN_CHARS * char), PATH_MAX_CHARS * char))
+        )
+        self.path_edit.setToolTip(str(default))
+        self.path_edit.textChanged.connect(self.path_edit.setToolTip)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        return row
+
+    def _connect(self) -> None:
+        """Keep the format, the proposed settings and the live check in step with the fields."""
+        self.path_edit.textChanged.connect(self._on_path_edited)
+        self.format_combo.activated.connect(self._on_format_activated)
+        self.size_combo.currentIndexChanged.connect(self._on_size_changed)
+        self.fps_spin.valueChanged.connect(self._on_fps_changed)
+        self.speed_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.from_edit.textChanged.connect(self._on_option_changed)
+        self.to_edit.textChanged.connect(self._on_option_changed)
+        self.title_spin.valueChanged.connect(self._on_option_changed)
+        self.end_spin.valueChanged.connect(self._on_option_changed)
 
     @staticmethod
     def _seconds_spin(value: float) -> QDoubleSpinBox:
@@ -228,7 +278,41 @@ class ExportDialog(QDialog):
             end_card_s=self.end_spin.value(),
         )
         options.validate()
+        if options.format == "gif":
+            check_gif_budget(plan_for(options, self.replay.duration_s).total, options.size)
         return options
+
+    def problem(self) -> str | None:
+        """The first problem with the options as entered, shown live (None if there is none)."""
+        try:
+            self.options()
+        except ExportOptionsError as exc:
+            return str(exc)
+        return None
+
+    def _refresh_check(self) -> None:
+        """Show the options' first problem under them, with Export off until it is fixed."""
+        if self._running:
+            return
+        problem = self.problem()
+        self.check_label.setText(problem or "")
+        self.check_label.setVisible(problem is not None)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.check_label.setStyleSheet(f"color: {PROBLEM_COLOURS[dark]};")
+        self.export_button.setEnabled(problem is None)
+
+    def _propose_settings(self, fmt: ExportFormat) -> None:
+        """Set the size and frame rate that suit ``fmt``, except those the user chose."""
+        size, fps = PROPOSED[fmt]
+        self._proposing = True
+        try:
+            if "size" not in self._user_set:
+                sizes = [self.size_combo.itemData(i) for i in range(self.size_combo.count())]
+                self.size_combo.setCurrentIndex([tuple(s) for s in sizes].index(size))
+            if "fps" not in self._user_set:
+                self.fps_spin.setValue(fps)
+        finally:
+            self._proposing = False
 
     # --- running -----------------------------------------------------------------------------
     @property
@@ -286,7 +370,7 @@ class ExportDialog(QDialog):
             source.close()
             self._running = False
             self.options_box.setEnabled(True)
-            self.export_button.setEnabled(True)
+            self._refresh_check()
         summary = format_summary(result)
         self.last_summary = summary
         if self._settings is not None:
@@ -308,9 +392,47 @@ class ExportDialog(QDialog):
 
     # --- slots -------------------------------------------------------------------------------
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export replay", self.path_edit.text(), FILTERS)
-        if path:
-            self.path_edit.setText(path)
+        filters = FILTERS.split(";;")
+        current = filters[list(FORMATS).index(self._format)]
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export replay", self.path_edit.text(), FILTERS, current
+        )
+        if not path:
+            return
+        if not Path(path).suffix and chosen in filters:  # "clip" typed with the GIF filter
+            path += f".{list(FORMATS)[filters.index(chosen)]}"
+        self.path_edit.setText(path)
+
+    def _on_path_edited(self, text: str) -> None:
+        try:
+            fmt = format_for(Path(text.strip()))
+        except ExportOptionsError:
+            fmt = None  # shown by the live check
+        if fmt is not None and fmt != self._format:
+            self._format = fmt
+            self.format_combo.setCurrentIndex(list(FORMATS).index(fmt))
+            self._propose_settings(fmt)
+        self._refresh_check()
+
+    def _on_format_activated(self, index: int) -> None:
+        text = self.path_edit.text().strip()
+        suffix = Path(text).suffix
+        stem = text[: -len(suffix)] if suffix else text
+        self.path_edit.setText(f"{stem}.{self.format_combo.itemData(index)}")
+
+    def _on_size_changed(self) -> None:
+        self._note_choice("size")
+
+    def _on_fps_changed(self) -> None:
+        self._note_choice("fps")
+
+    def _note_choice(self, name: str) -> None:
+        if not self._proposing:
+            self._user_set.add(name)
+        self._refresh_check()
+
+    def _on_option_changed(self) -> None:
+        self._refresh_check()
 
     def _on_export_clicked(self) -> None:
         try:
