@@ -61,6 +61,7 @@ def test_export_button_writes_the_file_and_reports(dialog, tmp_path, qtbot):
         assert container.streams.video[0].frames == 21
     assert not dialog.running and dialog.export_button.isEnabled()
     assert dialog.cancel_button.text() == "Close"
+    assert not dialog.progress.isHidden() and not dialog.status.isHidden()
 
 
 def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_path, monkeypatch):
@@ -80,11 +81,11 @@ def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_pat
 def test_bad_options_are_shown_next_to_them_before_export(dialog, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
     assert dialog.problem() is None and dialog.export_button.isEnabled()
-    assert dialog.check_label.isHidden()
+    assert dialog.check_label.text() == "21 frames: 0:02.1 of video at 10 fps."
     dialog.from_edit.setText("2:00")
     dialog.to_edit.setText("1:00")
     assert "not before its end" in dialog.check_label.text()
-    assert not dialog.check_label.isHidden() and not dialog.export_button.isEnabled()
+    assert not dialog.export_button.isEnabled()
     dialog.from_edit.setText("soon")
     assert "not a time" in dialog.check_label.text()
     dialog.from_edit.setText("0")
@@ -94,7 +95,7 @@ def test_bad_options_are_shown_next_to_them_before_export(dialog, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "clip.avi"))
     assert ".avi" in dialog.check_label.text() and not dialog.export_button.isEnabled()
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
-    assert dialog.check_label.isHidden() and dialog.export_button.isEnabled()
+    assert "601 frames" in dialog.check_label.text() and dialog.export_button.isEnabled()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -288,9 +289,10 @@ def test_the_gif_budget_is_shown_live(replay, tmp_path, qtbot):
     dlg.size_combo.setCurrentIndex(0)  # 1920 x 1080
     dlg.fps_spin.setValue(30)
     assert dlg.check_label.text().startswith("A 1920x1080 GIF of 301 frames is too big")
-    assert not dlg.check_label.isHidden() and not dlg.export_button.isEnabled()
+    assert not dlg.export_button.isEnabled()
     dlg.size_combo.setCurrentIndex(dlg.size_combo.count() - 1)  # 640 x 360
-    assert dlg.check_label.isHidden() and dlg.export_button.isEnabled()
+    assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."
+    assert dlg.problem() is None and dlg.export_button.isEnabled()
 
 
 def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
@@ -305,3 +307,28 @@ def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
     next(b for b in dlg.findChildren(QPushButton) if b.text() == "Browse…").click()
     assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
     assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+
+
+def test_before_an_export_the_dialog_says_what_it_will_write(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert dlg.progress.isHidden() and dlg.status.isHidden()  # no "0%" bar yet
+    assert (dlg.from_edit.text(), dlg.to_edit.text()) == ("0:00.00", "4:06.42")
+    assert dlg.title_spin.lineEdit().text() == dlg.end_spin.lineEdit().text() == "none"
+    assert dlg.check_label.text() == "7,394 frames: 4:06.5 of video at 30 fps."
+    dlg.end_spin.setValue(2.0)
+    assert dlg.check_label.text() == "7,454 frames: 4:08.5 of video at 30 fps."
+
+
+def test_a_png_still_greys_out_what_does_not_apply(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.from_edit.setText("1:00")
+    dlg.path_edit.setText(str(tmp_path / "still.png"))
+    assert dlg.check_label.text() == "One picture of the race at 1:00.00."
+    for widget in (dlg.fps_spin, dlg.speed_combo, dlg.to_edit, dlg.title_spin, dlg.end_spin):
+        assert not widget.isEnabled()
+    dlg.path_edit.setText(str(tmp_path / "race_%04d.png"))
+    assert dlg.fps_spin.isEnabled() and dlg.to_edit.isEnabled()
+    text = "5,594 frames (one PNG file each): 3:06.5 of video at 30 fps."
+    assert dlg.check_label.text() == text

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from racegui.export.frames import FramePlan
 from racegui.export.options import (
     MAX_CARD_S,
     MAX_FPS,
@@ -80,6 +81,23 @@ def file_stem(title: str) -> str:
     """A file name stem from a race title: "Faith Kipyegon's mile" -> "faith-kipyegons-mile"."""
     words = _WORDS.findall(_APOSTROPHES.sub("", title.lower()))
     return "-".join(words) or "replay"
+
+
+def race_clock(seconds: float) -> str:
+    """Race time (s) as m:ss.xx also under a minute ("0:00.00"), like the end time beside it."""
+    text = format_time(seconds)
+    return text if ":" in text else f"0:{text.zfill(5)}"
+
+
+def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
+    """What the options will write, in one line ("925 frames: 1:01.7 of video at 15 fps")."""
+    if options.is_still:
+        return f"One picture of the race at {race_clock(plan.race_times[0])}."
+    files = " (one PNG file each)" if options.is_sequence else ""
+    return (
+        f"{plan.total:,} frames{files}: {format_clock(plan.video_duration_s, 1)} of video at "
+        f"{options.fps} fps."
+    )
 
 
 def _writable_dir(folder: Path | None) -> bool:
@@ -169,8 +187,8 @@ class ExportDialog(QDialog):
         for s in SPEEDS:
             self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
         form.addRow("Speed", self.speed_combo)
-        self.from_edit = QLineEdit(format_time(0.0))
-        self.to_edit = QLineEdit(format_time(self.replay.race_end_s))
+        self.from_edit = QLineEdit(race_clock(0.0))
+        self.to_edit = QLineEdit(race_clock(self.replay.race_end_s))
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
         span.addWidget(QLabel("to"))
@@ -182,19 +200,22 @@ class ExportDialog(QDialog):
         self.theme_combo = QComboBox()
         self.theme_combo.addItems(["dark", "light"])
         self.theme_combo.setCurrentText(theme)
+        self.theme_combo.setToolTip("Colours of the exported replay")
         form.addRow("Theme", self.theme_combo)
-        self.title_spin = self._seconds_spin(0.0)
-        self.end_spin = self._seconds_spin(0.0)
+        self.title_spin = self._seconds_spin("Seconds of video showing the race title first")
+        self.end_spin = self._seconds_spin("Seconds of video showing the result at the end")
         form.addRow("Title card", self.title_spin)
         form.addRow("End card", self.end_spin)
 
         self.check_label = QLabel("")
         self.check_label.setWordWrap(True)
-        self.progress = QProgressBar()
+        self.progress = QProgressBar()  # with the status line, shown once an export starts
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.status.hide()
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
@@ -243,18 +264,30 @@ class ExportDialog(QDialog):
         self.end_spin.valueChanged.connect(self._on_option_changed)
 
     @staticmethod
-    def _seconds_spin(value: float) -> QDoubleSpinBox:
+    def _seconds_spin(tip: str) -> QDoubleSpinBox:
+        """A card length box in video seconds, reading "none" at 0."""
         spin = QDoubleSpinBox()
         spin.setRange(0.0, MAX_CARD_S)
         spin.setSingleStep(1.0)
         spin.setDecimals(1)
         spin.setSuffix(" s")
-        spin.setValue(value)
+        spin.setSpecialValueText("none")
+        spin.setToolTip(tip)
         return spin
+
+    def _set_still(self, still: bool) -> None:
+        """A PNG still is one picture at the start time: rate, speed, end and cards don't apply."""
+        unused = (self.fps_spin, self.speed_combo, self.to_edit, self.title_spin, self.end_spin)
+        for widget in unused:
+            widget.setEnabled(not still)
 
     # --- options -----------------------------------------------------------------------------
     def options(self) -> ExportOptions:
         """The options as entered (ExportOptionsError with one sentence if any is bad)."""
+        return self._checked()[0]
+
+    def _checked(self) -> tuple[ExportOptions, FramePlan]:
+        """The options as entered and their frames, checked (ExportOptionsError if bad)."""
         try:
             start = parse_time(self.from_edit.text())
             end = parse_time(self.to_edit.text())
@@ -278,28 +311,31 @@ class ExportDialog(QDialog):
             end_card_s=self.end_spin.value(),
         )
         options.validate()
+        plan = plan_for(options, self.replay.duration_s)
         if options.format == "gif":
-            check_gif_budget(plan_for(options, self.replay.duration_s).total, options.size)
-        return options
+            check_gif_budget(plan.total, options.size)
+        return options, plan
 
     def problem(self) -> str | None:
         """The first problem with the options as entered, shown live (None if there is none)."""
         try:
-            self.options()
+            self._checked()
         except ExportOptionsError as exc:
             return str(exc)
         return None
 
     def _refresh_check(self) -> None:
-        """Show the options' first problem under them, with Export off until it is fixed."""
+        """Say under the options what they will write, or their first problem (Export off)."""
         if self._running:
             return
-        problem = self.problem()
-        self.check_label.setText(problem or "")
-        self.check_label.setVisible(problem is not None)
+        try:
+            text, problem = describe_plan(*self._checked()), False
+        except ExportOptionsError as exc:
+            text, problem = str(exc), True
+        self.check_label.setText(text)
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.check_label.setStyleSheet(f"color: {PROBLEM_COLOURS[dark]};")
-        self.export_button.setEnabled(problem is None)
+        self.check_label.setStyleSheet(f"color: {PROBLEM_COLOURS[dark]};" if problem else "")
+        self.export_button.setEnabled(not problem)
 
     def _propose_settings(self, fmt: ExportFormat) -> None:
         """Set the size and frame rate that suit ``fmt``, except those the user chose."""
@@ -330,6 +366,8 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self.options_box.setEnabled(False)
         self.export_button.setEnabled(False)
+        self.progress.show()
+        self.status.show()
         self.status.setText("Preparing…")
         self.cancel_button.setText("Cancel")
         source = SceneFrameSource(
@@ -412,6 +450,7 @@ class ExportDialog(QDialog):
             self._format = fmt
             self.format_combo.setCurrentIndex(list(FORMATS).index(fmt))
             self._propose_settings(fmt)
+        self._set_still(fmt == "png" and ExportOptions(Path(text.strip())).is_still)
         self._refresh_check()
 
     def _on_format_activated(self, index: int) -> None:
