@@ -332,3 +332,11 @@ def test_a_png_still_greys_out_what_does_not_apply(replay, tmp_path, qtbot):
     assert dlg.fps_spin.isEnabled() and dlg.to_edit.isEnabled()
     text = "5,594 frames (one PNG file each): 3:06.5 of video at 30 fps."
     assert dlg.check_label.text() == text
+
+
+def test_picking_the_size_already_shown_keeps_it_for_gif(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.activated.emit(0)  # what the combo says when 1920 x 1080 is picked again
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (1920, 1080), 15)

@@ -256,6 +256,7 @@ class ExportDialog(QDialog):
         self.path_edit.textChanged.connect(self._on_path_edited)
         self.format_combo.activated.connect(self._on_format_activated)
         self.size_combo.currentIndexChanged.connect(self._on_size_changed)
+        self.size_combo.activated.connect(self._on_size_changed)  # also the size already shown
         self.fps_spin.valueChanged.connect(self._on_fps_changed)
         self.speed_combo.currentIndexChanged.connect(self._on_option_changed)
         self.from_edit.textChanged.connect(self._on_option_changed)
