@@ -8,11 +8,17 @@ from pathlib import Path
 
 import av
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from racegui.export import writers
-from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.export.dialog import (
+    ExportDialog,
+    default_folder,
+    file_stem,
+    install_export,
+    open_export_dialog,
+)
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
@@ -55,6 +61,7 @@ def test_export_button_writes_the_file_and_reports(dialog, tmp_path, qtbot):
         assert container.streams.video[0].frames == 21
     assert not dialog.running and dialog.export_button.isEnabled()
     assert dialog.cancel_button.text() == "Close"
+    assert not dialog.progress.isHidden() and not dialog.status.isHidden()
 
 
 def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_path, monkeypatch):
@@ -71,25 +78,39 @@ def test_cancel_removes_the_temporary_file_and_keeps_the_old_one(dialog, tmp_pat
     assert dialog.isEnabled() and not dialog.running
 
 
-def test_bad_options_show_one_clear_message(dialog, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+def test_bad_options_are_shown_next_to_them_before_export(dialog, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert dialog.problem() is None and dialog.export_button.isEnabled()
+    assert dialog.check_label.text() == "21 frames: 0:02.1 of video at 10 fps."
     dialog.from_edit.setText("2:00")
     dialog.to_edit.setText("1:00")
-    dialog.export_button.click()
-    assert len(shown) == 1 and "not before its end" in shown[0]
+    assert "not before its end" in dialog.check_label.text()
+    assert not dialog.export_button.isEnabled()
     dialog.from_edit.setText("soon")
-    dialog.export_button.click()
-    assert "not a time" in shown[1]
+    assert "not a time" in dialog.check_label.text()
     dialog.from_edit.setText("0")
     dialog.to_edit.setText("9:00")
-    dialog.export_button.click()
-    assert "replay ends" in shown[2]
+    assert "replay ends" in dialog.check_label.text()
     dialog.to_edit.setText("1:00")
     dialog.path_edit.setText(str(tmp_path / "clip.avi"))
+    assert ".avi" in dialog.check_label.text() and not dialog.export_button.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert "601 frames" in dialog.check_label.text() and dialog.export_button.isEnabled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_options_gone_bad_since_the_check_are_refused_with_one_message(
+    dialog, tmp_path, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    dialog.path_edit.setText(str(folder / "clip.mp4"))
+    assert dialog.export_button.isEnabled()
+    folder.rmdir()
     dialog.export_button.click()
-    assert ".avi" in shown[3]
+    assert len(shown) == 1 and "does not exist" in shown[0]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -149,3 +170,173 @@ def test_save_as_shows_the_whole_default_path(qtbot, replay):
     assert text.startswith(str(deep))
     assert edit.fontMetrics().horizontalAdvance(text) < edit.contentsRect().width()
     assert edit.toolTip() == text
+
+
+def test_a_gui_export_leaves_the_window_layout_as_it_was(window, qtbot, tmp_path):
+    """The finished export is reported in the dialog; no status-bar strip takes the track's room."""
+    from PySide6.QtWidgets import QStatusBar
+
+    install_export(window)
+    track_height = window.scene.height()
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(5)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000) as blocker:
+        dlg.export_button.click()
+    assert dlg.status.text() == blocker.args[0] and "6 frames" in blocker.args[0]
+    dlg.close()
+    QApplication.processEvents()  # let the window lay itself out again
+    assert window.findChild(QStatusBar) is None
+    assert window.scene.height() == track_height
+
+
+def test_the_default_name_reads_like_the_title(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert Path(dlg.path_edit.text()) == tmp_path / "breaking4-faith-kipyegons-mile.mp4"
+    assert file_stem("Kipyegon\u2019s WR: 4:07.64 -- Monaco") == "kipyegons-wr-4-07-64-monaco"
+    assert file_stem("?!") == "replay"
+
+
+@pytest.fixture
+def videos(tmp_path, monkeypatch):
+    """The user's Videos folder, in tmp_path (made by the test that needs it)."""
+    folder = tmp_path / "Videos"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(folder))
+    return folder
+
+
+def test_the_default_folder_is_never_the_shipped_demo_folder(videos, tmp_path):
+    demo = demo_race_path()
+    assert default_folder(None, demo) == Path.home()  # no Videos folder yet
+    videos.mkdir()
+    assert default_folder(None, demo) == videos
+    assert default_folder(None, None) == videos
+    mine = tmp_path / "races" / "mine.json"
+    mine.parent.mkdir()
+    assert default_folder(None, mine) == mine.parent
+    assert default_folder(tmp_path / "gone", mine) == mine.parent
+    assert default_folder(tmp_path, mine) == tmp_path
+
+
+def test_the_window_dialog_starts_where_the_last_export_went(window, qtbot, videos, tmp_path):
+    videos.mkdir()
+    install_export(window)
+    window.open_path(demo_race_path())
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    assert Path(dlg.path_edit.text()).parent == videos
+    out = tmp_path / "talks" / "clip.mp4"
+    out.parent.mkdir()
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(5)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(out))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000):
+        dlg.export_button.click()
+    dlg.close()
+    again = open_export_dialog(window)
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == out.parent
+    again.close()
+
+
+def _current(dlg: ExportDialog) -> tuple[str, tuple[int, int], int]:
+    return dlg.format_combo.currentText(), tuple(dlg.size_combo.currentData()), dlg.fps_spin.value()
+
+
+def test_switching_to_gif_proposes_gif_settings(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert _current(dlg) == ("MP4 video", (1920, 1080), 30)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+    qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Down)  # the user picks "PNG image"
+    assert dlg.path_edit.text() == str(tmp_path / "clip.png")
+    assert _current(dlg) == ("PNG image", (1920, 1080), 30)
+    qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Up)
+    assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+
+
+def test_a_size_or_rate_the_user_chose_is_kept_for_gif(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.fps_spin.setValue(24)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (640, 360), 24)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert _current(dlg) == ("MP4 video", (1280, 720), 24)
+
+
+def test_the_gif_budget_is_shown_live(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert "too long" in dlg.check_label.text()  # the whole race at 15 fps
+    assert not dlg.export_button.isEnabled()
+    dlg.speed_combo.setCurrentIndex(2)  # 4x faster
+    assert dlg.problem() is None and dlg.export_button.isEnabled()
+    dlg.speed_combo.setCurrentIndex(0)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:10")
+    dlg.size_combo.setCurrentIndex(0)  # 1920 x 1080
+    dlg.fps_spin.setValue(30)
+    assert dlg.check_label.text().startswith("A 1920x1080 GIF of 301 frames is too big")
+    assert not dlg.export_button.isEnabled()
+    dlg.size_combo.setCurrentIndex(dlg.size_combo.count() - 1)  # 640 x 360
+    assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."
+    assert dlg.problem() is None and dlg.export_button.isEnabled()
+
+
+def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
+    replay, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    picked = str(tmp_path / "clip"), "Animated GIF (*.gif)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: picked)
+    next(b for b in dlg.findChildren(QPushButton) if b.text() == "Browse…").click()
+    assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
+    assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+
+
+def test_before_an_export_the_dialog_says_what_it_will_write(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert dlg.progress.isHidden() and dlg.status.isHidden()  # no "0%" bar yet
+    assert (dlg.from_edit.text(), dlg.to_edit.text()) == ("0:00.00", "4:06.42")
+    assert dlg.title_spin.lineEdit().text() == dlg.end_spin.lineEdit().text() == "none"
+    assert dlg.check_label.text() == "7,394 frames: 4:06.5 of video at 30 fps."
+    dlg.end_spin.setValue(2.0)
+    assert dlg.check_label.text() == "7,454 frames: 4:08.5 of video at 30 fps."
+
+
+def test_a_png_still_greys_out_what_does_not_apply(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.from_edit.setText("1:00")
+    dlg.path_edit.setText(str(tmp_path / "still.png"))
+    assert dlg.check_label.text() == "One picture of the race at 1:00.00."
+    for widget in (dlg.fps_spin, dlg.speed_combo, dlg.to_edit, dlg.title_spin, dlg.end_spin):
+        assert not widget.isEnabled()
+    dlg.path_edit.setText(str(tmp_path / "race_%04d.png"))
+    assert dlg.fps_spin.isEnabled() and dlg.to_edit.isEnabled()
+    text = "5,594 frames (one PNG file each): 3:06.5 of video at 30 fps."
+    assert dlg.check_label.text() == text
+
+
+def test_picking_the_size_already_shown_keeps_it_for_gif(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.activated.emit(0)  # what the combo says when 1920 x 1080 is picked again
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    assert _current(dlg) == ("Animated GIF", (1920, 1080), 15)

@@ -8,10 +8,13 @@ destination is either complete or untouched.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,10 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from racegui.export.options import MAX_CARD_S, SIZE_PRESETS, ExportOptions, ExportOptionsError
+from racegui.export.frames import FramePlan
+from racegui.export.options import (
+    MAX_CARD_S,
+    MAX_FPS,
+    SIZE_PRESETS,
+    ExportFormat,
+    ExportOptions,
+    ExportOptionsError,
+    check_gif_budget,
+    format_for,
+)
+from racegui.export.pipeline import plan_for
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.resources_path import resources_dir
 
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 PUMP_INTERVAL_MS = 50
@@ -43,7 +58,77 @@ PUMP_INTERVAL_MS = 50
 PATH_MIN_CHARS = 44
 PATH_MAX_CHARS = 72
 """The Save-as field fits the default path, but is between these many average characters wide."""
-FILTERS = "MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image (*.png)"
+FORMATS: dict[ExportFormat, str] = {"mp4": "MP4 video", "gif": "Animated GIF", "png": "PNG image"}
+"""The formats the dialog offers, with their names in the Format box and Browse's filters."""
+FILTERS = ";;".join(f"{label} (*.{fmt})" for fmt, label in FORMATS.items())
+DIALOG_SIZES: dict[str, tuple[int, int]] = {**SIZE_PRESETS, "small": (640, 360)}
+"""The Size box: the named sizes (px) and a small one that suits GIFs."""
+PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int]] = {
+    "mp4": ((1920, 1080), 30),
+    "gif": ((640, 360), 15),
+    "png": ((1920, 1080), 30),
+}
+"""Size (px) and frame rate (fps) proposed for each format, unless the user chose their own."""
+PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
+"""Colour of a problem with the options on a light and on a dark dialog."""
+FOLDER_KEY = "export/folder"
+"""Settings key of the folder the user last exported to."""
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def file_stem(title: str) -> str:
+    """A file name stem from a race title: "Faith Kipyegon's mile" -> "faith-kipyegons-mile"."""
+    words = _WORDS.findall(_APOSTROPHES.sub("", title.lower()))
+    return "-".join(words) or "replay"
+
+
+def race_clock(seconds: float) -> str:
+    """Race time (s) as m:ss.xx also under a minute ("0:00.00"), like the end time beside it."""
+    text = format_time(seconds)
+    return text if ":" in text else f"0:{text.zfill(5)}"
+
+
+def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
+    """What the options will write, in one line ("925 frames: 1:01.7 of video at 15 fps")."""
+    if options.is_still:
+        return f"One picture of the race at {race_clock(plan.race_times[0])}."
+    files = " (one PNG file each)" if options.is_sequence else ""
+    return (
+        f"{plan.total:,} frames{files}: {format_clock(plan.video_duration_s, 1)} of video at "
+        f"{options.fps} fps."
+    )
+
+
+def _writable_dir(folder: Path | None) -> bool:
+    return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _user_file_folder(path: Path | None) -> Path | None:
+    """The folder of a race file the user has (None for a demo race shipped with racegui)."""
+    if path is None:
+        return None
+    folder = Path(path).expanduser().absolute().parent
+    shipped = resources_dir().absolute()
+    return None if folder.is_relative_to(shipped) else folder
+
+
+def _videos_folder() -> Path | None:
+    location = QStandardPaths.StandardLocation.MoviesLocation
+    found = QStandardPaths.writableLocation(location)
+    return Path(found) if found else None
+
+
+def default_folder(last: Path | None, race_path: Path | None) -> Path:
+    """Where an export goes unless the user says otherwise.
+
+    The folder of the last export, else the race file's folder (a user file, not a shipped
+    demo), else the user's Videos (Movies) folder, else home; each only if it is writable.
+    """
+    for folder in (last, _user_file_folder(race_path), _videos_folder()):
+        if _writable_dir(folder):
+            return folder
+    return Path.home()
 
 
 class ExportDialog(QDialog):
@@ -59,24 +144,98 @@ class ExportDialog(QDialog):
         theme: str = "dark",
         compare: Replay | None = None,
         start_dir: Path | None = None,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``start_dir`` is the folder of the default path (home if None); ``settings``, if
+        given, remembers the folder of each finished export (see :func:`default_folder`)."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
         self.replay = replay
         self.compare = compare
+        self._settings = settings
         self._cancel_requested = False
         self._running = False
+        self._format: ExportFormat = "mp4"
+        self._user_set: set[str] = set()  # "size", "fps": chosen by the user, not proposed
+        self._proposing = False
         self.last_summary: str | None = None
         self._build(theme, start_dir or Path.home())
+        self._connect()
+        self._on_path_edited(self.path_edit.text())
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self, theme: str, start_dir: Path) -> None:
         form = QFormLayout()
-        name = "".join(c if c.isalnum() else "-" for c in self.replay.race.title.lower())
-        default = start_dir / f"{'-'.join(filter(None, name.split('-')))}.mp4"
+        form.addRow(
+            "Save as", self._path_row(start_dir / f"{file_stem(self.replay.race.title)}.mp4")
+        )
+        self.format_combo = QComboBox()
+        for fmt, label in FORMATS.items():
+            self.format_combo.addItem(label, fmt)
+        form.addRow("Format", self.format_combo)
+        self.size_combo = QComboBox()
+        for key, (w, h) in DIALOG_SIZES.items():
+            self.size_combo.addItem(f"{w} × {h}  ({key})", (w, h))
+        form.addRow("Size", self.size_combo)
+        self.fps_spin = QSpinBox()
+        self.fps_spin.setRange(1, MAX_FPS)
+        self.fps_spin.setValue(30)
+        self.fps_spin.setSuffix(" fps")
+        form.addRow("Frame rate", self.fps_spin)
+        self.speed_combo = QComboBox()
+        for s in SPEEDS:
+            self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
+        form.addRow("Speed", self.speed_combo)
+        self.from_edit = QLineEdit(race_clock(0.0))
+        self.to_edit = QLineEdit(race_clock(self.replay.race_end_s))
+        span = QHBoxLayout()
+        span.addWidget(self.from_edit)
+        span.addWidget(QLabel("to"))
+        span.addWidget(self.to_edit)
+        form.addRow("Race time", span)
+        self.panel_check = QCheckBox("Show the side panel")
+        self.panel_check.setChecked(True)
+        form.addRow("", self.panel_check)
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItems(["dark", "light"])
+        self.theme_combo.setCurrentText(theme)
+        self.theme_combo.setToolTip("Colours of the exported replay")
+        form.addRow("Theme", self.theme_combo)
+        self.title_spin = self._seconds_spin("Seconds of video showing the race title first")
+        self.end_spin = self._seconds_spin("Seconds of video showing the result at the end")
+        form.addRow("Title card", self.title_spin)
+        form.addRow("End card", self.end_spin)
+
+        self.check_label = QLabel("")
+        self.check_label.setWordWrap(True)
+        self.progress = QProgressBar()  # with the status line, shown once an export starts
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+
+        layout = QVBoxLayout(self)
+        self.options_box = QWidget()
+        self.options_box.setLayout(form)
+        layout.addWidget(self.options_box)
+        layout.addWidget(self.check_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def _path_row(self, default: Path) -> QHBoxLayout:
+        """The Save-as field, wide enough to show where a file goes, and Browse."""
         self.path_edit = QLineEdit(str(default))
-        # Wide enough to show where a file goes, not just the end of its name.
         metrics = self.path_edit.fontMetrics()
         char = metrics.averageCharWidth()
         wanted = metrics.horizontalAdvance(str(default)) + 4 * char
@@ -90,74 +249,46 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("Save as", row)
+        return row
 
-        self.size_combo = QComboBox()
-        for key, (w, h) in SIZE_PRESETS.items():
-            self.size_combo.addItem(f"{w} × {h}  ({key})", (w, h))
-        form.addRow("Size", self.size_combo)
-        self.fps_spin = QSpinBox()
-        self.fps_spin.setRange(1, 120)
-        self.fps_spin.setValue(30)
-        self.fps_spin.setSuffix(" fps")
-        form.addRow("Frame rate", self.fps_spin)
-        self.speed_combo = QComboBox()
-        for s in SPEEDS:
-            self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
-        form.addRow("Speed", self.speed_combo)
-        self.from_edit = QLineEdit(format_time(0.0))
-        self.to_edit = QLineEdit(format_time(self.replay.race_end_s))
-        span = QHBoxLayout()
-        span.addWidget(self.from_edit)
-        span.addWidget(QLabel("to"))
-        span.addWidget(self.to_edit)
-        form.addRow("Race time", span)
-        self.panel_check = QCheckBox("Show the side panel")
-        self.panel_check.setChecked(True)
-        form.addRow("", self.panel_check)
-        self.theme_combo = QComboBox()
-        self.theme_combo.addItems(["dark", "light"])
-        self.theme_combo.setCurrentText(theme)
-        form.addRow("Theme", self.theme_combo)
-        self.title_spin = self._seconds_spin(0.0)
-        self.end_spin = self._seconds_spin(0.0)
-        form.addRow("Title card", self.title_spin)
-        form.addRow("End card", self.end_spin)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button.clicked.connect(self._on_export_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
-
-        layout = QVBoxLayout(self)
-        self.options_box = QWidget()
-        self.options_box.setLayout(form)
-        layout.addWidget(self.options_box)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+    def _connect(self) -> None:
+        """Keep the format, the proposed settings and the live check in step with the fields."""
+        self.path_edit.textChanged.connect(self._on_path_edited)
+        self.format_combo.activated.connect(self._on_format_activated)
+        self.size_combo.currentIndexChanged.connect(self._on_size_changed)
+        self.size_combo.activated.connect(self._on_size_changed)  # also the size already shown
+        self.fps_spin.valueChanged.connect(self._on_fps_changed)
+        self.speed_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.from_edit.textChanged.connect(self._on_option_changed)
+        self.to_edit.textChanged.connect(self._on_option_changed)
+        self.title_spin.valueChanged.connect(self._on_option_changed)
+        self.end_spin.valueChanged.connect(self._on_option_changed)
 
     @staticmethod
-    def _seconds_spin(value: float) -> QDoubleSpinBox:
+    def _seconds_spin(tip: str) -> QDoubleSpinBox:
+        """A card length box in video seconds, reading "none" at 0."""
         spin = QDoubleSpinBox()
         spin.setRange(0.0, MAX_CARD_S)
         spin.setSingleStep(1.0)
         spin.setDecimals(1)
         spin.setSuffix(" s")
-        spin.setValue(value)
+        spin.setSpecialValueText("none")
+        spin.setToolTip(tip)
         return spin
+
+    def _set_still(self, still: bool) -> None:
+        """A PNG still is one picture at the start time: rate, speed, end and cards don't apply."""
+        unused = (self.fps_spin, self.speed_combo, self.to_edit, self.title_spin, self.end_spin)
+        for widget in unused:
+            widget.setEnabled(not still)
 
     # --- options -----------------------------------------------------------------------------
     def options(self) -> ExportOptions:
         """The options as entered (ExportOptionsError with one sentence if any is bad)."""
+        return self._checked()[0]
+
+    def _checked(self) -> tuple[ExportOptions, FramePlan]:
+        """The options as entered and their frames, checked (ExportOptionsError if bad)."""
         try:
             start = parse_time(self.from_edit.text())
             end = parse_time(self.to_edit.text())
@@ -181,7 +312,44 @@ class ExportDialog(QDialog):
             end_card_s=self.end_spin.value(),
         )
         options.validate()
-        return options
+        plan = plan_for(options, self.replay.duration_s)
+        if options.format == "gif":
+            check_gif_budget(plan.total, options.size)
+        return options, plan
+
+    def problem(self) -> str | None:
+        """The first problem with the options as entered, shown live (None if there is none)."""
+        try:
+            self._checked()
+        except ExportOptionsError as exc:
+            return str(exc)
+        return None
+
+    def _refresh_check(self) -> None:
+        """Say under the options what they will write, or their first problem (Export off)."""
+        if self._running:
+            return
+        try:
+            text, problem = describe_plan(*self._checked()), False
+        except ExportOptionsError as exc:
+            text, problem = str(exc), True
+        self.check_label.setText(text)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.check_label.setStyleSheet(f"color: {PROBLEM_COLOURS[dark]};" if problem else "")
+        self.export_button.setEnabled(not problem)
+
+    def _propose_settings(self, fmt: ExportFormat) -> None:
+        """Set the size and frame rate that suit ``fmt``, except those the user chose."""
+        size, fps = PROPOSED[fmt]
+        self._proposing = True
+        try:
+            if "size" not in self._user_set:
+                sizes = [self.size_combo.itemData(i) for i in range(self.size_combo.count())]
+                self.size_combo.setCurrentIndex([tuple(s) for s in sizes].index(size))
+            if "fps" not in self._user_set:
+                self.fps_spin.setValue(fps)
+        finally:
+            self._proposing = False
 
     # --- running -----------------------------------------------------------------------------
     @property
@@ -199,6 +367,8 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self.options_box.setEnabled(False)
         self.export_button.setEnabled(False)
+        self.progress.show()
+        self.status.show()
         self.status.setText("Preparing…")
         self.cancel_button.setText("Cancel")
         source = SceneFrameSource(
@@ -239,9 +409,11 @@ class ExportDialog(QDialog):
             source.close()
             self._running = False
             self.options_box.setEnabled(True)
-            self.export_button.setEnabled(True)
+            self._refresh_check()
         summary = format_summary(result)
         self.last_summary = summary
+        if self._settings is not None:
+            self._settings.setValue(FOLDER_KEY, str(options.output.absolute().parent))
         self.cancel_button.setText("Close")  # the export is done: this button now closes
         self.status.setText(summary)
         self.export_finished.emit(summary)
@@ -259,9 +431,48 @@ class ExportDialog(QDialog):
 
     # --- slots -------------------------------------------------------------------------------
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export replay", self.path_edit.text(), FILTERS)
-        if path:
-            self.path_edit.setText(path)
+        filters = FILTERS.split(";;")
+        current = filters[list(FORMATS).index(self._format)]
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export replay", self.path_edit.text(), FILTERS, current
+        )
+        if not path:
+            return
+        if not Path(path).suffix and chosen in filters:  # "clip" typed with the GIF filter
+            path += f".{list(FORMATS)[filters.index(chosen)]}"
+        self.path_edit.setText(path)
+
+    def _on_path_edited(self, text: str) -> None:
+        try:
+            fmt = format_for(Path(text.strip()))
+        except ExportOptionsError:
+            fmt = None  # shown by the live check
+        if fmt is not None and fmt != self._format:
+            self._format = fmt
+            self.format_combo.setCurrentIndex(list(FORMATS).index(fmt))
+            self._propose_settings(fmt)
+        self._set_still(fmt == "png" and ExportOptions(Path(text.strip())).is_still)
+        self._refresh_check()
+
+    def _on_format_activated(self, index: int) -> None:
+        text = self.path_edit.text().strip()
+        suffix = Path(text).suffix
+        stem = text[: -len(suffix)] if suffix else text
+        self.path_edit.setText(f"{stem}.{self.format_combo.itemData(index)}")
+
+    def _on_size_changed(self) -> None:
+        self._note_choice("size")
+
+    def _on_fps_changed(self) -> None:
+        self._note_choice("fps")
+
+    def _note_choice(self, name: str) -> None:
+        if not self._proposing:
+            self._user_set.add(name)
+        self._refresh_check()
+
+    def _on_option_changed(self) -> None:
+        self._refresh_check()
 
     def _on_export_clicked(self) -> None:
         try:
@@ -299,16 +510,21 @@ class ExportDialog(QDialog):
 
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme and comparison."""
-    start = window.path.parent if getattr(window, "path", None) else Path.home()
+    store = getattr(getattr(window, "settings", None), "store", None)
+    last = store.value(FOLDER_KEY) if store is not None else None
+    start = default_folder(Path(last) if last else None, getattr(window, "path", None))
     dialog = ExportDialog(
         window.replay,
         theme=getattr(window, "theme_name", "dark"),
         compare=getattr(window, "compare", None),
         start_dir=start,
+        settings=store,
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.export_finished.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    # The dialog reports the finished export itself (it stays open with the summary): a
+    # window.statusBar() message would create a status bar the window never had, an empty
+    # strip under the controls that keeps its height for good.
     dialog.show()
     return dialog
 
