@@ -192,6 +192,12 @@ def test_a_gui_export_leaves_the_window_layout_as_it_was(window, qtbot, tmp_path
     QApplication.processEvents()  # let the window lay itself out again
     assert window.findChild(QStatusBar) is None
     assert window.scene.height() == track_height
+    # The next export starts in the folder of this one (remembered in the app's settings).
+    assert window.settings.export_folder == str(tmp_path)
+    again = open_export_dialog(window)
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == tmp_path
+    again.close()
 
 
 def test_the_default_name_reads_like_the_title(replay, tmp_path, qtbot):

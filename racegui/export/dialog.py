@@ -13,7 +13,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,7 @@ from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 from racegui.resources_path import resources_dir
+from racegui.ui.settings import AppSettings
 
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 PUMP_INTERVAL_MS = 50
@@ -71,8 +72,6 @@ PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int]] = {
 """Size (px) and frame rate (fps) proposed for each format, unless the user chose their own."""
 PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
 """Colour of a problem with the options on a light and on a dark dialog."""
-FOLDER_KEY = "export/folder"
-"""Settings key of the folder the user last exported to."""
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -144,7 +143,7 @@ class ExportDialog(QDialog):
         theme: str = "dark",
         compare: Replay | None = None,
         start_dir: Path | None = None,
-        settings: QSettings | None = None,
+        settings: AppSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``start_dir`` is the folder of the default path (home if None); ``settings``, if
@@ -413,7 +412,7 @@ class ExportDialog(QDialog):
         summary = format_summary(result)
         self.last_summary = summary
         if self._settings is not None:
-            self._settings.setValue(FOLDER_KEY, str(options.output.absolute().parent))
+            self._settings.export_folder = str(options.output.absolute().parent)
         self.cancel_button.setText("Close")  # the export is done: this button now closes
         self.status.setText(summary)
         self.export_finished.emit(summary)
@@ -510,15 +509,15 @@ class ExportDialog(QDialog):
 
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme and comparison."""
-    store = getattr(getattr(window, "settings", None), "store", None)
-    last = store.value(FOLDER_KEY) if store is not None else None
+    settings = getattr(window, "settings", None)
+    last = settings.export_folder if settings is not None else ""
     start = default_folder(Path(last) if last else None, getattr(window, "path", None))
     dialog = ExportDialog(
         window.replay,
         theme=getattr(window, "theme_name", "dark"),
         compare=getattr(window, "compare", None),
         start_dir=start,
-        settings=store,
+        settings=settings,
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -123,6 +123,16 @@ class AppSettings:
         self.store.setValue("files/last_folder", str(folder))
 
     @property
+    def export_folder(self) -> str:
+        """The folder of the last finished export ("" before any): where Export starts."""
+        value = self._get("export/folder", "")
+        return value if isinstance(value, str) else ""
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self.store.setValue("export/folder", str(folder))
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
