@@ -139,6 +139,7 @@ def test_plan_counts_card_frames_in_video_seconds():
 def test_parse_size_accepts_presets_and_width_x_height():
     assert parse_size("1080p") == (1920, 1080)
     assert parse_size("720p") == (1280, 720)
+    assert parse_size("360p") == (640, 360)  # the GIF size the export dialog proposes
     assert parse_size("Square") == (1080, 1080)
     assert parse_size(" 640x360 ") == (640, 360)
     with pytest.raises(ExportOptionsError, match="WIDTHxHEIGHT"):

@@ -40,7 +40,7 @@ def add_export_arguments(
         type=size_or_preset,
         default=(1920, 1080),
         metavar="WxH",
-        help="pixels, or 1080p, 720p, square, portrait (1080x1920) (default 1920x1080)",
+        help="pixels, or 1080p, 720p, 360p, square, portrait (1080x1920) (default 1920x1080)",
     )
     parser.add_argument("--fps", type=int, default=30, help="frames per second (default 30)")
     parser.add_argument(

@@ -62,8 +62,6 @@ PATH_MAX_CHARS = 72
 FORMATS: dict[ExportFormat, str] = {"mp4": "MP4 video", "gif": "Animated GIF", "png": "PNG image"}
 """The formats the dialog offers, with their names in the Format box and Browse's filters."""
 FILTERS = ";;".join(f"{label} (*.{fmt})" for fmt, label in FORMATS.items())
-DIALOG_SIZES: dict[str, tuple[int, int]] = {**SIZE_PRESETS, "small": (640, 360)}
-"""The Size box: the named sizes (px) and a small one that suits GIFs."""
 PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int]] = {
     "mp4": ((1920, 1080), 30),
     "gif": ((640, 360), 15),
@@ -174,7 +172,7 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(label, fmt)
         form.addRow("Format", self.format_combo)
         self.size_combo = QComboBox()
-        for key, (w, h) in DIALOG_SIZES.items():
+        for key, (w, h) in SIZE_PRESETS.items():
             self.size_combo.addItem(f"{w} × {h}  ({key})", (w, h))
         form.addRow("Size", self.size_combo)
         self.fps_spin = QSpinBox()

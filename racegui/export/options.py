@@ -17,8 +17,9 @@ SIZE_PRESETS: dict[str, tuple[int, int]] = {
     "720p": (1280, 720),
     "square": (1080, 1080),
     "portrait": (1080, 1920),
+    "360p": (640, 360),
 }
-"""Named output sizes (width, height) in pixels. Treat as read-only."""
+"""Named output sizes (width, height) in pixels (360p suits a GIF). Treat as read-only."""
 
 MAX_SIZE = (7680, 4320)
 """Largest output (width, height) in pixels (8K UHD), or the same upright."""
@@ -274,7 +275,8 @@ def check_gif_budget(frames: int, size: tuple[int, int]) -> None:
         most = GIF_MAX_PIXEL_FRAMES // (width * height)
         raise ExportOptionsError(
             f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
-            f"that size): export MP4, or use a smaller size or fewer frames."
+            f"that size): export MP4, or use a smaller size, or fewer frames (a shorter span, "
+            f"a lower fps or a higher speed)."
         )
 
 
