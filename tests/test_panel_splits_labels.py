@@ -113,3 +113,17 @@ def test_no_cell_is_cut_off_at_any_panel_width(qtbot, request, race, width):
             assert view.horizontalHeader().sectionSize(c) >= need + 4, (mode, c)
         if mode == LAPS:  # narrow or not, the label names the distance
             assert all(text.endswith(" m") for text in column(model, 0))
+
+
+def test_the_200_m_tab_does_not_call_a_shorter_stretch_200_m(qapp):
+    """The 1500 m demo's table has published splits at 300, 700 and 1100 m between the 200 m
+    marks, so some rows time 100 m: the column was headed "200 m" over a 15.49 s split."""
+    from racegui.io.replay_file import read_replay
+    from racegui.model.analysis import split_table
+    from racegui.ui.panel.splits_table import SPLIT_HEADERS
+    from racegui.ui.ui_paths import demo_path
+
+    rows = split_table(read_replay(demo_path("example-1500m.json")))
+    stretches = {round(b.distance_m - a.distance_m) for a, b in zip(rows, rows[1:], strict=False)}
+    assert stretches == {100, 200}
+    assert "200 m" not in SPLIT_HEADERS and "Split" in SPLIT_HEADERS

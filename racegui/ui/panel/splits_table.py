@@ -32,12 +32,12 @@ LAP_TIPS = (
     "The target's time for this lap",
     "This lap's time minus the target's (s): + is slower",
 )
-SPLIT_HEADERS = ("Dist", "Elapsed", "200 m", "Target", DELTA_TOTAL)
+SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_TOTAL)
 SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
     "Race time at this distance",
-    "Time for the last 200 m",
-    "The target's time for the last 200 m",
+    "Time since the row above: 200 m, or less where a published split falls between",
+    "The target's time for the same stretch",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 MAX_FIXED_ROWS = 6
