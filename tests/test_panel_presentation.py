@@ -104,3 +104,36 @@ def test_normal_scale_shows_every_lap_row(qtbot, replay, size):
     panel = scene.panel
     assert rows_in_view(panel.splits.view) == list(range(5))
     assert_panel_fits(panel)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (2560, 1440)])
+def test_presentation_on_other_screens_is_the_1080p_layout_in_proportion(qtbot, replay, size):
+    """At 1.4 on a 720 px screen the panel took half the width and the splits ran off the
+    bottom; the scale now follows the screen's height."""
+    from racegui.ui.main_window import presentation_scale
+
+    scale = presentation_scale(size[1])
+    assert scale == pytest.approx(PRESENTATION * size[1] / 1080)
+    scene = ReplayScene(replay, DARK)
+    qtbot.addWidget(scene)
+    scene.set_scale(scale, presentation=True)
+    scene.resize(*size)
+    scene.show()
+    qtbot.waitExposed(scene)
+    scene.update_frame(BELL_S)
+    QApplication.processEvents()
+    panel = scene.panel
+    assert rows_in_view(panel.splits.view) == list(range(5))
+    assert_panel_fits(panel)
+    share = panel.width() / size[0]
+    assert share < 0.36  # beside a track that keeps most of the width
+
+
+def test_a_big_export_is_not_laid_out_for_presentation(qapp, replay):
+    """A 4K export is the 1080p export drawn twice the size: the same cards and lines,
+    not the presentation layout its scale of 2 used to choose."""
+    from racegui.export.scene_source import SceneFrameSource
+
+    big = SceneFrameSource(replay, DARK, (3840, 2160))
+    assert big.scene.panel._style.scale == 2.0 and not big.scene.panel._style.presentation
+    big.close()

@@ -61,7 +61,8 @@ class SceneFrameSource:
             self._layout_size = (round(k * w / short), round(k * h / short))
         else:
             self._layout_size = self.size
-            self.scene.set_scale(short / REFERENCE_HEIGHT_PX)
+            # The 1080p layout drawn bigger (a 4K export is a 1080p one at twice the size).
+            self.scene.set_scale(short / REFERENCE_HEIGHT_PX, presentation=False)
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}

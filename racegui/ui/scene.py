@@ -99,11 +99,12 @@ class ReplayScene(QWidget):
         self.panel.set_theme(theme)  # restyling resets the panel's minimum width
         self._fit_panel()
 
-    def set_scale(self, factor: float) -> None:
-        """Presentation scale for fonts (1.0 normal, ~1.4 on a big screen)."""
+    def set_scale(self, factor: float, presentation: bool | None = None) -> None:
+        """Type and graphics x factor (1.0 normal). ``presentation`` lays the panel out for a
+        big screen (see SidePanel.set_scale; None: from its PRESENTATION_SCALE up)."""
         self._scale = factor
         self.track.set_scale(factor)
-        self.panel.set_scale(factor)
+        self.panel.set_scale(factor, presentation)
         self._fit_panel()
 
     def _apply_palette(self) -> None:

@@ -23,7 +23,7 @@ from racegui.ui.panel.pace_chart import PaceChart
 from racegui.ui.panel.pacers_card import PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
 from racegui.ui.panel.splits_table import SplitsTable
-from racegui.ui.panel.style import PanelStyle
+from racegui.ui.panel.style import PRESENTATION_SCALE, PanelStyle
 from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
@@ -108,12 +108,16 @@ class SidePanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
-        self._style = PanelStyle(theme, self._style.scale)
+        self._style = PanelStyle(theme, self._style.scale, self._style.presentation)
         self._apply_style()
 
-    def set_scale(self, factor: float) -> None:
-        """Presentation scale: fonts and sizes x factor (1.0 normal, 1.5 for a big screen)."""
-        self._style = PanelStyle(self._style.theme, max(0.5, float(factor)))
+    def set_scale(self, factor: float, presentation: bool | None = None) -> None:
+        """Fonts and sizes x factor (1.0 normal). ``presentation`` lays the panel out for a
+        big screen (presentation mode); None means from PRESENTATION_SCALE up."""
+        factor = max(0.5, float(factor))
+        if presentation is None:
+            presentation = factor >= PRESENTATION_SCALE
+        self._style = PanelStyle(self._style.theme, factor, presentation)
         self._apply_style()
 
     @property

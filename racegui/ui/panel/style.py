@@ -11,7 +11,8 @@ from racegui.ui.theme import Theme
 
 AHEAD, BEHIND, LEVEL = "ahead", "behind", "level"
 PRESENTATION_SCALE = 1.25
-"""From this scale up the panel is laid out for a big screen (presentation mode)."""
+"""From this scale up the panel is laid out for a big screen unless told otherwise (see
+SidePanel.set_scale)."""
 PX_PER_PT = 96.0 / 72.0
 """Pixels per point of the theme's font sizes (points at 96 dpi, whatever the screen's)."""
 
@@ -45,6 +46,8 @@ class PanelStyle:
 
     theme: Theme
     scale: float = 1.0
+    presentation: bool = False
+    """Laid out for a big screen (presentation mode): fewer secondary lines, every lap row."""
 
     def pt(self, factor: float = 1.0) -> float:
         """Font size in points: theme base size x factor x scale."""
@@ -63,11 +66,6 @@ class PanelStyle:
         if spacing:
             f.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100.0 + spacing)
         return unhinted(f)
-
-    @property
-    def presentation(self) -> bool:
-        """True at presentation scale: the panel is laid out for a big screen."""
-        return self.scale >= PRESENTATION_SCALE
 
     def px(self, value: float) -> int:
         """A length in pixels at this scale."""
