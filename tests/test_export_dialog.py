@@ -18,6 +18,7 @@ from racegui.export.dialog import (
     file_stem,
     install_export,
     open_export_dialog,
+    race_clock,
 )
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
@@ -346,3 +347,58 @@ def test_picking_the_size_already_shown_keeps_it_for_gif(replay, tmp_path, qtbot
     dlg.size_combo.activated.emit(0)  # what the combo says when 1920 x 1080 is picked again
     dlg.path_edit.setText(str(tmp_path / "clip.gif"))
     assert _current(dlg) == ("Animated GIF", (1920, 1080), 15)
+
+
+def test_a_still_ignores_the_greyed_out_end_time(dialog, tmp_path):
+    """The end field, disabled for a still, still blocked Export with '9:99' in it."""
+    dialog.to_edit.setText("9:99")
+    dialog.path_edit.setText(str(tmp_path / "still.png"))
+    assert not dialog.to_edit.isEnabled()
+    assert dialog.problem() is None and dialog.export_button.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert "Race time" in dialog.problem() and not dialog.export_button.isEnabled()
+
+
+def test_the_end_time_as_shown_can_be_typed(qtbot, tmp_path):
+    """The 1500 m demo ends at 235.7285 s, shown as 3:55.73: typing that was refused."""
+    metric = compile_race(read_race(demo_race_path().with_name("example-1500m.json")))
+    assert race_clock(metric.duration_s) == "3:55.73" and metric.duration_s < 235.73
+    dlg = ExportDialog(metric, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.to_edit.setText("3:55.73")
+    assert dlg.problem() is None
+    assert dlg.options().to_s == metric.duration_s
+    dlg.to_edit.setText("3:55.74")
+    assert dlg.problem() == "The end time 3:55.74 is after the replay ends (3:55.73)."
+
+
+def test_bad_save_as_text_is_a_message_not_a_traceback(qtbot, replay, tmp_path):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText("~nosuchuser-racegui/clip.mp4")  # expanduser raised RuntimeError
+    assert dlg.problem().startswith("Save as: ") and not dlg.export_button.isEnabled()
+    dlg.path_edit.setText(str(tmp_path / ("a" * 300 + ".mp4")))  # exists() raised OSError
+    assert "File name too long" in dlg.problem()
+
+
+def test_a_long_title_gives_a_short_default_name(qtbot, replay, tmp_path):
+    """A 300-character title made a file name the file system refused: the dialog did not
+    open at all."""
+    from dataclasses import replace
+
+    from racegui.export.dialog import FILE_STEM_CHARS, file_stem
+
+    title = "Women's 1500 m final " * 14
+    stem = file_stem(title)
+    assert len(stem) <= FILE_STEM_CHARS and stem.startswith("womens-1500-m-final-womens")
+    assert not stem.endswith("-")
+    long = replace(replay, race=replace(replay.race, title=title))
+    dlg = ExportDialog(long, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert dlg.problem() is None
+
+
+def test_one_frame_is_one_frame(dialog):
+    dialog.from_edit.setText("1:00")
+    dialog.to_edit.setText("1:00.01")
+    assert dialog.check_label.text().startswith("1 frame: ")

@@ -273,6 +273,9 @@ def test_png_names_that_are_no_frame_pattern_are_refused(tmp_path, name, message
 def test_png_names_with_a_literal_percent_sign(tmp_path):
     source = SolidFrameSource()
     export(source, ExportOptions(output=tmp_path / "100%.png", size=(W, H)))
+    for still in ("lap-100%-split.png", "100%sure.png", "win 100% sure.png"):
+        export(source, ExportOptions(output=tmp_path / still, size=(W, H)))
+        (tmp_path / still).unlink()
     export(source, ExportOptions(output=tmp_path / "50%%_%02d.png", size=(W, H), fps=1, to_s=1))
     assert files_in(tmp_path) == ["100%.png", "50%_01.png", "50%_02.png"]
 

@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
-from racegui.model.timefmt import format_times_apart
+from racegui.model.timefmt import after_end_message, within_end
 
 
 def add_export_arguments(
@@ -120,6 +121,23 @@ def _ensure_app():
     return QApplication.instance() or QApplication(["racegui-export"])
 
 
+def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
+    """The options with --from and --to at or before the replay's end (end_s, s; the end as
+    shown, rounded, counts as the end); UsageError for a time after it."""
+    from racegui.cli import UsageError
+
+    times = {}
+    for name, option in (("from_s", "--from"), ("to_s", "--to")):
+        value = getattr(options, name)
+        if value is None:
+            continue
+        kept = within_end(value, end_s)
+        if kept is None:
+            raise UsageError("racegui export: " + after_end_message(option, value, end_s))
+        times[name] = kept
+    return replace(options, **times)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
     from racegui.cli import UsageError
@@ -136,19 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
     problem = comparison_problem(replay, compare) if compare is not None else None
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
-    start, end = options.from_s or 0.0, options.to_s
-    if end is not None and end > replay.duration_s + 1e-9:
-        raise UsageError(
-            "racegui export: --to {} is after the replay ends ({})".format(
-                *format_times_apart(end, replay.duration_s)
-            )
-        )
-    if start >= replay.duration_s:
-        raise UsageError(
-            "racegui export: --from {} is after the replay ends ({})".format(
-                *format_times_apart(start, replay.duration_s)
-            )
-        )
+    options = _within_replay(options, replay.duration_s)
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export

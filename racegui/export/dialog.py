@@ -49,7 +49,13 @@ from racegui.export.options import (
 from racegui.export.pipeline import plan_for
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
-from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.model.timefmt import (
+    TimeFormatError,
+    after_end_message,
+    format_time,
+    parse_time,
+    within_end,
+)
 from racegui.resources_path import resources_dir
 from racegui.ui.settings import AppSettings
 
@@ -74,10 +80,20 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _WORDS = re.compile(r"[^\W_]+")
 
 
+FILE_STEM_CHARS = 60
+"""Longest default file name stem (characters): whole words of the title up to this."""
+
+
 def file_stem(title: str) -> str:
     """A file name stem from a race title: "Faith Kipyegon's mile" -> "faith-kipyegons-mile"."""
     words = _WORDS.findall(_APOSTROPHES.sub("", title.lower()))
-    return "-".join(words) or "replay"
+    stem = ""
+    for word in words:  # whole words up to FILE_STEM_CHARS (a title may run to 300)
+        longer = f"{stem}-{word}" if stem else word[:FILE_STEM_CHARS]
+        if len(longer) > FILE_STEM_CHARS:
+            break
+        stem = longer
+    return stem or "replay"
 
 
 def race_clock(seconds: float) -> str:
@@ -92,7 +108,8 @@ def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
         return f"One picture of the race at {race_clock(plan.race_times[0])}."
     files = " (one PNG file each)" if options.is_sequence else ""
     return (
-        f"{plan.total:,} frames{files}: {format_clock(plan.video_duration_s, 1)} of video at "
+        f"{plan.total:,} frame{'s' * (plan.total != 1)}{files}: "
+        f"{format_clock(plan.video_duration_s, 1)} of video at "
         f"{options.fps} fps."
     )
 
@@ -287,17 +304,27 @@ class ExportDialog(QDialog):
     def _checked(self) -> tuple[ExportOptions, FramePlan]:
         """The options as entered and their frames, checked (ExportOptionsError if bad)."""
         try:
-            start = parse_time(self.from_edit.text())
-            end = parse_time(self.to_edit.text())
-        except TimeFormatError as exc:
-            raise ExportOptionsError(f"Race time: {exc}.") from None
-        if end > self.replay.duration_s + 1e-6:
-            raise ExportOptionsError(
-                f"The replay ends at {format_time(self.replay.duration_s)}; "
-                f"choose an end time before that."
-            )
+            output = Path(self.path_edit.text().strip()).expanduser()
+        except RuntimeError as exc:  # "~nosuchuser/clip.mp4"
+            raise ExportOptionsError(f"Save as: {exc}.") from None
+        still = ExportOptions(output=output).is_still  # a still ignores the (greyed) end
+        ends = self.replay.duration_s
+        times = []
+        for edit, name in ((self.from_edit, "start"), (self.to_edit, "end")):
+            if name == "end" and still:
+                times.append(None)
+                continue
+            try:
+                typed = parse_time(edit.text())
+            except TimeFormatError as exc:
+                raise ExportOptionsError(f"Race time: {exc}.") from None
+            t = within_end(typed, ends)
+            if t is None:
+                raise ExportOptionsError(after_end_message(f"The {name} time", typed, ends) + ".")
+            times.append(t)
+        start, end = times
         options = ExportOptions(
-            output=Path(self.path_edit.text().strip()).expanduser(),
+            output=output,
             size=tuple(self.size_combo.currentData()),
             fps=self.fps_spin.value(),
             speed=float(self.speed_combo.currentData()),

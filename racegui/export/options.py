@@ -46,8 +46,9 @@ memory at one byte per pixel until the file is written, so this is about 250 MB 
 
 _SUFFIX_FORMATS: dict[str, ExportFormat] = {".mp4": "mp4", ".gif": "gif", ".png": "png"}
 _SEQUENCE_RE = re.compile(r"%0?(\d*)d")
-_NOT_A_NUMBER_RE = re.compile(r"%[-+ #0]*\d*[siu]")
-"""printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u")."""
+_NOT_A_NUMBER_RE = re.compile(r"(?<!%)%\d*[siu](?![A-Za-z])")
+"""printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u"), but
+not a per cent sign in a still's name ("100%sure.png", "lap-100%-split.png", "50%%")."""
 _SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
@@ -132,17 +133,18 @@ class ExportOptions:
     def span(self, race_duration_s: float | None) -> tuple[float, float]:
         """Race seconds (start, end) to export; ``race_duration_s`` fills a missing ``to_s``.
 
-        A still is (from_s, from_s) and needs no race length.
+        A still is (from_s, from_s) and needs no race length (any time of the replay: a
+        second runner finishing after the first, say).
         """
         start = 0.0 if self.from_s is None else float(self.from_s)
-        if race_duration_s is not None and start > race_duration_s:
+        if self.is_still:
+            return start, start
+        if self.to_s is None and race_duration_s is not None and start > race_duration_s:
             raise ExportOptionsError(
                 "The export starts at {}, after the race ends at {}.".format(
                     *format_times_apart(start, race_duration_s)
                 )
             )
-        if self.is_still:
-            return start, start
         end = self.to_s if self.to_s is not None else race_duration_s
         if end is None:
             raise ExportOptionsError(
@@ -207,12 +209,19 @@ class ExportOptions:
                 f"Only PNG sequences can have a frame number pattern in the name "
                 f"({self.output.name!r})."
             )
-        if self.output.exists() and self.output.is_dir():
-            raise ExportOptionsError(f"The output {str(self.output)!r} is a folder, not a file.")
-        if not self.output.parent.is_dir():
+        try:
+            if self.output.exists() and self.output.is_dir():
+                raise ExportOptionsError(
+                    f"The output {str(self.output)!r} is a folder, not a file."
+                )
+            if not self.output.parent.is_dir():
+                raise ExportOptionsError(
+                    f"The folder {str(self.output.parent)!r} for the output does not exist."
+                )
+        except OSError as exc:  # a name longer than the file system allows, say
             raise ExportOptionsError(
-                f"The folder {str(self.output.parent)!r} for the output does not exist."
-            )
+                f"The output {self.output.name[:40]!r}…: {exc.strerror or exc}."
+            ) from None
 
     def _validate_png_name(self) -> None:
         """A frame number pattern that fills in; no %s-style pattern taken literally."""

@@ -80,3 +80,20 @@ def format_times_apart(a: float, b: float) -> tuple[str, str]:
         if ta != tb or a == b:
             break
     return ta, tb
+
+
+def within_end(t: float, end_s: float) -> float | None:
+    """Race time t (s) if it is at or before end_s; end_s itself for a t past it only by the
+    rounding of the end as shown (typing the 3:55.73 shown for an end at 235.7285 s); None
+    for a time after the end."""
+    if t <= end_s:
+        return t
+    if t <= round(end_s, 2) + 1e-9:
+        return end_s
+    return None
+
+
+def after_end_message(option: str, t: float, end_s: float) -> str:
+    """'--to 4:10.58 is after the replay ends (4:10.57)': t and end_s (s) read differently."""
+    shown, end = format_times_apart(t, end_s)
+    return f"{option} {shown} is after the replay ends ({end})"

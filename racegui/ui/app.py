@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.export.dialog import install_export
 from racegui.model.replay import Replay, comparison_problem
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import after_end_message, within_end
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
@@ -84,13 +84,11 @@ def _screenshot(
             file=sys.stderr,
         )
         return 2
-    if t > replay.duration_s + 1e-9:  # the window would show the end instead
-        print(
-            f"racegui: --time {format_time(t)} is after the replay ends "
-            f"({format_time(replay.duration_s)})",
-            file=sys.stderr,
-        )
+    shown = within_end(t, replay.duration_s)
+    if shown is None:  # the window would show the end instead
+        print("racegui: " + after_end_message("--time", t, replay.duration_s), file=sys.stderr)
         return 2
+    t = shown
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
         window = MainWindow(replay, settings, path=file, theme=theme or "dark")
