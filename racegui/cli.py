@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
+from racegui.cli_text import cell, count, name_width, outcome
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-NAME_COLUMN_MAX = 32
 """Widest name column of info and state (characters); a longer name is cut with "…"."""
 
 
@@ -132,23 +132,6 @@ def _num(value: float | None, digits: int = 3) -> float | None:
     return round(float(value), digits)
 
 
-def _name_width(names) -> int:
-    """Width of a name column (characters): the longest name, at most NAME_COLUMN_MAX."""
-    return min(max((len(n) for n in names), default=0), NAME_COLUMN_MAX)
-
-
-def _cell(text: str, width: int) -> str:
-    """text padded to width, or cut to it with "…"."""
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return f"{text:<{width}}"
-
-
-def _count(n: int, noun: str) -> str:
-    """ "1 athlete", "2 athletes"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _quoted(title: str) -> str:
     """A title in double quotes, on one line (quotes and line breaks in it escaped)."""
     return json.dumps(title, ensure_ascii=False)
@@ -166,7 +149,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for line in exc.lines():
                 print(line, file=sys.stderr)
             continue
-        print(f"{path}: ok ({_quoted(race.title)}, {_count(len(race.athletes), 'athlete')})")
+        print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -242,9 +225,9 @@ def _print_info(data: dict) -> None:
     target = data["target_time_s"]
     print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
     print("\nAthletes")
-    width = _name_width(a["name"] for a in data["athletes"])
+    width = name_width(a["name"] for a in data["athletes"])
     for a in data["athletes"]:
-        print(f"  {_cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
+        print(f"  {cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
     focus = next(a["name"] for a in data["athletes"] if a["id"] == data["focus"])
     print(f"\nLaps of {focus}, to each finish-line crossing")
     row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}"
@@ -267,13 +250,7 @@ def _print_info(data: dict) -> None:
 
 def _info_outcome(a: dict) -> str:
     """ "finished 4:06.42", "dropped out at 780 m, 1:57.91" or "" for one athlete of info."""
-    from racegui.model.timefmt import format_time
-
-    if a["finish_time_s"] is not None:
-        return f"finished {format_time(a['finish_time_s'])}"
-    if a["dropout_time_s"] is not None:
-        return f"dropped out at {a['dropout_distance_m']:.0f} m, {format_time(a['dropout_time_s'])}"
-    return ""
+    return outcome(a["finish_time_s"], a["dropout_distance_m"], a["dropout_time_s"])
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -349,12 +326,10 @@ def _gap_line(replay, s) -> str | None:
 
 def _outcome(replay, i: int, status: str) -> str:
     """The status with its when and where: "finished 4:06.42", "dropped out at 780 m"."""
-    from racegui.model.timefmt import format_time
-
     if status == "finished":
-        return f"finished {format_time(float(replay.finish_time_s[i]))}"
+        return outcome(float(replay.finish_time_s[i]), None)
     if status == "dropped out":
-        return f"dropped out at {float(replay.dropout_distance_m[i]):.0f} m"
+        return outcome(None, float(replay.dropout_distance_m[i]))
     return status
 
 
@@ -371,26 +346,25 @@ def _print_state(replay, s, data: dict) -> None:
     projected = data["projected_finish_s"]
     if projected is not None and t < float(replay.finish_time_s[replay.focus]):
         print(f"Projected finish at the current speed: {format_time(projected, 1)}")
-    width = _name_width(a["name"] for a in data["athletes"])
+    width = name_width(a["name"] for a in data["athletes"])
     print(f"  {'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
     for i, a in enumerate(data["athletes"]):
         running = a["status"] == "running"
         speed = f"{a['speed_mps']:5.2f} m/s" if running else "—"  # out of the race: no pace
         print(
-            f"  {_cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  {a['lap']:>3}  "
+            f"  {cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  {a['lap']:>3}  "
             f"({a['x_m']:7.2f}, {a['y_m']:7.2f})  {_outcome(replay, i, a['status'])}"
         )
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
-    from racegui.model.timefmt import format_time
+    from racegui.model.timefmt import after_end_message, within_end
 
     replay = _load(args.file)
-    t = args.time
-    if t > replay.duration_s + 1e-9:  # like --screenshot: nothing happens after the end
+    t = within_end(args.time, replay.duration_s)
+    if t is None:  # like --screenshot: nothing happens after the end
         raise UsageError(
-            f"racegui state: --time {format_time(t)} is after the replay ends "
-            f"({format_time(replay.duration_s)})"
+            "racegui state: " + after_end_message("--time", args.time, replay.duration_s)
         )
     s = replay.state_at(t)
     data = _state_data(replay, s)
@@ -417,7 +391,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         write_race(race, args.output)
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
-    about = f"{_count(len(race.athletes), 'athlete')}, {race.distance_m:g} m"
+    about = f"{count(len(race.athletes), 'athlete')}, {race.distance_m:g} m"
     if not args.title:
         about += "; the title is the CSV's name, --title sets another"
     print(f"{args.output}: wrote {_quoted(race.title)} ({about})")

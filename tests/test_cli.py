@@ -251,3 +251,37 @@ def test_import_refuses_to_write_over_the_csv_it_reads(capsys, tmp_path, monkeyp
     code, _, err = run(capsys, "import", str(csv_path), "-o", "s.csv")
     assert code == 2 and err.count("\n") == 1 and "is the CSV being imported" in err
     assert csv_path.read_text(encoding="utf-8") == text
+
+
+METRIC = str(demo_race_path().with_name("example-1500m.json"))
+"""The 1500 m demo: its replay ends at 235.7285 s, shown as 3:55.73."""
+
+
+def test_the_end_time_as_shown_is_accepted_everywhere(capsys, tmp_path):
+    """'--time 3:55.73 is after the replay ends (3:55.73)': the end as the app shows it,
+    rounded up, was refused by state, --screenshot and export."""
+    code, out, err = run(capsys, "state", METRIC, "--time", "3:55.73")
+    assert code == 0, err
+    code, _, err = run(capsys, "state", METRIC, "--time", "3:55.74")
+    assert code == 2 and err == "racegui state: --time 3:55.74 is after the replay ends (3:55.73)\n"
+    still = tmp_path / "end.png"
+    code, _, err = run(capsys, "export", METRIC, "-o", str(still), "--from", "3:55.73", "-q")
+    assert code == 0 and still.exists(), err
+    clip = tmp_path / "end.mp4"
+    args = ["--from", "3:55", "--to", "3:55.73", "--size", "360p", "--fps", "10", "-q"]
+    code, _, err = run(capsys, "export", METRIC, "-o", str(clip), *args)
+    assert code == 0 and clip.exists(), err
+
+
+def test_a_still_may_show_a_time_after_the_runners_finish(capsys, tmp_path):
+    """Runner B finishes at 3:51.30, after the focus runner (3:49.10): a still of it was
+    refused as 'after the race ends'."""
+    still = tmp_path / "b.png"
+    code, _, err = run(capsys, "export", METRIC, "-o", str(still), "--from", "3:51.30", "-q")
+    assert code == 0 and still.exists(), err
+
+
+def test_an_output_name_too_long_is_one_line(capsys, tmp_path):
+    out = tmp_path / ("a" * 300 + ".png")
+    code, _, err = run(capsys, "export", DEMO, "-o", str(out))
+    assert code == 2 and err.count("\n") == 1 and "File name too long" in err

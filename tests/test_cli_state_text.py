@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from racegui.cli import NAME_COLUMN_MAX, main
+from racegui.cli import main
+from racegui.cli_text import NAME_COLUMN_MAX
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
 
@@ -36,14 +37,17 @@ def test_state_says_finished_or_dropped_out_not_stopped(capsys):
     out = run(capsys, "state", DEMO, "--time", "4:06.42")
     assert "stopped" not in out
     table = rows(out)
-    assert table["Faith Kipyegon"].endswith("—    4  (  42.20,  -36.80)  finished 4:06.42")
+    assert table["Faith Kipyegon"].endswith("  finished 4:06.42")
+    assert " — " in table["Faith Kipyegon"]  # no pace once out of the race
     assert table["Grant Fisher"].endswith("dropped out at 1590 m")
     assert "m/s" not in table["Faith Kipyegon"] + table["Grant Fisher"]
     table = rows(run(capsys, "state", DEMO, "--time", "4:00"))
-    assert table["Sub-4 pacing light"].endswith("—    4  (  42.20,  -36.50)  finished 4:00.00")
+    assert table["Sub-4 pacing light"].endswith("  finished 4:00.00")
+    assert " — " in table["Sub-4 pacing light"]
     assert table["Modelled 3:59.37"].endswith("finished 3:59.37")
     assert " 6.25 m/s " in table["Faith Kipyegon"] and table["Faith Kipyegon"].endswith("running")
-    assert table["Stewart McSweyn"].endswith("—    4  (   4.70,  -36.98)  dropped out at 1570 m")
+    assert table["Stewart McSweyn"].endswith("  dropped out at 1570 m")
+    assert " — " in table["Stewart McSweyn"]
 
 
 def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):

@@ -346,3 +346,26 @@ def test_a_name_or_colour_may_be_given_on_a_later_row(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("nocolour", "#00aaff"), "utf-8")
     athlete = read_splits_csv(path).focus
     assert (athlete.name, athlete.colour) == ("Faith Kipyegon", "#00aaff")
+
+
+def test_a_colour_or_role_in_another_case_is_the_same(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "athlete,distance_m,time,role,colour\n"
+        "fk,400,60.20,Runner,#E4002B\n"
+        "fk,800,2:00.75,runner,#e4002b\n",
+        encoding="utf-8",
+    )
+    athlete = read_splits_csv(path).focus
+    assert (athlete.role, athlete.colour.lower()) == ("runner", "#e4002b")
+
+
+def test_a_field_problem_placed_at_a_cell_keeps_its_subject(tmp_path):
+    """ "line 2, column 1: is too long" lost the word the JSON path gave it."""
+    path = tmp_path / "s.csv"
+    path.write_text(f"athlete,distance_m,time\n{'N' * 201} x,400,60.20\n", encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"{path}: line 2, column 1: name is too long: at most 200 characters"
+    ]

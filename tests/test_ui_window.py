@@ -238,6 +238,9 @@ def test_recent_labels_tell_files_of_the_same_name_apart():
 
     paths = ["/a/spring/race.json", "/a/autumn/race.json", "/a/b4.json"]
     assert recent_labels(paths) == ["race.json  (spring)", "race.json  (autumn)", "b4.json"]
+    # Folders of the same name: as many as it takes (the review saw two "(races)").
+    paths = ["/home/a/races/race.json", "/mnt/usb/races/race.json"]
+    assert recent_labels(paths) == ["race.json  (a/races)", "race.json  (usb/races)"]
 
 
 def test_open_and_compare_start_in_the_last_folder(window, settings, tmp_path, monkeypatch):

@@ -229,6 +229,12 @@ def _read_row(
     entry["splits"].append({"distance_m": dist, "time": time_s, "line": line})
 
 
+def _same(field: str, a: str, b: str) -> bool:
+    """Whether two cells of a field say the same: a name exactly, a role or colour in any
+    case ("#E4002B" is "#e4002b", "Pacer" is "pacer")."""
+    return a == b if field == "name" else a.casefold() == b.casefold()
+
+
 def _note_attributes(
     entry: dict, athlete_id: str, row: list[str], line: int, col: dict, problems: list[Problem]
 ) -> None:
@@ -242,7 +248,7 @@ def _note_attributes(
             continue
         if field not in said:
             said[field] = (value, line)
-        elif value != said[field][0]:
+        elif not _same(field, value, said[field][0]):
             first, first_line = said[field]
             problems.append(
                 Problem(
@@ -421,6 +427,8 @@ class _Origin:
         line = self.said[i].get(field, self.firsts[i])
         if field == "name" and field not in self.said[i]:
             column = self.col["athlete"]
+        if message.startswith(("is ", "needs ", "must ")):  # the path named the field
+            message = f"{field} {message}"
         return Problem(_cell_place(line, column), message)
 
     def _athlete(self, match: re.Match, message: str) -> Problem:

@@ -56,12 +56,21 @@ FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv)
 
 
 def recent_labels(paths: list[str]) -> list[str]:
-    """Menu labels for recent files: the file name, and its folder where two share a name."""
+    """Menu labels for recent files: the file name, and where two share a name as many of its
+    folders as it takes to tell them apart ("race.json  (usb/races)")."""
     names = [Path(p).name for p in paths]
-    return [
-        f"{name}  ({Path(p).parent.name or Path(p).parent})" if names.count(name) > 1 else name
-        for p, name in zip(paths, names, strict=True)
-    ]
+    labels = []
+    for p, name in zip(paths, names, strict=True):
+        twins = [Path(q).parent.parts for q, n in zip(paths, names, strict=True) if n == name]
+        if len(twins) == 1:
+            labels.append(name)
+            continue
+        parts = Path(p).parent.parts
+        for k in range(1, len(parts) + 1):  # fewest trailing folders that differ
+            if sum(t[-k:] == parts[-k:] for t in twins) == 1:
+                break
+        labels.append(f"{name}  ({Path(*parts[-k:]).as_posix() if parts else '/'})")
+    return labels
 
 
 class MainWindow(QMainWindow):

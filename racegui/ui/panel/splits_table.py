@@ -189,7 +189,7 @@ class SplitsTable(Card):
     def _fit_label_column(self) -> None:
         """First column as wide as its widest label in either tab (bold when current, after
         a published split's dot), so the tabs keep the same columns; where the full lap
-        labels ("Start · 300 m") would squeeze the times, the short ones ("300 m")."""
+        labels ("Start · 300 m") would squeeze the times, the short ones ("to 300 m")."""
         style = self._style
         if style is None:
             return

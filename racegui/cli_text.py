@@ -1,0 +1,60 @@
+"""Plain-text pieces of the command line's reports: padded name columns, counts, outcomes.
+
+Widths are terminal columns: a CJK character takes two, a combining accent none.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from racegui.model.timefmt import format_time
+
+NAME_COLUMN_MAX = 32
+"""Widest name column (terminal columns); longer names are cut with "…"."""
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal columns text takes ("李娜" two each, "é" as e plus an accent one)."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def name_width(names: Iterable[str]) -> int:
+    """Width of a name column: the widest name, at most NAME_COLUMN_MAX."""
+    return min(max((display_width(n) for n in names), default=0), NAME_COLUMN_MAX)
+
+
+def cell(text: str, width: int) -> str:
+    """text padded with spaces to width columns, or cut to it with "…" (an accent stays with
+    its letter; a wide character is kept whole or not at all)."""
+    if display_width(text) > width:
+        kept, used = [], 0
+        for ch in text:
+            w = _char_width(ch)
+            if used + w > width - 1:
+                break
+            kept.append(ch)
+            used += w
+        text = "".join(kept) + "…"
+    return text + " " * (width - display_width(text))
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 athlete", "2 athletes"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def outcome(finish_s: float | None, dropout_m: float | None, dropout_s: float | None = None) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time), or ""."""
+    if finish_s is not None:
+        return f"finished {format_time(finish_s)}"
+    if dropout_m is not None:
+        when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
+        return f"dropped out at {dropout_m:.0f} m{when}"
+    return ""
