@@ -379,7 +379,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.race_file import write_race
     from racegui.io.splits_csv import read_splits_csv
 
-    if args.output.resolve() == args.file.resolve():
+    same = args.output.resolve() == args.file.resolve()
+    if not same and args.output.exists() and args.file.exists():
+        same = os.path.samefile(args.output, args.file)  # SPLITS.CSV on macOS, a link
+    if same:
         raise UsageError(
             f"racegui import: -o {args.output} is the CSV being imported; give the race file "
             "another name (race.json)"

@@ -285,3 +285,15 @@ def test_an_output_name_too_long_is_one_line(capsys, tmp_path):
     out = tmp_path / ("a" * 300 + ".png")
     code, _, err = run(capsys, "export", DEMO, "-o", str(out))
     assert code == 2 and err.count("\n") == 1 and "File name too long" in err
+
+
+def test_import_refuses_a_link_to_the_csv_as_output(capsys, tmp_path):
+    csv_path = tmp_path / "s.csv"
+    text = "athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n"
+    csv_path.write_text(text, encoding="utf-8")
+    (tmp_path / "race.json").symlink_to(csv_path)  # as a case-blind file system would see it
+    os.link(csv_path, tmp_path / "hard.json")
+    for out in ("race.json", "hard.json"):
+        code, _, err = run(capsys, "import", str(csv_path), "-o", str(tmp_path / out))
+        assert code == 2 and "is the CSV being imported" in err
+    assert csv_path.read_text(encoding="utf-8") == text
