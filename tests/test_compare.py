@@ -76,3 +76,19 @@ def test_export_with_a_comparison_of_another_distance_fails_with_one_line(tmp_pa
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "only races of the same distance" in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("t", "then"),
+    [(60.20, 62.60), (120.75, 124.60), (181.84, 186.66), (246.42, 247.64), (250.0, 247.64)],
+)
+def test_the_gap_to_2023_is_the_published_split_difference(t, then):
+    """At each published split of 2025 the ghost of 2023 reaches that distance at her
+    published 2023 split: the gap is the difference (she is ahead: negative). It read
+    -4.89 s at 1200 m (not -4.82) and -1.34 s at the finish (not -1.22), measured at
+    the ghost's distance instead of hers; after her finish it holds the final margin."""
+    from racegui.ui.race_status import race_status
+
+    mile, wr = read_replay(MILE), read_replay(WR)
+    status = race_status(mile, mile.state_at(t), wr)
+    assert status.compare_gap.seconds == pytest.approx(min(t, 246.42) - then, abs=1e-6)

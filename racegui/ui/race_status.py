@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-
 from racegui.model.replay import RaceState, Replay
 
 
@@ -64,23 +62,24 @@ def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, s
 
 
 def compare_gap(replay: Replay, other: Replay, t: float, runner_m: float) -> Gap:
-    """Focus runner against another race's focus runner at the same race clock t (s)."""
+    """Focus runner against another race's focus runner at the same race clock t (s).
+
+    Seconds as for the target (Replay.gap_to_target): t minus when the other runner passed,
+    or will pass, the runner's distance; positive is behind. From the runner's finish on,
+    the final margin (her time minus the other's). Metres: the other's distance minus hers.
+    """
     j = other.focus
     other_m = float(other.distances_at(t)[0][j])
     race_m = replay.race.distance_m
     runner_m = min(runner_m, race_m)
-    other_m = min(other_m, other.race.distance_m)
-    metres = other_m - runner_m
-    if metres >= 0:
-        passed = float(other.time_at_distance(j, runner_m))
-        seconds = t - passed if math.isfinite(passed) else 0.0
+    metres = min(other_m, other.race.distance_m) - runner_m
+    finish_r = float(replay.finish_time_s[replay.focus])
+    finish_o = float(other.finish_time_s[j])
+    if math.isfinite(finish_r) and math.isfinite(finish_o) and t >= finish_r:
+        seconds = finish_r - finish_o
     else:
-        passed = float(replay.time_at_distance(replay.focus, other_m))
-        seconds = -(t - passed) if math.isfinite(passed) else 0.0
-    finish_r = replay.finish_time_s[replay.focus]
-    finish_o = other.finish_time_s[j]
-    if np.isfinite(finish_r) and np.isfinite(finish_o) and t >= max(finish_r, finish_o):
-        seconds = float(finish_r - finish_o)
+        passes = float(other.time_at_distance(j, runner_m))
+        seconds = t - passes if math.isfinite(passes) else 0.0
     year = (other.race.date or "")[:4]
     label = f"{other.athletes[j].name.split()[-1]} {year}".strip()
     return Gap(label, seconds, metres)
