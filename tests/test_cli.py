@@ -297,3 +297,27 @@ def test_import_refuses_a_link_to_the_csv_as_output(capsys, tmp_path):
         code, _, err = run(capsys, "import", str(csv_path), "-o", str(tmp_path / out))
         assert code == 2 and "is the CSV being imported" in err
     assert csv_path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_an_export_stopped_by_a_signal_leaves_nothing_behind(tmp_path, name):
+    """kill (SIGTERM) and a closed terminal (SIGHUP) left a hidden .part file beside the
+    output; Ctrl+C did not."""
+    import signal
+    import time
+
+    out = tmp_path / "d.mp4"
+    cmd = [sys.executable, "-m", "racegui", "export", DEMO, "-o", str(out), "-q"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [*cmd, "--from", "1:00", "--to", "3:00"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the export has started writing its temporary file
+    assert list(tmp_path.iterdir()), "the export never started"
+    proc.send_signal(getattr(signal, name))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + getattr(signal, name)
+    assert err == f"racegui export: stopped by {name}; nothing was written\n"
+    assert list(tmp_path.iterdir()) == []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -138,6 +141,30 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
     return replace(options, **times)
 
 
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that stop an export the way Cancel does: the temporary file is deleted (kill and
+a closed terminal left a hidden .part file beside the output)."""
+
+
+@contextlib.contextmanager
+def _stop_requests() -> Iterator[list[int]]:
+    """Within the block, STOP_SIGNALS are noted in the list yielded (the export checks it
+    between frames: an exception raised by the handler could land inside a Qt paint call,
+    where it is swallowed). Only the main thread can set handlers; elsewhere none are."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = {sig: signal.signal(sig, lambda n, _f: received.append(n)) for sig in STOP_SIGNALS}
+    try:
+        yield received
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
     from racegui.cli import UsageError
@@ -167,12 +194,26 @@ def run_export(args: argparse.Namespace) -> int:
         replay, theme_named(options.theme), options.size, panel=options.panel, compare=compare
     )
     bar = None if args.quiet else ProgressLine(sys.stderr)
+    received: list[int] = []
     try:
-        result = export(source, options, progress=None if bar is None else bar.update)
+        with _stop_requests() as received:
+            result = export(
+                source,
+                options,
+                progress=None if bar is None else bar.update,
+                cancelled=lambda: bool(received),
+            )
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
-    except ExportCancelled:
-        return 130
+    except ExportCancelled:  # the writer has deleted its temporary file
+        if not received:
+            return 130
+        if bar is not None:
+            bar.finish()
+            bar = None
+        name = signal.Signals(received[0]).name
+        print(f"racegui export: stopped by {name}; nothing was written", file=sys.stderr)
+        return 128 + received[0]
     except OSError as exc:
         raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
     except ExportWriteError as exc:  # the disk filled up, the encoder failed, ...
