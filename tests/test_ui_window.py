@@ -274,3 +274,15 @@ def test_the_help_lists_every_action_with_a_shortcut():
     for name, (_text, keys, _checkable) in ACTIONS.items():
         if keys:
             assert spelled.get(keys[0], keys[0]) in listed, name
+
+
+def test_page_down_onto_a_dropout_shows_it_happened(window):
+    """PageDown stopped at Jemma Reekie's dropout (1:57.91) rounded down to the microsecond,
+    and the panel still said 13 / 13 running; clicking her feed entry said 12 / 13."""
+    replay = window.replay
+    drop_t = float(replay.dropout_time_s[replay.index("reekie")])
+    window.clock.seek(drop_t - 5.0)
+    while window.clock.time() < drop_t - 1e-9:
+        window.next_event()
+    assert window.clock.time() == drop_t
+    assert window.scene.panel.pacers.running_text() == "12 / 13"

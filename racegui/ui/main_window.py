@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
     def _set_replay(self, replay: Replay, path: Path | None) -> None:
         self.replay = replay
         self.path = path
-        self._event_times = sorted({round(e.time_s, 6) for e in analysis.events(replay)})
+        # Exact times: rounded (to 1e-6 s), a dropout's time landed just before the dropout,
+        # and PageDown onto it showed the pacer still running.
+        self._event_times = sorted({e.time_s for e in analysis.events(replay)})
         was_playing = self.clock.playing
         self.clock.pause()
         self.clock.set_duration(replay.duration_s)
