@@ -345,3 +345,18 @@ def test_a_narrow_portrait_scene_keeps_one_column_so_no_number_is_cut(qapp, repl
         assert panel.gap.width() >= panel.column_min_width() - 40
     finally:
         source.close()
+
+
+def test_the_title_card_gives_the_target_time_once():
+    """'Previous world record 4:12.33: 4:12.33' and '3:50 even pace: 3:50.00'."""
+    from racegui.export.cards import title_text
+    from racegui.io.replay_file import read_replay
+    from racegui.ui.ui_paths import demo_path
+
+    lines = {
+        name: title_text(read_replay(demo_path(name))).lines
+        for name in ("kipyegon-wr-2023.json", "example-1500m.json", "breaking4-2025.json")
+    }
+    assert "Previous world record 4:12.33" in lines["kipyegon-wr-2023.json"]
+    assert "3:50 even pace" in lines["example-1500m.json"]
+    assert "Sub-4 pacing light: 4:00.00" in lines["breaking4-2025.json"]

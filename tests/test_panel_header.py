@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from racegui.model.replay import Replay  # noqa: E402
+from racegui.model.timefmt import label_names_time  # noqa: E402
 from racegui.ui.loading import load_replay  # noqa: E402
-from racegui.ui.panel.header import label_names_time  # noqa: E402
 from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
 from racegui.ui.theme import DARK  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402

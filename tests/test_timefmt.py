@@ -14,3 +14,12 @@ def test_two_different_times_never_read_the_same():
     assert format_times_apart(250.5745, 250.574) == ("4:10.5745", "4:10.5740")
     assert format_times_apart(10.004, 10.001) == ("10.004", "10.001")
     assert format_times_apart(30.0, 30.0) == ("30.00", "30.00")
+
+
+def test_a_difference_that_rounds_to_zero_has_no_sign():
+    """'-0.00' showed in the lap summary when she was a few thousandths ahead."""
+    from racegui.model.timefmt import format_delta
+
+    assert format_delta(-0.004) == "0.00" and format_delta(0.004) == "0.00"
+    assert format_delta(-0.006) == "-0.01" and format_delta(0.35) == "+0.35"
+    assert format_delta(-0.04, 1) == "0.0" and format_delta(-72.5) == "-1:12.50"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
 from racegui.ui.theme import Theme
 
@@ -33,7 +33,10 @@ def title_text(replay: Replay) -> CardText:
     lines = [f"{runner.name}  ·  {distance_label(race.distance_m)}"]
     if race.target_time_s is not None:
         label = race.target.label if race.target is not None else "Target"
-        lines.append(f"{label}: {format_time(race.target_time_s)}")
+        if label_names_time(label, race.target_time_s):  # "Previous world record 4:12.33"
+            lines.append(label)
+        else:
+            lines.append(f"{label}: {format_time(race.target_time_s)}")
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))

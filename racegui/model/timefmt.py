@@ -65,10 +65,13 @@ def format_time(seconds: float, decimals: int = 2) -> str:
 
 
 def format_delta(seconds: float, decimals: int = 2) -> str:
-    """Format a time difference with an explicit sign, "+0.35" or "-1.20"."""
+    """Format a time difference with an explicit sign, "+0.35" or "-1.20"; one that rounds
+    to zero has none ("0.00": level, where -0.004 read "-0.00")."""
     if seconds is None or not math.isfinite(seconds):
         return "--"
     text = format_time(abs(seconds), decimals)
+    if not text.strip("0:."):  # reads as zero
+        return text
     return ("-" if seconds < 0 else "+") + text
 
 
@@ -97,3 +100,22 @@ def after_end_message(option: str, t: float, end_s: float) -> str:
     """'--to 4:10.58 is after the replay ends (4:10.57)': t and end_s (s) read differently."""
     shown, end = format_times_apart(t, end_s)
     return f"{option} {shown} is after the replay ends ({end})"
+
+
+_CLOCK_TIME = re.compile(r"\d+(?::\d{2})+(?:[.,]\d+)?")
+"""A clock-style time in a text: "4:12.33", "3:50", "1:02:03.4"."""
+
+
+def label_names_time(label: str, seconds: float) -> bool:
+    """True if `label` already gives the time `seconds` (s), to the precision it is written
+    in: "Previous world record 4:12.33" names 252.33, "3:50 even pace" names 230.00."""
+    for match in _CLOCK_TIME.finditer(label):
+        token = match.group()
+        decimals = len(token.split(".")[-1]) if "." in token.replace(",", ".") else 0
+        try:
+            value = parse_time(token)
+        except TimeFormatError:
+            continue
+        if abs(value - seconds) < 0.5 * 10.0**-decimals + 1e-9:
+            return True
+    return False

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
 
@@ -146,22 +145,3 @@ def _html_width(text: str, font: QFont) -> float:
     doc.setDefaultFont(font)
     doc.setHtml(text)
     return doc.idealWidth()
-
-
-_CLOCK_TIME = re.compile(r"\d+(?::\d{2})+(?:[.,]\d+)?")
-"""A clock-style time in a text: "4:12.33", "3:50", "1:02:03.4"."""
-
-
-def label_names_time(label: str, seconds: float) -> bool:
-    """True if `label` already gives the time `seconds` (s), to the precision it is written
-    in: "Previous world record 4:12.33" names 252.33, "3:50 even pace" names 230.00."""
-    for match in _CLOCK_TIME.finditer(label):
-        token = match.group()
-        decimals = len(token.split(".")[-1]) if "." in token.replace(",", ".") else 0
-        try:
-            value = parse_time(token)
-        except TimeFormatError:
-            continue
-        if abs(value - seconds) < 0.5 * 10.0**-decimals + 1e-9:
-            return True
-    return False
