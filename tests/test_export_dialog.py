@@ -263,9 +263,11 @@ def test_switching_to_gif_proposes_gif_settings(replay, tmp_path, qtbot):
     assert _current(dlg) == ("MP4 video", (1920, 1080), 30)
     dlg.path_edit.setText(str(tmp_path / "clip.gif"))
     assert _current(dlg) == ("Animated GIF", (640, 360), 15)
+    assert not dlg.panel_check.isChecked()  # its text would be 3 to 4 px tall at 360p
     qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Down)  # the user picks "PNG image"
     assert dlg.path_edit.text() == str(tmp_path / "clip.png")
     assert _current(dlg) == ("PNG image", (1920, 1080), 30)
+    assert dlg.panel_check.isChecked()
     qtbot.keyClick(dlg.format_combo, Qt.Key.Key_Up)
     assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
     assert _current(dlg) == ("Animated GIF", (640, 360), 15)
@@ -275,8 +277,11 @@ def test_a_size_or_rate_the_user_chose_is_kept_for_gif(replay, tmp_path, qtbot):
     dlg = ExportDialog(replay, start_dir=tmp_path)
     qtbot.addWidget(dlg)
     dlg.fps_spin.setValue(24)
+    dlg.panel_check.setChecked(False)
+    dlg.panel_check.setChecked(True)  # the user wants the panel, even in a GIF
     dlg.path_edit.setText(str(tmp_path / "clip.gif"))
     assert _current(dlg) == ("Animated GIF", (640, 360), 24)
+    assert dlg.panel_check.isChecked()
     dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
     dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
     assert _current(dlg) == ("MP4 video", (1280, 720), 24)

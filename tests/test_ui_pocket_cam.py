@@ -221,3 +221,12 @@ def test_finish_and_start_lines_scale_with_a_720p_export(scene):
     assert [w for w in widths[2.0 / 3.0] if w > 1.0] == pytest.approx(
         [max(w * 2 / 3, 1.0) for w in wide]
     )
+
+
+def test_the_pocket_cam_calls_only_a_pacing_light_a_light():
+    """The world record's "Previous world record 4:12.33" ghost was tagged "light"."""
+    from racegui.ui.pocket_paint import target_word
+
+    assert target_word("Sub-4 pacing light") == "light"
+    assert target_word("Previous world record 4:12.33") == "target"
+    assert target_word("3:50 even pace") == "target"

@@ -68,12 +68,13 @@ PATH_MAX_CHARS = 72
 FORMATS: dict[ExportFormat, str] = {"mp4": "MP4 video", "gif": "Animated GIF", "png": "PNG image"}
 """The formats the dialog offers, with their names in the Format box and Browse's filters."""
 FILTERS = ";;".join(f"{label} (*.{fmt})" for fmt, label in FORMATS.items())
-PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int]] = {
-    "mp4": ((1920, 1080), 30),
-    "gif": ((640, 360), 15),
-    "png": ((1920, 1080), 30),
+PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int, bool]] = {
+    "mp4": ((1920, 1080), 30, True),
+    "gif": ((640, 360), 15, False),
+    "png": ((1920, 1080), 30, True),
 }
-"""Size (px) and frame rate (fps) proposed for each format, unless the user chose their own."""
+"""Size (px), frame rate (fps) and side panel proposed for each format, unless the user chose
+their own: a 640x360 GIF has no panel (its text would be 3 to 4 px tall)."""
 PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
 """Colour of a problem with the options on a light and on a dark dialog."""
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
@@ -171,7 +172,7 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self._running = False
         self._format: ExportFormat = "mp4"
-        self._user_set: set[str] = set()  # "size", "fps": chosen by the user, not proposed
+        self._user_set: set[str] = set()  # "size", "fps", "panel": the user's, not proposed
         self._proposing = False
         self.last_summary: str | None = None
         self._build(theme, start_dir or Path.home())
@@ -272,6 +273,7 @@ class ExportDialog(QDialog):
         self.size_combo.currentIndexChanged.connect(self._on_size_changed)
         self.size_combo.activated.connect(self._on_size_changed)  # also the size already shown
         self.fps_spin.valueChanged.connect(self._on_fps_changed)
+        self.panel_check.toggled.connect(self._on_panel_toggled)
         self.speed_combo.currentIndexChanged.connect(self._on_option_changed)
         self.from_edit.textChanged.connect(self._on_option_changed)
         self.to_edit.textChanged.connect(self._on_option_changed)
@@ -364,7 +366,7 @@ class ExportDialog(QDialog):
 
     def _propose_settings(self, fmt: ExportFormat) -> None:
         """Set the size and frame rate that suit ``fmt``, except those the user chose."""
-        size, fps = PROPOSED[fmt]
+        size, fps, panel = PROPOSED[fmt]
         self._proposing = True
         try:
             if "size" not in self._user_set:
@@ -372,6 +374,8 @@ class ExportDialog(QDialog):
                 self.size_combo.setCurrentIndex([tuple(s) for s in sizes].index(size))
             if "fps" not in self._user_set:
                 self.fps_spin.setValue(fps)
+            if "panel" not in self._user_set:
+                self.panel_check.setChecked(panel)
         finally:
             self._proposing = False
 
@@ -489,6 +493,9 @@ class ExportDialog(QDialog):
 
     def _on_fps_changed(self) -> None:
         self._note_choice("fps")
+
+    def _on_panel_toggled(self) -> None:
+        self._note_choice("panel")
 
     def _note_choice(self, name: str) -> None:
         if not self._proposing:

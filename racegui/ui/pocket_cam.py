@@ -25,6 +25,7 @@ from racegui.ui.pocket_paint import (
     paint_chrome,
     paint_light_band,
     paint_light_chip,
+    target_word,
 )
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.text_fit import clip_text
@@ -352,7 +353,8 @@ class PocketCam:
             mid = len(light[0]) // 2
             lx, ly = self.map(light[0][mid : mid + 1], light[1][mid : mid + 1])
             if rect.contains(QPointF(float(lx[0]), float(ly[0]))):
-                tags.append(Tag(float(lx[0]), float(ly[0]), 0.2 * k, "light", self._fill[r.target]))
+                word = target_word(r.athletes[r.target].name)
+                tags.append(Tag(float(lx[0]), float(ly[0]), 0.2 * k, word, self._fill[r.target]))
                 rows_of.append(inner_rows)
         since = state.t - self._drop_t
         ahead = state.distance_m - state.distance_m[f]
@@ -407,4 +409,5 @@ class PocketCam:
         if self.rect.contains(QPointF(float(hx[0]), float(hy[0]))):
             return None
         gap_m = float(state.distance_m[r.target] - state.distance_m[r.focus])
-        return paint_light_chip(p, self.rect, self.style, gap_m, y, self._fill[r.target])
+        word = target_word(r.athletes[r.target].name)
+        return paint_light_chip(p, self.rect, self.style, gap_m, y, self._fill[r.target], word)

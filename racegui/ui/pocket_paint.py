@@ -196,13 +196,25 @@ def paint_chrome(
     return boxes
 
 
+def target_word(label: str) -> str:
+    """What the pocket cam calls the target: "light" for a pacing light, else "target" (a
+    "Previous world record 4:12.33" ghost is no light)."""
+    return "light" if "light" in label.casefold() else "target"
+
+
 def paint_light_chip(
-    p: QPainter, rect: QRectF, st: PocketStyle, gap_m: float, cy: float, colour: QColor
+    p: QPainter,
+    rect: QRectF,
+    st: PocketStyle,
+    gap_m: float,
+    cy: float,
+    colour: QColor,
+    word: str = "light",
 ) -> QRectF:
-    """The off-view pacing light: "light +19.8 m ahead" at the right edge (left if behind),
-    centred at height cy (px), with an arrow towards it. Returns its box."""
+    """The off-view target: "light +19.8 m ahead" (word first) at the right edge (left if
+    behind), centred at height cy (px), with an arrow towards it. Returns its box."""
     ahead = gap_m >= 0
-    text = f"light {gap_m:+.1f} m ahead" if ahead else f"light {-gap_m:.1f} m behind"
+    text = f"{word} {gap_m:+.1f} m ahead" if ahead else f"{word} {-gap_m:.1f} m behind"
     m = st.small_metrics
     u = st.unit
     h = m.height() + 0.5 * u
