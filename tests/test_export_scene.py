@@ -360,3 +360,20 @@ def test_the_title_card_gives_the_target_time_once():
     assert "Previous world record 4:12.33" in lines["kipyegon-wr-2023.json"]
     assert "3:50 even pace" in lines["example-1500m.json"]
     assert "Sub-4 pacing light: 4:00.00" in lines["breaking4-2025.json"]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1080), (1280, 720)])
+def test_an_exported_dropout_list_shows_whole_rows_and_no_scroll_bar(qapp, replay, size):
+    """At the finish 13 pacers have stepped off: the export drew 8 rows and half of a 9th
+    (1080p), or 6 with a scroll bar (square). Now whole rows, then '+ N more'."""
+    source = SceneFrameSource(replay, DARK, size)
+    source.frame_at(246.42)
+    feed = source.scene.panel.pacers.feed
+    port = feed.viewport().rect()
+    listed = [row for row in feed.rows if not row.isHidden()]
+    assert listed and not feed.verticalScrollBar().isVisible()
+    for widget in [*listed, feed.more]:
+        box = widget.geometry().translated(0, -feed.verticalScrollBar().value())
+        assert port.contains(box), (size, box, port)
+    assert feed.more.text() == f"+ {13 - len(listed)} more"
+    source.close()

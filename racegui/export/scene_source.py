@@ -55,6 +55,7 @@ class SceneFrameSource:
         self._panel = panel
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
+        self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
         short = min(w, h)  # the height, or a portrait export's width
         if short <= REFERENCE_HEIGHT_PX:
             k = REFERENCE_HEIGHT_PX

@@ -162,6 +162,35 @@ class DropoutFeed(QScrollArea):
         self._colours: list[str] = []
         self._shown = 0
         self._style: PanelStyle | None = None
+        self._fit = False
+        """List only the rows that fit whole (a video or picture cannot be scrolled)."""
+
+    def set_fit(self, on: bool) -> None:
+        """Fit the list to the feed's height: whole rows only, older dropouts counted in the
+        "+ N more" line, no scroll bar (exports: a half row or a scroll bar was drawn)."""
+        self._fit = bool(on)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self._list_rows(self._shown)
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        if self._fit:
+            self._list_rows(self._shown)
+
+    def _capacity(self, count: int) -> int:
+        """Rows to list for `count` dropouts passed: every pooled row, or when fitting as
+        many as fit whole above the "+ N more" line (if one is needed)."""
+        pool = min(count, len(self.rows))
+        if not self._fit or pool == 0:
+            return pool
+        row_h = max(self.row_height(), self.rows[0].sizeHint().height())
+        room = self.viewport().height()
+        if room // row_h >= count:
+            return pool
+        more_h = self.more.sizeHint().height()
+        return max(0, min(pool, (room - more_h) // row_h))
 
     def set_data(self, data: PanelData) -> None:
         """A pool of min(MAX_ROWS, dropouts) hidden rows for a replay."""
@@ -212,8 +241,13 @@ class DropoutFeed(QScrollArea):
         """
         if count == self._shown:
             return False
+        self._list_rows(count)
+        return True
+
+    def _list_rows(self, count: int) -> None:
+        """Show the newest of the first `count` dropouts in the rows that are listed."""
         self._shown = count
-        listed = min(count, len(self.rows))
+        listed = self._capacity(count)
         for i, row in enumerate(self.rows):
             if i < listed:
                 k = count - 1 - i
@@ -226,7 +260,6 @@ class DropoutFeed(QScrollArea):
         self.more.setHidden(older <= 0)
         self.empty.setHidden(count > 0)
         self.verticalScrollBar().setValue(0)
-        return True
 
     def passed_count(self) -> int:
         """Dropouts at or before the current time (listed or counted in "+ N more")."""

@@ -120,6 +120,11 @@ class SidePanel(QWidget):
         self._style = PanelStyle(self._style.theme, factor, presentation)
         self._apply_style()
 
+    def set_static(self, on: bool) -> None:
+        """For a picture or a video (exports): lists fit their space whole, with no scroll
+        bar, since nothing can be scrolled there."""
+        self.pacers.feed.set_fit(on)
+
     @property
     def theme(self) -> Theme:
         return self._style.theme
