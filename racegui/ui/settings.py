@@ -29,6 +29,11 @@ class AppSettings:
         value = self.store.value(key)
         return default if value is None else value
 
+    def _text(self, key: str) -> str:
+        """A text setting ("" when unset or not text)."""
+        value = self._get(key, "")
+        return value if isinstance(value, str) else ""
+
     @property
     def theme(self) -> str:
         value = str(self._get("view/theme", "dark"))
@@ -115,8 +120,7 @@ class AppSettings:
     @property
     def last_folder(self) -> str:
         """The folder a race was last opened from ("" before any): where Open starts."""
-        value = self._get("files/last_folder", "")
-        return value if isinstance(value, str) else ""
+        return self._text("files/last_folder")
 
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
@@ -125,8 +129,7 @@ class AppSettings:
     @property
     def export_folder(self) -> str:
         """The folder of the last finished export ("" before any): where Export starts."""
-        value = self._get("export/folder", "")
-        return value if isinstance(value, str) else ""
+        return self._text("export/folder")
 
     @export_folder.setter
     def export_folder(self, folder: str) -> None:
