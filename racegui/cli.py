@@ -109,7 +109,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--screenshot",
         type=Path,
         metavar="OUT.png",
-        help="render the window at --time to a PNG and exit, without showing it",
+        help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
+        "without showing it",
     )
     p.add_argument("--time", "-t", type=_time_arg, metavar="T", help="race time for --screenshot")
     p.add_argument("--size", type=_size_arg, metavar="WxH", help="window size for --screenshot")

@@ -85,6 +85,13 @@ def test_bad_arguments_exit_2_with_one_line(capsys, argv):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+def test_a_screenshot_suffix_that_is_no_image_exits_2_writing_nothing(capsys, tmp_path):
+    out = tmp_path / "x.txt"
+    code, _, err = run(capsys, "--screenshot", str(out))
+    assert code == 2 and err.count("\n") == 1 and "'.txt' is not an image type" in err
+    assert not out.exists()
+
+
 def test_bad_file_one_line(capsys, tmp_path):
     path = tmp_path / "r.json"
     path.write_bytes(b"\x00\x01garbage")
