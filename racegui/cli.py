@@ -442,6 +442,7 @@ def _run_gui(argv: list[str]) -> int:
                 "--screenshot and racegui export work without one"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    if args.screenshot is not None:  # offscreen Qt's chatter, however offscreen was chosen
         from racegui.ui.qt_messages import quiet_harmless_messages
 
         quiet_harmless_messages()

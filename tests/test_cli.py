@@ -152,6 +152,22 @@ def test_a_screenshot_needs_no_display(tmp_path):
     assert Image.open(out).size == (640, 360)
 
 
+def test_a_screenshot_on_offscreen_qt_prints_nothing(tmp_path):
+    """With QT_QPA_PLATFORM=offscreen already set, Qt's "This plugin does not support
+    propagateSizeHints()" reached stderr: the filter was installed only without a display."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "racegui", "--screenshot", str(out), "--size", "320x180"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and proc.stderr == "" and proc.stdout == ""
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
 def _chained_early_dropout() -> dict:
     """q keeps a slot 100 m ahead of p, who keeps one 100 m ahead of the runner: q's slot
     starts 200 m into the race, so its dropout at 150 m can never happen."""
