@@ -376,18 +376,35 @@ def _cmd_state(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_import_paths(csv_path: Path, output: Path) -> None:
+    """Refuse, before reading anything, a race file given as the CSV, an -o that is the CSV
+    itself, or an -o that is not a .json file (UsageError)."""
+    if csv_path.suffix.lower() == ".json":
+        raise UsageError(
+            f"racegui import reads a splits CSV; {csv_path} is already a race file: open it "
+            f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
+        )
+    same = output.resolve() == csv_path.resolve()
+    if not same and output.exists() and csv_path.exists():
+        same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    if same:
+        raise UsageError(
+            f"racegui import: -o {output} is the CSV being imported; give the race file "
+            "another name (race.json)"
+        )
+    if output.suffix.lower() != ".json":
+        better = f" (-o {output.with_suffix('.json')})" if output.name else ""
+        raise UsageError(
+            f"racegui import: -o {output}: a race file is written as JSON, so its name "
+            f"ends in .json{better}"
+        )
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.race_file import write_race
     from racegui.io.splits_csv import read_splits_csv
 
-    same = args.output.resolve() == args.file.resolve()
-    if not same and args.output.exists() and args.file.exists():
-        same = os.path.samefile(args.output, args.file)  # SPLITS.CSV on macOS, a link
-    if same:
-        raise UsageError(
-            f"racegui import: -o {args.output} is the CSV being imported; give the race file "
-            "another name (race.json)"
-        )
+    _check_import_paths(args.file, args.output)
     race = read_splits_csv(
         args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
     )

@@ -310,6 +310,37 @@ def test_an_output_name_too_long_is_one_line(capsys, tmp_path):
     assert code == 2 and err.count("\n") == 1 and "File name too long" in err
 
 
+@pytest.mark.parametrize("out", ["out.txt", "y.csv", "race", "race.json.bak"])
+def test_import_refuses_an_output_that_is_not_json(capsys, tmp_path, out):
+    """-o out.txt or -o y.csv got the race file's JSON under that name."""
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    target = tmp_path / out
+    code, stdout, err = run(capsys, "import", str(csv_path), "-o", str(target))
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert err.startswith(f"racegui import: -o {target}: ") and "ends in .json" in err
+    assert f"(-o {target.with_suffix('.json')})" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
+
+
+def test_import_takes_an_output_in_any_case_of_json(capsys, tmp_path):
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    code, _, err = run(capsys, "import", str(csv_path), "-o", str(tmp_path / "R.JSON"))
+    assert code == 0 and err == "" and json.loads((tmp_path / "R.JSON").read_text())
+
+
+def test_import_of_a_race_file_says_to_open_or_validate_it(capsys, tmp_path):
+    """A .json given to import was read as a CSV: 'missing column(s) athlete, ...'."""
+    race = write_json(tmp_path / "race.json", minimal_data())
+    code, _, err = run(capsys, "import", str(race), "-o", str(tmp_path / "out.json"))
+    assert code == 2 and err == (
+        f"racegui import reads a splits CSV; {race} is already a race file: open it "
+        f"(racegui {race}) or validate it (racegui validate {race})\n"
+    )
+    assert not (tmp_path / "out.json").exists()
+
+
 def test_import_refuses_a_link_to_the_csv_as_output(capsys, tmp_path):
     csv_path = tmp_path / "s.csv"
     text = "athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n"
