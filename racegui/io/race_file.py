@@ -577,14 +577,51 @@ def _long_number_problem(text: str) -> Problem:
     return Problem(where, "a number with thousands of digits cannot be a race figure")
 
 
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "text in quotes that starts here is never closed",
+    "Expecting value": (
+        'expected a value here (a number, "text", true, false, null, [...] or {...})'
+    ),
+    "Expecting property name enclosed in double quotes": (
+        "expected a field name in double quotes (a comma before '}'?)"
+    ),
+    "Expecting ':' delimiter": "expected ':' after the field name",
+    "Expecting ',' delimiter": "expected ',' between two items, or a closing bracket",
+    "Invalid control character at": (
+        "a line break or other control character inside text in quotes (write \\n or \\t)"
+    ),
+    "Invalid \\uXXXX escape": "\\u must be followed by four hexadecimal digits",
+    "Extra data": "more after the end of the JSON (a file holds one race)",
+}
+"""Python's JSON error messages (some end in "at", awaiting a position) as whole sentences."""
+_CUT_INSIDE = ": the file ends inside it (was it cut short?)"
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
+    """A JSON syntax error as a sentence at its line and column, saying so when the file
+    ends before the JSON does (a file cut short)."""
+    where = f"line {exc.lineno}, column {exc.colno}"
+    at_end = exc.pos >= len(text.rstrip())
+    if exc.msg.startswith("Invalid control character") and at_end:  # a last "\n" in quotes
+        return Problem(where, "not valid JSON: text in quotes is never closed" + _CUT_INSIDE)
+    message = _JSON_MESSAGES.get(exc.msg)
+    if message is None and exc.msg.startswith("Invalid \\escape"):
+        message = "a backslash that starts no escape (write \\\\ for a backslash)"
+    if message is None:
+        message = exc.msg.removesuffix(" at")
+    if exc.msg.startswith("Unterminated"):
+        message += _CUT_INSIDE
+    elif at_end and exc.msg != "Extra data":
+        message += ": the file ends there (was it cut short?)"
+    return Problem(where, f"not valid JSON: {message}")
+
+
 def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     """Parse race JSON text (errors give line and column, or the JSON path)."""
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
-        raise RaceFileError(
-            path, [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")]
-        ) from None
+        raise RaceFileError(path, [_json_problem(exc, text)]) from None
     except RecursionError:
         raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
     except ValueError:  # Python refuses to read an integer of over 4300 digits
