@@ -127,6 +127,20 @@ def test_a_json_syntax_error_is_a_whole_sentence_at_its_place(tmp_path, text, wh
     assert not problem.message.endswith((" at", " at:"))
 
 
+def test_a_race_file_saved_as_utf16_is_read(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_bytes(demo_race_path().read_text(encoding="utf-8").encode("utf-16"))
+    assert read_race(path) == read_race(demo_race_path())
+
+
+def test_an_empty_utf16_file_is_empty(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_bytes(" \n".encode("utf-16"))
+    with pytest.raises(RaceFileError) as info:
+        read_race(path)
+    assert info.value.lines() == [f"{path}: file is empty"]
+
+
 def _first_split_as_list(data):
     data["athletes"][0]["splits"][0] = [400, "60.20"]
     return data
