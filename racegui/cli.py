@@ -41,6 +41,26 @@ def _time_arg(text: str) -> float:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _distance_arg(text: str) -> float:
+    """Race distance (m) from metres ("1500") or a number and unit as race files have them
+    ("1 mile", "1mile", "mile", "1500 m", "5 km")."""
+    from racegui.io.race_file import parse_distance
+
+    try:
+        metres = float(text)
+    except ValueError:
+        try:
+            metres = parse_distance(text)
+        except ValueError:
+            metres = math.nan
+    if not math.isfinite(metres):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a distance (use metres, e.g. 1500, or a number and a unit: "
+            '"1500 m", "1 mile", "5 km")'
+        )
+    return metres
+
+
 def _size_arg(text: str) -> tuple[int, int]:
     parts = text.lower().split("x")
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
@@ -78,7 +98,12 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
         p.add_argument("file", type=Path, metavar="CSV")
         p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.json")
-        p.add_argument("--distance", type=float, metavar="M", help="race distance in metres")
+        p.add_argument(
+            "--distance",
+            type=_distance_arg,
+            metavar="D",
+            help='race distance: metres (1500) or with a unit ("1 mile", "5 km")',
+        )
         p.add_argument("--title", help="race title (default: the CSV's name)")
         p.add_argument("--target", type=_time_arg, metavar="T", help="even-pace target time")
     elif verb == "export":

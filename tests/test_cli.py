@@ -265,6 +265,33 @@ def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("distance", ["1 mile", "1mile", "mile", "1 Mile", "1609.344"])
+def test_import_distance_takes_a_unit_as_race_files_do(capsys, tmp_path, distance):
+    """--distance 1mile was argparse's "invalid float value: '1mile'"."""
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(
+        capsys, "import", str(csv_path), "-o", str(out_path), "--distance", distance
+    )
+    assert code == 0 and err == "" and "1609.34 m" in out
+    assert json.loads(out_path.read_text())["distance_m"] == 1609.344
+
+
+@pytest.mark.parametrize("distance", ["1 furlong", "far", "nan", "inf", "1x2"])
+def test_import_distance_that_is_no_distance_says_what_is_accepted(capsys, tmp_path, distance):
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, _, err = run(capsys, "import", str(csv_path), "-o", str(out_path), "--distance", distance)
+    assert code == 2 and err == (
+        f"racegui import: argument --distance: {distance!r} is not a distance (use metres, "
+        'e.g. 1500, or a number and a unit: "1500 m", "1 mile", "5 km") '
+        "(see racegui import --help)\n"
+    )
+    assert not out_path.exists()
+
+
 def test_import_refuses_to_write_over_the_csv_it_reads(capsys, tmp_path, monkeypatch):
     """-o naming the CSV itself replaced the splits with the JSON made from them."""
     csv_path = tmp_path / "s.csv"
