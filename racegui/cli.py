@@ -32,6 +32,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
+class TypedTime(float):
+    """A race time (s) from the command line that keeps the text it was typed as, to echo
+    it back in a message ("--time 99:00", not "1:39:00.00")."""
+
+    text: str
+
+    def __new__(cls, seconds: float, text: str = "") -> TypedTime:
+        value = super().__new__(cls, seconds)
+        value.text = text.strip()
+        return value
+
+
 def _time_arg(text: str) -> float:
     from racegui.model.timefmt import TimeFormatError, parse_time
 
@@ -39,6 +51,34 @@ def _time_arg(text: str) -> float:
         return parse_time(text)
     except TimeFormatError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _typed_time_arg(text: str) -> TypedTime:
+    """A race time (s) as _time_arg reads it, remembering how it was typed."""
+    return TypedTime(_time_arg(text), text)
+
+
+def clock_text(seconds: float, decimals: int = 2) -> str:
+    """Seconds as m:ss.xx with minutes past 59 (5940 s: "99:00.00"; under a minute "ss.xx"),
+    as a race time is typed, never as hours."""
+    scale = 10**decimals
+    whole, frac = divmod(round(seconds * scale), scale)
+    minutes, secs = divmod(whole, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    return f"{minutes}:{secs:02d}{frac_text}" if minutes else f"{secs}{frac_text}"
+
+
+def after_end_text(option: str, t: float, end_s: float) -> str:
+    """ "--time 99:00 is after the replay ends (4:10.57)": t (s) as typed (a TypedTime), else
+    as clock_text with as many decimals as tell it from the end end_s (s)."""
+    from racegui.model.timefmt import format_times_apart
+
+    shown, end = format_times_apart(t, end_s)
+    if isinstance(t, TypedTime) and t.text:
+        shown = t.text
+    else:
+        shown = clock_text(t, len(shown.rpartition(".")[2]) if "." in shown else 0)
+    return f"{option} {shown} is after the replay ends ({end})"
 
 
 def _distance_arg(text: str) -> float:
@@ -89,7 +129,7 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
             "--time",
             "-t",
             required=True,
-            type=_time_arg,
+            type=_typed_time_arg,
             metavar="T",
             help="race time: seconds or m:ss.xx",
         )
@@ -137,7 +177,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
         "without showing it",
     )
-    p.add_argument("--time", "-t", type=_time_arg, metavar="T", help="race time for --screenshot")
+    p.add_argument(
+        "--time", "-t", type=_typed_time_arg, metavar="T", help="race time for --screenshot"
+    )
     p.add_argument("--size", type=_size_arg, metavar="WxH", help="window size for --screenshot")
     p.add_argument("--theme", choices=("dark", "light"))
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
@@ -384,14 +426,12 @@ def _print_state(replay, s, data: dict) -> None:
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
-    from racegui.model.timefmt import after_end_message, within_end
+    from racegui.model.timefmt import within_end
 
     replay = _load(args.file)
     t = within_end(args.time, replay.duration_s)
     if t is None:  # like --screenshot: nothing happens after the end
-        raise UsageError(
-            "racegui state: " + after_end_message("--time", args.time, replay.duration_s)
-        )
+        raise UsageError("racegui state: " + after_end_text("--time", args.time, replay.duration_s))
     s = replay.state_at(t)
     data = _state_data(replay, s)
     if args.json:

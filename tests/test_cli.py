@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from racegui.cli import main
+from racegui.cli import clock_text, main
 from racegui.model.timefmt import format_time
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
@@ -90,6 +90,25 @@ def test_a_screenshot_suffix_that_is_no_image_exits_2_writing_nothing(capsys, tm
     code, _, err = run(capsys, "--screenshot", str(out))
     assert code == 2 and err.count("\n") == 1 and "'.txt' is not an image type" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("typed", ["99:00", "1:00:00", "5940", "4:11"])
+def test_a_time_after_the_end_is_echoed_as_typed(capsys, typed):
+    """--time 99:00 came back as "1:39:00.00", a time the user never wrote."""
+    code, _, err = run(capsys, "state", DEMO, "--time", typed)
+    assert (
+        code == 2 and err == f"racegui state: --time {typed} is after the replay ends (4:10.57)\n"
+    )
+    code, _, err = run(capsys, "--screenshot", "never.png", "--time", f" {typed}")
+    assert code == 2 and err == f"racegui: --time {typed} is after the replay ends (4:10.57)\n"
+
+
+@pytest.mark.parametrize(
+    "seconds, decimals, text",
+    [(5940, 2, "99:00.00"), (3600.125, 3, "60:00.125"), (59.5, 2, "59.50"), (61, 0, "1:01")],
+)
+def test_clock_text_keeps_minutes_past_59(seconds, decimals, text):
+    assert clock_text(seconds, decimals) == text
 
 
 def test_bad_file_one_line(capsys, tmp_path):

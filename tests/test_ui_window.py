@@ -201,6 +201,12 @@ def test_a_screenshot_of_another_suffix_is_refused_before_loading(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_screenshot_long_after_the_end_reads_in_minutes_not_hours(qapp, tmp_path, capsys):
+    assert main_gui(None, screenshot=tmp_path / "late.png", time_s=5940.0) == 2
+    err = capsys.readouterr().err
+    assert err == "racegui: --time 99:00.00 is after the replay ends (4:10.57)\n"  # not 1:39:00.00
+
+
 def test_screenshot_into_a_missing_folder_says_so(qapp, tmp_path, capsys):
     out = tmp_path / "nodir" / "s.png"
     assert main_gui(None, screenshot=out) == 2

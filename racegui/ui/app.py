@@ -12,10 +12,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from racegui.cli import TypedTime, after_end_text
 from racegui.export.dialog import install_export
 from racegui.io.atomic import write_bytes_atomic
 from racegui.model.replay import Replay, comparison_problem
-from racegui.model.timefmt import after_end_message, within_end
+from racegui.model.timefmt import within_end
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
@@ -146,7 +147,7 @@ def _screenshot(
         return 2
     shown = within_end(t, replay.duration_s)
     if shown is None:  # the window would show the end instead
-        print("racegui: " + after_end_message("--time", t, replay.duration_s), file=sys.stderr)
+        print("racegui: " + after_end_text("--time", t, replay.duration_s), file=sys.stderr)
         return 2
     t = shown
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,7 +221,7 @@ def main_gui(
             file,
             compare,
             Path(screenshot),
-            float(time_s or 0.0),
+            time_s if isinstance(time_s, TypedTime) else float(time_s or 0.0),
             size or DEFAULT_SHOT_SIZE,
             theme,
             presentation,
