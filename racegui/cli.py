@@ -32,6 +32,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
+class TypedTime(float):
+    """A race time (s) from the command line that keeps the text it was typed as, to echo
+    it back in a message ("--time 99:00", not "1:39:00.00")."""
+
+    text: str
+
+    def __new__(cls, seconds: float, text: str = "") -> TypedTime:
+        value = super().__new__(cls, seconds)
+        value.text = text.strip()
+        return value
+
+
 def _time_arg(text: str) -> float:
     from racegui.model.timefmt import TimeFormatError, parse_time
 
@@ -39,6 +51,54 @@ def _time_arg(text: str) -> float:
         return parse_time(text)
     except TimeFormatError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _typed_time_arg(text: str) -> TypedTime:
+    """A race time (s) as _time_arg reads it, remembering how it was typed."""
+    return TypedTime(_time_arg(text), text)
+
+
+def clock_text(seconds: float, decimals: int = 2) -> str:
+    """Seconds as m:ss.xx with minutes past 59 (5940 s: "99:00.00"; under a minute "ss.xx"),
+    as a race time is typed, never as hours."""
+    scale = 10**decimals
+    whole, frac = divmod(round(seconds * scale), scale)
+    minutes, secs = divmod(whole, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    return f"{minutes}:{secs:02d}{frac_text}" if minutes else f"{secs}{frac_text}"
+
+
+def after_end_text(option: str, t: float, end_s: float) -> str:
+    """ "--time 99:00 is after the replay ends (4:10.57)": t (s) as typed (a TypedTime), else
+    as clock_text with as many decimals as tell it from the end end_s (s)."""
+    from racegui.model.timefmt import format_times_apart
+
+    shown, end = format_times_apart(t, end_s)
+    if isinstance(t, TypedTime) and t.text:
+        shown = t.text
+    else:
+        shown = clock_text(t, len(shown.rpartition(".")[2]) if "." in shown else 0)
+    return f"{option} {shown} is after the replay ends ({end})"
+
+
+def _distance_arg(text: str) -> float:
+    """Race distance (m) from metres ("1500") or a number and unit as race files have them
+    ("1 mile", "1mile", "mile", "1500 m", "5 km")."""
+    from racegui.io.race_file import parse_distance
+
+    try:
+        metres = float(text)
+    except ValueError:
+        try:
+            metres = parse_distance(text)
+        except ValueError:
+            metres = math.nan
+    if not math.isfinite(metres):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a distance (use metres, e.g. 1500, or a number and a unit: "
+            '"1500 m", "1 mile", "5 km")'
+        )
+    return metres
 
 
 def _size_arg(text: str) -> tuple[int, int]:
@@ -69,7 +129,7 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
             "--time",
             "-t",
             required=True,
-            type=_time_arg,
+            type=_typed_time_arg,
             metavar="T",
             help="race time: seconds or m:ss.xx",
         )
@@ -78,7 +138,12 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
         p.add_argument("file", type=Path, metavar="CSV")
         p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.json")
-        p.add_argument("--distance", type=float, metavar="M", help="race distance in metres")
+        p.add_argument(
+            "--distance",
+            type=_distance_arg,
+            metavar="D",
+            help='race distance: metres (1500) or with a unit ("1 mile", "5 km")',
+        )
         p.add_argument("--title", help="race title (default: the CSV's name)")
         p.add_argument("--target", type=_time_arg, metavar="T", help="even-pace target time")
     elif verb == "export":
@@ -109,9 +174,12 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--screenshot",
         type=Path,
         metavar="OUT.png",
-        help="render the window at --time to a PNG and exit, without showing it",
+        help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
+        "without showing it",
     )
-    p.add_argument("--time", "-t", type=_time_arg, metavar="T", help="race time for --screenshot")
+    p.add_argument(
+        "--time", "-t", type=_typed_time_arg, metavar="T", help="race time for --screenshot"
+    )
     p.add_argument("--size", type=_size_arg, metavar="WxH", help="window size for --screenshot")
     p.add_argument("--theme", choices=("dark", "light"))
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
@@ -358,14 +426,12 @@ def _print_state(replay, s, data: dict) -> None:
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
-    from racegui.model.timefmt import after_end_message, within_end
+    from racegui.model.timefmt import within_end
 
     replay = _load(args.file)
     t = within_end(args.time, replay.duration_s)
     if t is None:  # like --screenshot: nothing happens after the end
-        raise UsageError(
-            "racegui state: " + after_end_message("--time", args.time, replay.duration_s)
-        )
+        raise UsageError("racegui state: " + after_end_text("--time", args.time, replay.duration_s))
     s = replay.state_at(t)
     data = _state_data(replay, s)
     if args.json:
@@ -375,18 +441,35 @@ def _cmd_state(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_import_paths(csv_path: Path, output: Path) -> None:
+    """Refuse, before reading anything, a race file given as the CSV, an -o that is the CSV
+    itself, or an -o that is not a .json file (UsageError)."""
+    if csv_path.suffix.lower() == ".json":
+        raise UsageError(
+            f"racegui import reads a splits CSV; {csv_path} is already a race file: open it "
+            f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
+        )
+    same = output.resolve() == csv_path.resolve()
+    if not same and output.exists() and csv_path.exists():
+        same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    if same:
+        raise UsageError(
+            f"racegui import: -o {output} is the CSV being imported; give the race file "
+            "another name (race.json)"
+        )
+    if output.suffix.lower() != ".json":
+        better = f" (-o {output.with_suffix('.json')})" if output.name else ""
+        raise UsageError(
+            f"racegui import: -o {output}: a race file is written as JSON, so its name "
+            f"ends in .json{better}"
+        )
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.race_file import write_race
     from racegui.io.splits_csv import read_splits_csv
 
-    same = args.output.resolve() == args.file.resolve()
-    if not same and args.output.exists() and args.file.exists():
-        same = os.path.samefile(args.output, args.file)  # SPLITS.CSV on macOS, a link
-    if same:
-        raise UsageError(
-            f"racegui import: -o {args.output} is the CSV being imported; give the race file "
-            "another name (race.json)"
-        )
+    _check_import_paths(args.file, args.output)
     race = read_splits_csv(
         args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
     )
@@ -441,6 +524,7 @@ def _run_gui(argv: list[str]) -> int:
                 "--screenshot and racegui export work without one"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    if args.screenshot is not None:  # offscreen Qt's chatter, however offscreen was chosen
         from racegui.ui.qt_messages import quiet_harmless_messages
 
         quiet_harmless_messages()

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from racegui.cli import main
+from racegui.cli import clock_text, main
 from racegui.model.timefmt import format_time
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
@@ -85,6 +85,32 @@ def test_bad_arguments_exit_2_with_one_line(capsys, argv):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+def test_a_screenshot_suffix_that_is_no_image_exits_2_writing_nothing(capsys, tmp_path):
+    out = tmp_path / "x.txt"
+    code, _, err = run(capsys, "--screenshot", str(out))
+    assert code == 2 and err.count("\n") == 1 and "'.txt' is not an image type" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("typed", ["99:00", "1:00:00", "5940", "4:11"])
+def test_a_time_after_the_end_is_echoed_as_typed(capsys, typed):
+    """--time 99:00 came back as "1:39:00.00", a time the user never wrote."""
+    code, _, err = run(capsys, "state", DEMO, "--time", typed)
+    assert (
+        code == 2 and err == f"racegui state: --time {typed} is after the replay ends (4:10.57)\n"
+    )
+    code, _, err = run(capsys, "--screenshot", "never.png", "--time", f" {typed}")
+    assert code == 2 and err == f"racegui: --time {typed} is after the replay ends (4:10.57)\n"
+
+
+@pytest.mark.parametrize(
+    "seconds, decimals, text",
+    [(5940, 2, "99:00.00"), (3600.125, 3, "60:00.125"), (59.5, 2, "59.50"), (61, 0, "1:01")],
+)
+def test_clock_text_keeps_minutes_past_59(seconds, decimals, text):
+    assert clock_text(seconds, decimals) == text
+
+
 def test_bad_file_one_line(capsys, tmp_path):
     path = tmp_path / "r.json"
     path.write_bytes(b"\x00\x01garbage")
@@ -143,6 +169,22 @@ def test_a_screenshot_needs_no_display(tmp_path):
     from PIL import Image
 
     assert Image.open(out).size == (640, 360)
+
+
+def test_a_screenshot_on_offscreen_qt_prints_nothing(tmp_path):
+    """With QT_QPA_PLATFORM=offscreen already set, Qt's "This plugin does not support
+    propagateSizeHints()" reached stderr: the filter was installed only without a display."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "racegui", "--screenshot", str(out), "--size", "320x180"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and proc.stderr == "" and proc.stdout == ""
+    assert out.read_bytes().startswith(b"\x89PNG")
 
 
 def _chained_early_dropout() -> dict:
@@ -242,6 +284,33 @@ def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("distance", ["1 mile", "1mile", "mile", "1 Mile", "1609.344"])
+def test_import_distance_takes_a_unit_as_race_files_do(capsys, tmp_path, distance):
+    """--distance 1mile was argparse's "invalid float value: '1mile'"."""
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, out, err = run(
+        capsys, "import", str(csv_path), "-o", str(out_path), "--distance", distance
+    )
+    assert code == 0 and err == "" and "1609.34 m" in out
+    assert json.loads(out_path.read_text())["distance_m"] == 1609.344
+
+
+@pytest.mark.parametrize("distance", ["1 furlong", "far", "nan", "inf", "1x2"])
+def test_import_distance_that_is_no_distance_says_what_is_accepted(capsys, tmp_path, distance):
+    csv_path = tmp_path / "semi.csv"
+    csv_path.write_text(SEMI, encoding="utf-8")
+    out_path = tmp_path / "race.json"
+    code, _, err = run(capsys, "import", str(csv_path), "-o", str(out_path), "--distance", distance)
+    assert code == 2 and err == (
+        f"racegui import: argument --distance: {distance!r} is not a distance (use metres, "
+        'e.g. 1500, or a number and a unit: "1500 m", "1 mile", "5 km") '
+        "(see racegui import --help)\n"
+    )
+    assert not out_path.exists()
+
+
 def test_import_refuses_to_write_over_the_csv_it_reads(capsys, tmp_path, monkeypatch):
     """-o naming the CSV itself replaced the splits with the JSON made from them."""
     csv_path = tmp_path / "s.csv"
@@ -285,6 +354,37 @@ def test_an_output_name_too_long_is_one_line(capsys, tmp_path):
     out = tmp_path / ("a" * 300 + ".png")
     code, _, err = run(capsys, "export", DEMO, "-o", str(out))
     assert code == 2 and err.count("\n") == 1 and "File name too long" in err
+
+
+@pytest.mark.parametrize("out", ["out.txt", "y.csv", "race", "race.json.bak"])
+def test_import_refuses_an_output_that_is_not_json(capsys, tmp_path, out):
+    """-o out.txt or -o y.csv got the race file's JSON under that name."""
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    target = tmp_path / out
+    code, stdout, err = run(capsys, "import", str(csv_path), "-o", str(target))
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert err.startswith(f"racegui import: -o {target}: ") and "ends in .json" in err
+    assert f"(-o {target.with_suffix('.json')})" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
+
+
+def test_import_takes_an_output_in_any_case_of_json(capsys, tmp_path):
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    code, _, err = run(capsys, "import", str(csv_path), "-o", str(tmp_path / "R.JSON"))
+    assert code == 0 and err == "" and json.loads((tmp_path / "R.JSON").read_text())
+
+
+def test_import_of_a_race_file_says_to_open_or_validate_it(capsys, tmp_path):
+    """A .json given to import was read as a CSV: 'missing column(s) athlete, ...'."""
+    race = write_json(tmp_path / "race.json", minimal_data())
+    code, _, err = run(capsys, "import", str(race), "-o", str(tmp_path / "out.json"))
+    assert code == 2 and err == (
+        f"racegui import reads a splits CSV; {race} is already a race file: open it "
+        f"(racegui {race}) or validate it (racegui validate {race})\n"
+    )
+    assert not (tmp_path / "out.json").exists()
 
 
 def test_import_refuses_a_link_to_the_csv_as_output(capsys, tmp_path):

@@ -91,6 +91,56 @@ def test_not_json_gives_line_and_column(tmp_path):
     assert "line 3, column 12" in str(err)
 
 
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        (
+            '{"format": "racegui/1", "title": "x',
+            "line 1, column 34",
+            "text in quotes that starts here is never closed: the file ends inside it "
+            "(was it cut short?)",
+        ),
+        (
+            '{"format": "racegui/1", "title": "x\n',
+            "line 1, column 36",
+            "text in quotes is never closed: the file ends inside it (was it cut short?)",
+        ),
+        (
+            '{"format": "racegui/1",\n "title": "x",\n',
+            "line 3, column 1",
+            "expected a field name in double quotes (a comma before '}'?): the file ends "
+            "there (was it cut short?)",
+        ),
+        ('{"format": "racegui/1" "title": "x"}', "line 1, column 24", "expected ','"),
+        ('{"title": "a\tb"}', "line 1, column 13", "a line break or other control"),
+        ('{"title": "a\\qb"}', "line 1, column 13", "a backslash that starts no escape"),
+        ("{} []", "line 1, column 4", "more after the end of the JSON (a file holds one race)"),
+        ('{"title": }', "line 1, column 11", "expected a value here (a number, "),
+    ],
+)
+def test_a_json_syntax_error_is_a_whole_sentence_at_its_place(tmp_path, text, where, message):
+    """A cut-short file gave 'not valid JSON: Unterminated string starting at', which ends
+    mid-sentence (Python's message expects a position after it)."""
+    (problem,) = _problem(tmp_path, text=text).problems
+    assert problem.where == where
+    assert problem.message.startswith("not valid JSON: " + message)
+    assert not problem.message.endswith((" at", " at:"))
+
+
+def test_a_race_file_saved_as_utf16_is_read(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_bytes(demo_race_path().read_text(encoding="utf-8").encode("utf-16"))
+    assert read_race(path) == read_race(demo_race_path())
+
+
+def test_an_empty_utf16_file_is_empty(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_bytes(" \n".encode("utf-16"))
+    with pytest.raises(RaceFileError) as info:
+        read_race(path)
+    assert info.value.lines() == [f"{path}: file is empty"]
+
+
 def _first_split_as_list(data):
     data["athletes"][0]["splits"][0] = [400, "60.20"]
     return data

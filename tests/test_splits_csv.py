@@ -32,6 +32,46 @@ def test_semicolon_decimal_comma_and_bom(tmp_path):
     assert [s.time_s for s in race.focus.splits][:2] == [60.2, 120.75]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_text_with_a_bom_is_read(tmp_path, encoding):
+    """A CSV saved by a spreadsheet as "Unicode text" (UTF-16 with a BOM) was refused as
+    "binary data, not a text file"."""
+    path = tmp_path / "s.csv"
+    bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"  # the codec writes its own
+    path.write_bytes((bom + CSV.replace("fk,", "Ciarà,")).encode(encoding))
+    race = read_splits_csv(path)
+    assert race.focus.name == "Ciarà" and race.focus.splits[-1].time_s == 246.42
+
+
+def test_utf16_without_a_bom_is_named_not_called_binary(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes(CSV.encode("utf-16-le"))
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"{path}: UTF-16 text without a byte-order mark: save it as UTF-8"
+    ]
+
+
+def test_utf16_cut_mid_character_names_line_and_column(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes(("athlete,distance_m,time\nfk,400,60.2").encode("utf-16")[:-1])
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"{path}: line 2, column 11: not valid UTF-16 text (a broken or cut-off character); "
+        "save it as UTF-8"
+    ]
+
+
+def test_binary_data_is_still_binary(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [f"{path}: binary data, not a text file"]
+
+
 def test_bad_time_names_line_and_column(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text(CSV.replace("2:00.75", "2:0x.75"), encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import racegui.ui.app as app_module
@@ -152,6 +152,59 @@ def test_screenshot_after_the_end_is_refused_not_clamped(qapp, tmp_path, capsys)
     err = capsys.readouterr().err.strip()
     assert err == "racegui: --time 9:00.00 is after the replay ends (4:10.57)"
     assert not (tmp_path / "late.png").exists()
+
+
+@pytest.mark.parametrize(
+    "name, magic",
+    [
+        ("s.jpg", b"\xff\xd8\xff"),
+        ("s.JPEG", b"\xff\xd8\xff"),
+        ("s.webp", b"RIFF"),
+        ("s.bmp", b"BM"),
+        ("s.png", b"\x89PNG"),
+    ],
+)
+def test_a_screenshot_is_written_in_the_format_its_suffix_names(qapp, tmp_path, name, magic):
+    """x.jpg, x.webp and x.bmp were PNG data under another name."""
+    if name == "s.webp" and b"webp" not in [bytes(f) for f in QImageWriter.supportedImageFormats()]:
+        pytest.skip("this Qt has no WebP writer")
+    out = tmp_path / name
+    assert main_gui(None, screenshot=out, time_s=60.0, size=(320, 180)) == 0
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    assert name != "s.webp" or data[8:12] == b"WEBP"
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (320, 180)
+
+
+def test_a_jpeg_screenshot_is_saved_at_a_good_quality(qapp, tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "s.jpg"
+    assert main_gui(None, screenshot=out, time_s=60.0, size=(320, 180)) == 0
+    luminance = Image.open(out).quantization[0]
+    assert luminance[0] <= 3  # quality 90 or more; Qt's default 75 gives 8
+
+
+@pytest.mark.parametrize("name", ["s.txt", "s.gif", "s.png.tmp", "shot"])
+def test_a_screenshot_of_another_suffix_is_refused_before_loading(
+    qapp, tmp_path, capsys, monkeypatch, name
+):
+    def no_load(path):
+        raise AssertionError("loaded a race for a screenshot it cannot write")
+
+    monkeypatch.setattr(app_module, "load_replay", no_load)
+    out = tmp_path / name
+    assert main_gui(None, screenshot=out) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(out) in err and "image type" in err
+    assert ".png" in err and ".jpg" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_screenshot_long_after_the_end_reads_in_minutes_not_hours(qapp, tmp_path, capsys):
+    assert main_gui(None, screenshot=tmp_path / "late.png", time_s=5940.0) == 2
+    err = capsys.readouterr().err
+    assert err == "racegui: --time 99:00.00 is after the replay ends (4:10.57)\n"  # not 1:39:00.00
 
 
 def test_screenshot_into_a_missing_folder_says_so(qapp, tmp_path, capsys):

@@ -3,6 +3,7 @@ from a file: plain json parsing, then pydantic validation, then checks of the ra
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import re
@@ -124,11 +125,55 @@ def read_bytes_limited(path: Path) -> bytes:
 
 
 def decode_text(path: str | Path | None, data: bytes) -> str:
-    """UTF-8 text (BOM allowed); binary data or bad encoding give a located error."""
-    if not data.strip():
+    """The file's text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows
+    programs save as "Unicode"); binary data or bad encoding give a located error."""
+    wide = _bom_encoding(data)
+    if wide is not None:
+        text = _decode_wide(path, data, wide)
+    elif not data.strip():
         raise RaceFileError(path, [Problem("", "file is empty")])
-    if b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096]:
+        raise RaceFileError(path, [Problem("", _nul_problem(data[:4096]))])
+    else:
+        text = _decode_utf8(path, data)
+    if not text.strip():
+        raise RaceFileError(path, [Problem("", "file is empty")])
+    if "\x00" in text[:4096]:
         raise RaceFileError(path, [Problem("", "binary data, not a text file")])
+    return text
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding whose byte-order mark data starts with ("utf-32", "utf-16"), or None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # before UTF-16: FF FE 00 00 starts with UTF-16's FF FE too
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _decode_wide(path: str | Path | None, data: bytes, encoding: str) -> str:
+    """data decoded as UTF-16 or UTF-32 (by its BOM), or an error at the bad character."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        name = encoding.upper()
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    f"line {line}, column {col}",
+                    f"not valid {name} text (a broken or cut-off character); save it as UTF-8",
+                )
+            ],
+        ) from None
+
+
+def _decode_utf8(path: str | Path | None, data: bytes) -> str:
+    """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -138,6 +183,15 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
             path,
             [Problem(f"line {line}, column {col}", "not UTF-8 text (binary or wrong encoding)")],
         ) from None
+
+
+def _nul_problem(head: bytes) -> str:
+    """What a file with zero bytes in its head is: UTF-16 saved without a BOM (every other
+    byte zero, as plain letters are), or binary data."""
+    for zeros, rest in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if len(head) >= 4 and zeros.count(0) == len(zeros) and 0 not in rest:
+            return "UTF-16 text without a byte-order mark: save it as UTF-8"
+    return "binary data, not a text file"
 
 
 def _find_unusable(data: Any) -> Problem | None:
@@ -577,14 +631,51 @@ def _long_number_problem(text: str) -> Problem:
     return Problem(where, "a number with thousands of digits cannot be a race figure")
 
 
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "text in quotes that starts here is never closed",
+    "Expecting value": (
+        'expected a value here (a number, "text", true, false, null, [...] or {...})'
+    ),
+    "Expecting property name enclosed in double quotes": (
+        "expected a field name in double quotes (a comma before '}'?)"
+    ),
+    "Expecting ':' delimiter": "expected ':' after the field name",
+    "Expecting ',' delimiter": "expected ',' between two items, or a closing bracket",
+    "Invalid control character at": (
+        "a line break or other control character inside text in quotes (write \\n or \\t)"
+    ),
+    "Invalid \\uXXXX escape": "\\u must be followed by four hexadecimal digits",
+    "Extra data": "more after the end of the JSON (a file holds one race)",
+}
+"""Python's JSON error messages (some end in "at", awaiting a position) as whole sentences."""
+_CUT_INSIDE = ": the file ends inside it (was it cut short?)"
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
+    """A JSON syntax error as a sentence at its line and column, saying so when the file
+    ends before the JSON does (a file cut short)."""
+    where = f"line {exc.lineno}, column {exc.colno}"
+    at_end = exc.pos >= len(text.rstrip())
+    if exc.msg.startswith("Invalid control character") and at_end:  # a last "\n" in quotes
+        return Problem(where, "not valid JSON: text in quotes is never closed" + _CUT_INSIDE)
+    message = _JSON_MESSAGES.get(exc.msg)
+    if message is None and exc.msg.startswith("Invalid \\escape"):
+        message = "a backslash that starts no escape (write \\\\ for a backslash)"
+    if message is None:
+        message = exc.msg.removesuffix(" at")
+    if exc.msg.startswith("Unterminated"):
+        message += _CUT_INSIDE
+    elif at_end and exc.msg != "Extra data":
+        message += ": the file ends there (was it cut short?)"
+    return Problem(where, f"not valid JSON: {message}")
+
+
 def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     """Parse race JSON text (errors give line and column, or the JSON path)."""
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
-        raise RaceFileError(
-            path, [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")]
-        ) from None
+        raise RaceFileError(path, [_json_problem(exc, text)]) from None
     except RecursionError:
         raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
     except ValueError:  # Python refuses to read an integer of over 4300 digits

@@ -6,7 +6,8 @@ or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a
 still gives the name). An athlete's rows may come in any order: they are sorted by
 distance (two at one distance, or a time not after the one at a shorter distance, is refused
 naming both lines). Times are seconds or m:ss.xx. The delimiter is a comma or a
-semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8, BOM allowed.
+semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8 (BOM
+allowed), or UTF-16 with a BOM as spreadsheets save "Unicode text".
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Start the replay window, or render it once to a PNG (works with QT_QPA_PLATFORM=offscreen)."""
+"""Start the replay window, or render it once to an image file (PNG, JPEG, WebP or BMP; works
+with QT_QPA_PLATFORM=offscreen)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import tempfile
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from racegui.cli import TypedTime, after_end_text
 from racegui.export.dialog import install_export
+from racegui.io.atomic import write_bytes_atomic
 from racegui.model.replay import Replay, comparison_problem
-from racegui.model.timefmt import after_end_message, within_end
+from racegui.model.timefmt import within_end
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
@@ -24,6 +27,15 @@ from racegui.ui.theme import theme_named
 from racegui.ui.ui_paths import demo_path
 
 DEFAULT_SHOT_SIZE = (1600, 900)
+SHOT_FORMATS = {
+    ".png": ("png", -1),
+    ".jpg": ("jpeg", 92),
+    ".jpeg": ("jpeg", 92),
+    ".webp": ("webp", 92),
+    ".bmp": ("bmp", -1),
+}
+"""Screenshot suffix -> (Qt image format, quality 0-100 or -1 for Qt's default): lossy
+formats at a quality that keeps the small type of the panel crisp (Qt's default is 75)."""
 
 
 def ensure_app() -> QApplication:
@@ -59,6 +71,51 @@ def render_window(window: MainWindow, t: float, size: tuple[int, int]) -> QImage
     return img
 
 
+def _writable_formats() -> dict[str, tuple[str, int]]:
+    """The SHOT_FORMATS this Qt can write (WebP needs Qt's image-format plugin)."""
+    have = {bytes(f).decode("ascii").lower() for f in QImageWriter.supportedImageFormats()}
+    return {suffix: fq for suffix, fq in SHOT_FORMATS.items() if fq[0] in have}
+
+
+def shot_format(out: Path) -> tuple[str, int] | str:
+    """(Qt format, quality) for a screenshot named out, by its suffix; or, for a suffix
+    that names no image format racegui writes, the one-line message saying so."""
+    formats = _writable_formats()
+    found = formats.get(out.suffix.lower())
+    if found is not None:
+        return found
+    what = f"{out.suffix!r} is not" if out.suffix else "a name without a suffix is not"
+    *most, last = formats
+    return (
+        f"racegui: --screenshot {out}: {what} an image type racegui writes "
+        f"(use {', '.join(most)} or {last})"
+    )
+
+
+def _encoded(img: QImage, fmt: str, quality: int) -> bytes | None:
+    """img as the bytes of an image file of format fmt (None if Qt cannot encode it)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = img.save(buffer, fmt, quality)
+    buffer.close()
+    return bytes(data.data()) if ok else None
+
+
+def _save_shot(img: QImage, out: Path, fmt: str, quality: int) -> int:
+    """Write img to out atomically (never a half-written file); 0, or 2 with one line."""
+    data = _encoded(img, fmt, quality)
+    if data is None:
+        print(f"racegui: cannot encode the screenshot as {fmt.upper()}", file=sys.stderr)
+        return 2
+    try:
+        write_bytes_atomic(out, data)
+    except OSError as exc:
+        print(f"racegui: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _screenshot(
     file: Path | None,
     compare: Path | None,
@@ -68,6 +125,10 @@ def _screenshot(
     theme: str | None,
     presentation: bool,
 ) -> int:
+    fmt = shot_format(out)
+    if isinstance(fmt, str):  # refused before anything is loaded or drawn
+        print(fmt, file=sys.stderr)
+        return 2
     try:
         replay = load_replay(file if file is not None else demo_path())
         other = load_replay(compare) if compare is not None else None
@@ -86,7 +147,7 @@ def _screenshot(
         return 2
     shown = within_end(t, replay.duration_s)
     if shown is None:  # the window would show the end instead
-        print("racegui: " + after_end_message("--time", t, replay.duration_s), file=sys.stderr)
+        print("racegui: " + after_end_text("--time", t, replay.duration_s), file=sys.stderr)
         return 2
     t = shown
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,10 +162,7 @@ def _screenshot(
         img = render_window(window, t, size)
         window.close()
         window.deleteLater()
-    if not img.save(str(out), "PNG"):
-        print(f"racegui: cannot write {out}", file=sys.stderr)
-        return 2
-    return 0
+    return _save_shot(img, out, *fmt)
 
 
 def _interactive(
@@ -148,8 +206,9 @@ def main_gui(
     """Run the replay window for FILE (None: the Breaking4 demo); returns the exit code.
 
     With `screenshot`, render the window at race time `time_s` (s, default 0) and `size`
-    (w, h px, default 1600x900) to that PNG without showing it, and return 0 (2 for a bad
-    file, with one line on stderr). `theme` is "dark" or "light"; `presentation` starts in
+    (w, h px, default 1600x900) to that image file without showing it, in the format its
+    suffix names (SHOT_FORMATS), and return 0 (2 for a bad file or suffix, with one line on
+    stderr). `theme` is "dark" or "light"; `presentation` starts in
     presentation mode (for a screenshot: no menu bar or controls, bigger type).
     """
     if theme is not None:
@@ -162,7 +221,7 @@ def main_gui(
             file,
             compare,
             Path(screenshot),
-            float(time_s or 0.0),
+            time_s if isinstance(time_s, TypedTime) else float(time_s or 0.0),
             size or DEFAULT_SHOT_SIZE,
             theme,
             presentation,
