@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
-from racegui.cli_text import cell, count, name_width, outcome
+from racegui.cli_text import TypedTime, after_end_text, cell, count, name_width, outcome
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
@@ -32,18 +32,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
-class TypedTime(float):
-    """A race time (s) from the command line that keeps the text it was typed as, to echo
-    it back in a message ("--time 99:00", not "1:39:00.00")."""
-
-    text: str
-
-    def __new__(cls, seconds: float, text: str = "") -> TypedTime:
-        value = super().__new__(cls, seconds)
-        value.text = text.strip()
-        return value
-
-
 def _time_arg(text: str) -> float:
     from racegui.model.timefmt import TimeFormatError, parse_time
 
@@ -56,29 +44,6 @@ def _time_arg(text: str) -> float:
 def _typed_time_arg(text: str) -> TypedTime:
     """A race time (s) as _time_arg reads it, remembering how it was typed."""
     return TypedTime(_time_arg(text), text)
-
-
-def clock_text(seconds: float, decimals: int = 2) -> str:
-    """Seconds as m:ss.xx with minutes past 59 (5940 s: "99:00.00"; under a minute "ss.xx"),
-    as a race time is typed, never as hours."""
-    scale = 10**decimals
-    whole, frac = divmod(round(seconds * scale), scale)
-    minutes, secs = divmod(whole, 60)
-    frac_text = f".{frac:0{decimals}d}" if decimals else ""
-    return f"{minutes}:{secs:02d}{frac_text}" if minutes else f"{secs}{frac_text}"
-
-
-def after_end_text(option: str, t: float, end_s: float) -> str:
-    """ "--time 99:00 is after the replay ends (4:10.57)": t (s) as typed (a TypedTime), else
-    as clock_text with as many decimals as tell it from the end end_s (s)."""
-    from racegui.model.timefmt import format_times_apart
-
-    shown, end = format_times_apart(t, end_s)
-    if isinstance(t, TypedTime) and t.text:
-        shown = t.text
-    else:
-        shown = clock_text(t, len(shown.rpartition(".")[2]) if "." in shown else 0)
-    return f"{option} {shown} is after the replay ends ({end})"
 
 
 def _distance_arg(text: str) -> float:
@@ -150,7 +115,7 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         from racegui.export.cli_export import add_export_arguments
 
         p.description = "Render a replay to MP4, GIF or PNG without a display."
-        add_export_arguments(p, time_arg=_time_arg, size_arg=_size_arg)
+        add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg)
     return p
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import format_time, format_times_apart
 
 NAME_COLUMN_MAX = 32
 """Widest name column (terminal columns); longer names are cut with "…"."""
@@ -58,3 +58,36 @@ def outcome(finish_s: float | None, dropout_m: float | None, dropout_s: float | 
         when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
         return f"dropped out at {dropout_m:.0f} m{when}"
     return ""
+
+
+class TypedTime(float):
+    """A race time (s) from the command line that keeps the text it was typed as, to echo
+    it back in a message ("--time 99:00", not "1:39:00.00")."""
+
+    text: str
+
+    def __new__(cls, seconds: float, text: str = "") -> TypedTime:
+        value = super().__new__(cls, seconds)
+        value.text = text.strip()
+        return value
+
+
+def clock_text(seconds: float, decimals: int = 2) -> str:
+    """Seconds as m:ss.xx with minutes past 59 (5940 s: "99:00.00"; under a minute "ss.xx"),
+    as a race time is typed, never as hours."""
+    scale = 10**decimals
+    whole, frac = divmod(round(seconds * scale), scale)
+    minutes, secs = divmod(whole, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    return f"{minutes}:{secs:02d}{frac_text}" if minutes else f"{secs}{frac_text}"
+
+
+def after_end_text(option: str, t: float, end_s: float) -> str:
+    """ "--time 99:00 is after the replay ends (4:10.57)": t (s) as typed (a TypedTime), else
+    as clock_text with as many decimals as tell it from the end end_s (s)."""
+    shown, end = format_times_apart(t, end_s)
+    if isinstance(t, TypedTime) and t.text:
+        shown = t.text
+    else:
+        shown = clock_text(t, len(shown.rpartition(".")[2]) if "." in shown else 0)
+    return f"{option} {shown} is after the replay ends ({end})"

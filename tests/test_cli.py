@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from racegui.cli import clock_text, main
+from racegui.cli import main
+from racegui.cli_text import clock_text
 from racegui.model.timefmt import format_time
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
@@ -421,3 +422,8 @@ def test_an_export_stopped_by_a_signal_leaves_nothing_behind(tmp_path, name):
     assert proc.returncode == 128 + getattr(signal, name)
     assert err == f"racegui export: stopped by {name}; nothing was written\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_echoes_a_time_after_the_end_as_typed(capsys, tmp_path):
+    code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.mp4"), "--to", "99:00")
+    assert code == 2 and err == "racegui export: --to 99:00 is after the replay ends (4:10.57)\n"

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from racegui.cli_text import after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
-from racegui.model.timefmt import after_end_message, within_end
+from racegui.model.timefmt import within_end
 
 
 def add_export_arguments(
@@ -136,7 +137,7 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
             continue
         kept = within_end(value, end_s)
         if kept is None:
-            raise UsageError("racegui export: " + after_end_message(option, value, end_s))
+            raise UsageError("racegui export: " + after_end_text(option, value, end_s))
         times[name] = kept
     return replace(options, **times)
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.frames import FramePlan
 from racegui.export.options import (
     MAX_CARD_S,
@@ -51,7 +52,6 @@ from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import (
     TimeFormatError,
-    after_end_message,
     format_time,
     parse_time,
     within_end,
@@ -322,7 +322,8 @@ class ExportDialog(QDialog):
                 raise ExportOptionsError(f"Race time: {exc}.") from None
             t = within_end(typed, ends)
             if t is None:
-                raise ExportOptionsError(after_end_message(f"The {name} time", typed, ends) + ".")
+                as_typed = TypedTime(typed, edit.text())
+                raise ExportOptionsError(after_end_text(f"The {name} time", as_typed, ends) + ".")
             times.append(t)
         start, end = times
         options = ExportOptions(

@@ -96,12 +96,6 @@ def within_end(t: float, end_s: float) -> float | None:
     return None
 
 
-def after_end_message(option: str, t: float, end_s: float) -> str:
-    """'--to 4:10.58 is after the replay ends (4:10.57)': t and end_s (s) read differently."""
-    shown, end = format_times_apart(t, end_s)
-    return f"{option} {shown} is after the replay ends ({end})"
-
-
 _CLOCK_TIME = re.compile(r"\d+(?::\d{2})+(?:[.,]\d+)?")
 """A clock-style time in a text: "4:12.33", "3:50", "1:02:03.4"."""
 

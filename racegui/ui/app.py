@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from racegui.cli import TypedTime, after_end_text
+from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import install_export
 from racegui.io.atomic import write_bytes_atomic
 from racegui.model.replay import Replay, comparison_problem
