@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import os
 import queue
-import secrets
 import shutil
 import sys
 import threading
@@ -29,6 +28,7 @@ from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 from PIL import Image
 
 from racegui.export.frames import to_rgb
+from racegui.io.atomic import reserve_temp_path
 
 MP4_PRESET = "veryfast"
 """x264 preset. On the 2-core test machine a synthetic 1080p30 scene encodes alone at about
@@ -110,23 +110,6 @@ def _reason(exc: BaseException) -> str:
             return seen.strerror
         seen = seen.__cause__ or seen.__context__
     return str(exc)
-
-
-def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
-    """Create an empty, uniquely named hidden file next to ``dest`` and return its path.
-
-    The file is created with the usual permissions (0666 less the umask), so renaming it
-    over ``dest`` gives an ordinary file.
-    """
-    for _ in range(100):
-        tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}{suffix}")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-    raise ExportWriteError(f"Could not create a temporary file next to {dest}.")
 
 
 def _fsync_path(path: Path) -> None:

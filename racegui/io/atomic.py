@@ -1,14 +1,33 @@
 """Atomic file writing: temporary file in the same directory, fsync, rename over the target.
 The file gets the permissions a plain open() would give it, or keeps those of the file it
-replaces (mkstemp alone made every file 0600)."""
+replaces (mkstemp alone made every file 0600). Exports reserve their temporary files here too.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
+
+
+def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
+    """Create an empty, uniquely named hidden file next to ``dest`` and return its path.
+
+    The file is created with the usual permissions (0666 less the umask, applied by the
+    system), so renaming it over ``dest`` gives an ordinary file. Raises FileExistsError if
+    no free name is found (after 100 tries) and OSError if the folder refuses the file.
+    """
+    for _ in range(100):
+        tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}{suffix}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(f"Could not create a temporary file next to {dest}.")
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -18,11 +37,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     A new file is 0666 less the umask; a replaced file keeps its mode.
     """
     path = Path(path)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = reserve_temp_path(path, ".tmp")
     try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as fh:
+        with contextlib.suppress(OSError):
+            info = os.stat(path)
+            if stat.S_ISREG(info.st_mode):
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -37,25 +58,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically (see write_bytes_atomic)."""
     write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def _mode_for(path: Path) -> int:
-    """Permission bits for path: those of the regular file there, else 0o666 less the
-    process umask (what open() gives a new file)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        info = None
-    if info is not None and stat.S_ISREG(info.st_mode):
-        return stat.S_IMODE(info.st_mode) & 0o777
-    return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process umask (os.umask can only be read by setting it, so it is set back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_dir(directory: Path) -> None:
