@@ -23,3 +23,29 @@ def test_a_difference_that_rounds_to_zero_has_no_sign():
     assert format_delta(-0.004) == "0.00" and format_delta(0.004) == "0.00"
     assert format_delta(-0.006) == "-0.01" and format_delta(0.35) == "+0.35"
     assert format_delta(-0.04, 1) == "0.0" and format_delta(-72.5) == "-1:12.50"
+
+
+def test_the_end_as_shown_is_within_the_end_even_on_half_a_hundredth():
+    """format_time shows 200.015 s as 3:20.02; within_end rounded it to 3:20.01 and refused
+    '3:20.02 is after the replay ends (3:20.015)' (found in review)."""
+    from racegui.model.timefmt import parse_time, within_end
+
+    for end in (200.015, 235.7285, 246.42, 250.57):
+        kept = within_end(parse_time(format_time(end)), end)
+        assert kept is not None and kept <= end, end
+        assert within_end(parse_time(format_time(end)) + 0.01, end) is None
+
+
+def test_level_is_one_rule_for_the_text_and_its_colour():
+    from racegui.model.timefmt import format_delta
+    from racegui.ui.panel.style import LEVEL, kind_of
+
+    for delta in (0.005, -0.005, 0.0049, 0.0051, -0.0051):
+        assert (format_delta(delta) == "0.00") == (kind_of(delta) == LEVEL), delta
+
+
+def test_a_label_with_a_decimal_comma_names_its_time():
+    from racegui.model.timefmt import label_names_time
+
+    assert label_names_time("Record 4:12,33", 252.334)  # read to 7 decimals before
+    assert not label_names_time("Record 4:12,33", 252.35)

@@ -64,13 +64,24 @@ def format_time(seconds: float, decimals: int = 2) -> str:
     return f"{sign}{secs}{frac_text}"
 
 
+def shown(seconds: float, decimals: int = 2) -> float:
+    """seconds as format_time shows them (rounded to `decimals` the way it rounds)."""
+    scale = 10**decimals
+    return round(seconds * scale) / scale
+
+
+def reads_as_zero(seconds: float, decimals: int = 2) -> bool:
+    """Whether a time difference (s) shows as 0.00 (at `decimals`): level."""
+    return round(abs(seconds) * 10**decimals) == 0
+
+
 def format_delta(seconds: float, decimals: int = 2) -> str:
     """Format a time difference with an explicit sign, "+0.35" or "-1.20"; one that rounds
     to zero has none ("0.00": level, where -0.004 read "-0.00")."""
     if seconds is None or not math.isfinite(seconds):
         return "--"
     text = format_time(abs(seconds), decimals)
-    if not text.strip("0:."):  # reads as zero
+    if reads_as_zero(seconds, decimals):
         return text
     return ("-" if seconds < 0 else "+") + text
 
@@ -91,7 +102,7 @@ def within_end(t: float, end_s: float) -> float | None:
     for a time after the end."""
     if t <= end_s:
         return t
-    if t <= round(end_s, 2) + 1e-9:
+    if t <= shown(end_s) + 1e-9:
         return end_s
     return None
 
@@ -105,7 +116,7 @@ def label_names_time(label: str, seconds: float) -> bool:
     in: "Previous world record 4:12.33" names 252.33, "3:50 even pace" names 230.00."""
     for match in _CLOCK_TIME.finditer(label):
         token = match.group()
-        decimals = len(token.split(".")[-1]) if "." in token.replace(",", ".") else 0
+        decimals = len(re.split("[.,]", token)[-1]) if re.search("[.,]", token) else 0
         try:
             value = parse_time(token)
         except TimeFormatError:

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont
 
+from racegui.model.timefmt import reads_as_zero
 from racegui.ui.fonts import unhinted
 from racegui.ui.theme import Theme
 
 AHEAD, BEHIND, LEVEL = "ahead", "behind", "level"
-PRESENTATION_SCALE = 1.25
-"""From this scale up the panel is laid out for a big screen unless told otherwise (see
-SidePanel.set_scale)."""
 PX_PER_PT = 96.0 / 72.0
 """Pixels per point of the theme's font sizes (points at 96 dpi, whatever the screen's)."""
 
@@ -35,8 +33,8 @@ def rgba(colour: str, alpha: float) -> QColor:
 
 def kind_of(delta: float | None, decimals: int = 2) -> str:
     """AHEAD for a negative delta (faster / in front of target), BEHIND for positive."""
-    if delta is None or delta != delta or round(delta, decimals) == 0:
-        return LEVEL
+    if delta is None or delta != delta or reads_as_zero(delta, decimals):
+        return LEVEL  # as format_delta shows it: "0.00", never "0.00" coloured behind
     return AHEAD if delta < 0 else BEHIND
 
 
