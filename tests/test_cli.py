@@ -427,3 +427,27 @@ def test_an_export_stopped_by_a_signal_leaves_nothing_behind(tmp_path, name):
 def test_export_echoes_a_time_after_the_end_as_typed(capsys, tmp_path):
     code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.mp4"), "--to", "99:00")
     assert code == 2 and err == "racegui export: --to 99:00 is after the replay ends (4:10.57)\n"
+
+
+def test_an_export_run_under_nohup_ignores_sighup(tmp_path):
+    """A SIGHUP that nohup set to be ignored stopped the export all the same."""
+    import signal
+    import time
+
+    out = tmp_path / "d.mp4"
+    cmd = [sys.executable, "-m", "racegui", "export", DEMO, "-o", str(out), "-q"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [*cmd, "--from", "1:00", "--to", "1:20", "--size", "360p", "--fps", "10"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as nohup does
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGHUP)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert out.exists()

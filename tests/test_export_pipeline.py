@@ -280,6 +280,22 @@ def test_png_names_with_a_literal_percent_sign(tmp_path):
     assert files_in(tmp_path) == ["100%.png", "50%_01.png", "50%_02.png"]
 
 
+def test_a_cancel_after_the_last_frame_still_writes_nothing(tmp_path):
+    """A stop asked for while the last frame was drawn was only seen before the next frame:
+    there is none, so the file was finished and moved into place all the same."""
+    source = SolidFrameSource()
+    options = ExportOptions(output=tmp_path / "a.mp4", size=(W, H), fps=10, to_s=1.0)
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 11  # after the 11th (last) frame
+
+    with pytest.raises(ExportCancelled):
+        export(source, options, cancelled=cancelled)
+    assert files_in(tmp_path) == []
+
+
 # --- text progress ------------------------------------------------------------------------
 
 

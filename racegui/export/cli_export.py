@@ -153,12 +153,14 @@ a closed terminal left a hidden .part file beside the output)."""
 def _stop_requests() -> Iterator[list[int]]:
     """Within the block, STOP_SIGNALS are noted in the list yielded (the export checks it
     between frames: an exception raised by the handler could land inside a Qt paint call,
-    where it is swallowed). Only the main thread can set handlers; elsewhere none are."""
+    where it is swallowed). A signal already ignored (nohup) stays ignored. Only the main
+    thread can set handlers; elsewhere none are."""
     received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield received
         return
-    previous = {sig: signal.signal(sig, lambda n, _f: received.append(n)) for sig in STOP_SIGNALS}
+    watched = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
+    previous = {sig: signal.signal(sig, lambda n, _f: received.append(n)) for sig in watched}
     try:
         yield received
     finally:
@@ -225,4 +227,8 @@ def run_export(args: argparse.Namespace) -> int:
         source.close()
         app.processEvents()
     print(format_summary(result), file=sys.stderr)
+    if received:  # it came as the file was being finished (GIF encoding, MP4 index)
+        name = signal.Signals(received[0]).name
+        print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
+        return 128 + received[0]
     return 0

@@ -122,6 +122,8 @@ def export(
             draw_s += toc - tic
             if progress is not None:
                 progress(done, total)
+        if cancelled is not None and cancelled():  # before the file is finished and moved
+            raise ExportCancelled(f"Export to {options.output} cancelled.")
         tic = time.perf_counter()
         writer.close()
         encode_wait_s += time.perf_counter() - tic
