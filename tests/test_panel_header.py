@@ -34,7 +34,7 @@ def matchup_text(panel: SidePanel) -> str:
 def shown(qtbot, replay: Replay, width: int, scale: float = 1.0) -> SidePanel:
     panel = SidePanel(replay, DARK)
     qtbot.addWidget(panel)
-    panel.set_scale(scale)
+    panel.set_scale(scale, presentation=scale > 1.0)
     panel.resize(width, 1000)
     panel.show()
     qtbot.waitExposed(panel)

@@ -24,7 +24,7 @@ THEMES = pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
 def shown(qtbot, name: str, theme, t: float, scale: float = 1.0) -> SidePanel:
     panel = SidePanel(load_replay(demo_path().with_name(name)), theme)
     qtbot.addWidget(panel)
-    panel.set_scale(scale)
+    panel.set_scale(scale, presentation=scale > 1.0)
     panel.resize(round(420 * scale), 1000)
     panel.show()
     qtbot.waitExposed(panel)

@@ -34,7 +34,7 @@ def shown_scene(
     """The track and panel laid out at `size` (px) and `scale`, showing the bell."""
     scene = ReplayScene(replay, theme)
     qtbot.addWidget(scene)
-    scene.set_scale(scale)
+    scene.set_scale(scale, presentation=scale == PRESENTATION)
     scene.resize(*size)
     scene.show()
     qtbot.waitExposed(scene)

@@ -106,7 +106,7 @@ def test_restyle_mode_switch_and_scroll_are_redrawn(qapp, replay):
     assert_same(scene, 101.0)
     scene.panel.splits.set_mode(SPLITS)
     assert_same(scene, 102.0)
-    scene.set_scale(1.4)
+    scene.set_scale(1.4, presentation=True)
     assert_same(scene, 150.0)
     assert_same(scene, 150.5)
     feed = scene.panel.pacers.feed

@@ -110,7 +110,7 @@ def test_inset_covers_neither_the_runner_nor_the_scoreboard(qapp):
         (DARK, False, (1920, 1080), 1.4),
     ):
         scene = ReplayScene(replay, theme, panel=panel)
-        scene.set_scale(scale)
+        scene.set_scale(scale, presentation=scale > 1.0)
         for t in (30.0, 118.0, 183.5, 240.0):
             scene.render_image(t, size)
             track = scene.track

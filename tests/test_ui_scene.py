@@ -36,7 +36,7 @@ def test_theme_compare_and_toggles_do_not_break_rendering(qapp):
     scene = ReplayScene(replay, DARK)
     scene.set_compare(load_replay(demo_path("kipyegon-wr-2023.json")))
     scene.set_theme(LIGHT)
-    scene.set_scale(1.4)
+    scene.set_scale(1.4, presentation=True)
     scene.track.set_trails_visible(False)
     scene.track.set_labels_visible(False)
     img = scene.render_image(200.0, (800, 450))
@@ -68,7 +68,7 @@ def test_the_panel_narrows_again_when_the_window_does(qapp):
     wide = _panel_width_at(scene, (1920, 1080))
     assert want < wide
     assert _panel_width_at(scene, (1000, 700)) == want
-    scene.set_scale(1.4)
+    scene.set_scale(1.4, presentation=True)
     assert _panel_width_at(scene, (1920, 1080)) > wide
     scene.set_scale(1.0)
     assert _panel_width_at(scene, (1920, 1080)) == wide
@@ -115,7 +115,7 @@ def test_the_splits_table_keeps_the_current_row_in_view(qapp):
     scene.update_frame(190.0)
     table.set_mode(SPLITS)
     assert current_row_shown()
-    scene.set_scale(1.4)  # three rows at presentation scale
+    scene.set_scale(1.4, presentation=True)  # three rows at presentation scale
     assert current_row_shown()
     table.set_mode(LAPS)
     table.set_mode(SPLITS)

@@ -339,3 +339,18 @@ def test_page_down_onto_a_dropout_shows_it_happened(window):
         window.next_event()
     assert window.clock.time() == drop_t
     assert window.scene.panel.pacers.running_text() == "12 / 13"
+
+
+def test_presentation_scale_follows_the_screen(window, qtbot):
+    """The scale was read once, when presentation began: mirrored to a 720p projector the
+    screen shrank and the panel kept its 1080p size (found in review)."""
+    from racegui.ui.main_window import presentation_scale
+
+    window.set_presentation(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    assert window.scene.panel._style.presentation
+    window.resize(1280, 720)  # as a screen of another size would
+    qtbot.waitUntil(lambda: window.height() == 720, timeout=2000)
+    assert window.scene.scale == pytest.approx(presentation_scale(720))
+    window.set_presentation(False)
+    assert window.scene.scale == 1.0 and not window.scene.panel._style.presentation

@@ -275,13 +275,14 @@ class MainWindow(QMainWindow):
         HelpDialog(self).exec()
 
     def set_presentation(self, on: bool) -> None:
-        """Full screen, big type, no menu bar, controls that hide after 2 s of stillness."""
+        """Full screen, type sized to the screen (1.4 times the window's on a 1080 px screen,
+        in proportion on others), no menu bar, controls that hide after 2 s of stillness."""
         self._presentation = bool(on)
         self.actions["presentation"].setChecked(on)
         if on:
             screen = self.screen()
             height = screen.size().height() if screen is not None else PRESENTATION_HEIGHT_PX
-            self.scene.set_scale(presentation_scale(height), presentation=True)
+            self._fit_presentation(height)
         else:
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
@@ -297,6 +298,19 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
             if not self.actions["fullscreen"].isChecked():
                 self.showNormal()
+
+    def _fit_presentation(self, height: float) -> None:
+        """Presentation scale for a full-screen window this tall (px), if it changed."""
+        scale = presentation_scale(height)
+        if abs(scale - self.scene.scale) > 1e-3:
+            self.scene.set_scale(scale, presentation=True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._presentation:
+            # Moved to a projector, or the screen's resolution changed (mirroring a 720p
+            # projector): the scale follows the screen, as when presentation began.
+            self._fit_presentation(self.height())
 
     # --- internals ------------------------------------------------------------------------
     def _set_replay(self, replay: Replay, path: Path | None) -> None:

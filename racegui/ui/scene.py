@@ -99,9 +99,14 @@ class ReplayScene(QWidget):
         self.panel.set_theme(theme)  # restyling resets the panel's minimum width
         self._fit_panel()
 
-    def set_scale(self, factor: float, presentation: bool | None = None) -> None:
+    @property
+    def scale(self) -> float:
+        """Type and graphics scale (1.0 normal)."""
+        return self._scale
+
+    def set_scale(self, factor: float, presentation: bool = False) -> None:
         """Type and graphics x factor (1.0 normal). ``presentation`` lays the panel out for a
-        big screen (see SidePanel.set_scale; None: from its PRESENTATION_SCALE up)."""
+        big screen (presentation mode, see SidePanel.set_scale)."""
         self._scale = factor
         self.track.set_scale(factor)
         self.panel.set_scale(factor, presentation)

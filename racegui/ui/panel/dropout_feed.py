@@ -225,6 +225,8 @@ class DropoutFeed(QScrollArea):
         self.more.setContentsMargins(style.px(6), style.px(3), style.px(6), style.px(3))
         for row in self.rows:
             row.apply_style(style)
+        if self._fit:  # rows of another height fit another number
+            self._list_rows(self._shown)
 
     def row_height(self) -> int:
         """Height (px) of one dropout row at the current style (0 before a style is set)."""

@@ -23,7 +23,7 @@ from racegui.ui.panel.pace_chart import PaceChart
 from racegui.ui.panel.pacers_card import PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
 from racegui.ui.panel.splits_table import SplitsTable
-from racegui.ui.panel.style import PRESENTATION_SCALE, PanelStyle
+from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
@@ -111,13 +111,11 @@ class SidePanel(QWidget):
         self._style = PanelStyle(theme, self._style.scale, self._style.presentation)
         self._apply_style()
 
-    def set_scale(self, factor: float, presentation: bool | None = None) -> None:
+    def set_scale(self, factor: float, presentation: bool = False) -> None:
         """Fonts and sizes x factor (1.0 normal). ``presentation`` lays the panel out for a
-        big screen (presentation mode); None means from PRESENTATION_SCALE up."""
+        big screen (presentation mode): every lap row, fewer secondary lines."""
         factor = max(0.5, float(factor))
-        if presentation is None:
-            presentation = factor >= PRESENTATION_SCALE
-        self._style = PanelStyle(self._style.theme, factor, presentation)
+        self._style = PanelStyle(self._style.theme, factor, bool(presentation))
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
