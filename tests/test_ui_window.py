@@ -332,6 +332,7 @@ def test_the_help_lists_every_action_with_a_shortcut():
 def test_page_down_onto_a_dropout_shows_it_happened(window):
     """PageDown stopped at Jemma Reekie's dropout (1:57.91) rounded down to the microsecond,
     and the panel still said 13 / 13 running; clicking her feed entry said 12 / 13."""
+    window.resize(1440, 860)  # room for the panel beside the track
     replay = window.replay
     drop_t = float(replay.dropout_time_s[replay.index("reekie")])
     window.clock.seek(drop_t - 5.0)
@@ -354,3 +355,22 @@ def test_presentation_scale_follows_the_screen(window, qtbot):
     assert window.scene.scale == pytest.approx(presentation_scale(720))
     window.set_presentation(False)
     assert window.scene.scale == 1.0 and not window.scene.panel._style.presentation
+
+
+def test_the_first_window_fits_the_screen():
+    """A 1440x860 first window ran off a 1280x720 screen, hiding the controls."""
+    from PySide6.QtCore import QRect
+
+    from racegui.ui.main_window import FIRST_SIZE_PX, first_size
+
+    class Screen:
+        def __init__(self, w: int, h: int) -> None:
+            self._room = QRect(0, 0, w, h)
+
+        def availableGeometry(self) -> QRect:  # noqa: N802
+            return self._room
+
+    assert first_size(Screen(1920, 1050)).toTuple() == FIRST_SIZE_PX
+    small = first_size(Screen(1280, 690)).toTuple()
+    assert small[0] <= 1280 and small[1] <= 690 and small == (1178, 635)
+    assert first_size(None).toTuple() == FIRST_SIZE_PX

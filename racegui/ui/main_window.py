@@ -10,8 +10,8 @@ import bisect
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -53,6 +53,24 @@ def presentation_scale(screen_height_px: float) -> float:
 
 HIDE_CONTROLS_MS = 2000
 FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
+
+
+FIRST_SIZE_PX = (1440, 860)
+"""The window's size on first launch (px), where the screen has room for it."""
+FIRST_SIZE_SHARE = 0.92
+"""At most this share of the screen's available width and height on first launch."""
+
+
+def first_size(screen: QScreen | None) -> QSize:
+    """The window's first size: FIRST_SIZE_PX, made smaller to fit the screen's available
+    area (a 1440x860 window ran off a 1366x768 laptop or 1280x720 projector, hiding the
+    controls)."""
+    w, h = FIRST_SIZE_PX
+    if screen is not None:
+        room = screen.availableGeometry()
+        w = min(w, round(room.width() * FIRST_SIZE_SHARE))
+        h = min(h, round(room.height() * FIRST_SIZE_SHARE))
+    return QSize(w, h)
 
 
 def recent_labels(paths: list[str]) -> list[str]:
@@ -122,7 +140,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
-        self.resize(1440, 860)
+        self.resize(first_size(self.screen()))
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
 
