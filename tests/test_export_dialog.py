@@ -407,3 +407,13 @@ def test_one_frame_is_one_frame(dialog):
     dialog.from_edit.setText("1:00")
     dialog.to_edit.setText("1:00.01")
     assert dialog.check_label.text().startswith("1 frame: ")
+
+
+def test_the_dialog_chooses_the_splits_table(dialog):
+    assert dialog.options().splits == "laps"
+    dialog.splits_combo.setCurrentIndex(dialog.splits_combo.findData("200m"))
+    assert dialog.options().splits == "200m"
+    dialog.panel_check.setChecked(False)
+    assert not dialog.splits_combo.isEnabled()  # no panel, no table
+    dialog.panel_check.setChecked(True)
+    assert dialog.splits_combo.isEnabled()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF
 
 from racegui.cli import main
 from racegui.export.frames import to_rgb
-from racegui.export.options import ExportOptions, parse_size
+from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.export.pipeline import ExportCancelled, export
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import read_race
@@ -377,3 +377,28 @@ def test_an_exported_dropout_list_shows_whole_rows_and_no_scroll_bar(qapp, repla
         assert port.contains(box), (size, box, port)
     assert feed.more.text() == f"+ {13 - len(listed)} more"
     source.close()
+
+
+def test_an_export_can_show_the_200_m_table_with_the_published_splits(qapp, replay, tmp_path):
+    """Exports always showed the Laps table (laps to the line, 1:01.61 at 409 m): the
+    published 60.20 / 2:00.75 / 3:01.84 were in the 200 m table, which no export showed."""
+    from racegui.cli import _verb_parser
+    from racegui.export.cli_export import options_from_args
+    from racegui.ui.panel.splits_table import LAPS, SPLITS
+
+    args = _verb_parser("export").parse_args(
+        [DEMO, "-o", str(tmp_path / "x.png"), "--splits", "200m"]
+    )
+    options = options_from_args(args)
+    assert options.splits == "200m"
+    source = SceneFrameSource(replay, DARK, (1920, 1080), splits=options.splits)
+    source.frame_at(182.0)
+    table = source.scene.panel.splits
+    assert table.mode == SPLITS and table.view.model() is table.splits_model
+    model = table.splits_model
+    elapsed = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert {"1:00.20", "2:00.75", "3:01.84"} <= set(elapsed)
+    source.close()
+    assert SceneFrameSource(replay, DARK, (1920, 1080)).scene.panel.splits.mode == LAPS
+    with pytest.raises(ExportOptionsError, match="'400m' is not 'laps' or '200m'"):
+        ExportOptions(output=tmp_path / "x.mp4", splits="400m").validate()

@@ -69,6 +69,13 @@ def add_export_arguments(
         help="race time to end at (default: the runner's finish)",
     )
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
+    parser.add_argument(
+        "--splits",
+        choices=("laps", "200m"),
+        default="laps",
+        help="the panel's splits table: laps to the line, or every 200 m with the published "
+        "splits (default laps)",
+    )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark")
     parser.add_argument(
         "--title-card",
@@ -100,6 +107,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         from_s=args.from_s,
         to_s=args.to_s,
         panel=not args.no_panel,
+        splits=args.splits,
         theme=args.theme,
         title_card_s=args.title_card,
         end_card_s=args.end_card,
@@ -194,7 +202,12 @@ def run_export(args: argparse.Namespace) -> int:
     from racegui.ui.theme import theme_named
 
     source = SceneFrameSource(
-        replay, theme_named(options.theme), options.size, panel=options.panel, compare=compare
+        replay,
+        theme_named(options.theme),
+        options.size,
+        panel=options.panel,
+        compare=compare,
+        splits=options.splits,
     )
     bar = None if args.quiet else ProgressLine(sys.stderr)
     received: list[int] = []

@@ -212,6 +212,11 @@ class ExportDialog(QDialog):
         self.panel_check = QCheckBox("Show the side panel")
         self.panel_check.setChecked(True)
         form.addRow("", self.panel_check)
+        self.splits_combo = QComboBox()
+        self.splits_combo.addItem("Laps (to the finish line)", "laps")
+        self.splits_combo.addItem("Every 200 m (with the published splits)", "200m")
+        self.splits_combo.setToolTip("Which table the side panel's Splits card shows")
+        form.addRow("Splits table", self.splits_combo)
         self.theme_combo = QComboBox()
         self.theme_combo.addItems(["dark", "light"])
         self.theme_combo.setCurrentText(theme)
@@ -334,6 +339,7 @@ class ExportDialog(QDialog):
             from_s=start,
             to_s=end,
             panel=self.panel_check.isChecked(),
+            splits=self.splits_combo.currentData(),
             theme=self.theme_combo.currentText(),
             title_card_s=self.title_spin.value(),
             end_card_s=self.end_spin.value(),
@@ -406,6 +412,7 @@ class ExportDialog(QDialog):
             options.size,
             panel=options.panel,
             compare=self.compare,
+            splits=options.splits,
         )
         pump = QElapsedTimer()
         pump.start()
@@ -496,6 +503,7 @@ class ExportDialog(QDialog):
         self._note_choice("fps")
 
     def _on_panel_toggled(self) -> None:
+        self.splits_combo.setEnabled(self.panel_check.isChecked())  # a table of no panel
         self._note_choice("panel")
 
     def _note_choice(self, name: str) -> None:

@@ -105,6 +105,9 @@ class ExportOptions:
     from_s: float | None = None
     to_s: float | None = None
     panel: bool = True
+    splits: Literal["laps", "200m"] = "laps"
+    """The panel's splits table: laps to the finish line, or every 200 m with the published
+    splits (a mile's 400 m splits are in this one)."""
     theme: Literal["dark", "light"] = "dark"
     title_card_s: float = 0.0
     end_card_s: float = 0.0
@@ -196,6 +199,8 @@ class ExportOptions:
                 raise ExportOptionsError(
                     f"The {name} length {value!r} must be from 0 to {MAX_CARD_S:g} seconds."
                 )
+        if self.splits not in ("laps", "200m"):
+            raise ExportOptionsError(f"Splits table {self.splits!r} is not 'laps' or '200m'.")
         if self.theme not in ("dark", "light"):
             raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")
         if self.png_sequence and fmt != "png":

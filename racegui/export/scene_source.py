@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 
 from racegui.export.cards import draw_card, end_text, title_text
 from racegui.model.replay import Replay
+from racegui.ui.panel.splits_table import LAPS, SPLITS
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import Theme
 
@@ -35,7 +36,8 @@ class SceneFrameSource:
     Up to 1080 pixels on its short side (the height, or a portrait export's width), the
     scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
     and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
-    Bigger exports are laid out at their own size with fonts scaled up to match.
+    Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
+    is the panel's splits table: "laps" or "200m".
     """
 
     def __init__(
@@ -46,6 +48,7 @@ class SceneFrameSource:
         *,
         panel: bool = True,
         compare: Replay | None = None,
+        splits: str = "laps",
     ) -> None:
         self.size = (int(size[0]), int(size[1]))
         self.duration_s = replay.race_end_s
@@ -56,6 +59,7 @@ class SceneFrameSource:
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
         self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
+        self.scene.panel.splits.set_mode(SPLITS if splits == "200m" else LAPS)
         short = min(w, h)  # the height, or a portrait export's width
         if short <= REFERENCE_HEIGHT_PX:
             k = REFERENCE_HEIGHT_PX
