@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from racegui.model.timefmt import format_time, format_times_apart
+from racegui.model.timefmt import clock_text, format_time, format_times_apart
 
 NAME_COLUMN_MAX = 32
 """Widest name column (terminal columns); longer names are cut with "…"."""
@@ -72,22 +72,14 @@ class TypedTime(float):
         return value
 
 
-def clock_text(seconds: float, decimals: int = 2) -> str:
-    """Seconds as m:ss.xx with minutes past 59 (5940 s: "99:00.00"; under a minute "ss.xx"),
-    as a race time is typed, never as hours."""
-    scale = 10**decimals
-    whole, frac = divmod(round(seconds * scale), scale)
-    minutes, secs = divmod(whole, 60)
-    frac_text = f".{frac:0{decimals}d}" if decimals else ""
-    return f"{minutes}:{secs:02d}{frac_text}" if minutes else f"{secs}{frac_text}"
-
-
 def after_end_text(option: str, t: float, end_s: float) -> str:
     """ "--time 99:00 is after the replay ends (4:10.57)": t (s) as typed (a TypedTime), else
-    as clock_text with as many decimals as tell it from the end end_s (s)."""
+    as a race clock (timefmt.clock_text, short) with as many decimals as tell it from the end
+    end_s (s)."""
     shown, end = format_times_apart(t, end_s)
     if isinstance(t, TypedTime) and t.text:
         shown = t.text
     else:
-        shown = clock_text(t, len(shown.rpartition(".")[2]) if "." in shown else 0)
+        decimals = len(shown.rpartition(".")[2]) if "." in shown else 0
+        shown = clock_text(t, decimals, short=True)
     return f"{option} {shown} is after the replay ends ({end})"

@@ -6,8 +6,7 @@ import sys
 import pytest
 
 from racegui.cli import main
-from racegui.cli_text import clock_text
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import clock_text, format_time
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import minimal_data, write_json
 
@@ -109,7 +108,7 @@ def test_a_time_after_the_end_is_echoed_as_typed(capsys, typed):
     [(5940, 2, "99:00.00"), (3600.125, 3, "60:00.125"), (59.5, 2, "59.50"), (61, 0, "1:01")],
 )
 def test_clock_text_keeps_minutes_past_59(seconds, decimals, text):
-    assert clock_text(seconds, decimals) == text
+    assert clock_text(seconds, decimals, short=True) == text
 
 
 def test_bad_file_one_line(capsys, tmp_path):

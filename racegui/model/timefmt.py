@@ -64,6 +64,19 @@ def format_time(seconds: float, decimals: int = 2) -> str:
     return f"{sign}{secs}{frac_text}"
 
 
+def clock_text(seconds: float, decimals: int = 2, *, short: bool = False) -> str:
+    """Race time (s) as a race clock shows it and as times are typed: m:ss.xx with minutes
+    past 59 ("99:00.00"), never hours; a negative time reads 0. ``short`` leaves out the
+    minutes under a minute ("59.50")."""
+    scale = 10**decimals
+    whole, frac = divmod(round(max(seconds, 0.0) * scale), scale)
+    minutes, secs = divmod(whole, 60)
+    frac_text = f".{frac:0{decimals}d}" if decimals else ""
+    if short and not minutes:
+        return f"{secs}{frac_text}"
+    return f"{minutes}:{secs:02d}{frac_text}"
+
+
 def shown(seconds: float, decimals: int = 2) -> float:
     """seconds as format_time shows them (rounded to `decimals` the way it rounds)."""
     scale = 10**decimals

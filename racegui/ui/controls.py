@@ -7,9 +7,9 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from racegui.model.replay import Replay
+from racegui.model.timefmt import clock_text
 from racegui.ui.clock import SPEEDS
 from racegui.ui.icons import transport_icon
-from racegui.ui.race_status import clock_text
 from racegui.ui.seek_bar import SeekBar
 from racegui.ui.theme import Theme
 

@@ -6,13 +6,7 @@ import math
 from dataclasses import dataclass
 
 from racegui.model.replay import RaceState, Replay
-
-
-def clock_text(t: float) -> str:
-    """Race clock as m:ss.xx (always with minutes, so the graphic never changes width)."""
-    hundredths = int(round(max(t, 0.0) * 100))
-    minutes, rest = divmod(hundredths, 6000)
-    return f"{minutes}:{rest // 100:02d}.{rest % 100:02d}"
+from racegui.model.timefmt import clock_text
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     finished = math.isfinite(finish) and t >= finish
     run_m = float(min(state.distance_m[f], replay.race.distance_m))
     to_go = max(replay.race.distance_m - run_m, 0.0)
-    clock = clock_text(finish if finished else t)
+    clock = clock_text(finish if finished else t)  # with minutes: the graphic keeps its width
     lap_text, lap_detail = lap_words(replay, run_m, finished)
     if finished:
         lap_detail = f"in {clock}"

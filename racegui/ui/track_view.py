@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from racegui.model.replay import RaceState, Replay
+from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.infield_layout import infield_layout
@@ -25,7 +26,7 @@ from racegui.ui.markers import MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.qt_guard import guarded_paint
-from racegui.ui.race_status import RaceStatus, clock_text, race_status
+from racegui.ui.race_status import RaceStatus, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
