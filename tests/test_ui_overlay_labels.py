@@ -1,10 +1,18 @@
-"""Track name tags: every leader line is drawn before any tag, so no line crosses a tag."""
+"""Track name tags: every leader line is drawn before any tag, so no line crosses a tag, and
+a pacer who has stepped off is tagged fainter."""
 
+import math
+
+import numpy as np
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
+from racegui.ui.loading import load_replay
 from racegui.ui.overlay import BroadcastOverlay, Label
+from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import DARK
+from racegui.ui.track_labels import frame_labels, short_name
+from racegui.ui.ui_paths import demo_path
 
 
 class RecordingPainter:
@@ -43,3 +51,33 @@ def test_leader_lines_are_all_drawn_before_the_tags(qapp):
     tags = [k for k, name in enumerate(recorder.calls) if name == "drawPixmap"]
     assert len(lines) == 4 and len(tags) == 4
     assert max(lines) < min(tags)
+
+
+def test_a_stepped_off_pacer_keeps_a_faded_tag_and_the_runners_do_not(qapp):
+    """As in the pocket cam, a pacer who has just stepped off is tagged fainter than the
+    athletes still running, on the track (frame_labels) and in what is drawn."""
+    replay = load_replay(demo_path())
+    drops = replay.dropout_time_s
+    t = float(np.nanmin(drops)) + 2.0
+    scene = ReplayScene(replay, DARK)
+    scene.update_frame(t)
+    faded = {lab.text: lab.faded for lab in frame_labels(scene.track, QTransform())}
+    scene.close()
+    names = {short_name(a.name): drops[i] for i, a in enumerate(replay.athletes)}
+    gone = {text for text in faded if names.get(text, math.inf) <= t}
+    assert gone and all(faded[text] for text in gone)
+    assert len(faded) > len(gone) and not any(faded[text] for text in faded if text not in gone)
+
+    def tag_pixels(faded: bool) -> int:
+        """Bright pixels of a white-text tag painted on black."""
+        image = QImage(300, 120, QImage.Format.Format_RGB32)
+        image.fill(QColor("#000000"))
+        painter = QPainter(image)
+        lab = Label(150.0, 100.0, 0.0, -1.0, "Pacer 10", QColor("#4aa3ff"), 5.0, faded=faded)
+        BroadcastOverlay(DARK).paint_labels(painter, [lab], [], 14.0, QRectF(0, 0, 300, 120), 0.0)
+        painter.end()
+        return sum(
+            1 for y in range(120) for x in range(300) if QColor(image.pixel(x, y)).lightness() > 200
+        )
+
+    assert tag_pixels(faded=True) == 0 < tag_pixels(faded=False)

@@ -23,6 +23,12 @@ MAX_CACHED_WIDTHS = 4096
 """Text widths a font remembers at most (the race clock adds one string a frame)."""
 FIGURE_RATIO = 3.0
 """Least contrast of the coloured gap figures with the infield (WCAG's ratio for graphics)."""
+FADED_LINE_ALPHA = 110
+"""Opacity (0..255) of a stepped-off pacer's leader line (235 for the others)."""
+FADED_DOT_ALPHA = 120
+"""Opacity (0..255) of a stepped-off pacer's dot in its tag."""
+FADED_TEXT_ALPHA = 170
+"""Opacity (0..255) of a stepped-off pacer's name (the pocket cam fades its tags alike)."""
 TAG_MAX_EMS = 16.0
 """Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
@@ -46,6 +52,9 @@ class Label:
     """Fill of the tag (None: the theme's overlay background)."""
     key: str = ""
     """Which tag this is from frame to frame when its text changes ("": the text)."""
+    faded: bool = False
+    """A pacer that has stepped off: box, dot, name and leader drawn fainter, as in the pocket
+    cam, so the runners still in the race stand out."""
 
 
 class _Metrics(QFontMetricsF):
@@ -373,14 +382,22 @@ class BroadcastOverlay:
             anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
             edge = self._edge_point(rect, anchor)
             line = QColor(lab.colour)
-            line.setAlpha(235)
+            line.setAlpha(FADED_LINE_ALPHA if lab.faded else 235)
             p.setPen(self._leader_pen(line))
             p.drawLine(anchor, edge)
             placed.append((lab, rect))
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         for lab, rect in placed:  # over every leader line: no line crosses a tag's text
             fill = lab.background or self._tag
-            key = ("tag", lab.text, lab.colour.rgba(), fill.rgba(), self._text.rgba(), pad)
+            key = (
+                "tag",
+                lab.text,
+                lab.colour.rgba(),
+                fill.rgba(),
+                self._text.rgba(),
+                pad,
+                lab.faded,
+            )
             self._sprites.draw(p, rect, key, partial(self._paint_tag, lab, fill, pad))
         p.restore()
         return drawn
@@ -389,12 +406,17 @@ class BroadcastOverlay:
         """Box, dot and name of a tag in rect (px)."""
         h = rect.height()
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
+        box, colour, text = QColor(fill), QColor(lab.colour), QColor(self._text)
+        if lab.faded:
+            box.setAlpha(box.alpha() // 2)
+            colour.setAlpha(FADED_DOT_ALPHA)
+            text.setAlpha(FADED_TEXT_ALPHA)
+        p.setBrush(box)
         p.drawRoundedRect(rect, h / 2, h / 2)
-        p.setBrush(lab.colour)
+        p.setBrush(colour)
         dot = 0.42 * h
         p.drawEllipse(QRectF(rect.left() + pad * 0.6, rect.center().y() - dot / 2, dot, dot))
-        p.setPen(self._text)
+        p.setPen(text)
         text_rect = rect.adjusted(pad * 0.6 + dot, 0, 0, 0)
         p.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), lab.text)
 

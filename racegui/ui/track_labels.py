@@ -64,6 +64,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         inward: bool = False,
         forced: bool = False,
         key: str = "",
+        faded: bool = False,
     ) -> None:
         """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
         nx, ny = math.sin(heading), -math.cos(heading)
@@ -71,14 +72,32 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         norm = math.hypot(px, py) or 1.0
         ax, ay = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
         out.append(
-            Label(ax, ay, px / norm, py / norm, text, colour, radius, inward, forced, key=key)
+            Label(
+                ax,
+                ay,
+                px / norm,
+                py / norm,
+                text,
+                colour,
+                radius,
+                inward,
+                forced,
+                key=key,
+                faded=faded,
+            )
         )
 
     def add(
-        i: int, text: str, radius: float, inward: bool = False, forced: bool = False, key: str = ""
+        i: int,
+        text: str,
+        radius: float,
+        inward: bool = False,
+        forced: bool = False,
+        key: str = "",
+        faded: bool = False,
     ) -> None:
         x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
-        label(x, y, h, text, view.label_colours[i], radius, inward, forced, key)
+        label(x, y, h, text, view.label_colours[i], radius, inward, forced, key, faded)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
@@ -118,5 +137,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
     for i in order[:cap]:
         name = r.athletes[i].name
-        add(i, name if r.roles[i] != "pacer" else short_name(name), marker_r)
+        pacer = r.roles[i] == "pacer"
+        # since_drop >= 0 is False for NaN: a pacer who never drops out is never faded.
+        add(i, short_name(name) if pacer else name, marker_r, faded=bool(since_drop[i] >= 0))
     return out
