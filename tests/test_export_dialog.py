@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 
@@ -18,10 +19,10 @@ from racegui.export.dialog import (
     file_stem,
     install_export,
     open_export_dialog,
-    race_clock,
 )
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
+from racegui.model.timefmt import clock_text
 from racegui.resources_path import demo_race_path
 from tests.helpers_export import fill_disk_under_mp4
 
@@ -367,7 +368,7 @@ def test_a_still_ignores_the_greyed_out_end_time(dialog, tmp_path):
 def test_the_end_time_as_shown_can_be_typed(qtbot, tmp_path):
     """The 1500 m demo ends at 235.7285 s, shown as 3:55.73: typing that was refused."""
     metric = compile_race(read_race(demo_race_path().with_name("example-1500m.json")))
-    assert race_clock(metric.duration_s) == "3:55.73" and metric.duration_s < 235.73
+    assert clock_text(metric.duration_s) == "3:55.73" and metric.duration_s < 235.73
     dlg = ExportDialog(metric, start_dir=tmp_path)
     qtbot.addWidget(dlg)
     dlg.to_edit.setText("3:55.73")
@@ -417,3 +418,32 @@ def test_the_dialog_chooses_the_splits_table(dialog):
     assert not dialog.splits_combo.isEnabled()  # no panel, no table
     dialog.panel_check.setChecked(True)
     assert dialog.splits_combo.isEnabled()
+
+
+def test_the_race_time_fields_read_like_the_window_clock_past_an_hour(qtbot, tmp_path):
+    """A race over an hour ends at "62:03.40" on the window's clock; the dialog's end field
+    said "1:02:03.40". It now shows the clock's text, which reads back as the same time."""
+    race = {
+        "format": "racegui/1",
+        "title": "A 10,000 m jog",
+        "distance_m": 10000,
+        "athletes": [
+            {
+                "id": "runner",
+                "name": "Runner",
+                "role": "runner",
+                "colour": "#ff2d6f",
+                "splits": [
+                    {"distance_m": 5000, "time": "31:00.00"},
+                    {"distance_m": 10000, "time": "62:03.40"},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(race), encoding="utf-8")
+    long = compile_race(read_race(path))
+    dlg = ExportDialog(long, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    assert dlg.to_edit.text() == "62:03.40"
+    assert dlg.problem() is None and dlg.options().to_s == long.race_end_s == 3723.4

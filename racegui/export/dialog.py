@@ -52,7 +52,7 @@ from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
 from racegui.model.timefmt import (
     TimeFormatError,
-    format_time,
+    clock_text,
     parse_time,
     within_end,
 )
@@ -97,16 +97,10 @@ def file_stem(title: str) -> str:
     return stem or "replay"
 
 
-def race_clock(seconds: float) -> str:
-    """Race time (s) as m:ss.xx also under a minute ("0:00.00"), like the end time beside it."""
-    text = format_time(seconds)
-    return text if ":" in text else f"0:{text.zfill(5)}"
-
-
 def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
     """What the options will write, in one line ("925 frames: 1:01.7 of video at 15 fps")."""
     if options.is_still:
-        return f"One picture of the race at {race_clock(plan.race_times[0])}."
+        return f"One picture of the race at {clock_text(plan.race_times[0])}."
     files = " (one PNG file each)" if options.is_sequence else ""
     return (
         f"{plan.total:,} frame{'s' * (plan.total != 1)}{files}: "
@@ -202,8 +196,8 @@ class ExportDialog(QDialog):
         for s in SPEEDS:
             self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
         form.addRow("Speed", self.speed_combo)
-        self.from_edit = QLineEdit(race_clock(0.0))
-        self.to_edit = QLineEdit(race_clock(self.replay.race_end_s))
+        self.from_edit = QLineEdit(clock_text(0.0))
+        self.to_edit = QLineEdit(clock_text(self.replay.race_end_s))
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
         span.addWidget(QLabel("to"))
