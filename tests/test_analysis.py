@@ -69,3 +69,11 @@ def test_pace_profile(replay):
     seg_t = prof.segment_pace_s400 * (prof.segment_end_m - prof.segment_start_m) / 400
     assert seg_t.sum() == pytest.approx(246.42, abs=1e-6)
     assert np.nanmedian(prof.target_pace_s400) == pytest.approx(240 * 400 / MILE, abs=1e-3)
+
+
+def test_a_lap_is_marked_published_only_where_the_file_has_her_split(replay):
+    """A mile's laps end at 409, 809 and 1209 m, between her published 400 m splits: only the
+    finish is published. A 1500 m's laps end at 300, 700, 1100 and 1500 m, all published."""
+    assert [lap.published for lap in analysis.lap_table(replay)] == [False] * 4 + [True]
+    metric = compile_race(read_race(demo_race_path("example-1500m.json")))
+    assert all(lap.published for lap in analysis.lap_table(metric))

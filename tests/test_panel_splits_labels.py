@@ -127,3 +127,23 @@ def test_the_200_m_tab_does_not_call_a_shorter_stretch_200_m(qapp):
     stretches = {round(b.distance_m - a.distance_m) for a, b in zip(rows, rows[1:], strict=False)}
     assert stretches == {100, 200}
     assert "200 m" not in SPLIT_HEADERS and "Split" in SPLIT_HEADERS
+
+
+def test_the_laps_tab_dots_the_published_lap_and_lines_up_the_rest(qtbot, mile):
+    """Lap times at 409, 809 and 1209 m are read from the model between the published 400 m
+    splits, the finish is published: only its row has the dot, and the other labels leave
+    the dot's room so that all line up; the tooltips say which is which."""
+    model = make_panel(qtbot, mile).splits.laps_model
+    marks = [
+        model.data(model.index(r, 0), Qt.ItemDataRole.DecorationRole)
+        for r in range(model.rowCount())
+    ]
+    assert len({(pm.width(), pm.height()) for pm in marks}) == 1 and marks[0].width() > 0
+    clear = [
+        pm.toImage().pixelColor(pm.width() // 2, pm.height() // 2).alpha() == 0 for pm in marks
+    ]
+    assert clear == [True] * 4 + [False]
+    tips = [model.data(model.index(r, 1), Qt.ItemDataRole.ToolTipRole) for r in range(5)]
+    assert "between splits" in tips[1] and "published split" in tips[4]
+    narrow = make_panel(qtbot, mile, width=380).splits.laps_model  # short labels, no room
+    assert narrow.data(narrow.index(4, 0), Qt.ItemDataRole.DecorationRole) is None

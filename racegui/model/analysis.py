@@ -22,6 +22,9 @@ class Lap:
     lap_time_s: float
     target_time_s: float | None
     target_lap_time_s: float | None
+    published: bool = False
+    """The lap ends where the race file has a split of hers (a mile's finish): its time is
+    the published one, not read from the model between splits."""
 
     @property
     def delta_s(self) -> float | None:
@@ -89,9 +92,18 @@ def lap_boundaries_m(replay: Replay) -> np.ndarray:
     return ends
 
 
+def _published_m(replay: Replay) -> set[float]:
+    """Distances (m, rounded to the millimetre) of the focus runner's splits in the file."""
+    return {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
+
+
 def lap_table(replay: Replay) -> list[Lap]:
-    """Each lap of the focus runner (a first partial lap, then each 400 m to the finish)."""
+    """Each lap of the focus runner (a first partial lap, then each 400 m to the finish).
+
+    Laps that end at a published split are marked `published`; the rest are read off the
+    interpolant."""
     ends = lap_boundaries_m(replay)
+    published = _published_m(replay)
     times = np.atleast_1d(replay.time_at_distance(replay.focus, ends))
     target = _target_times(replay, ends)
     starts = np.concatenate([[0.0], ends[:-1]])
@@ -109,6 +121,7 @@ def lap_table(replay: Replay) -> list[Lap]:
                 lap_time_s=float(times[k] - prev_t[k]),
                 target_time_s=None if target is None else float(target[k]),
                 target_lap_time_s=None if target is None else float(target[k] - prev_target[k]),
+                published=round(float(end), 3) in published,
             )
         )
     return laps
@@ -122,7 +135,7 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     """
     d = replay.race.distance_m
     marks = np.arange(every_m, d - 1e-6, every_m)
-    published = {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
+    published = _published_m(replay)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
     dist = dist[(dist > 0) & (dist <= d + 1e-9)]
     times = np.atleast_1d(replay.time_at_distance(replay.focus, dist))

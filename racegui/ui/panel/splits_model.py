@@ -37,7 +37,8 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
     out = []
     for lap in laps:
         label, short = lap_labels(lap)
-        tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line"
+        source = "a published split" if lap.published else "read from the model between splits"
+        tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ({source})"
         delta = lap.delta_s
         out.append(
             Row(
@@ -48,6 +49,7 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
                 _opt_delta(delta),
                 kind_of(delta),
                 lap.time_s,
+                published=lap.published,
                 tip=tip,
                 short_label=short,
             )
@@ -97,16 +99,23 @@ class SplitsModel(QAbstractTableModel):
         self._tips = tips
         """Header tooltips, by column ("" or missing: none)."""
         self._rows: list[Row] = []
+        self._marks = False
+        """Some row has a published split's dot (so every label leaves room for one). A
+        compact table (short labels, a narrow panel) has no room for dots: its tooltips still
+        say which times are published."""
         self._reached = 0
         self._compact = False
         self._style: PanelStyle | None = None
         self._dot = QPixmap()
+        self._blank = QPixmap()
+        """A clear pixmap the dot's size: unmarked labels line up with marked ones."""
         self._fonts: tuple[QFont, QFont] = (QFont(), QFont())
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace all rows (a new replay)."""
         self.beginResetModel()
         self._rows = rows
+        self._marks = any(row.published for row in rows)
         self._reached = 0
         self.endResetModel()
 
@@ -123,6 +132,8 @@ class SplitsModel(QAbstractTableModel):
         p.drawEllipse(0, 0, size, size)
         p.end()
         self._dot = pm
+        self._blank = QPixmap(size, size)
+        self._blank.fill(QColor(0, 0, 0, 0))
         self._fonts = (style.font(0.95), style.font(0.95, bold=True))
         self._changed_all()
 
@@ -210,8 +221,8 @@ class SplitsModel(QAbstractTableModel):
             return self._fonts[1] if current or c == 4 else self._fonts[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _align(c)
-        if role == Qt.ItemDataRole.DecorationRole and c == 0 and row.published:
-            return self._dot
+        if role == Qt.ItemDataRole.DecorationRole and c == 0 and self._marks and not self._compact:
+            return self._dot if row.published else self._blank
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.tip}; click to jump to {format_time(row.time_s)}"
         return None

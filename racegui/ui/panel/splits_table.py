@@ -26,8 +26,10 @@ DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
 """Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
 LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
 LAP_TIPS = (
-    "Lap number and the distance at its end: laps end at the finish line",
-    "Race time at the end of the lap",
+    "Lap number and the distance at its end: laps end at the finish line; a dot marks a "
+    "published split",
+    "Race time at the end of the lap: published at a dot, else read from the model between "
+    "published splits",
     "Time for this lap",
     "The target's time for this lap",
     "This lap's time minus the target's (s): + is slower",
@@ -189,7 +191,8 @@ class SplitsTable(Card):
     def _fit_label_column(self) -> None:
         """First column as wide as its widest label in either tab (bold when current, after
         a published split's dot), so the tabs keep the same columns; where the full lap
-        labels ("Start · 300 m") would squeeze the times, the short ones ("to 300 m")."""
+        labels ("Start · 300 m") would squeeze the times, the short ones ("to 300 m") without
+        the laps' dots."""
         style = self._style
         if style is None:
             return
@@ -201,7 +204,7 @@ class SplitsTable(Card):
 
         dot = style.px(7) + style.px(4)  # a published split's dot and its gap
         splits = width(self.splits_model.labels(), dot)
-        full = max(width(self.laps_model.labels()), splits, style.px(64))
+        full = max(width(self.laps_model.labels(), dot), splits, style.px(64))
         times = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
         room = self.view.viewport().width()
         compact = 0 < room < full + times
