@@ -7,11 +7,12 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
+from racegui.model.names import short_name
 from racegui.ui.loading import load_replay
 from racegui.ui.overlay import BroadcastOverlay, Label
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import DARK
-from racegui.ui.track_labels import frame_labels, short_name
+from racegui.ui.track_labels import frame_labels
 from racegui.ui.ui_paths import demo_path
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
+from racegui.ui.race_status import compare_label
 from racegui.ui.theme import Theme
 
 
@@ -25,8 +26,8 @@ class CardText:
     footer: str
 
 
-def title_text(replay: Replay) -> CardText:
-    """Race title, date and venue, distance and target."""
+def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
+    """Race title, date and venue, distance, target and the compared race's ghost."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     pacers = int(np.count_nonzero(replay.roles == "pacer"))
@@ -37,13 +38,17 @@ def title_text(replay: Replay) -> CardText:
             lines.append(label)
         else:
             lines.append(f"{label}: {format_time(race.target_time_s)}")
+    if compare is not None:
+        finish = float(compare.finish_time_s[compare.focus])
+        time = f" ({format_time(finish)})" if np.isfinite(finish) else ""
+        lines.append(f"Ghost: {compare_label(compare)}{time}")
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))
 
 
-def end_text(replay: Replay) -> CardText:
-    """The runner's final time and the margin to target."""
+def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
+    """The runner's final time and her margins to the target and to the compared race."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     finish = replay.finish_time_s[replay.focus]
@@ -54,8 +59,20 @@ def end_text(replay: Replay) -> CardText:
         lines.append(
             f"{format_time(abs(margin))} s {side} the {format_time(race.target_time_s)} target"
         )
+    if compare is not None:
+        other = float(compare.finish_time_s[compare.focus])
+        if np.isfinite(finish) and np.isfinite(other):
+            lines.append(_margin_text(float(finish) - other, compare_label(compare), other))
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
+
+
+def _margin_text(margin_s: float, label: str, other_s: float) -> str:
+    """ "1.22 s ahead of Kipyegon 2023 (4:07.64)"; level when it reads 0.00."""
+    if format_time(abs(margin_s)) == format_time(0.0):
+        return f"Level with {label} ({format_time(other_s)})"
+    side = "behind" if margin_s > 0 else "ahead of"
+    return f"{format_time(abs(margin_s))} s {side} {label} ({format_time(other_s)})"
 
 
 def _where(replay: Replay) -> str:
@@ -97,10 +114,106 @@ def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
     return unhinted(font)
 
 
-def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
-    """A card image of exactly `size` pixels (RGB32), independent of the screen's pixel ratio."""
+LINE_WRAP_MAX = 2
+"""Most lines a card's text line wraps into; a longer one ends with an ellipsis."""
+
+
+def _line_rows(
+    lines: tuple[str, ...], theme: Theme, unit: float, width: float, room: float
+) -> list[tuple[str, QFont, str, float]]:
+    """(text, font, colour, height px) of a card's text lines: each wrapped into at most
+    LINE_WRAP_MAX lines of width px (elided past that), the font made smaller, down to
+    0.6 of its size, until all fit in room px of height."""
+    scale = 1.0
+    while True:
+        font = _font(theme.font_family, unit * 0.42 * scale, QFont.Weight.Normal)
+        metrics = QFontMetricsF(font)
+        rows = []
+        for line in lines:
+            text = _wrapped_within(metrics, line, width)
+            box = metrics.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            rows.append(
+                (text, font, theme.text, box.height() + unit * 0.66 * scale - metrics.height())
+            )
+        if sum(row[3] for row in rows) <= room or scale <= 0.6:
+            return rows
+        scale *= 0.9
+
+
+def _wrapped_within(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """text, or its start with an ellipsis, so that it wraps into LINE_WRAP_MAX lines."""
+    limit = metrics.lineSpacing() * LINE_WRAP_MAX + 1
+    wrap = Qt.TextFlag.TextWordWrap
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(QRectF(0, 0, width, 10_000), wrap, candidate).height() <= limit
+
+    if fits(text):
+        return text
+    budget = width * LINE_WRAP_MAX
+    while budget > width * 0.25:
+        candidate = metrics.elidedText(text, Qt.TextElideMode.ElideRight, budget)
+        if fits(candidate):
+            return candidate
+        budget *= 0.95
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One block of a card's text: what, in which font and colour, where (px)."""
+
+    text: str
+    font: QFont
+    colour: str
+    rect: QRectF
+
+
+def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[CardRow]:
+    """Where each block of a card of `size` px goes: kicker, headline, lines, then footer.
+    Every block fits its box (the headline in 2 wrapped lines, each line in LINE_WRAP_MAX)
+    and the boxes stack without overlapping, above the footer."""
     load_bundled_fonts()
     w, h = size
+    unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
+    left = w * 0.5 - unit * 7
+    width = unit * 14
+    family = theme.font_family
+    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
+    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
+    headline_font = _fit_font(family, text.headline, unit * 0.95, width, 2)
+    headline_h = (
+        QFontMetricsF(headline_font)
+        .boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text.headline)
+        .height()
+    )
+    rows = [
+        (kicker, kicker_font, theme.accent, unit * 0.55),
+        (text.headline, headline_font, theme.text, headline_h + unit * 0.3),
+    ]
+    top = h * 0.5 - unit * 2.6
+    footer_top = h - unit * 1.2
+    room = footer_top - unit * 0.1 - top - sum(row[3] for row in rows)
+    rows += _line_rows(text.lines, theme, unit, width, room)
+    out = []
+    y = top
+    for line, font, colour, step in rows:
+        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
+        y += step
+    footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
+    out.append(
+        CardRow(
+            text.footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, unit * 0.6)
+        )
+    )
+    return out
+
+
+def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
+    """A card image of exactly `size` pixels (RGB32), independent of the screen's pixel ratio."""
+    rows = card_layout(text, size, theme)
+    w, h = size
+    unit = min(w / 16, h / 9)
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     bg = QColor(theme.background)
@@ -112,52 +225,17 @@ def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(0, 0, w, h, gradient)
-        unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
-        left = w * 0.5 - unit * 7
-        width = unit * 14
         painter.fillRect(
-            QRectF(left, h * 0.5 - unit * 2.9, unit * 0.5, unit * 0.12), QColor(theme.accent)
+            QRectF(rows[0].rect.left(), h * 0.5 - unit * 2.9, unit * 0.5, unit * 0.12),
+            QColor(theme.accent),
         )
-        headline_font = _fit_font(theme.font_family, text.headline, unit * 0.95, width, 2)
-        headline_h = (
-            QFontMetricsF(headline_font)
-            .boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text.headline)
-            .height()
-        )
-        rows = [
-            (
-                text.kicker,
-                _font(theme.font_family, unit * 0.32, QFont.Weight.Bold),
-                theme.accent,
-                unit * 0.55,
-            ),
-            (text.headline, headline_font, theme.text, headline_h + unit * 0.3),
-        ]
-        rows += [
-            (
-                line,
-                _font(theme.font_family, unit * 0.42, QFont.Weight.Normal),
-                theme.text,
-                unit * 0.66,
-            )
-            for line in text.lines
-        ]
-        y = h * 0.5 - unit * 2.6
         flags = (
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         )
-        for line, font, colour, step in rows:
-            painter.setFont(font)
-            painter.setPen(QPen(QColor(colour)))
-            painter.drawText(QRectF(left, y, width, step), flags, line)
-            y += step
-        painter.setFont(_font(theme.font_family, unit * 0.3, QFont.Weight.Normal))
-        painter.setPen(QPen(QColor(theme.text_muted)))
-        painter.drawText(
-            QRectF(left, h - unit * 1.2, width, unit * 0.6),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            text.footer,
-        )
+        for row in rows:
+            painter.setFont(row.font)
+            painter.setPen(QPen(QColor(row.colour)))
+            painter.drawText(row.rect, flags, row.text)
     finally:
         painter.end()
     return image

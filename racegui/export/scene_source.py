@@ -54,6 +54,8 @@ class SceneFrameSource:
         self.duration_s = replay.race_end_s
         """Default end of an export (s): the runner's finish (a 4:06.42 race is 7393 frames)."""
         self._replay = replay
+        self._compare = compare
+        """A second race shown as a ghost, named on the cards (None: none)."""
         self._theme = theme
         self._panel = panel
         w, h = self.size
@@ -99,7 +101,8 @@ class SceneFrameSource:
     def card_frame(self, kind: str) -> np.ndarray:
         """The title or end card (drawn once, then reused)."""
         if kind not in self._cards:
-            text = title_text(self._replay) if kind == "title" else end_text(self._replay)
+            cards = {"title": title_text, "end": end_text}
+            text = cards[kind](self._replay, self._compare)
             self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme))
         return self._cards[kind]
 

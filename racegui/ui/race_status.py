@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 
@@ -74,9 +75,13 @@ def compare_gap(replay: Replay, other: Replay, t: float, runner_m: float) -> Gap
     else:
         passes = float(other.time_at_distance(j, runner_m))
         seconds = t - passes if math.isfinite(passes) else 0.0
+    return Gap(compare_label(other), seconds, metres)
+
+
+def compare_label(other: Replay) -> str:
+    """A compared race's runner by surname and year ("Kipyegon 2023"; "Runner A" whole)."""
     year = (other.race.date or "")[:4]
-    label = f"{other.athletes[j].name.split()[-1]} {year}".strip()
-    return Gap(label, seconds, metres)
+    return f"{short_name(other.athletes[other.focus].name)} {year}".strip()
 
 
 def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTransform
 
+from racegui.model.names import short_name
 from racegui.ui.overlay import Label
 
 if TYPE_CHECKING:
@@ -21,14 +22,6 @@ MAX_LABELS = 40
 """Most name tags considered per frame."""
 DROPPED_LABEL_S = 8.0
 """A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
-
-
-def short_name(name: str) -> str:
-    """Surname for a tag ("Grant Fisher" -> "Fisher"); "Pacer 10" stays whole."""
-    parts = name.split()
-    if len(parts) < 2 or parts[-1][:1].isdigit():
-        return name
-    return " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
 
 
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:

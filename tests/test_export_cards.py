@@ -1,0 +1,72 @@
+"""Title and end cards: what they say (the compared race too) and that long text fits."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from racegui.export.cards import LINE_WRAP_MAX, card_layout, end_text, title_text
+from racegui.model.names import short_name
+from racegui.ui.loading import load_replay
+from racegui.ui.race_status import compare_label
+from racegui.ui.theme import DARK
+from racegui.ui.ui_paths import demo_path
+
+LONG = (
+    "A very long and descriptive title: heat two, second attempt at the Ethiopian record, "
+    "with 13 pacers and a pacing light round the lanes of a stadium far away from home, again"
+)
+
+
+@pytest.fixture(scope="module")
+def mile():
+    return load_replay(demo_path())
+
+
+@pytest.fixture(scope="module")
+def wr_2023():
+    return load_replay(demo_path("kipyegon-wr-2023.json"))
+
+
+def test_the_cards_name_the_compared_race_and_her_margin_to_it(mile, wr_2023):
+    """Exported with --compare, the title card said nothing of the ghost, nor the end card
+    of the margin: the published 4:06.42 against the 2023 world record's 4:07.64."""
+    assert "Ghost: Kipyegon 2023 (4:07.64)" in title_text(mile, wr_2023).lines
+    assert "1.22 s ahead of Kipyegon 2023 (4:07.64)" in end_text(mile, wr_2023).lines
+    assert "4:06.42" in end_text(wr_2023, mile).lines[-2]
+    assert not any("Kipyegon 2023" in line for line in end_text(mile).lines)
+
+
+def test_a_runner_named_by_a_letter_keeps_her_whole_name():
+    """The 1500 m example's "Runner A" was called "A" as a ghost."""
+    metric = load_replay(demo_path("example-1500m.json"))
+    assert compare_label(metric) == "Runner A"
+    assert [short_name(n) for n in ("Grant Fisher", "Pacer 10", "Runner A", "Kipyegon")] == [
+        "Fisher",
+        "Pacer 10",
+        "Runner A",
+        "Kipyegon",
+    ]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1080), (640, 360)])
+@pytest.mark.parametrize("kind", ["title", "end"])
+def test_long_card_text_stays_in_its_box_and_off_the_next(qapp, mile, wr_2023, size, kind):
+    """A 172-character title on the end card wrapped into three lines in a box of one: drawn
+    over the line above it and cut in half (seen in a 720p export)."""
+    text = (title_text if kind == "title" else end_text)(mile, wr_2023)
+    text = dataclasses.replace(text, headline=LONG, lines=(*text.lines, LONG, LONG))
+    rows = card_layout(text, size, DARK)
+    wrap = Qt.TextFlag.TextWordWrap
+    for row in rows:
+        metrics = QFontMetricsF(row.font)
+        need = metrics.boundingRect(QRectF(0, 0, row.rect.width(), 10_000), wrap, row.text)
+        assert need.height() <= row.rect.height() + 0.5, row.text
+        assert need.height() <= metrics.lineSpacing() * max(LINE_WRAP_MAX, 2) + 1
+    for above, below in zip(rows, rows[1:], strict=False):
+        assert above.rect.bottom() <= below.rect.top() + 0.5
+    assert rows[-1].rect.bottom() <= size[1]
+    assert any(row.text.endswith("…") for row in rows)  # the long line was shortened
