@@ -112,7 +112,7 @@ def test_presentation_on_other_screens_is_the_1080p_layout_in_proportion(qtbot, 
     bottom; the scale now follows the screen's height."""
     from racegui.ui.main_window import presentation_scale
 
-    scale = presentation_scale(size[1])
+    scale = presentation_scale(*size)
     assert scale == pytest.approx(PRESENTATION * size[1] / 1080)
     scene = ReplayScene(replay, DARK)
     qtbot.addWidget(scene)
@@ -137,3 +137,25 @@ def test_a_big_export_is_not_laid_out_for_presentation(qapp, replay):
     big = SceneFrameSource(replay, DARK, (3840, 2160))
     assert big.scene.panel._style.scale == 2.0 and not big.scene.panel._style.presentation
     big.close()
+
+
+def test_presentation_on_a_square_screen_stacks_the_panel_as_the_window_does(qtbot, replay):
+    """On a 1080x1080 screen presentation scaled by the height alone (1.4): the panel took
+    half the width beside a track a third as big. Scaled by the width there, the panel goes
+    below the track in two columns, as in the window, and the track is drawn bigger."""
+    from racegui.ui.main_window import presentation_scale
+
+    assert presentation_scale(1920, 1080) == pytest.approx(PRESENTATION)
+    assert presentation_scale(1280, 720) == pytest.approx(PRESENTATION * 720 / 1080)
+    scale = presentation_scale(1080, 1080)
+    assert 1.0 < scale < PRESENTATION
+    scene = ReplayScene(replay, DARK)
+    qtbot.addWidget(scene)
+    scene.set_scale(scale, presentation=True)
+    scene.resize(1080, 1080)
+    scene.show()
+    qtbot.waitExposed(scene)
+    scene.update_frame(BELL_S)
+    QApplication.processEvents()
+    panel, track = scene.panel.geometry(), scene.track.geometry()
+    assert panel.top() >= track.bottom() and track.width() == 1080

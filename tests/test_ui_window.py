@@ -352,7 +352,7 @@ def test_presentation_scale_follows_the_screen(window, qtbot):
     assert window.scene.panel._style.presentation
     window.resize(1280, 720)  # as a screen of another size would
     qtbot.waitUntil(lambda: window.height() == 720, timeout=2000)
-    assert window.scene.scale == pytest.approx(presentation_scale(720))
+    assert window.scene.scale == pytest.approx(presentation_scale(1280, 720))
     window.set_presentation(False)
     assert window.scene.scale == 1.0 and not window.scene.panel._style.presentation
 

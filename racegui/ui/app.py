@@ -156,7 +156,7 @@ def _screenshot(
         if other is not None:
             window.set_compare(other)
         if presentation:
-            window.scene.set_scale(presentation_scale(size[1]), presentation=True)
+            window.scene.set_scale(presentation_scale(*size), presentation=True)
             window.menuBar().setVisible(False)
             window.controls.setVisible(False)
         img = render_window(window, t, size)

@@ -42,13 +42,19 @@ PRESENTATION_SCALE = 1.4
 """Type and graphics x this in presentation mode on a 1080 px tall screen, in proportion on
 others (see presentation_scale)."""
 PRESENTATION_HEIGHT_PX = 1080
+PRESENTATION_WIDTH_PX = 1440
+"""Narrowest screen (px) given the full scale of its height: a narrower one (a square
+1080x1080 screen, 1.05) is scaled by its width, so that its panel fits below the track in two
+columns as in the window; at 1.4 it took half the width beside a track a third as big, under
+tags sized for the big screen."""
 
 
-def presentation_scale(screen_height_px: float) -> float:
-    """Scale of presentation mode on a screen (or screenshot) this tall (logical px): the same
-    layout at any size, so a 720p projector shows what a 1080p one does, two thirds as big
-    (1.4 scaled the panel past a 720 px screen, with the splits cut off)."""
-    return max(0.5, PRESENTATION_SCALE * screen_height_px / PRESENTATION_HEIGHT_PX)
+def presentation_scale(screen_width_px: float, screen_height_px: float) -> float:
+    """Scale of presentation mode on a screen (or screenshot) of this size (logical px): the
+    same layout at any size, so a 720p projector shows what a 1080p one does, two thirds as
+    big (1.4 scaled the panel past a 720 px screen, with the splits cut off)."""
+    fit = min(screen_height_px / PRESENTATION_HEIGHT_PX, screen_width_px / PRESENTATION_WIDTH_PX)
+    return max(0.5, PRESENTATION_SCALE * fit)
 
 
 HIDE_CONTROLS_MS = 2000
@@ -299,8 +305,11 @@ class MainWindow(QMainWindow):
         self.actions["presentation"].setChecked(on)
         if on:
             screen = self.screen()
-            height = screen.size().height() if screen is not None else PRESENTATION_HEIGHT_PX
-            self._fit_presentation(height)
+            size = screen.size() if screen is not None else None
+            if size is None:
+                self._fit_presentation(PRESENTATION_WIDTH_PX, PRESENTATION_HEIGHT_PX)
+            else:
+                self._fit_presentation(size.width(), size.height())
         else:
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
@@ -317,9 +326,9 @@ class MainWindow(QMainWindow):
             if not self.actions["fullscreen"].isChecked():
                 self.showNormal()
 
-    def _fit_presentation(self, height: float) -> None:
-        """Presentation scale for a full-screen window this tall (px), if it changed."""
-        scale = presentation_scale(height)
+    def _fit_presentation(self, width: float, height: float) -> None:
+        """Presentation scale for a full-screen window of this size (px), if it changed."""
+        scale = presentation_scale(width, height)
         if abs(scale - self.scene.scale) > 1e-3:
             self.scene.set_scale(scale, presentation=True)
 
@@ -328,7 +337,7 @@ class MainWindow(QMainWindow):
         if self._presentation:
             # Moved to a projector, or the screen's resolution changed (mirroring a 720p
             # projector): the scale follows the screen, as when presentation began.
-            self._fit_presentation(self.height())
+            self._fit_presentation(self.width(), self.height())
 
     # --- internals ------------------------------------------------------------------------
     def _set_replay(self, replay: Replay, path: Path | None) -> None:
