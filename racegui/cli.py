@@ -442,7 +442,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         write_race(race, args.output)
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
-    about = f"{count(len(race.athletes), 'athlete')}, {race.distance_m:g} m"
+    roles = [a.role for a in race.athletes]
+    kinds = ", ".join(count(roles.count(r), r) for r in dict.fromkeys(roles))
+    about = f"{kinds}, {race.distance_m:g} m"
     if not args.title:
         about += "; the title is the CSV's name, --title sets another"
     print(f"{args.output}: wrote {_quoted(race.title)} ({about})")

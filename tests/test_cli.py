@@ -272,11 +272,11 @@ def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(csv_path), "-o", str(out_path))
     assert code == 0 and err == ""
     assert out == (
-        f'{out_path}: wrote "one" (1 athlete, 1609.34 m; the title is the CSV\'s name, '
+        f'{out_path}: wrote "one" (1 runner, 1609.34 m; the title is the CSV\'s name, '
         "--title sets another)\n"
     )
     code, out, _ = run(capsys, "import", str(csv_path), "-o", str(out_path), "--title", 'A "mile"')
-    assert out == f'{out_path}: wrote "A \\"mile\\"" (1 athlete, 1609.34 m)\n'
+    assert out == f'{out_path}: wrote "A \\"mile\\"" (1 runner, 1609.34 m)\n'
     code, out, _ = run(capsys, "validate", str(out_path), DEMO)
     assert out.splitlines() == [
         f'{out_path}: ok ("A \\"mile\\"", 1 athlete)',

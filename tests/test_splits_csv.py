@@ -203,10 +203,10 @@ def test_a_file_with_just_over_100_problems_says_where_reading_stopped(tmp_path,
     assert len(lines) == MAX_PROBLEMS + 1 and "stopped reading here" in lines[-1]
 
 
-def _read(tmp_path, text: str):
+def _read(tmp_path, text: str, **options):
     path = tmp_path / "s.csv"
     path.write_text(text, encoding="utf-8")
-    return path, read_splits_csv(path)
+    return path, read_splits_csv(path, **options)
 
 
 def _refused(tmp_path, text: str) -> tuple[str, list[str]]:
@@ -279,7 +279,7 @@ def test_different_names_never_share_an_id(tmp_path):
     text = (
         "athlete,distance_m,time\n"
         "Faith Kipyegon,400,60.2\n"
-        "faith kipyegon,400,60.3\n"  # another spelling is another athlete, told apart
+        "Faith Kipyégon,400,60.3\n"  # another spelling is another athlete, told apart
         "faith-kipyegon,400,60.4\n"  # an id given as such keeps it
         "Target!,400,60.5\n"  # the target's id is reserved
     )
@@ -294,7 +294,18 @@ def test_different_names_never_share_an_id(tmp_path):
         "x" * 64,
         "x" * 62 + "-2",
     ]
-    assert [a.name for a in race.athletes][:2] == ["Faith Kipyegon", "faith kipyegon"]
+    assert [a.name for a in race.athletes][:2] == ["Faith Kipyegon", "Faith Kipyégon"]
+
+
+def test_a_name_typed_in_another_case_is_refused_not_a_second_athlete(tmp_path):
+    """ "faith kipyegon" on a later row made a second athlete, faith-kipyegon-2, with that
+    row's split alone: a pacer who never was."""
+    text = "athlete,distance_m,time\nFaith Kipyegon,400,60.2\nfaith kipyegon,800,2:00.75\n"
+    path, lines = _refused(tmp_path, text)
+    assert lines == [
+        f"{path}: line 3, column 1: 'faith kipyegon' differs from 'Faith Kipyegon' (line 2) "
+        "only in letter case: write one athlete the same way on every row"
+    ]
 
 
 RUNNER = "athlete,distance_m,time,role\nkip,400,60.2,runner\nkip,800,2:00.75,runner\n"
@@ -409,3 +420,16 @@ def test_a_field_problem_placed_at_a_cell_keeps_its_subject(tmp_path):
     assert info.value.lines() == [
         f"{path}: line 2, column 1: name is too long: at most 200 characters"
     ]
+
+
+def test_without_a_role_column_only_athletes_who_stop_short_are_pacers(tmp_path):
+    """Every athlete after the first was made a pacer: a second runner who finished the
+    race was counted among "pacers running 0 / 1" beside "no pacer dropouts"."""
+    text = (
+        "athlete,distance_m,time\n"
+        "Faith Kipyegon,800,2:00.75\nFaith Kipyegon,1609.344,4:06.42\n"
+        "Bea,800,2:00.00\nBea,1609.344,4:01.00\n"
+        "Pacer One,800,1:59.90\n"
+    )
+    _, race = _read(tmp_path, text)
+    assert [a.role for a in race.athletes] == ["runner", "runner", "pacer"]

@@ -198,6 +198,17 @@ def _read_row(
         problems.append(read)
         return
     athlete_id, dist, time_s = read
+    if athlete_id not in athletes:
+        twin = next((a for a in athletes if a.casefold() == athlete_id.casefold()), None)
+        if twin is not None:
+            problems.append(
+                Problem(
+                    _cell_place(line, col["athlete"]),
+                    f"{athlete_id!r} differs from {twin!r} (line {athletes[twin]['line']}) "
+                    "only in letter case: write one athlete the same way on every row",
+                )
+            )
+            return
     if athlete_id not in athletes and len(athletes) >= MAX_ATHLETES:
         if "" not in over:  # said once, at the first athlete too many
             over.add("")
@@ -332,7 +343,7 @@ def _race_data(
     ids = _ids(list(athletes))
     for k, (athlete, entry) in enumerate(athletes.items()):
         said = {field: value for field, (value, _line) in entry["said"].items()}
-        role = said.get("role", "").lower() if has_role else ("runner" if k == 0 else "pacer")
+        role = said.get("role", "").lower() if has_role else _default_role(k, entry, race_m)
         item = {
             "id": ids[k],
             "name": said.get("name") or athlete,
@@ -350,6 +361,13 @@ def _race_data(
     if target_time_s is not None:
         data["target"] = {"time": target_time_s, "label": "Target"}
     return data
+
+
+def _default_role(k: int, entry: dict, race_m: float) -> str:
+    """Role of the k-th athlete of a CSV without a role column: the first is the runner, and
+    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer."""
+    last_m = entry["splits"][-1]["distance_m"]
+    return "runner" if k == 0 or last_m >= race_m - 1e-6 else "pacer"
 
 
 def _options(
