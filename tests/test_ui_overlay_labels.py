@@ -82,3 +82,29 @@ def test_a_stepped_off_pacer_keeps_a_faded_tag_and_the_runners_do_not(qapp):
         )
 
     assert tag_pixels(faded=True) == 0 < tag_pixels(faded=False)
+
+
+def test_a_faded_tag_stays_legible_on_the_track_and_the_grass():
+    """The first faded tags halved their box's opacity: grey on pink over the light theme's
+    track (seen in the pocket cam). A faded name is now the theme's muted text on the usual
+    box, 4.5:1 or better over the track and the infield in both themes."""
+    from racegui.ui.legible import contrast_ratio, mix
+    from racegui.ui.theme import LIGHT
+
+    for theme in (DARK, LIGHT):
+        for ground in (theme.track_surface, theme.infield, theme.infield_lines):
+            box = mix(ground, theme.overlay_background, 200 / 255)
+            assert contrast_ratio(QColor(theme.text_muted), box) >= 4.5, (theme.name, ground)
+
+    def box_colour(faded: bool) -> QColor:
+        """A tag's box at its right end (no text there), painted on the light track."""
+        image = QImage(300, 120, QImage.Format.Format_RGB32)
+        image.fill(QColor(LIGHT.track_surface))
+        painter = QPainter(image)
+        lab = Label(150.0, 100.0, 0.0, -1.0, "Pacer 10", QColor("#4aa3ff"), 5.0, faded=faded)
+        overlay = BroadcastOverlay(LIGHT)
+        (rect,) = overlay.paint_labels(painter, [lab], [], 14.0, QRectF(0, 0, 300, 120), 0.0)
+        painter.end()
+        return image.pixelColor(int(rect.right()) - 4, int(rect.top()) + 4)
+
+    assert box_colour(faded=True) == box_colour(faded=False)

@@ -24,7 +24,9 @@ def canvas() -> QImage:
 
 
 def test_a_tag_on_a_scaled_export_is_as_sharp_as_text_drawn_there(qapp):
-    painter = TagPainter("DejaVu Sans", 18.0, QColor("#101418"), QColor("#f5f7fa"))
+    painter = TagPainter(
+        "DejaVu Sans", 18.0, QColor("#101418"), QColor("#f5f7fa"), QColor("#8b949e")
+    )
     rect = QRectF(30.0, 30.0, painter.width("Kipyegon"), painter.h)  # whole device px
     tag = Tag(rect.center().x(), rect.top() - 15.0, 0.0, "Kipyegon", QColor("#ff2d6f"))
 

@@ -27,8 +27,6 @@ FADED_LINE_ALPHA = 110
 """Opacity (0..255) of a stepped-off pacer's leader line (235 for the others)."""
 FADED_DOT_ALPHA = 120
 """Opacity (0..255) of a stepped-off pacer's dot in its tag."""
-FADED_TEXT_ALPHA = 170
-"""Opacity (0..255) of a stepped-off pacer's name (the pocket cam fades its tags alike)."""
 TAG_MAX_EMS = 16.0
 """Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
@@ -124,6 +122,8 @@ class BroadcastOverlay:
         self._box = QColor(theme.overlay_background)
         self._box.setAlpha(205)
         self._text = QColor(theme.overlay_text)
+        self._faded_text = QColor(theme.text_muted)
+        """A stepped-off pacer's name, on the same box as the others (the pocket cam's too)."""
         # Text written straight on the infield (not in a box): readable on its grass and its
         # mowing stripes in either theme.
         field = [QColor(theme.infield), QColor(theme.infield_lines)]
@@ -406,17 +406,15 @@ class BroadcastOverlay:
         """Box, dot and name of a tag in rect (px)."""
         h = rect.height()
         p.setPen(Qt.PenStyle.NoPen)
-        box, colour, text = QColor(fill), QColor(lab.colour), QColor(self._text)
+        colour = QColor(lab.colour)
         if lab.faded:
-            box.setAlpha(box.alpha() // 2)
             colour.setAlpha(FADED_DOT_ALPHA)
-            text.setAlpha(FADED_TEXT_ALPHA)
-        p.setBrush(box)
+        p.setBrush(fill)
         p.drawRoundedRect(rect, h / 2, h / 2)
         p.setBrush(colour)
         dot = 0.42 * h
         p.drawEllipse(QRectF(rect.left() + pad * 0.6, rect.center().y() - dot / 2, dot, dot))
-        p.setPen(text)
+        p.setPen(self._faded_text if lab.faded else self._text)
         text_rect = rect.adjusted(pad * 0.6 + dot, 0, 0, 0)
         p.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), lab.text)
 

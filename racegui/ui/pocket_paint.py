@@ -79,7 +79,7 @@ class PocketStyle:
         self.light_core = mk_colour(glow.name(), 255)
         unit = min(max(rect.height() / 17.0, 9.0), 18.0) * scale
         self.unit = unit
-        self.tags = TagPainter(th.font_family, 0.85 * unit, self.box, self.text)
+        self.tags = TagPainter(th.font_family, 0.85 * unit, self.box, self.text, self.muted)
         self.lane_px = 0.62 * k
         family = th.font_family
         self.title_font = _font(family, unit, QFont.Weight.Bold, 112.0)

@@ -79,7 +79,9 @@ def pack_row(
 class TagPainter:
     """Fonts and colours of the tags (made per size), and the row layout and drawing."""
 
-    def __init__(self, font_family: str, px: float, box: QColor, text: QColor) -> None:
+    def __init__(
+        self, font_family: str, px: float, box: QColor, text: QColor, faded_text: QColor
+    ) -> None:
         self.font = scene_font(font_family, px, QFont.Weight.DemiBold, min_px=7)
         self.metrics = QFontMetricsF(self.font)
         self.h = self.metrics.height() * 1.3
@@ -87,6 +89,9 @@ class TagPainter:
         self.dot = 0.4 * self.h
         self.box = box
         self.text = text
+        self.faded_text = faded_text
+        """Name of a pacer who has stepped off: the theme's muted text, on the same box (a
+        half-clear box let the track through: grey on pink in the light theme)."""
         self._sprites = SpriteCache()
         self._widths: dict[str, float] = {}
 
@@ -155,10 +160,7 @@ class TagPainter:
     def _draw_tag(self, p: QPainter, rect: QRectF, tag: Tag) -> None:
         p.setFont(self.font)
         p.setPen(Qt.PenStyle.NoPen)
-        box = QColor(self.box)
-        if tag.faded:
-            box.setAlpha(box.alpha() // 2)
-        p.setBrush(box)
+        p.setBrush(self.box)
         p.drawRoundedRect(rect, self.h / 2, self.h / 2)
         dot = QColor(tag.colour)
         if tag.faded:
@@ -167,10 +169,7 @@ class TagPainter:
         p.drawEllipse(
             QRectF(rect.left() + self.pad, rect.center().y() - self.dot / 2, self.dot, self.dot)
         )
-        text = QColor(self.text)
-        if tag.faded:
-            text.setAlpha(170)
-        p.setPen(text)
+        p.setPen(self.faded_text if tag.faded else self.text)
         p.drawText(
             rect.adjusted(self.pad + self.dot + 0.3 * self.pad, 0, -self.pad, 0),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
