@@ -6,11 +6,20 @@ touches a widget when what it shows changes, so it is cheap enough to run every 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from racegui.model.replay import RaceState, Replay
 from racegui.ui.panel.card import Card
@@ -28,6 +37,9 @@ from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
 """Narrowest the panel gets at scale 1.0 (pixels)."""
+FIT_MIN_ROWS = 3
+"""Fewest splits rows kept in view when the panel fits a short window (the current row and
+its neighbours); fewer only where even the compact layout does not fit."""
 
 
 class SidePanel(QWidget):
@@ -69,6 +81,12 @@ class SidePanel(QWidget):
         for section in (self.chart, self.splits, self.pacers):
             section.seek_requested.connect(self._on_section_seek_requested)
         self._render_cache = PanelRenderCache(self, self._viewport_rect)
+        self._fitting = False
+        """In _fit_height (which restyles the panel: no second fit from _apply_style)."""
+        self._normal_need = 0
+        """Height (px) the usual layout needed when the panel last went compact (0: unknown);
+        the panel tries the usual layout again once it has that much room."""
+        self.splits.rows_changed.connect(self._fit_height)
         self.set_columns(1)
         self._data = PanelData.build(replay)
         self._set_data(self._data)
@@ -105,23 +123,33 @@ class SidePanel(QWidget):
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._refresh(0.0)
+        self._normal_need = 0
+        self._fit_height()
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
-        self._style = PanelStyle(theme, self._style.scale, self._style.presentation)
+        self._style = dataclasses.replace(self._style, theme=theme)
+        self._normal_need = 0
         self._apply_style()
 
     def set_scale(self, factor: float, presentation: bool = False) -> None:
         """Fonts and sizes x factor (1.0 normal). ``presentation`` lays the panel out for a
         big screen (presentation mode): every lap row, fewer secondary lines."""
         factor = max(0.5, float(factor))
-        self._style = PanelStyle(self._style.theme, factor, bool(presentation))
+        compact = self._style.compact and not presentation
+        self._style = PanelStyle(self._style.theme, factor, bool(presentation), compact)
+        self._normal_need = 0
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
         """For a picture or a video (exports): lists fit their space whole, with no scroll
         bar, since nothing can be scrolled there."""
         self.pacers.feed.set_fit(on)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the panel is laid out compact to fit a short window (see _fit_height)."""
+        return self._style.compact
 
     @property
     def theme(self) -> Theme:
@@ -179,9 +207,81 @@ class SidePanel(QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
         self._render_cache.invalidate()
+        self._fit_height()
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_height()
+
+    # --- fitting the height -------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        """Fit the cards to the panel's height, so that it needs no scroll bar of its own.
+
+        The pace chart (down to its minimum) and the dropout feed (down to FEED_ROWS rows)
+        give way by the layout's stretch; then the splits table keeps fewer whole rows, down
+        to FIT_MIN_ROWS (the current row centred, the rest scrolls); then the compact layout
+        (tighter spacing, no secondary lines; text keeps its size) with every row again, down
+        to FIT_MIN_ROWS and then 2. Only where even that does not fit does the panel scroll.
+        Presentation mode and two columns keep their own layouts."""
+        if self._fitting:
+            return
+        room = self._scroll.contentsRect().height()
+        if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
+            if self._style.compact and (self._style.presentation or self._columns != 1):
+                self._restyle(compact=False)
+            self.splits.set_fit_rows(None)
+            return
+        self._fitting = True
+        try:
+            for compact in (False, True):
+                if not compact and self._style.compact and room < self._normal_need:
+                    continue  # the usual layout did not fit this much room
+                if compact != self._style.compact:
+                    self._restyle(compact)
+                need = self._fit_rows(room, 2 if compact else FIT_MIN_ROWS)
+                if need <= room:
+                    return
+                if not compact:
+                    self._normal_need = need
+        finally:
+            self._fitting = False
+
+    def _restyle(self, compact: bool) -> None:
+        """The same style, compact or not (see PanelStyle.compact)."""
+        self._style = dataclasses.replace(self._style, compact=compact)
+        self._apply_style()
+
+    def _fit_rows(self, room: int, least: int) -> int:
+        """Keep the most whole splits rows (at least `least`, or all if fewer) with which the
+        cards fit `room` (px); returns the height (px) the cards then need."""
+        splits = self.splits
+        rows = splits.row_count()
+        splits.set_fit_rows(rows)
+        need = self._needed_height()
+        pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
+        floor = min(least, rows)
+        while need > room and rows > floor:
+            rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
+            splits.set_fit_rows(rows)
+            need = self._needed_height()
+        return need
+
+    def _needed_height(self) -> int:
+        """Height (px) the cards need at the panel's width, as the scroll area reckons it
+        (the laid out content's height for its width), after pending layout work."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        content = self._content
+        need = content.minimumSizeHint().height()
+        if content.hasHeightForWidth():
+            need = max(need, content.heightForWidth(self._scroll.contentsRect().width()))
+        return need
 
     # --- internals ----------------------------------------------------------------------------
     def _set_data(self, data: PanelData) -> None:
@@ -213,11 +313,13 @@ class SidePanel(QWidget):
 
     def _apply_style(self) -> None:
         style = self._style
-        self.setStyleSheet(style.style_sheet())
+        sheet = style.style_sheet()
+        if sheet != self.styleSheet():  # the same for a compact panel: no repolish
+            self.setStyleSheet(sheet)
         self.setFont(style.font())
-        m = style.px(10)
+        m = style.gap(10, 5)
         self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(style.px(8))
+        self._layout.setSpacing(style.gap(8, 5))
         self.setMinimumWidth(self.column_min_width())
         self.header.apply_style(style)
         self.gap.apply_style(style)
@@ -230,6 +332,7 @@ class SidePanel(QWidget):
         self.pacers.apply_style(style)
         self._render_cache.set_parts(self._render_parts(), style.outer)
         self._refresh(0.0 if math.isnan(self._t) else self._t)
+        self._fit_height()
 
     def _refresh(self, t: float) -> None:
         """Redraw everything for time t (after a restyle or a new replay)."""
