@@ -83,9 +83,12 @@ class SidePanel(QWidget):
         self._render_cache = PanelRenderCache(self, self._viewport_rect)
         self._fitting = False
         """In _fit_height (which restyles the panel: no second fit from _apply_style)."""
-        self._normal_need = 0
-        """Height (px) the usual layout needed when the panel last went compact (0: unknown);
-        the panel tries the usual layout again once it has that much room."""
+        self._refit = False
+        """The panel was resized during a fit (by the layout work it does): fit again."""
+        self._compact_saving = 0
+        """Height (px) the compact layout saved when the panel last went compact, with
+        FIT_MIN_ROWS splits rows (0: not known): the usual layout is tried again where the
+        compact one plus this fits (restyling costs tens of ms, too much for every resize)."""
         self.splits.rows_changed.connect(self._fit_height)
         self.set_columns(1)
         self._data = PanelData.build(replay)
@@ -123,13 +126,13 @@ class SidePanel(QWidget):
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._refresh(0.0)
-        self._normal_need = 0
+        self._compact_saving = 0
         self._fit_height()
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
         self._style = dataclasses.replace(self._style, theme=theme)
-        self._normal_need = 0
+        self._compact_saving = 0
         self._apply_style()
 
     def set_scale(self, factor: float, presentation: bool = False) -> None:
@@ -138,7 +141,7 @@ class SidePanel(QWidget):
         factor = max(0.5, float(factor))
         compact = self._style.compact and not presentation
         self._style = PanelStyle(self._style.theme, factor, bool(presentation), compact)
-        self._normal_need = 0
+        self._compact_saving = 0
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
@@ -230,8 +233,17 @@ class SidePanel(QWidget):
         (tighter spacing, no secondary lines; text keeps its size) with every row again, down
         to FIT_MIN_ROWS and then 2. Only where even that does not fit does the panel scroll.
         Presentation mode and two columns keep their own layouts."""
-        if self._fitting:
+        if self._fitting:  # resized by the layout work a fit does: fit again after it
+            self._refit = True
             return
+        for _ in range(3):  # the panel's size settles in one or two rounds
+            self._refit = False
+            self._fit_height_once()
+            if not self._refit:
+                return
+
+    def _fit_height_once(self) -> None:
+        """One round of _fit_height for the panel's size now."""
         room = self._scroll.contentsRect().height()
         if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
             if self._style.compact and (self._style.presentation or self._columns != 1):
@@ -240,23 +252,27 @@ class SidePanel(QWidget):
             return
         self._fitting = True
         try:
-            for compact in (False, True):
-                if not compact and self._style.compact and room < self._normal_need:
-                    continue  # the usual layout did not fit this much room
-                if compact != self._style.compact:
-                    self._restyle(compact)
-                need = self._fit_rows(room, 2 if compact else FIT_MIN_ROWS)
-                if need <= room:
+            if self._style.compact:
+                need = self._need_with_rows(FIT_MIN_ROWS)
+                if need + self._compact_saving > room:  # the usual layout would not fit
+                    self._fit_rows(room, 2)
                     return
-                if not compact:
-                    self._normal_need = need
+                self._restyle(compact=False)
+            need = self._fit_rows(room, FIT_MIN_ROWS)
+            if need <= room:
+                return
+            self._restyle(compact=True)
+            self._compact_saving = need - self._need_with_rows(FIT_MIN_ROWS)
+            self._fit_rows(room, 2)
         finally:
             self._fitting = False
 
     def _restyle(self, compact: bool) -> None:
         """The same style, compact or not (see PanelStyle.compact)."""
+        least = self.minimumWidth()  # the scene's fixed width, which _apply_style resets
         self._style = dataclasses.replace(self._style, compact=compact)
         self._apply_style()
+        self.setMinimumWidth(least)  # the same scale: the same column_min_width()
 
     def _fit_rows(self, room: int, least: int) -> int:
         """Keep the most whole splits rows (at least `least`, or all if fewer) with which the
@@ -272,6 +288,11 @@ class SidePanel(QWidget):
             splits.set_fit_rows(rows)
             need = self._needed_height()
         return need
+
+    def _need_with_rows(self, rows: int) -> int:
+        """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
+        self.splits.set_fit_rows(min(rows, self.splits.row_count()))
+        return self._needed_height()
 
     def _needed_height(self) -> int:
         """Height (px) the cards need at the panel's width, as the scroll area reckons it
@@ -332,7 +353,8 @@ class SidePanel(QWidget):
         self.pacers.apply_style(style)
         self._render_cache.set_parts(self._render_parts(), style.outer)
         self._refresh(0.0 if math.isnan(self._t) else self._t)
-        self._fit_height()
+        if not self._fitting:  # a fit restyling the panel measures it itself
+            self._fit_height()
 
     def _refresh(self, t: float) -> None:
         """Redraw everything for time t (after a restyle or a new replay)."""
