@@ -37,9 +37,9 @@ from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
 """Narrowest the panel gets at scale 1.0 (pixels)."""
-FIT_MIN_ROWS = 3
+MIN_SPLITS_ROWS = 2
 """Fewest splits rows kept in view when the panel fits a short window (the current row and
-its neighbours); fewer only where even the compact layout does not fit."""
+the one before it)."""
 
 
 class SidePanel(QWidget):
@@ -86,8 +86,8 @@ class SidePanel(QWidget):
         self._refit = False
         """The panel was resized during a fit (by the layout work it does): fit again."""
         self._compact_saving = 0
-        """Height (px) the compact layout saved when the panel last went compact, with
-        FIT_MIN_ROWS splits rows (0: not known): the usual layout is tried again where the
+        """Height (px) the compact layout saved when the panel last went compact, with every
+        splits row (0: not known): the usual layout is tried again where the
         compact one plus this fits (restyling costs tens of ms, too much for every resize)."""
         self.splits.rows_changed.connect(self._fit_height)
         self.set_columns(1)
@@ -228,11 +228,11 @@ class SidePanel(QWidget):
         """Fit the cards to the panel's height, so that it needs no scroll bar of its own.
 
         The pace chart (down to its minimum) and the dropout feed (down to FEED_ROWS rows)
-        give way by the layout's stretch; then the splits table keeps fewer whole rows, down
-        to FIT_MIN_ROWS (the current row centred, the rest scrolls); then the compact layout
-        (tighter spacing, no secondary lines; text keeps its size) with every row again, down
-        to FIT_MIN_ROWS and then 2. Only where even that does not fit does the panel scroll.
-        Presentation mode and two columns keep their own layouts."""
+        give way by the layout's stretch; then the compact layout (tighter spacing, no lines
+        shown elsewhere too; text keeps its size); then the splits table keeps fewer whole
+        rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls). Only where
+        even that does not fit does the panel scroll. Presentation mode and two columns keep
+        their own layouts."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -252,18 +252,20 @@ class SidePanel(QWidget):
             return
         self._fitting = True
         try:
+            every = self.splits.row_count()
             if self._style.compact:
-                need = self._need_with_rows(FIT_MIN_ROWS)
+                need = self._need_with_rows(every)
                 if need + self._compact_saving > room:  # the usual layout would not fit
-                    self._fit_rows(room, 2)
+                    self._fit_rows(room, need)
                     return
                 self._restyle(compact=False)
-            need = self._fit_rows(room, FIT_MIN_ROWS)
+            need = self._need_with_rows(every)
             if need <= room:
                 return
             self._restyle(compact=True)
-            self._compact_saving = need - self._need_with_rows(FIT_MIN_ROWS)
-            self._fit_rows(room, 2)
+            compact_need = self._need_with_rows(every)
+            self._compact_saving = need - compact_need
+            self._fit_rows(room, compact_need)
         finally:
             self._fitting = False
 
@@ -274,20 +276,16 @@ class SidePanel(QWidget):
         self._apply_style()
         self.setMinimumWidth(least)  # the same scale: the same column_min_width()
 
-    def _fit_rows(self, room: int, least: int) -> int:
-        """Keep the most whole splits rows (at least `least`, or all if fewer) with which the
-        cards fit `room` (px); returns the height (px) the cards then need."""
+    def _fit_rows(self, room: int, need: int) -> None:
+        """Keep the most whole splits rows (at least MIN_SPLITS_ROWS, or all if fewer) with
+        which the cards fit `room` (px), from every row, with which they need `need` (px)."""
         splits = self.splits
         rows = splits.row_count()
-        splits.set_fit_rows(rows)
-        need = self._needed_height()
         pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
-        floor = min(least, rows)
+        floor = min(MIN_SPLITS_ROWS, rows)
         while need > room and rows > floor:
             rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
-            splits.set_fit_rows(rows)
-            need = self._needed_height()
-        return need
+            need = self._need_with_rows(rows)
 
     def _need_with_rows(self, rows: int) -> int:
         """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
