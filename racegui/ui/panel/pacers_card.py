@@ -57,14 +57,19 @@ class PacersCard(Card):
         self._fit_feed()
 
     def _fit_feed(self) -> None:
-        """Feed height floor: the newest FEED_ROWS dropouts in whole rows (the pace chart and
-        the splits table's rows give way first), or the line saying there are none."""
+        """Feed height floor: the newest FEED_ROWS dropouts in whole rows (the pace chart, the
+        spacing and the splits table's rows give way first), or the line saying none did."""
         style, data = self._style, self._data
         if style is None:
             return
         count = len(data.dropouts) if data is not None else 0
         rows = min(FEED_ROWS, max(count, 1))
-        self.feed.setMinimumHeight(rows * self.feed.row_pitch())
+        # Presentation keeps the text-based row height it was laid out with (a row's own
+        # size hint can be a pixel taller at some scales, and the 768 px layout is full).
+        feed = self.feed
+        feed.setMinimumHeight(
+            rows * (feed.row_height() if style.presentation else feed.row_pitch())
+        )
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts and colours."""

@@ -252,7 +252,13 @@ class SplitsTable(Card):
             return
         index = model.index(row, 0)
         view.doItemsLayout()  # a model just set has no row positions before its layout
-        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # Whole rows (a centred row left half rows above and below it): as many before the
+        # current row as after it, or one more before (rows run are of more use than rows to
+        # come), from the first row to the last.
+        pitch = max(1, view.verticalHeader().defaultSectionSize())
+        visible = max(1, view.viewport().height() // pitch)
+        top = max(0, min(row - visible // 2, model.rowCount() - visible))
+        view.verticalScrollBar().setValue(top * pitch)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
 
