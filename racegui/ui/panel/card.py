@@ -34,9 +34,9 @@ class Card(QFrame):
         self.title_row.addWidget(widget)
 
     def apply_style(self, style: PanelStyle) -> None:
-        """Fonts and paddings for this scale."""
+        """Fonts and paddings for this scale (tighter above and below in a compact panel)."""
         self.title_label.setFont(style.font(0.8, bold=True, spacing=12))
-        m = style.px(12)
-        self._outer.setContentsMargins(m, style.px(8), m, style.px(8))
-        self._outer.setSpacing(style.px(4))
-        self.body.setSpacing(style.px(3))
+        m, v = style.px(12), style.gap(8, 5)
+        self._outer.setContentsMargins(m, v, m, v)
+        self._outer.setSpacing(style.gap(4, 2))
+        self.body.setSpacing(style.gap(3, 2))

@@ -185,7 +185,7 @@ class DropoutFeed(QScrollArea):
         pool = min(count, len(self.rows))
         if not self._fit or pool == 0:
             return pool
-        row_h = max(self.row_height(), self.rows[0].sizeHint().height())
+        row_h = self.row_pitch()
         room = self.viewport().height()
         if room // row_h >= count:
             return pool
@@ -235,6 +235,12 @@ class DropoutFeed(QScrollArea):
             return 0
         text = QFontMetrics(style.font(0.95, bold=True)).height()
         return text + 2 * style.px(3)
+
+    def row_pitch(self) -> int:
+        """Height (px) a listed row takes in the list: row_height(), or a row's own size hint
+        where that is taller."""
+        hint = self.rows[0].sizeHint().height() if self.rows else 0
+        return max(self.row_height(), hint)
 
     def show_passed(self, count: int) -> bool:
         """Show the newest of the first `count` dropouts (time order); False if unchanged.

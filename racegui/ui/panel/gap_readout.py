@@ -68,7 +68,7 @@ class GapReadout(Card):
         inner.addLayout(proj, 2, 0)
         main.addLayout(inner, 1)
         self.body.addLayout(main)
-        self._grid, self._proj, self._main = grid, proj, main
+        self._grid, self._inner, self._proj, self._main = grid, inner, proj, main
         self._style: PanelStyle | None = None
         self._data: PanelData | None = None
         self._kind = ""
@@ -102,6 +102,10 @@ class GapReadout(Card):
         self.rule.setFixedHeight(1)
         self.bar.setFixedWidth(style.px(5))
         self._main.setSpacing(style.px(10))
+        # A compact panel: the lines closer together (the big type has room above its caps).
+        self._grid.setHorizontalSpacing(style.px(10))
+        self._grid.setVerticalSpacing(style.gap(10, 2))
+        self._inner.setSpacing(style.gap(10, 5))
         self._proj.setSpacing(style.px(8))
         self._kind = ""
 

@@ -73,9 +73,10 @@ class RaceHeader(QWidget):
         self.title.setFont(style.font(1.45, bold=True))
         self.meta.setFont(style.font(0.85))
         self.matchup.setFont(style.font(0.95))
-        self._layout.setSpacing(style.px(2))
-        # Presentation scale: the venue line gives way to the numbers.
-        self.meta.setVisible(not style.presentation)
+        self._layout.setSpacing(style.gap(2, 1))
+        # Presentation scale or a short window: the venue line (also under the track's
+        # title) gives way to the numbers.
+        self.meta.setVisible(style.secondary_lines)
         self._refresh_matchup()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -65,9 +65,10 @@ class LapSplit(QWidget):
         self._grid.setHorizontalSpacing(style.px(14))
         self._grid.setVerticalSpacing(style.px(2))
         self._last_index = -1
-        # Presentation scale: the last lap is in the splits table; keep the height for numbers.
+        # Presentation scale or a short window: the last lap is in the splits table; keep
+        # the height for numbers.
         for w in (self.last_name, self.last_time, self.last_delta):
-            w.setVisible(not style.presentation)
+            w.setVisible(style.secondary_lines)
 
     def update_frame(self, frame: Frame) -> None:
         """Show the lap being run at frame.t (cheap: searchsorted + compare texts)."""

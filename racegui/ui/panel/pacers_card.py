@@ -12,8 +12,9 @@ from racegui.ui.panel.pacer_pips import PacerPips
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.panel.timeline_strip import TimelineStrip
 
-PRESENTATION_FEED_ROWS = 3
-"""Dropout rows always in view at presentation scale (the newest)."""
+FEED_ROWS = 3
+"""Dropout rows always in view whole (the newest); more scroll (in the window) or are counted
+in "+ N more" (exports)."""
 
 
 class PacersCard(Card):
@@ -56,16 +57,19 @@ class PacersCard(Card):
         self._fit_feed()
 
     def _fit_feed(self) -> None:
-        """Feed height floor: on a big screen the newest PRESENTATION_FEED_ROWS dropouts in
-        whole rows (the pace chart gives way first); else a short list that scrolls."""
+        """Feed height floor: the newest FEED_ROWS dropouts in whole rows (the pace chart, the
+        spacing and the splits table's rows give way first), or the line saying none did."""
         style, data = self._style, self._data
         if style is None:
             return
-        if not style.presentation or data is None:
-            self.feed.setMinimumHeight(style.px(56))
-            return
-        rows = min(PRESENTATION_FEED_ROWS, max(len(data.dropouts), 1))
-        self.feed.setMinimumHeight(rows * self.feed.row_height())
+        count = len(data.dropouts) if data is not None else 0
+        rows = min(FEED_ROWS, max(count, 1))
+        # Presentation keeps the text-based row height it was laid out with (a row's own
+        # size hint can be a pixel taller at some scales, and the 768 px layout is full).
+        feed = self.feed
+        feed.setMinimumHeight(
+            rows * (feed.row_height() if style.presentation else feed.row_pitch())
+        )
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts and colours."""

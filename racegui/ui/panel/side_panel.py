@@ -6,11 +6,20 @@ touches a widget when what it shows changes, so it is cheap enough to run every 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from racegui.model.replay import RaceState, Replay
 from racegui.ui.panel.card import Card
@@ -28,6 +37,9 @@ from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
 """Narrowest the panel gets at scale 1.0 (pixels)."""
+MIN_SPLITS_ROWS = 2
+"""Fewest splits rows kept in view when the panel fits a short window (the current row and
+the one before it)."""
 
 
 class SidePanel(QWidget):
@@ -69,6 +81,15 @@ class SidePanel(QWidget):
         for section in (self.chart, self.splits, self.pacers):
             section.seek_requested.connect(self._on_section_seek_requested)
         self._render_cache = PanelRenderCache(self, self._viewport_rect)
+        self._fitting = False
+        """In _fit_height (which restyles the panel: no second fit from _apply_style)."""
+        self._refit = False
+        """The panel was resized during a fit (by the layout work it does): fit again."""
+        self._compact_saving = 0
+        """Height (px) the compact layout saved when the panel last went compact, with every
+        splits row (0: not known): the usual layout is tried again where the
+        compact one plus this fits (restyling costs tens of ms, too much for every resize)."""
+        self.splits.rows_changed.connect(self._fit_height)
         self.set_columns(1)
         self._data = PanelData.build(replay)
         self._set_data(self._data)
@@ -105,23 +126,33 @@ class SidePanel(QWidget):
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._refresh(0.0)
+        self._compact_saving = 0
+        self._fit_height()
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
-        self._style = PanelStyle(theme, self._style.scale, self._style.presentation)
+        self._style = dataclasses.replace(self._style, theme=theme)
+        self._compact_saving = 0
         self._apply_style()
 
     def set_scale(self, factor: float, presentation: bool = False) -> None:
         """Fonts and sizes x factor (1.0 normal). ``presentation`` lays the panel out for a
         big screen (presentation mode): every lap row, fewer secondary lines."""
         factor = max(0.5, float(factor))
-        self._style = PanelStyle(self._style.theme, factor, bool(presentation))
+        compact = self._style.compact and not presentation
+        self._style = PanelStyle(self._style.theme, factor, bool(presentation), compact)
+        self._compact_saving = 0
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
         """For a picture or a video (exports): lists fit their space whole, with no scroll
         bar, since nothing can be scrolled there."""
         self.pacers.feed.set_fit(on)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the panel is laid out compact to fit a short window (see _fit_height)."""
+        return self._style.compact
 
     @property
     def theme(self) -> Theme:
@@ -179,9 +210,97 @@ class SidePanel(QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
         self._render_cache.invalidate()
+        self._fit_height()
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_height()
+
+    # --- fitting the height -------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        """Fit the cards to the panel's height, so that it needs no scroll bar of its own.
+
+        The pace chart (down to its minimum) and the dropout feed (down to FEED_ROWS rows)
+        give way by the layout's stretch; then the compact layout (tighter spacing, no lines
+        shown elsewhere too; text keeps its size); then the splits table keeps fewer whole
+        rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls). Only where
+        even that does not fit does the panel scroll. Presentation mode and two columns keep
+        their own layouts."""
+        if self._fitting:  # resized by the layout work a fit does: fit again after it
+            self._refit = True
+            return
+        for _ in range(3):  # the panel's size settles in one or two rounds
+            self._refit = False
+            self._fit_height_once()
+            if not self._refit:
+                return
+
+    def _fit_height_once(self) -> None:
+        """One round of _fit_height for the panel's size now."""
+        room = self._scroll.contentsRect().height()
+        if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
+            if self._style.compact and (self._style.presentation or self._columns != 1):
+                self._restyle(compact=False)
+            self.splits.set_fit_rows(None)
+            return
+        self._fitting = True
+        try:
+            every = self.splits.row_count()
+            if self._style.compact:
+                need = self._need_with_rows(every)
+                if need + self._compact_saving > room:  # the usual layout would not fit
+                    self._fit_rows(room, need)
+                    return
+                self._restyle(compact=False)
+            need = self._need_with_rows(every)
+            if need <= room:
+                return
+            self._restyle(compact=True)
+            compact_need = self._need_with_rows(every)
+            self._compact_saving = need - compact_need
+            self._fit_rows(room, compact_need)
+        finally:
+            self._fitting = False
+
+    def _restyle(self, compact: bool) -> None:
+        """The same style, compact or not (see PanelStyle.compact)."""
+        least = self.minimumWidth()  # the scene's fixed width, which _apply_style resets
+        self._style = dataclasses.replace(self._style, compact=compact)
+        self._apply_style()
+        self.setMinimumWidth(least)  # the same scale: the same column_min_width()
+
+    def _fit_rows(self, room: int, need: int) -> None:
+        """Keep the most whole splits rows (at least MIN_SPLITS_ROWS, or all if fewer) with
+        which the cards fit `room` (px), from every row, with which they need `need` (px)."""
+        splits = self.splits
+        rows = splits.row_count()
+        pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
+        floor = min(MIN_SPLITS_ROWS, rows)
+        while need > room and rows > floor:
+            rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
+            need = self._need_with_rows(rows)
+
+    def _need_with_rows(self, rows: int) -> int:
+        """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
+        self.splits.set_fit_rows(min(rows, self.splits.row_count()))
+        return self._needed_height()
+
+    def _needed_height(self) -> int:
+        """Height (px) the cards need at the panel's width, as the scroll area reckons it
+        (the laid out content's height for its width), after pending layout work."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        content = self._content
+        need = content.minimumSizeHint().height()
+        if content.hasHeightForWidth():
+            need = max(need, content.heightForWidth(self._scroll.contentsRect().width()))
+        return need
 
     # --- internals ----------------------------------------------------------------------------
     def _set_data(self, data: PanelData) -> None:
@@ -213,11 +332,13 @@ class SidePanel(QWidget):
 
     def _apply_style(self) -> None:
         style = self._style
-        self.setStyleSheet(style.style_sheet())
+        sheet = style.style_sheet()
+        if sheet != self.styleSheet():  # the same for a compact panel: no repolish
+            self.setStyleSheet(sheet)
         self.setFont(style.font())
-        m = style.px(10)
+        m = style.gap(10, 5)
         self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(style.px(8))
+        self._layout.setSpacing(style.gap(8, 5))
         self.setMinimumWidth(self.column_min_width())
         self.header.apply_style(style)
         self.gap.apply_style(style)
@@ -230,6 +351,8 @@ class SidePanel(QWidget):
         self.pacers.apply_style(style)
         self._render_cache.set_parts(self._render_parts(), style.outer)
         self._refresh(0.0 if math.isnan(self._t) else self._t)
+        if not self._fitting:  # a fit restyling the panel measures it itself
+            self._fit_height()
 
     def _refresh(self, t: float) -> None:
         """Redraw everything for time t (after a restyle or a new replay)."""

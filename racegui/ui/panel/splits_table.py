@@ -56,6 +56,9 @@ class _FitTable(QTableView):
 
     max_rows = 99
     sized_for: QAbstractItemModel | None = None
+    fit_rows: int | None = None
+    """Rows kept in view, set by a panel that fits its height (then the table is exactly that
+    many whole rows tall, the rest scrolls); None: as many as there are, shrinking to 2."""
     resized: Callable[[], None] | None = None
     """Called after the table changes size (it then scrolls its current row into view)."""
 
@@ -72,13 +75,15 @@ class _FitTable(QTableView):
         """Height (px) that shows the rows of `sized_for` or else of the shown model."""
         model = self.sized_for if self.sized_for is not None else self.model()
         rows = min(model.rowCount() if model is not None else 0, self.max_rows)
+        if self.fit_rows is not None:
+            rows = min(rows, self.fit_rows)
         return self._rows_height(rows) + 2 * self.frameWidth() + 2
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(super().sizeHint().width(), self._fitted_height())
 
     def minimumSizeHint(self) -> QSize:  # Qt override
-        if self.sized_for is not None:
+        if self.sized_for is not None or self.fit_rows is not None:
             return QSize(100, self._fitted_height())
         return QSize(100, self._rows_height(2))
 
@@ -88,6 +93,8 @@ class SplitsTable(Card):
 
     seek_requested = Signal(float)
     """Race time (s) at the end of a clicked row."""
+    rows_changed = Signal()
+    """The table shows another number of rows (the other tab): its height may change."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
@@ -144,11 +151,13 @@ class SplitsTable(Card):
         v = self.view
         presentation = style.presentation
         # Presentation: rows a little tighter (1.8 x the text height, was 2) so that every lap
-        # of a mile fits a 1080 px screen beside the other cards.
-        v.verticalHeader().setDefaultSectionSize(style.px(23 if presentation else 25))
+        # of a mile fits a 1080 px screen beside the other cards; a compact panel (a short
+        # window) tighter still (1.7 x).
+        row = 23 if presentation else 22 if style.compact else 25
+        v.verticalHeader().setDefaultSectionSize(style.px(row))
         hh = v.horizontalHeader()
         hh.setFont(style.font(0.78, bold=True))
-        hh.setFixedHeight(style.px(24))
+        hh.setFixedHeight(style.gap(24, 22))
         self._style = style
         self._fit_label_column()
         v.setIconSize(QSize(style.px(7), style.px(7)))
@@ -156,6 +165,19 @@ class SplitsTable(Card):
         v.sized_for = self.laps_model if presentation else None
         v.max_rows = MAX_FIXED_ROWS if presentation else 99
         v.updateGeometry()
+
+    def row_count(self) -> int:
+        """Rows of the table shown (laps or 200 m splits)."""
+        model = self.view.model()
+        return model.rowCount() if model is not None else 0
+
+    def set_fit_rows(self, rows: int | None) -> None:
+        """Keep exactly `rows` whole rows in view (the rest scrolls, the current row
+        centred), or None: the table's own sizing (see _FitTable.fit_rows)."""
+        if rows != self.view.fit_rows:
+            self.view.fit_rows = rows
+            self.view.updateGeometry()
+            self.dirty = True
 
     @property
     def mode(self) -> int:
@@ -187,6 +209,7 @@ class SplitsTable(Card):
             self._setup_header()
             self.view.updateGeometry()
             self._scroll_to_current()
+            self.rows_changed.emit()
 
     def _fit_label_column(self) -> None:
         """First column as wide as its widest label in either tab (bold when current, after
@@ -232,7 +255,13 @@ class SplitsTable(Card):
             return
         index = model.index(row, 0)
         view.doItemsLayout()  # a model just set has no row positions before its layout
-        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # Whole rows (a centred row left half rows above and below it): as many before the
+        # current row as after it, or one more before (rows run are of more use than rows to
+        # come), from the first row to the last.
+        pitch = max(1, view.verticalHeader().defaultSectionSize())
+        visible = max(1, view.viewport().height() // pitch)
+        top = max(0, min(row - visible // 2, model.rowCount() - visible))
+        view.verticalScrollBar().setValue(top * pitch)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
 

@@ -46,6 +46,19 @@ class PanelStyle:
     scale: float = 1.0
     presentation: bool = False
     """Laid out for a big screen (presentation mode): fewer secondary lines, every lap row."""
+    compact: bool = False
+    """Laid out for a short window (chosen by SidePanel when the usual layout does not fit its
+    height): tighter spacing and no secondary lines; text keeps its size."""
+
+    @property
+    def secondary_lines(self) -> bool:
+        """Whether lines repeated elsewhere are shown (the venue line, the last lap): not in
+        presentation mode or a compact panel."""
+        return not (self.presentation or self.compact)
+
+    def gap(self, normal: float, compact: float) -> int:
+        """A spacing or margin (px at this scale): `normal`, or `compact` in a compact panel."""
+        return self.px(compact if self.compact else normal)
 
     def pt(self, factor: float = 1.0) -> float:
         """Font size in points: theme base size x factor x scale."""

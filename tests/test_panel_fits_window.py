@@ -1,0 +1,111 @@
+"""The side panel fits the window's height: every card whole, no panel scroll bar."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
+from racegui.ui.panel.splits_table import SPLITS  # noqa: E402
+
+T_S = 190.0
+"""Breaking4 at 3:10 (s): the last lap being run, seven pacers have stepped off."""
+
+
+@pytest.fixture
+def shot(qtbot, settings):
+    """Lay the replay window out at a size (px) and theme, as --screenshot does; returns
+    its side panel."""
+    from racegui.ui.app import ensure_app, render_window
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    windows: dict[str, MainWindow] = {}
+
+    def lay_out(size: tuple[int, int], theme: str = "dark") -> SidePanel:
+        win = windows.get(theme)
+        if win is None:
+            win = windows[theme] = MainWindow(load_replay(demo_path()), settings, theme=theme)
+            qtbot.addWidget(win)
+        render_window(win, T_S, size)
+        QApplication.processEvents()
+        return win.scene.panel
+
+    return lay_out
+
+
+def rows_in_view(view: QTableView) -> list[int]:
+    """Rows of the table drawn whole in its viewport."""
+    model, port = view.model(), view.viewport().rect()
+    return [r for r in range(model.rowCount()) if port.contains(view.visualRect(model.index(r, 0)))]
+
+
+def assert_cards_whole(panel: SidePanel) -> None:
+    """No panel scroll bar, every card inside the panel, the splits table in whole rows."""
+    scroll = panel._scroll
+    assert scroll.verticalScrollBar().maximum() == 0
+    bottom = scroll.viewport().height()
+    for card in (panel.header, panel.gap, panel.pace_card, panel.splits, panel.pacers):
+        assert card.isVisible(), type(card).__name__
+        assert card.geometry().bottom() < bottom, type(card).__name__
+    view = panel.splits.view
+    rows = rows_in_view(view)
+    spare = view.viewport().height() - len(rows) * view.verticalHeader().defaultSectionSize()
+    assert 0 <= spare <= 2  # no half row (the table's 2 px of slack)
+    assert view.model().current_row() in rows
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+@pytest.mark.parametrize("size", [(1440, 860), (1366, 768), (1280, 720)])
+def test_the_panel_needs_no_scroll_bar(shot, size, theme):
+    """At 1440x860 the panel needed 834 px of 796 (the dropouts cut off); at 1366x768 the
+    pacers card was cut off and the panel scrolled 130 px."""
+    panel = shot(size, theme)
+    assert_cards_whole(panel)
+    assert panel.chart.height() >= 120  # the chart gives way, but stays a chart
+
+
+def test_the_window_s_first_size_shows_three_whole_dropouts_and_every_lap(shot):
+    """1440x860 (the first size): the feed showed a row and a half above the panel's edge."""
+    panel = shot((1440, 860))
+    feed = panel.pacers.feed
+    assert feed.viewport().height() >= 3 * feed.row_pitch()
+    port = feed.viewport().rect()
+    newest = [row for row in feed.rows if not row.isHidden()][:3]
+    assert len(newest) == 3
+    for row in newest:
+        top_left = row.mapTo(feed.viewport(), row.rect().topLeft())
+        assert port.contains(row.rect().translated(top_left)), row.dropout.name
+    assert rows_in_view(panel.splits.view) == list(range(5))  # start and laps 1 to 4
+
+
+def test_a_taller_window_gets_the_usual_layout_back(shot):
+    """The compact layout of a short window is left when the window grows again, and the
+    text keeps its size in it."""
+    short = shot((1366, 768))
+    assert short.compact
+    assert not short.header.meta.isVisible()  # the venue, also under the track's title
+    seconds_px = short.gap.seconds.font().pixelSize()
+    tall = shot((1920, 1080))
+    assert tall is short and not tall.compact
+    assert tall.header.meta.isVisible() and tall.lap_split.last_name.isVisible()
+    assert tall.gap.seconds.font().pixelSize() == seconds_px
+    assert rows_in_view(tall.splits.view) == list(range(5))
+    assert_cards_whole(tall)
+    assert tall.width() == round(1920 * 0.30)  # a restyle kept the scene's panel width
+
+
+def test_the_200m_tab_fits_too(shot):
+    """The 200 m tab has twice the rows: it keeps fewer in view, the panel still fits."""
+    panel = shot((1366, 768))
+    panel.splits.set_mode(SPLITS)
+    QApplication.processEvents()
+    assert_cards_whole(panel)
+    rows = rows_in_view(panel.splits.view)
+    assert 2 <= len(rows) < panel.splits.view.model().rowCount()
