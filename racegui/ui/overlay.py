@@ -61,6 +61,9 @@ class Label:
     slide_heights: float = 0.0
     """How far (tag heights) a tag that is not forced may slide sideways along the track
     when no spot beside its marker is free (0: it is dropped instead)."""
+    leads: bool = False
+    """While this tag (not forced) finds no place, no tag of a later tier is drawn: the
+    pacing light's, so that no pacer is tagged when the light is not."""
 
 
 class _Metrics(QFontMetricsF):

@@ -113,16 +113,29 @@ class TagPlacer:
         def shown(key: str) -> bool:
             return key in state and state[key][0]
 
+        def tier(i: int) -> int:
+            return getattr(labels[i], "tier", 0)
+
+        def leads(i: int) -> bool:
+            return bool(getattr(labels[i], "leads", False)) and not labels[i].forced
+
         def held_back(key: str) -> bool:
             """Hidden less than HOLD_S ago: not shown again yet."""
             return key in state and not state[key][0] and clock - state[key][1] < HOLD_S
 
-        # By tier; in a tier, forced tags first, then those shown last frame (in the order
-        # given), so a tag shown keeps its place against one that is not.
+        # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
+        # the order given), so a tag shown keeps its place against one that is not.
         order = sorted(
-            (i for i, lab in enumerate(labels) if lab.forced or not held_back(keys[i])),
-            key=lambda i: (getattr(labels[i], "tier", 0), not labels[i].forced, not shown(keys[i])),
+            range(len(labels)),
+            key=lambda i: (not labels[i].forced, tier(i), not shown(keys[i])),
         )
+        # A leading tag held back hides the later tiers now; one that finds no place, below.
+        lead = min((tier(i) for i in order if leads(i) and held_back(keys[i])), default=None)
+        order = [
+            i
+            for i in order
+            if labels[i].forced or (not held_back(keys[i]) and (lead is None or tier(i) <= lead))
+        ]
         slide = [
             max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))
             for i in order
@@ -137,14 +150,16 @@ class TagPlacer:
             ease,
             slide,
         )
+        lost = [tier(i) for i, r in zip(order, placed, strict=True) if r is None and leads(i)]
         rects: list[QRectF | None] = [None] * len(labels)
         for i, r in zip(order, placed, strict=True):
-            rects[i] = r
+            if not lost or labels[i].forced or tier(i) <= min(lost):
+                rects[i] = r
         self._t = t
         self._last = {
             keys[i]: (k, r.center().x(), r.center().y(), labels[i].x, labels[i].y)
-            for i, k, r in zip(order, choices, placed, strict=True)
-            if r is not None and k is not None
+            for i, k in zip(order, choices, strict=True)
+            if (r := rects[i]) is not None and k is not None
         }
         now = {key for key, r in zip(keys, rects, strict=True) if r is not None}
         self._shown = {

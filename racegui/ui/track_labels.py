@@ -22,12 +22,11 @@ MAX_LABELS = 40
 """Most name tags considered per frame."""
 DROPPED_LABEL_S = 8.0
 """A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
-LIGHT_SLIDE_HEIGHTS = 12.0
+LIGHT_SLIDE_HEIGHTS = 8.0
 """How far (tag heights) the pacing light's tag may slide along the track to stay shown."""
-TIER_LIGHT, TIER_GAP, TIER_COMPARE, TIER_OTHER = 1, 2, 3, 4
-"""Tiers (Label.tier) of the light's tag, the gap's, a comparison runner's and another
-athlete's; a running pacer's is one more, a stepped-off pacer's two more. The runner's is 0.
-The gap's tag is forced, so it is always drawn, but it leaves the light's tag its place."""
+TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
+"""Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
+running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
 
 
 def short_name(name: str) -> str:
@@ -74,6 +73,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded: bool = False,
         tier: int = 0,
         slide_heights: float = 0.0,
+        leads: bool = False,
     ) -> None:
         """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
         nx, ny = math.sin(heading), -math.cos(heading)
@@ -95,6 +95,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
                 faded=faded,
                 tier=tier,
                 slide_heights=slide_heights,
+                leads=leads,
             )
         )
 
@@ -108,10 +109,11 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded: bool = False,
         tier: int = 0,
         slide_heights: float = 0.0,
+        leads: bool = False,
     ) -> None:
         x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
         colour = view.label_colours[i]
-        label(x, y, h, text, colour, radius, inward, forced, key, faded, tier, slide_heights)
+        label(x, y, h, text, colour, radius, inward, forced, key, faded, tier, slide_heights, leads)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
@@ -122,12 +124,13 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         gap = view.status.target_gap
         colour = QColor(view.theme.ahead if ahead else view.theme.behind)
         text = gap.text() if gap is not None else ""
-        label(x, y, h, text, colour, 2.0, inward=True, forced=True, key="gap", tier=TIER_GAP)
+        label(x, y, h, text, colour, 2.0, inward=True, forced=True, key="gap")
     if not view.labels_visible:
         return out
     if r.target is not None:
         name = r.athletes[r.target].name
-        add(r.target, name, 4.0, inward=True, tier=TIER_LIGHT, slide_heights=LIGHT_SLIDE_HEIGHTS)
+        slide = LIGHT_SLIDE_HEIGHTS
+        add(r.target, name, 4.0, inward=True, tier=TIER_LIGHT, slide_heights=slide, leads=True)
     if view.compare is not None and view.status.compare_gap is not None:
         j = view.compare.focus
         cx, cy = view.compare.positions_at(st.t)
