@@ -38,7 +38,7 @@ def test_leader_lines_are_all_drawn_before_the_tags(qapp):
     image = QImage(600, 400, QImage.Format.Format_RGB32)
     image.fill(QColor(DARK.background))
     labels = [
-        Label(300.0 + 40 * k, 300.0 - 10 * k, 0.0, -1.0, f"Pacer {k}", QColor("#4aa3ff"), 5.0)
+        Label(150.0 + 100 * k, 300.0 - 10 * k, 0.0, -1.0, f"Pacer {k}", QColor("#4aa3ff"), 5.0)
         for k in range(4)
     ]
     painter = QPainter(image)

@@ -53,6 +53,15 @@ class Label:
     faded: bool = False
     """A pacer that has stepped off: box, dot, name and leader drawn fainter, as in the pocket
     cam, so the runners still in the race stand out."""
+    tier: int = 0
+    """Importance (0 first): a tag never loses its place to one of a later tier; in a tier,
+    one already shown goes first."""
+    slide_heights: float = 0.0
+    """How far (tag heights) a tag that is not forced may slide sideways along the track
+    when no spot beside its marker is free (0: it is dropped instead)."""
+    leads: bool = False
+    """While this tag (not forced) finds no place, no tag of a later tier is drawn: the
+    pacing light's, so that no pacer is tagged when the light is not."""
 
 
 class _Metrics(QFontMetricsF):

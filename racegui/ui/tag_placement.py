@@ -1,10 +1,12 @@
 """Where name tags go: the first free spot along each anchor's normal, most important first.
 
 Each tag has 8 candidate boxes: 4 steps outward and 4 inward from its marker (or inward
-first), along the unit normal given with it. A forced tag (the runner's, the gap's) that finds
-none of those free also tries boxes slid sideways along the tangent, in small steps up to
-SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard instead of
-covering the clock.
+first), along the unit normal given with it; a tag that is not forced uses only the nearest
+OPTIONAL_STEPS of them each side, so its leader line stays short. A forced tag (the runner's,
+the gap's) that finds none of those free also tries boxes slid sideways along the tangent, in
+small steps up to SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard
+instead of covering the clock; a tag that is not forced may slide a little (its
+``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown) rather than vanish.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
 the test against tags placed earlier in the same frame is sequential (a few comparisons in
 plain Python).
@@ -37,6 +39,18 @@ EASE_STEP_MAX_S = 0.25
 """Longest race-time step (s) one placement eases a slid tag by (a seek is one step)."""
 SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
+OPTIONAL_STEPS = 2
+"""Distances from the marker (of STEPS) a tag that is not forced may take: its leader line
+stays short (under about 2 tag heights)."""
+KEEP_SIDE_SLIDE_HEIGHTS = 4.0
+"""A forced tag whose side of the marker is blocked slides up to this far (tag heights) on
+that side before it hops over its marker to the other side."""
+HOLD_S = 1.0
+"""Least race time (s) a tag stays hidden once it has gone, and the time a tag that has just
+appeared is given before it may be hidden again (a shown tag goes before a hidden one of
+the same tier, and may slide a little rather than vanish): no tag flickers for a frame."""
+SHOWN_SLIDE_HEIGHTS = 1.5
+"""How far (tag heights) a tag that is shown may slide sideways to stay shown."""
 
 
 Previous = tuple[int, float, float, float, float]
@@ -68,6 +82,12 @@ class TagPlacer:
         self._last: dict[str, Previous] = {}
         self._t: float | None = None
         """Race time (s) of the last placement."""
+        self._clock = 0.0
+        """Race time (s) the placer has seen go by: each placement adds the time since the
+        last one, at most HOLD_S (a seek is one step; the same forwards or backwards)."""
+        self._shown: dict[str, tuple[bool, float]] = {}
+        """Per tag: shown or not, and the clock (s) when that last changed (a tag shown,
+        or hidden less than HOLD_S ago; others are forgotten)."""
 
     def place(
         self,
@@ -83,15 +103,69 @@ class TagPlacer:
         t (s): a slid tag glides back by SLIDE_EASE_HEIGHTS_PER_S for the race time since the
         last placement (at most EASE_STEP_MAX_S)."""
         keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
-        prefer = [self._last.get(key) for key in keys]
-        step_s = 0.0 if self._t is None else min(abs(t - self._t), EASE_STEP_MAX_S)
+        since_s = 0.0 if self._t is None else abs(t - self._t)
+        step_s = min(since_s, EASE_STEP_MAX_S)
         ease = SLIDE_EASE_HEIGHTS_PER_S * step_s
-        rects, choices = _place(labels, widths, h, obstacles, bounds, prefer, ease)
+        self._clock += min(since_s, HOLD_S)
+        clock = self._clock
+        state = self._shown
+
+        def shown(key: str) -> bool:
+            return key in state and state[key][0]
+
+        def tier(i: int) -> int:
+            return getattr(labels[i], "tier", 0)
+
+        def leads(i: int) -> bool:
+            return bool(getattr(labels[i], "leads", False)) and not labels[i].forced
+
+        def held_back(key: str) -> bool:
+            """Hidden less than HOLD_S ago: not shown again yet."""
+            return key in state and not state[key][0] and clock - state[key][1] < HOLD_S
+
+        # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
+        # the order given), so a tag shown keeps its place against one that is not.
+        order = sorted(
+            range(len(labels)),
+            key=lambda i: (not labels[i].forced, tier(i), not shown(keys[i])),
+        )
+        # A leading tag held back hides the later tiers now; one that finds no place, below.
+        lead = min((tier(i) for i in order if leads(i) and held_back(keys[i])), default=None)
+        order = [
+            i
+            for i in order
+            if labels[i].forced or (not held_back(keys[i]) and (lead is None or tier(i) <= lead))
+        ]
+        slide = [
+            max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))
+            for i in order
+        ]
+        placed, choices = _place(
+            [labels[i] for i in order],
+            [widths[i] for i in order],
+            h,
+            obstacles,
+            bounds,
+            [self._last.get(keys[i]) for i in order],
+            ease,
+            slide,
+        )
+        lost = [tier(i) for i, r in zip(order, placed, strict=True) if r is None and leads(i)]
+        rects: list[QRectF | None] = [None] * len(labels)
+        for i, r in zip(order, placed, strict=True):
+            if not lost or labels[i].forced or tier(i) <= min(lost):
+                rects[i] = r
         self._t = t
         self._last = {
-            key: (k, r.center().x(), r.center().y(), lab.x, lab.y)
-            for key, k, r, lab in zip(keys, choices, rects, labels, strict=True)
-            if r is not None and k is not None
+            keys[i]: (k, r.center().x(), r.center().y(), labels[i].x, labels[i].y)
+            for i, k in zip(order, choices, strict=True)
+            if (r := rects[i]) is not None and k is not None
+        }
+        now = {key for key, r in zip(keys, rects, strict=True) if r is not None}
+        self._shown = {
+            key: (key in now, clock if shown(key) != (key in now) else state[key][1])
+            for key in now | set(state)
+            if key in now or shown(key) or held_back(key)
         }
         return rects
 
@@ -117,7 +191,8 @@ def place_tags(
     is not ``forced``. A forced label also tries sliding sideways (see the module docstring)
     and, if still nothing is free, takes its first candidate. Labels have x, y (anchor, px),
     nx, ny (unit normal), radius (px), inward_first and forced."""
-    return _place(labels, widths, h, obstacles, bounds, [None] * len(labels), 0.0)[0]
+    n = len(labels)
+    return _place(labels, widths, h, obstacles, bounds, [None] * n, 0.0, [0.0] * n)[0]
 
 
 def _place(
@@ -128,10 +203,13 @@ def _place(
     bounds: QRectF,
     prefer: Sequence[Previous | None],
     ease: float,
+    slide_heights: Sequence[float],
 ) -> tuple[list[QRectF | None], list[int | None]]:
     """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate,
-    box centre and anchor last frame (None: none), and ``ease`` how far (tag heights) a slid
-    tag glides back this frame; see TagPlacer for how they are used."""
+    box centre and anchor last frame (None: none), ``ease`` how far (tag heights) a slid
+    tag glides back this frame, and ``slide_heights`` how far (tag heights) a label that is
+    not forced may slide sideways (0: not at all; a forced one slides up to
+    SLIDE_MAX_HEIGHTS); see TagPlacer for how they are used."""
     n = len(labels)
     if n == 0:
         return [], []
@@ -149,14 +227,19 @@ def _place(
     d = (reach[:, :, None] * sides[:, None, :]).reshape(n, 2 * STEPS)
     ob = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles]).reshape(-1, 4)
     box, ok = _boxes(x, y, nx, ny, w, h, d, np.zeros_like(d), ob, bounds)
+    forced = np.array([bool(lab.forced) for lab in labels])
+    ok[~forced, 2 * OPTIONAL_STEPS :] = False  # an optional tag stays near its marker
+    most = np.where(forced, SLIDE_MAX_HEIGHTS, np.asarray(slide_heights, dtype=float))
+    """How far (tag heights) each label may slide sideways."""
     cand = box.tolist()
     free = ok.tolist()
 
     base = 2 * STEPS
     """Candidates from here on are sideways slides (base + k) or a glide (FOLLOWED)."""
-    slid: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-    """Per forced label, once one needs them: its sideways boxes, which lie clear of every
-    obstacle, and their shifts (px)."""
+    slid: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+    """Per label that may slide, once one needs them: its sideways boxes, which lie clear of
+    every obstacle (and within its reach), their shifts (px) and their distances along the
+    normal (px)."""
 
     def offsets(i: int, last: Previous) -> tuple[float, float]:
         """Where label i's box centre was last frame relative to its anchor now: along its
@@ -168,12 +251,13 @@ def _place(
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
         order to try them: nearest the anchor, or if the tag was placed last frame, nearest to
         where it was (if it was slid, on the side it was slid to first)."""
-        if not slid:  # every forced label's at once: one vectorised step
-            r = [j for j, lab in enumerate(labels) if lab.forced]
+        if not slid:  # every sliding label's at once: one vectorised step
+            r = np.flatnonzero(most > 0)
             sd, shift = _slides(reach[r], sides[r], h)
             sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
-            slid.update({j: (sbox[k], sok[k], shift[k]) for k, j in enumerate(r)})
-        sbox, sok, shift = slid[i]
+            sok &= np.abs(shift) <= most[r, None] * h + 1e-9
+            slid.update({int(j): (sbox[k], sok[k], shift[k], sd[k]) for k, j in enumerate(r)})
+        sbox, sok, shift, _ = slid[i]
         open_ = np.flatnonzero(sok)
         if last is None:
             return sbox, open_.tolist()
@@ -190,8 +274,8 @@ def _place(
         most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
         on; only those in bounds and off the obstacles. So a slid tag glides, instead of
         hopping from slide to slide as its marker moves."""
-        most = SLIDE_MAX_HEIGHTS * h
-        along = min(max(offsets(i, last)[0], -most), most)
+        reach_px = most[i] * h
+        along = min(max(offsets(i, last)[0], -reach_px), reach_px)
         eased = along - float(np.sign(along)) * min(abs(along), ease * h)
         d = sides[i, side_of(i, last)] * reach[i, 0]
         r = [i]
@@ -220,16 +304,35 @@ def _place(
             last = None
         kept = None if last is None else last[0]
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
+        # A forced tag slides a little on its side before it hops to the other (forced tags
+        # always may slide, so the other side's boxes are tried among the slides).
+        keep_side = bool(lab.forced) and last is not None
+        other_side: tuple[int, ...] = ()
         if chosen is None or not clear(*cand[i][chosen]):
             order = _NEAREST if last is None else _SAME_SIDE_FIRST[side_of(i, last)]
+            if keep_side:
+                order, other_side = order[:STEPS], order[STEPS:]
             chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
         box_i = cand[i][chosen] if chosen is not None else None
-        if chosen is None and lab.forced and last is not None and last[0] >= base:
+        may_slide = most[i] > 0
+        if chosen is None and may_slide and last is not None and last[0] >= base:
             box_i = next((b for b in follow(i, last) if clear(*b)), None)
             chosen = None if box_i is None else FOLLOWED
-        if chosen is None and lab.forced:
+        if chosen is None and may_slide:
             sbox, order = slides(i, last)
-            for k in order:
+            tries: list[int | tuple[int]] = list(order)
+            if keep_side and last is not None:
+                _, _, shift, sd = slid[i]
+                on_side = (sd > 0) == (sides[i, side_of(i, last)] > 0)
+                near = on_side & (np.abs(shift) <= KEEP_SIDE_SLIDE_HEIGHTS * h + 1e-9)
+                first = [k for k in order if near[k]]
+                tries = [*first, *((k,) for k in other_side), *(k for k in order if not near[k])]
+            for k in tries:
+                if isinstance(k, tuple):  # an unslid box on the other side
+                    if free[i][k[0]] and clear(*cand[i][k[0]]):
+                        chosen, box_i = k[0], cand[i][k[0]]
+                        break
+                    continue
                 b = sbox[k].tolist()
                 if clear(*b):
                     chosen, box_i = base + k, b

@@ -1,7 +1,8 @@
 """Which name tags the track view wants each frame, and the marker boxes they must avoid.
 
 Tags are listed most important first (the runner, the gap to the light, the light, a
-comparison runner, then pacers still running or just dropped out); the overlay places them.
+comparison runner, then pacers still running or just dropped out), each with its tier (see
+Label.tier) so that a pacer's tag never takes the light's place; the overlay places them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ MAX_LABELS = 40
 """Most name tags considered per frame."""
 DROPPED_LABEL_S = 8.0
 """A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
+LIGHT_SLIDE_HEIGHTS = 8.0
+"""How far (tag heights) the pacing light's tag may slide along the track to stay shown."""
+TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
+"""Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
+running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
 
 
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
@@ -58,6 +64,9 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         forced: bool = False,
         key: str = "",
         faded: bool = False,
+        tier: int = 0,
+        slide_heights: float = 0.0,
+        leads: bool = False,
     ) -> None:
         """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
         nx, ny = math.sin(heading), -math.cos(heading)
@@ -77,6 +86,9 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
                 forced,
                 key=key,
                 faded=faded,
+                tier=tier,
+                slide_heights=slide_heights,
+                leads=leads,
             )
         )
 
@@ -88,9 +100,13 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         forced: bool = False,
         key: str = "",
         faded: bool = False,
+        tier: int = 0,
+        slide_heights: float = 0.0,
+        leads: bool = False,
     ) -> None:
         x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
-        label(x, y, h, text, view.label_colours[i], radius, inward, forced, key, faded)
+        colour = view.label_colours[i]
+        label(x, y, h, text, colour, radius, inward, forced, key, faded, tier, slide_heights, leads)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
@@ -105,7 +121,9 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     if not view.labels_visible:
         return out
     if r.target is not None:
-        add(r.target, r.athletes[r.target].name, 4.0, inward=True)
+        name = r.athletes[r.target].name
+        slide = LIGHT_SLIDE_HEIGHTS
+        add(r.target, name, 4.0, inward=True, tier=TIER_LIGHT, slide_heights=slide, leads=True)
     if view.compare is not None and view.status.compare_gap is not None:
         j = view.compare.focus
         cx, cy = view.compare.positions_at(st.t)
@@ -120,6 +138,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
                 view.status.compare_gap.label,
                 QColor(view.theme.compare_colour),
                 view.runner_radius,
+                tier=TIER_COMPARE,
             )
         )
     running = st.running
@@ -132,5 +151,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         name = r.athletes[i].name
         pacer = r.roles[i] == "pacer"
         # since_drop >= 0 is False for NaN: a pacer who never drops out is never faded.
-        add(i, short_name(name) if pacer else name, marker_r, faded=bool(since_drop[i] >= 0))
+        faded = bool(since_drop[i] >= 0)
+        tier = TIER_OTHER + pacer + (pacer and faded)
+        add(i, short_name(name) if pacer else name, marker_r, faded=faded, tier=tier)
     return out
