@@ -1,7 +1,9 @@
-"""The pace chart's "target 61.33" label stays legible over the bars, in both themes."""
+"""The pace chart's "target 61.33" label stays legible over the bars, in both themes, and
+without a target the bars are neutral."""
 
 from __future__ import annotations
 
+import json
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,6 +13,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from racegui.io.race_file import read_race  # noqa: E402
+from racegui.model.replay import compile_race  # noqa: E402
 from racegui.ui.legible import READABLE_RATIO, contrast_ratio  # noqa: E402
 from racegui.ui.loading import load_replay  # noqa: E402
 from racegui.ui.panel.pace_chart import label_backdrops  # noqa: E402
@@ -59,3 +63,23 @@ def test_target_label_is_inside_the_plot(qtbot, theme, scale):
     box = chart._vb.sceneBoundingRect()
     label = chart.target_text.mapRectToScene(chart.target_text.boundingRect())
     assert box.contains(label), (box, label)
+
+
+def test_without_a_target_the_bars_are_neither_ahead_nor_behind(qtbot, tmp_path):
+    """With no target the bars rose from the slowest pace in the 'ahead' green, reading as
+    good; they are now the theme's muted colour."""
+    data = json.loads(demo_path().with_name("example-1500m.json").read_text(encoding="utf-8"))
+    del data["target"]
+    path = tmp_path / "no-target.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    panel = SidePanel(compile_race(read_race(path)), DARK)
+    qtbot.addWidget(panel)
+    panel.resize(420, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(200.0)
+    QApplication.processEvents()
+    brushes = panel.chart.bars.opts["brushes"]
+    assert brushes and all(QColor(b).rgb() == QColor(DARK.text_muted).rgb() for b in brushes), [
+        QColor(b).name() for b in brushes
+    ]

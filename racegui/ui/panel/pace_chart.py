@@ -198,12 +198,13 @@ class PaceChart(QWidget):
             self.bars.hide()
             return
         pace = data.seg_pace_s400[:k]
+        t = style.theme
         if data.seg_target_pace_s400 is not None:
             base = data.seg_target_pace_s400[:k]
-        else:
+            colours = [t.ahead if p < b else t.behind for p, b in zip(pace, base, strict=True)]
+        else:  # no target: bars up from the slowest pace, neither ahead nor behind
             base = np.full(k, _pace_range(data)[1])
-        t = style.theme
-        colours = [t.ahead if p < b else t.behind for p, b in zip(pace, base, strict=True)]
+            colours = [t.text_muted] * k
         self.bars.setOpts(
             x0=data.seg_start_m[:k],
             x1=data.seg_end_m[:k],
