@@ -109,3 +109,20 @@ def test_the_200m_tab_fits_too(shot):
     assert_cards_whole(panel)
     rows = rows_in_view(panel.splits.view)
     assert 2 <= len(rows) < panel.splits.view.model().rowCount()
+
+
+def test_a_visit_to_the_200m_tab_does_not_keep_the_laps_compact(shot):
+    """The 200 m tab's nine compact rows save more height than the laps' five: the saving
+    measured there kept the laps tab compact in a window where its usual layout fits (found
+    in review at 1440x908)."""
+    from racegui.ui.panel.splits_table import LAPS
+
+    panel = shot((1440, 908))
+    assert not panel.compact
+    panel.splits.set_mode(SPLITS)
+    QApplication.processEvents()
+    assert panel.compact  # nine rows: compact
+    panel.splits.set_mode(LAPS)
+    QApplication.processEvents()
+    assert not panel.compact
+    assert_cards_whole(panel)

@@ -85,10 +85,12 @@ class SidePanel(QWidget):
         """In _fit_height (which restyles the panel: no second fit from _apply_style)."""
         self._refit = False
         """The panel was resized during a fit (by the layout work it does): fit again."""
-        self._compact_saving = 0
-        """Height (px) the compact layout saved when the panel last went compact, with every
-        splits row (0: not known): the usual layout is tried again where the
-        compact one plus this fits (restyling costs tens of ms, too much for every resize)."""
+        self._compact_saving: dict[int, int] = {}
+        """Height (px) the compact layout saved when the panel last went compact, by the
+        number of splits rows (the tabs have 5 and 9 for a mile; each compact row is shorter,
+        so the saving differs): the usual layout is tried again where the compact one plus
+        this fits, or where it is not known (restyling costs tens of ms, too much for every
+        resize)."""
         self.splits.rows_changed.connect(self._fit_height)
         self.set_columns(1)
         self._data = PanelData.build(replay)
@@ -126,13 +128,13 @@ class SidePanel(QWidget):
         self._data = PanelData.build(replay)
         self._set_data(self._data)
         self._refresh(0.0)
-        self._compact_saving = 0
+        self._compact_saving = {}
         self._fit_height()
 
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
         self._style = dataclasses.replace(self._style, theme=theme)
-        self._compact_saving = 0
+        self._compact_saving = {}
         self._apply_style()
 
     def set_scale(self, factor: float, presentation: bool = False) -> None:
@@ -141,7 +143,7 @@ class SidePanel(QWidget):
         factor = max(0.5, float(factor))
         compact = self._style.compact and not presentation
         self._style = PanelStyle(self._style.theme, factor, bool(presentation), compact)
-        self._compact_saving = 0
+        self._compact_saving = {}
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
@@ -251,11 +253,17 @@ class SidePanel(QWidget):
             self.splits.set_fit_rows(None)
             return
         self._fitting = True
+        # No scroll bar while trying layouts: one shown for a layout that did not fit
+        # narrows the cards, which makes the next one taller, and it stays (seen after a
+        # tab of another row count was fitted).
+        bar = self._scroll.verticalScrollBarPolicy()
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         try:
             every = self.splits.row_count()
             if self._style.compact:
                 need = self._need_with_rows(every)
-                if need + self._compact_saving > room:  # the usual layout would not fit
+                saving = self._compact_saving.get(every)
+                if saving is not None and need + saving > room:  # the usual would not fit
                     self._fit_rows(room, need)
                     return
                 self._restyle(compact=False)
@@ -264,9 +272,10 @@ class SidePanel(QWidget):
                 return
             self._restyle(compact=True)
             compact_need = self._need_with_rows(every)
-            self._compact_saving = need - compact_need
+            self._compact_saving[every] = need - compact_need
             self._fit_rows(room, compact_need)
         finally:
+            self._scroll.setVerticalScrollBarPolicy(bar)
             self._fitting = False
 
     def _restyle(self, compact: bool) -> None:
