@@ -58,7 +58,8 @@ def test_long_card_text_stays_in_its_box_and_off_the_next(qapp, mile, wr_2023, s
     """A 172-character title on the end card wrapped into three lines in a box of one: drawn
     over the line above it and cut in half (seen in a 720p export)."""
     text = (title_text if kind == "title" else end_text)(mile, wr_2023)
-    text = dataclasses.replace(text, headline=LONG, lines=(*text.lines, LONG, LONG))
+    lines = (*text.lines[:2], LONG, LONG)  # four lines, as many as a card has
+    text = dataclasses.replace(text, headline=LONG, lines=lines, footer=LONG)
     rows = card_layout(text, size, DARK)
     wrap = Qt.TextFlag.TextWordWrap
     for row in rows:

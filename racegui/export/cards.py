@@ -116,6 +116,8 @@ def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
 
 LINE_WRAP_MAX = 2
 """Most lines a card's text line wraps into; a longer one ends with an ellipsis."""
+LINE_SHRINK_MIN = 0.6
+"""Smallest share of their size the card's text lines shrink to, to stay above the footer."""
 
 
 def _line_rows(
@@ -123,7 +125,8 @@ def _line_rows(
 ) -> list[tuple[str, QFont, str, float]]:
     """(text, font, colour, height px) of a card's text lines: each wrapped into at most
     LINE_WRAP_MAX lines of width px (elided past that), the font made smaller, down to
-    0.6 of its size, until all fit in room px of height."""
+    LINE_SHRINK_MIN of its size, until all fit in room px of height (a card's up to four
+    lines always do)."""
     scale = 1.0
     while True:
         font = _font(theme.font_family, unit * 0.42 * scale, QFont.Weight.Normal)
@@ -135,7 +138,7 @@ def _line_rows(
             rows.append(
                 (text, font, theme.text, box.height() + unit * 0.66 * scale - metrics.height())
             )
-        if sum(row[3] for row in rows) <= room or scale <= 0.6:
+        if sum(row[3] for row in rows) <= room or scale * 0.9 < LINE_SHRINK_MIN:
             return rows
         scale *= 0.9
 
@@ -171,8 +174,9 @@ class CardRow:
 
 def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[CardRow]:
     """Where each block of a card of `size` px goes: kicker, headline, lines, then footer.
-    Every block fits its box (the headline in 2 wrapped lines, each line in LINE_WRAP_MAX)
-    and the boxes stack without overlapping, above the footer."""
+    Every block fits its box (the headline in 2 wrapped lines, each line in LINE_WRAP_MAX,
+    the footer in one, elided) and the boxes stack without overlapping; the lines stay above
+    the footer for up to four lines (what title_text and end_text give)."""
     load_bundled_fonts()
     w, h = size
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
@@ -201,10 +205,9 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
         out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
         y += step
     footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
+    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
     out.append(
-        CardRow(
-            text.footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, unit * 0.6)
-        )
+        CardRow(footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, unit * 0.6))
     )
     return out
 

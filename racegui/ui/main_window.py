@@ -299,8 +299,10 @@ class MainWindow(QMainWindow):
         HelpDialog(self).exec()
 
     def set_presentation(self, on: bool) -> None:
-        """Full screen, type sized to the screen (1.4 times the window's on a 1080 px screen,
-        in proportion on others), no menu bar, controls that hide after 2 s of stillness."""
+        """Full screen, type sized to the screen (1.4 times the window's on a 1920x1080
+        screen, in proportion to the height on others, or to the width on one narrower than
+        PRESENTATION_WIDTH_PX: see presentation_scale), no menu bar, controls that hide after
+        2 s of stillness."""
         self._presentation = bool(on)
         self.actions["presentation"].setChecked(on)
         if on:
