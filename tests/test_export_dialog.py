@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from racegui.model.replay import compile_race
 from racegui.model.timefmt import clock_text
 from racegui.resources_path import demo_race_path
 from tests.helpers_export import fill_disk_under_mp4
+from tests.helpers_race import minimal_data, write_json
 
 
 @pytest.fixture(scope="module")
@@ -423,25 +423,14 @@ def test_the_dialog_chooses_the_splits_table(dialog):
 def test_the_race_time_fields_read_like_the_window_clock_past_an_hour(qtbot, tmp_path):
     """A race over an hour ends at "62:03.40" on the window's clock; the dialog's end field
     said "1:02:03.40". It now shows the clock's text, which reads back as the same time."""
-    race = {
-        "format": "racegui/1",
-        "title": "A 10,000 m jog",
-        "distance_m": 10000,
-        "athletes": [
-            {
-                "id": "runner",
-                "name": "Runner",
-                "role": "runner",
-                "colour": "#ff2d6f",
-                "splits": [
-                    {"distance_m": 5000, "time": "31:00.00"},
-                    {"distance_m": 10000, "time": "62:03.40"},
-                ],
-            }
-        ],
-    }
-    path = tmp_path / "long.json"
-    path.write_text(json.dumps(race), encoding="utf-8")
+    race = minimal_data(title="A 10,000 m jog", distance_m=10000, target=None)
+    del race["target"]
+    race["athletes"][0]["splits"] = [
+        {"distance_m": 5000, "time": "31:00.00"},
+        {"distance_m": 10000, "time": "62:03.40"},
+    ]
+    race["athletes"][1]["dropout"] = {"distance_m": 4000}
+    path = write_json(tmp_path / "long.json", race)
     long = compile_race(read_race(path))
     dlg = ExportDialog(long, start_dir=tmp_path)
     qtbot.addWidget(dlg)

@@ -3,7 +3,6 @@ without a target the bars are neutral."""
 
 from __future__ import annotations
 
-import json
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +20,7 @@ from racegui.ui.panel.pace_chart import label_backdrops  # noqa: E402
 from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
 from racegui.ui.theme import DARK, LIGHT  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
+from tests.helpers_race import demo_data, write_json  # noqa: E402
 
 THEMES = pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
 
@@ -68,10 +68,9 @@ def test_target_label_is_inside_the_plot(qtbot, theme, scale):
 def test_without_a_target_the_bars_are_neither_ahead_nor_behind(qtbot, tmp_path):
     """With no target the bars rose from the slowest pace in the 'ahead' green, reading as
     good; they are now the theme's muted colour."""
-    data = json.loads(demo_path().with_name("example-1500m.json").read_text(encoding="utf-8"))
+    data = demo_data("example-1500m.json")
     del data["target"]
-    path = tmp_path / "no-target.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path = write_json(tmp_path / "no-target.json", data)
     panel = SidePanel(compile_race(read_race(path)), DARK)
     qtbot.addWidget(panel)
     panel.resize(420, 1000)
