@@ -17,6 +17,9 @@ offscreen frame after frame (as an export draws it) and every tag placement is r
 - ``leader_px``: leader line lengths (marker edge to tag edge): 95th percentile and most, of
   the forced tags and of the others, and how many tag-frames of the others are over
   ``LONG_LEADER_PX``;
+- ``forced_leader_px``: per forced tag (the runner's, the gap's), its leader line lengths:
+  median, 95th percentile, most, and how many frames it is over ``FAR_LEADER_PX`` (an
+  audience loses a tag that far from its marker); hops are ``moves_px``'s last bin;
 - ``place_ms_median``: the median time one frame's placement took.
 
 Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_tags.py [--fps 30]``.
@@ -49,6 +52,8 @@ BRIEF_S = 0.5
 """A tag shown, or hidden between two showings, for less than this (s) flickers."""
 LONG_LEADER_PX = 60.0
 """A leader line longer than this (px) is counted as long."""
+FAR_LEADER_PX = 150.0
+"""A forced tag's leader line longer than this (px) is counted as far."""
 
 
 def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
@@ -76,7 +81,9 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
             if lab.forced and r
         }
         frame["leaders"] = [
-            (lab.forced, _leader(lab, r)) for lab, r in zip(labels, rects, strict=True) if r
+            (lab.forced, lab.key, _leader(lab, r))
+            for lab, r in zip(labels, rects, strict=True)
+            if r
         ]
         return rects
 
@@ -95,6 +102,7 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
     flips = 0
     last_sides: dict[str, bool] = {}
     leaders: dict[bool, list[float]] = {True: [], False: []}
+    forced_leaders: dict[str, list[float]] = {"runner": [], "gap": []}
     try:
         for k, t in enumerate(times):
             frame.clear()
@@ -110,8 +118,10 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
                 no_light["faded"] += bool(others & frame["faded"])
             flips += sum(last_sides.get(key, side) != side for key, side in frame["sides"].items())
             last_sides = frame["sides"]
-            for forced, length in frame["leaders"]:
+            for forced, key, length in frame["leaders"]:
                 leaders[forced].append(length)
+                if forced and key in forced_leaders:
+                    forced_leaders[key].append(length)
             for key, path in centres.items():
                 r = frame["forced"].get(key)
                 path.append(None if r is None else (r.center().x(), r.center().y()))
@@ -152,6 +162,15 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
             "others_p95": _pct(leaders[False], 95),
             "others_max": _pct(leaders[False], 100),
             f"others_over_{LONG_LEADER_PX:g}": long_,
+        },
+        "forced_leader_px": {
+            key: {
+                "median": _pct(values, 50),
+                "p95": _pct(values, 95),
+                "max": _pct(values, 100),
+                f"over_{FAR_LEADER_PX:g}": sum(v > FAR_LEADER_PX for v in values),
+            }
+            for key, values in forced_leaders.items()
         },
         "place_ms_median": round(statistics.median(ms), 3),
     }

@@ -141,3 +141,19 @@ def test_a_repaint_at_the_same_race_time_changes_no_tag(clip):
     for k in range(5):
         first = placer.place(labels, widths, 27.0, [], bounds, t=t - 0.1 + k * 0.025)
     assert all(placer.place(labels, widths, 27.0, [], bounds, t=t) == first for _ in range(3))
+
+
+def test_the_gap_tag_stays_near_its_anchor(clip):
+    """From 3:09.4 the gap's tag glided ~300 px away, to the bottom of the home straight,
+    while a place beside the runner was free: a slid forced tag hops to a much nearer free
+    place (under half its leader line) and keeps within ~6 tag heights (160 px) when it can."""
+    frames, _ = clip
+    leaders = [
+        (t, _leader(lab, r))
+        for t, rows in frames
+        for lab, r in rows
+        if lab.key == "gap" and r is not None
+    ]
+    assert len(leaders) >= (END_S - START_S) * FPS  # shown throughout
+    t, longest = max(leaders, key=lambda v: v[1])
+    assert longest < 200.0, (t, longest)

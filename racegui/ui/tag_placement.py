@@ -5,8 +5,10 @@ first), along the unit normal given with it; a tag that is not forced uses only 
 OPTIONAL_STEPS of them each side, so its leader line stays short. A forced tag (the runner's,
 the gap's) that finds none of those free also tries boxes slid sideways along the tangent, in
 small steps up to SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard
-instead of covering the clock; a tag that is not forced may slide a little (its
-``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown) rather than vanish.
+instead of covering the clock; a slid forced tag whose leader line grows long hops to a
+free candidate much nearer its marker (HOP_FROM_HEIGHTS, FORCED_FAR_HEIGHTS). A tag that is
+not forced may slide a little (its ``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown)
+rather than vanish.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
 the test against tags placed earlier in the same frame is sequential (a few comparisons in
 plain Python).
@@ -51,6 +53,19 @@ appeared is given before it may be hidden again (a shown tag goes before a hidde
 the same tier, and may slide a little rather than vanish): no tag flickers for a frame."""
 SHOWN_SLIDE_HEIGHTS = 1.5
 """How far (tag heights) a tag that is shown may slide sideways to stay shown."""
+HOP_FROM_HEIGHTS = 3.0
+"""A slid forced tag whose leader line is longer than this (tag heights) hops to a free
+candidate much nearer its anchor, if there is one (a hop reads better than a leader line
+across the track); one with a shorter line keeps gliding."""
+HOP_NEARER_RATIO = 0.5
+"""Such a tag hops to a free candidate whose leader line is shorter than this share of its
+own, or at most HOP_NEAR_HEIGHTS long."""
+HOP_NEAR_HEIGHTS = 2.0
+"""Leader line (tag heights) short enough for a slid forced tag to hop to (see
+HOP_FROM_HEIGHTS)."""
+FORCED_FAR_HEIGHTS = 6.0
+"""Longest leader line (tag heights) a slid forced tag keeps while a candidate with a leader
+line that short is free: it then moves to the one of those nearest where it was."""
 
 
 Previous = tuple[int, float, float, float, float]
@@ -74,9 +89,10 @@ class TagPlacer:
     last frame's candidate while it stays free, and one that must move tries its own side
     first. A slid tag returns unslid as soon as it can; until then it glides: it keeps its
     place along the tangent, easing back towards its marker, and only if that is blocked
-    takes the free slide on its side nearest to where it was. One placer serves one view,
-    frame after frame; tags are told apart by ``key`` (or their text), so a frame's tags
-    depend on the frames drawn before it."""
+    takes the free slide on its side nearest to where it was; a forced one far from its
+    marker hops to a much nearer free place rather than keep a long leader line. One placer
+    serves one view, frame after frame; tags are told apart by ``key`` (or their text), so a
+    frame's tags depend on the frames drawn before it."""
 
     def __init__(self) -> None:
         self._last: dict[str, Previous] = {}
@@ -298,6 +314,38 @@ def _place(
     def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
         return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
 
+    def nearer(i: int, chosen: int, box_i: list[float]) -> tuple[int, list[float]]:
+        """Forced label i's candidate and box: the slid ``box_i`` it has chosen, unless a free
+        candidate much nearer its anchor exists (see HOP_FROM_HEIGHTS and FORCED_FAR_HEIGHTS);
+        then the nearest such one (by leader line, px: no nearer one is left to hop to next),
+        or, for a leader line only over FORCED_FAR_HEIGHTS, the free one within it nearest
+        where the tag is."""
+        sbox, _ = slides(i, None)
+        sok = slid[i][1]
+        idx = [k for k in range(2 * STEPS) if free[i][k]]
+        idx += [base + int(k) for k in np.flatnonzero(sok)]
+        boxes = np.array([cand[i][k] if k < base else sbox[k - base] for k in idx] + [box_i])
+        ax, ay = x[i] + nx[i] * radius[i], y[i] + ny[i] * radius[i]
+        lead = _leaders(boxes, ax, ay)
+        own = lead[-1]
+        if own <= HOP_FROM_HEIGHTS * h:
+            return chosen, box_i
+        centres = (boxes[:, :2] + boxes[:, 2:]) / 2
+        below = max(HOP_NEARER_RATIO * own, HOP_NEAR_HEIGHTS * h)
+        hops = np.flatnonzero(lead[:-1] < below)
+        hops = hops[np.argsort(lead[hops], kind="stable")]
+        for j in hops:
+            if clear(*boxes[j]):
+                return idx[j], boxes[j].tolist()
+        if own <= FORCED_FAR_HEIGHTS * h:
+            return chosen, box_i
+        near = np.flatnonzero(lead[:-1] <= FORCED_FAR_HEIGHTS * h)
+        gone = np.hypot(*(centres[near] - centres[-1]).T)
+        for j in near[np.argsort(gone, kind="stable")]:
+            if clear(*boxes[j]):
+                return idx[j], boxes[j].tolist()
+        return chosen, box_i
+
     for i, lab in enumerate(labels):
         last = prefer[i]
         if last is not None and math.hypot(last[3] - x[i], last[4] - y[i]) > FORGET_HEIGHTS * h:
@@ -337,6 +385,8 @@ def _place(
                 if clear(*b):
                     chosen, box_i = base + k, b
                     break
+        if lab.forced and chosen is not None and chosen >= base and box_i is not None:
+            chosen, box_i = nearer(i, chosen, box_i)
         if chosen is None and lab.forced:
             chosen, box_i = 0, cand[i][0]
         choices.append(chosen)
@@ -385,6 +435,19 @@ def _boxes(
         )
         ok &= ~hit.any(axis=2)
     return np.stack([x0, y0, x1, y1], axis=2), ok
+
+
+def _leaders(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
+    """Length (px) of the leader line from (ax, ay) (px) to each box (c, 4: x0, y0, x1, y1
+    px): to where the line towards the box's centre meets its edge, as the overlay draws it
+    (0 for a box over the point)."""
+    cx, cy = (boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2
+    dx, dy = ax - cx, ay - cy
+    with np.errstate(divide="ignore"):
+        sx = np.where(dx != 0, (boxes[:, 2] - boxes[:, 0]) / 2 / np.abs(dx), np.inf)
+        sy = np.where(dy != 0, (boxes[:, 3] - boxes[:, 1]) / 2 / np.abs(dy), np.inf)
+    s = np.minimum(np.minimum(sx, sy), 1.0)
+    return np.hypot(dx, dy) * (1.0 - s)
 
 
 def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
