@@ -157,3 +157,52 @@ def test_the_gap_tag_stays_near_its_anchor(clip):
     assert len(leaders) >= (END_S - START_S) * FPS  # shown throughout
     t, longest = max(leaders, key=lambda v: v[1])
     assert longest < 200.0, (t, longest)
+
+
+def test_a_leading_tag_that_finds_no_place_hides_only_the_tags_that_yield(qapp):
+    """The light's tag walled in hid every later tier, the compared runner's and other
+    runners' tags too; only pacers' tags (yields=True) give way to it."""
+    c = QColor("#ffffff")
+    light = Label(100, 100, 0, -1, "Light", c, 4, tier=1, slide_heights=8, leads=True)
+    ghost = Label(600, 400, 0, -1, "Kipyegon 2023", c, 5, tier=2)
+    pacer = Label(600, 200, 0, -1, "Fisher", c, 5, tier=4, yields=True)
+    walls = [QRectF(0, 0, 300, 300)]
+    rects = TagPlacer().place([light, ghost, pacer], [80, 120, 80], 20, walls, BOUNDS, t=0.0)
+    assert rects[0] is None and rects[1] is not None and rects[2] is None
+
+
+def test_tags_shown_again_while_paused_come_back_at_once(qapp):
+    """Labels off and on again while paused: the tags hidden at that moment were held back
+    for a second of race time that never passed, so they stayed away until Play."""
+    c = QColor("#ffffff")
+    light = Label(100, 100, 0, -1, "Light", c, 4, tier=1, slide_heights=8, leads=True)
+    pacer = Label(400, 300, 0, -1, "Fisher", c, 5, tier=4, yields=True)
+    replay = compile_race(read_race(demo_race_path()))
+    source = SceneFrameSource(replay, DARK, (640, 360))
+    view = source.scene.track
+    placer = view.overlay._placer
+    for k in range(3):
+        placer.place([light, pacer], [80, 80], 20, [], BOUNDS, t=k / FPS)
+    placer.place([], [], 20, [], BOUNDS, t=2 / FPS)  # labels off, paused
+    view.set_labels_visible(True)  # and on again
+    rects = placer.place([light, pacer], [80, 80], 20, [], BOUNDS, t=2 / FPS)
+    source.close()
+    assert all(r is not None for r in rects)
+
+
+def test_an_export_s_frames_do_not_depend_on_frames_drawn_before_it(qapp):
+    """A GIF's palette is sampled from frames all over the race before the export starts:
+    they left the tags' memory behind, and every frame of a clip differed from the same clip
+    drawn fresh (an MP4 of the same range). After reset() the clip is drawn as fresh."""
+    replay = compile_race(read_race(demo_race_path()))
+    times = [183.0 + k / FPS for k in range(45)]
+    fresh = SceneFrameSource(replay, DARK, (640, 360))
+    want = [fresh.frame_at(t).copy() for t in times]
+    fresh.close()
+    sampled = SceneFrameSource(replay, DARK, (640, 360))
+    for t in np.linspace(0.0, 246.0, 12):
+        sampled.frame_at(float(t))
+    sampled.reset()
+    got = [sampled.frame_at(t).copy() for t in times]
+    sampled.close()
+    assert all(np.array_equal(a, b) for a, b in zip(want, got, strict=True))

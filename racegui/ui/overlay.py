@@ -51,8 +51,8 @@ class Label:
     key: str = ""
     """Which tag this is from frame to frame when its text changes ("": the text)."""
     faded: bool = False
-    """A pacer that has stepped off: box, dot, name and leader drawn fainter, as in the pocket
-    cam, so the runners still in the race stand out."""
+    """An athlete who has stepped off (a pacer, or a runner who dropped out): dot, name and
+    leader drawn fainter, as in the pocket cam, so those still in the race stand out."""
     tier: int = 0
     """Importance (0 first): a tag never loses its place to one of a later tier; in a tier,
     one already shown goes first."""
@@ -60,8 +60,11 @@ class Label:
     """How far (tag heights) a tag that is not forced may slide sideways along the track
     when no spot beside its marker is free (0: it is dropped instead)."""
     leads: bool = False
-    """While this tag (not forced) finds no place, no tag of a later tier is drawn: the
-    pacing light's, so that no pacer is tagged when the light is not."""
+    """While this tag (not forced) finds no place, no tag of a later tier that yields is
+    drawn: the pacing light's, so that no pacer is tagged when the light is not."""
+    yields: bool = False
+    """Hidden while a leading tag of an earlier tier finds no place (pacers' tags; a
+    compared runner's or another runner's do not yield)."""
 
 
 class _Metrics(QFontMetricsF):
@@ -124,6 +127,10 @@ class BroadcastOverlay:
         self._placer = TagPlacer()
         """Where the tags went last frame: kept through a change of theme."""
         self.set_theme(theme)
+
+    def reset_tags(self) -> None:
+        """Forget where the tags were (see TagPlacer.reset)."""
+        self._placer.reset()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -398,15 +405,8 @@ class BroadcastOverlay:
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         for lab, rect in placed:  # over every leader line: no line crosses a tag's text
             fill = lab.background or self._tag
-            key = (
-                "tag",
-                lab.text,
-                lab.colour.rgba(),
-                fill.rgba(),
-                self._text.rgba(),
-                pad,
-                lab.faded,
-            )
+            text = self._faded_text if lab.faded else self._text
+            key = ("tag", lab.text, lab.colour.rgba(), fill.rgba(), text.rgba(), pad, lab.faded)
             self._sprites.draw(p, rect, key, partial(self._paint_tag, lab, fill, pad))
         p.restore()
         return drawn

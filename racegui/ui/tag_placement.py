@@ -105,6 +105,14 @@ class TagPlacer:
         """Per tag: shown or not, and the clock (s) when that last changed (a tag shown,
         or hidden less than HOLD_S ago; others are forgotten)."""
 
+    def reset(self) -> None:
+        """Forget every tag's place and hold: the next placement starts afresh (labels shown
+        again, another size, a new replay, or an export's first frame)."""
+        self._last = {}
+        self._t = None
+        self._clock = 0.0
+        self._shown = {}
+
     def place(
         self,
         labels: Sequence,
@@ -135,9 +143,12 @@ class TagPlacer:
         def leads(i: int) -> bool:
             return bool(getattr(labels[i], "leads", False)) and not labels[i].forced
 
+        def yields(i: int) -> bool:
+            return bool(getattr(labels[i], "yields", False)) and not labels[i].forced
+
         def held_back(key: str) -> bool:
             """Hidden less than HOLD_S ago: not shown again yet."""
-            return key in state and not state[key][0] and clock - state[key][1] < HOLD_S
+            return key in state and not state[key][0] and clock - state[key][1] < HOLD_S - 1e-6
 
         # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
         # the order given), so a tag shown keeps its place against one that is not.
@@ -150,7 +161,8 @@ class TagPlacer:
         order = [
             i
             for i in order
-            if labels[i].forced or (not held_back(keys[i]) and (lead is None or tier(i) <= lead))
+            if labels[i].forced
+            or (not held_back(keys[i]) and (lead is None or not yields(i) or tier(i) <= lead))
         ]
         slide = [
             max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))
@@ -169,7 +181,7 @@ class TagPlacer:
         lost = [tier(i) for i, r in zip(order, placed, strict=True) if r is None and leads(i)]
         rects: list[QRectF | None] = [None] * len(labels)
         for i, r in zip(order, placed, strict=True):
-            if not lost or labels[i].forced or tier(i) <= min(lost):
+            if not lost or not yields(i) or tier(i) <= min(lost):
                 rects[i] = r
         self._t = t
         self._last = {

@@ -54,76 +54,40 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     out: list[Label] = []
 
     def label(
-        x: float,
-        y: float,
-        heading: float,
-        text: str,
-        colour: QColor,
-        radius: float,
-        inward: bool = False,
-        forced: bool = False,
-        key: str = "",
-        faded: bool = False,
-        tier: int = 0,
-        slide_heights: float = 0.0,
-        leads: bool = False,
+        x: float, y: float, heading: float, text: str, colour: QColor, radius: float, **options
     ) -> None:
-        """A tag anchored at (x, y) m, pushed along the left normal of heading (rad)."""
+        """A tag anchored at (x, y) m, pushed along the left normal of heading (rad);
+        options are Label's (inward_first, forced, key, faded, tier, ...)."""
         nx, ny = math.sin(heading), -math.cos(heading)
         px, py = m11 * nx + m21 * ny, m12 * nx + m22 * ny
         norm = math.hypot(px, py) or 1.0
         ax, ay = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
-        out.append(
-            Label(
-                ax,
-                ay,
-                px / norm,
-                py / norm,
-                text,
-                colour,
-                radius,
-                inward,
-                forced,
-                key=key,
-                faded=faded,
-                tier=tier,
-                slide_heights=slide_heights,
-                leads=leads,
-            )
-        )
+        out.append(Label(ax, ay, px / norm, py / norm, text, colour, radius, **options))
 
-    def add(
-        i: int,
-        text: str,
-        radius: float,
-        inward: bool = False,
-        forced: bool = False,
-        key: str = "",
-        faded: bool = False,
-        tier: int = 0,
-        slide_heights: float = 0.0,
-        leads: bool = False,
-    ) -> None:
+    def add(i: int, text: str, radius: float, **options) -> None:
+        """athlete i's tag (see label)."""
         x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
-        colour = view.label_colours[i]
-        label(x, y, h, text, colour, radius, inward, forced, key, faded, tier, slide_heights, leads)
+        label(x, y, h, text, view.label_colours[i], radius, **options)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
     if view.labels_visible:
-        add(f, r.athletes[f].name, view.runner_radius, inward=True, forced=True, key="runner")
+        runner = r.athletes[f].name
+        add(f, runner, view.runner_radius, inward_first=True, forced=True, key="runner")
     if view.gap_mid is not None:
         x, y, h, ahead = view.gap_mid
         gap = view.status.target_gap
         colour = QColor(view.theme.ahead if ahead else view.theme.behind)
         text = gap.text() if gap is not None else ""
-        label(x, y, h, text, colour, 2.0, inward=True, forced=True, key="gap")
+        label(x, y, h, text, colour, 2.0, inward_first=True, forced=True, key="gap")
     if not view.labels_visible:
         return out
     if r.target is not None:
         name = r.athletes[r.target].name
         slide = LIGHT_SLIDE_HEIGHTS
-        add(r.target, name, 4.0, inward=True, tier=TIER_LIGHT, slide_heights=slide, leads=True)
+        add(
+            r.target, name, 4.0, inward_first=True, tier=TIER_LIGHT, slide_heights=slide, leads=True
+        )
     if view.compare is not None and view.status.compare_gap is not None:
         j = view.compare.focus
         cx, cy = view.compare.positions_at(st.t)
@@ -153,5 +117,6 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         # since_drop >= 0 is False for NaN: a pacer who never drops out is never faded.
         faded = bool(since_drop[i] >= 0)
         tier = TIER_OTHER + pacer + (pacer and faded)
-        add(i, short_name(name) if pacer else name, marker_r, faded=faded, tier=tier)
+        text = short_name(name) if pacer else name
+        add(i, text, marker_r, faded=faded, tier=tier, yields=pacer)
     return out
