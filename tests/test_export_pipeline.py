@@ -343,3 +343,19 @@ def test_summary_line():
         "Wrote OUT.mp4: 7393 frames, 4:06.43 at 30 fps, 1920x1080, 38.2 MB in 2:41 "
         "(1.53x real time)"
     )
+
+
+def test_a_gif_source_is_reset_after_its_palette_samples(tmp_path):
+    """The palette is sampled from frames all over the race before the export starts; the
+    source is told to forget them (reset) before the first frame, so a GIF's frames are the
+    ones an MP4 of the same range draws."""
+
+    class Remembering(SolidFrameSource):
+        def reset(self) -> None:
+            self.times.append("reset")
+
+    source = Remembering()
+    export(source, ExportOptions(output=tmp_path / "clip.gif", size=(W, H), fps=10, to_s=2.0))
+    k = source.times.index("reset")
+    assert k >= 2 and source.times[k + 1] == 0.0 and "reset" not in source.times[k + 1 :]
+    assert len(source.times) - k - 1 == 21  # every frame of the GIF after it

@@ -31,7 +31,9 @@ class FrameSource(Protocol):
 
     - ``duration_s: float``: the race length in seconds, used when the export has no ``to_s``;
     - ``card_at(kind, index) -> ndarray``: frame ``index`` of the "title" or "end" card;
-    - ``card_frame(kind) -> ndarray``: one still frame for the card, repeated for its length.
+    - ``card_frame(kind) -> ndarray``: one still frame for the card, repeated for its length;
+    - ``reset()``: forget what frames drawn so far left behind (called after a GIF's palette
+      samples, so the export's first frame is drawn as a first frame).
     """
 
     size: tuple[int, int]

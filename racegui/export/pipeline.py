@@ -102,6 +102,9 @@ def export(
         if writer is None:
             tic = time.perf_counter()
             sample = sample_frames(source, plan)
+            reset = getattr(source, "reset", None)
+            if reset is not None:  # the samples are not the frames before the first
+                reset()
             draw_s += time.perf_counter() - tic
             writer = make_writer(options, palette_sample=sample)
     if writer is None:

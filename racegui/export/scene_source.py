@@ -98,6 +98,12 @@ class SceneFrameSource:
         )
         return self._finish(image)
 
+    def reset(self) -> None:
+        """Forget what frames drawn before left behind (where the name tags were), so the
+        export's first frame is drawn as if it were the first (a GIF's palette samples are
+        drawn from all over the race before it starts)."""
+        self.scene.track.reset_tags()
+
     def card_frame(self, kind: str) -> np.ndarray:
         """The title or end card (drawn once, then reused)."""
         if kind not in self._cards:
