@@ -48,9 +48,9 @@ KEEP_SIDE_SLIDE_HEIGHTS = 4.0
 """A forced tag whose side of the marker is blocked slides up to this far (tag heights) on
 that side before it hops over its marker to the other side."""
 HOLD_S = 1.0
-"""Least race time (s) a tag stays hidden once it has gone, and the time a tag that has just
-appeared is given before it may be hidden again (a shown tag goes before a hidden one of
-the same tier, and may slide a little rather than vanish): no tag flickers for a frame."""
+"""Least race time (s) a tag stays hidden once it has gone. A shown tag is not held: it goes
+before a hidden one of the same tier and may slide a little rather than vanish, but one of
+an earlier tier can still take its place at once."""
 SHOWN_SLIDE_HEIGHTS = 1.5
 """How far (tag heights) a tag that is shown may slide sideways to stay shown."""
 HOP_FROM_HEIGHTS = 3.0
