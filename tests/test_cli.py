@@ -177,7 +177,7 @@ def test_a_screenshot_on_offscreen_qt_prints_nothing(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = tmp_path / "shot.png"
     proc = subprocess.run(
-        [sys.executable, "-m", "racegui", "--screenshot", str(out), "--size", "320x180"],
+        [sys.executable, "-m", "racegui", "--screenshot", str(out), "--size", "640x360"],
         capture_output=True,
         text=True,
         env=env,
@@ -185,6 +185,16 @@ def test_a_screenshot_on_offscreen_qt_prints_nothing(tmp_path):
     )
     assert proc.returncode == 0 and proc.stderr == "" and proc.stdout == ""
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_screenshot_smaller_than_the_window_can_be_is_refused(capsys, tmp_path):
+    """--size 400x300 wrote the top-left corner of a bigger window (the track cut off on
+    the right, the clock "3:00.00 / 4:10.5"); 100x100 wrote "File View Pl"."""
+    out = tmp_path / "small.png"
+    code, out_text, err = run(capsys, "--screenshot", str(out), "--size", "400x300")
+    assert code == 2 and out_text == "" and not out.exists()
+    assert err.count("\n") == 1
+    assert "--size 400x300 is smaller than the window can be drawn (at least " in err
 
 
 def _chained_early_dropout() -> dict:

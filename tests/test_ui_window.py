@@ -169,18 +169,18 @@ def test_a_screenshot_is_written_in_the_format_its_suffix_names(qapp, tmp_path, 
     if name == "s.webp" and b"webp" not in [bytes(f) for f in QImageWriter.supportedImageFormats()]:
         pytest.skip("this Qt has no WebP writer")
     out = tmp_path / name
-    assert main_gui(None, screenshot=out, time_s=60.0, size=(320, 180)) == 0
+    assert main_gui(None, screenshot=out, time_s=60.0, size=(640, 360)) == 0
     data = out.read_bytes()
     assert data.startswith(magic)
     assert name != "s.webp" or data[8:12] == b"WEBP"
-    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (320, 180)
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (640, 360)
 
 
 def test_a_jpeg_screenshot_is_saved_at_a_good_quality(qapp, tmp_path):
     from PIL import Image
 
     out = tmp_path / "s.jpg"
-    assert main_gui(None, screenshot=out, time_s=60.0, size=(320, 180)) == 0
+    assert main_gui(None, screenshot=out, time_s=60.0, size=(640, 360)) == 0
     luminance = Image.open(out).quantization[0]
     assert luminance[0] <= 3  # quality 90 or more; Qt's default 75 gives 8
 

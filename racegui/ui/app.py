@@ -160,8 +160,17 @@ def _screenshot(
             window.menuBar().setVisible(False)
             window.controls.setVisible(False)
         img = render_window(window, t, size)
+        drawn = (window.width(), window.height())
         window.close()
         window.deleteLater()
+    if drawn[0] > size[0] or drawn[1] > size[1]:  # Qt kept the window at its least size
+        least = f"{max(drawn[0], size[0])}x{max(drawn[1], size[1])}"
+        print(
+            f"racegui: --size {size[0]}x{size[1]} is smaller than the window can be drawn "
+            f"(at least {least}); nothing was written",
+            file=sys.stderr,
+        )
+        return 2
     return _save_shot(img, out, *fmt)
 
 
