@@ -17,7 +17,8 @@ from racegui.ui.ui_paths import demo_path
 
 LONG = (
     "A very long and descriptive title: heat two, second attempt at the Ethiopian record, "
-    "with 13 pacers and a pacing light round the lanes of a stadium far away from home, again"
+    "with 13 pacers and a pacing light round the lanes of a stadium far away from home, "
+    "again and again, as the crowd rose and the light went round once more before the bell"
 )
 
 
@@ -71,3 +72,6 @@ def test_long_card_text_stays_in_its_box_and_off_the_next(qapp, mile, wr_2023, s
         assert above.rect.bottom() <= below.rect.top() + 0.5
     assert rows[-1].rect.bottom() <= size[1]
     assert any(row.text.endswith("…") for row in rows)  # the long line was shortened
+    # A 216-character title became the card's smallest text; the headline stays biggest.
+    headline, lines = rows[1], rows[2:-1]
+    assert headline.font.pixelSize() > max(row.font.pixelSize() for row in lines)

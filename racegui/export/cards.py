@@ -95,16 +95,18 @@ def distance_label(distance_m: float) -> str:
     return f"{distance_m:g} m"
 
 
-def _fit_font(family: str, text: str, px: float, width: float, lines: int) -> QFont:
-    """A bold font no bigger than px whose text wraps into at most `lines` lines of width."""
-    while px > 8:
+def _fit_font(family: str, text: str, px: float, width: float, lines: int, least: float) -> QFont:
+    """A bold font no bigger than px whose text wraps into at most `lines` lines of width,
+    or, where none down to `least` px does, the font of `least` px (the text is then elided
+    to fit: see _wrapped_within)."""
+    while px > least:
         font = _font(family, px, QFont.Weight.Black)
         metrics = QFontMetricsF(font)
         box = metrics.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
         if box.width() <= width and box.height() <= metrics.lineSpacing() * lines + 1:
             return font
         px *= 0.92
-    return _font(family, 8, QFont.Weight.Black)
+    return _font(family, least, QFont.Weight.Black)
 
 
 def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
@@ -116,6 +118,9 @@ def _font(family: str, px: float, weight: QFont.Weight) -> QFont:
 
 LINE_WRAP_MAX = 2
 """Most lines a card's text line wraps into; a longer one ends with an ellipsis."""
+HEADLINE_LEAST = 0.55
+"""Smallest headline (units of the card: a ninth of a 16:9 card's height), bigger than the
+lines below it (0.42), so a long title does not become the card's smallest text."""
 LINE_SHRINK_MIN = 0.6
 """Smallest share of their size the card's text lines shrink to, to stay above the footer."""
 
@@ -185,15 +190,17 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
     family = theme.font_family
     kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
     kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
-    headline_font = _fit_font(family, text.headline, unit * 0.95, width, 2)
-    headline_h = (
-        QFontMetricsF(headline_font)
-        .boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text.headline)
-        .height()
-    )
+    # The headline stays the biggest text: no smaller than HEADLINE_LEAST (the lines are
+    # 0.42 units), a longer one elided in its two lines.
+    headline_font = _fit_font(family, text.headline, unit * 0.95, width, 2, unit * HEADLINE_LEAST)
+    headline_metrics = QFontMetricsF(headline_font)
+    headline = _wrapped_within(headline_metrics, text.headline, width)
+    headline_h = headline_metrics.boundingRect(
+        QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, headline
+    ).height()
     rows = [
         (kicker, kicker_font, theme.accent, unit * 0.55),
-        (text.headline, headline_font, theme.text, headline_h + unit * 0.3),
+        (headline, headline_font, theme.text, headline_h + unit * 0.3),
     ]
     top = h * 0.5 - unit * 2.6
     footer_top = h - unit * 1.2
