@@ -192,14 +192,14 @@ class TrackView(pg.GraphicsView):
         self.subtitle = "  ·  ".join(x for x in (race.venue, nice_date(race.date)) if x)
         self._style_items()
         self.resetCachedContent()
-        self.overlay.reset_tags()
+        self.reset_tags()
         self.update_frame(self.state.t if self.state is not None else 0.0)
 
     def set_compare(self, other: Replay | None) -> None:
         """Show another race's runner as a ghost on the same clock (None removes it)."""
         self.compare = other
         self.compare_item.setVisible(other is not None)
-        self.overlay.reset_tags()
+        self.reset_tags()
         if self.state is not None:
             self.update_frame(self.state.t)
 
@@ -217,15 +217,14 @@ class TrackView(pg.GraphicsView):
     def set_scale(self, factor: float) -> None:
         """Presentation scale of tags and graphics (1.0 normal)."""
         self.overlay.scale = factor
-        self.overlay.reset_tags()
+        self.reset_tags()
         self.resetCachedContent()
         self.viewport().update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Tags are placed afresh at another size (their memory is in pixels)."""
-        overlay = getattr(self, "overlay", None)  # None: pg.GraphicsView's own __init__
-        if overlay is not None:
-            overlay.reset_tags()
+        if getattr(self, "overlay", None) is not None:  # None: in pg.GraphicsView's __init__
+            self.reset_tags()
         super().resizeEvent(event)
 
     def reset_tags(self) -> None:
@@ -234,10 +233,10 @@ class TrackView(pg.GraphicsView):
         self.overlay.reset_tags()
 
     def set_labels_visible(self, on: bool) -> None:
-        """Show or hide the name tags (the runner's and the gap's stay); shown again, they
-        are placed afresh (a tag held back would not come back while paused)."""
+        """Show or hide the name tags (the gap's stays); shown again, they are placed afresh
+        (a tag held back would not come back while paused)."""
         self.labels_visible = bool(on)
-        self.overlay.reset_tags()
+        self.reset_tags()
         self.viewport().update()
 
     def set_trails_visible(self, on: bool) -> None:
@@ -250,7 +249,7 @@ class TrackView(pg.GraphicsView):
     def set_pocket_visible(self, on: bool) -> None:
         """Show or hide the pocket cam inset (the scoreboard takes the infield back)."""
         self.pocket.visible = bool(on)
-        self.overlay.reset_tags()
+        self.reset_tags()
         self.viewport().update()
 
     def pocket_rect(self) -> QRectF | None:
