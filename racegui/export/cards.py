@@ -95,6 +95,11 @@ def distance_label(distance_m: float) -> str:
     return f"{distance_m:g} m"
 
 
+def _wrapped(metrics: QFontMetricsF, text: str, width: float) -> QRectF:
+    """The box (px) text takes, word-wrapped at width px."""
+    return metrics.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+
+
 def _fit_font(family: str, text: str, px: float, width: float, lines: int, least: float) -> QFont:
     """A bold font no bigger than px whose text wraps into at most `lines` lines of width,
     or, where none down to `least` px does, the font of `least` px (the text is then elided
@@ -102,7 +107,7 @@ def _fit_font(family: str, text: str, px: float, width: float, lines: int, least
     while px > least:
         font = _font(family, px, QFont.Weight.Black)
         metrics = QFontMetricsF(font)
-        box = metrics.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        box = _wrapped(metrics, text, width)
         if box.width() <= width and box.height() <= metrics.lineSpacing() * lines + 1:
             return font
         px *= 0.92
@@ -139,7 +144,7 @@ def _line_rows(
         rows = []
         for line in lines:
             text = _wrapped_within(metrics, line, width)
-            box = metrics.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            box = _wrapped(metrics, text, width)
             rows.append(
                 (text, font, theme.text, box.height() + unit * 0.66 * scale - metrics.height())
             )
@@ -151,10 +156,9 @@ def _line_rows(
 def _wrapped_within(metrics: QFontMetricsF, text: str, width: float) -> str:
     """text, or its start with an ellipsis, so that it wraps into LINE_WRAP_MAX lines."""
     limit = metrics.lineSpacing() * LINE_WRAP_MAX + 1
-    wrap = Qt.TextFlag.TextWordWrap
 
     def fits(candidate: str) -> bool:
-        return metrics.boundingRect(QRectF(0, 0, width, 10_000), wrap, candidate).height() <= limit
+        return _wrapped(metrics, candidate, width).height() <= limit
 
     if fits(text):
         return text
@@ -195,9 +199,7 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
     headline_font = _fit_font(family, text.headline, unit * 0.95, width, 2, unit * HEADLINE_LEAST)
     headline_metrics = QFontMetricsF(headline_font)
     headline = _wrapped_within(headline_metrics, text.headline, width)
-    headline_h = headline_metrics.boundingRect(
-        QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, headline
-    ).height()
+    headline_h = _wrapped(headline_metrics, headline, width).height()
     rows = [
         (kicker, kicker_font, theme.accent, unit * 0.55),
         (headline, headline_font, theme.text, headline_h + unit * 0.3),
