@@ -475,15 +475,18 @@ def _has_display() -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
-def _run_gui(argv: list[str]) -> int:
+def _run_gui(argv: list[str], dialogs: bool = False) -> int:
     args = _gui_parser().parse_args(argv)
     if args.file is not None and args.demo:
         raise UsageError("racegui: give a FILE or --demo, not both")
     if args.time is not None and args.screenshot is None:
         raise UsageError("racegui: --time needs --screenshot (in the window, seek instead)")
-    for path in (args.file, args.compare):
-        if path is not None and not path.is_file():
-            raise UsageError(f"{path}: no such file")
+    # A window opened with dialogs says so itself, as for a file that cannot be read, and
+    # shows the demo instead.
+    if not dialogs or args.screenshot is not None:
+        for path in (args.file, args.compare):
+            if path is not None and not path.is_file():
+                raise UsageError(f"{path}: no such file")
     if not _has_display():
         if args.screenshot is None:
             raise UsageError(
@@ -508,19 +511,29 @@ def _run_gui(argv: list[str]) -> int:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 2 bad argument or file)."""
+def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
+    """Run the command line; returns the exit code (0 ok, 2 bad argument or file).
+
+    With `dialogs` (the racegui-app launcher, which may have no console to print to), a bad
+    argument for the window is also shown in a message box, and a FILE that does not exist
+    opens the window on the demo with a dialog, as a file that cannot be read does.
+    """
     from racegui.io.errors import RaceFileError
     from racegui.model.replay import RaceModelError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    verb = bool(argv) and argv[0] in VERBS
     try:
-        if argv and argv[0] in VERBS:
+        if verb:
             args = _verb_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]](args)
-        return _run_gui(argv)
+        return _run_gui(argv, dialogs)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
+        if dialogs and not verb and _has_display():
+            from racegui.ui.app import show_start_error
+
+            show_start_error(str(exc))
         return EXIT_BAD_INPUT
     except RaceFileError as exc:
         lines = exc.lines()
@@ -538,5 +551,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the racegui-app GUI script (no console window on Windows)."""
-    return main(sys.argv[1:])
+    """Entry point of the racegui-app GUI script (no console window on Windows): what is
+    wrong with its arguments is shown in a dialog as well as on stderr."""
+    return main(sys.argv[1:], dialogs=True)

@@ -241,6 +241,53 @@ def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp
     assert window_colour.lightness() < 60  # dark, like the window that follows
 
 
+def _start_app(argv, settings, monkeypatch):
+    """Run the racegui-app entry point with argv (no event loop); returns the exit code and
+    the texts of the message boxes it showed."""
+    from racegui import cli
+
+    shown = []
+    monkeypatch.setattr(app_module, "AppSettings", lambda: settings)
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    monkeypatch.setattr(cli.sys, "argv", ["racegui-app", *argv])
+    try:
+        code = cli.gui_main()
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.close()
+                widget.deleteLater()
+    return code, shown
+
+
+def test_the_app_launcher_opens_the_demo_with_a_dialog_for_a_missing_file(
+    qapp, settings, tmp_path, monkeypatch
+):
+    """racegui-app may have no console (Windows): a missing FILE is said in a dialog over
+    the demo, as a file that cannot be read is, not only on stderr with no window."""
+    code, shown = _start_app([str(tmp_path / "gone.json")], settings, monkeypatch)
+    assert code == 0
+    (text,) = shown
+    assert "gone.json" in text and "no such file" in text and "demo" in text
+
+
+def test_the_app_launcher_shows_a_bad_argument_in_a_dialog(
+    qapp, settings, tmp_path, monkeypatch, capsys
+):
+    code, shown = _start_app(["--demo", str(tmp_path / "x.json")], settings, monkeypatch)
+    assert code == 2
+    assert shown == ["racegui: give a FILE or --demo, not both"]
+    assert capsys.readouterr().err == "racegui: give a FILE or --demo, not both\n"
+
+
+def test_the_console_command_still_refuses_a_missing_file_in_one_line(tmp_path, capsys):
+    from racegui.cli import main
+
+    assert main([str(tmp_path / "gone.json")]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'gone.json'}: no such file\n"
+
+
 SHIFTED_US = {"+": "=", "?": "/", "_": "-", ":": ";", "*": "8", "!": "1", "<": ",", ">": "."}
 """Characters typed with Shift on a US keyboard, and the key that types them."""
 

@@ -52,6 +52,13 @@ def ensure_app() -> QApplication:
     return app
 
 
+def show_start_error(message: str) -> None:
+    """A message box saying why the window cannot open (for a launcher with no console)."""
+    ensure_app()
+    apply_chrome(QApplication.instance(), theme_named(AppSettings().theme))
+    QMessageBox.critical(None, "Cannot start racegui", message)
+
+
 def render_window(window: MainWindow, t: float, size: tuple[int, int]) -> QImage:
     """The whole window at race time t (s) as a QImage of exactly size=(w, h) px, offscreen."""
     w, h = size
