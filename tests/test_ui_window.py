@@ -421,3 +421,22 @@ def test_the_first_window_fits_the_screen():
     small = first_size(Screen(1280, 690)).toTuple()
     assert small[0] <= 1280 and small[1] <= 690 and small == (1178, 635)
     assert first_size(None).toTuple() == FIRST_SIZE_PX
+
+
+def test_about_names_the_version_and_the_qt_it_runs_on(window, monkeypatch):
+    """A bug report needs the version: the About box gives racegui's, PySide6's and Qt's."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from racegui import __version__
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.actions["about"].trigger()
+    (text,) = shown
+    assert f"racegui {__version__}" in text
+    assert f"PySide6 {PySide6.__version__}" in text and f"Qt {qVersion()}" in text
+
+
+def test_recent_files_show_their_whole_path_on_hover(window):
+    assert window.menus["recent"].toolTipsVisible()

@@ -10,7 +10,9 @@ import bisect
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+import pyqtgraph as pg
+import PySide6
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from racegui import __version__
 from racegui.model import analysis
 from racegui.model.replay import Replay, comparison_problem
 from racegui.ui.chrome_palette import apply_chrome
@@ -77,6 +80,15 @@ def first_size(screen: QScreen | None) -> QSize:
         w = min(w, round(room.width() * FIRST_SIZE_SHARE))
         h = min(h, round(room.height() * FIRST_SIZE_SHARE))
     return QSize(w, h)
+
+
+def about_text() -> str:
+    """The About box: what racegui is, its version and the Qt it runs on (for bug reports)."""
+    return (
+        f"<b>racegui {__version__}</b><br>Replays middle-distance races on a to-scale 400 m "
+        "track: runner, pacers and the target pacing light.<br><br>"
+        f"PySide6 {PySide6.__version__}, Qt {qVersion()}, pyqtgraph {pg.__version__}"
+    )
 
 
 def recent_labels(paths: list[str]) -> list[str]:
@@ -443,12 +455,7 @@ class MainWindow(QMainWindow):
             self.open_compare(path)
 
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            "About racegui",
-            "<b>racegui</b><br>Replays middle-distance races on a to-scale 400 m track: "
-            "runner, pacers and the target pacing light.",
-        )
+        QMessageBox.about(self, "About racegui", about_text())
 
     def _on_hide_timer_timeout(self) -> None:
         if self._presentation:

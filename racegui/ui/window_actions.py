@@ -83,6 +83,7 @@ def build_menus(
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions["open"])
     recent = file_menu.addMenu("Open &Recent")
+    recent.setToolTipsVisible(True)  # each file's whole path
     recent.aboutToShow.connect(lambda: recent_menu_filler(recent))
     file_menu.addSeparator()
     file_menu.addAction(actions["compare"])
