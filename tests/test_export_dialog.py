@@ -161,6 +161,27 @@ def test_window_gets_an_export_action(qtbot, tmp_path):
     dlg.close()
 
 
+def test_the_dialog_starts_with_the_window_splits_table_and_names_its_ghost(window, qtbot):
+    """What the window shows is what the export starts from: its 200 m table, and the
+    compared race, which the video will show too (the dialog says so)."""
+    from racegui.ui.loading import load_replay
+    from racegui.ui.panel.splits_table import SPLITS
+    from racegui.ui.ui_paths import demo_path
+
+    install_export(window)
+    plain = open_export_dialog(window)
+    qtbot.addWidget(plain)
+    assert plain.splits_combo.currentData() == "laps" and plain.ghost_label is None
+    plain.close()
+    window.scene.panel.splits.set_mode(SPLITS)
+    window.set_compare(load_replay(demo_path().parent / "kipyegon-wr-2023.json"))
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    assert dlg.options().splits == "200m"
+    assert dlg.ghost_label.text() == "Kipyegon 2023 (4:07.64), as in the window"
+    dlg.close()
+
+
 def test_save_as_shows_the_whole_default_path(qtbot, replay):
     deep = Path("/home/coach/Talks/2026-clinic")
     dlg = ExportDialog(replay, start_dir=deep)

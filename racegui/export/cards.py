@@ -26,6 +26,13 @@ class CardText:
     footer: str
 
 
+def ghost_name(compare: Replay) -> str:
+    """A compared race's runner, year and final time: "Kipyegon 2023 (4:07.64)"."""
+    finish = float(compare.finish_time_s[compare.focus])
+    time = f" ({format_time(finish)})" if np.isfinite(finish) else ""
+    return f"{compare_label(compare)}{time}"
+
+
 def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
     """Race title, date and venue, distance, target and the compared race's ghost."""
     race = replay.race
@@ -39,9 +46,7 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
         else:
             lines.append(f"{label}: {format_time(race.target_time_s)}")
     if compare is not None:
-        finish = float(compare.finish_time_s[compare.focus])
-        time = f" ({format_time(finish)})" if np.isfinite(finish) else ""
-        lines.append(f"Ghost: {compare_label(compare)}{time}")
+        lines.append(f"Ghost: {ghost_name(compare)}")
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui.cli_text import TypedTime, after_end_text
+from racegui.export.cards import ghost_name
 from racegui.export.frames import FramePlan
 from racegui.export.options import (
     MAX_CARD_S,
@@ -151,12 +152,14 @@ class ExportDialog(QDialog):
         replay: Replay,
         *,
         theme: str = "dark",
+        splits: str = "laps",
         compare: Replay | None = None,
         start_dir: Path | None = None,
         settings: AppSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``start_dir`` is the folder of the default path (home if None); ``settings``, if
+        """``theme`` and ``splits`` ("laps" or "200m") start as the window shows them;
+        ``start_dir`` is the folder of the default path (home if None); ``settings``, if
         given, remembers the folder of each finished export (see :func:`default_folder`)."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
@@ -169,12 +172,12 @@ class ExportDialog(QDialog):
         self._user_set: set[str] = set()  # "size", "fps", "panel": the user's, not proposed
         self._proposing = False
         self.last_summary: str | None = None
-        self._build(theme, start_dir or Path.home())
+        self._build(theme, splits, start_dir or Path.home())
         self._connect()
         self._on_path_edited(self.path_edit.text())
 
     # --- layout ------------------------------------------------------------------------------
-    def _build(self, theme: str, start_dir: Path) -> None:
+    def _build(self, theme: str, splits: str, start_dir: Path) -> None:
         form = QFormLayout()
         form.addRow(
             "Save as", self._path_row(start_dir / f"{file_stem(self.replay.race.title)}.mp4")
@@ -209,6 +212,7 @@ class ExportDialog(QDialog):
         self.splits_combo = QComboBox()
         self.splits_combo.addItem("Laps (to the finish line)", "laps")
         self.splits_combo.addItem("Every 200 m (with the published splits)", "200m")
+        self.splits_combo.setCurrentIndex(max(self.splits_combo.findData(splits), 0))
         self.splits_combo.setToolTip("Which table the side panel's Splits card shows")
         form.addRow("Splits table", self.splits_combo)
         self.theme_combo = QComboBox()
@@ -216,6 +220,14 @@ class ExportDialog(QDialog):
         self.theme_combo.setCurrentText(theme)
         self.theme_combo.setToolTip("Colours of the exported replay")
         form.addRow("Theme", self.theme_combo)
+        self.ghost_label: QLabel | None = None
+        if self.compare is not None:  # the window's comparison goes into the video too
+            self.ghost_label = QLabel(f"{ghost_name(self.compare)}, as in the window")
+            self.ghost_label.setToolTip(
+                "The compared race runs as a ghost in the export, with its gap on the "
+                "scoreboard (Clear comparison in the File menu to leave it out)"
+            )
+            form.addRow("Ghost", self.ghost_label)
         self.title_spin = self._seconds_spin("Seconds of video showing the race title first")
         self.end_spin = self._seconds_spin("Seconds of video showing the result at the end")
         form.addRow("Title card", self.title_spin)
@@ -542,6 +554,16 @@ class ExportDialog(QDialog):
         super().closeEvent(event)
 
 
+def _window_splits(window) -> str:
+    """The splits table the window's panel shows: "laps" or "200m"."""
+    from racegui.ui.panel.splits_table import SPLITS
+
+    scene = getattr(window, "scene", None)
+    if scene is None:
+        return "laps"
+    return "200m" if scene.panel.splits.mode == SPLITS else "laps"
+
+
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme and comparison."""
     settings = getattr(window, "settings", None)
@@ -550,6 +572,7 @@ def open_export_dialog(window) -> ExportDialog:
     dialog = ExportDialog(
         window.replay,
         theme=getattr(window, "theme_name", "dark"),
+        splits=_window_splits(window),
         compare=getattr(window, "compare", None),
         start_dir=start,
         settings=settings,
