@@ -4,10 +4,12 @@ a pacer who has stepped off is tagged fainter."""
 import math
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from racegui.model.names import short_name
+from racegui.model.track import LANE1_LINE_M
 from racegui.ui.loading import load_replay
 from racegui.ui.overlay import BroadcastOverlay, Label
 from racegui.ui.scene import ReplayScene
@@ -108,3 +110,33 @@ def test_a_faded_tag_stays_legible_on_the_track_and_the_grass():
         return image.pixelColor(int(rect.right()) - 4, int(rect.top()) + 4)
 
     assert box_colour(faded=True) == box_colour(faded=False)
+
+
+def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
+    """After 4:00 the light parked at the line beside a runner still running read as level
+    with her (user review at 4:05.90). Once it finishes the band goes out (on the track and
+    in the pocket cam), its head stays at the line, faded, and its tag is faded and gives
+    its time (the same tag: its key stays the light's name)."""
+    replay = load_replay(demo_path())
+    light = replay.athletes[replay.target].name
+    done = float(replay.finish_time_s[replay.target])
+    finish = replay.track.race_xy(
+        np.array([replay.race.distance_m]), replay.race.distance_m, np.array([-LANE1_LINE_M])
+    )
+    scene = ReplayScene(replay, DARK)
+    track = scene.track
+    try:
+        for t, off in ((done - 1.0, False), (done + 5.9, True)):
+            scene.update_frame(t)
+            band = (track.light_glow, track.light_core)
+            assert [item.isVisible() for item in band] == [not off, not off]
+            assert (track._light_band is None) == off  # the pocket cam's band and tag
+            assert track.light_head.isVisible()
+            assert track.light_head._ids.tolist() == [int(off)]  # the faded sprite
+            (tag,) = [lab for lab in frame_labels(track, QTransform()) if lab.key == light]
+            assert tag.faded == off
+            assert tag.text == (f"{light} 4:00.00" if off else light)
+        x, y = track.light_head.points()
+        assert (x[0], y[0]) == (pytest.approx(finish[0][0]), pytest.approx(finish[1][0]))
+    finally:
+        scene.close()

@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTransform
 
 from racegui.model.names import short_name
+from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.overlay import Label
 
 if TYPE_CHECKING:
@@ -28,6 +30,20 @@ LIGHT_SLIDE_HEIGHTS = 8.0
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
 """Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
 running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
+
+
+def light_tag(replay: Replay, t: float) -> tuple[str, bool]:
+    """The light's tag text at race time t (s), and whether it is faded: its name while it
+    runs; once it has run the target time and switched off, faded and with that time
+    ("Sub-4 pacing light 4:00.00"), so that an audience does not read the light parked at
+    the line as level with a runner still running."""
+    name = replay.athletes[replay.target].name
+    done = float(replay.finish_time_s[replay.target])
+    if not t >= done:
+        return name, False
+    if label_names_time(name, done):  # "Previous world record 4:12.33"
+        return name, True
+    return f"{name} {format_time(done)}", True
 
 
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
@@ -83,10 +99,17 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     if not view.labels_visible:
         return out
     if r.target is not None:
-        name = r.athletes[r.target].name
-        slide = LIGHT_SLIDE_HEIGHTS
+        text, faded = light_tag(r, st.t)
         add(
-            r.target, name, 4.0, inward_first=True, tier=TIER_LIGHT, slide_heights=slide, leads=True
+            r.target,
+            text,
+            4.0,
+            faded=faded,
+            key=r.athletes[r.target].name,  # one tag, before and after its time is added
+            inward_first=True,
+            tier=TIER_LIGHT,
+            slide_heights=LIGHT_SLIDE_HEIGHTS,
+            leads=True,
         )
     if view.compare is not None and view.status.compare_gap is not None:
         j = view.compare.focus

@@ -22,7 +22,7 @@ from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.infield_layout import infield_layout
-from racegui.ui.markers import MarkerLayer, mk_colour
+from racegui.ui.markers import DROPPED_ALPHA, MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.qt_guard import guarded_paint
@@ -134,13 +134,18 @@ class TrackView(pg.GraphicsView):
             glow_c = self.replay.athletes[self.replay.target].colour
         self.light_glow.set_pen(pg.mkPen(mk_colour(glow_c, 90), width=max(14.0, 2.4 * ppm)))
         self.light_core.set_pen(pg.mkPen(mk_colour(glow_c, 255), width=max(4.0, 0.7 * ppm)))
+        head = max(10.0, 1.6 * ppm)
         self.light_head.set_sprites(
             [
                 DiscSprite(
-                    mk_colour("#ffffff", 235),
-                    pg.mkPen(mk_colour(glow_c, 255), width=3.0),
-                    max(10.0, 1.6 * ppm),
-                )
+                    mk_colour("#ffffff", 235), pg.mkPen(mk_colour(glow_c, 255), width=3.0), head
+                ),
+                # Switched off at its finish: a faded ring, as a pacer who stepped off.
+                DiscSprite(
+                    mk_colour(glow_c, DROPPED_ALPHA // 2),
+                    pg.mkPen(mk_colour(glow_c, DROPPED_ALPHA), width=2.0),
+                    head,
+                ),
             ]
         )
         self.trail_runner.set_pen(pg.mkPen(mk_colour(f.colour, 170), width=max(2.5, 0.4 * ppm)))
@@ -320,7 +325,9 @@ class TrackView(pg.GraphicsView):
         d_t = float(st.distance_m[r.target])
         d_r = float(st.distance_m[r.focus])
         race_m = r.race.distance_m
-        band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 16)
+        # Once it has run the target time the light is off: no band, a faded head at the line.
+        off = bool(st.t >= r.finish_time_s[r.target])
+        band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 0 if off else 16)
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
         finished = st.t >= r.finish_time_s[r.focus]
         show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
@@ -338,9 +345,10 @@ class TrackView(pg.GraphicsView):
             self.light_glow.set_xy(bx, by)
             self.light_core.set_xy(bx, by)
             self._light_band = (bx, by)
-        for item in (self.light_glow, self.light_core, self.light_head):
+        for item in (self.light_glow, self.light_core):
             item.setVisible(nb >= 2)
-        self.light_head.set_points(px[nb : nb + 1], py[nb : nb + 1])
+        self.light_head.setVisible(nb >= 2 or off)
+        self.light_head.set_points(px[nb : nb + 1], py[nb : nb + 1], int(off))
         self.gap_arc.setVisible(show_gap)
         self.gap_mid = None
         if not show_gap:
