@@ -62,10 +62,13 @@ def assert_cards_whole(panel: SidePanel) -> None:
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
-@pytest.mark.parametrize("size", [(1440, 860), (1366, 768), (1280, 720)])
+@pytest.mark.parametrize("size", [(1440, 860), (1366, 768), (1280, 720), (1257, 707)])
 def test_the_panel_needs_no_scroll_bar(shot, size, theme):
     """At 1440x860 the panel needed 834 px of 796 (the dropouts cut off); at 1366x768 the
-    pacers card was cut off and the panel scrolled 130 px."""
+    pacers card was cut off and the panel scrolled 130 px. 1257x707 is the window's first
+    size on a 1366x768 laptop (first_size): the panel scrolled there once the splits table
+    was down to its two rows, while the dropout feed kept three (user review); the feed
+    now gives rows too."""
     panel = shot(size, theme)
     assert_cards_whole(panel)
     assert panel.chart.height() >= 120  # the chart gives way, but stays a chart
@@ -126,3 +129,14 @@ def test_a_visit_to_the_200m_tab_does_not_keep_the_laps_compact(shot):
     QApplication.processEvents()
     assert not panel.compact
     assert_cards_whole(panel)
+
+
+def test_the_feed_gets_its_rows_back_in_a_taller_window(shot):
+    """The feed's rows given up in a short window come back when it grows."""
+    short = shot((1257, 707))
+    assert short.pacers.feed_rows < 3
+    tall = shot((1440, 860))
+    assert tall.pacers.feed_rows == 3
+    feed = tall.pacers.feed
+    assert feed.viewport().height() >= 3 * feed.row_pitch()
+    assert_cards_whole(tall)

@@ -45,6 +45,7 @@ class PacersCard(Card):
         self._data: PanelData | None = None
         self._style: PanelStyle | None = None
         self._running = -1
+        self._feed_rows = FEED_ROWS
 
     def set_data(self, data: PanelData) -> None:
         """Pacers and dropouts of a replay."""
@@ -56,14 +57,28 @@ class PacersCard(Card):
         self.setVisible(data.n_pacers > 0)
         self._fit_feed()
 
+    @property
+    def feed_rows(self) -> int:
+        """Dropout rows the feed keeps in view whole (FEED_ROWS unless a short window took
+        some: see set_feed_rows)."""
+        return self._feed_rows
+
+    def set_feed_rows(self, rows: int) -> None:
+        """Keep `rows` (at least 1) of the newest dropouts in view whole; the panel's last
+        resort in a window too short for FEED_ROWS."""
+        rows = max(1, rows)
+        if rows != self._feed_rows:
+            self._feed_rows = rows
+            self._fit_feed()
+
     def _fit_feed(self) -> None:
-        """Feed height floor: the newest FEED_ROWS dropouts in whole rows (the pace chart, the
+        """Feed height floor: the newest feed_rows dropouts in whole rows (the pace chart, the
         spacing and the splits table's rows give way first), or the line saying none did."""
         style, data = self._style, self._data
         if style is None:
             return
         count = len(data.dropouts) if data is not None else 0
-        rows = min(FEED_ROWS, max(count, 1))
+        rows = min(self._feed_rows, max(count, 1))
         # Presentation keeps the text-based row height it was laid out with (a row's own
         # size hint can be a pixel taller at some scales, and the 768 px layout is full).
         feed = self.feed

@@ -29,7 +29,7 @@ from racegui.ui.panel.header import RaceHeader
 from racegui.ui.panel.lap_split import LapSplit
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.pace_chart import PaceChart
-from racegui.ui.panel.pacers_card import PacersCard
+from racegui.ui.panel.pacers_card import FEED_ROWS, PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
 from racegui.ui.panel.splits_table import SplitsTable
 from racegui.ui.panel.style import PanelStyle
@@ -232,9 +232,9 @@ class SidePanel(QWidget):
         The pace chart (down to its minimum) and the dropout feed (down to FEED_ROWS rows)
         give way by the layout's stretch; then the compact layout (tighter spacing, no lines
         shown elsewhere too; text keeps its size); then the splits table keeps fewer whole
-        rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls). Only where
-        even that does not fit does the panel scroll. Presentation mode and two columns keep
-        their own layouts."""
+        rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls); then the
+        dropout feed keeps fewer whole rows, down to one. Only where even that does not fit
+        does the panel scroll. Presentation mode and two columns keep their own layouts."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -246,6 +246,7 @@ class SidePanel(QWidget):
 
     def _fit_height_once(self) -> None:
         """One round of _fit_height for the panel's size now."""
+        self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
         room = self._scroll.contentsRect().height()
         if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
             if self._style.compact and (self._style.presentation or self._columns != 1):
@@ -295,6 +296,11 @@ class SidePanel(QWidget):
         while need > room and rows > floor:
             rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
             need = self._need_with_rows(rows)
+        feed = self.pacers.feed_rows
+        while need > room and feed > 1:
+            feed -= 1
+            self.pacers.set_feed_rows(feed)
+            need = self._needed_height()
 
     def _need_with_rows(self, rows: int) -> int:
         """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
