@@ -306,17 +306,39 @@ def test_a_720p_export_shows_the_markers_at_the_1080p_size_scaled_down(qapp, rep
     assert small == pytest.approx(wide, rel=0.2)  # a 1080p sprite copied as is: 1.5x
 
 
-def test_a_portrait_export_puts_the_panel_below_the_track_in_two_columns(qapp, replay):
-    # It used to squeeze the track into a column beside the panel, a third of the width.
+def test_a_portrait_export_gives_the_panel_what_the_track_leaves_in_one_column(qapp, replay):
+    """It once squeezed the track into a column beside the panel. Then the panel took half
+    the height in two columns, and the track, as wide as the video, left a band of about
+    190 px empty above and below it (user review). Now the track takes the height it needs
+    and the panel the rest, in one column, every card whole; the tags keep their size."""
+    import math
+
     assert parse_size("portrait") == (1080, 1920)
     source = SceneFrameSource(replay, DARK, (1080, 1920))
     try:
         source.frame_at(100.0)
         scene, track, panel = source.scene, source.scene.track, source.scene.panel
         assert track.width() == scene.width() == panel.width() == 1080
-        assert panel.y() >= track.geometry().bottom() and panel.columns == 2
-        assert panel.gap.geometry().top() == panel.splits.geometry().top()  # side by side
-        assert panel.pace_card.geometry().right() < panel.pacers.geometry().left()
+        bounds = track.backdrop.bounds()
+        assert track.height() == math.ceil(1080 * bounds.height() / bounds.width())
+        assert panel.y() == track.geometry().bottom() + 1 and panel.height() > 1920 / 2
+        assert panel.columns == 1
+        cards = [panel.header, panel.gap, panel.pace_card, panel.splits, panel.pacers]
+        tops = [card.geometry().top() for card in cards]
+        assert tops == sorted(tops) and cards[-1].geometry().bottom() < panel.height()
+        assert panel._scroll.verticalScrollBar().maximum() == 0
+        assert track.tag_reference_px() == 960  # the tags of a track with half the height
+    finally:
+        source.close()
+
+
+def test_a_4_by_5_export_keeps_two_columns_below_the_track(qapp, replay):
+    source = SceneFrameSource(replay, DARK, (1080, 1350))
+    try:
+        source.frame_at(100.0)
+        panel, track = source.scene.panel, source.scene.track
+        assert panel.columns == 2 and panel.y() > track.geometry().bottom()
+        assert panel._scroll.verticalScrollBar().maximum() == 0
     finally:
         source.close()
 

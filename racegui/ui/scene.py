@@ -6,7 +6,9 @@ The main window embeds one ReplayScene; exports make their own and call
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QWidget
 
@@ -34,6 +36,10 @@ before a landscape or square scene stacks them (1080x1080: 1.47 times, stacked; 
 STACKED_MIN_HEIGHT_PX = 500
 """Least height (px at scale 1) of a panel below a landscape or square track: its two columns
 show every card whole (a 1080x1080 video gives it 540)."""
+ONE_COLUMN_HEIGHT_PX = 1100
+"""Least height (px at scale 1) of a panel below the track laid out in one column: every
+card whole with room for the pace chart (a 1080x1920 video gives it about 1350; a 1080x1350
+one, 780, keeps two columns)."""
 PANEL_WIDTH_PX = (420, 600)
 """Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
 so its numbers are never cut off."""
@@ -155,14 +161,22 @@ class ReplayScene(QWidget):
         box.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
-        # Two columns below the track only where each keeps the panel's own minimum width.
+        height = self._stacked_panel_height() if stacked else 0
+        # Below the track: two columns where each keeps the panel's own minimum width, but
+        # one where it is tall enough for every card in a column (a phone's portrait video).
         wide_enough = self.width() >= 2 * self.panel.column_min_width()
-        self.panel.set_columns(2 if stacked and wide_enough else 1)
+        tall = height >= ONE_COLUMN_HEIGHT_PX * self._scale
+        self.panel.set_columns(2 if stacked and wide_enough and not tall else 1)
+        # Tags sized as with STACKED_PANEL_FRACTION of the height below the track: a
+        # portrait track drawn as wide as ever keeps its tags as big.
+        self.track.set_tag_reference(
+            self.height() * (1.0 - STACKED_PANEL_FRACTION) if stacked else None
+        )
         if stacked:
             self._show_panel(self._panel_wanted)
             self.panel.setMinimumWidth(0)
             self.panel.setMaximumWidth(QWIDGETSIZE_MAX)
-            self.panel.setFixedHeight(round(self.height() * STACKED_PANEL_FRACTION))
+            self.panel.setFixedHeight(height)
             return
         self.panel.setMinimumHeight(0)
         self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
@@ -171,6 +185,17 @@ class ReplayScene(QWidget):
         # until the window is wide enough again.
         self._show_panel(self._panel_wanted and self.width() - TRACK_MIN_WIDTH_PX >= lo)
         self.panel.setFixedWidth(round(width))
+
+    def _stacked_panel_height(self) -> int:
+        """Height (px) of the panel below the track: STACKED_PANEL_FRACTION of the scene's,
+        or in a portrait scene all that the track, drawn as wide as the scene, leaves."""
+        w, h = self.width(), self.height()
+        share = round(h * STACKED_PANEL_FRACTION)
+        if h <= w:
+            return share
+        bounds = self.track.backdrop.bounds()  # the track and its labels (m)
+        track_h = math.ceil(w * bounds.height() / bounds.width())
+        return max(share, h - track_h)
 
     def _show_panel(self, on: bool) -> None:
         """Show or hide the panel for the layout (the user's choice is _panel_wanted)."""
@@ -220,10 +245,14 @@ class ReplayScene(QWidget):
             origin = QPoint(round(panel_at.x() * sx), round(panel_at.y() * sy))
             self._panel_copy.draw(painter, origin, image, changed, scale, redraw)
         else:  # no pixel grid for this scale: draw the whole panel scaled
+            # ... onto whole device pixels: an edge on a half pixel would blend into the
+            # track's pixels there, which a reused image does not repaint every frame.
+            left, top = round(panel_at.x() * sx), round(panel_at.y() * sy)
+            right = round((panel_at.x() + image.width()) * sx)
+            bottom = round((panel_at.y() + image.height()) * sy)
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.scale(sx, sy)
-            painter.drawImage(panel_at, image)
+            painter.drawImage(QRect(left, top, right - left, bottom - top), image)
             painter.restore()
         self._panel_drawn = True
 
@@ -253,6 +282,11 @@ class ReplayScene(QWidget):
                 self.show()
                 self._settle()
             if size is not None and QSize(*size) != self.size():
+                # The panel's fixed size from the last layout must not hold the new size
+                # back (a tall portrait panel kept a landscape resize 1385 px high); the
+                # resize fits it afresh.
+                self.panel.setMinimumSize(0, 0)
+                self.layout().activate()  # the scene's own least size follows
                 self.resize(*size)
                 self._settle()
         self.update_frame(t)

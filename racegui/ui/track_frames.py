@@ -13,7 +13,7 @@ own graphics: exactly what drawing it from scratch gives (the tests compare pixe
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from racegui.ui.track_view import TrackView
@@ -83,6 +83,9 @@ class TrackFrames:
         if self._still is None or key != self._still_key:
             still = QImage(size, QImage.Format.Format_RGB32)
             still.setDevicePixelRatio(1.0)
+            # A view ending on a half device pixel leaves its last row half painted: the
+            # rest must be the background, not whatever the new image's memory held.
+            still.fill(QColor(view.theme.background))
             p = QPainter(still)
             p.setRenderHints(view.renderHints(), True)
             p.scale(*scale)

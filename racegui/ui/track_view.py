@@ -98,6 +98,7 @@ class TrackView(pg.GraphicsView):
         self._compare_xy: tuple[float, float] | None = None
         self.scoreboard_rect: QRectF | None = None
         """Where the last paint drew the scoreboard (view px)."""
+        self._tag_reference_px: float | None = None
         self.foreground_rects: list[QRectF] = []
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
         self.backdrop_version = getattr(self, "backdrop_version", 0)
@@ -411,12 +412,21 @@ class TrackView(pg.GraphicsView):
             drawn.append(self.overlay.board_extent)
         labels = frame_labels(self, to_px)
         if labels:
-            size = float(np.clip(self.height() / 62.0, 10.0, 20.0))
+            size = float(np.clip(self.tag_reference_px() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
             drawn += self.overlay.paint_labels(
                 painter, labels, obstacles, size, bounds, self.state.t
             )
         self.foreground_rects = drawn
+
+    def tag_reference_px(self) -> float:
+        """The height (px) name tags are sized by: the view's, unless the scene set another
+        (set_tag_reference: a portrait scene whose track takes only the height it needs)."""
+        return self._tag_reference_px or float(self.height())
+
+    def set_tag_reference(self, px: float | None) -> None:
+        """Size name tags as for a view `px` tall (None: this view's own height)."""
+        self._tag_reference_px = px
 
     def clock_text(self) -> str:
         """The race clock as the scoreboard shows it (m:ss.xx)."""
