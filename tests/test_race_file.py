@@ -221,6 +221,18 @@ def test_bad_time_text(tmp_path):
     assert "$.athletes[0].splits[2].time" in str(err) and "below 60" in str(err)
 
 
+def test_a_time_cut_short_is_refused_not_read_as_another_time(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][1]["time"] = "2:0"  # was 800 m in 2:00.00
+    assert (
+        _problem(tmp_path, data)
+        .lines()[0]
+        .endswith(
+            """: $.athletes[0].splits[1].time: '2:0': seconds after ":" need two digits (m:ss.xx)"""
+        )
+    )
+
+
 def test_unknown_units(tmp_path):
     data = minimal_data()
     del data["distance_m"]

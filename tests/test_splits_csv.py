@@ -80,6 +80,17 @@ def test_bad_time_names_line_and_column(tmp_path):
     assert "line 3, column 3" in str(info.value)
 
 
+def test_a_file_cut_off_inside_its_last_time_is_refused_at_that_cell(tmp_path):
+    """A file ending "1609.344,4:0" imported her 4:06.42 mile as 4:00.00."""
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.split("\np1")[0].removesuffix("6.42"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"""{path}: line 5, column 3: '4:0': seconds after ":" need two digits (m:ss.xx)"""
+    ]
+
+
 def test_a_time_with_thousands_of_digits_names_its_cell(tmp_path):
     # int() refused the 5,000-digit minutes with a ValueError traceback.
     path = tmp_path / "s.csv"
