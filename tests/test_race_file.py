@@ -296,6 +296,35 @@ def test_non_increasing_distances(tmp_path):
     assert "must increase" in str(_problem(tmp_path, data))
 
 
+@pytest.mark.parametrize(
+    ("spoil", "where", "message"),
+    [
+        (
+            {1: {"distance_m": 1300}, 2: {"distance_m": 1200}},
+            "$.athletes[0].splits[2].distance_m",
+            "1200 m comes after 1300 m: distances must increase",
+        ),
+        (  # it also made 14.3 m/s from 800 m to the finish
+            {1: {"time": "3:10.00"}},
+            "$.athletes[0].splits[2].time",
+            "3:01.84 comes after 3:10.00: times must increase",
+        ),
+        (  # rows swapped: one problem, at the split that goes back
+            {1: {"distance_m": 1200, "time": "3:01.84"}, 2: {"distance_m": 800, "time": "2:00.75"}},
+            "$.athletes[0].splits[2].distance_m",
+            "800 m comes after 1200 m: distances must increase",
+        ),
+    ],
+)
+def test_splits_going_back_are_named_not_the_speeds_they_make(tmp_path, spoil, where, message):
+    """400, 1300, 1200 m said only "splits[1]: 14.9 m/s ... faster than any human runs"."""
+    data = minimal_data()
+    for k, fields in spoil.items():
+        data["athletes"][0]["splits"][k].update(fields)
+    error = _problem(tmp_path, data)
+    assert [(p.where, p.message) for p in error.problems] == [(where, message)]
+
+
 def test_split_past_race_distance(tmp_path):
     data = minimal_data()
     data["athletes"][0]["splits"].append({"distance_m": 1700, "time": "4:30"})
