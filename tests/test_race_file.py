@@ -338,12 +338,31 @@ def test_superhuman_split(tmp_path):
 
 
 def test_a_split_slower_than_walking_is_a_typo(tmp_path):
-    # 409 m in 9,999 hours: its replay once asked numpy for 447 GB.
+    # 409 m in 9,999 hours once asked numpy for 447 GB; 99 hours is the longest time now.
     data = minimal_data()
-    data["athletes"][0]["splits"][-1]["time"] = "9999:00:00"
+    data["athletes"][0]["splits"][-1]["time"] = "99:00:00"
     error = _problem(tmp_path, data)
     assert [p.where for p in error.problems] == ["$.athletes[0].splits[3]"]
     assert "slower than walking" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("where", "time"), [(("splits", 2), 1e308), (("splits", 3), "100:00:01"), (("target",), 1e308)]
+)
+def test_a_time_longer_than_any_race_says_so(tmp_path, where, time):
+    """A split at 1e308 s was "4.1e-306 m/s from the previous split is slower than walking"."""
+    data = minimal_data()
+    if where[0] == "target":
+        data["target"]["time"] = time
+        path = "$.target.time"
+    else:
+        data["athletes"][0]["splits"][where[1]]["time"] = time
+        path = f"$.athletes[0].splits[{where[1]}].time"
+    given = f"{time:g} s" if isinstance(time, float) else repr(time)
+    error = _problem(tmp_path, data)
+    assert [(p.where, p.message) for p in error.problems] == [
+        (path, f"{given} is longer than any race (at most 100 hours)")
+    ]
 
 
 def test_an_even_pace_time_slower_than_walking_is_refused(tmp_path):

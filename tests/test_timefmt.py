@@ -81,3 +81,14 @@ def test_a_time_cut_short_is_refused_not_read_as_another_time():
         with pytest.raises(TimeFormatError) as info:
             parse_time(text)
         assert str(info.value) == why
+
+
+def test_a_time_longer_than_any_race_is_refused():
+    import pytest
+
+    from racegui.model.timefmt import MAX_TIME_S, TimeFormatError, parse_time
+
+    assert parse_time("100:00:00") == MAX_TIME_S == 360_000
+    for value in (1e308, 360_000.5, "100:00:01", "9" * 30):
+        with pytest.raises(TimeFormatError, match="longer than any race"):
+            parse_time(value)

@@ -7,6 +7,9 @@ import re
 
 MAX_TIME_CHARS = 40
 """Longest text read as a time (a 5,000-digit minute count made int() raise ValueError)."""
+MAX_TIME_S = 100 * 3600.0
+"""Longest time read (s): 100 hours, past any race (100 km at walking pace takes 56 hours);
+a split at 1e308 s was called "4.1e-306 m/s ... slower than walking"."""
 _TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+)((?:[.,]\d+)?)\s*$")
 
 
@@ -18,8 +21,9 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
     """Seconds from a number or a text "ss.xx", "m:ss.xx" or "h:mm:ss.xx".
 
     Seconds after a colon, and minutes after hours, are two digits below 60 ("4:06.42",
-    "1:02:03.4"). Raises TimeFormatError with a one-line reason for anything else (negative,
-    NaN, infinite, text that is not a time or is cut short like "4:0").
+    "1:02:03.4"); the time is at most MAX_TIME_S. Raises TimeFormatError with a one-line
+    reason for anything else (negative, NaN, infinite, longer than any race, text that is
+    not a time or is cut short like "4:0").
     """
     if isinstance(value, bool):
         raise TimeFormatError(f"{value!r} is not a time")
@@ -45,6 +49,11 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
         raise TimeFormatError(f"{value!r} is not a finite time")
     if seconds < 0:
         raise TimeFormatError(f"{value!r} is negative")
+    if seconds > MAX_TIME_S:
+        given = repr(value) if isinstance(value, str) else f"{seconds:g} s"
+        raise TimeFormatError(
+            f"{given} is longer than any race (at most {MAX_TIME_S / 3600:g} hours)"
+        )
     return seconds
 
 
