@@ -162,7 +162,22 @@ def _no_id(data):
         ),
         (lambda d: {**d, "athletes": []}, "$.athletes:", "needs at least 1 entry"),
         (_no_id, "$.athletes[0].id:", "missing (this field is required)"),
-        (lambda d: {**d, "title": 7}, "$.title:", "should be a valid string"),
+        (lambda d: {**d, "title": 7}, "$.title:", 'should be text in double quotes ("..."), not'),
+        (
+            lambda d: {**{k: v for k, v in d.items() if k != "distance_m"}, "distance": 1e300},
+            "$.distance:",
+            '"distance" is text such as "1 mile" or "1500 m"; use "distance_m" for a number',
+        ),
+        (
+            lambda d: {**d, "distance_m": "1 mile"},
+            "$.distance_m:",
+            '"distance_m" is a number of metres such as 1500; use "distance" for text',
+        ),
+        (
+            lambda d: {**d, "venue": 5},
+            "$.venue:",
+            'should be text in double quotes ("..."), not a number',
+        ),
         (lambda d: {**d, "title": ""}, "$.title:", "needs at least 1 character"),
         (
             lambda d: {**d, "athletes": d["athletes"] * 1001},

@@ -234,6 +234,18 @@ _PATTERN_MESSAGES = {
 """Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
 
 
+_TYPE_HINTS = {
+    ("distance", "string_type"): (
+        '"distance" is text such as "1 mile" or "1500 m"; use "distance_m" for a number of metres'
+    ),
+    ("distance_m", "float_type"): (
+        '"distance_m" is a number of metres such as 1500; use "distance" for text with a unit, '
+        'like "1 mile"'
+    ),
+}
+"""What to write instead of a race distance of the wrong kind (field, pydantic error type)."""
+
+
 _UNION_BRANCHES = ("float", "str", "constrained-str")
 """Names pydantic puts in an error's location for each branch of a union (a time is a number
 or text of at most 40 characters)."""
@@ -277,6 +289,10 @@ def _plain(err: dict) -> str:
         return f"needs at least {least} {'character' if least == 1 else 'characters'}"
     if kind == "string_too_long":
         return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "string_type":
+        return f'should be text in double quotes ("..."), not {_json_kind(err.get("input"))}'
+    if kind in ("float_type", "int_type"):
+        return f"should be a number, not {_json_kind(err.get('input'))}"
     message = err["msg"].removeprefix("Value error, ")
     return (
         "should be" + message.removeprefix("Input should be")
@@ -296,6 +312,9 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem
         message = _plain(err)
         if loc != raw_loc:
             message = 'should be a time: seconds as a number, or text like "4:06.42"'
+        hint = _TYPE_HINTS.get((loc[-1] if len(loc) == 1 else None, err["type"]))
+        if hint is not None:
+            message = hint
         if err["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against the schema)"
         elif err["type"] == "string_pattern_mismatch":
