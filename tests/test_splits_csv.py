@@ -444,3 +444,23 @@ def test_without_a_role_column_only_athletes_who_stop_short_are_pacers(tmp_path)
     )
     _, race = _read(tmp_path, text)
     assert [a.role for a in race.athletes] == ["runner", "runner", "pacer"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "where", "message"),
+    [
+        # Was "line 3: 1 fields, the header has 3": the reader ran to the end of the file.
+        ('"fk,400,60.20\nfk,800,2:00.75\n', "line 2", 'a quote (") is never closed'),
+        ('fk,400,60.20\n"fk,800,2:00.75', "line 3", 'a quote (") is never closed'),
+        (
+            'fk,400,60.20\n"f\nk",800,2:00.75\n',
+            "line 3",
+            "a quoted cell runs on to line 4 (a line break inside quotes)",
+        ),
+        ("fk,400\n", "line 2", "2 fields, the header has 3"),
+        ("fk\n", "line 2", "1 field, the header has 3"),
+    ],
+)
+def test_a_quote_left_open_is_named_at_the_line_it_opens(tmp_path, rows, where, message):
+    path, lines = _refused(tmp_path, "athlete,distance_m,time\n" + rows)
+    assert lines == [f"{path}: {where}: {message}"]
