@@ -138,6 +138,17 @@ def test_a_time_cut_short_exits_2_in_one_line_writing_nothing(capsys, tmp_path):
     assert not clip.exists() and not out_path.exists()
 
 
+def test_a_name_with_a_control_character_exits_2_in_one_line(capsys, tmp_path):
+    """`info` printed a NUL raw, and a right-to-left override turned the line around."""
+    data = minimal_data()
+    data["athletes"][0]["name"] = "Faith \u202eKipyegon\x00"
+    path = write_json(tmp_path / "r.json", data)
+    for verb in ("info", "validate"):
+        code, out, err = run(capsys, verb, str(path))
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert "\x00" not in err and "\u202e" not in err and "U+202E" in err
+
+
 def test_import_csv(capsys, tmp_path):
     csv_path = tmp_path / "s.csv"
     csv_path.write_text("athlete,distance_m,time\nfk,400,60.2\nfk,800,2:00.75\n")

@@ -591,3 +591,39 @@ def test_more_splits_than_allowed_and_far_formation_slots_are_refused(tmp_path):
     error = _problem(tmp_path, data)
     wheres = [p.where for p in error.problems]
     assert "$.athletes[0].splits" in wheres and "$.athletes[1].formation.offset_m" in wheres
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where", "point"),
+    [
+        ("name", "Faith \u202eKipyegon", "$.athletes[0].name", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("name", "Faith Kipyegon\x00", "$.athletes[0].name", "U+0000"),
+        ("title", "Mile\n2025", "$.title", "U+000A"),
+        ("venue", "Paris\u2066", "$.venue", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("label", "Sub-4\x1b[31m", "$.target.label", "U+001B"),
+        ("note", "Slot\x07", "$.athletes[0].note", "U+0007"),
+        ("notes", ["Paced by \u202bWavelight"], "$.notes[0]", "U+202B (RIGHT-TO-LEFT EMBEDDING)"),
+    ],
+)
+def test_a_text_with_a_control_character_is_refused_naming_it(tmp_path, field, value, where, point):
+    """A name with U+202E turned the window's header around ("00.00:4 thgil gnicap") and
+    `info` printed a NUL raw; both files were "ok"."""
+    data = minimal_data()
+    target = {"name": data["athletes"][0], "note": data["athletes"][0], "label": data["target"]}
+    target.get(field, data)[field] = value
+    (line,) = _problem(tmp_path, data).lines()
+    assert line.endswith(
+        f": {where}: has {point}, a control character, which "
+        + (
+            "notes and sources (tabs and line breaks are fine) cannot hold"
+            if field in ("note", "notes")
+            else "names, labels and titles cannot hold"
+        )
+    )
+    assert "\u202e" not in line and "\x00" not in line
+
+
+def test_a_note_may_keep_its_tabs_and_line_breaks(tmp_path):
+    data = minimal_data(notes=["Splits:\n\t400 m\t60.20\r\n"])
+    data["athletes"][0]["note"] = "Front shield\nthen alone"
+    assert read_race(write_json(tmp_path / "r.json", data)).notes == (data["notes"][0],)

@@ -464,3 +464,25 @@ def test_without_a_role_column_only_athletes_who_stop_short_are_pacers(tmp_path)
 def test_a_quote_left_open_is_named_at_the_line_it_opens(tmp_path, rows, where, message):
     path, lines = _refused(tmp_path, "athlete,distance_m,time\n" + rows)
     assert lines == [f"{path}: {where}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "where", "point"),
+    [
+        (
+            "Faith \u202eKipyegon,400,60.20,\n",
+            "line 2, column 1",
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        ),
+        ("fk,400,60.20,Faith\x85\n", "line 2, column 4", "U+0085"),  # read as a space
+        ("Faith\x1fKipyegon,400,60.20,\n", "line 2, column 1", "U+001F"),
+        ("fk,400,60.20,\nfk,800,2:00.75,\x1b[31mFaith\n", "line 3, column 4", "U+001B"),
+    ],
+)
+def test_a_name_with_a_control_character_is_refused_at_its_cell(tmp_path, rows, where, point):
+    path, lines = _refused(tmp_path, "athlete,distance_m,time,name\n" + rows)
+    field = "athlete" if where.endswith("column 1") else "name"
+    assert lines == [
+        f"{path}: {where}: {field} has {point}, a control character, which names, labels and "
+        "titles cannot hold"
+    ]

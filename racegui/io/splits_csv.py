@@ -19,7 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
+from racegui.io.errors import (
+    CONTROLS,
+    MAX_PROBLEMS,
+    Problem,
+    RaceFileError,
+    capped,
+    control_problem,
+)
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
@@ -206,6 +213,19 @@ def _fields(n: int) -> str:
     return f"{n} field" if n == 1 else f"{n} fields"
 
 
+def _control_cell(row: list[str], line: int, col: dict) -> Problem | None:
+    """A problem for an athlete or name cell holding a control character, even one that
+    reads as a space (a tab, U+001F, U+0085), as a name in a race file may not."""
+    for field in ("athlete", "name"):
+        k = col.get(field)
+        problem = (
+            control_problem(row[k], CONTROLS, "names, labels and titles") if k is not None else None
+        )
+        if problem is not None:
+            return Problem(_cell_place(line, k), f"{field} {problem}")
+    return None
+
+
 def _split_of_row(
     row: list[str], line: int, header: list[str], col: dict, decimal_comma: bool
 ) -> tuple[str, float, float] | Problem:
@@ -216,6 +236,9 @@ def _split_of_row(
         if len(row) > len(header):
             why += " (a decimal comma, like 2:00,75? write 2:00.75)"
         return Problem(f"line {line}", why)
+    controlled = _control_cell(row, line, col)
+    if controlled is not None:
+        return controlled
     athlete = " ".join(row[col["athlete"]].split())  # a name typed with two spaces is one name
     if not athlete:
         return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
@@ -501,7 +524,7 @@ class _Origin:
         line = self.said[i].get(field, self.firsts[i])
         if field == "name" and field not in self.said[i]:
             column = self.col["athlete"]
-        if message.startswith(("is ", "needs ", "must ")):  # the path named the field
+        if message.startswith(("is ", "needs ", "must ", "has ")):  # the path named the field
             message = f"{field} {message}"
         return Problem(_cell_place(line, column), message)
 
