@@ -118,6 +118,37 @@ def test_bad_file_one_line(capsys, tmp_path):
     assert code == 2 and err.count("\n") == 1 and str(path) in err
 
 
+def test_a_time_cut_short_exits_2_in_one_line_writing_nothing(capsys, tmp_path):
+    """A CSV cut off at "4:0" imported as a 4:00.00 mile; --time 2:5 showed 2:05.00."""
+    csv_path = tmp_path / "t.csv"
+    csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\nfk,1609.344,4:0")
+    out_path = tmp_path / "t.json"
+    code, _, err = run(capsys, "import", str(csv_path), "-o", str(out_path))
+    assert code == 2 and not out_path.exists()
+    why = 'seconds after ":" need two digits (m:ss.xx)'
+    assert err == f"{csv_path}: line 4, column 3: '4:0': {why}\n"
+    clip = tmp_path / "x.png"
+    for argv in (
+        ["state", DEMO, "--time", "2:5"],
+        ["export", DEMO, "-o", str(clip), "--from", "1:0"],
+        ["import", str(csv_path), "-o", str(out_path), "--target", "4:0"],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and err.count("\n") == 1 and why in err, (argv, err)
+    assert not clip.exists() and not out_path.exists()
+
+
+def test_a_name_with_a_control_character_exits_2_in_one_line(capsys, tmp_path):
+    """`info` printed a NUL raw, and a right-to-left override turned the line around."""
+    data = minimal_data()
+    data["athletes"][0]["name"] = "Faith \u202eKipyegon\x00"
+    path = write_json(tmp_path / "r.json", data)
+    for verb in ("info", "validate"):
+        code, out, err = run(capsys, verb, str(path))
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert "\x00" not in err and "\u202e" not in err and "U+202E" in err
+
+
 def test_import_csv(capsys, tmp_path):
     csv_path = tmp_path / "s.csv"
     csv_path.write_text("athlete,distance_m,time\nfk,400,60.2\nfk,800,2:00.75\n")

@@ -162,7 +162,22 @@ def _no_id(data):
         ),
         (lambda d: {**d, "athletes": []}, "$.athletes:", "needs at least 1 entry"),
         (_no_id, "$.athletes[0].id:", "missing (this field is required)"),
-        (lambda d: {**d, "title": 7}, "$.title:", "should be a valid string"),
+        (lambda d: {**d, "title": 7}, "$.title:", 'should be text in double quotes ("..."), not'),
+        (
+            lambda d: {**{k: v for k, v in d.items() if k != "distance_m"}, "distance": 1e300},
+            "$.distance:",
+            '"distance" is text such as "1 mile" or "1500 m"; use "distance_m" for a number',
+        ),
+        (
+            lambda d: {**d, "distance_m": "1 mile"},
+            "$.distance_m:",
+            '"distance_m" is a number of metres such as 1500; use "distance" for text',
+        ),
+        (
+            lambda d: {**d, "venue": 5},
+            "$.venue:",
+            'should be text in double quotes ("..."), not a number',
+        ),
         (lambda d: {**d, "title": ""}, "$.title:", "needs at least 1 character"),
         (
             lambda d: {**d, "athletes": d["athletes"] * 1001},
@@ -219,6 +234,18 @@ def test_bad_time_text(tmp_path):
     data["athletes"][0]["splits"][2]["time"] = "3:61.84"
     err = _problem(tmp_path, data)
     assert "$.athletes[0].splits[2].time" in str(err) and "below 60" in str(err)
+
+
+def test_a_time_cut_short_is_refused_not_read_as_another_time(tmp_path):
+    data = minimal_data()
+    data["athletes"][0]["splits"][1]["time"] = "2:0"  # was 800 m in 2:00.00
+    assert (
+        _problem(tmp_path, data)
+        .lines()[0]
+        .endswith(
+            """: $.athletes[0].splits[1].time: '2:0': seconds after ":" need two digits (m:ss.xx)"""
+        )
+    )
 
 
 def test_unknown_units(tmp_path):
@@ -284,6 +311,35 @@ def test_non_increasing_distances(tmp_path):
     assert "must increase" in str(_problem(tmp_path, data))
 
 
+@pytest.mark.parametrize(
+    ("spoil", "where", "message"),
+    [
+        (
+            {1: {"distance_m": 1300}, 2: {"distance_m": 1200}},
+            "$.athletes[0].splits[2].distance_m",
+            "1200 m comes after 1300 m: distances must increase",
+        ),
+        (  # it also made 14.3 m/s from 800 m to the finish
+            {1: {"time": "3:10.00"}},
+            "$.athletes[0].splits[2].time",
+            "3:01.84 comes after 3:10.00: times must increase",
+        ),
+        (  # rows swapped: one problem, at the split that goes back
+            {1: {"distance_m": 1200, "time": "3:01.84"}, 2: {"distance_m": 800, "time": "2:00.75"}},
+            "$.athletes[0].splits[2].distance_m",
+            "800 m comes after 1200 m: distances must increase",
+        ),
+    ],
+)
+def test_splits_going_back_are_named_not_the_speeds_they_make(tmp_path, spoil, where, message):
+    """400, 1300, 1200 m said only "splits[1]: 14.9 m/s ... faster than any human runs"."""
+    data = minimal_data()
+    for k, fields in spoil.items():
+        data["athletes"][0]["splits"][k].update(fields)
+    error = _problem(tmp_path, data)
+    assert [(p.where, p.message) for p in error.problems] == [(where, message)]
+
+
 def test_split_past_race_distance(tmp_path):
     data = minimal_data()
     data["athletes"][0]["splits"].append({"distance_m": 1700, "time": "4:30"})
@@ -297,12 +353,31 @@ def test_superhuman_split(tmp_path):
 
 
 def test_a_split_slower_than_walking_is_a_typo(tmp_path):
-    # 409 m in 9,999 hours: its replay once asked numpy for 447 GB.
+    # 409 m in 9,999 hours once asked numpy for 447 GB; 99 hours is the longest time now.
     data = minimal_data()
-    data["athletes"][0]["splits"][-1]["time"] = "9999:00:00"
+    data["athletes"][0]["splits"][-1]["time"] = "99:00:00"
     error = _problem(tmp_path, data)
     assert [p.where for p in error.problems] == ["$.athletes[0].splits[3]"]
     assert "slower than walking" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("where", "time"), [(("splits", 2), 1e308), (("splits", 3), "100:00:01"), (("target",), 1e308)]
+)
+def test_a_time_longer_than_any_race_says_so(tmp_path, where, time):
+    """A split at 1e308 s was "4.1e-306 m/s from the previous split is slower than walking"."""
+    data = minimal_data()
+    if where[0] == "target":
+        data["target"]["time"] = time
+        path = "$.target.time"
+    else:
+        data["athletes"][0]["splits"][where[1]]["time"] = time
+        path = f"$.athletes[0].splits[{where[1]}].time"
+    given = f"{time:g} s" if isinstance(time, float) else repr(time)
+    error = _problem(tmp_path, data)
+    assert [(p.where, p.message) for p in error.problems] == [
+        (path, f"{given} is longer than any race (at most 100 hours)")
+    ]
 
 
 def test_an_even_pace_time_slower_than_walking_is_refused(tmp_path):
@@ -516,3 +591,39 @@ def test_more_splits_than_allowed_and_far_formation_slots_are_refused(tmp_path):
     error = _problem(tmp_path, data)
     wheres = [p.where for p in error.problems]
     assert "$.athletes[0].splits" in wheres and "$.athletes[1].formation.offset_m" in wheres
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where", "point"),
+    [
+        ("name", "Faith \u202eKipyegon", "$.athletes[0].name", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("name", "Faith Kipyegon\x00", "$.athletes[0].name", "U+0000"),
+        ("title", "Mile\n2025", "$.title", "U+000A"),
+        ("venue", "Paris\u2066", "$.venue", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("label", "Sub-4\x1b[31m", "$.target.label", "U+001B"),
+        ("note", "Slot\x07", "$.athletes[0].note", "U+0007"),
+        ("notes", ["Paced by \u202bWavelight"], "$.notes[0]", "U+202B (RIGHT-TO-LEFT EMBEDDING)"),
+    ],
+)
+def test_a_text_with_a_control_character_is_refused_naming_it(tmp_path, field, value, where, point):
+    """A name with U+202E turned the window's header around ("00.00:4 thgil gnicap") and
+    `info` printed a NUL raw; both files were "ok"."""
+    data = minimal_data()
+    target = {"name": data["athletes"][0], "note": data["athletes"][0], "label": data["target"]}
+    target.get(field, data)[field] = value
+    (line,) = _problem(tmp_path, data).lines()
+    assert line.endswith(
+        f": {where}: has {point}, a control character, which "
+        + (
+            "notes and sources (tabs and line breaks are fine) cannot hold"
+            if field in ("note", "notes")
+            else "names, labels and titles cannot hold"
+        )
+    )
+    assert "\u202e" not in line and "\x00" not in line
+
+
+def test_a_note_may_keep_its_tabs_and_line_breaks(tmp_path):
+    data = minimal_data(notes=["Splits:\n\t400 m\t60.20\r\n"])
+    data["athletes"][0]["note"] = "Front shield\nthen alone"
+    assert read_race(write_json(tmp_path / "r.json", data)).notes == (data["notes"][0],)

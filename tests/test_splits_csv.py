@@ -80,6 +80,17 @@ def test_bad_time_names_line_and_column(tmp_path):
     assert "line 3, column 3" in str(info.value)
 
 
+def test_a_file_cut_off_inside_its_last_time_is_refused_at_that_cell(tmp_path):
+    """A file ending "1609.344,4:0" imported her 4:06.42 mile as 4:00.00."""
+    path = tmp_path / "s.csv"
+    path.write_text(CSV.split("\np1")[0].removesuffix("6.42"), encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert info.value.lines() == [
+        f"""{path}: line 5, column 3: '4:0': seconds after ":" need two digits (m:ss.xx)"""
+    ]
+
+
 def test_a_time_with_thousands_of_digits_names_its_cell(tmp_path):
     # int() refused the 5,000-digit minutes with a ValueError traceback.
     path = tmp_path / "s.csv"
@@ -433,3 +444,45 @@ def test_without_a_role_column_only_athletes_who_stop_short_are_pacers(tmp_path)
     )
     _, race = _read(tmp_path, text)
     assert [a.role for a in race.athletes] == ["runner", "runner", "pacer"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "where", "message"),
+    [
+        # Was "line 3: 1 fields, the header has 3": the reader ran to the end of the file.
+        ('"fk,400,60.20\nfk,800,2:00.75\n', "line 2", 'a quote (") is never closed'),
+        ('fk,400,60.20\n"fk,800,2:00.75', "line 3", 'a quote (") is never closed'),
+        (
+            'fk,400,60.20\n"f\nk",800,2:00.75\n',
+            "line 3",
+            "a quoted cell runs on to line 4 (a line break inside quotes)",
+        ),
+        ("fk,400\n", "line 2", "2 fields, the header has 3"),
+        ("fk\n", "line 2", "1 field, the header has 3"),
+    ],
+)
+def test_a_quote_left_open_is_named_at_the_line_it_opens(tmp_path, rows, where, message):
+    path, lines = _refused(tmp_path, "athlete,distance_m,time\n" + rows)
+    assert lines == [f"{path}: {where}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "where", "point"),
+    [
+        (
+            "Faith \u202eKipyegon,400,60.20,\n",
+            "line 2, column 1",
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        ),
+        ("fk,400,60.20,Faith\x85\n", "line 2, column 4", "U+0085"),  # read as a space
+        ("Faith\x1fKipyegon,400,60.20,\n", "line 2, column 1", "U+001F"),
+        ("fk,400,60.20,\nfk,800,2:00.75,\x1b[31mFaith\n", "line 3, column 4", "U+001B"),
+    ],
+)
+def test_a_name_with_a_control_character_is_refused_at_its_cell(tmp_path, rows, where, point):
+    path, lines = _refused(tmp_path, "athlete,distance_m,time,name\n" + rows)
+    field = "athlete" if where.endswith("column 1") else "name"
+    assert lines == [
+        f"{path}: {where}: {field} has {point}, a control character, which names, labels and "
+        "titles cannot hold"
+    ]

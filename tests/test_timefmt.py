@@ -49,3 +49,46 @@ def test_a_label_with_a_decimal_comma_names_its_time():
 
     assert label_names_time("Record 4:12,33", 252.334)  # read to 7 decimals before
     assert not label_names_time("Record 4:12,33", 252.35)
+
+
+def test_times_as_written_are_read():
+    from racegui.model.timefmt import parse_time
+
+    for text, seconds in [
+        ("4:06.42", 246.42),
+        ("1:02:03.4", 3723.4),
+        ("59.7", 59.7),
+        ("60", 60.0),
+        ("04:06,42", 246.42),
+        ("99:00", 5940.0),
+    ]:
+        assert parse_time(text) == seconds, text
+
+
+def test_a_time_cut_short_is_refused_not_read_as_another_time():
+    """'4:0' (a file cut off inside 4:06.42) was read as 4:00.00, and '2:5' as 2:05.00."""
+    import pytest
+
+    from racegui.model.timefmt import TimeFormatError, parse_time
+
+    for text, why in [
+        ("4:0", """'4:0': seconds after ":" need two digits (m:ss.xx)"""),
+        ("2:5", """'2:5': seconds after ":" need two digits (m:ss.xx)"""),
+        ("4:006.42", """'4:006.42': seconds after ":" need two digits (m:ss.xx)"""),
+        ("1:02:3.4", """'1:02:3.4': seconds after ":" need two digits (h:mm:ss.xx)"""),
+        ("1:2:03", """'1:2:03': minutes after hours need two digits (h:mm:ss.xx)"""),
+    ]:
+        with pytest.raises(TimeFormatError) as info:
+            parse_time(text)
+        assert str(info.value) == why
+
+
+def test_a_time_longer_than_any_race_is_refused():
+    import pytest
+
+    from racegui.model.timefmt import MAX_TIME_S, TimeFormatError, parse_time
+
+    assert parse_time("100:00:00") == MAX_TIME_S == 360_000
+    for value in (1e308, 360_000.5, "100:00:01", "9" * 30):
+        with pytest.raises(TimeFormatError, match="longer than any race"):
+            parse_time(value)

@@ -14,14 +14,37 @@ splits took 80 s and 2.8 GB to list them all)."""
 MAX_KEY_CHARS = 40
 """A field name from the file is cut to this many characters in a JSON path."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_BIDI = r"\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they turn the text after them around ("00.00:4")."""
+_BIDI_CHAR = re.compile(f"[{_BIDI}]")
+CONTROLS = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+"""Control characters (Unicode category Cc), line and paragraph separators, and bidi
+controls: none belongs in a name, label or title."""
+CONTROLS_BUT_BREAKS = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+"""CONTROLS except tabs and line breaks, which a note may hold."""
 
 
 def one_line(text: str) -> str:
-    """text with line breaks and other control characters escaped (\\n, \\x1b, \\u2028), so
-    a message quoting a file stays on one line."""
+    """text with line breaks, other control characters and bidi controls escaped (\\n,
+    \\x1b, \\u2028, \\u202e), so a message quoting a file stays on one line, left to right."""
     return "".join(
-        ch if unicodedata.category(ch) not in ("Cc", "Zl", "Zp") else _escape(ch) for ch in text
+        _escape(ch)
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or _BIDI_CHAR.match(ch)
+        else ch
+        for ch in text
     )
+
+
+def control_problem(text: str, pattern: re.Pattern[str], what: str) -> str | None:
+    """Why text cannot be one of `what` ("names, labels and titles") if it holds a character
+    pattern matches (CONTROLS or CONTROLS_BUT_BREAKS), naming its code point; else None."""
+    found = pattern.search(text)
+    if found is None:
+        return None
+    ch = found.group()
+    name = unicodedata.name(ch, "")
+    point = f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+    return f"has {point}, a control character, which {what} cannot hold"
 
 
 def _escape(ch: str) -> str:

@@ -35,7 +35,7 @@ from racegui.model.race import (
     Split,
     Target,
 )
-from racegui.model.timefmt import TimeFormatError, parse_time
+from racegui.model.timefmt import TimeFormatError, format_times_apart, parse_time
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest race file read (bytes); bigger files are refused before reading."""
@@ -234,6 +234,18 @@ _PATTERN_MESSAGES = {
 """Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
 
 
+_TYPE_HINTS = {
+    ("distance", "string_type"): (
+        '"distance" is text such as "1 mile" or "1500 m"; use "distance_m" for a number of metres'
+    ),
+    ("distance_m", "float_type"): (
+        '"distance_m" is a number of metres such as 1500; use "distance" for text with a unit, '
+        'like "1 mile"'
+    ),
+}
+"""What to write instead of a race distance of the wrong kind (field, pydantic error type)."""
+
+
 _UNION_BRANCHES = ("float", "str", "constrained-str")
 """Names pydantic puts in an error's location for each branch of a union (a time is a number
 or text of at most 40 characters)."""
@@ -277,6 +289,10 @@ def _plain(err: dict) -> str:
         return f"needs at least {least} {'character' if least == 1 else 'characters'}"
     if kind == "string_too_long":
         return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "string_type":
+        return f'should be text in double quotes ("..."), not {_json_kind(err.get("input"))}'
+    if kind in ("float_type", "int_type"):
+        return f"should be a number, not {_json_kind(err.get('input'))}"
     message = err["msg"].removeprefix("Value error, ")
     return (
         "should be" + message.removeprefix("Input should be")
@@ -296,6 +312,9 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem
         message = _plain(err)
         if loc != raw_loc:
             message = 'should be a time: seconds as a number, or text like "4:06.42"'
+        hint = _TYPE_HINTS.get((loc[-1] if len(loc) == 1 else None, err["type"]))
+        if hint is not None:
+            message = hint
         if err["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against the schema)"
         elif err["type"] == "string_pattern_mismatch":
@@ -318,42 +337,107 @@ def _time(value: float | str, loc: tuple, problems: list[Problem]) -> float | No
 def _splits(
     raw: list[SplitModel], loc: tuple, race_m: float, problems: list[Problem], *, must_finish: bool
 ) -> tuple[Split, ...]:
-    out: list[Split] = []
-    prev_d, prev_t = 0.0, 0.0
+    """The splits at loc checked in three passes: each value, then their order, then the
+    pace between them (only when they are in order: 1300 m before 1200 m is the mistake,
+    not the 14.9 m/s it makes from 400 m to 1300 m)."""
     start = len(problems)
+    read = _split_values(raw, loc, race_m, problems)
+    if not _in_order(read, loc, problems):
+        return ()
+    out = _paced(raw, read, loc, problems)
+    if len(problems) == start:
+        if not out:
+            problems.append(Problem(json_path(loc), "needs at least one split"))
+        elif must_finish and abs(out[-1].distance_m - race_m) > 1e-6:
+            problems.append(
+                Problem(
+                    json_path(loc),
+                    f"the last split ({out[-1].distance_m:g} m) must be at the race "
+                    f"distance ({race_m:g} m)",
+                )
+            )
+    return tuple(out)
+
+
+def _split_values(
+    raw: list[SplitModel], loc: tuple, race_m: float, problems: list[Problem]
+) -> list[tuple[int, float | None, float | None]]:
+    """(index, distance m, time s) of each split, None for a value that is wrong on its own
+    (a bad time, a distance not above 0 or past the race distance race_m)."""
+    read: list[tuple[int, float | None, float | None]] = []
     for k, s in enumerate(raw):
         if len(problems) > MAX_PROBLEMS:
             break
         here = loc + (k,)
         t = _time(s.time, here + ("time",), problems)
+        d: float | None = s.distance_m
         if s.distance_m <= 0:
             problems.append(Problem(json_path(here + ("distance_m",)), "must be greater than 0"))
-            continue
-        if s.distance_m > race_m + 1e-6:
+            d = None
+        elif s.distance_m > race_m + 1e-6:
             problems.append(
                 Problem(
                     json_path(here + ("distance_m",)),
                     f"{s.distance_m:g} m is past the race distance {race_m:g} m",
                 )
             )
-            continue
-        if s.distance_m <= prev_d:
+            d = None
+        read.append((k, d, t))
+    return read
+
+
+def _in_order(
+    read: list[tuple[int, float | None, float | None]], loc: tuple, problems: list[Problem]
+) -> bool:
+    """Whether distances and times increase from split to split; a problem for each split
+    that goes back (compared with the last split before it that was in order)."""
+    ok = True
+    last_d: float | None = None
+    last_t: float | None = None
+    for k, d, t in read:
+        if len(problems) > MAX_PROBLEMS:
+            return False
+        here = loc + (k,)
+        if d is not None and last_d is not None and d <= last_d:
             problems.append(
                 Problem(
                     json_path(here + ("distance_m",)),
-                    f"distances must increase ({s.distance_m:g} m after {prev_d:g} m)",
+                    f"{d:g} m comes after {last_d:g} m: distances must increase",
                 )
             )
+            ok = False
             continue
-        if t is None:
-            continue
-        if t <= prev_t:
+        if t is not None and last_t is not None and t <= last_t:
+            shown, before = format_times_apart(t, last_t)
             problems.append(
                 Problem(
-                    json_path(here + ("time",)), f"times must increase ({t:g} s after {prev_t:g} s)"
+                    json_path(here + ("time",)),
+                    f"{shown} comes after {before}: times must increase",
                 )
             )
+            ok = False
             continue
+        last_d = d if d is not None else last_d
+        last_t = t if t is not None else last_t
+    return ok
+
+
+def _paced(
+    raw: list[SplitModel],
+    read: list[tuple[int, float | None, float | None]],
+    loc: tuple,
+    problems: list[Problem],
+) -> list[Split]:
+    """The splits whose values are good, each at least MIN_SPLIT_GAP_S after the one before
+    (or the gun) and at a human pace from it (MIN_SPEED_MPS to MAX_SPEED_MPS)."""
+    out: list[Split] = []
+    prev_d, prev_t = 0.0, 0.0
+    for k, d, t in read:
+        if len(problems) > MAX_PROBLEMS:
+            break
+        if d is None or t is None:
+            continue
+        here = loc + (k,)
         if t - prev_t < MIN_SPLIT_GAP_S - 1e-9:  # 0.29 - 0.28 is 0.009999999999999953
             problems.append(
                 Problem(
@@ -363,7 +447,7 @@ def _splits(
                 )
             )
             continue
-        speed = (s.distance_m - prev_d) / (t - prev_t)
+        speed = (d - prev_d) / (t - prev_t)
         if speed > MAX_SPEED_MPS:
             problems.append(
                 Problem(
@@ -381,20 +465,10 @@ def _splits(
                 )
             )
             continue
-        out.append(Split(s.distance_m, t, s.estimated, s.source))
-        prev_d, prev_t = s.distance_m, t
-    if len(problems) == start:
-        if not out:
-            problems.append(Problem(json_path(loc), "needs at least one split"))
-        elif must_finish and abs(out[-1].distance_m - race_m) > 1e-6:
-            problems.append(
-                Problem(
-                    json_path(loc),
-                    f"the last split ({out[-1].distance_m:g} m) must be at the race "
-                    f"distance ({race_m:g} m)",
-                )
-            )
-    return tuple(out)
+        s = raw[k]
+        out.append(Split(d, t, s.estimated, s.source))
+        prev_d, prev_t = d, t
+    return out
 
 
 def _even_pace_time(

@@ -9,14 +9,39 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from racegui.io.errors import CONTROLS, CONTROLS_BUT_BREAKS, control_problem
 
 FORMAT = "racegui/1"
 
-ShortText = Annotated[str, Field(max_length=200)]
-"""A name, label, date, place or reference (at most 200 characters)."""
-LongText = Annotated[str, Field(max_length=2000)]
-"""A note, a source's title or address (at most 2,000 characters)."""
+
+def _one_line_text(text: str) -> str:
+    """text, if it holds no control character (a right-to-left override turned the rest of
+    the window's header around; a NUL was printed raw); ValueError naming it otherwise."""
+    problem = control_problem(text, CONTROLS, "names, labels and titles")
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+def _long_text(text: str) -> str:
+    """text, if it holds no control character but tabs and line breaks (ValueError)."""
+    problem = control_problem(
+        text, CONTROLS_BUT_BREAKS, "notes and sources (tabs and line breaks are fine)"
+    )
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+OneLine = AfterValidator(_one_line_text)
+"""No control characters, line breaks or bidi controls (errors.CONTROLS)."""
+ShortText = Annotated[str, Field(max_length=200), OneLine]
+"""A name, label, date, place or reference (at most 200 characters, one line)."""
+LongText = Annotated[str, Field(max_length=2000), AfterValidator(_long_text)]
+"""A note, a source's title or address (at most 2,000 characters; tabs and line breaks
+allowed, no other control characters)."""
 MAX_ATHLETES = 1000
 """Most athletes a race file may have."""
 MAX_SPLITS = 1000
@@ -82,7 +107,7 @@ class AthleteModel(_Strict):
     """A runner, pacer or ghost, moved by exactly one of splits, even_pace or formation."""
 
     id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, OneLine] = Field(min_length=1, max_length=200)
     role: Literal["runner", "pacer", "ghost"]
     colour: Colour = "#888888"
     bib: ShortText | None = None
@@ -118,7 +143,7 @@ class RaceFileModel(_Strict):
     """A race file, format racegui/1."""
 
     format: Literal["racegui/1"]
-    title: str = Field(min_length=1, max_length=300)
+    title: Annotated[str, OneLine] = Field(min_length=1, max_length=300)
     date: ShortText | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
     venue: ShortText | None = None
     distance_m: float | None = Field(default=None, description="Race distance in metres")

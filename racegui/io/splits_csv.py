@@ -19,7 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
+from racegui.io.errors import (
+    CONTROLS,
+    MAX_PROBLEMS,
+    Problem,
+    RaceFileError,
+    capped,
+    control_problem,
+)
 from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
@@ -83,7 +90,8 @@ def read_splits_csv(
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
     delim = _delimiter(first_line)
     decimal_comma = delim == ";"
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    source = _Lines(text)
+    reader = csv.reader(source, delimiter=delim)
     problems: list[Problem] = []
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -104,6 +112,7 @@ def read_splits_csv(
             ],
         )
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
+    source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     over: set[str] = set()
     """Athletes with too many splits ("": too many athletes), each reported once."""
@@ -111,6 +120,13 @@ def read_splits_csv(
         for row in reader:
             if len(problems) > MAX_PROBLEMS:
                 break
+            row_lines = source.taken()
+            first = reader.line_num - len(row_lines) + 1
+            if len(row_lines) > 1 or reader.line_num == source.count:  # many lines, or the end
+                quote = _quote_problem(row_lines, first, delim)
+                if quote is not None:
+                    problems.append(quote)
+                    continue
             _read_row(row, reader.line_num, header, col, decimal_comma, athletes, over, problems)
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
@@ -134,6 +150,47 @@ def read_splits_csv(
         raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
 
 
+class _Lines:
+    """The lines of a text, as csv.reader reads them, keeping those of the row being read."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text))
+        self._taken: list[str] = []
+        self.count = text.count("\n") + (0 if text.endswith("\n") else 1)
+        """Lines in the text, as line_num counts them."""
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self._taken.append(line)
+        return line
+
+    def taken(self) -> list[str]:
+        """The lines read since the last call (those of the row just read)."""
+        out, self._taken = self._taken, []
+        return out
+
+
+def _quote_problem(row_lines: list[str], first: int, delim: str) -> Problem | None:
+    """The problem with a row read over several lines or up to the end of the file
+    (row_lines, from line first): a quote never closed (the reader went on to the end of the
+    file and called it one cell), or a line break inside quotes, which no cell of a splits
+    CSV may hold; None for a last row that is whole."""
+    strict = csv.reader(io.StringIO("".join(row_lines)), delimiter=delim, strict=True)
+    try:
+        list(strict)
+    except csv.Error:
+        return Problem(f"line {first}", 'a quote (") is never closed')
+    if len(row_lines) == 1:
+        return None
+    last = first + len(row_lines) - 1
+    return Problem(
+        f"line {first}", f"a quoted cell runs on to line {last} (a line break inside quotes)"
+    )
+
+
 def _longest_line(athletes: dict[str, dict]) -> int:
     """Line of the largest distance in the file (the first such line)."""
     splits = (split for entry in athletes.values() for split in entry["splits"])
@@ -151,16 +208,37 @@ def _line_of(problem: Problem) -> int:
     return int(match.group(1)) if match else 0
 
 
+def _fields(n: int) -> str:
+    """ "1 field", "2 fields"."""
+    return f"{n} field" if n == 1 else f"{n} fields"
+
+
+def _control_cell(row: list[str], line: int, col: dict) -> Problem | None:
+    """A problem for an athlete or name cell holding a control character, even one that
+    reads as a space (a tab, U+001F, U+0085), as a name in a race file may not."""
+    for field in ("athlete", "name"):
+        k = col.get(field)
+        problem = (
+            control_problem(row[k], CONTROLS, "names, labels and titles") if k is not None else None
+        )
+        if problem is not None:
+            return Problem(_cell_place(line, k), f"{field} {problem}")
+    return None
+
+
 def _split_of_row(
     row: list[str], line: int, header: list[str], col: dict, decimal_comma: bool
 ) -> tuple[str, float, float] | Problem:
     """(athlete, distance m, time s) of a data row, or the problem with it."""
     extra = row[len(header) :]
     if len(row) < len(header) or any(cell.strip() for cell in extra):
-        why = f"{len(row)} fields, the header has {len(header)}"
+        why = f"{_fields(len(row))}, the header has {len(header)}"
         if len(row) > len(header):
             why += " (a decimal comma, like 2:00,75? write 2:00.75)"
         return Problem(f"line {line}", why)
+    controlled = _control_cell(row, line, col)
+    if controlled is not None:
+        return controlled
     athlete = " ".join(row[col["athlete"]].split())  # a name typed with two spaces is one name
     if not athlete:
         return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
@@ -446,7 +524,7 @@ class _Origin:
         line = self.said[i].get(field, self.firsts[i])
         if field == "name" and field not in self.said[i]:
             column = self.col["athlete"]
-        if message.startswith(("is ", "needs ", "must ")):  # the path named the field
+        if message.startswith(("is ", "needs ", "must ", "has ")):  # the path named the field
             message = f"{field} {message}"
         return Problem(_cell_place(line, column), message)
 

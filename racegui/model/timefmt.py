@@ -7,7 +7,10 @@ import re
 
 MAX_TIME_CHARS = 40
 """Longest text read as a time (a 5,000-digit minute count made int() raise ValueError)."""
-_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d+)?)\s*$")
+MAX_TIME_S = 100 * 3600.0
+"""Longest time read (s): 100 hours, past any race (100 km at walking pace takes 56 hours);
+a split at 1e308 s was called "4.1e-306 m/s ... slower than walking"."""
+_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+)((?:[.,]\d+)?)\s*$")
 
 
 class TimeFormatError(ValueError):
@@ -17,8 +20,10 @@ class TimeFormatError(ValueError):
 def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float:
     """Seconds from a number or a text "ss.xx", "m:ss.xx" or "h:mm:ss.xx".
 
-    Minutes and seconds after a colon must be below 60. Raises TimeFormatError with a short
-    reason for anything else (negative, NaN, infinite, text that is not a time).
+    Seconds after a colon, and minutes after hours, are two digits below 60 ("4:06.42",
+    "1:02:03.4"); the time is at most MAX_TIME_S. Raises TimeFormatError with a one-line
+    reason for anything else (negative, NaN, infinite, longer than any race, text that is
+    not a time or is cut short like "4:0").
     """
     if isinstance(value, bool):
         raise TimeFormatError(f"{value!r} is not a time")
@@ -30,8 +35,9 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
         match = _TIME_RE.match(value)
         if not match or (not decimal_comma and "," in value):
             raise TimeFormatError(f"{value!r} is not a time (use seconds, m:ss.xx or h:mm:ss.xx)")
-        hours, minutes, secs = match.groups()
-        secs_f = float(secs.replace(",", "."))
+        hours, minutes, whole, frac = match.groups()
+        _check_two_digits(value, hours, minutes, whole)
+        secs_f = float(whole + frac.replace(",", "."))
         if minutes is not None and secs_f >= 60:
             raise TimeFormatError(f"{value!r}: seconds must be below 60 after a colon")
         if hours is not None and int(minutes) >= 60:
@@ -43,7 +49,22 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
         raise TimeFormatError(f"{value!r} is not a finite time")
     if seconds < 0:
         raise TimeFormatError(f"{value!r} is negative")
+    if seconds > MAX_TIME_S:
+        given = repr(value) if isinstance(value, str) else f"{seconds:g} s"
+        raise TimeFormatError(
+            f"{given} is longer than any race (at most {MAX_TIME_S / 3600:g} hours)"
+        )
     return seconds
+
+
+def _check_two_digits(value: str, hours: str | None, minutes: str | None, secs: str) -> None:
+    """Refuse a time whose seconds after a colon (or minutes after hours) are not two digits:
+    "4:0" is a time cut short, not 4:00.00; "2:5" is not 2:05."""
+    form = "h:mm:ss.xx" if hours is not None else "m:ss.xx"
+    if minutes is not None and len(secs) != 2:
+        raise TimeFormatError(f'{value!r}: seconds after ":" need two digits ({form})')
+    if hours is not None and len(minutes or "") != 2:
+        raise TimeFormatError(f"{value!r}: minutes after hours need two digits ({form})")
 
 
 def format_time(seconds: float, decimals: int = 2) -> str:
