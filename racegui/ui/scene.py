@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QWidget
 
@@ -23,7 +23,8 @@ from racegui.ui.track_view import TrackView
 PANEL_FRACTION = 0.30
 """Share of the scene's width given to the side panel."""
 STACKED_PANEL_FRACTION = 0.5
-"""Share of a portrait scene's height given to the panel below the track."""
+"""Share of the height given to the panel below the track (at least: a portrait scene's
+panel takes all the height the track does not need)."""
 TRACK_MIN_WIDTH_PX = 460
 """Narrowest track beside the panel (px): below this the scoreboard and the pocket cam crowd
 each other, so a narrower landscape scene shows the track alone."""
@@ -38,8 +39,8 @@ STACKED_MIN_HEIGHT_PX = 500
 show every card whole (a 1080x1080 video gives it 540)."""
 ONE_COLUMN_HEIGHT_PX = 1100
 """Least height (px at scale 1) of a panel below the track laid out in one column: every
-card whole with room for the pace chart (a 1080x1920 video gives it about 1350; a 1080x1350
-one, 780, keeps two columns)."""
+card whole with room for the pace chart (a 1080x1920 video gives it 1317; a 1080x1350 one,
+747, keeps two columns)."""
 PANEL_WIDTH_PX = (420, 600)
 """Narrowest and widest side panel (px at scale 1); the narrowest is the panel's own minimum,
 so its numbers are never cut off."""
@@ -154,13 +155,23 @@ class ReplayScene(QWidget):
         return below >= STACK_GAIN * beside
 
     def _fit_panel(self) -> None:
-        """Beside the track in a landscape scene; below it in a portrait or square one, in
-        two columns where each keeps the panel's minimum width (see _stacks_panel)."""
+        """Beside the track in a landscape scene; below it in a portrait or square one (see
+        _stacks_panel), in two columns where each keeps the panel's minimum width, or one
+        where the panel is tall enough for every card in a column."""
         stacked = self._stacks_panel()
         box = self.layout()
         box.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
+        # Let go of the last layout's fixed size first: the column change below lays the
+        # panel out, and a window still held to a stacked panel's height grew to fit it
+        # (900x1600 resized to 1600x900 stayed 1097 px high).
+        if stacked:
+            self.panel.setMinimumWidth(0)
+            self.panel.setMaximumWidth(QWIDGETSIZE_MAX)
+        else:
+            self.panel.setMinimumHeight(0)
+            self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
         height = self._stacked_panel_height() if stacked else 0
         # Below the track: two columns where each keeps the panel's own minimum width, but
         # one where it is tall enough for every card in a column (a phone's portrait video).
@@ -174,12 +185,8 @@ class ReplayScene(QWidget):
         )
         if stacked:
             self._show_panel(self._panel_wanted)
-            self.panel.setMinimumWidth(0)
-            self.panel.setMaximumWidth(QWIDGETSIZE_MAX)
             self.panel.setFixedHeight(height)
             return
-        self.panel.setMinimumHeight(0)
-        self.panel.setMaximumHeight(QWIDGETSIZE_MAX)
         lo, width = self._side_width()
         # Too narrow for both (a window snapped to half a laptop screen): the track alone,
         # until the window is wide enough again.
@@ -204,6 +211,16 @@ class ReplayScene(QWidget):
         self.panel.setVisible(on)
         if on:
             self.panel.update_frame(self.t)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """The layout's least size, but with a panel below the track no taller than the
+        track's least height: that panel's fixed height is fitted afresh on every resize,
+        and as a least height it kept a portrait window from being made landscape again
+        (1080x1920 to 1920x1080 stopped at 1920x1385)."""
+        hint = super().minimumSizeHint()
+        if self.layout().direction() == QBoxLayout.Direction.TopToBottom:
+            hint.setHeight(self.track.minimumSizeHint().height())
+        return hint
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._fit_panel()
@@ -245,14 +262,10 @@ class ReplayScene(QWidget):
             origin = QPoint(round(panel_at.x() * sx), round(panel_at.y() * sy))
             self._panel_copy.draw(painter, origin, image, changed, scale, redraw)
         else:  # no pixel grid for this scale: draw the whole panel scaled
-            # ... onto whole device pixels: an edge on a half pixel would blend into the
-            # track's pixels there, which a reused image does not repaint every frame.
-            left, top = round(panel_at.x() * sx), round(panel_at.y() * sy)
-            right = round((panel_at.x() + image.width()) * sx)
-            bottom = round((panel_at.y() + image.height()) * sy)
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRect(left, top, right - left, bottom - top), image)
+            painter.scale(sx, sy)
+            painter.drawImage(panel_at, image)
             painter.restore()
         self._panel_drawn = True
 
