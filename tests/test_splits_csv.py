@@ -467,6 +467,20 @@ def test_a_quote_left_open_is_named_at_the_line_it_opens(tmp_path, rows, where, 
 
 
 @pytest.mark.parametrize(
+    "last", ['fk,1609.344,4:06.42,"Faith K" ', 'fk,1609.344,4:06.42,"Faith" K']
+)
+def test_a_last_row_with_text_after_its_closing_quote_reads_as_any_other_row(tmp_path, last):
+    """The check for a quote left open read the last row strictly, so text after a closing
+    quote, which every other row may have, was refused there as 'a quote is never closed'
+    (diff review)."""
+    for rows in (f"fk,400,60.20,\n{last}", f"{last}\nfk,400,60.20,\n"):
+        path = tmp_path / "r.csv"
+        path.write_text("athlete,distance_m,time,name\n" + rows, encoding="utf-8")
+        race = read_splits_csv(path)
+        assert race.athletes[0].name.startswith("Faith")
+
+
+@pytest.mark.parametrize(
     ("rows", "where", "point"),
     [
         (

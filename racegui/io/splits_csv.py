@@ -178,10 +178,8 @@ def _quote_problem(row_lines: list[str], first: int, delim: str) -> Problem | No
     (row_lines, from line first): a quote never closed (the reader went on to the end of the
     file and called it one cell), or a line break inside quotes, which no cell of a splits
     CSV may hold; None for a last row that is whole."""
-    strict = csv.reader(io.StringIO("".join(row_lines)), delimiter=delim, strict=True)
-    try:
-        list(strict)
-    except csv.Error:
+    text = "".join(row_lines)
+    if not _strictly_whole(text, delim) and _strictly_whole(text + '"', delim):
         return Problem(f"line {first}", 'a quote (") is never closed')
     if len(row_lines) == 1:
         return None
@@ -189,6 +187,17 @@ def _quote_problem(row_lines: list[str], first: int, delim: str) -> Problem | No
     return Problem(
         f"line {first}", f"a quoted cell runs on to line {last} (a line break inside quotes)"
     )
+
+
+def _strictly_whole(text: str, delim: str) -> bool:
+    """Whether text reads as CSV with strict quoting. A text that does not, but does with
+    one more quote at its end, ends inside a quoted cell; one that does not either way has
+    only text after a closing quote ('"Faith K" '), which the usual reading accepts."""
+    try:
+        list(csv.reader(io.StringIO(text), delimiter=delim, strict=True))
+    except csv.Error:
+        return False
+    return True
 
 
 def _longest_line(athletes: dict[str, dict]) -> int:
