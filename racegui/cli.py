@@ -475,6 +475,13 @@ def _has_display() -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
+def _can_show_dialog() -> bool:
+    """Whether a message box would be seen: a display, and not Qt's offscreen or minimal
+    platform (where a modal box waits, unseen, for ever)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    return _has_display() and platform not in ("offscreen", "minimal")
+
+
 def _run_gui(argv: list[str], dialogs: bool = False) -> int:
     args = _gui_parser().parse_args(argv)
     if args.file is not None and args.demo:
@@ -530,7 +537,7 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
         return _run_gui(argv, dialogs)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
-        if dialogs and not verb and _has_display():
+        if dialogs and not verb and _can_show_dialog():
             from racegui.ui.app import show_start_error
 
             show_start_error(str(exc))

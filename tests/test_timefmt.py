@@ -92,3 +92,13 @@ def test_a_time_longer_than_any_race_is_refused():
     for value in (1e308, 360_000.5, "100:00:01", "9" * 30):
         with pytest.raises(TimeFormatError, match="longer than any race"):
             parse_time(value)
+
+
+def test_a_time_just_too_long_is_named_as_given():
+    """360000.5 s was named "360000 s", a time that is allowed (diff review)."""
+    import pytest
+
+    from racegui.model.timefmt import TimeFormatError, parse_time
+
+    with pytest.raises(TimeFormatError, match=r"^360000\.5 s is longer"):
+        parse_time(360_000.5)

@@ -251,6 +251,7 @@ def _start_app(argv, settings, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
     monkeypatch.setattr(cli.sys, "argv", ["racegui-app", *argv])
+    monkeypatch.setattr(cli, "_can_show_dialog", lambda: True)  # as on a desktop
     try:
         code = cli.gui_main()
     finally:
@@ -279,6 +280,18 @@ def test_the_app_launcher_shows_a_bad_argument_in_a_dialog(
     assert code == 2
     assert shown == ["racegui: give a FILE or --demo, not both"]
     assert capsys.readouterr().err == "racegui: give a FILE or --demo, not both\n"
+
+
+def test_the_app_launcher_shows_no_box_where_none_can_be_seen(monkeypatch, capsys):
+    """Under QT_QPA_PLATFORM=offscreen the box was shown unseen and waited for ever (diff
+    review): there the launcher gives its line and exit 2 only."""
+    from racegui import cli
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(cli.sys, "argv", ["racegui-app", "--bogus"])
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail("a box was shown"))
+    assert cli.gui_main() == 2
+    assert "--bogus" in capsys.readouterr().err
 
 
 def test_the_console_command_still_refuses_a_missing_file_in_one_line(tmp_path, capsys):
@@ -438,5 +451,25 @@ def test_about_names_the_version_and_the_qt_it_runs_on(window, monkeypatch):
     assert f"PySide6 {PySide6.__version__}" in text and f"Qt {qVersion()}" in text
 
 
-def test_recent_files_show_their_whole_path_on_hover(window):
-    assert window.menus["recent"].toolTipsVisible()
+def test_recent_files_show_their_whole_path_on_hover(window, tmp_path):
+    race = tmp_path / "races" / "mile.json"
+    race.parent.mkdir()
+    race.write_text("{}", encoding="utf-8")
+    window.settings.add_recent(str(race))
+    menu = window.menus["recent"]
+    menu.aboutToShow.emit()
+    assert menu.toolTipsVisible()
+    assert menu.actions()[0].text() == "mile.json" and menu.actions()[0].toolTip() == str(race)
+
+
+def test_a_portrait_window_can_be_made_landscape_again(window, qtbot):
+    """A panel below a portrait track has a fixed height; it held the window at least that
+    tall, so 1080x1920 resized to 1920x1080 stayed 1385 px high, and 900x1600 to 1600x900
+    stayed 1097 (diff review)."""
+    window.show()
+    qtbot.waitExposed(window)
+    for size in [(1080, 1920), (1920, 1080), (900, 1600), (1600, 900), (1080, 1350)]:
+        window.resize(*size)
+        QApplication.processEvents()
+        assert window.size().toTuple() == size
+    assert window.scene.panel.y() > window.scene.track.geometry().bottom()  # stacked again

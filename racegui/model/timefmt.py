@@ -50,7 +50,7 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
     if seconds < 0:
         raise TimeFormatError(f"{value!r} is negative")
     if seconds > MAX_TIME_S:
-        given = repr(value) if isinstance(value, str) else f"{seconds:g} s"
+        given = repr(value) if isinstance(value, str) else f"{seconds:.15g} s"
         raise TimeFormatError(
             f"{given} is longer than any race (at most {MAX_TIME_S / 3600:g} hours)"
         )

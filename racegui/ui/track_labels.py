@@ -7,6 +7,7 @@ Label.tier) so that a pacer's tag never takes the light's place; the overlay pla
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,14 @@ def light_tag(replay: Replay, t: float) -> tuple[str, bool]:
     done = float(replay.finish_time_s[replay.target])
     if not t >= done:
         return name, False
-    if label_names_time(name, done):  # "Previous world record 4:12.33"
-        return name, True
-    return f"{name} {format_time(done)}", True
+    return _with_time(name, done), True
+
+
+@functools.lru_cache(maxsize=8)
+def _with_time(name: str, seconds: float) -> str:
+    """name followed by the time (s) it finished in, unless it already names it ("Previous
+    world record 4:12.33"); worked out once, not every frame after the finish."""
+    return name if label_names_time(name, seconds) else f"{name} {format_time(seconds)}"
 
 
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
