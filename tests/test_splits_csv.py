@@ -480,6 +480,20 @@ def test_a_last_row_with_text_after_its_closing_quote_reads_as_any_other_row(tmp
         assert race.athletes[0].name.startswith("Faith")
 
 
+def test_a_tab_padding_a_name_cell_is_not_part_of_the_name(tmp_path):
+    """A stray tab at a cell's end (pasted from a spreadsheet) was refused as U+0009; a
+    tab inside a name still is (see below)."""
+    path = tmp_path / "tab.csv"
+    path.write_text(
+        "athlete,distance_m,time,name\nfk\t,400,60.20,\tFaith Kipyegon\t\n", encoding="utf-8"
+    )
+    race = read_splits_csv(path)
+    assert [a.name for a in race.athletes] == ["Faith Kipyegon"]
+    path.write_text("athlete,distance_m,time\nFaith\tKipyegon,400,60.20\n", encoding="utf-8")
+    with pytest.raises(RaceFileError, match="U\\+0009"):
+        read_splits_csv(path)
+
+
 @pytest.mark.parametrize(
     ("rows", "where", "point"),
     [

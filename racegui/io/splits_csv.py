@@ -224,11 +224,14 @@ def _fields(n: int) -> str:
 
 def _control_cell(row: list[str], line: int, col: dict) -> Problem | None:
     """A problem for an athlete or name cell holding a control character, even one that
-    reads as a space (a tab, U+001F, U+0085), as a name in a race file may not."""
+    reads as a space (a tab inside the name, U+001F, U+0085), as a name in a race file may
+    not. Spaces and tabs padding the cell's ends are not part of the name."""
     for field in ("athlete", "name"):
         k = col.get(field)
         problem = (
-            control_problem(row[k], CONTROLS, "names, labels and titles") if k is not None else None
+            control_problem(row[k].strip(" \t"), CONTROLS, "names, labels and titles")
+            if k is not None
+            else None
         )
         if problem is not None:
             return Problem(_cell_place(line, k), f"{field} {problem}")
