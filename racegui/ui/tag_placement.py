@@ -5,8 +5,11 @@ first), along the unit normal given with it; a tag that is not forced uses only 
 OPTIONAL_STEPS of them each side, so its leader line stays short. A forced tag (the runner's,
 the gap's) that finds none of those free also tries boxes slid sideways along the tangent, in
 small steps up to SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard
-instead of covering the clock; a slid forced tag whose leader line grows long hops to a
-free candidate much nearer its marker (HOP_FROM_HEIGHTS, FORCED_FAR_HEIGHTS). A tag that is
+instead of covering the clock (slides are also tried nearer the marker along its normal,
+SLIDE_PARTS, so a tag can sit beside its marker along the track); a slid forced tag (or the
+leading light's) whose leader line grows steps nearer by short moves (WALK_FROM_HEIGHTS),
+and one still far hops to a free candidate much nearer its marker (HOP_FROM_HEIGHTS,
+FORCED_NEAR_HEIGHTS, FORCED_FAR_HEIGHTS). A tag that is
 not forced may slide a little (its ``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown)
 rather than vanish.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
@@ -41,19 +44,29 @@ EASE_STEP_MAX_S = 0.25
 """Longest race-time step (s) one placement eases a slid tag by (a seek is one step)."""
 SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
+SLIDE_PARTS = (0.2, 0.5)
+"""Slides are also tried at these shares of the nearest distance: a tag beside its marker
+along the tangent (above or below a marker on a bend whose sides are shut) rather than
+slid far at a full step's distance."""
 OPTIONAL_STEPS = 2
 """Distances from the marker (of STEPS) a tag that is not forced may take: its leader line
 stays short (under about 2 tag heights)."""
 KEEP_SIDE_SLIDE_HEIGHTS = 4.0
 """A forced tag whose side of the marker is blocked slides up to this far (tag heights) on
 that side before it hops over its marker to the other side."""
+RETURN_MAX_HEIGHTS = 2.0
+"""A tag slid beside its marker (nearer it along the normal than BESIDE_SHARE of the
+nearest step) returns to an unslid candidate only if that moves it at most this far (tag
+heights); otherwise it keeps gliding rather than jump out to a full step."""
+BESIDE_SHARE = 0.75
+"""Share of the nearest step's distance under which a slid tag is beside its marker."""
 HOLD_S = 1.0
 """Least race time (s) a tag stays hidden once it has gone. A shown tag is not held: it goes
 before a hidden one of the same tier and may slide a little rather than vanish, but one of
 an earlier tier can still take its place at once."""
 SHOWN_SLIDE_HEIGHTS = 1.5
 """How far (tag heights) a tag that is shown may slide sideways to stay shown."""
-HOP_FROM_HEIGHTS = 3.0
+HOP_FROM_HEIGHTS = 4.5
 """A slid forced tag whose leader line is longer than this (tag heights) hops to a free
 candidate much nearer its anchor, if there is one (a hop reads better than a leader line
 across the track); one with a shorter line keeps gliding."""
@@ -66,6 +79,25 @@ HOP_FROM_HEIGHTS)."""
 FORCED_FAR_HEIGHTS = 6.0
 """Longest leader line (tag heights) a slid forced tag keeps while a candidate with a leader
 line that short is free: it then moves to the one of those nearest where it was."""
+
+WALK_FROM_HEIGHTS = 2.0
+"""A slid forced (or leading) tag with a leader line longer than this (tag heights) steps,
+by at most WALK_MAX_HEIGHTS, to the free candidate with the shortest leader line if that
+shortens it by WALK_GAIN_HEIGHTS: it keeps near its marker by small moves instead of
+drifting off until it must hop."""
+WALK_MAX_HEIGHTS = 2.2
+"""Longest such step (tag heights): about 60 px at 1080p."""
+WALK_GAIN_HEIGHTS = 0.5
+"""Least shortening of the leader line (tag heights) worth such a step."""
+FORCED_NEAR_HEIGHTS = 4.5
+"""A slid forced tag with a leader line longer than this (tag heights) moves to a free
+candidate at least HOP_GAIN_HEIGHTS nearer its marker, the one with the shortest leader line
+plus HOP_MOVE_WEIGHT times how far it moves (px): a short leader line matters more than a
+hop."""
+HOP_GAIN_HEIGHTS = 1.5
+"""Least shortening of its leader line (tag heights) worth such a move."""
+HOP_MOVE_WEIGHT = 0.25
+"""Weight of the move (px per px of leader line) in choosing where such a tag moves."""
 
 
 Previous = tuple[int, float, float, float, float]
@@ -277,8 +309,8 @@ def _place(
 
     def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
-        order to try them: nearest the anchor, or if the tag was placed last frame, nearest to
-        where it was (if it was slid, on the side it was slid to first)."""
+        order to try them: nearest the anchor, or if the tag was slid last frame, nearest to
+        where it was, on the side it was slid to first."""
         if not slid:  # every sliding label's at once: one vectorised step
             r = np.flatnonzero(most > 0)
             sd, shift = _slides(reach[r], sides[r], h)
@@ -287,25 +319,25 @@ def _place(
             slid.update({int(j): (sbox[k], sok[k], shift[k], sd[k]) for k, j in enumerate(r)})
         sbox, sok, shift, _ = slid[i]
         open_ = np.flatnonzero(sok)
-        if last is None:
+        if last is None or last[0] < base:  # not slid last frame: the nearest slide
             return sbox, open_.tolist()
         centres = (sbox[open_, :2] + sbox[open_, 2:]) / 2
         by_distance = open_[np.argsort(np.hypot(*(centres - last[1:3]).T), kind="stable")]
-        if last[0] < base:  # it was not slid: no side to keep to
-            return sbox, by_distance.tolist()
         same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
         return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
 
     def follow(i: int, last: Previous) -> list[list[float]]:
         """Boxes for a tag slid last frame, best first: where it was along its marker's
         tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
-        most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
-        on; only those in bounds and off the obstacles. So a slid tag glides, instead of
-        hopping from slide to slide as its marker moves."""
+        most SLIDE_MAX_HEIGHTS away either way), at the slide distance (SLIDE_PARTS or the
+        nearest step) nearest its own last frame, on the side it was on; only those in bounds
+        and off the obstacles. So a slid tag glides, instead of hopping from slide to slide as
+        its marker moves."""
         reach_px = most[i] * h
         along = min(max(offsets(i, last)[0], -reach_px), reach_px)
         eased = along - float(np.sign(along)) * min(abs(along), ease * h)
-        d = sides[i, side_of(i, last)] * reach[i, 0]
+        dists = reach[i, 0] * np.array([*SLIDE_PARTS, 1.0])
+        d = sides[i, side_of(i, last)] * dists[np.argmin(np.abs(dists - abs(offsets(i, last)[1])))]
         r = [i]
         box, ok = _boxes(
             x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), d),
@@ -340,15 +372,29 @@ def _place(
         ax, ay = x[i] + nx[i] * radius[i], y[i] + ny[i] * radius[i]
         lead = _leaders(boxes, ax, ay)
         own = lead[-1]
+        centres = (boxes[:, :2] + boxes[:, 2:]) / 2
+        if own > WALK_FROM_HEIGHTS * h and ease > 0:  # a repaint at the same time: no step
+            gone = np.hypot(*(centres[:-1] - centres[-1]).T)
+            walk = np.flatnonzero(
+                (gone <= WALK_MAX_HEIGHTS * h) & (lead[:-1] < own - WALK_GAIN_HEIGHTS * h)
+            )
+            for j in walk[np.argsort(lead[walk], kind="stable")]:
+                if clear(*boxes[j]):
+                    return idx[j], boxes[j].tolist()
         if own <= HOP_FROM_HEIGHTS * h:
             return chosen, box_i
-        centres = (boxes[:, :2] + boxes[:, 2:]) / 2
         below = max(HOP_NEARER_RATIO * own, HOP_NEAR_HEIGHTS * h)
         hops = np.flatnonzero(lead[:-1] < below)
         hops = hops[np.argsort(lead[hops], kind="stable")]
         for j in hops:
             if clear(*boxes[j]):
                 return idx[j], boxes[j].tolist()
+        if own > FORCED_NEAR_HEIGHTS * h:
+            better = np.flatnonzero(lead[:-1] < own - HOP_GAIN_HEIGHTS * h)
+            gone = np.hypot(*(centres[better] - centres[-1]).T)
+            for j in better[np.argsort(lead[better] + HOP_MOVE_WEIGHT * gone, kind="stable")]:
+                if clear(*boxes[j]):
+                    return idx[j], boxes[j].tolist()
         if own <= FORCED_FAR_HEIGHTS * h:
             return chosen, box_i
         near = np.flatnonzero(lead[:-1] <= FORCED_FAR_HEIGHTS * h)
@@ -373,6 +419,13 @@ def _place(
             if keep_side:
                 order, other_side = order[:STEPS], order[STEPS:]
             chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
+            beside = kept is not None and kept >= base and last is not None
+            beside = beside and abs(offsets(i, last)[1]) < BESIDE_SHARE * reach[i, 0]
+            if chosen is not None and beside and last is not None:
+                c = cand[i][chosen]
+                far = math.hypot((c[0] + c[2]) / 2 - last[1], (c[1] + c[3]) / 2 - last[2])
+                if far > RETURN_MAX_HEIGHTS * h:  # a slid tag beside its marker stays there
+                    chosen = None
         box_i = cand[i][chosen] if chosen is not None else None
         may_slide = most[i] > 0
         if chosen is None and may_slide and last is not None and last[0] >= base:
@@ -397,7 +450,8 @@ def _place(
                 if clear(*b):
                     chosen, box_i = base + k, b
                     break
-        if lab.forced and chosen is not None and chosen >= base and box_i is not None:
+        hops = lab.forced or getattr(lab, "leads", False)
+        if hops and chosen is not None and chosen >= base and box_i is not None:
             chosen, box_i = nearer(i, chosen, box_i)
         if chosen is None and lab.forced:
             chosen, box_i = 0, cand[i][0]
@@ -472,8 +526,9 @@ def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray,
     n = len(reach)
     k = np.arange(1, round(SLIDE_MAX_HEIGHTS / SLIDE_STEP_HEIGHTS) + 1) * SLIDE_STEP_HEIGHTS * h
     shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
-    shape = (n, len(shifts), 2, SLIDE_NEAR_STEPS)  # (label, shift, side, distance)
-    near = reach[:, :SLIDE_NEAR_STEPS]
+    part = reach[:, :1] * np.asarray(SLIDE_PARTS)[None, :]
+    near = np.concatenate([part, reach[:, :SLIDE_NEAR_STEPS]], axis=1)
+    shape = (n, len(shifts), 2, near.shape[1])  # (label, shift, side, distance)
     dist = np.broadcast_to(near[:, None, None, :] * sides[:, None, :, None], shape)
     shift = np.broadcast_to(shifts[None, :, None, None], shape)
     return dist.reshape(n, -1), shift.reshape(n, -1)
