@@ -307,24 +307,24 @@ def _place(
         rel_x, rel_y = last[1] - x[i], last[2] - y[i]
         return rel_x * -ny[i] + rel_y * nx[i], rel_x * nx[i] + rel_y * ny[i]
 
-    def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
+    def slides(i: int, last: Previous | None) -> tuple[np.ndarray, np.ndarray]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
         order to try them: nearest the anchor, or if the tag was slid last frame, nearest to
         where it was, on the side it was slid to first."""
-        if not slid:  # every sliding label's at once: one vectorised step
-            r = np.flatnonzero(most > 0)
-            sd, shift = _slides(reach[r], sides[r], h)
+        if i not in slid:  # only the shifts within its reach
+            r = [i]
+            sd, shift = _slides(reach[r], sides[r], h, most[i])
             sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
-            sok &= np.abs(shift) <= most[r, None] * h + 1e-9
-            slid.update({int(j): (sbox[k], sok[k], shift[k], sd[k]) for k, j in enumerate(r)})
+            sok &= np.abs(shift) <= most[i] * h + 1e-9
+            slid[i] = (sbox[0], sok[0], shift[0], sd[0])
         sbox, sok, shift, _ = slid[i]
         open_ = np.flatnonzero(sok)
         if last is None or last[0] < base:  # not slid last frame: the nearest slide
-            return sbox, open_.tolist()
+            return sbox, open_
         centres = (sbox[open_, :2] + sbox[open_, 2:]) / 2
         by_distance = open_[np.argsort(np.hypot(*(centres - last[1:3]).T), kind="stable")]
         same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
-        return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
+        return sbox, np.concatenate([by_distance[same], by_distance[~same]])
 
     def follow(i: int, last: Previous) -> list[list[float]]:
         """Boxes for a tag slid last frame, best first: where it was along its marker's
@@ -338,12 +338,14 @@ def _place(
         eased = along - float(np.sign(along)) * min(abs(along), ease * h)
         dists = reach[i, 0] * np.array([*SLIDE_PARTS, 1.0])
         d = sides[i, side_of(i, last)] * dists[np.argmin(np.abs(dists - abs(offsets(i, last)[1])))]
-        r = [i]
-        box, ok = _boxes(
-            x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), d),
-            np.array([[eased, along]]), ob, bounds,
-        )  # fmt: skip
-        return [box[0, k].tolist() for k in (0, 1) if ok[0, k]]
+        tx, ty = -ny[i], nx[i]
+        out = []
+        for shift in (eased, along):
+            cx, cy = x[i] + nx[i] * d + tx * shift, y[i] + ny[i] * d + ty * shift
+            b = [cx - w[i] / 2, cy - h / 2, cx + w[i] / 2, cy + h / 2]
+            if _inside(b, bounds) and not _hits(b, ob):
+                out.append(b)
+        return out
 
     placed: list[tuple[float, float, float, float]] = []
     out: list[QRectF | None] = []
@@ -364,45 +366,45 @@ def _place(
         then the nearest such one (by leader line, px: no nearer one is left to hop to next),
         or, for a leader line only over FORCED_FAR_HEIGHTS, the free one within it nearest
         where the tag is."""
-        sbox, _ = slides(i, None)
-        sok = slid[i][1]
-        idx = [k for k in range(2 * STEPS) if free[i][k]]
-        idx += [base + int(k) for k in np.flatnonzero(sok)]
-        boxes = np.array([cand[i][k] if k < base else sbox[k - base] for k in idx] + [box_i])
         ax, ay = x[i] + nx[i] * radius[i], y[i] + ny[i] * radius[i]
+        own = float(_leaders(np.array([box_i]), ax, ay)[0])
+        if own <= WALK_FROM_HEIGHTS * h or (own <= HOP_FROM_HEIGHTS * h and ease <= 0):
+            return chosen, box_i
+        sbox, open_ = slides(i, None)
+        unslid = np.flatnonzero(ok[i])
+        idx = np.concatenate([unslid, base + open_])
+        boxes = np.concatenate([box[i, unslid], sbox[open_], np.array([box_i])])
         lead = _leaders(boxes, ax, ay)
-        own = lead[-1]
         centres = (boxes[:, :2] + boxes[:, 2:]) / 2
-        if own > WALK_FROM_HEIGHTS * h and ease > 0:  # a repaint at the same time: no step
-            gone = np.hypot(*(centres[:-1] - centres[-1]).T)
-            walk = np.flatnonzero(
-                (gone <= WALK_MAX_HEIGHTS * h) & (lead[:-1] < own - WALK_GAIN_HEIGHTS * h)
-            )
-            for j in walk[np.argsort(lead[walk], kind="stable")]:
-                if clear(*boxes[j]):
-                    return idx[j], boxes[j].tolist()
+        gone = np.hypot(*(centres[:-1] - centres[-1]).T)
+        lead, boxes = lead[:-1], boxes[:-1]
+        free_now = _clear_of(boxes, placed)
+
+        def first(mask: np.ndarray, rank: np.ndarray) -> tuple[int, list[float]] | None:
+            """The free candidate under mask with the least rank, if any."""
+            js = np.flatnonzero(mask & free_now)
+            if not len(js):
+                return None
+            j = js[np.argmin(rank[js])]
+            return int(idx[j]), boxes[j].tolist()
+
+        if ease > 0:  # a repaint at the same time: no step
+            walk = (gone <= WALK_MAX_HEIGHTS * h) & (lead < own - WALK_GAIN_HEIGHTS * h)
+            if (hit := first(walk, lead)) is not None:
+                return hit
         if own <= HOP_FROM_HEIGHTS * h:
             return chosen, box_i
         below = max(HOP_NEARER_RATIO * own, HOP_NEAR_HEIGHTS * h)
-        hops = np.flatnonzero(lead[:-1] < below)
-        hops = hops[np.argsort(lead[hops], kind="stable")]
-        for j in hops:
-            if clear(*boxes[j]):
-                return idx[j], boxes[j].tolist()
+        if (hit := first(lead < below, lead)) is not None:
+            return hit
         if own > FORCED_NEAR_HEIGHTS * h:
-            better = np.flatnonzero(lead[:-1] < own - HOP_GAIN_HEIGHTS * h)
-            gone = np.hypot(*(centres[better] - centres[-1]).T)
-            for j in better[np.argsort(lead[better] + HOP_MOVE_WEIGHT * gone, kind="stable")]:
-                if clear(*boxes[j]):
-                    return idx[j], boxes[j].tolist()
+            better = lead < own - HOP_GAIN_HEIGHTS * h
+            if (hit := first(better, lead + HOP_MOVE_WEIGHT * gone)) is not None:
+                return hit
         if own <= FORCED_FAR_HEIGHTS * h:
             return chosen, box_i
-        near = np.flatnonzero(lead[:-1] <= FORCED_FAR_HEIGHTS * h)
-        gone = np.hypot(*(centres[near] - centres[-1]).T)
-        for j in near[np.argsort(gone, kind="stable")]:
-            if clear(*boxes[j]):
-                return idx[j], boxes[j].tolist()
-        return chosen, box_i
+        hit = first(lead <= FORCED_FAR_HEIGHTS * h, gone)
+        return (chosen, box_i) if hit is None else hit
 
     for i, lab in enumerate(labels):
         last = prefer[i]
@@ -433,22 +435,22 @@ def _place(
             chosen = None if box_i is None else FOLLOWED
         if chosen is None and may_slide:
             sbox, order = slides(i, last)
-            tries: list[int | tuple[int]] = list(order)
+            tries: list = order.tolist()
             if keep_side and last is not None:
                 _, _, shift, sd = slid[i]
                 on_side = (sd > 0) == (sides[i, side_of(i, last)] > 0)
                 near = on_side & (np.abs(shift) <= KEEP_SIDE_SLIDE_HEIGHTS * h + 1e-9)
                 first = [k for k in order if near[k]]
                 tries = [*first, *((k,) for k in other_side), *(k for k in order if not near[k])]
+            open_now = _clear_of(sbox, placed)
             for k in tries:
                 if isinstance(k, tuple):  # an unslid box on the other side
                     if free[i][k[0]] and clear(*cand[i][k[0]]):
                         chosen, box_i = k[0], cand[i][k[0]]
                         break
                     continue
-                b = sbox[k].tolist()
-                if clear(*b):
-                    chosen, box_i = base + k, b
+                if open_now[k]:
+                    chosen, box_i = base + int(k), sbox[k].tolist()
                     break
         hops = lab.forced or getattr(lab, "leads", False)
         if hops and chosen is not None and chosen >= base and box_i is not None:
@@ -492,6 +494,13 @@ def _boxes(
         & (y0 >= bounds.top())
         & (y1 <= bounds.bottom())
     )
+    if len(ob):  # only the obstacles within reach of some candidate
+        ob = ob[
+            (ob[:, 0] < x1.max())
+            & (ob[:, 2] > x0.min())
+            & (ob[:, 1] < y1.max())
+            & (ob[:, 3] > y0.min())
+        ]
     if len(ob):
         hit = (
             (x0[..., None] < ob[:, 2])
@@ -501,6 +510,37 @@ def _boxes(
         )
         ok &= ~hit.any(axis=2)
     return np.stack([x0, y0, x1, y1], axis=2), ok
+
+
+def _inside(b: list[float], bounds: QRectF) -> bool:
+    """Whether box b (x0, y0, x1, y1 px) lies within bounds (px)."""
+    return (
+        b[0] >= bounds.left()
+        and b[2] <= bounds.right()
+        and b[1] >= bounds.top()
+        and b[3] <= bounds.bottom()
+    )
+
+
+def _hits(b: list[float], ob: np.ndarray) -> bool:
+    """Whether box b (x0, y0, x1, y1 px) overlaps any obstacle box in ob (k, 4 px)."""
+    return bool(
+        ((ob[:, 0] < b[2]) & (ob[:, 2] > b[0]) & (ob[:, 1] < b[3]) & (ob[:, 3] > b[1])).any()
+    )
+
+
+def _clear_of(boxes: np.ndarray, placed: Sequence[tuple[float, ...]]) -> np.ndarray:
+    """Which of the boxes (c, 4: x0, y0, x1, y1 px) overlap none of the ``placed`` ones."""
+    if not placed:
+        return np.ones(len(boxes), dtype=bool)
+    p = np.asarray(placed)
+    hit = (
+        (boxes[:, None, 0] < p[:, 2])
+        & (boxes[:, None, 2] > p[:, 0])
+        & (boxes[:, None, 1] < p[:, 3])
+        & (boxes[:, None, 3] > p[:, 1])
+    )
+    return ~hit.any(axis=1)
 
 
 def _leaders(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
@@ -516,7 +556,9 @@ def _leaders(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
     return np.hypot(dx, dy) * (1.0 - s)
 
 
-def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
+def _slides(
+    reach: np.ndarray, sides: np.ndarray, h: float, most: float = SLIDE_MAX_HEIGHTS
+) -> tuple[np.ndarray, np.ndarray]:
     """Sideways candidates of the given labels: distance along the normal and shift along the
     tangent (px), each (n, c).
 
@@ -524,7 +566,8 @@ def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray,
     each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side.
     """
     n = len(reach)
-    k = np.arange(1, round(SLIDE_MAX_HEIGHTS / SLIDE_STEP_HEIGHTS) + 1) * SLIDE_STEP_HEIGHTS * h
+    count = min(most, SLIDE_MAX_HEIGHTS) / SLIDE_STEP_HEIGHTS
+    k = np.arange(1, math.floor(count + 1e-6) + 1) * SLIDE_STEP_HEIGHTS * h
     shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
     part = reach[:, :1] * np.asarray(SLIDE_PARTS)[None, :]
     near = np.concatenate([part, reach[:, :SLIDE_NEAR_STEPS]], axis=1)
