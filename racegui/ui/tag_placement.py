@@ -22,7 +22,7 @@ Python).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -352,49 +352,38 @@ def _place(
         same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
         return sbox, np.concatenate([by_distance[same], by_distance[~same]])
 
-    def follow(glide: list[int]) -> dict[int, list[list[float]]]:
-        """Boxes for each of the ``glide`` tags (slid last frame), best first: where it was
-        along its marker's tangent, eased ``ease`` tag heights back towards the marker, then
-        where it was (at most its reach away either way), at the slide distance (SLIDE_PARTS
-        or the nearest step) nearest its own last frame, on the side it was on; then, if it
-        was within that reach, as far from its marker as last frame and where it was; only
-        those in bounds and off the obstacles (one vectorised step for all); a repaint at the
-        same race time tries where it was first. So a slid tag glides, instead of hopping
+    def follow(i: int) -> Iterator[list[float]]:
+        """Boxes for tag i (slid last frame), best first: where it was along its marker's
+        tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
+        most its reach away either way), at the slide distance (SLIDE_PARTS or the nearest
+        step) nearest its own last frame, on the side it was on; then, if it was within that
+        reach, as far from its marker as last frame and where it was; only those in bounds
+        and off the obstacles, each tested only when the one before is refused; a repaint at
+        the same race time tries where it was first. So a slid tag glides, instead of hopping
         from slide to slide as its marker moves."""
-        owner: list[int] = []
-        boxes: list[list[float]] = []
-        parts = (*SLIDE_PARTS, 1.0)
-        mosts, nearest = most.tolist(), reach[:, 0].tolist()
-        for i in glide:
-            last = lasts[i]
-            assert last is not None
-            was_along, was_out = offsets(i, last)
-            reach_px = mosts[i] * h
-            along = min(max(was_along, -reach_px), reach_px)
-            eased = along - math.copysign(min(abs(along), ease * h), along)
-            near = nearest[i]
-            out_px = abs(was_out)
-            d = min(parts, key=lambda part: abs(part * near - out_px)) * near
-            d = d if was_out >= 0 else -d  # on the side it was on
-            ax, ay, ux, uy = xs[i], ys[i], nxs[i], nys[i]
-            centres = [(ax + ux * d - uy * s, ay + uy * d + ux * s) for s in (eased, along)]
-            if abs(was_along) <= reach_px and abs(was_out) <= near:  # as far from its marker
-                centres += [(ax + last[1] - last[3], ay + last[2] - last[4]), last[1:3]]
-            if ease <= 0:  # a repaint at the same race time: where it was first
-                centres.insert(0, last[1:3])
-            half = ws[i] / 2
-            for cx, cy in centres:
-                b = [cx - half, cy - h / 2, cx + half, cy + h / 2]
-                if b[0] >= left and b[2] <= right and b[1] >= top and b[3] <= bottom:
-                    boxes.append(b)
-                    owner.append(i)
-        out: dict[int, list[list[float]]] = {i: [] for i in glide}
-        if owner:
-            clear_of = _clear_of(np.array(boxes), ob).tolist()
-            for i, b, fits in zip(owner, boxes, clear_of, strict=True):
-                if fits:
-                    out[i].append(b)
-        return out
+        last = lasts[i]
+        assert last is not None
+        was_along, was_out = offsets(i, last)
+        reach_px = mosts[i] * h
+        along = min(max(was_along, -reach_px), reach_px)
+        eased = along - math.copysign(min(abs(along), ease * h), along)
+        near = nearest[i]
+        out_px = abs(was_out)
+        d = min((*SLIDE_PARTS, 1.0), key=lambda part: abs(part * near - out_px)) * near
+        d = d if was_out >= 0 else -d  # on the side it was on
+        ax, ay, ux, uy = xs[i], ys[i], nxs[i], nys[i]
+        centres = [(ax + ux * d - uy * s, ay + uy * d + ux * s) for s in (eased, along)]
+        if abs(was_along) <= reach_px and abs(was_out) <= near:  # as far from its marker
+            centres += [(ax + last[1] - last[3], ay + last[2] - last[4]), last[1:3]]
+        if ease <= 0:  # a repaint at the same race time: where it was first
+            centres.insert(0, last[1:3])
+        half = ws[i] / 2
+        for cx, cy in centres:
+            a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
+            if a0 < left or a1 > right or b0 < top or b1 > bottom:
+                continue
+            if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
+                yield [a0, b0, a1, b1]
 
     lasts = [
         None if p is None or math.hypot(p[3] - xs[i], p[4] - ys[i]) > FORGET_HEIGHTS * h else p
@@ -474,8 +463,7 @@ def _place(
         hit = first(lead <= FORCED_FAR_HEIGHTS * h, gone, free_now)
         return (chosen, box_i) if hit is None else hit
 
-    glide = [i for i, last in enumerate(lasts) if last is not None and last[0] >= base]
-    glides = follow([i for i in glide if most[i] > 0])
+    mosts, nearest, obs = most.tolist(), reach[:, 0].tolist(), ob.tolist()
     for i, lab in enumerate(labels):
         last = lasts[i]
         kept = None if last is None else last[0]
@@ -500,7 +488,7 @@ def _place(
         box_i = cand[i][chosen] if chosen is not None else None
         may_slide = most[i] > 0
         if chosen is None and may_slide and last is not None and last[0] >= base:
-            box_i = next((b for b in glides[i] if clear(*b)), None)
+            box_i = next((b for b in follow(i) if clear(*b)), None)
             chosen = None if box_i is None else FOLLOWED
         if chosen is None and may_slide:
             sbox, order = slides(i, last)
