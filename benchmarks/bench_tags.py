@@ -6,7 +6,8 @@ offscreen frame after frame (as an export draws it) and every tag placement is r
   the runner's or the gap's tag overlaps the scoreboard, the pocket cam or a backdrop label
   (any obstacle wider than 40 px; pacer markers are smaller);
 - ``moves_px``: per-frame moves of the runner's and the gap's tags at ``--fps``, counted by
-  size (under 5 px is gliding with the marker; 40 px and over is a hop);
+  size (under 5 px is gliding with the marker; 60 px and over is a jump, 150 px and over
+  a hop);
 - ``tag_changes_per_min``: tags appearing or disappearing, per minute of race time;
 - ``brief_shown`` / ``brief_hidden``: how many times a tag was shown (or hidden between two
   showings) for under ``BRIEF_S`` of race time: the flicker an audience notices;
@@ -17,9 +18,10 @@ offscreen frame after frame (as an export draws it) and every tag placement is r
 - ``leader_px``: leader line lengths (marker edge to tag edge): 95th percentile and most, of
   the forced tags and of the others, and how many tag-frames of the others are over
   ``LONG_LEADER_PX``;
-- ``forced_leader_px``: per forced tag (the runner's, the gap's), its leader line lengths:
-  median, 95th percentile, most, and how many frames it is over ``FAR_LEADER_PX`` (an
-  audience loses a tag that far from its marker); hops are ``moves_px``'s last bin;
+- ``forced_leader_px``: per forced tag (the runner's, the gap's) and the light's, its leader
+  line lengths: median, 95th percentile, most, and how many frames it is over
+  ``FAR_LEADER_PX`` (an audience loses a tag that far from its marker); hops are
+  ``moves_px``'s last bin;
 - ``place_ms_median``: the median time one frame's placement took.
 
 Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_tags.py [--fps 30]``.
@@ -47,7 +49,7 @@ from racegui.ui.ui_paths import demo_path  # noqa: E402
 
 BIG_OBSTACLE_PX = 40.0
 """Obstacles wider than this are the scoreboard, the pocket cam and backdrop labels."""
-MOVE_BINS_PX = (5.0, 15.0, 40.0)
+MOVE_BINS_PX = (5.0, 15.0, 40.0, 60.0, 150.0)
 BRIEF_S = 0.5
 """A tag shown, or hidden between two showings, for less than this (s) flickers."""
 LONG_LEADER_PX = 60.0
@@ -81,7 +83,7 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
             if lab.forced and r
         }
         frame["leaders"] = [
-            (lab.forced, lab.key, _leader(lab, r))
+            (lab.forced, _key(lab), _leader(lab, r))
             for lab, r in zip(labels, rects, strict=True)
             if r
         ]
@@ -102,7 +104,7 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
     flips = 0
     last_sides: dict[str, bool] = {}
     leaders: dict[bool, list[float]] = {True: [], False: []}
-    forced_leaders: dict[str, list[float]] = {"runner": [], "gap": []}
+    forced_leaders: dict[str, list[float]] = {"runner": [], "gap": [], "light": []}
     try:
         for k, t in enumerate(times):
             frame.clear()
@@ -122,6 +124,8 @@ def record(size: tuple[int, int], fps: float, check_step: float) -> dict:
                 leaders[forced].append(length)
                 if forced and key in forced_leaders:
                     forced_leaders[key].append(length)
+                elif key == light:
+                    forced_leaders["light"].append(length)
             for key, path in centres.items():
                 r = frame["forced"].get(key)
                 path.append(None if r is None else (r.center().x(), r.center().y()))

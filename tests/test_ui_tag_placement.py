@@ -130,13 +130,16 @@ def test_a_tag_keeps_last_frames_spot_while_it_stays_free_but_unslides_when_it_c
         [Tag(400, 300)], [100.0], 20.0, [], BOUNDS, t=next(clock)
     )  # blocker gone
     assert kept == pushed
-    # A slid tag returns to an unslid spot as soon as one is free.
+    # A slid tag returns to an unslid spot as soon as one is free, unless it was slid beside
+    # its marker and the return is a jump (RETURN_MAX_HEIGHTS): then it glides back there.
     tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
     wall = _wall_over_every_normal_spot(tag)
     (slid,) = placer.place([tag], [100.0], 20.0, [wall], BOUNDS, t=next(clock))
     (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))
     assert abs(slid.center().y() - 300) > 1
-    assert back.center().y() == 300
+    beside = back.center().x() == slid.center().x()  # stayed beside it, gliding back:
+    nearer = abs(back.center().y() - 300) < abs(slid.center().y() - 300)
+    assert back.center().y() == 300 or (beside and nearer)
 
 
 def test_a_tag_that_must_move_stays_on_its_side_of_the_marker():

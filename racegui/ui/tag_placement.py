@@ -5,19 +5,24 @@ first), along the unit normal given with it; a tag that is not forced uses only 
 OPTIONAL_STEPS of them each side, so its leader line stays short. A forced tag (the runner's,
 the gap's) that finds none of those free also tries boxes slid sideways along the tangent, in
 small steps up to SLIDE_MAX_HEIGHTS tag heights each way, so that it goes round the scoreboard
-instead of covering the clock; a slid forced tag whose leader line grows long hops to a
-free candidate much nearer its marker (HOP_FROM_HEIGHTS, FORCED_FAR_HEIGHTS). A tag that is
-not forced may slide a little (its ``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown)
-rather than vanish.
-Candidates are tested against the fixed obstacles for all tags in one vectorised step; only
-the test against tags placed earlier in the same frame is sequential (a few comparisons in
-plain Python).
+instead of covering the clock (slides are also tried nearer the marker along its normal,
+SLIDE_PARTS, so a tag can sit beside its marker along the track); a slid forced tag (or the
+leading light's) whose leader line grows steps nearer by short moves (WALK_FROM_HEIGHTS),
+and one still far hops to a free candidate much nearer its marker (HOP_FROM_HEIGHTS,
+FORCED_NEAR_HEIGHTS, FORCED_FAR_HEIGHTS); such a step avoids where the later tags were, and
+a search that finds nothing waits IDLE_S. A tag that is not forced may slide a little (its
+``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown) rather than vanish; a slid tag glides
+with its marker while it can. A repaint at the same race time moves no tag.
+Candidates are tested against the fixed obstacles for all tags in one vectorised step (the
+glides of all slid tags in another; a tag's slides only when it needs them); only the test
+against tags placed earlier in the same frame is sequential (a few comparisons in plain
+Python).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -41,19 +46,31 @@ EASE_STEP_MAX_S = 0.25
 """Longest race-time step (s) one placement eases a slid tag by (a seek is one step)."""
 SLIDE_NEAR_STEPS = 1
 """Distances from the marker (of STEPS) at which a forced tag may slide sideways."""
+SLIDE_PARTS = (0.2, 0.5)
+"""Slides are also tried at these shares of the nearest distance: a tag beside its marker
+along the tangent (above or below a marker on a bend whose sides are shut) rather than
+slid far at a full step's distance."""
 OPTIONAL_STEPS = 2
 """Distances from the marker (of STEPS) a tag that is not forced may take: its leader line
 stays short (under about 2 tag heights)."""
 KEEP_SIDE_SLIDE_HEIGHTS = 4.0
 """A forced tag whose side of the marker is blocked slides up to this far (tag heights) on
 that side before it hops over its marker to the other side."""
+RETURN_MAX_HEIGHTS = 2.0
+"""A tag slid beside its marker (nearer it along the normal than BESIDE_SHARE of the
+nearest step) returns to an unslid candidate only if that moves it at most this far (tag
+heights); otherwise it keeps gliding rather than jump out to a full step."""
+BESIDE_SHARE = 0.75
+"""Share of the nearest step's distance under which a slid tag is beside its marker."""
 HOLD_S = 1.0
 """Least race time (s) a tag stays hidden once it has gone. A shown tag is not held: it goes
 before a hidden one of the same tier and may slide a little rather than vanish, but one of
 an earlier tier can still take its place at once."""
-SHOWN_SLIDE_HEIGHTS = 1.5
-"""How far (tag heights) a tag that is shown may slide sideways to stay shown."""
-HOP_FROM_HEIGHTS = 3.0
+SHOWN_SLIDE_HEIGHTS = 2.5
+"""How far (tag heights) a tag that is shown may slide sideways to stay shown: about 67 px
+at 1080p (at 1.5, pacers' tags crowded by the forced tags' steps vanished and came back
+within half a second twice as often)."""
+HOP_FROM_HEIGHTS = 4.5
 """A slid forced tag whose leader line is longer than this (tag heights) hops to a free
 candidate much nearer its anchor, if there is one (a hop reads better than a leader line
 across the track); one with a shorter line keeps gliding."""
@@ -66,6 +83,30 @@ HOP_FROM_HEIGHTS)."""
 FORCED_FAR_HEIGHTS = 6.0
 """Longest leader line (tag heights) a slid forced tag keeps while a candidate with a leader
 line that short is free: it then moves to the one of those nearest where it was."""
+
+IDLE_S = 0.2
+"""A slid forced (or leading) tag whose search for a nearer place (a step or a hop, below)
+found none searches again only after this much race time (s): most frames then skip the
+search, the costliest part of a placement, and a tag that has just moved searches on."""
+WALK_FROM_HEIGHTS = 2.0
+"""A slid forced (or leading) tag with a leader line longer than this (tag heights) steps,
+by at most WALK_MAX_HEIGHTS, to the free candidate with the shortest leader line if that
+shortens it by WALK_GAIN_HEIGHTS, and only to where no later tag was last frame: it keeps
+near its marker by small moves instead of drifting off until it must hop, and no pacer's
+tag is pushed off by a step that could wait."""
+WALK_MAX_HEIGHTS = 2.2
+"""Longest such step (tag heights): about 60 px at 1080p."""
+WALK_GAIN_HEIGHTS = 0.5
+"""Least shortening of the leader line (tag heights) worth such a step."""
+FORCED_NEAR_HEIGHTS = 4.5
+"""A slid forced tag with a leader line longer than this (tag heights) moves to a free
+candidate at least HOP_GAIN_HEIGHTS nearer its marker, the one with the shortest leader line
+plus HOP_MOVE_WEIGHT times how far it moves (px): a short leader line matters more than a
+hop."""
+HOP_GAIN_HEIGHTS = 1.5
+"""Least shortening of its leader line (tag heights) worth such a move."""
+HOP_MOVE_WEIGHT = 0.25
+"""Weight of the move (px per px of leader line) in choosing where such a tag moves."""
 
 
 Previous = tuple[int, float, float, float, float]
@@ -102,6 +143,9 @@ class TagPlacer:
         """Race time (s) the placer has seen go by: each placement adds the time since the
         last one, at most HOLD_S (a seek is one step; the same forwards or backwards)."""
         self._shown: dict[str, tuple[bool, float]] = {}
+        self._idle: dict[str, float] = {}
+        """Per slid forced or leading tag whose last search for a nearer place found none:
+        the clock (s) of that search (see IDLE_S)."""
         """Per tag: shown or not, and the clock (s) when that last changed (a tag shown,
         or hidden less than HOLD_S ago; others are forgotten)."""
 
@@ -112,6 +156,7 @@ class TagPlacer:
         self._t = None
         self._clock = 0.0
         self._shown = {}
+        self._idle = {}
 
     def place(
         self,
@@ -168,7 +213,8 @@ class TagPlacer:
             max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))
             for i in order
         ]
-        placed, choices = _place(
+        idle = self._idle
+        placed, choices, missed = _place(
             [labels[i] for i in order],
             [widths[i] for i in order],
             h,
@@ -177,7 +223,10 @@ class TagPlacer:
             [self._last.get(keys[i]) for i in order],
             ease,
             slide,
+            [clock - idle.get(keys[i], -math.inf) < IDLE_S - 1e-6 for i in order],
         )
+        self._idle = {key: at for key, at in idle.items() if clock - at < IDLE_S - 1e-6}
+        self._idle.update({keys[i]: clock for i, m in zip(order, missed, strict=True) if m})
         lost = [tier(i) for i, r in zip(order, placed, strict=True) if r is None and leads(i)]
         rects: list[QRectF | None] = [None] * len(labels)
         for i, r in zip(order, placed, strict=True):
@@ -232,30 +281,32 @@ def _place(
     prefer: Sequence[Previous | None],
     ease: float,
     slide_heights: Sequence[float],
-) -> tuple[list[QRectF | None], list[int | None]]:
-    """Boxes (px) and chosen candidate indices; ``prefer`` gives, per label, its candidate,
-    box centre and anchor last frame (None: none), ``ease`` how far (tag heights) a slid
-    tag glides back this frame, and ``slide_heights`` how far (tag heights) a label that is
-    not forced may slide sideways (0: not at all; a forced one slides up to
-    SLIDE_MAX_HEIGHTS); see TagPlacer for how they are used."""
+    resting: Sequence[bool] | None = None,
+) -> tuple[list[QRectF | None], list[int | None], list[bool]]:
+    """Boxes (px), chosen candidate indices, and which labels searched for a place nearer
+    their anchor and found none; ``prefer`` gives, per label, its candidate, box centre and
+    anchor last frame (None: none), ``ease`` how far (tag heights) a slid tag glides back
+    this frame, ``slide_heights`` how far (tag heights) a label that is not forced may slide
+    sideways (0: not at all; a forced one slides up to SLIDE_MAX_HEIGHTS) and ``resting``
+    which labels skip that search this frame (None: none); see TagPlacer for how they are
+    used."""
     n = len(labels)
     if n == 0:
-        return [], []
-    x = np.array([lab.x for lab in labels])
-    y = np.array([lab.y for lab in labels])
-    nx = np.array([lab.nx for lab in labels])
-    ny = np.array([lab.ny for lab in labels])
-    radius = np.array([lab.radius for lab in labels])
-    w = np.asarray(widths, dtype=float)
-    sides = np.where(np.array([lab.inward_first for lab in labels])[:, None], -1.0, 1.0)
-    sides = sides * np.array([1.0, -1.0])[None, :]  # (n, 2): first side, then the other
+        return [], [], []
+    missed = [False] * n
+    rows = [
+        (lab.x, lab.y, lab.nx, lab.ny, lab.radius, -1.0 if lab.inward_first else 1.0, width)
+        for lab, width in zip(labels, widths, strict=True)
+    ]
+    x, y, nx, ny, radius, first, w = np.array(rows, dtype=float).T
+    sides = first[:, None] * np.array([1.0, -1.0])  # (n, 2): first side, then the other
     extent = np.abs(nx) * w / 2 + np.abs(ny) * h / 2
     steps = np.arange(float(STEPS))
     reach = radius[:, None] + GAP_PX + steps[None, :] * h * 1.1 + extent[:, None]  # (n, 4)
     d = (reach[:, :, None] * sides[:, None, :]).reshape(n, 2 * STEPS)
-    ob = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in obstacles]).reshape(-1, 4)
+    ob = np.array([r.getCoords() for r in obstacles]).reshape(-1, 4)
     box, ok = _boxes(x, y, nx, ny, w, h, d, np.zeros_like(d), ob, bounds)
-    forced = np.array([bool(lab.forced) for lab in labels])
+    forced = np.array([bool(lab.forced) for lab in labels], dtype=bool)
     ok[~forced, 2 * OPTIONAL_STEPS :] = False  # an optional tag stays near its marker
     most = np.where(forced, SLIDE_MAX_HEIGHTS, np.asarray(slide_heights, dtype=float))
     """How far (tag heights) each label may slide sideways."""
@@ -264,55 +315,81 @@ def _place(
 
     base = 2 * STEPS
     """Candidates from here on are sideways slides (base + k) or a glide (FOLLOWED)."""
-    slid: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+    slid: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     """Per label that may slide, once one needs them: its sideways boxes, which lie clear of
     every obstacle (and within its reach), their shifts (px) and their distances along the
     normal (px)."""
 
+    xs, ys, nxs, nys, ws = x.tolist(), y.tolist(), nx.tolist(), ny.tolist(), w.tolist()
+    left, top, right, bottom = bounds.left(), bounds.top(), bounds.right(), bounds.bottom()
+
     def offsets(i: int, last: Previous) -> tuple[float, float]:
         """Where label i's box centre was last frame relative to its anchor now: along its
         tangent and along its normal (px)."""
-        rel_x, rel_y = last[1] - x[i], last[2] - y[i]
-        return rel_x * -ny[i] + rel_y * nx[i], rel_x * nx[i] + rel_y * ny[i]
+        rel_x, rel_y = last[1] - xs[i], last[2] - ys[i]
+        return rel_x * -nys[i] + rel_y * nxs[i], rel_x * nxs[i] + rel_y * nys[i]
 
-    def slides(i: int, last: Previous | None) -> tuple[np.ndarray, list[int]]:
+    def slides(
+        i: int, last: Previous | None, within: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Label i's sideways boxes, and the indices of those clear of every obstacle in the
-        order to try them: nearest the anchor, or if the tag was placed last frame, nearest to
-        where it was (if it was slid, on the side it was slid to first)."""
-        if not slid:  # every sliding label's at once: one vectorised step
-            r = np.flatnonzero(most > 0)
-            sd, shift = _slides(reach[r], sides[r], h)
+        order to try them: nearest the anchor, or if the tag was slid last frame, nearest to
+        where it was, on the side it was slid to first. ``within``: only shifts up to that
+        many tag heights (at most its own reach)."""
+        reach_h = most[i] if within is None else min(within, most[i])
+        if (i, reach_h) not in slid:  # only the shifts within its reach
+            r = [i]
+            sd, shift = _slides(reach[r], sides[r], h, reach_h)
             sbox, sok = _boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
-            sok &= np.abs(shift) <= most[r, None] * h + 1e-9
-            slid.update({int(j): (sbox[k], sok[k], shift[k], sd[k]) for k, j in enumerate(r)})
-        sbox, sok, shift, _ = slid[i]
+            sok &= np.abs(shift) <= reach_h * h + 1e-9
+            slid[i, reach_h] = (sbox[0], sok[0], shift[0], sd[0])
+        sbox, sok, shift, _ = slid[i, reach_h]
         open_ = np.flatnonzero(sok)
-        if last is None:
-            return sbox, open_.tolist()
+        if last is None or last[0] < base:  # not slid last frame: the nearest slide
+            return sbox, open_
         centres = (sbox[open_, :2] + sbox[open_, 2:]) / 2
         by_distance = open_[np.argsort(np.hypot(*(centres - last[1:3]).T), kind="stable")]
-        if last[0] < base:  # it was not slid: no side to keep to
-            return sbox, by_distance.tolist()
         same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
-        return sbox, by_distance[same].tolist() + by_distance[~same].tolist()
+        return sbox, np.concatenate([by_distance[same], by_distance[~same]])
 
-    def follow(i: int, last: Previous) -> list[list[float]]:
-        """Boxes for a tag slid last frame, best first: where it was along its marker's
+    def follow(i: int) -> Iterator[list[float]]:
+        """Boxes for tag i (slid last frame), best first: where it was along its marker's
         tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
-        most SLIDE_MAX_HEIGHTS away either way), at the nearest distance on the side it was
-        on; only those in bounds and off the obstacles. So a slid tag glides, instead of
-        hopping from slide to slide as its marker moves."""
-        reach_px = most[i] * h
-        along = min(max(offsets(i, last)[0], -reach_px), reach_px)
-        eased = along - float(np.sign(along)) * min(abs(along), ease * h)
-        d = sides[i, side_of(i, last)] * reach[i, 0]
-        r = [i]
-        box, ok = _boxes(
-            x[r], y[r], nx[r], ny[r], w[r], h, np.full((1, 2), d),
-            np.array([[eased, along]]), ob, bounds,
-        )  # fmt: skip
-        return [box[0, k].tolist() for k in (0, 1) if ok[0, k]]
+        most its reach away either way), at the slide distance (SLIDE_PARTS or the nearest
+        step) nearest its own last frame, on the side it was on; then, if it was within that
+        reach, as far from its marker as last frame and where it was; only those in bounds
+        and off the obstacles, each tested only when the one before is refused; a repaint at
+        the same race time tries where it was first. So a slid tag glides, instead of hopping
+        from slide to slide as its marker moves."""
+        last = lasts[i]
+        assert last is not None
+        was_along, was_out = offsets(i, last)
+        reach_px = mosts[i] * h
+        along = min(max(was_along, -reach_px), reach_px)
+        eased = along - math.copysign(min(abs(along), ease * h), along)
+        near = nearest[i]
+        out_px = abs(was_out)
+        d = min((*SLIDE_PARTS, 1.0), key=lambda part: abs(part * near - out_px)) * near
+        d = d if was_out >= 0 else -d  # on the side it was on
+        ax, ay, ux, uy = xs[i], ys[i], nxs[i], nys[i]
+        centres = [(ax + ux * d - uy * s, ay + uy * d + ux * s) for s in (eased, along)]
+        if abs(was_along) <= reach_px and abs(was_out) <= near:  # as far from its marker
+            centres += [(ax + last[1] - last[3], ay + last[2] - last[4]), last[1:3]]
+        if ease <= 0:  # a repaint at the same race time: where it was first
+            centres.insert(0, last[1:3])
+        half = ws[i] / 2
+        for cx, cy in centres:
+            a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
+            if a0 < left or a1 > right or b0 < top or b1 > bottom:
+                continue
+            if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
+                yield [a0, b0, a1, b1]
 
+    lasts = [
+        None if p is None or math.hypot(p[3] - xs[i], p[4] - ys[i]) > FORGET_HEIGHTS * h else p
+        for i, p in enumerate(prefer)
+    ]
+    """Each label's ``prefer``, unless its anchor moved too far since (FORGET_HEIGHTS)."""
     placed: list[tuple[float, float, float, float]] = []
     out: list[QRectF | None] = []
     choices: list[int | None] = []
@@ -332,72 +409,107 @@ def _place(
         then the nearest such one (by leader line, px: no nearer one is left to hop to next),
         or, for a leader line only over FORCED_FAR_HEIGHTS, the free one within it nearest
         where the tag is."""
-        sbox, _ = slides(i, None)
-        sok = slid[i][1]
-        idx = [k for k in range(2 * STEPS) if free[i][k]]
-        idx += [base + int(k) for k in np.flatnonzero(sok)]
-        boxes = np.array([cand[i][k] if k < base else sbox[k - base] for k in idx] + [box_i])
-        ax, ay = x[i] + nx[i] * radius[i], y[i] + ny[i] * radius[i]
+        ax, ay = xs[i] + nxs[i] * float(radius[i]), ys[i] + nys[i] * float(radius[i])
+        own = _leader(box_i, ax, ay)
+        if own <= WALK_FROM_HEIGHTS * h or ease <= 0:  # a repaint at the same time: no move
+            return chosen, box_i
+        # A step or hop nearer its anchor: no further along the tangent than a step from here.
+        rel = (box_i[0] + box_i[2]) / 2 - x[i], (box_i[1] + box_i[3]) / 2 - y[i]
+        along = abs(rel[0] * -ny[i] + rel[1] * nx[i]) / h
+        sbox, open_ = slides(i, None, along + WALK_MAX_HEIGHTS)
+        missed[i] = True  # until a place is found below
+        unslid = np.flatnonzero(ok[i])
+        idx = np.concatenate([unslid, base + open_])
+        boxes = np.concatenate([box[i, unslid], sbox[open_], np.array([box_i])])
         lead = _leaders(boxes, ax, ay)
-        own = lead[-1]
+        centres = (boxes[:, :2] + boxes[:, 2:]) / 2
+        gone = np.hypot(*(centres[:-1] - centres[-1]).T)
+        lead, boxes = lead[:-1], boxes[:-1]
+        free_now = _clear_of(boxes, placed)
+        # A move it need not make leaves the tags after it where they were last frame.
+        theirs = [  # their boxes last frame (px)
+            (p[1] - ws[j] / 2, p[2] - h / 2, p[1] + ws[j] / 2, p[2] + h / 2)
+            for j, p in enumerate(prefer[i + 1 :], i + 1)
+            if p is not None
+        ]
+        spare = free_now & _clear_of(boxes, theirs)
+
+        def first(
+            mask: np.ndarray, rank: np.ndarray, free: np.ndarray
+        ) -> tuple[int, list[float]] | None:
+            """The free candidate under mask with the least rank, if any."""
+            js = np.flatnonzero(mask & free)
+            if not len(js):
+                return None
+            j = js[np.argmin(rank[js])]
+            missed[i] = False
+            return int(idx[j]), boxes[j].tolist()
+
+        walk = (gone <= WALK_MAX_HEIGHTS * h) & (lead < own - WALK_GAIN_HEIGHTS * h)
+        if (hit := first(walk, lead, spare)) is not None:
+            return hit
         if own <= HOP_FROM_HEIGHTS * h:
             return chosen, box_i
-        centres = (boxes[:, :2] + boxes[:, 2:]) / 2
         below = max(HOP_NEARER_RATIO * own, HOP_NEAR_HEIGHTS * h)
-        hops = np.flatnonzero(lead[:-1] < below)
-        hops = hops[np.argsort(lead[hops], kind="stable")]
-        for j in hops:
-            if clear(*boxes[j]):
-                return idx[j], boxes[j].tolist()
+        for free in (spare, free_now):
+            if (hit := first(lead < below, lead, free)) is not None:
+                return hit
+            if own > FORCED_NEAR_HEIGHTS * h:
+                better = lead < own - HOP_GAIN_HEIGHTS * h
+                if (hit := first(better, lead + HOP_MOVE_WEIGHT * gone, free)) is not None:
+                    return hit
         if own <= FORCED_FAR_HEIGHTS * h:
             return chosen, box_i
-        near = np.flatnonzero(lead[:-1] <= FORCED_FAR_HEIGHTS * h)
-        gone = np.hypot(*(centres[near] - centres[-1]).T)
-        for j in near[np.argsort(gone, kind="stable")]:
-            if clear(*boxes[j]):
-                return idx[j], boxes[j].tolist()
-        return chosen, box_i
+        hit = first(lead <= FORCED_FAR_HEIGHTS * h, gone, free_now)
+        return (chosen, box_i) if hit is None else hit
 
+    mosts, nearest, obs = most.tolist(), reach[:, 0].tolist(), ob.tolist()
     for i, lab in enumerate(labels):
-        last = prefer[i]
-        if last is not None and math.hypot(last[3] - x[i], last[4] - y[i]) > FORGET_HEIGHTS * h:
-            last = None
+        last = lasts[i]
         kept = None if last is None else last[0]
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
         # A forced tag slides a little on its side before it hops to the other (forced tags
         # always may slide, so the other side's boxes are tried among the slides).
         keep_side = bool(lab.forced) and last is not None
         other_side: tuple[int, ...] = ()
-        if chosen is None or not clear(*cand[i][chosen]):
+        repaint = ease <= 0 and kept is not None and kept >= base  # it stays slid, below
+        if not repaint and (chosen is None or not clear(*cand[i][chosen])):
             order = _NEAREST if last is None else _SAME_SIDE_FIRST[side_of(i, last)]
             if keep_side:
                 order, other_side = order[:STEPS], order[STEPS:]
             chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
+            beside = kept is not None and kept >= base and last is not None
+            beside = beside and abs(offsets(i, last)[1]) < BESIDE_SHARE * reach[i, 0]
+            if chosen is not None and beside and last is not None:
+                c = cand[i][chosen]
+                far = math.hypot((c[0] + c[2]) / 2 - last[1], (c[1] + c[3]) / 2 - last[2])
+                if far > RETURN_MAX_HEIGHTS * h:  # a slid tag beside its marker stays there
+                    chosen = None
         box_i = cand[i][chosen] if chosen is not None else None
         may_slide = most[i] > 0
         if chosen is None and may_slide and last is not None and last[0] >= base:
-            box_i = next((b for b in follow(i, last) if clear(*b)), None)
+            box_i = next((b for b in follow(i) if clear(*b)), None)
             chosen = None if box_i is None else FOLLOWED
         if chosen is None and may_slide:
             sbox, order = slides(i, last)
-            tries: list[int | tuple[int]] = list(order)
+            order = order[_clear_of(sbox[order], placed)]  # free now, in the order to try
+            later = order[:0]
             if keep_side and last is not None:
-                _, _, shift, sd = slid[i]
-                on_side = (sd > 0) == (sides[i, side_of(i, last)] > 0)
-                near = on_side & (np.abs(shift) <= KEEP_SIDE_SLIDE_HEIGHTS * h + 1e-9)
-                first = [k for k in order if near[k]]
-                tries = [*first, *((k,) for k in other_side), *(k for k in order if not near[k])]
-            for k in tries:
-                if isinstance(k, tuple):  # an unslid box on the other side
-                    if free[i][k[0]] and clear(*cand[i][k[0]]):
-                        chosen, box_i = k[0], cand[i][k[0]]
-                        break
-                    continue
-                b = sbox[k].tolist()
-                if clear(*b):
-                    chosen, box_i = base + k, b
-                    break
-        if lab.forced and chosen is not None and chosen >= base and box_i is not None:
+                _, _, shift, sd = slid[i, most[i]]
+                on_side = (sd[order] > 0) == (sides[i, side_of(i, last)] > 0)
+                near = on_side & (np.abs(shift[order]) <= KEEP_SIDE_SLIDE_HEIGHTS * h + 1e-9)
+                order, later = order[near], order[~near]
+            if len(order):
+                chosen, box_i = base + int(order[0]), sbox[order[0]].tolist()
+            else:  # an unslid box on the other side, else the slides off its side
+                chosen = next((k for k in other_side if free[i][k] and clear(*cand[i][k])), None)
+                if chosen is not None:
+                    box_i = cand[i][chosen]
+                elif len(later):
+                    chosen, box_i = base + int(later[0]), sbox[later[0]].tolist()
+        hops = lab.forced or getattr(lab, "leads", False)
+        rests = resting is not None and resting[i]
+        if hops and not rests and chosen is not None and chosen >= base and box_i is not None:
             chosen, box_i = nearer(i, chosen, box_i)
         if chosen is None and lab.forced:
             chosen, box_i = 0, cand[i][0]
@@ -409,7 +521,7 @@ def _place(
         m = MARGIN_PX
         placed.append((a0 - m, b0 - m, a1 + m, b1 + m))
         out.append(QRectF(a0, b0, a1 - a0, b1 - b0))
-    return out, choices
+    return out, choices, missed
 
 
 def _boxes(
@@ -427,26 +539,56 @@ def _boxes(
     """Candidate boxes (n, c, 4: x0, y0, x1, y1 px) at distance ``d`` (n, c) along each
     label's normal and ``shift`` along its tangent, and which lie inside ``bounds`` clear of
     every obstacle box in ``ob`` (k, 4)."""
-    tx, ty = -ny, nx  # unit tangent
-    cx = x[:, None] + nx[:, None] * d + tx[:, None] * shift
-    cy = y[:, None] + ny[:, None] * d + ty[:, None] * shift
-    x0, x1 = cx - w[:, None] / 2, cx + w[:, None] / 2
-    y0, y1 = cy - h / 2, cy + h / 2
-    ok = (
-        (x0 >= bounds.left())
-        & (x1 <= bounds.right())
-        & (y0 >= bounds.top())
-        & (y1 <= bounds.bottom())
-    )
+    cx = x[:, None] + nx[:, None] * d - ny[:, None] * shift
+    cy = y[:, None] + ny[:, None] * d + nx[:, None] * shift
+    half = w[:, None] / 2
+    box = np.empty((*cx.shape, 4))
+    x0, y0, x1, y1 = box[..., 0], box[..., 1], box[..., 2], box[..., 3]
+    np.subtract(cx, half, out=x0)
+    np.subtract(cy, h / 2, out=y0)
+    np.add(cx, half, out=x1)
+    np.add(cy, h / 2, out=y1)
+    left, top, right, bottom = bounds.getCoords()
+    ok = (x0 >= left) & (x1 <= right) & (y0 >= top) & (y1 <= bottom)
+    if len(ob):  # only the obstacles within reach of some candidate
+        ob = ob[
+            (ob[:, 0] < x1.max())
+            & (ob[:, 2] > x0.min())
+            & (ob[:, 1] < y1.max())
+            & (ob[:, 3] > y0.min())
+        ]
     if len(ob):
-        hit = (
-            (x0[..., None] < ob[:, 2])
-            & (x1[..., None] > ob[:, 0])
-            & (y0[..., None] < ob[:, 3])
-            & (y1[..., None] > ob[:, 1])
-        )
-        ok &= ~hit.any(axis=2)
-    return np.stack([x0, y0, x1, y1], axis=2), ok
+        hit = x0[..., None] < ob[:, 2]
+        hit &= x1[..., None] > ob[:, 0]
+        hit &= y0[..., None] < ob[:, 3]
+        hit &= y1[..., None] > ob[:, 1]
+        ok &= ~hit.any(axis=-1)
+    return box, ok
+
+
+def _clear_of(boxes: np.ndarray, placed: Sequence | np.ndarray) -> np.ndarray:
+    """Which of the boxes (c, 4: x0, y0, x1, y1 px) overlap none of the ``placed`` ones
+    (p, 4 px)."""
+    if not len(placed):
+        return np.ones(len(boxes), dtype=bool)
+    p = np.asarray(placed)
+    hit = (
+        (boxes[:, None, 0] < p[:, 2])
+        & (boxes[:, None, 2] > p[:, 0])
+        & (boxes[:, None, 1] < p[:, 3])
+        & (boxes[:, None, 3] > p[:, 1])
+    )
+    return ~hit.any(axis=1)
+
+
+def _leader(b: Sequence[float], ax: float, ay: float) -> float:
+    """Length (px) of the leader line from (ax, ay) (px) to box b (x0, y0, x1, y1 px), as
+    :func:`_leaders` gives it."""
+    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    dx, dy = ax - cx, ay - cy
+    sx = (b[2] - b[0]) / 2 / abs(dx) if dx != 0 else math.inf
+    sy = (b[3] - b[1]) / 2 / abs(dy) if dy != 0 else math.inf
+    return math.hypot(dx, dy) * (1.0 - min(sx, sy, 1.0))
 
 
 def _leaders(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
@@ -462,7 +604,9 @@ def _leaders(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
     return np.hypot(dx, dy) * (1.0 - s)
 
 
-def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
+def _slides(
+    reach: np.ndarray, sides: np.ndarray, h: float, most: float = SLIDE_MAX_HEIGHTS
+) -> tuple[np.ndarray, np.ndarray]:
     """Sideways candidates of the given labels: distance along the normal and shift along the
     tangent (px), each (n, c).
 
@@ -470,10 +614,12 @@ def _slides(reach: np.ndarray, sides: np.ndarray, h: float) -> tuple[np.ndarray,
     each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side.
     """
     n = len(reach)
-    k = np.arange(1, round(SLIDE_MAX_HEIGHTS / SLIDE_STEP_HEIGHTS) + 1) * SLIDE_STEP_HEIGHTS * h
+    count = min(most, SLIDE_MAX_HEIGHTS) / SLIDE_STEP_HEIGHTS
+    k = np.arange(1, math.floor(count + 1e-6) + 1) * SLIDE_STEP_HEIGHTS * h
     shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
-    shape = (n, len(shifts), 2, SLIDE_NEAR_STEPS)  # (label, shift, side, distance)
-    near = reach[:, :SLIDE_NEAR_STEPS]
+    part = reach[:, :1] * np.asarray(SLIDE_PARTS)[None, :]
+    near = np.concatenate([part, reach[:, :SLIDE_NEAR_STEPS]], axis=1)
+    shape = (n, len(shifts), 2, near.shape[1])  # (label, shift, side, distance)
     dist = np.broadcast_to(near[:, None, None, :] * sides[:, None, :, None], shape)
     shift = np.broadcast_to(shifts[None, :, None, None], shape)
     return dist.reshape(n, -1), shift.reshape(n, -1)

@@ -28,6 +28,10 @@ DROPPED_LABEL_S = 8.0
 """A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
 LIGHT_SLIDE_HEIGHTS = 8.0
 """How far (tag heights) the pacing light's tag may slide along the track to stay shown."""
+GHOST_SLIDE_HEIGHTS = LIGHT_SLIDE_HEIGHTS
+"""How far (tag heights) a ghost's tag (a modelled run, or the compared race's runner) may
+slide along the track to stay shown: wide, it finds no place beside its marker on a bend by
+the pocket cam, where a pacer's short name still fits."""
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
 """Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
 running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
@@ -132,6 +136,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
                 QColor(view.theme.compare_colour),
                 view.runner_radius,
                 tier=TIER_COMPARE,
+                slide_heights=GHOST_SLIDE_HEIGHTS,
             )
         )
     running = st.running
@@ -147,5 +152,6 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded = bool(since_drop[i] >= 0)
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = short_name(name) if pacer else name
-        add(i, text, marker_r, faded=faded, tier=tier, yields=pacer)
+        slide = GHOST_SLIDE_HEIGHTS if r.roles[i] == "ghost" else 0.0
+        add(i, text, marker_r, faded=faded, tier=tier, yields=pacer, slide_heights=slide)
     return out

@@ -86,6 +86,8 @@ class TrackView(pg.GraphicsView):
         self.vb.sigTransformChanged.connect(self._on_transform_changed)
         self.theme = theme
         self.overlay = BroadcastOverlay(theme)
+        self._tags_bounds: QRectF | None = None
+        """The box (px) the tags were last placed in: another one places them afresh."""
         self.labels_visible = True
         self.trails_visible = True
         self.scoreboard_visible = True
@@ -228,9 +230,9 @@ class TrackView(pg.GraphicsView):
         self.viewport().update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Tags are placed afresh at another size (their memory is in pixels)."""
-        if getattr(self, "overlay", None) is not None:  # None: in pg.GraphicsView's __init__
-            self.reset_tags()
+        """Tags are placed afresh at another size (their memory is in pixels): at the next
+        paint, if the size differs from their last (so a layout passing through another
+        size and back between two frames, as on a change of theme, forgets nothing)."""
         super().resizeEvent(event)
 
     def reset_tags(self) -> None:
@@ -414,6 +416,9 @@ class TrackView(pg.GraphicsView):
         if labels:
             size = float(np.clip(self.tag_reference_px() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
+            if bounds != self._tags_bounds:  # another size: see resizeEvent
+                self.reset_tags()
+                self._tags_bounds = bounds
             drawn += self.overlay.paint_labels(
                 painter, labels, obstacles, size, bounds, self.state.t
             )
