@@ -229,12 +229,6 @@ class TrackView(pg.GraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Tags are placed afresh at another size (their memory is in pixels): at the next
-        paint, if the size differs from their last (so a layout passing through another
-        size and back between two frames, as on a change of theme, forgets nothing)."""
-        super().resizeEvent(event)
-
     def reset_tags(self) -> None:
         """Forget where the name tags were: the next frame places them afresh (an export's
         first frame, whatever was drawn before it)."""
@@ -416,7 +410,10 @@ class TrackView(pg.GraphicsView):
         if labels:
             size = float(np.clip(self.tag_reference_px() / 62.0, 10.0, 20.0))
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
-            if bounds != self._tags_bounds:  # another size: see resizeEvent
+            # Tags are placed afresh at another size (their memory is in pixels), checked
+            # here rather than on resize: a layout passing through another size and back
+            # between two frames (a change of theme) must forget nothing.
+            if bounds != self._tags_bounds:
                 self.reset_tags()
                 self._tags_bounds = bounds
             drawn += self.overlay.paint_labels(
