@@ -1,57 +1,26 @@
 """Leader lines in motion, as an export draws them: 3:05-3:15 of the demo at 1080p and
 30 fps (a user review found the runner's tag ~170 px from her and the light's ~240 px)."""
 
-import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
 
-from racegui.export.scene_source import SceneFrameSource
-from racegui.io.race_file import read_race
-from racegui.model.replay import compile_race
-from racegui.resources_path import demo_race_path
-from racegui.ui.overlay import BroadcastOverlay
-from racegui.ui.theme import DARK
+from tests.helpers_tags import leader_px, record_clip
 
-FPS = 30.0
 START_S, END_S = 185.0, 195.0
-
-
-def _leader(lab, rect) -> float:
-    """Length (px) of the leader line drawn from lab's marker edge to rect."""
-    anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
-    edge = BroadcastOverlay._edge_point(rect, anchor)
-    return float(np.hypot(edge.x() - anchor.x(), edge.y() - anchor.y()))
 
 
 @pytest.fixture(scope="module")
 def leaders(qapp) -> dict[str, list[tuple[float, float]]]:
     """Per tag (the runner's, the gap's, the light's): (race time s, leader px) per frame;
     under "repaint_changed", the frames a second placement at the same time changed."""
-    replay = compile_race(read_race(demo_race_path()))
-    light = replay.athletes[replay.target].name
-    source = SceneFrameSource(replay, DARK, (1920, 1080))
-    placer = source.scene.track.overlay._placer
-    place = placer.place
+    clip = record_clip(START_S, END_S, repaint=True)
+    light = clip.replay.athletes[clip.replay.target].name
     out: dict[str, list[tuple[float, float]]] = {"runner": [], "gap": [], "light": []}
-    repaints: list[tuple[float, bool]] = []
-
-    def spy(labels, widths, h, obstacles, bounds, *, t):
-        rects = place(labels, widths, h, obstacles, bounds, t=t)
-        again = place(labels, widths, h, obstacles, bounds, t=t)  # a repaint, paused
-        repaints.append((t, again == rects))
-        for lab, r in zip(labels, rects, strict=True):
+    for t, rows in clip.frames:
+        for lab, r in rows:
             key = "light" if lab.text == light and not lab.forced else lab.key
             if r is not None and key in out:
-                out[key].append((t, _leader(lab, r)))
-        return rects
-
-    placer.place = spy
-    try:
-        for k in range(round((END_S - START_S) * FPS) + 1):
-            source.frame_at(START_S + k / FPS)
-    finally:
-        source.close()
-    out["repaint_changed"] = [(t, 0.0) for t, same in repaints if not same]
+                out[key].append((t, leader_px(lab, r)))
+    out["repaint_changed"] = [(t, 0.0) for t in clip.repaint_changed]
     return out
 
 

@@ -4,51 +4,29 @@ pacers', the forced tags keep their side and leader lines stay short."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
-from racegui.ui.overlay import BroadcastOverlay, Label
+from racegui.ui.overlay import Label
 from racegui.ui.tag_placement import HOLD_S, TagPlacer
 from racegui.ui.theme import DARK
+from tests.helpers_tags import FPS, leader_px, record_clip
 
-FPS = 30.0
 START_S, END_S = 180.0, 190.0
 BOUNDS = QRectF(0, 0, 800, 600)
-
-
-def _leader(lab, rect: QRectF) -> float:
-    """Length (px) of the leader line drawn from lab's marker edge to rect."""
-    anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
-    edge = BroadcastOverlay._edge_point(rect, anchor)
-    return float(np.hypot(edge.x() - anchor.x(), edge.y() - anchor.y()))
 
 
 @pytest.fixture(scope="module")
 def clip(qapp):
     """Per frame of 3:00-3:10: race time (s) and each label with its box (None: hidden),
     and the light's key."""
-    replay = compile_race(read_race(demo_race_path()))
-    source = SceneFrameSource(replay, DARK, (1920, 1080))
-    placer = source.scene.track.overlay._placer
-    place = placer.place
-    frames: list[tuple[float, list]] = []
-
-    def spy(labels, widths, h, obstacles, bounds, *, t):
-        rects = place(labels, widths, h, obstacles, bounds, t=t)
-        frames.append((t, list(zip(labels, rects, strict=True))))
-        return rects
-
-    placer.place = spy
-    try:
-        for k in range(round((END_S - START_S) * FPS) + 1):
-            source.frame_at(START_S + k / FPS)
-    finally:
-        source.close()
-    return frames, replay.athletes[replay.target].name
+    recorded = record_clip(START_S, END_S)
+    replay = recorded.replay
+    return recorded.frames, replay.athletes[replay.target].name
 
 
 def _key(lab) -> str:
@@ -123,7 +101,7 @@ def test_pacers_leader_lines_stay_short(clip):
     """Pacers' tags (the modelled ghost's, like the light's, slides further to stay shown)."""
     frames, _ = clip
     longest = max(
-        _leader(lab, r) for _, rows in frames for lab, r in rows if r is not None and lab.yields
+        leader_px(lab, r) for _, rows in frames for lab, r in rows if r is not None and lab.yields
     )
     assert longest < 90.0  # ~120 px when a pacer took the 4th step
 
@@ -147,7 +125,7 @@ def test_the_gap_tag_stays_near_its_anchor(clip):
     place (under half its leader line) and keeps within ~6 tag heights (160 px) when it can."""
     frames, _ = clip
     leaders = [
-        (t, _leader(lab, r))
+        (t, leader_px(lab, r))
         for t, rows in frames
         for lab, r in rows
         if lab.key == "gap" and r is not None
