@@ -222,6 +222,8 @@ def test_a_bad_file_at_start_is_reported_in_the_window_theme(qapp, settings, tmp
 
     def critical(parent, title, text):
         seen.append((text, QApplication.palette().color(QPalette.ColorRole.Window)))
+        # Over the window, already shown (it came only after OK: user review).
+        assert isinstance(parent, MainWindow) and parent.isVisible()
 
     saved = QPalette(QApplication.palette())
     QApplication.setPalette(QApplication.style().standardPalette())  # as a fresh start has it

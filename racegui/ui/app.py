@@ -189,23 +189,26 @@ def _interactive(
     theme = theme or settings.theme
     apply_chrome(app, theme_named(theme))  # a message about a bad file comes before the window
     replay: Replay | None = None
+    problem: str | None = None
     if file is not None:
         try:
             replay = load_replay(file)
         except LoadError as exc:
-            QMessageBox.critical(
-                None, "Cannot open race", error_text(exc) + "\n\nShowing the demo race instead."
-            )
+            problem = error_text(exc) + "\n\nShowing the demo race instead."
             file = None
     if replay is None:
         replay = load_replay(demo_path())
     window = MainWindow(replay, settings, path=file, theme=theme)
     install_export(window)
-    if compare is not None:
-        window.open_compare(compare)
     window.show()
     if presentation:
         window.set_presentation(True)
+    # Said over the window, which is there behind it (a box alone on the screen, with the
+    # window only after OK, looked like the app had not started).
+    if problem is not None:
+        QMessageBox.critical(window, "Cannot open race", problem)
+    if compare is not None:
+        window.open_compare(compare)
     return app.exec()
 
 
