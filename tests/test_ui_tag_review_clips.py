@@ -47,3 +47,24 @@ def test_the_forced_tags_do_not_hop_across_the_track(second_clip):
                 longest = max(longest, leader_px(lab, r))
     assert not hops, hops
     assert longest < 140.0
+
+
+def test_no_two_tags_swap_places_back_and_forth(second_clip):
+    """At 3:38.83-3:38.97 Fisher's and Teare's tags traded places every frame, ~130 px each
+    way (user review): a place the gap's tag, moving a pixel or two, left clear one frame and
+    shut the next. No tag now moves 60 px and back to within 20 px of where it was."""
+    seen: dict[str, list[QPointF]] = {}
+    bounces = []
+    for t, rows in second_clip:
+        for lab, r in rows:
+            key = lab.key or lab.text
+            if r is None:
+                seen.pop(key, None)
+                continue
+            trail = seen.setdefault(key, [])
+            trail.append(r.center())
+            if len(trail) >= 3:
+                a, b, c = (np.array(p.toTuple()) for p in trail[-3:])
+                if min(np.hypot(*(b - a)), np.hypot(*(c - b))) > 60 and np.hypot(*(c - a)) < 20:
+                    bounces.append((key, round(t, 2)))
+    assert not bounces, bounces

@@ -60,6 +60,11 @@ RETURN_MAX_HEIGHTS = 2.0
 """A tag slid beside its marker (nearer it along the normal than BESIDE_SHARE of the
 nearest step) returns to an unslid candidate only if that moves it at most this far (tag
 heights); otherwise it keeps gliding rather than jump out to a full step."""
+RETURN_CLEAR_PX = 4.0
+"""A tag slid last frame returns to an unslid place only if that is clear of the tags
+placed before it by this much (px) more than MARGIN_PX: a place clear one frame and shut
+the next (a neighbour's tag moving a pixel or two) made two pacers' tags swap places every
+frame."""
 BESIDE_SHARE = 0.75
 """Share of the nearest step's distance under which a slid tag is beside its marker."""
 HOLD_S = 1.0
@@ -467,6 +472,7 @@ def _place(
     for i, lab in enumerate(labels):
         last = lasts[i]
         kept = None if last is None else last[0]
+        hops = bool(lab.forced or getattr(lab, "leads", False))  # see nearer
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
         # A forced tag slides a little on its side before it hops to the other (forced tags
         # always may slide, so the other side's boxes are tried among the slides).
@@ -477,7 +483,8 @@ def _place(
             order = _NEAREST if last is None else _SAME_SIDE_FIRST[side_of(i, last)]
             if keep_side:
                 order, other_side = order[:STEPS], order[STEPS:]
-            chosen = next((k for k in order if free[i][k] and clear(*cand[i][k])), None)
+            e = RETURN_CLEAR_PX if kept is not None and kept >= base and not hops else 0.0
+            chosen = next((k for k in order if free[i][k] and clear(*_grown(cand[i][k], e))), None)
             beside = kept is not None and kept >= base and last is not None
             beside = beside and abs(offsets(i, last)[1]) < BESIDE_SHARE * reach[i, 0]
             if chosen is not None and beside and last is not None:
@@ -507,7 +514,6 @@ def _place(
                     box_i = cand[i][chosen]
                 elif len(later):
                     chosen, box_i = base + int(later[0]), sbox[later[0]].tolist()
-        hops = lab.forced or getattr(lab, "leads", False)
         rests = resting is not None and resting[i]
         if hops and not rests and chosen is not None and chosen >= base and box_i is not None:
             chosen, box_i = nearer(i, chosen, box_i)
@@ -564,6 +570,11 @@ def _boxes(
         hit &= y1[..., None] > ob[:, 1]
         ok &= ~hit.any(axis=-1)
     return box, ok
+
+
+def _grown(box: Sequence[float], px: float) -> tuple[float, float, float, float]:
+    """box (x0, y0, x1, y1 px) grown by px on every side."""
+    return box[0] - px, box[1] - px, box[2] + px, box[3] + px
 
 
 def _clear_of(boxes: np.ndarray, placed: Sequence | np.ndarray) -> np.ndarray:
