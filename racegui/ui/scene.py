@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
-from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QLayout, QWidget
 
 from racegui.model.replay import Replay
 from racegui.ui.fonts import load_bundled_fonts
@@ -63,6 +63,10 @@ class ReplayScene(QWidget):
         self.t = 0.0
         self._scale = 1.0
         layout = QHBoxLayout(self)
+        # An offscreen scene (an export) is sized by its caller: the layout sets it no least
+        # size, which would hold a resize at the last layout's panel (a tall portrait panel
+        # kept a landscape resize 1385 px high). Every resize fits the panel afresh.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.track = TrackView(replay, theme, self)
@@ -295,11 +299,6 @@ class ReplayScene(QWidget):
                 self.show()
                 self._settle()
             if size is not None and QSize(*size) != self.size():
-                # The panel's fixed size from the last layout must not hold the new size
-                # back (a tall portrait panel kept a landscape resize 1385 px high); the
-                # resize fits it afresh.
-                self.panel.setMinimumSize(0, 0)
-                self.layout().activate()  # the scene's own least size follows
                 self.resize(*size)
                 self._settle()
         self.update_frame(t)
