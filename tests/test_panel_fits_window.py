@@ -140,3 +140,23 @@ def test_the_feed_gets_its_rows_back_in_a_taller_window(shot):
     feed = tall.pacers.feed
     assert feed.viewport().height() >= 3 * feed.row_pitch()
     assert_cards_whole(tall)
+
+
+def test_the_chart_gives_way_last_in_the_shortest_first_window(shot):
+    """1178x662 is the window's first size on a 1280x720 screen: with the splits at two rows
+    and the feed at one, the panel still scrolled 38 px. The pace chart now gets shorter
+    (down to CHART_LEAST_PX), and gets its height back in a taller window."""
+    from racegui.ui.panel.side_panel import CHART_LEAST_PX, CHART_MIN_PX
+
+    panel = shot((1178, 662))
+    assert_cards_whole(panel)
+    assert CHART_LEAST_PX <= panel.chart.height() < CHART_MIN_PX
+    assert panel.pacers.feed_rows == 1
+    feed = panel.pacers.feed
+    # One whole row, not a row and a half: the feed's scroll bar had counted as its least
+    # height (50 px), which the layout gave it, taken from the chart.
+    assert feed.row_pitch() <= feed.viewport().height() <= feed.row_pitch() + 2
+    tall = shot((1440, 860))
+    assert tall.chart.minimumHeight() == CHART_MIN_PX
+    assert tall.chart.height() >= CHART_MIN_PX
+    assert_cards_whole(tall)

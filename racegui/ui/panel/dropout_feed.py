@@ -165,6 +165,14 @@ class DropoutFeed(QScrollArea):
         self._fit = False
         """List only the rows that fit whole (a video or picture cannot be scrolled)."""
 
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        """The least height set for the rows kept in view (see PacersCard), not the scroll
+        bar's: a layout counts this as the feed's preferred height too, so a one-row feed
+        had been given 50 px, and a short window's panel found no room for it."""
+        hint = super().minimumSizeHint()
+        least = self.minimumHeight()
+        return QSize(hint.width(), least) if least > 0 else hint
+
     def set_fit(self, on: bool) -> None:
         """Fit the list to the feed's height: whole rows only, older dropouts counted in the
         "+ N more" line, no scroll bar (exports: a half row or a scroll bar was drawn)."""

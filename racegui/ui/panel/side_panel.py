@@ -40,6 +40,11 @@ MIN_WIDTH_PX = 380
 MIN_SPLITS_ROWS = 2
 """Fewest splits rows kept in view when the panel fits a short window (the current row and
 the one before it)."""
+CHART_MIN_PX = 120
+"""The pace chart's least height (px at scale 1.0) beside the track."""
+CHART_LEAST_PX = 80
+"""The pace chart's least height (px at scale 1.0) when the panel would scroll otherwise:
+the last thing that gives way in a short window."""
 
 
 class SidePanel(QWidget):
@@ -233,8 +238,9 @@ class SidePanel(QWidget):
         give way by the layout's stretch; then the compact layout (tighter spacing, no lines
         shown elsewhere too; text keeps its size); then the splits table keeps fewer whole
         rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls); then the
-        dropout feed keeps fewer whole rows, down to one. Only where even that does not fit
-        does the panel scroll. Presentation mode and two columns keep their own layouts."""
+        dropout feed keeps fewer whole rows, down to one; then the pace chart gets shorter,
+        down to CHART_LEAST_PX. Only where even that does not fit does the panel scroll.
+        Presentation mode and two columns keep their own layouts."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -247,6 +253,7 @@ class SidePanel(QWidget):
     def _fit_height_once(self) -> None:
         """One round of _fit_height for the panel's size now."""
         self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
+        self.chart.setMinimumHeight(self._chart_min_px())  # and the chart's usual least
         room = self._scroll.contentsRect().height()
         if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
             if self._style.compact and (self._style.presentation or self._columns != 1):
@@ -301,6 +308,16 @@ class SidePanel(QWidget):
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
+        if need > room:  # the chart gives the rest, and takes back any slack (not the feed)
+            least, chart = self._style.px(CHART_LEAST_PX), self.chart
+            chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
+            slack = room - self._needed_height()
+            if slack > 0:
+                chart.setMinimumHeight(min(self._chart_min_px(), chart.minimumHeight() + slack))
+
+    def _chart_min_px(self) -> int:
+        """The pace chart's usual least height (px) in this style."""
+        return self._style.px(90 if self._style.presentation else CHART_MIN_PX)
 
     def _need_with_rows(self, rows: int) -> int:
         """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
@@ -360,7 +377,7 @@ class SidePanel(QWidget):
         self.pace_card.apply_style(style)
         self.faster_label.setFont(style.font(0.78, bold=True))
         self.chart.apply_style(style)
-        self.chart.setMinimumHeight(style.px(90 if style.presentation else 120))
+        self.chart.setMinimumHeight(self._chart_min_px())
         self.lap_split.apply_style(style)
         self.splits.apply_style(style)
         self.pacers.apply_style(style)
