@@ -160,3 +160,28 @@ def test_the_chart_gives_way_last_in_the_shortest_first_window(shot):
     assert tall.chart.minimumHeight() == CHART_MIN_PX
     assert tall.chart.height() >= CHART_MIN_PX
     assert_cards_whole(tall)
+
+
+@pytest.mark.parametrize("t", [246.42, 250.0])
+def test_after_the_finish_the_splits_show_the_last_lap(qtbot, settings, t):
+    """From the finish (4:06.42) to the replay's end the table had gone back to its top
+    ("Start", lap 1) in a short window, hiding the last lap a coach looks at then."""
+    from racegui.ui.app import ensure_app, render_window
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings)
+    qtbot.addWidget(win)
+    render_window(win, 246.41, (1366, 700))
+    view = win.scene.panel.splits.view
+    last = view.model().rowCount() - 1
+    shown = rows_in_view(view)
+    assert last in shown and 0 not in shown  # the last lap being run
+    render_window(win, 70.0, (1366, 700))  # lap 1, then End (or a start at the finish)
+    QApplication.processEvents()
+    assert last not in rows_in_view(view)
+    render_window(win, t, (1366, 700))
+    QApplication.processEvents()
+    assert rows_in_view(view) == shown

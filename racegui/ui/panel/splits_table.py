@@ -243,16 +243,17 @@ class SplitsTable(Card):
         hh.resizeSection(0, self._label_width)
 
     def _scroll_to_current(self) -> None:
-        """Centre the current row (after a new row is reached, the tab or the size changed);
-        if the table is not laid out yet, try again at the next frame or resize."""
+        """Centre the current row (after a new row is reached, the tab or the size changed),
+        or after the finish show the last rows; if the table is not laid out yet, try again
+        at the next frame or resize."""
         view = self.view
         model = view.model()
         self._scroll_pending = False
-        if not isinstance(model, SplitsModel):
+        if not isinstance(model, SplitsModel) or model.rowCount() == 0:
             return
         row = model.current_row()
-        if row is None:
-            return
+        if row is None:  # every row run: the last lap, not the first (it had gone to the top)
+            row = model.rowCount() - 1
         index = model.index(row, 0)
         view.doItemsLayout()  # a model just set has no row positions before its layout
         # Whole rows (a centred row left half rows above and below it): as many before the
