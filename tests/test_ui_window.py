@@ -475,3 +475,30 @@ def test_a_portrait_window_can_be_made_landscape_again(window, qtbot):
         QApplication.processEvents()
         assert window.size().toTuple() == size
     assert window.scene.panel.y() > window.scene.track.geometry().bottom()  # stacked again
+
+
+@pytest.mark.parametrize("how", ["fullscreen", "presentation"])
+def test_leaving_full_screen_restores_a_maximised_window(window, qtbot, how):
+    """Esc, or full screen toggled off, made a maximised window a normal one (user review:
+    1280x701 maximised came back 1178x662); Esc in a window not full screen un-maximised it."""
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized, timeout=2000)
+    window.actions["leave_fullscreen"].trigger()  # Esc, not full screen: no change
+    assert window.isMaximized()
+    window.actions[how].trigger()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    window.actions["leave_fullscreen"].trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
+    assert window.isMaximized()
+    window.actions[how].trigger()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    window.actions[how].trigger()  # toggled off again
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
+    assert window.isMaximized()
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMaximized(), timeout=2000)
+    window.actions[how].trigger()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    window.actions["leave_fullscreen"].trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
+    assert not window.isMaximized()

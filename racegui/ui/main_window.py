@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self._hide_timer.setInterval(HIDE_CONTROLS_MS)
         self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
         self._presentation = False
+        self._restore_maximized = False
+        """Whether leaving full screen goes back to a maximised window (it was one)."""
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
@@ -331,14 +333,14 @@ class MainWindow(QMainWindow):
         if on:
             app.installEventFilter(self)
             self._hide_timer.start()
-            self.showFullScreen()
+            self._show_full_screen()
         else:
             app.removeEventFilter(self)
             self._hide_timer.stop()
             self.controls.setVisible(True)
             self.unsetCursor()
             if not self.actions["fullscreen"].isChecked():
-                self.showNormal()
+                self._leave_full_screen()
 
     def _fit_presentation(self, width: float, height: float) -> None:
         """Presentation scale for a full-screen window of this size (px), if it changed."""
@@ -428,17 +430,33 @@ class MainWindow(QMainWindow):
         self.scene.set_panel_visible(on)
         self.settings.panel = on
 
+    def _show_full_screen(self) -> None:
+        """Full screen, remembering whether the window was maximised."""
+        if not self.isFullScreen():
+            self._restore_maximized = self.isMaximized()
+        self.showFullScreen()
+
+    def _leave_full_screen(self) -> None:
+        """Back from full screen to the window as it was: maximised or not. A window not
+        full screen is left as it is (Esc had un-maximised a maximised window)."""
+        if not self.isFullScreen():
+            return
+        if self._restore_maximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
     def _on_fullscreen_toggled(self, on: bool) -> None:
         if on:
-            self.showFullScreen()
+            self._show_full_screen()
         elif not self._presentation:
-            self.showNormal()
+            self._leave_full_screen()
 
     def _on_leave_fullscreen(self) -> None:
         if self._presentation:
             self.set_presentation(False)
         self.actions["fullscreen"].setChecked(False)
-        self.showNormal()
+        self._leave_full_screen()
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
