@@ -185,3 +185,25 @@ def test_after_the_finish_the_splits_show_the_last_lap(qtbot, settings, t):
     render_window(win, t, (1366, 700))
     QApplication.processEvents()
     assert rows_in_view(view) == shown
+
+
+def test_the_dropout_feed_gives_rows_before_the_laps(shot):
+    """1258x728, the window on a 1366x768 screen with its title bar: the lap table showed 2 of
+    its 5 rows while the feed kept three rows (user review: the laps are a coach's first
+    reading). The feed now gives its rows first; the strip above it marks every dropout.
+    1366x749 (maximised there) shows all five."""
+    panel = shot((1258, 728))
+    assert_cards_whole(panel)
+    assert len(rows_in_view(panel.splits.view)) >= 4  # of 5 (was 2)
+    assert panel.pacers.feed_rows < 3
+
+
+@pytest.mark.parametrize("size", [(1258, 728), (1440, 900), (1920, 1080)])
+def test_the_window_s_feed_shows_whole_rows(shot, size):
+    """The feed's list scrolls in the window; it showed a slice of a row cut across its text
+    at 1366x768 and 1440x900 (user review). Its viewport is now whole rows."""
+    feed = shot(size).pacers.feed
+    pitch = feed.row_pitch()
+    assert feed.viewport().height() >= pitch
+    assert feed.viewport().height() % pitch == 0
+    assert feed.verticalScrollBar().singleStep() == pitch

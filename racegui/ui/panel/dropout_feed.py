@@ -180,12 +180,25 @@ class DropoutFeed(QScrollArea):
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
+        self._whole_rows()
         self._list_rows(self._shown)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
+        self._whole_rows()
         if self._fit:
             self._list_rows(self._shown)
+
+    def _whole_rows(self) -> None:
+        """In the window, a viewport of whole rows (the part-row left under it blank) that
+        scrolls a row at a time: a slice of the next row had shown, cut across its text."""
+        pitch = self.row_pitch()
+        height = self.height()
+        spare = height % pitch if not self._fit and 0 < pitch <= height else 0
+        if self.viewportMargins().bottom() != spare:
+            self.setViewportMargins(0, 0, 0, spare)
+        if pitch > 0:
+            self.verticalScrollBar().setSingleStep(pitch)
 
     def _capacity(self, count: int) -> int:
         """Rows to list for `count` dropouts passed: every pooled row, or when fitting as
@@ -233,6 +246,7 @@ class DropoutFeed(QScrollArea):
         self.more.setContentsMargins(style.px(6), style.px(3), style.px(6), style.px(3))
         for row in self.rows:
             row.apply_style(style)
+        self._whole_rows()
         if self._fit:  # rows of another height fit another number
             self._list_rows(self._shown)
 

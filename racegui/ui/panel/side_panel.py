@@ -236,11 +236,13 @@ class SidePanel(QWidget):
 
         The pace chart (down to its minimum) and the dropout feed (down to FEED_ROWS rows)
         give way by the layout's stretch; then the compact layout (tighter spacing, no lines
-        shown elsewhere too; text keeps its size); then the splits table keeps fewer whole
-        rows, down to MIN_SPLITS_ROWS (the current row centred, the rest scrolls); then the
-        dropout feed keeps fewer whole rows, down to one; then the pace chart gets shorter,
-        down to CHART_LEAST_PX. Only where even that does not fit does the panel scroll.
-        Presentation mode and two columns keep their own layouts."""
+        shown elsewhere too; text keeps its size); then the dropout feed keeps fewer whole
+        rows, down to one (the timeline strip above it marks every dropout); then the splits
+        table keeps fewer whole rows, down to MIN_SPLITS_ROWS (the current row centred, the
+        rest scrolls: the laps are a coach's first reading, so they go after the feed's
+        rows); then the pace chart gets shorter, down to CHART_LEAST_PX. Only where even that
+        does not fit does the panel scroll. Presentation mode and two columns keep their own
+        layouts."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -294,8 +296,14 @@ class SidePanel(QWidget):
         self.setMinimumWidth(least)  # the same scale: the same column_min_width()
 
     def _fit_rows(self, room: int, need: int) -> None:
-        """Keep the most whole splits rows (at least MIN_SPLITS_ROWS, or all if fewer) with
-        which the cards fit `room` (px), from every row, with which they need `need` (px)."""
+        """Fit the cards to `room` (px) from every splits row and FEED_ROWS dropout rows, with
+        which they need `need` (px): fewer dropout rows (down to one), then fewer splits rows
+        (down to MIN_SPLITS_ROWS, or all if fewer), then a shorter pace chart."""
+        feed = self.pacers.feed_rows
+        while need > room and feed > 1:
+            feed -= 1
+            self.pacers.set_feed_rows(feed)
+            need = self._needed_height()
         splits = self.splits
         rows = splits.row_count()
         pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
@@ -303,11 +311,6 @@ class SidePanel(QWidget):
         while need > room and rows > floor:
             rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
             need = self._need_with_rows(rows)
-        feed = self.pacers.feed_rows
-        while need > room and feed > 1:
-            feed -= 1
-            self.pacers.set_feed_rows(feed)
-            need = self._needed_height()
         if need > room:  # the chart gives the rest, and takes back any slack (not the feed)
             least, chart = self._style.px(CHART_LEAST_PX), self.chart
             chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
