@@ -525,16 +525,20 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
     argument for the window is also shown in a message box, and a FILE that does not exist
     opens the window on the demo with a dialog, as a file that cannot be read does.
     """
-    from racegui.io.errors import RaceFileError
-    from racegui.model.replay import RaceModelError
-
     argv = list(sys.argv[1:] if argv is None else argv)
     verb = bool(argv) and argv[0] in VERBS
     try:
+        # Imported in the try: Ctrl+C while numpy and scipy load gave a traceback.
+        from racegui.io.errors import RaceFileError
+        from racegui.model.replay import RaceModelError
+
         if verb:
             args = _verb_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]](args)
         return _run_gui(argv, dialogs)
+    except KeyboardInterrupt:  # first: the names in the clauses below may not be bound yet
+        print("racegui: interrupted", file=sys.stderr)
+        return 130
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         if dialogs and not verb and _can_show_dialog():
@@ -550,9 +554,6 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
     except RaceModelError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("racegui: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         return EXIT_OK
 

@@ -151,10 +151,17 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
 
 
 STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 """Signals that stop an export the way Cancel does: the temporary file is deleted (kill and
-a closed terminal left a hidden .part file beside the output)."""
+a closed terminal left a hidden .part file beside the output). Ctrl+C is one of them: its
+KeyboardInterrupt, raised inside a Qt paint call, was at times swallowed there, and the
+export went on to write a file with a frame drawn half (user review)."""
+
+
+def _stop_name(signum: int) -> str:
+    """How a stop signal is named to the user: "Ctrl+C" for SIGINT, else its name."""
+    return "Ctrl+C" if signum == signal.SIGINT else signal.Signals(signum).name
 
 
 @contextlib.contextmanager
@@ -178,6 +185,12 @@ def _stop_requests() -> Iterator[list[int]]:
 
 def run_export(args: argparse.Namespace) -> int:
     """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
+    with _stop_requests() as received:  # from the start: setting up paints too
+        return _run_export(args, received)
+
+
+def _run_export(args: argparse.Namespace, received: list[int]) -> int:
+    """run_export, with stop signals noted in `received`."""
     from racegui.cli import UsageError
 
     try:
@@ -210,15 +223,13 @@ def run_export(args: argparse.Namespace) -> int:
         splits=options.splits,
     )
     bar = None if args.quiet else ProgressLine(sys.stderr)
-    received: list[int] = []
     try:
-        with _stop_requests() as received:
-            result = export(
-                source,
-                options,
-                progress=None if bar is None else bar.update,
-                cancelled=lambda: bool(received),
-            )
+        result = export(
+            source,
+            options,
+            progress=None if bar is None else bar.update,
+            cancelled=lambda: bool(received),
+        )
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
     except ExportCancelled:  # the writer has deleted its temporary file
@@ -227,7 +238,7 @@ def run_export(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.finish()
             bar = None
-        name = signal.Signals(received[0]).name
+        name = _stop_name(received[0])
         print(f"racegui export: stopped by {name}; nothing was written", file=sys.stderr)
         return 128 + received[0]
     except OSError as exc:
@@ -241,7 +252,7 @@ def run_export(args: argparse.Namespace) -> int:
         app.processEvents()
     print(format_summary(result), file=sys.stderr)
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
-        name = signal.Signals(received[0]).name
+        name = _stop_name(received[0])
         print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
         return 128 + received[0]
     return 0
