@@ -497,3 +497,30 @@ def test_an_export_run_under_nohup_ignores_sighup(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert out.exists()
+
+
+def test_export_fps_must_be_whole_and_says_so(capsys, tmp_path):
+    """--fps 29.97 gave argparse's "invalid int value"."""
+    code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.mp4"), "--fps", "29.97")
+    assert code == 2 and err.count("\n") == 1
+    assert "'29.97' is not a whole number of frames per second" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_png_still_refuses_cards(capsys, tmp_path):
+    """A still quietly left out the title card it was given."""
+    out = tmp_path / "x.png"
+    code, _, err = run(capsys, "export", DEMO, "-o", str(out), "--title-card", "3")
+    assert code == 2 and err.count("\n") == 1
+    assert "no title or end card" in err and "x_%04d.png" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_gif_too_long_names_the_size_limit_too(capsys, tmp_path):
+    """The whole race as a 1080p GIF said "at most 3000 frames"; shortened to that, it then
+    said "at most 120 frames at 1920x1080". Both limits come at once."""
+    code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.gif"))
+    assert code == 2 and err.count("\n") == 1
+    assert "at most 3000, and at most 120 at 1920x1080" in err and "smaller size" in err
+    code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.gif"), "--size", "320x180")
+    assert code == 2 and "(at most 3000)" in err  # a size that holds 3000

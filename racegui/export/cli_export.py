@@ -47,7 +47,7 @@ def add_export_arguments(
         metavar="WxH",
         help="pixels, or 1080p, 720p, 360p, square, portrait (1080x1920) (default 1920x1080)",
     )
-    parser.add_argument("--fps", type=int, default=30, help="frames per second (default 30)")
+    parser.add_argument("--fps", type=whole_fps, default=30, help="frames per second (default 30)")
     parser.add_argument(
         "--speed",
         type=float,
@@ -97,6 +97,16 @@ def add_export_arguments(
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
+def whole_fps(text: str) -> int:
+    """--fps: a whole number of frames per second (a video's 29.97 is not one)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of frames per second (such as 25, 30 or 60)"
+        ) from None
+
+
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
     """ExportOptions from parsed arguments (validated: ExportOptionsError if bad)."""
     options = ExportOptions(
@@ -113,6 +123,11 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         end_card_s=args.end_card,
     )
     options.validate()
+    if options.is_still and (options.title_card_s or options.end_card_s):
+        raise ExportOptionsError(
+            f"A PNG still is one frame of the race, with no title or end card; for the cards, "
+            f"export a video or number the files: {options.output.stem}_%04d.png."
+        )
     if options.is_still and options.to_s is not None:
         raise ExportOptionsError(
             f"A PNG still shows one race time (--from); for frames up to --to, number the "

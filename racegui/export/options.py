@@ -280,10 +280,13 @@ class ExportOptions:
 def check_gif_budget(frames: int, size: tuple[int, int]) -> None:
     """Raise ExportOptionsError if a GIF of ``frames`` frames at ``size`` (px) is too big."""
     width, height = size
-    if frames > GIF_MAX_FRAMES:
+    if frames > GIF_MAX_FRAMES:  # and the size's own limit, if lower: both said at once
+        here = GIF_MAX_PIXEL_FRAMES // max(1, width * height)
+        also = f", and at most {here} at {width}x{height}" if here < GIF_MAX_FRAMES else ""
         raise ExportOptionsError(
-            f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}): export MP4, or "
-            f"shorten the span, lower the fps or raise the speed."
+            f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}{also}): export "
+            f"MP4, or shorten the span, lower the fps or raise the speed"
+            + (", or use a smaller size." if also else ".")
         )
     if width * height * frames > GIF_MAX_PIXEL_FRAMES:
         most = GIF_MAX_PIXEL_FRAMES // (width * height)
