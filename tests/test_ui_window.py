@@ -502,3 +502,27 @@ def test_leaving_full_screen_restores_a_maximised_window(window, qtbot, how):
     window.actions["leave_fullscreen"].trigger()
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
     assert not window.isMaximized()
+
+
+def test_a_pressed_seek_handle_holds_the_replay_still(window, qtbot):
+    """Held on the seek bar while playing, the replay ran on under the pointer (1:44.26 ->
+    1:51.20 in 3 s at 2x; user review). It now holds while pressed and plays on when let go;
+    a paused replay stays paused."""
+    from PySide6.QtCore import QPoint
+
+    bar = window.controls.seek_bar
+    y = bar.height() // 2
+    x = round(bar.x_of(100.0))
+    window.clock.play()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert not window.clock.playing
+    held = window.clock.time()
+    assert held == pytest.approx(bar.t_of(x))
+    qtbot.wait(150)
+    assert window.clock.time() == held
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert window.clock.playing
+    window.clock.pause()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(x + 20, y))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x + 20, y))
+    assert not window.clock.playing

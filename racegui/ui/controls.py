@@ -29,6 +29,10 @@ class TransportBar(QWidget):
     """Race time (s) chosen on the seek bar."""
     speed_chosen = Signal(float)
     """Playback speed picked in the speed box."""
+    scrub_started = Signal()
+    """The seek bar's handle was pressed (see SeekBar.drag_started)."""
+    scrub_finished = Signal()
+    """The seek bar's handle was let go."""
 
     def __init__(
         self, actions: dict[str, QAction], theme: Theme, parent: QWidget | None = None
@@ -58,6 +62,8 @@ class TransportBar(QWidget):
         layout.addWidget(self.time_label)
         self.seek_bar = SeekBar(theme, self)
         self.seek_bar.seek_requested.connect(self.seek_requested)
+        self.seek_bar.drag_started.connect(self.scrub_started)
+        self.seek_bar.drag_finished.connect(self.scrub_finished)
         layout.addWidget(self.seek_bar, 1)
         self.speed_box = QComboBox(self)
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)

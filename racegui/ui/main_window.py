@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
         self._presentation = False
         self._restore_maximized = False
+        self._resume_after_scrub = False
+        """Whether playback paused by pressing the seek bar's handle goes on when let go."""
         """Whether leaving full screen goes back to a maximised window (it was one)."""
         self._connect()
         self._apply_settings()
@@ -203,6 +205,8 @@ class MainWindow(QMainWindow):
         a["help"].triggered.connect(self.show_help)
         a["about"].triggered.connect(self._on_about_triggered)
         self.controls.seek_requested.connect(c.seek)
+        self.controls.scrub_started.connect(self._on_scrub_started)
+        self.controls.scrub_finished.connect(self._on_scrub_finished)
         self.controls.speed_chosen.connect(self.set_speed)
         self.scene.seek_requested.connect(c.seek)
 
@@ -429,6 +433,18 @@ class MainWindow(QMainWindow):
     def _on_panel_toggled(self, on: bool) -> None:
         self.scene.set_panel_visible(on)
         self.settings.panel = on
+
+    def _on_scrub_started(self) -> None:
+        """The replay holds still under a pressed seek handle (it had run on under the
+        pointer, ahead of the time the pointer showed)."""
+        self._resume_after_scrub = self.clock.playing
+        if self.clock.playing:
+            self.clock.pause()
+
+    def _on_scrub_finished(self) -> None:
+        if self._resume_after_scrub:
+            self._resume_after_scrub = False
+            self.clock.play()
 
     def _show_full_screen(self) -> None:
         """Full screen, remembering whether the window was maximised."""

@@ -40,6 +40,10 @@ class SeekBar(QWidget):
 
     seek_requested = Signal(float)
     """Race time (s) the user clicked or dragged to."""
+    drag_started = Signal()
+    """The handle was pressed: the replay holds still under it until drag_finished."""
+    drag_finished = Signal()
+    """The handle was let go."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +137,7 @@ class SeekBar(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             self._dragging = True
+            self.drag_started.emit()
             self.seek_requested.emit(self._snap(event.position().x()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -144,7 +149,9 @@ class SeekBar(QWidget):
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._dragging = False
+        if event.button() == Qt.MouseButton.LeftButton and self._dragging:
+            self._dragging = False
+            self.drag_finished.emit()
 
     def _near_tick(self, x: float) -> Tick | None:
         best = min(self._ticks, key=lambda k: abs(self.x_of(k.t) - x), default=None)
