@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
-from racegui.cli_text import TypedTime, after_end_text, cell, count, name_width, outcome
+from racegui.cli_text import (
+    TypedTime,
+    after_end_text,
+    cell,
+    count,
+    estimated_mark,
+    name_width,
+    outcome,
+)
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
@@ -186,6 +194,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
+def _dropout_estimated(replay, i: int) -> bool | None:
+    """Whether athlete i's dropout is estimated, as the window marks it "est."; None for an
+    athlete that does not drop out."""
+    from racegui.model.analysis import dropout_estimated
+
+    if not math.isfinite(replay.dropout_time_s[i]):
+        return None
+    return dropout_estimated(replay, i)
+
+
 def _info_data(replay) -> dict:
     from racegui.model import analysis
 
@@ -201,6 +219,7 @@ def _info_data(replay) -> dict:
                 "finish_time_s": _num(replay.finish_time_s[i]),
                 "dropout_distance_m": _num(replay.dropout_distance_m[i]),
                 "dropout_time_s": _num(replay.dropout_time_s[i]),
+                "dropout_estimated": _dropout_estimated(replay, i),
                 "estimated": a.estimated,
             }
         )
@@ -231,6 +250,7 @@ def _info_data(replay) -> dict:
             "athlete": e.athlete,
             "distance_m": _num(e.distance_m),
             "label": e.label,
+            "estimated": e.estimated,
         }
         for e in analysis.events(replay)
     ]
@@ -278,12 +298,19 @@ def _print_info(data: dict) -> None:
         print(row.format(*cells))
     print("\nEvents")
     for e in data["events"]:
-        print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {e['label']}")
+        label = e["label"] + estimated_mark(e["estimated"])
+        print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {label}")
 
 
 def _info_outcome(a: dict) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91" or "" for one athlete of info."""
-    return outcome(a["finish_time_s"], a["dropout_distance_m"], a["dropout_time_s"])
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)" or "" for one athlete of
+    info."""
+    return outcome(
+        a["finish_time_s"],
+        a["dropout_distance_m"],
+        a["dropout_time_s"],
+        estimated=bool(a["dropout_estimated"]),
+    )
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -322,6 +349,7 @@ def _state_data(replay, s) -> dict:
             "lap": int(s.lap[i]),
             "running": bool(s.running[i]),
             "status": _status(replay, i, bool(s.running[i])),
+            "dropout_estimated": _dropout_estimated(replay, i),
         }
         for i, a in enumerate(replay.athletes)
     ]
@@ -358,11 +386,12 @@ def _gap_line(replay, s) -> str | None:
 
 
 def _outcome(replay, i: int, status: str) -> str:
-    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m"."""
+    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"."""
     if status == "finished":
         return outcome(float(replay.finish_time_s[i]), None)
     if status == "dropped out":
-        return outcome(None, float(replay.dropout_distance_m[i]))
+        estimated = bool(_dropout_estimated(replay, i))
+        return outcome(None, float(replay.dropout_distance_m[i]), estimated=estimated)
     return status
 
 

@@ -50,13 +50,29 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def outcome(finish_s: float | None, dropout_m: float | None, dropout_s: float | None = None) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time), or ""."""
+ESTIMATED_MARK = "(est.)"
+"""Follows a figure the race file marks estimated, as the window's dropout feed's "est."."""
+
+
+def estimated_mark(estimated: bool) -> str:
+    """ " (est.)" after an estimated figure, else ""."""
+    return f" {ESTIMATED_MARK}" if estimated else ""
+
+
+def outcome(
+    finish_s: float | None,
+    dropout_m: float | None,
+    dropout_s: float | None = None,
+    *,
+    estimated: bool = False,
+) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, " (est.)" if
+    the dropout is estimated), or ""."""
     if finish_s is not None:
         return f"finished {format_time(finish_s)}"
     if dropout_m is not None:
         when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
-        return f"dropped out at {dropout_m:.0f} m{when}"
+        return f"dropped out at {dropout_m:.0f} m{when}{estimated_mark(estimated)}"
     return ""
 
 
