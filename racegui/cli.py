@@ -5,6 +5,7 @@ the verbs start fast. Every bad argument or file gives one line on stderr and ex
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -167,10 +168,11 @@ def _load(path: Path):
     return read_replay(path)
 
 
-def _num(value: float | None, digits: int = 3) -> float | None:
+def _num(value: float | None, digits: int | None = 3) -> float | None:
+    """value rounded to `digits` (None: not rounded), or None for no value or NaN."""
     if value is None or not math.isfinite(value):
         return None
-    return round(float(value), digits)
+    return float(value) if digits is None else round(float(value), digits)
 
 
 def _quoted(title: str) -> str:
@@ -204,10 +206,13 @@ def _dropout_estimated(replay, i: int) -> bool | None:
     return dropout_estimated(replay, i)
 
 
-def _info_data(replay) -> dict:
+def _info_data(replay, digits: int | None = 3) -> dict:
+    """What info reports, times (s) and distances (m) rounded to `digits` as --json prints
+    them; None keeps them whole, for text that rounds event times up."""
     from racegui.model import analysis
 
     race = replay.race
+    num = functools.partial(_num, digits=digits)
     athletes = []
     for i, a in enumerate(replay.athletes):
         athletes.append(
@@ -216,9 +221,9 @@ def _info_data(replay) -> dict:
                 "name": a.name,
                 "role": a.role,
                 "colour": a.colour,
-                "finish_time_s": _num(replay.finish_time_s[i]),
-                "dropout_distance_m": _num(replay.dropout_distance_m[i]),
-                "dropout_time_s": _num(replay.dropout_time_s[i]),
+                "finish_time_s": num(replay.finish_time_s[i]),
+                "dropout_distance_m": num(replay.dropout_distance_m[i]),
+                "dropout_time_s": num(replay.dropout_time_s[i]),
                 "dropout_estimated": _dropout_estimated(replay, i),
                 "estimated": a.estimated,
             }
@@ -226,29 +231,30 @@ def _info_data(replay) -> dict:
     laps = [
         {
             "lap": lap.number,
-            "distance_m": _num(lap.end_m),
-            "time_s": _num(lap.time_s),
-            "lap_time_s": _num(lap.lap_time_s),
-            "target_lap_time_s": _num(lap.target_lap_time_s),
-            "delta_s": _num(lap.delta_s),
+            "distance_m": num(lap.end_m),
+            "time_s": num(lap.time_s),
+            "lap_time_s": num(lap.lap_time_s),
+            "target_lap_time_s": num(lap.target_lap_time_s),
+            "delta_s": num(lap.delta_s),
+            "published": lap.published,
         }
         for lap in analysis.lap_table(replay)
     ]
     splits = [
         {
-            "distance_m": _num(s.distance_m),
-            "time_s": _num(s.time_s),
-            "target_time_s": _num(s.target_time_s),
+            "distance_m": num(s.distance_m),
+            "time_s": num(s.time_s),
+            "target_time_s": num(s.target_time_s),
             "published": s.published,
         }
         for s in analysis.split_table(replay, every_m=200.0)
     ]
     events = [
         {
-            "time_s": _num(e.time_s),
+            "time_s": num(e.time_s),
             "kind": e.kind,
             "athlete": e.athlete,
-            "distance_m": _num(e.distance_m),
+            "distance_m": num(e.distance_m),
             "label": e.label,
             "estimated": e.estimated,
         }
@@ -259,7 +265,7 @@ def _info_data(replay) -> dict:
         "date": race.date,
         "venue": race.venue,
         "distance_m": race.distance_m,
-        "target_time_s": _num(race.target_time_s),
+        "target_time_s": num(race.target_time_s),
         "focus": replay.ids[replay.focus],
         "athletes": athletes,
         "laps": laps,
@@ -268,7 +274,24 @@ def _info_data(replay) -> dict:
     }
 
 
+def _event_time(e: dict) -> str:
+    """An event's race time: rounded up to the hundredth (typed back, it lands at or after the
+    event), a finish as published, to the nearest."""
+    from racegui.model.timefmt import format_time, format_time_up
+
+    return format_time(e["time_s"]) if e["kind"] == "finish" else format_time_up(e["time_s"])
+
+
+def _crossing_time(lap: dict) -> str:
+    """When a lap of info ends: rounded up to the hundredth as the events are, a published
+    split (a mile's finish) as published."""
+    from racegui.model.timefmt import format_time, format_time_up
+
+    return format_time(lap["time_s"]) if lap["published"] else format_time_up(lap["time_s"])
+
+
 def _print_info(data: dict) -> None:
+    """info's text for data (_info_data with times not rounded)."""
     from racegui.model.timefmt import format_delta, format_time
 
     print(data["title"])
@@ -290,7 +313,7 @@ def _print_info(data: dict) -> None:
         cells = (
             f"lap {lap['lap']}",
             f"{lap['distance_m']:.2f} m",
-            format_time(lap["time_s"]),
+            _crossing_time(lap),
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
@@ -299,7 +322,7 @@ def _print_info(data: dict) -> None:
     print("\nEvents")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
-        print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {label}")
+        print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
 
 
 def _info_outcome(a: dict) -> str:
@@ -314,11 +337,11 @@ def _info_outcome(a: dict) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    data = _info_data(_load(args.file))
+    replay = _load(args.file)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(_info_data(replay), ensure_ascii=False))
     else:
-        _print_info(data)
+        _print_info(_info_data(replay, digits=None))
     return EXIT_OK
 
 

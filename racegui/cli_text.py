@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from racegui.model.timefmt import clock_text, format_time, format_times_apart
+from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
 
 NAME_COLUMN_MAX = 32
 """Widest name column (terminal columns); longer names are cut with "…"."""
@@ -66,12 +66,13 @@ def outcome(
     *,
     estimated: bool = False,
 ) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, " (est.)" if
-    the dropout is estimated), or ""."""
+    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, rounded up to
+    the hundredth; " (est.)" if the dropout is estimated), or "". The finish is shown as
+    published, to the nearest hundredth."""
     if finish_s is not None:
         return f"finished {format_time(finish_s)}"
     if dropout_m is not None:
-        when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
+        when = f", {format_time_up(dropout_s)}" if dropout_s is not None else ""
         return f"dropped out at {dropout_m:.0f} m{when}{estimated_mark(estimated)}"
     return ""
 
