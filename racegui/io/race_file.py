@@ -18,6 +18,7 @@ from racegui.io.atomic import write_text_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.schema import (
     COLOUR_PATTERN,
+    DATE_PATTERN,
     FORMAT,
     ID_PATTERN,
     MAX_ATHLETES,
@@ -230,6 +231,7 @@ def _is_unicode(text: str) -> bool:
 _PATTERN_MESSAGES = {
     ID_PATTERN: "an id is 1 to 64 letters, digits, '_', '.' or '-' (no spaces)",
     COLOUR_PATTERN: 'a colour is "#rrggbb" (six hexadecimal digits)',
+    DATE_PATTERN: 'a date is written YYYY-MM-DD, e.g. "2025-06-26"',
 }
 """Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
 
