@@ -73,6 +73,29 @@ class _NonFinite(float):
     """Marks a NaN/Infinity literal so it can be reported with its JSON path."""
 
 
+class _Duplicated(dict):
+    """A JSON object that gave a field more than once (json keeps only the last)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object from its fields in order, marked _Duplicated if a field comes twice (so
+    it can be reported with its JSON path instead of the last one silently winning)."""
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    twice: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    marked = _Duplicated(out)
+    marked.duplicates = tuple(twice)
+    return marked
+
+
 def _reject_constant(name: str) -> float:
     return _NonFinite("nan")
 
@@ -196,14 +219,21 @@ def _nul_problem(head: bytes) -> str:
 
 
 def _find_unusable(data: Any) -> Problem | None:
-    """The first NaN/Infinity number, text that is not valid Unicode (an unpaired surrogate
-    such as "\\ud800", which cannot be printed or saved), or nesting deeper than MAX_DEPTH,
-    with its JSON path. Walks the data without recursion, in document order."""
+    """The first NaN/Infinity number, field given twice in one object, text that is not valid
+    Unicode (an unpaired surrogate such as "\\ud800", which cannot be printed or saved), or
+    nesting deeper than MAX_DEPTH, with its JSON path. Walks the data without recursion, in
+    document order."""
     stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
         value, loc = stack.pop()
         if isinstance(value, _NonFinite):
             return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
+        if isinstance(value, _Duplicated):
+            return Problem(
+                json_path(loc + (value.duplicates[0],)),
+                "this field is given twice in one object (JSON readers would keep only the "
+                "last): delete one",
+            )
         if isinstance(value, str) and not _is_unicode(value):
             return Problem(
                 json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)"
@@ -749,7 +779,12 @@ def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
 def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     """Parse race JSON text (errors give line and column, or the JSON path)."""
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+            object_pairs_hook=_object,
+        )
     except json.JSONDecodeError as exc:
         raise RaceFileError(path, [_json_problem(exc, text)]) from None
     except RecursionError:
