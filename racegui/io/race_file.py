@@ -596,7 +596,9 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
 
 
 def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
-    ids = [a.id for a in model.athletes]
+    """Ids are unique, a runner is there, and every formation follows an athlete of the file
+    without a loop."""
+    _check_leaders_and_runner(model, problems)
     seen: dict[str, int] = {}
     for i, a in enumerate(model.athletes):
         if a.id in seen:
@@ -607,6 +609,59 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
                 )
             )
         seen.setdefault(a.id, i)
+    _check_loops(model, problems)
+
+
+def _missing_leaders(model: RaceFileModel) -> dict[str, list[int]]:
+    """Ids that formations follow but no athlete has, each with the indices of the athletes
+    that follow it, in file order."""
+    ids = {a.id for a in model.athletes}
+    missing: dict[str, list[int]] = {}
+    for i, a in enumerate(model.athletes):
+        f = a.formation
+        if f is not None and f.follows != a.id and f.follows not in ids:
+            missing.setdefault(f.follows, []).append(i)
+    return missing
+
+
+def _followers(model: RaceFileModel, indices: list[int]) -> str:
+    """ "13 pacers follow", "1 pacer follows", "2 athletes follow" (of mixed roles)."""
+    roles = {model.athletes[i].role for i in indices}
+    noun = roles.pop() if len(roles) == 1 else "athlete"
+    n = len(indices)
+    return f"1 {noun} follows" if n == 1 else f"{n} {noun}s follow"
+
+
+def _check_leaders_and_runner(model: RaceFileModel, problems: list[Problem]) -> None:
+    """One problem per id that formations follow but no athlete has (not one per follower:
+    a deleted runner made 13 lines), and one if no athlete is a runner; without a runner the
+    first missing id is likely the runner's, and the two are said in one line."""
+    missing = _missing_leaders(model)
+    no_runner = not any(a.role == "runner" for a in model.athletes)
+    for k, (leader, indices) in enumerate(missing.items()):
+        first = json_path(("athletes", indices[0], "formation", "follows"))
+        followers = _followers(model, indices)
+        if k == 0 and no_runner:
+            problems.append(
+                Problem(
+                    "$.athletes",
+                    f"no runner: {followers} {leader!r}, but no athlete has that id, and none "
+                    f'has role "runner" (first follower at {first})',
+                )
+            )
+        elif len(indices) == 1:
+            problems.append(Problem(first, f"no athlete with id {leader!r}"))
+        else:
+            problems.append(
+                Problem(first, f"no athlete with id {leader!r} ({followers} it; this is the first)")
+            )
+    if no_runner and not missing:
+        problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
+
+
+def _check_loops(model: RaceFileModel, problems: list[Problem]) -> None:
+    """A formation that follows itself, or a chain of leaders that comes back to it."""
+    ids = {a.id for a in model.athletes}
     follows = {a.id: a.formation.follows for a in model.athletes if a.formation is not None}
     for i, a in enumerate(model.athletes):
         if a.formation is None:
@@ -614,9 +669,7 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
         loc = json_path(("athletes", i, "formation", "follows"))
         if a.formation.follows == a.id:
             problems.append(Problem(loc, f"{a.id!r} cannot follow itself"))
-        elif a.formation.follows not in ids:
-            problems.append(Problem(loc, f"no athlete with id {a.formation.follows!r}"))
-        else:
+        elif a.formation.follows in ids:
             chain, on_chain = [a.id], {a.id}
             cur = a.formation.follows
             while cur in follows and cur not in on_chain:
@@ -625,8 +678,6 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
                 cur = follows[cur]
             if cur == a.id:
                 problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))
-    if not any(a.role == "runner" for a in model.athletes):
-        problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
 
 
 def race_from_data(data: Any, path: str | Path | None = None) -> Race:
