@@ -5,6 +5,7 @@ the verbs start fast. Every bad argument or file gives one line on stderr and ex
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -13,7 +14,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
-from racegui.cli_text import TypedTime, after_end_text, cell, count, name_width, outcome
+from racegui.cli_text import (
+    TypedTime,
+    after_end_text,
+    cell,
+    count,
+    estimated_mark,
+    name_width,
+    outcome,
+)
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
@@ -159,10 +168,11 @@ def _load(path: Path):
     return read_replay(path)
 
 
-def _num(value: float | None, digits: int = 3) -> float | None:
+def _num(value: float | None, digits: int | None = 3) -> float | None:
+    """value rounded to `digits` (None: not rounded), or None for no value or NaN."""
     if value is None or not math.isfinite(value):
         return None
-    return round(float(value), digits)
+    return float(value) if digits is None else round(float(value), digits)
 
 
 def _quoted(title: str) -> str:
@@ -186,10 +196,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
-def _info_data(replay) -> dict:
+def _dropout_estimated(replay, i: int) -> bool | None:
+    """Whether athlete i's dropout is estimated, as the window marks it "est."; None for an
+    athlete that does not drop out."""
+    from racegui.model.analysis import dropout_estimated
+
+    if not math.isfinite(replay.dropout_time_s[i]):
+        return None
+    return dropout_estimated(replay, i)
+
+
+def _info_data(replay, digits: int | None = 3) -> dict:
+    """What info reports, times (s) and distances (m) rounded to `digits` as --json prints
+    them; None keeps them whole, for text that rounds event times up."""
     from racegui.model import analysis
 
     race = replay.race
+    num = functools.partial(_num, digits=digits)
     athletes = []
     for i, a in enumerate(replay.athletes):
         athletes.append(
@@ -198,39 +221,42 @@ def _info_data(replay) -> dict:
                 "name": a.name,
                 "role": a.role,
                 "colour": a.colour,
-                "finish_time_s": _num(replay.finish_time_s[i]),
-                "dropout_distance_m": _num(replay.dropout_distance_m[i]),
-                "dropout_time_s": _num(replay.dropout_time_s[i]),
+                "finish_time_s": num(replay.finish_time_s[i]),
+                "dropout_distance_m": num(replay.dropout_distance_m[i]),
+                "dropout_time_s": num(replay.dropout_time_s[i]),
+                "dropout_estimated": _dropout_estimated(replay, i),
                 "estimated": a.estimated,
             }
         )
     laps = [
         {
             "lap": lap.number,
-            "distance_m": _num(lap.end_m),
-            "time_s": _num(lap.time_s),
-            "lap_time_s": _num(lap.lap_time_s),
-            "target_lap_time_s": _num(lap.target_lap_time_s),
-            "delta_s": _num(lap.delta_s),
+            "distance_m": num(lap.end_m),
+            "time_s": num(lap.time_s),
+            "lap_time_s": num(lap.lap_time_s),
+            "target_lap_time_s": num(lap.target_lap_time_s),
+            "delta_s": num(lap.delta_s),
+            "published": lap.published,
         }
         for lap in analysis.lap_table(replay)
     ]
     splits = [
         {
-            "distance_m": _num(s.distance_m),
-            "time_s": _num(s.time_s),
-            "target_time_s": _num(s.target_time_s),
+            "distance_m": num(s.distance_m),
+            "time_s": num(s.time_s),
+            "target_time_s": num(s.target_time_s),
             "published": s.published,
         }
         for s in analysis.split_table(replay, every_m=200.0)
     ]
     events = [
         {
-            "time_s": _num(e.time_s),
+            "time_s": num(e.time_s),
             "kind": e.kind,
             "athlete": e.athlete,
-            "distance_m": _num(e.distance_m),
+            "distance_m": num(e.distance_m),
             "label": e.label,
+            "estimated": e.estimated,
         }
         for e in analysis.events(replay)
     ]
@@ -239,7 +265,7 @@ def _info_data(replay) -> dict:
         "date": race.date,
         "venue": race.venue,
         "distance_m": race.distance_m,
-        "target_time_s": _num(race.target_time_s),
+        "target_time_s": num(race.target_time_s),
         "focus": replay.ids[replay.focus],
         "athletes": athletes,
         "laps": laps,
@@ -248,7 +274,24 @@ def _info_data(replay) -> dict:
     }
 
 
+def _event_time(e: dict) -> str:
+    """An event's race time: rounded up to the hundredth (typed back, it lands at or after the
+    event), a finish as published, to the nearest."""
+    from racegui.model.timefmt import format_time, format_time_up
+
+    return format_time(e["time_s"]) if e["kind"] == "finish" else format_time_up(e["time_s"])
+
+
+def _crossing_time(lap: dict) -> str:
+    """When a lap of info ends: rounded up to the hundredth as the events are, a published
+    split (a mile's finish) as published."""
+    from racegui.model.timefmt import format_time, format_time_up
+
+    return format_time(lap["time_s"]) if lap["published"] else format_time_up(lap["time_s"])
+
+
 def _print_info(data: dict) -> None:
+    """info's text for data (_info_data with times not rounded)."""
     from racegui.model.timefmt import format_delta, format_time
 
     print(data["title"])
@@ -270,7 +313,7 @@ def _print_info(data: dict) -> None:
         cells = (
             f"lap {lap['lap']}",
             f"{lap['distance_m']:.2f} m",
-            format_time(lap["time_s"]),
+            _crossing_time(lap),
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
@@ -278,20 +321,27 @@ def _print_info(data: dict) -> None:
         print(row.format(*cells))
     print("\nEvents")
     for e in data["events"]:
-        print(f"  {format_time(e['time_s']):>8}  {e['distance_m']:8.2f} m  {e['label']}")
+        label = e["label"] + estimated_mark(e["estimated"])
+        print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
 
 
 def _info_outcome(a: dict) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91" or "" for one athlete of info."""
-    return outcome(a["finish_time_s"], a["dropout_distance_m"], a["dropout_time_s"])
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)" or "" for one athlete of
+    info."""
+    return outcome(
+        a["finish_time_s"],
+        a["dropout_distance_m"],
+        a["dropout_time_s"],
+        estimated=bool(a["dropout_estimated"]),
+    )
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    data = _info_data(_load(args.file))
+    replay = _load(args.file)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(_info_data(replay), ensure_ascii=False))
     else:
-        _print_info(data)
+        _print_info(_info_data(replay, digits=None))
     return EXIT_OK
 
 
@@ -322,6 +372,7 @@ def _state_data(replay, s) -> dict:
             "lap": int(s.lap[i]),
             "running": bool(s.running[i]),
             "status": _status(replay, i, bool(s.running[i])),
+            "dropout_estimated": _dropout_estimated(replay, i),
         }
         for i, a in enumerate(replay.athletes)
     ]
@@ -358,11 +409,12 @@ def _gap_line(replay, s) -> str | None:
 
 
 def _outcome(replay, i: int, status: str) -> str:
-    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m"."""
+    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"."""
     if status == "finished":
         return outcome(float(replay.finish_time_s[i]), None)
     if status == "dropped out":
-        return outcome(None, float(replay.dropout_distance_m[i]))
+        estimated = bool(_dropout_estimated(replay, i))
+        return outcome(None, float(replay.dropout_distance_m[i]), estimated=estimated)
     return status
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from racegui.model.timefmt import clock_text, format_time, format_times_apart
+from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
 
 NAME_COLUMN_MAX = 32
 """Widest name column (terminal columns); longer names are cut with "…"."""
@@ -50,13 +50,30 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def outcome(finish_s: float | None, dropout_m: float | None, dropout_s: float | None = None) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time), or ""."""
+ESTIMATED_MARK = "(est.)"
+"""Follows a figure the race file marks estimated, as the window's dropout feed's "est."."""
+
+
+def estimated_mark(estimated: bool) -> str:
+    """ " (est.)" after an estimated figure, else ""."""
+    return f" {ESTIMATED_MARK}" if estimated else ""
+
+
+def outcome(
+    finish_s: float | None,
+    dropout_m: float | None,
+    dropout_s: float | None = None,
+    *,
+    estimated: bool = False,
+) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, rounded up to
+    the hundredth; " (est.)" if the dropout is estimated), or "". The finish is shown as
+    published, to the nearest hundredth."""
     if finish_s is not None:
         return f"finished {format_time(finish_s)}"
     if dropout_m is not None:
-        when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
-        return f"dropped out at {dropout_m:.0f} m{when}"
+        when = f", {format_time_up(dropout_s)}" if dropout_s is not None else ""
+        return f"dropped out at {dropout_m:.0f} m{when}{estimated_mark(estimated)}"
     return ""
 
 

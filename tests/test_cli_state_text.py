@@ -39,14 +39,14 @@ def test_state_says_finished_or_dropped_out_not_stopped(capsys):
     table = rows(out)
     assert table["Faith Kipyegon"].endswith("  finished 4:06.42")
     assert " — " in table["Faith Kipyegon"]  # no pace once out of the race
-    assert table["Grant Fisher"].endswith("dropped out at 1590 m")
+    assert table["Grant Fisher"].endswith("dropped out at 1590 m (est.)")
     assert "m/s" not in table["Faith Kipyegon"] + table["Grant Fisher"]
     table = rows(run(capsys, "state", DEMO, "--time", "4:00"))
     assert table["Sub-4 pacing light"].endswith("  finished 4:00.00")
     assert " — " in table["Sub-4 pacing light"]
     assert table["Modelled 3:59.37"].endswith("finished 3:59.37")
     assert " 6.25 m/s " in table["Faith Kipyegon"] and table["Faith Kipyegon"].endswith("running")
-    assert table["Stewart McSweyn"].endswith("  dropped out at 1570 m")
+    assert table["Stewart McSweyn"].endswith("  dropped out at 1570 m (est.)")
     assert " — " in table["Stewart McSweyn"]
 
 
@@ -58,7 +58,7 @@ def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):
     assert fk["speed_mps"] == pytest.approx(6.23, abs=0.01)  # the model's, unchanged
     assert set(fk) == {
         *("id", "name", "role", "distance_m", "speed_mps", "x_m", "y_m", "lap", "running"),
-        "status",
+        *("status", "dropout_estimated"),
     }
     assert by_id["reekie"]["status"] == "dropped out"
     data = json.loads(run(capsys, "state", DEMO, "--time", "1:00", "--json"))

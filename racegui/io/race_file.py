@@ -18,6 +18,7 @@ from racegui.io.atomic import write_text_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.schema import (
     COLOUR_PATTERN,
+    DATE_PATTERN,
     FORMAT,
     ID_PATTERN,
     MAX_ATHLETES,
@@ -70,6 +71,29 @@ _DISTANCE_RE = re.compile(r"^\s*([0-9]*\.?[0-9]+)?\s*([A-Za-z]+)\s*$")
 
 class _NonFinite(float):
     """Marks a NaN/Infinity literal so it can be reported with its JSON path."""
+
+
+class _Duplicated(dict):
+    """A JSON object that gave a field more than once (json keeps only the last)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object from its fields in order, marked _Duplicated if a field comes twice (so
+    it can be reported with its JSON path instead of the last one silently winning)."""
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    twice: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    marked = _Duplicated(out)
+    marked.duplicates = tuple(twice)
+    return marked
 
 
 def _reject_constant(name: str) -> float:
@@ -195,14 +219,21 @@ def _nul_problem(head: bytes) -> str:
 
 
 def _find_unusable(data: Any) -> Problem | None:
-    """The first NaN/Infinity number, text that is not valid Unicode (an unpaired surrogate
-    such as "\\ud800", which cannot be printed or saved), or nesting deeper than MAX_DEPTH,
-    with its JSON path. Walks the data without recursion, in document order."""
+    """The first NaN/Infinity number, field given twice in one object, text that is not valid
+    Unicode (an unpaired surrogate such as "\\ud800", which cannot be printed or saved), or
+    nesting deeper than MAX_DEPTH, with its JSON path. Walks the data without recursion, in
+    document order."""
     stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
         value, loc = stack.pop()
         if isinstance(value, _NonFinite):
             return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
+        if isinstance(value, _Duplicated):
+            return Problem(
+                json_path(loc + (value.duplicates[0],)),
+                "this field is given twice in one object (JSON readers would keep only the "
+                "last): delete one",
+            )
         if isinstance(value, str) and not _is_unicode(value):
             return Problem(
                 json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)"
@@ -230,6 +261,7 @@ def _is_unicode(text: str) -> bool:
 _PATTERN_MESSAGES = {
     ID_PATTERN: "an id is 1 to 64 letters, digits, '_', '.' or '-' (no spaces)",
     COLOUR_PATTERN: 'a colour is "#rrggbb" (six hexadecimal digits)',
+    DATE_PATTERN: 'a date is written YYYY-MM-DD, e.g. "2025-06-26"',
 }
 """Plain words for the schema's text patterns (pydantic quotes the regular expression)."""
 
@@ -564,7 +596,9 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
 
 
 def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
-    ids = [a.id for a in model.athletes]
+    """Ids are unique, a runner is there, and every formation follows an athlete of the file
+    without a loop."""
+    _check_leaders_and_runner(model, problems)
     seen: dict[str, int] = {}
     for i, a in enumerate(model.athletes):
         if a.id in seen:
@@ -575,6 +609,59 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
                 )
             )
         seen.setdefault(a.id, i)
+    _check_loops(model, problems)
+
+
+def _missing_leaders(model: RaceFileModel) -> dict[str, list[int]]:
+    """Ids that formations follow but no athlete has, each with the indices of the athletes
+    that follow it, in file order."""
+    ids = {a.id for a in model.athletes}
+    missing: dict[str, list[int]] = {}
+    for i, a in enumerate(model.athletes):
+        f = a.formation
+        if f is not None and f.follows != a.id and f.follows not in ids:
+            missing.setdefault(f.follows, []).append(i)
+    return missing
+
+
+def _followers(model: RaceFileModel, indices: list[int]) -> str:
+    """ "13 pacers follow", "1 pacer follows", "2 athletes follow" (of mixed roles)."""
+    roles = {model.athletes[i].role for i in indices}
+    noun = roles.pop() if len(roles) == 1 else "athlete"
+    n = len(indices)
+    return f"1 {noun} follows" if n == 1 else f"{n} {noun}s follow"
+
+
+def _check_leaders_and_runner(model: RaceFileModel, problems: list[Problem]) -> None:
+    """One problem per id that formations follow but no athlete has (not one per follower:
+    a deleted runner made 13 lines), and one if no athlete is a runner; without a runner the
+    first missing id is likely the runner's, and the two are said in one line."""
+    missing = _missing_leaders(model)
+    no_runner = not any(a.role == "runner" for a in model.athletes)
+    for k, (leader, indices) in enumerate(missing.items()):
+        first = json_path(("athletes", indices[0], "formation", "follows"))
+        followers = _followers(model, indices)
+        if k == 0 and no_runner:
+            problems.append(
+                Problem(
+                    "$.athletes",
+                    f"no runner: {followers} {leader!r}, but no athlete has that id, and none "
+                    f'has role "runner" (first follower at {first})',
+                )
+            )
+        elif len(indices) == 1:
+            problems.append(Problem(first, f"no athlete with id {leader!r}"))
+        else:
+            problems.append(
+                Problem(first, f"no athlete with id {leader!r} ({followers} it; this is the first)")
+            )
+    if no_runner and not missing:
+        problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
+
+
+def _check_loops(model: RaceFileModel, problems: list[Problem]) -> None:
+    """A formation that follows itself, or a chain of leaders that comes back to it."""
+    ids = {a.id for a in model.athletes}
     follows = {a.id: a.formation.follows for a in model.athletes if a.formation is not None}
     for i, a in enumerate(model.athletes):
         if a.formation is None:
@@ -582,9 +669,7 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
         loc = json_path(("athletes", i, "formation", "follows"))
         if a.formation.follows == a.id:
             problems.append(Problem(loc, f"{a.id!r} cannot follow itself"))
-        elif a.formation.follows not in ids:
-            problems.append(Problem(loc, f"no athlete with id {a.formation.follows!r}"))
-        else:
+        elif a.formation.follows in ids:
             chain, on_chain = [a.id], {a.id}
             cur = a.formation.follows
             while cur in follows and cur not in on_chain:
@@ -593,8 +678,6 @@ def _check_formations(model: RaceFileModel, problems: list[Problem]) -> None:
                 cur = follows[cur]
             if cur == a.id:
                 problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))
-    if not any(a.role == "runner" for a in model.athletes):
-        problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
 
 
 def race_from_data(data: Any, path: str | Path | None = None) -> Race:
@@ -747,7 +830,12 @@ def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
 def parse_race_text(text: str, path: str | Path | None = None) -> Race:
     """Parse race JSON text (errors give line and column, or the JSON path)."""
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+            object_pairs_hook=_object,
+        )
     except json.JSONDecodeError as exc:
         raise RaceFileError(path, [_json_problem(exc, text)]) from None
     except RecursionError:

@@ -6,6 +6,7 @@ Distances are metres, times are seconds given as a number or as text "ss.xx", "m
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Annotated, Literal
 
@@ -35,6 +36,16 @@ def _long_text(text: str) -> str:
     return text
 
 
+def _calendar_date(text: str) -> str:
+    """text, if it is a day of the calendar (not "2025-13-45", "2025-02-30"); ValueError
+    saying what is wrong otherwise."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"{text} is not a date in the calendar ({exc})") from None
+    return text
+
+
 OneLine = AfterValidator(_one_line_text)
 """No control characters, line breaks or bidi controls (errors.CONTROLS)."""
 ShortText = Annotated[str, Field(max_length=200), OneLine]
@@ -57,6 +68,13 @@ TimeValue = Annotated[
     ),
 ]
 ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+IsoDate = Annotated[
+    str,
+    Field(max_length=200, pattern=DATE_PATTERN),
+    AfterValidator(_calendar_date),
+]
+"""A day as ISO YYYY-MM-DD ("2025-06-26"), one that the calendar has."""
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 Colour = Annotated[str, Field(pattern=COLOUR_PATTERN, description='"#rrggbb"')]
 
@@ -144,7 +162,7 @@ class RaceFileModel(_Strict):
 
     format: Literal["racegui/1"]
     title: Annotated[str, OneLine] = Field(min_length=1, max_length=300)
-    date: ShortText | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
+    date: IsoDate | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
     venue: ShortText | None = None
     distance_m: float | None = Field(default=None, description="Race distance in metres")
     distance: ShortText | None = Field(

@@ -63,6 +63,8 @@ class Event:
     athlete: str | None
     distance_m: float
     label: str
+    estimated: bool = False
+    """The time and place are an estimate (a dropout whose place the file marks estimated)."""
 
 
 @dataclass(frozen=True)
@@ -157,13 +159,20 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     return rows
 
 
+def dropout_estimated(replay: Replay, i: int) -> bool:
+    """Whether athlete i's dropout is an estimate: its dropout in the race file says
+    "estimated": true (the athlete's own "estimated" is about who it is, not where it left)."""
+    dropout = replay.athletes[i].dropout
+    return dropout is not None and dropout.estimated
+
+
 def dropouts(replay: Replay) -> list[Dropout]:
     """Pacers' dropouts in time order."""
     out = []
     for i, a in enumerate(replay.athletes):
         t = replay.dropout_time_s[i]
         if np.isfinite(t):
-            estimated = a.dropout.estimated if a.dropout is not None else False
+            estimated = dropout_estimated(replay, i)
             out.append(
                 Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
             )
@@ -189,7 +198,8 @@ def events(replay: Replay) -> list[Event]:
         label = "Bell: 1 lap to go" if to_go == 1 else f"{to_go} laps to go"
         out.append(Event(lap.time_s, kind, focus.id, lap.end_m, label))
     for d in dropouts(replay):
-        out.append(Event(d.time_s, "dropout", d.athlete, d.distance_m, f"{d.name} drops out"))
+        label = f"{d.name} drops out"
+        out.append(Event(d.time_s, "dropout", d.athlete, d.distance_m, label, d.estimated))
     for i, a in enumerate(replay.athletes):
         t = replay.finish_time_s[i]
         if np.isfinite(t):

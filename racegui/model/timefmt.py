@@ -85,6 +85,26 @@ def format_time(seconds: float, decimals: int = 2) -> str:
     return f"{sign}{secs}{frac_text}"
 
 
+ROUND_UP_SLACK = 1e-6
+"""How far above a whole hundredth (in hundredths) a time may be and still read as it: float
+error, not a later moment (246.42 computed as 246.42000000000002 stays 4:06.42)."""
+
+
+def round_up(seconds: float, decimals: int = 2) -> float:
+    """seconds (s) rounded up to `decimals`, as athletics rounds fully automatic times up to
+    the next hundredth: 136.334 -> 136.34, so a time typed as read lands at or after the
+    moment; a time on a hundredth, give or take float error, stays (246.42)."""
+    scale = 10**decimals
+    return math.ceil(seconds * scale - ROUND_UP_SLACK) / scale
+
+
+def format_time_up(seconds: float, decimals: int = 2) -> str:
+    """format_time of seconds rounded up (round_up): "2:16.34" for 136.334 s."""
+    if seconds is None or not math.isfinite(seconds):
+        return "--"
+    return format_time(round_up(seconds, decimals), decimals)
+
+
 def clock_text(seconds: float, decimals: int = 2, *, short: bool = False) -> str:
     """Race time (s) as a race clock shows it and as times are typed: m:ss.xx with minutes
     past 59 ("99:00.00"), never hours; a negative time reads 0. ``short`` leaves out the

@@ -1,0 +1,91 @@
+"""info rounds event and dropout times up to the hundredth, as athletics rounds fully
+automatic times: typed back (state --time, --screenshot --time), a time lands at or after its
+event, never just before it."""
+
+import re
+
+import pytest
+
+from racegui.cli import main
+from racegui.io.replay_file import read_replay
+from racegui.model import analysis
+from racegui.model.timefmt import format_time_up, parse_time, round_up
+from racegui.resources_path import demo_race_path
+
+DEMO = str(demo_race_path())
+RACES = ["breaking4-2025.json", "kipyegon-wr-2023.json", "example-1500m.json"]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (136.334, "2:16.34"),
+        (136.33351487936739, "2:16.34"),
+        (246.42, "4:06.42"),
+        (246.42000000000002, "4:06.42"),
+        (240.0, "4:00.00"),
+        (61.61040209452845, "1:01.62"),
+        (0.0, "0.00"),
+        (239.37, "3:59.37"),
+    ],
+)
+def test_format_time_up(seconds, text):
+    assert format_time_up(seconds) == text
+
+
+def test_round_up_keeps_every_hundredth_whole():
+    for k in range(0, 360_000, 7):
+        assert round_up(k / 100) == k / 100
+
+
+def _event_rows(out: str) -> list[tuple[float, str]]:
+    rows = out.split("\nEvents\n", 1)[1].splitlines()
+    return [(parse_time(line.split()[0]), line) for line in rows if line.strip()]
+
+
+@pytest.mark.parametrize("name", RACES)
+def test_every_event_time_typed_back_lands_at_or_after_it(capsys, name):
+    path = str(demo_race_path(name))
+    _, out, _ = run(capsys, "info", path)
+    events = analysis.events(read_replay(path))
+    rows = _event_rows(out)
+    assert len(rows) == len(events)
+    for (shown, line), e in zip(rows, events, strict=True):
+        assert e.time_s <= shown < e.time_s + 0.01 + 1e-9, line
+
+
+def test_pacer_13_reads_2_16_34_and_is_out_at_that_time(capsys):
+    """Pacer 13 drops out at 136.334 s: info said 2:16.33, and the screenshot at 2:16.33 was
+    the moment before."""
+    _, out, _ = run(capsys, "info", DEMO)
+    assert re.search(r"Pacer 13 +pacer +dropped out at 900 m, 2:16\.34 \(est\.\)", out)
+    assert "   2:16.34    900.00 m  Pacer 13 drops out" in out
+    _, out, _ = run(capsys, "state", DEMO, "--time", "2:16.34")
+    pacer13 = next(line for line in out.splitlines() if "Pacer 13" in line)
+    assert "dropped out at 900 m" in pacer13
+
+
+def test_published_finishes_are_shown_as_published(capsys):
+    _, out, _ = run(capsys, "info", DEMO)
+    assert "Faith Kipyegon       runner  finished 4:06.42\n" in out
+    assert "   4:06.42   1609.34 m  Faith Kipyegon finishes in 4:06.42\n" in out
+    assert "   3:59.37   1609.34 m  Modelled 3:59.37 finishes in 3:59.37\n" in out
+
+
+def test_lap_crossings_read_as_the_lap_events_do(capsys):
+    """The laps' "time" column and the events list give the same crossing the same time
+    (1:01.62 for 61.6104 s, not 1:01.61 in one and 1:01.62 in the other)."""
+    _, out, _ = run(capsys, "info", DEMO)
+    laps = [line.split() for line in out.splitlines() if re.match(r"  lap \d ", line)]
+    crossings = [row[4] for row in laps[:-1]]
+    events = [
+        line.split()[0] for line in out.splitlines() if "lap to go" in line or "laps to go" in line
+    ]
+    assert crossings == events == ["1.41", "1:01.62", "2:02.18", "3:03.30"]
+    assert laps[-1][4] == "4:06.42"
