@@ -282,14 +282,6 @@ def _event_time(e: dict) -> str:
     return format_time(e["time_s"]) if e["kind"] == "finish" else format_time_up(e["time_s"])
 
 
-def _crossing_time(lap: dict) -> str:
-    """When a lap of info ends: rounded up to the hundredth as the events are, a published
-    split (a mile's finish) as published."""
-    from racegui.model.timefmt import format_time, format_time_up
-
-    return format_time(lap["time_s"]) if lap["published"] else format_time_up(lap["time_s"])
-
-
 def _print_info(data: dict) -> None:
     """info's text for data (_info_data with times not rounded)."""
     from racegui.model.timefmt import format_delta, format_time
@@ -313,13 +305,13 @@ def _print_info(data: dict) -> None:
         cells = (
             f"lap {lap['lap']}",
             f"{lap['distance_m']:.2f} m",
-            _crossing_time(lap),
+            format_time(lap["time_s"]),  # to the nearest, as the window's lap table shows
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
         )
         print(row.format(*cells))
-    print("\nEvents")
+    print("\nEvents (times rounded up to the hundredth, as athletics timing does)")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
         print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
