@@ -13,7 +13,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -141,6 +141,19 @@ def default_folder(last: Path | None, race_path: Path | None) -> Path:
     return Path.home()
 
 
+class _NoWindowRepaint(QObject):
+    """Event filter that drops a top-level widget's repaint requests (QEvent.UpdateRequest).
+
+    An export draws its offscreen scene with render_image; the scene, shown with
+    WA_DontShowOnScreen, also asks to repaint its own (never seen) window after every frame,
+    and each event pump during the export did so: a whole 1080p scene painted for nothing,
+    up to 20 times a second.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        return event.type() == QEvent.Type.UpdateRequest
+
+
 class ExportDialog(QDialog):
     """Choose export options, run the export, show progress; Cancel stops it cleanly."""
 
@@ -156,11 +169,14 @@ class ExportDialog(QDialog):
         compare: Replay | None = None,
         start_dir: Path | None = None,
         settings: AppSettings | None = None,
+        now_s: float = 0.0,
         parent: QWidget | None = None,
     ) -> None:
         """``theme`` and ``splits`` ("laps" or "200m") start as the window shows them;
         ``start_dir`` is the folder of the default path (home if None); ``settings``, if
-        given, remembers the folder of each finished export (see :func:`default_folder`)."""
+        given, remembers the folder of each finished export (see :func:`default_folder`)
+        and the theme and cards of the last export, which the dialog starts with; ``now_s``
+        (s) is the window's race time, where a PNG still is taken unless the user says."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
         self.replay = replay
@@ -171,8 +187,12 @@ class ExportDialog(QDialog):
         self._format: ExportFormat = "mp4"
         self._user_set: set[str] = set()  # "size", "fps", "panel": the user's, not proposed
         self._proposing = False
+        self._now_s = now_s
+        self._proposed_from = clock_text(0.0)
+        """The start time the dialog last put in the field (a time typed over it is kept)."""
         self.last_summary: str | None = None
         self._build(theme, splits, start_dir or Path.home())
+        self._recall_options()
         self._connect()
         self._on_path_edited(self.path_edit.text())
 
@@ -199,7 +219,7 @@ class ExportDialog(QDialog):
         for s in SPEEDS:
             self.speed_combo.addItem("real time" if s == 1 else f"{s:g}× faster", s)
         form.addRow("Speed", self.speed_combo)
-        self.from_edit = QLineEdit(clock_text(0.0))
+        self.from_edit = QLineEdit(self._proposed_from)
         self.to_edit = QLineEdit(clock_text(self.replay.race_end_s))
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
@@ -290,6 +310,27 @@ class ExportDialog(QDialog):
         self.to_edit.textChanged.connect(self._on_option_changed)
         self.title_spin.valueChanged.connect(self._on_option_changed)
         self.end_spin.valueChanged.connect(self._on_option_changed)
+        self.splits_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.theme_combo.currentIndexChanged.connect(self._on_option_changed)
+
+    def _recall_options(self) -> None:
+        """Start with the theme and card lengths of the last export (settings, if any)."""
+        if self._settings is None:
+            return
+        theme = self._settings.export_theme
+        if theme:
+            self.theme_combo.setCurrentText(theme)
+        self.title_spin.setValue(self._settings.export_title_card_s)
+        self.end_spin.setValue(self._settings.export_end_card_s)
+
+    def _remember_options(self, options: ExportOptions) -> None:
+        """Keep the theme and card lengths of an export for the next dialog."""
+        if self._settings is None:
+            return
+        self._settings.export_theme = options.theme
+        if not options.is_still:  # a still's (greyed out) cards were not used
+            self._settings.export_title_card_s = options.title_card_s
+            self._settings.export_end_card_s = options.end_card_s
 
     @staticmethod
     def _seconds_spin(tip: str) -> QDoubleSpinBox:
@@ -308,6 +349,14 @@ class ExportDialog(QDialog):
         unused = (self.fps_spin, self.speed_combo, self.to_edit, self.title_spin, self.end_spin)
         for widget in unused:
             widget.setEnabled(not still)
+        self._propose_start(self._now_s if still else 0.0)
+
+    def _propose_start(self, t: float) -> None:
+        """Put race time t (s) in the start field, unless the user typed a time there."""
+        if self.from_edit.text() != self._proposed_from:
+            return
+        self._proposed_from = clock_text(t)
+        self.from_edit.setText(self._proposed_from)
 
     # --- options -----------------------------------------------------------------------------
     def options(self) -> ExportOptions:
@@ -364,6 +413,16 @@ class ExportDialog(QDialog):
             return str(exc)
         return None
 
+    def _clear_outcome(self) -> None:
+        """Options changed since the last export: its result line no longer applies."""
+        if self._running or self.status.isHidden():
+            return
+        self.status.clear()
+        self.status.hide()
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.cancel_button.setText("Cancel")
+
     def _refresh_check(self) -> None:
         """Say under the options what they will write, or their first problem (Export off)."""
         if self._running:
@@ -404,6 +463,7 @@ class ExportDialog(QDialog):
         from racegui.export.scene_source import SceneFrameSource
         from racegui.ui.theme import theme_named
 
+        self._remember_options(options)
         self._running = True
         self._cancel_requested = False
         self.options_box.setEnabled(False)
@@ -420,6 +480,8 @@ class ExportDialog(QDialog):
             compare=self.compare,
             splits=options.splits,
         )
+        no_repaint = _NoWindowRepaint(self)
+        source.scene.installEventFilter(no_repaint)  # drawn by the export only
         pump = QElapsedTimer()
         pump.start()
         started = time.monotonic()
@@ -448,6 +510,8 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "Export failed", text)
             return None
         finally:
+            source.scene.removeEventFilter(no_repaint)
+            no_repaint.deleteLater()
             source.close()
             self._running = False
             self.options_box.setEnabled(True)
@@ -494,6 +558,7 @@ class ExportDialog(QDialog):
             self.format_combo.setCurrentIndex(list(FORMATS).index(fmt))
             self._propose_settings(fmt)
         self._set_still(fmt == "png" and ExportOptions(Path(text.strip())).is_still)
+        self._clear_outcome()
         self._refresh_check()
 
     def _on_format_activated(self, index: int) -> None:
@@ -515,9 +580,10 @@ class ExportDialog(QDialog):
     def _note_choice(self, name: str) -> None:
         if not self._proposing:
             self._user_set.add(name)
-        self._refresh_check()
+        self._on_option_changed()
 
     def _on_option_changed(self) -> None:
+        self._clear_outcome()
         self._refresh_check()
 
     def _on_export_clicked(self) -> None:
@@ -564,6 +630,12 @@ def _window_splits(window) -> str:
     return "200m" if scene.panel.splits.mode == SPLITS else "laps"
 
 
+def _window_time(window) -> float:
+    """The race time (s) the window shows (0 for a window without a clock)."""
+    clock = getattr(window, "clock", None)
+    return float(clock.time()) if clock is not None else 0.0
+
+
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme and comparison."""
     settings = getattr(window, "settings", None)
@@ -576,6 +648,7 @@ def open_export_dialog(window) -> ExportDialog:
         compare=getattr(window, "compare", None),
         start_dir=start,
         settings=settings,
+        now_s=_window_time(window),
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

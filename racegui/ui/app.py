@@ -3,17 +3,19 @@ with QT_QPA_PLATFORM=offscreen)."""
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.cli_text import TypedTime, after_end_text
-from racegui.export.dialog import install_export
+from racegui.export.cli_export import STOP_SIGNALS
+from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
@@ -36,6 +38,62 @@ SHOT_FORMATS = {
 }
 """Screenshot suffix -> (Qt image format, quality 0-100 or -1 for Qt's default): lossy
 formats at a quality that keeps the small type of the panel crisp (Qt's default is 75)."""
+
+
+STOP_POLL_MS = 200
+"""How often (ms) the event loop lets Python run, so a stop signal is heard (Qt's loop is C++:
+a Python signal handler runs only when Python code does)."""
+
+
+class StopSignals(QObject):
+    """Closes the app cleanly on SIGTERM or SIGHUP, the way Cancel and Quit do.
+
+    A running export is cancelled first (its temporary file is deleted: kill had left a
+    hidden .NAME.mp4.XXXX.part beside the output); then every window closes (the replay
+    window saves its settings) and the app exits with 128 + the signal's number. The handler
+    only notes the signal; a timer acts on it between events (an exception raised in the
+    handler could land inside a Qt paint call, where it is swallowed). A signal already
+    ignored (nohup) stays ignored.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.received: list[int] = []
+        watched = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
+        self._previous = {sig: signal.signal(sig, self._on_signal) for sig in watched}
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start(STOP_POLL_MS)
+
+    def _on_signal(self, signum: int, _frame: object) -> None:
+        self.received.append(signum)
+
+    def _on_timer_timeout(self) -> None:
+        if self.received:
+            self.stop()
+
+    def stop(self) -> None:
+        """Cancel running exports; once none runs, close every window and exit the app."""
+        running = [w for w in _export_dialogs() if w.running]
+        for dialog in running:
+            dialog.request_cancel()
+        if running:
+            return  # asked again on the next tick, once the export has unwound
+        self._timer.stop()
+        app = QApplication.instance()
+        app.closeAllWindows()
+        app.exit(128 + self.received[0] if self.received else 0)
+
+    def uninstall(self) -> None:
+        """Put back the handlers there were before."""
+        self._timer.stop()
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        self._previous = {}
+
+
+def _export_dialogs() -> list[ExportDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog)]
 
 
 def ensure_app() -> QApplication:
@@ -209,7 +267,11 @@ def _interactive(
         QMessageBox.critical(window, "Cannot open race", problem)
     if compare is not None:
         window.open_compare(compare)
-    return app.exec()
+    stop = StopSignals(app)
+    try:
+        return app.exec()
+    finally:
+        stop.uninstall()
 
 
 def main_gui(

@@ -34,6 +34,14 @@ class AppSettings:
         value = self._get(key, "")
         return value if isinstance(value, str) else ""
 
+    def _seconds(self, key: str) -> float:
+        """A length in seconds (0 when unset, not a number or negative)."""
+        try:
+            value = float(self._get(key, 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+        return value if value > 0 else 0.0
+
     @property
     def theme(self) -> str:
         value = str(self._get("view/theme", "dark"))
@@ -134,6 +142,34 @@ class AppSettings:
     @export_folder.setter
     def export_folder(self, folder: str) -> None:
         self.store.setValue("export/folder", str(folder))
+
+    @property
+    def export_theme(self) -> str:
+        """The theme of the last export ("dark", "light", or "" before any)."""
+        value = self._text("export/theme")
+        return value if value in ("dark", "light") else ""
+
+    @export_theme.setter
+    def export_theme(self, name: str) -> None:
+        self.store.setValue("export/theme", str(name))
+
+    @property
+    def export_title_card_s(self) -> float:
+        """Title card length (video s) of the last export (0: none)."""
+        return self._seconds("export/title_card_s")
+
+    @export_title_card_s.setter
+    def export_title_card_s(self, seconds: float) -> None:
+        self.store.setValue("export/title_card_s", float(seconds))
+
+    @property
+    def export_end_card_s(self) -> float:
+        """End card length (video s) of the last export (0: none)."""
+        return self._seconds("export/end_card_s")
+
+    @export_end_card_s.setter
+    def export_end_card_s(self, seconds: float) -> None:
+        self.store.setValue("export/end_card_s", float(seconds))
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -1,0 +1,86 @@
+"""File > Export starts from where the presenter is and what they used last, and its result
+line goes once the options change."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+
+from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+from racegui.ui.settings import AppSettings
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+def _short_clip(dlg: ExportDialog, path) -> None:
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(5)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(path))
+
+
+def test_a_still_is_taken_where_the_window_is(window, qtbot, tmp_path):
+    """Seeked to 2:16, the dialog still said 0:00.00, so a PNG showed the start."""
+    install_export(window)
+    window.clock.seek(136.0)
+    dlg = open_export_dialog(window)
+    qtbot.addWidget(dlg)
+    assert (dlg.from_edit.text(), dlg.to_edit.text()) == ("0:00.00", "4:06.42")  # a video
+    dlg.path_edit.setText(str(tmp_path / "still.png"))
+    assert dlg.from_edit.text() == "2:16.00" and dlg.options().from_s == 136.0
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert dlg.from_edit.text() == "0:00.00"
+    dlg.from_edit.setText("1:00")  # the user's own time is kept for a still
+    dlg.path_edit.setText(str(tmp_path / "still.png"))
+    assert dlg.options().from_s == 60.0
+    dlg.close()
+
+
+def test_the_dialog_starts_with_the_last_theme_and_cards(replay, qtbot, tmp_path):
+    """Only the folder was remembered: theme and cards went back to dark and none."""
+    ini = str(tmp_path / "s.ini")
+    settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    first = ExportDialog(replay, start_dir=tmp_path, settings=settings)
+    qtbot.addWidget(first)
+    _short_clip(first, tmp_path / "clip.mp4")
+    first.theme_combo.setCurrentText("light")
+    first.title_spin.setValue(3.0)
+    first.end_spin.setValue(2.5)
+    assert first.run_export(first.options()) is not None
+    settings.sync()
+    again = ExportDialog(replay, start_dir=tmp_path, settings=settings, theme="dark")
+    qtbot.addWidget(again)
+    assert again.options().theme == "light"
+    assert (again.title_spin.value(), again.end_spin.value()) == (3.0, 2.5)
+    later = AppSettings(QSettings(ini, QSettings.Format.IniFormat))  # the next session
+    assert (later.export_theme, later.export_title_card_s, later.export_end_card_s) == (
+        "light",
+        3.0,
+        2.5,
+    )
+
+
+def test_a_result_line_goes_when_the_options_change(replay, qtbot, tmp_path):
+    """'Cancelled: nothing was written.' stayed on screen beside a new problem."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    _short_clip(dlg, tmp_path / "clip.mp4")
+    dlg.to_edit.setText("1:30")
+    QTimer.singleShot(0, dlg.cancel_button.click)  # heard while the export pumps events
+    dlg.export_button.click()
+    assert dlg.status.text() == "Cancelled: nothing was written." and dlg.status.isVisibleTo(dlg)
+    dlg.to_edit.setText("9:99")
+    assert dlg.status.text() == "" and not dlg.status.isVisibleTo(dlg)
+    assert "Race time" in dlg.check_label.text() and not dlg.progress.isVisibleTo(dlg)
+    dlg.to_edit.setText("1:01")
+    assert dlg.run_export(dlg.options()).startswith("Wrote")
+    assert dlg.cancel_button.text() == "Close"
+    dlg.theme_combo.setCurrentText("light")  # the file written was dark
+    assert dlg.status.text() == "" and dlg.cancel_button.text() == "Cancel"
