@@ -257,16 +257,18 @@ class SidePanel(QWidget):
         self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
         self.chart.setMinimumHeight(self._chart_min_px())  # and the chart's usual least
         room = self._scroll.contentsRect().height()
-        if self._style.presentation or self._columns != 1 or not self.isVisible() or room <= 0:
-            if self._style.compact and (self._style.presentation or self._columns != 1):
+        if not self.isVisible() or room <= 0:
+            return
+        if self._style.presentation or self._columns != 1:
+            if self._style.compact:
                 self._restyle(compact=False)
             self.splits.set_fit_rows(None)
+            self._set_scroll_bar(room)
             return
         self._fitting = True
         # No scroll bar while trying layouts: one shown for a layout that did not fit
         # narrows the cards, which makes the next one taller, and it stays (seen after a
         # tab of another row count was fitted).
-        bar = self._scroll.verticalScrollBarPolicy()
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         try:
             every = self.splits.row_count()
@@ -285,8 +287,20 @@ class SidePanel(QWidget):
             self._compact_saving[every] = need - compact_need
             self._fit_rows(room, compact_need)
         finally:
-            self._scroll.setVerticalScrollBarPolicy(bar)
+            self._set_scroll_bar(room)
             self._fitting = False
+
+    def _set_scroll_bar(self, room: int) -> None:
+        """The panel's own scroll bar on where the cards need more than `room` (px) at the
+        panel's whole width, else off; never "as needed". Shown, the bar narrows the cards and
+        a wrapped title gets taller: at a width where it wraps a line fewer without the bar,
+        Qt showed and hid the bar in turn without end, and the window crashed (a stack
+        overflow: a 120-character title and a long name at 1440x860 and 1460x860)."""
+        need = self._needed_height()
+        on = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+        policy = on if need > room else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if self._scroll.verticalScrollBarPolicy() != policy:
+            self._scroll.setVerticalScrollBarPolicy(policy)
 
     def _restyle(self, compact: bool) -> None:
         """The same style, compact or not (see PanelStyle.compact)."""
