@@ -81,3 +81,26 @@ def test_matchup_stays_on_one_line(qtbot, replay, width, scale):
     one_line = label.fontMetrics().lineSpacing()
     assert label.heightForWidth(label.width()) < 1.5 * one_line, matchup_text(panel)
     assert "vs" in matchup_text(panel)
+
+
+def test_a_long_runner_name_leaves_the_target_its_share(qtbot):
+    """A 32-character runner's name had cut the target's label to "Su…" (user review): the
+    longer of the two gives way first, and the target keeps its whole label here."""
+    import dataclasses
+
+    from racegui.model.replay import compile_race
+
+    demo = load_replay(demo_path())
+    race = demo.race
+    long_name = "Faith Chepngetich Kipyegon-Wonderwoman"
+    athletes = tuple(
+        dataclasses.replace(a, name=long_name) if a.id == "kipyegon" else a
+        for a in race.athletes
+    )
+    replay = compile_race(dataclasses.replace(race, athletes=athletes))
+    panel = shown(qtbot, replay, 432)
+    text = matchup_text(panel)
+    label = panel.header.matchup
+    assert label.heightForWidth(label.width()) < 1.5 * label.fontMetrics().lineSpacing()
+    assert text.endswith("Sub-4 pacing light 4:00.00"), text
+    assert "Faith Chepngetich" in text and "…" in text

@@ -89,44 +89,59 @@ class RaceHeader(QWidget):
 
     def _refresh_matchup(self) -> None:
         """ "● Runner KEN  vs  ● Target 4:00.00" on one line: without the country code, then
-        with the target's label cut short, where the full line would wrap."""
+        with the runner's name and the target's label cut short (each keeps at least half the
+        room the two have, if it needs it), where the full line would wrap."""
         replay, style = self._replay, self._style
         if replay is None or style is None:
             return
         runner = replay.athletes[replay.focus]
         race = replay.race
+        name = clip_text(runner.name, NAME_CHARS)
         label, time = "", ""
         if race.target is not None and race.target_time_s is not None:
             label = clip_text(race.target.label, NAME_CHARS)
             if not label_names_time(label, race.target_time_s):
                 time = format_time(race.target_time_s)
 
-        def line(code: str, target_label: str) -> str:
-            return _matchup_html(replay, style, code, target_label, time)
+        def line(code: str, runner_name: str, target_label: str) -> str:
+            return _matchup_html(replay, style, code, runner_name, target_label, time)
 
         font = style.font(0.95)
         # Not shown yet: no width to fit (showEvent fits it).
         room = self.contentsRect().width() if self.isVisible() else 0
-        text = line(runner.country or "", label)
+        text = line(runner.country or "", name, label)
         if room > 0 and _html_width(text, font) > room:
-            text = line("", label)
+            text = line("", name, label)
             excess = _html_width(text, font) - room
-            if excess > 0 and label:
-                metrics = QFontMetrics(font)
-                keep = metrics.horizontalAdvance(label) - math.ceil(excess)
-                cut = metrics.elidedText(label, Qt.TextElideMode.ElideRight, keep)
-                text = line("", cut or "…")
+            if excess > 0:
+                text = line("", *_share_names(name, label, excess, style))
         if text != self.matchup.text():
             self.matchup.setText(text)
             self.dirty = True
 
 
-def _matchup_html(replay: Replay, style: PanelStyle, code: str, label: str, time: str) -> str:
+def _share_names(name: str, label: str, excess: float, style: PanelStyle) -> tuple[str, str]:
+    """The runner's name (bold) and the target's label cut with "…" to be `excess` px
+    narrower together: the longer gives way first, neither below half the room left (a long
+    name had left the target "Su…")."""
+    bold, plain = QFontMetrics(style.font(0.95, bold=True)), QFontMetrics(style.font(0.95))
+    name_w, label_w = bold.horizontalAdvance(name), plain.horizontalAdvance(label)
+    room = name_w + label_w - math.ceil(excess)
+    name_keep = min(name_w, max(room / 2, room - label_w))
+    label_keep = room - name_keep
+    mode = Qt.TextElideMode.ElideRight
+    cut_name = name if name_keep >= name_w else bold.elidedText(name, mode, int(name_keep))
+    cut_label = label if label_keep >= label_w else plain.elidedText(label, mode, int(label_keep))
+    return cut_name or "…", (cut_label or "…") if label else ""
+
+
+def _matchup_html(
+    replay: Replay, style: PanelStyle, code: str, name: str, label: str, time: str
+) -> str:
     """The matchup as rich text; no target part when the race has no target."""
     muted = style.theme.text_muted
     runner = replay.athletes[replay.focus]
-    name = html.escape(clip_text(runner.name, NAME_CHARS))
-    text = f"<span style='color:{runner.colour}'>●</span> <b>{name}</b>"
+    text = f"<span style='color:{runner.colour}'>●</span> <b>{html.escape(name)}</b>"
     if code:
         text += f" <span style='color:{muted}'>{html.escape(clip_text(code, 12))}</span>"
     target = replay.race.target
