@@ -304,3 +304,12 @@ def test_a_target_too_slow_for_a_pace_curve_draws_none(qtbot):
     qtbot.addWidget(panel)
     panel.update_frame(120.0)
     assert panel.chart.target_text.textItem.toPlainText() == ""
+
+
+def test_the_lap_figures_say_what_they_are_on_hover(panel):
+    """ "LAP 3 / 4   57.8   +1.34" had no caption, and its labelled second line is hidden in
+    a short window (user reviews): each figure says what it is on hover."""
+    split = panel.lap_split
+    assert "so far" in split.lap_time.toolTip() and "(s)" in split.lap_time.toolTip()
+    assert "Behind (+)" in split.lap_delta.toolTip()
+    assert all(w.toolTip() for w in split.findChildren(LiveText))

@@ -14,6 +14,17 @@ from racegui.ui.panel.style import PanelStyle, kind_of
 _RIGHT = Qt.AlignmentFlag.AlignRight
 
 
+TIPS = {
+    "lap_name": "The lap being run, of the race's laps to the finish line",
+    "lap_time": "Time run in this lap so far (s)",
+    "lap_delta": "Behind (+) or ahead (-) of the target's time for this lap so far (s)",
+    "last_name": "The lap run before this one",
+    "last_time": "The last lap's time (s)",
+    "last_delta": "Behind (+) or ahead (-) of the target's time for the last lap (s)",
+}
+"""What each figure is, shown on hover (the figures have no captions of their own)."""
+
+
 class LapSplit(QWidget):
     """Two lines: "LAP 3 / 4   28.4   +0.52" and "LAST LAP   60.56   +0.91" (seconds)."""
 
@@ -36,6 +47,8 @@ class LapSplit(QWidget):
             for col, w in enumerate(items):
                 grid.addWidget(w, row, col)
         grid.setColumnStretch(0, 1)
+        for w, tip in TIPS.items():
+            getattr(self, w).setToolTip(tip)
         self._grid = grid
         self._data: PanelData | None = None
         self._style: PanelStyle | None = None
