@@ -94,8 +94,7 @@ def test_a_long_runner_name_leaves_the_target_its_share(qtbot):
     race = demo.race
     long_name = "Faith Chepngetich Kipyegon-Wonderwoman"
     athletes = tuple(
-        dataclasses.replace(a, name=long_name) if a.id == "kipyegon" else a
-        for a in race.athletes
+        dataclasses.replace(a, name=long_name) if a.id == "kipyegon" else a for a in race.athletes
     )
     replay = compile_race(dataclasses.replace(race, athletes=athletes))
     panel = shown(qtbot, replay, 432)
