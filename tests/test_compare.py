@@ -44,19 +44,25 @@ def test_window_refuses_a_comparison_of_another_distance(window, shown):
     assert not window.actions["clear_compare"].isEnabled()
 
 
-def test_opening_a_race_drops_a_comparison_that_no_longer_fits(window, shown):
+def test_opening_a_race_drops_a_comparison_that_no_longer_fits(window, shown, monkeypatch):
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     assert window.open_compare(WR)
     assert window.scene.track.compare is window.compare is not None
     window.open_path(demo_path())  # another mile: the comparison still means something
     assert window.scene.track.compare is window.compare is not None
+    assert told == []
     window.open_path(METRIC)  # was: the mile ghost on the 1500 m race, its gap meaningless
     assert window.compare is None and window.scene.track.compare is None
+    assert len(told) == 1 and "is no longer compared" in told[0]  # it went without a word
+    assert "(1500 m)" in told[0]
     assert window.scene.track.status.compare_gap is None
     assert not window.actions["clear_compare"].isEnabled()
     window.open_path(MILE)
     assert window.open_compare(WR)
     window.open_path(WR)  # the compared race itself: "+0.00 s" against herself
     assert window.compare is None
+    assert len(told) == 2 and "the race already shown" in told[1]
     assert shown == []
 
 

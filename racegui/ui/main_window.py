@@ -369,8 +369,10 @@ class MainWindow(QMainWindow):
         was_playing = self.clock.playing
         self.clock.pause()
         self.clock.set_duration(replay.duration_s)
-        if self.compare is not None and comparison_problem(replay, self.compare) is not None:
-            self.set_compare(None)  # another distance, or the compared race itself
+        dropped = self.compare
+        problem = comparison_problem(replay, dropped) if dropped is not None else None
+        if problem is not None:  # another distance, or the compared race itself
+            self.set_compare(None)
         self.scene.set_replay(replay)
         self.controls.set_replay(replay)
         self.clock.seek(0.0)
@@ -381,6 +383,12 @@ class MainWindow(QMainWindow):
         if was_playing:
             self.clock.play()
         self.replay_changed.emit(replay)
+        if problem is not None:  # it had gone without a word (user review)
+            QMessageBox.information(
+                self,
+                "Comparison cleared",
+                f"{dropped.race.title} is no longer compared: {problem}.",
+            )
 
     def _show_error(self, title: str, exc: LoadError) -> None:
         QMessageBox.critical(self, title, error_text(exc))
