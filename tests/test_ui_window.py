@@ -526,3 +526,20 @@ def test_a_pressed_seek_handle_holds_the_replay_still(window, qtbot):
     qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(x + 20, y))
     qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x + 20, y))
     assert not window.clock.playing
+
+
+def test_the_splits_tab_is_remembered(qtbot, settings):
+    """The 200 m tab went back to Laps at every start (user review)."""
+    from racegui.ui.panel.splits_table import LAPS, SPLITS
+
+    ensure_app()
+    first = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(first)
+    assert first.scene.panel.splits.mode == LAPS
+    first.scene.panel.splits.buttons.button(SPLITS).click()
+    assert settings.splits == "200m"
+    again = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(again)
+    assert again.scene.panel.splits.mode == SPLITS
+    again.scene.panel.splits.buttons.button(LAPS).click()
+    assert settings.splits == "laps"

@@ -33,6 +33,7 @@ from racegui.ui.controls import TransportBar
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
+from racegui.ui.panel.splits_table import LAPS, SPLITS
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._on_about_triggered)
         self.controls.seek_requested.connect(c.seek)
         self.controls.scrub_started.connect(self._on_scrub_started)
+        self.scene.panel.splits.mode_changed.connect(self._on_splits_mode_changed)
         self.controls.scrub_finished.connect(self._on_scrub_finished)
         self.controls.speed_chosen.connect(self.set_speed)
         self.scene.seek_requested.connect(c.seek)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         a["loop"].setChecked(s.loop)
         self.clock.set_speed(s.speed)
         self._on_clock_speed_changed(self.clock.speed)
+        self.scene.panel.splits.set_mode(SPLITS if s.splits == "200m" else LAPS)
         self.set_theme(self.theme_name)
 
     # --- public API -----------------------------------------------------------------------
@@ -441,6 +444,10 @@ class MainWindow(QMainWindow):
     def _on_panel_toggled(self, on: bool) -> None:
         self.scene.set_panel_visible(on)
         self.settings.panel = on
+
+    def _on_splits_mode_changed(self, mode: int) -> None:
+        """The splits tab chosen is the one the next window opens on."""
+        self.settings.splits = "200m" if mode == SPLITS else "laps"
 
     def _on_scrub_started(self) -> None:
         """The replay holds still under a pressed seek handle (it had run on under the

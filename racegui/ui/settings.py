@@ -85,6 +85,16 @@ class AppSettings:
         self.store.setValue("view/panel", bool(on))
 
     @property
+    def splits(self) -> str:
+        """The side panel's splits tab: "laps" or "200m"."""
+        value = self._text("view/splits")
+        return value if value in ("laps", "200m") else "laps"
+
+    @splits.setter
+    def splits(self, name: str) -> None:
+        self.store.setValue("view/splits", name)
+
+    @property
     def loop(self) -> bool:
         return _bool(self.store.value("playback/loop"), False)
 

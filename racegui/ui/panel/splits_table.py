@@ -95,6 +95,8 @@ class SplitsTable(Card):
     """Race time (s) at the end of a clicked row."""
     rows_changed = Signal()
     """The table shows another number of rows (the other tab): its height may change."""
+    mode_changed = Signal(int)
+    """The other tab was chosen: LAPS or SPLITS."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
@@ -210,6 +212,7 @@ class SplitsTable(Card):
             self.view.updateGeometry()
             self._scroll_to_current()
             self.rows_changed.emit()
+            self.mode_changed.emit(mode)
 
     def _fit_label_column(self) -> None:
         """First column as wide as its widest label in either tab (bold when current, after
