@@ -96,6 +96,9 @@ def export(
         race_duration_s = getattr(source, "duration_s", None)
     plan = plan_for(options, race_duration_s)
     total = plan.total
+    set_speed = getattr(source, "set_speed", None)
+    if set_speed is not None:  # a still is one moment: no speed to tell
+        set_speed(1.0 if options.is_still else options.speed)
     draw_s = 0.0
     if options.format == "gif":
         check_gif_budget(total, options.size)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from racegui.export.cards import draw_card, end_text, title_text
+from racegui.export.speed_badge import badge_text, draw_badge
 from racegui.model.replay import Replay
 from racegui.ui.panel.splits_table import LAPS, SPLITS
 from racegui.ui.scene import ReplayScene
@@ -74,6 +75,15 @@ class SceneFrameSource:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}
         self._last_image: QImage | None = None
+        self._badge = ""
+
+    def set_speed(self, speed: float) -> None:
+        """Race seconds per video second: at any but 1 each race frame carries a badge
+        ("4× speed"); a clip played fast had nothing to say so (user review)."""
+        badge = badge_text(speed)
+        if badge != self._badge:
+            self._badge = badge
+            self.scene.redraw_all()  # the frames drawn next keep no old badge
 
     def _finish(self, image: QImage) -> np.ndarray:
         if (image.width(), image.height()) != self.size:
@@ -96,6 +106,8 @@ class SceneFrameSource:
         image = self.scene.render_image(
             t, self._layout_size, panel=self._panel, reuse=True, out_size=self.size
         )
+        if self._badge:  # opaque, so drawn again over itself it stays the same
+            draw_badge(image, self._badge, self._theme)
         return self._finish(image)
 
     def reset(self) -> None:
