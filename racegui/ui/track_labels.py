@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 
 MAX_LABELS = 40
 """Most name tags considered per frame."""
-DROPPED_LABEL_S = 8.0
-"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
+DROPPED_LABEL_S = 2.5
+"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker
+(at 8 s, the stepped-off pacers' faded tags crowded the home straight at the finish)."""
+DROPPED_APPEAR_S = 1.0
+"""A stepped-off pacer's tag not shown by this long (s) after its dropout does not appear:
+an audience reads a tag that pops in seconds later as news, and it would soon go again."""
 LIGHT_SLIDE_HEIGHTS = 8.0
 """How far (tag heights) the pacing light's tag may slide along the track to stay shown."""
 GHOST_SLIDE_HEIGHTS = LIGHT_SLIDE_HEIGHTS
@@ -153,5 +157,15 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = short_name(name) if pacer else name
         slide = GHOST_SLIDE_HEIGHTS if r.roles[i] == "ghost" else 0.0
-        add(i, text, marker_r, faded=faded, tier=tier, yields=pacer, slide_heights=slide)
+        late = bool(since_drop[i] > DROPPED_APPEAR_S)
+        add(
+            i,
+            text,
+            marker_r,
+            faded=faded,
+            tier=tier,
+            yields=pacer,
+            slide_heights=slide,
+            appears=not late,
+        )
     return out
