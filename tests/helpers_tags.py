@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTransform
 
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import read_race
@@ -28,6 +29,8 @@ class Clip:
     repaint_changed: list[float] = field(default_factory=list)
     """Race times (s) where a second placement at the same time changed a box (a repaint
     while paused); recorded only with ``repaint``."""
+    to_px: QTransform = field(default_factory=QTransform)
+    """Metres to pixels on the track (the last frame's)."""
 
 
 def record_clip(start_s: float, end_s: float, *, repaint: bool = False) -> Clip:
@@ -52,6 +55,7 @@ def record_clip(start_s: float, end_s: float, *, repaint: bool = False) -> Clip:
     try:
         for k in range(round((end_s - start_s) * FPS) + 1):
             source.frame_at(start_s + k / FPS)
+        clip.to_px = source.scene.track.data_to_scene()
     finally:
         source.close()
     return clip

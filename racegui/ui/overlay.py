@@ -65,6 +65,9 @@ class Label:
     yields: bool = False
     """Hidden while a leading tag of an earlier tier finds no place (pacers' tags; a
     compared runner's or another runner's do not yield)."""
+    appears: bool = True
+    """May be shown when it was not shown last frame (False: a stepped-off pacer's tag
+    some time after its dropout goes on showing if it was, but never pops in late)."""
 
 
 class _Metrics(QFontMetricsF):

@@ -200,6 +200,11 @@ class TagPlacer:
             """Hidden less than HOLD_S ago: not shown again yet."""
             return key in state and not state[key][0] and clock - state[key][1] < HOLD_S - 1e-6
 
+        def kept_out(i: int) -> bool:
+            """Held back, or not shown and not to appear now (Label.appears)."""
+            late = not getattr(labels[i], "appears", True) and not shown(keys[i])
+            return late or held_back(keys[i])
+
         # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
         # the order given), so a tag shown keeps its place against one that is not.
         order = sorted(
@@ -212,7 +217,7 @@ class TagPlacer:
             i
             for i in order
             if labels[i].forced
-            or (not held_back(keys[i]) and (lead is None or not yields(i) or tier(i) <= lead))
+            or (not kept_out(i) and (lead is None or not yields(i) or tier(i) <= lead))
         ]
         slide = [
             max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))

@@ -11,12 +11,14 @@ import functools
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QTransform
 
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time, label_names_time
+from racegui.model.track import LANE1_LINE_M
 from racegui.ui.overlay import Label
 
 if TYPE_CHECKING:
@@ -24,14 +26,26 @@ if TYPE_CHECKING:
 
 MAX_LABELS = 40
 """Most name tags considered per frame."""
-DROPPED_LABEL_S = 8.0
-"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker."""
+DROPPED_LABEL_S = 2.5
+"""A pacer keeps its name tag this long (s) after dropping out, then only its faded marker
+(at 8 s, the stepped-off pacers' faded tags crowded the home straight at the finish)."""
+DROPPED_APPEAR_S = 1.0
+"""A stepped-off pacer's tag not shown by this long (s) after its dropout does not appear:
+an audience reads a tag that pops in seconds later as news, and it would soon go again."""
 LIGHT_SLIDE_HEIGHTS = 8.0
 """How far (tag heights) the pacing light's tag may slide along the track to stay shown."""
 GHOST_SLIDE_HEIGHTS = LIGHT_SLIDE_HEIGHTS
 """How far (tag heights) a ghost's tag (a modelled run, or the compared race's runner) may
 slide along the track to stay shown: wide, it finds no place beside its marker on a bend by
 the pocket cam, where a pacer's short name still fits."""
+LINE_CLEAR_FROM_M = 40.0
+"""Once the runner has this far (m) to go (and after she finishes), or the pacing light has
+run its time, name tags keep off the finish line across the track (and off the start line
+if it is on the home straight, as a mile's is): from 4:00 the faded light's tag, parked at
+the line, had covered it as she crossed. At 100 m, tags gliding along the straight were
+pushed across the start line: the modelled ghost's hopped 172 px at 3:55.13."""
+LINE_CLEAR_PX = 3.0
+"""Space (px) kept between a tag and such a line, beyond the line's own width."""
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
 """Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
 running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
@@ -57,7 +71,8 @@ def _with_time(name: str, seconds: float) -> str:
 
 
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
-    """Pixel boxes round the runner, the light and the first MAX_LABELS other markers."""
+    """Pixel boxes round the runner, the light and the first MAX_LABELS other markers, then
+    those of the lines near the finish (see line_strips)."""
     st = view.state
     r = view.replay
     rows = [r.focus] + [i for i in range(r.n) if i != r.focus][:MAX_LABELS]
@@ -69,6 +84,35 @@ def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
     out = [QRectF(a - rad, b - rad, 2 * rad, 2 * rad) for a, b in zip(px, py, strict=True)]
     big = view.runner_radius + 1.0
     out[0] = QRectF(px[0] - big, py[0] - big, 2 * big, 2 * big)
+    return out + line_strips(view, to_px)
+
+
+def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
+    """Pixel boxes of the finish line across the track, and of the start line when it is on
+    the home straight, from when the runner is within LINE_CLEAR_FROM_M of the finish or the
+    light has run its time (none before: a tag gliding with its marker is not pushed across
+    a line every lap)."""
+    r = view.replay
+    st = view.state
+    to_go = r.race.distance_m - float(st.distance_m[r.focus])
+    light_done = r.target is not None and st.t >= float(r.finish_time_s[r.target])
+    if to_go > LINE_CLEAR_FROM_M and not light_done:
+        return []
+    track = r.track
+    kerb = -LANE1_LINE_M
+    outer = kerb + track.lanes * track.lane_width_m
+    start = track.start_position_m(r.race.distance_m) % track.lap_m
+    lines = [0.0]
+    if 1e-6 < track.lap_m - start <= track.straight_m:
+        lines.append(start)
+    px_per_m = math.hypot(to_px.m11(), to_px.m12())
+    pad = 0.5 * max(2.5, 0.35 * px_per_m) + LINE_CLEAR_PX  # the backdrop's finish line width
+    out = []
+    for s in lines:
+        x, y, _ = track.xy(np.array([s, s]), np.array([kerb, outer]))
+        a = to_px.map(QPointF(float(x[0]), float(y[0])))
+        b = to_px.map(QPointF(float(x[1]), float(y[1])))
+        out.append(QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad))
     return out
 
 
@@ -153,5 +197,15 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = short_name(name) if pacer else name
         slide = GHOST_SLIDE_HEIGHTS if r.roles[i] == "ghost" else 0.0
-        add(i, text, marker_r, faded=faded, tier=tier, yields=pacer, slide_heights=slide)
+        late = bool(since_drop[i] > DROPPED_APPEAR_S)
+        add(
+            i,
+            text,
+            marker_r,
+            faded=faded,
+            tier=tier,
+            yields=pacer,
+            slide_heights=slide,
+            appears=not late,
+        )
     return out
