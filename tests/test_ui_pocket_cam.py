@@ -230,3 +230,23 @@ def test_the_pocket_cam_calls_only_a_pacing_light_a_light():
     assert target_word("Sub-4 pacing light") == "light"
     assert target_word("Previous world record 4:12.33") == "target"
     assert target_word("3:50 even pace") == "target"
+
+
+def test_stepped_off_pacers_are_named_only_briefly(scene, monkeypatch):
+    """Teare (out at 4:01.48) and Fisher (4:03.13) were still named in the inset as she
+    finished at 4:06.42, their faded tags beside hers (review): as on the track, a stepped-off
+    pacer's tag goes DROPPED_LABEL_S after his dropout."""
+    from racegui.ui.pocket_tags import TagPainter
+
+    named: list[list[str]] = []
+    layout = TagPainter.layout
+
+    def spy(self, rows, tags, *args, **kwargs):
+        named.append([t.text for t in tags])
+        return layout(self, rows, tags, *args, **kwargs)
+
+    monkeypatch.setattr(TagPainter, "layout", spy)
+    scene.render_image(243.3, (1920, 1080))  # Fisher just out, Teare 1.8 s out
+    assert "Fisher" in named[-1] and "Teare" in named[-1]
+    scene.render_image(246.4, (1920, 1080))
+    assert "Fisher" not in named[-1] and "Teare" not in named[-1]

@@ -30,6 +30,7 @@ from racegui.ui.pocket_paint import (
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
+from racegui.ui.track_labels import DROPPED_LABEL_S
 
 HALF_HEIGHT_M = 6.4
 """Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
@@ -44,8 +45,10 @@ MAX_TAG_SHIFT_M = 3.0
 """A tag sits at most this far (m, along the inset) from its marker, or is left out."""
 OUTER_ROW_M = 3.95
 """Where the outer tag row runs (m outside the runner): lane 4, clear of lane 3.5."""
-RECENT_DROP_S = 10.0
-"""A pacer that dropped out this recently (s) is tagged first: it is the story."""
+RECENT_DROP_S = DROPPED_LABEL_S
+"""A pacer that dropped out this recently (s) is tagged first: it is the story. After that his
+faded tag goes, as on the track (at 10 s, Teare and Fisher were still named beside her at the
+finish)."""
 
 
 TAG_NAME_CHARS = 18
