@@ -159,3 +159,19 @@ def test_presentation_on_a_square_screen_stacks_the_panel_as_the_window_does(qtb
     QApplication.processEvents()
     panel, track = scene.panel.geometry(), scene.track.geometry()
     assert panel.top() >= track.bottom() and track.width() == 1080
+
+
+@pytest.mark.parametrize("t", [BELL_S, 235.0, 246.42])
+def test_presentation_at_1080p_fits_as_the_dropouts_pile_up(qtbot, replay, t):
+    """In presentation at 1920x1080 the pacers card ran off the screen's bottom edge late in
+    the race (user review at 3:55): the pace chart's own size hint (406 px at this scale,
+    after the window had first been scaled for a smaller screen) made the cards prefer
+    1266 px. The chart now prefers its least height and takes what is left by stretch."""
+    scene = shown_scene(qtbot, replay, (1920, 1080), 0.78)  # scaled for an 800x600 screen
+    scene.set_scale(PRESENTATION, presentation=True)  # then for the window's screen
+    scene.update_frame(t)
+    QApplication.processEvents()
+    panel = scene.panel
+    assert_panel_fits(panel)
+    assert panel._scroll.verticalScrollBar().maximum() == 0
+    assert rows_in_view(panel.splits.view) == list(range(5))

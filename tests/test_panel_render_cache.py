@@ -24,8 +24,10 @@ from racegui.ui.theme import DARK, LIGHT  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
 
 SIZE = (1920, 1080)
-MAX_STRAY = 6
-"""Pixels allowed to differ per frame (anti-aliasing at a clip edge, see assert_same)."""
+MAX_STRAY = 10
+"""Pixels allowed to differ per frame (anti-aliasing at a clip edge, see assert_same): up to 6
+in the pace chart, and 9 at the rounded left end of the 59-pacer crowd's compact pips bar in
+presentation (a shade lighter or darker; a stale dot or bar would differ in hundreds)."""
 
 
 def crowd_race(n: int = 60, seed: int = 3) -> Replay:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -30,6 +30,13 @@ class PaceChart(QWidget):
 
     seek_requested = Signal(float)
     """Race time (s) under a click on the chart."""
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """Its least height: the room left over goes to it by the layout's stretch. The plot's
+        own hint (406 px at presentation scale) made the panel's cards prefer 1266 px on a
+        1080 px screen, which cut the dropout list off at the screen's edge."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), 1))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
