@@ -524,3 +524,21 @@ def test_a_gif_too_long_names_the_size_limit_too(capsys, tmp_path):
     assert "at most 3000, and at most 120 at 1920x1080" in err and "smaller size" in err
     code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.gif"), "--size", "320x180")
     assert code == 2 and "(at most 3000)" in err  # a size that holds 3000
+
+
+def test_a_small_export_with_the_panel_says_it_is_too_small_to_read(capsys, tmp_path):
+    """A 360p clip kept a side panel of 3 px text, unremarked (user review)."""
+    args = ["--from", "1:00", "--to", "1:00.2", "--fps", "10", "-q"]
+    out = tmp_path / "small.mp4"
+    code, _, err = run(capsys, "export", DEMO, "-o", str(out), "--size", "360p", *args)
+    assert code == 0 and out.exists()
+    assert err.splitlines()[-1] == (
+        "racegui export: note: at 640x360 the side panel's smallest text is 3 px high, too "
+        "small to read; --no-panel gives the track the whole frame"
+    )
+    code, _, err = run(
+        capsys, "export", DEMO, "-o", str(out), "--size", "360p", "--no-panel", *args
+    )
+    assert code == 0 and "note" not in err
+    code, _, err = run(capsys, "export", DEMO, "-o", str(out), "--size", "720p", *args)
+    assert code == 0 and "note" not in err  # 7 px: small, but it reads

@@ -97,6 +97,24 @@ def add_export_arguments(
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
+PANEL_SMALLEST_TEXT_PX = 10.0
+"""Height (px) of the side panel's smallest text (axis ticks, "est.") in a 1080p export."""
+LEGIBLE_TEXT_PX = 6.0
+"""Below this height (px) the panel's smallest text cannot be read."""
+
+
+def small_panel_note(size: tuple[int, int], panel: bool) -> str:
+    """What to say of an export whose side panel is too small to read (the panel is laid out
+    for 1080 px and scaled down), or ""; a 360p clip's panel was 3 px noise unremarked."""
+    px = PANEL_SMALLEST_TEXT_PX * min(size) / 1080
+    if not panel or px >= LEGIBLE_TEXT_PX:
+        return ""
+    return (
+        f"at {size[0]}x{size[1]} the side panel's smallest text is {px:.0f} px high, too small "
+        "to read; --no-panel gives the track the whole frame"
+    )
+
+
 def whole_fps(text: str) -> int:
     """--fps: a whole number of frames per second (a video's 29.97 is not one)."""
     try:
@@ -266,6 +284,9 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         source.close()
         app.processEvents()
     print(format_summary(result), file=sys.stderr)
+    note = small_panel_note(options.size, options.panel)
+    if note:
+        print(f"racegui export: note: {note}", file=sys.stderr)
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
         name = _stop_name(received[0])
         print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
