@@ -571,6 +571,17 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     verb = bool(argv) and argv[0] in VERBS
+    if verb and argv[0] == "export":  # Ctrl+C or kill noted from here, before the imports
+        from racegui.stop_signals import stop_requests
+
+        with stop_requests() as received:
+            return _main(argv, dialogs, received)
+    return _main(argv, dialogs, None)
+
+
+def _main(argv: list[str], dialogs: bool, received: list[int] | None) -> int:
+    """main, with an export's stop signals noted in `received` (None: not an export)."""
+    verb = bool(argv) and argv[0] in VERBS
     try:
         # Imported in the try: Ctrl+C while numpy and scipy load gave a traceback.
         from racegui.io.errors import RaceFileError
@@ -578,6 +589,10 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
 
         if verb:
             args = _verb_parser(argv[0]).parse_args(argv[1:])
+            if received is not None:
+                from racegui.export.cli_export import run_export
+
+                return run_export(args, received)
             return COMMANDS[argv[0]](args)
         return _run_gui(argv, dialogs)
     except KeyboardInterrupt:  # first: the names in the clauses below may not be bound yet

@@ -1,5 +1,6 @@
-"""The replay window closes cleanly on SIGTERM or SIGHUP: a running export is cancelled and
-its temporary file deleted, as the command line does (kill had left a hidden .part file)."""
+"""The replay window closes cleanly on Ctrl+C (SIGINT), SIGTERM or SIGHUP: a running export is
+cancelled and its temporary file deleted, as the command line does (kill had left a hidden
+.part file)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def _part_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
-@pytest.mark.parametrize("sig", [signal.SIGTERM, getattr(signal, "SIGHUP", None)])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)])
 def test_a_stop_signal_cancels_the_export_and_closes_the_app(tmp_path, sig):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -52,6 +53,7 @@ def test_a_stop_signal_cancels_the_export_and_closes_the_app(tmp_path, sig):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal has
     )
     try:
         deadline = time.monotonic() + 60

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from racegui.cli_text import after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.model.timefmt import within_end
+from racegui.stop_signals import stop_name, stop_requests
 
 
 def add_export_arguments(
@@ -183,43 +181,14 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
     return replace(options, **times)
 
 
-STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
-"""Signals that stop an export the way Cancel does: the temporary file is deleted (kill and
-a closed terminal left a hidden .part file beside the output). Ctrl+C is one of them: its
-KeyboardInterrupt, raised inside a Qt paint call, was at times swallowed there, and the
-export went on to write a file with a frame drawn half (user review)."""
-
-
-def _stop_name(signum: int) -> str:
-    """How a stop signal is named to the user: "Ctrl+C" for SIGINT, else its name."""
-    return "Ctrl+C" if signum == signal.SIGINT else signal.Signals(signum).name
-
-
-@contextlib.contextmanager
-def _stop_requests() -> Iterator[list[int]]:
-    """Within the block, STOP_SIGNALS are noted in the list yielded (the export checks it
-    between frames: an exception raised by the handler could land inside a Qt paint call,
-    where it is swallowed). A signal already ignored (nohup) stays ignored. Only the main
-    thread can set handlers; elsewhere none are."""
-    received: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield received
-        return
-    watched = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
-    previous = {sig: signal.signal(sig, lambda n, _f: received.append(n)) for sig in watched}
-    try:
-        yield received
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """Run an export from parsed arguments; returns the exit code (2: bad argument)."""
-    with _stop_requests() as received:  # from the start: setting up paints too
+def run_export(args: argparse.Namespace, received: list[int] | None = None) -> int:
+    """Run an export from parsed arguments; returns the exit code (2: bad argument). Stop
+    signals are noted in `received` (the command line sets that up before its imports), or
+    from here on."""
+    if received is not None:
         return _run_export(args, received)
+    with stop_requests() as noted:  # from the start: setting up paints too
+        return _run_export(args, noted)
 
 
 def _run_export(args: argparse.Namespace, received: list[int]) -> int:
@@ -271,7 +240,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         if bar is not None:
             bar.finish()
             bar = None
-        name = _stop_name(received[0])
+        name = stop_name(received[0])
         print(f"racegui export: stopped by {name}; nothing was written", file=sys.stderr)
         return 128 + received[0]
     except OSError as exc:
@@ -288,7 +257,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     if note:
         print(f"racegui export: note: {note}", file=sys.stderr)
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
-        name = _stop_name(received[0])
+        name = stop_name(received[0])
         print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
         return 128 + received[0]
     return 0

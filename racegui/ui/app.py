@@ -3,7 +3,6 @@ with QT_QPA_PLATFORM=offscreen)."""
 
 from __future__ import annotations
 
-import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -14,11 +13,11 @@ from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.cli_text import TypedTime, after_end_text
-from racegui.export.cli_export import STOP_SIGNALS
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
+from racegui.stop_signals import install, restore
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
@@ -46,7 +45,8 @@ a Python signal handler runs only when Python code does)."""
 
 
 class StopSignals(QObject):
-    """Closes the app cleanly on SIGTERM or SIGHUP, the way Cancel and Quit do.
+    """Closes the app cleanly on Ctrl+C (SIGINT), SIGTERM or SIGHUP, the way Cancel and Quit
+    do (see racegui.stop_signals).
 
     A running export is cancelled first (its temporary file is deleted: kill had left a
     hidden .NAME.mp4.XXXX.part beside the output); then every window closes (the replay
@@ -59,8 +59,7 @@ class StopSignals(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.received: list[int] = []
-        watched = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
-        self._previous = {sig: signal.signal(sig, self._on_signal) for sig in watched}
+        self._previous = install(self._on_signal)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start(STOP_POLL_MS)
@@ -87,8 +86,7 @@ class StopSignals(QObject):
     def uninstall(self) -> None:
         """Put back the handlers there were before."""
         self._timer.stop()
-        for sig, handler in self._previous.items():
-            signal.signal(sig, handler)
+        restore(self._previous)
         self._previous = {}
 
 
