@@ -175,3 +175,23 @@ def test_presentation_at_1080p_fits_as_the_dropouts_pile_up(qtbot, replay, t):
     assert_panel_fits(panel)
     assert panel._scroll.verticalScrollBar().maximum() == 0
     assert rows_in_view(panel.splits.view) == list(range(5))
+
+
+def test_presentation_on_a_laptop_keeps_three_dropout_rows(qtbot, replay):
+    """Presentation sizes the feed by the text's row height, a pixel under a row's own: the
+    window's whole-rows trim then cut the third of three rows off, a blank where it was
+    (diff review at 1366x768)."""
+    scene = ReplayScene(replay, DARK)
+    qtbot.addWidget(scene)
+    scene.set_scale(0.9956, presentation=True)  # 1.4 x 768 / 1080, the menu bar hidden
+    scene.resize(1366, 768)
+    scene.show()
+    qtbot.waitExposed(scene)
+    scene.update_frame(250.0)
+    QApplication.processEvents()
+    feed = scene.panel.pacers.feed
+    shown = [row for row in feed.rows if not row.isHidden()][:3]
+    port = feed.viewport().rect()
+    for row in shown:
+        top_left = row.mapTo(feed.viewport(), row.rect().topLeft())
+        assert port.top() <= top_left.y() and top_left.y() + row.height() <= port.bottom() + 4

@@ -543,3 +543,17 @@ def test_the_splits_tab_is_remembered(qtbot, settings):
     assert again.scene.panel.splits.mode == SPLITS
     again.scene.panel.splits.buttons.button(LAPS).click()
     assert settings.splits == "laps"
+
+
+def test_a_seek_drag_ends_if_the_bar_is_hidden_under_it(window, qtbot):
+    """In presentation the controls hid after 2 s with the handle held: the bar never got the
+    release, and the replay stayed paused with the bar stuck mid-drag (diff review)."""
+    from PySide6.QtCore import QPoint
+
+    bar = window.controls.seek_bar
+    window.clock.play()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(200, bar.height() // 2))
+    assert not window.clock.playing
+    window.controls.setVisible(False)  # as the presentation's hide timer does
+    assert window.clock.playing and not bar._dragging
+    window.controls.setVisible(True)

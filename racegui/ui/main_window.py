@@ -157,9 +157,9 @@ class MainWindow(QMainWindow):
         self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
         self._presentation = False
         self._restore_maximized = False
+        """Whether leaving full screen goes back to a maximised window (it was one)."""
         self._resume_after_scrub = False
         """Whether playback paused by pressing the seek bar's handle goes on when let go."""
-        """Whether leaving full screen goes back to a maximised window (it was one)."""
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
@@ -507,6 +507,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About racegui", about_text())
 
     def _on_hide_timer_timeout(self) -> None:
+        if self._presentation and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._hide_timer.start()  # a button held (the seek handle): not while it is down
+            return
         if self._presentation:
             self.controls.setVisible(False)
             self.setCursor(Qt.CursorShape.BlankCursor)

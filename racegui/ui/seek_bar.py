@@ -148,6 +148,14 @@ class SeekBar(QWidget):
         text = tick.label if tick is not None else format_time(self.t_of(x))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Hidden mid-drag, the bar never gets the button's release: the drag ends here (the
+        replay had stayed paused, the bar stuck in a drag)."""
+        super().hideEvent(event)
+        if self._dragging:
+            self._dragging = False
+            self.drag_finished.emit()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self._dragging:
             self._dragging = False

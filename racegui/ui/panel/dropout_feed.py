@@ -195,6 +195,10 @@ class DropoutFeed(QScrollArea):
         pitch = self.row_pitch()
         height = self.height()
         spare = height % pitch if not self._fit and 0 < pitch <= height else 0
+        if spare and pitch - spare <= height // pitch + 1:
+            # A row short by a pixel a row or so (presentation sizes the feed by the text's
+            # row height, a pixel under a row's own): keep it, 2 rows of 3 had shown.
+            spare = 0
         if self.viewportMargins().bottom() != spare:
             self.setViewportMargins(0, 0, 0, spare)
         if pitch > 0:
