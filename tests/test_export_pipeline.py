@@ -316,7 +316,7 @@ def test_format_clock():
 def test_progress_line_redraws_at_most_ten_times_a_second():
     now = [0.0]
     stream = io.StringIO()
-    line = ProgressLine(stream, clock=lambda: now[0])
+    line = ProgressLine(stream, clock=lambda: now[0], tty=True)
     for done in range(1, 1001):
         now[0] = done * 0.001  # 1000 frames in one second
         line.update(done, 1000)
@@ -324,6 +324,20 @@ def test_progress_line_redraws_at_most_ten_times_a_second():
     assert 10 <= line.redraws <= 12
     text = stream.getvalue()
     assert text.count("\r") == line.redraws and text.endswith("1000/1000 frames  ETA 0:00\n")
+
+
+def test_progress_to_a_log_is_whole_lines_every_ten_seconds():
+    """Redirected to a file, the bar's redraws had made one huge line (user review)."""
+    now = [0.0]
+    stream = io.StringIO()  # not a terminal
+    line = ProgressLine(stream, clock=lambda: now[0])
+    for done in range(1, 3001):
+        now[0] = done * 0.01  # 3000 frames in 30 s
+        line.update(done, 3000)
+    line.finish()
+    lines = stream.getvalue().split("\n")
+    assert "\r" not in stream.getvalue() and lines[-1] == ""
+    assert 3 <= len(lines) - 1 <= 5 and lines[-2].endswith("3000/3000 frames  ETA 0:00")
 
 
 def test_summary_line():

@@ -12,6 +12,8 @@ from racegui.export.pipeline import ExportResult
 
 REDRAW_INTERVAL_S = 0.1
 """Shortest time (s) between two redraws of the bar (at most about 10 per second)."""
+LOG_INTERVAL_S = 10.0
+"""Shortest time (s) between two lines of progress written to a file or pipe, not a terminal."""
 BAR_WIDTH = 30
 """Characters inside the brackets of the bar."""
 
@@ -52,16 +54,26 @@ def render_bar(done: int, total: int, elapsed_s: float, width: int = BAR_WIDTH) 
 class ProgressLine:
     """Redraws :func:`render_bar` on one terminal line with '\\r', at most every
     REDRAW_INTERVAL_S seconds (always for the last frame). Use ``update`` as the export's
-    ``progress`` callback and call ``finish`` once at the end.
+    ``progress`` callback and call ``finish`` once at the end. To a stream that is not a
+    terminal (``tty`` None: ask the stream) it writes whole lines, one every LOG_INTERVAL_S
+    and the last: a log had got one huge line of redraws.
     """
 
     def __init__(
         self,
         stream: TextIO | None = None,
-        min_interval_s: float = REDRAW_INTERVAL_S,
+        min_interval_s: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        tty: bool | None = None,
     ) -> None:
         self._stream = stream if stream is not None else sys.stderr
+        if tty is None:
+            isatty = getattr(self._stream, "isatty", None)
+            tty = bool(isatty()) if isatty is not None else False
+        self._tty = tty
+        if min_interval_s is None:
+            min_interval_s = REDRAW_INTERVAL_S if tty else LOG_INTERVAL_S
         self._min_interval_s = min_interval_s
         self._clock = clock
         self._start = clock()
@@ -77,6 +89,11 @@ class ProgressLine:
             return
         self._last_draw = now
         text = render_bar(done, total, now - self._start)
+        if not self._tty:
+            self._stream.write(f"{text}\n")
+            self._stream.flush()
+            self.redraws += 1
+            return
         pad = " " * max(0, self._last_len - len(text))
         self._stream.write(f"\r{text}{pad}")
         self._stream.flush()
@@ -84,8 +101,8 @@ class ProgressLine:
         self.redraws += 1
 
     def finish(self) -> None:
-        """End the bar's line (if one was drawn)."""
-        if self._last_draw is not None:
+        """End the bar's line (if one was drawn on a terminal)."""
+        if self._last_draw is not None and self._tty:
             self._stream.write("\n")
             self._stream.flush()
 
