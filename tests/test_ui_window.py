@@ -557,3 +557,17 @@ def test_a_seek_drag_ends_if_the_bar_is_hidden_under_it(window, qtbot):
     window.controls.setVisible(False)  # as the presentation's hide timer does
     assert window.clock.playing and not bar._dragging
     window.controls.setVisible(True)
+
+
+def test_pressing_the_seek_handle_itself_does_not_move_the_replay(window, qtbot):
+    """Pressed 6 px off its centre, the handle seeked to the pixel: +1.4 s (user review)."""
+    from PySide6.QtCore import QPoint
+
+    bar = window.controls.seek_bar
+    window.clock.seek(100.0)
+    window.show_time(100.0)
+    x = round(bar.x_of(100.0)) + 6
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, bar.height() // 2))
+    assert window.clock.time() == 100.0
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, bar.height() // 2))
+    assert window.clock.time() == 100.0

@@ -14,6 +14,10 @@ from racegui.model.timefmt import format_time
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.theme import Theme
 
+HANDLE_RADIUS_PX = 7
+"""Radius (px) of the handle drawn at the current time; a press on it does not seek (pressed
+6 px off its centre, the replay had jumped 1.4 s)."""
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -131,14 +135,16 @@ class SeekBar(QWidget):
                 )
         p.setPen(QPen(self._groove.darker(150), 1.5))
         p.setBrush(self._handle)
-        p.drawEllipse(QPointF(x, r.center().y()), 7, 7)
+        p.drawEllipse(QPointF(x, r.center().y()), HANDLE_RADIUS_PX, HANDLE_RADIUS_PX)
         p.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             self._dragging = True
             self.drag_started.emit()
-            self.seek_requested.emit(self._snap(event.position().x()))
+            x = event.position().x()
+            if abs(x - self.x_of(self._t)) > HANDLE_RADIUS_PX:  # on the handle: hold, no jump
+                self.seek_requested.emit(self._snap(x))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         x = event.position().x()
