@@ -88,10 +88,11 @@ def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
 
 
 def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
-    """Pixel boxes of the finish line across the track, and of the start line when it is on
-    the home straight, from when the runner is within LINE_CLEAR_FROM_M of the finish or the
-    light has run its time (none before: a tag gliding with its marker is not pushed across
-    a line every lap)."""
+    """Pixel box of the finish line across the track, from when the runner is within
+    LINE_CLEAR_FROM_M of the finish or the light has run its time (none before: a tag gliding
+    with its marker is not pushed across a line every lap). Not the mile's start line 9.3 m
+    before it: kept clear too, it left the ghost's and the light's parked tags no room between
+    the lines, and they hopped up to 314 px at 4:06.50 (user review)."""
     r = view.replay
     st = view.state
     to_go = r.race.distance_m - float(st.distance_m[r.focus])
@@ -101,19 +102,12 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     track = r.track
     kerb = -LANE1_LINE_M
     outer = kerb + track.lanes * track.lane_width_m
-    start = track.start_position_m(r.race.distance_m) % track.lap_m
-    lines = [0.0]
-    if 1e-6 < track.lap_m - start <= track.straight_m:
-        lines.append(start)
     px_per_m = math.hypot(to_px.m11(), to_px.m12())
     pad = 0.5 * max(2.5, 0.35 * px_per_m) + LINE_CLEAR_PX  # the backdrop's finish line width
-    out = []
-    for s in lines:
-        x, y, _ = track.xy(np.array([s, s]), np.array([kerb, outer]))
-        a = to_px.map(QPointF(float(x[0]), float(y[0])))
-        b = to_px.map(QPointF(float(x[1]), float(y[1])))
-        out.append(QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad))
-    return out
+    x, y, _ = track.xy(np.array([0.0, 0.0]), np.array([kerb, outer]))
+    a = to_px.map(QPointF(float(x[0]), float(y[0])))
+    b = to_px.map(QPointF(float(x[1]), float(y[1])))
+    return [QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad)]
 
 
 def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
