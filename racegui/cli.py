@@ -311,7 +311,7 @@ def _print_info(data: dict) -> None:
             format_delta(delta) if delta is not None else "-",
         )
         print(row.format(*cells))
-    print("\nEvents (times rounded up to the hundredth, as athletics timing does)")
+    print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
         print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")

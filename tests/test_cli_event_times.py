@@ -89,4 +89,4 @@ def test_lap_crossings_read_as_the_window_s_lap_table_does(capsys):
         line.split()[0] for line in out.splitlines() if "lap to go" in line or "laps to go" in line
     ]
     assert events == ["1.41", "1:01.62", "2:02.18", "3:03.30"]
-    assert "Events (times rounded up to the hundredth" in out
+    assert "Events (rounded up to the hundredth" in out

@@ -172,7 +172,8 @@ class ExportDialog(QDialog):
         now_s: float = 0.0,
         parent: QWidget | None = None,
     ) -> None:
-        """``theme`` and ``splits`` ("laps" or "200m") start as the window shows them;
+        """``theme`` and ``splits`` ("laps" or "200m") start as the window shows them (the
+        theme of the last export instead, if ``settings`` remembers one);
         ``start_dir`` is the folder of the default path (home if None); ``settings``, if
         given, remembers the folder of each finished export (see :func:`default_folder`)
         and the theme and cards of the last export, which the dialog starts with; ``now_s``

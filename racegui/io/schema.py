@@ -49,7 +49,7 @@ def _calendar_date(text: str) -> str:
 OneLine = AfterValidator(_one_line_text)
 """No control characters, line breaks or bidi controls (errors.CONTROLS)."""
 ShortText = Annotated[str, Field(max_length=200), OneLine]
-"""A name, label, date, place or reference (at most 200 characters, one line)."""
+"""A name, label, place or reference (at most 200 characters, one line)."""
 LongText = Annotated[str, Field(max_length=2000), AfterValidator(_long_text)]
 """A note, a source's title or address (at most 2,000 characters; tabs and line breaks
 allowed, no other control characters)."""
