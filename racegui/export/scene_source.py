@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import draw_card, end_text, title_text
-from racegui.export.speed_badge import badge_text, draw_badge
+from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
 from racegui.model.replay import Replay
 from racegui.ui.panel.splits_table import LAPS, SPLITS
 from racegui.ui.scene import ReplayScene
@@ -76,6 +76,9 @@ class SceneFrameSource:
         self._cards: dict[str, np.ndarray] = {}
         self._last_image: QImage | None = None
         self._badge = ""
+        self._under_badge: tuple[QImage, QImage, QPoint] | None = None
+        """(frame image, its pixels under the badge, where): put back before the next frame is
+        drawn over it, so the badge's soft edges are drawn on the scene, not on themselves."""
 
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
@@ -83,6 +86,7 @@ class SceneFrameSource:
         badge = badge_text(speed)
         if badge != self._badge:
             self._badge = badge
+            self._under_badge = None
             self.scene.redraw_all()  # the frames drawn next keep no old badge
 
     def _finish(self, image: QImage) -> np.ndarray:
@@ -103,10 +107,19 @@ class SceneFrameSource:
     def frame_at(self, t: float) -> np.ndarray:
         """The scene at race time t (s): a (h, w, 4) view of the drawn image, bytes B, G, R, A
         (valid until the next call; the writers copy it). Use frames.to_rgb for RGB."""
+        if self._under_badge is not None:  # the last frame as the scene drew it
+            image, under, at = self._under_badge
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(at, under)
+            painter.end()
+            self._under_badge = None
         image = self.scene.render_image(
             t, self._layout_size, panel=self._panel, reuse=True, out_size=self.size
         )
-        if self._badge:  # opaque, so drawn again over itself it stays the same
+        if self._badge:
+            rect = badge_rect(image, self._badge, self._theme).toAlignedRect()
+            self._under_badge = (image, image.copy(rect), rect.topLeft())
             draw_badge(image, self._badge, self._theme)
         return self._finish(image)
 
