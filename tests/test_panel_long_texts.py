@@ -63,3 +63,29 @@ def test_the_panel_scroll_bar_is_never_left_to_qt(qtbot, settings, long_race):
     ):
         render_window(win, 180.0, size)
         assert win.scene.panel._scroll.verticalScrollBarPolicy() == policy, size
+
+
+def test_a_long_title_takes_two_lines_and_the_laps_keep_their_rows(qtbot, settings, long_race):
+    """The 120-character title took four lines of the panel, and at 1366x749 (maximised on a
+    1366x768 screen) the lap table kept 2 of its 5 rows (user review): the title is cut with
+    "…" after two lines, whole on hover."""
+    from racegui.ui.app import ensure_app, render_window
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+
+    ensure_app()
+    win = MainWindow(load_replay(long_race), settings)
+    qtbot.addWidget(win)
+    render_window(win, 180.0, (1366, 749))
+    panel = win.scene.panel
+    title = panel.header.title
+    assert title.text().endswith("…") and title.toolTip() == TITLE
+    lines = title.heightForWidth(title.width()) / title.fontMetrics().lineSpacing()
+    assert 1.5 < lines < 2.5
+    view = panel.splits.view
+    model = view.model()
+    port = view.viewport().rect()
+    whole = [
+        r for r in range(model.rowCount()) if port.contains(view.visualRect(model.index(r, 0)))
+    ]
+    assert len(whole) >= 4

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -54,6 +54,7 @@ class RaceHeader(QWidget):
         self._layout = layout
         self._replay: Replay | None = None
         self._style: PanelStyle | None = None
+        self._title = ""
         self.dirty = True
         """Set when the texts change (read and cleared by the panel's render cache)."""
 
@@ -61,10 +62,12 @@ class RaceHeader(QWidget):
         """Texts for a replay."""
         self._replay = replay
         race = replay.race
-        self.title.setText(clip_text(race.title, TITLE_CHARS))
+        self._title = clip_text(race.title, TITLE_CHARS)
+        self.title.setText(self._title)
         venue = clip_text((race.venue or "").split(",")[-1], PLACE_CHARS)
         parts = [distance_name(race.distance_m), venue, _date_text(race.date)]
         self.meta.setText("  ·  ".join(p for p in parts if p))
+        self._refresh_title()
         self._refresh_matchup()
 
     def apply_style(self, style: PanelStyle) -> None:
@@ -77,15 +80,39 @@ class RaceHeader(QWidget):
         # Presentation scale or a short window: the venue line (also under the track's
         # title) gives way to the numbers.
         self.meta.setVisible(style.secondary_lines)
+        self._refresh_title()
         self._refresh_matchup()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._refresh_matchup()  # the matchup is shortened to fit the new width
+        self._refresh_title()  # the title and the matchup are shortened to fit the new width
+        self._refresh_matchup()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        self._refresh_matchup()  # a resize before the first show found no width to fit
+        self._refresh_title()  # a resize before the first show found no width to fit
+        self._refresh_matchup()
+
+    def _refresh_title(self) -> None:
+        """The race's title in at most TITLE_LINES lines, cut with "…" where it needs more
+        (the whole title on hover): a 120-character title took four lines and the lap table
+        gave up rows for it; a word wider than the panel was cut off mid-letter."""
+        style = self._style
+        room = self.contentsRect().width() if self.isVisible() else 0
+        text = self._title
+        if style is not None and room > 0 and not _fits_lines(text, style, room):
+            lo, hi = 0, len(text)  # the longest start of the title that fits, with "…"
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if _fits_lines(text[:mid].rstrip() + "…", style, room):
+                    lo = mid
+                else:
+                    hi = mid - 1
+            text = text[:lo].rstrip() + "…"
+        self.title.setToolTip(self._title if text != self._title else "")
+        if text != self.title.text():
+            self.title.setText(text)
+            self.dirty = True
 
     def _refresh_matchup(self) -> None:
         """ "● Runner KEN  vs  ● Target 4:00.00" on one line: without the country code, then
@@ -118,6 +145,18 @@ class RaceHeader(QWidget):
         if text != self.matchup.text():
             self.matchup.setText(text)
             self.dirty = True
+
+
+TITLE_LINES = 2
+"""Most lines the panel's race title takes."""
+
+
+def _fits_lines(text: str, style: PanelStyle, width: int) -> bool:
+    """Whether `text`, word-wrapped in the title's font at `width` px, takes at most
+    TITLE_LINES lines and no word is wider than that."""
+    metrics = QFontMetrics(style.font(1.45, bold=True))
+    box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+    return box.width() <= width and box.height() < (TITLE_LINES + 0.5) * metrics.lineSpacing()
 
 
 def _share_names(name: str, label: str, excess: float, style: PanelStyle) -> tuple[str, str]:
