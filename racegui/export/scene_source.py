@@ -83,11 +83,7 @@ class SceneFrameSource:
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
         ("4× speed"); a clip played fast had nothing to say so (user review)."""
-        badge = badge_text(speed)
-        if badge != self._badge:
-            self._badge = badge
-            self._under_badge = None
-            self.scene.redraw_all()  # the frames drawn next keep no old badge
+        self._badge = badge_text(speed)  # an old badge goes as the next frame puts back its pixels
 
     def _finish(self, image: QImage) -> np.ndarray:
         if (image.width(), image.height()) != self.size:

@@ -246,11 +246,6 @@ class ReplayScene(QWidget):
         QApplication.sendPostedEvents()
         self.track.vb.prepareForPaint()
 
-    def redraw_all(self) -> None:
-        """The next render_image with reuse draws every pixel afresh, not only what moved
-        (for a caller that drew over the last frame)."""
-        self._frame_image = None
-
     def _paint_reused(self, painter: QPainter, scale: tuple[float, float], fresh: bool) -> None:
         """Draw a frame over the previous one (render_image with reuse): the track repaints
         only its moving graphics, the panel only what changed."""
