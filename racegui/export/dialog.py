@@ -623,12 +623,8 @@ class ExportDialog(QDialog):
 
 def _window_splits(window) -> str:
     """The splits table the window's panel shows: "laps" or "200m"."""
-    from racegui.ui.panel.splits_table import SPLITS
-
     scene = getattr(window, "scene", None)
-    if scene is None:
-        return "laps"
-    return "200m" if scene.panel.splits.mode == SPLITS else "laps"
+    return scene.panel.splits.mode_name if scene is not None else "laps"
 
 
 def _window_time(window) -> float:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QImage, QPainter
 from racegui.export.cards import draw_card, end_text, title_text
 from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
 from racegui.model.replay import Replay
-from racegui.ui.panel.splits_table import LAPS, SPLITS
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import Theme
 
@@ -62,7 +61,7 @@ class SceneFrameSource:
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
         self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
-        self.scene.panel.splits.set_mode(SPLITS if splits == "200m" else LAPS)
+        self.scene.panel.splits.set_mode_name(splits)
         short = min(w, h)  # the height, or a portrait export's width
         if short <= REFERENCE_HEIGHT_PX:
             k = REFERENCE_HEIGHT_PX

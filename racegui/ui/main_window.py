@@ -33,7 +33,7 @@ from racegui.ui.controls import TransportBar
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
-from racegui.ui.panel.splits_table import LAPS, SPLITS
+from racegui.ui.panel.splits_table import MODE_NAMES
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         a["loop"].setChecked(s.loop)
         self.clock.set_speed(s.speed)
         self._on_clock_speed_changed(self.clock.speed)
-        self.scene.panel.splits.set_mode(SPLITS if s.splits == "200m" else LAPS)
+        self.scene.panel.splits.set_mode_name(s.splits)
         self.set_theme(self.theme_name)
 
     # --- public API -----------------------------------------------------------------------
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def _on_splits_mode_changed(self, mode: int) -> None:
         """The splits tab chosen is the one the next window opens on."""
-        self.settings.splits = "200m" if mode == SPLITS else "laps"
+        self.settings.splits = MODE_NAMES[mode]
 
     def _on_scrub_started(self) -> None:
         """The replay holds still under a pressed seek handle (it had run on under the

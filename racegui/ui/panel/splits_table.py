@@ -22,6 +22,8 @@ from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS = 0, 1
+MODE_NAMES = {LAPS: "laps", SPLITS: "200m"}
+"""Each tab's name in settings and export options."""
 DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
 """Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
 LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
@@ -190,6 +192,15 @@ class SplitsTable(Card):
         """Show the lap table (LAPS) or the 200 m table (SPLITS)."""
         self.buttons.button(mode).setChecked(True)
         self._on_mode_clicked(mode)
+
+    @property
+    def mode_name(self) -> str:
+        """The tab shown, by name: "laps" or "200m" (MODE_NAMES)."""
+        return MODE_NAMES[self.mode]
+
+    def set_mode_name(self, name: str) -> None:
+        """Show the tab named `name` ("200m", or the laps for any other)."""
+        self.set_mode(SPLITS if name == MODE_NAMES[SPLITS] else LAPS)
 
     def update_frame(self, t: float) -> None:
         """Mark rows reached at time t (s); cells refresh only when that changes."""
