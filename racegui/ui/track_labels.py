@@ -40,15 +40,21 @@ slide along the track to stay shown: wide, it finds no place beside its marker o
 the pocket cam, where a pacer's short name still fits."""
 LINE_CLEAR_FROM_M = 40.0
 """Once the runner has this far (m) to go (and after she finishes), or the pacing light has
-run its time, name tags keep off the finish line across the track (and off the start line
-if it is on the home straight, as a mile's is): from 4:00 the faded light's tag, parked at
-the line, had covered it as she crossed. At 100 m, tags gliding along the straight were
-pushed across the start line: the modelled ghost's hopped 172 px at 3:55.13."""
+run its time, name tags keep off the finish line across the track: from 4:00 the faded
+light's tag, parked at the line, had covered it as she crossed. (At 100 m, with the start
+line kept clear too, tags gliding along the straight were pushed across it: the modelled
+ghost's hopped 172 px at 3:55.13.)"""
 LINE_CLEAR_PX = 3.0
 """Space (px) kept between a tag and such a line, beyond the line's own width."""
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
 """Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
 running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
+
+
+def light_off(replay: Replay, t: float) -> bool:
+    """Whether the pacing light has run the target time by race time t (s) and switched off
+    (False for a race without one)."""
+    return replay.target is not None and t >= float(replay.finish_time_s[replay.target])
 
 
 def light_tag(replay: Replay, t: float) -> tuple[str, bool]:
@@ -57,10 +63,9 @@ def light_tag(replay: Replay, t: float) -> tuple[str, bool]:
     ("Sub-4 pacing light 4:00.00"), so that an audience does not read the light parked at
     the line as level with a runner still running."""
     name = replay.athletes[replay.target].name
-    done = float(replay.finish_time_s[replay.target])
-    if not t >= done:
+    if not light_off(replay, t):
         return name, False
-    return _with_time(name, done), True
+    return _with_time(name, float(replay.finish_time_s[replay.target])), True
 
 
 @functools.lru_cache(maxsize=8)
@@ -96,8 +101,7 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     r = view.replay
     st = view.state
     to_go = r.race.distance_m - float(st.distance_m[r.focus])
-    light_done = r.target is not None and st.t >= float(r.finish_time_s[r.target])
-    if to_go > LINE_CLEAR_FROM_M and not light_done:
+    if to_go > LINE_CLEAR_FROM_M and not light_off(r, st.t):
         return []
     track = r.track
     kerb = -LANE1_LINE_M

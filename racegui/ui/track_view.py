@@ -31,7 +31,7 @@ from racegui.ui.sampling import TrailSampler
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
-from racegui.ui.track_labels import frame_labels, marker_rects
+from racegui.ui.track_labels import frame_labels, light_off, marker_rects
 
 TRAIL_S = 2.0
 """Trail length (s of race time behind each athlete)."""
@@ -323,7 +323,7 @@ class TrackView(pg.GraphicsView):
         d_r = float(st.distance_m[r.focus])
         race_m = r.race.distance_m
         # Once it has run the target time the light is off: no band, a faded head at the line.
-        off = bool(st.t >= r.finish_time_s[r.target])
+        off = light_off(r, st.t)
         band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 0 if off else 16)
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
         finished = st.t >= r.finish_time_s[r.focus]
