@@ -575,13 +575,13 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
         from racegui.stop_signals import stop_requests
 
         with stop_requests() as received:
-            return _main(argv, dialogs, received)
-    return _main(argv, dialogs, None)
+            return _main(argv, verb, dialogs, received)
+    return _main(argv, verb, dialogs, None)
 
 
-def _main(argv: list[str], dialogs: bool, received: list[int] | None) -> int:
-    """main, with an export's stop signals noted in `received` (None: not an export)."""
-    verb = bool(argv) and argv[0] in VERBS
+def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None) -> int:
+    """main for argv (`verb`: it starts with one of VERBS), with an export's stop signals
+    noted in `received` (None: not an export)."""
     try:
         # Imported in the try: Ctrl+C while numpy and scipy load gave a traceback.
         from racegui.io.errors import RaceFileError

@@ -507,10 +507,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About racegui", about_text())
 
     def _on_hide_timer_timeout(self) -> None:
-        if self._presentation and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            self._hide_timer.start()  # a button held (the seek handle): not while it is down
+        if not self._presentation:
             return
-        if self._presentation:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._hide_timer.start()  # a button held (the seek handle): not while it is down
+        else:
             self.controls.setVisible(False)
             self.setCursor(Qt.CursorShape.BlankCursor)
 
