@@ -16,6 +16,7 @@ from racegui.ui.fonts import scene_font
 from racegui.ui.legible import legible_on
 from racegui.ui.race_status import Gap, RaceStatus
 from racegui.ui.sprite_cache import SpriteCache
+from racegui.ui.tag_fades import TagFades
 from racegui.ui.tag_placement import TagPlacer
 from racegui.ui.theme import Theme
 
@@ -129,11 +130,14 @@ class BroadcastOverlay:
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
         self._placer = TagPlacer()
         """Where the tags went last frame: kept through a change of theme."""
+        self._fades = TagFades()
+        """Tags fading in, and copies fading out where tags were (see tag_fades)."""
         self.set_theme(theme)
 
     def reset_tags(self) -> None:
-        """Forget where the tags were (see TagPlacer.reset)."""
+        """Forget where the tags were (see TagPlacer.reset), with nothing fading."""
         self._placer.reset()
+        self._fades.reset()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -392,24 +396,31 @@ class BroadcastOverlay:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
-        placed = []
-        for lab, rect in zip(
-            labels, self._placer.place(labels, widths, h, obstacles, bounds, t=t), strict=True
-        ):
-            if rect is None:
-                continue
-            anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
+        rects = self._placer.place(labels, widths, h, obstacles, bounds, t=t)
+        placed = [
+            (lab.key or lab.text, rect, _anchor(lab), lab)
+            for lab, rect in zip(labels, rects, strict=True)
+            if rect is not None
+        ]
+        alphas, echoes = self._fades.update(t, placed, h)
+        now = {lab.key or lab.text: lab for lab in labels}
+        # Echoes (tags fading out where they were) first, then this frame's tags.
+        tags = [(e.drawn_from, e.rect, a, now.get(e.key, e.drawn_from)) for e, a in echoes]
+        tags += [(lab, rect, a, lab) for (_, rect, _, lab), a in zip(placed, alphas, strict=True)]
+        for lab, rect, alpha, at in tags:
+            anchor = _anchor(at)
             edge = self._edge_point(rect, anchor)
             line = QColor(lab.colour)
             line.setAlpha(FADED_LINE_ALPHA if lab.faded else 235)
+            p.setOpacity(alpha)
             p.setPen(self._leader_pen(line))
             p.drawLine(anchor, edge)
-            placed.append((lab, rect))
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
-        for lab, rect in placed:  # over every leader line: no line crosses a tag's text
+        for lab, rect, alpha, _ in tags:  # over every leader line: no line crosses a tag's text
             fill = lab.background or self._tag
             text = self._faded_text if lab.faded else self._text
             key = ("tag", lab.text, lab.colour.rgba(), fill.rgba(), text.rgba(), pad, lab.faded)
+            p.setOpacity(alpha)
             self._sprites.draw(p, rect, key, partial(self._paint_tag, lab, fill, pad))
         p.restore()
         return drawn
@@ -447,6 +458,11 @@ class BroadcastOverlay:
         sy = (rect.height() / 2) / abs(dy) if dy else float("inf")
         s = min(sx, sy, 1.0)
         return QPointF(c.x() + dx * s, c.y() + dy * s)
+
+
+def _anchor(lab: Label) -> QPointF:
+    """Where a tag's leader line starts (px): the edge of its marker."""
+    return QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
 
 
 def _with_text(lab: Label, text: str) -> Label:
