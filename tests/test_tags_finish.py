@@ -85,3 +85,20 @@ def test_no_tag_covers_the_finish_line_at_the_finish(finish):
         if rect is not None and any(rect.intersects(b) for b in lines)
     ]
     assert not over, over[:10]
+
+
+def test_no_tag_covers_the_finish_line_as_the_light_crosses_it(final_straight):
+    """Before 4:00 the light's tag lay across the finish line's outer lanes as the light ran
+    its last metres (she was 40 m behind, so the line was not yet kept clear): now no tag
+    box overlaps the line once the light has 40 m to go."""
+    r = final_straight.replay
+    lines = _line_boxes(final_straight)
+    near = r.race.distance_m - 40.0
+    over = [
+        (lab.text, round(t, 2))
+        for t, rows in final_straight.frames
+        if float(r.state_at(t).distance_m[r.target]) >= near
+        for lab, rect in rows
+        if rect is not None and any(rect.intersects(b) for b in lines)
+    ]
+    assert not over, over[:10]

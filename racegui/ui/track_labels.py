@@ -39,9 +39,10 @@ GHOST_SLIDE_HEIGHTS = LIGHT_SLIDE_HEIGHTS
 slide along the track to stay shown: wide, it finds no place beside its marker on a bend by
 the pocket cam, where a pacer's short name still fits."""
 LINE_CLEAR_FROM_M = 40.0
-"""Once the runner has this far (m) to go (and after she finishes), or the pacing light has
-run its time, name tags keep off the finish line across the track: from 4:00 the faded
-light's tag, parked at the line, had covered it as she crossed. (At 100 m, with the start
+"""Once the runner or the pacing light has this far (m) to go (and after they finish), name
+tags keep off the finish line across the track: from 4:00 the faded light's tag, parked at
+the line, had covered it as she crossed, and before 4:00 the light's own tag lay across it
+as the light crossed. (At 100 m, with the start
 line kept clear too, tags gliding along the straight were pushed across it: the modelled
 ghost's hopped 172 px at 3:55.13.)"""
 LINE_CLEAR_PX = 3.0
@@ -93,15 +94,17 @@ def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
 
 
 def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
-    """Pixel box of the finish line across the track, from when the runner is within
-    LINE_CLEAR_FROM_M of the finish or the light has run its time (none before: a tag gliding
+    """Pixel box of the finish line across the track, from when the runner or the pacing
+    light is within LINE_CLEAR_FROM_M of the finish (none before: a tag gliding
     with its marker is not pushed across a line every lap). Not the mile's start line 9.3 m
     before it: kept clear too, it left the ghost's and the light's parked tags no room between
     the lines, and they hopped up to 314 px at 4:06.50 (user review)."""
     r = view.replay
     st = view.state
-    to_go = r.race.distance_m - float(st.distance_m[r.focus])
-    if to_go > LINE_CLEAR_FROM_M and not light_off(r, st.t):
+    ahead = float(st.distance_m[r.focus])
+    if r.target is not None:  # the light's own finish, before hers, is kept clear too
+        ahead = max(ahead, float(st.distance_m[r.target]))
+    if r.race.distance_m - ahead > LINE_CLEAR_FROM_M and not light_off(r, st.t):
         return []
     track = r.track
     kerb = -LANE1_LINE_M
