@@ -237,6 +237,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
             "target_lap_time_s": num(lap.target_lap_time_s),
             "delta_s": num(lap.delta_s),
             "published": lap.published,
+            "lap_time_published": lap.lap_time_published,
         }
         for lap in analysis.lap_table(replay)
     ]
@@ -297,20 +298,24 @@ def _print_info(data: dict) -> None:
     for a in data["athletes"]:
         print(f"  {cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
     focus = next(a["name"] for a in data["athletes"] if a["id"] == data["focus"])
+    laps = data["laps"]
     print(f"\nLaps of {focus}, to each finish-line crossing")
-    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}"
-    print(row.format("", "to", "time", "lap", "target", "delta"))
-    for lap in data["laps"]:
+    if not all(lap["lap_time_published"] for lap in laps):
+        print("(est.: read from the model between published splits)")
+    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {}"
+    print(row.format("", "to", "time", "lap", "target", "delta", "").rstrip())
+    for lap in laps:
         tgt, delta = lap["target_lap_time_s"], lap["delta_s"]
         cells = (
-            f"lap {lap['lap']}",
+            f"lap {lap['lap']}" if lap["lap"] else "start",
             f"{lap['distance_m']:.2f} m",
             format_time(lap["time_s"]),  # to the nearest, as the window's lap table shows
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
+            "" if lap["lap_time_published"] else "est.",
         )
-        print(row.format(*cells))
+        print(row.format(*cells).rstrip())
     print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])

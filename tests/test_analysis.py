@@ -77,3 +77,16 @@ def test_a_lap_is_marked_published_only_where_the_file_has_her_split(replay):
     assert [lap.published for lap in analysis.lap_table(replay)] == [False] * 4 + [True]
     metric = compile_race(read_race(demo_race_path("example-1500m.json")))
     assert all(lap.published for lap in analysis.lap_table(metric))
+
+
+def test_a_lap_time_is_exact_only_between_two_splits_of_the_file(replay):
+    """A coach quoted "1.15 s up" from a lap the model had worked out between his watch's
+    splits: a lap (or a 200 m segment) says whether both its ends are the file's own times.
+    The mile's finish is published but the lap before it starts at 1209 m, between splits."""
+    assert [lap.lap_time_published for lap in analysis.lap_table(replay)] == [False] * 5
+    metric = compile_race(read_race(demo_race_path("example-1500m.json")))
+    assert all(lap.lap_time_published for lap in analysis.lap_table(metric))
+    rows = {round(s.distance_m): s for s in analysis.split_table(metric)}
+    assert rows[300].published and not rows[300].segment_published  # from 200 m, a model time
+    assert rows[1500].published and not rows[1500].segment_published
+    assert not rows[200].published and not rows[200].segment_published

@@ -66,3 +66,23 @@ def test_state_marks_estimated_dropouts(capsys):
     athletes = {a["id"]: a for a in json.loads(out)["athletes"]}
     assert athletes["fisher"]["dropout_estimated"] is True
     assert athletes["kipyegon"]["dropout_estimated"] is None
+
+
+def _lap_lines(out: str) -> list[str]:
+    block = out.split("\nLaps of ")[1].split("\n\n")[0]
+    return [line for line in block.splitlines() if line.startswith(("  start", "  lap "))]
+
+
+def test_info_marks_lap_times_read_from_the_model(capsys):
+    """A coach quoted a lap time info had worked out between his watch's splits as if it were
+    one: a lap whose ends are not both splits in the file ends "est.", as the heading explains.
+    The first, part lap is "start", as in the window, not "lap 0"."""
+    _, out, _ = run(capsys, "info", DEMO)
+    lines = _lap_lines(out)
+    assert "(est.: read from the model between published splits)" in out
+    assert [line.split()[0] for line in lines] == ["start", "lap", "lap", "lap", "lap"]
+    assert all(line.endswith(" est.") for line in lines)
+    _, out, _ = run(capsys, "info", str(demo_race_path("example-1500m.json")))
+    assert "est.:" not in out and not any(" est." in line for line in _lap_lines(out))
+    data = json.loads(run(capsys, "info", DEMO, "--json")[1])
+    assert [lap["lap_time_published"] for lap in data["laps"]] == [False] * 5

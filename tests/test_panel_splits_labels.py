@@ -144,6 +144,33 @@ def test_the_laps_tab_dots_the_published_lap_and_lines_up_the_rest(qtbot, mile):
     ]
     assert clear == [True] * 4 + [False]
     tips = [model.data(model.index(r, 1), Qt.ItemDataRole.ToolTipRole) for r in range(5)]
-    assert "between splits" in tips[1] and "published split" in tips[4]
+    assert "read from the model between published splits" in tips[1]
+    assert "time published; lap time read from the model" in tips[4]
     narrow = make_panel(qtbot, mile, width=380).splits.laps_model  # short labels, no room
     assert narrow.data(narrow.index(4, 0), Qt.ItemDataRole.DecorationRole) is None
+
+
+def _italic(model: SplitsModel, row: int) -> list[int]:
+    """Columns of a row drawn in italics."""
+    fonts = [model.data(model.index(row, c), Qt.ItemDataRole.FontRole) for c in range(5)]
+    return [c for c, font in enumerate(fonts) if font.italic()]
+
+
+def test_figures_read_from_the_model_are_in_italics_and_the_card_says_so(qtbot, mile, metric):
+    """The laps' times between published splits looked just like published ones (a coach read
+    them as his watch's): such figures are in italics, and the card's title row says what
+    italics mean while the tab shown has any."""
+    panel = make_panel(qtbot, mile)
+    laps = panel.splits.laps_model
+    assert [_italic(laps, r) for r in range(4)] == [[1, 2, 4]] * 4
+    assert _italic(laps, 4) == [2, 4]  # 4:06.42 published; the lap from 1209 m is not
+    assert panel.splits.legend.isVisible()
+    whole = make_panel(qtbot, metric)  # laps end at the 1500's published splits
+    assert all(_italic(whole.splits.laps_model, r) == [] for r in range(4))
+    assert not whole.splits.legend.isVisible()
+    whole.splits.set_mode(SPLITS)  # its 200 m marks are read from the model
+    assert whole.splits.legend.isVisible()
+    splits = whole.splits.splits_model
+    labels = splits.labels()
+    assert _italic(splits, labels.index("200")) == [1, 2, 4]
+    assert _italic(splits, labels.index("300")) == [2]

@@ -25,6 +25,9 @@ class Lap:
     published: bool = False
     """The lap ends where the race file has a split of hers (a mile's finish): its time is
     the published one, not read from the model between splits."""
+    lap_time_published: bool = False
+    """Both ends of the lap are published (or the start): its lap time (and delta) is
+    exact; else it is an estimate read from the model."""
 
     @property
     def delta_s(self) -> float | None:
@@ -44,6 +47,10 @@ class SplitRow:
     target_time_s: float | None
     target_segment_time_s: float | None
     published: bool
+    """The time at this distance is a split of hers in the race file (not an estimate)."""
+    segment_published: bool = False
+    """Both ends of the segment since the row above are published (or the start): its
+    time is exact; else it is an estimate read from the model."""
 
     @property
     def delta_s(self) -> float | None:
@@ -95,8 +102,9 @@ def lap_boundaries_m(replay: Replay) -> np.ndarray:
 
 
 def _published_m(replay: Replay) -> set[float]:
-    """Distances (m, rounded to the millimetre) of the focus runner's splits in the file."""
-    return {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
+    """Distances (m, rounded to the millimetre) of the focus runner's splits in the file,
+    and the start (0 m, time 0): times there are the file's own, not read from the model."""
+    return {0.0} | {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
 
 
 def lap_table(replay: Replay) -> list[Lap]:
@@ -124,6 +132,7 @@ def lap_table(replay: Replay) -> list[Lap]:
                 target_time_s=None if target is None else float(target[k]),
                 target_lap_time_s=None if target is None else float(target[k] - prev_target[k]),
                 published=round(float(end), 3) in published,
+                lap_time_published=_both_in(published, starts[k], end),
             )
         )
     return laps
@@ -154,9 +163,15 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
                 target_time_s=None if target is None else float(target[k]),
                 target_segment_time_s=None if target is None else float(target[k] - prev_target),
                 published=round(float(dk), 3) in published,
+                segment_published=_both_in(published, dist[k - 1] if k else 0.0, dk),
             )
         )
     return rows
+
+
+def _both_in(published: set[float], start_m: float, end_m: float) -> bool:
+    """Whether both ends (m) of a stretch are published distances."""
+    return round(float(start_m), 3) in published and round(float(end_m), 3) in published
 
 
 def dropout_estimated(replay: Replay, i: int) -> bool:

@@ -30,6 +30,9 @@ class Row:
     tip: str = ""
     short_label: str = ""
     """The label where the table is narrow ("" = the label)."""
+    estimated: frozenset[int] = frozenset()
+    """Columns whose figure is read from the model between published splits (drawn in
+    italics), not published."""
 
 
 def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
@@ -37,8 +40,8 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
     out = []
     for lap in laps:
         label, short = lap_labels(lap)
-        source = "a published split" if lap.published else "read from the model between splits"
-        tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ({source})"
+        tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
+        tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
         delta = lap.delta_s
         out.append(
             Row(
@@ -52,9 +55,33 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
                 published=lap.published,
                 tip=tip,
                 short_label=short,
+                estimated=_estimated(lap.published, lap.lap_time_published, delta_on_end=False),
             )
         )
     return out
+
+
+def _source(end: bool, segment: bool, what: str) -> str:
+    """Where a row's times come from, for its tooltip."""
+    if end and segment:
+        return "a published split"
+    if end:
+        return f"time published; {what} read from the model between splits, in italics"
+    return "read from the model between published splits, in italics"
+
+
+def _estimated(end: bool, segment: bool, *, delta_on_end: bool) -> frozenset[int]:
+    """Columns of a row that are estimates: the elapsed time unless its end is published, the
+    segment unless both its ends are, and the delta with the elapsed time (delta_on_end) or
+    with the segment."""
+    cols = set()
+    if not end:
+        cols.add(1)
+    if not segment:
+        cols.add(2)
+    if not (end if delta_on_end else segment):
+        cols.add(4)
+    return frozenset(cols)
 
 
 def lap_labels(lap: Lap) -> tuple[str, str]:
@@ -72,7 +99,7 @@ def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
     for s in splits:
         finish = abs(s.distance_m - race_m) < 1e-6
         label = "Finish" if finish else f"{s.distance_m:.0f}"
-        tip = f"{s.distance_m:.1f} m" + (" (published split)" if s.published else " (interpolated)")
+        tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         delta = s.delta_s
         out.append(
             Row(
@@ -85,6 +112,7 @@ def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
                 s.time_s,
                 published=s.published,
                 tip=tip,
+                estimated=_estimated(s.published, s.segment_published, delta_on_end=True),
             )
         )
     return out
@@ -109,7 +137,8 @@ class SplitsModel(QAbstractTableModel):
         self._dot = QPixmap()
         self._blank = QPixmap()
         """A clear pixmap the dot's size: unmarked labels line up with marked ones."""
-        self._fonts: tuple[QFont, QFont] = (QFont(), QFont())
+        self._fonts: tuple[QFont, QFont, QFont, QFont] = (QFont(), QFont(), QFont(), QFont())
+        """Normal, bold (the row being run, and deltas), then both in italics (estimates)."""
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace all rows (a new replay)."""
@@ -118,6 +147,11 @@ class SplitsModel(QAbstractTableModel):
         self._marks = any(row.published for row in rows)
         self._reached = 0
         self.endResetModel()
+
+    @property
+    def has_estimates(self) -> bool:
+        """Some figure is read from the model between published splits (in italics)."""
+        return any(row.estimated for row in self._rows)
 
     def set_style(self, style: PanelStyle) -> None:
         """Colours and fonts; refreshes every cell."""
@@ -134,7 +168,12 @@ class SplitsModel(QAbstractTableModel):
         self._dot = pm
         self._blank = QPixmap(size, size)
         self._blank.fill(QColor(0, 0, 0, 0))
-        self._fonts = (style.font(0.95), style.font(0.95, bold=True))
+        fonts = [style.font(0.95), style.font(0.95, bold=True)]
+        for font in fonts[:2]:
+            font = QFont(font)
+            font.setItalic(True)
+            fonts.append(font)
+        self._fonts = tuple(fonts)
         self._changed_all()
 
     def set_reached(self, reached: int) -> bool:
@@ -218,7 +257,8 @@ class SplitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and current:
             return rgba(t.accent, 0.22)
         if role == Qt.ItemDataRole.FontRole:
-            return self._fonts[1] if current or c == 4 else self._fonts[0]
+            italic = 2 if c in row.estimated else 0
+            return self._fonts[italic + (1 if current or c == 4 else 0)]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _align(c)
         if role == Qt.ItemDataRole.DecorationRole and c == 0 and self._marks and not self._compact:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHeaderView,
+    QLabel,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -31,16 +32,18 @@ LAP_TIPS = (
     "Lap number and the distance at its end: laps end at the finish line; a dot marks a "
     "published split",
     "Race time at the end of the lap: published at a dot, else read from the model between "
-    "published splits",
-    "Time for this lap",
+    "published splits (in italics)",
+    "Time for this lap (in italics where an end is read from the model)",
     "The target's time for this lap",
     "This lap's time minus the target's (s): + is slower",
 )
 SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_TOTAL)
 SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
-    "Race time at this distance",
-    "Time since the row above: 200 m, or less where a published split falls between",
+    "Race time at this distance: published at a dot, else read from the model between "
+    "published splits (in italics)",
+    "Time since the row above: 200 m, or less where a published split falls between (in "
+    "italics where an end is read from the model)",
     "The target's time for the same stretch",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
@@ -90,6 +93,22 @@ class _FitTable(QTableView):
         return QSize(100, self._rows_height(2))
 
 
+LEGEND = "italics: estimated"
+"""Said beside the card's title while the table shown has figures read from the model between
+published splits (a coach had quoted such a lap time as his watch's)."""
+
+
+class _WholeLabel(QLabel):
+    """A label drawn only when its whole text fits: in a narrow title row it gives way."""
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.fontMetrics().horizontalAdvance(self.text()) <= self.contentsRect().width():
+            super().paintEvent(event)
+
+
 class SplitsTable(Card):
     """Lap table and 200 m split table of the focus runner against the target."""
 
@@ -127,6 +146,13 @@ class SplitsTable(Card):
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             self.buttons.addButton(b, mode)
             self.add_title_widget(b)
+        self.legend = _WholeLabel(LEGEND)
+        self.legend.setProperty("role", "muted")
+        self.legend.setToolTip(
+            "Figures in italics are estimates, read from the model between published splits "
+            "(a dot marks a published split); the others are published"
+        )
+        self.title_row.insertWidget(1, self.legend, 1)
         self.buttons.button(LAPS).setChecked(True)
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
@@ -143,7 +169,13 @@ class SplitsTable(Card):
         self.laps_model.set_rows(lap_rows(data.laps))
         self.splits_model.set_rows(split_rows(data.splits, data.replay.race.distance_m))
         self._fit_label_column()
+        self._show_legend()
         self.view.updateGeometry()
+
+    def _show_legend(self) -> None:
+        """The legend while the table shown has figures read from the model."""
+        model = self.view.model()
+        self.legend.setVisible(isinstance(model, SplitsModel) and model.has_estimates)
 
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts, colours and row heights."""
@@ -152,6 +184,9 @@ class SplitsTable(Card):
             m.set_style(style)
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
+        legend = style.font(0.78)
+        legend.setItalic(True)
+        self.legend.setFont(legend)
         v = self.view
         presentation = style.presentation
         # Presentation: rows a little tighter (1.8 x the text height, was 2) so that every lap
@@ -219,6 +254,7 @@ class SplitsTable(Card):
         if self.view.model() is not model:
             self.dirty = True
             self.view.setModel(model)
+            self._show_legend()
             self._setup_header()
             self.view.updateGeometry()
             self._scroll_to_current()
