@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtGui import QColor, QFontMetricsF  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from racegui.io.race_file import read_race  # noqa: E402
@@ -82,3 +82,65 @@ def test_without_a_target_the_bars_are_neither_ahead_nor_behind(qtbot, tmp_path)
     assert brushes and all(QColor(b).rgb() == QColor(DARK.text_muted).rgb() for b in brushes), [
         QColor(b).name() for b in brushes
     ]
+
+
+def _ten_k(tmp_path):
+    """A 10,000 m race, 25 laps of 72 s (the coach's review's club 10k)."""
+    data = demo_data()
+    data.pop("distance", None)
+    data["distance_m"] = 10000
+    data["target"] = {"time": "30:00.00"}
+    runner = dict(data["athletes"][0], dropout=None)
+    runner["splits"] = [{"distance_m": 400 * k, "time": 72.0 * k} for k in range(1, 26)]
+    data["athletes"] = [{k: v for k, v in runner.items() if v is not None}]
+    return compile_race(read_race(write_json(tmp_path / "10k.json", data)))
+
+
+def _overlaps(rects) -> list:
+    rects = sorted(rects, key=lambda r: r.left())
+    return [(a, b) for a, b in zip(rects, rects[1:], strict=False) if a.right() > b.left()]
+
+
+@pytest.mark.parametrize("width", [420, 640])
+def test_lap_names_and_distances_do_not_run_into_each_other_in_a_long_race(qtbot, tmp_path, width):
+    """A 10,000 m's "L1 L2 ... L25" and "400 800 ... 9600" ran into unreadable text: the
+    chart names every 2nd, 5th... lap and distance, as many as fit side by side."""
+    replay = _ten_k(tmp_path)
+    panel = SidePanel(replay, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(width, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(300.0)
+    QApplication.processEvents()
+    chart = panel.chart
+    names = [t for t in chart._lap_texts if t.isVisible()]
+    boxes = [t.mapRectToScene(t.boundingRect()) for t in names]
+    assert 3 <= len(names) < 25 and not _overlaps(boxes)
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    ticks = axis._tickLevels[0]
+    fm = QFontMetricsF(axis.style["tickFont"])
+    px_per_m = chart._vb.width() / 10000.0
+    inner = [(m, text) for m, text in ticks if m < 10000.0]
+    spans = [
+        (
+            m * px_per_m - fm.horizontalAdvance(text) / 2,
+            m * px_per_m + fm.horizontalAdvance(text) / 2,
+        )
+        for m, text in inner
+    ]
+    assert 3 <= len(inner) < 25
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_mile_names_every_lap_and_every_400_m(qtbot):
+    panel = shown(qtbot, "breaking4-2025.json", DARK, 100.0)
+    chart = panel.chart
+    assert [t.textItem.toPlainText() for t in chart._lap_texts if t.isVisible()] == [
+        "L1",
+        "L2",
+        "L3",
+        "L4",
+    ]
+    ticks = chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
+    assert [text for _, text in ticks] == ["0", "400", "800", "1200", "1609 m"]

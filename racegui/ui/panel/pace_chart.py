@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from racegui.ui.legible import legible_on
@@ -63,6 +63,10 @@ class PaceChart(QWidget):
         self.curve.setZValue(6)
         self._lap_lines: list[pg.InfiniteLine] = []
         self._lap_texts: list[pg.TextItem] = []
+        self._lap_spans: list[tuple[int, float]] = []
+        """Per lap text: the lap's number and length (m)."""
+        self._labels_width = -1.0
+        """The plot width (px) the lap texts and distance ticks were thinned for."""
         self._data: PanelData | None = None
         self._style: PanelStyle | None = None
         self._x_max = 1.0
@@ -85,7 +89,7 @@ class PaceChart(QWidget):
         item = self.plot.getPlotItem()
         for it in self._lap_lines + self._lap_texts:
             item.removeItem(it)
-        self._lap_lines, self._lap_texts = [], []
+        self._lap_lines, self._lap_texts, self._lap_spans = [], [], []
         self._x_max = float(data.replay.race.distance_m)
         for lap in data.laps:
             if 1.0 < lap.end_m < self._x_max - 1.0:
@@ -100,6 +104,7 @@ class PaceChart(QWidget):
                 text.setPos((lap.start_m + lap.end_m) / 2, hi)
                 item.addItem(text, ignoreBounds=True)
                 self._lap_texts.append(text)
+                self._lap_spans.append((lap.number, lap.end_m - lap.start_m))
         self._vb.setRange(xRange=(0.0, self._x_max), yRange=(lo, hi), padding=0.0)
         if data.target_curve_pace_s400 is not None:
             self.target_curve.setData(data.target_curve_m, data.target_curve_pace_s400)
@@ -113,7 +118,8 @@ class PaceChart(QWidget):
         else:
             self.target_curve.setData([], [])
             self.target_text.setText("")
-        item.getAxis("bottom").setTicks([_distance_ticks(self._x_max)])
+        self._labels_width = -1.0
+        self._thin_labels()
         self._pace_range = (lo, hi)
         self._update_pace_ticks()
         self._cursor_px = self._shown_points = self._shown_segments = -1
@@ -143,6 +149,8 @@ class PaceChart(QWidget):
         for text in self._lap_texts:
             text.setColor(t.text_muted)
             text.setFont(style.font(0.72, bold=True))
+        self._labels_width = -1.0
+        self._thin_labels()
         text, fill = target_label_colours(style)
         self.target_text.setColor(text)
         self.target_text.fill = pg.mkBrush(fill)
@@ -168,6 +176,39 @@ class PaceChart(QWidget):
         super().resizeEvent(event)
         self._cursor_px = -1
         self._update_pace_ticks()
+        self._thin_labels()
+
+    def _thin_labels(self) -> None:
+        """Lap names and distance ticks that fit the plot's width: every lap's and every
+        400 m, or every 2nd, 5th, 10th... (a 10,000 m's 25 lap names and distances had run
+        into each other)."""
+        width = float(self._vb.width())
+        if width == self._labels_width or self._style is None:
+            return
+        self._labels_width = width
+        px_per_m = width / self._x_max if width > 0 else 0.0
+        style = self._style
+        lap_font = QFontMetricsF(style.font(0.72, bold=True))
+        room = style.px(8)  # between two labels
+        names = [text.textItem.toPlainText() for text in self._lap_texts]
+        widest = max((lap_font.horizontalAdvance(n) for n in names), default=0.0) + room
+        every = label_step(widest, 400.0 * px_per_m)
+        for text, name, (number, span_m) in zip(
+            self._lap_texts, names, self._lap_spans, strict=True
+        ):
+            if number == 0:  # the part lap before the first crossing: only if it fits
+                shown = every == 1 and lap_font.horizontalAdvance(name) + room <= span_m * px_per_m
+            else:
+                shown = number % every == 0
+            text.setVisible(shown)
+        tick_font = QFontMetricsF(style.font(0.78))
+        end = f"{self._x_max:.0f} m"
+        digits = tick_font.horizontalAdvance(f"{self._x_max:.0f}") + room
+        ticks = _distance_ticks(self._x_max, label_step(digits, 400.0 * px_per_m))
+        # No tick so near the end that its label runs into the end's (wider, "1609 m").
+        clear_m = (tick_font.horizontalAdvance(end) / 2 + digits / 2) / max(px_per_m, 1e-9)
+        ticks = [(m, t) for m, t in ticks if m == self._x_max or self._x_max - m >= clear_m]
+        self.plot.getPlotItem().getAxis("bottom").setTicks([ticks])
 
     def _update_pace_ticks(self) -> None:
         """Whole-second pace ticks, as many as fit the plot's height without crowding."""
@@ -273,6 +314,18 @@ def _pace_ticks(lo: float, hi: float, most: int = 7) -> list[tuple[float, str]]:
     return [(float(v), f"{v}") for v in range(first, last + 1, step)]
 
 
-def _distance_ticks(total_m: float) -> list[tuple[float, str]]:
-    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 150.0, 400.0)]
+LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100)
+"""Laps between two lap names (or 400 m steps between two distance ticks) the chart may show."""
+
+
+def label_step(label_px: float, lap_px: float) -> int:
+    """The least of LABEL_STEPS (laps) over which a label `label_px` wide fits, with laps
+    `lap_px` wide (the largest step if none does)."""
+    return next((k for k in LABEL_STEPS if k * lap_px >= label_px), LABEL_STEPS[-1])
+
+
+def _distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
+    """Ticks every `every` x 400 m from the start, then the race distance (m) at the end."""
+    step = 400.0 * every
+    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
     return ticks + [(total_m, f"{total_m:.0f} m")]
