@@ -301,7 +301,7 @@ def test_import_past_the_last_split_names_the_csv_line_and_the_option(capsys, tm
     assert code == 2 and out == "" and not out_path.exists()
     assert err == (
         f"{csv_path}: line 5, column 2: the last split (1609.34 m) must be at the race "
-        "distance (2000 m), set by --distance 2000\n"
+        "distance (2000 m), which --distance set\n"
     )
 
 
@@ -566,3 +566,19 @@ def test_ctrl_c_while_an_export_sets_up_stops_it(capsys, tmp_path, monkeypatch):
     assert err == "racegui export: stopped by Ctrl+C; nothing was written\n"
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+def test_import_says_who_is_read_as_a_pacer_for_stopping_short(capsys, tmp_path):
+    """A runner whose finish split is missing became a pacer without a word (a coach's
+    review): import says so, and how to say otherwise."""
+    csv_path = tmp_path / "club.csv"
+    csv_path.write_text(
+        "athlete,distance_m,time\nMaya,400,57.1\nMaya,800,1:58.9\nLena,400,56.0\nLena,600,1:28.0\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "import", str(csv_path), "-o", str(tmp_path / "club.json"))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "  Lena stops at 600 m, before the finish: read as a pacer who dropped out there "
+        "(a role column says otherwise)"
+    ]

@@ -330,7 +330,7 @@ RUNNER = "athlete,distance_m,time,role\nkip,400,60.2,runner\nkip,800,2:00.75,run
             RUNNER,
             {"distance_m": 1000.0},
             "line 3, column 2: the last split (800 m) must be at the race distance (1000 m), "
-            "set by --distance 1000",
+            "which --distance set",
         ),
         (
             RUNNER,
@@ -514,3 +514,49 @@ def test_a_name_with_a_control_character_is_refused_at_its_cell(tmp_path, rows, 
         f"{path}: {where}: {field} has {point}, a control character, which names, labels and "
         "titles cannot hold"
     ]
+
+
+def _read_text(tmp_path, text: str, name: str = "s.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_splits_csv(path)
+
+
+def test_excel_s_sep_line_and_tab_separated_files_are_read(tmp_path):
+    """A coach's spreadsheet exports: Excel's "sep=;" first line, and tab-separated text
+    (with decimal commas), were refused as "missing column(s) athlete, distance_m, time"."""
+    semi = _read_text(tmp_path, "sep=;\n" + CSV.replace(",", ";").replace("60.20", "60,20"))
+    tabs = _read_text(tmp_path, CSV.replace(",", "\t").replace("2:00.75", "2:00,75"), "t.csv")
+    for race in (semi, tabs):
+        assert [s.time_s for s in race.focus.splits][:2] == [60.2, 120.75]
+    with pytest.raises(RaceFileError) as err:
+        _read_text(tmp_path, "sep=;\nathlete;distance_m;time\nfk;400;60,2\nfk;800;x\n", "b.csv")
+    assert str(err.value).endswith(
+        "b.csv: line 4, column 3: 'x' is not a time (use seconds, m:ss.xx or h:mm:ss.xx)"
+    )
+
+
+def test_a_start_row_at_0_m_is_read_as_the_start(tmp_path):
+    """Many split sheets begin each athlete with "0,0": refused as "distance must be greater
+    than 0". It says nothing new and is skipped; a time other than 0 at 0 m is refused."""
+    race = _read_text(
+        tmp_path, CSV.replace("fk,400,", "fk,0,0\nfk,400,").replace("p1,400,", "p1,0,0.00\np1,400,")
+    )
+    assert [s.distance_m for s in race.focus.splits][0] == 400
+    assert race.athlete("p1").role == "pacer"
+    with pytest.raises(
+        RaceFileError, match=r"line 2, column 3: a split at 0 m \(the start\) is at 0.00"
+    ):
+        _read_text(tmp_path, CSV.replace("fk,400,", "fk,0,1.5\nfk,400,"), "z.csv")
+    with pytest.raises(RaceFileError, match="line 2, column 2: distance must not be negative"):
+        _read_text(tmp_path, CSV.replace("fk,400,", "fk,-5,0\nfk,400,"), "n.csv")
+
+
+def test_a_title_row_above_the_header_is_named(tmp_path):
+    """A title line above the header: the message says where the header is."""
+    with pytest.raises(RaceFileError) as err:
+        _read_text(tmp_path, "Club 800 m race 12/05\n\n" + CSV)
+    assert "line 1: missing column(s) athlete, distance_m, time" in str(err.value)
+    assert "(line 3 looks like the header: delete the lines above it)" in str(err.value)
+    with pytest.raises(RaceFileError, match="separated by commas, semicolons or tabs"):
+        _read_text(tmp_path, "who|where|when\nfk|400|60.2\n", "p.csv")

@@ -62,7 +62,25 @@ _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour
 
 
 def _delimiter(header: str) -> str:
-    return ";" if header.count(";") > header.count(",") else ","
+    """The separator a header line uses: the most common of comma, semicolon and tab."""
+    return max(",;\t", key=header.count)  # a comma on a tie (or none)
+
+
+_SEP_LINE = re.compile(r"^sep=(.)$", re.IGNORECASE)
+"""Excel's first line naming the separator ("sep=;")."""
+HEADER_SEARCH_LINES = 10
+"""Lines looked at for a header below the first (a title row above it) to say where it is."""
+
+
+def _header_below(text: str, delim: str) -> int | None:
+    """The line number (1-based) of a header with every REQUIRED column among the first
+    HEADER_SEARCH_LINES lines after the first, if there is one."""
+    lines = text.splitlines()[1 : HEADER_SEARCH_LINES + 1]
+    for k, line in enumerate(lines, start=2):
+        cells = [c.strip().strip('"').lower() for c in line.split(_delimiter(line) or delim)]
+        if all(name in cells for name in REQUIRED):
+            return k
+    return None
 
 
 def _number(text: str, decimal_comma: bool) -> float:
@@ -88,12 +106,15 @@ def read_splits_csv(
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
-    delim = _delimiter(first_line)
-    decimal_comma = delim == ";"
+    sep = _SEP_LINE.match(first_line.strip())
+    delim = sep.group(1) if sep else _delimiter(first_line)
+    decimal_comma = delim in ";\t"
     source = _Lines(text)
     reader = csv.reader(source, delimiter=delim)
     problems: list[Problem] = []
     try:
+        if sep:  # Excel's "sep=;": the separator, then the header on the next line
+            next(reader)
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error):
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
@@ -101,16 +122,14 @@ def read_splits_csv(
         header.pop()
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise RaceFileError(
-            path,
-            [
-                Problem(
-                    "line 1",
-                    f"missing column(s) {', '.join(missing)}; "
-                    f"the header needs {', '.join(REQUIRED)}",
-                )
-            ],
-        )
+        why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
+        below = _header_below(text, delim)
+        if below is not None:
+            why += f" on the first line (line {below} looks like the header: delete the lines "
+            why += "above it)"
+        else:
+            why += ", separated by commas, semicolons or tabs"
+        raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
@@ -265,8 +284,10 @@ def _split_of_row(
         time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
     except TimeFormatError as exc:
         return Problem(_cell_place(line, col["time"]), str(exc))
-    if dist <= 0:
-        return Problem(_cell_place(line, col["distance_m"]), "distance must be greater than 0")
+    if dist < 0:
+        return Problem(_cell_place(line, col["distance_m"]), "distance must not be negative")
+    if dist == 0 and time_s != 0:
+        return Problem(_cell_place(line, col["time"]), "a split at 0 m (the start) is at 0.00")
     return athlete, dist, time_s
 
 
@@ -311,6 +332,8 @@ def _read_row(
         {"splits": [], "row": row, "index": len(athletes), "at": {}, "line": line, "said": {}},
     )
     _note_attributes(entry, athlete_id, row, line, col, problems)
+    if dist == 0:  # the start, at 0.00, as many split sheets list it: nothing to add
+        return
     if len(entry["splits"]) >= MAX_SPLITS:
         if athlete_id not in over:  # said once per athlete, at its first split too many
             over.add(athlete_id)
@@ -525,7 +548,7 @@ class _Origin:
         """$.athletes[i].splits (the last split is not at the finish): its last split."""
         line = self.lines[int(match.group(1))][-1]
         given = self.options.get("distance_m")
-        source = f"set by {given}" if given else "the largest distance in the file"
+        source = "which --distance set" if given else "the largest distance in the file"
         return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")
 
     def _field(self, match: re.Match, message: str) -> Problem:
