@@ -98,3 +98,30 @@ def test_the_gap_to_2023_is_the_published_split_difference(t, then):
     mile, wr = read_replay(MILE), read_replay(WR)
     status = race_status(mile, mile.state_at(t), wr)
     assert status.compare_gap.seconds == pytest.approx(min(t, 246.42) - then, abs=1e-6)
+
+
+def _race(tmp_path, name: str, title: str, date: str | None, runner: str = "Tom Hale"):
+    from racegui.io.race_file import read_race
+    from racegui.model.replay import compile_race
+    from tests.helpers_race import minimal_data, write_json
+
+    data = minimal_data(title=title)
+    data["athletes"][0]["name"] = runner
+    if date:
+        data["date"] = date
+    return compile_race(read_race(write_json(tmp_path / f"{name}.json", data)))
+
+
+def test_a_ghost_of_the_same_runner_is_told_apart_by_its_race(tmp_path):
+    """Two races of one athlete: the ghost's tag was "Hale", the same word the pocket cam
+    uses for her; it now names the other race's year, else its day, else its title."""
+    from racegui.ui.race_status import compare_label
+
+    base = _race(tmp_path, "a", "Club champs", "2025-06-01")
+    assert compare_label(_race(tmp_path, "b", "Open", "2024-05-12"), base) == "Hale 2024"
+    assert compare_label(_race(tmp_path, "c", "Open", "2025-05-12"), base) == "Hale 12 May"
+    assert compare_label(_race(tmp_path, "d", "Open meet", None), base) == "Hale, Open meet"
+    same_day = _race(tmp_path, "e", "Open meet, heat 2 of the evening", "2025-06-01")
+    assert compare_label(same_day, base) == "Hale, Open meet, heat 2 of th…"
+    other = _race(tmp_path, "f", "Open", "2025-05-12", runner="Sara Ruiz")
+    assert compare_label(other, base) == "Ruiz 2025"  # another runner: name and year

@@ -26,11 +26,12 @@ class CardText:
     footer: str
 
 
-def ghost_name(compare: Replay) -> str:
-    """A compared race's runner, year and final time: "Kipyegon 2023 (4:07.64)"."""
+def ghost_name(compare: Replay, replay: Replay | None = None) -> str:
+    """A compared race's runner, year and final time: "Kipyegon 2023 (4:07.64)" (told apart
+    from replay's runner as compare_label does)."""
     finish = float(compare.finish_time_s[compare.focus])
     time = f" ({format_time(finish)})" if np.isfinite(finish) else ""
-    return f"{compare_label(compare)}{time}"
+    return f"{compare_label(compare, replay)}{time}"
 
 
 def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
@@ -46,7 +47,7 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
         else:
             lines.append(f"{label}: {format_time(race.target_time_s)}")
     if compare is not None:
-        lines.append(f"Ghost: {ghost_name(compare)}")
+        lines.append(f"Ghost: {ghost_name(compare, replay)}")
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))
@@ -67,7 +68,7 @@ def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
     if compare is not None:
         other = float(compare.finish_time_s[compare.focus])
         if np.isfinite(finish) and np.isfinite(other):
-            lines.append(_margin_text(float(finish) - other, compare_label(compare), other))
+            lines.append(_margin_text(float(finish) - other, compare_label(compare, replay), other))
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
 

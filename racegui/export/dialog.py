@@ -243,7 +243,7 @@ class ExportDialog(QDialog):
         form.addRow("Theme", self.theme_combo)
         self.ghost_label: QLabel | None = None
         if self.compare is not None:  # the window's comparison goes into the video too
-            self.ghost_label = QLabel(f"{ghost_name(self.compare)}, as in the window")
+            self.ghost_label = QLabel(f"{ghost_name(self.compare, self.replay)}, as in the window")
             self.ghost_label.setToolTip(
                 "The compared race runs as a ghost in the export, with its gap on the "
                 "scoreboard (Clear comparison in the File menu to leave it out)"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
+from racegui.ui.text_fit import clip_text
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,33 @@ def compare_gap(replay: Replay, other: Replay, t: float, runner_m: float) -> Gap
     else:
         passes = float(other.time_at_distance(j, runner_m))
         seconds = t - passes if math.isfinite(passes) else 0.0
-    return Gap(compare_label(other), seconds, metres)
+    return Gap(compare_label(other, replay), seconds, metres)
 
 
-def compare_label(other: Replay) -> str:
-    """A compared race's runner by surname and year ("Kipyegon 2023"; "Runner A" whole)."""
-    year = (other.race.date or "")[:4]
-    return f"{short_name(other.athletes[other.focus].name)} {year}".strip()
+COMPARE_TITLE_CHARS = 24
+"""Longest race title a compared race's tag carries (characters)."""
+
+
+def compare_label(other: Replay, replay: Replay | None = None) -> str:
+    """A compared race's runner by surname and year ("Kipyegon 2023"; "Runner A" whole).
+    The same runner as `replay`'s (two races of one athlete) is told apart by the other
+    race's year, else its day ("Hale 12 May"), else its title ("Hale, Open meet"): one word,
+    "Hale", had named both her and her ghost (coach's review)."""
+    runner = other.athletes[other.focus].name
+    name = short_name(runner)
+    date = other.race.date or ""
+    if replay is None or replay.athletes[replay.focus].name.casefold() != runner.casefold():
+        return f"{name} {date[:4]}".strip()
+    own = replay.race.date or ""
+    if date[:4] and date[:4] != own[:4]:
+        return f"{name} {date[:4]}"
+    if date and date != own:
+        try:
+            day = dt.date.fromisoformat(date)
+            return f"{name} {day.day} {day.strftime('%b')}"
+        except ValueError:
+            return f"{name} {date}"
+    return f"{name}, {clip_text(other.race.title, COMPARE_TITLE_CHARS)}"
 
 
 def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:
