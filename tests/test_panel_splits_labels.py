@@ -173,4 +173,19 @@ def test_figures_read_from_the_model_are_in_italics_and_the_card_says_so(qtbot, 
     splits = whole.splits.splits_model
     labels = splits.labels()
     assert _italic(splits, labels.index("200")) == [1, 2, 4]
-    assert _italic(splits, labels.index("300")) == [2]
+    assert _italic(splits, labels.index("300")) == []  # published, and no 200 m of its own
+
+
+def test_the_200_m_tab_s_split_column_is_always_200_m(qtbot, metric):
+    """A 1500 m's published splits at 300, 700 and 1100 m cut its 200 m stretches in two:
+    the Split column read 30.11, 15.09, 15.11... with nothing to say which was 100 m (a
+    coach's review). Each mark's split is now the 200 m since the mark before; a published
+    split between marks shows its time and gap, and no split."""
+    model = make_panel(qtbot, metric).splits.splits_model
+    rows = {label: r for r, label in enumerate(model.labels())}
+    cell = lambda label, c: model.data(model.index(rows[label], c), DISPLAY)  # noqa: E731
+    replay = metric
+    at = lambda m: float(replay.time_at_distance(replay.focus, m))  # noqa: E731
+    assert cell("400", 2) == format_time(at(400.0) - at(200.0))
+    assert cell("300", 1) == format_time(at(300.0)) and cell("300", 2) == cell("300", 3) == ""
+    assert cell("Finish", 2) == format_time(at(1500.0) - at(1400.0))

@@ -43,14 +43,17 @@ class SplitRow:
 
     distance_m: float
     time_s: float
-    segment_time_s: float
+    segment_time_s: float | None
+    """Time (s) since the mark before (every_m back, or the start; the finish's since the last
+    mark); None at a published split between two marks, whose stretch is no mark's length
+    (a coach read 15.09 s for 100 m among 200 m times as a 200 m)."""
     target_time_s: float | None
     target_segment_time_s: float | None
     published: bool
     """The time at this distance is a split of hers in the race file (not an estimate)."""
     segment_published: bool = False
-    """Both ends of the segment since the row above are published (or the start): its
-    time is exact; else it is an estimate read from the model."""
+    """Both ends of the segment are published (or the start): its time is exact; else it
+    is an estimate read from the model."""
 
     @property
     def delta_s(self) -> float | None:
@@ -152,20 +155,27 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     times = np.atleast_1d(replay.time_at_distance(replay.focus, dist))
     target = _target_times(replay, dist)
     rows = []
+    last = -1  # the row of the mark before (-1: the start)
     for k, dk in enumerate(dist):
-        prev_t = times[k - 1] if k else 0.0
-        prev_target = (target[k - 1] if k else 0.0) if target is not None else None
+        off = abs(dk - every_m * round(dk / every_m)) > 1e-6 and abs(dk - d) > 1e-6
+        start_m = float(dist[last]) if last >= 0 else 0.0
+        prev_t = float(times[last]) if last >= 0 else 0.0
+        prev_target = None if target is None else (float(target[last]) if last >= 0 else 0.0)
+        segment = None if off else float(times[k] - prev_t)
+        target_segment = None if off or target is None else float(target[k] - prev_target)
         rows.append(
             SplitRow(
                 distance_m=float(dk),
                 time_s=float(times[k]),
-                segment_time_s=float(times[k] - prev_t),
+                segment_time_s=segment,
                 target_time_s=None if target is None else float(target[k]),
-                target_segment_time_s=None if target is None else float(target[k] - prev_target),
+                target_segment_time_s=target_segment,
                 published=round(float(dk), 3) in published,
-                segment_published=_both_in(published, dist[k - 1] if k else 0.0, dk),
+                segment_published=not off and _both_in(published, start_m, dk),
             )
         )
+        if not off:
+            last = k
     return rows
 
 

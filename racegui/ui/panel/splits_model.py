@@ -99,20 +99,25 @@ def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
     for s in splits:
         finish = abs(s.distance_m - race_m) < 1e-6
         label = "Finish" if finish else f"{s.distance_m:.0f}"
-        tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
+        if s.segment_time_s is None:
+            tip = f"{s.distance_m:.1f} m (a published split between the 200 m marks)"
+        else:
+            tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         delta = s.delta_s
         out.append(
             Row(
                 label,
                 format_time(s.time_s),
-                format_time(s.segment_time_s),
-                _opt_time(s.target_segment_time_s),
+                "" if s.segment_time_s is None else format_time(s.segment_time_s),
+                "" if s.segment_time_s is None else _opt_time(s.target_segment_time_s),
                 _opt_delta(delta),
                 kind_of(delta),
                 s.time_s,
                 published=s.published,
                 tip=tip,
-                estimated=_estimated(s.published, s.segment_published, delta_on_end=True),
+                estimated=_estimated(
+                    s.published, s.segment_published or s.segment_time_s is None, delta_on_end=True
+                ),
             )
         )
     return out

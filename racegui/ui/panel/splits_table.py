@@ -42,9 +42,9 @@ SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
     "Race time at this distance: published at a dot, else read from the model between "
     "published splits (in italics)",
-    "Time since the row above: 200 m, or less where a published split falls between (in "
-    "italics where an end is read from the model)",
-    "The target's time for the same stretch",
+    "Time for the 200 m since the mark above (in italics where an end is read from the "
+    "model); a published split between two marks has none",
+    "The target's time for the same 200 m",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 MAX_FIXED_ROWS = 6
