@@ -101,13 +101,11 @@ def follow_text(prog: str, value: str, path: Path, problem: Exception) -> str:
 def followed(replay, path: Path, value: str | None, prog: str):
     """replay following the runner `value` names (an id, or a name in any case; None: as
     it is); UsageError naming the file and its runners if she is none of them."""
-    if value is None:
-        return replay
-    from racegui.model.follow import runner_named
+    from racegui.model.follow import following_named
     from racegui.model.replay import FollowError
 
     try:
-        return replay.following(runner_named(replay, value))
+        return following_named(replay, value)
     except FollowError as exc:
         raise UsageError(follow_text(prog, value, path, exc)) from None
 

@@ -99,3 +99,14 @@ def test_the_window_follows_the_runner_named_in_its_screenshot(capsys, files, tm
     assert run(capsys, two, "--follow", "sara lane", "--screenshot", followed, *shot)[0] == 0
     assert run(capsys, first, "--screenshot", listed_first, *shot)[0] == 0
     assert QImage(str(followed)) == QImage(str(listed_first))
+
+
+def test_the_window_refuses_a_follow_before_it_opens(capsys, files, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # never wait on a window
+    two, _ = files
+    code, _, err = run(capsys, two, "--follow", "Pacer")
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith(f"racegui: --follow Pacer: {two}: 'p' (Pacer) is a pacer")
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -35,3 +35,8 @@ def runner_named(replay: Replay, text: str) -> str:
             choices,
         )
     raise FollowError(f"no athlete has the id or name {text!r} (runners: {listed})", choices)
+
+
+def following_named(replay: Replay, text: str | None) -> Replay:
+    """replay following the runner ``text`` names (see runner_named; None: as it is)."""
+    return replay if text is None else replay.following(runner_named(replay, text))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
-from racegui.model.follow import runner_named
+from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import install, restore
@@ -180,12 +180,6 @@ def _save_shot(img: QImage, out: Path, fmt: str, quality: int) -> int:
     return 0
 
 
-def _followed(replay: Replay, follow: str | None) -> Replay:
-    """replay following the runner `follow` names (id, or name in any case; None: as it is);
-    FollowError if she is none of its runners."""
-    return replay if follow is None else replay.following(runner_named(replay, follow))
-
-
 def _screenshot(
     file: Path | None,
     compare: Path | None,
@@ -206,7 +200,7 @@ def _screenshot(
     except LoadError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
         return 2
-    replay = _followed(replay, follow)
+    replay = following_named(replay, follow)
     problem = comparison_problem(replay, other) if other is not None else None
     if problem is not None:
         print(f"racegui: --compare {compare}: {problem}", file=sys.stderr)
@@ -268,7 +262,7 @@ def _interactive(
             follow = None  # a runner of the file, not of the demo
     if replay is None:
         replay = load_replay(demo_path())
-    replay = _followed(replay, follow)
+    replay = following_named(replay, follow)
     window = MainWindow(replay, settings, path=file, theme=theme)
     install_export(window)
     window.show()
