@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from racegui import __version__
 from racegui.cli_text import (
+    FOLLOW_HELP,
     TypedTime,
     after_end_text,
     cell,
@@ -87,6 +88,28 @@ def _size_arg(text: str) -> tuple[int, int]:
     return w, h
 
 
+def add_follow_argument(parser: argparse.ArgumentParser) -> None:
+    """--follow ID_OR_NAME, for the window and the verbs that report or draw one runner."""
+    parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
+
+
+def follow_text(prog: str, value: str, path: Path, problem: Exception) -> str:
+    """The one line for a --follow that names no runner of the race in path."""
+    return f"{prog}: --follow {value}: {path}: {problem}"
+
+
+def followed(replay, path: Path, value: str | None, prog: str):
+    """replay following the runner `value` names (an id, or a name in any case; None: as
+    it is); UsageError naming the file and its runners if she is none of them."""
+    from racegui.model.follow import following_named
+    from racegui.model.replay import FollowError
+
+    try:
+        return following_named(replay, value)
+    except FollowError as exc:
+        raise UsageError(follow_text(prog, value, path, exc)) from None
+
+
 def _verb_parser(verb: str) -> argparse.ArgumentParser:
     p = _Parser(prog=f"racegui {verb}")
     if verb == "validate":
@@ -95,10 +118,12 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."
         p.add_argument("file", type=Path, metavar="FILE")
+        add_follow_argument(p)
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     elif verb == "state":
         p.description = "Where everyone is at race time T."
         p.add_argument("file", type=Path, metavar="FILE")
+        add_follow_argument(p)
         p.add_argument(
             "--time",
             "-t",
@@ -144,6 +169,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
     p.add_argument("--compare", type=Path, metavar="FILE", help="second race shown as a ghost")
+    add_follow_argument(p)
     p.add_argument(
         "--screenshot",
         type=Path,
@@ -334,7 +360,7 @@ def _info_outcome(a: dict) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    replay = _load(args.file)
+    replay = followed(_load(args.file), args.file, args.follow, "racegui info")
     if args.json:
         print(json.dumps(_info_data(replay), ensure_ascii=False))
     else:
@@ -442,7 +468,7 @@ def _print_state(replay, s, data: dict) -> None:
 def _cmd_state(args: argparse.Namespace) -> int:
     from racegui.model.timefmt import within_end
 
-    replay = _load(args.file)
+    replay = followed(_load(args.file), args.file, args.follow, "racegui state")
     t = within_end(args.time, replay.duration_s)
     if t is None:  # like --screenshot: nothing happens after the end
         raise UsageError("racegui state: " + after_end_text("--time", args.time, replay.duration_s))
@@ -561,17 +587,25 @@ def _run_gui(argv: list[str], dialogs: bool = False) -> int:
         from racegui.ui.qt_messages import quiet_harmless_messages
 
         quiet_harmless_messages()
+    from racegui.model.replay import FollowError
     from racegui.ui.app import main_gui
 
-    return main_gui(
-        args.file,
-        compare=args.compare,
-        screenshot=args.screenshot,
-        time_s=args.time,
-        size=args.size,
-        theme=args.theme,
-        presentation=args.presentation,
-    )
+    try:
+        return main_gui(
+            args.file,
+            compare=args.compare,
+            screenshot=args.screenshot,
+            time_s=args.time,
+            size=args.size,
+            theme=args.theme,
+            presentation=args.presentation,
+            follow=args.follow,
+        )
+    except FollowError as exc:  # raised before any window shows or file is written
+        from racegui.resources_path import demo_race_path
+
+        path = args.file if args.file is not None else demo_race_path()
+        raise UsageError(follow_text("racegui", args.follow, path, exc)) from None
 
 
 def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:

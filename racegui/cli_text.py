@@ -10,6 +10,9 @@ from collections.abc import Iterable
 
 from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
 
+FOLLOW_HELP = "the runner to follow: her id, or her name in any case (default: the first runner)"
+"""--follow's help, for the window and every verb that has it."""
+
 NAME_COLUMN_MAX = 32
 """Widest name column (terminal columns); longer names are cut with "…"."""
 

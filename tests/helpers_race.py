@@ -50,3 +50,33 @@ def minimal_data(**extra) -> dict:
     }
     data.update(extra)
     return data
+
+
+def two_runner_data(**extra) -> dict:
+    """minimal_data with a second runner, Sara Lane (id "s"), after the first: slower, and
+    with splits of her own every 400 m."""
+    data = minimal_data(**extra)
+    data["athletes"].insert(
+        1,
+        {
+            "id": "s",
+            "name": "Sara Lane",
+            "role": "runner",
+            "splits": [
+                {"distance_m": 400, "time": "62.00"},
+                {"distance_m": 800, "time": "2:05.10"},
+                {"distance_m": 1200, "time": "3:08.50"},
+                {"distance_m": MILE, "time": "4:15.30"},
+            ],
+        },
+    )
+    return data
+
+
+def sara_first(data: dict) -> dict:
+    """The same race with Sara Lane listed first, so that a replay follows her unasked."""
+    data = copy.deepcopy(data)
+    athletes = data["athletes"]
+    sara = next(a for a in athletes if a["id"] == "s")
+    data["athletes"] = [sara] + [a for a in athletes if a["id"] != "s"]
+    return data

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from racegui.cli_text import after_end_text
+from racegui.cli_text import FOLLOW_HELP, after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
@@ -92,6 +92,7 @@ def add_export_arguments(
     parser.add_argument(
         "--compare", type=Path, metavar="FILE", help="second race whose runner is shown as a ghost"
     )
+    parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
@@ -193,7 +194,7 @@ def run_export(args: argparse.Namespace, received: list[int] | None = None) -> i
 
 def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     """run_export, with stop signals noted in `received`."""
-    from racegui.cli import UsageError
+    from racegui.cli import UsageError, followed
 
     try:
         options = options_from_args(args)
@@ -203,6 +204,8 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     from racegui.model.replay import comparison_problem
 
     replay = read_replay(args.file)
+    shown = followed(replay, args.file, args.follow, "racegui export")
+    options = replace(options, follow=shown.ids[shown.focus])
     compare = read_replay(args.compare) if args.compare is not None else None
     problem = comparison_problem(replay, compare) if compare is not None else None
     if problem is not None:
@@ -217,7 +220,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     from racegui.ui.theme import theme_named
 
     source = SceneFrameSource(
-        replay,
+        options.followed(replay),
         theme_named(options.theme),
         options.size,
         panel=options.panel,

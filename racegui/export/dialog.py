@@ -399,6 +399,7 @@ class ExportDialog(QDialog):
             theme=self.theme_combo.currentText(),
             title_card_s=self.title_spin.value(),
             end_card_s=self.end_spin.value(),
+            follow=self.replay.ids[self.replay.focus],
         )
         options.validate()
         plan = plan_for(options, self.replay.duration_s)
@@ -474,7 +475,7 @@ class ExportDialog(QDialog):
         self.status.setText("Preparing…")
         self.cancel_button.setText("Cancel")
         source = SceneFrameSource(
-            self.replay,
+            options.followed(self.replay),
             theme_named(options.theme),
             options.size,
             panel=options.panel,

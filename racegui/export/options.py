@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from racegui.model.replay import Replay
 from racegui.model.timefmt import format_times_apart
 
 ExportFormat = Literal["mp4", "gif", "png"]
@@ -96,6 +97,7 @@ class ExportOptions:
     ``size`` is (width, height) in pixels, ``fps`` frames per second of video, ``speed`` race
     seconds per video second. ``from_s``/``to_s`` are race seconds (None: start/end of the
     race). Card lengths are video seconds. ``panel`` and ``theme`` are for the scene drawing.
+    ``follow`` is the id of the runner the export follows (None: the replay's own).
     """
 
     output: Path
@@ -112,9 +114,16 @@ class ExportOptions:
     title_card_s: float = 0.0
     end_card_s: float = 0.0
     png_sequence: bool = False
+    follow: str | None = None
+    """Id of the runner the export follows, as the window does (None: the replay's own runner,
+    the file's first unless the replay was made to follow another)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "output", Path(self.output))
+
+    def followed(self, replay: Replay) -> Replay:
+        """replay following ``follow`` (FollowError if that id is no runner of it)."""
+        return replay if self.follow is None else replay.following(self.follow)
 
     @property
     def format(self) -> ExportFormat:

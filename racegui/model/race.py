@@ -103,7 +103,8 @@ class Race:
 
     @property
     def focus(self) -> Athlete:
-        """The runner the replay follows: the first athlete with role "runner"."""
+        """The first athlete with role "runner": the one a replay follows unless told
+        another (compile_race's ``focus``)."""
         for a in self.athletes:
             if a.role == "runner":
                 return a

@@ -14,7 +14,7 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -40,6 +40,16 @@ class RaceModelError(ValueError):
         super().__init__(message)
         self.athlete = athlete
         self.field = field
+
+
+class FollowError(ValueError):
+    """A replay was asked to follow an athlete it cannot: an unknown id or name, or an
+    athlete who is not a runner (a pacer or a ghost). The message says which and lists the
+    race's runners (``choices``: their ids)."""
+
+    def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.choices = choices
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,6 +82,7 @@ class Replay:
     dropout_time_s: np.ndarray
     dropout_distance_m: np.ndarray
     focus: int
+    """Row of the runner the replay follows (see :meth:`following`)."""
     target: int | None
     duration_s: float
     ids: tuple[str, ...] = field(init=False)
@@ -119,6 +130,21 @@ class Replay:
     def index(self, athlete_id: str) -> int:
         """Row of an athlete by id."""
         return self.ids.index(athlete_id)
+
+    @property
+    def runners(self) -> tuple[int, ...]:
+        """Rows of the athletes with role "runner", in file order: those a replay can follow."""
+        return tuple(i for i, a in enumerate(self.athletes) if a.role == "runner")
+
+    def following(self, athlete: int | str) -> Replay:
+        """The same replay following another runner (her row or id): laps, splits, gaps,
+        the race's end, the projected finish, the pocket cam and her tag are all hers.
+
+        FollowError for an unknown id or row, or an athlete who is not a runner. The motion
+        is shared, not recompiled; following the runner already followed returns self.
+        """
+        i = _runner_row(self.athletes, athlete)
+        return self if i == self.focus else replace(self, focus=i)
 
     def lap_of(self, distance_m: np.ndarray | float) -> np.ndarray:
         """Lap being run at this distance: 0 for a first partial lap, then 1..total_laps."""
@@ -327,9 +353,44 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
     return order
 
 
-def compile_race(race: Race) -> Replay:
-    """Turn a Race into a Replay (raises RaceModelError for an impossible race)."""
+def runners_text(athletes: tuple[Athlete, ...]) -> str:
+    """The runners one may follow, for an error message: 'a (Runner A), b (Runner B)'."""
+    return ", ".join(f"{a.id} ({a.name})" for a in athletes if a.role == "runner")
+
+
+def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
+    """Row of a runner given by row or id (FollowError if it is no runner of athletes)."""
+    choices = tuple(a.id for a in athletes if a.role == "runner")
+    ids = [a.id for a in athletes]
+    if isinstance(athlete, str):
+        if athlete not in ids:
+            raise FollowError(
+                f"no athlete has the id {athlete!r} (runners: {runners_text(athletes)})", choices
+            )
+        i = ids.index(athlete)
+    else:
+        i = int(athlete)
+        if not 0 <= i < len(athletes):
+            raise FollowError(f"no athlete has row {i} (of {len(athletes)})", choices)
+    a = athletes[i]
+    if a.role != "runner":
+        raise FollowError(
+            f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
+            f"(runners: {runners_text(athletes)})",
+            choices,
+        )
+    return i
+
+
+def compile_race(race: Race, focus: str | None = None) -> Replay:
+    """Turn a Race into a Replay following the runner with id ``focus`` (None: the first
+    runner). RaceModelError for an impossible race, FollowError for a ``focus`` that is no
+    runner of it."""
     athletes = _with_target(race)
+    if focus is None:
+        focus_row = next(i for i, a in enumerate(athletes) if a.role == "runner")
+    else:
+        focus_row = _runner_row(athletes, focus)
     n = len(athletes)
     track = race.track
     active: list[Pieces | None] = [None] * n
@@ -441,7 +502,6 @@ def compile_race(race: Race) -> Replay:
     if len(rows) != 2 * n:
         raise RaceModelError("internal: an athlete has no motion")
     motion = PieceBatch.from_rows(rows)
-    focus = next(i for i, a in enumerate(athletes) if a.role == "runner")
     target = index.get(TARGET_ID) if race.target is not None else None
     duration = float(np.max(motion.last[:n]))
     return Replay(
@@ -452,7 +512,7 @@ def compile_race(race: Race) -> Replay:
         finish_time_s=finish,
         dropout_time_s=drop_t,
         dropout_distance_m=drop_m,
-        focus=focus,
+        focus=focus_row,
         target=target,
         duration_s=duration,
     )

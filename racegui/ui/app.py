@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
+from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import install, restore
@@ -187,6 +188,7 @@ def _screenshot(
     size: tuple[int, int],
     theme: str | None,
     presentation: bool,
+    follow: str | None = None,
 ) -> int:
     fmt = shot_format(out)
     if isinstance(fmt, str):  # refused before anything is loaded or drawn
@@ -198,6 +200,7 @@ def _screenshot(
     except LoadError as exc:
         print(f"racegui: {exc}", file=sys.stderr)
         return 2
+    replay = following_named(replay, follow)
     problem = comparison_problem(replay, other) if other is not None else None
     if problem is not None:
         print(f"racegui: --compare {compare}: {problem}", file=sys.stderr)
@@ -238,7 +241,11 @@ def _screenshot(
 
 
 def _interactive(
-    file: Path | None, compare: Path | None, theme: str | None, presentation: bool
+    file: Path | None,
+    compare: Path | None,
+    theme: str | None,
+    presentation: bool,
+    follow: str | None = None,
 ) -> int:
     app = QApplication.instance()
     settings = AppSettings()
@@ -252,8 +259,10 @@ def _interactive(
         except LoadError as exc:
             problem = error_text(exc) + "\n\nShowing the demo race instead."
             file = None
+            follow = None  # a runner of the file, not of the demo
     if replay is None:
         replay = load_replay(demo_path())
+    replay = following_named(replay, follow)
     window = MainWindow(replay, settings, path=file, theme=theme)
     install_export(window)
     window.show()
@@ -281,6 +290,7 @@ def main_gui(
     size: tuple[int, int] | None = None,
     theme: str | None = None,
     presentation: bool = False,
+    follow: str | None = None,
 ) -> int:
     """Run the replay window for FILE (None: the Breaking4 demo); returns the exit code.
 
@@ -288,7 +298,9 @@ def main_gui(
     (w, h px, default 1600x900) to that image file without showing it, in the format its
     suffix names (SHOT_FORMATS), and return 0 (2 for a bad file or suffix, with one line on
     stderr). `theme` is "dark" or "light"; `presentation` starts in
-    presentation mode (for a screenshot: no menu bar or controls, bigger type).
+    presentation mode (for a screenshot: no menu bar or controls, bigger type). `follow`
+    names the runner the window follows (her id, or her name in any case): FollowError,
+    before any window shows or file is written, if she is none of FILE's runners.
     """
     if theme is not None:
         theme_named(theme)  # ValueError for an unknown name, before any window
@@ -304,5 +316,6 @@ def main_gui(
             size or DEFAULT_SHOT_SIZE,
             theme,
             presentation,
+            follow,
         )
-    return _interactive(file, compare, theme, presentation)
+    return _interactive(file, compare, theme, presentation, follow)

@@ -30,6 +30,7 @@ from racegui.model.replay import Replay, comparison_problem
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
+from racegui.ui.follow_menu import fill_follow_menu
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
     export_requested = Signal()
     """File > Export… was chosen (enabled once an exporter calls add_export_action)."""
     replay_changed = Signal(object)
-    """A new Replay is shown (after Open or drop)."""
+    """A new Replay is shown (after Open or drop, or following another runner)."""
 
     def __init__(
         self,
@@ -290,6 +291,13 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(Path(path).resolve().parent)
         return True
 
+    def follow(self, athlete_id: str) -> None:
+        """Follow another runner of the race shown (by id) at the same race time, playing
+        on if it was (FollowError for an id that is no runner of it)."""
+        replay = self.replay.following(athlete_id)
+        if replay is not self.replay:
+            self._set_replay(replay, self.path, keep_time=True)
+
     def set_compare(self, other: Replay | None) -> None:
         self.compare = other
         self.scene.set_compare(other)
@@ -363,7 +371,9 @@ class MainWindow(QMainWindow):
             self._fit_presentation(self.width(), self.height())
 
     # --- internals ------------------------------------------------------------------------
-    def _set_replay(self, replay: Replay, path: Path | None) -> None:
+    def _set_replay(self, replay: Replay, path: Path | None, keep_time: bool = False) -> None:
+        """Show replay (from path), at race time 0 or, with keep_time, at the time shown."""
+        t = self.clock.time() if keep_time else 0.0
         self.replay = replay
         self.path = path
         # Exact times: rounded (to 1e-6 s), a dropout's time landed just before the dropout,
@@ -378,9 +388,12 @@ class MainWindow(QMainWindow):
             self.set_compare(None)
         self.scene.set_replay(replay)
         self.controls.set_replay(replay)
-        self.clock.seek(0.0)
+        fill_follow_menu(self.menus["follow"], replay, self.follow)
+        self.clock.seek(t)
         self.show_time(self.clock.time())
         name = path.name if path is not None else "demo"
+        if len(replay.runners) > 1:  # which of them the figures are for
+            name += f", following {replay.athletes[replay.focus].name}"
         # Ending in the application's display name stops Qt adding it a second time.
         self.setWindowTitle(f"{replay.race.title} ({name}) — {DISPLAY_NAME}")
         if was_playing:

@@ -78,7 +78,8 @@ def build_menus(
     recent_menu_filler: Callable[[QMenu], None],
     on_speed: Callable[[float], None],
 ) -> dict[str, QMenu]:
-    """File, View, Playback and Help menus; returns them by name (plus "recent", "speed")."""
+    """File, View, Playback and Help menus; returns them by name (plus "recent", "speed" and
+    "follow", the View menu's runners, which the window fills for each race)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions["open"])
@@ -93,6 +94,9 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     view = bar.addMenu("&View")
+    follow = view.addMenu("F&ollow")
+    follow.setToolTipsVisible(True)  # each runner's id
+    view.addSeparator()
     for name in ("labels", "trails", "pocket", "panel"):
         view.addAction(actions[name])
     view.addSeparator()
@@ -136,5 +140,6 @@ def build_menus(
         "view": view,
         "playback": playback,
         "speed": speed,
+        "follow": follow,
         "help": help_menu,
     }

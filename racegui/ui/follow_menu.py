@@ -1,0 +1,37 @@
+"""View > Follow: one checkable entry per runner of the race, the one followed checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from racegui.model.replay import Replay
+
+
+def runner_labels(replay: Replay) -> list[str]:
+    """Menu text of each runner (Replay.runners order): her name, with her id after it
+    where two runners share a name; "&" doubled so that it is not read as a mnemonic."""
+    names = [replay.athletes[i].name for i in replay.runners]
+    labels = []
+    for i, name in zip(replay.runners, names, strict=True):
+        text = name if names.count(name) == 1 else f"{name} ({replay.ids[i]})"
+        labels.append(text.replace("&", "&&"))
+    return labels
+
+
+def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], None]) -> None:
+    """Put replay's runners in menu, exclusive and the followed one checked; choosing one
+    calls on_chosen with her id. With one runner there is no choice: the menu is disabled."""
+    menu.clear()
+    group = QActionGroup(menu)  # parented to the menu: cleared with it on the next race
+    for i, label in zip(replay.runners, runner_labels(replay), strict=True):
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(i == replay.focus)
+        action.setData(replay.ids[i])
+        action.setToolTip(f"Laps, gaps, the clock and the pocket cam follow {replay.ids[i]}")
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, who=replay.ids[i]: on_chosen(who))
+    menu.setEnabled(len(replay.runners) > 1)

@@ -1,0 +1,107 @@
+"""Following another runner: a replay of the same race whose laps, gaps and end are hers."""
+
+from __future__ import annotations
+
+import pytest
+
+from racegui.io.race_file import race_from_data
+from racegui.model import analysis
+from racegui.model.follow import runner_named
+from racegui.model.replay import FollowError, compile_race
+from tests.helpers_race import sara_first, two_runner_data
+
+
+@pytest.fixture(scope="module")
+def race():
+    return race_from_data(two_runner_data())
+
+
+@pytest.fixture(scope="module")
+def listed_first():
+    """The replay of the same race with Sara listed first: what following her must equal."""
+    return compile_race(race_from_data(sara_first(two_runner_data())))
+
+
+def test_the_first_runner_is_followed_unasked(race):
+    replay = compile_race(race)
+    assert replay.ids[replay.focus] == "r"
+    assert replay.runners == (0, 1)
+
+
+@pytest.mark.parametrize("how", ["compile", "following_id", "following_row"])
+def test_following_sara_is_the_race_with_her_listed_first(race, listed_first, how):
+    if how == "compile":
+        replay = compile_race(race, focus="s")
+    elif how == "following_id":
+        replay = compile_race(race).following("s")
+    else:
+        replay = compile_race(race).following(1)
+    assert replay.athletes[replay.focus].name == "Sara Lane"
+    assert analysis.lap_table(replay) == analysis.lap_table(listed_first)
+    assert analysis.split_table(replay) == analysis.split_table(listed_first)
+    assert replay.race_end_s == pytest.approx(255.30) == listed_first.race_end_s
+    laps = [(e.kind, e.athlete, e.time_s) for e in analysis.events(replay) if e.kind != "finish"]
+    first = [(e.kind, e.athlete, e.time_s) for e in analysis.events(listed_first)]
+    assert laps == [e for e in first if e[0] != "finish"]
+    for t in (30.0, 150.0, 250.0, 258.0):
+        assert replay.state_at(t).gap_to_target_s == listed_first.state_at(t).gap_to_target_s
+        assert replay.state_at(t).gap_to_target_m == listed_first.state_at(t).gap_to_target_m
+        assert replay.projected_finish_s(t) == listed_first.projected_finish_s(t)
+    profile = analysis.pace_profile(replay)
+    assert profile.segment_pace_s400.tolist() == (
+        analysis.pace_profile(listed_first).segment_pace_s400.tolist()
+    )
+
+
+def test_following_changes_her_figures_not_the_race(race):
+    replay = compile_race(race)
+    sara = replay.following("s")
+    assert analysis.lap_table(sara) != analysis.lap_table(replay)
+    assert sara.race_end_s == pytest.approx(255.30) and replay.race_end_s == pytest.approx(246.42)
+    assert sara.duration_s == replay.duration_s and sara.motion is replay.motion
+    assert sara.following("r").focus == replay.focus
+    assert replay.following("r") is replay
+
+
+@pytest.mark.parametrize(
+    "who, says",
+    [
+        ("nobody", "no athlete has the id 'nobody' (runners: r (Runner), s (Sara Lane))"),
+        ("p", "'p' (Pacer) is a pacer, not a runner"),
+        ("target", "'target' (Target) is a ghost, not a runner"),
+        (7, "no athlete has row 7"),
+    ],
+)
+def test_only_runners_can_be_followed(race, who, says):
+    with pytest.raises(FollowError, match=None) as caught:
+        compile_race(race).following(who)
+    assert says in str(caught.value) and caught.value.choices == ("r", "s")
+    if isinstance(who, str):
+        with pytest.raises(FollowError):
+            compile_race(race, focus=who)
+
+
+@pytest.mark.parametrize("text", ["s", "Sara Lane", "sara lane", "SARA LANE "])
+def test_a_runner_is_named_by_id_or_by_name_in_any_case(race, text):
+    assert runner_named(compile_race(race), text) == "s"
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("sara", "no athlete has the id or name 'sara' (runners: r (Runner), s (Sara Lane))"),
+        ("pacer", "'p' (Pacer) is a pacer, not a runner"),
+        ("S", "no athlete has the id or name 'S'"),
+    ],
+)
+def test_a_name_that_is_no_runner_says_who_the_runners_are(race, text, says):
+    with pytest.raises(FollowError) as caught:
+        runner_named(compile_race(race), text)
+    assert says in str(caught.value)
+
+
+def test_two_runners_of_one_name_are_told_apart_by_id():
+    data = two_runner_data()
+    data["athletes"][1]["name"] = "runner"
+    with pytest.raises(FollowError, match=r"give the id \(r or s\)"):
+        runner_named(compile_race(race_from_data(data)), "Runner")
