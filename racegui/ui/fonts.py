@@ -31,13 +31,20 @@ def scene_font(
     return unhinted(font)
 
 
-BUNDLED_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-"""The theme's typeface, shipped in resources/fonts/ (Bitstream Vera licence, see LICENSE)."""
+BUNDLED_FONT_FILES = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique.ttf",
+)
+"""The theme's typeface, shipped in resources/fonts/ (Bitstream Vera licence, see LICENSE):
+regular, bold, and their obliques (the splits' estimates are in italics, which Qt slanted
+itself where no oblique was installed, unlike on a machine with one)."""
 _LOADED_PROPERTY = "racegui_bundled_fonts"
 
 
 def load_bundled_fonts() -> list[str]:
-    """Add the shipped DejaVu Sans (regular and bold) to the application's fonts, once per
+    """Add the shipped DejaVu Sans (regular, bold and obliques) to the application's fonts, once per
     application; returns the families added (empty if already loaded).
 
     A bare server or container has no fonts at all: a headless export there drew a box for
