@@ -197,7 +197,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded = bool(since_drop[i] >= 0)
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = short_name(name) if pacer else name
-        slide = GHOST_SLIDE_HEIGHTS if r.roles[i] == "ghost" else 0.0
+        slide = 0.0 if pacer else GHOST_SLIDE_HEIGHTS  # a runner or ghost: wide, and no pacer
         late = bool(since_drop[i] > DROPPED_APPEAR_S)
         add(
             i,
