@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from racegui.io.race_file import race_from_data
@@ -57,7 +59,8 @@ def test_following_changes_her_figures_not_the_race(race):
     replay = compile_race(race)
     sara = replay.following("s")
     assert analysis.lap_table(sara) != analysis.lap_table(replay)
-    assert sara.race_end_s == pytest.approx(255.30) and replay.race_end_s == pytest.approx(246.42)
+    # The race ends (an export's default end) at the last runner's finish, whoever is followed.
+    assert sara.race_end_s == pytest.approx(255.30) == replay.race_end_s
     assert sara.duration_s == replay.duration_s and sara.motion is replay.motion
     assert sara.following("r").focus == replay.focus
     assert replay.following("r") is replay
@@ -105,3 +108,15 @@ def test_two_runners_of_one_name_are_told_apart_by_id():
     data["athletes"][1]["name"] = "runner"
     with pytest.raises(FollowError, match=r"give the id \(r or s\)"):
         runner_named(compile_race(race_from_data(data)), "Runner")
+
+
+def test_an_export_runs_to_the_last_runner_s_finish(race):
+    """A club race's export stopped at the first runner's finish (1:58.90) and cut off the
+    runners behind her (coach's review): by default it runs until the last one finishes."""
+    from racegui.export.options import ExportOptions
+    from racegui.export.pipeline import plan_for
+
+    replay = compile_race(race)
+    plan = plan_for(ExportOptions(output=Path("x.mp4"), fps=10), replay.race_end_s)
+    assert plan.race_times[-1] == pytest.approx(255.30)  # Sara Lane's 4:15.30
+    assert float(replay.finish_time_s[replay.focus]) == pytest.approx(246.42)

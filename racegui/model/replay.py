@@ -123,9 +123,12 @@ class Replay:
 
     @property
     def race_end_s(self) -> float:
-        """When the race is over (s): the focus runner's finish time, else the replay's end."""
-        finish = float(self.finish_time_s[self.focus])
-        return finish if np.isfinite(finish) else self.duration_s
+        """When the race is over (s), where an export ends by default: the last runner's
+        finish (a club race's export had stopped at the first runner's, cutting off the
+        others), else the replay's end."""
+        finishes = self.finish_time_s[list(self.runners)]
+        finishes = finishes[np.isfinite(finishes)]
+        return float(finishes.max()) if finishes.size else self.duration_s
 
     def index(self, athlete_id: str) -> int:
         """Row of an athlete by id."""
