@@ -560,3 +560,15 @@ def test_a_title_row_above_the_header_is_named(tmp_path):
     assert "(line 3 looks like the header: delete the lines above it)" in str(err.value)
     with pytest.raises(RaceFileError, match="separated by commas, semicolons or tabs"):
         _read_text(tmp_path, "who|where|when\nfk|400|60.2\n", "p.csv")
+
+
+def test_a_latin_1_file_names_the_letter_and_says_how_to_save_it(tmp_path):
+    """ "line 2, column 4" was a byte's place, read by a coach as the CSV's 4th column of 3."""
+    path = tmp_path / "l.csv"
+    path.write_bytes("athlete,distance_m,time\nJosé,400,57.1\n".encode("latin-1"))
+    with pytest.raises(RaceFileError) as err:
+        read_splits_csv(path)
+    assert str(err.value) == (
+        f"{path}: line 2, character 4: not UTF-8 text (binary, or another encoding: save it as "
+        'UTF-8, "CSV UTF-8" in Excel)'
+    )

@@ -202,10 +202,17 @@ def _decode_utf8(path: str | Path | None, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        char = len(before.decode("utf-8", errors="replace")) + 1  # a letter, not a CSV column
         raise RaceFileError(
             path,
-            [Problem(f"line {line}, column {col}", "not UTF-8 text (binary or wrong encoding)")],
+            [
+                Problem(
+                    f"line {line}, character {char}",
+                    "not UTF-8 text (binary, or another encoding: save it as UTF-8, "
+                    '"CSV UTF-8" in Excel)',
+                )
+            ],
         ) from None
 
 
