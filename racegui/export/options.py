@@ -37,6 +37,12 @@ GIF_MAX_FPS = 50
 below 2 cs (50 fps) to about 10 cs."""
 MAX_SPEED = 64.0
 """Fastest replay speed (race seconds per video second)."""
+MIN_SPEED = 1 / 16
+"""Slowest replay speed (race seconds per video second): 1/16 of real time, a 16x slow motion
+(--speed 5e-324 overflowed, 1e-10 asked for terabytes of frame times)."""
+MAX_FRAMES = 1_000_000
+"""Most frames of any export, cards included: over 9 hours of video at 30 fps (a whole 100 km
+race in real time fits; a 100-hour race needs a higher speed)."""
 GIF_MAX_FRAMES = 3000
 """Most frames a GIF export may have (GIFs are for short clips)."""
 GIF_MAX_PIXEL_FRAMES = 250_000_000
@@ -178,9 +184,10 @@ class ExportOptions:
                 f"{GIF_MAX_FPS} fps): use {GIF_MAX_FPS} fps or less, for example 25."
             )
         speed = self.speed
-        if not _is_number(speed) or not 0 < speed <= MAX_SPEED:
+        if not _is_number(speed) or not MIN_SPEED <= speed <= MAX_SPEED:
             raise ExportOptionsError(
-                f"Speed {speed!r} must be above 0 and at most {MAX_SPEED:g} times real time."
+                f"Speed {speed!r} must be from {MIN_SPEED:g} (1/16) to {MAX_SPEED:g} times "
+                "real time."
             )
         for name, value in (("start", self.from_s), ("end", self.to_s)):
             if value is not None and (not _is_number(value) or value < 0):
@@ -275,6 +282,17 @@ class ExportOptions:
                 f"MP4 needs an even width and height; {width}x{height} is odd, use "
                 f"{_nearest_even(width)}x{_nearest_even(height)}."
             )
+
+
+def check_frame_budget(frames: float) -> None:
+    """Raise ExportOptionsError if an export of ``frames`` frames (a float: it may be huge) is
+    more than MAX_FRAMES."""
+    if not frames <= MAX_FRAMES:  # NaN too
+        many = f"{frames:,.0f}" if math.isfinite(frames) else "endless"
+        raise ExportOptionsError(
+            f"An export of {many} frames is too long (at most {MAX_FRAMES:,}): shorten "
+            "the span, lower the fps or raise the speed."
+        )
 
 
 def check_gif_budget(frames: int, size: tuple[int, int]) -> None:
