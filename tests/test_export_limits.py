@@ -58,3 +58,26 @@ def test_the_dialog_refuses_too_many_frames_the_same_way(replay, qtbot, tmp_path
     assert "frames is too long (at most 1,000)" in (dlg.problem() or "")
     dlg.to_edit.setText("0:10")
     assert dlg.problem() is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["seq_%099999999999999999d.png", "seq_%010d.png", "seq_%1.99999999999999d_%04d.png"],
+)
+def test_a_huge_frame_number_width_is_refused_without_formatting(capsys, tmp_path, name):
+    """ "seq_%099999999999999999d.png" was a MemoryError (name % 1), in the dialog on every
+    keystroke (tester)."""
+    code = main(["export", DEMO, "-o", str(tmp_path / name), "--to", "1", "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "wider than 9 digits" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dialog_refuses_a_huge_frame_number_width(replay, qtbot, tmp_path):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "seq_%099999999999999999d.png"))
+    assert "wider than 9 digits" in (dlg.problem() or "")
+    dlg.path_edit.setText(str(tmp_path / "seq_%09d.png"))
+    assert dlg.problem() is None

@@ -56,6 +56,11 @@ _NOT_A_NUMBER_RE = re.compile(r"(?<!%)%\d*[siu](?![A-Za-z])")
 """printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u"), but
 not a per cent sign in a still's name ("100%sure.png", "lap-100%-split.png", "50%%")."""
 _SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+_PRINTF_SPEC_RE = re.compile(r"%[^A-Za-z%]*")
+"""The flags, width and precision of each printf conversion in a name (up to its letter)."""
+MAX_NUMBER_WIDTH = 9
+"""Widest frame number (digits) a PNG sequence name may ask for ("%09d"): "%099999999999d"
+was formatted to find out, which ran out of memory."""
 
 
 class ExportOptionsError(ValueError):
@@ -245,6 +250,7 @@ class ExportOptions:
                 "sequence is written with %d or %04d (race_%04d.png)."
             )
         if _SEQUENCE_RE.search(name):
+            self._validate_number_widths()
             try:
                 name % 1
             except (TypeError, ValueError):
@@ -252,6 +258,20 @@ class ExportOptions:
                     f"{name!r} is not a frame number pattern like race_%04d.png (write %% "
                     "for a % sign in it)."
                 ) from None
+
+    def _validate_number_widths(self) -> None:
+        """No printf width or precision in the name above MAX_NUMBER_WIDTH, read without
+        formatting anything (a width of 10**17 is a MemoryError)."""
+        name = self.output.name
+        for spec in _PRINTF_SPEC_RE.findall(name.replace("%%", "")):
+            for digits in re.findall(r"\d+", spec):
+                figure = digits.lstrip("0")
+                if len(figure) > 1 or (figure and int(figure) > MAX_NUMBER_WIDTH):
+                    shown = spec if len(spec) <= 12 else spec[:12] + "…"
+                    raise ExportOptionsError(
+                        f"{shown!r} in the name asks for a frame number wider than "
+                        f"{MAX_NUMBER_WIDTH} digits: use %d or %04d (race_%04d.png)."
+                    )
 
     def _validate_size(self, fmt: ExportFormat) -> None:
         size = self.size
