@@ -464,8 +464,11 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
             f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
         )
     same = output.resolve() == csv_path.resolve()
-    if not same and output.exists() and csv_path.exists():
-        same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    try:
+        if not same and output.exists() and csv_path.exists():
+            same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    except OSError:  # a name too long to look up: reading or writing it says so
+        pass
     if same:
         raise UsageError(
             f"racegui import: -o {output} is the CSV being imported; give the race file "
@@ -547,9 +550,12 @@ def _run_gui(argv: list[str], dialogs: bool = False) -> int:
     # A window opened with dialogs says so itself, as for a file that cannot be read, and
     # shows the demo instead.
     if not dialogs or args.screenshot is not None:
+        from racegui.io.race_file import file_problem
+
         for path in (args.file, args.compare):
-            if path is not None and not path.is_file():
-                raise UsageError(f"{path}: no such file")
+            problem = "" if path is None else file_problem(path)[0]
+            if problem:
+                raise UsageError(f"{path}: {problem}")
     if not _has_display():
         if args.screenshot is None:
             raise UsageError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import os
 import re
 import stat
 import sys
@@ -128,19 +129,30 @@ def parse_distance(text: str) -> float:
     return (float(number) if number else 1.0) * factor
 
 
-def read_bytes_limited(path: Path) -> bytes:
-    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+def file_problem(path: Path) -> tuple[str, os.stat_result | None]:
+    """What keeps a race file at path from being read ("no such file", "is a directory, not
+    a race file", "cannot read: File name too long", ...; "" if nothing), and its stat."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise RaceFileError(path, [Problem("", "no such file")]) from None
-    except OSError as exc:
-        raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
-    size = info.st_size
+        return "no such file", None
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        return f"cannot read: {exc.strerror or exc}", None
+    except ValueError:  # a NUL in the name
+        return "cannot read: the name has a NUL character", None
     if stat.S_ISDIR(info.st_mode):
-        raise RaceFileError(path, [Problem("", "is a directory, not a race file")])
+        return "is a directory, not a race file", info
     if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read for ever
-        raise RaceFileError(path, [Problem("", "is not a regular file (a pipe or a device)")])
+        return "is not a regular file (a pipe or a device)", info
+    return "", info
+
+
+def read_bytes_limited(path: Path) -> bytes:
+    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+    problem, info = file_problem(path)
+    if problem or info is None:
+        raise RaceFileError(path, [Problem("", problem)])
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise RaceFileError(
             path,
