@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from racegui.io.atomic import write_text_atomic
+from racegui.io.atomic import write_bytes_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.schema import (
     COLOUR_PATTERN,
@@ -976,6 +976,24 @@ def race_to_data(race: Race) -> dict:
 
 
 def write_race(race: Race, path: str | Path) -> None:
-    """Save a race atomically: a failed save leaves any existing file untouched."""
-    text = json.dumps(race_to_data(race), indent=2, ensure_ascii=False) + "\n"
-    write_text_atomic(Path(path), text)
+    """Save a race atomically: a failed save leaves any existing file untouched. The JSON is
+    indented, or compact where indented it would be over MAX_FILE_BYTES (1000 athletes of
+    1000 splits: 80 MB indented, which read_race refused); RaceFileError, writing nothing, if
+    even compact it would be."""
+    data = race_to_data(race)
+    encoded = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if len(encoded) > MAX_FILE_BYTES:
+        compact = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        encoded = compact.encode("utf-8")
+    if len(encoded) > MAX_FILE_BYTES:
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"cannot write: the race would be {len(encoded) / 1e6:,.0f} MB, over the "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB a race file may be",
+                )
+            ],
+        )
+    write_bytes_atomic(Path(path), encoded)
