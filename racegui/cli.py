@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
+from racegui.cli_output import run_with_checked_stdout
 from racegui.cli_text import (
     TypedTime,
     after_end_text,
@@ -593,8 +594,8 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
         from racegui.stop_signals import stop_requests
 
         with stop_requests() as received:
-            return _main(argv, verb, dialogs, received)
-    return _main(argv, verb, dialogs, None)
+            return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, received))
+    return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, None))
 
 
 def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None) -> int:
