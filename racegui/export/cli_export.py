@@ -211,7 +211,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export
-    from racegui.export.progress_text import ProgressLine, format_summary
+    from racegui.export.progress_text import ProgressLine, format_summary, say
     from racegui.export.scene_source import SceneFrameSource
     from racegui.export.writers import ExportWriteError
     from racegui.ui.theme import theme_named
@@ -224,7 +224,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         compare=compare,
         splits=options.splits,
     )
-    bar = None if args.quiet else ProgressLine(sys.stderr)
+    bar = None if args.quiet or sys.stderr is None else ProgressLine(sys.stderr)
     try:
         result = export(
             source,
@@ -241,7 +241,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
             bar.finish()
             bar = None
         name = stop_name(received[0])
-        print(f"racegui export: stopped by {name}; nothing was written", file=sys.stderr)
+        say(f"racegui export: stopped by {name}; nothing was written")
         return 128 + received[0]
     except OSError as exc:
         raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
@@ -252,12 +252,12 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
             bar.finish()
         source.close()
         app.processEvents()
-    print(format_summary(result), file=sys.stderr)
+    say(format_summary(result))
     note = small_panel_note(options.size, options.panel)
     if note:
-        print(f"racegui export: note: {note}", file=sys.stderr)
+        say(f"racegui export: note: {note}")
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
         name = stop_name(received[0])
-        print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
+        say(f"racegui export: {name} came too late to stop it")
         return 128 + received[0]
     return 0
