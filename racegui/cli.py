@@ -557,6 +557,15 @@ def _run_gui(argv: list[str], dialogs: bool = False) -> int:
             problem = "" if path is None else file_problem(path)[0]
             if problem:
                 raise UsageError(f"{path}: {problem}")
+    if args.screenshot is not None:
+        from racegui.io.atomic import same_file
+
+        for option, path in (("FILE", args.file), ("--compare", args.compare)):
+            if path is not None and same_file(args.screenshot, path):
+                raise UsageError(
+                    f"racegui: --screenshot {args.screenshot} is the race file given as "
+                    f"{option}; give the screenshot another name"
+                )
     if not _has_display():
         if args.screenshot is None:
             raise UsageError(

@@ -66,3 +66,33 @@ def test_opening_a_name_too_long_in_the_window_shows_the_problem(window, monkeyp
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
     assert window.open_path(f"{LONG}.json") is False
     assert len(shown) == 1 and "File name too long" in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "race.png", "-o", "race.png"], "-o race.png is the race file given as FILE"),
+        (["export", "race.png", "-o", "./link.png"], "-o link.png is the race file given as FILE"),
+        (
+            ["export", DEMO, "--compare", "race.mp4", "-o", "../x/race.mp4", "--to", "1"],
+            "-o ../x/race.mp4 is the race file given as --compare",
+        ),
+        (["race.png", "--screenshot", "race.png"], "race.png is the race file given as FILE"),
+        (
+            [DEMO, "--compare", "race.png", "--screenshot", "link.png"],
+            "--screenshot link.png is the race file given as --compare",
+        ),
+    ],
+)
+def test_an_output_that_is_the_race_file_is_refused(capsys, tmp_path, monkeypatch, argv, message):
+    """export race.png -o race.png wrote the replay over its own race file (tester)."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    race = demo_race_path().read_bytes()
+    for name in ("race.png", "race.mp4"):
+        (folder / name).write_bytes(race)
+    os.link(folder / "race.png", folder / "link.png")
+    assert message in _one_line(capsys, argv)
+    for name in ("race.png", "race.mp4", "link.png"):
+        assert (folder / name).read_bytes() == race

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from racegui.cli_text import after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
+from racegui.io.atomic import same_file
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
 
@@ -199,6 +200,12 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         options = options_from_args(args)
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
+    for option, race_path in (("FILE", args.file), ("--compare", args.compare)):
+        if race_path is not None and same_file(options.output, race_path):
+            raise UsageError(
+                f"racegui export: -o {options.output} is the race file given as {option}; "
+                "give the export another name"
+            )
     from racegui.io.replay_file import read_replay
     from racegui.model.replay import comparison_problem
 
