@@ -77,29 +77,40 @@ def _distance_arg(text: str) -> float:
 
 
 def _size_arg(text: str) -> tuple[int, int]:
+    """(width, height) in pixels from "WIDTHxHEIGHT" in ASCII digits ("²x1080" and a width
+    of 5000 digits had said "invalid _size_arg value")."""
     parts = text.lower().split("x")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
+            f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
         )
-    w, h = int(parts[0]), int(parts[1])
+    w, h = (int(p) if len(p) <= 9 else 10**9 for p in parts)
     if not (16 <= w <= 7680 and 16 <= h <= 4320):
-        raise argparse.ArgumentTypeError(f"{text!r}: size must be between 16x16 and 7680x4320")
+        raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
     return w, h
+
+
+def _path_arg(text: str) -> Path:
+    """A file name as typed; an empty one is refused (Path("") is ".", which read as "the
+    folder '.'" in validate "")."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty name is not a file")
+    return Path(text)
 
 
 def _verb_parser(verb: str) -> argparse.ArgumentParser:
     p = _Parser(prog=f"racegui {verb}")
     if verb == "validate":
         p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
-        p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."
-        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("file", type=_path_arg, metavar="FILE")
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     elif verb == "state":
         p.description = "Where everyone is at race time T."
-        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("file", type=_path_arg, metavar="FILE")
         p.add_argument(
             "--time",
             "-t",
@@ -111,8 +122,8 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     elif verb == "import":
         p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
-        p.add_argument("file", type=Path, metavar="CSV")
-        p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.json")
+        p.add_argument("file", type=_path_arg, metavar="CSV")
+        p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
         p.add_argument(
             "--distance",
             type=_distance_arg,
@@ -139,15 +150,15 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "file",
         nargs="?",
-        type=Path,
+        type=_path_arg,
         metavar="FILE",
         help="race file to open (default: the Breaking4 demo)",
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
-    p.add_argument("--compare", type=Path, metavar="FILE", help="second race shown as a ghost")
+    p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")
     p.add_argument(
         "--screenshot",
-        type=Path,
+        type=_path_arg,
         metavar="OUT.png",
         help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
         "without showing it",

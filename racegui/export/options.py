@@ -55,7 +55,7 @@ _SEQUENCE_RE = re.compile(r"%0?(\d*)d")
 _NOT_A_NUMBER_RE = re.compile(r"(?<!%)%\d*[siu](?![A-Za-z])")
 """printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u"), but
 not a per cent sign in a still's name ("100%sure.png", "lap-100%-split.png", "50%%")."""
-_SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+_SIZE_RE = re.compile(r"^\s*([0-9]+)\s*[xX×]\s*([0-9]+)\s*$")
 _PRINTF_SPEC_RE = re.compile(r"%[^A-Za-z%]*")
 """The flags, width and precision of each printf conversion in a name (up to its letter)."""
 MAX_NUMBER_WIDTH = 9
@@ -73,10 +73,15 @@ def parse_size(text: str) -> tuple[int, int]:
     if key in SIZE_PRESETS:
         return SIZE_PRESETS[key]
     match = _SIZE_RE.match(text)
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
     if not match:
         presets = ", ".join(SIZE_PRESETS)
         raise ExportOptionsError(
-            f"Size {text!r} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
+            f"Size {shown} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
+        )
+    if max(len(match.group(1)), len(match.group(2))) > 9:  # int() of 5000 digits fails
+        raise ExportOptionsError(
+            f"Size {shown} is larger than the {MAX_SIZE[0]}x{MAX_SIZE[1]} maximum."
         )
     return int(match.group(1)), int(match.group(2))
 
