@@ -73,3 +73,10 @@ def test_every_setting_of_the_wrong_type_falls_back_to_its_default(tmp_path, val
 def test_on_off_settings_read_the_words_qsettings_writes(tmp_path):
     settings = _settings(tmp_path / "s.ini", "[view]\nlabels=false\ntrails=0\npanel=true\n")
     assert (settings.labels, settings.trails, settings.panel) == (False, False, True)
+
+
+def test_an_export_folder_too_long_to_look_up_is_passed_over(tmp_path):
+    """A hand-edited export folder of 300 characters was an OSError opening File > Export."""
+    from racegui.export.dialog import default_folder
+
+    assert default_folder(tmp_path / ("a" * 300), None) != tmp_path / ("a" * 300)
