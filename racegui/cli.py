@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
+from racegui.cli_output import run_with_checked_stdout
 from racegui.cli_text import (
     FOLLOW_HELP,
     TypedTime,
@@ -77,14 +78,17 @@ def _distance_arg(text: str) -> float:
 
 
 def _size_arg(text: str) -> tuple[int, int]:
+    """(width, height) in pixels from "WIDTHxHEIGHT" in ASCII digits ("²x1080" and a width
+    of 5000 digits had said "invalid _size_arg value")."""
     parts = text.lower().split("x")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
+            f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
         )
-    w, h = int(parts[0]), int(parts[1])
+    w, h = (int(p) if len(p) <= 9 else 10**9 for p in parts)
     if not (16 <= w <= 7680 and 16 <= h <= 4320):
-        raise argparse.ArgumentTypeError(f"{text!r}: size must be between 16x16 and 7680x4320")
+        raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
     return w, h
 
 
@@ -110,19 +114,27 @@ def followed(replay, path: Path, value: str | None, prog: str):
         raise UsageError(follow_text(prog, value, path, exc)) from None
 
 
+def _path_arg(text: str) -> Path:
+    """A file name as typed; an empty one is refused (Path("") is ".", which read as "the
+    folder '.'" in validate "")."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty name is not a file")
+    return Path(text)
+
+
 def _verb_parser(verb: str) -> argparse.ArgumentParser:
     p = _Parser(prog=f"racegui {verb}")
     if verb == "validate":
         p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
-        p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."
-        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("file", type=_path_arg, metavar="FILE")
         add_follow_argument(p)
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     elif verb == "state":
         p.description = "Where everyone is at race time T."
-        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("file", type=_path_arg, metavar="FILE")
         add_follow_argument(p)
         p.add_argument(
             "--time",
@@ -135,8 +147,8 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     elif verb == "import":
         p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
-        p.add_argument("file", type=Path, metavar="CSV")
-        p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.json")
+        p.add_argument("file", type=_path_arg, metavar="CSV")
+        p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
         p.add_argument(
             "--distance",
             type=_distance_arg,
@@ -163,16 +175,16 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "file",
         nargs="?",
-        type=Path,
+        type=_path_arg,
         metavar="FILE",
         help="race file to open (default: the Breaking4 demo)",
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
-    p.add_argument("--compare", type=Path, metavar="FILE", help="second race shown as a ghost")
+    p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")
     add_follow_argument(p)
     p.add_argument(
         "--screenshot",
-        type=Path,
+        type=_path_arg,
         metavar="OUT.png",
         help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
         "without showing it",
@@ -490,8 +502,11 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
             f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
         )
     same = output.resolve() == csv_path.resolve()
-    if not same and output.exists() and csv_path.exists():
-        same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    try:
+        if not same and output.exists() and csv_path.exists():
+            same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    except OSError:  # a name too long to look up: reading or writing it says so
+        pass
     if same:
         raise UsageError(
             f"racegui import: -o {output} is the CSV being imported; give the race file "
@@ -573,9 +588,21 @@ def _run_gui(argv: list[str], dialogs: bool = False) -> int:
     # A window opened with dialogs says so itself, as for a file that cannot be read, and
     # shows the demo instead.
     if not dialogs or args.screenshot is not None:
+        from racegui.io.race_file import file_problem
+
         for path in (args.file, args.compare):
-            if path is not None and not path.is_file():
-                raise UsageError(f"{path}: no such file")
+            problem = "" if path is None else file_problem(path)[0]
+            if problem:
+                raise UsageError(f"{path}: {problem}")
+    if args.screenshot is not None:
+        from racegui.io.atomic import same_file
+
+        for option, path in (("FILE", args.file), ("--compare", args.compare)):
+            if path is not None and same_file(args.screenshot, path):
+                raise UsageError(
+                    f"racegui: --screenshot {args.screenshot} is the race file given as "
+                    f"{option}; give the screenshot another name"
+                )
     if not _has_display():
         if args.screenshot is None:
             raise UsageError(
@@ -621,8 +648,8 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
         from racegui.stop_signals import stop_requests
 
         with stop_requests() as received:
-            return _main(argv, verb, dialogs, received)
-    return _main(argv, verb, dialogs, None)
+            return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, received))
+    return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, None))
 
 
 def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None) -> int:

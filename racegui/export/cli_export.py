@@ -11,6 +11,7 @@ from pathlib import Path
 
 from racegui.cli_text import FOLLOW_HELP, after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
+from racegui.io.atomic import same_file
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
 
@@ -200,6 +201,12 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         options = options_from_args(args)
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
+    for option, race_path in (("FILE", args.file), ("--compare", args.compare)):
+        if race_path is not None and same_file(options.output, race_path):
+            raise UsageError(
+                f"racegui export: -o {options.output} is the race file given as {option}; "
+                "give the export another name"
+            )
     from racegui.io.replay_file import read_replay
     from racegui.model.replay import comparison_problem
 
@@ -214,7 +221,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export
-    from racegui.export.progress_text import ProgressLine, format_summary
+    from racegui.export.progress_text import ProgressLine, format_summary, say
     from racegui.export.scene_source import SceneFrameSource
     from racegui.export.writers import ExportWriteError
     from racegui.ui.theme import theme_named
@@ -227,7 +234,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         compare=compare,
         splits=options.splits,
     )
-    bar = None if args.quiet else ProgressLine(sys.stderr)
+    bar = None if args.quiet or sys.stderr is None else ProgressLine(sys.stderr)
     try:
         result = export(
             source,
@@ -244,7 +251,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
             bar.finish()
             bar = None
         name = stop_name(received[0])
-        print(f"racegui export: stopped by {name}; nothing was written", file=sys.stderr)
+        say(f"racegui export: stopped by {name}; nothing was written")
         return 128 + received[0]
     except OSError as exc:
         raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
@@ -255,12 +262,12 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
             bar.finish()
         source.close()
         app.processEvents()
-    print(format_summary(result), file=sys.stderr)
+    say(format_summary(result))
     note = small_panel_note(options.size, options.panel)
     if note:
-        print(f"racegui export: note: {note}", file=sys.stderr)
+        say(f"racegui export: note: {note}")
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
         name = stop_name(received[0])
-        print(f"racegui export: {name} came too late to stop it", file=sys.stderr)
+        say(f"racegui export: {name} came too late to stop it")
         return 128 + received[0]
     return 0

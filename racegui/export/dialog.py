@@ -111,7 +111,12 @@ def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
 
 
 def _writable_dir(folder: Path | None) -> bool:
-    return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
+    """Whether folder is a folder the user may write in (False for one that cannot be looked
+    up: a hand-edited settings file's folder name too long for the file system)."""
+    try:
+        return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
+    except (OSError, ValueError):
+        return False
 
 
 def _user_file_folder(path: Path | None) -> Path | None:

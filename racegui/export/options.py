@@ -38,6 +38,12 @@ GIF_MAX_FPS = 50
 below 2 cs (50 fps) to about 10 cs."""
 MAX_SPEED = 64.0
 """Fastest replay speed (race seconds per video second)."""
+MIN_SPEED = 1 / 16
+"""Slowest replay speed (race seconds per video second): 1/16 of real time, a 16x slow motion
+(--speed 5e-324 overflowed, 1e-10 asked for terabytes of frame times)."""
+MAX_FRAMES = 1_000_000
+"""Most frames of any export, cards included: over 9 hours of video at 30 fps (a whole 100 km
+race in real time fits; a 100-hour race needs a higher speed)."""
 GIF_MAX_FRAMES = 3000
 """Most frames a GIF export may have (GIFs are for short clips)."""
 GIF_MAX_PIXEL_FRAMES = 250_000_000
@@ -50,7 +56,12 @@ _SEQUENCE_RE = re.compile(r"%0?(\d*)d")
 _NOT_A_NUMBER_RE = re.compile(r"(?<!%)%\d*[siu](?![A-Za-z])")
 """printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u"), but
 not a per cent sign in a still's name ("100%sure.png", "lap-100%-split.png", "50%%")."""
-_SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+_SIZE_RE = re.compile(r"^\s*([0-9]+)\s*[xX×]\s*([0-9]+)\s*$")
+_PRINTF_SPEC_RE = re.compile(r"%[^A-Za-z%]*")
+"""The flags, width and precision of each printf conversion in a name (up to its letter)."""
+MAX_NUMBER_WIDTH = 9
+"""Widest frame number (digits) a PNG sequence name may ask for ("%09d"): "%099999999999d"
+was formatted to find out, which ran out of memory."""
 
 
 class ExportOptionsError(ValueError):
@@ -63,10 +74,15 @@ def parse_size(text: str) -> tuple[int, int]:
     if key in SIZE_PRESETS:
         return SIZE_PRESETS[key]
     match = _SIZE_RE.match(text)
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
     if not match:
         presets = ", ".join(SIZE_PRESETS)
         raise ExportOptionsError(
-            f"Size {text!r} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
+            f"Size {shown} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
+        )
+    if max(len(match.group(1)), len(match.group(2))) > 9:  # int() of 5000 digits fails
+        raise ExportOptionsError(
+            f"Size {shown} is larger than the {MAX_SIZE[0]}x{MAX_SIZE[1]} maximum."
         )
     return int(match.group(1)), int(match.group(2))
 
@@ -187,9 +203,10 @@ class ExportOptions:
                 f"{GIF_MAX_FPS} fps): use {GIF_MAX_FPS} fps or less, for example 25."
             )
         speed = self.speed
-        if not _is_number(speed) or not 0 < speed <= MAX_SPEED:
+        if not _is_number(speed) or not MIN_SPEED <= speed <= MAX_SPEED:
             raise ExportOptionsError(
-                f"Speed {speed!r} must be above 0 and at most {MAX_SPEED:g} times real time."
+                f"Speed {speed!r} must be from {MIN_SPEED:g} (1/16) to {MAX_SPEED:g} times "
+                "real time."
             )
         for name, value in (("start", self.from_s), ("end", self.to_s)):
             if value is not None and (not _is_number(value) or value < 0):
@@ -247,6 +264,7 @@ class ExportOptions:
                 "sequence is written with %d or %04d (race_%04d.png)."
             )
         if _SEQUENCE_RE.search(name):
+            self._validate_number_widths()
             try:
                 name % 1
             except (TypeError, ValueError):
@@ -254,6 +272,20 @@ class ExportOptions:
                     f"{name!r} is not a frame number pattern like race_%04d.png (write %% "
                     "for a % sign in it)."
                 ) from None
+
+    def _validate_number_widths(self) -> None:
+        """No printf width or precision in the name above MAX_NUMBER_WIDTH, read without
+        formatting anything (a width of 10**17 is a MemoryError)."""
+        name = self.output.name
+        for spec in _PRINTF_SPEC_RE.findall(name.replace("%%", "")):
+            for digits in re.findall(r"\d+", spec):
+                figure = digits.lstrip("0")
+                if len(figure) > 1 or (figure and int(figure) > MAX_NUMBER_WIDTH):
+                    shown = spec if len(spec) <= 12 else spec[:12] + "…"
+                    raise ExportOptionsError(
+                        f"{shown!r} in the name asks for a frame number wider than "
+                        f"{MAX_NUMBER_WIDTH} digits: use %d or %04d (race_%04d.png)."
+                    )
 
     def _validate_size(self, fmt: ExportFormat) -> None:
         size = self.size
@@ -284,6 +316,17 @@ class ExportOptions:
                 f"MP4 needs an even width and height; {width}x{height} is odd, use "
                 f"{_nearest_even(width)}x{_nearest_even(height)}."
             )
+
+
+def check_frame_budget(frames: float) -> None:
+    """Raise ExportOptionsError if an export of ``frames`` frames (a float: it may be huge) is
+    more than MAX_FRAMES."""
+    if not frames <= MAX_FRAMES:  # NaN too
+        many = f"{frames:,.0f}" if math.isfinite(frames) else "endless"
+        raise ExportOptionsError(
+            f"An export of {many} frames is too long (at most {MAX_FRAMES:,}): shorten "
+            "the span, lower the fps or raise the speed."
+        )
 
 
 def check_gif_budget(frames: int, size: tuple[int, int]) -> None:

@@ -10,7 +10,12 @@ from pathlib import Path
 import numpy as np
 
 from racegui.export.frames import FramePlan, FrameSource, iter_plan, plan_frames, sample_frames
-from racegui.export.options import ExportOptions, ExportOptionsError, check_gif_budget
+from racegui.export.options import (
+    ExportOptions,
+    ExportOptionsError,
+    check_frame_budget,
+    check_gif_budget,
+)
 from racegui.export.writers import FrameWriter, GifWriter, Mp4Writer, PngWriter
 
 
@@ -46,10 +51,13 @@ class ExportResult:
 
 
 def plan_for(options: ExportOptions, race_duration_s: float | None) -> FramePlan:
-    """The frames ``options`` asks for; ``race_duration_s`` (s) fills a missing end time."""
+    """The frames ``options`` asks for; ``race_duration_s`` (s) fills a missing end time.
+    ExportOptionsError for more than MAX_FRAMES frames, before any is planned."""
     start, end = options.span(race_duration_s)
     if options.is_still:
         return FramePlan(race_times=np.array([start]), fps=options.fps)
+    cards_s = options.title_card_s + options.end_card_s
+    check_frame_budget(((end - start) / options.speed + cards_s) * options.fps + 1)
     return plan_frames(
         start, end, options.fps, options.speed, options.title_card_s, options.end_card_s
     )

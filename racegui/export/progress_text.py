@@ -90,21 +90,43 @@ class ProgressLine:
         self._last_draw = now
         text = render_bar(done, total, now - self._start)
         if not self._tty:
-            self._stream.write(f"{text}\n")
-            self._stream.flush()
+            self._write(f"{text}\n")
             self.redraws += 1
             return
         pad = " " * max(0, self._last_len - len(text))
-        self._stream.write(f"\r{text}{pad}")
-        self._stream.flush()
+        self._write(f"\r{text}{pad}")
         self._last_len = len(text)
         self.redraws += 1
 
     def finish(self) -> None:
         """End the bar's line (if one was drawn on a terminal)."""
         if self._last_draw is not None and self._tty:
-            self._stream.write("\n")
+            self._write("\n")
+
+    def _write(self, text: str) -> None:
+        """Write and flush text; a stream that is closed or fails (stderr closed with 2>&-)
+        is given up, as the progress is not worth failing an export for."""
+        if self._stream is None:
+            return
+        try:
+            self._stream.write(text)
             self._stream.flush()
+        except (OSError, ValueError):  # ValueError: a closed file
+            self._stream = None
+
+
+def say(text: str) -> None:
+    """Print a line of text to stderr, if it can be: an export's summary and notes are not
+    worth failing it for (with stderr closed, 2>&-, an export that had written its file exited
+    1)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"{text}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def format_megabytes(n_bytes: int) -> str:

@@ -679,18 +679,48 @@ class PngWriter(_WriterBase):
             raise ExportWriteError("No frames were written, so there is no PNG to save.")
         try:
             if self.sequence:
-                for final in self._names:
-                    os.replace(self._tmp / final.name, final)
+                self._check_destinations()
+                self._move_sequence()
                 _fsync_dir(self.path.parent)
                 self._tmp.rmdir()
                 self._files = tuple(self._names)
             else:
                 commit_file(self._tmp, self.path)
                 self._files = (self.path,)
+        except ExportWriteError:
+            self.abort()
+            raise
         except Exception as exc:
             self.abort()
             raise ExportWriteError(f"Could not move the PNGs into place: {_reason(exc)}") from exc
         self._tmp = None
+
+    def _check_destinations(self) -> None:
+        """ExportWriteError, before any file is moved, if a name of the sequence is taken by
+        anything but a file (a folder f_0003.png left f_0001 and f_0002 moved in)."""
+        for final in self._names:
+            if os.path.lexists(final) and (final.is_dir() or not final.is_file()):
+                kind = "a folder" if final.is_dir() else "not a regular file"
+                raise ExportWriteError(
+                    f"{final} is {kind}, so the sequence cannot be saved under its name"
+                )
+
+    def _move_sequence(self) -> None:
+        """Move every PNG of the sequence into place; if one cannot be, remove those moved
+        before it (ExportWriteError saying so)."""
+        assert self._tmp is not None
+        moved: list[Path] = []
+        for final in self._names:
+            try:
+                os.replace(self._tmp / final.name, final)
+            except OSError as exc:
+                for path in moved:
+                    _discard(path)
+                again = f"; the {len(moved)} moved before it were removed" if moved else ""
+                raise ExportWriteError(
+                    f"Could not move {final.name} into place: {_reason(exc)}{again}"
+                ) from exc
+            moved.append(final)
 
     def abort(self) -> None:
         """Delete the temporary file or folder."""

@@ -12,6 +12,16 @@ import stat
 from pathlib import Path
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether a and b name one file: the same path once resolved, or (both existing) the
+    same file by another name (a link, RACE.PNG on a case-insensitive disk). False when
+    either cannot be looked up (a name too long: writing it fails and says so)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
     """Create an empty, uniquely named hidden file next to ``dest`` and return its path.
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from racegui.io.atomic import write_text_atomic
+from racegui.io.atomic import write_bytes_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.schema import (
     COLOUR_PATTERN,
@@ -22,6 +24,8 @@ from racegui.io.schema import (
     FORMAT,
     ID_PATTERN,
     MAX_ATHLETES,
+    MAX_ENTRIES,
+    MAX_SPLITS,
     AthleteModel,
     RaceFileModel,
     SplitModel,
@@ -42,6 +46,14 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest race file read (bytes); bigger files are refused before reading."""
 MAX_DEPTH = 32
 """Deepest nesting of lists and objects accepted (a race file uses 5 levels)."""
+MAX_LIST_ENTRIES = max(MAX_ATHLETES, MAX_SPLITS, MAX_ENTRIES)
+"""Longest list in a race file (athletes, splits, sources, notes)."""
+MAX_LIST_WALKED = 10 * MAX_LIST_ENTRIES
+"""Longest list whose items are looked at: a longer one is refused at once, alone (one a
+little too long is refused with the file's other problems)."""
+MAX_OBJECT_FIELDS = 1000
+"""Most fields of one object looked at (a race file's have at most a dozen): more are refused
+before their values are looked at."""
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
 MIN_RACE_M = 10.0
@@ -117,19 +129,30 @@ def parse_distance(text: str) -> float:
     return (float(number) if number else 1.0) * factor
 
 
-def read_bytes_limited(path: Path) -> bytes:
-    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+def file_problem(path: Path) -> tuple[str, os.stat_result | None]:
+    """What keeps a race file at path from being read ("no such file", "is a directory, not
+    a race file", "cannot read: File name too long", ...; "" if nothing), and its stat."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise RaceFileError(path, [Problem("", "no such file")]) from None
-    except OSError as exc:
-        raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
-    size = info.st_size
+        return "no such file", None
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        return f"cannot read: {exc.strerror or exc}", None
+    except ValueError:  # a NUL in the name
+        return "cannot read: the name has a NUL character", None
     if stat.S_ISDIR(info.st_mode):
-        raise RaceFileError(path, [Problem("", "is a directory, not a race file")])
+        return "is a directory, not a race file", info
     if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read for ever
-        raise RaceFileError(path, [Problem("", "is not a regular file (a pipe or a device)")])
+        return "is not a regular file (a pipe or a device)", info
+    return "", info
+
+
+def read_bytes_limited(path: Path) -> bytes:
+    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+    problem, info = file_problem(path)
+    if problem or info is None:
+        raise RaceFileError(path, [Problem("", problem)])
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise RaceFileError(
             path,
@@ -227,33 +250,68 @@ def _nul_problem(head: bytes) -> str:
 
 def _find_unusable(data: Any) -> Problem | None:
     """The first NaN/Infinity number, field given twice in one object, text that is not valid
-    Unicode (an unpaired surrogate such as "\\ud800", which cannot be printed or saved), or
-    nesting deeper than MAX_DEPTH, with its JSON path. Walks the data without recursion, in
-    document order."""
-    stack: list[tuple[Any, tuple]] = [(data, ())]
+    Unicode (an unpaired surrogate such as "\\ud800", which cannot be printed or saved),
+    nesting deeper than MAX_DEPTH, or list or object far longer than any a race file has, with
+    its JSON path. A file that is not an object is refused before anything else. Walks the
+    data without recursion, in document order, building a path only for each list and object
+    (31 million numbers in a list took 90 s and 5 GB when every item had its own)."""
+    if not isinstance(data, dict):
+        return Problem(json_path(()), f"should be an object ({{...}}), not {_json_kind(data)}")
+    problem = _container_problem(data, ())
+    if problem is not None:
+        return problem
+    stack: list[tuple[Iterator[tuple[Any, Any]], tuple]] = [(iter(data.items()), ())]
     while stack:
-        value, loc = stack.pop()
-        if isinstance(value, _NonFinite):
-            return Problem(json_path(loc), "NaN and Infinity are not numbers a race can use")
-        if isinstance(value, _Duplicated):
+        items, loc = stack[-1]
+        for key, value in items:
+            if isinstance(value, dict | list):
+                inner = loc + (key,)
+                problem = _container_problem(value, inner)
+                if problem is not None:
+                    return problem
+                children = value.items() if isinstance(value, dict) else enumerate(value)
+                stack.append((iter(children), inner))
+                break
+            if isinstance(value, _NonFinite):
+                return Problem(
+                    json_path(loc + (key,)), "NaN and Infinity are not numbers a race can use"
+                )
+            if isinstance(value, str) and not _is_unicode(value):
+                return Problem(
+                    json_path(loc + (key,)),
+                    "text with an unpaired surrogate (\\ud800-\\udfff escape)",
+                )
+        else:
+            stack.pop()
+    return None
+
+
+def _container_problem(value: dict | list, loc: tuple) -> Problem | None:
+    """What is wrong with a list or object at loc itself (not its items): nested too deep,
+    far too long, a field given twice or a field name that is not valid Unicode."""
+    if len(loc) >= MAX_DEPTH:
+        return Problem(json_path(loc), f"nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, list):
+        if len(value) > MAX_LIST_WALKED:
             return Problem(
-                json_path(loc + (value.duplicates[0],)),
-                "this field is given twice in one object (JSON readers would keep only the "
-                "last): delete one",
+                json_path(loc),
+                f"has {len(value)} entries; at most {MAX_LIST_ENTRIES} are allowed",
             )
-        if isinstance(value, str) and not _is_unicode(value):
-            return Problem(
-                json_path(loc), "text with an unpaired surrogate (\\ud800-\\udfff escape)"
-            )
-        if isinstance(value, dict | list) and len(loc) >= MAX_DEPTH:
-            return Problem(json_path(loc), f"nested more than {MAX_DEPTH} levels deep")
-        if isinstance(value, dict):
-            for key in value:
-                if not _is_unicode(key):
-                    return Problem(json_path(loc), "a field name with an unpaired surrogate")
-            stack.extend((item, loc + (key,)) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((value[k], loc + (k,)) for k in range(len(value) - 1, -1, -1))
+        return None
+    if len(value) > MAX_OBJECT_FIELDS:
+        return Problem(
+            json_path(loc),
+            f"has {len(value)} fields; no object of a race file has more than a few dozen",
+        )
+    if isinstance(value, _Duplicated):
+        return Problem(
+            json_path(loc + (value.duplicates[0],)),
+            "this field is given twice in one object (JSON readers would keep only the "
+            "last): delete one",
+        )
+    for key in value:
+        if not _is_unicode(key):
+            return Problem(json_path(loc), "a field name with an unpaired surrogate")
     return None
 
 
@@ -925,6 +983,24 @@ def race_to_data(race: Race) -> dict:
 
 
 def write_race(race: Race, path: str | Path) -> None:
-    """Save a race atomically: a failed save leaves any existing file untouched."""
-    text = json.dumps(race_to_data(race), indent=2, ensure_ascii=False) + "\n"
-    write_text_atomic(Path(path), text)
+    """Save a race atomically: a failed save leaves any existing file untouched. The JSON is
+    indented, or compact where indented it would be over MAX_FILE_BYTES (1000 athletes of
+    1000 splits: 80 MB indented, which read_race refused); RaceFileError, writing nothing, if
+    even compact it would be."""
+    data = race_to_data(race)
+    encoded = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if len(encoded) > MAX_FILE_BYTES:
+        compact = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        encoded = compact.encode("utf-8")
+    if len(encoded) > MAX_FILE_BYTES:
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"cannot write: the race would be {len(encoded) / 1e6:,.0f} MB, over the "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB a race file may be",
+                )
+            ],
+        )
+    write_bytes_atomic(Path(path), encoded)

@@ -205,7 +205,12 @@ def _screenshot(
     if problem is not None:
         print(f"racegui: --compare {compare}: {problem}", file=sys.stderr)
         return 2
-    if not out.parent.is_dir():
+    try:
+        folder_found = out.parent.is_dir()
+    except OSError as exc:  # a folder name longer than the file system allows
+        print(f"racegui: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    if not folder_found:
         print(
             f"racegui: the folder {str(out.parent)!r} for {out.name} does not exist",
             file=sys.stderr,

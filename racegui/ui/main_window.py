@@ -267,7 +267,11 @@ class MainWindow(QMainWindow):
         try:
             replay = load_replay(path)
         except LoadError as exc:
-            if not Path(path).exists():  # gone since it was opened: not recent any more
+            try:
+                gone = not Path(path).exists()
+            except OSError:  # a name too long to look up cannot be opened again either
+                gone = True
+            if gone:  # gone since it was opened: not recent any more
                 self.settings.remove_recent(str(Path(path).resolve()))
             self._show_error("Cannot open race", exc)
             return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "racegui"
@@ -12,11 +14,19 @@ MAX_RECENT = 8
 
 
 def _bool(value: object, default: bool) -> bool:
-    if value is None:
-        return default
+    """A stored on/off: a bool, 0/1, or "true"/"false" text; default for anything else (unset,
+    or a value of another type in a hand-edited or damaged settings file)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
     if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
+        text = value.strip().lower()
+        if text in ("1", "true", "yes"):
+            return True
+        if text in ("0", "false", "no"):
+            return False
+    return default
 
 
 class AppSettings:
@@ -40,7 +50,7 @@ class AppSettings:
             value = float(self._get(key, 0.0))
         except (TypeError, ValueError):
             return 0.0
-        return value if value > 0 else 0.0
+        return value if 0 < value < math.inf else 0.0
 
     @property
     def theme(self) -> str:
@@ -104,10 +114,12 @@ class AppSettings:
 
     @property
     def speed(self) -> float:
+        """Playback speed (times real time): 1 when unset or not a positive number."""
         try:
-            return float(self._get("playback/speed", 1.0))
+            value = float(self._get("playback/speed", 1.0))
         except (TypeError, ValueError):
             return 1.0
+        return value if 0 < value < math.inf else 1.0
 
     @speed.setter
     def speed(self, value: float) -> None:
@@ -115,12 +127,14 @@ class AppSettings:
 
     @property
     def recent_files(self) -> list[str]:
+        """The recent files' paths, newest first: none when unset or not a list of text (a
+        damaged settings file's "@Rect(1 2 3 4)" was a TypeError)."""
         value = self.store.value("files/recent")
-        if value is None:
-            return []
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value if v][:MAX_RECENT]
+        if not isinstance(value, list | tuple):
+            return []
+        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
 
     def add_recent(self, path: str) -> list[str]:
         """Put path first in the recent files (deduplicated, at most MAX_RECENT)."""

@@ -1,0 +1,79 @@
+"""The command line's standard output, checked: a write that fails (a full disk, /dev/full)
+ends the command with one line on stderr and exit code 2 instead of a traceback, or of exit
+code 0 with the output lost."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+EXIT_OUTPUT_FAILED = 2
+"""Exit code of a command whose output could not be written."""
+
+
+class OutputError(Exception):
+    """Writing to standard output failed; the message says why ("No space left on device")."""
+
+
+class CheckedStdout:
+    """A text stream that passes everything to `stream`, raising OutputError for a write or
+    flush that fails with an OSError (a closed pipe stays a BrokenPipeError)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write text (OutputError if it cannot be)."""
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        """Flush the stream (OutputError if it cannot be)."""
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _drop_unwritten(stream: TextIO) -> None:
+    """Point the stream's file descriptor at the null device, so the text it could not write
+    is not tried again (and reported as "Exception ignored") as Python exits."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # pytest's capture, a StringIO
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def run_with_checked_stdout(run: Callable[[], int]) -> int:
+    """run() with sys.stdout checked and flushed at the end; its exit code, or
+    EXIT_OUTPUT_FAILED with one line on stderr if its output could not be written."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed: print() writes nothing anyway
+        return run()
+    sys.stdout = CheckedStdout(stream)
+    try:
+        code = run()
+        sys.stdout.flush()
+        return code
+    except OutputError as exc:
+        _drop_unwritten(stream)
+        print(f"racegui: cannot write the output: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_FAILED
+    finally:
+        sys.stdout = stream

@@ -1,0 +1,39 @@
+"""Bad arguments are named in words: no "invalid _size_arg value", no "." for an empty name."""
+
+from __future__ import annotations
+
+import pytest
+
+from racegui.cli import main
+from racegui.resources_path import demo_race_path
+
+DEMO = str(demo_race_path())
+HUGE = "1" + "0" * 5000  # more digits than int() reads
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--screenshot", "o.png", "--size", "²x1080"], "'²x1080' is not a size (use WIDTHxHEIGHT"),
+        (["--screenshot", "o.png", "--size", f"{HUGE}x1080"], "size must be between 16x16"),
+        (["export", DEMO, "-o", "x.mp4", "--size", "²x1080"], "Size '²x1080' is not WIDTHxHEIGHT"),
+        (["export", DEMO, "-o", "x.mp4", "--size", f"{HUGE}x1080"], "larger than the 7680x4320"),
+        (["validate", ""], "racegui validate: argument FILE: an empty name is not a file"),
+        (["validate", DEMO, ""], "racegui validate: argument FILE: an empty name is not a file"),
+        (["info", ""], "racegui info: argument FILE: an empty name is not a file"),
+        (["state", "", "-t", "1"], "racegui state: argument FILE: an empty name is not a file"),
+        (["import", "", "-o", "x.json"], "racegui import: argument CSV: an empty name"),
+        (["import", "x.csv", "-o", ""], "argument -o/--output: an empty name is not a file"),
+        (["", "--screenshot", "o.png"], "racegui: argument FILE: an empty name is not a file"),
+        ([DEMO, "--screenshot", ""], "argument --screenshot: an empty name is not a file"),
+    ],
+)
+def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv, message):
+    """'--size ²x1080' said "invalid _size_arg value" ('²'.isdigit() is True, int('²') fails);
+    'validate ""' said ".: is a directory" (tester)."""
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1 and len(err) < 300, err
+    assert message in err
+    assert "invalid" not in err and list(tmp_path.iterdir()) == []

@@ -1,0 +1,83 @@
+"""Export options that would plan an endless export, or a name that cannot be numbered, are
+refused with one sentence (command line and dialog alike), never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from racegui.cli import main
+from racegui.export import options as export_options
+from racegui.export.dialog import ExportDialog
+from racegui.export.options import MIN_SPEED, ExportOptions, ExportOptionsError
+from racegui.export.pipeline import plan_for
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+
+DEMO = str(demo_race_path())
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+@pytest.mark.parametrize("speed", ["5e-324", "1e-300", "1e-10", "1e-5", "0.06"])
+def test_a_tiny_speed_is_one_line_and_exit_2(capsys, tmp_path, speed):
+    """--speed 5e-324 overflowed in frame_count, 1e-10 asked for terabytes (tester)."""
+    out = tmp_path / "x.mp4"
+    argv = ["export", DEMO, "-o", str(out), "--from", "1", "--to", "2", "--size", "360p"]
+    code = main([*argv, "--speed", speed, "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "0.0625 (1/16) to 64 times real time" in err
+    assert not out.exists()
+
+
+def test_the_slowest_speed_is_allowed(tmp_path):
+    options = ExportOptions(output=tmp_path / "x.mp4", speed=MIN_SPEED, from_s=0, to_s=1)
+    options.validate()
+    assert plan_for(options, None).total == 16 * 30 + 1
+
+
+def test_an_export_of_too_many_frames_is_refused_before_planning(tmp_path):
+    """A 100-hour race at 120 fps and 1/16 speed planned 691 million frame times."""
+    options = ExportOptions(output=tmp_path / "x.mp4", fps=120, speed=MIN_SPEED, to_s=360000.0)
+    with pytest.raises(ExportOptionsError, match="691,200,001 frames is too long"):
+        plan_for(options, None)
+    endless = ExportOptions(output=tmp_path / "x.mp4", to_s=1e308)
+    with pytest.raises(ExportOptionsError, match="endless frames is too long"):
+        plan_for(endless, None)
+
+
+def test_the_dialog_refuses_too_many_frames_the_same_way(replay, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(export_options, "MAX_FRAMES", 1000)
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    assert "frames is too long (at most 1,000)" in (dlg.problem() or "")
+    dlg.to_edit.setText("0:10")
+    assert dlg.problem() is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["seq_%099999999999999999d.png", "seq_%010d.png", "seq_%1.99999999999999d_%04d.png"],
+)
+def test_a_huge_frame_number_width_is_refused_without_formatting(capsys, tmp_path, name):
+    """ "seq_%099999999999999999d.png" was a MemoryError (name % 1), in the dialog on every
+    keystroke (tester)."""
+    code = main(["export", DEMO, "-o", str(tmp_path / name), "--to", "1", "-q"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "wider than 9 digits" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dialog_refuses_a_huge_frame_number_width(replay, qtbot, tmp_path):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "seq_%099999999999999999d.png"))
+    assert "wider than 9 digits" in (dlg.problem() or "")
+    dlg.path_edit.setText(str(tmp_path / "seq_%09d.png"))
+    assert dlg.problem() is None

@@ -1,0 +1,82 @@
+"""A settings file with values of the wrong type (hand-edited, or damaged) gives the defaults,
+never an exception."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from racegui.ui.settings import AppSettings
+
+PROPERTIES = (
+    "theme",
+    "labels",
+    "trails",
+    "pocket_cam",
+    "panel",
+    "splits",
+    "loop",
+    "speed",
+    "recent_files",
+    "last_folder",
+    "export_folder",
+    "export_theme",
+    "export_title_card_s",
+    "export_end_card_s",
+    "geometry",
+    "window_state",
+)
+KEYS = (
+    "view/theme",
+    "view/labels",
+    "view/trails",
+    "view/pocket_cam",
+    "view/panel",
+    "view/splits",
+    "playback/loop",
+    "playback/speed",
+    "files/recent",
+    "files/last_folder",
+    "export/folder",
+    "export/theme",
+    "export/title_card_s",
+    "export/end_card_s",
+    "window/geometry",
+    "window/state",
+)
+
+TEXT = ("recent_files", "last_folder", "export_folder")
+"""Settings that are text, whatever it says."""
+
+
+def _settings(path, text: str) -> AppSettings:
+    path.write_text(text)
+    return AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+@pytest.mark.parametrize("value", ["@Rect(1 2 3 4)", "@Size(5 6)", "nan", "inf", "-1", "maybe"])
+def test_every_setting_of_the_wrong_type_falls_back_to_its_default(tmp_path, value):
+    """'[files] recent=@Rect(1 2 3 4)' was a TypeError in Open Recent (tester)."""
+    defaults = _settings(tmp_path / "empty.ini", "")
+    groups: dict[str, list[str]] = {}
+    for key in KEYS:
+        group, name = key.split("/")
+        groups.setdefault(group, []).append(f"{name}={value}")
+    text = "".join(f"[{g}]\n" + "\n".join(lines) + "\n" for g, lines in groups.items())
+    damaged = _settings(tmp_path / "damaged.ini", text)
+    for name in PROPERTIES:
+        if name in TEXT and not value.startswith("@"):
+            continue  # "nan" is a folder or file name as far as settings can tell
+        assert getattr(damaged, name) == getattr(defaults, name), name
+
+
+def test_on_off_settings_read_the_words_qsettings_writes(tmp_path):
+    settings = _settings(tmp_path / "s.ini", "[view]\nlabels=false\ntrails=0\npanel=true\n")
+    assert (settings.labels, settings.trails, settings.panel) == (False, False, True)
+
+
+def test_an_export_folder_too_long_to_look_up_is_passed_over(tmp_path):
+    """A hand-edited export folder of 300 characters was an OSError opening File > Export."""
+    from racegui.export.dialog import default_folder
+
+    assert default_folder(tmp_path / ("a" * 300), None) != tmp_path / ("a" * 300)
