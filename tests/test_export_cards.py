@@ -9,7 +9,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from racegui.export.cards import LINE_WRAP_MAX, card_layout, end_text, title_text
+from racegui.io.race_file import read_race
 from racegui.model.names import short_name
+from racegui.model.replay import compile_race
 from racegui.ui.loading import load_replay
 from racegui.ui.race_status import compare_label
 from racegui.ui.theme import DARK
@@ -75,3 +77,15 @@ def test_long_card_text_stays_in_its_box_and_off_the_next(qapp, mile, wr_2023, s
     # A 216-character title became the card's smallest text; the headline stays biggest.
     headline, lines = rows[1], rows[2:-1]
     assert headline.font.pixelSize() > max(row.font.pixelSize() for row in lines)
+
+
+def test_the_end_card_gives_the_other_runners_finishes(tmp_path):
+    """A club race's end card named only the runner followed (coach's review): it gives the
+    other runners' finishes too, first home first, against hers."""
+    from tests.helpers_race import two_runner_data, write_json
+
+    race = compile_race(read_race(write_json(tmp_path / "two.json", two_runner_data())))
+    lines = end_text(race).lines
+    assert "Sara Lane  4:15.30 (+8.88)" in lines
+    sara = end_text(race.following("s")).lines
+    assert "Runner  4:06.42 (-8.88)" in sara and not any("Sara Lane" in x for x in sara)

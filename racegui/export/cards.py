@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_time, label_names_time
+from racegui.model.timefmt import format_delta, format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
 from racegui.ui.race_status import compare_label
 from racegui.ui.theme import Theme
@@ -69,8 +69,25 @@ def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
         other = float(compare.finish_time_s[compare.focus])
         if np.isfinite(finish) and np.isfinite(other):
             lines.append(_margin_text(float(finish) - other, compare_label(compare, replay), other))
+    if np.isfinite(finish):
+        lines += [
+            f"{name}  {format_time(t)} ({format_delta(t - float(finish))})"
+            for name, t in _other_finishes(replay)[:END_CARD_OTHERS]
+        ]
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
+
+
+END_CARD_OTHERS = 3
+"""Other runners of the race whose finish the end card gives (the first three home)."""
+
+
+def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
+    """(name, finish time s) of the race's other runners who finished, first home first: a
+    club race's end card named only the runner followed (coach's review)."""
+    others = [i for i in replay.runners if i != replay.focus]
+    times = sorted((float(replay.finish_time_s[i]), replay.athletes[i].name) for i in others)
+    return [(name, t) for t, name in times if np.isfinite(t)]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float) -> str:
