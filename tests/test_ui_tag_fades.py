@@ -18,8 +18,8 @@ H = 20.0
 STEP = 1 / 30
 
 
-def _tag(key: str, x: float, y: float = 100.0, anchor: tuple[float, float] = (0.0, 0.0)):
-    return (key, QRectF(x, y, 80.0, H), QPointF(*anchor), key)
+def _tag(key: str, x: float, y: float = 100.0, anchor: tuple[float, float] = (0.0, 0.0), text=None):
+    return (key, QRectF(x, y, 80.0, H), QPointF(*anchor), text or key, key)
 
 
 def _run(fades: TagFades, frames):
@@ -70,7 +70,34 @@ def test_a_tag_that_moves_with_its_marker_or_a_short_way_does_not_fade():
     assert all(got == ([1.0], []) for got in _run(fades, frames))
 
 
-def test_a_tag_that_goes_fades_out_where_it_was():
+@pytest.mark.parametrize(
+    "after",
+    [
+        [_tag("a", 40.0, 100.0 + 0.5 * H)],  # its new box overlaps its old one (a slide)
+        [_tag("a", 300.0), _tag("b", 20.0)],  # another tag took its place (a swap)
+        [_tag("a", 300.0, text="a, its words changed")],  # the gap's seconds
+    ],
+    ids=["own-box", "taken", "new-words"],
+)
+def test_a_hop_leaves_no_copy_where_it_would_lie_under_a_tag_or_show_old_words(after):
+    """A presenter's review saw text over text in one frame in eight, and "+6.24 s" beside
+    "+6.25 s": where the copy would overlap a tag drawn (or its own new box), or its words
+    changed, the tag moves whole, as before fades."""
+    fades = TagFades()
+    frames = [(k * STEP, [_tag("a", 0)]) for k in range(3)] + [(3 * STEP, after)]
+    alphas, echoes = _run(fades, frames)[3]
+    assert alphas[0] == 1.0 and echoes == []  # (a new tag "b" fades in)
+
+
+def test_a_second_hop_while_fading_moves_whole():
+    fades = TagFades()
+    xs = [0, 0, 0, 200, 400, 400]
+    got = _run(fades, [(k * STEP, [_tag("a", x)]) for k, x in enumerate(xs)])
+    assert got[3][0][0] < 0.2 and len(got[3][1]) == 1
+    assert got[4] == ([1.0], []) and got[5] == ([1.0], [])
+
+
+def test_a_tag_that_goes_fades_out_where_it_was_until_a_tag_comes_there():
     fades = TagFades()
     frames = [(k * STEP, [_tag("a", 0)] if k < 3 else []) for k in range(15)]
     got = _run(fades, frames)
@@ -78,15 +105,21 @@ def test_a_tag_that_goes_fades_out_where_it_was():
     assert got[3][1][0][:2] == ("a", QRectF(0.0, 100.0, 80.0, H))
     assert fading[0] > 0.8 and all(x > y for x, y in zip(fading, fading[1:], strict=False))
     assert len(fading) == round(TAG_FADE_S / STEP) - 1 and got[-1] == ([], [])
+    fades = TagFades()
+    frames = [
+        (k * STEP, [_tag("a", 0)] if k < 3 else [_tag("b", 10)] if k > 4 else []) for k in range(8)
+    ]
+    got = _run(fades, frames)
+    assert len(got[4][1]) == 1 and got[5][1] == []  # b fades in, a's copy is gone
 
 
-def test_a_repaint_at_the_same_race_time_draws_the_same_fades():
+def test_a_repaint_at_the_same_race_time_shows_the_tags_settled():
+    """A paused replay, or an export's last frame, rested on half-faded copies."""
     fades = TagFades()
     for k in range(4):
         fades.update(k * STEP, [_tag("a", 0 if k < 3 else 150)], H)
-    again = [_run(fades, [(3 * STEP, [_tag("a", 150)])]) for _ in range(3)]
-    assert again[0] == again[1] == again[2]
-    assert again[0][0][0][0] < 1.0 and len(again[0][0][1]) == 1
+    again = [_run(fades, [(3 * STEP, [_tag("a", 150)])]) for _ in range(2)]
+    assert again[0] == again[1] == [([1.0], [])]
 
 
 @pytest.fixture(scope="module")
@@ -115,17 +148,65 @@ def finish_fades(qapp):
 
 
 def test_the_demo_s_finish_tags_cross_fade_rather_than_hop(finish_fades):
-    """From 3:45 to 4:04 tags hopped over 100 px in one frame six times (a user review saw
-    the light's and the gap's swap places at 4:03.87): now each such tag fades in at its new
-    place while its old box fades out."""
-    hops = 0
+    """From 3:45 to 4:04 tags hopped over 100 px in one frame: where a copy can fade out at
+    the old place, clear of every tag, the tag fades in at its new one; no copy drawn lies
+    under a tag or another copy."""
+    crossed = 0
     for (_, before, _, _, _), (t, after, alphas, echoes, _) in zip(
         finish_fades, finish_fades[1:], strict=False
     ):
         was = dict(before)
+        boxes = [rect for _, rect in after]
+        for e, _ in echoes:
+            others = [x.rect for x, _ in echoes if x is not e]
+            assert not any(e.rect.intersects(r) for r in boxes + others), (t, e.key)
         for (key, rect), alpha in zip(after, alphas, strict=True):
-            if key in was and (rect.center() - was[key].center()).manhattanLength() > 100.0:
-                hops += 1
+            hop = key in was and (rect.center() - was[key].center()).manhattanLength() > 100.0
+            if hop and any(e.key == key and e.rect == was[key] for e, _ in echoes):
+                crossed += 1
                 assert alpha < 0.2, (t, key)
-                assert any(e.key == key and e.rect == was[key] for e, _ in echoes), (t, key)
-    assert hops >= 3
+    assert crossed >= 2
+
+
+def test_settle_draws_the_next_frame_whole():
+    fades = TagFades()
+    for k in range(4):
+        fades.update(k * STEP, [_tag("a", 0 if k < 3 else 150)], H)
+    fades.settle()
+    assert _run(fades, [(4 * STEP, [_tag("a", 150)])]) == [([1.0], [])]
+
+
+def test_an_export_s_last_race_frame_is_drawn_settled():
+    """The presenter's review: a clip's last frame, which a player rests on, had "+1.30 s"
+    half-faded over a copy of another tag. The last race time is drawn, the source settled,
+    and drawn again; the end card follows."""
+    import numpy as np
+
+    from racegui.export.frames import FramePlan, iter_plan
+
+    calls = []
+
+    class Source:
+        def frame_at(self, t):
+            calls.append(t)
+            return t
+
+        def settle(self):
+            calls.append("settle")
+
+        def card_frame(self, kind):
+            return kind
+
+    plan = FramePlan(race_times=np.array([1.0, 2.0, 3.0]), fps=1.0, end_frames=2)
+    assert list(iter_plan(Source(), plan)) == [1.0, 2.0, 3.0, "end", "end"]
+    assert calls == [1.0, 2.0, 3.0, "settle", 3.0]
+
+
+def test_pausing_the_window_settles_the_tags(window, monkeypatch):
+    """A replay paused mid-fade rested on a half-faded copy: pausing draws the tags whole."""
+    fades = window.scene.track.overlay._fades
+    settled = []
+    monkeypatch.setattr(fades, "settle", lambda: settled.append(True))
+    window.clock.play()
+    window.clock.pause()
+    assert settled == [True]

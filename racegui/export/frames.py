@@ -156,9 +156,14 @@ def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
     """Yield every frame of ``plan`` in order: title card, race frames, end card."""
     times = plan.race_times
     yield from card_frames(source, "title", plan.title_frames, float(times[0]))
-    for t in times:
+    for t in times[:-1]:
         yield source.frame_at(float(t))
-    yield from card_frames(source, "end", plan.end_frames, float(times[-1]))
+    last = float(times[-1])
+    if len(times) > 1 and hasattr(source, "settle"):
+        source.frame_at(last)
+        source.settle()  # the frame a player rests on: name tags whole, none half-faded
+    yield source.frame_at(last)
+    yield from card_frames(source, "end", plan.end_frames, last)
 
 
 def sample_frames(source: FrameSource, plan: FramePlan, count: int = 12) -> list[np.ndarray]:

@@ -118,6 +118,11 @@ class SceneFrameSource:
             draw_badge(image, self._badge, self._theme)
         return self._finish(image)
 
+    def settle(self) -> None:
+        """Draw the next frame with its name tags whole, nothing fading in or out (an
+        export's last race frame, which a player rests on)."""
+        self.scene.track.overlay.settle_tags()
+
     def reset(self) -> None:
         """Forget what frames drawn before left behind (where the name tags were), so the
         export's first frame is drawn as if it were the first (a GIF's palette samples are

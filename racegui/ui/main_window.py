@@ -439,6 +439,7 @@ class MainWindow(QMainWindow):
             self.timer.start()
         else:
             self.timer.stop()
+            self.scene.track.settle_tags()  # paused: no half-faded tag copies on screen
 
     def _on_clock_speed_changed(self, speed: float) -> None:
         self.controls.set_speed(speed)

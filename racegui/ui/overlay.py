@@ -139,6 +139,10 @@ class BroadcastOverlay:
         self._placer.reset()
         self._fades.reset()
 
+    def settle_tags(self) -> None:
+        """The next frame's tags drawn whole, nothing fading (see TagFades.settle)."""
+        self._fades.settle()
+
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._fonts = _Fonts(theme.font_family)
@@ -398,7 +402,7 @@ class BroadcastOverlay:
         p.setFont(font)
         rects = self._placer.place(labels, widths, h, obstacles, bounds, t=t)
         placed = [
-            (lab.key or lab.text, rect, _anchor(lab), lab)
+            (lab.key or lab.text, rect, _anchor(lab), lab.text, lab)
             for lab, rect in zip(labels, rects, strict=True)
             if rect is not None
         ]
@@ -406,7 +410,7 @@ class BroadcastOverlay:
         now = {lab.key or lab.text: lab for lab in labels}
         # Echoes (tags fading out where they were) first, then this frame's tags.
         tags = [(e.drawn_from, e.rect, a, now.get(e.key, e.drawn_from)) for e, a in echoes]
-        tags += [(lab, rect, a, lab) for (_, rect, _, lab), a in zip(placed, alphas, strict=True)]
+        tags += [(lab, rect, a, lab) for (_, rect, *_, lab), a in zip(placed, alphas, strict=True)]
         for lab, rect, alpha, at in tags:
             anchor = _anchor(at)
             edge = self._edge_point(rect, anchor)

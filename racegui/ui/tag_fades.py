@@ -3,11 +3,20 @@
 The placer (tag_placement) decides where each tag is every frame. When a tag's place jumps
 (the finish line is cleared, a pacer's tag takes its side), it shows or it goes, the change
 read as a jolt on a big screen: a tag 150 px away from one frame to the next. TagFades
-remembers where each tag was drawn and, over TAG_FADE_S of race time, draws a tag that hopped
-fading in at its new place while a copy fades out at its old one (an "echo"); a tag that
-appears fades in, one that goes leaves an echo. Everything follows race time, so an export is
-the same on every machine and a repaint at the same time (paused) draws the same frame; a
-step back or a seek (more than MAX_STEP_S) shows the tags as placed, with nothing fading.
+remembers where each tag was drawn and, over TAG_FADE_S of race time, draws a tag that
+appeared fading in, and a tag that went or hopped as a copy fading out where it was (an
+"echo") while a hopped tag fades in at its new place.
+
+A fading copy never lies under another tag: the placer does not know of it, so a copy that
+would overlap a tag drawn this frame (or another copy, or the hopped tag's own new box) is
+not drawn, and that tag simply moves, as before (a presenter's review saw text over text in
+one frame in eight when copies were drawn regardless). Nor does a copy show an old text (the
+gap's seconds): a tag whose text changed moves without one.
+
+Everything follows race time, so an export is the same on every machine. A step back or a
+seek (more than MAX_STEP_S) shows the tags as placed, with nothing fading, and so does a
+repaint at the same race time: a paused replay, or an export's last frame, rests on settled
+tags, not on a half-faded copy.
 """
 
 from __future__ import annotations
@@ -22,15 +31,15 @@ TAG_FADE_S = 0.3
 1x, a blink at 4x, none at 16x (a step that long is a seek, see MAX_STEP_S)."""
 HOP_HEIGHTS = 1.5
 """A tag whose box moves further than this (tag heights) from its anchor between two frames
-has hopped and cross-fades; nearer moves (a slide, a step to the next candidate) are drawn
+has hopped and may cross-fade; nearer moves (a slide, a step to the next candidate) are drawn
 as they are."""
 MAX_STEP_S = 0.25
 """A frame more than this (s of race time) after the last is a seek: nothing fades."""
-MAX_ECHOES = 16
-"""Most fading copies drawn at once (the oldest go first)."""
+CLEAR_PX = 2.0
+"""Space (px) a fading copy keeps from every other tag drawn, or it is not drawn."""
 
-Placed = tuple[str, QRectF, QPointF, object]
-"""A tag drawn this frame: its key, box (px), anchor (px) and what it is drawn from."""
+Placed = tuple[str, QRectF, QPointF, str, object]
+"""A tag drawn this frame: its key, box (px), anchor (px), text, and what it is drawn from."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +62,17 @@ class TagFades:
     def reset(self) -> None:
         """Forget what was drawn: the next frame shows its tags as placed."""
         self._t: float | None = None
-        self._drawn: dict[str, tuple[QRectF, QPointF, object]] = {}
-        """Per key, the box (px) drawn last frame, its offset from the tag's anchor and what
-        it was drawn from."""
+        self._drawn: dict[str, tuple[QRectF, QPointF, str, object]] = {}
+        """Per key, the box (px) drawn last frame, its offset from the tag's anchor, its text
+        and what it was drawn from."""
         self._since: dict[str, float] = {}
         """Per key, the race time (s) the tag started fading in at its place."""
         self._echoes: list[Echo] = []
+
+    def settle(self) -> None:
+        """Draw the next frame's tags whole, with no copies (a replay just paused)."""
+        self._echoes = []
+        self._since = {}
 
     def update(
         self, t: float, placed: list[Placed], height: float
@@ -67,37 +81,63 @@ class TagFades:
         theirs (oldest first); `height` is a tag's height (px)."""
         last_t = self._t
         step = None if last_t is None else t - last_t
-        if step is None or step < 0 or step > MAX_STEP_S:
+        if step is None or not 0 < step <= MAX_STEP_S:  # a seek, a step back, or a repaint
             self._echoes = []
             self._since = {}
-        elif step > 0:
-            self._note_changes(last_t, placed, height)
-        if step != 0:
-            self._t = t
-            self._drawn = {key: (rect, rect.center() - at, what) for key, rect, at, what in placed}
+        else:
+            hopped = self._note_changes(last_t, placed, height)
             self._echoes = [e for e in self._echoes if t - e.start_s < TAG_FADE_S]
-            self._echoes = self._echoes[-MAX_ECHOES:]
-            shown = set(self._drawn)
-            self._since = {k: s for k, s in self._since.items() if k in shown}
+            self._echoes = _clear_of_tags(self._echoes, [rect for _, rect, *_ in placed])
+            for key in hopped - {e.key for e in self._echoes}:  # no copy: it moves, whole
+                self._since.pop(key, None)
+        self._t = t
+        self._drawn = {
+            key: (rect, rect.center() - at, text, what) for key, rect, at, text, what in placed
+        }
+        self._since = {k: s for k, s in self._since.items() if k in self._drawn}
         alphas = [_rise(t - self._since.get(key, -math.inf)) for key, *_ in placed]
         echoes = [(e, 1.0 - _rise(t - e.start_s)) for e in self._echoes]
         return alphas, [(e, a) for e, a in echoes if a > 0.0]
 
-    def _note_changes(self, last_t: float, placed: list[Placed], height: float) -> None:
-        """Start fades for the tags that appeared, hopped or went since last_t (s)."""
+    def _note_changes(self, last_t: float, placed: list[Placed], height: float) -> set[str]:
+        """Start fades for the tags that appeared, hopped or went since last_t (s); returns
+        the keys of those that hopped with a copy left behind."""
         now = {key for key, *_ in placed}
-        for key, rect, at, _ in placed:
+        hopped: set[str] = set()
+        for key, rect, at, text, _ in placed:
             was = self._drawn.get(key)
             if was is None:
                 self._since[key] = last_t
                 continue
             moved = rect.center() - at - was[1]
-            if math.hypot(moved.x(), moved.y()) > HOP_HEIGHTS * height:
-                self._echoes.append(Echo(key, was[0], last_t, was[2]))
+            if math.hypot(moved.x(), moved.y()) <= HOP_HEIGHTS * height:
+                continue
+            old = [e for e in self._echoes if e.key == key]
+            self._echoes = [e for e in self._echoes if e.key != key]
+            if text == was[2] and not old:  # a copy with the same words, and the first hop
+                self._echoes.append(Echo(key, was[0], last_t, was[3]))
                 self._since[key] = last_t
-        for key, (rect, _, what) in self._drawn.items():
+                hopped.add(key)
+            else:
+                self._since.pop(key, None)  # it moves, whole
+        for key, (rect, _, _, what) in self._drawn.items():
             if key not in now:
+                self._echoes = [e for e in self._echoes if e.key != key]
                 self._echoes.append(Echo(key, rect, last_t, what))
+        return hopped
+
+
+def _clear_of_tags(echoes: list[Echo], tags: list[QRectF]) -> list[Echo]:
+    """The echoes clear (by CLEAR_PX) of every tag drawn and of each other (the older of two
+    that overlap is kept)."""
+    kept: list[Echo] = []
+    for echo in echoes:
+        box = echo.rect.adjusted(-CLEAR_PX, -CLEAR_PX, CLEAR_PX, CLEAR_PX)
+        if not any(box.intersects(r) for r in tags) and not any(
+            box.intersects(e.rect) for e in kept
+        ):
+            kept.append(echo)
+    return kept
 
 
 def _rise(elapsed_s: float) -> float:

@@ -234,6 +234,12 @@ class TrackView(pg.GraphicsView):
         first frame, whatever was drawn before it)."""
         self.overlay.reset_tags()
 
+    def settle_tags(self) -> None:
+        """Repaint with the name tags whole, nothing fading: a replay paused mid-fade had
+        rested on a half-faded copy."""
+        self.overlay.settle_tags()
+        self.viewport().update()
+
     def set_labels_visible(self, on: bool) -> None:
         """Show or hide the name tags (the gap's stays); shown again, they are placed afresh
         (a tag held back would not come back while paused)."""
