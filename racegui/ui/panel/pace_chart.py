@@ -21,6 +21,9 @@ BAR_FILL_ALPHA = 0.38
 """Opacity of a 100 m segment bar's fill."""
 TARGET_LABEL_FILL_ALPHA = 0.85
 """Opacity of the target label's card-coloured backdrop (the bars show faintly through)."""
+LAP_NAME_FILL_ALPHA = 0.85
+"""Opacity of the card-coloured backdrop behind a lap's name ("L8"): a slow lap's curve ran
+straight through the names drawn along the chart's foot (presenter's review)."""
 TARGET_LABEL_ROOM = 0.3
 """Share of the pace range the target label needs above the line, else it goes below."""
 
@@ -102,6 +105,7 @@ class PaceChart(QWidget):
                 name = "start" if lap.number == 0 else f"L{lap.number}"
                 text = pg.TextItem(name, anchor=(0.5, 1.0))
                 text.setPos((lap.start_m + lap.end_m) / 2, hi)
+                text.setZValue(7)  # over the curve (6), on its backdrop; under the cursor
                 item.addItem(text, ignoreBounds=True)
                 self._lap_texts.append(text)
                 self._lap_spans.append((lap.number, lap.end_m - lap.start_m))
@@ -146,9 +150,12 @@ class PaceChart(QWidget):
         grid = pg.mkPen(rgba(t.grid, 0.9), width=1, style=Qt.PenStyle.DashLine)
         for line in self._lap_lines:
             line.setPen(grid)
+        lap_fill = pg.mkBrush(rgba(style.card, LAP_NAME_FILL_ALPHA))
         for text in self._lap_texts:
             text.setColor(t.text_muted)
             text.setFont(style.font(0.72, bold=True))
+            text.fill = lap_fill  # the curve passes behind a name, not through it
+            text.update()
         self._labels_width = -1.0
         self._thin_labels()
         text, fill = target_label_colours(style)
