@@ -44,9 +44,10 @@ class SplitRow:
     distance_m: float
     time_s: float
     segment_time_s: float | None
-    """Time (s) since the mark before (every_m back, or the start; the finish's since the last
-    mark); None at a published split between two marks, whose stretch is no mark's length
-    (a coach read 15.09 s for 100 m among 200 m times as a 200 m)."""
+    """Time (s) since the mark before (every_m back, or the start); None at a published split
+    between two marks, or a finish between them (a mile's, 9.34 m after 1600 m), whose
+    stretch is no mark's length (a coach read 15.09 s for 100 m among 200 m times as a
+    200 m)."""
     target_time_s: float | None
     target_segment_time_s: float | None
     published: bool
@@ -157,7 +158,7 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     rows = []
     last = -1  # the row of the mark before (-1: the start)
     for k, dk in enumerate(dist):
-        off = abs(dk - every_m * round(dk / every_m)) > 1e-6 and abs(dk - d) > 1e-6
+        off = abs(dk - every_m * round(dk / every_m)) > 1e-6  # a mile's finish too (9.34 m)
         start_m = float(dist[last]) if last >= 0 else 0.0
         prev_t = float(times[last]) if last >= 0 else 0.0
         prev_target = None if target is None else (float(target[last]) if last >= 0 else 0.0)

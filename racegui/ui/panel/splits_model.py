@@ -100,7 +100,7 @@ def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
         finish = abs(s.distance_m - race_m) < 1e-6
         label = "Finish" if finish else f"{s.distance_m:.0f}"
         if s.segment_time_s is None:
-            tip = f"{s.distance_m:.1f} m (a published split between the 200 m marks)"
+            tip = f"{s.distance_m:.1f} m (between two 200 m marks: no 200 m split)"
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         delta = s.delta_s

@@ -43,7 +43,7 @@ SPLIT_TIPS = (
     "Race time at this distance: published at a dot, else read from the model between "
     "published splits (in italics)",
     "Time for the 200 m since the mark above (in italics where an end is read from the "
-    "model); a published split between two marks has none",
+    "model); a row between two marks (a published split, a mile's finish) has none",
     "The target's time for the same 200 m",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
