@@ -526,6 +526,8 @@ def test_excel_s_sep_line_and_tab_separated_files_are_read(tmp_path):
     """A coach's spreadsheet exports: Excel's "sep=;" first line, and tab-separated text
     (with decimal commas), were refused as "missing column(s) athlete, distance_m, time"."""
     semi = _read_text(tmp_path, "sep=;\n" + CSV.replace(",", ";").replace("60.20", "60,20"))
+    tab = _read_text(tmp_path, "sep=\t\n" + CSV.replace(",", "\t"), "st.csv")
+    assert [s.time_s for s in tab.focus.splits][:2] == [60.2, 120.75]
     tabs = _read_text(tmp_path, CSV.replace(",", "\t").replace("2:00.75", "2:00,75"), "t.csv")
     for race in (semi, tabs):
         assert [s.time_s for s in race.focus.splits][:2] == [60.2, 120.75]
@@ -545,7 +547,8 @@ def test_a_start_row_at_0_m_is_read_as_the_start(tmp_path):
     assert [s.distance_m for s in race.focus.splits][0] == 400
     assert race.athlete("p1").role == "pacer"
     with pytest.raises(
-        RaceFileError, match=r"line 2, column 3: a split at 0 m \(the start\) is at 0.00"
+        RaceFileError,
+        match=r"line 2, column 3: a split at 0 m must be at 0.00 \(the start\), not 1.5$",
     ):
         _read_text(tmp_path, CSV.replace("fk,400,", "fk,0,1.5\nfk,400,"), "z.csv")
     with pytest.raises(RaceFileError, match="line 2, column 2: distance must not be negative"):

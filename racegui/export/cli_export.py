@@ -65,7 +65,7 @@ def add_export_arguments(
         dest="to_s",
         type=time_arg,
         metavar="T",
-        help="race time to end at (default: the runner's finish)",
+        help="race time to end at (default: the last runner's finish)",
     )
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
     parser.add_argument(

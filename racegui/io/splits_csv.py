@@ -106,7 +106,7 @@ def read_splits_csv(
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
-    sep = _SEP_LINE.match(first_line.strip())
+    sep = _SEP_LINE.match(first_line)  # not stripped: "sep=\t" names a tab
     delim = sep.group(1) if sep else _delimiter(first_line)
     decimal_comma = delim in ";\t"
     source = _Lines(text)
@@ -287,7 +287,10 @@ def _split_of_row(
     if dist < 0:
         return Problem(_cell_place(line, col["distance_m"]), "distance must not be negative")
     if dist == 0 and time_s != 0:
-        return Problem(_cell_place(line, col["time"]), "a split at 0 m (the start) is at 0.00")
+        return Problem(
+            _cell_place(line, col["time"]),
+            f"a split at 0 m must be at 0.00 (the start), not {row[col['time']].strip()}",
+        )
     return athlete, dist, time_s
 
 
