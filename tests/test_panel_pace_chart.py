@@ -144,3 +144,12 @@ def test_a_mile_names_every_lap_and_every_400_m(qtbot):
     ]
     ticks = chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert [text for _, text in ticks] == ["0", "400", "800", "1200", "1609 m"]
+
+
+def test_lap_names_stand_over_the_curve_on_a_backdrop(qtbot):
+    """A slow lap's curve ran through the lap names along the chart's foot: the names are
+    drawn over the curve (under the cursor), on the card's colour."""
+    chart = shown(qtbot, "breaking4-2025.json", DARK, 200.0).chart
+    for text in chart._lap_texts:
+        assert chart.curve.zValue() < text.zValue() < chart.cursor.zValue()
+        assert text.fill.style() != Qt.BrushStyle.NoBrush and text.fill.color().alphaF() > 0.5
