@@ -33,12 +33,14 @@ class Clip:
     """Metres to pixels on the track (the last frame's)."""
 
 
-def record_clip(start_s: float, end_s: float, *, repaint: bool = False) -> Clip:
-    """Export start_s to end_s (s) of the demo at 1920x1080 and FPS, recording every
-    placement of its name tags; frames placed before start_s (the view's first paint, at
-    the start of the race) are left out."""
+def record_clip(
+    start_s: float, end_s: float, *, repaint: bool = False, size: tuple[int, int] = (1920, 1080)
+) -> Clip:
+    """Export start_s to end_s (s) of the demo at `size` (px, 1920x1080 unless given) and
+    FPS, recording every placement of its name tags; frames placed before start_s (the
+    view's first paint, at the start of the race) are left out."""
     replay = compile_race(read_race(demo_race_path()))
-    source = SceneFrameSource(replay, DARK, (1920, 1080))
+    source = SceneFrameSource(replay, DARK, size)
     placer = source.scene.track.overlay._placer
     place = placer.place
     clip = Clip(replay, [])

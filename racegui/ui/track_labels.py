@@ -39,7 +39,7 @@ GHOST_SLIDE_HEIGHTS = LIGHT_SLIDE_HEIGHTS
 slide along the track to stay shown: wide, it finds no place beside its marker on a bend by
 the pocket cam, where a pacer's short name still fits."""
 LINE_CLEAR_FROM_M = 40.0
-"""Once the runner or the pacing light has this far (m) to go (and after they finish), name
+"""Once the runner, the pacing light or a ghost has this far (m) to go (and after), name
 tags keep off the finish line across the track: from 4:00 the faded light's tag, parked at
 the line, had covered it as she crossed, and before 4:00 the light's own tag lay across it
 as the light crossed. (At 100 m, with the start
@@ -94,16 +94,15 @@ def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
 
 
 def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
-    """Pixel box of the finish line across the track, from when the runner or the pacing
-    light is within LINE_CLEAR_FROM_M of the finish (none before: a tag gliding
+    """Pixel box of the finish line across the track, from when the runner, the pacing light
+    or a ghost is within LINE_CLEAR_FROM_M of the finish (none before: a tag gliding
     with its marker is not pushed across a line every lap). Not the mile's start line 9.3 m
     before it: kept clear too, it left the ghost's and the light's parked tags no room between
     the lines, and they hopped up to 314 px at 4:06.50 (user review)."""
     r = view.replay
     st = view.state
-    ahead = float(st.distance_m[r.focus])
-    if r.target is not None:  # the light's own finish, before hers, is kept clear too
-        ahead = max(ahead, float(st.distance_m[r.target]))
+    # The light's and the ghosts' own finishes, before hers, are kept clear too.
+    ahead = float(np.max(st.distance_m[_line_watchers(r)]))
     if r.race.distance_m - ahead > LINE_CLEAR_FROM_M and not light_off(r, st.t):
         return []
     track = r.track
@@ -115,6 +114,13 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     a = to_px.map(QPointF(float(x[0]), float(y[0])))
     b = to_px.map(QPointF(float(x[1]), float(y[1])))
     return [QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad)]
+
+
+def _line_watchers(replay: Replay) -> np.ndarray:
+    """Rows whose nearness to the finish keeps the line clear of tags: the runner followed
+    and the ghosts, the target among them (a modelled ghost's tag lay across the line at
+    3:53.9, before the light had 40 m to go; presenter's review)."""
+    return np.union1d([replay.focus], np.flatnonzero(replay.roles == "ghost"))
 
 
 def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
