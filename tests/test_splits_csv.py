@@ -575,3 +575,14 @@ def test_a_latin_1_file_names_the_letter_and_says_how_to_save_it(tmp_path):
         f"{path}: line 2, character 4: not UTF-8 text (binary, or another encoding: save it as "
         'UTF-8, "CSV UTF-8" in Excel)'
     )
+
+
+def test_an_athlete_with_only_a_start_row_is_one_problem(tmp_path):
+    """ "B,0,0" alone left B with no splits: an IndexError traceback in import, validate and
+    the window (diff review)."""
+    for header, role in (("", ""), (",role", ",pacer")):
+        text = f"athlete,distance_m,time{header}\nA,400,61.5{role and ',runner'}\n"
+        text += f"A,800,2:03.1{role and ',runner'}\nB,0,0{role}\n"
+        with pytest.raises(RaceFileError) as err:
+            _read_text(tmp_path, text)
+        assert str(err.value).endswith("line 4: B has only a start row (0 m), no split")

@@ -72,12 +72,12 @@ HEADER_SEARCH_LINES = 10
 """Lines looked at for a header below the first (a title row above it) to say where it is."""
 
 
-def _header_below(text: str, delim: str) -> int | None:
+def _header_below(text: str) -> int | None:
     """The line number (1-based) of a header with every REQUIRED column among the first
     HEADER_SEARCH_LINES lines after the first, if there is one."""
     lines = text.splitlines()[1 : HEADER_SEARCH_LINES + 1]
     for k, line in enumerate(lines, start=2):
-        cells = [c.strip().strip('"').lower() for c in line.split(_delimiter(line) or delim)]
+        cells = [c.strip().strip('"').lower() for c in line.split(_delimiter(line))]
         if all(name in cells for name in REQUIRED):
             return k
     return None
@@ -123,7 +123,7 @@ def read_splits_csv(
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
-        below = _header_below(text, delim)
+        below = _header_below(text)
         if below is not None:
             why += f" on the first line (line {below} looks like the header: delete the lines "
             why += "above it)"
@@ -150,6 +150,11 @@ def read_splits_csv(
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
     _sort_by_distance(athletes, col, problems)
+    problems += [
+        Problem(f"line {entry['line']}", f"{athlete} has only a start row (0 m), no split")
+        for athlete, entry in athletes.items()
+        if not entry["splits"]
+    ]
     if problems:
         raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
