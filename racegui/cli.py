@@ -161,7 +161,7 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         from racegui.export.cli_export import add_export_arguments
 
         p.description = "Render a replay to MP4, GIF or PNG without a display."
-        add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg)
+        add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg, path_arg=_path_arg)
     return p
 
 

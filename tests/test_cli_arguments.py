@@ -26,6 +26,9 @@ HUGE = "1" + "0" * 5000  # more digits than int() reads
         (["import", "x.csv", "-o", ""], "argument -o/--output: an empty name is not a file"),
         (["", "--screenshot", "o.png"], "racegui: argument FILE: an empty name is not a file"),
         ([DEMO, "--screenshot", ""], "argument --screenshot: an empty name is not a file"),
+        (["export", "", "-o", "x.mp4"], "racegui export: argument FILE: an empty name is not"),
+        (["export", DEMO, "-o", ""], "argument -o/--output: an empty name is not a file"),
+        (["export", DEMO, "-o", "x.png", "--compare", ""], "argument --compare: an empty name"),
     ],
 )
 def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv, message):

@@ -21,8 +21,10 @@ def add_export_arguments(
     *,
     time_arg: Callable[[str], float],
     size_arg: Callable[[str], tuple[int, int]],
+    path_arg: Callable[[str], Path] = Path,
 ) -> None:
-    """Add the export options to a parser (time_arg/size_arg parse "m:ss.xx" and "WxH")."""
+    """Add the export options to a parser (time_arg/size_arg/path_arg parse "m:ss.xx", "WxH"
+    and a file name)."""
 
     def size_or_preset(text: str) -> tuple[int, int]:
         try:
@@ -30,12 +32,12 @@ def add_export_arguments(
         except ExportOptionsError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
-    parser.add_argument("file", type=Path, metavar="FILE", help="race file (.json or .csv)")
+    parser.add_argument("file", type=path_arg, metavar="FILE", help="race file (.json or .csv)")
     parser.add_argument(
         "-o",
         "--output",
         required=True,
-        type=Path,
+        type=path_arg,
         metavar="OUT",
         help="OUT.mp4, OUT.gif, OUT.png (one still) or OUT_%%04d.png (sequence)",
     )
@@ -91,7 +93,10 @@ def add_export_arguments(
         help="seconds of end card after the race (at most 30)",
     )
     parser.add_argument(
-        "--compare", type=Path, metavar="FILE", help="second race whose runner is shown as a ghost"
+        "--compare",
+        type=path_arg,
+        metavar="FILE",
+        help="second race whose runner is shown as a ghost",
     )
     parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
