@@ -4,7 +4,8 @@ race time, playing on, with the same speed, comparison and view."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QActionGroup, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from racegui.export.dialog import open_export_dialog
@@ -97,8 +98,17 @@ def test_an_export_from_the_window_follows_whom_it_follows(window, tmp_path):
     dialog = open_export_dialog(window)
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
     assert dialog.options().follow == "s"
-    assert dialog.to_edit.text() == "4:15.30"  # her finish, not the first runner's
+    assert dialog.to_edit.text() == "4:15.30"  # the last runner's finish (hers here)
     dialog.close()
+
+
+def test_following_again_and_again_keeps_one_group_in_the_menu(window):
+    """Each race or runner chosen left the last QActionGroup behind (diff review)."""
+    menu = window.menus["follow"]
+    for who in ["s", "r"] * 5:
+        window.follow(who)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(menu.findChildren(QActionGroup)) == 1 and len(menu.actions()) == 2
 
 
 def test_a_race_with_one_runner_has_no_choice(window, tmp_path):

@@ -24,8 +24,11 @@ def runner_labels(replay: Replay) -> list[str]:
 def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], None]) -> None:
     """Put replay's runners in menu, exclusive and the followed one checked; choosing one
     calls on_chosen with her id. With one runner there is no choice: the menu is disabled."""
-    menu.clear()
-    group = QActionGroup(menu)  # parented to the menu: cleared with it on the next race
+    menu.clear()  # deletes the actions, not the group of the last race: delete it too
+    for old in menu.findChildren(QActionGroup):
+        old.setParent(None)
+        old.deleteLater()
+    group = QActionGroup(menu)
     for i, label in zip(replay.runners, runner_labels(replay), strict=True):
         action = menu.addAction(label)
         action.setCheckable(True)
