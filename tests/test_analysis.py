@@ -87,6 +87,6 @@ def test_a_lap_time_is_exact_only_between_two_splits_of_the_file(replay):
     metric = compile_race(read_race(demo_race_path("example-1500m.json")))
     assert all(lap.lap_time_published for lap in analysis.lap_table(metric))
     rows = {round(s.distance_m): s for s in analysis.split_table(metric)}
-    assert rows[300].published and not rows[300].segment_published  # from 200 m, a model time
+    assert rows[300].published and not rows[300].segment_published  # between marks: no split
     assert rows[1500].published and not rows[1500].segment_published
     assert not rows[200].published and not rows[200].segment_published

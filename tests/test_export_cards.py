@@ -61,7 +61,9 @@ def test_long_card_text_stays_in_its_box_and_off_the_next(qapp, mile, wr_2023, s
     """A 172-character title on the end card wrapped into three lines in a box of one: drawn
     over the line above it and cut in half (seen in a 720p export)."""
     text = (title_text if kind == "title" else end_text)(mile, wr_2023)
-    lines = (*text.lines[:2], LONG, LONG)  # four lines, as many as a card has
+    # six lines, as many as a card has (an end card's target, ghost, three other finishers
+    # and title)
+    lines = (*text.lines[:2], LONG, LONG, "Sara Lane  4:15.30 (+8.88)", LONG)
     text = dataclasses.replace(text, headline=LONG, lines=lines, footer=LONG)
     rows = card_layout(text, size, DARK)
     wrap = Qt.TextFlag.TextWordWrap

@@ -178,8 +178,8 @@ def test_settle_draws_the_next_frame_whole():
 
 def test_an_export_s_last_race_frame_is_drawn_settled():
     """The presenter's review: a clip's last frame, which a player rests on, had "+1.30 s"
-    half-faded over a copy of another tag. The last race time is drawn, the source settled,
-    and drawn again; the end card follows."""
+    half-faded over a copy of another tag. The source is settled before its last race frame
+    is drawn; the end card follows."""
     import numpy as np
 
     from racegui.export.frames import FramePlan, iter_plan
@@ -199,7 +199,7 @@ def test_an_export_s_last_race_frame_is_drawn_settled():
 
     plan = FramePlan(race_times=np.array([1.0, 2.0, 3.0]), fps=1.0, end_frames=2)
     assert list(iter_plan(Source(), plan)) == [1.0, 2.0, 3.0, "end", "end"]
-    assert calls == [1.0, 2.0, 3.0, "settle", 3.0]
+    assert calls == [1.0, 2.0, "settle", 3.0]
 
 
 def test_pausing_the_window_settles_the_tags(window, monkeypatch):

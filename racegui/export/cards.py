@@ -208,7 +208,8 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
     """Where each block of a card of `size` px goes: kicker, headline, lines, then footer.
     Every block fits its box (the headline in 2 wrapped lines, each line in LINE_WRAP_MAX,
     the footer in one, elided) and the boxes stack without overlapping; the lines stay above
-    the footer for up to four lines (what title_text and end_text give)."""
+    the footer for up to six lines (what title_text and end_text give: an end card's
+    target, ghost, three other finishers and title), shrinking to LINE_SHRINK_MIN."""
     load_bundled_fonts()
     w, h = size
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits

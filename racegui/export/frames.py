@@ -160,7 +160,6 @@ def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
         yield source.frame_at(float(t))
     last = float(times[-1])
     if len(times) > 1 and hasattr(source, "settle"):
-        source.frame_at(last)
         source.settle()  # the frame a player rests on: name tags whole, none half-faded
     yield source.frame_at(last)
     yield from card_frames(source, "end", plan.end_frames, last)

@@ -141,7 +141,8 @@ class Replay:
 
     def following(self, athlete: int | str) -> Replay:
         """The same replay following another runner (her row or id): laps, splits, gaps,
-        the race's end, the projected finish, the pocket cam and her tag are all hers.
+        the projected finish, the pocket cam and her tag are all hers (the race's end,
+        race_end_s, is the last runner's finish whoever is followed).
 
         FollowError for an unknown id or row, or an athlete who is not a runner. The motion
         is shared, not recompiled; following the runner already followed returns self.

@@ -28,7 +28,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 TAG_FADE_S = 0.3
 """How long (s of race time) a tag takes to fade in or out: 9 frames of a 30 fps export at
-1x, a blink at 4x, none at 16x (a step that long is a seek, see MAX_STEP_S)."""
+1x, a blink at 4x, none at 8x or faster (a step that long is a seek, see MAX_STEP_S)."""
 HOP_HEIGHTS = 1.5
 """A tag whose box moves further than this (tag heights) from its anchor between two frames
 has hopped and may cross-fade; nearer moves (a slide, a step to the next candidate) are drawn
@@ -68,11 +68,12 @@ class TagFades:
         self._since: dict[str, float] = {}
         """Per key, the race time (s) the tag started fading in at its place."""
         self._echoes: list[Echo] = []
+        self._settle = False
 
     def settle(self) -> None:
-        """Draw the next frame's tags whole, with no copies (a replay just paused)."""
-        self._echoes = []
-        self._since = {}
+        """Draw the next frame's tags whole, with no copies, whatever changed since the last
+        (a replay just paused, an export's last frame)."""
+        self._settle = True
 
     def update(
         self, t: float, placed: list[Placed], height: float
@@ -81,7 +82,8 @@ class TagFades:
         theirs (oldest first); `height` is a tag's height (px)."""
         last_t = self._t
         step = None if last_t is None else t - last_t
-        if step is None or not 0 < step <= MAX_STEP_S:  # a seek, a step back, or a repaint
+        if self._settle or step is None or not 0 < step <= MAX_STEP_S:  # or a seek, a repaint
+            self._settle = False
             self._echoes = []
             self._since = {}
         else:
