@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 
+from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
@@ -101,13 +101,8 @@ def _margin_text(margin_s: float, label: str, other_s: float) -> str:
 def _where(replay: Replay) -> str:
     """Venue and date ("26 June 2025" from an ISO date)."""
     race = replay.race
-    when = race.date
-    if when:
-        try:
-            day = date.fromisoformat(when)
-            when = f"{day.day} {day.strftime('%B %Y')}"
-        except ValueError:
-            pass
+    day = iso_day(race.date)
+    when = long_date(day) if day is not None else race.date
     return "  ·  ".join(x for x in (race.venue, when) if x)
 
 

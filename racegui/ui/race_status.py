@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 
+from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
@@ -98,11 +98,8 @@ def compare_label(other: Replay, replay: Replay | None = None) -> str:
     if date[:4] and date[:4] != own[:4]:
         return f"{name} {date[:4]}"
     if date and date != own:
-        try:
-            day = dt.date.fromisoformat(date)
-            return f"{name} {day.day} {day.strftime('%b')}"
-        except ValueError:
-            return f"{name} {date}"
+        day = iso_day(date)
+        return f"{name} {day_and_month(day) if day is not None else date}"
     return f"{name}, {clip_text(other.race.title, COMPARE_TITLE_CHARS)}"
 
 

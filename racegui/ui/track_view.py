@@ -8,7 +8,6 @@ painted in the foreground in pixels.
 
 from __future__ import annotations
 
-import datetime
 import math
 
 import numpy as np
@@ -17,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
+from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
@@ -46,10 +46,8 @@ GAP_LATERAL_M = -1.7
 
 def nice_date(iso: str | None) -> str | None:
     """ "2025-06-26" -> "26 June 2025" (other text unchanged)."""
-    try:
-        return datetime.date.fromisoformat(iso).strftime("%-d %B %Y") if iso else None
-    except ValueError:
-        return iso
+    day = iso_day(iso)
+    return long_date(day) if day is not None else iso or None
 
 
 _ITEM_Z = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
 
@@ -10,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from racegui.model.dates import iso_day, short_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.panel.style import PanelStyle
@@ -24,13 +24,8 @@ def distance_name(metres: float) -> str:
 
 
 def _date_text(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%b %Y')}"
+    day = iso_day(iso)
+    return short_date(day) if day is not None else iso or ""
 
 
 class RaceHeader(QWidget):
