@@ -153,3 +153,33 @@ def test_lap_names_stand_over_the_curve_on_a_backdrop(qtbot):
     for text in chart._lap_texts:
         assert chart.curve.zValue() < text.zValue() < chart.cursor.zValue()
         assert text.fill.style() != Qt.BrushStyle.NoBrush and text.fill.color().alphaF() > 0.5
+
+
+def test_the_part_lap_s_name_does_not_thin_the_others(qtbot, tmp_path):
+    """A 5000 m's laps were named only every 2nd at some widths because "start", the part
+    lap's name, is wider than "L12" (diff review): its width is left out of the step."""
+    data = demo_data()
+    data.pop("distance", None)
+    data["distance_m"] = 5000
+    data["target"] = {"time": "15:00.00"}
+    runner = dict(data["athletes"][0], dropout=None)
+    runner["splits"] = [{"distance_m": 200 + 400 * k, "time": 36.0 * (0.5 + k)} for k in range(13)]
+    data["athletes"] = [{k: v for k, v in runner.items() if v is not None}]
+    replay = compile_race(read_race(write_json(tmp_path / "5k.json", data)))
+    panel = SidePanel(replay, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(560, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    chart = panel.chart
+
+    def shown() -> list[str]:
+        return [t.textItem.toPlainText() for t in chart._lap_texts if t.isVisible()]
+
+    laps = [name for name in shown() if name != "start"]
+    start = next(t for t in chart._lap_texts if t.textItem.toPlainText() == "start")
+    start.setText("a part lap's very long name")
+    chart._labels_width = -1.0
+    chart._thin_labels()
+    assert [name for name in shown() if name.startswith("L")] == laps

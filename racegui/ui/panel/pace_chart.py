@@ -198,7 +198,8 @@ class PaceChart(QWidget):
         lap_font = QFontMetricsF(style.font(0.72, bold=True))
         room = style.px(8)  # between two labels
         names = [text.textItem.toPlainText() for text in self._lap_texts]
-        widest = max((lap_font.horizontalAdvance(n) for n in names), default=0.0) + room
+        laps = [n for n, (number, _) in zip(names, self._lap_spans, strict=True) if number]
+        widest = max((lap_font.horizontalAdvance(n) for n in laps), default=0.0) + room
         every = label_step(widest, 400.0 * px_per_m)
         for text, name, (number, span_m) in zip(
             self._lap_texts, names, self._lap_spans, strict=True
