@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from racegui.model.replay import FollowError, Replay, runners_text
+from racegui.model.replay import FollowError, Replay, not_a_runner, runners_text
 
 
 def runner_named(replay: Replay, text: str) -> str:
@@ -28,12 +28,7 @@ def runner_named(replay: Replay, text: str) -> str:
             f"{text!r} is the name of {len(runners)} runners: give the id ({ids})", choices
         )
     if found:
-        a = athletes[found[0]]
-        raise FollowError(
-            f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
-            f"(runners: {listed})",
-            choices,
-        )
+        raise not_a_runner(athletes, found[0])
     raise FollowError(f"no athlete has the id or name {text!r} (runners: {listed})", choices)
 
 

@@ -376,14 +376,19 @@ def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
         i = int(athlete)
         if not 0 <= i < len(athletes):
             raise FollowError(f"no athlete has row {i} (of {len(athletes)})", choices)
-    a = athletes[i]
-    if a.role != "runner":
-        raise FollowError(
-            f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
-            f"(runners: {runners_text(athletes)})",
-            choices,
-        )
+    if athletes[i].role != "runner":
+        raise not_a_runner(athletes, i)
     return i
+
+
+def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
+    """The FollowError for following athlete i of athletes, a pacer or a ghost."""
+    a = athletes[i]
+    return FollowError(
+        f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
+        f"(runners: {runners_text(athletes)})",
+        tuple(x.id for x in athletes if x.role == "runner"),
+    )
 
 
 def compile_race(race: Race, focus: str | None = None) -> Replay:
