@@ -402,15 +402,15 @@ class BroadcastOverlay:
         p.setFont(font)
         rects = self._placer.place(labels, widths, h, obstacles, bounds, t=t)
         placed = [
-            (lab.key or lab.text, rect, _anchor(lab), lab.text, lab)
+            (lab.key or lab.text, rect, lab)
             for lab, rect in zip(labels, rects, strict=True)
             if rect is not None
         ]
-        alphas, echoes = self._fades.update(t, placed, h)
+        alphas, echoes = self._fades.update(t, placed)
         now = {lab.key or lab.text: lab for lab in labels}
         # Echoes (tags fading out where they were) first, then this frame's tags.
         tags = [(e.drawn_from, e.rect, a, now.get(e.key, e.drawn_from)) for e, a in echoes]
-        tags += [(lab, rect, a, lab) for (_, rect, *_, lab), a in zip(placed, alphas, strict=True)]
+        tags += [(lab, rect, a, lab) for (_, rect, lab), a in zip(placed, alphas, strict=True)]
         for lab, rect, alpha, at in tags:
             anchor = _anchor(at)
             edge = self._edge_point(rect, anchor)
