@@ -42,9 +42,8 @@ LINE_CLEAR_FROM_M = 40.0
 """Once the runner, the pacing light or a ghost has this far (m) to go (and after), name
 tags keep off the finish line across the track: from 4:00 the faded light's tag, parked at
 the line, had covered it as she crossed, and before 4:00 the light's own tag lay across it
-as the light crossed. (At 100 m, with the start
-line kept clear too, tags gliding along the straight were pushed across it: the modelled
-ghost's hopped 172 px at 3:55.13.)"""
+as the light crossed. (At 100 m, with the start line kept clear too, tags gliding along the
+straight were pushed across it: the modelled ghost's hopped 172 px at 3:55.13.)"""
 LINE_CLEAR_PX = 3.0
 """Space (px) kept between a tag and such a line, beyond the line's own width."""
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
@@ -101,9 +100,10 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     the lines, and they hopped up to 314 px at 4:06.50 (user review)."""
     r = view.replay
     st = view.state
-    # The light's and the ghosts' own finishes, before hers, are kept clear too.
+    # The light's and the ghosts' own finishes, before hers, are kept clear too (the light, a
+    # ghost, waits at the line once it has run its time, so the line stays clear after it).
     ahead = float(np.max(st.distance_m[_line_watchers(r)]))
-    if r.race.distance_m - ahead > LINE_CLEAR_FROM_M and not light_off(r, st.t):
+    if r.race.distance_m - ahead > LINE_CLEAR_FROM_M:
         return []
     track = r.track
     kerb = -LANE1_LINE_M
