@@ -137,7 +137,7 @@ class Replay:
     @property
     def runners(self) -> tuple[int, ...]:
         """Rows of the athletes with role "runner", in file order: those a replay can follow."""
-        return tuple(i for i, a in enumerate(self.athletes) if a.role == "runner")
+        return runner_rows(self.athletes)
 
     def following(self, athlete: int | str) -> Replay:
         """The same replay following another runner (her row or id): laps, splits, gaps,
@@ -357,14 +357,23 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
     return order
 
 
+def runner_rows(athletes: tuple[Athlete, ...]) -> tuple[int, ...]:
+    """Rows of the athletes with role "runner", in order: those a replay can follow."""
+    return tuple(i for i, a in enumerate(athletes) if a.role == "runner")
+
+
+def _runner_ids(athletes: tuple[Athlete, ...]) -> tuple[str, ...]:
+    return tuple(athletes[i].id for i in runner_rows(athletes))
+
+
 def runners_text(athletes: tuple[Athlete, ...]) -> str:
     """The runners one may follow, for an error message: 'a (Runner A), b (Runner B)'."""
-    return ", ".join(f"{a.id} ({a.name})" for a in athletes if a.role == "runner")
+    return ", ".join(f"{athletes[i].id} ({athletes[i].name})" for i in runner_rows(athletes))
 
 
 def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
     """Row of a runner given by row or id (FollowError if it is no runner of athletes)."""
-    choices = tuple(a.id for a in athletes if a.role == "runner")
+    choices = _runner_ids(athletes)
     ids = [a.id for a in athletes]
     if isinstance(athlete, str):
         if athlete not in ids:
@@ -387,7 +396,7 @@ def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
     return FollowError(
         f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
         f"(runners: {runners_text(athletes)})",
-        tuple(x.id for x in athletes if x.role == "runner"),
+        _runner_ids(athletes),
     )
 
 
@@ -397,7 +406,7 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
     runner of it."""
     athletes = _with_target(race)
     if focus is None:
-        focus_row = next(i for i, a in enumerate(athletes) if a.role == "runner")
+        focus_row = runner_rows(athletes)[0]
     else:
         focus_row = _runner_row(athletes, focus)
     n = len(athletes)
