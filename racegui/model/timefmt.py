@@ -140,6 +140,16 @@ def format_delta(seconds: float, decimals: int = 2) -> str:
     return ("-" if seconds < 0 else "+") + text
 
 
+def format_gap(seconds: float, decimals: int = 2) -> str:
+    """A gap or margin (s) as the graphics show it: "+1.45 s" under a minute, "+2:05.81" from
+    a minute on (the colon says it is a time; "+2:05.81 s" and "+125.81 s" had both been
+    shown for one gap); one that reads 0.00 has no sign ("0.00 s")."""
+    text = format_delta(seconds, decimals)
+    if text == "--" or ":" in text:
+        return text
+    return f"{text} s"
+
+
 def format_times_apart(a: float, b: float) -> tuple[str, str]:
     """Two race times (s) formatted as by format_time, with as many decimals (2 to 6) as it
     takes for different times to read differently ("4:10.575" after "4:10.57" would not)."""

@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from racegui.model.timefmt import format_gap
 from racegui.ui.fonts import scene_font
 from racegui.ui.legible import legible_on
 from racegui.ui.race_status import Gap, RaceStatus
@@ -297,7 +298,7 @@ class BroadcastOverlay:
         a dot in the colour of what she is measured against, its name, then the seconds in
         the ahead or behind colour. Returns its width (px)."""
         seconds = gap.seconds
-        value = f"{seconds:+.2f} s"
+        value = format_gap(seconds)
         colour = (
             self._behind if seconds > 0.005 else self._ahead if seconds < -0.005 else self._text
         )

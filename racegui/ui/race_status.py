@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
-from racegui.model.timefmt import clock_text
+from racegui.model.timefmt import clock_text, format_gap
 from racegui.ui.text_fit import clip_text
 
 
@@ -25,10 +25,11 @@ class Gap:
     green); None for another race's runner, drawn in the theme's compare colour."""
 
     def text(self) -> str:
-        """ "+1.45 s / 9.7 m" style text (sign on the seconds), or "+6.32 s"."""
+        """ "+1.45 s / 9.7 m" style text (sign on the seconds), or "+6.32 s"; a minute or
+        more reads as a time, "+2:05.81 / 676.4 m" (format_gap)."""
         if self.metres is None:
-            return f"{self.seconds:+.2f} s"
-        return f"{self.seconds:+.2f} s / {abs(self.metres):.1f} m"
+            return format_gap(self.seconds)
+        return f"{format_gap(self.seconds)} / {abs(self.metres):.1f} m"
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,24 @@ LIGHT_BAND_M = (-5.0, 0.6)
 """Extent of the pacing light's lit band (m) behind/ahead of the target's position."""
 GAP_LATERAL_M = -1.7
 """Where the runner-to-light gap arc runs: this far inside lane 1's line (m), on the infield."""
+GAP_POINTS = 24
+"""Least number of points the gap arc is drawn through."""
+GAP_STEP_M = 4.0
+"""Longest stretch of track (m) between two points of the gap arc, so its chords keep to the
+kerb (24 points over a club 5000's 300 m gap cut across the infield)."""
+GAP_RING_CLEAR_M = 2.0
+"""A gap of a lap or more is drawn as one lap less this (m): a ring from the runner, not
+lines crossing the infield as it wound round again."""
+
+
+def gap_arc_m(from_m: float, to_m: float, lap_m: float) -> np.ndarray:
+    """Race distances (m) the gap arc is drawn through, from the runner (from_m) towards the
+    target (to_m): at least GAP_POINTS, at most GAP_STEP_M apart, and at most one lap less
+    GAP_RING_CLEAR_M long."""
+    most = lap_m - GAP_RING_CLEAR_M
+    to_m = from_m + float(np.clip(to_m - from_m, -most, most))
+    n = max(GAP_POINTS, math.ceil(abs(to_m - from_m) / GAP_STEP_M) + 1)
+    return np.linspace(from_m, to_m, n)
 
 
 def nice_date(iso: str | None) -> str | None:
@@ -332,7 +350,7 @@ class TrackView(pg.GraphicsView):
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
         finished = st.t >= r.finish_time_s[r.focus]
         show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
-        arc = np.linspace(d_r, min(d_t, race_m), 24) if show_gap else np.zeros(0)
+        arc = gap_arc_m(d_r, min(d_t, race_m), r.track.lap_m) if show_gap else np.zeros(0)
         # The band, the light's head and the gap arc in one pass through the track geometry.
         nb = len(band)
         lat = np.full(nb + 1 + len(arc), -LANE1_LINE_M)

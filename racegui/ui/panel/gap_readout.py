@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
 
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_gap, format_time
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
@@ -23,7 +23,7 @@ def gap_texts(gap_s: float | None, gap_m: float | None) -> tuple[str, str, str, 
     if gap_s is None:
         return "—", "NO TARGET", "", LEVEL
     kind = kind_of(gap_s)
-    seconds = "0.00 s" if kind == LEVEL else format_delta(gap_s) + " s"
+    seconds = "0.00 s" if kind == LEVEL else format_gap(gap_s)
     word = {AHEAD: "AHEAD", BEHIND: "BEHIND"}.get(kind, "LEVEL")
     metres = "" if gap_m is None else f"{abs(gap_m):.1f} m"
     return seconds, word, metres, kind

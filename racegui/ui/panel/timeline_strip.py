@@ -18,6 +18,17 @@ from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.style import PanelStyle, rgba
 from racegui.ui.qt_guard import guarded_paint
 
+MINUTE_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 240)
+"""Minutes between the strip's labelled time marks, the least whose labels do not touch."""
+MIN_TICK_GAP_PX = 4.0
+"""Marks closer than this (px at scale 1) are drawn only where labelled."""
+
+
+def minute_step(label_px: float, minute_px: float) -> int:
+    """The least of MINUTE_STEPS over which a label `label_px` wide fits, a minute being
+    `minute_px` wide (px): a 10,000 m's "1:00", "2:00"... had run together."""
+    return next((k for k in MINUTE_STEPS if k * minute_px >= label_px), MINUTE_STEPS[-1])
+
 
 class TimelineStrip(QWidget):
     """0..duration (s) left to right; repaints only when the cursor moves by a pixel."""
@@ -128,11 +139,17 @@ class TimelineStrip(QWidget):
         fm = self.fontMetrics()
         p.setPen(QColor(t.text_muted))
         align = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        for minute in range(1, int(self._duration // 60) + 1):
+        minutes = int(self._duration // 60)
+        minute_px = 60.0 * w / self._duration
+        label_px = fm.horizontalAdvance(f"{minutes}:00") + fm.horizontalAdvance("  ")
+        every = minute_step(label_px, minute_px)
+        ticks = every if minute_px * every < MIN_TICK_GAP_PX * s else 1
+        for minute in range(ticks, minutes + 1, ticks):
             x = self._x_of(minute * 60.0)
             p.drawLine(QPointF(x, bar_y + bar_h), QPointF(x, bar_y + bar_h + 3 * s))
-            rect = QRectF(x - 40, bar_y + bar_h + 3 * s, 80, fm.height())
-            p.drawText(rect, align, f"{minute}:00")
+            if minute % every == 0:
+                rect = QRectF(x - 40 * s, bar_y + bar_h + 3 * s, 80 * s, fm.height())
+                p.drawText(rect, align, f"{minute}:00")
         p.end()
         xs = np.array([self._x_of(float(v)) for v in self._drops], dtype=float)
         width = max(1.5, 2 * s)
