@@ -86,7 +86,8 @@ def _size_arg(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(
             f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
         )
-    w, h = (int(p) if len(p) <= 9 else 10**9 for p in parts)
+    figures = [p.lstrip("0") for p in parts]  # "01920" is 1920; int() of 5000 digits fails
+    w, h = (int(f or "0") if len(f) <= 9 else 10**9 for f in figures)
     if not (16 <= w <= 7680 and 16 <= h <= 4320):
         raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
     return w, h
