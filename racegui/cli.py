@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
-from racegui.cli_output import run_with_checked_stdout
+from racegui.cli_output import run_with_checked_stdout, to_stderr
 from racegui.cli_text import (
     FOLLOW_HELP,
     TypedTime,
@@ -229,7 +229,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except RaceFileError as exc:
             bad += 1
             for line in exc.lines():
-                print(line, file=sys.stderr)
+                to_stderr(line)
             continue
         print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
@@ -670,10 +670,10 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
             return COMMANDS[argv[0]](args)
         return _run_gui(argv, dialogs)
     except KeyboardInterrupt:  # first: the names in the clauses below may not be bound yet
-        print("racegui: interrupted", file=sys.stderr)
+        to_stderr("racegui: interrupted")
         return 130
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        to_stderr(str(exc))
         if dialogs and not verb and _can_show_dialog():
             from racegui.ui.app import show_start_error
 
@@ -682,10 +682,10 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
     except RaceFileError as exc:
         lines = exc.lines()
         more = f" (and {len(lines) - 1} more: see racegui validate)" if len(lines) > 1 else ""
-        print(lines[0] + more, file=sys.stderr)
+        to_stderr(lines[0] + more)
         return EXIT_BAD_INPUT
     except RaceModelError as exc:
-        print(f"racegui: {exc}", file=sys.stderr)
+        to_stderr(f"racegui: {exc}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
