@@ -223,7 +223,7 @@ def _screenshot(
         settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
         window = MainWindow(replay, settings, path=file, theme=theme or "dark")
         if other is not None:
-            window.set_compare(other)
+            window.set_compare(other, compare)
         if presentation:
             window.scene.set_scale(presentation_scale(*size), presentation=True)
             window.menuBar().setVisible(False)
