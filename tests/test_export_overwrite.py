@@ -3,12 +3,19 @@ does, with a warning naming the file, and nothing is written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from racegui.cli import main
 from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.export.options import ExportOptions
+from racegui.export.overwrite import file_written_over
+from racegui.io.replay_file import read_replay
 from racegui.resources_path import demo_race_path
 
+DEMO = str(demo_race_path())
 KIPYEGON = demo_race_path().parent / "kipyegon-wr-2023.json"
 
 
@@ -66,3 +73,73 @@ def test_a_cleared_comparison_is_no_race_file_of_the_window(window, qtbot, tmp_p
     assert window.compare_path == ghost
     window.clear_compare()
     assert window.compare_path is None
+
+
+def _race_at(path: Path) -> Path:
+    """The demo race written at path (any name: a race file is read as JSON)."""
+    path.write_bytes(demo_race_path().read_bytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("pattern", "race", "given"),
+    [
+        ("frame_%04d.png", "frame_0003.png", "FILE"),
+        ("f1%d.png", "f13.png", "--compare"),  # frame 3 is named f13.png
+    ],
+)
+def test_a_png_sequence_naming_a_frame_as_the_race_file_is_refused(
+    capsys, tmp_path, monkeypatch, pattern, race, given
+):
+    """-o frame_%04d.png wrote its third frame over the race file frame_0003.png (tester)."""
+    monkeypatch.chdir(tmp_path)
+    if given == "FILE":
+        kept = _race_at(tmp_path / race).read_bytes()
+        files = [race]
+    else:  # a ghost: a race of the same distance that is not the race shown
+        kept = KIPYEGON.read_bytes()
+        (tmp_path / race).write_bytes(kept)
+        files = [DEMO, "--compare", race]
+    argv = ["export", *files, "-o", pattern, "--from", "1", "--to", "1.2", "--fps", "10"]
+    code = main([*argv, "--size", "360p"])  # 3 frames
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert captured.err == (
+        f"racegui export: -o {pattern} names one of its frames {race}, which is the race "
+        f"file given as {given}; give the export another name\n"
+    )
+    assert (tmp_path / race).read_bytes() == kept
+    assert [p.name for p in tmp_path.iterdir()] == [race]
+
+
+def test_only_the_planned_frames_and_a_link_s_target_are_looked_at(tmp_path):
+    """A frame number past the export's frames is no file of it; a race file given by a
+    link is the file it links to."""
+    out = tmp_path / "frame_%04d.png"
+    options = ExportOptions(output=out)
+    far = _race_at(tmp_path / "frame_0009.png")
+    assert file_written_over(options, far, frames=8) is None
+    assert file_written_over(options, far, frames=9) == far
+    assert file_written_over(options, far, frames=None) is None  # not known yet
+    link = tmp_path / "race.json"
+    link.symlink_to(far)
+    assert file_written_over(options, link, frames=9) == far
+    other = _race_at(tmp_path / "frame_0001.png.json")
+    assert file_written_over(options, other, frames=9) is None
+    plain = ExportOptions(output=tmp_path / "race.png", png_sequence=True)
+    numbered = _race_at(tmp_path / "race_0002.png")
+    assert file_written_over(plain, numbered, frames=2) == numbered
+
+
+def test_the_dialog_refuses_a_sequence_naming_a_frame_as_the_race_file(qtbot, tmp_path, shown):
+    race = _race_at(tmp_path / "clip_0002.png")
+    dlg = ExportDialog(read_replay(race), race_path=race, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    _short(dlg, tmp_path / "clip_%04d.png")
+    dlg.export_button.click()
+    assert shown == [
+        f"{tmp_path / 'clip_%04d.png'} names one of its frames clip_0002.png, which is the "
+        "race file open in the window; give the export another name. Nothing was written."
+    ]
+    assert race.read_bytes() == demo_race_path().read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["clip_0002.png"]

@@ -187,8 +187,11 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
     return replace(options, **times)
 
 
-def _refuse_writing_over(args: argparse.Namespace, options: ExportOptions) -> None:
-    """UsageError if the export would write over FILE or --compare."""
+def _refuse_writing_over(
+    args: argparse.Namespace, options: ExportOptions, frames: int | None
+) -> None:
+    """UsageError if the export would write over FILE or --compare (a PNG sequence's frame
+    files only once `frames`, their number, is known)."""
     from racegui.cli import UsageError
     from racegui.export.overwrite import race_file_problem
 
@@ -196,9 +199,21 @@ def _refuse_writing_over(args: argparse.Namespace, options: ExportOptions) -> No
         (args.file, "the race file given as FILE"),
         (args.compare, "the race file given as --compare"),
     )
-    problem = race_file_problem(options, race_files)
+    problem = race_file_problem(options, race_files, frames)
     if problem is not None:
         raise UsageError(f"racegui export: -o {problem}")
+
+
+def _planned_frames(options: ExportOptions, end_s: float) -> int:
+    """How many frames the export has (the replay ending at end_s, s); UsageError if too
+    many."""
+    from racegui.cli import UsageError
+    from racegui.export.pipeline import plan_for
+
+    try:
+        return plan_for(options, end_s).total
+    except ExportOptionsError as exc:
+        raise UsageError(f"racegui export: {exc}") from None
 
 
 def run_export(args: argparse.Namespace, received: list[int] | None = None) -> int:
@@ -219,7 +234,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         options = options_from_args(args)
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
-    _refuse_writing_over(args, options)
+    _refuse_writing_over(args, options, frames=None)  # the output itself, before reading
     from racegui.io.replay_file import read_replay
     from racegui.model.replay import comparison_problem
 
@@ -231,6 +246,8 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
     options = _within_replay(options, replay.duration_s)
+    if options.is_sequence:  # its frame files, now that their number is known
+        _refuse_writing_over(args, options, frames=_planned_frames(options, replay.duration_s))
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export

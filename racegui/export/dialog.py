@@ -605,11 +605,11 @@ class ExportDialog(QDialog):
 
     def _on_export_clicked(self) -> None:
         try:
-            options = self.options()
+            options, plan = self._checked()
         except ExportOptionsError as exc:
             QMessageBox.warning(self, "Export", str(exc))
             return
-        problem = race_file_problem(options, self.race_files)
+        problem = race_file_problem(options, self.race_files, plan.total)
         if problem is not None:  # asked before "Replace it?", which would write over it
             QMessageBox.warning(self, "Export", f"{problem}. Nothing was written.")
             return
