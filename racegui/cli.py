@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from racegui import __version__
-from racegui.cli_output import run_with_checked_stdout
+from racegui.cli_output import run_with_checked_stdout, to_stderr
 from racegui.cli_text import (
     FOLLOW_HELP,
     TypedTime,
@@ -86,7 +86,8 @@ def _size_arg(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(
             f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
         )
-    w, h = (int(p) if len(p) <= 9 else 10**9 for p in parts)
+    figures = [p.lstrip("0") for p in parts]  # "01920" is 1920; int() of 5000 digits fails
+    w, h = (int(f or "0") if len(f) <= 9 else 10**9 for f in figures)
     if not (16 <= w <= 7680 and 16 <= h <= 4320):
         raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
     return w, h
@@ -228,7 +229,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except RaceFileError as exc:
             bad += 1
             for line in exc.lines():
-                print(line, file=sys.stderr)
+                to_stderr(line)
             continue
         print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
     return EXIT_BAD_INPUT if bad else EXIT_OK
@@ -669,10 +670,10 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
             return COMMANDS[argv[0]](args)
         return _run_gui(argv, dialogs)
     except KeyboardInterrupt:  # first: the names in the clauses below may not be bound yet
-        print("racegui: interrupted", file=sys.stderr)
+        to_stderr("racegui: interrupted")
         return 130
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        to_stderr(str(exc))
         if dialogs and not verb and _can_show_dialog():
             from racegui.ui.app import show_start_error
 
@@ -681,10 +682,10 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
     except RaceFileError as exc:
         lines = exc.lines()
         more = f" (and {len(lines) - 1} more: see racegui validate)" if len(lines) > 1 else ""
-        print(lines[0] + more, file=sys.stderr)
+        to_stderr(lines[0] + more)
         return EXIT_BAD_INPUT
     except RaceModelError as exc:
-        print(f"racegui: {exc}", file=sys.stderr)
+        to_stderr(f"racegui: {exc}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

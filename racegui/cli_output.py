@@ -1,6 +1,6 @@
 """The command line's standard output, checked: a write that fails (a full disk, /dev/full)
 ends the command with one line on stderr and exit code 2 instead of a traceback, or of exit
-code 0 with the output lost."""
+code 0 with the output lost. Error lines go to stderr only (to_stderr), never to stdout."""
 
 from __future__ import annotations
 
@@ -46,6 +46,21 @@ class CheckedStdout:
         return getattr(self._stream, name)
 
 
+def to_stderr(text: str) -> bool:
+    """Write text and a line break to stderr; whether it was written. With stderr closed
+    (None: print() would have written to stdout, which may be a JSON pipe) or failing
+    (2>&-, a full disk) the line is dropped, never written anywhere else."""
+    stream = sys.stderr
+    if stream is None:
+        return False
+    try:
+        stream.write(f"{text}\n")
+        stream.flush()
+    except (OSError, ValueError):  # ValueError: a closed file
+        return False
+    return True
+
+
 def _drop_unwritten(stream: TextIO) -> None:
     """Point the stream's file descriptor at the null device, so the text it could not write
     is not tried again (and reported as "Exception ignored") as Python exits."""
@@ -73,7 +88,7 @@ def run_with_checked_stdout(run: Callable[[], int]) -> int:
         return code
     except OutputError as exc:
         _drop_unwritten(stream)
-        print(f"racegui: cannot write the output: {exc}", file=sys.stderr)
+        to_stderr(f"racegui: cannot write the output: {exc}")
         return EXIT_OUTPUT_FAILED
     finally:
         sys.stdout = stream

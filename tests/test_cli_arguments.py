@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from racegui.cli import main
+from racegui.cli import _size_arg, main
+from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.resources_path import demo_race_path
 
 DEMO = str(demo_race_path())
@@ -40,3 +43,19 @@ def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv
     assert code == 2 and len(err.splitlines()) == 1 and len(err) < 300, err
     assert message in err
     assert "invalid" not in err and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("text", ["01920x1080", "0000001920x1080", "0000000001920x00001080"])
+def test_a_size_with_leading_zeros_is_that_size(text):
+    """'--size 0000001920x1080' was "larger than the 7680x4320 maximum" (its 10 characters
+    were counted as digits of the number), in export and --screenshot alike (tester)."""
+    assert parse_size(text) == _size_arg(text) == (1920, 1080)
+
+
+@pytest.mark.parametrize("text", ["\uff11920x1080", "1920x\u0661080", "0x0"])
+def test_sizes_leading_zeros_do_not_let_in_other_digits_or_nothing(text):
+    """Only ASCII digits are read; zeros alone are a size of 0, refused as too small."""
+    with pytest.raises(argparse.ArgumentTypeError):
+        _size_arg(text)
+    with pytest.raises(ExportOptionsError):
+        ExportOptions(output="x.mp4", size=parse_size(text)).validate()

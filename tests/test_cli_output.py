@@ -59,3 +59,53 @@ def test_a_stdout_that_cannot_be_written_exits_2_with_nothing_more(tmp_path, arg
         )
     assert done.returncode == 2
     assert done.stderr == "racegui: cannot write the output: Bad file descriptor\n"
+
+
+class ClosedStream(io.TextIOBase):
+    """A stderr that was closed: every write fails with ValueError."""
+
+    def write(self, text: str) -> int:
+        raise ValueError("I/O operation on closed file.")
+
+
+ERRORS = (
+    ["info", "nosuch.json", "--json"],
+    ["state", "nosuch.json", "--time", "1:00", "--json"],
+    ["info", "--no-such-option"],
+    ["validate", "nosuch.json"],
+    [DEMO, "--screenshot", "shot.txt"],
+)
+
+
+@pytest.mark.parametrize(
+    "stderr", [None, FullDisk(), ClosedStream()], ids=["none", "full", "closed"]
+)
+@pytest.mark.parametrize("argv", ERRORS)
+def test_an_error_with_stderr_gone_exits_2_with_nothing_on_stdout(
+    capsys, monkeypatch, tmp_path, argv, stderr
+):
+    """With stderr None (a closed or absent stderr) print(..., file=sys.stderr) wrote the
+    error to stdout, into info --json's JSON; a failing stderr was a traceback, exit 1
+    (tester)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(argv) == 2
+    assert capsys.readouterr().out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("stderr", ["closed", "read-only"])
+def test_a_command_with_stderr_gone_exits_2_silently(tmp_path, stderr):
+    """2>&- and a stderr that cannot be written: exit 2, stdout empty, no traceback."""
+    argv = [sys.executable, "-m", "racegui", "info", str(tmp_path / "nosuch.json"), "--json"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if stderr == "closed":
+        argv = ["sh", "-c", '"$@" 2>&-', "sh", *argv]
+        done = subprocess.run(argv, stdout=subprocess.PIPE, env=env, timeout=120)
+    else:
+        read_only = tmp_path / "ro.txt"
+        read_only.write_text("")
+        with read_only.open() as err:  # writes to a file open for reading: EBADF
+            done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=err, env=env, timeout=120)
+    assert done.returncode == 2
+    assert done.stdout == b""

@@ -1,5 +1,6 @@
 import pytest
 
+from racegui.cli import main
 from racegui.io.errors import MAX_PROBLEMS, RaceFileError
 from racegui.io.splits_csv import read_splits_csv
 
@@ -244,6 +245,32 @@ def test_two_rows_at_one_distance_are_refused_naming_both_lines(tmp_path):
     assert lines == [
         f"{path}: line 8, column 2: a second split of fk at 800 m (the first is on line 3)"
     ]
+
+
+def test_two_start_rows_of_one_athlete_are_refused_at_the_second(tmp_path):
+    """Two 0 m rows for one athlete were read quietly as one start (tester); another
+    athlete's start row is no second one."""
+    text = "athlete,distance_m,time\nfk,0,0.00\np1,0,0\n" + CSV.partition("\n")[2]
+    path, lines = _refused(tmp_path, text + "fk,0,0.00\n")
+    assert lines == [
+        f"{path}: line 10, column 2: a second start row (0 m) of fk (the first is on line 2)"
+    ]
+    race = _read_text(tmp_path, text)
+    assert [s.distance_m for s in race.athlete("fk").splits][0] == 400
+
+
+def test_two_start_rows_are_one_line_and_exit_2_in_validate_and_import(tmp_path, capsys):
+    csv = tmp_path / "s.csv"
+    csv.write_text("athlete,distance_m,time\nA,0,0.00\nA,0,0.00\nA,400,60.0\nA,800,2:00.0\n")
+    out = tmp_path / "s.json"
+    for argv in (["validate", str(csv)], ["import", str(csv), "-o", str(out)]):
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"{csv}: line 3, column 2: a second start row (0 m) of A (the first is on line 2)\n"
+        )
+    assert not out.exists()
 
 
 def test_times_going_backwards_once_sorted_name_both_lines(tmp_path):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from racegui.cli_text import FOLLOW_HELP, after_end_text
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
-from racegui.io.atomic import same_file
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
 
@@ -188,6 +187,35 @@ def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
     return replace(options, **times)
 
 
+def _refuse_writing_over(
+    args: argparse.Namespace, options: ExportOptions, frames: int | None
+) -> None:
+    """UsageError if the export would write over FILE or --compare (a PNG sequence's frame
+    files only once `frames`, their number, is known)."""
+    from racegui.cli import UsageError
+    from racegui.export.overwrite import race_file_problem
+
+    race_files = (
+        (args.file, "the race file given as FILE"),
+        (args.compare, "the race file given as --compare"),
+    )
+    problem = race_file_problem(options, race_files, frames)
+    if problem is not None:
+        raise UsageError(f"racegui export: -o {problem}")
+
+
+def _planned_frames(options: ExportOptions, end_s: float) -> int:
+    """How many frames the export has (the replay ending at end_s, s); UsageError if too
+    many."""
+    from racegui.cli import UsageError
+    from racegui.export.pipeline import plan_for
+
+    try:
+        return plan_for(options, end_s).total
+    except ExportOptionsError as exc:
+        raise UsageError(f"racegui export: {exc}") from None
+
+
 def run_export(args: argparse.Namespace, received: list[int] | None = None) -> int:
     """Run an export from parsed arguments; returns the exit code (2: bad argument). Stop
     signals are noted in `received` (the command line sets that up before its imports), or
@@ -206,12 +234,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         options = options_from_args(args)
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
-    for option, race_path in (("FILE", args.file), ("--compare", args.compare)):
-        if race_path is not None and same_file(options.output, race_path):
-            raise UsageError(
-                f"racegui export: -o {options.output} is the race file given as {option}; "
-                "give the export another name"
-            )
+    _refuse_writing_over(args, options, frames=None)  # the output itself, before reading
     from racegui.io.replay_file import read_replay
     from racegui.model.replay import comparison_problem
 
@@ -223,6 +246,8 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
     options = _within_replay(options, replay.duration_s)
+    if options.is_sequence:  # its frame files, now that their number is known
+        _refuse_writing_over(args, options, frames=_planned_frames(options, replay.duration_s))
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export

@@ -48,6 +48,7 @@ from racegui.export.options import (
     check_gif_budget,
     format_for,
 )
+from racegui.export.overwrite import race_file_problem
 from racegui.export.pipeline import plan_for
 from racegui.export.progress_text import format_clock, format_summary
 from racegui.model.replay import Replay
@@ -172,6 +173,8 @@ class ExportDialog(QDialog):
         theme: str = "dark",
         splits: str = "laps",
         compare: Replay | None = None,
+        race_path: Path | None = None,
+        compare_path: Path | None = None,
         start_dir: Path | None = None,
         settings: AppSettings | None = None,
         now_s: float = 0.0,
@@ -182,11 +185,18 @@ class ExportDialog(QDialog):
         ``start_dir`` is the folder of the default path (home if None); ``settings``, if
         given, remembers the folder of each finished export (see :func:`default_folder`)
         and the theme and cards of the last export, which the dialog starts with; ``now_s``
-        (s) is the window's race time, where a PNG still is taken unless the user says."""
+        (s) is the window's race time, where a PNG still is taken unless the user says;
+        ``race_path`` and ``compare_path`` are the files of replay and compare (None: not
+        from a file), which an export is refused to write over."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
         self.replay = replay
         self.compare = compare
+        self.race_files = (
+            (race_path, "the race file open in the window"),
+            (compare_path, "the compared race's file"),
+        )
+        """(path or None, what it is) of each race file shown, which an export must not be."""
         self._settings = settings
         self._cancel_requested = False
         self._running = False
@@ -595,9 +605,13 @@ class ExportDialog(QDialog):
 
     def _on_export_clicked(self) -> None:
         try:
-            options = self.options()
+            options, plan = self._checked()
         except ExportOptionsError as exc:
             QMessageBox.warning(self, "Export", str(exc))
+            return
+        problem = race_file_problem(options, self.race_files, plan.total)
+        if problem is not None:  # asked before "Replace it?", which would write over it
+            QMessageBox.warning(self, "Export", f"{problem}. Nothing was written.")
             return
         if options.output.exists() and not options.is_sequence:
             answer = QMessageBox.question(
@@ -649,6 +663,8 @@ def open_export_dialog(window) -> ExportDialog:
         theme=getattr(window, "theme_name", "dark"),
         splits=_window_splits(window),
         compare=getattr(window, "compare", None),
+        race_path=getattr(window, "path", None),
+        compare_path=getattr(window, "compare_path", None),
         start_dir=start,
         settings=settings,
         now_s=_window_time(window),

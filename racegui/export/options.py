@@ -69,7 +69,8 @@ class ExportOptionsError(ValueError):
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """(width, height) in pixels from "1920x1080" or a preset name ("1080p", "720p", "square")."""
+    """(width, height) in pixels from "1920x1080" (ASCII digits, leading zeros allowed) or a
+    preset name ("1080p", "720p", "square")."""
     key = text.strip().lower()
     if key in SIZE_PRESETS:
         return SIZE_PRESETS[key]
@@ -80,11 +81,13 @@ def parse_size(text: str) -> tuple[int, int]:
         raise ExportOptionsError(
             f"Size {shown} is not WIDTHxHEIGHT in pixels (like 1920x1080) or one of: {presets}."
         )
-    if max(len(match.group(1)), len(match.group(2))) > 9:  # int() of 5000 digits fails
+    # Leading zeros are no part of the size ("01920" is 1920); int() of 5000 digits fails.
+    figures = [match.group(k).lstrip("0") for k in (1, 2)]
+    if max(len(f) for f in figures) > 9:
         raise ExportOptionsError(
             f"Size {shown} is larger than the {MAX_SIZE[0]}x{MAX_SIZE[1]} maximum."
         )
-    return int(match.group(1)), int(match.group(2))
+    return int(figures[0] or "0"), int(figures[1] or "0")
 
 
 def format_for(path: Path) -> ExportFormat:

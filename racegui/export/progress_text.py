@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from racegui.cli_output import to_stderr
 from racegui.export.pipeline import ExportResult
 
 REDRAW_INTERVAL_S = 0.1
@@ -119,14 +120,7 @@ def say(text: str) -> None:
     """Print a line of text to stderr, if it can be: an export's summary and notes are not
     worth failing it for (with stderr closed, 2>&-, an export that had written its file exited
     1)."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        stream.write(f"{text}\n")
-        stream.flush()
-    except (OSError, ValueError):
-        pass
+    to_stderr(text)
 
 
 def format_megabytes(n_bytes: int) -> str:

@@ -341,6 +341,14 @@ def _read_row(
     )
     _note_attributes(entry, athlete_id, row, line, col, problems)
     if dist == 0:  # the start, at 0.00, as many split sheets list it: nothing to add
+        first = entry["at"].setdefault(0.0, line)
+        if first != line:
+            problems.append(
+                Problem(
+                    _cell_place(line, col["distance_m"]),
+                    f"a second start row (0 m) of {athlete_id} (the first is on line {first})",
+                )
+            )
         return
     if len(entry["splits"]) >= MAX_SPLITS:
         if athlete_id not in over:  # said once per athlete, at its first split too many

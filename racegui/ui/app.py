@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Q
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from racegui.cli_output import to_stderr
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
@@ -170,12 +171,12 @@ def _save_shot(img: QImage, out: Path, fmt: str, quality: int) -> int:
     """Write img to out atomically (never a half-written file); 0, or 2 with one line."""
     data = _encoded(img, fmt, quality)
     if data is None:
-        print(f"racegui: cannot encode the screenshot as {fmt.upper()}", file=sys.stderr)
+        to_stderr(f"racegui: cannot encode the screenshot as {fmt.upper()}")
         return 2
     try:
         write_bytes_atomic(out, data)
     except OSError as exc:
-        print(f"racegui: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        to_stderr(f"racegui: cannot write {out}: {exc.strerror}")
         return 2
     return 0
 
@@ -192,40 +193,37 @@ def _screenshot(
 ) -> int:
     fmt = shot_format(out)
     if isinstance(fmt, str):  # refused before anything is loaded or drawn
-        print(fmt, file=sys.stderr)
+        to_stderr(fmt)
         return 2
     try:
         replay = load_replay(file if file is not None else demo_path())
         other = load_replay(compare) if compare is not None else None
     except LoadError as exc:
-        print(f"racegui: {exc}", file=sys.stderr)
+        to_stderr(f"racegui: {exc}")
         return 2
     replay = following_named(replay, follow)
     problem = comparison_problem(replay, other) if other is not None else None
     if problem is not None:
-        print(f"racegui: --compare {compare}: {problem}", file=sys.stderr)
+        to_stderr(f"racegui: --compare {compare}: {problem}")
         return 2
     try:
         folder_found = out.parent.is_dir()
     except OSError as exc:  # a folder name longer than the file system allows
-        print(f"racegui: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        to_stderr(f"racegui: cannot write {out}: {exc.strerror}")
         return 2
     if not folder_found:
-        print(
-            f"racegui: the folder {str(out.parent)!r} for {out.name} does not exist",
-            file=sys.stderr,
-        )
+        to_stderr(f"racegui: the folder {str(out.parent)!r} for {out.name} does not exist")
         return 2
     shown = within_end(t, replay.duration_s)
     if shown is None:  # the window would show the end instead
-        print("racegui: " + after_end_text("--time", t, replay.duration_s), file=sys.stderr)
+        to_stderr("racegui: " + after_end_text("--time", t, replay.duration_s))
         return 2
     t = shown
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
         window = MainWindow(replay, settings, path=file, theme=theme or "dark")
         if other is not None:
-            window.set_compare(other)
+            window.set_compare(other, compare)
         if presentation:
             window.scene.set_scale(presentation_scale(*size), presentation=True)
             window.menuBar().setVisible(False)
@@ -236,10 +234,9 @@ def _screenshot(
         window.deleteLater()
     if drawn[0] > size[0] or drawn[1] > size[1]:  # Qt kept the window at its least size
         least = f"{max(drawn[0], size[0])}x{max(drawn[1], size[1])}"
-        print(
+        to_stderr(
             f"racegui: --size {size[0]}x{size[1]} is smaller than the window can be drawn "
-            f"(at least {least}); nothing was written",
-            file=sys.stderr,
+            f"(at least {least}); nothing was written"
         )
         return 2
     return _save_shot(img, out, *fmt)

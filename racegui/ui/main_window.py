@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.replay = replay
         self.path = path
         self.compare: Replay | None = None
+        self.compare_path: Path | None = None
+        """The compared race's file (None: no comparison, or one not read from a file)."""
         self.theme_name = theme or self.settings.theme
         th = theme_named(self.theme_name)
         self.setWindowIcon(app_icon())
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         if problem is not None:
             QMessageBox.critical(self, "Cannot compare", f"{path}:\n{problem}.")
             return False
-        self.set_compare(other)
+        self.set_compare(other, Path(path))
         self.settings.last_folder = str(Path(path).resolve().parent)
         return True
 
@@ -302,8 +304,11 @@ class MainWindow(QMainWindow):
         if replay is not self.replay:
             self._set_replay(replay, self.path, keep_time=True)
 
-    def set_compare(self, other: Replay | None) -> None:
+    def set_compare(self, other: Replay | None, path: Path | None = None) -> None:
+        """Show other's runner as a ghost (None: no comparison); path is its file, which an
+        export must not write over."""
         self.compare = other
+        self.compare_path = path if other is not None else None
         self.scene.set_compare(other)
         self.actions["clear_compare"].setEnabled(other is not None)
 
