@@ -311,6 +311,11 @@ def _info_data(replay, digits: int | None = 3) -> dict:
         "laps": laps,
         "splits_200m": splits,
         "events": events,
+        "notes": list(race.notes),
+        "sources": [
+            {k: v for k, v in (("id", s.id), ("title", s.title), ("url", s.url)) if v is not None}
+            for s in race.sources
+        ],
     }
 
 
@@ -359,6 +364,15 @@ def _print_info(data: dict) -> None:
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
         print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
+    if data["notes"]:
+        print("\nNotes")
+        for note in data["notes"]:
+            print(f"  - {note}")
+    if data["sources"]:
+        print("\nSources")
+        for source in data["sources"]:
+            url = source.get("url")
+            print(f"  - {source['title']}" + (f" <{url}>" if url else ""))
 
 
 def _info_outcome(a: dict) -> str:

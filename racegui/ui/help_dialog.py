@@ -42,7 +42,7 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("racegui: keyboard shortcuts")
+        self.setWindowTitle("Keyboard shortcuts")  # Qt adds " — racegui"
         layout = QVBoxLayout(self)
         label = QLabel(shortcuts_html(), self)
         layout.addWidget(label)

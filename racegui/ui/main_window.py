@@ -35,6 +35,7 @@ from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.panel.splits_table import MODE_NAMES
+from racegui.ui.race_notes import RaceNotesDialog
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export_requested)
         a["quit"].triggered.connect(self.close)
         a["help"].triggered.connect(self.show_help)
+        a["race_notes"].triggered.connect(self.show_race_notes)
         a["about"].triggered.connect(self._on_about_triggered)
         self.controls.seek_requested.connect(c.seek)
         self.controls.scrub_started.connect(self._on_scrub_started)
@@ -335,6 +337,10 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         HelpDialog(self).exec()
+
+    def show_race_notes(self) -> None:
+        """Help > About this race: the race file's notes and sources."""
+        RaceNotesDialog(self.replay.race, self).exec()
 
     def set_presentation(self, on: bool) -> None:
         """Full screen, type sized to the screen (1.4 times the window's on a 1920x1080

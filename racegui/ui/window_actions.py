@@ -42,6 +42,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "home": ("Go to start", ("Home",), False),
     "end": ("Go to end", ("End",), False),
     "help": ("&Keyboard shortcuts", ("F1", "?"), False),
+    "race_notes": ("About this &race…", (), False),
     "about": ("&About racegui", (), False),
 }
 
@@ -133,6 +134,7 @@ def build_menus(
     playback.addAction(actions["slower"])
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions["help"])
+    help_menu.addAction(actions["race_notes"])
     help_menu.addAction(actions["about"])
     return {
         "file": file_menu,
