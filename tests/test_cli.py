@@ -570,7 +570,8 @@ def test_ctrl_c_while_an_export_sets_up_stops_it(capsys, tmp_path, monkeypatch):
 
 def test_import_says_who_is_read_as_a_pacer_for_stopping_short(capsys, tmp_path):
     """A runner whose finish split is missing became a pacer without a word (a coach's
-    review): import says so, and how to say otherwise."""
+    review): import says so, and why, and the race file keeps it as a note (About this
+    race, info). With a role column saying pacer there is nothing to say."""
     csv_path = tmp_path / "club.csv"
     csv_path.write_text(
         "athlete,distance_m,time\nMaya,400,57.1\nMaya,800,1:58.9\nLena,400,56.0\nLena,600,1:28.0\n",
@@ -578,7 +579,18 @@ def test_import_says_who_is_read_as_a_pacer_for_stopping_short(capsys, tmp_path)
     )
     code, out, _ = run(capsys, "import", str(csv_path), "-o", str(tmp_path / "club.json"))
     assert code == 0
-    assert out.splitlines()[1:] == [
-        "  Lena stops at 600 m, before the finish: read as a pacer who dropped out there "
-        "(a role column says otherwise)"
-    ]
+    note = (
+        "Lena stops at 600 m, before the 800 m finish: read as a pacer who dropped out there "
+        "(the CSV has no role column, and a runner reaches the finish)."
+    )
+    assert out.splitlines()[1:] == [f"  {note}"]
+    assert json.loads((tmp_path / "club.json").read_text(encoding="utf-8"))["notes"] == [note]
+    csv_path.write_text(
+        "athlete,role,distance_m,time\nMaya,runner,400,57.1\nMaya,runner,800,1:58.9\n"
+        "Lena,pacer,400,56.0\nLena,pacer,600,1:28.0\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "import", str(csv_path), "-o", str(tmp_path / "roles.json"))
+    assert code == 0
+    assert out.splitlines()[1:] == []
+    assert "notes" not in json.loads((tmp_path / "roles.json").read_text(encoding="utf-8"))

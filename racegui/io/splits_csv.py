@@ -469,6 +469,7 @@ def _race_data(
     )
     has_role = "role" in col
     items = []
+    notes = []
     ids = _ids(list(athletes))
     for k, (athlete, entry) in enumerate(athletes.items()):
         said = {field: value for field, (value, _line) in entry["said"].items()}
@@ -481,6 +482,13 @@ def _race_data(
             "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
         items.append(item)
+        last_m = entry["splits"][-1]["distance_m"]
+        if not has_role and role == "pacer":
+            notes.append(
+                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
+                "a pacer who dropped out there (the CSV has no role column, and a runner "
+                "reaches the finish)."
+            )
     data: dict = {
         "format": FORMAT,
         "title": title or path.stem,
@@ -489,6 +497,8 @@ def _race_data(
     }
     if target_time_s is not None:
         data["target"] = {"time": target_time_s, "label": "Target"}
+    if notes:
+        data["notes"] = notes
     return data
 
 
