@@ -232,7 +232,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 to_stderr(line)
             continue
         print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
+        _print_fast_stretches(race)
     return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _print_fast_stretches(race) -> None:
+    """A note for each stretch of splits faster than world record pace (a slip such as 3:20
+    typed for 4:20): the file is read as it is, the user checks it."""
+    from racegui.model.plausibility import fast_stretches
+
+    for stretch in fast_stretches(race):
+        print(f"  note: {stretch.text()}")
 
 
 def _dropout_estimated(replay, i: int) -> bool | None:
@@ -555,6 +565,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     print(f"{args.output}: wrote {_quoted(race.title)} ({about})")
     for note in race.notes:  # what the import read one way of two (a short athlete's role)
         print(f"  {note}")
+    _print_fast_stretches(race)
     return EXIT_OK
 
 
