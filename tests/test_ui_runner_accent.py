@@ -127,3 +127,25 @@ def test_the_runners_accent_is_readable_on_either_theme(qtbot, theme: Theme, col
     bar.set_replay(replay)
     for ground in (theme.controls_background, theme.slider_groove):
         assert contrast_ratio(bar._played, QColor(ground)) >= ACCENT_RATIO
+
+
+def test_following_another_runner_recolours_the_panel_at_the_same_width(qtbot, settings):
+    """The panel is restyled for her colour; restyling had let go of the width the scene
+    fixed (432 px narrowed to 420 px on following Sara Lane)."""
+    from racegui.ui.main_window import MainWindow
+
+    ensure_app()
+    window = MainWindow(_replay(focus="r"), settings, theme="dark")
+    qtbot.addWidget(window)
+    window.resize(1440, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.scene.panel
+    width = panel.width()
+    assert panel.minimumWidth() == width
+    window.follow("s")
+    qtbot.wait(50)
+    model = panel.splits.view.model()
+    tint = model.data(model.index(model.current_row(), 0), Qt.ItemDataRole.BackgroundRole)
+    assert tint.rgb() == QColor(ORANGE).rgb()
+    assert (panel.width(), panel.minimumWidth()) == (width, width)

@@ -136,9 +136,11 @@ class SidePanel(QWidget):
         self._compact_saving = {}
         runner = runner_colour(replay)
         if runner != self._style.runner:  # another runner followed: her colour
+            least = self.minimumWidth()  # the scene's fixed width, which _apply_style resets
             self._style = dataclasses.replace(self._style, runner=runner)
             self._t = math.nan
             self._apply_style()  # shows t = 0 and fits the height
+            self.setMinimumWidth(least)  # the same scale: the same column_min_width()
             return
         self._refresh(0.0)
         self._fit_height()
