@@ -112,6 +112,42 @@ def test_a_faded_tag_stays_legible_on_the_track_and_the_grass():
     assert box_colour(faded=True) == box_colour(faded=False)
 
 
+@pytest.mark.parametrize("ground", ["background", "track_surface", "infield"])
+def test_the_lights_faded_tag_reads_3_to_1_and_fainter_than_a_live_one(qapp, ground):
+    """The light's faded tag ("Sub-4 pacing light 4:00.00") on the light theme, as drawn:
+    its darkest text reaches 3:1 against its box over the white page (where it sits at the
+    line in the window at 4:03), the track and the grass, yet is clearly fainter than a
+    live tag's."""
+    from racegui.ui.legible import contrast_ratio
+    from racegui.ui.theme import LIGHT
+
+    def text_and_box(faded: bool) -> tuple[QColor, QColor]:
+        image = QImage(400, 120, QImage.Format.Format_RGB32)
+        image.fill(QColor(getattr(LIGHT, ground)))
+        painter = QPainter(image)
+        text = "Sub-4 pacing light 4:00.00"
+        lab = Label(200.0, 100.0, 0.0, -1.0, text, QColor("#39ff6a"), 5.0, faded=faded)
+        overlay = BroadcastOverlay(LIGHT)
+        (rect,) = overlay.paint_labels(painter, [lab], [], 14.0, QRectF(0, 0, 400, 120), 0.0)
+        painter.end()
+        box = image.pixelColor(int(rect.right()) - 4, int(rect.top()) + 4)
+        inner = rect.adjusted(0.45 * rect.height(), 2, -4, -2).toAlignedRect()
+        darkest = min(
+            (
+                image.pixelColor(x, y)
+                for x in range(inner.left(), inner.right())
+                for y in range(inner.top(), inner.bottom())
+            ),
+            key=lambda c: c.lightness(),
+        )
+        return darkest, box
+
+    faded, box = text_and_box(True)
+    live, live_box = text_and_box(False)
+    assert contrast_ratio(faded, box) >= 3.0
+    assert contrast_ratio(live, live_box) >= 1.5 * contrast_ratio(faded, box)
+
+
 def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
     """After 4:00 the light parked at the line beside a runner still running read as level
     with her (user review at 4:05.90). Once it finishes the band goes out (on the track and

@@ -225,11 +225,63 @@ def test_finish_and_start_lines_scale_with_a_720p_export(scene):
 
 def test_the_pocket_cam_calls_only_a_pacing_light_a_light():
     """The world record's "Previous world record 4:12.33" ghost was tagged "light"."""
-    from racegui.ui.pocket_paint import target_word
+    from racegui.ui.pocket_paint import target_words
 
-    assert target_word("Sub-4 pacing light") == "light"
-    assert target_word("Previous world record 4:12.33") == "target"
-    assert target_word("3:50 even pace") == "target"
+    assert target_words("Sub-4 pacing light", 18) == ("Sub-4 pacing light", "light")
+    assert target_words("Previous world record 4:12.33", 18) == ("target",)
+    assert target_words("3:50 even pace", 18) == ("3:50 even pace", "target")
+    assert target_words("Target", 18) == ("Target", "target")
+
+
+def test_the_pocket_cam_names_the_target_as_its_track_tag_does(qapp, monkeypatch):
+    """The example 1500's "3:50 even pace" was tagged "target" in the inset, while its track
+    tag said "3:50 even pace"."""
+    from racegui.resources_path import demo_race_path
+    from racegui.ui.pocket_tags import TagPainter
+
+    named: list[list[str]] = []
+    layout = TagPainter.layout
+
+    def spy(self, rows, tags, *args, **kwargs):
+        named.append([t.text for t in tags])
+        return layout(self, rows, tags, *args, **kwargs)
+
+    monkeypatch.setattr(TagPainter, "layout", spy)
+    ensure_app()
+    replay = load_replay(demo_race_path("example-1500m.json"))
+    s = ReplayScene(replay, DARK, panel=False)
+    try:
+        s.render_image(185.0, (1920, 1080))  # the target 1 m ahead of Runner A, in view
+    finally:
+        s.close()
+    assert replay.athletes[replay.target].name == "3:50 even pace"
+    assert "3:50 even pace" in named[-1] and "target" not in named[-1]
+
+
+def test_the_off_view_chip_has_the_targets_name_only_where_it_fits(qapp):
+    """A chip with the name is kept to CHIP_MOST of the inset's width; wider, it has the
+    short word (a "Sub-4 pacing light +18.9 m ahead" chip pushed the runner's tag aside)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from racegui.ui.pocket_paint import CHIP_MOST, PocketStyle, paint_light_chip
+
+    ensure_app()
+    style = PocketStyle(DARK)
+    image = QImage(2400, 300, QImage.Format.Format_RGB32)
+    p = QPainter(image)
+    green = QColor("#39ff6a")
+    words = ("Sub-4 pacing light", "light")
+    for width in (2400.0, 570.0):
+        rect = QRectF(0.0, 0.0, width, 270.0)
+        style.size_for(rect, 15.6, 1.0)
+        named = paint_light_chip(p, rect, style, 18.9, 100.0, green, words)
+        short = paint_light_chip(p, rect, style, 18.9, 100.0, green, words[1:])
+        if width > 2000.0:
+            assert named.width() > short.width() + 50.0  # room: the name
+        else:
+            assert named.width() == short.width() <= CHIP_MOST * width  # no room: "light"
+    p.end()
 
 
 def test_stepped_off_pacers_are_named_only_briefly(scene, monkeypatch):

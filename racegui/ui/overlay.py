@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.model.timefmt import format_gap
 from racegui.ui.fonts import scene_font
-from racegui.ui.legible import legible_on
+from racegui.ui.legible import legible_on, mix
 from racegui.ui.race_status import Gap, RaceStatus
+from racegui.ui.runner_accent import ink_on, runner_accent
 from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_fades import TagFades
 from racegui.ui.tag_placement import TagPlacer
@@ -133,6 +134,8 @@ class BroadcastOverlay:
         """Where the tags went last frame: kept through a change of theme."""
         self._fades = TagFades()
         """Tags fading in, and copies fading out where tags were (see tag_fades)."""
+        self._runner = theme.accent
+        """The followed runner's colour (set_runner): the clock's bar and the bell-lap pill."""
         self.set_theme(theme)
 
     def reset_tags(self) -> None:
@@ -156,7 +159,7 @@ class BroadcastOverlay:
         # mowing stripes in either theme.
         field = [QColor(theme.infield), QColor(theme.infield_lines)]
         self._muted = legible_on(QColor(theme.text_muted), field)
-        self._accent = QColor(theme.accent)
+        self._set_accent()
         # Ahead/behind figures keep more of their colour: 3:1, WCAG's ratio for graphics.
         self._ahead = legible_on(QColor(theme.ahead), field, FIGURE_RATIO)
         self._behind = legible_on(QColor(theme.behind), field, FIGURE_RATIO)
@@ -165,6 +168,21 @@ class BroadcastOverlay:
         self._tag.setAlpha(200)
         self._sprites = SpriteCache()
         self._rows_cache: dict[tuple, tuple[tuple[float, float], list[float]]] = {}
+
+    def set_runner(self, colour: str) -> None:
+        """The followed runner's colour ("#rrggbb"), for the scoreboard's bar, finished clock
+        and bell-lap pill (they stand for her, not the theme)."""
+        self._runner = colour
+        self._set_accent()
+
+    def _set_accent(self) -> None:
+        """The runner's colour as readable on the clock's box (its alpha over the infield),
+        and the pill's text on it."""
+        t = self.theme
+        share = self._box.alphaF()
+        box = [mix(c, t.overlay_background, share) for c in (t.infield, t.infield_lines)]
+        self._accent = runner_accent(self._runner, box)
+        self._on_accent = ink_on(self._accent)
 
     # --- scoreboard -----------------------------------------------------------------------
     def paint_scoreboard(
@@ -235,7 +253,7 @@ class BroadcastOverlay:
         bell = status.lap_text.startswith("Bell") or status.finished
         strip = QRectF(left, y, lap_w + detail_w, pill.height())
         key = ("pill", lap, detail, bell, u, lap_w, f_info.key(), self._box.rgba())
-        key += (self._accent.rgba(), self._text.rgba())
+        key += (self._accent.rgba(), self._on_accent.rgba(), self._text.rgba())
         self._sprites.draw(
             p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_info)
         )
@@ -363,7 +381,7 @@ class BroadcastOverlay:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self._accent if bell else self._box)
         p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        p.setPen(QColor("#ffffff") if bell else self._text)
+        p.setPen(self._on_accent if bell else self._text)
         p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), lap)
         if detail:
             p.setFont(f_info)

@@ -25,7 +25,7 @@ from racegui.ui.pocket_paint import (
     paint_chrome,
     paint_light_band,
     paint_light_chip,
-    target_word,
+    target_words,
 )
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.text_fit import clip_text
@@ -356,7 +356,7 @@ class PocketCam:
             mid = len(light[0]) // 2
             lx, ly = self.map(light[0][mid : mid + 1], light[1][mid : mid + 1])
             if rect.contains(QPointF(float(lx[0]), float(ly[0]))):
-                word = target_word(r.athletes[r.target].name)
+                word = target_words(r.athletes[r.target].name, TAG_NAME_CHARS)[0]
                 tags.append(Tag(float(lx[0]), float(ly[0]), 0.2 * k, word, self._fill[r.target]))
                 rows_of.append(inner_rows)
         since = state.t - self._drop_t
@@ -412,5 +412,5 @@ class PocketCam:
         if self.rect.contains(QPointF(float(hx[0]), float(hy[0]))):
             return None
         gap_m = float(state.distance_m[r.target] - state.distance_m[r.focus])
-        word = target_word(r.athletes[r.target].name)
-        return paint_light_chip(p, self.rect, self.style, gap_m, y, self._fill[r.target], word)
+        words = target_words(r.athletes[r.target].name, TAG_NAME_CHARS)
+        return paint_light_chip(p, self.rect, self.style, gap_m, y, self._fill[r.target], words)

@@ -196,10 +196,21 @@ def paint_chrome(
     return boxes
 
 
-def target_word(label: str) -> str:
-    """What the pocket cam calls the target: "light" for a pacing light, else "target" (a
-    "Previous world record 4:12.33" ghost is no light)."""
-    return "light" if "light" in label.casefold() else "target"
+CHIP_MOST = 0.4
+"""Widest the off-view target's chip may be with the target's name in it (share of the inset's
+width), leaving the middle fifth, where the runner and her tag are, clear; wider, it has the
+short word. "Sub-4 pacing light +18.9 m ahead" took half the 1080p inset: the runner's tag
+was pushed a row up and two pacers' tags out."""
+
+
+def target_words(label: str, most: int) -> tuple[str, ...]:
+    """What the pocket cam may call the target, longest first: its name as the track's tag
+    has it ("3:50 even pace", "Sub-4 pacing light") where that is at most ``most``
+    characters, then "light" for a pacing light or else "target" (a "Previous world record
+    4:12.33" ghost is no light)."""
+    name = label.strip()
+    short = "light" if "light" in name.casefold() else "target"
+    return (name, short) if name and len(name) <= most and name != short else (short,)
 
 
 def paint_light_chip(
@@ -209,17 +220,22 @@ def paint_light_chip(
     gap_m: float,
     cy: float,
     colour: QColor,
-    word: str = "light",
+    words: tuple[str, ...] = ("light",),
 ) -> QRectF:
     """The off-view target: "light +19.8 m ahead" (word first) at the right edge (left if
-    behind), centred at height cy (px), with an arrow towards it. Returns its box."""
-    ahead = gap_m >= 0
-    text = f"{word} {gap_m:+.1f} m ahead" if ahead else f"{word} {-gap_m:.1f} m behind"
+    behind), centred at height cy (px), with an arrow towards it. The word is the first of
+    ``words`` whose chip is at most CHIP_MOST of the inset's width (else the last). Returns
+    its box."""
     m = st.small_metrics
     u = st.unit
     h = m.height() + 0.5 * u
     arrow = 0.7 * h
-    w = m.horizontalAdvance(text) + 1.4 * u + arrow
+    for word in words:
+        text = _chip_text(word, gap_m)
+        w = m.horizontalAdvance(text) + 1.4 * u + arrow
+        if w <= CHIP_MOST * rect.width():
+            break
+    ahead = gap_m >= 0
     y = min(max(cy - h / 2, rect.top() + 4), rect.bottom() - h - 4)
     x = rect.right() - 0.5 * u - w if ahead else rect.left() + 0.5 * u
     box = QRectF(x, y, w, h)
@@ -250,6 +266,11 @@ def paint_light_chip(
     p.setPen(st.text)
     p.drawText(text_box, int(Qt.AlignmentFlag.AlignCenter), text)
     return box
+
+
+def _chip_text(word: str, gap_m: float) -> str:
+    """The chip's text for a gap (m, + ahead): "light +19.8 m ahead", "light 3.1 m behind"."""
+    return f"{word} {gap_m:+.1f} m ahead" if gap_m >= 0 else f"{word} {-gap_m:.1f} m behind"
 
 
 def paint_light_band(p: QPainter, light: tuple[np.ndarray, np.ndarray], st: PocketStyle) -> None:

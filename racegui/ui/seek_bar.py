@@ -12,6 +12,7 @@ from racegui.model import analysis
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time
 from racegui.ui.qt_guard import guarded_paint
+from racegui.ui.runner_accent import runner_accent, runner_colour
 from racegui.ui.theme import Theme
 
 HANDLE_RADIUS_PX = 7
@@ -58,6 +59,8 @@ class SeekBar(QWidget):
         self._t = 0.0
         self._ticks: list[Tick] = []
         self._dragging = False
+        self._runner = theme.accent
+        """The followed runner's colour: the played part is her race's (her laps are ticked)."""
         self.set_theme(theme)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -68,7 +71,8 @@ class SeekBar(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._groove = QColor(theme.slider_groove)
-        self._played = QColor(theme.accent)
+        self._grounds = [QColor(theme.controls_background), self._groove]
+        self._played = runner_accent(self._runner, self._grounds)
         self._lap = QColor(theme.lap_tick)
         self._drop = QColor(theme.dropout_tick)
         self._handle = QColor(theme.text)
@@ -78,6 +82,8 @@ class SeekBar(QWidget):
     def set_replay(self, replay: Replay) -> None:
         self._duration = max(replay.duration_s, 1e-6)
         self._ticks = ticks_for(replay)
+        self._runner = runner_colour(replay)
+        self._played = runner_accent(self._runner, self._grounds)
         self.update()
 
     @property

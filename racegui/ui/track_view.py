@@ -192,6 +192,7 @@ class TrackView(pg.GraphicsView):
             [DiscSprite(mk_colour(th.compare_colour, 50), compare_pen, size)]
         )
         self.runner_radius = size / 2
+        self.overlay.set_runner(f.colour)
         self.label_colours = [QColor(a.colour) for a in self.replay.athletes]
         if self.markers is None:
             self.markers = MarkerLayer(self.vb, self.replay, th)

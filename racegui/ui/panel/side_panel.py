@@ -33,6 +33,7 @@ from racegui.ui.panel.pacers_card import FEED_ROWS, PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
 from racegui.ui.panel.splits_table import SplitsTable
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.runner_accent import runner_colour
 from racegui.ui.theme import Theme
 
 MIN_WIDTH_PX = 380
@@ -57,7 +58,7 @@ class SidePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sidePanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._style = PanelStyle(theme, 1.0)
+        self._style = PanelStyle(theme, 1.0, runner=runner_colour(replay))
         self._t = math.nan
         self.header = RaceHeader()
         self.gap = GapReadout()
@@ -132,8 +133,16 @@ class SidePanel(QWidget):
         """Rebuild every section for a new race (runs the analysis once) and show t = 0."""
         self._data = PanelData.build(replay)
         self._set_data(self._data)
-        self._refresh(0.0)
         self._compact_saving = {}
+        runner = runner_colour(replay)
+        if runner != self._style.runner:  # another runner followed: her colour
+            least = self.minimumWidth()  # the scene's fixed width, which _apply_style resets
+            self._style = dataclasses.replace(self._style, runner=runner)
+            self._t = math.nan
+            self._apply_style()  # shows t = 0 and fits the height
+            self.setMinimumWidth(least)  # the same scale: the same column_min_width()
+            return
+        self._refresh(0.0)
         self._fit_height()
 
     def set_theme(self, theme: Theme) -> None:
@@ -147,7 +156,9 @@ class SidePanel(QWidget):
         big screen (presentation mode): every lap row, fewer secondary lines."""
         factor = max(0.5, float(factor))
         compact = self._style.compact and not presentation
-        self._style = PanelStyle(self._style.theme, factor, bool(presentation), compact)
+        self._style = dataclasses.replace(
+            self._style, scale=factor, presentation=bool(presentation), compact=compact
+        )
         self._compact_saving = {}
         self._apply_style()
 

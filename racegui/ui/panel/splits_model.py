@@ -167,7 +167,7 @@ class SplitsModel(QAbstractTableModel):
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(style.theme.accent))
+        p.setBrush(style.runner_accent)
         p.drawEllipse(0, 0, size, size)
         p.end()
         self._dot = pm
@@ -260,7 +260,7 @@ class SplitsModel(QAbstractTableModel):
                 return QColor(t.text_muted)
             return QColor(t.text)
         if role == Qt.ItemDataRole.BackgroundRole and current:
-            return rgba(t.accent, 0.22)
+            return rgba(style.runner_accent.name(), 0.22)
         if role == Qt.ItemDataRole.FontRole:
             italic = 2 if c in row.estimated else 0
             return self._fonts[italic + (1 if current or c == 4 else 0)]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtGui import QColor, QFont
 
 from racegui.model.timefmt import reads_as_zero
 from racegui.ui.fonts import unhinted
+from racegui.ui.runner_accent import runner_accent
 from racegui.ui.theme import Theme
 
 AHEAD, BEHIND, LEVEL = "ahead", "behind", "level"
@@ -49,6 +51,14 @@ class PanelStyle:
     compact: bool = False
     """Laid out for a short window (chosen by SidePanel when the usual layout does not fit its
     height): tighter spacing and no secondary lines; text keeps its size."""
+    runner: str | None = None
+    """The followed runner's colour ("#rrggbb"; None: the theme's accent), for what stands for
+    her: the splits' marks and current row, the timeline's progress."""
+
+    @cached_property
+    def runner_accent(self) -> QColor:
+        """The runner's colour, or the nearest shade of it readable on a card (3:1)."""
+        return runner_accent(self.runner or self.theme.accent, [QColor(self.card)])
 
     @property
     def secondary_lines(self) -> bool:

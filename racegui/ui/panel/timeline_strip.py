@@ -188,7 +188,8 @@ class TimelineStrip(QWidget):
         # Whole pixels: what is drawn depends only on what set_time compares (px, passed).
         x_now = float(int(self._x_of(self._t)))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(rgba(t.accent, 0.55))
+        accent = style.runner_accent
+        p.setBrush(rgba(accent.name(), 0.55))
         p.drawRoundedRect(QRectF(m, bar_y - bar_h / 2, x_now - m, bar_h), bar_h / 2, bar_h / 2)
         k = int(np.searchsorted(self._drops, self._t, side="right"))
         n = len(xs)
@@ -204,6 +205,6 @@ class TimelineStrip(QWidget):
                 p.drawPixmap(0, 0, off)
             p.setClipping(False)
         p.setPen(QPen(QColor(t.text), max(1.5, 2 * s)))
-        p.setBrush(QColor(t.accent))
+        p.setBrush(accent)
         p.drawEllipse(QPointF(x_now, bar_y), 4.5 * s, 4.5 * s)
         p.end()
