@@ -8,7 +8,9 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
 - an even-pace athlete runs the race distance at constant speed;
 - a formation pacer runs at its leader's distance plus its slot offset, in its slot lane;
 - a pacer that drops out eases out to its exit lane over DROPOUT_EASE_S while slowing gently,
-  then slows to a stop; a finisher slows to a stop in its lane; a ghost stops at the line.
+  then slows to a stop; a finisher slows to a stop in its lane; a ghost stops at the line;
+- runners moving by their own splits on lane 1's line are set side by side where they run
+  level (model.pack_lanes), so a bunched field is not drawn on one spot.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from racegui.model.pack_lanes import pack_laterals
 from racegui.model.piecewise import PieceBatch, Pieces, constant, monotone_through
 from racegui.model.race import TARGET_ID, Athlete, Race
 from racegui.model.track import LANE1_LINE_M, Track
@@ -419,6 +422,10 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
     drop_t = np.full(n, np.nan)
     drop_m = np.full(n, np.nan)
     index = {a.id: i for i, a in enumerate(athletes)}
+    pack: list[int] = []
+    """Runners on lane 1's line by their own motion, to be set side by side (pack_laterals)."""
+    in_the_way: list[tuple[Pieces, float]] = []
+    """Others on lane 1's line, until they drop out: the pack keeps clear of them."""
 
     for i in _leader_order(athletes):
         a = athletes[i]
@@ -509,12 +516,23 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
                 ),
             )
             lateral_rows[i] = ease
+            if lane_m == 0.0:
+                in_the_way.append((path, end_t))
         else:
             if reaches_finish:
                 finish[i] = end_t
             stop = path.then(end_v / STOP_DECEL, 0.0, -STOP_DECEL / 2, end_v) if end_v > 0 else path
             distance_rows[i] = stop
             lateral_rows[i] = constant(lane_m, path.start)
+            if lane_m == 0.0 and a.formation is None:
+                pack.append(i)
+            elif lane_m == 0.0:
+                in_the_way.append((stop, np.inf))
+
+    if len(pack) >= 2:
+        laterals = pack_laterals([distance_rows[i] for i in pack], in_the_way)
+        for i, lateral in zip(pack, laterals, strict=True):
+            lateral_rows[i] = lateral
 
     rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
     if len(rows) != 2 * n:

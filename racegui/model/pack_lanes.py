@@ -1,0 +1,134 @@
+"""Runners in a pack side by side: a lateral offset (m) over time for each runner who moves by
+her own splits, so that two runners level on the track are not drawn on one spot.
+
+Runners from a splits file all run on lane 1's line; in a bunched club race (or at a start)
+their dots lay exactly on each other. Each is given a slot, 0 on lane 1's line and each next
+SLOT_M further out. At every step of STEP_S, leader first, a runner keeps her slot while no
+runner ahead of her in the order is within CLEAR_M of her along the track in that slot (now
+or LOOK_S later); otherwise she moves to the innermost slot free of them. She moves back in
+once a slot further in has been free of everyone near her, behind too, for HOLD_S. A move
+takes MOVE_S a slot, eased, and holds both slots meanwhile. The leader of a pack never
+moves: the runner coming past does, as on a track.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from racegui.model.piecewise import PieceBatch, Pieces, constant
+
+SLOT_M = 1.0
+"""Lateral distance between two runners side by side (m)."""
+MAX_SLOT = 7
+"""Outermost slot (about the 7th lane): a larger field shares the outer slots."""
+CLEAR_M = 1.4
+"""Two runners closer than this along the track (m) are not in one slot."""
+LOOK_S = 1.0
+"""A runner closing on another moves out this long before she would reach her (s)."""
+HOLD_S = 2.0
+"""A runner moves back in once a slot further in has been free this long (s)."""
+MOVE_S = 0.8
+"""Time a move by one slot takes (s), eased in and out (a move by two, twice as long)."""
+STEP_S = 0.2
+"""Time step of the slot assignment (s)."""
+MAX_PAIR_STEPS = 20_000_000
+"""Most pairs of runners looked at over all steps (runners squared x steps); a longer race
+or a larger field takes longer steps."""
+
+
+def pack_laterals(
+    rows: list[Pieces], obstacles: list[tuple[Pieces, float]] | None = None
+) -> list[Pieces]:
+    """Lateral offset (m, outwards from lane 1's line) over time for each runner whose
+    distance run (m) over time (s) is in ``rows``. ``obstacles`` are others on lane 1's line
+    until a time (s): (distance row, until), runners keep clear of but who do not move for
+    them (pacers before their dropout). One runner alone stays on the line."""
+    obstacles = obstacles or []
+    n = len(rows)
+    if n < 2:
+        return [constant(0.0, r.start) for r in rows]
+    m = n + len(obstacles)
+    begin = min(r.start for r in rows)
+    end = max(r.end for r in rows)
+    step = max(STEP_S, (end - begin) * m * m / MAX_PAIR_STEPS)
+    times = np.arange(begin, end + step, step)
+    batch = PieceBatch.from_rows([*rows, *(o[0] for o in obstacles)])
+    now = np.stack([batch.row(i, times)[0] for i in range(m)], axis=1)
+    later = np.stack([batch.row(i, times + LOOK_S)[0] for i in range(m)], axis=1)
+    present = np.ones((len(times), m), dtype=bool)
+    present[:, :n] = times[:, None] <= np.array([r.end for r in rows])  # then out of the way
+    present[:, n:] = times[:, None] < np.array([o[1] for o in obstacles])
+    near = _near_pairs(now, later, present)
+    order = np.argsort(-now[:, :n], axis=1, kind="stable")
+    slot = np.zeros(m, dtype=int)
+    moving_from = np.zeros(m, dtype=int)
+    move_end = np.full(n, -np.inf)
+    free_since = np.full((n, MAX_SLOT + 1), times[0])
+    changes: list[list[tuple[float, int, int]]] = [[] for _ in range(n)]
+    for k, t in enumerate(times):
+        placed = set(range(n, m))  # obstacles hold slot 0 wherever they are
+        for i in order[k]:
+            if not present[k, i]:
+                continue
+            ahead: set[int] = set()  # slots of the runners near her placed before her
+            near_all: set[int] = set()  # and of everyone near her, those behind included
+            for j in near[k].get(i, ()):
+                held = (int(moving_from[j]), int(slot[j]))
+                near_all.update(held)
+                if j in placed:
+                    ahead.update(held)
+            for s in near_all:
+                if s <= MAX_SLOT:
+                    free_since[i, s] = t + step
+            moving = t < move_end[i]
+            want = slot[i]
+            if not moving and slot[i] in ahead:  # out of the way of one she comes up on
+                want = next((s for s in range(MAX_SLOT + 1) if s not in ahead), MAX_SLOT)
+            elif not moving and slot[i] > 0:  # back in, across no one, once it has been free
+                inner = [s for s in range(slot[i]) if t - free_since[i, s] >= HOLD_S]
+                if inner:
+                    want = inner[0]
+            if want != slot[i]:
+                changes[i].append((float(t), int(slot[i]), int(want)))
+                move_end[i] = t + MOVE_S * abs(want - slot[i])
+                moving_from[i], slot[i] = slot[i], want
+            elif not moving:
+                moving_from[i] = slot[i]
+            placed.add(int(i))
+    return [_eased(rows[i].start, changes[i]) for i in range(n)]
+
+
+def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray) -> list[dict]:
+    """For each step, {runner: runners near her}: within CLEAR_M of her along the track now
+    or LOOK_S later, or passing her in between (distances (steps, m) in metres)."""
+    n = present.shape[1]
+    gap_now = now[:, :, None] - now[:, None, :]
+    gap_later = later[:, :, None] - later[:, None, :]
+    close = (np.abs(gap_now) < CLEAR_M) | (np.abs(gap_later) < CLEAR_M)
+    close |= (gap_now > 0) != (gap_later > 0)
+    close &= present[:, :, None] & present[:, None, :]
+    close[:, np.arange(n), np.arange(n)] = False
+    near: list[dict] = [{} for _ in range(len(now))]
+    for k, i, j in zip(*np.nonzero(close), strict=True):
+        near[k].setdefault(int(i), []).append(int(j))
+    return near
+
+
+def _eased(start: float, changes: list[tuple[float, int, int]]) -> Pieces:
+    """Lateral offset (m) from a runner's slot changes (time s, from slot, to slot): level
+    between moves, a smooth MOVE_S ease in each."""
+    if not changes:
+        return constant(0.0, start)
+    breaks = [start]
+    coeffs: list[list[float]] = []
+    for t, a, b in changes:
+        lo, delta = a * SLOT_M, (b - a) * SLOT_M
+        if t > breaks[-1]:
+            coeffs.append([0.0, 0.0, 0.0, lo])
+            breaks.append(t)
+        span = MOVE_S * abs(b - a)
+        coeffs.append([-2 * delta / span**3, 3 * delta / span**2, 0.0, lo])
+        breaks.append(breaks[-1] + span)
+    coeffs.append([0.0, 0.0, 0.0, changes[-1][2] * SLOT_M])
+    breaks.append(breaks[-1] + 1.0)
+    return Pieces(np.array(breaks), np.array(coeffs))

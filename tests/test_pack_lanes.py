@@ -1,0 +1,101 @@
+"""Runners who move by their own splits are set side by side in a pack (model.pack_lanes):
+two runners level on the track are never drawn on one spot, the leader keeps the inside, and
+one runner alone (the demo's Kipyegon) stays on lane 1's line."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from racegui.io.race_file import race_from_data, read_race
+from racegui.model.pack_lanes import MOVE_S, SLOT_M
+from racegui.model.replay import Replay, compile_race
+from racegui.resources_path import demo_race_path
+from tests.helpers_race import MILE, minimal_data
+
+FPS = 30.0
+
+
+def runners(*splits: tuple[str, ...]) -> Replay:
+    """A mile of runners with these splits at 400, 800, 1200 m and the mile, no pacer."""
+    data = minimal_data()
+    data["athletes"] = [
+        {
+            "id": f"r{k}",
+            "name": f"Runner {k}",
+            "role": "runner",
+            "splits": [
+                {"distance_m": d, "time": t}
+                for d, t in zip((400, 800, 1200, MILE), times, strict=True)
+            ],
+        }
+        for k, times in enumerate(splits)
+    ]
+    return compile_race(race_from_data(data))
+
+
+def paths(replay: Replay, rows: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Times (s) at 30 fps to the last finish, and distance and lateral (m), (frames, rows)."""
+    t = np.arange(0.0, float(np.nanmax(replay.finish_time_s)) + 1.0, 1.0 / FPS)
+    states = [replay.state_at(float(x)) for x in t]
+    d = np.array([s.distance_m[rows] for s in states])
+    lat = np.array([s.lateral_m[rows] for s in states])
+    return t, d, lat
+
+
+def runner_rows(replay: Replay) -> list[int]:
+    return [i for i, a in enumerate(replay.athletes) if a.role == "runner"]
+
+
+def assert_never_on_one_spot(d: np.ndarray, lat: np.ndarray, after_s: int) -> None:
+    """No two runners within 1 m of each other on the track (along and across) once the
+    first moves have had time to be made."""
+    start = int(after_s * FPS)
+    for i in range(d.shape[1]):
+        for j in range(i + 1, d.shape[1]):
+            apart = np.hypot(d[start:, i] - d[start:, j], lat[start:, i] - lat[start:, j])
+            assert apart.min() > 0.9, (i, j, apart.argmin() / FPS + after_s)
+
+
+def test_runners_with_the_same_splits_run_side_by_side():
+    replay = runners(*[("65.00", "2:10.00", "3:15.00", "4:22.00")] * 3)
+    _, d, lat = paths(replay, runner_rows(replay))
+    assert_never_on_one_spot(d, lat, after_s=2)  # all start on the line
+    assert sorted(lat[len(lat) // 2]) == pytest.approx([0.0, SLOT_M, 2 * SLOT_M])
+
+
+def test_the_leader_keeps_the_inside_and_the_one_coming_past_moves_out_and_back():
+    # Runner 1 starts slower and passes Runner 0 on the third lap.
+    replay = runners(
+        ("64.00", "2:08.00", "3:14.00", "4:20.00"), ("66.00", "2:10.00", "3:10.00", "4:10.00")
+    )
+    rows = runner_rows(replay)
+    t, d, lat = paths(replay, rows)
+    assert_never_on_one_spot(d, lat, after_s=3)
+    passing = np.flatnonzero(np.abs(d[:, 0] - d[:, 1]) < 1.0)
+    passing = passing[t[passing] > 10.0]  # the pass, not the start
+    assert passing.size
+    assert lat[passing, 1].min() == pytest.approx(SLOT_M)  # the one coming past is out
+    assert np.all(lat[t > 10.0, 0] == 0.0)  # the leader never moves
+    assert lat[-1, 1] == 0.0  # back on the line once clear
+
+
+def test_moves_are_smooth():
+    replay = runners(*[("65.00", "2:10.00", "3:15.00", "4:22.00")] * 4)
+    _, _, lat = paths(replay, runner_rows(replay))
+    most = np.abs(np.diff(lat, axis=0)).max()
+    assert most <= 1.5 * SLOT_M / MOVE_S / FPS + 1e-9  # an eased move's top speed is 1.5x
+
+
+def test_one_runner_stays_on_the_line():
+    replay = compile_race(read_race(demo_race_path()))
+    i = replay.focus
+    for t in np.arange(0.0, 250.0, 0.5):
+        assert replay.state_at(float(t)).lateral_m[i] == 0.0
+
+
+def test_splits_are_still_hit_exactly():
+    replay = runners(*[("65.00", "2:10.00", "3:15.00", "4:22.00")] * 3)
+    for i in runner_rows(replay):
+        for d, t in ((400, 65.0), (800, 130.0), (1200, 195.0), (MILE, 262.0)):
+            assert replay.state_at(t).distance_m[i] == pytest.approx(d, abs=1e-6)
