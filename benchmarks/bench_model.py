@@ -2,7 +2,9 @@
 
 - positions of every athlete at one instant, for the Breaking4 demo (15 rows: runner, 13
   pacers, a modelled ghost, plus the target) and for a generated race of 10,000 athletes;
-- loading and validating a race file with 10,000 splits.
+- loading and validating a race file with 10,000 splits;
+- compiling a mile of 40 runners bunched within 3% of each other's times (the largest
+  field model.pack_lanes sets side by side).
 
 Each figure is the median and best of several repeats.
 """
@@ -53,6 +55,22 @@ def big_race(n_athletes: int) -> Race:
     return Race("big", MILE, (runner,) + pacers)
 
 
+def bunched_field(n_runners: int) -> Race:
+    """A mile of n runners whose splits are a 4:22 mile's times 1.00 to 1.03 times over."""
+    rng = np.random.default_rng(1)
+    base = ((400, 65.0), (800, 130.0), (1200, 195.0), (MILE, 262.0))
+    runners = tuple(
+        Athlete(
+            f"r{i}",
+            f"Runner {i}",
+            "runner",
+            splits=tuple(Split(d, round(t * f, 2)) for d, t in base),
+        )
+        for i, f in enumerate(1.0 + 0.03 * rng.random(n_runners))
+    )
+    return Race("bunched", MILE, runners)
+
+
 def splits_file(path: Path, n_splits: int) -> Path:
     """A race file of 100 runners with n_splits/100 splits each (times every few metres)."""
     per = n_splits // 100
@@ -83,6 +101,11 @@ def main() -> int:
         "state_demo": _timeit(lambda: demo.state_at(123.4), 2000),
         "positions_10000": _timeit(lambda: big.positions_at(123.4), 50),
         "state_10000": _timeit(lambda: big.state_at(123.4), 50),
+    }
+    field = bunched_field(40)
+    pack = _timeit(lambda: compile_race(field), 1, repeat=5)
+    out["compile_bunched_40_runners_ms"] = {
+        k.replace("_us", "_ms"): v / 1000 for k, v in pack.items()
     }
     with tempfile.TemporaryDirectory() as tmp:
         path = splits_file(Path(tmp) / "big.json", 10_000)

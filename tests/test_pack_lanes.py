@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from racegui.io.race_file import race_from_data, read_race
-from racegui.model.pack_lanes import MOVE_S, SLOT_M
+from racegui.model.pack_lanes import MAX_PACK, MOVE_S, SLOT_M
 from racegui.model.replay import Replay, compile_race
 from racegui.resources_path import demo_race_path
 from tests.helpers_race import MILE, minimal_data
@@ -99,3 +99,10 @@ def test_splits_are_still_hit_exactly():
     for i in runner_rows(replay):
         for d, t in ((400, 65.0), (800, 130.0), (1200, 195.0), (MILE, 262.0)):
             assert replay.state_at(t).distance_m[i] == pytest.approx(d, abs=1e-6)
+
+
+def test_a_field_over_the_most_packed_stays_on_the_line():
+    replay = runners(*[("65.00", "2:10.00", "3:15.00", "4:22.00")] * (MAX_PACK + 1))
+    rows = runner_rows(replay)
+    assert len(rows) == MAX_PACK + 1
+    assert np.all(replay.state_at(100.0).lateral_m[rows] == 0.0)

@@ -13,6 +13,8 @@ moves: the runner coming past does, as on a track.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from racegui.model.piecewise import PieceBatch, Pieces, constant
@@ -31,7 +33,10 @@ MOVE_S = 0.8
 """Time a move by one slot takes (s), eased in and out (a move by two, twice as long)."""
 STEP_S = 0.2
 """Time step of the slot assignment (s)."""
-MAX_PAIR_STEPS = 20_000_000
+MAX_PACK = 40
+"""Most runners set side by side; a larger field stays on lane 1's line (the work grows with
+the square of the field)."""
+MAX_PAIR_STEPS = 8_000_000
 """Most pairs of runners looked at over all steps (runners squared x steps); a longer race
 or a larger field takes longer steps."""
 
@@ -42,10 +47,11 @@ def pack_laterals(
     """Lateral offset (m, outwards from lane 1's line) over time for each runner whose
     distance run (m) over time (s) is in ``rows``. ``obstacles`` are others on lane 1's line
     until a time (s): (distance row, until), runners keep clear of but who do not move for
-    them (pacers before their dropout). One runner alone stays on the line."""
+    them (pacers before their dropout). One runner alone, or a field of over MAX_PACK, stays
+    on the line."""
     obstacles = obstacles or []
     n = len(rows)
-    if n < 2:
+    if not 2 <= n <= MAX_PACK:
         return [constant(0.0, r.start) for r in rows]
     m = n + len(obstacles)
     begin = min(r.start for r in rows)
@@ -59,59 +65,71 @@ def pack_laterals(
     present[:, :n] = times[:, None] <= np.array([r.end for r in rows])  # then out of the way
     present[:, n:] = times[:, None] < np.array([o[1] for o in obstacles])
     near = _near_pairs(now, later, present)
-    order = np.argsort(-now[:, :n], axis=1, kind="stable")
-    slot = np.zeros(m, dtype=int)
-    moving_from = np.zeros(m, dtype=int)
-    move_end = np.full(n, -np.inf)
-    free_since = np.full((n, MAX_SLOT + 1), times[0])
+    # The walk below is plain Python on lists: numpy's per-item indexing costs more here.
+    order = np.argsort(-now[:, :n], axis=1, kind="stable").tolist()
+    here = present.tolist()
+    slot = [0] * m
+    moving_from = [0] * m
+    move_end = [-math.inf] * n
+    free_since = [[float(times[0])] * (MAX_SLOT + 1) for _ in range(n)]
+    slots = range(MAX_SLOT + 1)
     changes: list[list[tuple[float, int, int]]] = [[] for _ in range(n)]
-    for k, t in enumerate(times):
+    for k, t in enumerate(times.tolist()):
         placed = set(range(n, m))  # obstacles hold slot 0 wherever they are
         for i in order[k]:
-            if not present[k, i]:
+            if not here[k][i]:
                 continue
             ahead: set[int] = set()  # slots of the runners near her placed before her
             near_all: set[int] = set()  # and of everyone near her, those behind included
-            for j in near[k].get(i, ()):
-                held = (int(moving_from[j]), int(slot[j]))
+            for j in near(k, i):
+                held = (moving_from[j], slot[j])
                 near_all.update(held)
                 if j in placed:
                     ahead.update(held)
+            free = free_since[i]
             for s in near_all:
                 if s <= MAX_SLOT:
-                    free_since[i, s] = t + step
+                    free[s] = t + step
             moving = t < move_end[i]
             want = slot[i]
-            if not moving and slot[i] in ahead:  # out of the way of one she comes up on
-                want = next((s for s in range(MAX_SLOT + 1) if s not in ahead), MAX_SLOT)
-            elif not moving and slot[i] > 0:  # back in, across no one, once it has been free
-                inner = [s for s in range(slot[i]) if t - free_since[i, s] >= HOLD_S]
-                if inner:
-                    want = inner[0]
+            if not moving and want in ahead:  # out of the way of one she comes up on
+                want = next((s for s in slots if s not in ahead), MAX_SLOT)
+            elif not moving and want > 0:  # back in, across no one, once it has been free
+                want = next((s for s in range(want) if t - free[s] >= HOLD_S), want)
             if want != slot[i]:
-                changes[i].append((float(t), int(slot[i]), int(want)))
+                changes[i].append((t, slot[i], want))
                 move_end[i] = t + MOVE_S * abs(want - slot[i])
                 moving_from[i], slot[i] = slot[i], want
             elif not moving:
-                moving_from[i] = slot[i]
-            placed.add(int(i))
+                moving_from[i] = want
+            placed.add(i)
     return [_eased(rows[i].start, changes[i]) for i in range(n)]
 
 
-def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray) -> list[dict]:
-    """For each step, {runner: runners near her}: within CLEAR_M of her along the track now
-    or LOOK_S later, or passing her in between (distances (steps, m) in metres)."""
-    n = present.shape[1]
+def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray) -> _Near:
+    """Who is near whom at each step: within CLEAR_M of each other along the track now or
+    LOOK_S later, or one passing the other in between (distances (steps, m) in metres)."""
+    steps, m = present.shape
     gap_now = now[:, :, None] - now[:, None, :]
     gap_later = later[:, :, None] - later[:, None, :]
     close = (np.abs(gap_now) < CLEAR_M) | (np.abs(gap_later) < CLEAR_M)
     close |= (gap_now > 0) != (gap_later > 0)
     close &= present[:, :, None] & present[:, None, :]
-    close[:, np.arange(n), np.arange(n)] = False
-    near: list[dict] = [{} for _ in range(len(now))]
-    for k, i, j in zip(*np.nonzero(close), strict=True):
-        near[k].setdefault(int(i), []).append(int(j))
-    return near
+    close[:, np.arange(m), np.arange(m)] = False
+    k, i, j = np.nonzero(close)  # in order of (step, runner)
+    starts = np.searchsorted(k * m + i, np.arange(steps * m + 1))
+    return _Near(m, starts.tolist(), j.tolist())
+
+
+class _Near:
+    """Runners near runner i at step k: ``near(k, i)``, a slice of one flat list."""
+
+    def __init__(self, m: int, starts: list[int], others: list[int]) -> None:
+        self._m, self._starts, self._others = m, starts, others
+
+    def __call__(self, k: int, i: int) -> list[int]:
+        at = k * self._m + i
+        return self._others[self._starts[at] : self._starts[at + 1]]
 
 
 def _eased(start: float, changes: list[tuple[float, int, int]]) -> Pieces:
