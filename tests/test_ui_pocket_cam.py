@@ -233,10 +233,9 @@ def test_the_pocket_cam_calls_only_a_pacing_light_a_light():
     assert target_words("Target", 18) == ("Target", "target")
 
 
-def test_the_pocket_cam_names_the_target_as_its_track_tag_does(qapp, monkeypatch):
-    """The example 1500's "3:50 even pace" was tagged "target" in the inset, while its track
-    tag said "3:50 even pace"."""
-    from racegui.resources_path import demo_race_path
+@pytest.fixture
+def tag_texts(monkeypatch) -> list[list[str]]:
+    """The words of the inset's tags, one list per frame drawn (a spy on TagPainter.layout)."""
     from racegui.ui.pocket_tags import TagPainter
 
     named: list[list[str]] = []
@@ -247,6 +246,15 @@ def test_the_pocket_cam_names_the_target_as_its_track_tag_does(qapp, monkeypatch
         return layout(self, rows, tags, *args, **kwargs)
 
     monkeypatch.setattr(TagPainter, "layout", spy)
+    return named
+
+
+def test_the_pocket_cam_names_the_target_as_its_track_tag_does(qapp, tag_texts):
+    """The example 1500's "3:50 even pace" was tagged "target" in the inset, while its track
+    tag said "3:50 even pace"."""
+    from racegui.resources_path import demo_race_path
+
+    named = tag_texts
     ensure_app()
     replay = load_replay(demo_race_path("example-1500m.json"))
     s = ReplayScene(replay, DARK, panel=False)
@@ -284,20 +292,11 @@ def test_the_off_view_chip_has_the_targets_name_only_where_it_fits(qapp):
     p.end()
 
 
-def test_stepped_off_pacers_are_named_only_briefly(scene, monkeypatch):
+def test_stepped_off_pacers_are_named_only_briefly(scene, tag_texts):
     """Teare (out at 4:01.48) and Fisher (4:03.13) were still named in the inset as she
     finished at 4:06.42, their faded tags beside hers (review): as on the track, a stepped-off
     pacer's tag goes DROPPED_LABEL_S after his dropout."""
-    from racegui.ui.pocket_tags import TagPainter
-
-    named: list[list[str]] = []
-    layout = TagPainter.layout
-
-    def spy(self, rows, tags, *args, **kwargs):
-        named.append([t.text for t in tags])
-        return layout(self, rows, tags, *args, **kwargs)
-
-    monkeypatch.setattr(TagPainter, "layout", spy)
+    named = tag_texts
     scene.render_image(243.3, (1920, 1080))  # Fisher just out, Teare 1.8 s out
     assert "Fisher" in named[-1] and "Teare" in named[-1]
     scene.render_image(246.4, (1920, 1080))
