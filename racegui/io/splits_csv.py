@@ -27,7 +27,7 @@ from racegui.io.errors import (
     capped,
     control_problem,
 )
-from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
+from racegui.io.race_file import DNF_HINT, decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -471,9 +471,17 @@ def _race_data(
     items = []
     notes = []
     ids = _ids(list(athletes))
+    roles = [
+        _said_role(entry).lower() if has_role else _default_role(k, entry, race_m)
+        for k, entry in enumerate(athletes.values())
+    ]
+    someone_finishes = any(
+        role == "runner" and _finishes(entry, race_m)
+        for role, entry in zip(roles, athletes.values(), strict=True)
+    )
     for k, (athlete, entry) in enumerate(athletes.items()):
         said = {field: value for field, (value, _line) in entry["said"].items()}
-        role = said.get("role", "").lower() if has_role else _default_role(k, entry, race_m)
+        role = roles[k]
         item = {
             "id": ids[k],
             "name": said.get("name") or athlete,
@@ -481,14 +489,22 @@ def _race_data(
             "colour": said.get("colour") or PALETTE[k % len(PALETTE)],
             "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
-        items.append(item)
         last_m = entry["splits"][-1]["distance_m"]
-        if not has_role and role == "pacer":
+        if role == "runner" and someone_finishes and not _finishes(entry, race_m):
+            item["dnf"] = True
+            why = "the role column says runner" if has_role else "she is listed first"
+            notes.append(
+                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
+                f"runner who did not finish ({why})."
+            )
+        elif not has_role and role == "pacer":
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
                 "a pacer who dropped out there (the CSV has no role column, and a runner "
-                "reaches the finish)."
+                "reaches the finish). A runner who did not finish is one a role column says "
+                "is a runner."
             )
+        items.append(item)
     data: dict = {
         "format": FORMAT,
         "title": title or path.stem,
@@ -502,11 +518,21 @@ def _race_data(
     return data
 
 
+def _said_role(entry: dict) -> str:
+    """The role an athlete's rows give in the role column ("" if none)."""
+    return entry["said"].get("role", ("", 0))[0]
+
+
+def _finishes(entry: dict, race_m: float) -> bool:
+    """Whether an athlete's last split is at the finish (race_m, m)."""
+    return entry["splits"][-1]["distance_m"] >= race_m - 1e-6
+
+
 def _default_role(k: int, entry: dict, race_m: float) -> str:
     """Role of the k-th athlete of a CSV without a role column: the first is the runner, and
-    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer."""
-    last_m = entry["splits"][-1]["distance_m"]
-    return "runner" if k == 0 or last_m >= race_m - 1e-6 else "pacer"
+    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer
+    (the first then did not finish, if another runner does)."""
+    return "runner" if k == 0 or _finishes(entry, race_m) else "pacer"
 
 
 def _options(
@@ -573,6 +599,7 @@ class _Origin:
     def _last_split(self, match: re.Match, message: str) -> Problem:
         """$.athletes[i].splits (the last split is not at the finish): its last split."""
         line = self.lines[int(match.group(1))][-1]
+        message = message.removesuffix(DNF_HINT)  # no runner finishes: a CSV has no "dnf"
         given = self.options.get("distance_m")
         source = "which --distance set" if given else "the largest distance in the file"
         return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")
