@@ -649,8 +649,25 @@ def test_without_a_role_column_one_who_stops_short_stays_a_pacer_with_a_note(tmp
     ava = race.athlete("ava-reid")
     assert (ava.role, ava.dnf) == ("pacer", False)
     assert race.notes[0].endswith(
-        "A runner who did not finish is one a role column says is a runner."
+        "If she is a runner who did not finish, write runner in a role column on her row."
     )
+
+
+def test_a_role_column_with_runner_on_her_row_alone_is_enough(tmp_path):
+    """The others' empty role cells read as without a role column (they were refused:
+    "line 2, column 4: should be 'runner', 'pacer' or 'ghost'")."""
+    text = CLUB.format(role=",role", runner=",", blank=",")
+    text = text.replace("Ava Reid,1000,3:06.0,\n", "Ava Reid,1000,3:06.0,runner\n")
+    _, race = _read(tmp_path, text)
+    assert [(a.role, a.dnf) for a in race.athletes] == [
+        ("runner", False),
+        ("runner", False),
+        ("runner", True),
+    ]
+    hare = text + "Hare,1000,3:04.0,\n"
+    _, race = _read(tmp_path, hare)
+    assert race.athlete("Hare").role == "pacer"
+    assert "(her role is empty, and a runner reaches the finish)" in race.notes[1]
 
 
 def test_a_first_athlete_who_stops_short_is_a_dnf_and_the_next_is_followed(tmp_path):

@@ -1,7 +1,9 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive); optional columns name, role
-and colour describe the athlete. The athlete cell is an id (letters, digits, '_', '.', '-')
+and colour describe the athlete (an athlete with no role given is a runner if listed first
+or reaching the finish, else a pacer; a runner who stops short while another runner finishes
+did not finish, "dnf"). The athlete cell is an id (letters, digits, '_', '.', '-')
 or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a name column
 still gives the name). An athlete's rows may come in any order: they are sorted by
 distance (two at one distance, or a time not after the one at a shorter distance, is refused
@@ -99,10 +101,10 @@ def read_splits_csv(
     target_time_s: float | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
-    says otherwise). The race distance (m) defaults to the largest distance in the file.
-    distance_m, title and target_time_s (s) are racegui import's --distance, --title and
-    --target. Raises RaceFileError naming the line and column (or the option) of each
-    problem, never a JSON path."""
+    says otherwise; see _race_data for runners who did not finish). The race distance (m)
+    defaults to the largest distance in the file. distance_m, title and target_time_s (s)
+    are racegui import's --distance, --title and --target. Raises RaceFileError naming the
+    line and column (or the option) of each problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -462,6 +464,10 @@ def _race_data(
     title: str | None,
     target_time_s: float | None,
 ) -> dict:
+    """The race file data of a CSV's athletes. An athlete with no role given (no role
+    column, or her cells empty) gets _default_role's; a runner who stops short while another
+    runner reaches the finish did not finish ("dnf"). Each athlete read one way of two (a
+    pacer or a DNF for stopping short) gets a note saying so."""
     race_m = (
         distance_m
         if distance_m is not None
@@ -471,9 +477,10 @@ def _race_data(
     items = []
     notes = []
     ids = _ids(list(athletes))
+    said_roles = [_said_role(entry).lower() for entry in athletes.values()]
     roles = [
-        _said_role(entry).lower() if has_role else _default_role(k, entry, race_m)
-        for k, entry in enumerate(athletes.values())
+        said or _default_role(k, entry, race_m)
+        for k, (said, entry) in enumerate(zip(said_roles, athletes.values(), strict=True))
     ]
     someone_finishes = any(
         role == "runner" and _finishes(entry, race_m)
@@ -492,17 +499,18 @@ def _race_data(
         last_m = entry["splits"][-1]["distance_m"]
         if role == "runner" and someone_finishes and not _finishes(entry, race_m):
             item["dnf"] = True
-            why = "the role column says runner" if has_role else "she is listed first"
+            why = "the role column says runner" if said_roles[k] else "she is listed first"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
                 f"runner who did not finish ({why})."
             )
-        elif not has_role and role == "pacer":
+        elif not said_roles[k] and role == "pacer":
+            unsaid = "her role is empty" if has_role else "the CSV has no role column"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
-                "a pacer who dropped out there (the CSV has no role column, and a runner "
-                "reaches the finish). A runner who did not finish is one a role column says "
-                "is a runner."
+                f"a pacer who dropped out there ({unsaid}, and a runner reaches the finish). "
+                "If she is a runner who did not finish, write runner in a role column on her "
+                "row."
             )
         items.append(item)
     data: dict = {
@@ -519,7 +527,8 @@ def _race_data(
 
 
 def _said_role(entry: dict) -> str:
-    """The role an athlete's rows give in the role column ("" if none)."""
+    """The role an athlete's rows give in the role column ("" if none, or no role column:
+    then _default_role gives it)."""
     return entry["said"].get("role", ("", 0))[0]
 
 
