@@ -45,7 +45,7 @@ def test_round_up_keeps_every_hundredth_whole():
 
 
 def _event_rows(out: str) -> list[tuple[float, str]]:
-    rows = out.split("\nEvents (", 1)[1].splitlines()[1:]
+    rows = out.split("\nEvents (", 1)[1].split("\n\n", 1)[0].splitlines()[1:]  # not Notes
     return [(parse_time(line.split()[0]), line) for line in rows if line.strip()]
 
 
