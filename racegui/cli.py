@@ -274,6 +274,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "dropout_distance_m": num(replay.dropout_distance_m[i]),
                 "dropout_time_s": num(replay.dropout_time_s[i]),
                 "dropout_estimated": _dropout_estimated(replay, i),
+                "dnf": a.dnf,
                 "estimated": a.estimated,
             }
         )
@@ -386,13 +387,14 @@ def _print_info(data: dict) -> None:
 
 
 def _info_outcome(a: dict) -> str:
-    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)" or "" for one athlete of
-    info."""
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)", "did not finish at
+    2000 m, 6:30.40" or "" for one athlete of info."""
     return outcome(
         a["finish_time_s"],
         a["dropout_distance_m"],
         a["dropout_time_s"],
         estimated=bool(a["dropout_estimated"]),
+        dnf=a["dnf"],
     )
 
 
@@ -406,12 +408,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _status(replay, i: int, running: bool) -> str:
-    """ "running", "finished", "dropped out", or "stopped" (an athlete that neither finished
-    nor dropped out but no longer runs)."""
+    """ "running", "finished", "dropped out", "did not finish" (a runner who stopped short),
+    or "stopped" (an athlete that neither finished nor dropped out but no longer runs)."""
     if running:
         return "running"
     if math.isfinite(replay.finish_time_s[i]):
         return "finished"
+    if replay.dnf[i]:
+        return "did not finish"
     if math.isfinite(replay.dropout_time_s[i]):
         return "dropped out"
     return "stopped"
@@ -472,9 +476,10 @@ def _outcome(replay, i: int, status: str) -> str:
     """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"."""
     if status == "finished":
         return outcome(float(replay.finish_time_s[i]), None)
-    if status == "dropped out":
+    if status in ("dropped out", "did not finish"):
         estimated = bool(_dropout_estimated(replay, i))
-        return outcome(None, float(replay.dropout_distance_m[i]), estimated=estimated)
+        where = float(replay.dropout_distance_m[i])
+        return outcome(None, where, estimated=estimated, dnf=status == "did not finish")
     return status
 
 
@@ -558,7 +563,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
     roles = [a.role for a in race.athletes]
-    kinds = ", ".join(count(roles.count(r), r) for r in dict.fromkeys(roles))
+    dnf = sum(a.dnf for a in race.athletes)
+    kinds = ", ".join(
+        count(roles.count(r), r) + (f" of whom {dnf} did not finish" if r == "runner" else "")
+        if dnf
+        else count(roles.count(r), r)
+        for r in dict.fromkeys(roles)
+    )
     about = f"{kinds}, {race.distance_m:g} m"
     if not args.title:
         about += "; the title is the CSV's name, --title sets another"

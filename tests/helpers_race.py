@@ -80,3 +80,47 @@ def sara_first(data: dict) -> dict:
     sara = next(a for a in athletes if a["id"] == "s")
     data["athletes"] = [sara] + [a for a in athletes if a["id"] != "s"]
     return data
+
+
+def club_dnf_data(**extra) -> dict:
+    """A club 3000 m (coach's review): Mia Cole and Zoe Hart finish; Ava Reid, a runner
+    listed last, stops at 2000 m (6:30.40) and is marked "dnf"."""
+    data = {
+        "format": "racegui/1",
+        "title": "Club 3000",
+        "distance_m": 3000,
+        "athletes": [
+            {
+                "id": "mia-cole",
+                "name": "Mia Cole",
+                "role": "runner",
+                "splits": [
+                    {"distance_m": 1000, "time": "3:05.20"},
+                    {"distance_m": 2000, "time": "6:12.90"},
+                    {"distance_m": 3000, "time": "9:14.55"},
+                ],
+            },
+            {
+                "id": "zoe-hart",
+                "name": "Zoe Hart",
+                "role": "runner",
+                "splits": [
+                    {"distance_m": 1000, "time": "3:04.80"},
+                    {"distance_m": 2000, "time": "6:15.00"},
+                    {"distance_m": 3000, "time": "9:31.02"},
+                ],
+            },
+            {
+                "id": "ava-reid",
+                "name": "Ava Reid",
+                "role": "runner",
+                "dnf": True,
+                "splits": [
+                    {"distance_m": 1000, "time": "3:06.00"},
+                    {"distance_m": 2000, "time": "6:30.40"},
+                ],
+            },
+        ],
+    }
+    data.update(extra)
+    return data

@@ -368,10 +368,11 @@ RUNNER = "athlete,distance_m,time,role\nkip,400,60.2,runner\nkip,800,2:00.75,run
         (RUNNER, {"distance_m": 0.0}, "--distance 0: must be at least 10 m and at most 100 km"),
         (RUNNER, {"target_time_s": 10.0}, "--target 10.00: is faster than any human runs"),
         (RUNNER, {"title": "x" * 301}, "--title: is too long: at most 300 characters"),
-        (
-            RUNNER + "fast,400,58,runner\n",
+        (  # no runner reaches the finish: not a DNF (a runner stopping short is, below)
+            "athlete,distance_m,time,role\nkip,400,60.2,runner\nhare,400,59,pacer\n"
+            "hare,800,2:00,pacer\n",
             {},
-            "line 4, column 2: the last split (400 m) must be at the race distance (800 m), "
+            "line 2, column 2: the last split (400 m) must be at the race distance (800 m), "
             "the largest distance in the file",
         ),
         (
@@ -613,3 +614,89 @@ def test_an_athlete_with_only_a_start_row_is_one_problem(tmp_path):
         with pytest.raises(RaceFileError) as err:
             _read_text(tmp_path, text)
         assert str(err.value).endswith("line 4: B has only a start row (0 m), no split")
+
+
+CLUB = (
+    "athlete,distance_m,time{role}\n"
+    "Mia Cole,1000,3:05.2{runner}\nMia Cole,2000,6:12.9{blank}\nMia Cole,3000,9:14.55{blank}\n"
+    "Zoe Hart,1000,3:04.8{runner}\nZoe Hart,2000,6:15.0{blank}\nZoe Hart,3000,9:31.02{blank}\n"
+    "Ava Reid,1000,3:06.0{runner}\nAva Reid,2000,6:30.4{blank}\n"
+)
+"""The coach's club 3000 m: Ava Reid stops at 2000 m."""
+
+
+def _club(role: bool) -> str:
+    if role:
+        return CLUB.format(role=",role", runner=",runner", blank=",")
+    return CLUB.format(role="", runner="", blank="")
+
+
+def test_a_role_column_saying_runner_for_one_who_stops_short_makes_a_dnf(tmp_path):
+    """It was refused: "line 9, column 2: the last split (2000 m) must be at the race
+    distance (3000 m)" (coach's review)."""
+    _, race = _read(tmp_path, _club(role=True))
+    ava = race.athlete("ava-reid")
+    assert (ava.role, ava.dnf, ava.splits[-1].distance_m) == ("runner", True, 2000.0)
+    assert [a.dnf for a in race.athletes] == [False, False, True]
+    assert race.notes == (
+        "Ava Reid stops at 2000 m, before the 3000 m finish: a runner who did not finish "
+        "(the role column says runner).",
+    )
+
+
+def test_without_a_role_column_one_who_stops_short_stays_a_pacer_with_a_note(tmp_path):
+    _, race = _read(tmp_path, _club(role=False))
+    ava = race.athlete("ava-reid")
+    assert (ava.role, ava.dnf) == ("pacer", False)
+    assert race.notes[0].endswith(
+        "If she is a runner who did not finish, write runner in a role column on her row."
+    )
+
+
+def test_a_role_column_with_runner_on_her_row_alone_is_enough(tmp_path):
+    """The others' empty role cells read as without a role column (they were refused:
+    "line 2, column 4: should be 'runner', 'pacer' or 'ghost'")."""
+    text = CLUB.format(role=",role", runner=",", blank=",")
+    text = text.replace("Ava Reid,1000,3:06.0,\n", "Ava Reid,1000,3:06.0,runner\n")
+    _, race = _read(tmp_path, text)
+    assert [(a.role, a.dnf) for a in race.athletes] == [
+        ("runner", False),
+        ("runner", False),
+        ("runner", True),
+    ]
+    hare = text + "Hare,1000,3:04.0,\n"
+    _, race = _read(tmp_path, hare)
+    assert race.athlete("Hare").role == "pacer"
+    assert "(her role is empty, and a runner reaches the finish)" in race.notes[1]
+
+
+def test_a_first_athlete_who_stops_short_is_a_dnf_and_the_next_is_followed(tmp_path):
+    """Without a role column the first athlete is the runner: stopping short while another
+    runner finishes, she did not finish (it was refused at her last split)."""
+    text = (
+        "athlete,distance_m,time\nAva,1000,3:06.0\nAva,2000,6:30.4\nMia,1000,3:05\nMia,3000,9:14\n"
+    )
+    _, race = _read(tmp_path, text)
+    assert [(a.id, a.role, a.dnf) for a in race.athletes] == [
+        ("Ava", "runner", True),
+        ("Mia", "runner", False),
+    ]
+    assert race.focus.id == "Mia"
+    assert race.notes == (
+        "Ava stops at 2000 m, before the 3000 m finish: a runner who did not finish (she is "
+        "listed first).",
+    )
+
+
+def test_a_runner_stopping_short_is_refused_at_her_line_when_no_runner_finishes(tmp_path):
+    """No runner reaches the largest distance (only a pacer does): a file cut short, not a
+    DNF; the problem names the CSV's line and column, without the race file's "dnf"."""
+    text = (
+        "athlete,distance_m,time,role\nkip,400,60.2,runner\nhare,400,59,pacer\n"
+        "hare,800,2:00,pacer\n"
+    )
+    path, lines = _refused(tmp_path, text)
+    assert lines == [
+        f"{path}: line 2, column 2: the last split (400 m) must be at the race distance "
+        "(800 m), the largest distance in the file"
+    ]

@@ -70,16 +70,18 @@ def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
         if np.isfinite(finish) and np.isfinite(other):
             lines.append(_margin_text(float(finish) - other, compare_label(compare, replay), other))
     if np.isfinite(finish):
-        lines += [
+        others = [
             f"{name}  {format_time(t)} ({format_delta(t - float(finish))})"
-            for name, t in _other_finishes(replay)[:END_CARD_OTHERS]
+            for name, t in _other_finishes(replay)
         ]
+        lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
 
 
 END_CARD_OTHERS = 3
-"""Other runners of the race whose finish the end card gives (the first three home)."""
+"""Other runners of the race the end card gives: the first three home, then those who did
+not finish (DNF), as many as fit in three lines."""
 
 
 def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
@@ -88,6 +90,16 @@ def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
     others = [i for i in replay.runners if i != replay.focus]
     times = sorted((float(replay.finish_time_s[i]), replay.athletes[i].name) for i in others)
     return [(name, t) for t, name in times if np.isfinite(t)]
+
+
+def _did_not_finish(replay: Replay) -> list[str]:
+    """ "Ava Reid  DNF (2000 m)" for each runner who did not finish, first to stop first:
+    after those who finished, marked so (she has no time to list)."""
+    rows = np.flatnonzero(replay.dnf)
+    rows = sorted(rows, key=lambda i: float(replay.dropout_time_s[i]))
+    return [
+        f"{replay.athletes[i].name}  DNF ({float(replay.dropout_distance_m[i]):g} m)" for i in rows
+    ]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float) -> str:

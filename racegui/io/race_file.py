@@ -431,12 +431,24 @@ def _time(value: float | str, loc: tuple, problems: list[Problem]) -> float | No
         return None
 
 
+DNF_HINT = '; a runner who did not finish is marked "dnf": true'
+"""Ends the problem of a runner whose last split is short of the finish: a file cut short
+stays an error, and the message says how to mark a runner who stopped there."""
+
+
 def _splits(
-    raw: list[SplitModel], loc: tuple, race_m: float, problems: list[Problem], *, must_finish: bool
+    raw: list[SplitModel],
+    loc: tuple,
+    race_m: float,
+    problems: list[Problem],
+    *,
+    must_finish: bool,
+    hint: str = "",
 ) -> tuple[Split, ...]:
     """The splits at loc checked in three passes: each value, then their order, then the
     pace between them (only when they are in order: 1300 m before 1200 m is the mistake,
-    not the 14.9 m/s it makes from 400 m to 1300 m)."""
+    not the 14.9 m/s it makes from 400 m to 1300 m). hint ends the problem of a last split
+    short of the race distance race_m (m) when must_finish."""
     start = len(problems)
     read = _split_values(raw, loc, race_m, problems)
     if not _in_order(read, loc, problems):
@@ -450,10 +462,25 @@ def _splits(
                 Problem(
                     json_path(loc),
                     f"the last split ({out[-1].distance_m:g} m) must be at the race "
-                    f"distance ({race_m:g} m)",
+                    f"distance ({race_m:g} m){hint}",
                 )
             )
     return tuple(out)
+
+
+def _dnf_problem(a: AthleteModel, splits: tuple[Split, ...], race_m: float) -> str | None:
+    """What is wrong with an athlete marked "dnf": true (None if nothing): only a runner
+    with splits, the last of them short of the race distance race_m (m), did not finish."""
+    if a.role != "runner":
+        return f'only a runner can be marked "dnf" (a {a.role} cannot)'
+    if a.splits is None:
+        return 'a runner who did not finish ("dnf": true) needs splits up to where she stopped'
+    if splits and abs(splits[-1].distance_m - race_m) <= 1e-6:
+        return (
+            f"her last split is at the finish ({race_m:g} m): a runner who did not finish "
+            'stops before it (delete "dnf")'
+        )
+    return None
 
 
 def _split_values(
@@ -625,7 +652,12 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
     even = None
     if a.splits is not None:
         splits = _splits(
-            a.splits, loc + ("splits",), race_m, problems, must_finish=a.role != "pacer"
+            a.splits,
+            loc + ("splits",),
+            race_m,
+            problems,
+            must_finish=a.role != "pacer" and not a.dnf,
+            hint=DNF_HINT if a.role == "runner" else "",
         )
         if a.dropout is not None and splits and a.dropout.distance_m != splits[-1].distance_m:
             problems.append(
@@ -636,6 +668,10 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
             )
     elif a.even_pace is not None:
         even = _even_pace_time(a.even_pace.time, loc + ("even_pace", "time"), race_m, problems)
+    if a.dnf:
+        why = _dnf_problem(a, splits, race_m)
+        if why is not None:
+            problems.append(Problem(json_path(loc + ("dnf",)), why))
     formation = None
     if a.formation is not None:
         f = a.formation
@@ -657,6 +693,7 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
         dropout=dropout,
         estimated=a.estimated,
         note=a.note,
+        dnf=a.dnf,
     )
 
 
@@ -724,6 +761,23 @@ def _check_leaders_and_runner(model: RaceFileModel, problems: list[Problem]) -> 
         problems.append(Problem("$.athletes", 'needs at least one athlete with role "runner"'))
 
 
+def _check_a_finisher(model: RaceFileModel, problems: list[Problem]) -> None:
+    """A problem if every runner is marked "dnf" (a replay follows a runner who finishes),
+    unless a "dnf" already has one of its own (a runner who did finish, marked by mistake)."""
+    runners = [a for a in model.athletes if a.role == "runner"]
+    if not runners or not all(a.dnf for a in runners):
+        return
+    if any(p.where.endswith(".dnf") for p in problems):
+        return
+    problems.append(
+        Problem(
+            "$.athletes",
+            'every runner is marked "dnf": at least one runner must finish (the one a replay '
+            "follows)",
+        )
+    )
+
+
 def _check_loops(model: RaceFileModel, problems: list[Problem]) -> None:
     """A formation that follows itself, or a chain of leaders that comes back to it."""
     ids = {a.id for a in model.athletes}
@@ -765,6 +819,7 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
         if len(problems) > MAX_PROBLEMS:
             break
         athletes.append(_athlete(a, i, race_m, problems))
+    _check_a_finisher(model, problems)
     target = _target(model, race_m, problems)
     if problems:
         raise RaceFileError(path, capped(problems))
@@ -936,6 +991,8 @@ def race_to_data(race: Race) -> dict:
                 item[key] = getattr(a, key)
         if a.estimated:
             item["estimated"] = True
+        if a.dnf:
+            item["dnf"] = True
         if a.splits:
             item["splits"] = [_split_dict(s) for s in a.splits]
         elif a.even_pace_time_s is not None:

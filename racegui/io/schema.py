@@ -136,6 +136,11 @@ class AthleteModel(_Strict):
     dropout: DropoutModel | None = None
     estimated: bool = Field(default=False, description="The athlete's identity is estimated")
     note: LongText | None = None
+    dnf: bool = Field(
+        default=False,
+        description="A runner who did not finish: her splits end where she stopped, before "
+        "the race distance",
+    )
 
 
 class TargetModel(_Strict):

@@ -1,7 +1,9 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive); optional columns name, role
-and colour describe the athlete. The athlete cell is an id (letters, digits, '_', '.', '-')
+and colour describe the athlete (an athlete with no role given is a runner if listed first
+or reaching the finish, else a pacer; a runner who stops short while another runner finishes
+did not finish, "dnf"). The athlete cell is an id (letters, digits, '_', '.', '-')
 or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a name column
 still gives the name). An athlete's rows may come in any order: they are sorted by
 distance (two at one distance, or a time not after the one at a shorter distance, is refused
@@ -27,7 +29,7 @@ from racegui.io.errors import (
     capped,
     control_problem,
 )
-from racegui.io.race_file import decode_text, race_from_data, read_bytes_limited
+from racegui.io.race_file import DNF_HINT, decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -99,10 +101,10 @@ def read_splits_csv(
     target_time_s: float | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
-    says otherwise). The race distance (m) defaults to the largest distance in the file.
-    distance_m, title and target_time_s (s) are racegui import's --distance, --title and
-    --target. Raises RaceFileError naming the line and column (or the option) of each
-    problem, never a JSON path."""
+    says otherwise; see _race_data for runners who did not finish). The race distance (m)
+    defaults to the largest distance in the file. distance_m, title and target_time_s (s)
+    are racegui import's --distance, --title and --target. Raises RaceFileError naming the
+    line and column (or the option) of each problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -462,6 +464,10 @@ def _race_data(
     title: str | None,
     target_time_s: float | None,
 ) -> dict:
+    """The race file data of a CSV's athletes. An athlete with no role given (no role
+    column, or her cells empty) gets _default_role's; a runner who stops short while another
+    runner reaches the finish did not finish ("dnf"). Each athlete read one way of two (a
+    pacer or a DNF for stopping short) gets a note saying so."""
     race_m = (
         distance_m
         if distance_m is not None
@@ -471,9 +477,18 @@ def _race_data(
     items = []
     notes = []
     ids = _ids(list(athletes))
+    said_roles = [_said_role(entry).lower() for entry in athletes.values()]
+    roles = [
+        said or _default_role(k, entry, race_m)
+        for k, (said, entry) in enumerate(zip(said_roles, athletes.values(), strict=True))
+    ]
+    someone_finishes = any(
+        role == "runner" and _finishes(entry, race_m)
+        for role, entry in zip(roles, athletes.values(), strict=True)
+    )
     for k, (athlete, entry) in enumerate(athletes.items()):
         said = {field: value for field, (value, _line) in entry["said"].items()}
-        role = said.get("role", "").lower() if has_role else _default_role(k, entry, race_m)
+        role = roles[k]
         item = {
             "id": ids[k],
             "name": said.get("name") or athlete,
@@ -481,14 +496,23 @@ def _race_data(
             "colour": said.get("colour") or PALETTE[k % len(PALETTE)],
             "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
-        items.append(item)
         last_m = entry["splits"][-1]["distance_m"]
-        if not has_role and role == "pacer":
+        if role == "runner" and someone_finishes and not _finishes(entry, race_m):
+            item["dnf"] = True
+            why = "the role column says runner" if said_roles[k] else "she is listed first"
+            notes.append(
+                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
+                f"runner who did not finish ({why})."
+            )
+        elif not said_roles[k] and role == "pacer":
+            unsaid = "her role is empty" if has_role else "the CSV has no role column"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
-                "a pacer who dropped out there (the CSV has no role column, and a runner "
-                "reaches the finish)."
+                f"a pacer who dropped out there ({unsaid}, and a runner reaches the finish). "
+                "If she is a runner who did not finish, write runner in a role column on her "
+                "row."
             )
+        items.append(item)
     data: dict = {
         "format": FORMAT,
         "title": title or path.stem,
@@ -502,11 +526,22 @@ def _race_data(
     return data
 
 
+def _said_role(entry: dict) -> str:
+    """The role an athlete's rows give in the role column ("" if none, or no role column:
+    then _default_role gives it)."""
+    return entry["said"].get("role", ("", 0))[0]
+
+
+def _finishes(entry: dict, race_m: float) -> bool:
+    """Whether an athlete's last split is at the finish (race_m, m)."""
+    return entry["splits"][-1]["distance_m"] >= race_m - 1e-6
+
+
 def _default_role(k: int, entry: dict, race_m: float) -> str:
     """Role of the k-th athlete of a CSV without a role column: the first is the runner, and
-    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer."""
-    last_m = entry["splits"][-1]["distance_m"]
-    return "runner" if k == 0 or last_m >= race_m - 1e-6 else "pacer"
+    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer
+    (the first then did not finish, if another runner does)."""
+    return "runner" if k == 0 or _finishes(entry, race_m) else "pacer"
 
 
 def _options(
@@ -573,6 +608,7 @@ class _Origin:
     def _last_split(self, match: re.Match, message: str) -> Problem:
         """$.athletes[i].splits (the last split is not at the finish): its last split."""
         line = self.lines[int(match.group(1))][-1]
+        message = message.removesuffix(DNF_HINT)  # no runner finishes: a CSV has no "dnf"
         given = self.options.get("distance_m")
         source = "which --distance set" if given else "the largest distance in the file"
         return Problem(_cell_place(line, self.col["distance_m"]), f"{message}, {source}")

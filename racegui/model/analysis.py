@@ -70,7 +70,7 @@ class Event:
 
     time_s: float
     kind: str
-    """One of: start, lap, bell, dropout, finish."""
+    """One of: start, lap, bell, dropout, dnf (a runner who did not finish), finish."""
     athlete: str | None
     distance_m: float
     label: str
@@ -80,7 +80,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Dropout:
-    """A pacer leaving the race."""
+    """A pacer leaving the race, or a runner who did not finish stopping (see
+    did_not_finish): who, when (s) and where (m)."""
 
     athlete: str
     name: str
@@ -187,22 +188,42 @@ def _both_in(published: set[float], start_m: float, end_m: float) -> bool:
 
 def dropout_estimated(replay: Replay, i: int) -> bool:
     """Whether athlete i's dropout is an estimate: its dropout in the race file says
-    "estimated": true (the athlete's own "estimated" is about who it is, not where it left)."""
-    dropout = replay.athletes[i].dropout
-    return dropout is not None and dropout.estimated
+    "estimated": true (the athlete's own "estimated" is about who it is, not where it left);
+    for a runner who did not finish, whether her last split (where she stopped) is."""
+    a = replay.athletes[i]
+    if a.dnf and a.splits:
+        return a.splits[-1].estimated
+    return a.dropout is not None and a.dropout.estimated
 
 
 def dropouts(replay: Replay) -> list[Dropout]:
-    """Pacers' dropouts in time order."""
+    """Pacers' dropouts in time order (a runner who did not finish is not among them: see
+    did_not_finish)."""
     out = []
     for i, a in enumerate(replay.athletes):
         t = replay.dropout_time_s[i]
-        if np.isfinite(t):
+        if np.isfinite(t) and not replay.dnf[i]:
             estimated = dropout_estimated(replay, i)
             out.append(
                 Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
             )
     return sorted(out, key=lambda x: x.time_s)
+
+
+def did_not_finish(replay: Replay) -> list[Dropout]:
+    """Runners who did not finish, in time order: where (m) and when (s) each stopped, at
+    her last split (estimated if that split is)."""
+    out = []
+    for i in np.flatnonzero(replay.dnf):
+        a = replay.athletes[i]
+        last = a.splits[-1]
+        out.append(Dropout(a.id, a.name, last.time_s, last.distance_m, last.estimated))
+    return sorted(out, key=lambda x: x.time_s)
+
+
+def dnf_label(name: str, distance_m: float) -> str:
+    """ "Ava Reid does not finish (2000 m)": the event of a runner who stops short."""
+    return f"{name} does not finish ({distance_m:g} m)"
 
 
 def pacers_running(replay: Replay, t: float) -> int:
@@ -212,7 +233,8 @@ def pacers_running(replay: Replay, t: float) -> int:
 
 
 def events(replay: Replay) -> list[Event]:
-    """Start, each lap (the last one is the bell), each dropout, and each finish, by time."""
+    """Start, each lap (the last one is the bell), each dropout, each runner who does not
+    finish (where she stops), and each finish, by time."""
     f = replay.focus
     focus = replay.athletes[f]
     out = [Event(0.0, "start", None, 0.0, "Start")]
@@ -226,12 +248,15 @@ def events(replay: Replay) -> list[Event]:
     for d in dropouts(replay):
         label = f"{d.name} drops out"
         out.append(Event(d.time_s, "dropout", d.athlete, d.distance_m, label, d.estimated))
+    for d in did_not_finish(replay):
+        label = dnf_label(d.name, d.distance_m)
+        out.append(Event(d.time_s, "dnf", d.athlete, d.distance_m, label, d.estimated))
     for i, a in enumerate(replay.athletes):
         t = replay.finish_time_s[i]
         if np.isfinite(t):
             label = f"{a.name} finishes in {format_time(float(t))}"
             out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
-    order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "finish": 3}
+    order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "dnf": 2, "finish": 3}
     return sorted(out, key=lambda e: (e.time_s, order[e.kind]))
 
 

@@ -9,7 +9,8 @@ def runner_named(replay: Replay, text: str) -> str:
     """Id of the runner ``text`` names: her id exactly, else her name in any letter case.
 
     FollowError (one sentence listing the runners) for a text that names nobody, names a
-    pacer or ghost, or is the name of two runners (then their ids tell them apart).
+    pacer, a ghost or a runner who did not finish, or is the name of two runners (then
+    their ids tell them apart).
     """
     athletes = replay.athletes
     choices = tuple(athletes[i].id for i in replay.runners)
@@ -19,7 +20,7 @@ def runner_named(replay: Replay, text: str) -> str:
     else:
         key = text.strip().casefold()
         found = [i for i, a in enumerate(athletes) if a.name.casefold() == key]
-    runners = [i for i in found if athletes[i].role == "runner"]
+    runners = [i for i in found if i in replay.runners]
     if len(runners) == 1:
         return athletes[runners[0]].id
     if len(runners) > 1:

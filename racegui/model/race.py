@@ -59,6 +59,13 @@ class Athlete:
     dropout: Dropout | None = None
     estimated: bool = False
     note: str | None = None
+    dnf: bool = False
+    """A runner who did not finish: she stops at her last split, before the race distance."""
+
+    @property
+    def finisher(self) -> bool:
+        """A runner who runs to the finish (not a DNF): one a replay can follow."""
+        return self.role == "runner" and not self.dnf
 
 
 @dataclass(frozen=True)
@@ -103,12 +110,12 @@ class Race:
 
     @property
     def focus(self) -> Athlete:
-        """The first athlete with role "runner": the one a replay follows unless told
-        another (compile_race's ``focus``)."""
+        """The first runner who finishes (a runner marked DNF is passed over): the one a
+        replay follows unless told another (compile_race's ``focus``)."""
         for a in self.athletes:
-            if a.role == "runner":
+            if a.finisher:
                 return a
-        raise ValueError("race has no runner")
+        raise ValueError("race has no runner who finishes")
 
     @property
     def target_time_s(self) -> float | None:

@@ -8,7 +8,8 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
 - an even-pace athlete runs the race distance at constant speed;
 - a formation pacer runs at its leader's distance plus its slot offset, in its slot lane;
 - a pacer that drops out eases out to its exit lane over DROPOUT_EASE_S while slowing gently,
-  then slows to a stop; a finisher slows to a stop in its lane; a ghost stops at the line;
+  then slows to a stop, and so does a runner who did not finish (DNF) at her last split; a
+  finisher slows to a stop in its lane; a ghost stops at the line;
 - runners moving by their own splits on lane 1's line are set side by side where they run
   level (model.pack_lanes), so a bunched field is not drawn on one spot.
 """
@@ -46,9 +47,9 @@ class RaceModelError(ValueError):
 
 
 class FollowError(ValueError):
-    """A replay was asked to follow an athlete it cannot: an unknown id or name, or an
-    athlete who is not a runner (a pacer or a ghost). The message says which and lists the
-    race's runners (``choices``: their ids)."""
+    """A replay was asked to follow an athlete it cannot: an unknown id or name, an
+    athlete who is not a runner (a pacer or a ghost), or a runner who did not finish. The
+    message says which and lists the runners who can be followed (``choices``: their ids)."""
 
     def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
         super().__init__(message)
@@ -83,13 +84,18 @@ class Replay:
     active_end_s: np.ndarray
     finish_time_s: np.ndarray
     dropout_time_s: np.ndarray
+    """When (s) each athlete stops short of the finish: a pacer's dropout or where a runner
+    who did not finish stopped (see ``dnf``); NaN for one who does not."""
     dropout_distance_m: np.ndarray
+    """Where (m) each athlete stops short of the finish (as dropout_time_s); NaN if not."""
     focus: int
     """Row of the runner the replay follows (see :meth:`following`)."""
     target: int | None
     duration_s: float
     ids: tuple[str, ...] = field(init=False)
     roles: np.ndarray = field(init=False)
+    dnf: np.ndarray = field(init=False)
+    """Whether each athlete is a runner who did not finish (bool per row)."""
     _start_s: float = field(init=False)
     _partial_m: float = field(init=False)
     _total_laps: int = field(init=False)
@@ -97,6 +103,7 @@ class Replay:
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", tuple(a.id for a in self.athletes))
         object.__setattr__(self, "roles", np.array([a.role for a in self.athletes]))
+        object.__setattr__(self, "dnf", np.array([a.dnf for a in self.athletes], dtype=bool))
         track = self.race.track
         object.__setattr__(self, "_start_s", track.start_position_m(self.race.distance_m))
         partial = float(np.mod(self.race.distance_m, track.lap_m))
@@ -139,7 +146,8 @@ class Replay:
 
     @property
     def runners(self) -> tuple[int, ...]:
-        """Rows of the athletes with role "runner", in file order: those a replay can follow."""
+        """Rows of the runners who finish, in file order: those a replay can follow (a
+        runner who did not finish is not: she has no finish, laps or projection to show)."""
         return runner_rows(self.athletes)
 
     def following(self, athlete: int | str) -> Replay:
@@ -147,7 +155,8 @@ class Replay:
         the projected finish, the pocket cam and her tag are all hers (the race's end,
         race_end_s, is the last runner's finish whoever is followed).
 
-        FollowError for an unknown id or row, or an athlete who is not a runner. The motion
+        FollowError for an unknown id or row, an athlete who is not a runner, or a runner
+        who did not finish. The motion
         is shared, not recompiled; following the runner already followed returns self.
         """
         i = _runner_row(self.athletes, athlete)
@@ -361,8 +370,9 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
 
 
 def runner_rows(athletes: tuple[Athlete, ...]) -> tuple[int, ...]:
-    """Rows of the athletes with role "runner", in order: those a replay can follow."""
-    return tuple(i for i, a in enumerate(athletes) if a.role == "runner")
+    """Rows of the runners who finish (not marked DNF), in order: those a replay can
+    follow."""
+    return tuple(i for i, a in enumerate(athletes) if a.finisher)
 
 
 def _runner_ids(athletes: tuple[Athlete, ...]) -> tuple[str, ...]:
@@ -388,14 +398,22 @@ def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
         i = int(athlete)
         if not 0 <= i < len(athletes):
             raise FollowError(f"no athlete has row {i} (of {len(athletes)})", choices)
-    if athletes[i].role != "runner":
+    if not athletes[i].finisher:
         raise not_a_runner(athletes, i)
     return i
 
 
 def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
-    """The FollowError for following athlete i of athletes, a pacer or a ghost."""
+    """The FollowError for following athlete i of athletes, a pacer, a ghost or a runner
+    who did not finish."""
     a = athletes[i]
+    if a.role == "runner" and a.dnf:
+        stop = f" (she stops at {a.splits[-1].distance_m:g} m)" if a.splits else ""
+        return FollowError(
+            f"{a.id!r} ({a.name}) did not finish{stop}: only runners who finish can be "
+            f"followed (runners: {runners_text(athletes)})",
+            _runner_ids(athletes),
+        )
     return FollowError(
         f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
         f"(runners: {runners_text(athletes)})",
@@ -405,11 +423,14 @@ def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
 
 def compile_race(race: Race, focus: str | None = None) -> Replay:
     """Turn a Race into a Replay following the runner with id ``focus`` (None: the first
-    runner). RaceModelError for an impossible race, FollowError for a ``focus`` that is no
-    runner of it."""
+    runner who finishes). RaceModelError for an impossible race, FollowError for a ``focus``
+    that is no runner of it (or one who did not finish)."""
     athletes = _with_target(race)
     if focus is None:
-        focus_row = runner_rows(athletes)[0]
+        rows = runner_rows(athletes)
+        if not rows:
+            raise RaceModelError("no runner finishes: a replay follows one who does")
+        focus_row = rows[0]
     else:
         focus_row = _runner_row(athletes, focus)
     n = len(athletes)
@@ -477,8 +498,8 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
                     path = path.truncated(reach)
             last_m = path.end_value()[0]
             reaches_finish = last_m >= race.distance_m - 1e-9
-            if a.dropout is not None or (a.role == "pacer" and not reaches_finish):
-                dropout_at = path.end
+            if a.dropout is not None or (a.role == "pacer" and not reaches_finish) or a.dnf:
+                dropout_at = path.end  # a DNF runner leaves the track as a pacer does
         active[i] = path
         end_t = path.end
         active_end[i] = end_t

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -23,7 +24,8 @@ def runner_labels(replay: Replay) -> list[str]:
 
 def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], None]) -> None:
     """Put replay's runners in menu, exclusive and the followed one checked; choosing one
-    calls on_chosen with her id. With one runner there is no choice: the menu is disabled."""
+    calls on_chosen with her id. A runner who did not finish is listed after them, greyed
+    out. With one runner who finishes there is no choice: the menu is disabled."""
     menu.clear()  # deletes the actions, not the group of the last race: delete it too
     for old in menu.findChildren(QActionGroup):
         old.setParent(None)
@@ -37,4 +39,10 @@ def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], Non
         action.setToolTip(f"Laps, gaps, the clock and the pocket cam follow {replay.ids[i]}")
         group.addAction(action)
         action.triggered.connect(lambda _=False, who=replay.ids[i]: on_chosen(who))
+    for i in np.flatnonzero(replay.dnf):  # listed, so that her absence is explained
+        a = replay.athletes[i]
+        action = menu.addAction(f"{a.name} (did not finish)".replace("&", "&&"))
+        action.setEnabled(False)
+        stop = float(replay.dropout_distance_m[i])
+        action.setToolTip(f"{a.name} stops at {stop:g} m: only runners who finish can be followed")
     menu.setEnabled(len(replay.runners) > 1)

@@ -26,16 +26,18 @@ class Tick:
 
     t: float
     kind: str
-    """"lap", "bell", "dropout" or "finish"."""
+    """"lap", "bell", "dropout", "dnf" (drawn as a dropout) or "finish"."""
     label: str
 
 
 def ticks_for(replay: Replay) -> list[Tick]:
-    """Lap, bell, dropout and focus-finish ticks of a replay, in time order."""
+    """Lap, bell, dropout, did-not-finish and focus-finish ticks of a replay, in time
+    order."""
     out = []
     focus = replay.ids[replay.focus]
     for e in analysis.events(replay):
-        if e.kind in ("lap", "bell", "dropout") or (e.kind == "finish" and e.athlete == focus):
+        focus_finish = e.kind == "finish" and e.athlete == focus
+        if e.kind in ("lap", "bell", "dropout", "dnf") or focus_finish:
             out.append(Tick(e.time_s, e.kind, f"{format_time(e.time_s)}  {e.label}"))
     return out
 

@@ -192,7 +192,8 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         )
     running = st.running
     since_drop = st.t - r.dropout_time_s
-    recent = ~(since_drop > DROPPED_LABEL_S)  # NaN (never drops) counts as recent
+    # NaN (never drops) counts as recent; a runner who did not finish keeps her DNF tag
+    recent = ~(since_drop > DROPPED_LABEL_S) | r.dnf
     order = [i for i in range(r.n) if i not in (f, r.target) and recent[i]]
     order.sort(key=lambda i: (r.roles[i] == "pacer", not running[i]))
     cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
@@ -203,6 +204,8 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded = bool(since_drop[i] >= 0)
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = short_name(name) if pacer else name
+        if faded and r.dnf[i]:
+            text = dnf_tag(name)
         slide = 0.0 if pacer else GHOST_SLIDE_HEIGHTS  # a runner or ghost: wide, and no pacer
         late = bool(since_drop[i] > DROPPED_APPEAR_S)
         add(
@@ -214,5 +217,11 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
             yields=pacer,
             slide_heights=slide,
             appears=not late,
+            key=name if r.dnf[i] else "",  # a DNF's one tag, before and after "DNF"
         )
     return out
+
+
+def dnf_tag(name: str) -> str:
+    """The tag of a runner who did not finish, once she has stopped: "Ava Reid · DNF"."""
+    return f"{name} · DNF"
