@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
 from racegui.io.race_file import read_race  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
+from racegui.resources_path import demo_race_path  # noqa: E402
 from racegui.ui.panel.side_panel import CHART_MIN_PX, SidePanel  # noqa: E402
 from racegui.ui.theme import DARK  # noqa: E402
 from tests.helpers_race import demo_data, long_race_data, write_json  # noqa: E402
@@ -106,6 +107,26 @@ def test_the_demo_keeps_its_cards_lined_up_in_a_square_video(exported):
     assert_fits(panel)
     assert panel.gap.geometry().bottom() == panel.splits.geometry().bottom()
     assert panel.pace_card.geometry().bottom() == panel.pacers.geometry().bottom()
+
+
+def test_the_200m_tab_of_a_square_video_lists_a_dropout_over_its_more_line(qapp):
+    """The mile's nine 200 m rows made the demo's square video scroll (the pacers card was
+    cut off); fitted, the feed kept one row's height and listed no dropout, only
+    '+ 13 more'."""
+    replay = compile_race(read_race(demo_race_path()))
+    source = SceneFrameSource(replay, DARK, (1080, 1080), splits="200m")
+    try:
+        source.frame_at(246.42)
+        panel = source.scene.panel
+        assert_fits(panel)
+        feed = panel.pacers.feed
+        listed = [row for row in feed.rows if not row.isHidden()]
+        assert listed and feed.more.text() == f"+ {13 - len(listed)} more"
+        port = feed.viewport().rect()
+        for widget in [*listed, feed.more]:
+            assert port.contains(widget.geometry()), widget.geometry()
+    finally:
+        source.close()
 
 
 def test_a_square_window_fits_a_5000m_too(qtbot, settings, tmp_path):

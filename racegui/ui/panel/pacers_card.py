@@ -89,7 +89,7 @@ class PacersCard(Card):
         # size hint can be a pixel taller at some scales, and the 768 px layout is full).
         feed = self.feed
         feed.setMinimumHeight(
-            rows * (feed.row_height() if style.presentation else feed.row_pitch())
+            rows * feed.row_height() if style.presentation else feed.fitted_height(rows, count)
         )
 
     def apply_style(self, style: PanelStyle) -> None:
