@@ -20,7 +20,7 @@ from racegui.ui.panel.pace_chart import label_backdrops  # noqa: E402
 from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
 from racegui.ui.theme import DARK, LIGHT  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
-from tests.helpers_race import demo_data, write_json  # noqa: E402
+from tests.helpers_race import demo_data, long_race_data, write_json  # noqa: E402
 
 THEMES = pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
 
@@ -183,3 +183,21 @@ def test_the_part_lap_s_name_does_not_thin_the_others(qtbot, tmp_path):
     chart._labels_width = -1.0
     chart._thin_labels()
     assert [name for name in shown() if name.startswith("L")] == laps
+
+
+def test_lap_names_are_thinned_for_the_plot_s_own_width(qtbot, tmp_path):
+    """A 5000 m in a presentation panel 896 px wide named only "L10": the names had been
+    thinned for the plot's 63 px before the layout gave it 782."""
+    data = long_race_data(5000.0, 87.5, target="15:30.00")
+    panel = SidePanel(compile_race(read_race(write_json(tmp_path / "5k.json", data))), DARK)
+    qtbot.addWidget(panel)
+    panel.set_scale(1.4, presentation=True)
+    panel.resize(896, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(600.0)
+    QApplication.processEvents()
+    chart = panel.chart
+    assert chart._labels_width == chart._vb.width() > 700
+    names = [t.textItem.toPlainText() for t in chart._lap_texts if t.isVisible()]
+    assert names == [f"L{k}" for k in range(1, 13)]

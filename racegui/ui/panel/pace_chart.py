@@ -84,6 +84,7 @@ class PaceChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._vb.sigResized.connect(self._on_plot_resized)
 
     # --- per replay -------------------------------------------------------------------------
     def set_data(self, data: PanelData) -> None:
@@ -182,6 +183,13 @@ class PaceChart(QWidget):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         self._cursor_px = -1
+        self._update_pace_ticks()
+        self._thin_labels()
+
+    def _on_plot_resized(self) -> None:
+        """The plot's own size, which follows the widget's a layout pass later: lap names and
+        ticks for it (thinned for a 63 px plot, a presentation panel's 782 px one named only
+        "L10")."""
         self._update_pace_ticks()
         self._thin_labels()
 
