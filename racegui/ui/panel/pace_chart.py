@@ -26,6 +26,8 @@ LAP_NAME_FILL_ALPHA = 0.85
 straight through the names drawn along the chart's foot (presenter's review)."""
 TARGET_LABEL_ROOM = 0.3
 """Share of the pace range the target label needs above the line, else it goes below."""
+LAP_NAME_GAP_PX = 2
+"""Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
 
 
 class PaceChart(QWidget):
@@ -74,6 +76,12 @@ class PaceChart(QWidget):
         self._style: PanelStyle | None = None
         self._x_max = 1.0
         self._pace_range = (55.0, 65.0)
+        """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
+        self._slowest = 65.0
+        """The slowest pace drawn (s/400 m): the runner's curve and bars, the target's line."""
+        self._view_slow = 65.0
+        """The plot's slow edge (s/400 m): the data's, or further where the lap names along
+        the foot would cover the slowest pace (see _fit_slow_edge)."""
         self._tick_px = 14.0
         self._cursor_px = -1
         self._shown_points = -1
@@ -126,10 +134,13 @@ class PaceChart(QWidget):
         self._labels_width = -1.0
         self._thin_labels()
         self._pace_range = (lo, hi)
+        values = _pace_values(data)
+        self._slowest = float(values.max()) if len(values) else hi
+        self._view_slow = hi
         self._update_pace_ticks()
         self._cursor_px = self._shown_points = self._shown_segments = -1
         if self._style is not None:
-            self.apply_style(self._style)
+            self.apply_style(self._style)  # which fits the slow edge to the names' font
 
     def apply_style(self, style: PanelStyle) -> None:
         """Colours and fonts (theme, scale)."""
@@ -173,6 +184,7 @@ class PaceChart(QWidget):
         self.curve.setPen(pg.mkPen(runner, width=2.5 * style.scale))
         self.cursor.setPen(pg.mkPen(mix(t.text, style.card, 0.25), width=max(1.0, style.scale)))
         self._shown_segments = -1
+        self._fit_slow_edge()
 
     # --- per frame ----------------------------------------------------------------------------
     def reset_cache(self) -> None:
@@ -189,9 +201,10 @@ class PaceChart(QWidget):
     def _on_plot_resized(self) -> None:
         """The plot's own size, which follows the widget's a layout pass later: lap names and
         ticks for it (thinned for a 63 px plot, a presentation panel's 782 px one named only
-        "L10")."""
+        "L10"), and the slow edge."""
         self._update_pace_ticks()
         self._thin_labels()
+        self._fit_slow_edge()
 
     def _thin_labels(self) -> None:
         """Lap names and distance ticks that fit the plot's width: every lap's and every
@@ -226,9 +239,38 @@ class PaceChart(QWidget):
         ticks = [(m, t) for m, t in ticks if m == self._x_max or self._x_max - m >= clear_m]
         self.plot.getPlotItem().getAxis("bottom").setTicks([ticks])
 
+    def _fit_slow_edge(self) -> None:
+        """Move the plot's slow (bottom) edge so that the lap names along it, on their
+        backdrop, stand below the slowest pace drawn: Pat Quinn's 87.5 s laps in a club
+        5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where the
+        data's air already holds the names (Breaking4) nothing moves."""
+        lo, hi = self._pace_range
+        height = float(self._vb.height())
+        band = self._lap_names_px()
+        slow = hi
+        if band > 0 and height > 2 * band:
+            # (slow - slowest) / (slow - lo) of the plot's height is the band under the data.
+            slow = max(hi, (self._slowest * height - band * lo) / (height - band))
+        if slow == self._view_slow:
+            return
+        self._view_slow = slow
+        self._vb.setRange(yRange=(lo, slow), padding=0.0)
+        for text in self._lap_texts:
+            text.setPos(text.pos().x(), slow)
+        self._update_pace_ticks()
+        self.dirty = True
+
+    def _lap_names_px(self) -> float:
+        """Height (px) of the lap names' band along the plot's foot and the room above it
+        (0 before a style is set or where no lap is named)."""
+        if self._style is None or not self._lap_texts:
+            return 0.0
+        text = max(t.boundingRect().height() for t in self._lap_texts)
+        return text + self._style.px(LAP_NAME_GAP_PX)
+
     def _update_pace_ticks(self) -> None:
         """Whole-second pace ticks, as many as fit the plot's height without crowding."""
-        lo, hi = self._pace_range
+        lo, hi = self._pace_range[0], self._view_slow
         fit = max(2, int(self._vb.height() / self._tick_px)) if self._vb.height() > 0 else 7
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([_pace_ticks(lo, hi, fit)])
@@ -307,13 +349,19 @@ def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
     return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
 
 
-def _pace_range(data: PanelData) -> tuple[float, float]:
-    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
+def _pace_values(data: PanelData) -> np.ndarray:
+    """Every finite pace (s/400 m) the chart draws: the runner's curve and 100 m bars, the
+    target's line."""
     parts = [data.curve_pace_s400, data.seg_pace_s400]
     if data.target_curve_pace_s400 is not None:
         parts.append(data.target_curve_pace_s400)
     values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
+    return values[np.isfinite(values)]
+
+
+def _pace_range(data: PanelData) -> tuple[float, float]:
+    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
+    values = _pace_values(data)
     if not len(values):
         return 55.0, 65.0
     lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
