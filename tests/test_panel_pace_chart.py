@@ -237,10 +237,18 @@ def test_a_slow_runner_s_pace_stands_above_the_lap_names(qtbot, tmp_path, width,
         assert box.top() > slowest, (text.textItem.toPlainText(), box.top(), slowest)
 
 
-def test_the_demo_s_pace_range_is_its_data_s(qtbot):
-    """Breaking4's curve stands clear of its lap names in the data's own air: its chart
-    keeps the range it always had."""
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1280, 720)])
+def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
+    """Breaking4's curve stands clear of its lap names in the data's own air, even in a
+    short window's chart: its slowest pace, at the finish, is beside "L4", not under it.
+    Its chart keeps the range it always had."""
+    from racegui.ui.app import ensure_app, render_window
+    from racegui.ui.main_window import MainWindow
     from racegui.ui.panel.pace_chart import _pace_range
 
-    chart = shown(qtbot, "breaking4-2025.json", DARK, 200.0).chart
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    render_window(win, 246.42, size)
+    chart = win.scene.panel.chart
     assert tuple(chart._vb.viewRange()[1]) == pytest.approx(_pace_range(chart._data))

@@ -6,6 +6,8 @@ Y is pace in s/400 m, inverted so that faster is up. X is distance run (m).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
@@ -77,8 +79,6 @@ class PaceChart(QWidget):
         self._x_max = 1.0
         self._pace_range = (55.0, 65.0)
         """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
-        self._slowest = 65.0
-        """The slowest pace drawn (s/400 m): the runner's curve and bars, the target's line."""
         self._view_slow = 65.0
         """The plot's slow edge (s/400 m): the data's, or further where the lap names along
         the foot would cover the slowest pace (see _fit_slow_edge)."""
@@ -134,8 +134,6 @@ class PaceChart(QWidget):
         self._labels_width = -1.0
         self._thin_labels()
         self._pace_range = (lo, hi)
-        values = _pace_values(data)
-        self._slowest = float(values.max()) if len(values) else hi
         self._view_slow = hi
         self._update_pace_ticks()
         self._cursor_px = self._shown_points = self._shown_segments = -1
@@ -241,16 +239,17 @@ class PaceChart(QWidget):
 
     def _fit_slow_edge(self) -> None:
         """Move the plot's slow (bottom) edge so that the lap names along it, on their
-        backdrop, stand below the slowest pace drawn: Pat Quinn's 87.5 s laps in a club
-        5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where the
-        data's air already holds the names (Breaking4) nothing moves."""
+        backdrop, stand below the slowest pace drawn under them: Pat Quinn's 87.5 s laps in
+        a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
+        the data's air already holds the names (Breaking4) nothing moves."""
         lo, hi = self._pace_range
         height = float(self._vb.height())
         band = self._lap_names_px()
         slow = hi
         if band > 0 and height > 2 * band:
+            slowest = self._slowest_under_names()
             # (slow - slowest) / (slow - lo) of the plot's height is the band under the data.
-            slow = max(hi, (self._slowest * height - band * lo) / (height - band))
+            slow = max(hi, (slowest * height - band * lo) / (height - band))
         if slow == self._view_slow:
             return
         self._view_slow = slow
@@ -259,6 +258,21 @@ class PaceChart(QWidget):
             text.setPos(text.pos().x(), slow)
         self._update_pace_ticks()
         self.dirty = True
+
+    def _slowest_under_names(self) -> float:
+        """The slowest pace (s/400 m) drawn where a lap name is shown, along x (-inf if
+        none): the names cover nothing elsewhere."""
+        data = self._data
+        px_per_m = float(self._vb.width()) / self._x_max
+        if data is None or px_per_m <= 0:
+            return -math.inf
+        slowest = -math.inf
+        for text in self._lap_texts:
+            if text.isVisible():
+                half_m = text.boundingRect().width() / 2 / px_per_m
+                x = text.pos().x()
+                slowest = max(slowest, _slowest_between(data, x - half_m, x + half_m))
+        return slowest
 
     def _lap_names_px(self) -> float:
         """Height (px) of the lap names' band along the plot's foot and the room above it
@@ -349,19 +363,13 @@ def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
     return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
 
 
-def _pace_values(data: PanelData) -> np.ndarray:
-    """Every finite pace (s/400 m) the chart draws: the runner's curve and 100 m bars, the
-    target's line."""
+def _pace_range(data: PanelData) -> tuple[float, float]:
+    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
     parts = [data.curve_pace_s400, data.seg_pace_s400]
     if data.target_curve_pace_s400 is not None:
         parts.append(data.target_curve_pace_s400)
     values = np.concatenate(parts)
-    return values[np.isfinite(values)]
-
-
-def _pace_range(data: PanelData) -> tuple[float, float]:
-    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
-    values = _pace_values(data)
+    values = values[np.isfinite(values)]
     if not len(values):
         return 55.0, 65.0
     lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
@@ -369,6 +377,32 @@ def _pace_range(data: PanelData) -> tuple[float, float]:
         pad = (4.0 - (hi - lo)) / 2
         lo, hi = lo - pad, hi + pad
     return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
+
+
+def _slowest_between(data: PanelData, a: float, b: float) -> float:
+    """The slowest pace (s/400 m) drawn from a to b (m): the runner's curve, the 100 m bars'
+    ends there (not the feet they rise from where there is no target: those are the
+    chart's foot) and the target's line; -inf if none."""
+    parts = [_curve_between(data.curve_m, data.curve_pace_s400, a, b)]
+    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
+    parts.append(data.seg_pace_s400[bars])
+    if data.seg_target_pace_s400 is not None:
+        parts.append(data.seg_target_pace_s400[bars])
+    if data.target_curve_pace_s400 is not None:
+        parts.append(_curve_between(data.target_curve_m, data.target_curve_pace_s400, a, b))
+    values = np.concatenate(parts)
+    values = values[np.isfinite(values)]
+    return float(values.max()) if len(values) else -math.inf
+
+
+def _curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.ndarray:
+    """A curve's paces (s/400 m) from a to b (m): its points there and where it crosses a
+    and b (an even target's line has points only at its ends)."""
+    if not len(m):
+        return np.empty(0)
+    inside = pace[(m >= a) & (m <= b)]
+    ends = np.interp([a, b], m, pace, left=np.nan, right=np.nan)
+    return np.concatenate([inside, ends])
 
 
 def _pace_ticks(lo: float, hi: float, most: int = 7) -> list[tuple[float, str]]:
