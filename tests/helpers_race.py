@@ -124,3 +124,22 @@ def club_dnf_data(**extra) -> dict:
     }
     data.update(extra)
     return data
+
+
+def long_race_data(distance_m: float, lap_s: float, pacers: int = 0, target: str = "") -> dict:
+    """The Breaking4 demo's runner over `distance_m` at an even `lap_s` s a lap, with a split
+    at every line crossing (the first after a part lap, for a distance not a whole number of
+    laps), with the demo's first `pacers` pacers and an even-paced `target` time ("" none)."""
+    data = demo_data()
+    data.pop("distance", None)
+    data["distance_m"] = distance_m
+    data.pop("target", None)
+    if target:
+        data["target"] = {"time": target}
+    start_m = distance_m % 400.0
+    marks = [start_m + 400.0 * k for k in range(int(distance_m // 400) + 1)]
+    runner = {k: v for k, v in data["athletes"][0].items() if k != "splits"}
+    runner["splits"] = [{"distance_m": m, "time": lap_s * m / 400.0} for m in marks if m > 0]
+    kept = [a for a in data["athletes"] if a.get("role") == "pacer"][:pacers]
+    data["athletes"] = [runner, *kept]
+    return data

@@ -7,8 +7,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFontMetricsF  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -20,7 +21,7 @@ from racegui.ui.panel.pace_chart import label_backdrops  # noqa: E402
 from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
 from racegui.ui.theme import DARK, LIGHT  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
-from tests.helpers_race import demo_data, write_json  # noqa: E402
+from tests.helpers_race import demo_data, long_race_data, write_json  # noqa: E402
 
 THEMES = pytest.mark.parametrize("theme", [DARK, LIGHT], ids=["dark", "light"])
 
@@ -183,3 +184,71 @@ def test_the_part_lap_s_name_does_not_thin_the_others(qtbot, tmp_path):
     chart._labels_width = -1.0
     chart._thin_labels()
     assert [name for name in shown() if name.startswith("L")] == laps
+
+
+def test_lap_names_are_thinned_for_the_plot_s_own_width(qtbot, tmp_path):
+    """A 5000 m in a presentation panel 896 px wide named only "L10": the names had been
+    thinned for the plot's 63 px before the layout gave it 782."""
+    panel = SidePanel(_slow_5000(tmp_path), DARK)
+    qtbot.addWidget(panel)
+    panel.set_scale(1.4, presentation=True)
+    panel.resize(896, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(600.0)
+    QApplication.processEvents()
+    chart = panel.chart
+    assert chart._labels_width == chart._vb.width() > 700
+    names = [t.textItem.toPlainText() for t in chart._lap_texts if t.isVisible()]
+    assert names == [f"L{k}" for k in range(1, 13)]
+
+
+def _slow_5000(tmp_path):
+    """A club 5000 m run at 87.5 s a lap against a 15:30 target (74.4 s a lap): the coach's
+    review's Pat Quinn, whose laps ran along the chart's foot under the lap names."""
+    data = long_race_data(5000.0, 87.5, target="15:30.00")
+    return compile_race(read_race(write_json(tmp_path / "slow5k.json", data)))
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(420, 1000, 1.0), (420, 700, 1.0), (896, 1000, 1.4)]
+)
+def test_a_slow_runner_s_pace_stands_above_the_lap_names(qtbot, tmp_path, width, height, scale):
+    """The chart's range holds the runner's and the target's pace, and the lap names along
+    its foot stand below the slowest pace drawn, not over it (87.5 s laps had run under "L4"
+    to "L10" along the chart's foot)."""
+    panel = SidePanel(_slow_5000(tmp_path), DARK)
+    qtbot.addWidget(panel)
+    panel.set_scale(scale, presentation=scale > 1.0)
+    panel.resize(width, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(600.0)
+    QApplication.processEvents()
+    chart, data = panel.chart, panel.data
+    fast, slow = chart._vb.viewRange()[1]
+    paces = np.concatenate([data.curve_pace_s400, data.seg_pace_s400])
+    assert fast < 74.4 < slow and fast < paces.min() and paces.max() < slow
+    slowest = chart._vb.mapViewToScene(QPointF(0.0, float(paces.max()))).y()
+    names = [t for t in chart._lap_texts if t.isVisible()]
+    assert len(names) >= 6
+    for text in names:
+        box = text.mapRectToScene(text.boundingRect())
+        assert box.top() > slowest, (text.textItem.toPlainText(), box.top(), slowest)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1280, 720)])
+def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
+    """Breaking4's curve stands clear of its lap names in the data's own air, even in a
+    short window's chart: its slowest pace, at the finish, is beside "L4", not under it.
+    Its chart keeps the range it always had."""
+    from racegui.ui.app import ensure_app, render_window
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.panel.pace_chart import _pace_range
+
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    render_window(win, 246.42, size)
+    chart = win.scene.panel.chart
+    assert tuple(chart._vb.viewRange()[1]) == pytest.approx(_pace_range(chart._data))

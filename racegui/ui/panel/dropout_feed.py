@@ -268,6 +268,15 @@ class DropoutFeed(QScrollArea):
         hint = self.rows[0].sizeHint().height() if self.rows else 0
         return max(self.row_height(), hint)
 
+    def fitted_height(self, rows: int, count: int) -> int:
+        """Least height (px) that lists `rows` whole rows of `count` dropouts, and in a fitted
+        list, where they are not all listed, the "+ N more" line under them (a fitted feed
+        one row high had listed none, only "+ 13 more")."""
+        height = rows * self.row_pitch()
+        if self._fit and count > rows:
+            height += self.more.sizeHint().height()
+        return height
+
     def show_passed(self, count: int) -> bool:
         """Show the newest of the first `count` dropouts (time order); False if unchanged.
 

@@ -6,6 +6,8 @@ Y is pace in s/400 m, inverted so that faster is up. X is distance run (m).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
@@ -26,6 +28,8 @@ LAP_NAME_FILL_ALPHA = 0.85
 straight through the names drawn along the chart's foot (presenter's review)."""
 TARGET_LABEL_ROOM = 0.3
 """Share of the pace range the target label needs above the line, else it goes below."""
+LAP_NAME_GAP_PX = 2
+"""Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
 
 
 class PaceChart(QWidget):
@@ -74,6 +78,10 @@ class PaceChart(QWidget):
         self._style: PanelStyle | None = None
         self._x_max = 1.0
         self._pace_range = (55.0, 65.0)
+        """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
+        self._view_slow = 65.0
+        """The plot's slow edge (s/400 m): the data's, or further where the lap names along
+        the foot would cover the slowest pace (see _fit_slow_edge)."""
         self._tick_px = 14.0
         self._cursor_px = -1
         self._shown_points = -1
@@ -84,6 +92,7 @@ class PaceChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._vb.sigResized.connect(self._on_plot_resized)
 
     # --- per replay -------------------------------------------------------------------------
     def set_data(self, data: PanelData) -> None:
@@ -125,10 +134,11 @@ class PaceChart(QWidget):
         self._labels_width = -1.0
         self._thin_labels()
         self._pace_range = (lo, hi)
+        self._view_slow = hi
         self._update_pace_ticks()
         self._cursor_px = self._shown_points = self._shown_segments = -1
         if self._style is not None:
-            self.apply_style(self._style)
+            self.apply_style(self._style)  # which fits the slow edge to the names' font
 
     def apply_style(self, style: PanelStyle) -> None:
         """Colours and fonts (theme, scale)."""
@@ -172,6 +182,7 @@ class PaceChart(QWidget):
         self.curve.setPen(pg.mkPen(runner, width=2.5 * style.scale))
         self.cursor.setPen(pg.mkPen(mix(t.text, style.card, 0.25), width=max(1.0, style.scale)))
         self._shown_segments = -1
+        self._fit_slow_edge()
 
     # --- per frame ----------------------------------------------------------------------------
     def reset_cache(self) -> None:
@@ -184,6 +195,14 @@ class PaceChart(QWidget):
         self._cursor_px = -1
         self._update_pace_ticks()
         self._thin_labels()
+
+    def _on_plot_resized(self) -> None:
+        """The plot's own size, which follows the widget's a layout pass later: lap names and
+        ticks for it (thinned for a 63 px plot, a presentation panel's 782 px one named only
+        "L10"), and the slow edge."""
+        self._update_pace_ticks()
+        self._thin_labels()
+        self._fit_slow_edge()
 
     def _thin_labels(self) -> None:
         """Lap names and distance ticks that fit the plot's width: every lap's and every
@@ -218,9 +237,54 @@ class PaceChart(QWidget):
         ticks = [(m, t) for m, t in ticks if m == self._x_max or self._x_max - m >= clear_m]
         self.plot.getPlotItem().getAxis("bottom").setTicks([ticks])
 
+    def _fit_slow_edge(self) -> None:
+        """Move the plot's slow (bottom) edge so that the lap names along it, on their
+        backdrop, stand below the slowest pace drawn under them: Pat Quinn's 87.5 s laps in
+        a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
+        the data's air already holds the names (Breaking4) nothing moves."""
+        lo, hi = self._pace_range
+        height = float(self._vb.height())
+        band = self._lap_names_px()
+        slow = hi
+        if band > 0 and height > 2 * band:
+            slowest = self._slowest_under_names()
+            # (slow - slowest) / (slow - lo) of the plot's height is the band under the data.
+            slow = max(hi, (slowest * height - band * lo) / (height - band))
+        if slow == self._view_slow:
+            return
+        self._view_slow = slow
+        self._vb.setRange(yRange=(lo, slow), padding=0.0)
+        for text in self._lap_texts:
+            text.setPos(text.pos().x(), slow)
+        self._update_pace_ticks()
+        self.dirty = True
+
+    def _slowest_under_names(self) -> float:
+        """The slowest pace (s/400 m) drawn where a lap name is shown, along x (-inf if
+        none): the names cover nothing elsewhere."""
+        data = self._data
+        px_per_m = float(self._vb.width()) / self._x_max
+        if data is None or px_per_m <= 0:
+            return -math.inf
+        slowest = -math.inf
+        for text in self._lap_texts:
+            if text.isVisible():
+                half_m = text.boundingRect().width() / 2 / px_per_m
+                x = text.pos().x()
+                slowest = max(slowest, _slowest_between(data, x - half_m, x + half_m))
+        return slowest
+
+    def _lap_names_px(self) -> float:
+        """Height (px) of the lap names' band along the plot's foot and the room above it
+        (0 before a style is set or where no lap is named)."""
+        if self._style is None or not self._lap_texts:
+            return 0.0
+        text = max(t.boundingRect().height() for t in self._lap_texts)
+        return text + self._style.px(LAP_NAME_GAP_PX)
+
     def _update_pace_ticks(self) -> None:
         """Whole-second pace ticks, as many as fit the plot's height without crowding."""
-        lo, hi = self._pace_range
+        lo, hi = self._pace_range[0], self._view_slow
         fit = max(2, int(self._vb.height() / self._tick_px)) if self._vb.height() > 0 else 7
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([_pace_ticks(lo, hi, fit)])
@@ -313,6 +377,32 @@ def _pace_range(data: PanelData) -> tuple[float, float]:
         pad = (4.0 - (hi - lo)) / 2
         lo, hi = lo - pad, hi + pad
     return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
+
+
+def _slowest_between(data: PanelData, a: float, b: float) -> float:
+    """The slowest pace (s/400 m) drawn from a to b (m): the runner's curve, the 100 m bars'
+    ends there (not the feet they rise from where there is no target: those are the
+    chart's foot) and the target's line; -inf if none."""
+    parts = [_curve_between(data.curve_m, data.curve_pace_s400, a, b)]
+    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
+    parts.append(data.seg_pace_s400[bars])
+    if data.seg_target_pace_s400 is not None:
+        parts.append(data.seg_target_pace_s400[bars])
+    if data.target_curve_pace_s400 is not None:
+        parts.append(_curve_between(data.target_curve_m, data.target_curve_pace_s400, a, b))
+    values = np.concatenate(parts)
+    values = values[np.isfinite(values)]
+    return float(values.max()) if len(values) else -math.inf
+
+
+def _curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.ndarray:
+    """A curve's paces (s/400 m) from a to b (m): its points there and where it crosses a
+    and b (an even target's line has points only at its ends)."""
+    if not len(m):
+        return np.empty(0)
+    inside = pace[(m >= a) & (m <= b)]
+    ends = np.interp([a, b], m, pace, left=np.nan, right=np.nan)
+    return np.concatenate([inside, ends])
 
 
 def _pace_ticks(lo: float, hi: float, most: int = 7) -> list[tuple[float, str]]:

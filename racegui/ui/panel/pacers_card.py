@@ -71,6 +71,12 @@ class PacersCard(Card):
             self._feed_rows = rows
             self._fit_feed()
 
+    def set_static(self, on: bool) -> None:
+        """For a picture or a video: the feed lists the rows that fit whole, then counts the
+        rest in "+ N more", with no scroll bar (see DropoutFeed.set_fit)."""
+        self.feed.set_fit(on)
+        self._fit_feed()
+
     def _fit_feed(self) -> None:
         """Feed height floor: the newest feed_rows dropouts in whole rows (the pace chart, the
         spacing and the splits table's rows give way first), or the line saying none did."""
@@ -83,7 +89,7 @@ class PacersCard(Card):
         # size hint can be a pixel taller at some scales, and the 768 px layout is full).
         feed = self.feed
         feed.setMinimumHeight(
-            rows * (feed.row_height() if style.presentation else feed.row_pitch())
+            rows * feed.row_height() if style.presentation else feed.fitted_height(rows, count)
         )
 
     def apply_style(self, style: PanelStyle) -> None:

@@ -31,6 +31,7 @@ from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.pace_chart import PaceChart
 from racegui.ui.panel.pacers_card import FEED_ROWS, PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
+from racegui.ui.panel.section_grid import COLUMNS, ROWS, SectionGrid
 from racegui.ui.panel.splits_table import SplitsTable
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.runner_accent import runner_colour
@@ -43,6 +44,9 @@ MIN_SPLITS_ROWS = 2
 the one before it)."""
 CHART_MIN_PX = 120
 """The pace chart's least height (px at scale 1.0) beside the track."""
+ALIGN_SLACK_ROWS = 2
+"""Most a card is stretched (in splits rows' height) to line up with its neighbour in two
+columns; more reads as an empty box (see _fit_two_columns)."""
 CHART_LEAST_PX = 80
 """The pace chart's least height (px at scale 1.0) when the panel would scroll otherwise:
 the last thing that gives way in a short window."""
@@ -84,6 +88,13 @@ class SidePanel(QWidget):
         outer.addWidget(self._scroll)
         self._layout = QGridLayout(self._content)
         self._columns = 0
+        self._grid = SectionGrid(
+            self._layout, self.header, self.gap, self.pace_card, self.splits, self.pacers
+        )
+        self._arrangement = ROWS
+        """How two columns are arranged (see section_grid)."""
+        self._static = False
+        """Drawn for a picture or a video (see set_static)."""
         for section in (self.chart, self.splits, self.pacers):
             section.seek_requested.connect(self._on_section_seek_requested)
         self._render_cache = PanelRenderCache(self, self._viewport_rect)
@@ -163,9 +174,13 @@ class SidePanel(QWidget):
         self._apply_style()
 
     def set_static(self, on: bool) -> None:
-        """For a picture or a video (exports): lists fit their space whole, with no scroll
-        bar, since nothing can be scrolled there."""
-        self.pacers.feed.set_fit(on)
+        """For a picture or a video (exports): lists fit their space whole, the splits table
+        shows the latest laps, and nothing has a scroll bar, since nothing can be scrolled
+        there."""
+        self._static = bool(on)
+        self.pacers.set_static(on)
+        self.splits.set_static(on)
+        self._fit_height()
 
     @property
     def compact(self) -> bool:
@@ -201,34 +216,22 @@ class SidePanel(QWidget):
 
     def set_columns(self, n: int) -> None:
         """Lay the sections out in one column (header, gap, pace, splits, pacers) or in two
-        under the header: gap over pace on the left, splits over pacers on the right."""
+        under the header: gap over pace on the left, splits over pacers on the right (in
+        rows that line up where that stretches no card much, see _fit_two_columns)."""
         n = 2 if n >= 2 else 1
         if n == self._columns:
             return
         self._columns = n
-        grid = self._layout
-        sections = (self.header, self.gap, self.pace_card, self.splits, self.pacers)
-        for section in sections:
-            grid.removeWidget(section)
-        for k in range(5):
-            grid.setRowStretch(k, 0)
-            grid.setColumnStretch(k, 0)
-        if n == 1:
-            for row, section in enumerate(sections):
-                grid.addWidget(section, row, 0)
-            grid.setRowStretch(2, 1)
-            grid.setRowStretch(4, 1)
-        else:
-            grid.addWidget(self.header, 0, 0, 1, 2)
-            grid.addWidget(self.gap, 1, 0)
-            grid.addWidget(self.pace_card, 2, 0)
-            grid.addWidget(self.splits, 1, 1)
-            grid.addWidget(self.pacers, 2, 1)
-            grid.setRowStretch(2, 1)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 1)
-        self._render_cache.invalidate()
+        self._place_sections()
         self._fit_height()
+
+    def _place_sections(self, arrangement: str | None = None) -> None:
+        """Put the sections in the grid for the columns (and in two, `arrangement`, or the
+        last one), and redraw them all if they moved."""
+        if arrangement is not None:
+            self._arrangement = arrangement
+        if self._grid.place(self._columns, self._arrangement):
+            self._render_cache.invalidate()
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(round(420 * self._style.scale), 1000)
@@ -252,8 +255,8 @@ class SidePanel(QWidget):
         table keeps fewer whole rows, down to MIN_SPLITS_ROWS (the current row centred, the
         rest scrolls: the laps are a coach's first reading, so they go after the feed's
         rows); then the pace chart gets shorter, down to CHART_LEAST_PX. Only where even that
-        does not fit does the panel scroll. Presentation mode and two columns keep their own
-        layouts."""
+        does not fit does the panel scroll (never a static one). Two columns below the track
+        are fitted by _fit_two_columns; presentation mode keeps its own layout."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -270,9 +273,10 @@ class SidePanel(QWidget):
         room = self._scroll.contentsRect().height()
         if not self.isVisible() or room <= 0:
             return
-        if self._style.presentation or self._columns != 1:
+        if self._style.presentation:
             if self._style.compact:
                 self._restyle(compact=False)
+            self._place_sections(ROWS)
             self.splits.set_fit_rows(None)
             self._set_scroll_bar(room)
             return
@@ -282,6 +286,9 @@ class SidePanel(QWidget):
         # tab of another row count was fitted).
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         try:
+            if self._columns == 2:
+                self._fit_two_columns(room)
+                return
             every = self.splits.row_count()
             if self._style.compact:
                 need = self._need_with_rows(every)
@@ -301,6 +308,28 @@ class SidePanel(QWidget):
             self._set_scroll_bar(room)
             self._fitting = False
 
+    def _fit_two_columns(self, room: int) -> None:
+        """Fit two columns below the track to `room` (px). In rows that line up (gap beside
+        splits, pace beside pacers) where every lap fits and that stretches neither the gap
+        nor the splits card by more than ALIGN_SLACK_ROWS splits rows (a mile's laps beside
+        the gap: Breaking4 in a square video); else in columns of their own, the splits
+        keeping as many whole rows as fit above the pacers card (after the feed's rows, as in
+        one column), then the chart getting shorter. A 5000 m's twelve laps had stretched
+        the gap card to their height, a box with its title afloat, and pushed the pace chart
+        out of a square video. Never compact: the panel below the track is tall enough
+        (STACKED_MIN_HEIGHT_PX) for every card with fewer rows, in a square video's look."""
+        if self._style.compact:
+            self._restyle(compact=False)
+        every = self.splits.row_count()
+        self._need_with_rows(every)  # the splits card's height with every row
+        pitch = max(1, self.splits.view.verticalHeader().defaultSectionSize())
+        slack = abs(self.splits.sizeHint().height() - self.gap.sizeHint().height())
+        self._place_sections(ROWS if slack <= ALIGN_SLACK_ROWS * pitch else COLUMNS)
+        need = self._needed_height()
+        if need > room:
+            self._place_sections(COLUMNS)
+            self._fit_rows(room, self._needed_height())
+
     def _set_scroll_bar(self, room: int) -> None:
         """The panel's own scroll bar on where the cards need more than `room` (px) at the
         panel's whole width, else off; never "as needed". Shown, the bar narrows the cards and
@@ -309,7 +338,7 @@ class SidePanel(QWidget):
         overflow: a 120-character title and a long name at 1440x860 and 1460x860)."""
         need = self._needed_height()
         on = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-        policy = on if need > room else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        policy = on if need > room and not self._static else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         if self._scroll.verticalScrollBarPolicy() != policy:
             self._scroll.setVerticalScrollBarPolicy(policy)
 
@@ -334,8 +363,12 @@ class SidePanel(QWidget):
         pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
         floor = min(MIN_SPLITS_ROWS, rows)
         while need > room and rows > floor:
-            rows = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
-            need = self._need_with_rows(rows)
+            fewer = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
+            fewer_need = self._need_with_rows(fewer)
+            if fewer_need >= need:  # not the splits that are too tall: the other column
+                self._need_with_rows(rows)
+                break
+            rows, need = fewer, fewer_need
         if need > room:  # the chart gives the rest, and takes back any slack (not the feed)
             least, chart = self._style.px(CHART_LEAST_PX), self.chart
             chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
@@ -356,6 +389,7 @@ class SidePanel(QWidget):
         """Height (px) the cards need at the panel's width, as the scroll area reckons it
         (the laid out content's height for its width), after pending layout work."""
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._grid.invalidate()
         content = self._content
         need = content.minimumSizeHint().height()
         if content.hasHeightForWidth():
@@ -370,6 +404,7 @@ class SidePanel(QWidget):
         self.lap_split.set_data(data)
         self.splits.set_data(data)
         self.pacers.set_data(data)
+        self._place_sections()  # a race without pacers: the splits have their own column
         self._render_cache.invalidate()
 
     def _viewport_rect(self) -> QRect:
@@ -398,7 +433,7 @@ class SidePanel(QWidget):
         self.setFont(style.font())
         m = style.gap(10, 5)
         self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(style.gap(8, 5))
+        self._grid.set_spacing(style.gap(8, 5))
         self.setMinimumWidth(self.column_min_width())
         self.header.apply_style(style)
         self.gap.apply_style(style)

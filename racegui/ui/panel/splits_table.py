@@ -161,6 +161,8 @@ class SplitsTable(Card):
         self._label_width = 64
         self._scroll_pending = False
         """The current row is not in view yet (the table had no size when asked to show it)."""
+        self._static = False
+        """Drawn for a picture or a video (see set_static)."""
         v.resized = self._on_view_resized
 
     def set_data(self, data: PanelData) -> None:
@@ -217,6 +219,16 @@ class SplitsTable(Card):
             self.view.fit_rows = rows
             self.view.updateGeometry()
             self.dirty = True
+
+    def set_static(self, on: bool) -> None:
+        """For a picture or a video (exports): no scroll bar, and the rows in view are the
+        latest laps, ending at the current one (nothing can be scrolled there)."""
+        self._static = bool(on)
+        self.view.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self._scroll_to_current()
+        self.dirty = True
 
     @property
     def mode(self) -> int:
@@ -294,8 +306,8 @@ class SplitsTable(Card):
 
     def _scroll_to_current(self) -> None:
         """Centre the current row (after a new row is reached, the tab or the size changed),
-        or after the finish show the last rows; if the table is not laid out yet, try again
-        at the next frame or resize."""
+        or in a static table end with it, or after the finish show the last rows; if the
+        table is not laid out yet, try again at the next frame or resize."""
         view = self.view
         model = view.model()
         self._scroll_pending = False
@@ -308,10 +320,12 @@ class SplitsTable(Card):
         view.doItemsLayout()  # a model just set has no row positions before its layout
         # Whole rows (a centred row left half rows above and below it): as many before the
         # current row as after it, or one more before (rows run are of more use than rows to
-        # come), from the first row to the last.
+        # come), from the first row to the last. A static table (an export, which cannot be
+        # scrolled) shows only rows run before it: the latest laps.
         pitch = max(1, view.verticalHeader().defaultSectionSize())
         visible = max(1, view.viewport().height() // pitch)
-        top = max(0, min(row - visible // 2, model.rowCount() - visible))
+        before = visible - 1 if self._static else visible // 2
+        top = max(0, min(row - before, model.rowCount() - visible))
         view.verticalScrollBar().setValue(top * pitch)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
