@@ -74,11 +74,17 @@ class GapReadout(Card):
         self._kind = ""
 
     def set_data(self, data: PanelData) -> None:
-        """A replay: the title names its target."""
+        """A replay: the title names its target. A race without one shows only the projected
+        (then the final) time, under "FINISH · NO TARGET": a club race imported without
+        --target had a box of "—" and "NO TARGET" as big as the gap's."""
         self._data = data
         race = data.replay.race
-        label = race.target.label if race.target is not None else "target"
-        self.title_label.setText(f"GAP TO {clip_text(label, NAME_CHARS).upper()}")
+        if race.target is not None:
+            self.title_label.setText(f"GAP TO {clip_text(race.target.label, NAME_CHARS).upper()}")
+        else:
+            self.title_label.setText("FINISH · NO TARGET")
+        for widget in (self.seconds, self.word, self.metres, self.metres_caption, self.rule):
+            widget.setVisible(race.target is not None)
         self._kind = ""
 
     def apply_style(self, style: PanelStyle) -> None:
