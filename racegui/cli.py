@@ -232,6 +232,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 to_stderr(line)
             continue
         print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
+        if str(path).lower().endswith(".csv"):  # what an import would read one way of two
+            for note in race.notes:
+                print(f"  {note}")
         _print_fast_stretches(race)
     return EXIT_BAD_INPUT if bad else EXIT_OK
 

@@ -192,7 +192,7 @@ def test_a_file_of_a_million_bad_rows_stops_after_100_problems(tmp_path):
         # A name too long for a race file, from the athlete column, is placed there too.
         ("athlete,distance_m,time", "F " + "k" * 200 + ",400,60\n", "line 2, column 1", "200"),
         ("athlete,distance_m,time,role", "a,400,60,boss\n", "line 2, column 4", "'runner'"),
-        ("time,athlete,distance_m,colour", "60,a,400,red\n", "line 2, column 4", "#rrggbb"),
+        ("time,athlete,distance_m,colour", "60,a,400,reddish\n", "line 2, column 4", "#rrggbb"),
     ],
 )
 def test_a_bad_athlete_field_is_placed_at_its_line_and_column(tmp_path, header, rows, where, words):

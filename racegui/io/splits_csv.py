@@ -7,7 +7,9 @@ did not finish, "dnf"). The athlete cell is an id (letters, digits, '_', '.', '-
 or a name: "Faith Kipyegon" is the athlete's name and "faith-kipyegon" its id (a name column
 still gives the name). An athlete's rows may come in any order: they are sorted by
 distance (two at one distance, or a time not after the one at a shorter distance, is refused
-naming both lines). Times are seconds or m:ss.xx. The delimiter is a comma or a
+naming both lines). Distances are metres ("400", "400 m"); times are seconds or m:ss.xx,
+and a row with an empty time is left out with a note (a split not taken). Colours are
+"#rrggbb" or a name of COLOUR_NAMES ("red"). The delimiter is a comma or a
 semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8 (BOM
 allowed), or UTF-16 with a BOM as spreadsheets save "Unicode text".
 """
@@ -48,6 +50,33 @@ PALETTE = (
     "#bcbd22",
     "#7f7f7f",
 )
+COLOUR_NAMES = {
+    "black": "#000000",
+    "white": "#ffffff",
+    "red": "#e4002b",
+    "orange": "#ff7f0e",
+    "yellow": "#ffd700",
+    "gold": "#ffd700",
+    "green": "#2ca02c",
+    "lime": "#32cd32",
+    "teal": "#008080",
+    "cyan": "#17becf",
+    "blue": "#1f77b4",
+    "navy": "#1b2a6b",
+    "purple": "#9467bd",
+    "violet": "#9467bd",
+    "magenta": "#e377c2",
+    "pink": "#ff69b4",
+    "brown": "#8c564b",
+    "maroon": "#800000",
+    "grey": "#7f7f7f",
+    "gray": "#7f7f7f",
+    "silver": "#c0c0c0",
+}
+"""Colour names a colour cell may hold instead of "#rrggbb" (any letter case), as the
+palette draws them where it has the colour."""
+_METRES = re.compile(r"\s*m\s*$", re.IGNORECASE)
+"""A unit after a distance ("400m", "400 m"), dropped before reading the number."""
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
 _SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
@@ -114,6 +143,7 @@ def read_splits_csv(
     source = _Lines(text)
     reader = csv.reader(source, delimiter=delim)
     problems: list[Problem] = []
+    notes: list[str] = []  # rows without a time, left out
     try:
         if sep:  # Excel's "sep=;": the separator, then the header on the next line
             next(reader)
@@ -148,7 +178,9 @@ def read_splits_csv(
                 if quote is not None:
                     problems.append(quote)
                     continue
-            _read_row(row, reader.line_num, header, col, decimal_comma, athletes, over, problems)
+            _read_row(
+                row, reader.line_num, header, col, decimal_comma, athletes, over, problems, notes
+            )
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
     _sort_by_distance(athletes, col, problems)
@@ -161,7 +193,7 @@ def read_splits_csv(
         raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
-    data = _race_data(path, athletes, col, distance_m, title, target_time_s)
+    data = _race_data(path, athletes, col, distance_m, title, target_time_s, notes)
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
@@ -264,10 +296,20 @@ def _control_cell(row: list[str], line: int, col: dict) -> Problem | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Untimed:
+    """A data row with an athlete and a distance (m) but an empty time cell: a split not
+    taken, left out with a note."""
+
+    athlete: str
+    distance_m: float
+
+
 def _split_of_row(
     row: list[str], line: int, header: list[str], col: dict, decimal_comma: bool
 ) -> tuple[str, float, float] | Problem:
-    """(athlete, distance m, time s) of a data row, or the problem with it."""
+    """(athlete, distance m, time s) of a data row, the problem with it, or _Untimed for a
+    row whose time cell is empty."""
     extra = row[len(header) :]
     if len(row) < len(header) or any(cell.strip() for cell in extra):
         why = f"{_fields(len(row))}, the header has {len(header)}"
@@ -281,12 +323,14 @@ def _split_of_row(
     if not athlete:
         return Problem(_cell_place(line, col["athlete"]), "athlete is empty")
     try:
-        dist = _number(row[col["distance_m"]], decimal_comma)
+        dist = _number(_METRES.sub("", row[col["distance_m"]]), decimal_comma)
     except ValueError:
         return Problem(
             _cell_place(line, col["distance_m"]),
             f"{row[col['distance_m']]!r} is not a distance in metres",
         )
+    if not row[col["time"]].strip():
+        return _Untimed(athlete, dist)
     try:
         time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
     except TimeFormatError as exc:
@@ -310,13 +354,21 @@ def _read_row(
     athletes: dict[str, dict],
     over: set[str],
     problems: list[Problem],
+    notes: list[str],
 ) -> None:
-    """Add one data row's split to its athlete in athletes, or its problem to problems."""
+    """Add one data row's split to its athlete in athletes, or its problem to problems, or
+    for a row without a time a note to notes."""
     if not any(cell.strip() for cell in row):
         return
     read = _split_of_row(row, line, header, col, decimal_comma)
     if isinstance(read, Problem):
         problems.append(read)
+        return
+    if isinstance(read, _Untimed):
+        notes.append(
+            f"Line {line} has no time for {read.athlete} at {read.distance_m:g} m: "
+            "the row is left out."
+        )
         return
     athlete_id, dist, time_s = read
     if athlete_id not in athletes:
@@ -463,9 +515,11 @@ def _race_data(
     distance_m: float | None,
     title: str | None,
     target_time_s: float | None,
+    untimed: list[str],
 ) -> dict:
-    """The race file data of a CSV's athletes. An athlete with no role given (no role
-    column, or her cells empty) gets _default_role's; a runner who stops short while another
+    """The race file data of a CSV's athletes, with ``untimed`` (notes on rows left out)
+    among its notes. An athlete with no role given (no role column, or her cells empty)
+    gets _default_role's; a runner who stops short while another
     runner reaches the finish did not finish ("dnf"). Each athlete read one way of two (a
     pacer or a DNF for stopping short) gets a note saying so."""
     race_m = (
@@ -475,7 +529,7 @@ def _race_data(
     )
     has_role = "role" in col
     items = []
-    notes = []
+    notes = list(untimed)
     ids = _ids(list(athletes))
     said_roles = [_said_role(entry).lower() for entry in athletes.values()]
     roles = [
@@ -493,7 +547,7 @@ def _race_data(
             "id": ids[k],
             "name": said.get("name") or athlete,
             "role": role,
-            "colour": said.get("colour") or PALETTE[k % len(PALETTE)],
+            "colour": _colour(said.get("colour")) or PALETTE[k % len(PALETTE)],
             "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
         }
         last_m = entry["splits"][-1]["distance_m"]
@@ -535,6 +589,14 @@ def _said_role(entry: dict) -> str:
 def _finishes(entry: dict, race_m: float) -> bool:
     """Whether an athlete's last split is at the finish (race_m, m)."""
     return entry["splits"][-1]["distance_m"] >= race_m - 1e-6
+
+
+def _colour(text: str | None) -> str | None:
+    """A colour cell as "#rrggbb": a name of COLOUR_NAMES as its colour, anything else as
+    written (checked as a race file's colour is)."""
+    if text is None:
+        return None
+    return COLOUR_NAMES.get(text.strip().lower(), text)
 
 
 def _default_role(k: int, entry: dict, race_m: float) -> str:

@@ -1,0 +1,68 @@
+"""A coach's spreadsheet as it is: distances with their unit ("400m"), colour names ("red"),
+and an empty time for a split not taken (the row is left out, with a note), where each had
+been refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from racegui.cli import main
+from racegui.io.errors import RaceFileError
+from racegui.io.splits_csv import COLOUR_NAMES, read_splits_csv
+
+SHEET = (
+    "athlete,colour,distance_m,time\n"
+    "Mia Cole,Red,400m,62.1\n"
+    "Mia Cole,Red,800 m,\n"
+    "Mia Cole,Red,1200 M,3:08.0\n"
+    "Mia Cole,Red,1600m,4:12.4\n"
+    "Zoe Hart,blue,400,63.0\n"
+    "Zoe Hart,blue,800,2:07.5\n"
+    "Zoe Hart,blue,1200,3:12.0\n"
+    "Zoe Hart,blue,1600,4:18.0\n"
+)
+NOTE = "Line 3 has no time for Mia Cole at 800 m: the row is left out."
+
+
+def test_units_colour_names_and_an_untaken_split_are_read(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    race = read_splits_csv(path)
+    mia, zoe = race.athletes
+    assert [(s.distance_m, s.time_s) for s in mia.splits] == [
+        (400.0, 62.1),
+        (1200.0, 188.0),
+        (1600.0, 252.4),
+    ]
+    assert (mia.colour, zoe.colour) == (COLOUR_NAMES["red"], COLOUR_NAMES["blue"])
+    assert race.notes == (NOTE,)
+
+
+def test_import_and_validate_say_which_row_was_left_out(tmp_path, capsys):
+    path = tmp_path / "sheet.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    out_path = tmp_path / "sheet.json"
+    assert main(["import", str(path), "-o", str(out_path)]) == 0
+    assert f"  {NOTE}" in capsys.readouterr().out.splitlines()
+    assert json.loads(out_path.read_text(encoding="utf-8"))["notes"] == [NOTE]
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [f"  {NOTE}"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [("400 km", "'400 km' is not a distance in metres"), ("m", "'m' is not a distance")],
+)
+def test_other_units_are_still_refused(tmp_path, cell, words):
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"athlete,distance_m,time\nMia,{cell},62.1\n", encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert words in info.value.lines()[0]
+
+
+def test_every_colour_name_is_a_race_file_colour():
+    assert all(len(v) == 7 and v.startswith("#") for v in COLOUR_NAMES.values())
+    assert all(int(v[1:], 16) >= 0 for v in COLOUR_NAMES.values())
