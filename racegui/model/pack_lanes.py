@@ -19,16 +19,19 @@ import numpy as np
 
 from racegui.model.piecewise import PieceBatch, Pieces, constant
 
-SLOT_M = 1.0
+SLOT_M = 0.8
 """Lateral distance between two runners side by side (m)."""
 MAX_SLOT = 7
-"""Outermost slot (about the 7th lane): a larger field shares the outer slots."""
-CLEAR_M = 1.4
+"""Outermost slot (5.6 m out, in lane 5): a larger field shares the outer slots."""
+CLEAR_M = 1.2
 """Two runners closer than this along the track (m) are not in one slot."""
 LOOK_S = 1.0
 """A runner closing on another moves out this long before she would reach her (s)."""
 HOLD_S = 2.0
 """A runner moves back in once a slot further in has been free this long (s)."""
+PASS_M = 20.0
+"""Two runners on either side of each other now and LOOK_S later, each time within this
+(m), have passed; half a lap apart they have not."""
 MOVE_S = 0.8
 """Time a move by one slot takes (s), eased in and out (a move by two, twice as long)."""
 STEP_S = 0.2
@@ -42,13 +45,16 @@ or a larger field takes longer steps."""
 
 
 def pack_laterals(
-    rows: list[Pieces], obstacles: list[tuple[Pieces, float]] | None = None
+    rows: list[Pieces],
+    obstacles: list[tuple[Pieces, float]] | None = None,
+    lap_m: float = 400.0,
 ) -> list[Pieces]:
     """Lateral offset (m, outwards from lane 1's line) over time for each runner whose
     distance run (m) over time (s) is in ``rows``. ``obstacles`` are others on lane 1's line
     until a time (s): (distance row, until), runners keep clear of but who do not move for
-    them (pacers before their dropout). One runner alone, or a field of over MAX_PACK, stays
-    on the line."""
+    them (pacers before their dropout). Runners a lap (``lap_m``, m) apart meet on the track
+    as any others do. At the start the field stands side by side across the line. One
+    runner alone, or a field of over MAX_PACK, stays on the line."""
     obstacles = obstacles or []
     n = len(rows)
     if not 2 <= n <= MAX_PACK:
@@ -64,7 +70,7 @@ def pack_laterals(
     present = np.ones((len(times), m), dtype=bool)
     present[:, :n] = times[:, None] <= np.array([r.end for r in rows])  # then out of the way
     present[:, n:] = times[:, None] < np.array([o[1] for o in obstacles])
-    near = _near_pairs(now, later, present)
+    near = _near_pairs(now, later, present, lap_m)
     # The walk below is plain Python on lists: numpy's per-item indexing costs more here.
     order = np.argsort(-now[:, :n], axis=1, kind="stable").tolist()
     here = present.tolist()
@@ -74,6 +80,7 @@ def pack_laterals(
     free_since = [[float(times[0])] * (MAX_SLOT + 1) for _ in range(n)]
     slots = range(MAX_SLOT + 1)
     changes: list[list[tuple[float, int, int]]] = [[] for _ in range(n)]
+    first = [0] * n  # slot at the start
     for k, t in enumerate(times.tolist()):
         placed = set(range(n, m))  # obstacles hold slot 0 wherever they are
         for i in order[k]:
@@ -96,24 +103,29 @@ def pack_laterals(
                 want = next((s for s in slots if s not in ahead), MAX_SLOT)
             elif not moving and want > 0:  # back in, across no one, once it has been free
                 want = next((s for s in range(want) if t - free[s] >= HOLD_S), want)
-            if want != slot[i]:
+            if want != slot[i] and k == 0:  # lined up across the start: no move
+                slot[i] = moving_from[i] = first[i] = want
+            elif want != slot[i]:
                 changes[i].append((t, slot[i], want))
                 move_end[i] = t + MOVE_S * abs(want - slot[i])
                 moving_from[i], slot[i] = slot[i], want
             elif not moving:
                 moving_from[i] = want
             placed.add(i)
-    return [_eased(rows[i].start, changes[i]) for i in range(n)]
+    return [_eased(rows[i].start, first[i], changes[i]) for i in range(n)]
 
 
-def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray) -> _Near:
-    """Who is near whom at each step: within CLEAR_M of each other along the track now or
-    LOOK_S later, or one passing the other in between (distances (steps, m) in metres)."""
+def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray, lap_m: float) -> _Near:
+    """Who is near whom at each step: within CLEAR_M of each other on the track (a lapped
+    runner too) now or LOOK_S later, or one passing the other in between (distances (steps,
+    m) in metres)."""
     steps, m = present.shape
-    gap_now = now[:, :, None] - now[:, None, :]
-    gap_later = later[:, :, None] - later[:, None, :]
+    half = lap_m / 2
+    gap_now = (now[:, :, None] - now[:, None, :] + half) % lap_m - half
+    gap_later = (later[:, :, None] - later[:, None, :] + half) % lap_m - half
     close = (np.abs(gap_now) < CLEAR_M) | (np.abs(gap_later) < CLEAR_M)
-    close |= (gap_now > 0) != (gap_later > 0)
+    passing = (gap_now > 0) != (gap_later > 0)
+    close |= passing & (np.abs(gap_now) < PASS_M) & (np.abs(gap_later) < PASS_M)
     close &= present[:, :, None] & present[:, None, :]
     close[:, np.arange(m), np.arange(m)] = False
     k, i, j = np.nonzero(close)  # in order of (step, runner)
@@ -132,11 +144,11 @@ class _Near:
         return self._others[self._starts[at] : self._starts[at + 1]]
 
 
-def _eased(start: float, changes: list[tuple[float, int, int]]) -> Pieces:
-    """Lateral offset (m) from a runner's slot changes (time s, from slot, to slot): level
-    between moves, a smooth MOVE_S ease in each."""
+def _eased(start: float, first: int, changes: list[tuple[float, int, int]]) -> Pieces:
+    """Lateral offset (m) from a runner's slot at the start (s) and slot changes (time s,
+    from slot, to slot): level between moves, a smooth MOVE_S ease in each."""
     if not changes:
-        return constant(0.0, start)
+        return constant(first * SLOT_M, start)
     breaks = [start]
     coeffs: list[list[float]] = []
     for t, a, b in changes:

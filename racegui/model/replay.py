@@ -551,7 +551,7 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
                 in_the_way.append((stop, np.inf))
 
     if len(pack) >= 2:
-        laterals = pack_laterals([distance_rows[i] for i in pack], in_the_way)
+        laterals = pack_laterals([distance_rows[i] for i in pack], in_the_way, track.lap_m)
         for i, lateral in zip(pack, laterals, strict=True):
             lateral_rows[i] = lateral
 
