@@ -301,3 +301,47 @@ def test_stepped_off_pacers_are_named_only_briefly(scene, tag_texts):
     assert "Fisher" in named[-1] and "Teare" in named[-1]
     scene.render_image(246.4, (1920, 1080))
     assert "Fisher" not in named[-1] and "Teare" not in named[-1]
+
+
+def test_a_runner_lanes_out_in_her_pack_keeps_her_tag(qapp, monkeypatch):
+    """The inset's first tag row sat just above the kerb: with the followed runner 5.6 m out
+    at the start of a field of eight (model.pack_lanes), the row was above the inset and no
+    tag was drawn at all, hers included (review of a club 1500)."""
+    from racegui.io.race_file import race_from_data
+    from racegui.model.replay import compile_race
+    from tests.helpers_race import MILE, minimal_data
+
+    data = minimal_data()
+    times = ("65.00", "2:10.00", "3:15.00", "4:22.00")
+    data["athletes"] = [
+        {
+            "id": f"r{k}",
+            "name": f"Runner {k}",
+            "role": "runner",
+            "splits": [
+                {"distance_m": d, "time": t}
+                for d, t in zip((400, 800, 1200, MILE), times, strict=True)
+            ],
+        }
+        for k in range(8)
+    ]
+    replay = compile_race(race_from_data(data), focus="r7")
+    assert replay.state_at(0.5).lateral_m[replay.focus] > 5.0  # the outermost at the start
+    from racegui.ui.pocket_tags import TagPainter
+
+    placed: list[list[str]] = []
+    layout = TagPainter.layout
+
+    def spy(self, *args, **kwargs):
+        out = layout(self, *args, **kwargs)
+        placed.append([tag.text for tag, _rect in out])
+        return out
+
+    monkeypatch.setattr(TagPainter, "layout", spy)
+    ensure_app()
+    s = ReplayScene(replay, DARK, panel=False)
+    try:
+        s.render_image(0.5, (1920, 1080))
+    finally:
+        s.close()
+    assert tag_name(replay.athletes[replay.focus].name) in placed[-1]

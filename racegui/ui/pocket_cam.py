@@ -337,7 +337,9 @@ class PocketCam:
         h = tp.h
         lat_f = float(state.lateral_m[f])
         kerb_y = rect.center().y() - (lat_f + LANE1_LINE_M) * k
-        row_a = kerb_y - 0.3 * k - h / 2
+        # Her pack may have put her lanes out, the kerb above the inset: the row then stays at
+        # the inset's top (a club 1500's runner 5 m out had no tag at all, nor anyone else).
+        row_a = max(kerb_y - 0.3 * k - h / 2, rect.top() + 2 + h / 2)
         row_c = rect.center().y() + OUTER_ROW_M * k
         ys = {"a": row_a, "b": row_a - 1.3 * h, "c": row_c, "d": row_c + 1.3 * h}
         ys = {
