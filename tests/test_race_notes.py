@@ -90,3 +90,15 @@ def test_help_dialog_title_does_not_name_the_app_twice(qtbot):
     dialog = HelpDialog()
     qtbot.addWidget(dialog)
     assert "racegui" not in dialog.windowTitle()
+
+
+def test_only_web_addresses_are_links():
+    sources = [
+        {"id": "a", "title": "Script", "url": "javascript:alert(1)"},
+        {"id": "b", "title": "Local", "url": "file:///etc/passwd"},
+        {"id": "c", "title": "Web", "url": "HTTPS://example.org/x"},
+    ]
+    html = race_notes_html(race_from_data(minimal_data(sources=sources)))
+    assert html.count("<a href=") == 1
+    assert "<a href='HTTPS://example.org/x'>Web</a>" in html
+    assert "<li>Script</li>" in html and "<li>Local</li>" in html

@@ -21,7 +21,8 @@ def _where(race: Race) -> str:
 
 def race_notes_html(race: Race) -> str:
     """The race's title, place and day, distance and target, then its notes and sources
-    (linked where the file gives an address), as HTML with the file's text escaped."""
+    (linked where the file gives a web address: a race file's "javascript:" or "file:"
+    address is no link), as HTML with the file's text escaped."""
     parts = [f"<h3>{escape(race.title)}</h3>"]
     where = _where(race)
     if where:
@@ -38,7 +39,7 @@ def race_notes_html(race: Race) -> str:
         items = []
         for s in race.sources:
             title = escape(s.title)
-            if s.url:
+            if s.url and s.url.lower().startswith(("https://", "http://")):
                 url = escape(s.url, quote=True)
                 title = f"<a href='{url}'>{title}</a>"
             items.append(f"<li>{title}</li>")
