@@ -78,16 +78,20 @@ def _distance_arg(text: str) -> float:
 
 
 def _size_arg(text: str) -> tuple[int, int]:
-    """(width, height) in pixels from "WIDTHxHEIGHT" in ASCII digits ("²x1080" and a width
-    of 5000 digits had said "invalid _size_arg value")."""
-    parts = text.lower().split("x")
+    """(width, height) in pixels as export's --size reads them: "WIDTHxHEIGHT" in ASCII
+    digits ("1366 x 768" too) or a preset ("1080p", "720p", "square"); "²x1080" and a
+    width of 5000 digits had said "invalid _size_arg value"."""
+    from racegui.export.options import ExportOptionsError, parse_size
+
     shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
-    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise argparse.ArgumentTypeError(
-            f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080)"
-        )
-    figures = [p.lstrip("0") for p in parts]  # "01920" is 1920; int() of 5000 digits fails
-    w, h = (int(f or "0") if len(f) <= 9 else 10**9 for f in figures)
+    try:
+        w, h = parse_size(text)
+    except ExportOptionsError as exc:
+        if "larger than" not in str(exc):
+            raise argparse.ArgumentTypeError(
+                f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080, or 1080p, 720p, square)"
+            ) from None
+        w = h = 10**9
     if not (16 <= w <= 7680 and 16 <= h <= 4320):
         raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
     return w, h
@@ -193,7 +197,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--time", "-t", type=_typed_time_arg, metavar="T", help="race time for --screenshot"
     )
-    p.add_argument("--size", type=_size_arg, metavar="WxH", help="window size for --screenshot")
+    p.add_argument(
+        "--size",
+        type=_size_arg,
+        metavar="WxH",
+        help="window size for --screenshot (or 1080p, square...)",
+    )
     p.add_argument("--theme", choices=("dark", "light"))
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument("--version", action="version", version=f"racegui {__version__}")

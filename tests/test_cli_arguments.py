@@ -59,3 +59,12 @@ def test_sizes_leading_zeros_do_not_let_in_other_digits_or_nothing(text):
         _size_arg(text)
     with pytest.raises(ExportOptionsError):
         ExportOptions(output="x.mp4", size=parse_size(text)).validate()
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("square", (1080, 1080)), ("720p", (1280, 720)), ("1366 x 768", (1366, 768))],
+)
+def test_screenshot_and_export_read_a_size_alike(text, size):
+    """--screenshot refused 'square' and '1366 x 768', which export's --size took (review)."""
+    assert _size_arg(text) == parse_size(text) == size
