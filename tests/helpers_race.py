@@ -143,3 +143,22 @@ def long_race_data(distance_m: float, lap_s: float, pacers: int = 0, target: str
     kept = [a for a in data["athletes"] if a.get("role") == "pacer"][:pacers]
     data["athletes"] = [runner, *kept]
     return data
+
+
+def mile_runners_data(*splits: tuple[str, ...]) -> dict:
+    """minimal_data's mile with only runners "Runner 0", "Runner 1"... (ids r0, r1...), each
+    with the given times at 400, 800, 1200 m and the mile; no pacer."""
+    data = minimal_data()
+    data["athletes"] = [
+        {
+            "id": f"r{k}",
+            "name": f"Runner {k}",
+            "role": "runner",
+            "splits": [
+                {"distance_m": d, "time": t}
+                for d, t in zip((400, 800, 1200, MILE), times, strict=True)
+            ],
+        }
+        for k, times in enumerate(splits)
+    ]
+    return data

@@ -11,27 +11,14 @@ from racegui.io.race_file import race_from_data, read_race
 from racegui.model.pack_lanes import MAX_PACK, MOVE_S, SLOT_M
 from racegui.model.replay import Replay, compile_race
 from racegui.resources_path import demo_race_path
-from tests.helpers_race import MILE, minimal_data
+from tests.helpers_race import MILE, mile_runners_data, minimal_data
 
 FPS = 30.0
 
 
 def runners(*splits: tuple[str, ...]) -> Replay:
     """A mile of runners with these splits at 400, 800, 1200 m and the mile, no pacer."""
-    data = minimal_data()
-    data["athletes"] = [
-        {
-            "id": f"r{k}",
-            "name": f"Runner {k}",
-            "role": "runner",
-            "splits": [
-                {"distance_m": d, "time": t}
-                for d, t in zip((400, 800, 1200, MILE), times, strict=True)
-            ],
-        }
-        for k, times in enumerate(splits)
-    ]
-    return compile_race(race_from_data(data))
+    return compile_race(race_from_data(mile_runners_data(*splits)))
 
 
 def paths(replay: Replay, rows: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

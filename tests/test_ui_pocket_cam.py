@@ -309,22 +309,9 @@ def test_a_runner_lanes_out_in_her_pack_keeps_her_tag(qapp, monkeypatch):
     tag was drawn at all, hers included (review of a club 1500)."""
     from racegui.io.race_file import race_from_data
     from racegui.model.replay import compile_race
-    from tests.helpers_race import MILE, minimal_data
+    from tests.helpers_race import mile_runners_data
 
-    data = minimal_data()
-    times = ("65.00", "2:10.00", "3:15.00", "4:22.00")
-    data["athletes"] = [
-        {
-            "id": f"r{k}",
-            "name": f"Runner {k}",
-            "role": "runner",
-            "splits": [
-                {"distance_m": d, "time": t}
-                for d, t in zip((400, 800, 1200, MILE), times, strict=True)
-            ],
-        }
-        for k in range(8)
-    ]
+    data = mile_runners_data(*[("65.00", "2:10.00", "3:15.00", "4:22.00")] * 8)
     replay = compile_race(race_from_data(data), focus="r7")
     assert replay.state_at(0.5).lateral_m[replay.focus] > 5.0  # the outermost at the start
     from racegui.ui.pocket_tags import TagPainter
