@@ -66,3 +66,11 @@ def test_other_units_are_still_refused(tmp_path, cell, words):
 def test_every_colour_name_is_a_race_file_colour():
     assert all(len(v) == 7 and v.startswith("#") for v in COLOUR_NAMES.values())
     assert all(int(v[1:], 16) >= 0 for v in COLOUR_NAMES.values())
+
+
+def test_sixteen_athletes_get_sixteen_colours(tmp_path):
+    rows = "".join(f"A{k},400,{60 + k}.0\n" for k in range(16))
+    path = tmp_path / "field.csv"
+    path.write_text("athlete,distance_m,time\n" + rows, encoding="utf-8")
+    race = read_splits_csv(path)
+    assert len({a.colour for a in race.athletes}) == 16

@@ -49,7 +49,15 @@ PALETTE = (
     "#17becf",
     "#bcbd22",
     "#7f7f7f",
+    "#a6cee3",
+    "#fb9a99",
+    "#fdbf6f",
+    "#cab2d6",
+    "#b15928",
+    "#6a3d9a",
 )
+"""Colours of athletes imported without one, in turn: sixteen, so that a club field of up
+to sixteen has no two alike (a 5000 m of twelve had two reds and two blues)."""
 COLOUR_NAMES = {
     "black": "#000000",
     "white": "#ffffff",
