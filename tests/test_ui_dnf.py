@@ -98,3 +98,19 @@ def test_view_follow_lists_her_greyed_out(qtbot, settings, replay):
         ("Ava Reid (did not finish)", False),
     ]
     assert "2000 m" in actions[2].toolTip()
+
+
+def test_with_one_finisher_the_menu_still_opens_to_say_why(qtbot, settings):
+    """With one runner who finished, View > Follow was disabled, so the greyed entry that
+    explains the DNF runner could not be seen (review)."""
+    data = club_dnf_data()
+    data["athletes"] = [a for a in data["athletes"] if a["id"] != "zoe-hart"]
+    ensure_app()
+    win = MainWindow(compile_race(race_from_data(data)), settings, theme="dark")
+    qtbot.addWidget(win)
+    menu = win.menus["follow"]
+    assert menu.isEnabled()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
+        ("Mia Cole", True),
+        ("Ava Reid (did not finish)", False),
+    ]

@@ -25,7 +25,8 @@ def runner_labels(replay: Replay) -> list[str]:
 def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], None]) -> None:
     """Put replay's runners in menu, exclusive and the followed one checked; choosing one
     calls on_chosen with her id. A runner who did not finish is listed after them, greyed
-    out. With one runner who finishes there is no choice: the menu is disabled."""
+    out. With one runner who finishes and none who did not there is nothing to show: the menu
+    is disabled."""
     menu.clear()  # deletes the actions, not the group of the last race: delete it too
     for old in menu.findChildren(QActionGroup):
         old.setParent(None)
@@ -45,4 +46,6 @@ def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], Non
         action.setEnabled(False)
         stop = float(replay.dropout_distance_m[i])
         action.setToolTip(f"{a.name} stops at {stop:g} m: only runners who finish can be followed")
-    menu.setEnabled(len(replay.runners) > 1)
+    # Open with one finisher too when a runner who did not finish is listed: her greyed
+    # entry says why she cannot be chosen (review).
+    menu.setEnabled(len(replay.runners) > 1 or bool(replay.dnf.any()))
