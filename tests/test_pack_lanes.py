@@ -124,3 +124,46 @@ def test_a_runner_lapping_another_does_not_run_through_her():
     assert lapping.any()  # she laps her once, before her finish
     apart = np.abs(xy[:, 0] - xy[:, 1])
     assert apart[t < 510.0].min() > 0.9 * SLOT_M
+
+
+def test_finishers_do_not_stop_on_each_other():
+    """A runner stopped past the line had been out of everyone's way: the next finisher ran
+    through her and stopped on her spot (a club 5000's finish area stacked its runners)."""
+    replay = runners(
+        ("65.00", "2:10.00", "3:15.00", "4:22.00"),
+        ("66.00", "2:12.00", "3:18.00", "4:24.00"),
+        ("67.00", "2:14.00", "3:21.00", "4:26.00"),
+    )
+    rows = runner_rows(replay)
+    states = [replay.state_at(float(t)) for t in np.arange(250.0, 300.0, 0.1)]  # all stopped
+    xy = np.array([s.x_m[rows] + 1j * s.y_m[rows] for s in states])
+    for i in range(3):
+        for j in range(i + 1, 3):
+            assert np.abs(xy[:, i] - xy[:, j]).min() > 0.9 * SLOT_M, (i, j)
+
+
+def test_a_runner_boxed_in_waits_rather_than_run_through_the_one_beside_her():
+    """A coach's club 800: Beth Ode, coming up on the runner ahead, moved out two slots
+    straight through Cara Lin level beside her (1:14-1:15, dots on one spot for 0.6 s)."""
+    data = minimal_data(distance_m=800, target=None)
+    field = {
+        "Amy Price": ((200, 28.9), (400, 60.1), (600, 91.5), (800, 122.4)),
+        "Beth Ode": ((200, 29.2), (400, 60.5), (600, 92.3), (800, 124.1)),
+        "Cara Lin": ((200, 29.0), (400, 60.3), (800, 125.95)),
+        "Dee Moss": ((200, 28.5), (400, 59.8), (600, 93.0), (800, 127.33)),
+    }
+    data["athletes"] = [
+        {
+            "id": f"r{k}",
+            "name": name,
+            "role": "runner",
+            "splits": [{"distance_m": d, "time": t} for d, t in splits],
+        }
+        for k, (name, splits) in enumerate(field.items())
+    ]
+    replay = compile_race(race_from_data(data))
+    t, _, _, xy = tracks(replay, runner_rows(replay))
+    later = t > 2.0
+    for i in range(4):
+        for j in range(i + 1, 4):
+            assert np.abs(xy[later, i] - xy[later, j]).min() > 0.9 * SLOT_M, (i, j)

@@ -7,8 +7,9 @@ SLOT_M further out. At every step of STEP_S, leader first, a runner keeps her sl
 runner ahead of her in the order is within CLEAR_M of her along the track in that slot (now
 or LOOK_S later); otherwise she moves to the innermost slot free of them. She moves back in
 once a slot further in has been free of everyone near her, behind too, for HOLD_S. A move
-takes MOVE_S a slot, eased, and holds both slots meanwhile. The leader of a pack never
-moves: the runner coming past does, as on a track.
+takes MOVE_S a slot, eased, and holds both slots meanwhile; she does not cross a slot held
+by a runner level with her (boxed in, she waits). The leader of a pack never moves: the
+runner coming past does, as on a track.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ LOOK_S = 1.0
 """A runner closing on another moves out this long before she would reach her (s)."""
 HOLD_S = 2.0
 """A runner moves back in once a slot further in has been free this long (s)."""
+LEVEL_M = 0.8
+"""Runners nearer than this along the track (m) are level: one does not cross the other's
+slot (she is boxed in)."""
 PASS_M = 20.0
 """Two runners on either side of each other now and LOOK_S later, each time within this
 (m), have passed; half a lap apart they have not."""
@@ -68,12 +72,12 @@ def pack_laterals(
     now = np.stack([batch.row(i, times)[0] for i in range(m)], axis=1)
     later = np.stack([batch.row(i, times + LOOK_S)[0] for i in range(m)], axis=1)
     present = np.ones((len(times), m), dtype=bool)
-    present[:, :n] = times[:, None] <= np.array([r.end for r in rows])  # then out of the way
+    stopped = (times[:, None] > np.array([r.end for r in rows])).tolist()
     present[:, n:] = times[:, None] < np.array([o[1] for o in obstacles])
     near = _near_pairs(now, later, present, lap_m)
     # The walk below is plain Python on lists: numpy's per-item indexing costs more here.
     order = np.argsort(-now[:, :n], axis=1, kind="stable").tolist()
-    here = present.tolist()
+    at = now.tolist()
     slot = [0] * m
     moving_from = [0] * m
     move_end = [-math.inf] * n
@@ -84,7 +88,8 @@ def pack_laterals(
     for k, t in enumerate(times.tolist()):
         placed = set(range(n, m))  # obstacles hold slot 0 wherever they are
         for i in order[k]:
-            if not here[k][i]:
+            if stopped[k][i]:  # past the line and stopped: where she stands, in the way
+                placed.add(i)
                 continue
             ahead: set[int] = set()  # slots of the runners near her placed before her
             near_all: set[int] = set()  # and of everyone near her, those behind included
@@ -100,7 +105,9 @@ def pack_laterals(
             moving = t < move_end[i]
             want = slot[i]
             if not moving and want in ahead:  # out of the way of one she comes up on
-                want = next((s for s in slots if s not in ahead), MAX_SLOT)
+                out = next((s for s in slots if s not in ahead), MAX_SLOT)
+                if not _boxed(i, out, near(k, i), slot, moving_from, at[k], lap_m):
+                    want = out
             elif not moving and want > 0:  # back in, across no one, once it has been free
                 want = next((s for s in range(want) if t - free[s] >= HOLD_S), want)
             if want != slot[i] and k == 0:  # lined up across the start: no move
@@ -113,6 +120,31 @@ def pack_laterals(
                 moving_from[i] = want
             placed.add(i)
     return [_eased(rows[i].start, first[i], changes[i]) for i in range(n)]
+
+
+def _boxed(
+    i: int,
+    to: int,
+    others: list[int],
+    slot: list[int],
+    moving_from: list[int],
+    at: list[float],
+    lap_m: float,
+) -> bool:
+    """Whether runner i would cross, on her way from her slot to slot ``to``, a slot held by
+    a runner level with her (within LEVEL_M along the track, m), while the one she comes up
+    on in her own slot is still LEVEL_M or more away: she is boxed in and waits (running
+    through the runner beside her read worse than closing on the one ahead)."""
+    lo, hi = sorted((slot[i], to))
+    half = lap_m / 2
+    beside = crowded = False
+    for j in others:
+        level = abs((at[j] - at[i] + half) % lap_m - half) < LEVEL_M
+        if level and any(lo < s < hi for s in (slot[j], moving_from[j])):
+            beside = True
+        if level and slot[i] in (slot[j], moving_from[j]):
+            crowded = True  # on top of one in her slot already: she must go
+    return beside and not crowded
 
 
 def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray, lap_m: float) -> _Near:
