@@ -15,10 +15,14 @@ runner coming past does, as on a track.
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 import numpy as np
 
 from racegui.model.piecewise import PieceBatch, Pieces, constant
+
+FloatOrArray = TypeVar("FloatOrArray", float, np.ndarray)
+"""Distances (m): one, or an array of them."""
 
 SLOT_M = 0.8
 """Lateral distance between two runners side by side (m)."""
@@ -122,6 +126,12 @@ def pack_laterals(
     return [_eased(rows[i].start, first[i], changes[i]) for i in range(n)]
 
 
+def _along(a: FloatOrArray, b: FloatOrArray, lap_m: float) -> FloatOrArray:
+    """How far (m) a runner at race distance a is ahead of one at b on the track, the shorter
+    way round: -lap_m / 2 to lap_m / 2, so one a lap ahead is level."""
+    return (a - b + lap_m / 2) % lap_m - lap_m / 2
+
+
 def _boxed(
     i: int,
     to: int,
@@ -136,10 +146,9 @@ def _boxed(
     on in her own slot is still LEVEL_M or more away: she is boxed in and waits (running
     through the runner beside her read worse than closing on the one ahead)."""
     lo, hi = sorted((slot[i], to))
-    half = lap_m / 2
     beside = crowded = False
     for j in others:
-        level = abs((at[j] - at[i] + half) % lap_m - half) < LEVEL_M
+        level = abs(_along(at[j], at[i], lap_m)) < LEVEL_M
         if level and any(lo < s < hi for s in (slot[j], moving_from[j])):
             beside = True
         if level and slot[i] in (slot[j], moving_from[j]):
@@ -152,9 +161,8 @@ def _near_pairs(now: np.ndarray, later: np.ndarray, present: np.ndarray, lap_m: 
     runner too) now or LOOK_S later, or one passing the other in between (distances (steps,
     m) in metres)."""
     steps, m = present.shape
-    half = lap_m / 2
-    gap_now = (now[:, :, None] - now[:, None, :] + half) % lap_m - half
-    gap_later = (later[:, :, None] - later[:, None, :] + half) % lap_m - half
+    gap_now = _along(now[:, :, None], now[:, None, :], lap_m)
+    gap_later = _along(later[:, :, None], later[:, None, :], lap_m)
     close = (np.abs(gap_now) < CLEAR_M) | (np.abs(gap_later) < CLEAR_M)
     passing = (gap_now > 0) != (gap_later > 0)
     close |= passing & (np.abs(gap_now) < PASS_M) & (np.abs(gap_later) < PASS_M)
