@@ -192,9 +192,7 @@ class PaceChart(QWidget):
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
-        self._cursor_px = -1
-        self._update_pace_ticks()
-        self._thin_labels()
+        self._cursor_px = -1  # ticks and names follow the plot's own size: _on_plot_resized
 
     def _on_plot_resized(self) -> None:
         """The plot's own size, which follows the widget's a layout pass later: lap names and
