@@ -199,25 +199,27 @@ def dropout_estimated(replay: Replay, i: int) -> bool:
 def dropouts(replay: Replay) -> list[Dropout]:
     """Pacers' dropouts in time order (a runner who did not finish is not among them: see
     did_not_finish)."""
-    out = []
-    for i, a in enumerate(replay.athletes):
-        t = replay.dropout_time_s[i]
-        if np.isfinite(t) and not replay.dnf[i]:
-            estimated = dropout_estimated(replay, i)
-            out.append(
-                Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
-            )
-    return sorted(out, key=lambda x: x.time_s)
+    return _stops(replay, dnf=False)
 
 
 def did_not_finish(replay: Replay) -> list[Dropout]:
     """Runners who did not finish, in time order: where (m) and when (s) each stopped, at
     her last split (estimated if that split is)."""
+    return _stops(replay, dnf=True)
+
+
+def _stops(replay: Replay, dnf: bool) -> list[Dropout]:
+    """Athletes who stop short of the finish, in time order: the runners who did not
+    finish (dnf) or the others (pacers' dropouts), each where (m) and when (s) the model
+    stops her."""
     out = []
-    for i in np.flatnonzero(replay.dnf):
-        a = replay.athletes[i]
-        last = a.splits[-1]
-        out.append(Dropout(a.id, a.name, last.time_s, last.distance_m, last.estimated))
+    for i, a in enumerate(replay.athletes):
+        t = replay.dropout_time_s[i]
+        if np.isfinite(t) and bool(replay.dnf[i]) == dnf:
+            estimated = dropout_estimated(replay, i)
+            out.append(
+                Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
+            )
     return sorted(out, key=lambda x: x.time_s)
 
 
