@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 
+from racegui.model.analysis import did_not_finish
 from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time, label_names_time
@@ -95,11 +96,7 @@ def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
 def _did_not_finish(replay: Replay) -> list[str]:
     """ "Ava Reid  DNF (2000 m)" for each runner who did not finish, first to stop first:
     after those who finished, marked so (she has no time to list)."""
-    rows = np.flatnonzero(replay.dnf)
-    rows = sorted(rows, key=lambda i: float(replay.dropout_time_s[i]))
-    return [
-        f"{replay.athletes[i].name}  DNF ({float(replay.dropout_distance_m[i]):g} m)" for i in rows
-    ]
+    return [f"{d.name}  DNF ({d.distance_m:g} m)" for d in did_not_finish(replay)]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float) -> str:
