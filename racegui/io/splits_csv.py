@@ -527,9 +527,9 @@ def _race_data(
 ) -> dict:
     """The race file data of a CSV's athletes, with ``untimed`` (notes on rows left out)
     among its notes. An athlete with no role given (no role column, or her cells empty)
-    gets _default_role's; a runner who stops short while another
-    runner reaches the finish did not finish ("dnf"). Each athlete read one way of two (a
-    pacer or a DNF for stopping short) gets a note saying so."""
+    gets _default_role's; a runner who stops short while another runner reaches the finish
+    did not finish ("dnf"). Each athlete read one way of two (a pacer or a DNF for stopping
+    short) gets a note saying so."""
     race_m = (
         distance_m
         if distance_m is not None
