@@ -201,6 +201,11 @@ class SplitsModel(QAbstractTableModel):
         """The first column's texts, top to bottom (compact: as in a narrow table)."""
         return [(row.short_label or row.label) if compact else row.label for row in self._rows]
 
+    def column_texts(self, column: int) -> list[str]:
+        """Every row's text in a figure column (1 elapsed .. 4 delta) once run, top to
+        bottom, whether run yet or not."""
+        return [(r.elapsed, r.segment, r.target, r.delta)[column - 1] for r in self._rows]
+
     def set_compact(self, on: bool) -> None:
         """Show the short labels (a narrow table) or the full ones."""
         if on != self._compact:

@@ -159,6 +159,8 @@ class SplitsTable(Card):
         self._data: PanelData | None = None
         self._style: PanelStyle | None = None
         self._label_width = 64
+        self._time_widths: list[int] = []
+        """Least width (px) of each time column (see _least_time_widths)."""
         self._scroll_pending = False
         """The current row is not in view yet (the table had no size when asked to show it)."""
         self._static = False
@@ -290,7 +292,9 @@ class SplitsTable(Card):
         dot = style.px(7) + style.px(4)  # a published split's dot and its gap
         splits = width(self.splits_model.labels(), dot)
         full = max(width(self.laps_model.labels(), dot), splits, style.px(64))
-        times = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
+        self._time_widths = self._least_time_widths(style)
+        equal = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
+        times = max(equal, sum(self._time_widths))
         room = self.view.viewport().width()
         compact = 0 < room < full + times
         self.laps_model.set_compact(compact)
@@ -298,11 +302,41 @@ class SplitsTable(Card):
         self._label_width = short if compact else full
         self._setup_header()
 
+    def _least_time_widths(self, style: PanelStyle) -> list[int]:
+        """Width (px) each time column needs: its widest figure in either tab, bold and in
+        italics (the row being run, an estimate), and its headers, with a margin."""
+        font = style.font(0.95, bold=True)
+        font.setItalic(True)
+        fm = QFontMetrics(font)
+        head = QFontMetrics(style.font(0.78, bold=True))
+        margin = style.px(8)
+        widths = []
+        for c in range(1, len(LAP_HEADERS)):
+            texts = self.laps_model.column_texts(c) + self.splits_model.column_texts(c)
+            headers = (LAP_HEADERS[c], SPLIT_HEADERS[c])
+            w = max(
+                max((fm.horizontalAdvance(t) for t in texts), default=0),
+                max(head.horizontalAdvance(h) for h in headers),
+            )
+            widths.append(w + margin)
+        return widths
+
     def _setup_header(self) -> None:
+        """The label column at its width; the time columns share the rest equally where
+        every figure fits its share (a mile's), else each gets its least width and an equal
+        part of what is left (a 10,000 m's "29:30.00" beside a "+0.13")."""
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         hh.resizeSection(0, self._label_width)
+        need = self._time_widths
+        room = self.view.viewport().width() - self._label_width
+        if not need or room <= 0 or room // len(need) >= max(need):
+            return
+        spare = (room - sum(need)) / len(need)
+        for c, w in enumerate(need[:-1], start=1):  # the last one stretches over the rest
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            hh.resizeSection(c, max(1, int(w + spare)))
 
     def _scroll_to_current(self) -> None:
         """Centre the current row (after a new row is reached, the tab or the size changed),
