@@ -252,3 +252,20 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     render_window(win, 246.42, size)
     chart = win.scene.panel.chart
     assert tuple(chart._vb.viewRange()[1]) == pytest.approx(_pace_range(chart._data))
+
+
+@THEMES
+def test_a_pale_runner_s_pace_line_is_legible_on_the_card(qtbot, tmp_path, theme):
+    """The pace line took the runner's own colour: an orange runner's line on the light
+    theme's white card was about 2:1. It is her colour, darkened where needed to 3:1 (as the
+    splits' marks are), and her own colour where that is legible already."""
+    data = demo_data()
+    data["athletes"][0]["colour"] = "#ff9f1c"
+    replay = compile_race(read_race(write_json(tmp_path / "orange.json", data)))
+    panel = SidePanel(replay, theme)
+    qtbot.addWidget(panel)
+    card = QColor(panel._style.card)
+    line = panel.chart.curve.opts["pen"].color()
+    assert contrast_ratio(line, card) >= 3.0
+    if contrast_ratio(QColor("#ff9f1c"), card) >= 3.0:
+        assert line.name() == "#ff9f1c"

@@ -176,10 +176,9 @@ class PaceChart(QWidget):
         self.target_curve.setPen(
             pg.mkPen(t.target_glow, width=max(1.5, 2 * style.scale), style=Qt.PenStyle.DashLine)
         )
-        runner = t.accent
-        if self._data is not None:
-            runner = self._data.replay.athletes[self._data.replay.focus].colour
-        self.curve.setPen(pg.mkPen(runner, width=2.5 * style.scale))
+        # The followed runner's colour, darkened where it is under 3:1 on the card (an orange
+        # runner's line was about 2:1 on the light theme's white).
+        self.curve.setPen(pg.mkPen(style.runner_accent, width=2.5 * style.scale))
         self.cursor.setPen(pg.mkPen(mix(t.text, style.card, 0.25), width=max(1.0, style.scale)))
         self._shown_segments = -1
         self._fit_slow_edge()
