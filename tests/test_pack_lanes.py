@@ -104,9 +104,9 @@ def test_a_field_over_the_most_packed_stays_on_the_line():
     assert np.all(replay.state_at(100.0).lateral_m[rows] == 0.0)
 
 
-def test_a_runner_lapping_another_does_not_run_through_her():
-    """Runners a lap apart had not been looked at: a club 5000's leader ran through every
-    runner she lapped (coach's file, about 30 times)."""
+def lapping_3000() -> Replay:
+    """A 3000 m of two runners, 8:30 and 11:30 at even pace: the first laps the second once
+    before her finish (8:30)."""
     data = minimal_data(distance_m=3000)
     data["athletes"] = [
         {
@@ -117,13 +117,32 @@ def test_a_runner_lapping_another_does_not_run_through_her():
         }
         for k, times in enumerate((("2:50.00", "5:40.00", "8:30.00"), ("3:50", "7:40", "11:30")))
     ]
-    replay = compile_race(race_from_data(data))
+    return compile_race(race_from_data(data))
+
+
+def test_a_runner_lapping_another_does_not_run_through_her():
+    """Runners a lap apart had not been looked at: a club 5000's leader ran through every
+    runner she lapped (coach's file, about 30 times)."""
+    replay = lapping_3000()
     rows = runner_rows(replay)
     t, d, lat, xy = tracks(replay, rows)
     lapping = (np.abs(d[:, 0] - d[:, 1] - 400.0) < 1.0) & (t < 510.0)
     assert lapping.any()  # she laps her once, before her finish
     apart = np.abs(xy[:, 0] - xy[:, 1])
     assert apart[t < 510.0].min() > 0.9 * SLOT_M
+
+
+def test_the_lapper_goes_round_the_runner_she_laps():
+    """The one coming up from behind on the track moves out, a lapper as anyone: the lapped
+    runner had stepped out of the leader's way (the leader had more race run, so she came
+    first), and the leader ran on along the kerb through the spot."""
+    replay = lapping_3000()
+    t, d, lat = paths(replay, runner_rows(replay))
+    lapping = (np.abs(d[:, 0] - d[:, 1] - 400.0) < 1.0) & (t < 510.0)
+    assert lapping.any()
+    assert lat[lapping, 0].min() == pytest.approx(SLOT_M)  # the lapper is out
+    racing = (t > 5.0) & (t < 510.0)  # (later she goes round the lapper stopped past the line)
+    assert np.all(lat[racing, 1] == 0.0)  # the lapped runner keeps the kerb
 
 
 def test_finishers_do_not_stop_on_each_other():

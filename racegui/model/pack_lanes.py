@@ -9,7 +9,8 @@ or LOOK_S later); otherwise she moves to the innermost slot free of them. She mo
 once a slot further in has been free of everyone near her, behind too, for HOLD_S. A move
 takes MOVE_S a slot, eased, and holds both slots meanwhile; she does not cross a slot held
 by a runner level with her (boxed in, she waits). The leader of a pack never moves: the
-runner coming past does, as on a track.
+runner coming past does, as on a track; "ahead" is on the track, so a lapper goes round the
+runner she laps.
 """
 
 from __future__ import annotations
@@ -76,11 +77,12 @@ def pack_laterals(
     now = np.stack([batch.row(i, times)[0] for i in range(m)], axis=1)
     later = np.stack([batch.row(i, times + LOOK_S)[0] for i in range(m)], axis=1)
     present = np.ones((len(times), m), dtype=bool)
-    stopped = (times[:, None] > np.array([r.end for r in rows])).tolist()
+    stopped_at = times[:, None] > np.array([r.end for r in rows])
+    stopped = stopped_at.tolist()
     present[:, n:] = times[:, None] < np.array([o[1] for o in obstacles])
     near = _near_pairs(now, later, present, lap_m)
     # The walk below is plain Python on lists: numpy's per-item indexing costs more here.
-    order = np.argsort(-now[:, :n], axis=1, kind="stable").tolist()
+    order = _track_order(now[:, :n], stopped_at, lap_m).tolist()
     at = now.tolist()
     slot = [0] * m
     moving_from = [0] * m
@@ -130,6 +132,24 @@ def _along(a: FloatOrArray, b: FloatOrArray, lap_m: float) -> FloatOrArray:
     """How far (m) a runner at race distance a is ahead of one at b on the track, the shorter
     way round: -lap_m / 2 to lap_m / 2, so one a lap ahead is level."""
     return (a - b + lap_m / 2) % lap_m - lap_m / 2
+
+
+def _track_order(distance: np.ndarray, stopped: np.ndarray, lap_m: float) -> np.ndarray:
+    """Each step's runners (distances run, m, and whether stopped: (steps, runners)) in the
+    order they are placed: those stopped first (they move for no one), then the one furthest
+    round the track: by where they are on the lap, read round from the middle of the widest
+    gap between them, so that one coming up from behind comes after the one she closes on, a
+    lapper too (by race distance the lapper came first, and the runner she lapped moved out
+    of her way). Runners on one spot keep their order (the start)."""
+    steps = distance.shape[0]
+    on_lap = np.mod(distance, lap_m)
+    ring = np.sort(on_lap, axis=1)
+    gaps = np.diff(ring, axis=1, append=ring[:, :1] + lap_m)  # to the next one round
+    widest = np.argmax(gaps, axis=1)
+    cut = ring[np.arange(steps), widest] + gaps[np.arange(steps), widest] / 2
+    round_from_cut = np.mod(on_lap - cut[:, None], lap_m)
+    key = np.where(stopped, np.inf, round_from_cut)
+    return np.argsort(-key, axis=1, kind="stable")
 
 
 def _boxed(
