@@ -313,3 +313,13 @@ def test_the_lap_figures_say_what_they_are_on_hover(panel):
     assert "so far" in split.lap_time.toolTip() and "(s)" in split.lap_time.toolTip()
     assert "Behind (+)" in split.lap_delta.toolTip()
     assert all(w.toolTip() for w in split.findChildren(LiveText))
+
+
+def test_the_lap_being_run_says_its_figures_are_so_far(panel):
+    """Under the pace chart's "SECONDS PER 400 M", "LAP 3 / 4   59.2   +1.39" was read by an
+    audience as a pace of 59.2 s per 400 m (presenter's review): the name says "so far"."""
+    panel.update_frame(181.33)  # 3:01.33, lap 3 being run
+    split = panel.lap_split
+    assert split.lap_name.text() == "LAP 3 SO FAR"
+    assert split.lap_time.text() == "59.2"  # 3:01.33 - 2:02.17 (lap 2 ended at 809 m)
+    assert split.last_name.text() == "LAP 2"
