@@ -376,7 +376,7 @@ def _print_info(data: dict) -> None:
         cells = (
             f"lap {lap['lap']}" if lap["lap"] else "start",
             f"{lap['distance_m']:.2f} m",
-            format_time(lap["time_s"]),  # to the nearest, as the window's lap table shows
+            format_time(lap["time_s"]),  # timed by analysis: up to the hundredth, as everywhere
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",

@@ -90,3 +90,22 @@ def test_a_lap_time_is_exact_only_between_two_splits_of_the_file(replay):
     assert rows[300].published and not rows[300].segment_published  # between marks: no split
     assert rows[1500].published and not rows[1500].segment_published
     assert not rows[200].published and not rows[200].segment_published
+
+
+def test_crossing_times_are_timed_up_to_the_hundredth_and_published_ones_kept(replay):
+    """A lap's end, a split, a dropout and an event are shown as one figure everywhere: the
+    model's moment rounded up to the hundredth (info's events had 1:01.62 where its laps
+    and the window's table had 1:01.61 for one crossing)."""
+    laps = analysis.lap_table(replay)
+    exact = replay.time_at_distance(replay.focus, np.array([lap.end_m for lap in laps]))
+    for lap, t in zip(laps, exact, strict=True):
+        assert t - 1e-9 <= lap.time_s < t + 0.01
+        assert lap.time_s * 100 == pytest.approx(round(lap.time_s * 100), abs=1e-6)
+    assert [lap.time_s for lap in laps][1:] == pytest.approx([61.62, 122.18, 183.30, 246.42])
+    rows = {round(r.distance_m): r for r in analysis.split_table(replay)}
+    assert [rows[d].time_s for d in (400, 800, 1200)] == pytest.approx([60.20, 120.75, 181.84])
+    # The target is not timed: the deltas are those of the gap readout at that moment.
+    assert rows[1200].delta_s == pytest.approx(replay.state_at(181.84).gap_to_target_s)
+    for d in analysis.dropouts(replay):
+        t = float(replay.dropout_time_s[replay.index(d.athlete)])
+        assert t - 1e-9 <= d.time_s < t + 0.01

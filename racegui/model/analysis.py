@@ -1,4 +1,10 @@
-"""Race analysis computed once from a Replay: laps vs target, splits, pace, dropouts, events."""
+"""Race analysis computed once from a Replay: laps vs target, splits, pace, dropouts, events.
+
+The time of each moment in these tables (a lap's end, a split, a dropout, an event) is timed
+as athletics times it: rounded up to the hundredth (see timed). Every view shows that one
+figure: the window's tables and clock after a jump, info, state and the end card agree, and a
+time typed back lands at or after its moment. Published splits are whole hundredths and stay
+as published. The motion model itself is not rounded."""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import ROUND_UP_SLACK, format_time
 
 
 @dataclass(frozen=True)
@@ -90,9 +96,18 @@ class Dropout:
     estimated: bool
 
 
+def timed(seconds: np.ndarray | float) -> np.ndarray:
+    """Race times (s) rounded up to the hundredth, as fully automatic timing rounds them
+    (timefmt.round_up, for arrays): 61.6104 -> 61.62; 246.42, give or take float error,
+    stays. NaN stays NaN."""
+    return np.ceil(np.asarray(seconds, dtype=float) * 100 - ROUND_UP_SLACK) / 100
+
+
 def _target_times(replay: Replay, distances: np.ndarray) -> np.ndarray | None:
     if replay.target is None:
         return None
+    # Not timed: the target is not a timed athlete, and its exact times keep the tables'
+    # deltas those of the gap readout at the same moment (+2.89 s at 1200 m, not +2.88).
     return np.atleast_1d(replay.time_at_distance(replay.target, distances))
 
 
@@ -119,7 +134,7 @@ def lap_table(replay: Replay) -> list[Lap]:
     interpolant."""
     ends = lap_boundaries_m(replay)
     published = _published_m(replay)
-    times = np.atleast_1d(replay.time_at_distance(replay.focus, ends))
+    times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, ends)))
     target = _target_times(replay, ends)
     starts = np.concatenate([[0.0], ends[:-1]])
     prev_t = np.concatenate([[0.0], times[:-1]])
@@ -154,7 +169,7 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     published = _published_m(replay)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
     dist = dist[(dist > 0) & (dist <= d + 1e-9)]
-    times = np.atleast_1d(replay.time_at_distance(replay.focus, dist))
+    times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, dist)))
     target = _target_times(replay, dist)
     rows = []
     last = -1  # the row of the mark before (-1: the start)
@@ -218,7 +233,9 @@ def _stops(replay: Replay, dnf: bool) -> list[Dropout]:
         if np.isfinite(t) and bool(replay.dnf[i]) == dnf:
             estimated = dropout_estimated(replay, i)
             out.append(
-                Dropout(a.id, a.name, float(t), float(replay.dropout_distance_m[i]), estimated)
+                Dropout(
+                    a.id, a.name, float(timed(t)), float(replay.dropout_distance_m[i]), estimated
+                )
             )
     return sorted(out, key=lambda x: x.time_s)
 
@@ -254,7 +271,7 @@ def events(replay: Replay) -> list[Event]:
         label = dnf_label(d.name, d.distance_m)
         out.append(Event(d.time_s, "dnf", d.athlete, d.distance_m, label, d.estimated))
     for i, a in enumerate(replay.athletes):
-        t = replay.finish_time_s[i]
+        t = timed(replay.finish_time_s[i])
         if np.isfinite(t):
             label = f"{a.name} finishes in {format_time(float(t))}"
             out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
