@@ -73,7 +73,8 @@ def test_choosing_a_runner_follows_her_at_the_same_time(window, qtbot):
     assert replay.ids[replay.focus] == "s"
     assert window.clock.playing and window.clock.speed == 2.0
     assert t <= window.clock.time() < t + 2.0  # playing on from where it was, not from 0
-    assert window.compare is other
+    assert window.compare.race is other.race  # the comparison kept, with her own run in it
+    assert window.compare.ids[window.compare.focus] == "s"
     assert window.actions["trails"].isChecked() == trails
     assert [a.isChecked() for a in follow_actions(window)] == [False, True]
     assert "Sara Lane" in matchup(window)

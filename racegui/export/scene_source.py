@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import draw_card, end_text, title_text
 from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
+from racegui.model.follow import compared
 from racegui.model.replay import Replay
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import Theme
@@ -50,6 +51,8 @@ class SceneFrameSource:
         compare: Replay | None = None,
         splits: str = "laps",
     ) -> None:
+        if compare is not None:  # her own run in it, if she ran in it too
+            compare = compared(replay, compare)
         self.size = (int(size[0]), int(size[1]))
         self.duration_s = replay.race_end_s
         """Default end of an export (s): the runner's finish (a 4:06.42 race is 7393 frames)."""

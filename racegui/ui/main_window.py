@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from racegui import __version__
 from racegui.model import analysis
+from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
@@ -307,8 +308,10 @@ class MainWindow(QMainWindow):
             self._set_replay(replay, self.path, keep_time=True)
 
     def set_compare(self, other: Replay | None, path: Path | None = None) -> None:
-        """Show other's runner as a ghost (None: no comparison); path is its file, which an
-        export must not write over."""
+        """Show other's runner as a ghost (None: no comparison): the runner followed, where
+        she ran in it too (follow.compared); path is its file, which an export must not
+        write over."""
+        other = compared(self.replay, other) if other is not None else None
         self.compare = other
         self.compare_path = path if other is not None else None
         self.scene.set_compare(other)
@@ -401,6 +404,8 @@ class MainWindow(QMainWindow):
         problem = comparison_problem(replay, dropped) if dropped is not None else None
         if problem is not None:  # another distance, or the compared race itself
             self.set_compare(None)
+        elif dropped is not None:  # her own run in it, if she ran in it too
+            self.set_compare(dropped, self.compare_path)
         self.scene.set_replay(replay)
         self.controls.set_replay(replay)
         fill_follow_menu(self.menus["follow"], replay, self.follow)
