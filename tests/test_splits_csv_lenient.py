@@ -74,3 +74,31 @@ def test_sixteen_athletes_get_sixteen_colours(tmp_path):
     path.write_text("athlete,distance_m,time\n" + rows, encoding="utf-8")
     race = read_splits_csv(path)
     assert len({a.colour for a in race.athletes}) == 16
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "words"),
+    [
+        (
+            "time",
+            '"61,5"',
+            "'61,5' is not a time (use seconds, m:ss.xx or h:mm:ss.xx) "
+            "(a decimal comma? write 61.5)",
+        ),
+        ("time,role", "61.5,pacemaker", "column 4: 'pacemaker' should be 'runner', 'pacer'"),
+        (
+            "time,colour",
+            "61.5,reddish",
+            '\'reddish\': a colour is "#rrggbb" (six hexadecimal digits), or a name such as "red"',
+        ),
+    ],
+)
+def test_a_bad_cell_is_quoted_with_what_would_do(tmp_path, header, row, words):
+    """An analyst's slips: a quoted decimal comma had no hint (an unquoted one had), and
+    "pacemaker" or "reddish" were refused without being named, the colour without saying
+    names will do (analyst's review)."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"athlete,distance_m,{header}\nMia,400,{row}\n", encoding="utf-8")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert words in info.value.lines()[0]

@@ -391,6 +391,9 @@ def _plain(err: dict) -> str:
     if kind in ("float_type", "int_type"):
         return f"should be a number, not {_json_kind(err.get('input'))}"
     message = err["msg"].removeprefix("Value error, ")
+    given = err.get("input")
+    if kind in ("literal_error", "enum") and isinstance(given, str):  # say what was written
+        return f"{given!r} " + message.removeprefix("Input ")
     return (
         "should be" + message.removeprefix("Input should be")
         if message.startswith("Input should be")
@@ -416,6 +419,8 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem
             message = "unknown field (check its spelling against the schema)"
         elif err["type"] == "string_pattern_mismatch":
             message = _PATTERN_MESSAGES.get(err["ctx"]["pattern"], message)
+            if isinstance(err.get("input"), str):  # say what was written
+                message = f"{err['input']!r}: {message}"
         if where in seen:
             continue
         seen.add(where)

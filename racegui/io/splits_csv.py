@@ -342,7 +342,11 @@ def _split_of_row(
     try:
         time_s = parse_time(row[col["time"]].strip(), decimal_comma=decimal_comma)
     except TimeFormatError as exc:
-        return Problem(_cell_place(line, col["time"]), str(exc))
+        why = str(exc)
+        cell = row[col["time"]].strip()
+        if not decimal_comma and re.fullmatch(r"[\d:]*\d,\d+", cell):  # quoted: "61,5"
+            why += f" (a decimal comma? write {cell.replace(',', '.')})"
+        return Problem(_cell_place(line, col["time"]), why)
     if dist < 0:
         return Problem(_cell_place(line, col["distance_m"]), "distance must not be negative")
     if dist == 0 and time_s != 0:
@@ -693,6 +697,8 @@ class _Origin:
             column = self.col["athlete"]
         if message.startswith(("is ", "needs ", "must ", "has ")):  # the path named the field
             message = f"{field} {message}"
+        if field == "colour":  # a CSV takes names too
+            message += ', or a name such as "red"'
         return Problem(_cell_place(line, column), message)
 
     def _athlete(self, match: re.Match, message: str) -> Problem:
