@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
@@ -91,3 +92,38 @@ def test_the_end_card_gives_the_other_runners_finishes(tmp_path):
     assert "Sara Lane  4:15.30 (+8.88)" in lines
     sara = end_text(race.following("s")).lines
     assert "Runner  4:06.42 (-8.88)" in sara and not any("Sara Lane" in x for x in sara)
+
+
+def test_a_mid_race_clip_s_end_card_says_where_it_left_her_not_the_result(mile, wr_2023):
+    """A clip of 1:55 to 2:05 ended on "4:06.42, 6.42 s behind the 4:00.00 target": the
+    result, which the clip does not show (presenter's review). Its end card gives the clock
+    where it ends, her lap and distance, and her gaps then."""
+    card = end_text(mile, wr_2023, end_s=125.0)
+    assert card.headline == "2:05.00" and "CLIP ENDS" in card.kicker
+    state = mile.state_at(125.0)
+    run_m = state.distance_m[mile.focus]
+    assert card.lines[0] == f"Lap 3 of 4  ·  {run_m:,.0f} m run, {1609.344 - run_m:,.0f} m to go"
+    assert card.lines[1] == f"{state.gap_to_target_s:.2f} s behind the 4:00.00 target"
+    assert card.lines[2].endswith("s ahead of Kipyegon 2023")
+    assert not any("4:06.42" in line for line in (card.headline, *card.lines))
+    whole = end_text(mile, wr_2023, end_s=mile.race_end_s)  # to the finish: the result
+    assert whole == end_text(mile, wr_2023) and whole.headline == "4:06.42"
+
+
+def test_an_export_tells_its_source_where_the_clip_ends(qapp, tmp_path):
+    from racegui.export.cards import draw_card
+    from racegui.export.options import ExportOptions
+    from racegui.export.pipeline import export
+    from racegui.export.scene_source import SceneFrameSource, image_to_rgb
+
+    replay = load_replay(demo_path())
+    source = SceneFrameSource(replay, DARK, (320, 180))
+    options = ExportOptions(
+        output=tmp_path / "clip.png", size=(320, 180), fps=5, from_s=118.0, to_s=119.0
+    )
+    try:
+        export(source, dataclasses.replace(options, output=tmp_path / "f_%02d.png"))
+        clip_end = draw_card(end_text(replay, None, 119.0), (320, 180), DARK)
+        assert np.array_equal(source.card_frame("end"), image_to_rgb(clip_end))
+    finally:
+        source.close()

@@ -13,7 +13,7 @@ from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
-from racegui.ui.race_status import compare_label
+from racegui.ui.race_status import compare_label, race_status
 from racegui.ui.theme import Theme
 
 
@@ -54,11 +54,14 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))
 
 
-def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
-    """The runner's final time and her margins to the target and to the compared race."""
+def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None = None) -> CardText:
+    """The runner's final time and her margins to the target and to the compared race; for
+    a clip that ends (``end_s``, race s) before her finish, where it left her instead."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     finish = replay.finish_time_s[replay.focus]
+    if end_s is not None and np.isfinite(finish) and end_s < float(finish) - 1e-9:
+        return _clip_end_text(replay, compare, end_s)
     lines = []
     if race.target_time_s is not None and np.isfinite(finish):
         margin = float(finish) - race.target_time_s
@@ -78,6 +81,33 @@ def end_text(replay: Replay, compare: Replay | None = None) -> CardText:
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
+
+
+def _clip_end_text(replay: Replay, compare: Replay | None, end_s: float) -> CardText:
+    """A mid-race clip's end card: the clock where the clip ends, where she was and her gaps
+    then, as the track's scoreboard gave them, and no result. It had given the final time
+    and margin of a clip that stopped at 2:05, which the clip does not show and an audience
+    had not seen yet (presenter's review)."""
+    race = replay.race
+    status = race_status(replay, replay.state_at(end_s), compare)
+    lap = status.lap_detail if status.lap_text.startswith("Bell") else status.lap_text
+    lines = [f"{lap}  ·  {status.distance_text.replace('  ·  ', ', ')}"]
+    if status.target_gap is not None and race.target_time_s is not None:
+        target = format_time(race.target_time_s)
+        lines.append(f"{_gap_words(status.target_gap.seconds)} the {target} target")
+    if status.compare_gap is not None:
+        gap = status.compare_gap
+        lines.append(f"{_gap_words(gap.seconds)} {gap.label}")
+    lines.append(race.title)
+    kicker = f"{replay.athletes[replay.focus].name.upper()}  ·  CLIP ENDS"
+    return CardText(kicker, format_time(end_s), tuple(lines), _where(replay))
+
+
+def _gap_words(seconds: float) -> str:
+    """ "1.47 s behind", "0.30 s ahead of", "Level with" (a gap, s; positive is behind)."""
+    if format_time(abs(seconds)) == format_time(0.0):
+        return "Level with"
+    return f"{format_time(abs(seconds))} s {'behind' if seconds > 0 else 'ahead of'}"
 
 
 END_CARD_OTHERS = 3

@@ -104,6 +104,9 @@ def export(
         race_duration_s = getattr(source, "duration_s", None)
     plan = plan_for(options, race_duration_s)
     total = plan.total
+    set_end = getattr(source, "set_end", None)
+    if set_end is not None and not options.is_still:  # what the end card sums up
+        set_end(float(plan.race_times[-1]))
     set_speed = getattr(source, "set_speed", None)
     if set_speed is not None:  # a still is one moment: no speed to tell
         set_speed(1.0 if options.is_still else options.speed)

@@ -76,11 +76,20 @@ class SceneFrameSource:
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}
+        self._end_s: float | None = None
+        """Race time (s) of the export's last race frame (None: the whole race)."""
         self._last_image: QImage | None = None
         self._badge = ""
         self._under_badge: tuple[QImage, QImage, QPoint] | None = None
         """(frame image, its pixels under the badge, where): put back before the next frame is
         drawn over it, so the badge's soft edges are drawn on the scene, not on themselves."""
+
+    def set_end(self, end_s: float) -> None:
+        """The race time (s) the export's last race frame shows: the end card of a clip that
+        stops before the runner's finish says where it left her, not the result."""
+        if end_s != self._end_s:
+            self._end_s = end_s
+            self._cards.pop("end", None)
 
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
@@ -135,8 +144,10 @@ class SceneFrameSource:
     def card_frame(self, kind: str) -> np.ndarray:
         """The title or end card (drawn once, then reused)."""
         if kind not in self._cards:
-            cards = {"title": title_text, "end": end_text}
-            text = cards[kind](self._replay, self._compare)
+            if kind == "end":
+                text = end_text(self._replay, self._compare, self._end_s)
+            else:
+                text = title_text(self._replay, self._compare)
             self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme))
         return self._cards[kind]
 
