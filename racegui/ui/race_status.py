@@ -46,10 +46,14 @@ class RaceStatus:
 
 
 def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, str]:
-    """("Lap 3 of 4", "2 laps to go") / ("Bell", "last lap") / ("Finished", time)."""
+    """("Lap 3 of 4", "2 laps to go") / ("Bell", "last lap") / ("Finished", time); a race of
+    one lap or less has no laps to count: ("200 m", "") (a 200 m had read "Bell: last lap,
+    Lap 1 of 0" from the gun)."""
     total = replay.total_laps
     if finished:
         return "Finished", ""
+    if replay.race.distance_m <= replay.track.lap_m + 1e-6:
+        return f"{replay.race.distance_m:,.0f} m", ""
     lap = max(int(replay.lap_of(distance_m)), 1)
     to_go = total - lap + 1
     if distance_m <= 0.0:

@@ -102,7 +102,10 @@ class LapSplit(QWidget):
             delta = _cum_delta(laps[-1])
         else:
             lap = laps[i]
-            self.lap_name.set_text("START" if lap.number == 0 else f"LAP {lap.number} SO FAR")
+            name = f"LAP {lap.number} SO FAR" if lap.number else "START"
+            if len(laps) == 1:  # a race of a lap or less: the race is the lap
+                name = "RACE SO FAR"
+            self.lap_name.set_text(name)
             start = prev.time_s if prev is not None else 0.0
             self.lap_time.set_text(format_time(max(frame.t - start, 0.0), 1))
             delta = None
