@@ -37,6 +37,10 @@ class PanelData:
     replay: Replay
     laps: tuple[analysis.Lap, ...]
     lap_end_s: np.ndarray
+    lap_end_gap_s: np.ndarray
+    """The gap to the target (s) the panel shows at each lap's end time (NaN without a
+    target): where the running lap's delta starts from, so it reads 0.00 as a lap begins
+    (from the lap's timed end, which is a little after her crossing, it read -0.01)."""
     splits: tuple[analysis.SplitRow, ...]
     split_s: np.ndarray
     dropouts: tuple[analysis.Dropout, ...]
@@ -87,6 +91,7 @@ class PanelData:
             replay=replay,
             laps=laps,
             lap_end_s=np.array([lap.time_s for lap in laps], dtype=float),
+            lap_end_gap_s=np.array([_gap_s(replay, lap.time_s) for lap in laps], dtype=float),
             splits=splits,
             split_s=np.array([s.time_s for s in splits], dtype=float),
             dropouts=drops,
@@ -160,3 +165,10 @@ def _target_curve(prof: analysis.PaceProfile) -> tuple[np.ndarray, np.ndarray | 
     if np.ptp(p) < 1e-6:
         return np.array([0.0, float(prof.segment_end_m[-1])]), np.array([p[0], p[0]])
     return m, p
+
+
+def _gap_s(replay: Replay, t: float) -> float:
+    """The gap to the target (s) at time t (s), NaN without a target."""
+    gap = replay.gap_to_target(t)[0]
+    return float("nan") if gap is None else float(gap)
+

@@ -95,7 +95,9 @@ class LapSplit(QWidget):
         laps = data.laps
         i = data.laps_done(frame.t)
         prev = laps[i - 1] if i > 0 else None
-        prev_gap = _cum_delta(prev)
+        prev_gap = 0.0 if prev is None else float(data.lap_end_gap_s[i - 1])
+        if prev_gap != prev_gap:  # NaN: no target
+            prev_gap = None
         if i >= len(laps):
             self.lap_name.set_text("FINISH")
             self.lap_time.set_text(format_time(data.finish_s, 2))
