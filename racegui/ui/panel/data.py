@@ -171,4 +171,3 @@ def _gap_s(replay: Replay, t: float) -> float:
     """The gap to the target (s) at time t (s), NaN without a target."""
     gap = replay.gap_to_target(t)[0]
     return float("nan") if gap is None else float(gap)
-
