@@ -130,6 +130,9 @@ class ExportOptions:
     """The panel's splits table: laps to the finish line, or every 200 m with the published
     splits (a mile's 400 m splits are in this one)."""
     theme: Literal["dark", "light"] = "dark"
+    presentation: bool = False
+    """Laid out as the window's presentation mode: bigger type for a projector or a slide,
+    fewer secondary lines (a 720p clip's panel text had been 6-8 px)."""
     title_card_s: float = 0.0
     end_card_s: float = 0.0
     png_sequence: bool = False

@@ -38,7 +38,8 @@ class SceneFrameSource:
     scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
     and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
-    is the panel's splits table: "laps" or "200m".
+    is the panel's splits table: "laps" or "200m". With ``presentation`` the layout is the
+    window's presentation mode on a screen of the layout's size (bigger type, fewer lines).
     """
 
     def __init__(
@@ -50,6 +51,7 @@ class SceneFrameSource:
         panel: bool = True,
         compare: Replay | None = None,
         splits: str = "laps",
+        presentation: bool = False,
     ) -> None:
         if compare is not None:  # her own run in it, if she ran in it too
             compare = compared(replay, compare)
@@ -73,6 +75,11 @@ class SceneFrameSource:
             self._layout_size = self.size
             # The 1080p layout drawn bigger (a 4K export is a 1080p one at twice the size).
             self.scene.set_scale(short / REFERENCE_HEIGHT_PX, presentation=False)
+        if presentation:  # as the window's presentation mode on a screen of the layout's size
+            from racegui.ui.main_window import presentation_scale
+
+            w0, h0 = self._layout_size
+            self.scene.set_scale(presentation_scale(w0, h0), presentation=True)
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}
