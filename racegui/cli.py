@@ -433,9 +433,28 @@ def _status(replay, i: int, running: bool) -> str:
     return "stopped"
 
 
+def _places(replay, s) -> dict[int, int]:
+    """Place (1: leading) of each runner who finishes, in state s: those finished by their
+    finish time, then those running by the distance run; level runners share a place (a dead
+    heat). A runner who did not finish has none."""
+    t = s.t
+    keys = {}
+    for i in replay.runners:
+        finish = float(replay.finish_time_s[i])
+        done = t >= finish
+        keys[i] = (0, round(finish, 2)) if done else (1, -round(float(s.distance_m[i]), 2))
+    order = sorted(keys, key=keys.get)
+    places: dict[int, int] = {}
+    for k, i in enumerate(order):
+        level = k > 0 and keys[order[k - 1]] == keys[i]
+        places[i] = places[order[k - 1]] if level else k + 1
+    return places
+
+
 def _state_data(replay, s) -> dict:
     """Everyone in state s (replay.state_at(t)), as racegui state --json prints it."""
     t = s.t
+    places = _places(replay, s)
     athletes = [
         {
             "id": a.id,
@@ -449,6 +468,7 @@ def _state_data(replay, s) -> dict:
             "running": bool(s.running[i]),
             "status": _status(replay, i, bool(s.running[i])),
             "dropout_estimated": _dropout_estimated(replay, i),
+            "place": places.get(i),
         }
         for i, a in enumerate(replay.athletes)
     ]
@@ -509,13 +529,21 @@ def _print_state(replay, s, data: dict) -> None:
     if projected is not None and t < float(replay.finish_time_s[replay.focus]):
         print(f"Projected finish at the current speed: {format_time(projected, 1)}")
     width = name_width(a["name"] for a in data["athletes"])
-    print(f"  {'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
-    for i, a in enumerate(data["athletes"]):
+    rows = list(enumerate(data["athletes"]))
+    ranked = sum(a["place"] is not None for a in data["athletes"]) > 1
+    place = "    " if ranked else ""  # a field of runners: placed, leader first
+    if ranked:  # then the others (pacers, ghosts, runners who did not finish) as listed
+        rows.sort(key=lambda row: (row[1]["place"] is None, row[1]["place"] or 0, row[0]))
+    print(f"  {place}{'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
+    for i, a in rows:
+        if ranked:
+            place = f"{a['place']:>2}  " if a["place"] is not None else "    "
         running = a["status"] == "running"
         speed = f"{a['speed_mps']:5.2f} m/s" if running else "—"  # out of the race: no pace
         print(
-            f"  {cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  {a['lap']:>3}  "
-            f"({a['x_m']:7.2f}, {a['y_m']:7.2f})  {_outcome(replay, i, a['status'])}"
+            f"  {place}{cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  "
+            f"{a['lap']:>3}  ({a['x_m']:7.2f}, {a['y_m']:7.2f})  "
+            f"{_outcome(replay, i, a['status'])}"
         )
 
 

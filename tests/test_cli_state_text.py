@@ -8,7 +8,7 @@ import pytest
 from racegui.cli import main
 from racegui.cli_text import NAME_COLUMN_MAX
 from racegui.resources_path import demo_race_path
-from tests.helpers_race import minimal_data, write_json
+from tests.helpers_race import mile_runners_data, minimal_data, write_json
 
 DEMO = str(demo_race_path())
 WR_2023 = str(demo_race_path("kipyegon-wr-2023.json"))
@@ -58,8 +58,9 @@ def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):
     assert fk["speed_mps"] == pytest.approx(6.23, abs=0.01)  # the model's, unchanged
     assert set(fk) == {
         *("id", "name", "role", "distance_m", "speed_mps", "x_m", "y_m", "lap", "running"),
-        *("status", "dropout_estimated"),
+        *("status", "dropout_estimated", "place"),
     }
+    assert fk["place"] == 1 and by_id["reekie"]["place"] is None  # a pacer has none
     assert by_id["reekie"]["status"] == "dropped out"
     data = json.loads(run(capsys, "state", DEMO, "--time", "1:00", "--json"))
     assert {a["status"] for a in data["athletes"]} == {"running"}
@@ -121,3 +122,34 @@ def test_info_cuts_a_very_long_name(capsys, tmp_path):
     path = str(write_json(tmp_path / "long.json", data))
     cut = "A pacer with a name far too long for any table column"[: NAME_COLUMN_MAX - 1] + "…"
     assert f"  {cut}  pacer   dropped out at 780 m" in run(capsys, "info", path)
+
+
+def test_state_places_a_field_of_runners_leader_first(capsys, tmp_path):
+    """A field's runners were listed in file order with no place (analyst's review): they
+    are placed, finishers by time, those running by distance run, and a dead heat shares
+    its place; a runner who did not finish has none and comes after them."""
+    data = mile_runners_data(
+        ("61.00", "2:02.00", "3:03.00", "4:10.00"),
+        ("60.00", "2:01.00", "3:02.00", "4:05.00"),
+        ("62.00", "2:04.00", "3:06.00", "4:05.00"),  # level with Runner 1 at the line
+    )
+    data["athletes"].append(
+        {
+            "id": "d",
+            "name": "Dee Stop",
+            "role": "runner",
+            "dnf": True,
+            "splits": [{"distance_m": 400, "time": "63.00"}],
+        }
+    )
+    path = str(write_json(tmp_path / "field.json", data))
+    lines = run(capsys, "state", path, "--time", "3:30").splitlines()
+    table = [line for line in lines if " m  " in line]
+    assert [line[:16] for line in table[:3]] == [
+        "   1  Runner 1  ",
+        "   2  Runner 0  ",
+        "   3  Runner 2  ",
+    ]
+    assert {line[:14] for line in table[3:]} == {"      Dee Stop", "      Target  "}
+    after = json.loads(run(capsys, "state", path, "--time", "4:07", "--json"))
+    assert [a["place"] for a in after["athletes"]] == [3, 1, 1, None, None]  # and the target

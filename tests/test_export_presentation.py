@@ -55,7 +55,8 @@ def test_the_command_line_and_the_dialog_offer_it(qtbot, tmp_path, replay, capsy
 
 
 def test_the_small_panel_note_counts_the_bigger_type_and_offers_it():
-    assert "--presentation makes it 1.4 times as big" in small_panel_note((640, 360), True)
+    assert "--presentation makes it legible" in small_panel_note((960, 540), True)
+    assert "--presentation" not in small_panel_note((640, 360), True)  # still too small
     assert small_panel_note((640, 360), True, presentation=True).startswith(
         "at 640x360 the side panel's smallest text is 5 px high"
     )

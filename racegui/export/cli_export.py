@@ -124,7 +124,8 @@ def small_panel_note(size: tuple[int, int], panel: bool, presentation: bool = Fa
         px *= PRESENTATION_TEXT_SCALE
     if not panel or px >= LEGIBLE_TEXT_PX:
         return ""
-    bigger = "" if presentation else "--presentation makes it 1.4 times as big, "
+    enough = px * PRESENTATION_TEXT_SCALE >= LEGIBLE_TEXT_PX
+    bigger = "--presentation makes it legible, " if enough and not presentation else ""
     return (
         f"at {size[0]}x{size[1]} the side panel's smallest text is {px:.0f} px high, too small "
         f"to read; {bigger}--no-panel gives the track the whole frame"
