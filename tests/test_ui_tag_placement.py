@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from racegui.ui.tag_placement import (
     MARGIN_PX,
     SLIDE_EASE_HEIGHTS_PER_S,
+    STICKY_MOVE_HEIGHTS,
     TagPlacer,
     place_tags,
 )
@@ -273,8 +274,16 @@ def test_a_slid_tag_comes_back_on_the_side_it_slid_on():
     clock = frame_times()
     (slid,) = placer.place([tag], [100.0], 20.0, walls, BOUNDS, t=next(clock))
     assert slid.right() < 400
-    (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))
-    assert back.right() < 400 and back.center().y() == 300
+    # Back unslid only by a jump (over 5 tag heights): it comes back by small moves instead,
+    # on its side, and ends there.
+    path = [slid]
+    for _ in range(60):
+        (back,) = placer.place([tag], [100.0], 20.0, [], BOUNDS, t=next(clock))
+        path.append(back)
+    assert all(r.right() < 400 for r in path)
+    steps = [np.hypot(*(b.center() - a.center()).toTuple()) for a, b in itertools.pairwise(path)]
+    assert max(steps) <= STICKY_MOVE_HEIGHTS * 20.0 + 1e-9
+    assert back.center().y() == 300
 
 
 def test_a_tag_whose_marker_jumps_elsewhere_is_placed_afresh():

@@ -12,7 +12,11 @@ and one still far hops to a free candidate much nearer its marker (HOP_FROM_HEIG
 FORCED_NEAR_HEIGHTS, FORCED_FAR_HEIGHTS); such a step avoids where the later tags were, and
 a search that finds nothing waits IDLE_S. A tag that is not forced may slide a little (its
 ``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown) rather than vanish; a slid tag glides
-with its marker while it can. A repaint at the same race time moves no tag.
+with its marker while it can. Tags stay put: a tag keeps its place while it stays free, one
+that cannot keeps as near it as it can (a small move, under STICKY_MOVE_HEIGHTS, see
+_NUDGES) before it jumps to another candidate, and a slid tag that could return to an
+unslid place only by a jump glides on instead. A repaint at the same race time moves no
+tag.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step (the
 glides of all slid tags in another; a tag's slides only when it needs them); only the test
 against tags placed earlier in the same frame is sequential (a few comparisons in plain
@@ -89,6 +93,10 @@ FORCED_FAR_HEIGHTS = 6.0
 """Longest leader line (tag heights) a slid forced tag keeps while a candidate with a leader
 line that short is free: it then moves to the one of those nearest where it was."""
 
+STICKY_MOVE_HEIGHTS = 0.75
+"""A move (tag heights, relative to its marker) a viewer reads as a jump: a slid tag that
+could return unslid only by one glides on instead while it can."""
+
 IDLE_S = 0.2
 """A slid forced (or leading) tag whose search for a nearer place (a step or a hop, below)
 found none searches again only after this much race time (s): most frames then skip the
@@ -99,9 +107,11 @@ by at most WALK_MAX_HEIGHTS, to the free candidate with the shortest leader line
 shortens it by WALK_GAIN_HEIGHTS, and only to where no later tag was last frame: it keeps
 near its marker by small moves instead of drifting off until it must hop, and no pacer's
 tag is pushed off by a step that could wait."""
-WALK_MAX_HEIGHTS = 2.2
-"""Longest such step (tag heights): about 60 px at 1080p."""
-WALK_GAIN_HEIGHTS = 0.5
+WALK_MAX_HEIGHTS = 0.7
+"""Longest such step (tag heights): about 19 px at 1080p, under STICKY_MOVE_HEIGHTS, so
+that it walks rather than jumps (at 2.2, its steps were a good share of the light's and the
+gap's jumps over the demo)."""
+WALK_GAIN_HEIGHTS = 0.25
 """Least shortening of the leader line (tag heights) worth such a step."""
 FORCED_NEAR_HEIGHTS = 4.5
 """A slid forced tag with a leader line longer than this (tag heights) moves to a free
@@ -121,6 +131,18 @@ FORGET_HEIGHTS = 4.0
 runner, is placed afresh: its memory belongs to another place."""
 FOLLOWED = 1_000_000
 """Candidate index of a slid tag that glided from where it was (see _place's follow)."""
+_NUDGES = tuple(
+    sorted(
+        (
+            (a, o)
+            for a in (-0.7, -0.5, -0.25, 0.0, 0.25, 0.5, 0.7)
+            for o in (-0.5, -0.25, 0, 0.25, 0.5)
+        ),
+        key=lambda ao: (math.hypot(*ao), ao),
+    )
+)
+"""Moves (along the tangent, along the normal; tag heights) a tag that cannot keep its
+place tries before it jumps, least first, none (0, 0) first (see _place's nudges)."""
 _NEAREST = tuple(range(2 * STEPS))
 """Unslid candidates in order: index 2 * step + side (0: the first side, 1: the other)."""
 _SAME_SIDE_FIRST = tuple(
@@ -133,7 +155,8 @@ _SAME_SIDE_FIRST = tuple(
 class TagPlacer:
     """place_tags with a memory, so tags do not hop about as their markers move: a tag keeps
     last frame's candidate while it stays free, and one that must move tries its own side
-    first. A slid tag returns unslid as soon as it can; until then it glides: it keeps its
+    first, and before that, a small move from where it was. A slid tag returns unslid as soon
+    as it can by a small move; until then it glides: it keeps its
     place along the tangent, easing back towards its marker, and only if that is blocked
     takes the free slide on its side nearest to where it was; a forced one far from its
     marker hops to a much nearer free place rather than keep a long leader line. One placer
@@ -365,8 +388,9 @@ def _place(
     def follow(i: int) -> Iterator[list[float]]:
         """Boxes for tag i (slid last frame), best first: where it was along its marker's
         tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
-        most its reach away either way), at the slide distance (SLIDE_PARTS or the nearest
-        step) nearest its own last frame, on the side it was on; then, if it was within that
+        most its reach away either way), as far from its marker along the normal as it was
+        (at most the nearest step; a tag beside its marker glides no nearer than beside it),
+        on the side it was on; then, if it was within that
         reach, as far from its marker as last frame and where it was; only those in bounds
         and off the obstacles, each tested only when the one before is refused; a repaint at
         the same race time tries where it was first. So a slid tag glides, instead of hopping
@@ -379,9 +403,13 @@ def _place(
         eased = along - math.copysign(min(abs(along), ease * h), along)
         near = nearest[i]
         out_px = abs(was_out)
-        d = min((*SLIDE_PARTS, 1.0), key=lambda part: abs(part * near - out_px)) * near
-        d = d if was_out >= 0 else -d  # on the side it was on
+        d = min(out_px, near)  # as far from its marker as it was, at most the nearest step
         ax, ay, ux, uy = xs[i], ys[i], nxs[i], nys[i]
+        r = float(radius[i]) + GAP_PX
+        if d < abs(ux) * ws[i] / 2 + abs(uy) * h / 2 + r:  # beside its marker: not over it
+            side = abs(uy) * ws[i] / 2 + abs(ux) * h / 2 + r
+            eased = math.copysign(max(abs(eased), min(abs(along), side)), along)
+        d = d if was_out >= 0 else -d  # on the side it was on
         centres = [(ax + ux * d - uy * s, ay + uy * d + ux * s) for s in (eased, along)]
         if abs(was_along) <= reach_px and abs(was_out) <= near:  # as far from its marker
             centres += [(ax + last[1] - last[3], ay + last[2] - last[4]), last[1:3]]
@@ -394,6 +422,32 @@ def _place(
                 continue
             if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
                 yield [a0, b0, a1, b1]
+
+    def nudges(i: int, last: Previous) -> list[list[float]]:
+        """Boxes for tag i where it was relative to its marker, then a little way from there
+        (under STICKY_MOVE_HEIGHTS), least move first: no further from its marker along the
+        normal than its furthest candidate nor along the tangent than its reach, on the side
+        it was on; only those in bounds and off the obstacles. A tag pushed by a neighbour
+        moving a pixel or two moves that far, instead of jumping to the next free slide."""
+        ox, oy = last[1] - last[3], last[2] - last[4]  # where it was from its marker (px)
+        ux, uy, reach_px = nxs[i], nys[i], mosts[i] * h
+        was_along, was_out = ox * -uy + oy * ux, ox * ux + oy * uy
+        far = reach[i, STEPS - 1 if labels[i].forced else OPTIONAL_STEPS - 1]
+        half = ws[i] / 2
+        out = []
+        for da, do in _NUDGES:
+            a, o = da * h, do * h
+            if abs(was_along + a) > reach_px + 1e-9:
+                continue
+            if abs(was_out + o) > far or (was_out + o) * was_out <= 0:
+                continue
+            cx, cy = xs[i] + ox - uy * a + ux * o, ys[i] + oy + ux * a + uy * o
+            a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
+            if a0 < left or a1 > right or b0 < top or b1 > bottom:
+                continue
+            if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
+                out.append([a0, b0, a1, b1])
+        return out
 
     lasts = [
         None if p is None or math.hypot(p[3] - xs[i], p[4] - ys[i]) > FORGET_HEIGHTS * h else p
@@ -409,6 +463,12 @@ def _place(
         if last[0] < base:
             return last[0] % 2
         return 0 if (offsets(i, last)[1] >= 0) == (sides[i, 0] > 0) else 1
+
+    def moved(i: int, last: Previous, b: Sequence[float]) -> float:
+        """How far (px) label i's tag moves, relative to its marker, from last frame's box
+        to box b (x0, y0, x1, y1 px)."""
+        cx, cy = (b[0] + b[2]) / 2 - xs[i], (b[1] + b[3]) / 2 - ys[i]
+        return math.hypot(cx - (last[1] - last[3]), cy - (last[2] - last[4]))
 
     def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
         return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
@@ -479,6 +539,8 @@ def _place(
         kept = None if last is None else last[0]
         hops = bool(lab.forced or getattr(lab, "leads", False))  # see nearer
         chosen = kept if kept is not None and kept < base and free[i][kept] else None
+        returning: int | None = None
+        """An unslid candidate a slid tag could return to, but only by a jump."""
         # A forced tag slides a little on its side before it hops to the other (forced tags
         # always may slide, so the other side's boxes are tried among the slides).
         keep_side = bool(lab.forced) and last is not None
@@ -497,11 +559,19 @@ def _place(
                 far = math.hypot((c[0] + c[2]) / 2 - last[1], (c[1] + c[3]) / 2 - last[2])
                 if far > RETURN_MAX_HEIGHTS * h:  # a slid tag beside its marker stays there
                     chosen = None
+            if chosen is not None and kept is not None and kept >= base and last is not None:
+                if moved(i, last, cand[i][chosen]) > STICKY_MOVE_HEIGHTS * h:
+                    returning, chosen = chosen, None  # it glides on if it can, below
         box_i = cand[i][chosen] if chosen is not None else None
         may_slide = most[i] > 0
         if chosen is None and may_slide and last is not None and last[0] >= base:
             box_i = next((b for b in follow(i) if clear(*b)), None)
             chosen = None if box_i is None else FOLLOWED
+        if chosen is None and may_slide and last is not None and not repaint:
+            box_i = next((b for b in nudges(i, last) if clear(*b)), None)
+            chosen = None if box_i is None else FOLLOWED
+        if chosen is None and returning is not None:  # no glide: it returns after all
+            chosen, box_i = returning, cand[i][returning]
         if chosen is None and may_slide:
             sbox, order = slides(i, last)
             order = order[_clear_of(sbox[order], placed)]  # free now, in the order to try
