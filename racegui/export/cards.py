@@ -131,10 +131,7 @@ def _did_not_finish(replay: Replay) -> list[str]:
 
 def _margin_text(margin_s: float, label: str, other_s: float) -> str:
     """ "1.22 s ahead of Kipyegon 2023 (4:07.64)"; level when it reads 0.00."""
-    if format_time(abs(margin_s)) == format_time(0.0):
-        return f"Level with {label} ({format_time(other_s)})"
-    side = "behind" if margin_s > 0 else "ahead of"
-    return f"{format_time(abs(margin_s))} s {side} {label} ({format_time(other_s)})"
+    return f"{_gap_words(margin_s)} {label} ({format_time(other_s)})"
 
 
 def _where(replay: Replay) -> str:

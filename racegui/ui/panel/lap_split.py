@@ -6,6 +6,8 @@ faster than the target's 59.65, when she was 1.39 s down on the lap (presenter's
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -96,7 +98,7 @@ class LapSplit(QWidget):
         i = data.laps_done(frame.t)
         prev = laps[i - 1] if i > 0 else None
         prev_gap = 0.0 if prev is None else float(data.lap_end_gap_s[i - 1])
-        if prev_gap != prev_gap:  # NaN: no target
+        if math.isnan(prev_gap):  # no target
             prev_gap = None
         if i >= len(laps):
             self.lap_name.set_text("FINISH")
