@@ -598,6 +598,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     race = read_splits_csv(
         args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
     )
+    try:  # said, so that a title typed before is not lost unseen
+        replaced = args.output.exists()
+    except OSError:  # a name too long to look up: writing it says why
+        replaced = False
     try:
         write_race(race, args.output)
     except OSError as exc:
@@ -613,7 +617,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     about = f"{kinds}, {race.distance_m:g} m"
     if not args.title:
         about += "; the title is the CSV's name, --title sets another"
-    print(f"{args.output}: wrote {_quoted(race.title)} ({about})")
+    over = ", replacing the file that was there" if replaced else ""
+    print(f"{args.output}: wrote {_quoted(race.title)} ({about}){over}")
     for note in race.notes:  # what the import read one way of two (a short athlete's role)
         print(f"  {note}")
     _print_fast_stretches(race)

@@ -317,7 +317,11 @@ def test_import_and_validate_say_what_they_wrote_in_words(capsys, tmp_path):
         "--title sets another)\n"
     )
     code, out, _ = run(capsys, "import", str(csv_path), "-o", str(out_path), "--title", 'A "mile"')
-    assert out == f'{out_path}: wrote "A \\"mile\\"" (1 runner, 1609.34 m)\n'
+    # An analyst had lost a --title by importing again over the file: it is said.
+    assert out == (
+        f'{out_path}: wrote "A \\"mile\\"" (1 runner, 1609.34 m), replacing the file that was '
+        "there\n"
+    )
     code, out, _ = run(capsys, "validate", str(out_path), DEMO)
     assert out.splitlines() == [
         f'{out_path}: ok ("A \\"mile\\"", 1 athlete)',
