@@ -385,6 +385,17 @@ def _place(
         same = np.sign(shift[by_distance]) == (1.0 if offsets(i, last)[0] >= 0 else -1.0)
         return sbox, np.concatenate([by_distance[same], by_distance[~same]])
 
+    def fitting(i: int, cx: float, cy: float) -> list[float] | None:
+        """Label i's box centred at (cx, cy) px, [x0, y0, x1, y1], if it is in bounds and
+        off the obstacles; else None."""
+        half = ws[i] / 2
+        a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
+        if a0 < left or a1 > right or b0 < top or b1 > bottom:
+            return None
+        if any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
+            return None
+        return [a0, b0, a1, b1]
+
     def follow(i: int) -> Iterator[list[float]]:
         """Boxes for tag i (slid last frame), best first: where it was along its marker's
         tangent, eased ``ease`` tag heights back towards the marker, then where it was (at
@@ -415,13 +426,10 @@ def _place(
             centres += [(ax + last[1] - last[3], ay + last[2] - last[4]), last[1:3]]
         if ease <= 0:  # a repaint at the same race time: where it was first
             centres.insert(0, last[1:3])
-        half = ws[i] / 2
         for cx, cy in centres:
-            a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
-            if a0 < left or a1 > right or b0 < top or b1 > bottom:
-                continue
-            if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
-                yield [a0, b0, a1, b1]
+            box = fitting(i, cx, cy)
+            if box is not None:
+                yield box
 
     def nudges(i: int, last: Previous) -> list[list[float]]:
         """Boxes for tag i where it was relative to its marker, then a little way from there
@@ -433,7 +441,6 @@ def _place(
         ux, uy, reach_px = nxs[i], nys[i], mosts[i] * h
         was_along, was_out = ox * -uy + oy * ux, ox * ux + oy * uy
         far = reach[i, STEPS - 1 if labels[i].forced else OPTIONAL_STEPS - 1]
-        half = ws[i] / 2
         out = []
         for da, do in _NUDGES:
             a, o = da * h, do * h
@@ -441,12 +448,9 @@ def _place(
                 continue
             if abs(was_out + o) > far or (was_out + o) * was_out <= 0:
                 continue
-            cx, cy = xs[i] + ox - uy * a + ux * o, ys[i] + oy + ux * a + uy * o
-            a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
-            if a0 < left or a1 > right or b0 < top or b1 > bottom:
-                continue
-            if not any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
-                out.append([a0, b0, a1, b1])
+            box = fitting(i, xs[i] + ox - uy * a + ux * o, ys[i] + oy + ux * a + uy * o)
+            if box is not None:
+                out.append(box)
         return out
 
     lasts = [
