@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
@@ -10,13 +11,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from racegui.export.cards import LINE_WRAP_MAX, card_layout, end_text, title_text
-from racegui.io.race_file import read_race
+from racegui.io.race_file import race_from_data, read_race
 from racegui.model.names import short_name
 from racegui.model.replay import compile_race
 from racegui.ui.loading import load_replay
 from racegui.ui.race_status import compare_label
 from racegui.ui.theme import DARK
 from racegui.ui.ui_paths import demo_path
+from tests.helpers_race import two_runner_data
 
 LONG = (
     "A very long and descriptive title: heat two, second attempt at the Ethiopian record, "
@@ -127,3 +129,41 @@ def test_an_export_tells_its_source_where_the_clip_ends(qapp, tmp_path):
         assert np.array_equal(source.card_frame("end"), image_to_rgb(clip_end))
     finally:
         source.close()
+
+
+def _colour_share(frame: np.ndarray, colour: str) -> float:
+    """Share of a (h, w, 3) frame's pixels within 8 levels of colour ("#rrggbb")."""
+    rgb = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+    return float(np.mean(np.abs(frame.astype(int) - rgb).max(axis=2) <= 8))
+
+
+@pytest.mark.parametrize("kind", ["title", "end"])
+def test_the_cards_take_the_followed_runners_colour(qapp, kind):
+    """Following Sara Lane (blue), the cards' kicker and bar had stayed in the first
+    runner's pink: they are in her colour, as the track's clock bar is."""
+    from racegui.export.scene_source import SceneFrameSource
+
+    data = two_runner_data()
+    blue, pink = "#5aa9ff", "#ff2d6f"  # both legible on the dark card as they are
+    data["athletes"][0]["colour"], data["athletes"][1]["colour"] = pink, blue
+    replay = compile_race(race_from_data(data))
+    shares = {}
+    for who in ("r", "s"):
+        source = SceneFrameSource(replay.following(who), DARK, (640, 360))
+        try:
+            frame = source.card_frame(kind)
+        finally:
+            source.close()
+        shares[who] = (_colour_share(frame, blue), _colour_share(frame, pink))
+    assert shares["r"][0] == 0.0 and shares["r"][1] > 0.0002
+    assert shares["s"][1] == 0.0 and shares["s"][0] > 0.0002
+
+
+def test_an_end_card_level_with_the_target_says_so(mile):
+    """A finish on the target's time to the hundredth read "0.00 s ahead of the 4:00.00
+    target", where the compared race's line says "Level with"."""
+    data = json.loads(demo_path().read_text(encoding="utf-8"))
+    data["target"]["time"] = "4:06.42"
+    level = end_text(compile_race(race_from_data(data)))
+    assert level.lines[0] == "Level with the 4:06.42 target"
+    assert end_text(mile).lines[0] == "6.42 s behind the 4:00.00 target"

@@ -13,7 +13,9 @@ from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
+from racegui.ui.legible import legible_on
 from racegui.ui.race_status import compare_label, race_status
+from racegui.ui.runner_accent import runner_colour
 from racegui.ui.theme import Theme
 
 
@@ -65,10 +67,7 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
     lines = []
     if race.target_time_s is not None and np.isfinite(finish):
         margin = float(finish) - race.target_time_s
-        side = "behind" if margin > 0 else "ahead of"
-        lines.append(
-            f"{format_time(abs(margin))} s {side} the {format_time(race.target_time_s)} target"
-        )
+        lines.append(f"{_gap_words(margin)} the {format_time(race.target_time_s)} target")
     if compare is not None:
         other = float(compare.finish_time_s[compare.focus])
         if np.isfinite(finish) and np.isfinite(other):
@@ -235,12 +234,28 @@ class CardRow:
     rect: QRectF
 
 
-def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[CardRow]:
+CARD_TOP_LIGHTER = 135
+"""A card's background runs from the theme's background made this much lighter (QColor.lighter
+percent) at the top to the background itself at the bottom."""
+
+
+def card_accent(replay: Replay, theme: Theme) -> str:
+    """The cards' accent ("#rrggbb"): the followed runner's colour, shaded where need be to
+    read as text (READABLE_RATIO) on the card's background. Following another runner had
+    left the cards in the demo runner's pink (user review)."""
+    bg = QColor(theme.background)
+    return legible_on(QColor(runner_colour(replay)), [bg.lighter(CARD_TOP_LIGHTER), bg]).name()
+
+
+def card_layout(
+    text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
+) -> list[CardRow]:
     """Where each block of a card of `size` px goes: kicker, headline, lines, then footer.
     Every block fits its box (the headline in 2 wrapped lines, each line in LINE_WRAP_MAX,
     the footer in one, elided) and the boxes stack without overlapping; the lines stay above
     the footer for up to six lines (what title_text and end_text give: an end card's
-    target, ghost, three other finishers and title), shrinking to LINE_SHRINK_MIN."""
+    target, ghost, three other finishers and title), shrinking to LINE_SHRINK_MIN. The kicker
+    is in `accent` ("#rrggbb"; default the theme's accent)."""
     load_bundled_fonts()
     w, h = size
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
@@ -256,7 +271,7 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
     headline = _wrapped_within(headline_metrics, text.headline, width)
     headline_h = _wrapped(headline_metrics, headline, width).height()
     rows = [
-        (kicker, kicker_font, theme.accent, unit * 0.55),
+        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
         (headline, headline_font, theme.text, headline_h + unit * 0.3),
     ]
     top = h * 0.5 - unit * 2.6
@@ -276,16 +291,20 @@ def card_layout(text: CardText, size: tuple[int, int], theme: Theme) -> list[Car
     return out
 
 
-def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
-    """A card image of exactly `size` pixels (RGB32), independent of the screen's pixel ratio."""
-    rows = card_layout(text, size, theme)
+def draw_card(
+    text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
+) -> QImage:
+    """A card image of exactly `size` pixels (RGB32), independent of the screen's pixel ratio;
+    its kicker and bar in `accent` ("#rrggbb"; default the theme's accent: see card_accent)."""
+    accent = accent or theme.accent
+    rows = card_layout(text, size, theme, accent)
     w, h = size
     unit = min(w / 16, h / 9)
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     bg = QColor(theme.background)
     gradient = QLinearGradient(0, 0, 0, h)
-    gradient.setColorAt(0.0, bg.lighter(135))
+    gradient.setColorAt(0.0, bg.lighter(CARD_TOP_LIGHTER))
     gradient.setColorAt(1.0, bg)
     painter = QPainter(image)
     try:
@@ -294,7 +313,7 @@ def draw_card(text: CardText, size: tuple[int, int], theme: Theme) -> QImage:
         painter.fillRect(0, 0, w, h, gradient)
         painter.fillRect(
             QRectF(rows[0].rect.left(), h * 0.5 - unit * 2.9, unit * 0.5, unit * 0.12),
-            QColor(theme.accent),
+            QColor(accent),
         )
         flags = (
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap

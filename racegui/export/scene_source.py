@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from racegui.export.cards import draw_card, end_text, title_text
+from racegui.export.cards import card_accent, draw_card, end_text, title_text
 from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
@@ -155,7 +155,8 @@ class SceneFrameSource:
                 text = end_text(self._replay, self._compare, self._end_s)
             else:
                 text = title_text(self._replay, self._compare)
-            self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme))
+            accent = card_accent(self._replay, self._theme)
+            self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme, accent))
         return self._cards[kind]
 
     def close(self) -> None:
