@@ -30,10 +30,12 @@ def _demo_text() -> str:
 def test_a_field_given_twice_is_refused_at_its_place(old, new, where):
     text = _demo_text()
     assert old in text
+    changed = text.replace(old, new, 1)
+    line = changed[: changed.index(new)].count("\n") + 1  # where the field is first given
     with pytest.raises(RaceFileError) as info:
-        parse_race_text(text.replace(old, new, 1), "race.json")
+        parse_race_text(changed, "race.json")
     assert len(info.value.problems) == 1
-    assert str(info.value).startswith(f"race.json: {where}: {TWICE}")
+    assert str(info.value).startswith(f"race.json: line {line}, {where}: {TWICE}")
 
 
 def test_the_same_field_in_different_objects_is_fine():
@@ -42,12 +44,14 @@ def test_the_same_field_in_different_objects_is_fine():
 
 def test_validate_and_info_give_one_line_and_exit_2(capsys, tmp_path):
     path = tmp_path / "race.json"
-    path.write_text(_demo_text().replace('"id": "fisher",', '"id": "fisher", "name": "X",', 1))
+    text = _demo_text().replace('"id": "fisher",', '"id": "fisher", "name": "X",', 1)
+    path.write_text(text)
+    line = text[: text.index('"name": "X"')].count("\n") + 1
     for verb in ("validate", "info"):
         assert main([verb, str(path)]) == 2
         out, err = capsys.readouterr()
         assert out == ""
         assert err.splitlines() == [
-            f"{path}: $.athletes[1].name: {TWICE} (JSON readers would "
+            f"{path}: line {line}, $.athletes[1].name: {TWICE} (JSON readers would "
             "keep only the last): delete one"
         ]

@@ -57,14 +57,17 @@ def _escape(ch: str) -> str:
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file: where (JSON path like $.athletes[2].splits[0].time, or
-    "line 3, column 7") and what."""
+    "line 3, column 7"), what, and for a JSON path the line of the file it is on (or of the
+    nearest enclosing value there is, for a missing field) when known."""
 
     where: str
     message: str
+    line: int | None = None
 
     def format(self, path: str | Path | None) -> str:
         name = str(path) if path is not None else "<input>"
-        text = f"{name}: {self.where}: {self.message}" if self.where else f"{name}: {self.message}"
+        where = f"line {self.line}, {self.where}" if self.line is not None else self.where
+        text = f"{name}: {where}: {self.message}" if where else f"{name}: {self.message}"
         return one_line(text)
 
 
@@ -95,13 +98,15 @@ def capped(problems: list[Problem]) -> list[Problem]:
 def json_path(loc: tuple) -> str:
     """Format a location tuple ("athletes", 2, "splits") as a JSON path $.athletes[2].splits;
     a field name that is not a plain word is quoted, escaped and cut: $["bad\\nkey"]."""
-    out = "$"
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            continue
-        key = str(part)
-        cut = key[:MAX_KEY_CHARS] + ("…" if len(key) > MAX_KEY_CHARS else "")
-        plain = _PLAIN_KEY.match(key) is not None
-        out += f".{cut}" if plain else f"[{json.dumps(cut, ensure_ascii=False)}]"
-    return out
+    return "$" + "".join(path_part(part) for part in loc)
+
+
+def path_part(part: int | str) -> str:
+    """One step of a JSON path: "[2]" for an array index, ".splits" for a field name, or
+    '["bad\\nkey"]' (quoted, escaped, cut to MAX_KEY_CHARS) for one that is not a plain word."""
+    if isinstance(part, int):
+        return f"[{part}]"
+    key = str(part)
+    cut = key[:MAX_KEY_CHARS] + ("…" if len(key) > MAX_KEY_CHARS else "")
+    plain = _PLAIN_KEY.match(key) is not None
+    return f".{cut}" if plain else f"[{json.dumps(cut, ensure_ascii=False)}]"

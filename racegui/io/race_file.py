@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from racegui.io.atomic import write_bytes_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
+from racegui.io.json_lines import with_lines
 from racegui.io.schema import (
     COLOUR_PATTERN,
     DATE_PATTERN,
@@ -967,7 +968,10 @@ def parse_race_text(text: str, path: str | Path | None = None) -> Race:
         raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
     except ValueError:  # Python refuses to read an integer of over 4300 digits
         raise RaceFileError(path, [_long_number_problem(text)]) from None
-    return race_from_data(data, path)
+    try:
+        return race_from_data(data, path)
+    except RaceFileError as exc:  # "line 42, $.athletes[1].splits[3].time: ..."
+        raise RaceFileError(path, with_lines(exc.problems, text)) from None
 
 
 def read_race(path: str | Path) -> Race:
