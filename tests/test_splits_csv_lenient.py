@@ -102,3 +102,52 @@ def test_a_bad_cell_is_quoted_with_what_would_do(tmp_path, header, row, words):
     with pytest.raises(RaceFileError) as info:
         read_splits_csv(path)
     assert words in info.value.lines()[0]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Athlete;Distance;Time",
+        "ATHLETE;Distance (m);Split time",
+        "athlete_id;dist;split",
+        "Athlete;Metres;Time (s)",
+    ],
+)
+def test_a_header_as_people_type_it_is_read(tmp_path, header):
+    """A coach's "Athlete;Distance;Time" was refused: "missing column(s) distance_m"."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"{header}\nAnna Lind;400;68,5\nAnna Lind;1500;4:20,5\n", encoding="utf-8")
+    [anna] = read_splits_csv(path).athletes
+    assert [(s.distance_m, s.time_s) for s in anna.splits] == [(400.0, 68.5), (1500.0, 260.5)]
+
+
+def test_a_color_column_is_the_colour(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("athlete,distance_m,time,Color\nMia,400,62.1,blue\n", encoding="utf-8")
+    assert read_splits_csv(path).athletes[0].colour == COLOUR_NAMES["blue"]
+
+
+def test_a_header_with_no_distance_column_is_still_refused(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("athlete,lap,time\nMia,1,62.1\n", encoding="utf-8")
+    with pytest.raises(RaceFileError, match="missing column"):
+        read_splits_csv(path)
+
+
+def test_an_athlete_with_no_time_at_all_is_said_to_be_left_out(tmp_path, capsys):
+    """Nora Aho's rows all had empty times: import gave four "row is left out" notes and
+    no word that she was not in the race."""
+    rows = "".join(f"Nora Aho,{d},\n" for d in (400, 800, 1200, 1500))
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "athlete,distance_m,time\nAnna Lind,400,68.5\nAnna Lind,1500,4:20.5\n" + rows,
+        encoding="utf-8",
+    )
+    race = read_splits_csv(path)
+    assert [a.name for a in race.athletes] == ["Anna Lind"]
+    assert race.notes == (
+        "Nora Aho is left out of the race: none of the rows (lines 4, 5, 6 and 7) has a time.",
+    )
+    assert main(["import", str(path), "-o", str(tmp_path / "out.json")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == [f"  {race.notes[0]}"]

@@ -1,6 +1,7 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
-A header row names the columns (any order, case-insensitive); optional columns name, role
+A header row names the columns (any order, case-insensitive, or as COLUMN_ALIASES: "Distance",
+"Split time"); optional columns name, role
 and colour describe the athlete (an athlete with no role given is a runner if listed first
 or reaching the finish, else a pacer; a runner who stops short while another runner finishes
 did not finish, "dnf"). The athlete cell is an id (letters, digits, '_', '.', '-')
@@ -38,6 +39,21 @@ from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 REQUIRED = ("athlete", "distance_m", "time")
 OPTIONAL = ("name", "role", "colour")
+COLUMN_ALIASES = {
+    "distance": "distance_m",
+    "distance (m)": "distance_m",
+    "dist": "distance_m",
+    "metres": "distance_m",
+    "meters": "distance_m",
+    "split": "time",
+    "split time": "time",
+    "time (s)": "time",
+    "athlete id": "athlete",
+    "color": "colour",
+}
+"""Other names a header may give a column, as people type them ("Athlete;Distance;Time" was
+refused for want of distance_m: coach's review); matched in any case, with spaces or
+underscores."""
 PALETTE = (
     "#e4002b",
     "#1f77b4",
@@ -100,6 +116,13 @@ _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour
 """The CSV column each athlete field of a race file comes from."""
 
 
+def column_name(cell: str) -> str:
+    """The column a header cell names: lower case, one of REQUIRED or OPTIONAL when it is
+    one or an alias of one (COLUMN_ALIASES), else the cell as it is, lower case."""
+    name = " ".join(cell.strip().strip('"').lower().split())
+    return COLUMN_ALIASES.get(name.replace("_", " "), name)
+
+
 def _delimiter(header: str) -> str:
     """The separator a header line uses: the most common of comma, semicolon and tab."""
     return max(",;\t", key=header.count)  # a comma on a tie (or none)
@@ -116,7 +139,7 @@ def _header_below(text: str) -> int | None:
     HEADER_SEARCH_LINES lines after the first, if there is one."""
     lines = text.splitlines()[1 : HEADER_SEARCH_LINES + 1]
     for k, line in enumerate(lines, start=2):
-        cells = [c.strip().strip('"').lower() for c in line.split(_delimiter(line))]
+        cells = [column_name(c) for c in line.split(_delimiter(line))]
         if all(name in cells for name in REQUIRED):
             return k
     return None
@@ -151,11 +174,11 @@ def read_splits_csv(
     source = _Lines(text)
     reader = csv.reader(source, delimiter=delim)
     problems: list[Problem] = []
-    notes: list[str] = []  # rows without a time, left out
+    untimed: list[tuple[int, _Untimed]] = []  # (line, row) of rows without a time, left out
     try:
         if sep:  # Excel's "sep=;": the separator, then the header on the next line
             next(reader)
-        header = [h.strip().lower() for h in next(reader)]
+        header = [column_name(h) for h in next(reader)]
     except (StopIteration, csv.Error):
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
     while header and not header[-1]:  # empty trailing cells (spreadsheet exports) name nothing
@@ -187,7 +210,7 @@ def read_splits_csv(
                     problems.append(quote)
                     continue
             _read_row(
-                row, reader.line_num, header, col, decimal_comma, athletes, over, problems, notes
+                row, reader.line_num, header, col, decimal_comma, athletes, over, problems, untimed
             )
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
@@ -201,6 +224,7 @@ def read_splits_csv(
         raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
+    notes = _untimed_notes(untimed, athletes)
     data = _race_data(path, athletes, col, distance_m, title, target_time_s, notes)
     try:
         return race_from_data(data, path)
@@ -214,6 +238,33 @@ def read_splits_csv(
             _longest_line(athletes),
         )
         raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+
+
+def _untimed_notes(untimed: list[tuple[int, _Untimed]], athletes: dict[str, dict]) -> list[str]:
+    """Notes on the rows left out for want of a time: one per row, but one per athlete none
+    of whose rows has a time, who is left out of the race (her four row notes had not said
+    so: coach's review)."""
+    notes = []
+    said: set[str] = set()
+    for line, row in untimed:
+        if row.athlete in athletes:
+            notes.append(
+                f"Line {line} has no time for {row.athlete} at {row.distance_m:g} m: "
+                "the row is left out."
+            )
+        elif row.athlete not in said:
+            said.add(row.athlete)
+            lines = [str(n) for n, r in untimed if r.athlete == row.athlete]
+            if len(lines) == 1:
+                where = f"line {lines[0]}"
+            elif len(lines) <= 4:
+                where = f"lines {', '.join(lines[:-1])} and {lines[-1]}"
+            else:
+                where = f"lines {lines[0]} to {lines[-1]}"
+            notes.append(
+                f"{row.athlete} is left out of the race: none of the rows ({where}) has a time."
+            )
+    return notes
 
 
 class _Lines:
@@ -366,10 +417,10 @@ def _read_row(
     athletes: dict[str, dict],
     over: set[str],
     problems: list[Problem],
-    notes: list[str],
+    untimed: list[tuple[int, _Untimed]],
 ) -> None:
     """Add one data row's split to its athlete in athletes, or its problem to problems, or
-    for a row without a time a note to notes."""
+    a row without a time, with its line, to untimed."""
     if not any(cell.strip() for cell in row):
         return
     read = _split_of_row(row, line, header, col, decimal_comma)
@@ -377,10 +428,7 @@ def _read_row(
         problems.append(read)
         return
     if isinstance(read, _Untimed):
-        notes.append(
-            f"Line {line} has no time for {read.athlete} at {read.distance_m:g} m: "
-            "the row is left out."
-        )
+        untimed.append((line, read))
         return
     athlete_id, dist, time_s = read
     if athlete_id not in athletes:
