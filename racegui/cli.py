@@ -312,6 +312,21 @@ def _info_data(replay, digits: int | None = 3) -> dict:
         }
         for s in analysis.split_table(replay, every_m=200.0)
     ]
+    given = []
+    start_m = 0.0
+    for row in analysis.given_splits(replay):
+        given.append(
+            {
+                "distance_m": num(row.distance_m),
+                "time_s": num(row.time_s),
+                "split_s": num(row.segment_time_s),
+                "over_m": num(row.distance_m - start_m),
+                "target_split_s": num(row.target_segment_time_s),
+                "delta_s": num(row.delta_s),
+                "estimated": not row.published,
+            }
+        )
+        start_m = row.distance_m
     events = [
         {
             "time_s": num(e.time_s),
@@ -333,6 +348,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
         "athletes": athletes,
         "laps": laps,
         "splits_200m": splits,
+        "file_splits": given,
         "events": events,
         "notes": list(race.notes),
         "sources": [
@@ -383,6 +399,9 @@ def _print_info(data: dict) -> None:
             "" if lap["lap_time_published"] else "est.",
         )
         print(row.format(*cells).rstrip())
+    lap_ends = {round(lap["distance_m"], 2) for lap in laps}
+    if not {round(split["distance_m"], 2) for split in data["file_splits"]} <= lap_ends:
+        _print_file_splits(focus, data["file_splits"])  # not all in the laps table already
     print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
@@ -396,6 +415,38 @@ def _print_info(data: dict) -> None:
         for source in data["sources"]:
             url = source.get("url")
             print(f"  - {source['title']}" + (f" <{url}>" if url else ""))
+
+
+def _print_file_splits(focus: str, splits: list[dict]) -> None:
+    """info's table of the followed runner's splits as the race file gives them (none for a
+    runner it gives an even pace): a coach's typed 400 m splits of a 1500 m were nowhere in
+    info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model."""
+    from racegui.model.timefmt import format_delta, format_time
+
+    if not splits:
+        return
+    print(f"\nSplits of {focus}, as in the race file (delta: to the target at that distance)")
+    row = "  {:<7}  {:>10}  {:>8}  {:>8}  {:>9}  {:>7}  {:>6}  {}"
+    print(row.format("", "at", "time", "split", "over", "target", "delta", "").rstrip())
+    last = len(splits) - 1
+    for k, split in enumerate(splits):
+        target, delta = split["target_split_s"], split["delta_s"]
+        cells = (
+            "finish" if k == last else f"split {k + 1}",
+            f"{_metres(split['distance_m'])} m",
+            format_time(split["time_s"]),
+            format_time(split["split_s"]),
+            f"{_metres(split['over_m'])} m",
+            format_time(target) if target is not None else "-",
+            format_delta(delta) if delta is not None else "-",
+            "est." if split["estimated"] else "",
+        )
+        print(row.format(*cells).rstrip())
+
+
+def _metres(m: float) -> str:
+    """Metres to the centimetre, without trailing zeros: "400", "409.34"."""
+    return f"{m:.2f}".rstrip("0").rstrip(".")
 
 
 def _info_outcome(a: dict) -> str:

@@ -196,6 +196,37 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     return rows
 
 
+def given_splits(replay: Replay) -> list[SplitRow]:
+    """The focus runner's own splits as the race file gives them (published, or typed by a
+    coach: a 1500 m's 400 m splits, which the lap table's finish-line crossings at 300, 700
+    and 1100 m only estimate), each with the time (s) since the one before (or the start),
+    and the target's times at its distance and over its stretch. Empty for a runner the
+    file gives no splits (an even pace)."""
+    splits = replay.athletes[replay.focus].splits
+    if not splits:
+        return []
+    dist = np.array([s.distance_m for s in splits], dtype=float)
+    target = _target_times(replay, dist)
+    rows = []
+    prev_t, prev_target, prev_exact = 0.0, 0.0, True
+    for k, split in enumerate(splits):
+        tgt = None if target is None else float(target[k])
+        rows.append(
+            SplitRow(
+                distance_m=split.distance_m,
+                time_s=split.time_s,
+                segment_time_s=split.time_s - prev_t,
+                target_time_s=tgt,
+                target_segment_time_s=None if tgt is None else tgt - prev_target,
+                published=not split.estimated,
+                segment_published=prev_exact and not split.estimated,
+            )
+        )
+        prev_t, prev_exact = split.time_s, not split.estimated
+        prev_target = 0.0 if tgt is None else tgt
+    return rows
+
+
 def _both_in(published: set[float], start_m: float, end_m: float) -> bool:
     """Whether both ends (m) of a stretch are published distances."""
     return round(float(start_m), 3) in published and round(float(end_m), 3) in published
