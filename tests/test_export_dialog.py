@@ -474,3 +474,23 @@ def test_the_export_scene_is_not_repainted_by_the_event_pumps(dialog, tmp_path, 
     dialog.path_edit.setText(str(tmp_path / "clip.mp4"))
     assert dialog.run_export(dialog.options()) is not None
     assert painted == []
+
+
+def test_a_side_panel_too_small_to_read_is_said_in_the_dialog(replay, tmp_path, qtbot):
+    """The command line said a 360p clip's panel text was 3 px high; the dialog had made the
+    same GIF without a word (coach's review)."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:10")
+    dlg.size_combo.setCurrentIndex(dlg.size_combo.count() - 1)  # 640 x 360
+    dlg.panel_check.setChecked(True)
+    text = dlg.check_label.text()
+    assert text.startswith("301 frames: 0:10.0 of video at 30 fps. ")
+    assert "3 px high, too small to read" in text and "untick “Show the side panel”" in text
+    assert dlg.export_button.isEnabled()  # a warning, not a problem
+    dlg.panel_check.setChecked(False)
+    assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."
+    dlg.panel_check.setChecked(True)
+    dlg.size_combo.setCurrentIndex(0)  # 1920 x 1080
+    assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."

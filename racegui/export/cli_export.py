@@ -10,7 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from racegui.cli_text import FOLLOW_HELP, after_end_text
-from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
+from racegui.export.options import (
+    ExportOptions,
+    ExportOptionsError,
+    parse_size,
+    small_panel_text,
+)
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
 
@@ -107,25 +112,14 @@ def add_export_arguments(
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
-PANEL_SMALLEST_TEXT_PX = 10.0
-"""Height (px) of the side panel's smallest text (axis ticks, "est.") in a 1080p export."""
-PRESENTATION_TEXT_SCALE = 1.4
-"""How much bigger the panel's text is laid out with --presentation (the window's
-presentation scale on a 1080 px screen)."""
-LEGIBLE_TEXT_PX = 6.0
-"""Below this height (px) the panel's smallest text cannot be read."""
-
-
 def small_panel_note(size: tuple[int, int], panel: bool, presentation: bool = False) -> str:
-    """What to say of an export whose side panel is too small to read (the panel is laid out
-    for 1080 px and scaled down), or ""; a 360p clip's panel was 3 px noise unremarked."""
-    px = PANEL_SMALLEST_TEXT_PX * min(size) / 1080
-    if presentation:
-        px *= PRESENTATION_TEXT_SCALE
-    if not panel or px >= LEGIBLE_TEXT_PX:
+    """What to say of an export whose side panel is too small to read, or ""; a 360p clip's
+    panel was 3 px noise unremarked."""
+    small = small_panel_text(size, panel, presentation)
+    if small is None:
         return ""
-    enough = px * PRESENTATION_TEXT_SCALE >= LEGIBLE_TEXT_PX
-    bigger = "--presentation makes it legible, " if enough and not presentation else ""
+    px, helps = small
+    bigger = "--presentation makes it legible, " if helps else ""
     return (
         f"at {size[0]}x{size[1]} the side panel's smallest text is {px:.0f} px high, too small "
         f"to read; {bigger}--no-panel gives the track the whole frame"

@@ -47,6 +47,7 @@ from racegui.export.options import (
     ExportOptionsError,
     check_gif_budget,
     format_for,
+    small_panel_text,
 )
 from racegui.export.overwrite import race_file_problem
 from racegui.export.pipeline import plan_for
@@ -108,6 +109,20 @@ def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
         f"{plan.total:,} frame{'s' * (plan.total != 1)}{files}: "
         f"{format_clock(plan.video_duration_s, 1)} of video at "
         f"{options.fps} fps."
+    )
+
+
+def panel_words(options: ExportOptions) -> str:
+    """The dialog's warning of a side panel too small to read, in its own words, or "" (the
+    command line said so; the dialog had made a 360p GIF without a word: coach's review)."""
+    small = small_panel_text(options.size, options.panel, options.presentation)
+    if small is None:
+        return ""
+    px, helps = small
+    bigger = "tick “Big type for a projector or a slide”, or " if helps else ""
+    return (
+        f" The side panel's smallest text will be {px:.0f} px high, too small to read: "
+        f"{bigger}untick “Show the side panel” to give the track the whole frame."
     )
 
 
@@ -453,7 +468,8 @@ class ExportDialog(QDialog):
         if self._running:
             return
         try:
-            text, problem = describe_plan(*self._checked()), False
+            options, plan = self._checked()
+            text, problem = describe_plan(options, plan) + panel_words(options), False
         except ExportOptionsError as exc:
             text, problem = str(exc), True
         self.check_label.setText(text)

@@ -361,3 +361,26 @@ def _is_number(value: object) -> bool:
         and not isinstance(value, bool)
         and math.isfinite(float(value))
     )
+
+
+PANEL_SMALLEST_TEXT_PX = 10.0
+"""Height (px) of the side panel's smallest text (axis ticks, "est.") in a 1080p export."""
+PRESENTATION_TEXT_SCALE = 1.4
+"""How much bigger the panel's text is laid out with --presentation (the window's
+presentation scale on a 1080 px screen)."""
+LEGIBLE_TEXT_PX = 6.0
+"""Below this height (px) the panel's smallest text cannot be read."""
+
+
+def small_panel_text(
+    size: tuple[int, int], panel: bool, presentation: bool = False
+) -> tuple[float, bool] | None:
+    """(height px of the side panel's smallest text, whether the presentation layout would
+    make it legible) for an export whose panel is too small to read, else None (the panel
+    is laid out for 1080 px and scaled down)."""
+    px = PANEL_SMALLEST_TEXT_PX * min(size) / 1080
+    if presentation:
+        px *= PRESENTATION_TEXT_SCALE
+    if not panel or px >= LEGIBLE_TEXT_PX:
+        return None
+    return px, not presentation and px * PRESENTATION_TEXT_SCALE >= LEGIBLE_TEXT_PX
