@@ -21,7 +21,14 @@ def test_mile_lap_table_ends_at_finish_line_crossings(replay):
     )
     assert sum(lap.lap_time_s for lap in laps) == pytest.approx(246.42, abs=1e-6)
     assert laps[-1].time_s == pytest.approx(246.42, abs=1e-6)
-    assert laps[1].target_lap_time_s == pytest.approx(240 * 400 / MILE, abs=1e-6)
+    # The target's laps are the differences of its times as shown (to the nearest
+    # hundredth): 1.39 + 59.66 + 3 x 59.65 adds up to 4:00.00 and the deltas to +6.42, where
+    # 1.39 + 4 x 59.65 had read 3:59.99 and the deltas +6.43 (coach's review).
+    assert [lap.target_lap_time_s for lap in laps] == pytest.approx(
+        [1.39, 59.66, 59.65, 59.65, 59.65], abs=1e-9
+    )
+    assert sum(lap.target_lap_time_s for lap in laps) == pytest.approx(240.0, abs=1e-9)
+    assert sum(lap.delta_s for lap in laps) == pytest.approx(246.42 - 240.0, abs=1e-9)
     assert laps[-1].delta_s > 0  # the last lap was slower than the light
 
 
@@ -104,8 +111,10 @@ def test_crossing_times_are_timed_up_to_the_hundredth_and_published_ones_kept(re
     assert [lap.time_s for lap in laps][1:] == pytest.approx([61.62, 122.18, 183.30, 246.42])
     rows = {round(r.distance_m): r for r in analysis.split_table(replay)}
     assert [rows[d].time_s for d in (400, 800, 1200)] == pytest.approx([60.20, 120.75, 181.84])
-    # The target is not timed: the deltas are those of the gap readout at that moment.
-    assert rows[1200].delta_s == pytest.approx(replay.state_at(181.84).gap_to_target_s)
+    # The target's times are rounded to the nearest, not up: the deltas are those of the gap
+    # readout at that moment, rounded (+2.89 s at 1200 m).
+    gap = replay.state_at(181.84).gap_to_target_s
+    assert rows[1200].delta_s == pytest.approx(round(gap, 2), abs=1e-9) == pytest.approx(2.89)
     for d in analysis.dropouts(replay):
         t = float(replay.dropout_time_s[replay.index(d.athlete)])
         assert t - 1e-9 <= d.time_s < t + 0.01

@@ -110,7 +110,7 @@ def test_info_laps_header_stands_over_its_columns(capsys):
     lines = out.splitlines()
     k = lines.index("Laps of Faith Kipyegon, to each finish-line crossing")
     header, lap1 = lines[k + 2], lines[k + 4]  # after the line saying what "est." means
-    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.72   -0.13  est."  # 64.05497 s
+    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.71   -0.12  est."  # 64.05497 s
     for word, cell in (("to", "409.34 m"), ("time", "1:04.06"), ("lap", "1:02.59")):
         assert header.index(f" {word} ") + len(word) + 1 == lap1.index(cell) + len(cell)
     assert header.endswith("target   delta") and len(header) == len(lap1) - len("  est.")

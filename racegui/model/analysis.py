@@ -106,9 +106,13 @@ def timed(seconds: np.ndarray | float) -> np.ndarray:
 def _target_times(replay: Replay, distances: np.ndarray) -> np.ndarray | None:
     if replay.target is None:
         return None
-    # Not timed: the target is not a timed athlete, and its exact times keep the tables'
-    # deltas those of the gap readout at the same moment (+2.89 s at 1200 m, not +2.88).
-    return np.atleast_1d(replay.time_at_distance(replay.target, distances))
+    # To the nearest hundredth, as the tables show them, so that the target's laps are
+    # differences of its shown times and add up (1.39 + 59.66 + 3 x 59.65 = 4:00.00, where
+    # 1.39 + 4 x 59.65 had read 3:59.99), and the deltas too (to +6.42 at the finish, not
+    # +6.43: coach's review). Not rounded up, as a timed athlete's are: her timed time less
+    # the target's rounded to the nearest is the gap readout's figure at that moment, rounded
+    # (+2.89 s at 1200 m, not +2.88).
+    return np.round(np.atleast_1d(replay.time_at_distance(replay.target, distances)), 2)
 
 
 def lap_boundaries_m(replay: Replay) -> np.ndarray:
