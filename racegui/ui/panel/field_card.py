@@ -22,9 +22,10 @@ from racegui.ui.panel.field_list import FieldList, FieldRow
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.text_fit import NAME_CHARS, clip_text
 
-FIELD_ROWS = 8
-"""Runners' rows always in view whole (an 800 m final's eight); more where the panel has
-room, and the rest are counted in "+ N more"."""
+FIELD_ROWS = 12
+"""Runners' rows kept in view whole (a 5000 m final's field, nearly) before the splits give
+up rows below SPLITS_BESIDE_FIELD_ROWS in a short window; more where the panel has room, and
+the rest are counted in "+ N more"."""
 FIELD_LEAST_ROWS = 3
 """Fewest rows kept when the panel fits a short window (the leader, the followed runner
 and one more)."""
@@ -165,8 +166,9 @@ class FieldCard(Card):
         replay = self._data.replay
         if replay.race.distance_m <= replay.track.lap_m + 1e-6:
             return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
-        lap = max(int(replay.lap_of(distance_m)), 1)
-        return f"Lap {lap} of {replay.total_laps}"
+        partial, lap_m = replay.partial_lap_m, replay.track.lap_m  # as Replay.lap_of, unboxed
+        lap = 0 if distance_m < partial else math.floor((distance_m - partial) / lap_m + 1e-9) + 1
+        return f"Lap {min(max(lap, 1), replay.total_laps)} of {replay.total_laps}"
 
     def shown_texts(self) -> list[tuple[str, str, str]]:
         """(place, name, figure) of each row shown, top to bottom."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 FIELD_STRETCH = 4
-"""The field card's share of spare height against the pace chart's 1: its rows first (up
-to every runner's), then the chart."""
+"""The field card's share of spare height against the pace chart's (and the pacers card's,
+or the empty room below the cards without one) 1: its rows first, up to every runner's."""
 ROWS, COLUMNS = "rows", "columns"
 """Two-column arrangements: in rows that line up (gap beside splits, pace beside pacers), or
 in columns of their own (gap over pace, splits over pacers), which stretch no card to its
@@ -57,10 +57,7 @@ class SectionGrid:
         self._clear()
         grid = self._grid
         if columns != 2:
-            # With the field card, no empty row for missing pacers: the cards take the room.
-            stretch = {pace: 1, pacers_card: 1 if pacers or not field else 0, field_card: 0}
-            if field:
-                stretch[field_card] = FIELD_STRETCH
+            stretch = {pace: 1, pacers_card: 1, field_card: FIELD_STRETCH}
             shown = (header, gap, field_card, pace, splits, pacers_card)
             for row, section in enumerate(w for w in shown if w is not field_card or field):
                 grid.addWidget(section, row, 0)

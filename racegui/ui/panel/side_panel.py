@@ -292,6 +292,8 @@ class SidePanel(QWidget):
                 self._restyle(compact=False)
             self._place_sections(ROWS)
             self.splits.set_fit_rows(None)
+            if not self.field.isHidden():  # the field's rows give way, not the laps
+                self._fewer_field_rows(room, self._needed_height())
             self._set_scroll_bar(room)
             return
         self._fitting = True
