@@ -135,7 +135,7 @@ class Standings:
         """The field at time t (s), from everyone's distance run (m, indexed like
         replay.ids, as RaceState.distance_m)."""
         race_m = float(self.replay.race.distance_m)
-        run = distance_m[list(self.rows)].tolist()
+        run = distance_m.take(self.rows).tolist()
         order, shared = _order(self.finish_s, self.stop_s, t, run)
         stopped = [k for k in self.stopped_order if t >= self.stop_s[k]]
         finished = [t >= self.finish_s[k] for k in order]

@@ -43,10 +43,13 @@ class FieldCard(Card):
         self.body.addWidget(self.list, 1)
         self.list.resized = self._on_list_resized
         self._data: PanelData | None = None
-        self._names: dict[int, str] = {}
-        self._colours: dict[int, str] = {}
-        self._stops: dict[int, str] = {}
-        """ "DNF · 2200 m" of each runner who did not finish, by row."""
+        self._who: dict[int, tuple[str, str, bool]] = {}
+        """(name as shown, colour, followed) of each runner, by row."""
+        self._ends: dict[int, str] = {}
+        """What each runner's row says once her race is over, by row: her finish time
+        ("8:52.31") or where she stopped ("DNF · 2200 m")."""
+        self._laps: dict[int, str] = {}
+        """The leader's text by lap ("Lap 6 of 7"), made when first shown."""
         self._t = math.nan
         self._distances: np.ndarray | None = None
         self._fit_rows = FIELD_ROWS
@@ -63,13 +66,18 @@ class FieldCard(Card):
             self.list.set_rows((), 0)
             return
         replay = data.replay
-        self._names = {i: clip_text(replay.athletes[i].name, NAME_CHARS) for i in standings.rows}
-        self._colours = {i: replay.athletes[i].colour for i in standings.rows}
-        self._stops = {
-            i: f"DNF · {float(replay.dropout_distance_m[i]):g} m"
+        athletes, focus = replay.athletes, replay.focus
+        self._who = {
+            i: (clip_text(athletes[i].name, NAME_CHARS), athletes[i].colour, i == focus)
             for i in standings.rows
-            if replay.dnf[i]
         }
+        self._ends = {
+            i: f"DNF · {float(replay.dropout_distance_m[i]):g} m"
+            if replay.dnf[i]
+            else format_time(float(replay.finish_time_s[i]))
+            for i in standings.rows
+        }
+        self._laps = {}
         self.list.set_count(standings.size)
         self.list.set_kept_rows(self._fit_rows)
         self._cap_height()
@@ -112,8 +120,8 @@ class FieldCard(Card):
             return
         if state is not None and state.t == t:
             distances = state.distance_m
-        else:
-            distances = data.replay.distances_at(t)[0]
+        else:  # everyone's distance, without the speeds (rows past n: lateral offsets)
+            distances = data.replay.motion.values_at(t)
         self._t, self._distances = t, distances
         self._show(data.standings.at(t, distances))
 
@@ -129,46 +137,41 @@ class FieldCard(Card):
             at = standing.rows.index(focus) if focus in standing.rows else -1
             if at >= fits:  # her row instead of the last one that fits
                 picked[-1] = at
-        rows = tuple(self._row(standing, k, focus) for k in picked)
-        if self.list.set_rows(rows, n - len(picked)):
+        started = self._t > 0
+        rows = []
+        for k in picked:  # per frame: plain lookups and one format per row
+            i, place = standing.rows[k], standing.places[k]
+            name, colour, followed = self._who[i]
+            if place == 0 or (started and standing.finished[k]):
+                value = self._ends[i]
+            elif not started:  # the start list: no places or gaps yet
+                value = ""
+            elif standing.laps_down[k] > 0:
+                down = standing.laps_down[k]
+                value = f"+{down} lap" if down == 1 else f"+{down} laps"
+            elif standing.gap_s[k] != standing.gap_s[k]:  # NaN: the leader
+                value = self._leader_text(standing.leader_m)
+            else:
+                value = gap_text(standing.gap_s[k])
+            shown = str(place) if place and started else ""
+            rows.append(FieldRow(shown, name, colour, value, followed, place == 0))
+        if self.list.set_rows(tuple(rows), n - len(picked)):
             self.dirty = True
-
-    def _row(self, standing: Standing, k: int, focus: int) -> FieldRow:
-        """The k-th runner of `standing` as shown."""
-        i = standing.rows[k]
-        place = standing.places[k]
-        t = self._t
-        if place == 0:
-            value = self._stops[i]
-        elif t <= 0:  # the start list: no places or gaps yet
-            value = ""
-        elif standing.finished[k]:
-            value = format_time(float(self._data.replay.finish_time_s[i]))
-        elif standing.laps_down[k] > 0:
-            down = standing.laps_down[k]
-            value = f"+{down} lap" if down == 1 else f"+{down} laps"
-        elif math.isnan(standing.gap_s[k]):  # the leader
-            value = self._leader_text(standing.leader_m)
-        else:
-            value = gap_text(standing.gap_s[k])
-        return FieldRow(
-            place=str(place) if place and t > 0 else "",
-            name=self._names[i],
-            colour=self._colours[i],
-            value=value,
-            followed=i == focus,
-            out=place == 0,
-        )
 
     def _leader_text(self, distance_m: float) -> str:
         """ "Lap 6 of 7" for the leader at distance_m (m); in a race of one lap or less her
         distance, to 10 m below ("120 m")."""
         replay = self._data.replay
-        if replay.race.distance_m <= replay.track.lap_m + 1e-6:
+        lap_m = replay.track.lap_m
+        if replay.race.distance_m <= lap_m + 1e-6:
             return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
-        partial, lap_m = replay.partial_lap_m, replay.track.lap_m  # as Replay.lap_of, unboxed
+        partial, total = replay.partial_lap_m, replay.total_laps  # as Replay.lap_of, unboxed
         lap = 0 if distance_m < partial else math.floor((distance_m - partial) / lap_m + 1e-9) + 1
-        return f"Lap {min(max(lap, 1), replay.total_laps)} of {replay.total_laps}"
+        lap = min(max(lap, 1), total)
+        text = self._laps.get(lap)
+        if text is None:
+            text = self._laps[lap] = f"Lap {lap} of {total}"
+        return text
 
     def shown_texts(self) -> list[tuple[str, str, str]]:
         """(place, name, figure) of each row shown, top to bottom."""
