@@ -484,28 +484,12 @@ def _status(replay, i: int, running: bool) -> str:
     return "stopped"
 
 
-def _places(replay, s) -> dict[int, int]:
-    """Place (1: leading) of each runner who finishes, in state s: those finished by their
-    finish time, then those running by the distance run; level runners share a place (a dead
-    heat). A runner who did not finish has none."""
-    t = s.t
-    keys = {}
-    for i in replay.runners:
-        finish = float(replay.finish_time_s[i])
-        done = t >= finish
-        keys[i] = (0, round(finish, 2)) if done else (1, -round(float(s.distance_m[i]), 2))
-    order = sorted(keys, key=keys.get)
-    places: dict[int, int] = {}
-    for k, i in enumerate(order):
-        level = k > 0 and keys[order[k - 1]] == keys[i]
-        places[i] = places[order[k - 1]] if level else k + 1
-    return places
-
-
 def _state_data(replay, s) -> dict:
     """Everyone in state s (replay.state_at(t)), as racegui state --json prints it."""
+    from racegui.model import standings
+
     t = s.t
-    places = _places(replay, s)
+    places = standings.places(replay, s.t, s.distance_m)
     athletes = [
         {
             "id": a.id,

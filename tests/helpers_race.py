@@ -162,3 +162,27 @@ def mile_runners_data(*splits: tuple[str, ...]) -> dict:
         for k, times in enumerate(splits)
     ]
     return data
+
+
+def field_race():
+    """A 3000 m of five runners on the standard track, each at her own even pace (so every
+    figure is exact) but one: Ada 5 m/s (10:00.00), Bea 3000 m in 10:30.00, Cat who stops
+    at 2000 m (7:20.00, did not finish), Dot 4 m/s (12:30.00, lapped from 8:00 when Ada is
+    400 m ahead) and Eve, who runs Bea's time with other splits (a dead heat)."""
+    from racegui.model.race import Athlete, Race, Split
+    from racegui.model.replay import compile_race
+
+    def runner(rid, colour, times, dnf=False):
+        splits = tuple(Split(1000.0 * (k + 1), t) for k, t in enumerate(times))
+        return Athlete(
+            id=rid, name=rid.title(), role="runner", colour=colour, splits=splits, dnf=dnf
+        )
+
+    athletes = (
+        runner("ada", "#e4002b", (200.0, 400.0, 600.0)),
+        runner("bea", "#1f77b4", (210.0, 420.0, 630.0)),
+        runner("cat", "#ff7f0e", (220.0, 440.0), dnf=True),
+        runner("dot", "#2ca02c", (250.0, 500.0, 750.0)),
+        runner("eve", "#9467bd", (205.0, 415.0, 630.0)),
+    )
+    return compile_race(Race(title="Field", distance_m=3000.0, athletes=athletes))

@@ -22,6 +22,7 @@ from racegui.ui.panel.splits_table import SPLITS  # noqa: E402
 from racegui.ui.scene import ReplayScene  # noqa: E402
 from racegui.ui.theme import DARK, LIGHT  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
+from tests.helpers_race import field_race  # noqa: E402
 
 SIZE = (1920, 1080)
 MAX_STRAY = 10
@@ -87,9 +88,13 @@ def assert_same(scene: ReplayScene, t: float) -> None:
         pytest.fail(f"t={t}: {len(xs)} pixels differ in x {xs.min()}..{xs.max()}, y {ys.min()}..")
 
 
-@pytest.fixture(scope="module", params=["demo", "crowd"])
+@pytest.fixture(scope="module", params=["demo", "crowd", "field"])
 def replay(request) -> Replay:
+    """The demo, a crowd of pacers, and a field of runners (the field card: its order
+    changes, a runner is lapped, one stops, two finish level)."""
     ensure_app()
+    if request.param == "field":
+        return field_race()
     return load_replay(demo_path()) if request.param == "demo" else crowd_race()
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+FIELD_STRETCH = 4
+"""The field card's share of spare height against the pace chart's (and the pacers card's,
+or the empty room below the cards without one) 1: its rows first, up to every runner's."""
 ROWS, COLUMNS = "rows", "columns"
 """Two-column arrangements: in rows that line up (gap beside splits, pace beside pacers), or
 in columns of their own (gap over pace, splits over pacers), which stretch no card to its
@@ -12,7 +15,11 @@ neighbour's height."""
 
 
 class SectionGrid:
-    """Places header, gap, pace, splits and pacers cards in the panel's grid layout."""
+    """Places header, gap, field, pace, splits and pacers cards in the panel's grid layout.
+
+    The field card (a race of two or more runners) comes after the gap: in one column above
+    the pace card, in two at the top of the left column (then in columns of their own). A
+    hidden card takes no place, so a race without it is laid out as before it existed."""
 
     def __init__(
         self,
@@ -22,35 +29,40 @@ class SectionGrid:
         pace: QWidget,
         splits: QWidget,
         pacers: QWidget,
+        field: QWidget,
     ) -> None:
         self._grid = grid
-        self._sections = (header, gap, pace, splits, pacers)
+        self._sections = (header, gap, pace, splits, pacers, field)
         self._boxes: list[QVBoxLayout] = []
         """The two column layouts of the COLUMNS arrangement (none in the others)."""
-        self._placed: tuple[int, str, bool] | None = None
-        """(columns, arrangement, pacers card shown) the sections were last placed for."""
+        self._placed: tuple[int, str, bool, bool] | None = None
+        """(columns, arrangement, pacers card shown, field card shown) the sections were last
+        placed for."""
 
     def place(self, columns: int, arrangement: str = ROWS) -> bool:
         """Lay the sections out in `columns` (1 or 2) and, in two, the `arrangement` (ROWS or
-        COLUMNS; a race without pacers has COLUMNS, the splits alone in theirs). True if the
-        sections moved."""
-        pacers = not self._sections[4].isHidden()
+        COLUMNS; a race without pacers, or with a field card, has COLUMNS, the splits alone
+        in theirs). True if the sections moved."""
+        header, gap, pace, splits, pacers_card, field_card = self._sections
+        pacers = not pacers_card.isHidden()
+        field = not field_card.isHidden()
         if columns != 2:
             arrangement = ROWS
-        elif not pacers:  # aligned rows would leave the pacers' place empty
+        elif not pacers or field:  # aligned rows would leave a place empty
             arrangement = COLUMNS
-        key = (columns, arrangement, pacers)
+        key = (columns, arrangement, pacers, field)
         if key == self._placed:
             return False
         self._placed = key
         self._clear()
-        header, gap, pace, splits, pacers_card = self._sections
         grid = self._grid
         if columns != 2:
-            for row, section in enumerate(self._sections):
+            stretch = {pace: 1, pacers_card: 1, field_card: FIELD_STRETCH}
+            shown = (header, gap, field_card, pace, splits, pacers_card)
+            for row, section in enumerate(w for w in shown if w is not field_card or field):
                 grid.addWidget(section, row, 0)
-            grid.setRowStretch(2, 1)
-            grid.setRowStretch(4, 1)
+                if stretch.get(section):
+                    grid.setRowStretch(row, stretch[section])
             return True
         grid.addWidget(header, 0, 0, 1, 2)
         grid.setColumnStretch(0, 1)
@@ -62,13 +74,14 @@ class SectionGrid:
             grid.addWidget(pacers_card, 2, 1)
             grid.setRowStretch(2, 1)
             return True
-        for column, (top, rest) in enumerate(((gap, pace), (splits, pacers_card))):
+        left = (gap, field_card, pace) if field else (gap, pace)
+        for column, stack in enumerate((left, (splits, pacers_card))):
             box = QVBoxLayout()
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(grid.verticalSpacing())
-            box.addWidget(top)
-            box.addWidget(rest, 1)
-            if rest.isHidden():
+            for k, section in enumerate(stack):
+                box.addWidget(section, FIELD_STRETCH if section is field_card else 1 if k else 0)
+            if stack[-1].isHidden():
                 box.addStretch(1)  # the splits at the top, no taller than their rows
             grid.addLayout(box, 1, column)
             self._boxes.append(box)
@@ -98,6 +111,6 @@ class SectionGrid:
         self._boxes = []
         for section in self._sections:
             grid.removeWidget(section)
-        for k in range(5):
+        for k in range(len(self._sections)):
             grid.setRowStretch(k, 0)
             grid.setColumnStretch(k, 0)

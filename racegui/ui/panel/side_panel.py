@@ -1,4 +1,4 @@
-"""The replay window's side panel: header, live gap, pace chart, splits and pacers.
+"""The replay window's side panel: header, live gap, field, pace chart, splits and pacers.
 
 Everything is computed once per replay (PanelData); update_frame(t) only looks values up and
 touches a widget when what it shows changes, so it is cheap enough to run every frame.
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from racegui.model.replay import RaceState, Replay
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.field_card import FIELD_LEAST_ROWS, FIELD_ROWS, FieldCard
 from racegui.ui.panel.gap_readout import GapReadout
 from racegui.ui.panel.header import RaceHeader
 from racegui.ui.panel.lap_split import LapSplit
@@ -42,6 +43,9 @@ MIN_WIDTH_PX = 380
 MIN_SPLITS_ROWS = 2
 """Fewest splits rows kept in view when the panel fits a short window (the current row and
 the one before it)."""
+SPLITS_BESIDE_FIELD_ROWS = 6
+"""Splits rows kept in view before the field card gives up rows in a short window (then
+the splits give way down to MIN_SPLITS_ROWS)."""
 CHART_MIN_PX = 120
 """The pace chart's least height (px at scale 1.0) beside the track."""
 ALIGN_SLACK_ROWS = 2
@@ -78,6 +82,8 @@ class SidePanel(QWidget):
         self.pacers = PacersCard()
         self._content = QWidget()
         self._content.setObjectName("panelContent")
+        self.field = FieldCard(self._content)
+        self.field.hide()  # placed in the grid only for a race of two or more runners
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -89,7 +95,13 @@ class SidePanel(QWidget):
         self._layout = QGridLayout(self._content)
         self._columns = 0
         self._grid = SectionGrid(
-            self._layout, self.header, self.gap, self.pace_card, self.splits, self.pacers
+            self._layout,
+            self.header,
+            self.gap,
+            self.pace_card,
+            self.splits,
+            self.pacers,
+            self.field,
         )
         self._arrangement = ROWS
         """How two columns are arranged (see section_grid)."""
@@ -139,6 +151,7 @@ class SidePanel(QWidget):
         self.lap_split.update_frame(frame)
         self.splits.update_frame(t)
         self.pacers.update_frame(t)
+        self.field.update_frame(t, state)
 
     def set_replay(self, replay: Replay) -> None:
         """Rebuild every section for a new race (runs the analysis once) and show t = 0."""
@@ -269,6 +282,7 @@ class SidePanel(QWidget):
     def _fit_height_once(self) -> None:
         """One round of _fit_height for the panel's size now."""
         self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
+        self.field.set_fit_rows(FIELD_ROWS)  # and the field's usual rows
         self.chart.setMinimumHeight(self._chart_min_px())  # and the chart's usual least
         room = self._scroll.contentsRect().height()
         if not self.isVisible() or room <= 0:
@@ -278,6 +292,8 @@ class SidePanel(QWidget):
                 self._restyle(compact=False)
             self._place_sections(ROWS)
             self.splits.set_fit_rows(None)
+            if not self.field.isHidden():  # the field's rows give way, not the laps
+                self._fewer_field_rows(room, self._needed_height())
             self._set_scroll_bar(room)
             return
         self._fitting = True
@@ -350,31 +366,55 @@ class SidePanel(QWidget):
         self.setMinimumWidth(least)  # the same scale: the same column_min_width()
 
     def _fit_rows(self, room: int, need: int) -> None:
-        """Fit the cards to `room` (px) from every splits row and FEED_ROWS dropout rows, with
-        which they need `need` (px): fewer dropout rows (down to one), then fewer splits rows
-        (down to MIN_SPLITS_ROWS, or all if fewer), then a shorter pace chart."""
+        """Fit the cards to `room` (px) from every splits row, FEED_ROWS dropout rows and
+        FIELD_ROWS field rows, with which they need `need` (px): fewer dropout rows (down to
+        one); with a field card, fewer splits rows (down to SPLITS_BESIDE_FIELD_ROWS), then
+        fewer field rows (down to FIELD_LEAST_ROWS); then fewer splits rows (down to
+        MIN_SPLITS_ROWS, or all if fewer), then a shorter pace chart."""
         feed = self.pacers.feed_rows
         while need > room and feed > 1:
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
-        splits = self.splits
-        rows = splits.row_count()
-        pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
-        floor = min(MIN_SPLITS_ROWS, rows)
-        while need > room and rows > floor:
-            fewer = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
-            fewer_need = self._need_with_rows(fewer)
-            if fewer_need >= need:  # not the splits that are too tall: the other column
-                self._need_with_rows(rows)
-                break
-            rows, need = fewer, fewer_need
+        if not self.field.isHidden():
+            need = self._fewer_splits_rows(room, need, SPLITS_BESIDE_FIELD_ROWS)
+            need = self._fewer_field_rows(room, need)
+        need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
         if need > room:  # the chart gives the rest, and takes back any slack (not the feed)
             least, chart = self._style.px(CHART_LEAST_PX), self.chart
             chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
             slack = room - self._needed_height()
             if slack > 0:
                 chart.setMinimumHeight(min(self._chart_min_px(), chart.minimumHeight() + slack))
+
+    def _fewer_splits_rows(self, room: int, need: int, floor: int) -> int:
+        """Fewer whole splits rows in view, down to `floor` (or all if fewer), until the cards
+        fit `room` (px); they need `need` (px) now. Returns what they need then."""
+        splits = self.splits
+        rows = min(splits.row_count(), splits.view.fit_rows or splits.row_count())
+        pitch = max(1, splits.view.verticalHeader().defaultSectionSize())
+        floor = min(floor, rows)
+        while need > room and rows > floor:
+            fewer = max(floor, rows - max(1, math.ceil((need - room) / pitch)))
+            fewer_need = self._need_with_rows(fewer)
+            if fewer_need >= need:  # not the splits that are too tall: the other column
+                return self._need_with_rows(rows)
+            rows, need = fewer, fewer_need
+        return need
+
+    def _fewer_field_rows(self, room: int, need: int) -> int:
+        """Fewer field rows kept in view, down to FIELD_LEAST_ROWS, until the cards fit `room`
+        (px); they need `need` (px) now. Returns what they need then."""
+        field = self.field
+        rows = field.fit_rows
+        while need > room and rows > FIELD_LEAST_ROWS:
+            field.set_fit_rows(rows - 1)
+            fewer_need = self._needed_height()
+            if fewer_need >= need:  # not the field that is too tall: the other column
+                field.set_fit_rows(rows)
+                return self._needed_height()
+            rows, need = rows - 1, fewer_need
+        return need
 
     def _chart_min_px(self) -> int:
         """The pace chart's usual least height (px) in this style."""
@@ -404,6 +444,7 @@ class SidePanel(QWidget):
         self.lap_split.set_data(data)
         self.splits.set_data(data)
         self.pacers.set_data(data)
+        self.field.set_data(data)
         self._place_sections()  # a race without pacers: the splits have their own column
         self._render_cache.invalidate()
 
@@ -423,6 +464,7 @@ class SidePanel(QWidget):
             Part(self.pace_card, (self.chart, *live)),
             Part(self.splits, extra_key=lambda: (table.value(),)),
             Part(self.pacers, (self.pacers.pips, self.pacers.strip), lambda: (feed.value(),)),
+            Part(self.field),
         ]
 
     def _apply_style(self) -> None:
@@ -444,6 +486,7 @@ class SidePanel(QWidget):
         self.lap_split.apply_style(style)
         self.splits.apply_style(style)
         self.pacers.apply_style(style)
+        self.field.apply_style(style)
         self._render_cache.set_parts(self._render_parts(), style.outer)
         self._refresh(0.0 if math.isnan(self._t) else self._t)
         if not self._fitting:  # a fit restyling the panel measures it itself

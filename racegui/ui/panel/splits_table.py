@@ -193,11 +193,7 @@ class SplitsTable(Card):
         self.legend.setFont(legend)
         v = self.view
         presentation = style.presentation
-        # Presentation: rows a little tighter (1.8 x the text height, was 2) so that every lap
-        # of a mile fits a 1080 px screen beside the other cards; a compact panel (a short
-        # window) tighter still (1.7 x).
-        row = 23 if presentation else 22 if style.compact else 25
-        v.verticalHeader().setDefaultSectionSize(style.px(row))
+        v.verticalHeader().setDefaultSectionSize(style.table_row_px)
         hh = v.horizontalHeader()
         hh.setFont(style.font(0.78, bold=True))
         hh.setFixedHeight(style.gap(24, 22))

@@ -66,6 +66,13 @@ class PanelStyle:
         presentation mode or a compact panel."""
         return not (self.presentation or self.compact)
 
+    @property
+    def table_row_px(self) -> int:
+        """Height (px) of a table row (the splits', the field's): a little tighter in
+        presentation mode (1.8 x the text height, so that every lap of a mile fits a 1080 px
+        screen beside the other cards), tighter still in a compact panel (1.7 x)."""
+        return self.px(23 if self.presentation else 22 if self.compact else 25)
+
     def gap(self, normal: float, compact: float) -> int:
         """A spacing or margin (px at this scale): `normal`, or `compact` in a compact panel."""
         return self.px(compact if self.compact else normal)

@@ -1,0 +1,123 @@
+"""The side panel's field card: the runners in running order at the replay time."""
+
+from __future__ import annotations
+
+import pytest
+
+from racegui.model.race import Race
+from racegui.model.replay import compile_race
+from racegui.ui.app import ensure_app
+from racegui.ui.loading import load_replay
+from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.field_card import FieldCard, gap_text
+from racegui.ui.panel.side_panel import SidePanel
+from racegui.ui.panel.style import PanelStyle
+from racegui.ui.theme import DARK, LIGHT
+from racegui.ui.ui_paths import demo_path
+from tests.helpers_race import field_race
+
+
+@pytest.fixture
+def panel(qtbot):
+    ensure_app()
+    panel = SidePanel(field_race(), DARK)
+    qtbot.addWidget(panel)
+    panel.resize(420, 1000)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_the_field_in_running_order_with_gaps_to_the_leader(panel):
+    panel.update_frame(300.0)
+    assert not panel.field.isHidden()
+    assert panel.field.shown_texts() == [
+        ("1", "Ada", "Lap 4 of 7"),  # 1500 m of a 3000 m (a first lap of 200 m)
+        ("2", "Eve", "+8.9"),
+        ("3", "Bea", "+14.3"),
+        ("4", "Cat", "+27.3"),
+        ("5", "Dot", "+1:00.0"),
+    ]
+    followed = [row.followed for row in panel.field.list.rows()]
+    assert followed == [True, False, False, False, False]  # the replay follows Ada
+
+
+def test_a_lapped_runner_and_one_who_did_not_finish(panel):
+    panel.update_frame(500.0)
+    texts = panel.field.shown_texts()
+    assert texts[3] == ("4", "Dot", "+1 lap")
+    assert texts[4] == ("", "Cat", "DNF · 2000 m")
+    assert panel.field.list.rows()[4].out
+
+
+def test_finish_times_in_place_order_and_a_dead_heat(panel):
+    panel.update_frame(640.0)
+    assert panel.field.shown_texts()[:3] == [
+        ("1", "Ada", "10:00.00"),
+        ("2", "Bea", "10:30.00"),
+        ("2", "Eve", "10:30.00"),
+    ]
+
+
+def test_before_the_gun_a_start_list(panel):
+    panel.update_frame(0.0)
+    assert panel.field.shown_texts() == [
+        ("", name, "") for name in ("Ada", "Bea", "Cat", "Dot", "Eve")
+    ]
+
+
+def test_the_card_changes_only_when_a_row_does(panel):
+    panel.update_frame(300.0)
+    panel.field.dirty = False
+    panel.update_frame(300.001)  # the same texts
+    assert not panel.field.dirty
+    panel.update_frame(310.0)
+    assert panel.field.dirty
+
+
+def test_a_short_card_keeps_the_followed_runner_and_counts_the_rest(qtbot):
+    ensure_app()
+    replay = field_race().following("dot")
+    card = FieldCard()
+    qtbot.addWidget(card)
+    card.apply_style(PanelStyle(LIGHT))
+    card.set_data(PanelData.build(replay))
+    card.list.setFixedHeight(3 * card.list.row_pitch())
+    card.show()
+    qtbot.waitExposed(card)
+    card.update_frame(300.0)
+    assert card.shown_texts() == [("1", "Ada", "Lap 4 of 7"), ("5", "Dot", "+1:00.0")]
+    assert card.list.more() == 3
+    assert [row.followed for row in card.list.rows()] == [False, True]
+
+
+def test_no_field_card_for_a_race_of_one_runner(qtbot):
+    ensure_app()
+    panel = SidePanel(load_replay(demo_path()), DARK)  # one runner, 13 pacers
+    qtbot.addWidget(panel)
+    panel.resize(420, 1000)
+    panel.show()
+    panel.update_frame(100.0)
+    assert panel.field.isHidden()
+    assert panel.data.standings is None
+
+
+def test_a_race_of_two_runners_has_one_and_the_demo_after_it_none(qtbot):
+    ensure_app()
+    two = field_race()
+    race = two.race
+    panel = SidePanel(compile_race(Race(race.title, race.distance_m, race.athletes[:2])), DARK)
+    qtbot.addWidget(panel)
+    panel.resize(420, 1000)
+    panel.show()
+    panel.update_frame(300.0)
+    assert [t[1] for t in panel.field.shown_texts()] == ["Ada", "Bea"]
+    panel.set_replay(load_replay(demo_path()))
+    assert panel.field.isHidden()
+
+
+def test_gap_texts():
+    assert gap_text(0.04) == "+0.0"
+    assert gap_text(12.345) == "+12.3"
+    assert gap_text(59.96) == "+1:00.0"
+    assert gap_text(83.25) == "+1:23.2"
