@@ -572,3 +572,21 @@ def test_pressing_the_seek_handle_itself_does_not_move_the_replay(window, qtbot)
     assert window.clock.time() == 100.0
     qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, bar.height() // 2))
     assert window.clock.time() == 100.0
+
+
+def test_a_file_given_on_the_command_line_is_recent_and_its_folder_remembered(
+    qtbot, settings, tmp_path
+):
+    """Open Recent had listed only files opened through File > Open, and the first Compare
+    dialog had started in the working directory, not the race's folder (coach's review)."""
+    race = tmp_path / "club" / "tue1500.json"
+    race.parent.mkdir()
+    race.write_bytes(demo_path().read_bytes())
+    ensure_app()
+    win = MainWindow(load_replay(race), settings, path=race, theme="dark")
+    qtbot.addWidget(win)
+    assert settings.recent_files[0] == str(race.resolve())
+    assert settings.last_folder == str(race.parent.resolve())
+    demo = MainWindow(load_replay(demo_path()), settings, theme="dark")  # no file: no entry
+    qtbot.addWidget(demo)
+    assert settings.recent_files == [str(race.resolve())]

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
+        if path is not None:  # given on the command line: as recent as one opened here
+            self._remember_opened(path)
         self.resize(first_size(self.screen()))
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -281,9 +283,19 @@ class MainWindow(QMainWindow):
             self._show_error("Cannot open race", exc)
             return False
         self._set_replay(replay, Path(path))
-        self.settings.add_recent(str(Path(path).resolve()))
-        self.settings.last_folder = str(Path(path).resolve().parent)
+        self._remember_opened(Path(path))
         return True
+
+    def _remember_opened(self, path: Path) -> None:
+        """A race file shown: first in File > Open Recent, and its folder the one the next
+        file dialog starts in. A file given on the command line had been neither (coach's
+        review: Open Recent listed only files opened through File > Open)."""
+        try:
+            full = Path(path).resolve()
+        except OSError:
+            return
+        self.settings.add_recent(str(full))
+        self.settings.last_folder = str(full.parent)
 
     def open_compare(self, path: str | Path) -> bool:
         """Show another race's runner as a ghost on the same clock."""
