@@ -230,6 +230,7 @@ def _quoted(title: str) -> str:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from racegui.io.errors import RaceFileError
+    from racegui.io.replay_file import is_splits_csv, reading_notes
 
     bad = 0
     for path in args.files:
@@ -241,20 +242,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 to_stderr(line)
             continue
         print(f"{path}: ok ({_quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
-        if str(path).lower().endswith(".csv"):  # what an import would read one way of two
-            for note in race.notes:
-                print(f"  {note}")
-        _print_fast_stretches(race)
+        for note in reading_notes(race, is_splits_csv(path)):  # read as it is: the user checks
+            print(f"  {note}")
     return EXIT_BAD_INPUT if bad else EXIT_OK
-
-
-def _print_fast_stretches(race) -> None:
-    """A note for each stretch of splits faster than world record pace (a slip such as 3:20
-    typed for 4:20): the file is read as it is, the user checks it."""
-    from racegui.model.plausibility import fast_stretches
-
-    for stretch in fast_stretches(race):
-        print(f"  note: {stretch.text()}")
 
 
 def _dropout_estimated(replay, i: int) -> bool | None:
@@ -627,6 +617,7 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.race_file import write_race
+    from racegui.io.replay_file import reading_notes
     from racegui.io.splits_csv import read_splits_csv
 
     _check_import_paths(args.file, args.output)
@@ -654,9 +645,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         about += "; the title is the CSV's name, --title sets another"
     over = ", replacing the file that was there" if replaced else ""
     print(f"{args.output}: wrote {_quoted(race.title)} ({about}){over}")
-    for note in race.notes:  # what the import read one way of two (a short athlete's role)
+    for note in reading_notes(race, csv=True):  # read one way of two, or typing slips
         print(f"  {note}")
-    _print_fast_stretches(race)
     return EXIT_OK
 
 

@@ -590,3 +590,34 @@ def test_a_file_given_on_the_command_line_is_recent_and_its_folder_remembered(
     demo = MainWindow(load_replay(demo_path()), settings, theme="dark")  # no file: no entry
     qtbot.addWidget(demo)
     assert settings.recent_files == [str(race.resolve())]
+
+
+NOTED_CSV = (
+    "athlete,distance_m,time\n"
+    "Ella Berg,400,68.0\nElla Berg,800,2:17.0\nElla Berg,1200,3:27.0\n"
+    "Sara Lind,400,40.90\nSara Lind,800,2:17.5\nSara Lind,1200,3:27.5\nSara Lind,1500,4:20.0\n"
+)
+
+
+def test_a_csv_opened_in_the_window_says_what_import_would_note(window, tmp_path, monkeypatch):
+    """Opened in the window, a CSV with a short athlete and a 40.90 s lap (a slip) had shown
+    no word of either, where racegui import notes both (coach's review)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append((a[1], a[2])))
+    path = tmp_path / "tue.csv"
+    path.write_text(NOTED_CSV, encoding="utf-8")
+    assert window.open_path(path)
+    [(title, text)] = shown
+    assert title == "Notes on tue.csv"
+    lines = text.splitlines()
+    assert lines[0] == "tue.csv was read as it is; check these:"
+    assert lines[2].startswith("• Ella Berg stops at 1200 m") and "did not finish" in lines[2]
+    assert lines[3].startswith("• Sara Lind's 400 m from 0 m to 400 m in 40.90")
+    assert len(lines) == 4
+
+
+def test_a_file_with_nothing_to_note_opens_without_a_word(window, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    assert window.open_path(demo_path("kipyegon-wr-2023.json"))
+    assert shown == []

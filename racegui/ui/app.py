@@ -274,6 +274,7 @@ def _interactive(
     # window only after OK, looked like the app had not started).
     if problem is not None:
         QMessageBox.critical(window, "Cannot open race", problem)
+    window.show_reading_notes()
     if compare is not None:
         window.open_compare(compare)
     stop = StopSignals(app)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui import __version__
+from racegui.io.replay_file import is_splits_csv, reading_notes
 from racegui.model import analysis
 from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
@@ -284,7 +285,23 @@ class MainWindow(QMainWindow):
             return False
         self._set_replay(replay, Path(path))
         self._remember_opened(Path(path))
+        self.show_reading_notes()
         return True
+
+    def show_reading_notes(self) -> None:
+        """Say what racegui import and validate would note of the file shown (a short athlete
+        read as a pacer, rows left out, a lap faster than world record pace), if anything:
+        opened in the window, such a file had shown no word of it (coach's review)."""
+        if self.path is None:
+            return
+        notes = reading_notes(self.replay.race, is_splits_csv(self.path))
+        if notes:
+            QMessageBox.information(
+                self,
+                f"Notes on {self.path.name}",
+                f"{self.path.name} was read as it is; check these:\n\n"
+                + "\n".join(f"• {note.removeprefix('note: ')}" for note in notes),
+            )
 
     def _remember_opened(self, path: Path) -> None:
         """A race file shown: first in File > Open Recent, and its folder the one the next
