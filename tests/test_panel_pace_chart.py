@@ -269,3 +269,15 @@ def test_a_pale_runner_s_pace_line_is_legible_on_the_card(qtbot, tmp_path, theme
     assert contrast_ratio(line, card) >= 3.0
     if contrast_ratio(QColor("#ff9f1c"), card) >= 3.0:
         assert line.name() == "#ff9f1c"
+
+
+def test_the_plots_unused_title_label_is_out_of_its_layout_and_scene(qtbot):
+    """Torn down with the plot, the layout had resized the empty title label after its text
+    item was deleted: "Internal C++ object (QGraphicsTextItem) already deleted", then a
+    segfault in a full test run. The chart has no title: the label is taken out."""
+    panel = shown(qtbot, "breaking4-2025.json", DARK, 100.0)
+    item = panel.chart.plot.getPlotItem()
+    label = item.titleLabel
+    layout = item.layout
+    assert all(layout.itemAt(k) is not label for k in range(layout.count()))
+    assert label.scene() is None and label.parentItem() is None

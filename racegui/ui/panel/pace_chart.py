@@ -49,6 +49,7 @@ class PaceChart(QWidget):
         super().__init__(parent)
         self.plot = pg.PlotWidget(parent=self, enableMenu=False)
         item = self.plot.getPlotItem()
+        _drop_title(item)
         item.hideButtons()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
@@ -424,3 +425,15 @@ def _distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
     step = 400.0 * every
     ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
     return ticks + [(total_m, f"{total_m:.0f} m")]
+
+
+def _drop_title(item: pg.PlotItem) -> None:
+    """Take the plot's (unused, empty) title label out of its layout and scene. Torn down
+    with the plot, the layout resized the label after its text item had gone: its Python
+    resizeEvent raised "Internal C++ object (QGraphicsTextItem) already deleted" and the
+    process died (a segfault in a full test run)."""
+    label = item.titleLabel
+    item.layout.removeItem(label)
+    scene = label.scene()
+    if scene is not None:
+        scene.removeItem(label)
