@@ -28,6 +28,7 @@ from racegui import __version__
 from racegui.model import analysis
 from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
+from racegui.ui.bar_dock import BarDock
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.scene, 1)
         layout.addWidget(self.controls, 0)
         self.setCentralWidget(central)
+        self._bar_dock = BarDock(self.controls, self.scene.track)
+        """Presentation mode's bar, out of the layout below the track (see _dock_controls)."""
         self.menus = build_menus(self, self.actions, self._fill_recent_menu, self.set_speed)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -362,6 +365,7 @@ class MainWindow(QMainWindow):
         else:
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
+        self._dock_controls(on)
         app = QApplication.instance()
         if on:
             app.installEventFilter(self)
@@ -374,6 +378,33 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
             if not self.actions["fullscreen"].isChecked():
                 self._leave_full_screen()
+
+    def lay_out_presentation(self, width: int, height: int) -> None:
+        """Lay the window out as presentation mode on a width x height px screen, with its
+        controls hidden as after 2 s of stillness, but not full screen and with no timer (a
+        screenshot of presentation mode)."""
+        self._fit_presentation(width, height)
+        self.menuBar().setVisible(False)
+        self._dock_controls(True)
+        self.controls.setVisible(False)
+
+    def _dock_controls(self, on: bool) -> None:
+        """Presentation mode's transport bar (on): out of the layout, over a strip the scene
+        leaves free below the track, so that showing and hiding it moves nothing and covers
+        neither the track nor the panel (in the layout it shrank the scene: the panel's last
+        rows went under a scroll bar and the track jumped up; presenter's review). Off: back
+        below the scene, across the window."""
+        if on == self._bar_dock.docked:
+            return
+        layout = self.centralWidget().layout()
+        if on:
+            layout.removeWidget(self.controls)
+            self.scene.set_bottom_room(self._bar_dock.height())
+            self._bar_dock.set_docked(True)  # and placed as the track's size settles
+        else:
+            self._bar_dock.set_docked(False)
+            self.scene.set_bottom_room(0)
+            layout.addWidget(self.controls, 0)
 
     def _fit_presentation(self, width: float, height: float) -> None:
         """Presentation scale for a full-screen window of this size (px), if it changed."""
