@@ -37,6 +37,11 @@ from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.panel.splits_table import MODE_NAMES
+from racegui.ui.presentation import (
+    PRESENTATION_HEIGHT_PX,
+    PRESENTATION_WIDTH_PX,
+    presentation_scale,
+)
 from racegui.ui.race_notes import RaceNotesDialog
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
@@ -46,25 +51,6 @@ from racegui.ui.window_actions import build_actions, build_menus
 FRAME_MS = 16
 STEP_S = 0.1
 JUMP_S = 5.0
-PRESENTATION_SCALE = 1.4
-"""Type and graphics x this in presentation mode on a 1080 px tall screen, in proportion on
-others (see presentation_scale)."""
-PRESENTATION_HEIGHT_PX = 1080
-PRESENTATION_WIDTH_PX = 1440
-"""Narrowest screen (px) given the full scale of its height: a narrower one (a square
-1080x1080 screen, 1.05) is scaled by its width, so that its panel fits below the track in two
-columns as in the window; at 1.4 it took half the width beside a track a third as big, under
-tags sized for the big screen."""
-
-
-def presentation_scale(screen_width_px: float, screen_height_px: float) -> float:
-    """Scale of presentation mode on a screen (or screenshot) of this size (logical px): the
-    same layout at any size, so a 720p projector shows what a 1080p one does, two thirds as
-    big (1.4 scaled the panel past a 720 px screen, with the splits cut off)."""
-    fit = min(screen_height_px / PRESENTATION_HEIGHT_PX, screen_width_px / PRESENTATION_WIDTH_PX)
-    return max(0.5, PRESENTATION_SCALE * fit)
-
-
 HIDE_CONTROLS_MS = 2000
 FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
 
