@@ -23,3 +23,12 @@ def presentation_scale(screen_width_px: float, screen_height_px: float) -> float
     big (1.4 scaled the panel past a 720 px screen, with the splits cut off)."""
     fit = min(screen_height_px / PRESENTATION_HEIGHT_PX, screen_width_px / PRESENTATION_WIDTH_PX)
     return max(0.5, PRESENTATION_SCALE * fit)
+
+
+def screen_fit(scale: float) -> float:
+    """How big the screen of a presentation scale is next to the 1080p one the layout is
+    made for (1.0 at 1080p, 2/3 on a 720p projector). Text on the track sized from the
+    view's size is sized from the view's size over this, then scaled: in proportion to the
+    screen, as the panel's type is (sized from the view and scaled, it shrank twice: 8 px
+    pocket-cam tags on a 720p projector, 18 px at 1080p)."""
+    return scale / PRESENTATION_SCALE

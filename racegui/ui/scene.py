@@ -131,7 +131,7 @@ class ReplayScene(QWidget):
         """Type and graphics x factor (1.0 normal). ``presentation`` lays the panel out for a
         big screen (presentation mode, see SidePanel.set_scale)."""
         self._scale = factor
-        self.track.set_scale(factor)
+        self.track.set_scale(factor, presentation)
         self.panel.set_scale(factor, presentation)
         self._fit_panel()
 
@@ -144,6 +144,7 @@ class ReplayScene(QWidget):
         and a panel below it): where presentation mode's transport bar shows, over nothing,
         and hides again without anything moving. 0: none (the window, exports)."""
         self._track_column.setContentsMargins(0, 0, 0, max(0, int(px)))
+        self._fit_panel()  # the tags' reference height (see _fit_panel)
 
     def _apply_palette(self) -> None:
         pal = self.palette()
@@ -205,9 +206,11 @@ class ReplayScene(QWidget):
         tall = height >= ONE_COLUMN_HEIGHT_PX * self._scale
         self.panel.set_columns(2 if stacked and wide_enough and not tall else 1)
         # Tags sized as with STACKED_PANEL_FRACTION of the height below the track: a
-        # portrait track drawn as wide as ever keeps its tags as big.
+        # portrait track drawn as wide as ever keeps its tags as big. Beside the panel, as
+        # with the strip below the track too (the same tags with the bar's room as without).
+        beside = float(self.height()) if self.bottom_room() else None
         self.track.set_tag_reference(
-            self.height() * (1.0 - STACKED_PANEL_FRACTION) if stacked else None
+            self.height() * (1.0 - STACKED_PANEL_FRACTION) if stacked else beside
         )
         if stacked:
             self._show_panel(self._panel_wanted)
