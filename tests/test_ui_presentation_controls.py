@@ -105,3 +105,20 @@ def test_presentation_mode_docks_the_bar_and_nothing_moves_when_it_shows(window,
     assert window.scene.bottom_room() == bar.height() > 0
     assert bar.top() == hidden["track"].bottom() + 1
     assert not bar.intersects(hidden["panel"])
+
+
+def test_presentation_in_a_window_already_the_screen_s_size_puts_the_bar_at_the_bottom(
+    window, qtbot
+):
+    """Menu bar hidden and bar docked in one go, in a window that keeps its size: a nested
+    layout pass had left the track 19 px short, the bar's strip above the bottom edge."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1366, 768), timeout=2000)
+    QApplication.processEvents()
+    window.lay_out_presentation(1366, 768)
+    window.controls.setVisible(True)
+    QApplication.processEvents()
+    track = in_window(window, window.scene.track)
+    bar = in_window(window, window.controls)
+    assert window.scene.height() == 768
+    assert track.height() == 768 - bar.height() and bar.bottom() == 767
