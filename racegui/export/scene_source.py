@@ -16,6 +16,7 @@ from racegui.export.cards import card_accent, draw_card, end_text, title_text
 from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
+from racegui.ui.presentation import presentation_scale
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import Theme
 
@@ -76,8 +77,6 @@ class SceneFrameSource:
             # The 1080p layout drawn bigger (a 4K export is a 1080p one at twice the size).
             self.scene.set_scale(short / REFERENCE_HEIGHT_PX, presentation=False)
         if presentation:  # as the window's presentation mode on a screen of the layout's size
-            from racegui.ui.main_window import presentation_scale
-
             w0, h0 = self._layout_size
             self.scene.set_scale(presentation_scale(w0, h0), presentation=True)
         if compare is not None:

@@ -24,7 +24,7 @@ from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
-from racegui.ui.main_window import MainWindow, presentation_scale
+from racegui.ui.main_window import MainWindow
 from racegui.ui.settings import APPLICATION, DISPLAY_NAME, ORGANISATION, AppSettings
 from racegui.ui.theme import theme_named
 from racegui.ui.ui_paths import demo_path
@@ -225,9 +225,7 @@ def _screenshot(
         if other is not None:
             window.set_compare(other, compare)
         if presentation:
-            window.scene.set_scale(presentation_scale(*size), presentation=True)
-            window.menuBar().setVisible(False)
-            window.controls.setVisible(False)
+            window.lay_out_presentation(*size)
         img = render_window(window, t, size)
         drawn = (window.width(), window.height())
         window.close()

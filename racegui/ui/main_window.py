@@ -29,6 +29,7 @@ from racegui.io.replay_file import is_splits_csv, reading_notes
 from racegui.model import analysis
 from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
+from racegui.ui.bar_dock import BarDock
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
@@ -37,6 +38,11 @@ from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.panel.splits_table import MODE_NAMES
+from racegui.ui.presentation import (
+    PRESENTATION_HEIGHT_PX,
+    PRESENTATION_WIDTH_PX,
+    presentation_scale,
+)
 from racegui.ui.race_notes import RaceNotesDialog
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
@@ -46,25 +52,6 @@ from racegui.ui.window_actions import build_actions, build_menus
 FRAME_MS = 16
 STEP_S = 0.1
 JUMP_S = 5.0
-PRESENTATION_SCALE = 1.4
-"""Type and graphics x this in presentation mode on a 1080 px tall screen, in proportion on
-others (see presentation_scale)."""
-PRESENTATION_HEIGHT_PX = 1080
-PRESENTATION_WIDTH_PX = 1440
-"""Narrowest screen (px) given the full scale of its height: a narrower one (a square
-1080x1080 screen, 1.05) is scaled by its width, so that its panel fits below the track in two
-columns as in the window; at 1.4 it took half the width beside a track a third as big, under
-tags sized for the big screen."""
-
-
-def presentation_scale(screen_width_px: float, screen_height_px: float) -> float:
-    """Scale of presentation mode on a screen (or screenshot) of this size (logical px): the
-    same layout at any size, so a 720p projector shows what a 1080p one does, two thirds as
-    big (1.4 scaled the panel past a 720 px screen, with the splits cut off)."""
-    fit = min(screen_height_px / PRESENTATION_HEIGHT_PX, screen_width_px / PRESENTATION_WIDTH_PX)
-    return max(0.5, PRESENTATION_SCALE * fit)
-
-
 HIDE_CONTROLS_MS = 2000
 FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
 
@@ -152,6 +139,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.scene, 1)
         layout.addWidget(self.controls, 0)
         self.setCentralWidget(central)
+        self._bar_dock = BarDock(self.controls, self.scene.track)
+        """Presentation mode's bar, out of the layout below the track (see _dock_controls)."""
         self.menus = build_menus(self, self.actions, self._fill_recent_menu, self.set_speed)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -391,6 +380,7 @@ class MainWindow(QMainWindow):
         else:
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
+        self._dock_controls(on)
         app = QApplication.instance()
         if on:
             app.installEventFilter(self)
@@ -403,6 +393,33 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
             if not self.actions["fullscreen"].isChecked():
                 self._leave_full_screen()
+
+    def lay_out_presentation(self, width: int, height: int) -> None:
+        """Lay the window out as presentation mode on a width x height px screen, with its
+        controls hidden as after 2 s of stillness, but not full screen and with no timer (a
+        screenshot of presentation mode)."""
+        self._fit_presentation(width, height)
+        self.menuBar().setVisible(False)
+        self._dock_controls(True)
+        self.controls.setVisible(False)
+
+    def _dock_controls(self, on: bool) -> None:
+        """Presentation mode's transport bar (on): out of the layout, over a strip the scene
+        leaves free below the track, so that showing and hiding it moves nothing and covers
+        neither the track nor the panel (in the layout it shrank the scene: the panel's last
+        rows went under a scroll bar and the track jumped up; presenter's review). Off: back
+        below the scene, across the window."""
+        if on == self._bar_dock.docked:
+            return
+        layout = self.centralWidget().layout()
+        if on:
+            layout.removeWidget(self.controls)
+            self.scene.set_bottom_room(self._bar_dock.height())
+            self._bar_dock.set_docked(True)  # and placed as the track's size settles
+        else:
+            self._bar_dock.set_docked(False)
+            self.scene.set_bottom_room(0)
+            layout.addWidget(self.controls, 0)
 
     def _fit_presentation(self, width: float, height: float) -> None:
         """Presentation scale for a full-screen window of this size (px), if it changed."""

@@ -95,6 +95,7 @@ class PocketCam:
         self.transform: QTransform | None = None
         """The camera of the last paint (track metres to view pixels)."""
         self._scale = 1.0
+        self._fit = 1.0
         self._xy: tuple[np.ndarray, np.ndarray] | None = None
         self._shown = np.zeros(0, dtype=bool)
         self._alpha = np.zeros(0, dtype=int)
@@ -116,17 +117,19 @@ class PocketCam:
         self.theme = theme
         self.style = PocketStyle(theme)
         if self.rect is not None:  # keep the type sized for the inset already placed
-            self.style.size_for(self.rect, self.px_per_m, self._scale)
+            self.style.size_for(self.rect, self.px_per_m, self._scale, self._fit)
         self._styles()
 
-    def place(self, rect: QRectF, scale: float = 1.0) -> None:
-        """Put the inset at rect (view px); scale is the presentation scale of its type."""
-        if rect == self.rect and scale == self._scale:
+    def place(self, rect: QRectF, scale: float = 1.0, fit: float = 1.0) -> None:
+        """Put the inset at rect (view px); scale is the presentation scale of its type, fit
+        the screen's next to the layout's (presentation.screen_fit; see size_for)."""
+        if rect == self.rect and scale == self._scale and fit == self._fit:
             return
         self.rect = QRectF(rect)
         self._scale = scale
+        self._fit = fit
         self.px_per_m = rect.height() / (2.0 * HALF_HEIGHT_M)
-        self.style.size_for(rect, self.px_per_m, scale)
+        self.style.size_for(rect, self.px_per_m, scale, fit)
         self._styles()
 
     def _styles(self) -> None:

@@ -63,8 +63,10 @@ class PocketStyle:
         self.frame_colour = QColor(theme.text_muted)  # opaque: a translucent 1 px column ~50 µs
         self.size_for(QRectF(0, 0, 460, 200), 15.6, 1.0)
 
-    def size_for(self, rect: QRectF, px_per_m: float, scale: float) -> None:
-        """Pens and fonts for an inset of rect (px) at px_per_m; scale: presentation scale."""
+    def size_for(self, rect: QRectF, px_per_m: float, scale: float, fit: float = 1.0) -> None:
+        """Pens and fonts for an inset of rect (px) at px_per_m; scale: presentation scale.
+        The type is sized as for an inset 1/fit times as high (presentation.screen_fit: the
+        same type as on the 1080p screen, in proportion to this one), then x scale."""
         th = self.theme
         k = px_per_m
         lines = mk_colour(th.track_lines, 225)
@@ -77,7 +79,7 @@ class PocketStyle:
         glow = QColor(th.target_glow)
         self.light_glow = mk_colour(glow.name(), 110)
         self.light_core = mk_colour(glow.name(), 255)
-        unit = min(max(rect.height() / 17.0, 9.0), 18.0) * scale
+        unit = min(max(rect.height() / fit / 17.0, 9.0), 18.0) * scale
         self.unit = unit
         self.tags = TagPainter(th.font_family, 0.85 * unit, self.box, self.text, self.muted)
         self.lane_px = 0.62 * k

@@ -10,7 +10,14 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
-from PySide6.QtWidgets import QApplication, QBoxLayout, QHBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QHBoxLayout,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from racegui.model.replay import Replay
 from racegui.ui.fonts import load_bundled_fonts
@@ -70,7 +77,12 @@ class ReplayScene(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.track = TrackView(replay, theme, self)
-        layout.addWidget(self.track, 1)
+        # The track over a strip left free for the window's transport bar in presentation
+        # mode (none otherwise: see set_bottom_room), its column's bottom margin.
+        self._track_column = QVBoxLayout()
+        self._track_column.setContentsMargins(0, 0, 0, 0)
+        self._track_column.addWidget(self.track)
+        layout.addLayout(self._track_column, 1)
         self.panel = SidePanel(replay, theme, self)
         layout.addWidget(self.panel, 0)
         self.panel.seek_requested.connect(self.seek_requested)
@@ -119,9 +131,20 @@ class ReplayScene(QWidget):
         """Type and graphics x factor (1.0 normal). ``presentation`` lays the panel out for a
         big screen (presentation mode, see SidePanel.set_scale)."""
         self._scale = factor
-        self.track.set_scale(factor)
+        self.track.set_scale(factor, presentation)
         self.panel.set_scale(factor, presentation)
         self._fit_panel()
+
+    def bottom_room(self) -> int:
+        """Height (px) left free below the track (see set_bottom_room)."""
+        return self._track_column.contentsMargins().bottom()
+
+    def set_bottom_room(self, px: int) -> None:
+        """Leave a strip px high free below the track, beside the panel (or between the track
+        and a panel below it): where presentation mode's transport bar shows, over nothing,
+        and hides again without anything moving. 0: none (the window, exports)."""
+        self._track_column.setContentsMargins(0, 0, 0, max(0, int(px)))
+        self._fit_panel()  # the tags' reference height (see _fit_panel)
 
     def _apply_palette(self) -> None:
         pal = self.palette()
@@ -183,9 +206,11 @@ class ReplayScene(QWidget):
         tall = height >= ONE_COLUMN_HEIGHT_PX * self._scale
         self.panel.set_columns(2 if stacked and wide_enough and not tall else 1)
         # Tags sized as with STACKED_PANEL_FRACTION of the height below the track: a
-        # portrait track drawn as wide as ever keeps its tags as big.
+        # portrait track drawn as wide as ever keeps its tags as big. Beside the panel, as
+        # with the strip below the track too (the same tags with the bar's room as without).
+        beside = float(self.height()) if self.bottom_room() else None
         self.track.set_tag_reference(
-            self.height() * (1.0 - STACKED_PANEL_FRACTION) if stacked else None
+            self.height() * (1.0 - STACKED_PANEL_FRACTION) if stacked else beside
         )
         if stacked:
             self._show_panel(self._panel_wanted)
@@ -223,12 +248,30 @@ class ReplayScene(QWidget):
         (1080x1920 to 1920x1080 stopped at 1920x1385)."""
         hint = super().minimumSizeHint()
         if self.layout().direction() == QBoxLayout.Direction.TopToBottom:
-            hint.setHeight(self.track.minimumSizeHint().height())
+            hint.setHeight(self.track.minimumSizeHint().height() + self.bottom_room())
         return hint
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._fit_panel()
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:  # Qt override
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and self._track_stale():
+            # The layout pass this event made was cut into by another (the panel's fit sends
+            # the posted layout requests, which can resize the scene again), then went on for
+            # the size it started with: the track kept an old height (entering presentation
+            # in a window already the screen's size, the bar's strip 19 px above the bottom).
+            self.layout().invalidate()
+            self.layout().activate()
+        return handled
+
+    def _track_stale(self) -> bool:
+        """Whether the track beside the panel is laid out for another height than the
+        scene's (a panel below the track is fitted after each layout pass instead)."""
+        if self.layout().direction() != QBoxLayout.Direction.LeftToRight:
+            return False
+        return self._track_column.geometry().height() != self.height()
 
     # --- per frame -----------------------------------------------------------------------------
     def update_frame(self, t: float) -> None:

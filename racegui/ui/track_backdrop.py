@@ -57,6 +57,8 @@ class TrackBackdrop:
         self.start_s = track.start_position_m(race_distance_m)
         self.label_rects: list[QRectF] = []
         """Pixel rectangles of the labels drawn by the last paint (obstacles for name tags)."""
+        self.label_px = 0
+        """Pixel size of the labels' type in the last paint."""
         outer_lat = kerb_lat + track.lanes * track.lane_width_m
         self._finish = self._across(0.0, kerb_lat, outer_lat)
         self._start = self._across(self.start_s, kerb_lat, outer_lat)
@@ -81,8 +83,11 @@ class TrackBackdrop:
         half = self.track.straight_m / 2 + 0.55 * r
         return QRectF(-half, -0.82 * r, 2 * half, 1.64 * r)
 
-    def paint(self, p: QPainter, to_px: QTransform, theme: Theme, scale: float = 1.0) -> None:
-        """Draw the track with p in pixel space; to_px maps metres to pixels."""
+    def paint(
+        self, p: QPainter, to_px: QTransform, theme: Theme, scale: float = 1.0, fit: float = 1.0
+    ) -> None:
+        """Draw the track with p in pixel space; to_px maps metres to pixels. The labels' type
+        is x scale, sized as for a view 1/fit times as big (presentation.screen_fit)."""
         px_per_m = math.hypot(to_px.m11(), to_px.m12())
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -121,7 +126,7 @@ class TrackBackdrop:
         for _, (a, b), _ in self._marks:
             p.drawLine(a, b)
         p.restore()
-        self._paint_labels(p, to_px, theme, px_per_m, scale)
+        self._paint_labels(p, to_px, theme, px_per_m, scale, fit)
 
     def _paint_stripes(self, p: QPainter, theme: Theme) -> None:
         p.save()
@@ -139,9 +144,16 @@ class TrackBackdrop:
         p.restore()
 
     def _paint_labels(
-        self, p: QPainter, to_px: QTransform, theme: Theme, px_per_m: float, scale: float
+        self,
+        p: QPainter,
+        to_px: QTransform,
+        theme: Theme,
+        px_per_m: float,
+        scale: float,
+        fit: float,
     ) -> None:
-        size = max(9.0, min(2.1 * px_per_m, 22.0)) * scale
+        size = max(9.0, min(2.1 * px_per_m / fit, 22.0)) * scale
+        self.label_px = int(round(size))
         font = QFont(theme.font_family)
         font.setPixelSize(int(round(size)))
         font.setBold(True)

@@ -25,6 +25,7 @@ from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import DROPPED_ALPHA, MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
+from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, race_status
 from racegui.ui.sampling import TrailSampler
@@ -117,6 +118,8 @@ class TrackView(pg.GraphicsView):
         self.scoreboard_rect: QRectF | None = None
         """Where the last paint drew the scoreboard (view px)."""
         self._tag_reference_px: float | None = None
+        self._fit = 1.0
+        """Text drawn on the track is sized from the view's size over this (see set_scale)."""
         self.foreground_rects: list[QRectF] = []
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
         self.backdrop_version = getattr(self, "backdrop_version", 0)
@@ -239,9 +242,12 @@ class TrackView(pg.GraphicsView):
         if self.state is not None:
             self.update_frame(self.state.t)
 
-    def set_scale(self, factor: float) -> None:
-        """Presentation scale of tags and graphics (1.0 normal)."""
+    def set_scale(self, factor: float, presentation: bool = False) -> None:
+        """Tags and graphics x factor (1.0 normal). In ``presentation`` mode the text on the
+        track (name tags, the pocket cam's, the 100 m marks) is sized as on the 1080p screen
+        the layout is made for, and drawn in proportion to this one (see screen_fit)."""
         self.overlay.scale = factor
+        self._fit = screen_fit(factor) if presentation else 1.0
         self.reset_tags()
         self.resetCachedContent()
         self.viewport().update()
@@ -404,7 +410,9 @@ class TrackView(pg.GraphicsView):
     @guarded_paint
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor(self.theme.background))
-        self.backdrop.paint(painter, self.data_to_scene(), self.theme, self.overlay.scale)
+        self.backdrop.paint(
+            painter, self.data_to_scene(), self.theme, self.overlay.scale, self._fit
+        )
 
     @guarded_paint
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
@@ -417,7 +425,7 @@ class TrackView(pg.GraphicsView):
         board_area = None
         if self.pocket.visible:
             board_area, inset = infield_layout(self.replay.track, to_px)
-            self.pocket.place(inset, self.overlay.scale)
+            self.pocket.place(inset, self.overlay.scale, self._fit)
             self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
             obstacles.append(inset.adjusted(-3, -3, 3, 3))
             drawn.append(inset)
@@ -431,7 +439,7 @@ class TrackView(pg.GraphicsView):
             drawn.append(self.overlay.board_extent)
         labels = frame_labels(self, to_px)
         if labels:
-            size = float(np.clip(self.tag_reference_px() / 62.0, 10.0, 20.0))
+            size = self.tag_px()
             bounds = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
             # Tags are placed afresh at another size (their memory is in pixels), checked
             # here rather than on resize: a layout passing through another size and back
@@ -443,6 +451,11 @@ class TrackView(pg.GraphicsView):
                 painter, labels, obstacles, size, bounds, self.state.t
             )
         self.foreground_rects = drawn
+
+    def tag_px(self) -> float:
+        """Pixel size of the name tags' type before the presentation scale (x overlay.scale):
+        from the view's height (tag_reference_px, over the screen's fit in presentation)."""
+        return float(np.clip(self.tag_reference_px() / self._fit / 62.0, 10.0, 20.0))
 
     def tag_reference_px(self) -> float:
         """The height (px) name tags are sized by: the view's, unless the scene set another
