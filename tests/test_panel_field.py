@@ -14,18 +14,13 @@ from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import DARK, LIGHT
 from racegui.ui.ui_paths import demo_path
+from tests.helpers_panel import shown_panel
 from tests.helpers_race import field_race
 
 
 @pytest.fixture
 def panel(qtbot):
-    ensure_app()
-    panel = SidePanel(field_race(), DARK)
-    qtbot.addWidget(panel)
-    panel.resize(420, 1000)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown_panel(qtbot, field_race())
 
 
 def test_the_field_in_running_order_with_gaps_to_the_leader(panel):

@@ -22,6 +22,7 @@ from racegui.ui.runner_accent import ACCENT_RATIO
 from racegui.ui.scene import ReplayScene
 from racegui.ui.seek_bar import SeekBar
 from racegui.ui.theme import DARK, LIGHT, Theme
+from tests.helpers_panel import shown_panel
 from tests.helpers_race import two_runner_data
 
 PINK = "#ff2d6f"
@@ -51,12 +52,7 @@ def _count(image: QImage, colour: str, tolerance: int = 12) -> int:
 
 @pytest.fixture
 def panel(qtbot):
-    ensure_app()
-    panel = SidePanel(_replay(), DARK)
-    qtbot.addWidget(panel)
-    panel.resize(420, 1000)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, _replay())
     panel.update_frame(T)
     return panel
 
