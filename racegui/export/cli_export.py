@@ -76,10 +76,10 @@ def add_export_arguments(
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
     parser.add_argument(
         "--splits",
-        choices=("laps", "200m"),
+        choices=("laps", "200m", "timed"),
         default="laps",
-        help="the panel's splits table: laps to the line, or every 200 m with the published "
-        "splits (default laps)",
+        help="the panel's splits table: laps to the line, every 200 m with the published "
+        "splits, or the race file's own splits, timed (default laps)",
     )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark")
     parser.add_argument(

@@ -195,7 +195,7 @@ class ExportDialog(QDialog):
         now_s: float = 0.0,
         parent: QWidget | None = None,
     ) -> None:
-        """``theme`` and ``splits`` ("laps" or "200m") start as the window shows them (the
+        """``theme`` and ``splits`` ("laps", "200m" or "timed") start as the window shows them (the
         theme of the last export instead, if ``settings`` remembers one);
         ``start_dir`` is the folder of the default path (home if None); ``settings``, if
         given, remembers the folder of each finished export (see :func:`default_folder`)
@@ -263,6 +263,7 @@ class ExportDialog(QDialog):
         self.splits_combo = QComboBox()
         self.splits_combo.addItem("Laps (to the finish line)", "laps")
         self.splits_combo.addItem("Every 200 m (with the published splits)", "200m")
+        self.splits_combo.addItem("Timed (the race file's own splits)", "timed")
         self.splits_combo.setCurrentIndex(max(self.splits_combo.findData(splits), 0))
         self.splits_combo.setToolTip("Which table the side panel's Splits card shows")
         form.addRow("Splits table", self.splits_combo)
@@ -667,7 +668,7 @@ class ExportDialog(QDialog):
 
 
 def _window_splits(window) -> str:
-    """The splits table the window's panel shows: "laps" or "200m"."""
+    """The splits table the window's panel shows: "laps", "200m" or "timed"."""
     scene = getattr(window, "scene", None)
     return scene.panel.splits.mode_name if scene is not None else "laps"
 

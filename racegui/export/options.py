@@ -126,9 +126,9 @@ class ExportOptions:
     from_s: float | None = None
     to_s: float | None = None
     panel: bool = True
-    splits: Literal["laps", "200m"] = "laps"
-    """The panel's splits table: laps to the finish line, or every 200 m with the published
-    splits (a mile's 400 m splits are in this one)."""
+    splits: Literal["laps", "200m", "timed"] = "laps"
+    """The panel's splits table: laps to the finish line, every 200 m with the published
+    splits (a mile's 400 m splits are in this one), or the race file's own splits ("timed")."""
     theme: Literal["dark", "light"] = "dark"
     presentation: bool = False
     """Laid out as the window's presentation mode: bigger type for a projector or a slide,
@@ -231,8 +231,10 @@ class ExportOptions:
                 raise ExportOptionsError(
                     f"The {name} length {value!r} must be from 0 to {MAX_CARD_S:g} seconds."
                 )
-        if self.splits not in ("laps", "200m"):
-            raise ExportOptionsError(f"Splits table {self.splits!r} is not 'laps' or '200m'.")
+        if self.splits not in ("laps", "200m", "timed"):
+            raise ExportOptionsError(
+                f"Splits table {self.splits!r} is not 'laps', '200m' or 'timed'."
+            )
         if self.theme not in ("dark", "light"):
             raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")
         if self.png_sequence and fmt != "png":

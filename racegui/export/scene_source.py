@@ -39,7 +39,7 @@ class SceneFrameSource:
     scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
     and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
-    is the panel's splits table: "laps" or "200m". With ``presentation`` the layout is the
+    is the panel's splits table: "laps", "200m" or "timed". With ``presentation`` the layout is the
     window's presentation mode on a screen of the layout's size (bigger type, fewer lines).
     """
 

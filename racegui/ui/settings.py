@@ -96,9 +96,9 @@ class AppSettings:
 
     @property
     def splits(self) -> str:
-        """The side panel's splits tab: "laps" or "200m"."""
+        """The side panel's splits tab: "laps", "200m" or "timed"."""
         value = self._text("view/splits")
-        return value if value in ("laps", "200m") else "laps"
+        return value if value in ("laps", "200m", "timed") else "laps"
 
     @splits.setter
     def splits(self, name: str) -> None:

@@ -44,6 +44,9 @@ class PanelData:
     (from the lap's timed end, which is a little after her crossing, it read -0.01)."""
     splits: tuple[analysis.SplitRow, ...]
     split_s: np.ndarray
+    timed: tuple[analysis.SplitRow, ...]
+    """The followed runner's splits as the race file gives them (analysis.given_splits)."""
+    timed_s: np.ndarray
     dropouts: tuple[analysis.Dropout, ...]
     dropout_s: np.ndarray
     pacer_end_s: np.ndarray
@@ -70,6 +73,7 @@ class PanelData:
         """Run the analysis once for this replay."""
         laps = tuple(analysis.lap_table(replay))
         splits = tuple(analysis.split_table(replay, every_m=200.0))
+        timed = tuple(analysis.given_splits(replay))
         drops = tuple(analysis.dropouts(replay))
         pacer = np.flatnonzero(replay.roles == "pacer")
         ends = replay.active_end_s[pacer]
@@ -97,6 +101,8 @@ class PanelData:
             lap_end_gap_s=np.array([_gap_s(replay, lap.time_s) for lap in laps], dtype=float),
             splits=splits,
             split_s=np.array([s.time_s for s in splits], dtype=float),
+            timed=timed,
+            timed_s=np.array([s.time_s for s in timed], dtype=float),
             dropouts=drops,
             dropout_s=np.array([d.time_s for d in drops], dtype=float),
             pacer_end_s=np.sort(ends),
@@ -134,6 +140,10 @@ class PanelData:
     def splits_done(self, t: float) -> int:
         """Split rows reached at time t (s): the index of the next split."""
         return int(np.searchsorted(self.split_s, t, side="right"))
+
+    def timed_done(self, t: float) -> int:
+        """Rows of the file's own splits reached at time t (s): the index of the next one."""
+        return int(np.searchsorted(self.timed_s, t, side="right"))
 
     def segments_done(self, t: float) -> int:
         """100 m pace segments completed at time t (s)."""

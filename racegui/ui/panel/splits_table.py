@@ -1,11 +1,12 @@
-"""Splits section: a Laps / 200 m toggle over one compact table; click a row to jump there."""
+"""Splits section: a Laps / 200 m / Timed toggle over one compact table; click a row to jump
+there."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,8 +23,8 @@ from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
-LAPS, SPLITS = 0, 1
-MODE_NAMES = {LAPS: "laps", SPLITS: "200m"}
+LAPS, SPLITS, TIMED = 0, 1, 2
+MODE_NAMES = {LAPS: "laps", SPLITS: "200m", TIMED: "timed"}
 """Each tab's name in settings and export options."""
 DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
 """Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
@@ -47,6 +48,15 @@ SPLIT_TIPS = (
     "The target's time for the same 200 m",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
+TIMED_TIPS = (
+    "Distance run (m) of each split the race file gives: published, or timed by hand",
+    "Race time at this distance, as the file gives it",
+    "Time since the split above (or the gun), over whatever distance lies between",
+    "The target's time over the same stretch",
+    "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
+)
+"""The Timed tab: the file's own splits, none read from the model (a coach's 400 m splits
+of a 1500 m, whose laps end at the finish line, 300 m on, and are read from the model)."""
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
@@ -93,20 +103,44 @@ class _FitTable(QTableView):
         return QSize(100, self._rows_height(2))
 
 
-LEGEND = "italics: estimated"
+LEGEND = ("italics: estimated", "italics: est.")
 """Said beside the card's title while the table shown has figures read from the model between
-published splits (a coach had quoted such a lap time as his watch's)."""
+published splits (a coach had quoted such a lap time as his watch's); the short form where
+the title row has no room for the long one (presentation, with three tabs)."""
 
 
 class _WholeLabel(QLabel):
-    """A label drawn only when its whole text fits: in a narrow title row it gives way."""
+    """A label drawn only with a whole text: the first of `texts` that fits (shorter ones
+    after it); in a title row with room for none it gives way."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        super().__init__(texts[0])
+        self._texts = texts
 
     def minimumSizeHint(self) -> QSize:  # Qt override
         return QSize(0, super().minimumSizeHint().height())
 
+    def shown_text(self) -> str:
+        """The text drawn at the label's width now ("" if none fits)."""
+        room = self.contentsRect().width()
+        fm = self.fontMetrics()
+        return next((t for t in self._texts if fm.horizontalAdvance(t) <= room), "")
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self.fontMetrics().horizontalAdvance(self.text()) <= self.contentsRect().width():
+        text = self.shown_text()
+        if text == self.text():
             super().paintEvent(event)
+        elif text:
+            painter = QPainter(self)
+            self.style().drawItemText(
+                painter,
+                self.contentsRect(),
+                int(self.alignment()),
+                self.palette(),
+                self.isEnabled(),
+                text,
+                self.foregroundRole(),
+            )
 
 
 class SplitsTable(Card):
@@ -117,12 +151,13 @@ class SplitsTable(Card):
     rows_changed = Signal()
     """The table shows another number of rows (the other tab): its height may change."""
     mode_changed = Signal(int)
-    """The other tab was chosen: LAPS or SPLITS."""
+    """The other tab was chosen: LAPS, SPLITS or TIMED."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
         self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
         self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
+        self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self)
         self.view = _FitTable()
         v = self.view
         v.setModel(self.laps_model)
@@ -139,7 +174,7 @@ class SplitsTable(Card):
         v.horizontalHeader().setHighlightSections(False)
         v.clicked.connect(self._on_row_clicked)
         self.buttons = QButtonGroup(self)
-        for mode, text in ((LAPS, "Laps"), (SPLITS, "200 m")):
+        for mode, text in ((LAPS, "Laps"), (SPLITS, "200 m"), (TIMED, "Timed")):
             b = QPushButton(text)
             b.setObjectName("segment")
             b.setCheckable(True)
@@ -171,7 +206,12 @@ class SplitsTable(Card):
         """Rows for a replay."""
         self._data = data
         self.laps_model.set_rows(lap_rows(data.laps))
-        self.splits_model.set_rows(split_rows(data.splits, data.replay.race.distance_m))
+        race_m = data.replay.race.distance_m
+        self.splits_model.set_rows(split_rows(data.splits, race_m))
+        self.timed_model.set_rows(split_rows(data.timed, race_m))
+        self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
+        if not data.timed and self.mode == TIMED:
+            self.set_mode(LAPS)
         self._fit_label_column()
         self._show_legend()
         self.view.updateGeometry()
@@ -184,7 +224,7 @@ class SplitsTable(Card):
     def apply_style(self, style: PanelStyle) -> None:
         """Fonts, colours and row heights."""
         super().apply_style(style)
-        for m in (self.laps_model, self.splits_model):
+        for m in self._models():
             m.set_style(style)
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
@@ -205,8 +245,12 @@ class SplitsTable(Card):
         v.max_rows = MAX_FIXED_ROWS if presentation else 99
         v.updateGeometry()
 
+    def _models(self) -> tuple[SplitsModel, SplitsModel, SplitsModel]:
+        """The tabs' models, in mode order (LAPS, SPLITS, TIMED)."""
+        return (self.laps_model, self.splits_model, self.timed_model)
+
     def row_count(self) -> int:
-        """Rows of the table shown (laps or 200 m splits)."""
+        """Rows of the table shown (laps, 200 m or timed splits)."""
         model = self.view.model()
         return model.rowCount() if model is not None else 0
 
@@ -230,22 +274,26 @@ class SplitsTable(Card):
 
     @property
     def mode(self) -> int:
-        """LAPS or SPLITS."""
+        """LAPS, SPLITS or TIMED."""
         return self.buttons.checkedId()
 
     def set_mode(self, mode: int) -> None:
-        """Show the lap table (LAPS) or the 200 m table (SPLITS)."""
+        """Show the lap table (LAPS), the 200 m table (SPLITS) or the file's splits (TIMED,
+        if it has any: else the laps)."""
+        if mode == TIMED and not self.timed_model.rowCount():
+            mode = LAPS
         self.buttons.button(mode).setChecked(True)
         self._on_mode_clicked(mode)
 
     @property
     def mode_name(self) -> str:
-        """The tab shown, by name: "laps" or "200m" (MODE_NAMES)."""
+        """The tab shown, by name: "laps", "200m" or "timed" (MODE_NAMES)."""
         return MODE_NAMES[self.mode]
 
     def set_mode_name(self, name: str) -> None:
-        """Show the tab named `name` ("200m", or the laps for any other)."""
-        self.set_mode(SPLITS if name == MODE_NAMES[SPLITS] else LAPS)
+        """Show the tab named `name` ("200m", "timed", or the laps for any other)."""
+        modes = {v: k for k, v in MODE_NAMES.items()}
+        self.set_mode(modes.get(name, LAPS))
 
     def update_frame(self, t: float) -> None:
         """Mark rows reached at time t (s); cells refresh only when that changes."""
@@ -254,13 +302,14 @@ class SplitsTable(Card):
             return
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
+        changed = self.timed_model.set_reached(data.timed_done(t)) or changed
         if changed:
             self.dirty = True
         if changed or self._scroll_pending:
             self._scroll_to_current()
 
     def _on_mode_clicked(self, mode: int) -> None:
-        model = self.laps_model if mode == LAPS else self.splits_model
+        model = self._models()[mode]
         if self.view.model() is not model:
             self.dirty = True
             self.view.setModel(model)
@@ -286,7 +335,7 @@ class SplitsTable(Card):
             return max((fm.horizontalAdvance(t) + extra for t in labels), default=0) + margin
 
         dot = style.px(7) + style.px(4)  # a published split's dot and its gap
-        splits = width(self.splits_model.labels(), dot)
+        splits = max(width(self.splits_model.labels(), dot), width(self.timed_model.labels(), dot))
         full = max(width(self.laps_model.labels(), dot), splits, style.px(64))
         self._time_widths = self._least_time_widths(style)
         equal = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
@@ -308,7 +357,7 @@ class SplitsTable(Card):
         margin = style.px(8)
         widths = []
         for c in range(1, len(LAP_HEADERS)):
-            texts = self.laps_model.column_texts(c) + self.splits_model.column_texts(c)
+            texts = [t for m in self._models() for t in m.column_texts(c)]
             headers = (LAP_HEADERS[c], SPLIT_HEADERS[c])
             w = max(
                 max((fm.horizontalAdvance(t) for t in texts), default=0),
