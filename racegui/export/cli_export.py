@@ -11,6 +11,7 @@ from pathlib import Path
 
 from racegui.cli_text import FOLLOW_HELP, after_end_text
 from racegui.export.options import (
+    SPLITS_TABLES,
     ExportOptions,
     ExportOptionsError,
     parse_size,
@@ -76,7 +77,7 @@ def add_export_arguments(
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
     parser.add_argument(
         "--splits",
-        choices=("laps", "200m", "timed"),
+        choices=SPLITS_TABLES,
         default="laps",
         help="the panel's splits table: laps to the line, every 200 m with the published "
         "splits, or the race file's own splits, timed (default laps)",

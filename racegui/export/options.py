@@ -6,10 +6,11 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_times_apart
+from racegui.ui.presentation import PRESENTATION_SCALE
 
 ExportFormat = Literal["mp4", "gif", "png"]
 
@@ -62,6 +63,11 @@ _PRINTF_SPEC_RE = re.compile(r"%[^A-Za-z%]*")
 MAX_NUMBER_WIDTH = 9
 """Widest frame number (digits) a PNG sequence name may ask for ("%09d"): "%099999999999d"
 was formatted to find out, which ran out of memory."""
+
+SplitsTable = Literal["laps", "200m", "timed"]
+SPLITS_TABLES: tuple[str, ...] = get_args(SplitsTable)
+"""The side panel's splits tables by name: laps to the finish line, every 200 m, the race
+file's own splits (the panel's tabs, splits_table.MODE_NAMES)."""
 
 
 class ExportOptionsError(ValueError):
@@ -126,7 +132,7 @@ class ExportOptions:
     from_s: float | None = None
     to_s: float | None = None
     panel: bool = True
-    splits: Literal["laps", "200m", "timed"] = "laps"
+    splits: SplitsTable = "laps"
     """The panel's splits table: laps to the finish line, every 200 m with the published
     splits (a mile's 400 m splits are in this one), or the race file's own splits ("timed")."""
     theme: Literal["dark", "light"] = "dark"
@@ -231,7 +237,7 @@ class ExportOptions:
                 raise ExportOptionsError(
                     f"The {name} length {value!r} must be from 0 to {MAX_CARD_S:g} seconds."
                 )
-        if self.splits not in ("laps", "200m", "timed"):
+        if self.splits not in SPLITS_TABLES:
             raise ExportOptionsError(
                 f"Splits table {self.splits!r} is not 'laps', '200m' or 'timed'."
             )
@@ -367,7 +373,7 @@ def _is_number(value: object) -> bool:
 
 PANEL_SMALLEST_TEXT_PX = 10.0
 """Height (px) of the side panel's smallest text (axis ticks, "est.") in a 1080p export."""
-PRESENTATION_TEXT_SCALE = 1.4
+PRESENTATION_TEXT_SCALE = PRESENTATION_SCALE
 """How much bigger the panel's text is laid out with --presentation (the window's
 presentation scale on a 1080 px screen)."""
 LEGIBLE_TEXT_PX = 6.0

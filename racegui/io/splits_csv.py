@@ -244,17 +244,19 @@ def _untimed_notes(untimed: list[tuple[int, _Untimed]], athletes: dict[str, dict
     """Notes on the rows left out for want of a time: one per row, but one per athlete none
     of whose rows has a time, who is left out of the race (her four row notes had not said
     so: coach's review)."""
+    absent: dict[str, list[str]] = {}  # lines of each athlete with no timed row, in order
+    for line, row in untimed:
+        if row.athlete not in athletes:
+            absent.setdefault(row.athlete, []).append(str(line))
     notes = []
-    said: set[str] = set()
     for line, row in untimed:
         if row.athlete in athletes:
             notes.append(
                 f"Line {line} has no time for {row.athlete} at {row.distance_m:g} m: "
                 "the row is left out."
             )
-        elif row.athlete not in said:
-            said.add(row.athlete)
-            lines = [str(n) for n, r in untimed if r.athlete == row.athlete]
+        elif row.athlete in absent:
+            lines = absent.pop(row.athlete)  # said once, where her first row is
             if len(lines) == 1:
                 where = f"line {lines[0]}"
             elif len(lines) <= 4:

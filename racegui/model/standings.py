@@ -22,13 +22,19 @@ MAX_SAMPLES = 2_000_000
 """Most samples kept for a whole field (a longer step for a huge one)."""
 
 
+def field_rows(replay: Replay) -> tuple[int, ...]:
+    """Rows of the race's runners (role "runner": those who finish and those who do not),
+    in file order: the field placed and listed here."""
+    return tuple(int(i) for i in np.flatnonzero(replay.roles == "runner"))
+
+
 def places(replay: Replay, t: float, distance_m: np.ndarray) -> dict[int, int]:
     """Place (1: leading) of each runner in the race at time t (s), by row, from everyone's
     distance run (m, indexed like replay.ids): those finished by their finish time, then
     those running by distance run (both to the hundredth); level runners share a place (a
     dead heat). A runner who did not finish is placed while she runs, and has none once she
     has stopped."""
-    rows = [int(i) for i in np.flatnonzero(replay.roles == "runner")]
+    rows = field_rows(replay)
     finish = [float(replay.finish_time_s[i]) for i in rows]
     stop = [float(replay.dropout_time_s[i]) for i in rows]
     run = [float(distance_m[i]) for i in rows]
@@ -96,7 +102,7 @@ class Standings:
     @classmethod
     def build(cls, replay: Replay) -> Standings:
         """Sample every runner's passage times (s) over her distance (m) once."""
-        rows = tuple(int(i) for i in np.flatnonzero(replay.roles == "runner"))
+        rows = field_rows(replay)
         ends = [float(replay.active_end_s[i]) for i in rows]
         step = max(SAMPLE_S, sum(e for e in ends if math.isfinite(e)) / MAX_SAMPLES)
         motion = replay.motion

@@ -6,6 +6,8 @@ import math
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from racegui.export.options import SPLITS_TABLES
+
 ORGANISATION = "racegui"
 APPLICATION = "racegui"
 DISPLAY_NAME = "racegui"
@@ -98,7 +100,7 @@ class AppSettings:
     def splits(self) -> str:
         """The side panel's splits tab: "laps", "200m" or "timed"."""
         value = self._text("view/splits")
-        return value if value in ("laps", "200m", "timed") else "laps"
+        return value if value in SPLITS_TABLES else "laps"
 
     @splits.setter
     def splits(self, name: str) -> None:

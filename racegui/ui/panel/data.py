@@ -12,7 +12,7 @@ import numpy as np
 
 from racegui.model import analysis
 from racegui.model.replay import RaceState, Replay
-from racegui.model.standings import Standings
+from racegui.model.standings import Standings, field_rows
 
 CURVE_STEP_S = 0.5
 """Time step (s) of the instantaneous pace curve drawn on the chart: about one point per
@@ -118,7 +118,7 @@ class PanelData:
             target_curve_m=target_m,
             target_curve_pace_s400=target_p,
             finish_s=float(replay.finish_time_s[f]),
-            standings=Standings.build(replay) if _runner_count(replay) >= 2 else None,
+            standings=Standings.build(replay) if len(field_rows(replay)) >= 2 else None,
         )
 
     @property
@@ -163,11 +163,6 @@ class PanelData:
         finished = bool(t >= self.finish_s)
         projected = replay.projected_finish_s(t, d, v)
         return Frame(float(t), d, v, gap_s, gap_m, projected, finished)
-
-
-def _runner_count(replay: Replay) -> int:
-    """Runners in the race (role "runner": those who finish and those who do not)."""
-    return int(np.count_nonzero(replay.roles == "runner"))
 
 
 def _step_of(times: np.ndarray) -> float:

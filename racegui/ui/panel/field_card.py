@@ -165,9 +165,8 @@ class FieldCard(Card):
         lap_m = replay.track.lap_m
         if replay.race.distance_m <= lap_m + 1e-6:
             return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
-        partial, total = replay.partial_lap_m, replay.total_laps  # as Replay.lap_of, unboxed
-        lap = 0 if distance_m < partial else math.floor((distance_m - partial) / lap_m + 1e-9) + 1
-        lap = min(max(lap, 1), total)
+        total = replay.total_laps
+        lap = max(int(replay.lap_of(distance_m)), 1)  # a first partial lap (0) reads "Lap 1"
         text = self._laps.get(lap)
         if text is None:
             text = self._laps[lap] = f"Lap {lap} of {total}"
