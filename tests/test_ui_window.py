@@ -86,14 +86,12 @@ def test_settings_round_trip(tmp_path):
     s.labels = False
     s.trails = False
     s.panel = False
-    s.speed = 4.0
     s.add_recent("/a.json")
     s.add_recent("/b.json")
     s.add_recent("/a.json")
     s.sync()
     again = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert (again.theme, again.labels, again.trails, again.panel) == ("light", False, False, False)
-    assert again.speed == 4.0
     assert again.recent_files == ["/a.json", "/b.json"]
 
 
@@ -102,14 +100,31 @@ def test_window_applies_and_saves_settings(qtbot, tmp_path):
     path = str(tmp_path / "w.ini")
     s = AppSettings(QSettings(path, QSettings.Format.IniFormat))
     s.labels = False
-    s.speed = 2.0
     win = MainWindow(load_replay(demo_path()), s)
     qtbot.addWidget(win)
-    assert not win.scene.track.labels_visible and win.clock.speed == 2.0
+    assert not win.scene.track.labels_visible
     win.actions["trails"].setChecked(False)
     win.close()
     again = AppSettings(QSettings(path, QSettings.Format.IniFormat))
     assert again.trails is False and again.geometry is not None
+
+
+def test_a_new_window_plays_at_real_time_whatever_speed_the_last_one_ended_on(qtbot, tmp_path):
+    """A coach's new session started at 8x because the last one had ended there."""
+    ensure_app()
+    path = str(tmp_path / "w.ini")
+    first = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(first)
+    first.set_speed(8.0)
+    first.close()
+    second = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(second)
+    assert second.clock.speed == 1.0
+    assert second.controls.speed_box.currentData() == 1.0
 
 
 def test_screenshot_has_the_runner_where_the_model_puts_her(qapp, tmp_path):

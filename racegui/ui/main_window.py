@@ -222,7 +222,6 @@ class MainWindow(QMainWindow):
         a["panel"].setChecked(self.scene.panel_visible())
         a[f"theme_{self.theme_name}"].setChecked(True)
         a["loop"].setChecked(s.loop)
-        self.clock.set_speed(s.speed)
         self._on_clock_speed_changed(self.clock.speed)
         self.scene.panel.splits.set_mode_name(s.splits)
         self.set_theme(self.theme_name)
@@ -507,7 +506,6 @@ class MainWindow(QMainWindow):
         self.controls.set_speed(speed)
         for act in self.menus["speed"].actions():
             act.setChecked(act.data() == speed)
-        self.settings.speed = speed
 
     def _on_labels_toggled(self, on: bool) -> None:
         self.scene.track.set_labels_visible(on)

@@ -1,4 +1,5 @@
-"""Preferences remembered between runs (QSettings): theme, toggles, speed, recent files, layout."""
+"""Preferences remembered between runs (QSettings): theme, toggles, recent files, layout
+(not the playback speed: each launch plays at real time, as a video player does)."""
 
 from __future__ import annotations
 
@@ -113,19 +114,6 @@ class AppSettings:
     @loop.setter
     def loop(self, on: bool) -> None:
         self.store.setValue("playback/loop", bool(on))
-
-    @property
-    def speed(self) -> float:
-        """Playback speed (times real time): 1 when unset or not a positive number."""
-        try:
-            value = float(self._get("playback/speed", 1.0))
-        except (TypeError, ValueError):
-            return 1.0
-        return value if 0 < value < math.inf else 1.0
-
-    @speed.setter
-    def speed(self, value: float) -> None:
-        self.store.setValue("playback/speed", float(value))
 
     @property
     def recent_files(self) -> list[str]:
