@@ -127,6 +127,37 @@ def test_a_new_window_plays_at_real_time_whatever_speed_the_last_one_ended_on(qt
     assert second.controls.speed_box.currentData() == 1.0
 
 
+def _reopened_after(qtbot, path: str, presentation: bool) -> MainWindow:
+    """A window closed at 1000x700 (in presentation mode or not), then a new one."""
+    first = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.show()
+    if presentation:
+        first.set_presentation(True)
+        qtbot.waitUntil(first.isFullScreen)
+    first.close()
+    second = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(second)
+    second.show()
+    return second
+
+
+def test_closing_in_presentation_mode_reopens_as_a_plain_window(qtbot, tmp_path):
+    """Quitting in presentation mode had the next launch borderless full screen, with
+    neither Presentation mode nor Full screen ticked (a coach's review)."""
+    ensure_app()
+    plain = _reopened_after(qtbot, str(tmp_path / "plain.ini"), presentation=False)
+    shown = _reopened_after(qtbot, str(tmp_path / "shown.ini"), presentation=True)
+    assert not shown.isFullScreen()
+    assert not shown.actions["presentation"].isChecked()
+    assert shown.geometry() == plain.geometry()
+
+
 def test_screenshot_has_the_runner_where_the_model_puts_her(qapp, tmp_path):
     out = tmp_path / "x.png"
     assert main_gui(None, screenshot=out, time_s=100.0, size=(1280, 720)) == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self._presentation = False
         self._restore_maximized = False
         """Whether leaving full screen goes back to a maximised window (it was one)."""
+        self._windowed_geometry: QByteArray | None = None
+        """The window's geometry before it went full screen: what closing then saves."""
         self._resume_after_scrub = False
         """Whether playback paused by pressing the seek bar's handle goes on when let go."""
         self._connect()
@@ -543,6 +545,7 @@ class MainWindow(QMainWindow):
         """Full screen, remembering whether the window was maximised."""
         if not self.isFullScreen():
             self._restore_maximized = self.isMaximized()
+            self._windowed_geometry = self.saveGeometry()
         self.showFullScreen()
 
     def _leave_full_screen(self) -> None:
@@ -619,7 +622,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
-        self.settings.geometry = self.saveGeometry()
+        full = self.isFullScreen() and self._windowed_geometry is not None
+        # closed full screen (or in presentation): the next launch opens as the window was
+        # before, not borderless full screen with neither mode ticked (a coach's review)
+        self.settings.geometry = self._windowed_geometry if full else self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.loop = self.clock.loop
         self.settings.sync()
