@@ -667,3 +667,33 @@ def test_a_file_with_nothing_to_note_opens_without_a_word(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     assert window.open_path(demo_path("kipyegon-wr-2023.json"))
     assert shown == []
+
+
+def test_tab_stops_only_where_the_keyboard_does_something(window, qtbot):
+    """Tab had cycled through four stops in the panel, three showing nothing (a new user's
+    review): the pace chart, the pacers list and the panel's scroll area. The window is
+    worked by its shortcuts and menus, so none of them takes focus."""
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.scene.panel
+    for widget in (panel.chart.plot, panel.pacers.feed, panel._scroll):
+        assert widget.focusPolicy() == Qt.FocusPolicy.NoFocus, type(widget).__name__
+    for button in panel.splits.buttons.buttons():
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_keys_1_2_3_choose_the_splits_table_and_the_view_menu_ticks_it(window, qtbot):
+    """A keyboard user could not switch the splits table (the tabs were mouse only)."""
+    from racegui.ui.panel.splits_table import LAPS, SPLITS, TIMED
+
+    window.show()
+    qtbot.waitExposed(window)
+    splits = window.scene.panel.splits
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    assert splits.mode == SPLITS and window.actions["splits_200m"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_3)  # the demo gives her published splits
+    assert splits.mode == TIMED and window.actions["splits_timed"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert splits.mode == LAPS and window.actions["splits_laps"].isChecked()
+    splits.buttons.button(SPLITS).click()  # the mouse too ticks the menu's entry
+    assert window.actions["splits_200m"].isChecked()

@@ -47,7 +47,7 @@ from racegui.ui.race_notes import RaceNotesDialog
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
-from racegui.ui.window_actions import build_actions, build_menus
+from racegui.ui.window_actions import SPLITS_ACTIONS, build_actions, build_menus
 
 FRAME_MS = 16
 STEP_S = 0.1
@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         a["help"].triggered.connect(self.show_help)
         a["race_notes"].triggered.connect(self.show_race_notes)
         a["about"].triggered.connect(self._on_about_triggered)
+        for mode, name in enumerate(SPLITS_ACTIONS):
+            a[name].triggered.connect(lambda _=False, m=mode: self.scene.panel.splits.set_mode(m))
         self.controls.seek_requested.connect(c.seek)
         self.controls.scrub_started.connect(self._on_scrub_started)
         self.scene.panel.splits.mode_changed.connect(self._on_splits_mode_changed)
@@ -454,6 +456,7 @@ class MainWindow(QMainWindow):
         elif dropped is not None:  # her own run in it, if she ran in it too
             self.set_compare(dropped, self.compare_path)
         self.scene.set_replay(replay)
+        self._show_splits_mode()
         self.controls.set_replay(replay)
         fill_follow_menu(self.menus["follow"], replay, self.follow)
         self.clock.seek(t)
@@ -528,6 +531,13 @@ class MainWindow(QMainWindow):
     def _on_splits_mode_changed(self, mode: int) -> None:
         """The splits tab chosen is the one the next window opens on."""
         self.settings.splits = MODE_NAMES[mode]
+        self._show_splits_mode()
+
+    def _show_splits_mode(self) -> None:
+        """Tick the View > Splits table entry of the tab shown; Timed only where it has rows."""
+        splits = self.scene.panel.splits
+        self.actions["splits_timed"].setEnabled(splits.timed_available)
+        self.actions[SPLITS_ACTIONS[splits.mode]].setChecked(True)
 
     def _on_scrub_started(self) -> None:
         """The replay holds still under a pressed seek handle (it had run on under the

@@ -21,6 +21,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "trails": ("&Trails", ("T",), True),
     "panel": ("Side &panel", ("P",), True),
     "pocket": ("Pocket &cam", ("C",), True),
+    "splits_laps": ("&Laps", ("1",), True),
+    "splits_200m": ("&200 m splits", ("2",), True),
+    "splits_timed": ("&Timed splits (as in the file)", ("3",), True),
     "theme_dark": ("&Dark theme", (), True),
     "theme_light": ("&Light theme", (), True),
     "presentation": ("P&resentation mode", ("F11",), True),
@@ -45,6 +48,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "race_notes": ("About this &race…", (), False),
     "about": ("&About racegui", (), False),
 }
+
+SPLITS_ACTIONS = ("splits_laps", "splits_200m", "splits_timed")
+"""The splits table's tabs as actions, in the panel's mode order (laps, 200 m, timed)."""
 
 
 def build_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -100,6 +106,11 @@ def build_menus(
     view.addSeparator()
     for name in ("labels", "trails", "pocket", "panel"):
         view.addAction(actions[name])
+    splits = view.addMenu("&Splits table")
+    splits_group = QActionGroup(window)
+    for name in SPLITS_ACTIONS:
+        splits.addAction(actions[name])
+        splits_group.addAction(actions[name])
     view.addSeparator()
     view.addAction(actions["theme_dark"])
     view.addAction(actions["theme_light"])

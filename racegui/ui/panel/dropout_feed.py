@@ -142,6 +142,7 @@ class DropoutFeed(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # an invisible Tab stop otherwise
         self._box = QWidget()
         self._list = QVBoxLayout(self._box)
         self._list.setContentsMargins(0, 0, 0, 0)

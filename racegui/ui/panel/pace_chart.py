@@ -48,6 +48,8 @@ class PaceChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget(parent=self, enableMenu=False)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into (a Tab stop
+        # that showed nothing, new user's review): the keyboard works through the shortcuts
         item = self.plot.getPlotItem()
         _drop_title(item)
         item.hideButtons()

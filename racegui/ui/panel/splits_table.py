@@ -178,6 +178,7 @@ class SplitsTable(Card):
             b = QPushButton(text)
             b.setObjectName("segment")
             b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys 1, 2, 3 (View > Splits table)
             b.setCursor(Qt.CursorShape.PointingHandCursor)
             self.buttons.addButton(b, mode)
             self.add_title_widget(b)
@@ -284,6 +285,11 @@ class SplitsTable(Card):
             mode = LAPS
         self.buttons.button(mode).setChecked(True)
         self._on_mode_clicked(mode)
+
+    @property
+    def timed_available(self) -> bool:
+        """Whether the Timed tab has rows (the file gives the runner's own splits)."""
+        return self.timed_model.rowCount() > 0
 
     @property
     def mode_name(self) -> str:
