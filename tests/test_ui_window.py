@@ -697,3 +697,12 @@ def test_keys_1_2_3_choose_the_splits_table_and_the_view_menu_ticks_it(window, q
     assert splits.mode == LAPS and window.actions["splits_laps"].isChecked()
     splits.buttons.button(SPLITS).click()  # the mouse too ticks the menu's entry
     assert window.actions["splits_200m"].isChecked()
+
+
+def test_the_replay_time_says_why_it_runs_on_past_the_finish(window):
+    """The transport clock ran to 4:10.57 while the race board said 'FINISHED in 4:06.42',
+    with nothing to say why (a new user's review)."""
+    tip = window.controls.time_label.toolTip()
+    end, length = window.replay.race_end_s, window.replay.duration_s
+    assert length - end > 1.0
+    assert "4:06.42" in tip and f"{length - end:.1f} s" in tip and "slow to a stop" in tip

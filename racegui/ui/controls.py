@@ -22,6 +22,19 @@ def speed_text(speed: float) -> str:
     return f"{speed:g}x"
 
 
+def length_tip(replay: Replay) -> str:
+    """Tooltip of the replay time: why the replay runs on past the last finish (the clock
+    read 4:10.57 at the end while the race board said 4:06.42, a new user's review)."""
+    end, length = replay.race_end_s, replay.duration_s
+    tip = f"Replay time / length of the replay ({clock_text(length)})"
+    if length - end >= 0.01:
+        tip += (
+            f": the race ends at the last finish, {clock_text(end)}, and the replay runs on "
+            f"{length - end:.1f} s while the runners slow to a stop"
+        )
+    return tip
+
+
 class TransportBar(QWidget):
     """Buttons bound to the window's actions, a seek bar and a speed chooser."""
 
@@ -81,6 +94,7 @@ class TransportBar(QWidget):
         self.seek_bar.set_replay(replay)
         self._duration_text = clock_text(replay.duration_s)
         self._last_text = ""
+        self.time_label.setToolTip(length_tip(replay))
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
