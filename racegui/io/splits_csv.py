@@ -55,25 +55,27 @@ COLUMN_ALIASES = {
 refused for want of distance_m: coach's review); matched in any case, with spaces or
 underscores."""
 PALETTE = (
-    "#e4002b",
     "#1f77b4",
     "#ff7f0e",
-    "#2ca02c",
     "#9467bd",
-    "#8c564b",
-    "#e377c2",
     "#17becf",
+    "#e377c2",
+    "#8c564b",
     "#bcbd22",
     "#7f7f7f",
     "#a6cee3",
-    "#fb9a99",
     "#fdbf6f",
     "#cab2d6",
-    "#b15928",
     "#6a3d9a",
+    "#b15928",
+    "#fb9a99",
+    "#e4002b",
+    "#2ca02c",
 )
 """Colours of athletes imported without one, in turn: sixteen, so that a club field of up
-to sixteen has no two alike (a 5000 m of twelve had two reds and two blues)."""
+to sixteen has no two alike (a 5000 m of twelve had two reds and two blues). Red and green,
+which the panel uses for behind and ahead of the target, come last: a coach's runner drawn
+in red had her finish clock red beside a green "ahead" (new user's review)."""
 COLOUR_NAMES = {
     "black": "#000000",
     "white": "#ffffff",
