@@ -290,6 +290,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
             "delta_s": num(lap.delta_s),
             "published": lap.published,
             "lap_time_published": lap.lap_time_published,
+            "stopped": lap.stopped,
         }
         for lap in analysis.lap_table(replay)
     ]
@@ -370,9 +371,13 @@ def _print_info(data: dict) -> None:
     width = name_width(a["name"] for a in data["athletes"])
     for a in data["athletes"]:
         print(f"  {cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
-    focus = next(a["name"] for a in data["athletes"] if a["id"] == data["focus"])
+    followed = next(a for a in data["athletes"] if a["id"] == data["focus"])
+    focus = followed["name"]
     laps = data["laps"]
-    print(f"\nLaps of {focus}, to each finish-line crossing")
+    until = ""
+    if followed["dnf"]:  # her laps end where she stopped, not at the finish
+        until = f" until she stopped at {_metres(followed['dropout_distance_m'])} m (DNF)"
+    print(f"\nLaps of {focus}, to each finish-line crossing{until}")
     if not all(lap["lap_time_published"] for lap in laps):
         print("(est.: read from the model between published splits)")
     row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {}"
@@ -380,7 +385,7 @@ def _print_info(data: dict) -> None:
     for lap in laps:
         tgt, delta = lap["target_lap_time_s"], lap["delta_s"]
         cells = (
-            f"lap {lap['lap']}" if lap["lap"] else "start",
+            "DNF" if lap["stopped"] else f"lap {lap['lap']}" if lap["lap"] else "start",
             f"{lap['distance_m']:.2f} m",
             format_time(lap["time_s"]),  # timed by analysis: up to the hundredth, as everywhere
             format_time(lap["lap_time_s"]),
@@ -510,7 +515,9 @@ def _state_data(replay, s) -> dict:
 def _gap_line(replay, s) -> str | None:
     """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s; "... finished
     6.42 s behind the target (40.1 m when it finished, 4:00.00)" once she and the target
-    have; None without a target."""
+    have; "Ava Reid stopped 3.20 s (20.1 m) behind the target, at 2000 m, 6:30.40: did not
+    finish" once a runner who did not finish has stopped; None without a target."""
+    from racegui.model.analysis import timed
     from racegui.model.timefmt import format_time
 
     gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
@@ -518,15 +525,25 @@ def _gap_line(replay, s) -> str | None:
         return None
     name = replay.athletes[replay.focus].name
     verb = "finished" if t >= float(replay.finish_time_s[replay.focus]) else "is"
+    stop = ""
+    if replay.focus_stopped(t):  # the gap held where she stopped
+        verb = "stopped"
+        stop = (
+            f", at {replay.focus_stop_m:g} m, {format_time(float(timed(replay.focus_stop_s)))}:"
+            " did not finish"
+        )
     if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
-        return f"{name} {verb} level with the target"
+        return f"{name} {verb} level with the target{stop}"
     side = "behind" if gap_s > 0 else "ahead of"
     gap = f"{name} {verb} {abs(gap_s):.2f} s"
     held = replay.gap_metres_measured_at(t)
     if held is not None and held == float(replay.finish_time_s[replay.target]):
         # the target crossed the line first: its metres are those it led by then
-        return f"{gap} {side} the target ({abs(gap_m):.1f} m when it finished, {format_time(held)})"
-    return f"{gap} ({abs(gap_m):.1f} m) {side} the target"
+        return (
+            f"{gap} {side} the target ({abs(gap_m):.1f} m when it finished, "
+            f"{format_time(held)}){stop}"
+        )
+    return f"{gap} ({abs(gap_m):.1f} m) {side} the target{stop}"
 
 
 def _outcome(replay, i: int, status: str) -> str:
@@ -551,7 +568,7 @@ def _print_state(replay, s, data: dict) -> None:
     if gap is not None:
         print(gap)
     projected = data["projected_finish_s"]
-    if projected is not None and t < float(replay.finish_time_s[replay.focus]):
+    if projected is not None and not t >= float(replay.finish_time_s[replay.focus]):
         print(f"Projected finish at the current speed: {format_time(projected, 1)}")
     width = name_width(a["name"] for a in data["athletes"])
     rows = list(enumerate(data["athletes"]))

@@ -10,7 +10,10 @@ from collections.abc import Iterable
 
 from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
 
-FOLLOW_HELP = "the runner to follow: her id, or her name in any case (default: the first runner)"
+FOLLOW_HELP = (
+    "the runner to follow: her id, or her name in any case, one who did not finish too "
+    "(default: the first runner who finishes)"
+)
 """--follow's help, for the window and every verb that has it."""
 
 NAME_COLUMN_MAX = 32

@@ -1,6 +1,6 @@
 """A runner who did not finish on the command line: info lists her as "did not finish at
-2000 m, 6:30.40" and names the event, state gives her status, --follow refuses her in one
-line (exit 2), and import says how many runners did not finish."""
+2000 m, 6:30.40" and names the event, state gives her status, --follow follows her to where
+she stopped (test_cli_dnf_follow), and import says how many runners did not finish."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ import pytest
 
 from racegui.cli import main
 from tests.helpers_race import club_dnf_data, write_json
-
-REFUSED = (
-    "'ava-reid' (Ava Reid) did not finish (she stops at 2000 m): only runners who finish "
-    "can be followed (runners: mia-cole (Mia Cole), zoe-hart (Zoe Hart))"
-)
 
 
 def run(capsys, *argv):
@@ -64,14 +59,6 @@ def test_state_says_she_did_not_finish(capsys, club):
     assert json.loads(out)["athletes"][2]["status"] == "running"
     code, out, _ = run(capsys, "state", club, "--time", "9:00", "--json")
     assert json.loads(out)["athletes"][2]["status"] == "did not finish"
-
-
-@pytest.mark.parametrize("verb", [("info",), ("state", "--time", "1:00")])
-@pytest.mark.parametrize("who", ["ava-reid", "Ava Reid"])
-def test_following_her_is_refused_in_one_line(capsys, club, verb, who):
-    code, out, err = run(capsys, verb[0], club, *verb[1:], "--follow", who)
-    assert code == 2 and out == ""
-    assert err == f"racegui {verb[0]}: --follow {who}: {club}: {REFUSED}\n"
 
 
 def test_import_counts_the_runner_who_did_not_finish(capsys, tmp_path):

@@ -1,6 +1,7 @@
 """A runner who does not finish (DNF) in the model: she stops at her last split as a pacer
 does at its dropout, has no finish, is named in the events and is not a pacer; a replay
-cannot follow her (coach's review: a club 3000's Ava Reid, who stopped at 2000 m)."""
+follows the first runner who finishes unless asked for her (coach's review: a club 3000's
+Ava Reid, who stopped at 2000 m; following her: test_dnf_follow_model)."""
 
 from __future__ import annotations
 
@@ -65,23 +66,43 @@ def test_the_race_ends_at_the_last_finisher(replay):
     assert replay.race_end_s == pytest.approx(9 * 60 + 31.02)
 
 
-def test_she_cannot_be_followed_in_one_line(replay):
+def test_she_can_be_followed_by_id_row_or_name(replay):
+    """She had been refused: "did not finish (she stops at 2000 m): only runners who finish
+    can be followed" (coach's review: a coach replays the race of her athlete who dropped
+    out)."""
     assert replay.runners == (0, 1)
-    message = (
-        "'ava-reid' (Ava Reid) did not finish (she stops at 2000 m): only runners who finish "
-        "can be followed (runners: mia-cole (Mia Cole), zoe-hart (Zoe Hart))"
-    )
+    assert replay.followable == (0, 1, 2)
     for how in (
         lambda: replay.following("ava-reid"),
         lambda: replay.following(2),
-        lambda: runner_named(replay, "ava reid"),
         lambda: following_named(replay, "Ava Reid"),
         lambda: compile_race(replay.race, focus="ava-reid"),
     ):
-        with pytest.raises(FollowError) as info:
-            how()
-        assert str(info.value) == message
-        assert info.value.choices == ("mia-cole", "zoe-hart")
+        followed = how()
+        assert followed.ids[followed.focus] == "ava-reid"
+        assert followed.focus_dnf and followed.focus_stop_m == pytest.approx(2000.0)
+    assert runner_named(replay, "ava reid") == "ava-reid"
+    assert not replay.focus_dnf and math.isnan(replay.focus_stop_s)
+
+
+def test_a_pacer_is_still_refused_and_the_runners_listed_include_her():
+    data = club_dnf_data()
+    data["athletes"].append(
+        {
+            "id": "hare",
+            "name": "Hare",
+            "role": "pacer",
+            "formation": {"follows": "mia-cole", "offset_m": 2.0},
+        }
+    )
+    replay = compile_race(race_from_data(data))
+    with pytest.raises(FollowError) as info:
+        replay.following("hare")
+    assert str(info.value) == (
+        "'hare' (Hare) is a pacer, not a runner: only runners can be followed (runners: "
+        "mia-cole (Mia Cole), zoe-hart (Zoe Hart), ava-reid (Ava Reid))"
+    )
+    assert info.value.choices == ("mia-cole", "zoe-hart", "ava-reid")
 
 
 def test_a_dnf_listed_first_is_passed_over_for_the_first_finisher():

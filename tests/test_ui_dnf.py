@@ -1,7 +1,7 @@
 """A runner who did not finish in the window and exports: she is no pacer (the club 3000's
 panel had "PACERS RUNNING 0 / 1 ... Stepped off: Ava Reid"), her tag on the track says DNF
-once she stops, the seek bar marks where, the end card marks her DNF after the finishers,
-and View > Follow lists her greyed out (coach's review)."""
+once she stops, the seek bar marks where, and the end card marks her DNF after the
+finishers (coach's review). Following her: test_ui_dnf_follow."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from racegui.export.cards import end_text
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import race_from_data
 from racegui.model.replay import compile_race
-from racegui.ui.app import ensure_app
-from racegui.ui.main_window import MainWindow
 from racegui.ui.panel import SidePanel
 from racegui.ui.seek_bar import ticks_for
 from racegui.ui.theme import DARK
@@ -85,32 +83,3 @@ def test_the_seek_bar_marks_where_she_stopped(replay):
 def test_the_end_card_marks_her_dnf_after_the_finishers(replay):
     lines = end_text(replay).lines
     assert lines == ("Zoe Hart  9:31.02 (+16.47)", "Ava Reid  DNF (2000 m)", "Club 3000")
-
-
-def test_view_follow_lists_her_greyed_out(qtbot, settings, replay):
-    ensure_app()
-    win = MainWindow(replay, settings, theme="dark")
-    qtbot.addWidget(win)
-    actions = win.menus["follow"].actions()
-    assert [(a.text(), a.isEnabled()) for a in actions] == [
-        ("Mia Cole", True),
-        ("Zoe Hart", True),
-        ("Ava Reid (did not finish)", False),
-    ]
-    assert "2000 m" in actions[2].toolTip()
-
-
-def test_with_one_finisher_the_menu_still_opens_to_say_why(qtbot, settings):
-    """With one runner who finished, View > Follow was disabled, so the greyed entry that
-    explains the DNF runner could not be seen (review)."""
-    data = club_dnf_data()
-    data["athletes"] = [a for a in data["athletes"] if a["id"] != "zoe-hart"]
-    ensure_app()
-    win = MainWindow(compile_race(race_from_data(data)), settings, theme="dark")
-    qtbot.addWidget(win)
-    menu = win.menus["follow"]
-    assert menu.isEnabled()
-    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
-        ("Mia Cole", True),
-        ("Ava Reid (did not finish)", False),
-    ]

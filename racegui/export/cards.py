@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 
-from racegui.model.analysis import did_not_finish
+from racegui.model.analysis import did_not_finish, timed
 from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time, label_names_time
@@ -58,12 +58,17 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
 
 def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None = None) -> CardText:
     """The runner's final time and her margins to the target and to the compared race; for
-    a clip that ends (``end_s``, race s) before her finish, where it left her instead."""
+    a clip that ends (``end_s``, race s) before her finish, where it left her instead. A
+    runner who did not finish: "DNF", where and when she stopped (see _dnf_end_text)."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     finish = replay.finish_time_s[replay.focus]
     if end_s is not None and np.isfinite(finish) and end_s < float(finish) - 1e-9:
         return _clip_end_text(replay, compare, end_s)
+    if replay.focus_dnf:
+        if end_s is not None and not replay.focus_stopped(end_s):
+            return _clip_end_text(replay, compare, end_s)
+        return _dnf_end_text(replay, compare)
     lines = []
     if race.target_time_s is not None and np.isfinite(finish):
         margin = float(finish) - race.target_time_s
@@ -80,6 +85,29 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
+
+
+def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
+    """The end card of a runner who did not finish: "DNF", where and when she stopped and
+    her gap to the target then, not a final time; then the race's finishers (their times,
+    with no margin to a time she does not have) and the others who did not finish."""
+    race = replay.race
+    runner = replay.athletes[replay.focus]
+    status = race_status(replay, replay.state_at(replay.focus_stop_s), compare)
+    stopped = format_time(float(timed(replay.focus_stop_s)))
+    lines = [f"Stopped at {replay.focus_stop_m:g} m, {stopped}"]
+    if status.target_gap is not None and race.target_time_s is not None:
+        target = format_time(race.target_time_s)
+        lines.append(
+            f"{_gap_words(status.target_gap.seconds)} the {target} target when she stopped"
+        )
+    if status.compare_gap is not None:
+        gap = status.compare_gap
+        lines.append(f"{_gap_words(gap.seconds)} {gap.label} when she stopped")
+    others = [f"{name}  {format_time(t)}" for name, t in _other_finishes(replay)]
+    lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
+    lines.append(race.title)
+    return CardText(runner.name.upper(), "DNF", tuple(lines), _where(replay))
 
 
 def _clip_end_text(replay: Replay, compare: Replay | None, end_s: float) -> CardText:
@@ -125,7 +153,10 @@ def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
 def _did_not_finish(replay: Replay) -> list[str]:
     """ "Ava Reid  DNF (2000 m)" for each runner who did not finish, first to stop first:
     after those who finished, marked so (she has no time to list)."""
-    return [f"{d.name}  DNF ({d.distance_m:g} m)" for d in did_not_finish(replay)]
+    focus = replay.ids[replay.focus]
+    return [
+        f"{d.name}  DNF ({d.distance_m:g} m)" for d in did_not_finish(replay) if d.athlete != focus
+    ]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float) -> str:

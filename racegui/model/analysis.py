@@ -34,6 +34,9 @@ class Lap:
     lap_time_published: bool = False
     """Both ends of the lap are published (or the start): its lap time (and delta) is
     exact; else it is an estimate read from the model."""
+    stopped: bool = False
+    """A lap she did not complete: a runner who did not finish stopped at end_m, short of
+    the line (her last row, a part of a lap)."""
 
     @property
     def delta_s(self) -> float | None:
@@ -116,12 +119,17 @@ def _target_times(replay: Replay, distances: np.ndarray) -> np.ndarray | None:
 
 
 def lap_boundaries_m(replay: Replay) -> np.ndarray:
-    """Distances (m) where the focus runner crosses the finish line, ending each lap."""
+    """Distances (m) where the focus runner crosses the finish line, ending each lap. For a
+    runner who did not finish, those she reached, and where she stopped if that is short of
+    the line (the end of a lap she did not complete)."""
     lap_m = replay.track.lap_m
     d = replay.race.distance_m
     first = replay.partial_lap_m if replay.partial_lap_m > 1e-9 else lap_m
     ends = np.arange(first, d + 1e-6, lap_m)
     ends[-1] = d
+    if replay.focus_dnf:
+        stop_m = replay.focus_stop_m
+        ends = np.append(ends[ends < stop_m - 1e-6], stop_m)
     return ends
 
 
@@ -135,8 +143,10 @@ def lap_table(replay: Replay) -> list[Lap]:
     """Each lap of the focus runner (a first partial lap, then each 400 m to the finish).
 
     Laps that end at a published split are marked `published`; the rest are read off the
-    interpolant."""
+    interpolant. A runner who did not finish: her laps to where she stopped, the last
+    marked `stopped` if that is short of the line."""
     ends = lap_boundaries_m(replay)
+    line = replay.focus_stop_m if replay.focus_dnf else None
     published = _published_m(replay)
     times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, ends)))
     target = _target_times(replay, ends)
@@ -157,18 +167,27 @@ def lap_table(replay: Replay) -> list[Lap]:
                 target_lap_time_s=None if target is None else float(target[k] - prev_target[k]),
                 published=round(float(end), 3) in published,
                 lap_time_published=_both_in(published, starts[k], end),
+                stopped=line is not None and k == len(ends) - 1 and not _on_the_line(replay, end),
             )
         )
     return laps
 
 
+def _on_the_line(replay: Replay, distance_m: float) -> bool:
+    """Whether a distance (m) run ends on the finish line (the end of a lap)."""
+    lap_m = replay.track.lap_m
+    off = (distance_m - replay.partial_lap_m) % lap_m
+    return min(off, lap_m - off) < 1e-6
+
+
 def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
-    """Focus runner's elapsed times every `every_m` metres from the start and at the finish.
+    """Focus runner's elapsed times every `every_m` metres from the start and at the finish
+    (a runner who did not finish: to where she stopped, her last split).
 
     Distances that are published splits in the race file are marked `published`; the rest
     are read off the interpolant.
     """
-    d = replay.race.distance_m
+    d = replay.focus_end_m
     marks = np.arange(every_m, d - 1e-6, every_m)
     published = _published_m(replay)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
@@ -294,7 +313,8 @@ def events(replay: Replay) -> list[Event]:
     out = [Event(0.0, "start", None, 0.0, "Start")]
     laps = lap_table(replay)
     total = replay.total_laps
-    for lap in laps[:-1]:
+    crossings = [lap for lap in laps if not lap.stopped]  # to the line, not where she stopped
+    for lap in crossings if replay.focus_dnf else laps[:-1]:
         to_go = total - lap.number
         kind = "bell" if to_go == 1 else "lap"
         label = "Bell: 1 lap to go" if to_go == 1 else f"{to_go} laps to go"
@@ -333,9 +353,10 @@ class PaceProfile:
 
 
 def pace_profile(replay: Replay, segment_m: float = 100.0, step_s: float = 0.1) -> PaceProfile:
-    """Per-segment and instantaneous pace (s/400 m) of the focus runner, and the target's."""
+    """Per-segment and instantaneous pace (s/400 m) of the focus runner, and the target's
+    (a runner who did not finish: to where she stopped)."""
     f = replay.focus
-    d_end = replay.race.distance_m
+    d_end = replay.focus_end_m
     edges = np.append(np.arange(0.0, d_end - 1e-6, segment_m), d_end)
     edge_t = np.atleast_1d(replay.time_at_distance(f, edges))
     seg_len = np.diff(edges)

@@ -9,18 +9,18 @@ def runner_named(replay: Replay, text: str) -> str:
     """Id of the runner ``text`` names: her id exactly, else her name in any letter case.
 
     FollowError (one sentence listing the runners) for a text that names nobody, names a
-    pacer, a ghost or a runner who did not finish, or is the name of two runners (then
-    their ids tell them apart).
+    pacer or a ghost, or is the name of two runners (then their ids tell them apart). A
+    runner who did not finish is named as any other.
     """
     athletes = replay.athletes
-    choices = tuple(athletes[i].id for i in replay.runners)
+    choices = tuple(athletes[i].id for i in replay.followable)
     listed = runners_text(athletes)
     if text in replay.ids:
         found = [replay.index(text)]
     else:
         key = text.strip().casefold()
         found = [i for i, a in enumerate(athletes) if a.name.casefold() == key]
-    runners = [i for i in found if i in replay.runners]
+    runners = [i for i in found if i in replay.followable]
     if len(runners) == 1:
         return athletes[runners[0]].id
     if len(runners) > 1:

@@ -64,7 +64,8 @@ class Athlete:
 
     @property
     def finisher(self) -> bool:
-        """A runner who runs to the finish (not a DNF): one a replay can follow."""
+        """A runner who runs to the finish (not a DNF): the first is the one a replay follows
+        unless told another (a DNF can be followed too, when named)."""
         return self.role == "runner" and not self.dnf
 
 

@@ -47,9 +47,9 @@ class RaceModelError(ValueError):
 
 
 class FollowError(ValueError):
-    """A replay was asked to follow an athlete it cannot: an unknown id or name, an
-    athlete who is not a runner (a pacer or a ghost), or a runner who did not finish. The
-    message says which and lists the runners who can be followed (``choices``: their ids)."""
+    """A replay was asked to follow an athlete it cannot: an unknown id or name, or an
+    athlete who is not a runner (a pacer or a ghost). The message says which and lists the
+    runners who can be followed (``choices``: their ids, those who did not finish too)."""
 
     def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
         super().__init__(message)
@@ -146,17 +146,49 @@ class Replay:
 
     @property
     def runners(self) -> tuple[int, ...]:
-        """Rows of the runners who finish, in file order: those a replay can follow (a
-        runner who did not finish is not: she has no finish, laps or projection to show)."""
+        """Rows of the runners who finish, in file order: the first is the one a replay
+        follows unless told another, and the last to finish ends the race."""
         return runner_rows(self.athletes)
+
+    @property
+    def followable(self) -> tuple[int, ...]:
+        """Rows of every runner, in file order: those a replay can follow, a runner who did
+        not finish too (her laps and gaps until she stopped)."""
+        return followable_rows(self.athletes)
+
+    @property
+    def focus_dnf(self) -> bool:
+        """Whether the followed runner did not finish."""
+        return bool(self.dnf[self.focus])
+
+    @property
+    def focus_stop_s(self) -> float:
+        """When (s) the followed runner stopped short of the finish (at her last split):
+        NaN for a runner who finishes."""
+        return float(self.dropout_time_s[self.focus]) if self.focus_dnf else math.nan
+
+    @property
+    def focus_stop_m(self) -> float:
+        """Where (m) the followed runner stopped short of the finish: NaN for a finisher."""
+        return float(self.dropout_distance_m[self.focus]) if self.focus_dnf else math.nan
+
+    @property
+    def focus_end_m(self) -> float:
+        """How far (m) the followed runner's race goes: the race distance, or where she
+        stopped if she did not finish."""
+        return self.focus_stop_m if self.focus_dnf else float(self.race.distance_m)
+
+    def focus_stopped(self, t: float) -> bool:
+        """Whether the followed runner did not finish and has stopped by time t (s)."""
+        return t >= self.focus_stop_s  # NaN for a finisher compares False
 
     def following(self, athlete: int | str) -> Replay:
         """The same replay following another runner (her row or id): laps, splits, gaps,
         the projected finish, the pocket cam and her tag are all hers (the race's end,
-        race_end_s, is the last runner's finish whoever is followed).
+        race_end_s, is the last runner's finish whoever is followed). A runner who did not
+        finish can be followed too: her figures run to where she stopped.
 
-        FollowError for an unknown id or row, an athlete who is not a runner, or a runner
-        who did not finish. The motion
+        FollowError for an unknown id or row, or an athlete who is not a runner. The motion
         is shared, not recompiled; following the runner already followed returns self.
         """
         i = _runner_row(self.athletes, athlete)
@@ -237,14 +269,23 @@ class Replay:
         the line. None while both run (or without a target)."""
         if self.target is None:
             return None
-        ends = [float(self.finish_time_s[i]) for i in (self.focus, self.target)]
+        ends = [self._focus_end_s(), float(self.finish_time_s[self.target])]
         ends = [e for e in ends if math.isfinite(e)]
         first = min(ends, default=math.inf)
         return first if t >= first else None
 
+    def _focus_end_s(self) -> float:
+        """When (s) the followed runner's race ends: her finish, or when she stopped."""
+        return self.focus_stop_s if self.focus_dnf else float(self.finish_time_s[self.focus])
+
     def _gap(self, t: float, distance: np.ndarray) -> tuple[float | None, float | None]:
         if self.target is None:
             return None, None
+        if self.focus_stopped(t):  # held at where she stopped (no finish to hold at)
+            stop_s = self.focus_stop_s
+            distance = self.distances_at(stop_s)[0].copy()
+            distance[self.focus] = self.focus_stop_m
+            t = stop_s
         race_m = self.race.distance_m
         finish = self.finish_time_s[self.focus]
         runner_m = float(distance[self.focus])
@@ -277,11 +318,12 @@ class Replay:
         self, t: float, distance_m: float | None = None, speed_mps: float | None = None
     ) -> float | None:
         """Finish time (s) if the focus runner held her current speed from time t; None
-        before the gun (t <= 0: she has no speed to hold yet) or while she is not moving.
+        before the gun (t <= 0: she has no speed to hold yet), while she is not moving, and
+        once a runner who did not finish has stopped (she will not finish).
 
         Pass her distance (m) and speed (m/s) at t when already known (e.g. from state_at).
         """
-        if t <= 0:
+        if t <= 0 or self.focus_stopped(t):
             return None
         i = self.focus
         finish = self.finish_time_s[i]
@@ -370,18 +412,24 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
 
 
 def runner_rows(athletes: tuple[Athlete, ...]) -> tuple[int, ...]:
-    """Rows of the runners who finish (not marked DNF), in order: those a replay can
-    follow."""
+    """Rows of the runners who finish (not marked DNF), in order: the first is the one a
+    replay follows unasked."""
     return tuple(i for i, a in enumerate(athletes) if a.finisher)
 
 
+def followable_rows(athletes: tuple[Athlete, ...]) -> tuple[int, ...]:
+    """Rows of every runner (role "runner", finished or not), in order: those a replay can
+    follow."""
+    return tuple(i for i, a in enumerate(athletes) if a.role == "runner")
+
+
 def _runner_ids(athletes: tuple[Athlete, ...]) -> tuple[str, ...]:
-    return tuple(athletes[i].id for i in runner_rows(athletes))
+    return tuple(athletes[i].id for i in followable_rows(athletes))
 
 
 def runners_text(athletes: tuple[Athlete, ...]) -> str:
     """The runners one may follow, for an error message: 'a (Runner A), b (Runner B)'."""
-    return ", ".join(f"{athletes[i].id} ({athletes[i].name})" for i in runner_rows(athletes))
+    return ", ".join(f"{athletes[i].id} ({athletes[i].name})" for i in followable_rows(athletes))
 
 
 def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
@@ -398,22 +446,14 @@ def _runner_row(athletes: tuple[Athlete, ...], athlete: int | str) -> int:
         i = int(athlete)
         if not 0 <= i < len(athletes):
             raise FollowError(f"no athlete has row {i} (of {len(athletes)})", choices)
-    if not athletes[i].finisher:
+    if athletes[i].role != "runner":
         raise not_a_runner(athletes, i)
     return i
 
 
 def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
-    """The FollowError for following athlete i of athletes, a pacer, a ghost or a runner
-    who did not finish."""
+    """The FollowError for following athlete i of athletes, a pacer or a ghost."""
     a = athletes[i]
-    if a.role == "runner" and a.dnf:
-        stop = f" (she stops at {a.splits[-1].distance_m:g} m)" if a.splits else ""
-        return FollowError(
-            f"{a.id!r} ({a.name}) did not finish{stop}: only runners who finish can be "
-            f"followed (runners: {runners_text(athletes)})",
-            _runner_ids(athletes),
-        )
     return FollowError(
         f"{a.id!r} ({a.name}) is a {a.role}, not a runner: only runners can be followed "
         f"(runners: {runners_text(athletes)})",
@@ -423,13 +463,14 @@ def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
 
 def compile_race(race: Race, focus: str | None = None) -> Replay:
     """Turn a Race into a Replay following the runner with id ``focus`` (None: the first
-    runner who finishes). RaceModelError for an impossible race, FollowError for a ``focus``
-    that is no runner of it (or one who did not finish)."""
+    runner who finishes; one who did not finish may be named). RaceModelError for an
+    impossible race (or one where no runner finishes), FollowError for a ``focus`` that is
+    no runner of it."""
     athletes = _with_target(race)
+    rows = runner_rows(athletes)
+    if not rows:  # nothing would end the race (race_end_s) nor be followed unasked
+        raise RaceModelError("no runner finishes: a replay follows one who does")
     if focus is None:
-        rows = runner_rows(athletes)
-        if not rows:
-            raise RaceModelError("no runner finishes: a replay follows one who does")
         focus_row = rows[0]
     else:
         focus_row = _runner_row(athletes, focus)

@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         self.clock.seek(t)
         self.show_time(self.clock.time())
         name = path.name if path is not None else "demo"
-        if len(replay.runners) > 1:  # which of them the figures are for
+        if len(replay.followable) > 1:  # which of them the figures are for
             name += f", following {replay.athletes[replay.focus].name}"
         # Ending in the application's display name stops Qt adding it a second time.
         self.setWindowTitle(f"{replay.race.title} ({name}) — {DISPLAY_NAME}")

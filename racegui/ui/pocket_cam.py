@@ -30,7 +30,7 @@ from racegui.ui.pocket_paint import (
 from racegui.ui.pocket_tags import Tag
 from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
-from racegui.ui.track_labels import DROPPED_LABEL_S
+from racegui.ui.track_labels import DROPPED_LABEL_S, dnf_tag
 
 HALF_HEIGHT_M = 6.4
 """Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
@@ -355,7 +355,10 @@ class PocketCam:
         layout_rows = [(ys[key], *spans[key]) for key in ys]
         inner_rows = [i for i, key in enumerate(ys) if key in "ab"]
         outer_rows = [i for i, key in enumerate(ys) if key in "cd"]
-        tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, self._names[f], self._fill[f])]
+        name = self._names[f]
+        if r.focus_stopped(state.t):  # she did not finish: her tag says so once she stops
+            name = dnf_tag(name)
+        tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
         rows_of = [inner_rows]
         if chip is None and light is not None and len(light[0]) >= 2:
             mid = len(light[0]) // 2

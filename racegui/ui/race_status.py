@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from racegui.model.analysis import timed
 from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
@@ -109,9 +110,12 @@ def compare_label(other: Replay, replay: Replay | None = None) -> str:
 
 
 def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:
-    """Everything the broadcast graphic writes for this state."""
+    """Everything the broadcast graphic writes for this state. A runner who did not finish,
+    once she has stopped: the clock held at when she stopped, "Did not finish" and where."""
     f = replay.focus
     t = state.t
+    if replay.focus_stopped(t):
+        return _stopped_status(replay, state, compare)
     finish = float(replay.finish_time_s[f])
     finished = math.isfinite(finish) and t >= finish
     run_m = float(min(state.distance_m[f], replay.race.distance_m))
@@ -125,6 +129,27 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
         if not finished
         else (f"{replay.race.distance_m:,.0f} m")
     )
+    target = _target_gap(replay, state)
+    other = compare_gap(replay, compare, t, run_m) if compare is not None else None
+    return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)
+
+
+def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) -> RaceStatus:
+    """The graphic once a runner who did not finish has stopped: the clock at when she
+    stopped (timed, as the events give it), "Did not finish", "Stopped at 2,200 m of
+    3,000 m", and her gaps as they were then (her distance had run on through her few metres
+    of easing out, and the gap to another race's runner had grown with the clock)."""
+    stop_s, stop_m = replay.focus_stop_s, replay.focus_stop_m
+    clock = clock_text(float(timed(stop_s)))
+    distance = f"Stopped at {stop_m:,.0f} m of {replay.race.distance_m:,.0f} m"
+    target = _target_gap(replay, state)
+    other = compare_gap(replay, compare, stop_s, stop_m) if compare is not None else None
+    return RaceStatus(clock, "Did not finish", "", distance, False, target, other)
+
+
+def _target_gap(replay: Replay, state: RaceState) -> Gap | None:
+    """The focus runner's gap to the target in state (None without a target)."""
+    t = state.t
     target = None
     if replay.target is not None and state.gap_to_target_s is not None:
         name = replay.athletes[replay.target].name
@@ -134,5 +159,4 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
         metres = None if held else float(state.gap_to_target_m)
         colour = replay.athletes[replay.target].colour
         target = Gap(name, float(state.gap_to_target_s), metres, colour)
-    other = compare_gap(replay, compare, t, run_m) if compare is not None else None
-    return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)
+    return target

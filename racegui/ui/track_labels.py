@@ -150,6 +150,8 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     marker_r = 0.5 * view.markers._sizes["pacer"]
     if view.labels_visible:
         runner = r.athletes[f].name
+        if r.focus_stopped(st.t):  # followed to where she stopped: said so, as for others
+            runner = dnf_tag(runner)
         add(f, runner, view.runner_radius, inward_first=True, forced=True, key="runner")
     if view.gap_mid is not None:
         x, y, h, ahead = view.gap_mid

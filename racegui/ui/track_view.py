@@ -355,7 +355,7 @@ class TrackView(pg.GraphicsView):
         off = light_off(r, st.t)
         band = np.linspace(d_t + LIGHT_BAND_M[0], d_t + LIGHT_BAND_M[1], 0 if off else 16)
         band = band[(band >= 0.0) & (band <= race_m + 0.5)]
-        finished = st.t >= r.finish_time_s[r.focus]
+        finished = st.t >= r.finish_time_s[r.focus] or r.focus_stopped(st.t)
         show_gap = abs(d_t - d_r) > 0.4 and not finished and st.t > 0
         arc = gap_arc_m(d_r, min(d_t, race_m), r.track.lap_m) if show_gap else np.zeros(0)
         # The band, the light's head and the gap arc in one pass through the track geometry.

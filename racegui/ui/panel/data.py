@@ -29,6 +29,9 @@ class Frame(NamedTuple):
     gap_m: float | None
     projected_s: float | None
     finished: bool
+    stopped: bool = False
+    """She did not finish and has stopped (her distance is then where she stopped, her gap
+    held there, and she has no projection)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +68,9 @@ class PanelData:
     target_curve_pace_s400: np.ndarray | None
     finish_s: float
     """Focus runner's finish time (s), NaN if she never finishes."""
+    stop_s: float
+    """When (s) the focus runner stopped, timed (rounded up to the hundredth, as her last lap
+    and the events give it), if she did not finish; NaN for a finisher."""
     standings: Standings | None
     """The field's passage times, for its running order (None: a race of one runner)."""
 
@@ -118,6 +124,7 @@ class PanelData:
             target_curve_m=target_m,
             target_curve_pace_s400=target_p,
             finish_s=float(replay.finish_time_s[f]),
+            stop_s=float(analysis.timed(replay.focus_stop_s)),
             standings=Standings.build(replay) if len(field_rows(replay)) >= 2 else None,
         )
 
@@ -161,8 +168,11 @@ class PanelData:
             d, v = float(dv[0]), float(dv[1])
             gap_s, gap_m = replay.gap_to_target(t, d)
         finished = bool(t >= self.finish_s)
+        stopped = replay.focus_stopped(t)
+        if stopped:  # not the few metres she eases out beyond it
+            d, v = replay.focus_stop_m, 0.0
         projected = replay.projected_finish_s(t, d, v)
-        return Frame(float(t), d, v, gap_s, gap_m, projected, finished)
+        return Frame(float(t), d, v, gap_s, gap_m, projected, finished, stopped)
 
 
 def _step_of(times: np.ndarray) -> float:

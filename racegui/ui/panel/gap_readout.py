@@ -30,7 +30,8 @@ def gap_texts(gap_s: float | None, gap_m: float | None) -> tuple[str, str, str, 
 
 
 class GapReadout(Card):
-    """ "+1.45 s BEHIND   9.7 m" over "PROJECTED 4:05.9  +5.9 vs 4:00.00"."""
+    """ "+1.45 s BEHIND   9.7 m" over "PROJECTED 4:05.9  +5.9 vs 4:00.00"; for a runner who
+    did not finish, once she has stopped, her gap then over "STOPPED  DNF · 2200 m"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Gap to target", parent)
@@ -143,6 +144,9 @@ class GapReadout(Card):
             bar = colour if kind != LEVEL else style.border
             self.bar.setStyleSheet(f"background: {bar}; border-radius: 2px;")
             self.dirty = True
+        if frame.stopped:
+            self._show_stopped(frame, data, style)
+            return
         self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
         proj = frame.projected_s
         digits = 2 if frame.finished else 1
@@ -154,6 +158,17 @@ class GapReadout(Card):
             diff = proj - target
             self.versus.set_text(f"{format_delta(diff, digits)} vs {format_time(target)}")
             self.versus.set_colour(style.colour_of(kind_of(diff, digits)))
+
+    def _show_stopped(self, frame: Frame, data: PanelData, style: PanelStyle) -> None:
+        """Her projection's line once she has stopped short: "STOPPED  DNF · 2200 m" (the
+        gap above is held where she stopped, its metres "at 6:42.75"; without a target, the
+        line says when), no projected finish."""
+        self.projected_caption.set_text("STOPPED")
+        self.projected.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
+        # When: the metres' caption says it already where there is a target.
+        target = data.replay.target is not None
+        self.versus.set_text("" if target else f"at {format_time(data.stop_s)}")
+        self.versus.set_colour(style.theme.text_muted)
 
     def gap_text(self) -> str:
         """The seconds readout as shown, e.g. "+1.45 s"."""

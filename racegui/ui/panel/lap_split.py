@@ -32,7 +32,9 @@ TIPS = {
 
 
 class LapSplit(QWidget):
-    """Two lines: "LAP 3 SO FAR   28.4   +0.52" and "LAP 2   1:00.56   +0.91" (seconds)."""
+    """Two lines: "LAP 3 SO FAR   28.4   +0.52" and "LAP 2   1:00.56   +0.91" (seconds); once
+    she has finished "FINISH   4:06.42   +6.42", or, a runner who did not finish once she has
+    stopped, "DNF · 2000 M   6:30.40   +17.07" (her time and gap where she stopped)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +102,11 @@ class LapSplit(QWidget):
         prev_gap = 0.0 if prev is None else float(data.lap_end_gap_s[i - 1])
         if math.isnan(prev_gap):  # no target
             prev_gap = None
-        if i >= len(laps):
+        if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
+            self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} M")
+            self.lap_time.set_text(format_time(data.stop_s, 2))
+            delta = _cum_delta(laps[-1])
+        elif i >= len(laps):
             self.lap_name.set_text("FINISH")
             self.lap_time.set_text(format_time(data.finish_s, 2))
             delta = _cum_delta(laps[-1])
@@ -124,7 +130,7 @@ class LapSplit(QWidget):
             self.last_time.set_text("")
             self.last_delta.set_text("")
         else:
-            self.last_name.set_text("START" if prev.number == 0 else f"LAP {prev.number}")
+            self.last_name.set_text(_lap_name(prev))
             self.last_time.set_text(format_time(prev.lap_time_s, 2))
             self._show_delta(self.last_delta, prev.delta_s, style)
 
@@ -132,6 +138,14 @@ class LapSplit(QWidget):
     def _show_delta(w: LiveText, delta: float | None, style: PanelStyle) -> None:
         w.set_text("" if delta is None else format_delta(delta))
         w.set_colour(style.colour_of(kind_of(delta)))
+
+
+def _lap_name(lap: Lap) -> str:
+    """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
+    ran before she stopped (not a whole lap's time)."""
+    if lap.stopped:
+        return f"LAST {lap.end_m - lap.start_m:.0f} M"
+    return "START" if lap.number == 0 else f"LAP {lap.number}"
 
 
 def _cum_delta(lap: Lap | None) -> float | None:

@@ -41,6 +41,9 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
     for lap in laps:
         label, short = lap_labels(lap)
         tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
+        if lap.stopped:
+            tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where she stopped, "
+            tip += f"{lap.end_m:.1f} m: did not finish ("
         tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
         delta = lap.delta_s
         out.append(
@@ -90,19 +93,28 @@ def lap_labels(lap: Lap) -> tuple[str, str]:
     not at the 400 m marks of the published splits, and the label says so."""
     name = "Start" if lap.number == 0 else str(lap.number)
     end = f"{lap.end_m:.0f} m"
+    if lap.stopped:  # the part of a lap a runner who did not finish ran before she stopped
+        return f"DNF · {end}", f"DNF {end}"
     return f"{name} · {end}", f"to {end}"
 
 
-def split_rows(splits: tuple[SplitRow, ...], race_m: float) -> list[Row]:
-    """Rows of the 200 m table (delta = elapsed minus target elapsed)."""
+def split_rows(
+    splits: tuple[SplitRow, ...], race_m: float, stop_m: float | None = None
+) -> list[Row]:
+    """Rows of the 200 m table (delta = elapsed minus target elapsed); the row at stop_m
+    (m: where a runner who did not finish stopped, her last split) is labelled "DNF 2000"."""
     out = []
     for s in splits:
         finish = abs(s.distance_m - race_m) < 1e-6
         label = "Finish" if finish else f"{s.distance_m:.0f}"
+        if stop_m is not None and abs(s.distance_m - stop_m) < 1e-6:
+            label = f"DNF {s.distance_m:.0f}"
         if s.segment_time_s is None:
             tip = f"{s.distance_m:.1f} m (between two 200 m marks: no 200 m split)"
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
+        if label.startswith("DNF"):
+            tip += ": where she stopped, did not finish"
         delta = s.delta_s
         out.append(
             Row(

@@ -208,8 +208,9 @@ class SplitsTable(Card):
         self._data = data
         self.laps_model.set_rows(lap_rows(data.laps))
         race_m = data.replay.race.distance_m
-        self.splits_model.set_rows(split_rows(data.splits, race_m))
-        self.timed_model.set_rows(split_rows(data.timed, race_m))
+        stop_m = data.replay.focus_stop_m if data.replay.focus_dnf else None
+        self.splits_model.set_rows(split_rows(data.splits, race_m, stop_m))
+        self.timed_model.set_rows(split_rows(data.timed, race_m, stop_m))
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
             self.set_mode(LAPS)

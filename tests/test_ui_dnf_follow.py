@@ -1,0 +1,232 @@
+"""Following a runner who did not finish in the window and exports (coach's review: she had
+been greyed out in View > Follow and refused by --follow). Until she stops everything is as
+for a finisher; once she has stopped the panel holds her gap and says "STOPPED  DNF · 2000 m"
+instead of a projection, the lap card "DNF · 2000 M" with her time and gap then, the tables
+end at where she stopped ("DNF · 2000 m"), the scoreboard holds the clock at 6:30.40 and says
+"Did not finish", her tags say "· DNF", and the end card says DNF and where, not a time.
+
+The club 3000 (tests.helpers_race.club_dnf_data) with an even 9:20.00 target: Ava Reid
+stops at 2000 m, 6:30.40, 17.07 s (91.4 m) behind it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from racegui.export.cards import end_text, title_text
+from racegui.io.race_file import race_from_data
+from racegui.model.replay import compile_race
+from racegui.ui.app import ensure_app
+from racegui.ui.main_window import MainWindow
+from racegui.ui.panel.live_text import LiveText
+from racegui.ui.race_status import race_status
+from racegui.ui.scene import ReplayScene
+from racegui.ui.theme import DARK
+from tests.helpers_panel import shown_panel
+from tests.helpers_race import club_dnf_data
+from tests.test_ui_dnf import _tags_at
+
+STOP_S = 390.4
+BEFORE_S, AFTER_S = 300.0, 480.0
+
+
+@pytest.fixture(scope="module")
+def ava():
+    return compile_race(race_from_data(club_dnf_data(target={"time": "9:20.00"})), "ava-reid")
+
+
+def _texts(widget: QWidget) -> list[str]:
+    return [w.text() for w in widget.findChildren(LiveText)]
+
+
+def test_view_follow_lists_her_and_following_her_works(qtbot, settings):
+    ensure_app()
+    win = MainWindow(compile_race(race_from_data(club_dnf_data())), settings, theme="dark")
+    qtbot.addWidget(win)
+    actions = win.menus["follow"].actions()
+    assert [(a.text(), a.isEnabled(), a.isCheckable()) for a in actions] == [
+        ("Mia Cole", True, True),
+        ("Zoe Hart", True, True),
+        ("Ava Reid (did not finish)", True, True),
+    ]
+    assert "2000 m" in actions[2].toolTip()
+    actions[2].trigger()
+    assert win.replay.ids[win.replay.focus] == "ava-reid"
+    assert "following Ava Reid" in win.windowTitle()
+    assert [a.isChecked() for a in win.menus["follow"].actions()] == [False, False, True]
+
+
+def test_with_one_finisher_she_can_be_chosen(qtbot, settings):
+    data = club_dnf_data()
+    data["athletes"] = [a for a in data["athletes"] if a["id"] != "zoe-hart"]
+    ensure_app()
+    win = MainWindow(compile_race(race_from_data(data)), settings, theme="dark")
+    qtbot.addWidget(win)
+    menu = win.menus["follow"]
+    assert menu.isEnabled()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
+        ("Mia Cole", True),
+        ("Ava Reid (did not finish)", True),
+    ]
+
+
+def test_before_she_stops_the_panel_is_as_for_a_finisher(qtbot, ava):
+    panel = shown_panel(qtbot, ava)
+    panel.update_frame(BEFORE_S)
+    assert panel.gap.projected_caption.text() == "PROJECTED"
+    assert panel.gap.projected.text()[0].isdigit()
+    assert panel.lap_split.lap_name.text() == "LAP 4 SO FAR"
+
+
+def test_once_she_stops_the_gap_is_held_and_the_projection_says_dnf(qtbot, ava):
+    panel = shown_panel(qtbot, ava)
+    for t in (STOP_S, AFTER_S, ava.race_end_s):
+        panel.update_frame(t)
+        gap = panel.gap
+        assert gap.gap_text() == "+17.07 s"
+        assert (gap.metres.text(), gap.metres_caption.text()) == ("91.4 m", "at 6:30.40")
+        assert (gap.projected_caption.text(), gap.projected.text()) == (
+            "STOPPED",
+            "DNF · 2000 m",
+        )
+        assert gap.versus.text() == ""
+        split = panel.lap_split
+        assert (split.lap_name.text(), split.lap_time.text(), split.lap_delta.text()) == (
+            "DNF · 2000 M",
+            "6:30.40",
+            "+17.07",
+        )
+        assert (split.last_name.text(), split.last_time.text()) == ("LAST 200 M", "42.59")
+        assert not any("nan" in text.lower() for text in _texts(panel))
+
+
+def test_without_a_target_the_stopped_line_says_when(qtbot):
+    replay = compile_race(race_from_data(club_dnf_data()), "ava-reid")
+    panel = shown_panel(qtbot, replay)
+    panel.update_frame(AFTER_S)
+    gap = panel.gap
+    assert [gap.projected_caption.text(), gap.projected.text(), gap.versus.text()] == [
+        "STOPPED",
+        "DNF · 2000 m",
+        "at 6:30.40",
+    ]
+    assert panel.lap_split.lap_delta.text() == ""
+
+
+def test_her_tables_end_where_she_stopped(qtbot, ava):
+    panel = shown_panel(qtbot, ava)
+    panel.update_frame(AFTER_S)
+    laps = panel.splits.laps_model
+    assert laps.labels()[-2:] == ["4 · 1800 m", "DNF · 2000 m"]
+    assert laps.column_texts(1)[-1] == "6:30.40"
+    assert panel.splits.splits_model.labels()[-2:] == ["1800", "DNF 2000"]
+    assert panel.splits.timed_model.labels() == ["1000", "DNF 2000"]
+    for model in (laps, panel.splits.splits_model, panel.splits.timed_model):
+        for column in range(1, 5):
+            assert not any("nan" in text.lower() for text in model.column_texts(column))
+
+
+def test_the_field_card_highlights_her_row(qtbot, ava):
+    panel = shown_panel(qtbot, ava)
+    panel.update_frame(AFTER_S)
+    rows = panel.field.list.rows()
+    mine = [r for r in rows if r.followed]
+    assert [(r.name, r.value, r.out) for r in mine] == [("Ava Reid", "DNF · 2000 m", True)]
+
+
+def test_the_scoreboard_holds_when_and_says_where_she_stopped(ava):
+    before = race_status(ava, ava.state_at(BEFORE_S))
+    assert before.lap_text == "Lap 4 of 7" and before.clock == "5:00.00"
+    for t in (STOP_S, AFTER_S, ava.race_end_s):
+        status = race_status(ava, ava.state_at(t))
+        assert status.clock == "6:30.40"
+        assert (status.lap_text, status.lap_detail) == ("Did not finish", "")
+        assert status.distance_text == "Stopped at 2,000 m of 3,000 m"
+        assert not status.finished
+        assert status.target_gap.text() == "+17.07 s"
+
+
+def test_a_compared_runner_s_gap_is_held_where_she_stopped(ava):
+    other = compile_race(race_from_data(club_dnf_data(title="Heat")))
+    at_stop = race_status(ava, ava.state_at(STOP_S), other).compare_gap
+    later = race_status(ava, ava.state_at(AFTER_S), other).compare_gap
+    assert later.seconds == pytest.approx(at_stop.seconds)
+    assert later.metres == pytest.approx(at_stop.metres)
+
+
+def test_her_tags_say_dnf_once_she_stops(qapp, ava):
+    assert "Ava Reid" in _tags_at(ava, BEFORE_S)
+    late = _tags_at(ava, AFTER_S)
+    assert "Ava Reid · DNF" in late and "Ava Reid" not in late
+
+
+def test_no_gap_arc_once_she_has_stopped(qapp, ava):
+    scene = ReplayScene(ava, DARK, panel=False)
+    try:
+        scene.render_image(BEFORE_S, (1280, 720))
+        assert scene.track.gap_mid is not None
+        scene.render_image(AFTER_S, (1280, 720))
+        assert scene.track.gap_mid is None
+    finally:
+        scene.close()
+
+
+def test_the_pocket_cam_tags_her_dnf_once_she_stops(qapp, ava, monkeypatch):
+    from racegui.ui.pocket_tags import TagPainter
+
+    named: list[list[str]] = []
+    layout = TagPainter.layout
+
+    def spy(self, rows, tags, *args, **kwargs):
+        named.append([t.text for t in tags])
+        return layout(self, rows, tags, *args, **kwargs)
+
+    monkeypatch.setattr(TagPainter, "layout", spy)
+    scene = ReplayScene(ava, DARK, panel=False)
+    try:
+        scene.render_image(BEFORE_S, (1920, 1080))
+        assert named[-1][0] == "Reid"
+        scene.render_image(AFTER_S, (1920, 1080))
+        assert named[-1][0] == "Reid · DNF"
+    finally:
+        scene.close()
+
+
+def test_the_end_card_says_dnf_and_where_not_a_time(ava):
+    card = end_text(ava)
+    assert (card.kicker, card.headline) == ("AVA REID", "DNF")
+    assert card.lines == (
+        "Stopped at 2000 m, 6:30.40",
+        "17.07 s behind the 9:20.00 target when she stopped",
+        "Mia Cole  9:14.55",
+        "Zoe Hart  9:31.02",
+        "Club 3000",
+    )
+    assert end_text(ava, end_s=ava.race_end_s) == card
+    assert end_text(ava, end_s=AFTER_S) == card
+
+
+def test_a_clip_ending_before_she_stops_ends_on_where_it_left_her(ava):
+    card = end_text(ava, end_s=BEFORE_S)
+    assert card.kicker == "AVA REID  ·  CLIP ENDS" and card.headline == "5:00.00"
+
+
+def test_the_title_card_names_her(ava):
+    assert title_text(ava).lines[0] == "Ava Reid  ·  3000 m"
+
+
+def test_a_finisher_s_end_card_lists_her_dnf_as_before(ava):
+    lines = end_text(ava.following("mia-cole")).lines
+    assert "Ava Reid  DNF (2000 m)" in lines
+
+
+def test_export_follows_her_to_an_end_card(tmp_path, capsys):
+    from racegui.cli import main
+    from tests.helpers_race import write_json
+
+    race = write_json(tmp_path / "club.json", club_dnf_data(target={"time": "9:20.00"}))
+    out = tmp_path / "clip_%04d.png"
+    argv = ["export", str(race), "--follow", "Ava Reid", "-o", str(out), "--from", "9:30"]
+    code = main([*argv, "--fps", "1", "--end-card", "1", "--size", "360p", "--quiet"])
+    assert code == 0, capsys.readouterr().err
+    assert len(list(tmp_path.glob("clip_*.png"))) == 3
