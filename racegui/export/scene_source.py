@@ -79,6 +79,8 @@ class SceneFrameSource:
         if presentation:  # as the window's presentation mode on a screen of the layout's size
             w0, h0 = self._layout_size
             self.scene.set_scale(presentation_scale(w0, h0), presentation=True)
+        # Each frame is drawn at the export's size: the track's text is kept legible there.
+        self.scene.track.set_output_scale(w / self._layout_size[0])
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}
