@@ -123,6 +123,7 @@ class TrackView(pg.GraphicsView):
         """Text drawn on the track is sized from the view's size over this (see set_scale)."""
         self._text_floor = MIN_TRACK_TEXT_PX
         """Least type size on the track (view px; see set_output_scale)."""
+        self.overlay.min_text_px = self._text_floor
         self.foreground_rects: list[QRectF] = []
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
         self.backdrop_version = getattr(self, "backdrop_version", 0)
