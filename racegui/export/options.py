@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
+from racegui.export.layout import layout_scale, layout_size
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_times_apart
-from racegui.ui.presentation import PRESENTATION_SCALE
 
 ExportFormat = Literal["mp4", "gif", "png"]
 
@@ -373,9 +373,6 @@ def _is_number(value: object) -> bool:
 
 PANEL_SMALLEST_TEXT_PX = 10.0
 """Height (px) of the side panel's smallest text (axis ticks, "est.") in a 1080p export."""
-PRESENTATION_TEXT_SCALE = PRESENTATION_SCALE
-"""How much bigger the panel's text is laid out with --presentation (the window's
-presentation scale on a 1080 px screen)."""
 LEGIBLE_TEXT_PX = 6.0
 """Below this height (px) the panel's smallest text cannot be read."""
 
@@ -385,10 +382,14 @@ def small_panel_text(
 ) -> tuple[float, bool] | None:
     """(height px of the side panel's smallest text, whether the presentation layout would
     make it legible) for an export whose panel is too small to read, else None (the panel
-    is laid out for 1080 px and scaled down)."""
-    px = PANEL_SMALLEST_TEXT_PX * min(size) / 1080
-    if presentation:
-        px *= PRESENTATION_TEXT_SCALE
+    is laid out for a 1080 px short side, at the layout's scale, and drawn at `size`: a
+    square or portrait presentation layout is scaled 1.05, not 1.4, see layout_scale)."""
+
+    def smallest(big_type: bool) -> float:
+        drawn = size[0] / layout_size(size)[0]  # output px per layout px
+        return PANEL_SMALLEST_TEXT_PX * layout_scale(size, big_type) * drawn
+
+    px = smallest(presentation)
     if not panel or px >= LEGIBLE_TEXT_PX:
         return None
-    return px, not presentation and px * PRESENTATION_TEXT_SCALE >= LEGIBLE_TEXT_PX
+    return px, not presentation and smallest(True) >= LEGIBLE_TEXT_PX

@@ -13,15 +13,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import card_accent, draw_card, end_text, title_text
+from racegui.export.layout import layout_scale, layout_size
 from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
-from racegui.ui.presentation import presentation_scale
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import Theme
-
-REFERENCE_HEIGHT_PX = 1080
-"""Exports are laid out like a 1920x1080 window and scaled to other heights."""
 
 
 def image_to_rgb(image: QImage) -> np.ndarray:
@@ -68,17 +65,15 @@ class SceneFrameSource:
         self.scene = ReplayScene(replay, theme, panel=panel)
         self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
         self.scene.panel.splits.set_mode_name(splits)
-        short = min(w, h)  # the height, or a portrait export's width
-        if short <= REFERENCE_HEIGHT_PX:
-            k = REFERENCE_HEIGHT_PX
-            self._layout_size = (round(k * w / short), round(k * h / short))
-        else:
-            self._layout_size = self.size
-            # The 1080p layout drawn bigger (a 4K export is a 1080p one at twice the size).
-            self.scene.set_scale(short / REFERENCE_HEIGHT_PX, presentation=False)
-        if presentation:  # as the window's presentation mode on a screen of the layout's size
-            w0, h0 = self._layout_size
-            self.scene.set_scale(presentation_scale(w0, h0), presentation=True)
+        self._layout_size = layout_size(self.size)
+        scale = layout_scale(self.size, presentation)
+        # Bigger than 1080p: the 1080p layout drawn bigger (a 4K export is a 1080p one at
+        # twice the size). Presentation: as the window's presentation mode on a screen of
+        # the layout's size.
+        if presentation or scale != 1.0:
+            self.scene.set_scale(scale, presentation=presentation)
+        # Each frame is drawn at the export's size: the track's text is kept legible there.
+        self.scene.track.set_output_scale(w / self._layout_size[0])
         if compare is not None:
             self.scene.set_compare(compare)
         self._cards: dict[str, np.ndarray] = {}

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.clock = PlaybackClock(replay.duration_s, self)
         self.actions = build_actions(self)
         self.scene = ReplayScene(replay, th, panel=self.settings.panel)
+        self.scene.set_panel_cue(True)  # a panel squeezed out says so (not in presentation)
         self.controls = TransportBar(self.actions, th)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -383,6 +384,7 @@ class MainWindow(QMainWindow):
         else:
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
+        self.scene.set_panel_cue(not on)  # no note to the user before an audience
         self._dock_controls(on)
         app = QApplication.instance()
         if on:
@@ -402,6 +404,7 @@ class MainWindow(QMainWindow):
         controls hidden as after 2 s of stillness, but not full screen and with no timer (a
         screenshot of presentation mode)."""
         self._fit_presentation(width, height)
+        self.scene.set_panel_cue(False)
         self.menuBar().setVisible(False)
         self._dock_controls(True)
         self.controls.setVisible(False)

@@ -20,6 +20,7 @@ from racegui.ui.runner_accent import ink_on, runner_accent
 from racegui.ui.sprite_cache import SpriteCache
 from racegui.ui.tag_fades import TagFades
 from racegui.ui.tag_placement import TagPlacer
+from racegui.ui.text_floor import floored
 from racegui.ui.theme import Theme
 
 MAX_CACHED_WIDTHS = 4096
@@ -128,6 +129,7 @@ class BroadcastOverlay:
 
     def __init__(self, theme: Theme) -> None:
         self.scale = 1.0
+        self._min_text_px = 0.0
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
         self._placer = TagPlacer()
@@ -137,6 +139,20 @@ class BroadcastOverlay:
         self._runner = theme.accent
         """The followed runner's colour (set_runner): the clock's bar and the bell-lap pill."""
         self.set_theme(theme)
+
+    @property
+    def min_text_px(self) -> float:
+        """Least type size (px) of the scoreboard's lines and the name tags (text_floor)."""
+        return self._min_text_px
+
+    @min_text_px.setter
+    def min_text_px(self, px: float) -> None:
+        self._min_text_px = float(px)
+        self._rows_cache.clear()  # rows measured with the old least size
+
+    def _type(self, px: float) -> float:
+        """A type size (px) no smaller than min_text_px."""
+        return floored(px, self._min_text_px)
 
     def reset_tags(self) -> None:
         """Forget where the tags were (see TagPlacer.reset), with nothing fading."""
@@ -208,11 +224,11 @@ class BroadcastOverlay:
                 total = sum(self._board_rows(u, status.clock, gaps)[1])
                 u = max(min(u * area.height() / total, cap), 6.0)
             infield = area
-        f_title, m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)
-        f_sub, m_sub = self._fonts.pair(0.62 * u)
+        f_title, m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)
+        f_sub, m_sub = self._fonts.pair(self._type(0.62 * u))
         f_clock, m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)
-        f_lap, m_lap = self._fonts.pair(0.95 * u, QFont.Weight.Bold)
-        f_info, m_info = self._fonts.pair(0.72 * u)
+        f_lap, m_lap = self._fonts.pair(self._type(0.95 * u), QFont.Weight.Bold)
+        f_info, m_info = self._fonts.pair(self._type(0.72 * u))
         (box_w, box_h), rows = self._board_rows(u, status.clock, gaps)
         total = sum(rows)
         cx = infield.center().x()
@@ -289,11 +305,11 @@ class BroadcastOverlay:
     def _measure_rows(
         self, u: float, clock: str, gaps: list
     ) -> tuple[tuple[float, float], list[float]]:
-        m_title = self._fonts.pair(0.78 * u, QFont.Weight.Bold)[1]
-        m_sub = self._fonts.pair(0.62 * u)[1]
+        m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)[1]
+        m_sub = self._fonts.pair(self._type(0.62 * u))[1]
         m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)[1]
-        m_lap = self._fonts.pair(0.95 * u, QFont.Weight.Bold)[1]
-        m_info = self._fonts.pair(0.72 * u)[1]
+        m_lap = self._fonts.pair(self._type(0.95 * u), QFont.Weight.Bold)[1]
+        m_info = self._fonts.pair(self._type(0.72 * u))[1]
         template = "00:00.00" if len(clock) > 7 else "0:00.00"
         box_w = m_clock.horizontalAdvance(template) + 2.0 * u
         box_h = m_clock.capHeight() + 1.6 * u
@@ -408,7 +424,7 @@ class BroadcastOverlay:
         put when the same frame is painted again.
 
         Returns what each drawn tag covers, its leader line included (px)."""
-        font, m = self._fonts.pair(label_px * self.scale, QFont.Weight.DemiBold)
+        font, m = self._fonts.pair(self._type(label_px * self.scale), QFont.Weight.DemiBold)
         h = m.height() + 0.35 * m.height()
         pad = 0.45 * m.height()
         # A long name gives way to the others: at most TAG_MAX_EMS line heights of text.

@@ -96,6 +96,7 @@ class PocketCam:
         """The camera of the last paint (track metres to view pixels)."""
         self._scale = 1.0
         self._fit = 1.0
+        self._floor = 0.0
         self._xy: tuple[np.ndarray, np.ndarray] | None = None
         self._shown = np.zeros(0, dtype=bool)
         self._alpha = np.zeros(0, dtype=int)
@@ -117,19 +118,21 @@ class PocketCam:
         self.theme = theme
         self.style = PocketStyle(theme)
         if self.rect is not None:  # keep the type sized for the inset already placed
-            self.style.size_for(self.rect, self.px_per_m, self._scale, self._fit)
+            self.style.size_for(self.rect, self.px_per_m, self._scale, self._fit, self._floor)
         self._styles()
 
-    def place(self, rect: QRectF, scale: float = 1.0, fit: float = 1.0) -> None:
+    def place(self, rect: QRectF, scale: float = 1.0, fit: float = 1.0, floor: float = 0.0) -> None:
         """Put the inset at rect (view px); scale is the presentation scale of its type, fit
-        the screen's next to the layout's (presentation.screen_fit; see size_for)."""
-        if rect == self.rect and scale == self._scale and fit == self._fit:
+        the screen's next to the layout's (presentation.screen_fit; see size_for), floor its
+        least type size (px)."""
+        if (rect, scale, fit, floor) == (self.rect, self._scale, self._fit, self._floor):
             return
         self.rect = QRectF(rect)
         self._scale = scale
         self._fit = fit
+        self._floor = floor
         self.px_per_m = rect.height() / (2.0 * HALF_HEIGHT_M)
-        self.style.size_for(rect, self.px_per_m, scale, fit)
+        self.style.size_for(rect, self.px_per_m, scale, fit, floor)
         self._styles()
 
     def _styles(self) -> None:

@@ -21,6 +21,7 @@ from racegui.ui.fonts import unhinted
 from racegui.ui.markers import mk_colour
 from racegui.ui.pocket_tags import TagPainter
 from racegui.ui.sprite_cache import Paint, SpriteCache
+from racegui.ui.text_floor import floored
 from racegui.ui.theme import Theme
 
 TITLE = "POCKET CAM"
@@ -63,10 +64,13 @@ class PocketStyle:
         self.frame_colour = QColor(theme.text_muted)  # opaque: a translucent 1 px column ~50 µs
         self.size_for(QRectF(0, 0, 460, 200), 15.6, 1.0)
 
-    def size_for(self, rect: QRectF, px_per_m: float, scale: float, fit: float = 1.0) -> None:
+    def size_for(
+        self, rect: QRectF, px_per_m: float, scale: float, fit: float = 1.0, floor: float = 0.0
+    ) -> None:
         """Pens and fonts for an inset of rect (px) at px_per_m; scale: presentation scale.
         The type is sized as for an inset 1/fit times as high (presentation.screen_fit: the
-        same type as on the 1080p screen, in proportion to this one), then x scale."""
+        same type as on the 1080p screen, in proportion to this one), then x scale, and is at
+        least floor px (text_floor; a lane's number at most a metre high)."""
         th = self.theme
         k = px_per_m
         lines = mk_colour(th.track_lines, 225)
@@ -81,14 +85,16 @@ class PocketStyle:
         self.light_core = mk_colour(glow.name(), 255)
         unit = min(max(rect.height() / fit / 17.0, 9.0), 18.0) * scale
         self.unit = unit
-        self.tags = TagPainter(th.font_family, 0.85 * unit, self.box, self.text, self.muted)
+        tag_px = floored(0.85 * unit, floor)
+        self.tags = TagPainter(th.font_family, tag_px, self.box, self.text, self.muted)
         self.lane_px = 0.62 * k
         family = th.font_family
-        self.title_font = _font(family, unit, QFont.Weight.Bold, 112.0)
+        self.title_font = _font(family, floored(unit, floor), QFont.Weight.Bold, 112.0)
         self.title_metrics = QFontMetricsF(self.title_font)
-        self.small_font = _font(family, 0.9 * unit, QFont.Weight.DemiBold)
+        self.small_font = _font(family, floored(0.9 * unit, floor), QFont.Weight.DemiBold)
         self.small_metrics = QFontMetricsF(self.small_font)
-        self.lane_font = _font(family, min(max(self.lane_px, 9.0), 1.2 * unit), QFont.Weight.Bold)
+        lane = floored(min(max(self.lane_px, 9.0), 1.2 * unit), min(floor, k))
+        self.lane_font = _font(family, lane, QFont.Weight.Bold)
         self.lane_metrics = QFontMetricsF(self.lane_font)
         self.pill_h = self.title_metrics.height() + 0.35 * unit
         self.sprites = SpriteCache()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from racegui.model.replay import Replay
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.panel.side_panel import SidePanel
+from racegui.ui.panel_cue import PanelCue
 from racegui.ui.scaled_patches import ScaledPatches, scale_grid
 from racegui.ui.theme import Theme
 from racegui.ui.track_frames import TrackFrames
@@ -93,6 +94,10 @@ class ReplayScene(QWidget):
         self._panel_drawn = False
         """Whether the reused frame image holds the panel's last drawing (see render_image)."""
         self._panel_copy = ScaledPatches()
+        self.panel_cue = PanelCue(self.track, theme)
+        """Says on the track that the panel stepped aside for want of width (see
+        set_panel_cue); never where the user hid it."""
+        self._cue_wanted = False
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -105,6 +110,16 @@ class ReplayScene(QWidget):
         self._fit_panel()  # shows it only where there is room (see _show_panel)
         if on:
             self.panel.update_frame(self.t)
+
+    def set_panel_cue(self, on: bool) -> None:
+        """Whether a panel hidden for want of width says so on the track (the window, outside
+        presentation mode: never in an export or before an audience)."""
+        self._cue_wanted = bool(on)
+        self._fit_panel()
+
+    def panel_squeezed_out(self) -> bool:
+        """Whether the user wants the panel but the scene is too narrow to show it."""
+        return self._panel_wanted and self.panel.isHidden()
 
     def set_replay(self, replay: Replay) -> None:
         self.replay = replay
@@ -120,6 +135,7 @@ class ReplayScene(QWidget):
         self._apply_palette()
         self.track.set_theme(theme)
         self.panel.set_theme(theme)  # restyling resets the panel's minimum width
+        self.panel_cue.set_theme(theme)
         self._fit_panel()
 
     @property
@@ -215,12 +231,15 @@ class ReplayScene(QWidget):
         if stacked:
             self._show_panel(self._panel_wanted)
             self.panel.setFixedHeight(height)
+            self.panel_cue.show_cue(False)
             return
         lo, width = self._side_width()
         # Too narrow for both (a window snapped to half a laptop screen): the track alone,
-        # until the window is wide enough again.
+        # until the window is wide enough again, saying so on the track.
         self._show_panel(self._panel_wanted and self.width() - TRACK_MIN_WIDTH_PX >= lo)
         self.panel.setFixedWidth(round(width))
+        self.panel_cue.set_needed_width(math.ceil(TRACK_MIN_WIDTH_PX + lo))
+        self.panel_cue.show_cue(self._cue_wanted and self.panel_squeezed_out())
 
     def _stacked_panel_height(self) -> int:
         """Height (px) of the panel below the track: STACKED_PANEL_FRACTION of the scene's,

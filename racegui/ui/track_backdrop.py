@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 
 from racegui.model.track import LANE1_LINE_M, Track
 from racegui.ui.fonts import unhinted
+from racegui.ui.text_floor import floored
 from racegui.ui.theme import Theme
 
 MARGIN_M = 7.0
@@ -84,10 +85,17 @@ class TrackBackdrop:
         return QRectF(-half, -0.82 * r, 2 * half, 1.64 * r)
 
     def paint(
-        self, p: QPainter, to_px: QTransform, theme: Theme, scale: float = 1.0, fit: float = 1.0
+        self,
+        p: QPainter,
+        to_px: QTransform,
+        theme: Theme,
+        scale: float = 1.0,
+        fit: float = 1.0,
+        floor: float = 0.0,
     ) -> None:
         """Draw the track with p in pixel space; to_px maps metres to pixels. The labels' type
-        is x scale, sized as for a view 1/fit times as big (presentation.screen_fit)."""
+        is x scale, sized as for a view 1/fit times as big (presentation.screen_fit), and at
+        least floor px (text_floor)."""
         px_per_m = math.hypot(to_px.m11(), to_px.m12())
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -126,7 +134,7 @@ class TrackBackdrop:
         for _, (a, b), _ in self._marks:
             p.drawLine(a, b)
         p.restore()
-        self._paint_labels(p, to_px, theme, px_per_m, scale, fit)
+        self._paint_labels(p, to_px, theme, px_per_m, scale, fit, floor)
 
     def _paint_stripes(self, p: QPainter, theme: Theme) -> None:
         p.save()
@@ -151,8 +159,9 @@ class TrackBackdrop:
         px_per_m: float,
         scale: float,
         fit: float,
+        floor: float,
     ) -> None:
-        size = max(9.0, min(2.1 * px_per_m / fit, 22.0)) * scale
+        size = floored(max(9.0, min(2.1 * px_per_m / fit, 22.0)) * scale, floor)
         self.label_px = int(round(size))
         font = QFont(theme.font_family)
         font.setPixelSize(int(round(size)))

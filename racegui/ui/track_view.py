@@ -29,6 +29,7 @@ from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, race_status
 from racegui.ui.sampling import TrailSampler
+from racegui.ui.text_floor import MIN_TRACK_TEXT_PX
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
@@ -120,6 +121,9 @@ class TrackView(pg.GraphicsView):
         self._tag_reference_px: float | None = None
         self._fit = 1.0
         """Text drawn on the track is sized from the view's size over this (see set_scale)."""
+        self._text_floor = MIN_TRACK_TEXT_PX
+        """Least type size on the track (view px; see set_output_scale)."""
+        self.overlay.min_text_px = self._text_floor
         self.foreground_rects: list[QRectF] = []
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
         self.backdrop_version = getattr(self, "backdrop_version", 0)
@@ -245,12 +249,30 @@ class TrackView(pg.GraphicsView):
     def set_scale(self, factor: float, presentation: bool = False) -> None:
         """Tags and graphics x factor (1.0 normal). In ``presentation`` mode the text on the
         track (name tags, the pocket cam's, the 100 m marks) is sized as on the 1080p screen
-        the layout is made for, and drawn in proportion to this one (see screen_fit)."""
+        the layout is made for, and drawn in proportion to this one (see screen_fit). Outside
+        it, a factor is a view that many times as big as the 1080p one it copies (a 4K
+        export, 2): the text is sized as there and drawn that much bigger (sized from the
+        bigger view and scaled, it grew twice: a 4K export's 100 m marks were 44 px, not 30)."""
         self.overlay.scale = factor
-        self._fit = screen_fit(factor) if presentation else 1.0
+        self._fit = screen_fit(factor) if presentation else factor
         self.reset_tags()
         self.resetCachedContent()
         self.viewport().update()
+
+    def set_output_scale(self, k: float) -> None:
+        """The view is drawn k times its size (an export laid out at 1080 px and drawn 768
+        px high: 0.71): its text is kept at least MIN_TRACK_TEXT_PX high as drawn."""
+        floor = MIN_TRACK_TEXT_PX / max(k, 1e-3)
+        if abs(floor - self._text_floor) > 1e-6:
+            self._text_floor = floor
+            self.overlay.min_text_px = floor
+            self.reset_tags()
+            self.resetCachedContent()
+            self.viewport().update()
+
+    def text_floor(self) -> float:
+        """Least type size (view px) of the text on the track."""
+        return self._text_floor
 
     def reset_tags(self) -> None:
         """Forget where the name tags were: the next frame places them afresh (an export's
@@ -411,7 +433,12 @@ class TrackView(pg.GraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor(self.theme.background))
         self.backdrop.paint(
-            painter, self.data_to_scene(), self.theme, self.overlay.scale, self._fit
+            painter,
+            self.data_to_scene(),
+            self.theme,
+            self.overlay.scale,
+            self._fit,
+            self._text_floor,
         )
 
     @guarded_paint
@@ -425,7 +452,7 @@ class TrackView(pg.GraphicsView):
         board_area = None
         if self.pocket.visible:
             board_area, inset = infield_layout(self.replay.track, to_px)
-            self.pocket.place(inset, self.overlay.scale, self._fit)
+            self.pocket.place(inset, self.overlay.scale, self._fit, self._text_floor)
             self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
             obstacles.append(inset.adjusted(-3, -3, 3, 3))
             drawn.append(inset)
@@ -456,6 +483,11 @@ class TrackView(pg.GraphicsView):
         """Pixel size of the name tags' type before the presentation scale (x overlay.scale):
         from the view's height (tag_reference_px, over the screen's fit in presentation)."""
         return float(np.clip(self.tag_reference_px() / self._fit / 62.0, 10.0, 20.0))
+
+    def name_tag_px(self) -> float:
+        """Pixel size of the name tags' type as drawn (view px): tag_px x the presentation
+        scale, at least the text floor (see set_output_scale)."""
+        return max(self.tag_px() * self.overlay.scale, self._text_floor)
 
     def tag_reference_px(self) -> float:
         """The height (px) name tags are sized by: the view's, unless the scene set another

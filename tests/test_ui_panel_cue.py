@@ -1,0 +1,65 @@
+"""A window too narrow for its side panel says so on the track, and a click widens it: the
+panel had gone without a word below about 880 px (only the README said why)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def _resize(qtbot, win, w: int, h: int) -> None:
+    win.resize(w, h)
+    qtbot.waitUntil(lambda: win.width() == w)
+    QApplication.processEvents()
+
+
+def _cue(win):
+    """The visible note on the track saying the panel is hidden, or None."""
+    cue = getattr(win.scene, "panel_cue", None)
+    return cue if cue is not None and cue.isVisible() else None
+
+
+def test_a_narrow_window_says_the_panel_is_hidden_and_how_to_get_it_back(qtbot, window):
+    win = window
+    _resize(qtbot, win, 800, 600)
+    assert win.scene.panel.isHidden() and win.actions["panel"].isChecked()
+    cue = _cue(win)
+    assert cue is not None and "widen" in cue.text().lower()
+    track = win.scene.track
+    assert track.rect().contains(cue.geometry())  # on the track, in its top right corner
+    assert cue.geometry().right() > track.width() - 20 and cue.geometry().top() < 20
+    _resize(qtbot, win, 1300, 700)
+    assert not win.scene.panel.isHidden() and _cue(win) is None
+
+
+def test_no_note_where_the_user_hid_the_panel(qtbot, window):
+    win = window
+    _resize(qtbot, win, 800, 600)
+    win.actions["panel"].trigger()  # P: hidden on purpose
+    QApplication.processEvents()
+    assert not win.actions["panel"].isChecked() and _cue(win) is None
+    win.actions["panel"].trigger()
+    QApplication.processEvents()
+    assert _cue(win) is not None
+
+
+def test_clicking_the_note_widens_the_window_until_the_panel_shows(qtbot, window, monkeypatch):
+    win = window
+    _resize(qtbot, win, 800, 600)
+    monkeypatch.setattr(win, "screen", lambda: None)  # the offscreen screen is 800 px wide
+    qtbot.mouseClick(_cue(win), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.width() > 800)
+    QApplication.processEvents()
+    assert not win.scene.panel.isHidden() and _cue(win) is None
+    assert win.width() < 1000  # just wide enough
+
+
+def test_no_note_in_presentation_mode(qtbot, window):
+    win = window
+    win.lay_out_presentation(800, 600)
+    _resize(qtbot, win, 800, 600)
+    assert _cue(win) is None
