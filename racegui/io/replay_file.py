@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.errors import Problem, RaceFileError, json_path
@@ -12,12 +13,29 @@ from racegui.model.race import Race
 from racegui.model.replay import RaceModelError, Replay, compile_race
 
 
-def read_replay(path: str | Path) -> Replay:
-    """Read and compile a race (.json) or splits (.csv); raises RaceFileError (never anything
-    else) for a file that cannot be read, or that describes motion that cannot be built."""
+@dataclass(frozen=True)
+class CsvOptions:
+    """What reading a splits CSV may be given (None: not given): the race distance (m; a
+    lap CSV needs it), title, even-pace target time (s) and a lap CSV's runner's name, as
+    racegui import's --distance, --title, --target and --name and the window's CSV dialog
+    set them. A race file (.json) has its own."""
+
+    distance_m: float | None = None
+    title: str | None = None
+    target_time_s: float | None = None
+    name: str | None = None
+
+
+def read_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
+    """Read and compile a race (.json) or splits (.csv, read with options); raises
+    RaceFileError (never anything else) for a file that cannot be read, or that describes
+    motion that cannot be built."""
     path = Path(path)
     is_csv = is_splits_csv(path)
-    race = read_splits_csv(path) if is_csv else read_race(path)
+    if is_csv:
+        race = read_splits_csv(path, **vars(options or CsvOptions()))
+    else:
+        race = read_race(path)
     try:
         return compile_race(race)
     except RaceModelError as exc:
