@@ -22,6 +22,7 @@ from racegui.io.laps import (
     running_totals,
     standard_distances,
 )
+from racegui.io.race_file import MAX_SPEED_MPS
 from racegui.io.schema import MAX_SPLITS
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
@@ -52,8 +53,6 @@ ROUNDING_S = 0.02
 shown to the hundredth (rounded or cut), before the difference is noted."""
 MAX_MISMATCH_NOTES = 5
 """Laps whose lap time does not match noted one by one; more are counted in one note."""
-MAX_SPEED_MPS = 12.5
-"""A lap faster than this (m/s) read as times from the start says they are lap times."""
 _UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 """A unit after a column's name: "(s)", "(mm:ss.hh)", "[s]"."""
 _LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
@@ -231,14 +230,22 @@ def distance_needed(header: LapHeader, laps: int) -> str:
     )
 
 
-def _lap_count_problem(laps: int, distance_m: float) -> Problem:
+def lap_count_problem(laps: int, distance_m: float) -> str | None:
+    """Why laps do not fit a race of distance_m (m), saying what they fit; None if they do."""
+    if lap_count(distance_m) == laps:
+        return None
     fits = standard_distances(laps)
     such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
-    return Problem(
-        "",
+    return (
         f"{laps} laps do not fit a {distance_name(distance_m)} race, which is "
-        f"{laps_text(distance_m)}; {laps} laps fit a race {fitting_text(laps)}{such}",
+        f"{laps_text(distance_m)}; {laps} laps fit a race {fitting_text(laps)}{such}"
     )
+
+
+def laps_in(text: str, header: LapHeader) -> int:
+    """How many laps (rows that are not empty) the lap CSV text has below its header."""
+    body = text.splitlines()[header.line :]
+    return sum(1 for line in body if line.strip(" \t,;\"'"))
 
 
 @dataclass(frozen=True)
@@ -270,8 +277,9 @@ def read_laps(
     if distance_m is None:
         problems.append(Problem(f"line {header.line}", distance_needed(header, len(rows))))
         return None
-    if lap_count(distance_m) != len(rows):
-        problems.append(_lap_count_problem(len(rows), distance_m))
+    misfit = lap_count_problem(len(rows), distance_m)
+    if misfit is not None:
+        problems.append(Problem("", misfit))
         return None
     ends = lap_ends(distance_m)
     notes: list[str] = []

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.errors import Problem, RaceFileError, json_path
-from racegui.io.race_file import read_race
+from racegui.io.lap_csv import find_lap_header, laps_in
+from racegui.io.laps import standard_distances
+from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
 from racegui.model.race import Race
@@ -57,3 +59,33 @@ def reading_notes(race: Race, csv: bool) -> list[str]:
     record pace (a slip such as 3:20 typed for 4:20). ``csv``: the race was read from one."""
     notes = list(race.notes) if csv else []
     return notes + [f"note: {stretch.text()}" for stretch in fast_stretches(race)]
+
+
+@dataclass(frozen=True)
+class CsvPrefill:
+    """What is known of a splits CSV before asking for what it lacks (the window's dialog)."""
+
+    laps: int | None
+    """A lap CSV's laps (None: a CSV that names its athletes and distances)."""
+    distance_m: float | None
+    """The race distance (m): the largest in the file, or the one standard race a lap
+    CSV's laps fit (None: none, or several)."""
+    title: str
+    """The title the race gets if none is given (the file's name)."""
+
+
+def csv_prefill(path: str | Path) -> CsvPrefill:
+    """What a splits CSV gives of its race as it is; RaceFileError for a file that cannot
+    be read, except a lap CSV for want of its distance or runner's name."""
+    path = Path(path)
+    try:
+        race = read_splits_csv(path)
+    except RaceFileError:
+        text = decode_text(path, read_bytes_limited(path))
+        header = find_lap_header(text)
+        if header is None:
+            raise
+        laps = laps_in(text, header)
+        fits = standard_distances(laps)
+        return CsvPrefill(laps, fits[0] if len(fits) == 1 else None, path.stem)
+    return CsvPrefill(None, race.distance_m, race.title)
