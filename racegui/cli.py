@@ -127,11 +127,31 @@ def _path_arg(text: str) -> Path:
     return Path(text)
 
 
+def _add_csv_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """--distance, --title, --target and --name: what reading a splits CSV may need (a lap
+    CSV needs --distance), for import and validate."""
+    parser.add_argument(
+        "--distance",
+        type=_distance_arg,
+        metavar="D",
+        help=prefix + 'race distance: metres (1500) or with a unit ("1 mile", "5 km"); a lap '
+        "CSV (Lap, Lap Time, Total Time) needs it",
+    )
+    parser.add_argument("--title", help=prefix + "race title (default: the CSV's name)")
+    parser.add_argument(
+        "--target", type=_time_arg, metavar="T", help=prefix + "even-pace target time"
+    )
+    parser.add_argument(
+        "--name", help=prefix + "the runner's name in a lap CSV (default: the CSV's name)"
+    )
+
+
 def _verb_parser(verb: str) -> argparse.ArgumentParser:
     p = _Parser(prog=f"racegui {verb}")
     if verb == "validate":
         p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
         p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
+        _add_csv_arguments(p, "for each CSV: ")
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."
         p.add_argument("file", type=_path_arg, metavar="FILE")
@@ -154,14 +174,7 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
         p.add_argument("file", type=_path_arg, metavar="CSV")
         p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
-        p.add_argument(
-            "--distance",
-            type=_distance_arg,
-            metavar="D",
-            help='race distance: metres (1500) or with a unit ("1 mile", "5 km")',
-        )
-        p.add_argument("--title", help="race title (default: the CSV's name)")
-        p.add_argument("--target", type=_time_arg, metavar="T", help="even-pace target time")
+        _add_csv_arguments(p)
     elif verb == "export":
         from racegui.export.cli_export import add_export_arguments
 
@@ -228,14 +241,38 @@ def _quoted(title: str) -> str:
     return json.dumps(title, ensure_ascii=False)
 
 
+CSV_FLAGS = {
+    "distance_m": "--distance",
+    "title": "--title",
+    "target_time_s": "--target",
+    "name": "--name",
+}
+"""The option that sets each field of CsvOptions."""
+
+
+def _csv_options(args: argparse.Namespace):
+    """The CsvOptions import's and validate's --distance, --title, --target and --name give."""
+    from racegui.io.replay_file import CsvOptions
+
+    return CsvOptions(args.distance, args.title, args.target, args.name)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from racegui.io.errors import RaceFileError
-    from racegui.io.replay_file import is_splits_csv, reading_notes
+    from racegui.io.replay_file import is_splits_csv, read_replay, reading_notes
 
     bad = 0
+    options = _csv_options(args)
+    given = [flag for flag, value in vars(options).items() if value is not None]
+    if given and not any(is_splits_csv(path) for path in args.files):
+        flags = " and ".join(CSV_FLAGS[flag] for flag in given)
+        raise UsageError(
+            f"racegui validate: {flags} {'is' if len(given) == 1 else 'are'} for a splits CSV "
+            "(.csv); a race file (.json) gives its own"
+        )
     for path in args.files:
         try:
-            race = _load(path).race
+            race = read_replay(path, options).race
         except RaceFileError as exc:
             bad += 1
             for line in exc.lines():
@@ -638,9 +675,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from racegui.io.splits_csv import read_splits_csv
 
     _check_import_paths(args.file, args.output)
-    race = read_splits_csv(
-        args.file, distance_m=args.distance, title=args.title, target_time_s=args.target
-    )
+    race = read_splits_csv(args.file, **vars(_csv_options(args)))
     try:  # said, so that a title typed before is not lost unseen
         replaced = args.output.exists()
     except OSError:  # a name too long to look up: writing it says why

@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.errors import Problem, RaceFileError, json_path
-from racegui.io.race_file import read_race
+from racegui.io.lap_csv import find_lap_header, laps_in
+from racegui.io.laps import standard_distances
+from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
 from racegui.model.race import Race
 from racegui.model.replay import RaceModelError, Replay, compile_race
 
 
-def read_replay(path: str | Path) -> Replay:
-    """Read and compile a race (.json) or splits (.csv); raises RaceFileError (never anything
-    else) for a file that cannot be read, or that describes motion that cannot be built."""
+@dataclass(frozen=True)
+class CsvOptions:
+    """What reading a splits CSV may be given (None: not given): the race distance (m; a
+    lap CSV needs it), title, even-pace target time (s) and a lap CSV's runner's name, as
+    racegui import's --distance, --title, --target and --name and the window's CSV dialog
+    set them. A race file (.json) has its own."""
+
+    distance_m: float | None = None
+    title: str | None = None
+    target_time_s: float | None = None
+    name: str | None = None
+
+
+def read_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
+    """Read and compile a race (.json) or splits (.csv, read with options); raises
+    RaceFileError (never anything else) for a file that cannot be read, or that describes
+    motion that cannot be built."""
     path = Path(path)
     is_csv = is_splits_csv(path)
-    race = read_splits_csv(path) if is_csv else read_race(path)
+    if is_csv:
+        race = read_splits_csv(path, **vars(options or CsvOptions()))
+    else:
+        race = read_race(path)
     try:
         return compile_race(race)
     except RaceModelError as exc:
@@ -39,3 +59,33 @@ def reading_notes(race: Race, csv: bool) -> list[str]:
     record pace (a slip such as 3:20 typed for 4:20). ``csv``: the race was read from one."""
     notes = list(race.notes) if csv else []
     return notes + [f"note: {stretch.text()}" for stretch in fast_stretches(race)]
+
+
+@dataclass(frozen=True)
+class CsvPrefill:
+    """What is known of a splits CSV before asking for what it lacks (the window's dialog)."""
+
+    laps: int | None
+    """A lap CSV's laps (None: a CSV that names its athletes and distances)."""
+    distance_m: float | None
+    """The race distance (m): the largest in the file, or the one standard race a lap
+    CSV's laps fit (None: none, or several)."""
+    title: str
+    """The title the race gets if none is given (the file's name)."""
+
+
+def csv_prefill(path: str | Path) -> CsvPrefill:
+    """What a splits CSV gives of its race as it is; RaceFileError for a file that cannot
+    be read, except a lap CSV for want of its distance or runner's name."""
+    path = Path(path)
+    try:
+        race = read_splits_csv(path)
+    except RaceFileError:
+        text = decode_text(path, read_bytes_limited(path))
+        header = find_lap_header(text)
+        if header is None:
+            raise
+        laps = laps_in(text, header)
+        fits = standard_distances(laps)
+        return CsvPrefill(laps, fits[0] if len(fits) == 1 else None, path.stem)
+    return CsvPrefill(None, race.distance_m, race.title)

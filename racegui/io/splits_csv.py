@@ -32,6 +32,8 @@ from racegui.io.errors import (
     capped,
     control_problem,
 )
+from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
+from racegui.io.laps import looks_like_lap_times, running_totals, times_text
 from racegui.io.race_file import DNF_HINT, decode_text, race_from_data, read_bytes_limited
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
@@ -103,6 +105,12 @@ COLOUR_NAMES = {
 palette draws them where it has the colour."""
 _METRES = re.compile(r"\s*m\s*$", re.IGNORECASE)
 """A unit after a distance ("400m", "400 m"), dropped before reading the number."""
+LAP_FORM_HINT = (
+    "; or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time, "
+    "and the race distance"
+)
+"""Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
+NAME_FOR_LAPS = "names the runner of a lap CSV; this file names its athletes in a column"
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
 _SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
 _ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
@@ -161,12 +169,15 @@ def read_splits_csv(
     distance_m: float | None = None,
     title: str | None = None,
     target_time_s: float | None = None,
+    name: str | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
-    says otherwise; see _race_data for runners who did not finish). The race distance (m)
-    defaults to the largest distance in the file. distance_m, title and target_time_s (s)
-    are racegui import's --distance, --title and --target. Raises RaceFileError naming the
-    line and column (or the option) of each problem, never a JSON path."""
+    says otherwise; see _race_data for runners who did not finish), or a stopwatch's lap
+    CSV (racegui.io.lap_csv: one runner, named `name` or after the file). The race distance
+    (m) defaults to the largest distance in the file; a lap CSV needs it. distance_m, title,
+    target_time_s (s) and name are racegui import's --distance, --title, --target and
+    --name. Raises RaceFileError naming the line and column (or the option) of each
+    problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -186,6 +197,9 @@ def read_splits_csv(
     while header and not header[-1]:  # empty trailing cells (spreadsheet exports) name nothing
         header.pop()
     missing = [c for c in REQUIRED if c not in header]
+    laps = find_lap_header(text) if missing else None
+    if laps is not None:
+        return _lap_race(path, text, laps, distance_m, title, target_time_s, name)
     if missing:
         why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
         below = _header_below(text)
@@ -193,8 +207,10 @@ def read_splits_csv(
             why += f" on the first line (line {below} looks like the header: delete the lines "
             why += "above it)"
         else:
-            why += ", separated by commas, semicolons or tabs"
+            why += f", separated by commas, semicolons or tabs{LAP_FORM_HINT}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
+    if name is not None:
+        raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
@@ -227,6 +243,20 @@ def read_splits_csv(
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
     notes = _untimed_notes(untimed, athletes)
+    return _race(path, athletes, col, distance_m, title, target_time_s, notes)
+
+
+def _race(
+    path: Path,
+    athletes: dict[str, dict],
+    col: dict[str, int],
+    distance_m: float | None,
+    title: str | None,
+    target_time_s: float | None,
+    notes: list[str],
+) -> Race:
+    """The Race of a CSV's athletes (see _race_data), each problem with it placed at the
+    CSV's line and column or at the option that set it."""
     data = _race_data(path, athletes, col, distance_m, title, target_time_s, notes)
     try:
         return race_from_data(data, path)
@@ -240,6 +270,27 @@ def read_splits_csv(
             _longest_line(athletes),
         )
         raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+
+
+def _lap_race(
+    path: Path,
+    text: str,
+    header: LapHeader,
+    distance_m: float | None,
+    title: str | None,
+    target_time_s: float | None,
+    name: str | None,
+) -> Race:
+    """The Race of a lap CSV (racegui.io.lap_csv): one runner, named name or after the
+    file, over distance_m (m), which it needs."""
+    runner = " ".join((name or path.stem).split()) or path.stem
+    problems: list[Problem] = []
+    read = read_laps(text, header, distance_m, runner, problems)
+    if read is None:
+        raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
+    entry = {"splits": read.splits, "line": read.splits[0]["line"], "said": {}}
+    col = {"athlete": header.number, "distance_m": header.number, "time": read.time_column}
+    return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes)
 
 
 def _untimed_notes(untimed: list[tuple[int, _Untimed]], athletes: dict[str, dict]) -> list[str]:
@@ -520,10 +571,15 @@ def _note_attributes(
 
 def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Problem]) -> None:
     """Put each athlete's splits in order of distance (rows may come in any order) and add
-    a problem for each time that is not after the time at the shorter distance."""
+    a problem for each time that is not after the time at the shorter distance (one for an
+    athlete whose times look like lap times: the column holds times from the start)."""
     for athlete_id, entry in athletes.items():
         splits = sorted(entry["splits"], key=lambda s: s["distance_m"])
         entry["splits"] = splits
+        laps = _lap_times_problem(athlete_id, splits, col)
+        if laps is not None:
+            problems.append(laps)
+            continue
         for prev, split in zip(splits, splits[1:], strict=False):
             if split["time"] > prev["time"]:
                 continue
@@ -536,6 +592,22 @@ def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Probl
                     f"(line {prev['line']})",
                 )
             )
+
+
+def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Problem | None:
+    """The problem with an athlete's times that do not increase but look like lap times
+    (each near its stretch's duration), placed at the first that does not: the time column
+    holds times from the start, whose figures it gives. None for any other times."""
+    times = [s["time"] for s in splits]
+    if not looks_like_lap_times([s["distance_m"] for s in splits], times):
+        return None
+    first = next(b for a, b in zip(splits, splits[1:], strict=False) if b["time"] <= a["time"])
+    return Problem(
+        _cell_place(first["line"], col["time"]),
+        f"the time column holds times from the start, but those of {athlete_id} "
+        f"({times_text(times)}) look like lap times, each its own stretch's: from the start "
+        f"they would be {times_text(running_totals(times))}",
+    )
 
 
 def _is_id(text: str) -> bool:

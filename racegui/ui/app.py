@@ -16,11 +16,13 @@ from racegui.cli_output import to_stderr
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
+from racegui.io.replay_file import is_splits_csv
 from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import install, restore
 from racegui.ui.chrome_palette import apply_chrome
+from racegui.ui.csv_dialog import open_csv
 from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
@@ -196,7 +198,10 @@ def _screenshot(
         to_stderr(fmt)
         return 2
     try:
-        replay = load_replay(file if file is not None else demo_path())
+        if file is not None and is_splits_csv(file):  # as its dialog starts: no dialog
+            replay = open_csv(file, ask=False)
+        else:
+            replay = load_replay(file if file is not None else demo_path())
         other = load_replay(compare) if compare is not None else None
     except LoadError as exc:
         to_stderr(f"racegui: {exc}")
@@ -254,10 +259,11 @@ def _interactive(
     replay: Replay | None = None
     problem: str | None = None
     if file is not None:
-        try:
-            replay = load_replay(file)
+        try:  # a CSV's dialog before the window: the race it reads is the window's
+            replay = open_csv(file) if is_splits_csv(file) else load_replay(file)
         except LoadError as exc:
             problem = error_text(exc) + "\n\nShowing the demo race instead."
+        if replay is None:
             file = None
             follow = None  # a runner of the file, not of the demo
     if replay is None:

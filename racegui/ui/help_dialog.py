@@ -22,6 +22,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+R", "Restart from the gun"),
     ("Ctrl+L", "Loop on / off"),
     ("Ctrl+O", "Open a race file (.json) or splits (.csv)"),
+    ("Ctrl+Shift+S", "Save the race shown as a race file (.json)"),
     ("Ctrl+Shift+O", "Compare with another race of the same distance"),
     ("Ctrl+E", "Export a video, GIF or image"),
     ("Ctrl+Q", "Quit"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from racegui.io.errors import RaceFileError
-from racegui.io.replay_file import read_replay
+from racegui.io.replay_file import CsvOptions, read_replay
 from racegui.model.replay import Replay
 
 MAX_ERROR_LINES = 12
@@ -19,11 +19,12 @@ class LoadError(Exception):
         self.details = details
 
 
-def load_replay(path: str | Path) -> Replay:
-    """Read and compile a race (.json) or splits file (.csv); raises LoadError."""
+def load_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
+    """Read and compile a race (.json) or splits file (.csv, read with options); raises
+    LoadError."""
     path = Path(path)
     try:
-        return read_replay(path)
+        return read_replay(path, options)
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
     except (ValueError, OSError) as exc:  # not expected: read_replay raises RaceFileError

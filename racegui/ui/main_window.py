@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui import __version__
+from racegui.io.atomic import same_file
 from racegui.io.replay_file import is_splits_csv, reading_notes
 from racegui.model import analysis
 from racegui.model.follow import compared
@@ -33,6 +34,7 @@ from racegui.ui.bar_dock import BarDock
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
+from racegui.ui.csv_dialog import open_csv
 from racegui.ui.follow_menu import fill_follow_menu
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
@@ -44,6 +46,7 @@ from racegui.ui.presentation import (
     presentation_scale,
 )
 from racegui.ui.race_notes import RaceNotesDialog
+from racegui.ui.save_race import SAVE_FILTER, as_json_name, save_race, suggested_name
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         a["fullscreen"].toggled.connect(self._on_fullscreen_toggled)
         a["leave_fullscreen"].triggered.connect(self._on_leave_fullscreen)
         a["open"].triggered.connect(self._on_open_triggered)
+        a["save_as"].triggered.connect(self._on_save_as_triggered)
         a["compare"].triggered.connect(self._on_compare_triggered)
         a["clear_compare"].triggered.connect(self.clear_compare)
         a["clear_compare"].setEnabled(False)  # nothing to clear until a comparison is set
@@ -264,9 +268,12 @@ class MainWindow(QMainWindow):
         )
 
     def open_path(self, path: str | Path) -> bool:
-        """Show the race in a file; on error show a message and keep the current race."""
+        """Show the race in a file; on error show a message and keep the current race. A
+        splits CSV is read with what its dialog is given (csv_dialog); False if cancelled."""
         try:
-            replay = load_replay(path)
+            replay = open_csv(Path(path), self) if is_splits_csv(path) else load_replay(path)
+            if replay is None:
+                return False
         except LoadError as exc:
             try:
                 gone = not Path(path).exists()
@@ -589,6 +596,32 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_path(path)
+
+    def save_as(self, chosen: str) -> bool:
+        """Write the race shown to chosen (.json added if it has another ending): the
+        window then shows that file, first in Open Recent. False, with a message, if it
+        cannot be written."""
+        path = as_json_name(chosen)
+        if self.path is not None and same_file(path, self.path) and is_splits_csv(self.path):
+            QMessageBox.critical(self, "Cannot save", f"{path} is the CSV shown.")
+            return False
+        problem = save_race(self.replay.race, path)
+        if problem is not None:
+            QMessageBox.critical(self, "Cannot save", problem)
+            return False
+        self._set_replay(self.replay, path, keep_time=True)
+        self._remember_opened(path)
+        return True
+
+    def _on_save_as_triggered(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save race as",
+            suggested_name(self.path, self.settings.last_folder),
+            SAVE_FILTER,
+        )
+        if chosen:
+            self.save_as(chosen)
 
     def _on_compare_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -13,6 +13,7 @@ from racegui.ui.controls import speed_text
 # name: (text, shortcuts, checkable)
 ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "open": ("&Open…", ("Ctrl+O",), False),
+    "save_as": ("&Save As…", ("Ctrl+Shift+S",), False),
     "compare": ("&Compare with…", ("Ctrl+Shift+O",), False),
     "clear_compare": ("C&lear comparison", (), False),
     "export": ("&Export…", ("Ctrl+E",), False),
@@ -93,6 +94,7 @@ def build_menus(
     recent = file_menu.addMenu("Open &Recent")
     recent.setToolTipsVisible(True)  # each file's whole path
     recent.aboutToShow.connect(lambda: recent_menu_filler(recent))
+    file_menu.addAction(actions["save_as"])
     file_menu.addSeparator()
     file_menu.addAction(actions["compare"])
     file_menu.addAction(actions["clear_compare"])

@@ -1,0 +1,352 @@
+"""A stopwatch's lap CSV: one runner's laps, numbered, with lap times and/or times from the
+start ("Lap,Lap Time,Total Time"; "Runde;Rundenzeit (s);Gesamtzeit (s)"; "#,Lap,Total"),
+placed on the track by the race distance (m): the last lap ends at the finish and every lap
+but the first is 400 m (racegui.io.laps). Lines above the header (an app's title and date)
+are left out. Times from the start are used where given, and lap times checked against them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
+from racegui.io.laps import (
+    distance_name,
+    fitting_text,
+    lap_count,
+    lap_ends,
+    laps_text,
+    running_totals,
+    standard_distances,
+)
+from racegui.io.race_file import MAX_SPEED_MPS
+from racegui.io.schema import MAX_SPLITS
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+
+NUMBER_NAMES = frozenset(
+    {"#", "no", "no.", "nr", "nr.", "lap #", "lap no", "lap no.", "lap nr", "lap number"}
+    | {"runde", "runde nr", "rundennr", "rundennummer", "tour", "vuelta", "giro"}
+)
+"""Header cells naming the lap number column ("Lap" does too, where no other one does)."""
+LAP_TIME_NAMES = frozenset({"lap time", "laptime", "lap split", "rundenzeit", "temps du tour"})
+"""Header cells naming a lap time column ("Lap" too, where another column numbers the laps)."""
+TOTAL_NAMES = frozenset(
+    {"total", "total time", "cumulative", "cumulative time", "elapsed", "elapsed time"}
+    | {"overall", "overall time", "running time", "race time", "gesamtzeit", "gesamt"}
+)
+"""Header cells naming a column of times from the start."""
+EITHER_NAMES = frozenset({"time", "split", "split time", "zeit", "zwischenzeit"})
+"""Header cells that may name either: the kind the other time column is not, or, alone,
+read as times from the start where they increase as a runner's can, else as lap times."""
+OTHER_FORM_NAMES = frozenset(
+    {"athlete", "athlete id", "distance", "distance m", "dist", "metres", "meters"}
+)
+"""Header cells of the athlete form (racegui.io.splits_csv): a header with one is no lap
+header ("athlete,lap,time" lacks its distance column)."""
+HEADER_LINES = 11
+"""Lines looked at for a lap header (an app's title and date lines above it)."""
+ROUNDING_S = 0.02
+"""Most a lap time may differ (s) from the difference of its times from the start, each
+shown to the hundredth (rounded or cut), before the difference is noted."""
+MAX_MISMATCH_NOTES = 5
+"""Laps whose lap time does not match noted one by one; more are counted in one note."""
+_UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+"""A unit after a column's name: "(s)", "(mm:ss.hh)", "[s]"."""
+_LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
+
+
+def plain(cell: str) -> str:
+    """A header cell as it is matched: no quotes or unit, lower case, one space between
+    words ("Split (mm:ss.hh)" -> "split")."""
+    text = cell.strip().strip('"').strip()
+    text = _UNIT.sub("", text).replace("_", " ").lower()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class LapHeader:
+    """Where a lap CSV's header is and what its columns hold (0-based columns)."""
+
+    line: int
+    """Line (1-based) of the header."""
+    delimiter: str
+    number: int
+    lap: int | None
+    """Lap times."""
+    total: int | None
+    """Times from the start."""
+    either: int | None
+    """A column that holds one or the other (EITHER_NAMES), the only time column."""
+    names: tuple[str, ...]
+    """The header's cells as written (for messages)."""
+
+    def described(self) -> str:
+        """ "Lap, Lap Time, Total Time": the columns read, as the header names them."""
+        used = [self.number, self.lap, self.total, self.either]
+        return ", ".join(
+            self.names[k].strip().strip('"') for k in sorted(c for c in used if c is not None)
+        )
+
+
+def _classify(names: list[str], line: int, delimiter: str, written: list[str]) -> LapHeader | None:
+    """The lap header names (plain) make, or None if they are not one."""
+
+    def first(pool: frozenset[str] | set[str], taken: set[int]) -> int | None:
+        return next((k for k, n in enumerate(names) if n in pool and k not in taken), None)
+
+    if OTHER_FORM_NAMES.intersection(names):
+        return None
+    number = first(NUMBER_NAMES, set())
+    if number is None:
+        number = first({"lap"}, set())
+    if number is None:
+        return None
+    taken = {number}
+    lap = first(LAP_TIME_NAMES, taken)
+    if lap is None:
+        lap = first({"lap"}, taken)
+    taken |= {lap} if lap is not None else set()
+    total = first(TOTAL_NAMES, taken)
+    taken |= {total} if total is not None else set()
+    either = first(EITHER_NAMES, taken)
+    if either is not None and (lap is None) != (total is None):  # the kind not given
+        lap, total, either = (either, total, None) if lap is None else (lap, either, None)
+    elif lap is not None and total is not None:
+        either = None
+    if lap is None and total is None and either is None:
+        return None
+    return LapHeader(line, delimiter, number, lap, total, either, tuple(written))
+
+
+def find_lap_header(text: str) -> LapHeader | None:
+    """The lap header among the first HEADER_LINES lines of text, if there is one."""
+    for k, line in enumerate(text.splitlines()[:HEADER_LINES], start=1):
+        delimiter = max(",;\t", key=line.count)
+        try:
+            written = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        header = _classify([plain(c) for c in written], k, delimiter, written)
+        if header is not None:
+            return header
+    return None
+
+
+@dataclass(frozen=True)
+class _Row:
+    lap: int
+    line: int
+    lap_s: float | None
+    total_s: float | None
+
+
+def _cell(line: int, column: int) -> str:
+    return f"line {line}, column {column + 1}"
+
+
+def _time(row: list[str], column: int | None, line: int, comma: bool, problems: list[Problem]):
+    """The time (s) in a row's cell, None for no such column; a problem for a bad cell."""
+    if column is None:
+        return None
+    cell = row[column].strip() if column < len(row) else ""
+    if not cell:
+        problems.append(Problem(_cell(line, column), "no time"))
+        return None
+    try:
+        value = parse_time(cell, decimal_comma=comma)
+    except TimeFormatError as exc:
+        problems.append(Problem(_cell(line, column), str(exc)))
+        return None
+    if value <= 0:
+        problems.append(Problem(_cell(line, column), f"{cell!r}: a time must be after the start"))
+        return None
+    return value
+
+
+def _rows(text: str, header: LapHeader, problems: list[Problem]) -> list[_Row]:
+    """The data rows below the header, with a problem for each bad cell."""
+    comma = header.delimiter in ";\t"
+    body = "".join(text.splitlines(keepends=True)[header.line :])
+    rows: list[_Row] = []
+    reader = csv.reader(io.StringIO(body), delimiter=header.delimiter)
+    try:
+        for row in reader:
+            line = header.line + reader.line_num
+            if not any(cell.strip() for cell in row) or len(problems) > MAX_PROBLEMS:
+                continue
+            cell = row[header.number].strip() if header.number < len(row) else ""
+            number = _LAP_NUMBER.fullmatch(cell)
+            if number is None:
+                problems.append(
+                    Problem(_cell(line, header.number), f"{cell!r} is not a lap number")
+                )
+                continue
+            before = len(problems)
+            lap_s = _time(row, header.lap, line, comma, problems)
+            total_s = _time(
+                row, header.total if header.either is None else header.either, line, comma, problems
+            )
+            if len(problems) == before:
+                rows.append(_Row(int(number.group(1)), line, lap_s, total_s))
+    except csv.Error as exc:
+        problems.append(Problem(f"line {header.line + reader.line_num}", f"not valid CSV: {exc}"))
+    return rows
+
+
+def _in_order(rows: list[_Row], header: LapHeader, problems: list[Problem]) -> list[_Row]:
+    """rows by lap number (an app may list the last lap first), with a problem for a lap
+    given twice or missing."""
+    ordered = sorted(rows, key=lambda r: r.lap)
+    seen: dict[int, int] = {}
+    for row in ordered:
+        if row.lap in seen:
+            problems.append(
+                Problem(
+                    _cell(row.line, header.number), f"lap {row.lap} again (line {seen[row.lap]})"
+                )
+            )
+        seen.setdefault(row.lap, row.line)
+    missing = [k for k in range(1, max(seen, default=0) + 1) if k not in seen]
+    if missing:
+        shown = ", ".join(str(k) for k in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        problems.append(Problem("", f"no row for lap {shown}: laps are numbered 1, 2, 3 ..."))
+    if len(ordered) > MAX_SPLITS:
+        problems.append(Problem("", f"more than {MAX_SPLITS} laps"))
+    return ordered
+
+
+def distance_needed(header: LapHeader, laps: int) -> str:
+    """What a lap CSV without a race distance is told: give it, and the distances its laps
+    fit."""
+    fits = standard_distances(laps)
+    such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
+    return (
+        f"a lap CSV ({header.described()}: one runner's laps) needs the race distance to place "
+        f"its laps: give it with --distance (racegui import or validate); its {laps} laps fit "
+        f"a race {fitting_text(laps)}{such}"
+    )
+
+
+def lap_count_problem(laps: int, distance_m: float) -> str | None:
+    """Why laps do not fit a race of distance_m (m), saying what they fit; None if they do."""
+    if lap_count(distance_m) == laps:
+        return None
+    fits = standard_distances(laps)
+    such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
+    return (
+        f"{laps} laps do not fit a {distance_name(distance_m)} race, which is "
+        f"{laps_text(distance_m)}; {laps} laps fit a race {fitting_text(laps)}{such}"
+    )
+
+
+def laps_in(text: str, header: LapHeader) -> int:
+    """How many laps (rows that are not empty) the lap CSV text has below its header."""
+    body = text.splitlines()[header.line :]
+    return sum(1 for line in body if line.strip(" \t,;\"'"))
+
+
+@dataclass(frozen=True)
+class LapRead:
+    """A lap CSV read: the runner's splits (distance m, time s from the start, line), the
+    columns they came from and notes on how it was read."""
+
+    splits: list[dict]
+    time_column: int
+    notes: list[str]
+
+
+def read_laps(
+    text: str, header: LapHeader, distance_m: float | None, name: str, problems: list[Problem]
+) -> LapRead | None:
+    """The splits of the lap CSV text for a race of distance_m (m), adding each problem to
+    problems (None when there are any). name names the runner in messages."""
+    bad_name = control_problem(name, CONTROLS, "names, labels and titles")
+    if bad_name is not None:
+        problems.append(Problem("--name", bad_name))
+    rows = _rows(text, header, problems)
+    if not problems:  # a bad row's lap is not missing
+        rows = _in_order(rows, header, problems)
+    if problems:
+        return None
+    if not rows:
+        problems.append(Problem(f"line {header.line + 1}", "no laps after the header"))
+        return None
+    if distance_m is None:
+        problems.append(Problem(f"line {header.line}", distance_needed(header, len(rows))))
+        return None
+    misfit = lap_count_problem(len(rows), distance_m)
+    if misfit is not None:
+        problems.append(Problem("", misfit))
+        return None
+    ends = lap_ends(distance_m)
+    notes: list[str] = []
+    column = header.total
+    if header.either is not None:
+        totals, column = _either(rows, ends, header, notes)
+    elif header.total is not None:
+        totals = [r.total_s for r in rows]
+        if header.lap is not None:
+            notes += _mismatches(rows, header)
+    else:
+        totals, column = running_totals([r.lap_s for r in rows]), header.lap
+    for prev, row, t_prev, t in zip(rows, rows[1:], totals, totals[1:], strict=False):
+        if t <= t_prev:
+            problems.append(
+                Problem(
+                    _cell(row.line, column),
+                    f"times from the start must increase: {format_time(t)} at the end of lap "
+                    f"{row.lap} is not after {format_time(t_prev)} at lap {prev.lap} "
+                    f"(line {prev.line})",
+                )
+            )
+    if problems:
+        return None
+    splits = [
+        {"distance_m": end, "time": t, "line": row.line}
+        for end, t, row in zip(ends, totals, rows, strict=True)
+    ]
+    return LapRead(splits, column, notes)
+
+
+def _either(rows: list[_Row], ends: list[float], header: LapHeader, notes: list[str]):
+    """Times from the start of a lone Time (or Split) column: the times themselves where
+    they increase as a runner's can, else their running totals, read as lap times (noted)."""
+    times = [r.total_s for r in rows]
+    starts = [0.0, *ends[:-1]]
+    firsts = [0.0, *times[:-1]]
+    runnable = all(
+        t > t0 and (end - start) / (t - t0) <= MAX_SPEED_MPS
+        for start, end, t0, t in zip(starts, ends, firsts, times, strict=True)
+    )
+    column_name = header.names[header.either].strip().strip('"')
+    if runnable:
+        return times, header.either
+    notes.append(
+        f"The {column_name} column was read as lap times: as times from the start they would "
+        "not increase as a runner's do."
+    )
+    return running_totals(times), header.either
+
+
+def _mismatches(rows: list[_Row], header: LapHeader) -> list[str]:
+    """A note for each lap whose lap time is not the difference of its times from the
+    start (beyond ROUNDING_S), up to MAX_MISMATCH_NOTES and one counting the rest."""
+    notes = []
+    before = 0.0
+    for row in rows:
+        between = row.total_s - before
+        if abs(between - row.lap_s) > ROUNDING_S + 1e-9:
+            notes.append(
+                f"Line {row.line}: lap {row.lap}'s time {format_time(row.lap_s)} is not the "
+                f"{format_time(between)} between its times from the start "
+                f"({format_time(before)} to {format_time(row.total_s)}): the times from the "
+                "start are used."
+            )
+        before = row.total_s
+    if len(notes) > MAX_MISMATCH_NOTES:
+        rest = len(notes) - MAX_MISMATCH_NOTES
+        notes = notes[:MAX_MISMATCH_NOTES] + [f"{rest} more laps' times do not match either."]
+    return notes

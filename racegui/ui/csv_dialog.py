@@ -1,0 +1,218 @@
+"""Opening a splits CSV in the window: a small dialog for what the CSV lacks or may set (the
+race distance, a target time, the title and, for a stopwatch's lap CSV, the runner's name),
+with what is wrong said beside it. Enter accepts what is filled in."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from racegui.io.errors import CONTROLS, RaceFileError, control_problem
+from racegui.io.lap_csv import lap_count_problem
+from racegui.io.laps import distance_name, laps_text
+from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, parse_distance
+from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
+from racegui.model.replay import Replay
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.ui.loading import LoadError, error_text, load_replay
+
+ERROR_COLOUR = "#d0342c"
+"""Colour of what is wrong with a field (readable on the light and dark chrome)."""
+
+
+def dialogs_seen() -> bool:
+    """Whether a modal dialog would be seen: not on Qt's offscreen or minimal platform (tests,
+    a screenshot), where it would wait, unseen, for ever."""
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
+def distance_problem(text: str) -> tuple[float | None, str | None]:
+    """(metres, None) for a distance as typed ("1500", "1 mile", "5 km"), else (None, why)."""
+    text = text.strip()
+    if not text:
+        return None, "Give the race distance."
+    try:
+        metres = float(text)
+    except ValueError:
+        try:
+            metres = parse_distance(text)
+        except ValueError:
+            metres = math.nan
+    if not math.isfinite(metres) or metres <= 0:
+        return None, f"“{text}” is not a distance: write metres (1500), 1 mile or 5 km."
+    return metres, None
+
+
+def target_problem(text: str, distance_m: float | None) -> tuple[float | None, str | None]:
+    """(seconds, None) for a target time as typed (empty: (None, None), no target), else
+    (None, why): "4.20" is 4.2 seconds, which no one runs 1500 m in."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        seconds = parse_time(text, decimal_comma=True)
+    except TimeFormatError as exc:
+        return None, f"Target: {exc}."
+    if seconds <= 0:
+        return None, "Target: a time must be after the start."
+    if distance_m is None:
+        return seconds, None
+    name = distance_name(distance_m)
+    if distance_m / seconds > MAX_SPEED_MPS:
+        minutes = ":" not in text and seconds < 60
+        hint = (
+            f" (minutes and seconds are written {text.replace('.', ':', 1)}.00)" if minutes else ""
+        )
+        return None, (
+            f"Target: {text} is {format_time(seconds)} seconds, faster than anyone runs "
+            f"{name}{hint}."
+        )
+    if distance_m / seconds < MIN_SPEED_MPS:
+        return None, f"Target: {format_time(seconds)} for {name} is slower than walking."
+    return seconds, None
+
+
+def _text_problem(what: str, text: str) -> str | None:
+    why = control_problem(text, CONTROLS, "names, labels and titles")
+    return f"{what} {why}." if why is not None else None
+
+
+class CsvOpenDialog(QDialog):
+    """Distance, target, title (and a lap CSV's runner) for a splits CSV; on OK the CSV is
+    read with them, and what is wrong with it is shown here, the dialog staying open.
+    `replay` is the race read, once accepted."""
+
+    def __init__(self, path: Path, prefill: CsvPrefill, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.prefill = prefill
+        self.replay: Replay | None = None
+        self.setWindowTitle(f"Open {path.name}")
+        layout = QVBoxLayout(self)
+        about = QLabel(self._about(), self)
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        form = QFormLayout()
+        distance = prefill.distance_m
+        self.distance = QLineEdit(distance_name(distance) if distance is not None else "", self)
+        self.distance.setPlaceholderText("1500, 1 mile, 5 km")
+        self.distance.setObjectName("csv_distance")
+        form.addRow("Race &distance:", self.distance)
+        self.laps = QLabel(self)
+        self.laps.setObjectName("csv_laps")
+        if prefill.laps is not None:
+            form.addRow("", self.laps)
+        else:
+            self.laps.hide()
+        self.target = QLineEdit(self)
+        self.target.setPlaceholderText("optional: m:ss.xx, e.g. 4:20.00")
+        self.target.setObjectName("csv_target")
+        form.addRow("&Target time:", self.target)
+        self.title = QLineEdit(prefill.title, self)
+        self.title.setObjectName("csv_title")
+        form.addRow("T&itle:", self.title)
+        self.name = QLineEdit(path.stem, self)
+        self.name.setObjectName("csv_name")
+        if prefill.laps is not None:
+            form.addRow("&Runner's name:", self.name)
+        else:  # an athlete CSV names its athletes
+            self.name.hide()
+        layout.addLayout(form)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("csv_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for edit in (self.distance, self.target, self.title, self.name):
+            edit.textChanged.connect(self._check)
+        self.setMinimumWidth(440)
+        # Typing starts in what is most likely wanted: the distance if unknown, else a target.
+        (self.target if distance is not None else self.distance).setFocus()
+        self._check()
+
+    def _about(self) -> str:
+        if self.prefill.laps is not None:
+            return (
+                f"{self.path.name} is a stopwatch's lap CSV: {self.prefill.laps} laps of one "
+                "runner. The race distance places them: the last lap ends at the finish."
+            )
+        return f"{self.path.name}: splits of its athletes. Set a target to see the gaps to it."
+
+    def options(self) -> tuple[CsvOptions | None, str | None]:
+        """(the options as filled in, None), or (None, what is wrong with them)."""
+        distance_m, why = distance_problem(self.distance.text())
+        if why is None and self.prefill.laps is not None:
+            why = lap_count_problem(self.prefill.laps, distance_m)
+            why = why[0].upper() + why[1:] + "." if why else None
+        target_s, target_why = target_problem(self.target.text(), distance_m)
+        title = " ".join(self.title.text().split()) or None
+        name = " ".join(self.name.text().split()) or None
+        why = (
+            why
+            or target_why
+            or _text_problem("The title", title or "")
+            or _text_problem("The name", name or "")
+        )
+        if why is not None:
+            return None, why
+        laps_name = name if self.prefill.laps is not None else None
+        return CsvOptions(distance_m, title, target_s, laps_name), None
+
+    def _check(self) -> None:
+        """Say what is wrong with the fields (OK greyed while anything is)."""
+        options, why = self.options()
+        self.problem.setText(why or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
+        if self.prefill.laps is not None:
+            distance_m, _ = distance_problem(self.distance.text())
+            self.laps.setText(laps_text(distance_m) if distance_m is not None else "")
+
+    def read(self) -> Replay:
+        """The CSV read with the options filled in (LoadError if it cannot be)."""
+        options, why = self.options()
+        if options is None:
+            raise LoadError(why, [why])
+        return load_replay(self.path, options)
+
+    def accept(self) -> None:  # noqa: D102 - read first; stay open and say why if it fails
+        try:
+            self.replay = self.read()
+        except LoadError as exc:
+            prefix = f"{self.path}: "
+            self.problem.setText(error_text(exc).replace(prefix, ""))
+            return
+        super().accept()
+
+
+def open_csv(path: Path, parent: QWidget | None = None, *, ask: bool = True) -> Replay | None:
+    """A splits CSV read with what the dialog is given (None: cancelled); LoadError for a
+    file that cannot be read. Without `ask`, or where no dialog would be seen
+    (dialogs_seen), it is read as the dialog would start, with what is known of it."""
+    try:
+        prefill = csv_prefill(path)
+    except RaceFileError as exc:
+        raise LoadError(str(exc), exc.lines()) from exc
+    dialog = CsvOpenDialog(path, prefill, parent)
+    try:
+        if not ask or not dialogs_seen():
+            return dialog.read()
+        return dialog.replay if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
