@@ -60,15 +60,9 @@ def _typed_time_arg(text: str) -> TypedTime:
 def _distance_arg(text: str) -> float:
     """Race distance (m) from metres ("1500") or a number and unit as race files have them
     ("1 mile", "1mile", "mile", "1500 m", "5 km")."""
-    from racegui.io.race_file import parse_distance
+    from racegui.io.race_file import typed_distance_m
 
-    try:
-        metres = float(text)
-    except ValueError:
-        try:
-            metres = parse_distance(text)
-        except ValueError:
-            metres = math.nan
+    metres = typed_distance_m(text)
     if not math.isfinite(metres):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a distance (use metres, e.g. 1500, or a number and a unit: "

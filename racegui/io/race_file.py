@@ -118,6 +118,18 @@ def _parse_float(text: str) -> float:
     return value if math.isfinite(value) else _NonFinite("nan")
 
 
+def typed_distance_m(text: str) -> float:
+    """Metres from a distance as typed: plain metres ("1500") or with a unit, as
+    parse_distance reads; NaN when it is neither."""
+    try:
+        return float(text)
+    except ValueError:
+        try:
+            return parse_distance(text)
+        except ValueError:
+            return math.nan
+
+
 def parse_distance(text: str) -> float:
     """Metres from "1 mile", "1500 m", "1500m", "5 km", "mile" (ValueError otherwise)."""
     match = _DISTANCE_RE.match(text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from racegui.io.errors import CONTROLS, RaceFileError, control_problem
 from racegui.io.lap_csv import lap_count_problem
 from racegui.io.laps import distance_name, laps_text
-from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, parse_distance
+from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, typed_distance_m
 from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -42,13 +42,7 @@ def distance_problem(text: str) -> tuple[float | None, str | None]:
     text = text.strip()
     if not text:
         return None, "Give the race distance."
-    try:
-        metres = float(text)
-    except ValueError:
-        try:
-            metres = parse_distance(text)
-        except ValueError:
-            metres = math.nan
+    metres = typed_distance_m(text)
     if not math.isfinite(metres) or metres <= 0:
         return None, f"“{text}” is not a distance: write metres (1500), 1 mile or 5 km."
     return metres, None
