@@ -44,6 +44,7 @@ class GapReadout(Card):
         self.projected_caption = LiveText("PROJECTED")
         self.projected = LiveText("8:88.88")
         self.versus = LiveText("+88.8 vs 8:88.88", _RIGHT)
+        self._set_tips()
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.seconds, 0, 0)
@@ -73,6 +74,25 @@ class GapReadout(Card):
         self._style: PanelStyle | None = None
         self._data: PanelData | None = None
         self._kind = ""
+
+    def _set_tips(self) -> None:
+        """Say on hover what each figure is (a new user saw "-0.33 s AHEAD" in green over a
+        red "PROJECTED 4:20.3 +0.3" with nothing to say the projection's basis)."""
+        gap = (
+            "Time (s) between the runner and the target at the distance she has run: "
+            "BEHIND (+) when the target got there first, AHEAD (-) when she did"
+        )
+        for widget in (self.seconds, self.word):
+            widget.setToolTip(gap)
+        for widget in (self.metres, self.metres_caption):
+            widget.setToolTip("Distance (m) between the runner and the target on the track now")
+        projected = (
+            "Projected finish: her time so far plus the rest of the race at her current speed "
+            "(it changes as she speeds up or slows); then that finish minus the target's time "
+            "(+ is slower). Once she finishes, her final time."
+        )
+        for widget in (self.projected_caption, self.projected, self.versus):
+            widget.setToolTip(projected)
 
     def set_data(self, data: PanelData) -> None:
         """A replay: the title names its target. A race without one shows only the projected
