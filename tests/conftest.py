@@ -32,3 +32,14 @@ def window(qtbot, settings):
     qtbot.waitExposed(win)
     win.activateWindow()
     return win
+
+
+@pytest.fixture(autouse=True)
+def _flush_deferred_deletes():
+    """Delete the widgets a test closed (pytest-qt calls deleteLater, which only an event
+    loop would carry out): windows left alive slow every later palette change."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
