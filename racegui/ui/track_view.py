@@ -29,7 +29,7 @@ from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, race_status
 from racegui.ui.sampling import TrailSampler
-from racegui.ui.text_floor import MIN_TRACK_TEXT_PX
+from racegui.ui.text_floor import MIN_TRACK_TEXT_PX, floored
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
@@ -487,7 +487,7 @@ class TrackView(pg.GraphicsView):
     def name_tag_px(self) -> float:
         """Pixel size of the name tags' type as drawn (view px): tag_px x the presentation
         scale, at least the text floor (see set_output_scale)."""
-        return max(self.tag_px() * self.overlay.scale, self._text_floor)
+        return floored(self.tag_px() * self.overlay.scale, self._text_floor)
 
     def tag_reference_px(self) -> float:
         """The height (px) name tags are sized by: the view's, unless the scene set another
