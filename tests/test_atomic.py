@@ -46,3 +46,15 @@ def test_a_saved_race_is_readable_by_others_like_an_export(tmp_path, umask):
     write_race(read_race(demo_race_path()), out)
     assert mode(out) == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["copy.json"]  # no temporary file left
+
+
+def test_a_symbolic_link_is_written_through_and_kept(tmp_path):
+    real = tmp_path / "races" / "mile.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "mile.json"
+    link.symlink_to(real)
+    write_text_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["mile.json"]

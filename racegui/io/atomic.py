@@ -44,9 +44,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write data to path so that readers see the old file or the new one, never a mix.
 
     On any failure the temporary file is removed and an existing file at path is untouched.
-    A new file is 0666 less the umask; a replaced file keeps its mode.
+    A new file is 0666 less the umask; a replaced file keeps its mode. A symbolic link is
+    written through, as open() would: its target gets the new data and the link stays.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     tmp = reserve_temp_path(path, ".tmp")
     try:
         with contextlib.suppress(OSError):
