@@ -63,7 +63,7 @@ def _distance_arg(text: str) -> float:
     from racegui.io.race_file import typed_distance_m
 
     metres = typed_distance_m(text)
-    if not math.isfinite(metres):
+    if not math.isfinite(metres) or metres <= 0:  # "-5" had read as a race of 1 lap of -5 m
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a distance (use metres, e.g. 1500, or a number and a unit: "
             '"1500 m", "1 mile", "5 km")'
@@ -121,23 +121,30 @@ def _path_arg(text: str) -> Path:
     return Path(text)
 
 
-def _add_csv_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
-    """--distance, --title, --target and --name: what reading a splits CSV may need (a lap
-    CSV needs --distance), for import and validate."""
-    parser.add_argument(
+def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> None:
+    """--distance, --title, --target and --name, in a group of their own: what reading a
+    splits CSV may need (a lap CSV needs --distance), for every verb that reads one. about:
+    the group's line saying which files they apply to (None: none)."""
+    group = parser.add_argument_group("splits CSV options", about)
+    group.add_argument(
         "--distance",
         type=_distance_arg,
         metavar="D",
-        help=prefix + 'race distance: metres (1500) or with a unit ("1 mile", "5 km"); a lap '
-        "CSV (Lap, Lap Time, Total Time) needs it",
+        help='race distance: metres (1500) or with a unit ("1 mile", "5 km"); a lap CSV '
+        "(Lap, Lap Time, Total Time) needs it",
     )
-    parser.add_argument("--title", help=prefix + "race title (default: the CSV's name)")
-    parser.add_argument(
-        "--target", type=_time_arg, metavar="T", help=prefix + "even-pace target time"
+    group.add_argument("--title", help="race title (default: the CSV's name)")
+    group.add_argument(
+        "--target",
+        type=_time_arg,
+        metavar="T",
+        help="even-pace target time: seconds or m:ss.xx (default: none)",
     )
-    parser.add_argument(
-        "--name", help=prefix + "the runner's name in a lap CSV (default: the CSV's name)"
-    )
+    group.add_argument("--name", help="the runner's name in a lap CSV (default: the CSV's name)")
+
+
+CSV_FILE_ABOUT = "when FILE is a splits CSV (.csv); a race file (.json) has its own"
+"""What the splits CSV options of info, state and export apply to, as -h says it."""
 
 
 def _verb_parser(verb: str) -> argparse.ArgumentParser:
@@ -145,12 +152,15 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
     if verb == "validate":
         p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
         p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
-        _add_csv_arguments(p, "for each CSV: ")
+        _add_csv_arguments(
+            p, "for each FILE that is a splits CSV (.csv); a race file (.json) has its own"
+        )
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."
         p.add_argument("file", type=_path_arg, metavar="FILE")
         add_follow_argument(p)
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        _add_csv_arguments(p, CSV_FILE_ABOUT)
     elif verb == "state":
         p.description = "Where everyone is at race time T."
         p.add_argument("file", type=_path_arg, metavar="FILE")
@@ -164,16 +174,21 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
             help="race time: seconds or m:ss.xx",
         )
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        _add_csv_arguments(p, CSV_FILE_ABOUT)
     elif verb == "import":
-        p.description = "Turn a splits CSV (athlete, distance_m, time) into a race file."
+        p.description = (
+            "Turn a splits CSV (athlete, distance_m, time) or a stopwatch's lap CSV (Lap, "
+            "Lap Time, Total Time) into a race file."
+        )
         p.add_argument("file", type=_path_arg, metavar="CSV")
         p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
-        _add_csv_arguments(p)
+        _add_csv_arguments(p, None)
     elif verb == "export":
         from racegui.export.cli_export import add_export_arguments
 
         p.description = "Render a replay to MP4, GIF or PNG without a display."
         add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg, path_arg=_path_arg)
+        _add_csv_arguments(p, CSV_FILE_ABOUT.replace("FILE", "FILE (not --compare)", 1))
     return p
 
 
@@ -216,13 +231,6 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: Path):
-    """Load and compile a race from .json or a splits .csv (RaceFileError on a bad file)."""
-    from racegui.io.replay_file import read_replay
-
-    return read_replay(path)
-
-
 def _num(value: float | None, digits: int | None = 3) -> float | None:
     """value rounded to `digits` (None: not rounded), or None for no value or NaN."""
     if value is None or not math.isfinite(value):
@@ -245,10 +253,34 @@ CSV_FLAGS = {
 
 
 def _csv_options(args: argparse.Namespace):
-    """The CsvOptions import's and validate's --distance, --title, --target and --name give."""
+    """The CsvOptions a verb's --distance, --title, --target and --name give."""
     from racegui.io.replay_file import CsvOptions
 
     return CsvOptions(args.distance, args.title, args.target, args.name)
+
+
+def _refuse_csv_options(prog: str, options, paths: list[Path]) -> None:
+    """UsageError if options (CsvOptions) sets anything but none of paths is a splits CSV."""
+    from racegui.io.replay_file import is_splits_csv
+
+    given = [flag for flag, value in vars(options).items() if value is not None]
+    if given and not any(is_splits_csv(path) for path in paths):
+        flags = " and ".join(CSV_FLAGS[flag] for flag in given)
+        raise UsageError(
+            f"{prog}: {flags} {'is' if len(given) == 1 else 'are'} for a splits CSV "
+            "(.csv); a race file (.json) gives its own"
+        )
+
+
+def read_file_arg(args: argparse.Namespace, prog: str):
+    """The Replay of a verb's FILE, a race file (.json) or a splits CSV read with the verb's
+    --distance, --title, --target and --name (UsageError if they are given for a race file,
+    RaceFileError for a file that cannot be read). The file is only read."""
+    from racegui.io.replay_file import read_replay
+
+    options = _csv_options(args)
+    _refuse_csv_options(prog, options, [args.file])
+    return read_replay(args.file, options)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -257,13 +289,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     bad = 0
     options = _csv_options(args)
-    given = [flag for flag, value in vars(options).items() if value is not None]
-    if given and not any(is_splits_csv(path) for path in args.files):
-        flags = " and ".join(CSV_FLAGS[flag] for flag in given)
-        raise UsageError(
-            f"racegui validate: {flags} {'is' if len(given) == 1 else 'are'} for a splits CSV "
-            "(.csv); a race file (.json) gives its own"
-        )
+    _refuse_csv_options("racegui validate", options, args.files)
     for path in args.files:
         try:
             race = read_replay(path, options).race
@@ -488,7 +514,7 @@ def _info_outcome(a: dict) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    replay = followed(_load(args.file), args.file, args.follow, "racegui info")
+    replay = followed(read_file_arg(args, "racegui info"), args.file, args.follow, "racegui info")
     if args.json:
         print(json.dumps(_info_data(replay), ensure_ascii=False))
     else:
@@ -623,7 +649,7 @@ def _print_state(replay, s, data: dict) -> None:
 def _cmd_state(args: argparse.Namespace) -> int:
     from racegui.model.timefmt import within_end
 
-    replay = followed(_load(args.file), args.file, args.follow, "racegui state")
+    replay = followed(read_file_arg(args, "racegui state"), args.file, args.follow, "racegui state")
     t = within_end(args.time, replay.duration_s)
     if t is None:  # like --screenshot: nothing happens after the end
         raise UsageError("racegui state: " + after_end_text("--time", args.time, replay.duration_s))

@@ -237,7 +237,7 @@ def run_export(args: argparse.Namespace, received: list[int] | None = None) -> i
 
 def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     """run_export, with stop signals noted in `received`."""
-    from racegui.cli import UsageError, followed
+    from racegui.cli import UsageError, followed, read_file_arg
 
     try:
         options = options_from_args(args)
@@ -247,7 +247,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     from racegui.io.replay_file import read_replay
     from racegui.model.replay import comparison_problem
 
-    replay = read_replay(args.file)
+    replay = read_file_arg(args, "racegui export")
     shown = followed(replay, args.file, args.follow, "racegui export")
     options = replace(options, follow=shown.ids[shown.focus])
     compare = read_replay(args.compare) if args.compare is not None else None

@@ -225,7 +225,7 @@ def distance_needed(header: LapHeader, laps: int) -> str:
     such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
     return (
         f"a lap CSV ({header.described()}: one runner's laps) needs the race distance to place "
-        f"its laps: give it with --distance (racegui import or validate); its {laps} laps fit "
+        f"its laps: give it with --distance; its {laps} laps fit "
         f"a race {fitting_text(laps)}{such}"
     )
 
