@@ -1,7 +1,8 @@
 """Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
 
 A header row names the columns (any order, case-insensitive, or as COLUMN_ALIASES: "Distance",
-"Split time"); optional columns name, role
+"Split time"); lines above it (a title, "Race: ..." lines) are left out, as above a lap
+CSV's header, when it is among the first HEADER_SEARCH_LINES + 1. Optional columns name, role
 and colour describe the athlete (an athlete with no role given is a runner if listed first
 or reaching the finish, else a pacer; a runner who stops short while another runner finishes
 did not finish, "dnf"). The athlete cell is an id (letters, digits, '_', '.', '-')
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from racegui.io.errors import (
     CONTROLS,
@@ -141,18 +144,46 @@ def _delimiter(header: str) -> str:
 _SEP_LINE = re.compile(r"^sep=(.)$", re.IGNORECASE)
 """Excel's first line naming the separator ("sep=;")."""
 HEADER_SEARCH_LINES = 10
-"""Lines looked at for a header below the first (a title row above it) to say where it is."""
+"""Lines looked at for a header below the first (a title row above it)."""
 
 
-def _header_below(text: str) -> int | None:
-    """The line number (1-based) of a header with every REQUIRED column among the first
-    HEADER_SEARCH_LINES lines after the first, if there is one."""
-    lines = text.splitlines()[1 : HEADER_SEARCH_LINES + 1]
-    for k, line in enumerate(lines, start=2):
+def _header_below(text: str, after: int) -> int | None:
+    """The line number (1-based, as csv.reader counts) of a header with every REQUIRED
+    column among the HEADER_SEARCH_LINES lines after line `after`, if there is one."""
+    lines = itertools.islice(io.StringIO(text), after, after + HEADER_SEARCH_LINES)
+    for k, line in enumerate(lines, start=after + 1):
+        line = line.rstrip("\r\n")
         cells = [column_name(c) for c in line.split(_delimiter(line))]
         if all(name in cells for name in REQUIRED):
             return k
     return None
+
+
+def _reading_from(text: str, line: int, sep: str | None) -> tuple[_Lines, Any, list[str], str]:
+    """(source, reader, header cells, delimiter) for text whose header is on `line`
+    (1-based): the lines above it (a title, "Race: ..." lines) are read as empty, so line
+    numbers stay the file's, and the header's own delimiter is used (sep: Excel's "sep="
+    one, which wins)."""
+    lines = io.StringIO(text)
+    for _ in range(line - 1):
+        next(lines)
+    rest = lines.read()
+    delim = sep or _delimiter(rest.partition("\n")[0])
+    source = _Lines("\n" * (line - 1) + rest)
+    reader = csv.reader(source, delimiter=delim)
+    cells: list[str] = []
+    for _ in range(line):
+        cells = next(reader)
+    return source, reader, cells, delim
+
+
+def _header_names(cells: list[str]) -> list[str]:
+    """The column each header cell names (column_name), without the empty trailing cells
+    of a spreadsheet's export, which name nothing."""
+    header = [column_name(cell) for cell in cells]
+    while header and not header[-1]:
+        header.pop()
+    return header
 
 
 def _number(text: str, decimal_comma: bool) -> float:
@@ -191,23 +222,25 @@ def read_splits_csv(
     try:
         if sep:  # Excel's "sep=;": the separator, then the header on the next line
             next(reader)
-        header = [column_name(h) for h in next(reader)]
+        header = _header_names(next(reader))
     except (StopIteration, csv.Error):
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
-    while header and not header[-1]:  # empty trailing cells (spreadsheet exports) name nothing
-        header.pop()
     missing = [c for c in REQUIRED if c not in header]
     laps = find_lap_header(text) if missing else None
-    if laps is not None:
+    below = _header_below(text, 2 if sep else 1) if missing else None
+    if laps is not None and (below is None or laps.line < below):
         return _lap_race(path, text, laps, distance_m, title, target_time_s, name)
+    if below is not None:  # a title above the header: left out, as above a lap CSV's
+        try:
+            source, reader, cells, delim = _reading_from(text, below, sep and sep.group(1))
+        except (StopIteration, csv.Error):
+            raise RaceFileError(path, [Problem(f"line {below}", "not valid CSV")]) from None
+        decimal_comma = delim in ";\t"
+        header = _header_names(cells)
+        missing = [c for c in REQUIRED if c not in header]
     if missing:
         why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
-        below = _header_below(text)
-        if below is not None:
-            why += f" on the first line (line {below} looks like the header: delete the lines "
-            why += "above it)"
-        else:
-            why += f", separated by commas, semicolons or tabs{LAP_FORM_HINT}"
+        why += f", separated by commas, semicolons or tabs{LAP_FORM_HINT}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
