@@ -76,8 +76,8 @@ def test_a_distance_the_laps_do_not_fit_is_said_inline(qtbot, tmp_path):
     dialog = _dialog(qtbot, _csv(tmp_path, LAPS))
     dialog.distance.setText("2400")
     assert dialog.problem.text() == (
-        "4 laps do not fit a 2400 m race, which is 6 laps of 400 m; 4 laps fit a race over "
-        "1200 m, up to 1600 m, such as 1500 m."
+        "The CSV has 4 laps, but 2400 m is 6 laps of 400 m; 4 laps fit a race of more than "
+        "1200 m and at most 1600 m, such as 1500 m."
     )
     assert not _ok(dialog).isEnabled()
     dialog.distance.setText("fifteen")

@@ -67,7 +67,10 @@ def test_without_a_distance_a_lap_csv_is_told_to_give_it(tmp_path, variant):
     [line] = info.value.lines()
     assert "missing column" not in line
     assert "needs the race distance to place its laps: give it with --distance" in line
-    assert line.endswith("its 4 laps fit a race over 1200 m, up to 1600 m, such as 1500 m")
+    assert line.endswith(
+        "give it with --distance; its 4 laps fit a race of more than 1200 m and at most "
+        "1600 m, such as 1500 m"
+    )
 
 
 def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
@@ -76,9 +79,50 @@ def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
     with pytest.raises(RaceFileError) as info:
         read_splits_csv(path, distance_m=1500)
     assert info.value.lines() == [
-        f"{path}: 6 laps do not fit a 1500 m race, which is 4 laps (a 300 m part lap, then "
-        "3 × 400 m); 6 laps fit a race over 2000 m, up to 2400 m"
+        f"{path}: the CSV has 6 laps, but 1500 m is 4 laps (a 300 m part lap, then 3 × 400 m); "
+        "6 laps fit a race of more than 2000 m and at most 2400 m"
     ]
+
+
+@pytest.mark.parametrize(
+    ("laps", "distance", "message"),
+    [
+        (
+            4,
+            "800",
+            "the CSV has 4 laps, but 800 m is 2 laps of 400 m; 4 laps fit a race of more than "
+            "1200 m and at most 1600 m, such as 1500 m",
+        ),
+        (
+            4,
+            "1 mile",
+            "the CSV has 4 laps, but 1 mile is 5 laps (a 9.34 m part lap, then 4 × 400 m); 4 laps "
+            "fit a race of more than 1200 m and at most 1600 m, such as 1500 m",
+        ),
+        (
+            1,
+            "1500",
+            "the CSV has 1 lap, but 1500 m is 4 laps (a 300 m part lap, then 3 × 400 m); 1 lap "
+            "fits a race of at most 400 m",
+        ),
+        (
+            5,
+            "800",
+            "the CSV has 5 laps, but 800 m is 2 laps of 400 m; 5 laps fit a race of more than "
+            "1600 m and at most 2000 m, such as 1 mile or 2000 m",
+        ),
+    ],
+)
+def test_a_lap_count_that_does_not_fit_reads_as_one_plain_line(
+    tmp_path, capsys, laps, distance, message
+):
+    """It had read "4 laps do not fit a 800 m race, which is 2 laps of 400 m; 4 laps fit a
+    race over 1200 m, up to 1600 m" ("a 800 m", "1 laps do not fit")."""
+    rows = "".join(f"{k},01:00.00\n" for k in range(1, laps + 1))
+    path = _write(tmp_path, "Lap,Lap Time\n" + rows)
+    assert main(["validate", str(path), "--distance", distance]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"{path}: {message}\n")
 
 
 def test_lap_ends_of_a_mile_and_an_800():

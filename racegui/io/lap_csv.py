@@ -18,6 +18,7 @@ from racegui.io.laps import (
     fitting_text,
     lap_count,
     lap_ends,
+    lap_word,
     laps_text,
     running_totals,
     standard_distances,
@@ -221,25 +222,31 @@ def _in_order(rows: list[_Row], header: LapHeader, problems: list[Problem]) -> l
 def distance_needed(header: LapHeader, laps: int) -> str:
     """What a lap CSV without a race distance is told: give it, and the distances its laps
     fit."""
-    fits = standard_distances(laps)
-    such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
     return (
         f"a lap CSV ({header.described()}: one runner's laps) needs the race distance to place "
-        f"its laps: give it with --distance; its {laps} laps fit "
-        f"a race {fitting_text(laps)}{such}"
+        f"its laps: give it with --distance; {_what_fits(laps, 'its ')}"
     )
 
 
 def lap_count_problem(laps: int, distance_m: float) -> str | None:
-    """Why laps do not fit a race of distance_m (m), saying what they fit; None if they do."""
+    """Why laps do not fit a race of distance_m (m), saying how many laps that race has and
+    what races the laps fit ("the CSV has 6 laps, but 1500 m is 4 laps (a 300 m part lap,
+    then 3 × 400 m); 6 laps fit a race of more than 2000 m and at most 2400 m"); None if
+    they fit."""
     if lap_count(distance_m) == laps:
         return None
+    return (
+        f"the CSV has {lap_word(laps)}, but {distance_name(distance_m)} is "
+        f"{laps_text(distance_m)}; {_what_fits(laps)}"
+    )
+
+
+def _what_fits(laps: int, its: str = "") -> str:
+    """ "4 laps fit a race of more than 1200 m and at most 1600 m, such as 1500 m"."""
     fits = standard_distances(laps)
     such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
-    return (
-        f"{laps} laps do not fit a {distance_name(distance_m)} race, which is "
-        f"{laps_text(distance_m)}; {laps} laps fit a race {fitting_text(laps)}{such}"
-    )
+    verb = "fits" if laps == 1 else "fit"
+    return f"{its}{lap_word(laps)} {verb} a race {fitting_text(laps)}{such}"
 
 
 def laps_in(text: str, header: LapHeader) -> int:

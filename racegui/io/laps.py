@@ -48,11 +48,16 @@ def laps_text(distance_m: float) -> str:
 
 
 def fitting_text(laps: int) -> str:
-    """The distances laps fit: "over 2000 m, up to 2400 m" (a 2200 m race, say)."""
+    """The distances laps fit: "of more than 2000 m and at most 2400 m" (a 2200 m race, say)."""
     low, high = LAP_M * (laps - 1), LAP_M * laps
     if laps == 1:
-        return f"up to {high:g} m"
-    return f"over {low:g} m, up to {high:g} m"
+        return f"of at most {high:g} m"
+    return f"of more than {low:g} m and at most {high:g} m"
+
+
+def lap_word(laps: int) -> str:
+    """ "1 lap", "4 laps"."""
+    return "1 lap" if laps == 1 else f"{laps} laps"
 
 
 def standard_distances(laps: int) -> list[float]:
