@@ -111,6 +111,12 @@ def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
             "the CSV has 5 laps, but 800 m is 2 laps of 400 m; 5 laps fit a race of more than "
             "1600 m and at most 2000 m, such as 1 mile or 2000 m",
         ),
+        (
+            2,
+            "300",
+            "the CSV has 2 laps, but 300 m is 1 lap; 2 laps fit a race of more than 400 m and "
+            "at most 800 m, such as 800 m",
+        ),
     ],
 )
 def test_a_lap_count_that_does_not_fit_reads_as_one_plain_line(

@@ -237,7 +237,7 @@ def lap_count_problem(laps: int, distance_m: float) -> str | None:
         return None
     return (
         f"the CSV has {lap_word(laps)}, but {distance_name(distance_m)} is "
-        f"{laps_text(distance_m)}; {_what_fits(laps)}"
+        f"{laps_text(distance_m) if lap_count(distance_m) > 1 else '1 lap'}; {_what_fits(laps)}"
     )
 
 
