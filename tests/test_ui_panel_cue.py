@@ -63,3 +63,25 @@ def test_no_note_in_presentation_mode(qtbot, window):
     win.lay_out_presentation(800, 600)
     _resize(qtbot, win, 800, 600)
     assert _cue(win) is None
+
+
+def test_no_note_on_a_first_launch_wide_enough_for_the_panel(qtbot, settings):
+    """Laid out narrow before it is shown (as on a first launch), then shown at 1440x860:
+    the note had stayed on beside the panel, as it was set while the window was unshown."""
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.resize(640, 480)
+    win.scene.resize(600, 400)  # the scene fitted narrow while unshown
+    win.resize(1440, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.scene.width() > 1200)
+    QApplication.processEvents()
+    assert not win.scene.panel.isHidden()
+    assert _cue(win) is None

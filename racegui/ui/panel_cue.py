@@ -54,8 +54,10 @@ class PanelCue(QPushButton):
         )
 
     def show_cue(self, on: bool) -> None:
-        """Show or hide the note (placed in the corner, over the track)."""
-        if on == self.isVisible():
+        """Show or hide the note (placed in the corner, over the track). Its own state, not
+        isVisible(): in a window not yet shown the note is never visible, and a note shown
+        for a narrow layout before the window was had stayed on at a wide one."""
+        if on == (not self.isHidden()):
             return
         if on:
             self.adjustSize()
