@@ -102,7 +102,7 @@ def follow_text(prog: str, value: str, path: Path, problem: Exception) -> str:
 
 
 def followed(replay, path: Path, value: str | None, prog: str):
-    """replay following the runner `value` names (an id, or a name in any case; None: as
+    """replay following the runner `value` names (see model.follow.runner_named; None: as
     it is); UsageError naming the file and its runners if she is none of them."""
     from racegui.model.follow import following_named
     from racegui.model.replay import FollowError

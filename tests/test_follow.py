@@ -84,17 +84,19 @@ def test_only_runners_can_be_followed(race, who, says):
             compile_race(race, focus=who)
 
 
-@pytest.mark.parametrize("text", ["s", "Sara Lane", "sara lane", "SARA LANE "])
+@pytest.mark.parametrize("text", ["s", "S", "Sara Lane", "sara lane", "SARA LANE ", "Lane", "sara"])
 def test_a_runner_is_named_by_id_or_by_name_in_any_case(race, text):
+    """Her id or name in any case, or one word of her name (a presenter's --follow
+    Kipyegon had been refused: only 'kipyegon', her id, or 'Faith Kipyegon' worked)."""
     assert runner_named(compile_race(race), text) == "s"
 
 
 @pytest.mark.parametrize(
     "text, says",
     [
-        ("sara", "no athlete has the id or name 'sara' (runners: r (Runner), s (Sara Lane))"),
+        ("sar", "no athlete has the id or name 'sar' (runners: r (Runner), s (Sara Lane))"),
+        ("lane sara", "no athlete has the id or name 'lane sara'"),
         ("pacer", "'p' (Pacer) is a pacer, not a runner"),
-        ("S", "no athlete has the id or name 'S'"),
     ],
 )
 def test_a_name_that_is_no_runner_says_who_the_runners_are(race, text, says):
@@ -108,6 +110,13 @@ def test_two_runners_of_one_name_are_told_apart_by_id():
     data["athletes"][1]["name"] = "runner"
     with pytest.raises(FollowError, match=r"give the id \(r or s\)"):
         runner_named(compile_race(race_from_data(data)), "Runner")
+
+
+def test_a_word_two_runners_share_is_told_apart_by_id():
+    data = two_runner_data()
+    data["athletes"][0]["name"] = "Ann Lane"
+    with pytest.raises(FollowError, match=r"'lane' names 2 runners: give the id \(r or s\)"):
+        runner_named(compile_race(race_from_data(data)), "lane")
 
 
 def test_an_export_runs_to_the_last_runner_s_finish(race):

@@ -6,7 +6,8 @@ from racegui.model.replay import FollowError, Replay, not_a_runner, runners_text
 
 
 def runner_named(replay: Replay, text: str) -> str:
-    """Id of the runner ``text`` names: her id exactly, else her name in any letter case.
+    """Id of the runner ``text`` names: her id exactly, else her full name or her id in any
+    letter case, else one word of her name ("Kipyegon", "faith") that no other runner has.
 
     FollowError (one sentence listing the runners) for a text that names nobody, names a
     pacer or a ghost, or is the name of two runners (then their ids tell them apart). A
@@ -15,22 +16,27 @@ def runner_named(replay: Replay, text: str) -> str:
     athletes = replay.athletes
     choices = tuple(athletes[i].id for i in replay.followable)
     listed = runners_text(athletes)
+    key = text.strip().casefold()
     if text in replay.ids:
         found = [replay.index(text)]
     else:
-        key = text.strip().casefold()
         found = [i for i, a in enumerate(athletes) if a.name.casefold() == key]
+        found = found or [i for i, a in enumerate(athletes) if a.id.casefold() == key]
+        found = found or [i for i, a in enumerate(athletes) if key in _name_words(a.name)]
     runners = [i for i in found if i in replay.followable]
     if len(runners) == 1:
         return athletes[runners[0]].id
     if len(runners) > 1:
         ids = " or ".join(athletes[i].id for i in runners)
-        raise FollowError(
-            f"{text!r} is the name of {len(runners)} runners: give the id ({ids})", choices
-        )
+        raise FollowError(f"{text!r} names {len(runners)} runners: give the id ({ids})", choices)
     if found:
         raise not_a_runner(athletes, found[0])
     raise FollowError(f"no athlete has the id or name {text!r} (runners: {listed})", choices)
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name in lower case, split at spaces and hyphens ("jean-marie")."""
+    return set(name.casefold().replace("-", " ").split())
 
 
 def following_named(replay: Replay, text: str | None) -> Replay:

@@ -306,7 +306,7 @@ def main_gui(
     suffix names (SHOT_FORMATS), and return 0 (2 for a bad file or suffix, with one line on
     stderr). `theme` is "dark" or "light"; `presentation` starts in
     presentation mode (for a screenshot: no menu bar or controls, bigger type). `follow`
-    names the runner the window follows (her id, or her name in any case): FollowError,
+    names the runner the window follows (see model.follow.runner_named): FollowError,
     before any window shows or file is written, if she is none of FILE's runners.
     """
     if theme is not None:
