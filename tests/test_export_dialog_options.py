@@ -43,8 +43,9 @@ def test_a_still_is_taken_where_the_window_is(window, qtbot, tmp_path):
     dlg.close()
 
 
-def test_the_dialog_starts_with_the_last_theme_and_cards(replay, qtbot, tmp_path):
-    """Only the folder was remembered: theme and cards went back to dark and none."""
+def test_the_dialog_starts_with_the_last_theme_type_and_cards(replay, qtbot, tmp_path):
+    """Only the folder was remembered: theme and cards went back to dark and none, and a
+    presenter re-ticked "Big type for a projector or a slide" for every export."""
     ini = str(tmp_path / "s.ini")
     settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
     first = ExportDialog(replay, start_dir=tmp_path, settings=settings)
@@ -53,13 +54,16 @@ def test_the_dialog_starts_with_the_last_theme_and_cards(replay, qtbot, tmp_path
     first.theme_combo.setCurrentText("light")
     first.title_spin.setValue(3.0)
     first.end_spin.setValue(2.5)
+    assert not first.presentation_check.isChecked()  # off at first
+    first.presentation_check.setChecked(True)
     assert first.run_export(first.options()) is not None
     settings.sync()
     again = ExportDialog(replay, start_dir=tmp_path, settings=settings, theme="dark")
     qtbot.addWidget(again)
-    assert again.options().theme == "light"
+    assert again.options().theme == "light" and again.options().presentation
     assert (again.title_spin.value(), again.end_spin.value()) == (3.0, 2.5)
     later = AppSettings(QSettings(ini, QSettings.Format.IniFormat))  # the next session
+    assert later.export_presentation
     assert (later.export_theme, later.export_title_card_s, later.export_end_card_s) == (
         "light",
         3.0,

@@ -22,6 +22,7 @@ PROPERTIES = (
     "export_theme",
     "export_title_card_s",
     "export_end_card_s",
+    "export_presentation",
     "geometry",
     "window_state",
 )
@@ -39,6 +40,7 @@ KEYS = (
     "export/theme",
     "export/title_card_s",
     "export/end_card_s",
+    "export/presentation",
     "window/geometry",
     "window/state",
 )

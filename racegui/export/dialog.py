@@ -353,20 +353,23 @@ class ExportDialog(QDialog):
         self.presentation_check.toggled.connect(self._on_option_changed)
 
     def _recall_options(self) -> None:
-        """Start with the theme and card lengths of the last export (settings, if any)."""
+        """Start with the theme, type size and card lengths of the last export (settings, if
+        any)."""
         if self._settings is None:
             return
         theme = self._settings.export_theme
         if theme:
             self.theme_combo.setCurrentText(theme)
+        self.presentation_check.setChecked(self._settings.export_presentation)
         self.title_spin.setValue(self._settings.export_title_card_s)
         self.end_spin.setValue(self._settings.export_end_card_s)
 
     def _remember_options(self, options: ExportOptions) -> None:
-        """Keep the theme and card lengths of an export for the next dialog."""
+        """Keep the theme, type size and card lengths of an export for the next dialog."""
         if self._settings is None:
             return
         self._settings.export_theme = options.theme
+        self._settings.export_presentation = options.presentation
         if not options.is_still:  # a still's (greyed out) cards were not used
             self._settings.export_title_card_s = options.title_card_s
             self._settings.export_end_card_s = options.end_card_s

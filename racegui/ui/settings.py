@@ -186,6 +186,15 @@ class AppSettings:
         self.store.setValue("export/end_card_s", float(seconds))
 
     @property
+    def export_presentation(self) -> bool:
+        """Whether the last export had big type for a projector (off before any)."""
+        return _bool(self.store.value("export/presentation"), False)
+
+    @export_presentation.setter
+    def export_presentation(self, on: bool) -> None:
+        self.store.setValue("export/presentation", bool(on))
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
