@@ -210,6 +210,20 @@ def test_missing_output_folder_is_reported(tmp_path):
         ExportOptions(output=tmp_path / "nope" / "a.mp4").validate()
 
 
+def test_a_folder_given_as_the_output_is_told_to_name_a_file_in_it(tmp_path):
+    """'-o out/' was told 'Cannot tell the export format from 'out' (no suffix)'."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ExportOptionsError) as caught:
+        ExportOptions(output=folder).validate()
+    assert str(caught.value) == (
+        f"The output {str(folder)!r} is a folder: name a file in it, such as "
+        f"{str(folder / 'replay.mp4')!r}."
+    )
+    with pytest.raises(ExportOptionsError, match="no suffix"):  # a name that is no folder
+        ExportOptions(output=tmp_path / "clip").validate()
+
+
 def test_gif_budget_refuses_long_or_huge_gifs():
     check_gif_budget(300, (640, 360))
     with pytest.raises(ExportOptionsError, match="at most 3000"):

@@ -100,12 +100,25 @@ def format_for(path: Path) -> ExportFormat:
     """Export format from the path's suffix (.mp4, .gif or .png, any case)."""
     fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
+        if _is_folder(path):  # "-o out/": the folder, not a file in it
+            raise ExportOptionsError(
+                f"The output {str(path)!r} is a folder: name a file in it, such as "
+                f"{str(path / 'replay.mp4')!r}."
+            )
         known = ", ".join(_SUFFIX_FORMATS)
         shown = path.suffix or "no suffix"
         raise ExportOptionsError(
             f"Cannot tell the export format from {path.name!r} ({shown}): use one of {known}."
         )
     return fmt
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether path names an existing folder (False where it cannot be looked up)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _nearest_even(n: int) -> int:
