@@ -11,6 +11,7 @@ stops at 2000 m, 6:30.40, 17.07 s (91.4 m) behind it."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from racegui.export.cards import end_text, title_text
@@ -230,3 +231,37 @@ def test_export_follows_her_to_an_end_card(tmp_path, capsys):
     code = main([*argv, "--fps", "1", "--end-card", "1", "--size", "360p", "--quiet"])
     assert code == 0, capsys.readouterr().err
     assert len(list(tmp_path.glob("clip_*.png"))) == 3
+
+
+def test_her_tables_do_not_give_her_stop_away_before_she_stops(qtbot, ava):
+    """Reviewer: the 200 m and Timed tabs said "DNF 2000" before she stopped. Until she
+    stops each tab reads as a finisher's, to the finish, rows ahead of her dimmed "—"; her
+    own rows, ending at "DNF 2000", from the moment she stops."""
+    panel = shown_panel(qtbot, ava)
+    splits = panel.splits
+    panel.update_frame(BEFORE_S)
+    laps, two, timed = splits.laps_model, splits.splits_model, splits.timed_model
+    assert laps.labels()[-3:] == ["5 · 2200 m", "6 · 2600 m", "7 · 3000 m"]
+    assert two.labels()[-3:] == ["2600", "2800", "Finish"]
+    assert timed.labels() == ["1000", "2000", "Finish"]
+    for model in (laps, two, timed):
+        assert not any("DNF" in label for label in model.labels())
+        last = model.index(model.rowCount() - 1, 1)
+        assert model.data(last) == "—"
+        assert "jump" not in model.data(last, Qt.ItemDataRole.ToolTipRole)
+    panel.update_frame(STOP_S - 0.01)
+    assert not any("DNF" in label for label in two.labels() + timed.labels() + laps.labels())
+    panel.update_frame(STOP_S)
+    assert two.labels()[-1] == "DNF 2000" and timed.labels()[-1] == "DNF 2000"
+    assert laps.labels()[-1] == "DNF · 2000 m" and two.rowCount() == 10
+    assert two.data(two.index(9, 1)) == "6:30.40"
+    panel.update_frame(BEFORE_S)  # back again: the finisher's table
+    assert two.labels()[-1] == "Finish" and two.rowCount() == 15
+
+
+def test_a_finisher_s_tables_are_as_before(qtbot, ava):
+    panel = shown_panel(qtbot, ava.following("mia-cole"))
+    for t in (BEFORE_S, AFTER_S):
+        panel.update_frame(t)
+        assert panel.splits.splits_model.labels()[-1] == "Finish"
+        assert panel.splits.laps_model.labels()[-1] == "7 · 3000 m"

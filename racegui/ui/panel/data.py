@@ -73,6 +73,12 @@ class PanelData:
     and the events give it), if she did not finish; NaN for a finisher."""
     standings: Standings | None
     """The field's passage times, for its running order (None: a race of one runner)."""
+    laps_ahead: tuple[analysis.Lap, ...] = ()
+    splits_ahead: tuple[analysis.SplitRow, ...] = ()
+    timed_ahead: tuple[analysis.SplitRow, ...] = ()
+    """A runner who did not finish: her laps, 200 m splits and file's splits as a finisher's
+    tables have them, to the finish (NaN times past where she stopped), which the tables
+    show until she stops so as not to give it away; empty for a finisher."""
 
     @classmethod
     def build(cls, replay: Replay) -> PanelData:
@@ -126,6 +132,7 @@ class PanelData:
             finish_s=float(replay.finish_time_s[f]),
             stop_s=float(analysis.timed(replay.focus_stop_s)),
             standings=Standings.build(replay) if len(field_rows(replay)) >= 2 else None,
+            **_ahead(replay),
         )
 
     @property
@@ -173,6 +180,17 @@ class PanelData:
             d, v = replay.focus_stop_m, 0.0
         projected = replay.projected_finish_s(t, d, v)
         return Frame(float(t), d, v, gap_s, gap_m, projected, finished, stopped)
+
+
+def _ahead(replay: Replay) -> dict[str, tuple]:
+    """The whole-race tables of a runner who did not finish (PanelData.laps_ahead, ...)."""
+    if not replay.focus_dnf:
+        return {}
+    return {
+        "laps_ahead": tuple(analysis.lap_table(replay, whole_race=True)),
+        "splits_ahead": tuple(analysis.split_table(replay, every_m=200.0, whole_race=True)),
+        "timed_ahead": tuple(analysis.given_splits(replay, whole_race=True)),
+    }
 
 
 def _step_of(times: np.ndarray) -> float:
