@@ -265,3 +265,55 @@ def test_a_finisher_s_tables_are_as_before(qtbot, ava):
         panel.update_frame(t)
         assert panel.splits.splits_model.labels()[-1] == "Finish"
         assert panel.splits.laps_model.labels()[-1] == "7 · 3000 m"
+
+
+def test_the_pocket_cam_holds_her_gap_to_the_target_once_she_stops(qapp, ava, monkeypatch):
+    """Reviewer: once she stopped, the pocket cam's target chip kept growing ("light +400 m
+    ahead") while the gap card held her gap. From her stop it holds that gap too, said so,
+    without an arrow (the target has run on); before, the live chip as for any runner."""
+    import racegui.ui.pocket_cam as pocket_cam
+    from racegui.ui.pocket_paint import _chip_text
+
+    chips: list[tuple[float, bool]] = []
+    paint = pocket_cam.paint_light_chip
+
+    def spy(p, rect, style, gap_m, y, colour, words=("light",), held=False):
+        chips.append((round(gap_m, 1), held))
+        return paint(p, rect, style, gap_m, y, colour, words, held)
+
+    monkeypatch.setattr(pocket_cam, "paint_light_chip", spy)
+    scene = ReplayScene(ava, DARK, panel=False)
+    try:
+        scene.render_image(BEFORE_S, (1920, 1080))
+        assert chips and not chips[-1][1]
+        seen = []
+        for t in (STOP_S + 1.0, AFTER_S, 520.0):
+            scene.render_image(t, (1920, 1080))
+            seen.append(chips[-1])
+    finally:
+        scene.close()
+    assert seen == [(91.4, True)] * 3  # the gap card's 91.4 m
+    assert _chip_text("target", 91.4, held=True) == "target 91.4 m ahead when she stopped"
+
+
+def test_a_finisher_s_pocket_cam_chip_is_live_as_before(qapp, ava, monkeypatch):
+    import racegui.ui.pocket_cam as pocket_cam
+
+    gaps: list[tuple[float, bool]] = []
+    paint = pocket_cam.paint_light_chip
+
+    def spy(p, rect, style, gap_m, y, colour, words=("light",), held=False):
+        gaps.append((gap_m, held))
+        return paint(p, rect, style, gap_m, y, colour, words, held)
+
+    monkeypatch.setattr(pocket_cam, "paint_light_chip", spy)
+    zoe = ava.following("zoe-hart")
+    scene = ReplayScene(zoe, DARK, panel=False)
+    try:
+        for t in (AFTER_S, 520.0):
+            scene.render_image(t, (1920, 1080))
+    finally:
+        scene.close()
+    state = zoe.state_at(520.0)
+    live = float(state.distance_m[zoe.target] - state.distance_m[zoe.focus])
+    assert not gaps[-1][1] and gaps[-1][0] == pytest.approx(live)
