@@ -317,3 +317,30 @@ def test_a_finisher_s_pocket_cam_chip_is_live_as_before(qapp, ava, monkeypatch):
     state = zoe.state_at(520.0)
     live = float(state.distance_m[zoe.target] - state.distance_m[zoe.focus])
     assert not gaps[-1][1] and gaps[-1][0] == pytest.approx(live)
+
+
+def test_her_pace_chart_runs_the_whole_race_and_marks_where_she_stopped(qtbot, ava):
+    """Reviewer: the pace chart's lap lines and names, and the target's line, ended at her
+    stop (2000 m) while its axis ran to 3000 m. They now run to the finish as a
+    finisher's, and once she has stopped a "DNF 2000 m" mark stands at 2000 m."""
+    panel = shown_panel(qtbot, ava)
+    chart = panel.chart
+    names = [t.textItem.toPlainText() for t in chart._lap_texts]
+    assert names[-2:] == ["L6", "L7"]
+    assert [line.value() for line in chart._lap_lines][-2:] == [2200.0, 2600.0]
+    target_m = chart.target_curve.getData()[0]
+    assert target_m[-1] == pytest.approx(3000.0)
+    panel.update_frame(BEFORE_S)
+    assert not chart.stop_line.isVisible() and not chart.stop_text.isVisible()
+    panel.update_frame(AFTER_S)
+    assert chart.stop_line.isVisible() and chart.stop_line.value() == 2000.0
+    assert chart.stop_text.isVisible() and chart.stop_text.textItem.toPlainText() == "DNF 2000 m"
+    panel.update_frame(BEFORE_S)
+    assert not chart.stop_text.isVisible()
+
+
+def test_a_finisher_s_pace_chart_has_no_stop_mark(qtbot, ava):
+    panel = shown_panel(qtbot, ava.following("mia-cole"))
+    panel.update_frame(AFTER_S)
+    assert not panel.chart.stop_line.isVisible() and not panel.chart.stop_text.isVisible()
+    assert [t.textItem.toPlainText() for t in panel.chart._lap_texts][-1] == "L7"
