@@ -11,6 +11,7 @@ stops at 2000 m, 6:30.40, 17.07 s (91.4 m) behind it."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from racegui.export.cards import end_text, title_text
@@ -230,3 +231,116 @@ def test_export_follows_her_to_an_end_card(tmp_path, capsys):
     code = main([*argv, "--fps", "1", "--end-card", "1", "--size", "360p", "--quiet"])
     assert code == 0, capsys.readouterr().err
     assert len(list(tmp_path.glob("clip_*.png"))) == 3
+
+
+def test_her_tables_do_not_give_her_stop_away_before_she_stops(qtbot, ava):
+    """Reviewer: the 200 m and Timed tabs said "DNF 2000" before she stopped. Until she
+    stops each tab reads as a finisher's, to the finish, rows ahead of her dimmed "—"; her
+    own rows, ending at "DNF 2000", from the moment she stops."""
+    panel = shown_panel(qtbot, ava)
+    splits = panel.splits
+    panel.update_frame(BEFORE_S)
+    laps, two, timed = splits.laps_model, splits.splits_model, splits.timed_model
+    assert laps.labels()[-3:] == ["5 · 2200 m", "6 · 2600 m", "7 · 3000 m"]
+    assert two.labels()[-3:] == ["2600", "2800", "Finish"]
+    assert timed.labels() == ["1000", "2000", "Finish"]
+    for model in (laps, two, timed):
+        assert not any("DNF" in label for label in model.labels())
+        last = model.index(model.rowCount() - 1, 1)
+        assert model.data(last) == "—"
+        assert "jump" not in model.data(last, Qt.ItemDataRole.ToolTipRole)
+    panel.update_frame(STOP_S - 0.01)
+    assert not any("DNF" in label for label in two.labels() + timed.labels() + laps.labels())
+    panel.update_frame(STOP_S)
+    assert two.labels()[-1] == "DNF 2000" and timed.labels()[-1] == "DNF 2000"
+    assert laps.labels()[-1] == "DNF · 2000 m" and two.rowCount() == 10
+    assert two.data(two.index(9, 1)) == "6:30.40"
+    panel.update_frame(BEFORE_S)  # back again: the finisher's table
+    assert two.labels()[-1] == "Finish" and two.rowCount() == 15
+
+
+def test_a_finisher_s_tables_are_as_before(qtbot, ava):
+    panel = shown_panel(qtbot, ava.following("mia-cole"))
+    for t in (BEFORE_S, AFTER_S):
+        panel.update_frame(t)
+        assert panel.splits.splits_model.labels()[-1] == "Finish"
+        assert panel.splits.laps_model.labels()[-1] == "7 · 3000 m"
+
+
+def test_the_pocket_cam_holds_her_gap_to_the_target_once_she_stops(qapp, ava, monkeypatch):
+    """Reviewer: once she stopped, the pocket cam's target chip kept growing ("light +400 m
+    ahead") while the gap card held her gap. From her stop it holds that gap too, said so,
+    without an arrow (the target has run on); before, the live chip as for any runner."""
+    import racegui.ui.pocket_cam as pocket_cam
+    from racegui.ui.pocket_paint import _chip_text
+
+    chips: list[tuple[float, bool]] = []
+    paint = pocket_cam.paint_light_chip
+
+    def spy(p, rect, style, gap_m, y, colour, words=("light",), held=False):
+        chips.append((round(gap_m, 1), held))
+        return paint(p, rect, style, gap_m, y, colour, words, held)
+
+    monkeypatch.setattr(pocket_cam, "paint_light_chip", spy)
+    scene = ReplayScene(ava, DARK, panel=False)
+    try:
+        scene.render_image(BEFORE_S, (1920, 1080))
+        assert chips and not chips[-1][1]
+        seen = []
+        for t in (STOP_S + 1.0, AFTER_S, 520.0):
+            scene.render_image(t, (1920, 1080))
+            seen.append(chips[-1])
+    finally:
+        scene.close()
+    assert seen == [(91.4, True)] * 3  # the gap card's 91.4 m
+    assert _chip_text("target", 91.4, held=True) == "target 91.4 m ahead when she stopped"
+
+
+def test_a_finisher_s_pocket_cam_chip_is_live_as_before(qapp, ava, monkeypatch):
+    import racegui.ui.pocket_cam as pocket_cam
+
+    gaps: list[tuple[float, bool]] = []
+    paint = pocket_cam.paint_light_chip
+
+    def spy(p, rect, style, gap_m, y, colour, words=("light",), held=False):
+        gaps.append((gap_m, held))
+        return paint(p, rect, style, gap_m, y, colour, words, held)
+
+    monkeypatch.setattr(pocket_cam, "paint_light_chip", spy)
+    zoe = ava.following("zoe-hart")
+    scene = ReplayScene(zoe, DARK, panel=False)
+    try:
+        for t in (AFTER_S, 520.0):
+            scene.render_image(t, (1920, 1080))
+    finally:
+        scene.close()
+    state = zoe.state_at(520.0)
+    live = float(state.distance_m[zoe.target] - state.distance_m[zoe.focus])
+    assert not gaps[-1][1] and gaps[-1][0] == pytest.approx(live)
+
+
+def test_her_pace_chart_runs_the_whole_race_and_marks_where_she_stopped(qtbot, ava):
+    """Reviewer: the pace chart's lap lines and names, and the target's line, ended at her
+    stop (2000 m) while its axis ran to 3000 m. They now run to the finish as a
+    finisher's, and once she has stopped a "DNF 2000 m" mark stands at 2000 m."""
+    panel = shown_panel(qtbot, ava)
+    chart = panel.chart
+    names = [t.textItem.toPlainText() for t in chart._lap_texts]
+    assert names[-2:] == ["L6", "L7"]
+    assert [line.value() for line in chart._lap_lines][-2:] == [2200.0, 2600.0]
+    target_m = chart.target_curve.getData()[0]
+    assert target_m[-1] == pytest.approx(3000.0)
+    panel.update_frame(BEFORE_S)
+    assert not chart.stop_line.isVisible() and not chart.stop_text.isVisible()
+    panel.update_frame(AFTER_S)
+    assert chart.stop_line.isVisible() and chart.stop_line.value() == 2000.0
+    assert chart.stop_text.isVisible() and chart.stop_text.textItem.toPlainText() == "DNF 2000 m"
+    panel.update_frame(BEFORE_S)
+    assert not chart.stop_text.isVisible()
+
+
+def test_a_finisher_s_pace_chart_has_no_stop_mark(qtbot, ava):
+    panel = shown_panel(qtbot, ava.following("mia-cole"))
+    panel.update_frame(AFTER_S)
+    assert not panel.chart.stop_line.isVisible() and not panel.chart.stop_text.isVisible()
+    assert [t.textItem.toPlainText() for t in panel.chart._lap_texts][-1] == "L7"

@@ -8,7 +8,8 @@ as published. The motion model itself is not rounded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -118,16 +119,17 @@ def _target_times(replay: Replay, distances: np.ndarray) -> np.ndarray | None:
     return np.round(np.atleast_1d(replay.time_at_distance(replay.target, distances)), 2)
 
 
-def lap_boundaries_m(replay: Replay) -> np.ndarray:
+def lap_boundaries_m(replay: Replay, whole_race: bool = False) -> np.ndarray:
     """Distances (m) where the focus runner crosses the finish line, ending each lap. For a
     runner who did not finish, those she reached, and where she stopped if that is short of
-    the line (the end of a lap she did not complete)."""
+    the line (the end of a lap she did not complete); with ``whole_race``, every lap to the
+    finish as for a finisher."""
     lap_m = replay.track.lap_m
     d = replay.race.distance_m
     first = replay.partial_lap_m if replay.partial_lap_m > 1e-9 else lap_m
     ends = np.arange(first, d + 1e-6, lap_m)
     ends[-1] = d
-    if replay.focus_dnf:
+    if replay.focus_dnf and not whole_race:
         stop_m = replay.focus_stop_m
         ends = np.append(ends[ends < stop_m - 1e-6], stop_m)
     return ends
@@ -139,14 +141,16 @@ def _published_m(replay: Replay) -> set[float]:
     return {0.0} | {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
 
 
-def lap_table(replay: Replay) -> list[Lap]:
+def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
     """Each lap of the focus runner (a first partial lap, then each 400 m to the finish).
 
     Laps that end at a published split are marked `published`; the rest are read off the
     interpolant. A runner who did not finish: her laps to where she stopped, the last
-    marked `stopped` if that is short of the line."""
-    ends = lap_boundaries_m(replay)
-    line = replay.focus_stop_m if replay.focus_dnf else None
+    marked `stopped` if that is short of the line; with ``whole_race``, every lap to the
+    finish as a finisher's table has them (those she never ends have NaN times: the rows a
+    table shows until she stops, so that it does not give her stop away)."""
+    ends = lap_boundaries_m(replay, whole_race)
+    line = replay.focus_stop_m if replay.focus_dnf and not whole_race else None
     published = _published_m(replay)
     times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, ends)))
     target = _target_times(replay, ends)
@@ -180,14 +184,15 @@ def _on_the_line(replay: Replay, distance_m: float) -> bool:
     return min(off, lap_m - off) < 1e-6
 
 
-def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
+def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False) -> list[SplitRow]:
     """Focus runner's elapsed times every `every_m` metres from the start and at the finish
-    (a runner who did not finish: to where she stopped, her last split).
+    (a runner who did not finish: to where she stopped, her last split; with ``whole_race``,
+    to the finish as for a finisher, NaN times where she never got).
 
     Distances that are published splits in the race file are marked `published`; the rest
     are read off the interpolant.
     """
-    d = replay.focus_end_m
+    d = float(replay.race.distance_m) if whole_race else replay.focus_end_m
     marks = np.arange(every_m, d - 1e-6, every_m)
     published = _published_m(replay)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
@@ -219,15 +224,19 @@ def split_table(replay: Replay, every_m: float = 200.0) -> list[SplitRow]:
     return rows
 
 
-def given_splits(replay: Replay) -> list[SplitRow]:
+def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
     """The focus runner's own splits as the race file gives them (published, or typed by a
     coach: a 1500 m's 400 m splits, which the lap table's finish-line crossings at 300, 700
     and 1100 m only estimate), each with the time (s) since the one before (or the start),
     and the target's times at its distance and over its stretch. Empty for a runner the
-    file gives no splits (an even pace)."""
-    splits = replay.athletes[replay.focus].splits
+    file gives no splits (an even pace). With ``whole_race``, a runner who did not finish
+    has a finish row after them too, its times NaN (as a finisher's table ends)."""
+    splits = list(replay.athletes[replay.focus].splits)
     if not splits:
         return []
+    race_m = float(replay.race.distance_m)
+    if whole_race and splits[-1].distance_m < race_m - 1e-6:
+        splits.append(replace(splits[-1], distance_m=race_m, time_s=math.nan, estimated=True))
     dist = np.array([s.distance_m for s in splits], dtype=float)
     target = _target_times(replay, dist)
     rows = []

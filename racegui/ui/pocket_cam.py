@@ -363,7 +363,8 @@ class PocketCam:
             name = dnf_tag(name)
         tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
         rows_of = [inner_rows]
-        if chip is None and light is not None and len(light[0]) >= 2:
+        held = r.focus_stopped(state.t)  # the chip holds her gap: the light may pass by
+        if (chip is None or held) and light is not None and len(light[0]) >= 2:
             mid = len(light[0]) // 2
             lx, ly = self.map(light[0][mid : mid + 1], light[1][mid : mid + 1])
             if rect.contains(QPointF(float(lx[0]), float(ly[0]))):
@@ -415,9 +416,19 @@ class PocketCam:
         light: tuple[np.ndarray, np.ndarray] | None,
         y: float,
     ) -> QRectF | None:
-        """The "light +19.8 m ahead" chip at the edge when the light is out of view."""
+        """The "light +19.8 m ahead" chip at the edge when the light is out of view. Once a
+        runner who did not finish has stopped, the gap as it was there, as the panel holds it
+        ("light 3.2 m behind when she stopped"), in or out of view: the light running on
+        away from her standing marker had read as a gap growing."""
         r = self.replay
-        if r.target is None or light is None or len(light[0]) < 2:
+        if r.target is None:
+            return None
+        if r.focus_stopped(state.t) and state.gap_to_target_m is not None:
+            words = target_words(r.athletes[r.target].name, TAG_NAME_CHARS)
+            gap_m = float(state.gap_to_target_m)  # + she was behind: the light was ahead
+            fill = self._fill[r.target]
+            return paint_light_chip(p, self.rect, self.style, gap_m, y, fill, words, held=True)
+        if light is None or len(light[0]) < 2:
             return None
         hx, hy = self.map(light[0][-1:], light[1][-1:])
         if self.rect.contains(QPointF(float(hx[0]), float(hy[0]))):

@@ -229,21 +229,26 @@ def paint_light_chip(
     cy: float,
     colour: QColor,
     words: tuple[str, ...] = ("light",),
+    held: bool = False,
 ) -> QRectF:
     """The off-view target: "light +19.8 m ahead" (word first) at the right edge (left if
     behind), centred at height cy (px), with an arrow towards it. The word is the first of
     ``words`` whose chip is at most CHIP_MOST of the inset's width (else the last). Returns
-    its box."""
+    its box.
+
+    ``held``: the gap held where a runner who did not finish stopped, "light 3.2 m behind
+    when she stopped", at the right edge without an arrow (the target has run on since: an
+    arrow would point where it no longer is)."""
     m = st.small_metrics
     u = st.unit
     h = m.height() + 0.5 * u
-    arrow = 0.7 * h
+    arrow = 0.0 if held else 0.7 * h
     for word in words:
-        text = _chip_text(word, gap_m)
+        text = _chip_text(word, gap_m, held)
         w = m.horizontalAdvance(text) + 1.4 * u + arrow
         if w <= CHIP_MOST * rect.width():
             break
-    ahead = gap_m >= 0
+    ahead = gap_m >= 0 or held
     y = min(max(cy - h / 2, rect.top() + 4), rect.bottom() - h - 4)
     x = rect.right() - 0.5 * u - w if ahead else rect.left() + 0.5 * u
     box = QRectF(x, y, w, h)
@@ -267,17 +272,24 @@ def paint_light_chip(
             QPointF(tip + arrow, cy + arrow / 2),
         ]
         text_box = box.adjusted(arrow + 0.6 * u, 0, -0.55 * u, 0)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(colour)
-    p.drawPolygon(QPolygonF(tri))
+    if held:
+        text_box = box.adjusted(0.55 * u, 0, -0.55 * u, 0)
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawPolygon(QPolygonF(tri))
     p.setFont(st.small_font)
     p.setPen(st.text)
     p.drawText(text_box, int(Qt.AlignmentFlag.AlignCenter), text)
     return box
 
 
-def _chip_text(word: str, gap_m: float) -> str:
-    """The chip's text for a gap (m, + ahead): "light +19.8 m ahead", "light 3.1 m behind"."""
+def _chip_text(word: str, gap_m: float, held: bool = False) -> str:
+    """The chip's text for a gap (m, + ahead): "light +19.8 m ahead", "light 3.1 m behind";
+    held (where she stopped): "light 3.1 m behind when she stopped"."""
+    if held:
+        where = "ahead" if gap_m >= 0 else "behind"
+        return f"{word} {abs(gap_m):.1f} m {where} when she stopped"
     return f"{word} {gap_m:+.1f} m ahead" if gap_m >= 0 else f"{word} {-gap_m:.1f} m behind"
 
 

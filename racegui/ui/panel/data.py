@@ -19,6 +19,10 @@ CURVE_STEP_S = 0.5
 pixel of a 1080p chart (a mile in ~240 s over ~490 px); more points only cost drawing time."""
 
 
+TARGET_TAIL_STEP_M = 5.0
+"""Step (m) of the target's pace line past where a runner who did not finish stopped."""
+
+
 class Frame(NamedTuple):
     """The focus runner at one instant, shared by all panel sections."""
 
@@ -73,6 +77,12 @@ class PanelData:
     and the events give it), if she did not finish; NaN for a finisher."""
     standings: Standings | None
     """The field's passage times, for its running order (None: a race of one runner)."""
+    laps_ahead: tuple[analysis.Lap, ...] = ()
+    splits_ahead: tuple[analysis.SplitRow, ...] = ()
+    timed_ahead: tuple[analysis.SplitRow, ...] = ()
+    """A runner who did not finish: her laps, 200 m splits and file's splits as a finisher's
+    tables have them, to the finish (NaN times past where she stopped), which the tables
+    show until she stops so as not to give it away; empty for a finisher."""
 
     @classmethod
     def build(cls, replay: Replay) -> PanelData:
@@ -99,7 +109,7 @@ class PanelData:
         curve_t = prof.time_s[keep]
         curve_m = prof.distance_m[keep]
         curve_p = prof.pace_s400[keep]
-        target_m, target_p = _target_curve(prof)
+        target_m, target_p = _target_curve(prof, replay)
         return cls(
             replay=replay,
             laps=laps,
@@ -126,6 +136,7 @@ class PanelData:
             finish_s=float(replay.finish_time_s[f]),
             stop_s=float(analysis.timed(replay.focus_stop_s)),
             standings=Standings.build(replay) if len(field_rows(replay)) >= 2 else None,
+            **_ahead(replay),
         )
 
     @property
@@ -175,19 +186,45 @@ class PanelData:
         return Frame(float(t), d, v, gap_s, gap_m, projected, finished, stopped)
 
 
+def _ahead(replay: Replay) -> dict[str, tuple]:
+    """The whole-race tables of a runner who did not finish (PanelData.laps_ahead, ...)."""
+    if not replay.focus_dnf:
+        return {}
+    return {
+        "laps_ahead": tuple(analysis.lap_table(replay, whole_race=True)),
+        "splits_ahead": tuple(analysis.split_table(replay, every_m=200.0, whole_race=True)),
+        "timed_ahead": tuple(analysis.given_splits(replay, whole_race=True)),
+    }
+
+
 def _step_of(times: np.ndarray) -> float:
     return float(times[1] - times[0]) if len(times) > 1 else CURVE_STEP_S
 
 
-def _target_curve(prof: analysis.PaceProfile) -> tuple[np.ndarray, np.ndarray | None]:
+def _target_curve(
+    prof: analysis.PaceProfile, replay: Replay
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The target's pace (s/400 m) along the race (m): at the runner's distances, and for a
+    runner who did not finish on past where she stopped, to the finish (the chart's target
+    line ended at her stop, giving it away before she got there)."""
     if prof.target_pace_s400 is None:
         return np.empty(0), None
     keep = np.isfinite(prof.target_pace_s400)
     m, p = prof.distance_m[keep], prof.target_pace_s400[keep]
     if not len(m):  # a target too slow for a pace (under 0.5 m/s) draws no curve
         return np.empty(0), None
+    race_m = float(replay.race.distance_m)
     if np.ptp(p) < 1e-6:
-        return np.array([0.0, float(prof.segment_end_m[-1])]), np.array([p[0], p[0]])
+        return np.array([0.0, race_m]), np.array([p[0], p[0]])
+    if replay.focus_dnf and replay.target is not None:
+        tail_m = np.arange(float(m[-1]) + TARGET_TAIL_STEP_M, race_m - 1.0, TARGET_TAIL_STEP_M)
+        tt = np.atleast_1d(replay.time_at_distance(replay.target, tail_m))
+        speed = replay.athlete_at(replay.target, np.nan_to_num(tt))[1]
+        with np.errstate(divide="ignore"):
+            tail_p = np.where(speed > 0.5, 400.0 / np.maximum(speed, 1e-9), np.nan)
+        ok = np.isfinite(tail_p) & np.isfinite(tt)
+        m = np.concatenate([m, tail_m[ok]])
+        p = np.concatenate([p, tail_p[ok]])
     return m, p
 
 

@@ -28,6 +28,8 @@ LAP_NAME_FILL_ALPHA = 0.85
 straight through the names drawn along the chart's foot (presenter's review)."""
 TARGET_LABEL_ROOM = 0.3
 """Share of the pace range the target label needs above the line, else it goes below."""
+STOP_LABEL_LEFT_AFTER = 0.75
+"""Share of the race after which the "DNF 2200 m" label goes left of its line (room)."""
 LAP_NAME_GAP_PX = 2
 """Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
 
@@ -64,9 +66,19 @@ class PaceChart(QWidget):
         self.curve = pg.PlotDataItem(antialias=True)
         self.cursor = pg.InfiniteLine(angle=90, movable=False)
         self.target_text = pg.TextItem("", anchor=(1.0, 1.0))
+        self.stop_line = pg.InfiniteLine(angle=90, movable=False)
+        """Where a runner who did not finish stopped, shown from when she has (with
+        stop_text, "DNF 2200 m"): the race's distance axis runs on to the finish."""
+        self.stop_text = pg.TextItem("", anchor=(0.0, 0.0))
         for it in (self.bars, self.target_curve, self.curve, self.cursor):
             item.addItem(it)
         item.addItem(self.target_text, ignoreBounds=True)
+        for it in (self.stop_line, self.stop_text):
+            it.setVisible(False)
+            item.addItem(it, ignoreBounds=True)
+        self.stop_line.setZValue(6.5)  # over the curve, under the lap names (7)
+        self.stop_text.setZValue(9)
+        self._stopped = False
         self.cursor.setZValue(10)
         self.target_curve.setZValue(5)
         self.target_text.setZValue(5.5)  # over the bars and the target line, under the curve
@@ -106,13 +118,16 @@ class PaceChart(QWidget):
             item.removeItem(it)
         self._lap_lines, self._lap_texts, self._lap_spans = [], [], []
         self._x_max = float(data.replay.race.distance_m)
-        for lap in data.laps:
+        # The race's laps: a runner who did not finish has them all too (hers ended at her
+        # stop, so lines and names had stopped there before she did).
+        laps = data.laps_ahead or data.laps
+        for lap in laps:
             if 1.0 < lap.end_m < self._x_max - 1.0:
                 line = pg.InfiniteLine(pos=lap.end_m, angle=90, movable=False)
                 item.addItem(line)
                 self._lap_lines.append(line)
         lo, hi = _pace_range(data)
-        for lap in data.laps:
+        for lap in laps:
             if lap.end_m - lap.start_m > 100.0:
                 name = "start" if lap.number == 0 else f"L{lap.number}"
                 text = pg.TextItem(name, anchor=(0.5, 1.0))
@@ -134,6 +149,7 @@ class PaceChart(QWidget):
         else:
             self.target_curve.setData([], [])
             self.target_text.setText("")
+        self._set_stop(data, lo)
         self._labels_width = -1.0
         self._thin_labels()
         self._pace_range = (lo, hi)
@@ -142,6 +158,24 @@ class PaceChart(QWidget):
         self._cursor_px = self._shown_points = self._shown_segments = -1
         if self._style is not None:
             self.apply_style(self._style)  # which fits the slow edge to the names' font
+
+    def _set_stop(self, data: PanelData, fast: float) -> None:
+        """Place the mark of where a runner who did not finish stopped ("DNF 2200 m" at the
+        chart's top, on the far side of its line from the finish's end if it is near), hidden
+        until she has; none for a finisher."""
+        replay = data.replay
+        self._stopped = False
+        self.stop_line.setVisible(False)
+        self.stop_text.setVisible(False)
+        if not replay.focus_dnf:
+            self.stop_text.setText("")
+            return
+        stop_m = replay.focus_stop_m
+        self.stop_line.setPos(stop_m)
+        self.stop_text.setText(f"DNF {stop_m:.0f} m")
+        near_end = stop_m > STOP_LABEL_LEFT_AFTER * self._x_max
+        self.stop_text.setAnchor((1.0, 0.0) if near_end else (0.0, 0.0))
+        self.stop_text.setPos(stop_m, fast)
 
     def apply_style(self, style: PanelStyle) -> None:
         """Colours and fonts (theme, scale)."""
@@ -183,6 +217,12 @@ class PaceChart(QWidget):
         # runner's line was about 2:1 on the light theme's white).
         self.curve.setPen(pg.mkPen(style.runner_accent, width=2.5 * style.scale))
         self.cursor.setPen(pg.mkPen(mix(t.text, style.card, 0.25), width=max(1.0, style.scale)))
+        self.stop_line.setPen(pg.mkPen(t.behind, width=max(1.5, 2 * style.scale)))
+        stop_fill = rgba(style.card, LAP_NAME_FILL_ALPHA)
+        self.stop_text.setColor(legible_on(QColor(t.behind), label_backdrops(style, stop_fill)))
+        self.stop_text.fill = pg.mkBrush(stop_fill)
+        self.stop_text.setFont(style.font(0.72, bold=True))
+        self.stop_text.update()
         self._shown_segments = -1
         self._fit_slow_edge()
 
@@ -294,6 +334,11 @@ class PaceChart(QWidget):
         data = self._data
         if data is None:
             return
+        if frame.stopped != self._stopped:  # she did not finish: where, once she has
+            self._stopped = frame.stopped
+            self.stop_line.setVisible(frame.stopped)
+            self.stop_text.setVisible(frame.stopped)
+            self.dirty = True
         d = min(max(frame.distance_m, 0.0), self._x_max)
         px = int(d / self._x_max * max(self._vb.width(), 1.0))
         if px != self._cursor_px:

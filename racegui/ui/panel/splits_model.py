@@ -144,6 +144,12 @@ class SplitsModel(QAbstractTableModel):
         self._tips = tips
         """Header tooltips, by column ("" or missing: none)."""
         self._rows: list[Row] = []
+        """The rows shown: `_own`, or `_ahead` until the last of `_own` is reached."""
+        self._own: list[Row] = []
+        self._ahead: list[Row] = []
+        """A runner who did not finish: her table as a finisher's, to the finish, shown until
+        she stops (her own rows end at where she stopped, "DNF 2200", which would give it
+        away); empty for a finisher."""
         self._marks = False
         """Some row has a published split's dot (so every label leaves room for one). A
         compact table (short labels, a narrow panel) has no room for dots: its tooltips still
@@ -157,18 +163,44 @@ class SplitsModel(QAbstractTableModel):
         self._fonts: tuple[QFont, QFont, QFont, QFont] = (QFont(), QFont(), QFont(), QFont())
         """Normal, bold (the row being run, and deltas), then both in italics (estimates)."""
 
-    def set_rows(self, rows: list[Row]) -> None:
-        """Replace all rows (a new replay)."""
+    def set_rows(self, rows: list[Row], ahead: list[Row] | None = None) -> None:
+        """Replace all rows (a new replay). ``ahead``: a runner who did not finish, the rows
+        shown instead of ``rows`` until the last of them (where she stopped) is reached:
+        her table as a finisher's, to the finish."""
         self.beginResetModel()
-        self._rows = rows
-        self._marks = any(row.published for row in rows)
+        self._own = rows
+        self._ahead = list(ahead or [])
+        self._rows = self._ahead or rows
+        self._marks = any(row.published for row in self._every())
         self._reached = 0
         self.endResetModel()
+
+    def _every(self) -> list[Row]:
+        """Every row either table may show (for sizes: the columns do not change width as
+        she stops)."""
+        return self._own + self._ahead
+
+    def _show(self, rows: list[Row]) -> None:
+        """Show these rows instead (the first rows of both tables are the same run): rows
+        are removed or added at the end, then every cell refreshed."""
+        if rows is self._rows:
+            return
+        old, new = len(self._rows), len(rows)
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._rows = rows
+            self.endRemoveRows()
+        elif new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._rows = rows
+            self.endInsertRows()
+        self._rows = rows
+        self._changed_all()
 
     @property
     def has_estimates(self) -> bool:
         """Some figure is read from the model between published splits (in italics)."""
-        return any(row.estimated for row in self._rows)
+        return any(row.estimated for row in self._every())
 
     def set_style(self, style: PanelStyle) -> None:
         """Colours and fonts; refreshes every cell."""
@@ -195,9 +227,11 @@ class SplitsModel(QAbstractTableModel):
 
     def set_reached(self, reached: int) -> bool:
         """Rows 0..reached-1 have been run; returns True if that changed (cells refreshed)."""
-        if reached == self._reached:
+        rows = self._own if not self._ahead or reached >= len(self._own) else self._ahead
+        if reached == self._reached and rows is self._rows:
             return False
         self._reached = reached
+        self._show(rows)
         self._changed_all()
         return True
 
@@ -209,14 +243,17 @@ class SplitsModel(QAbstractTableModel):
         """Row being run now (None before there are rows or after the last one)."""
         return self._reached if self._reached < len(self._rows) else None
 
-    def labels(self, compact: bool = False) -> list[str]:
-        """The first column's texts, top to bottom (compact: as in a narrow table)."""
-        return [(row.short_label or row.label) if compact else row.label for row in self._rows]
+    def labels(self, compact: bool = False, every: bool = False) -> list[str]:
+        """The first column's texts, top to bottom (compact: as in a narrow table); every:
+        those of the rows shown before and after a runner who did not finish stops too."""
+        rows = self._every() if every else self._rows
+        return [(row.short_label or row.label) if compact else row.label for row in rows]
 
-    def column_texts(self, column: int) -> list[str]:
+    def column_texts(self, column: int, every: bool = False) -> list[str]:
         """Every row's text in a figure column (1 elapsed .. 4 delta) once run, top to
-        bottom, whether run yet or not."""
-        return [(r.elapsed, r.segment, r.target, r.delta)[column - 1] for r in self._rows]
+        bottom, whether run yet or not (every: as for labels)."""
+        rows = self._every() if every else self._rows
+        return [(r.elapsed, r.segment, r.target, r.delta)[column - 1] for r in rows]
 
     def set_compact(self, on: bool) -> None:
         """Show the short labels (a narrow table) or the full ones."""
@@ -286,6 +323,8 @@ class SplitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and c == 0 and self._marks and not self._compact:
             return self._dot if row.published else self._blank
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.time_s != row.time_s:  # a distance she never reached: nowhere to jump
+                return row.tip
             return f"{row.tip}; click to jump to {format_time(row.time_s)}"
         return None
 

@@ -206,11 +206,17 @@ class SplitsTable(Card):
     def set_data(self, data: PanelData) -> None:
         """Rows for a replay."""
         self._data = data
-        self.laps_model.set_rows(lap_rows(data.laps))
+        # A runner who did not finish: until she stops, her tables read as a finisher's (to
+        # the finish); her own, ending at "DNF 2200", from when she stops.
+        self.laps_model.set_rows(lap_rows(data.laps), lap_rows(data.laps_ahead))
         race_m = data.replay.race.distance_m
         stop_m = data.replay.focus_stop_m if data.replay.focus_dnf else None
-        self.splits_model.set_rows(split_rows(data.splits, race_m, stop_m))
-        self.timed_model.set_rows(split_rows(data.timed, race_m, stop_m))
+        self.splits_model.set_rows(
+            split_rows(data.splits, race_m, stop_m), split_rows(data.splits_ahead, race_m)
+        )
+        self.timed_model.set_rows(
+            split_rows(data.timed, race_m, stop_m), split_rows(data.timed_ahead, race_m)
+        )
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
             self.set_mode(LAPS)
@@ -307,11 +313,15 @@ class SplitsTable(Card):
         data = self._data
         if data is None:
             return
+        counts = [m.rowCount() for m in self._models()]
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         changed = self.timed_model.set_reached(data.timed_done(t)) or changed
         if changed:
             self.dirty = True
+        if counts != [m.rowCount() for m in self._models()]:  # she stopped, or not yet
+            self.view.updateGeometry()
+            self.rows_changed.emit()
         if changed or self._scroll_pending:
             self._scroll_to_current()
 
@@ -342,15 +352,18 @@ class SplitsTable(Card):
             return max((fm.horizontalAdvance(t) + extra for t in labels), default=0) + margin
 
         dot = style.px(7) + style.px(4)  # a published split's dot and its gap
-        splits = max(width(self.splits_model.labels(), dot), width(self.timed_model.labels(), dot))
-        full = max(width(self.laps_model.labels(), dot), splits, style.px(64))
+        splits = max(
+            width(self.splits_model.labels(every=True), dot),
+            width(self.timed_model.labels(every=True), dot),
+        )
+        full = max(width(self.laps_model.labels(every=True), dot), splits, style.px(64))
         self._time_widths = self._least_time_widths(style)
         equal = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
         times = max(equal, sum(self._time_widths))
         room = self.view.viewport().width()
         compact = 0 < room < full + times
         self.laps_model.set_compact(compact)
-        short = max(width(self.laps_model.labels(compact=True)), splits, style.px(64))
+        short = max(width(self.laps_model.labels(compact=True, every=True)), splits, style.px(64))
         self._label_width = short if compact else full
         self._setup_header()
 
@@ -364,7 +377,7 @@ class SplitsTable(Card):
         margin = style.px(8)
         widths = []
         for c in range(1, len(LAP_HEADERS)):
-            texts = [t for m in self._models() for t in m.column_texts(c)]
+            texts = [t for m in self._models() for t in m.column_texts(c, every=True)]
             headers = (LAP_HEADERS[c], SPLIT_HEADERS[c])
             w = max(
                 max((fm.horizontalAdvance(t) for t in texts), default=0),
