@@ -13,7 +13,8 @@ from PIL import Image  # noqa: E402
 from racegui.export.frames import to_rgb  # noqa: E402
 from racegui.export.options import ExportOptions  # noqa: E402
 from racegui.export.pipeline import export  # noqa: E402
-from racegui.export.speed_badge import BADGE_HEIGHT, MARGIN, badge_text  # noqa: E402
+from racegui.export.speed_badge import BADGE_HEIGHT, MARGIN  # noqa: E402
+from racegui.ui.speed_pill import badge_text  # noqa: E402
 
 
 def test_badge_text():

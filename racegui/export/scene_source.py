@@ -14,10 +14,11 @@ from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import card_accent, draw_card, end_text, title_text
 from racegui.export.layout import layout_scale, layout_size
-from racegui.export.speed_badge import badge_rect, badge_text, draw_badge
+from racegui.export.speed_badge import badge_rect, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
 from racegui.ui.scene import ReplayScene
+from racegui.ui.speed_pill import badge_text
 from racegui.ui.theme import Theme
 
 

@@ -1,5 +1,6 @@
 """The "4× speed" badge an export at another speed than real time carries on each race frame,
-so that an audience knows the clock runs fast (or slow)."""
+so that an audience knows the clock runs fast (or slow). Its text is the window's
+presentation pill's (ui.speed_pill.badge_text)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,6 @@ BADGE_HEIGHT = 0.04
 """The badge's height as a share of the frame's short side."""
 MARGIN = 0.02
 """Its distance from the frame's top and left edges, as a share of the short side."""
-
-
-def badge_text(speed: float) -> str:
-    """ "4× speed", "0.5× speed"; "" at real time (no badge)."""
-    return "" if speed == 1 else f"{speed:g}× speed"
 
 
 def _font(image: QImage, theme: Theme) -> QFont:

@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
             self.scene.set_scale(1.0, presentation=False)
         self.menuBar().setVisible(not on)
         self.scene.set_panel_cue(not on)  # no note to the user before an audience
+        self.scene.speed_pill.show_speed(self.clock.speed, on)  # the audience's "4× speed"
         self._dock_controls(on)
         app = QApplication.instance()
         if on:
@@ -511,6 +512,7 @@ class MainWindow(QMainWindow):
     def _on_clock_state_changed(self, playing: bool) -> None:
         self.actions["play"].setChecked(playing)
         self.controls.refresh_icons()
+        self._flash_controls()
         if playing:
             self.timer.start()
         else:
@@ -519,6 +521,8 @@ class MainWindow(QMainWindow):
 
     def _on_clock_speed_changed(self, speed: float) -> None:
         self.controls.set_speed(speed)
+        self.scene.speed_pill.show_speed(speed, self._presentation)
+        self._flash_controls()
         for act in self.menus["speed"].actions():
             act.setChecked(act.data() == speed)
 
@@ -641,6 +645,15 @@ class MainWindow(QMainWindow):
         else:
             self.controls.setVisible(False)
             self.setCursor(Qt.CursorShape.BlankCursor)
+
+    def _flash_controls(self) -> None:
+        """In presentation mode with the controls hidden, show them (play or pause, speed)
+        for HIDE_CONTROLS_MS: a presenter's Space or + from the keyboard had changed the
+        playback with nothing on screen to say so. The pointer stays hidden."""
+        if not self._presentation:
+            return
+        self.controls.setVisible(True)
+        self._hide_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if self._presentation and event.type() == QEvent.Type.MouseMove:

@@ -24,6 +24,7 @@ from racegui.ui.fonts import load_bundled_fonts
 from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.panel_cue import PanelCue
 from racegui.ui.scaled_patches import ScaledPatches, scale_grid
+from racegui.ui.speed_pill import SpeedPill
 from racegui.ui.theme import Theme
 from racegui.ui.track_frames import TrackFrames
 from racegui.ui.track_view import TrackView
@@ -98,6 +99,8 @@ class ReplayScene(QWidget):
         """Says on the track that the panel stepped aside for want of width (see
         set_panel_cue); never where the user hid it."""
         self._cue_wanted = False
+        self.speed_pill = SpeedPill(self.track, theme)
+        """Says the playback speed on the track in presentation mode (see SpeedPill)."""
         self._apply_palette()
 
     # --- configuration ----------------------------------------------------------------------
@@ -136,6 +139,7 @@ class ReplayScene(QWidget):
         self.track.set_theme(theme)
         self.panel.set_theme(theme)  # restyling resets the panel's minimum width
         self.panel_cue.set_theme(theme)
+        self.speed_pill.set_theme(theme)
         self._fit_panel()
 
     @property
