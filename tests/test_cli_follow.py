@@ -28,7 +28,7 @@ def files(tmp_path):
     return two, first
 
 
-@pytest.mark.parametrize("who", ["s", "Sara Lane", "sara lane"])
+@pytest.mark.parametrize("who", ["s", "Sara Lane", "sara lane", "Lane"])
 def test_info_follows_the_runner_named(capsys, files, who):
     two, first = files
     code, out, err = run(capsys, "info", two, "--json", "--follow", who)
@@ -72,7 +72,7 @@ def test_export_follows_the_runner_named(capsys, files, tmp_path):
 @pytest.mark.parametrize(
     "verb, who, why",
     [
-        (["info"], "sara", "no athlete has the id or name 'sara'"),
+        (["info"], "sar", "no athlete has the id or name 'sar'"),
         (["state", "-t", "1:00"], "p", "'p' (Pacer) is a pacer, not a runner"),
         (["export", "-o", "OUT.png"], "target", "'target' (Target) is a ghost, not a runner"),
         (["--screenshot", "OUT.png"], "nobody", "no athlete has the id or name 'nobody'"),
