@@ -5,6 +5,7 @@ Widths are terminal columns: a CJK character takes two, a combining accent none.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -99,6 +100,26 @@ class TypedTime(float):
         value = super().__new__(cls, seconds)
         value.text = text.strip()
         return value
+
+
+_MINUTES_DOT_SECONDS = re.compile(r"(\d{1,2})\.([0-5]\d)")
+"""A plain number that looks like minutes and seconds with a dot: "3.00", "2.45"."""
+
+
+def minutes_typo_note(option: str, t: float, end_s: float) -> str:
+    """ "--from 3.00 is read as 3 seconds; for 3 min write 3:00": for a time typed as
+    minutes.seconds (t a TypedTime, s) that as m:ss is in a replay ending at end_s (s);
+    "" otherwise. A presenter's --from 3.00 had made a 3-minute clip without a word."""
+    typed = _MINUTES_DOT_SECONDS.fullmatch(t.text) if isinstance(t, TypedTime) else None
+    if typed is None:
+        return ""
+    minutes, seconds = int(typed[1]), int(typed[2])
+    if minutes == 0 or minutes * 60 + seconds > end_s:
+        return ""
+    meant = f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+    return (
+        f"{option} {t.text} is read as {float(t):g} seconds; for {meant} write {minutes}:{typed[2]}"
+    )
 
 
 def after_end_text(option: str, t: float, end_s: float) -> str:

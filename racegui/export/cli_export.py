@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from racegui.cli_text import FOLLOW_HELP, after_end_text
+from racegui.cli_output import to_stderr
+from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note
 from racegui.export.options import (
     SPLITS_TABLES,
     ExportOptions,
@@ -255,6 +256,10 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
     options = _within_replay(options, replay.duration_s)
+    for option, t in (("--from", options.from_s), ("--to", options.to_s)):
+        typo = minutes_typo_note(option, t, replay.duration_s) if t is not None else ""
+        if typo:  # said before the export, which Ctrl+C can still stop
+            to_stderr(f"racegui export: note: {typo}")
     if options.is_sequence:  # its frame files, now that their number is known
         _refuse_writing_over(args, options, frames=_planned_frames(options, replay.duration_s))
 
