@@ -357,10 +357,12 @@ def test_a_scene_resized_back_to_landscape_puts_the_panel_beside_the_track(qapp,
 
 
 def test_a_narrow_portrait_scene_keeps_one_column_so_no_number_is_cut(qapp, replay):
-    # At 627 px wide, two columns of 296 px cut "+1.99 s" and "4:03.9" short.
-    source = SceneFrameSource(replay, DARK, (720, 1280))
+    # At 627 px wide, two columns of 296 px cut "+1.99 s" and "4:03.9" short. (A 4:5
+    # export's scene, at scale 1 as the window's: a 9:16 one is laid out at scale 2.)
+    source = SceneFrameSource(replay, DARK, (1080, 1350))
     try:
         scene = source.scene
+        assert scene.scale == 1.0
         scene.render_image(150.0, (627, 1000))
         panel = scene.panel
         assert panel.columns == 1 and panel.y() >= scene.track.geometry().bottom()

@@ -1,0 +1,74 @@
+"""Portrait exports (a replay posted to a phone) use their height: the track on top as wide
+as the frame, the panel below it in one column at a readable size, no blank band under its
+last card. A 540x960 export had 5 px panel text and the bottom 14% of its height blank; a
+1920x1080 or 1280x720 export is laid out as before."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from racegui.export.frames import to_rgb  # noqa: E402
+from racegui.export.layout import layout_scale  # noqa: E402
+from racegui.export.options import PANEL_SMALLEST_TEXT_PX  # noqa: E402
+from racegui.export.scene_source import SceneFrameSource  # noqa: E402
+from racegui.ui.loading import load_replay  # noqa: E402
+from racegui.ui.theme import DARK  # noqa: E402
+from racegui.ui.ui_paths import demo_path  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return load_replay(demo_path())
+
+
+def blank_band_share(rgb: np.ndarray) -> float:
+    """Share of the frame's height in its tallest band of blank rows: rows of at most 4
+    colours (the background, a card's fill and edge; text, lines and the track bring the
+    antialiased colours of their edges)."""
+    packed = (rgb[..., 0].astype(np.int32) << 16) | (rgb[..., 1].astype(np.int32) << 8)
+    packed |= rgb[..., 2]
+    longest = run = 0
+    for row in packed:
+        run = run + 1 if len(np.unique(row)) <= 4 else 0
+        longest = max(longest, run)
+    return longest / len(packed)
+
+
+@pytest.mark.parametrize("size", [(540, 960), (1080, 1920)])
+@pytest.mark.parametrize("presentation", [False, True])
+def test_a_portrait_export_s_panel_text_is_readable_as_drawn(qapp, replay, size, presentation):
+    source = SceneFrameSource(replay, DARK, size, presentation=presentation)
+    try:
+        source.frame_at(120.0)
+        drawn = size[0] / source.scene.width()  # output px per layout px
+        assert PANEL_SMALLEST_TEXT_PX * source.scene.panel.scale * drawn >= 10.0
+    finally:
+        source.close()
+
+
+@pytest.mark.parametrize("size", [(540, 960), (1080, 1920)])
+@pytest.mark.parametrize("t", [120.0, 235.0])
+def test_a_portrait_export_has_the_track_on_top_and_no_blank_band(qapp, replay, size, t):
+    source = SceneFrameSource(replay, DARK, size)
+    try:
+        frame = to_rgb(source.frame_at(t))
+        scene, track, panel = source.scene, source.scene.track, source.scene.panel
+        assert track.geometry().top() == 0 and track.width() == scene.width()
+        assert panel.isVisible() and panel.y() > track.geometry().bottom()
+        assert panel.columns == 1
+        assert blank_band_share(frame) < 0.04  # 14% at 2:00 and 6% at 3:55 before
+    finally:
+        source.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1080), (1080, 1350)])
+def test_landscape_square_and_4_by_5_exports_keep_their_scale(size):
+    assert layout_scale(size) == 1.0
+    assert layout_scale(size, presentation=True) == pytest.approx(
+        1.4 if size[0] > size[1] else 1.05
+    )
