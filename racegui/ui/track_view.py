@@ -20,6 +20,7 @@ from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
+from racegui.ui.board_text import subtitle_forms
 from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.infield_layout import infield_layout
 from racegui.ui.markers import DROPPED_ALPHA, MarkerLayer, mk_colour
@@ -221,7 +222,8 @@ class TrackView(pg.GraphicsView):
         self._trail_rows = np.array(others, dtype=int)
         race = replay.race
         self.title = race.title
-        self.subtitle = "  ·  ".join(x for x in (race.venue, nice_date(race.date)) if x)
+        self.subtitle = subtitle_forms(race.venue, race.date)
+        """The scoreboard's subtitle, most to least complete (the first that fits is drawn)."""
         self._style_items()
         self.resetCachedContent()
         self.reset_tags()
