@@ -72,3 +72,17 @@ def test_landscape_square_and_4_by_5_exports_keep_their_scale(size):
     assert layout_scale(size, presentation=True) == pytest.approx(
         1.4 if size[0] > size[1] else 1.05
     )
+
+
+@pytest.mark.parametrize("size", [(720, 720), (540, 540)])
+def test_a_small_square_export_keeps_its_panel_below_the_track(qapp, replay, size):
+    """Its type made as big as a 1080p export's, the panel no longer fitted below the track
+    nor beside it, and was left out."""
+    source = SceneFrameSource(replay, DARK, size)
+    try:
+        source.frame_at(120.0)
+        panel, track = source.scene.panel, source.scene.track
+        assert panel.isVisible() and panel.columns == 2
+        assert panel.y() > track.geometry().bottom()
+    finally:
+        source.close()

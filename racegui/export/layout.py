@@ -34,18 +34,19 @@ def layout_scale(size: tuple[int, int], presentation: bool = False) -> float:
     ``presentation``, presentation mode's on a screen of the layout's size (1.4 at 16:9, 1.05
     square or portrait: see presentation_scale).
 
-    A square or portrait export (its panel below the track) is never drawn with smaller
-    type than a 1080p export's (a 720x720 export, 1.5); a portrait one PHONE_MIN_ASPECT
-    times as tall as wide or more is laid out as a PHONE_SCREEN_PX screen, whichever of its
-    width and height allows less (540x960 and 1080x1920, 2.0). Landscape exports, and 4:5
-    and square ones of 1080 px or more, are as they were."""
+    A portrait export (its panel always below the track) is never drawn with smaller type
+    than a 1080p export's (a 720x900 export, 1.5); one PHONE_MIN_ASPECT times as tall as
+    wide or more is laid out as a PHONE_SCREEN_PX screen, whichever of its width and height
+    allows less (540x960 and 1080x1920, 2.0). Landscape and square exports, and 4:5 ones of
+    1080 px or more, are as they were (a square one's panel bigger would not fit below
+    its track, and the panel would be left out: a 720x720 export at 1.5)."""
     w0, h0 = layout_size(size)
     if presentation:
         base = presentation_scale(w0, h0)
     else:
         base = max(1.0, min(w0, h0) / REFERENCE_HEIGHT_PX)
     w, h = size
-    if h < w:
+    if h <= w:
         return base
     least = w0 / w  # layout px per output px: type drawn as big as at scale 1 in 1080p
     if h >= PHONE_MIN_ASPECT * w:
