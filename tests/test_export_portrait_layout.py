@@ -53,14 +53,18 @@ def test_a_portrait_export_s_panel_text_is_readable_as_drawn(qapp, replay, size,
 
 @pytest.mark.parametrize("size", [(540, 960), (1080, 1920)])
 @pytest.mark.parametrize("t", [120.0, 235.0])
-def test_a_portrait_export_has_the_track_on_top_and_no_blank_band(qapp, replay, size, t):
-    source = SceneFrameSource(replay, DARK, size)
+@pytest.mark.parametrize("presentation", [False, True])
+def test_a_portrait_export_has_the_track_on_top_every_card_whole_and_no_blank_band(
+    qapp, replay, size, t, presentation
+):
+    source = SceneFrameSource(replay, DARK, size, presentation=presentation)
     try:
         frame = to_rgb(source.frame_at(t))
         scene, track, panel = source.scene, source.scene.track, source.scene.panel
         assert track.geometry().top() == 0 and track.width() == scene.width()
         assert panel.isVisible() and panel.y() > track.geometry().bottom()
         assert panel.columns == 1
+        assert panel._needed_height() <= panel._scroll.contentsRect().height()  # none cut
         assert blank_band_share(frame) < 0.04  # 14% at 2:00 and 6% at 3:55 before
     finally:
         source.close()

@@ -28,28 +28,32 @@ def layout_size(size: tuple[int, int]) -> tuple[int, int]:
     return w, h
 
 
+def phone_layout(size: tuple[int, int]) -> bool:
+    """Whether an export of `size` (w, h px) is laid out as a phone's screen: a portrait
+    one PHONE_MIN_ASPECT times as tall as wide or more (see layout_scale)."""
+    w, h = size
+    return h >= PHONE_MIN_ASPECT * w
+
+
 def layout_scale(size: tuple[int, int], presentation: bool = False) -> float:
     """Type and graphics scale of the scene an export of `size` (px) is laid out with: 1.0
     up to a 1080 px short side, in proportion above (a 4K export, 2.0); with
     ``presentation``, presentation mode's on a screen of the layout's size (1.4 at 16:9, 1.05
     square or portrait: see presentation_scale).
 
-    A portrait export (its panel always below the track) is never drawn with smaller type
-    than a 1080p export's (a 720x900 export, 1.5); one PHONE_MIN_ASPECT times as tall as
-    wide or more is laid out as a PHONE_SCREEN_PX screen, whichever of its width and height
-    allows less (540x960 and 1080x1920, 2.0). Landscape and square exports, and 4:5 ones of
-    1080 px or more, are as they were (a square one's panel bigger would not fit below
-    its track, and the panel would be left out: a 720x720 export at 1.5)."""
+    A portrait export PHONE_MIN_ASPECT times as tall as wide or more (a phone's video) is
+    laid out as a PHONE_SCREEN_PX screen, whichever of its width and height allows less
+    (540x960 and 1080x1920, 2.0; 2160x3840, 4.0): the panel below the track in one column,
+    every card whole, its type as big as drawn as a 1080p export's; with ``presentation``
+    too (the panel is then laid out as without: see SceneFrameSource). Landscape, square and
+    less tall portrait exports are as they were (their panel bigger would not fit below the
+    track: a square one's was left out, a 720x900 one's last card cut off)."""
     w0, h0 = layout_size(size)
     if presentation:
         base = presentation_scale(w0, h0)
     else:
         base = max(1.0, min(w0, h0) / REFERENCE_HEIGHT_PX)
-    w, h = size
-    if h <= w:
+    if not phone_layout(size):
         return base
-    least = w0 / w  # layout px per output px: type drawn as big as at scale 1 in 1080p
-    if h >= PHONE_MIN_ASPECT * w:
-        phone_w, phone_h = PHONE_SCREEN_PX
-        least = max(least, min(w0 / phone_w, h0 / phone_h))
-    return max(base, least)
+    phone_w, phone_h = PHONE_SCREEN_PX
+    return max(base, min(w0 / phone_w, h0 / phone_h))
