@@ -90,3 +90,37 @@ def test_a_small_square_export_keeps_its_panel_below_the_track(qapp, replay, siz
         assert panel.y() > track.geometry().bottom()
     finally:
         source.close()
+
+
+@pytest.mark.parametrize("size", [(540, 960), (1080, 1920), (1080, 1080)])
+def test_without_the_panel_a_tall_frame_has_the_track_on_top_and_the_graphics_below(
+    qapp, replay, size
+):
+    """The track drawn across the top, the pocket cam and the scoreboard below it, not in
+    the infield of a track in a band across the middle of the frame (71% of a 540x960
+    frame's rows were empty, 35% of its height in one blank band)."""
+    source = SceneFrameSource(replay, DARK, size, panel=False)
+    try:
+        frame = to_rgb(source.frame_at(120.0))
+        scene, track = source.scene, source.scene.track
+        assert not scene.panel.isVisible() and track.size() == scene.size()
+        drawn = track.data_to_scene().mapRect(track.backdrop.bounds())
+        assert drawn.top() == pytest.approx(0.0, abs=1.0)
+        assert drawn.width() == pytest.approx(track.width(), abs=1.0)
+        inset, board = track.pocket_rect(), track.scoreboard_rect
+        assert inset.top() >= drawn.bottom() and board.top() >= drawn.bottom()
+        assert inset.bottom() <= track.height() and board.bottom() <= track.height()
+        assert blank_band_share(frame) < 0.15
+    finally:
+        source.close()
+
+
+def test_without_the_panel_a_landscape_frame_keeps_the_graphics_in_the_infield(qapp, replay):
+    source = SceneFrameSource(replay, DARK, (1280, 720), panel=False)
+    try:
+        source.frame_at(120.0)
+        track = source.scene.track
+        drawn = track.data_to_scene().mapRect(track.backdrop.bounds())  # track and labels
+        assert not track.stage() and drawn.contains(track.pocket_rect())
+    finally:
+        source.close()
