@@ -124,3 +124,18 @@ def test_without_the_panel_a_landscape_frame_keeps_the_graphics_in_the_infield(q
         assert not track.stage() and drawn.contains(track.pocket_rect())
     finally:
         source.close()
+
+
+def test_without_the_pocket_cam_the_board_takes_the_room_below_the_track(qapp, replay):
+    source = SceneFrameSource(replay, DARK, (540, 960), panel=False)
+    try:
+        track = source.scene.track
+        track.set_pocket_visible(False)
+        source.frame_at(120.0)
+        drawn = track.data_to_scene().mapRect(track.backdrop.bounds())
+        board = track.scoreboard_rect
+        room = track.height() - drawn.bottom()
+        assert track.pocket_rect() is None and board.top() >= drawn.bottom()
+        assert board.center().y() == pytest.approx(drawn.bottom() + room / 2, rel=0.05)
+    finally:
+        source.close()

@@ -70,12 +70,15 @@ def is_stage(view_w: float, view_h: float, track_bounds: QRectF) -> bool:
     return view_h >= STAGE_MIN_HEIGHT * track_h
 
 
-def stage_layout(room: QRectF) -> tuple[QRectF, QRectF]:
+def stage_layout(room: QRectF, inset_shown: bool = True) -> tuple[QRectF, QRectF]:
     """(scoreboard area, pocket-cam inset) in view pixels in `room` (px), the part of the
     view below the track: side by side as in the infield where it is wide, else the inset
-    across the top (INSET_ASPECT) and the board below it."""
+    across the top (INSET_ASPECT) and the board below it; without the inset (hidden), the
+    board's area is all the room (the inset an empty rect)."""
     m = STAGE_MARGIN * room.width()
     free = room.adjusted(m, m / 2, -m, -m)
+    if not inset_shown:
+        return free, QRectF()
     if free.width() >= STAGE_SIDE_BY_SIDE * free.height():
         inset_w = min(free.height() * INSET_ASPECT, 0.6 * free.width())
         inset = QRectF(free.right() - inset_w, free.top(), inset_w, inset_w / INSET_ASPECT)

@@ -325,7 +325,7 @@ class TrackView(pg.GraphicsView):
             return infield_layout(self.replay.track, to_px)
         bottom = to_px.mapRect(self.backdrop.bounds()).bottom()
         room = QRectF(0.0, bottom, self.width(), self.height() - bottom)
-        return stage_layout(room)
+        return stage_layout(room, self.pocket.visible)
 
     def _fit_range(self) -> None:
         """Show the whole track: centred, or across the top of a tall view (see stage)."""
