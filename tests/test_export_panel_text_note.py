@@ -18,14 +18,16 @@ from racegui.ui.theme import DARK  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
 
 
-def test_a_portrait_clip_is_not_told_presentation_makes_it_legible():
-    note = small_panel_note((540, 960), True)
-    assert "5 px" in note and "--presentation" not in note
+def test_a_small_landscape_clip_is_not_told_presentation_makes_it_legible():
+    note = small_panel_note((640, 360), True)
+    assert "3 px" in note and "--presentation" not in note
 
 
-def test_a_portrait_presentation_clip_is_told_its_panel_is_too_small():
-    px, helps = small_panel_text((540, 960), True, presentation=True)
-    assert px == pytest.approx(5.25, abs=0.01) and not helps
+def test_a_portrait_clip_needs_no_note_its_panel_type_is_a_1080p_export_s():
+    """A 540x960 export's panel text was 5 px (laid out as 1080x1920 at scale 1), with or
+    without --presentation; it is laid out as a phone's screen now, 10 px."""
+    assert small_panel_note((540, 960), True) == ""
+    assert small_panel_note((540, 960), True, presentation=True) == ""
 
 
 @pytest.mark.parametrize(

@@ -260,7 +260,14 @@ def test_reused_frame_buffer_leaves_nothing_of_the_previous_frame(qapp, replay, 
         fresh.frame_at(200.0)
         fresh.scene._frame_image = None  # a new image: drawn whole, nothing to patch
         b = fresh.frame_at(118.0).copy()
-        assert np.array_equal(a, b)
+        if size[0] > size[1]:
+            assert np.array_equal(a, b)
+        else:
+            # A portrait export's panel is laid out at scale 2 (a phone's screen): its 80 px
+            # gap figure, redrawn over the last, differs from a fresh drawing by up to 4 of
+            # 255 at the edges of its glyphs; anything of the previous frame differs by far
+            # more (the figure was another).
+            assert np.abs(a.astype(int) - b.astype(int)).max() <= 8
         assert not np.array_equal(a, reused.frame_at(200.0))
     finally:
         reused.close()
@@ -357,10 +364,12 @@ def test_a_scene_resized_back_to_landscape_puts_the_panel_beside_the_track(qapp,
 
 
 def test_a_narrow_portrait_scene_keeps_one_column_so_no_number_is_cut(qapp, replay):
-    # At 627 px wide, two columns of 296 px cut "+1.99 s" and "4:03.9" short.
-    source = SceneFrameSource(replay, DARK, (720, 1280))
+    # At 627 px wide, two columns of 296 px cut "+1.99 s" and "4:03.9" short. (A 4:5
+    # export's scene, at scale 1 as the window's: a 9:16 one is laid out at scale 2.)
+    source = SceneFrameSource(replay, DARK, (1080, 1350))
     try:
         scene = source.scene
+        assert scene.scale == 1.0
         scene.render_image(150.0, (627, 1000))
         panel = scene.panel
         assert panel.columns == 1 and panel.y() >= scene.track.geometry().bottom()

@@ -6,6 +6,15 @@ from racegui.ui.presentation import presentation_scale
 
 REFERENCE_HEIGHT_PX = 1080
 """Exports are laid out like a 1920x1080 window and scaled to other heights."""
+PHONE_SCREEN_PX = (540, 960)
+"""A portrait export is laid out as a phone's screen of this size (w, h px at scale 1) drawn
+bigger: the panel below the track one column filling the height, its type as big as a 1080p
+export's (a 540x960 export laid out as 1080x1920 at scale 1 had 5 px panel text and a
+sixth of its height blank)."""
+PHONE_MIN_ASPECT = 1.6
+"""Least height over width of an export laid out as a phone's screen: taller, its panel below
+the track at scale 1 is one column with room to spare (see ReplayScene's
+ONE_COLUMN_HEIGHT_PX); a 4:5 or 2:3 export keeps its two columns at its own scale."""
 
 
 def layout_size(size: tuple[int, int]) -> tuple[int, int]:
@@ -19,12 +28,32 @@ def layout_size(size: tuple[int, int]) -> tuple[int, int]:
     return w, h
 
 
+def phone_layout(size: tuple[int, int]) -> bool:
+    """Whether an export of `size` (w, h px) is laid out as a phone's screen: a portrait
+    one PHONE_MIN_ASPECT times as tall as wide or more (see layout_scale)."""
+    w, h = size
+    return h >= PHONE_MIN_ASPECT * w
+
+
 def layout_scale(size: tuple[int, int], presentation: bool = False) -> float:
     """Type and graphics scale of the scene an export of `size` (px) is laid out with: 1.0
     up to a 1080 px short side, in proportion above (a 4K export, 2.0); with
     ``presentation``, presentation mode's on a screen of the layout's size (1.4 at 16:9, 1.05
-    square or portrait: see presentation_scale)."""
+    square or portrait: see presentation_scale).
+
+    A portrait export PHONE_MIN_ASPECT times as tall as wide or more (a phone's video) is
+    laid out as a PHONE_SCREEN_PX screen, whichever of its width and height allows less
+    (540x960 and 1080x1920, 2.0; 2160x3840, 4.0): the panel below the track in one column,
+    every card whole, its type as big as drawn as a 1080p export's; with ``presentation``
+    too (the panel is then laid out as without: see SceneFrameSource). Landscape, square and
+    less tall portrait exports are as they were (their panel bigger would not fit below the
+    track: a square one's was left out, a 720x900 one's last card cut off)."""
     w0, h0 = layout_size(size)
     if presentation:
-        return presentation_scale(w0, h0)
-    return max(1.0, min(w0, h0) / REFERENCE_HEIGHT_PX)
+        base = presentation_scale(w0, h0)
+    else:
+        base = max(1.0, min(w0, h0) / REFERENCE_HEIGHT_PX)
+    if not phone_layout(size):
+        return base
+    phone_w, phone_h = PHONE_SCREEN_PX
+    return max(base, min(w0 / phone_w, h0 / phone_h))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import card_accent, draw_card, end_text, title_text
-from racegui.export.layout import layout_scale, layout_size
+from racegui.export.layout import layout_scale, layout_size, phone_layout
 from racegui.export.speed_badge import badge_rect, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
@@ -38,7 +38,8 @@ class SceneFrameSource:
     and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
     is the panel's splits table: "laps", "200m" or "timed". With ``presentation`` the layout is the
-    window's presentation mode on a screen of the layout's size (bigger type, fewer lines).
+    window's presentation mode on a screen of the layout's size (bigger type, fewer lines),
+    but for a portrait phone video, laid out with big type anyway (see layout.phone_layout).
     """
 
     def __init__(
@@ -68,6 +69,9 @@ class SceneFrameSource:
         self.scene.panel.splits.set_mode_name(splits)
         self._layout_size = layout_size(self.size)
         scale = layout_scale(self.size, presentation)
+        # A phone's video is laid out with big type already: presentation mode's layout of
+        # the panel (every line at its height, nothing fitted) cut its last card off.
+        presentation = presentation and not phone_layout(self.size)
         # Bigger than 1080p: the 1080p layout drawn bigger (a 4K export is a 1080p one at
         # twice the size). Presentation: as the window's presentation mode on a screen of
         # the layout's size.

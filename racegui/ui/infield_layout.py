@@ -47,3 +47,48 @@ def infield_layout(track: Track, to_px: QTransform) -> tuple[QRectF, QRectF]:
     left = -reach(bh)
     board = QRectF(left, -bh, max(inset.left() - GAP_M - left, 1.0), 2.0 * bh)
     return to_px.mapRect(board), to_px.mapRect(inset)
+
+
+STAGE_MIN_HEIGHT = 1.6
+"""A view this many times as tall as the track drawn across its width (or taller) shows the
+track at its top and the broadcast graphics below it (see stage_layout): a portrait video
+without the panel showed the track in a band across its middle, 70% of it empty."""
+STAGE_SIDE_BY_SIDE = 2.4
+"""Below the track, the scoreboard and the pocket cam side by side where the room is this
+many times as wide as tall or more (a square video), else the pocket cam above the board."""
+STAGE_MARGIN = 0.03
+"""Margin round the graphics below the track, as a share of the view's width."""
+
+
+def is_stage(view_w: float, view_h: float, track_bounds: QRectF) -> bool:
+    """Whether a view of view_w x view_h px shows the track at its top, the scoreboard and
+    the pocket cam below it: it is STAGE_MIN_HEIGHT times as tall as the track (its
+    bounds, m) drawn across its width, or taller."""
+    if view_w <= 0 or track_bounds.width() <= 0:
+        return False
+    track_h = view_w * track_bounds.height() / track_bounds.width()
+    return view_h >= STAGE_MIN_HEIGHT * track_h
+
+
+def stage_layout(room: QRectF, inset_shown: bool = True) -> tuple[QRectF, QRectF]:
+    """(scoreboard area, pocket-cam inset) in view pixels in `room` (px), the part of the
+    view below the track: side by side as in the infield where it is wide, else the inset
+    across the top (INSET_ASPECT) and the board below it; without the inset (hidden), the
+    board's area is all the room (the inset an empty rect)."""
+    m = STAGE_MARGIN * room.width()
+    free = room.adjusted(m, m / 2, -m, -m)
+    if not inset_shown:
+        return free, QRectF()
+    if free.width() >= STAGE_SIDE_BY_SIDE * free.height():
+        inset_w = min(free.height() * INSET_ASPECT, 0.6 * free.width())
+        inset = QRectF(free.right() - inset_w, free.top(), inset_w, inset_w / INSET_ASPECT)
+        inset.moveTop(free.center().y() - inset.height() / 2)
+        board = QRectF(free.left(), free.top(), free.width() - inset_w - m, free.height())
+        return board, inset
+    inset_h = min(free.width() / INSET_ASPECT, 0.55 * free.height())
+    inset_w = inset_h * INSET_ASPECT
+    inset = QRectF(free.center().x() - inset_w / 2, free.top(), inset_w, inset_h)
+    board = QRectF(
+        free.left(), inset.bottom() + m, free.width(), free.bottom() - inset.bottom() - m
+    )
+    return board, inset

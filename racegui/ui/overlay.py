@@ -6,6 +6,7 @@ a presentation scale factor. Fonts and colours are made once per theme/size, not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.model.timefmt import format_gap
+from racegui.ui.board_text import first_fitting, title_lines
 from racegui.ui.fonts import scene_font
 from racegui.ui.legible import legible_on, mix
 from racegui.ui.race_status import Gap, RaceStatus
@@ -207,13 +209,17 @@ class BroadcastOverlay:
         infield: QRectF,
         status: RaceStatus,
         title: str,
-        subtitle: str,
+        subtitle: str | Sequence[str],
         area: QRectF | None = None,
     ) -> QRectF:
         """Draw title, clock, lap and gaps centred in the infield rect (px); returns the area.
 
         With `area` (px), the board is sized to fit that rectangle and centred in it instead.
+        `subtitle` is one text or its forms from most to least complete (see
+        board_text.subtitle_forms): the first that fits whole is drawn. A title too wide
+        for the board goes on two lines (see board_text.title_lines).
         """
+        forms = [subtitle] if isinstance(subtitle, str) else list(subtitle)
         gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
         if area is None:
             u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
@@ -222,6 +228,7 @@ class BroadcastOverlay:
             u = cap
             for _ in range(2):  # row heights are nearly proportional to u
                 total = sum(self._board_rows(u, status.clock, gaps)[1])
+                total += self._title_rows(title, u, area.width())[1]
                 u = max(min(u * area.height() / total, cap), 6.0)
             infield = area
         f_title, m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)
@@ -230,6 +237,8 @@ class BroadcastOverlay:
         f_lap, m_lap = self._fonts.pair(self._type(0.95 * u), QFont.Weight.Bold)
         f_info, m_info = self._fonts.pair(self._type(0.72 * u))
         (box_w, box_h), rows = self._board_rows(u, status.clock, gaps)
+        lines, extra = self._title_rows(title, u, infield.width())
+        rows[0] += extra
         total = sum(rows)
         cx = infield.center().x()
         top = infield.center().y() - total / 2
@@ -241,10 +250,14 @@ class BroadcastOverlay:
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         # Title and subtitle.
         p.setFont(f_title)
-        title_txt = m_title.elided(title.upper(), infield.width())
-        self._line(p, cx, y, m_title, title_txt, self._text)
+        title_w = 0.0
+        for i, line in enumerate(lines):
+            text = m_title.elided(line, infield.width())
+            self._line(p, cx, y + i * m_title.height(), m_title, text, self._text)
+            title_w = max(title_w, m_title.horizontalAdvance(text))
         y += rows[0]
         p.setFont(f_sub)
+        subtitle = first_fitting(forms, m_sub.horizontalAdvance, infield.width())
         subtitle = m_sub.elided(subtitle, infield.width())
         self._line(p, cx, y, m_sub, subtitle, self._muted)
         y += rows[1] + rows[2]
@@ -287,10 +300,17 @@ class BroadcastOverlay:
             widest = max(widest, chip)
             y += m_info.height() * 1.15
         p.restore()
-        width = max(box_w, m_title.horizontalAdvance(title_txt), lap_w + detail_w)
+        width = max(box_w, title_w, lap_w + detail_w)
         extent = max(width, widest)
         self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
         return QRectF(cx - width / 2, top, width, total)
+
+    def _title_rows(self, title: str, u: float, room: float) -> tuple[list[str], float]:
+        """(the title's lines in capitals, the height (px) its lines after the first add) at
+        unit u (px) on a board `room` px wide."""
+        m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)[1]
+        lines = title_lines(title.upper(), m_title.horizontalAdvance, room)
+        return lines, (len(lines) - 1) * m_title.height()
 
     def _board_rows(
         self, u: float, clock: str, gaps: list

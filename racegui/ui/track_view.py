@@ -20,8 +20,9 @@ from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
+from racegui.ui.board_text import subtitle_forms
 from racegui.ui.device_sprites import DiscSprite
-from racegui.ui.infield_layout import infield_layout
+from racegui.ui.infield_layout import infield_layout, is_stage, stage_layout
 from racegui.ui.markers import DROPPED_ALPHA, MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
@@ -216,12 +217,13 @@ class TrackView(pg.GraphicsView):
         self.backdrop = TrackBackdrop(replay.track, replay.race.distance_m)
         self.pocket.set_replay(replay)
         self.sampler = TrailSampler(replay)
-        self.vb.setRange(rect=self.backdrop.bounds(), padding=0.0)
+        self._fit_range()
         others = [i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"]
         self._trail_rows = np.array(others, dtype=int)
         race = replay.race
         self.title = race.title
-        self.subtitle = "  ·  ".join(x for x in (race.venue, nice_date(race.date)) if x)
+        self.subtitle = subtitle_forms(race.venue, race.date)
+        """The scoreboard's subtitle, most to least complete (the first that fits is drawn)."""
         self._style_items()
         self.resetCachedContent()
         self.reset_tags()
@@ -309,7 +311,34 @@ class TrackView(pg.GraphicsView):
         """The pocket cam inset in view pixels, or None while it is hidden."""
         if not self.pocket.visible:
             return None
-        return infield_layout(self.replay.track, self.data_to_scene())[1]
+        return self._graphics_layout(self.data_to_scene())[1]
+
+    def stage(self) -> bool:
+        """Whether the view is tall enough to show the track at its top and the scoreboard
+        and the pocket cam below it (see infield_layout.is_stage)."""
+        return is_stage(self.width(), self.height(), self.backdrop.bounds())
+
+    def _graphics_layout(self, to_px: QTransform) -> tuple[QRectF, QRectF]:
+        """(scoreboard area, pocket-cam inset) in view px: in the infield, or below the
+        track in a tall view (see stage)."""
+        if not self.stage():
+            return infield_layout(self.replay.track, to_px)
+        bottom = to_px.mapRect(self.backdrop.bounds()).bottom()
+        room = QRectF(0.0, bottom, self.width(), self.height() - bottom)
+        return stage_layout(room, self.pocket.visible)
+
+    def _fit_range(self) -> None:
+        """Show the whole track: centred, or across the top of a tall view (see stage)."""
+        bounds = self.backdrop.bounds()
+        if self.stage():
+            tall = bounds.width() * self.height() / self.width()
+            bounds = QRectF(bounds.left(), bounds.bottom() - tall, bounds.width(), tall)
+        self.vb.setRange(rect=bounds, padding=0.0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if hasattr(self, "backdrop"):  # pyqtgraph resizes the view as it is made
+            self._fit_range()
 
     def data_to_scene(self) -> QTransform:
         """Transform from metres to this view's scene/viewport pixels (current view range)."""
@@ -450,15 +479,18 @@ class TrackView(pg.GraphicsView):
         obstacles += marker_rects(self, to_px)
         drawn: list[QRectF] = []
         board_area = None
+        stage = self.stage()
+        if self.pocket.visible or stage:
+            board_area, inset = self._graphics_layout(to_px)
         if self.pocket.visible:
-            board_area, inset = infield_layout(self.replay.track, to_px)
             self.pocket.place(inset, self.overlay.scale, self._fit, self._text_floor)
             self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
             obstacles.append(inset.adjusted(-3, -3, 3, 3))
             drawn.append(inset)
         self.scoreboard_rect = None
         if self.scoreboard_visible:
-            infield = to_px.mapRect(self.backdrop.infield_rect())
+            # Below the track, the board is as big as its room allows (see stage).
+            infield = board_area if stage else to_px.mapRect(self.backdrop.infield_rect())
             self.scoreboard_rect = self.overlay.paint_scoreboard(
                 painter, infield, self.status, self.title, self.subtitle, board_area
             )

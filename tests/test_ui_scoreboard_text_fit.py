@@ -1,0 +1,62 @@
+"""The scoreboard's title and subtitle are shown whole on a small board: the title on two
+lines, the subtitle without the stadium's name, before anything is cut (with the 10 px least
+type size a 540x960 export's board said "BREAKING4: FAITH KIPYEG…" over "…, Par…")."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from racegui.export.scene_source import SceneFrameSource  # noqa: E402
+from racegui.ui.board_text import first_fitting, subtitle_forms, title_lines  # noqa: E402
+from racegui.ui.loading import load_replay  # noqa: E402
+from racegui.ui.theme import DARK  # noqa: E402
+from racegui.ui.ui_paths import demo_path  # noqa: E402
+
+
+def test_the_subtitle_drops_the_least_telling_part_first():
+    forms = subtitle_forms("Stade Sebastien Charlety, Paris", "2025-06-26")
+    assert forms == (
+        "Stade Sebastien Charlety, Paris  ·  26 June 2025",
+        "Stade Sebastien Charlety, Paris  ·  26 Jun 2025",
+        "Paris  ·  26 June 2025",
+        "Paris  ·  26 Jun 2025",
+        "26 Jun 2025",
+    )
+    assert subtitle_forms(None, "summer 2025") == ("summer 2025",)
+    assert subtitle_forms("Eugene", None) == ("Eugene",)
+    assert first_fitting(forms, len, 22) == "Paris  ·  26 June 2025"
+    assert first_fitting(forms, len, 5) == "26 Jun 2025"  # the shortest, to be elided
+
+
+def test_a_long_title_breaks_after_its_colon_or_where_the_lines_are_even():
+    title = "BREAKING4: FAITH KIPYEGON'S MILE"
+    assert title_lines(title, len, 40) == [title]
+    assert title_lines(title, len, 22) == ["BREAKING4:", "FAITH KIPYEGON'S MILE"]
+    assert title_lines(title, len, 17) == ["BREAKING4: FAITH", "KIPYEGON'S MILE"]
+    assert title_lines(title, len, 8) == [title]  # no break fits: one line, elided
+
+
+@pytest.mark.parametrize("size", [(540, 960), (640, 360), (854, 480), (720, 720)])
+def test_a_small_export_s_board_shows_its_title_and_subtitle_whole(qapp, size):
+    source = SceneFrameSource(load_replay(demo_path()), DARK, size)
+    try:
+        overlay = source.scene.track.overlay
+        source.frame_at(120.0)  # laid out at the export's size
+        drawn: list[str] = []
+        line = overlay._line
+
+        def record(p, cx, y, m, text, colour):
+            drawn.append(text)
+            return line(p, cx, y, m, text, colour)
+
+        overlay._line = record
+        source.frame_at(121.0)
+        assert drawn and not any("…" in text for text in drawn)
+        assert "".join(drawn).replace(" ", "").startswith("BREAKING4:FAITHKIPYEGON'SMILE")
+        assert drawn[-1].endswith("26 June 2025") or drawn[-1].endswith("26 Jun 2025")
+    finally:
+        source.close()
