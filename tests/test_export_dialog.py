@@ -324,11 +324,44 @@ def test_the_gif_budget_is_shown_live(replay, tmp_path, qtbot):
     dlg.to_edit.setText("1:10")
     dlg.size_combo.setCurrentIndex(0)  # 1920 x 1080
     dlg.fps_spin.setValue(30)
-    assert dlg.check_label.text().startswith("A 1920x1080 GIF of 301 frames is too big")
+    assert "A 1920x1080 GIF of 301 frames is too big" in dlg.check_label.text()
     assert not dlg.export_button.isEnabled()
     dlg.size_combo.setCurrentIndex(dlg.size_combo.count() - 1)  # 640 x 360
     assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."
     assert dlg.problem() is None and dlg.export_button.isEnabled()
+
+
+def test_the_options_a_format_changes_are_said_until_the_user_changes_one(replay, tmp_path, qtbot):
+    """Typing .gif changed the size, rate and panel without a word (presenter's review)."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.from_edit.setText("3:00")
+    dlg.to_edit.setText("3:05")
+    assert not dlg.check_label.text().startswith("Set for")
+    dlg.path_edit.setText(str(tmp_path / "talk.gif"))
+    size = " ".join(dlg.size_combo.currentText().split())
+    note = f"Set for a GIF: size {size}, 15 fps, no side panel (yours to change)."
+    assert "360" in size and dlg.check_label.text().startswith(note + "\n")
+    dlg.fps_spin.setValue(12)  # the user's own choice: the note has done its work
+    assert not dlg.check_label.text().startswith("Set for")
+    dlg.path_edit.setText(str(tmp_path / "talk.mp4"))  # fps stays the user's 12
+    assert dlg.check_label.text().startswith("Set for an MP4: size 1920")
+    assert "fps" not in dlg.check_label.text().splitlines()[0]
+
+
+def test_a_gif_too_long_says_the_latest_end_that_fits(replay, tmp_path, qtbot):
+    """Told only 'too long' or 'too big', a presenter could not tell what would fit."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "clip.gif"))
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720, at most 271 frames
+    dlg.from_edit.setText("3:00")
+    dlg.to_edit.setText("3:30")
+    assert "; from 3:00.00 it fits up to an end at 3:18.00:" in dlg.check_label.text()
+    dlg.to_edit.setText("3:18")
+    assert dlg.problem() is None
+    dlg.to_edit.setText("3:18.07")  # one more frame at 15 fps
+    assert dlg.problem() is not None
 
 
 def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(

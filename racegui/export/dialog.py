@@ -78,6 +78,8 @@ PROPOSED: dict[ExportFormat, tuple[tuple[int, int], int, bool]] = {
 }
 """Size (px), frame rate (fps) and side panel proposed for each format, unless the user chose
 their own: a 640x360 GIF has no panel (its text would be 3 to 4 px tall)."""
+FORMAT_NAMES: dict[ExportFormat, str] = {"mp4": "an MP4", "gif": "a GIF", "png": "a PNG"}
+"""Each format as the dialog's notes name it."""
 PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
 """Colour of a problem with the options on a light and on a dark dialog."""
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
@@ -220,6 +222,7 @@ class ExportDialog(QDialog):
         self._proposing = False
         self._now_s = now_s
         self._proposed_from = clock_text(0.0)
+        self._proposal_note = ""
         """The start time the dialog last put in the field (a time typed over it is kept)."""
         self.last_summary: str | None = None
         self._build(theme, splits, start_dir or Path.home())
@@ -446,7 +449,7 @@ class ExportDialog(QDialog):
         options.validate()
         plan = plan_for(options, self.replay.duration_s)
         if options.format == "gif":
-            check_gif_budget(plan.total, options.size)
+            check_gif_budget(plan.total, options.size, plan)
         return options, plan
 
     def problem(self) -> str | None:
@@ -476,6 +479,8 @@ class ExportDialog(QDialog):
             text, problem = describe_plan(options, plan) + panel_words(options), False
         except ExportOptionsError as exc:
             text, problem = str(exc), True
+        if self._proposal_note:
+            text = f"{self._proposal_note}\n{text}"
         self.check_label.setText(text)
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         self.check_label.setStyleSheet(f"color: {PROBLEM_COLOURS[dark]};" if problem else "")
@@ -484,6 +489,11 @@ class ExportDialog(QDialog):
     def _propose_settings(self, fmt: ExportFormat) -> None:
         """Set the size and frame rate that suit ``fmt``, except those the user chose."""
         size, fps, panel = PROPOSED[fmt]
+        before = (
+            self.size_combo.currentText(),
+            self.fps_spin.value(),
+            self.panel_check.isChecked(),
+        )
         self._proposing = True
         try:
             if "size" not in self._user_set:
@@ -495,6 +505,20 @@ class ExportDialog(QDialog):
                 self.panel_check.setChecked(panel)
         finally:
             self._proposing = False
+        changed = []
+        if self.size_combo.currentText() != before[0]:
+            changed.append("size " + " ".join(self.size_combo.currentText().split()))
+        if self.fps_spin.value() != before[1]:
+            changed.append(f"{self.fps_spin.value()} fps")
+        if self.panel_check.isChecked() != before[2]:
+            changed.append("side panel" if self.panel_check.isChecked() else "no side panel")
+        self._proposal_note = (
+            f"Set for {FORMAT_NAMES[fmt]}: {', '.join(changed)} (yours to change)."
+            if changed
+            else ""
+        )
+        """Which options the format changed, said under them until the user changes one (a
+        presenter typing .gif saw the size, rate and panel change without a word)."""
 
     # --- running -----------------------------------------------------------------------------
     @property
@@ -626,6 +650,7 @@ class ExportDialog(QDialog):
     def _note_choice(self, name: str) -> None:
         if not self._proposing:
             self._user_set.add(name)
+            self._proposal_note = ""
         self._on_option_changed()
 
     def _on_option_changed(self) -> None:

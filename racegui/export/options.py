@@ -6,11 +6,14 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from racegui.export.layout import layout_scale, layout_size
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_times_apart
+from racegui.model.timefmt import clock_text, format_times_apart
+
+if TYPE_CHECKING:
+    from racegui.export.frames import FramePlan
 
 ExportFormat = Literal["mp4", "gif", "png"]
 
@@ -356,24 +359,37 @@ def check_frame_budget(frames: float) -> None:
         )
 
 
-def check_gif_budget(frames: int, size: tuple[int, int]) -> None:
-    """Raise ExportOptionsError if a GIF of ``frames`` frames at ``size`` (px) is too big."""
+def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None = None) -> None:
+    """Raise ExportOptionsError if a GIF of ``frames`` frames at ``size`` (px) is too big;
+    given the export's ``plan``, the message says the latest end time that would fit."""
     width, height = size
+    most = min(GIF_MAX_FRAMES, GIF_MAX_PIXEL_FRAMES // max(1, width * height))
+    fits = _gif_end_that_fits(plan, most)
     if frames > GIF_MAX_FRAMES:  # and the size's own limit, if lower: both said at once
-        here = GIF_MAX_PIXEL_FRAMES // max(1, width * height)
-        also = f", and at most {here} at {width}x{height}" if here < GIF_MAX_FRAMES else ""
+        also = f", and at most {most} at {width}x{height}" if most < GIF_MAX_FRAMES else ""
         raise ExportOptionsError(
-            f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}{also}): export "
-            f"MP4, or shorten the span, lower the fps or raise the speed"
-            + (", or use a smaller size." if also else ".")
+            f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}{also}){fits}: "
+            f"export MP4, or shorten the span, lower the fps or raise the speed."
         )
-    if width * height * frames > GIF_MAX_PIXEL_FRAMES:
-        most = GIF_MAX_PIXEL_FRAMES // (width * height)
+    if frames > most:
         raise ExportOptionsError(
             f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
-            f"that size): export MP4, or use a smaller size, or fewer frames (a shorter span, "
-            f"a lower fps or a higher speed)."
+            f"that size){fits}: export MP4, or use a smaller size, or fewer frames (a shorter "
+            f"span, a lower fps or a higher speed)."
         )
+
+
+def _gif_end_that_fits(plan: FramePlan | None, most: int) -> str:
+    """ "; from 3:00.00 it fits up to an end at 3:18.00": the latest race time (s) a GIF of
+    at most `most` frames reaches with the plan's start, rate, speed and cards ("" without a
+    plan, or where not even its cards fit)."""
+    if plan is None:
+        return ""
+    race_frames = most - plan.title_frames - plan.end_frames
+    if race_frames < 2 or race_frames >= len(plan.race_times):
+        return ""
+    start, end = plan.race_times[0], plan.race_times[race_frames - 1]
+    return f"; from {clock_text(float(start))} it fits up to an end at {clock_text(float(end))}"
 
 
 def _is_number(value: object) -> bool:

@@ -112,7 +112,7 @@ def export(
         set_speed(1.0 if options.is_still else options.speed)
     draw_s = 0.0
     if options.format == "gif":
-        check_gif_budget(total, options.size)
+        check_gif_budget(total, options.size, plan)
         if writer is None:
             tic = time.perf_counter()
             sample = sample_frames(source, plan)
