@@ -44,3 +44,21 @@ def test_keys_that_change_the_playback_show_the_controls_for_a_while(window, qtb
     assert window.controls.isVisible() and window._hide_timer.isActive()
     window.set_presentation(False)
     window.clock.pause()
+
+
+def test_presentation_lists_fit_whole_with_no_scroll_bar(window, qtbot):
+    """A presentation screenshot at 3:50 had a scroll bar beside 'Stepped off', where an
+    export says '+ 4 more'; an audience cannot scroll."""
+    from PySide6.QtCore import Qt
+
+    feed = window.scene.panel.pacers.feed
+    window.set_presentation(True)
+    window.clock.seek(230.0)
+    window.show_time(230.0)
+    qtbot.waitUntil(lambda: feed.passed_count() == 8)
+    assert feed.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not feed.verticalScrollBar().isVisible()
+    shown = sum(not row.isHidden() for row in feed.rows)
+    assert shown < 8 and feed.more.text() == f"+ {8 - shown} more"
+    window.set_presentation(False)
+    assert feed.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded

@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.scene.set_panel_cue(not on)  # no note to the user before an audience
         self.scene.speed_pill.show_speed(self.clock.speed, on)  # the audience's "4× speed"
+        self.scene.panel.set_static(on)  # "+ 4 more" for an audience, not a scroll bar
         self._dock_controls(on)
         app = QApplication.instance()
         if on:
@@ -413,6 +414,7 @@ class MainWindow(QMainWindow):
         screenshot of presentation mode)."""
         self._fit_presentation(width, height)
         self.scene.set_panel_cue(False)
+        self.scene.panel.set_static(True)
         self.menuBar().setVisible(False)
         self._dock_controls(True)
         self.controls.setVisible(False)
