@@ -147,6 +147,33 @@ def _reopened_after(qtbot, path: str, presentation: bool) -> MainWindow:
     return second
 
 
+def test_a_full_screen_geometry_saved_by_an_older_version_opens_as_a_window(qtbot, tmp_path):
+    """Settings saved full screen (before the fix above) opened the window borderless full
+    screen, unticked, and leaving presentation mode then shrank it to the size underneath
+    (a presenter's review)."""
+    ensure_app()
+    path = str(tmp_path / "old.ini")
+    first = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.show()
+    first.showFullScreen()
+    qtbot.waitUntil(first.isFullScreen)
+    old = AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    old.geometry = first.saveGeometry()  # as the older version saved it on closing
+    old.sync()
+    first.showNormal()
+    second = MainWindow(
+        load_replay(demo_path()), AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.isFullScreen()
+    assert not second.windowState() & Qt.WindowState.WindowFullScreen
+
+
 def test_closing_in_presentation_mode_reopens_as_a_plain_window(qtbot, tmp_path):
     """Quitting in presentation mode had the next launch borderless full screen, with
     neither Presentation mode nor Full screen ticked (a coach's review)."""

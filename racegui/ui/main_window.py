@@ -169,6 +169,11 @@ class MainWindow(QMainWindow):
         self.resize(first_size(self.screen()))
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
+            # Saved full screen (by a version before _windowed_geometry): a window, not an
+            # unticked borderless full screen that leaving presentation mode then shrank.
+            full = Qt.WindowState.WindowFullScreen
+            if self.windowState() & full:
+                self.setWindowState(self.windowState() & ~full)
 
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
