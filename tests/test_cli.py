@@ -599,3 +599,13 @@ def test_import_says_who_is_read_as_a_pacer_for_stopping_short(capsys, tmp_path)
     assert code == 0
     assert out.splitlines()[1:] == []
     assert "notes" not in json.loads((tmp_path / "roles.json").read_text(encoding="utf-8"))
+
+
+def test_an_export_still_takes_time_as_the_window_s_screenshot_does(capsys, tmp_path):
+    """'export -o still.png --time 2:00' was refused ('unrecognized arguments'): the
+    window's --screenshot takes --time, and two users typed it for a still too."""
+    by_time, by_from = tmp_path / "time.png", tmp_path / "from.png"
+    demo = str(demo_race_path())
+    assert run(capsys, "export", demo, "-o", str(by_time), "--time", "2:00", "-q")[0] == 0
+    assert run(capsys, "export", demo, "-o", str(by_from), "--from", "2:00", "-q")[0] == 0
+    assert by_time.read_bytes() == by_from.read_bytes()

@@ -63,10 +63,11 @@ def add_export_arguments(
     )
     parser.add_argument(
         "--from",
+        "--time",  # as the window's --screenshot takes it, for a PNG still
         dest="from_s",
         type=time_arg,
         metavar="T",
-        help="race time to start at (default 0)",
+        help="race time to start at, or of a PNG still (default 0)",
     )
     parser.add_argument(
         "--to",
