@@ -1,0 +1,32 @@
+"""A first-time coach's review of the side panel and splits table: the mile's start stretch
+named one way everywhere, units on the running lap time, pacers' dropouts to the hundredth,
+and "est." on an estimated lap in the pace card (the splits tab per race file: test_ui_window)."""
+
+from __future__ import annotations
+
+from racegui.io.replay_file import read_replay
+from racegui.ui.race_status import lap_words, race_status
+from racegui.ui.ui_paths import demo_path
+from tests.helpers_panel import shown_panel
+from tests.helpers_race import field_race
+
+
+def test_mile_start_stretch_is_the_start_not_lap_1():
+    """The mile's first 9.34 m read "Lap 1 of 4" on the scoreboard while the panel said
+    START and the table "Start · 9 m"; lap 1 is the 400 m after."""
+    replay = read_replay(demo_path())
+    assert race_status(replay, replay.state_at(1.0)).lap_text == "Start · 9 m"
+    assert lap_words(replay, 0.0, False) == ("Start · 9 m", "4 laps to go")
+    assert lap_words(replay, 5.0, False) == ("Start · 9 m", "4 laps to go")
+    assert lap_words(replay, 10.0, False) == ("Lap 1 of 4", "4 laps to go")
+    texts = {lap_words(replay, float(d), False)[0] for d in range(0, 1609, 3)}
+    assert all(" of 4" in t or t.startswith(("Start", "Bell")) for t in texts), texts
+
+
+def test_the_field_card_names_the_start_stretch_as_the_panel_does(qtbot):
+    """A 3000 m leader in the first 200 m read "Lap 1 of 7", the lap after it too."""
+    panel = shown_panel(qtbot, field_race())
+    panel.update_frame(20.0)  # Ada at 100 m
+    assert panel.field.shown_texts()[0] == ("1", "Ada", "Start")
+    panel.update_frame(60.0)  # 300 m: the first full lap
+    assert panel.field.shown_texts()[0] == ("1", "Ada", "Lap 1 of 7")
