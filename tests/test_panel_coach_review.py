@@ -5,6 +5,7 @@ and "est." on an estimated lap in the pace card (the splits tab per race file: t
 from __future__ import annotations
 
 from racegui.io.replay_file import read_replay
+from racegui.model.timefmt import format_time
 from racegui.ui.race_status import lap_words, race_status
 from racegui.ui.ui_paths import demo_path
 from tests.helpers_panel import shown_panel
@@ -21,6 +22,18 @@ def test_mile_start_stretch_is_the_start_not_lap_1():
     assert lap_words(replay, 10.0, False) == ("Lap 1 of 4", "4 laps to go")
     texts = {lap_words(replay, float(d), False)[0] for d in range(0, 1609, 3)}
     assert all(" of 4" in t or t.startswith(("Start", "Bell")) for t in texts), texts
+
+
+def test_pacers_step_off_at_times_to_the_hundredth(qtbot):
+    """The dropout feed showed "1:57.9" for Reekie's 1:57.91, as info and the seek bar's
+    events give it."""
+    replay = read_replay(demo_path())
+    panel = shown_panel(qtbot, replay)
+    panel.update_frame(130.0)
+    rows = [row for row in panel.pacers.feed.rows if not row.isHidden()]
+    reekie = next(row for row in rows if row.dropout.name.endswith("Reekie"))
+    assert reekie.time.text() == "1:57.91"
+    assert all(row.time.text() == format_time(row.dropout.time_s, 2) for row in rows)
 
 
 def test_the_field_card_names_the_start_stretch_as_the_panel_does(qtbot):

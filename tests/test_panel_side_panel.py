@@ -91,7 +91,7 @@ def test_estimated_dropouts_are_tagged(panel, replay):
     panel.update_frame(130.0)
     rows = [row for row in panel.pacers.feed.rows if not row.isHidden()]
     assert rows and all(row.est.text() == ("est." if row.dropout.estimated else "") for row in rows)
-    assert rows[0].time.text() == format_time(rows[0].dropout.time_s, 1)
+    assert rows[0].time.text() == format_time(rows[0].dropout.time_s, 2)
 
 
 def test_clicking_a_dropout_seeks_to_its_time(qtbot, panel, replay):
