@@ -24,6 +24,20 @@ def test_mile_start_stretch_is_the_start_not_lap_1():
     assert all(" of 4" in t or t.startswith(("Start", "Bell")) for t in texts), texts
 
 
+def test_the_running_lap_time_says_it_is_seconds(qtbot):
+    """ "LAP 3 SO FAR  3.6" had no unit where the gap beside it reads "+0.56 s"."""
+    from racegui.model.timefmt import format_duration
+
+    replay = read_replay(demo_path())
+    panel = shown_panel(qtbot, replay)
+    panel.update_frame(125.8)  # lap 3 from 2:02.18
+    split = panel.lap_split
+    assert (split.lap_name.text(), split.lap_time.text()) == ("LAP 3 SO FAR", "3.6 s")
+    panel.update_frame(190.0)
+    assert split.last_time.text() == "1:01.12"  # a minute or more reads as a time
+    assert format_duration(3.62, 1) == "3.6 s" and format_duration(61.12) == "1:01.12"
+
+
 def test_pacers_step_off_at_times_to_the_hundredth(qtbot):
     """The dropout feed showed "1:57.9" for Reekie's 1:57.91, as info and the seek bar's
     events give it."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_duration, format_time
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
@@ -32,7 +32,7 @@ TIPS = {
 
 
 class LapSplit(QWidget):
-    """Two lines: "LAP 3 SO FAR   28.4   +0.52" and "LAP 2   1:00.56   +0.91" (seconds); once
+    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52" and "LAP 2   1:00.56   +0.91"; once
     she has finished "FINISH   4:06.42   +6.42", or, a runner who did not finish once she has
     stopped, "DNF · 2000 M   6:30.40   +17.07" (her time and gap where she stopped)."""
 
@@ -117,7 +117,7 @@ class LapSplit(QWidget):
                 name = "RACE SO FAR"
             self.lap_name.set_text(name)
             start = prev.time_s if prev is not None else 0.0
-            self.lap_time.set_text(format_time(max(frame.t - start, 0.0), 1))
+            self.lap_time.set_text(format_duration(max(frame.t - start, 0.0), 1))
             delta = None
             if frame.gap_s is not None and prev_gap is not None:
                 delta = frame.gap_s - prev_gap if frame.t > 0 else 0.0
@@ -131,7 +131,7 @@ class LapSplit(QWidget):
             self.last_delta.set_text("")
         else:
             self.last_name.set_text(_lap_name(prev))
-            self.last_time.set_text(format_time(prev.lap_time_s, 2))
+            self.last_time.set_text(format_duration(prev.lap_time_s, 2))
             self._show_delta(self.last_delta, prev.delta_s, style)
 
     @staticmethod
