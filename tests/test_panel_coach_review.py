@@ -4,7 +4,13 @@ and "est." on an estimated lap in the pace card (the splits tab per race file: t
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
 from racegui.io.replay_file import read_replay
+from racegui.model import analysis
 from racegui.model.timefmt import format_time
 from racegui.ui.race_status import lap_words, race_status
 from racegui.ui.ui_paths import demo_path
@@ -48,6 +54,41 @@ def test_pacers_step_off_at_times_to_the_hundredth(qtbot):
     reekie = next(row for row in rows if row.dropout.name.endswith("Reekie"))
     assert reekie.time.text() == "1:57.91"
     assert all(row.time.text() == format_time(row.dropout.time_s, 2) for row in rows)
+
+
+def test_an_estimated_lap_time_is_marked_in_the_pace_card(qtbot, tmp_path):
+    """A split missing from the file: the splits table had the lap in italics as an
+    estimate, the pace card's last-lap line showed it as if published."""
+    data = json.loads(Path(demo_path()).read_text())
+    for a in data["athletes"]:
+        if a["role"] == "runner":  # her own laps: splits where they end, 1200 m left out
+            a["splits"] = [
+                {"distance_m": float(d), "time": float(replay_time)}
+                for d, replay_time in _laps_of_demo()
+                if abs(d - 1209.344) > 1e-3
+            ]
+    path = tmp_path / "missing.json"
+    path.write_text(json.dumps(data))
+    replay = read_replay(path)
+    laps = analysis.lap_table(replay)
+    assert [lap.lap_time_published for lap in laps] == [True, True, True, False, False]
+    panel = shown_panel(qtbot, replay)
+    split = panel.lap_split
+    panel.update_frame(150.0)
+    assert split.last_name.text() == "LAP 2"  # published at both ends
+    panel.update_frame(200.0)
+    assert split.last_name.text() == "LAP 3  est."  # ends at the missing 1209 m
+    table = panel.splits.laps_model  # the lap time column: italic where estimated
+
+    def italic(row: int) -> bool:
+        return table.data(table.index(row, 2), Qt.ItemDataRole.FontRole).italic()
+
+    assert italic(3) and not italic(2)
+
+
+def _laps_of_demo() -> list[tuple[float, float]]:
+    """(distance m, time s) of the demo runner's lap ends, as its lap table gives them."""
+    return [(lap.end_m, lap.time_s) for lap in analysis.lap_table(read_replay(demo_path()))]
 
 
 def test_the_field_card_names_the_start_stretch_as_the_panel_does(qtbot):

@@ -18,13 +18,17 @@ from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
+ESTIMATED = "est."
+"""After the last lap's name when its time is an estimate (as the splits table and the
+dropout feed mark one)."""
 
 
 TIPS = {
     "lap_name": "The lap being run, of the race's laps to the finish line",
     "lap_time": "Time run in this lap so far (s)",
     "lap_delta": "Behind (+) or ahead (-) of the target's time for this lap so far (s)",
-    "last_name": "The lap run before this one",
+    "last_name": "The lap run before this one (est.: its time is read from the model between "
+    "published splits)",
     "last_time": "The last lap's time (s)",
     "last_delta": "Behind (+) or ahead (-) of the target's time for the last lap (s)",
 }
@@ -142,10 +146,14 @@ class LapSplit(QWidget):
 
 def _lap_name(lap: Lap) -> str:
     """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
-    ran before she stopped (not a whole lap's time)."""
+    ran before she stopped (not a whole lap's time); "LAP 3  est." when the lap time is read
+    from the model, not published at both ends (the splits table had it in italics as an
+    estimate while this line showed it as if published: coach's review)."""
     if lap.stopped:
-        return f"LAST {lap.end_m - lap.start_m:.0f} M"
-    return "START" if lap.number == 0 else f"LAP {lap.number}"
+        name = f"LAST {lap.end_m - lap.start_m:.0f} M"
+    else:
+        name = "START" if lap.number == 0 else f"LAP {lap.number}"
+    return name if lap.lap_time_published else f"{name}  {ESTIMATED}"
 
 
 def _cum_delta(lap: Lap | None) -> float | None:
