@@ -91,7 +91,7 @@ def test_estimated_dropouts_are_tagged(panel, replay):
     panel.update_frame(130.0)
     rows = [row for row in panel.pacers.feed.rows if not row.isHidden()]
     assert rows and all(row.est.text() == ("est." if row.dropout.estimated else "") for row in rows)
-    assert rows[0].time.text() == format_time(rows[0].dropout.time_s, 1)
+    assert rows[0].time.text() == format_time(rows[0].dropout.time_s, 2)
 
 
 def test_clicking_a_dropout_seeks_to_its_time(qtbot, panel, replay):
@@ -321,8 +321,8 @@ def test_the_lap_being_run_says_its_figures_are_so_far(panel):
     panel.update_frame(181.33)  # 3:01.33, lap 3 being run
     split = panel.lap_split
     assert split.lap_name.text() == "LAP 3 SO FAR"
-    assert split.lap_time.text() == "59.2"  # 3:01.33 - 2:02.17 (lap 2 ended at 809 m)
-    assert split.last_name.text() == "LAP 2"
+    assert split.lap_time.text() == "59.2 s"  # 3:01.33 - 2:02.17 (lap 2 ended at 809 m)
+    assert split.last_name.text() == "LAP 2  est."  # 809 m: between the 400 m marks
 
 
 def test_a_lap_s_running_delta_starts_at_zero_on_its_timed_start(panel, replay):
@@ -334,5 +334,5 @@ def test_a_lap_s_running_delta_starts_at_zero_on_its_timed_start(panel, replay):
     assert lap2.time_s == pytest.approx(122.18)
     panel.update_frame(lap2.time_s)
     split = panel.lap_split
-    assert (split.lap_name.text(), split.lap_time.text()) == ("LAP 3 SO FAR", "0.0")
+    assert (split.lap_name.text(), split.lap_time.text()) == ("LAP 3 SO FAR", "0.0 s")
     assert split.lap_delta.text() == "0.00"

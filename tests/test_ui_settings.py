@@ -14,7 +14,6 @@ PROPERTIES = (
     "trails",
     "pocket_cam",
     "panel",
-    "splits",
     "loop",
     "recent_files",
     "last_folder",
@@ -32,7 +31,7 @@ KEYS = (
     "view/trails",
     "view/pocket_cam",
     "view/panel",
-    "view/splits",
+    "view/splits_by_file",
     "playback/loop",
     "files/recent",
     "files/last_folder",
@@ -68,6 +67,7 @@ def test_every_setting_of_the_wrong_type_falls_back_to_its_default(tmp_path, val
         if name in TEXT and not value.startswith("@"):
             continue  # "nan" is a folder or file name as far as settings can tell
         assert getattr(damaged, name) == getattr(defaults, name), name
+    assert damaged.splits_for(None) == damaged.splits_for("x.json") == "laps"
 
 
 def test_on_off_settings_read_the_words_qsettings_writes(tmp_path):
@@ -80,3 +80,16 @@ def test_an_export_folder_too_long_to_look_up_is_passed_over(tmp_path):
     from racegui.export.dialog import default_folder
 
     assert default_folder(tmp_path / ("a" * 300), None) != tmp_path / ("a" * 300)
+
+
+def test_the_splits_tab_is_remembered_per_race_file(tmp_path):
+    """One tab for every race had opened a new file on another race's Timed tab (coach's
+    review): each file keeps its own, a file not seen before has the laps."""
+    settings = _settings(tmp_path / "s.ini", "")
+    settings.set_splits_for(tmp_path / "a.json", "timed")
+    settings.set_splits_for(None, "200m")
+    assert settings.splits_for(tmp_path / "a.json") == "timed"
+    assert settings.splits_for(None) == "200m"
+    assert settings.splits_for(tmp_path / "b.json") == "laps"
+    settings.set_splits_for(tmp_path / "a.json", "laps")
+    assert settings.splits_for(str(tmp_path / "a.json")) == "laps"

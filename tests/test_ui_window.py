@@ -611,12 +611,12 @@ def test_the_splits_tab_is_remembered(qtbot, settings):
     qtbot.addWidget(first)
     assert first.scene.panel.splits.mode == LAPS
     first.scene.panel.splits.buttons.button(SPLITS).click()
-    assert settings.splits == "200m"
+    assert settings.splits_for(None) == "200m"
     again = MainWindow(load_replay(demo_path()), settings, theme="dark")
     qtbot.addWidget(again)
     assert again.scene.panel.splits.mode == SPLITS
     again.scene.panel.splits.buttons.button(LAPS).click()
-    assert settings.splits == "laps"
+    assert settings.splits_for(None) == "laps"
 
 
 def test_a_seek_drag_ends_if_the_bar_is_hidden_under_it(window, qtbot):
@@ -733,3 +733,27 @@ def test_the_replay_time_says_why_it_runs_on_past_the_finish(window):
     end, length = window.replay.race_end_s, window.replay.duration_s
     assert length - end > 1.0
     assert "4:06.42" in tip and f"{length - end:.1f} s" in tip and "slow to a stop" in tip
+
+
+def test_a_race_file_opens_on_its_own_splits_tab(qtbot, settings, tmp_path):
+    """A new file opened on the Timed tab chosen for another race (coach's review): a file
+    opens on the tab last chosen for it, a file not opened before on the laps."""
+    import shutil
+
+    from racegui.ui.panel.splits_table import LAPS, SPLITS, TIMED
+
+    ensure_app()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    shutil.copy(demo_path(), first)
+    shutil.copy(demo_path(), second)
+    window = MainWindow(load_replay(first), settings, path=first, theme="dark")
+    qtbot.addWidget(window)
+    splits = window.scene.panel.splits
+    splits.buttons.button(TIMED).click()
+    assert window.open_path(second)
+    assert splits.mode == LAPS
+    splits.buttons.button(SPLITS).click()
+    assert window.open_path(first)
+    assert splits.mode == TIMED
+    assert window.open_path(second)
+    assert splits.mode == SPLITS

@@ -140,6 +140,15 @@ def format_delta(seconds: float, decimals: int = 2) -> str:
     return ("-" if seconds < 0 else "+") + text
 
 
+def format_duration(seconds: float, decimals: int = 2) -> str:
+    """A time taken (s) as the panel writes one: "3.6 s" under a minute, "1:00.56" from a
+    minute on (the colon says it is a time), as format_gap writes a gap, without its sign."""
+    text = format_time(seconds, decimals)
+    if text == "--" or ":" in text:
+        return text
+    return f"{text} s"
+
+
 def format_gap(seconds: float, decimals: int = 2) -> str:
     """A gap or margin (s) as the graphics show it: "+1.45 s" under a minute, "+2:05.81" from
     a minute on (the colon says it is a time; "+2:05.81 s" and "+125.81 s" had both been

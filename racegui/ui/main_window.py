@@ -237,7 +237,6 @@ class MainWindow(QMainWindow):
         a[f"theme_{self.theme_name}"].setChecked(True)
         a["loop"].setChecked(s.loop)
         self._on_clock_speed_changed(self.clock.speed)
-        self.scene.panel.splits.set_mode_name(s.splits)
         self.set_theme(self.theme_name)
 
     # --- public API -----------------------------------------------------------------------
@@ -474,6 +473,8 @@ class MainWindow(QMainWindow):
         elif dropped is not None:  # her own run in it, if she ran in it too
             self.set_compare(dropped, self.compare_path)
         self.scene.set_replay(replay)
+        # The tab last chosen for this file (Laps for a new one), not another race's.
+        self.scene.panel.splits.set_mode_name(self.settings.splits_for(path))
         self._show_splits_mode()
         self.controls.set_replay(replay)
         fill_follow_menu(self.menus["follow"], replay, self.follow)
@@ -550,8 +551,8 @@ class MainWindow(QMainWindow):
         self.settings.panel = on
 
     def _on_splits_mode_changed(self, mode: int) -> None:
-        """The splits tab chosen is the one the next window opens on."""
-        self.settings.splits = MODE_NAMES[mode]
+        """The splits tab chosen is the one this race file opens on next time."""
+        self.settings.set_splits_for(self.path, MODE_NAMES[mode])
         self._show_splits_mode()
 
     def _show_splits_mode(self) -> None:
@@ -620,6 +621,7 @@ class MainWindow(QMainWindow):
         if problem is not None:
             QMessageBox.critical(self, "Cannot save", problem)
             return False
+        self.settings.set_splits_for(path, self.scene.panel.splits.mode_name)  # tab kept
         self._set_replay(self.replay, path, keep_time=True)
         self._remember_opened(path)
         return True

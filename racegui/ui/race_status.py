@@ -46,16 +46,26 @@ class RaceStatus:
     compare_gap: Gap | None
 
 
+def start_name(replay: Replay) -> str:
+    """The part lap before a race's first full lap, as the splits table names it ("Start ·
+    9 m" for a mile's 9.34 m, "Start · 300 m" for a 1500 m's)."""
+    return f"Start · {replay.partial_lap_m:.0f} m"
+
+
 def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, str]:
     """("Lap 3 of 4", "2 laps to go") / ("Bell", "last lap") / ("Finished", time); a race of
     one lap or less has no laps to count: ("200 m", "") (a 200 m had read "Bell: last lap,
-    Lap 1 of 0" from the gun)."""
+    Lap 1 of 0" from the gun). In a first part lap ("Start · 9 m", "4 laps to go"): the
+    mile's first 9.34 m had read "Lap 1 of 4" on the scoreboard while the panel and the
+    splits table called them the start and "Lap 1" the 400 m after (coach's review)."""
     total = replay.total_laps
     if finished:
         return "Finished", ""
     if replay.race.distance_m <= replay.track.lap_m + 1e-6:
         return f"{replay.race.distance_m:,.0f} m", ""
-    lap = max(int(replay.lap_of(distance_m)), 1)
+    lap = int(replay.lap_of(distance_m))
+    if lap == 0:  # the part lap before the first full lap: named as the panel names it
+        return start_name(replay), f"{total} laps to go"
     to_go = total - lap + 1
     if distance_m <= 0.0:
         return f"Lap 1 of {total}", "Start"

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -14,6 +16,8 @@ APPLICATION = "racegui"
 DISPLAY_NAME = "racegui"
 """The name window titles end with (QGuiApplication.applicationDisplayName)."""
 MAX_RECENT = 8
+MAX_SPLITS_FILES = 50
+"""Race files whose splits tab is remembered (the ones shown last)."""
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -30,6 +34,11 @@ def _bool(value: object, default: bool) -> bool:
         if text in ("0", "false", "no"):
             return False
     return default
+
+
+def _race_key(path: str | Path | None) -> str:
+    """A race file as its splits tab is remembered: its absolute path, "" for the demo."""
+    return "" if path is None else os.path.abspath(str(path))
 
 
 class AppSettings:
@@ -97,15 +106,34 @@ class AppSettings:
     def panel(self, on: bool) -> None:
         self.store.setValue("view/panel", bool(on))
 
-    @property
-    def splits(self) -> str:
-        """The side panel's splits tab: "laps", "200m" or "timed"."""
-        value = self._text("view/splits")
-        return value if value in SPLITS_TABLES else "laps"
+    def splits_for(self, path: str | Path | None) -> str:
+        """The splits tab last chosen for the race file at path (None: the demo): "laps",
+        "200m" or "timed"; "laps" for a file not opened before. One tab for every race had
+        opened a new file on the Timed tab chosen for another (coach's review)."""
+        key = _race_key(path)
+        for entry in self._splits_entries():
+            name, _, where = entry.partition("\t")
+            if where == key:
+                return name if name in SPLITS_TABLES else "laps"
+        return "laps"
 
-    @splits.setter
-    def splits(self, name: str) -> None:
-        self.store.setValue("view/splits", name)
+    def set_splits_for(self, path: str | Path | None, name: str) -> None:
+        """Remember the splits tab shown for the race file at path (None: the demo), for the
+        MAX_SPLITS_FILES files shown last."""
+        key = _race_key(path)
+        kept = [e for e in self._splits_entries() if e.partition("\t")[2] != key]
+        self.store.setValue(
+            "view/splits_by_file", [f"{name}\t{key}"] + kept[: MAX_SPLITS_FILES - 1]
+        )
+
+    def _splits_entries(self) -> list[str]:
+        """The stored "tab<TAB>file" entries, newest first (none when unset or damaged)."""
+        value = self.store.value("view/splits_by_file")
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            return []
+        return [v for v in value if isinstance(v, str) and "\t" in v]
 
     @property
     def loop(self) -> bool:

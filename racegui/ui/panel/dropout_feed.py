@@ -65,7 +65,8 @@ class _Dot(QWidget):
 
 
 class DropoutRow(QFrame):
-    """ "● Name  est.   1:57.9   780 m" for one dropout (race time s, distance m)."""
+    """ "● Name  est.   1:57.91   780 m" for one dropout (race time s, to the hundredth as timed;
+    distance m): published splits are to the hundredth, and a tenth had read as another time."""
 
     clicked = Signal(float)
     """The dropout's race time (s)."""
@@ -106,7 +107,7 @@ class DropoutRow(QFrame):
         self.dot.set_colour(QColor(colour))
         self.name.setText(clip_text(dropout.name, NAME_CHARS))
         self.est.setText("est." if dropout.estimated else "")
-        self.time.setText(format_time(dropout.time_s, 1))
+        self.time.setText(format_time(dropout.time_s, 2))
         self.dist.setText(f"{dropout.distance_m:.0f} m")
 
     def apply_style(self, style: PanelStyle) -> None:

@@ -159,17 +159,17 @@ class FieldCard(Card):
             self.dirty = True
 
     def _leader_text(self, distance_m: float) -> str:
-        """ "Lap 6 of 7" for the leader at distance_m (m); in a race of one lap or less her
-        distance, to 10 m below ("120 m")."""
+        """ "Lap 6 of 7" (or "Start" in a first part lap) for the leader at distance_m (m);
+        in a race of one lap or less her distance, to 10 m below ("120 m")."""
         replay = self._data.replay
         lap_m = replay.track.lap_m
         if replay.race.distance_m <= lap_m + 1e-6:
             return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
         total = replay.total_laps
-        lap = max(int(replay.lap_of(distance_m)), 1)  # a first partial lap (0) reads "Lap 1"
+        lap = int(replay.lap_of(distance_m))
         text = self._laps.get(lap)
-        if text is None:
-            text = self._laps[lap] = f"Lap {lap} of {total}"
+        if text is None:  # a first part lap (0) is the start, as the panel and table name it
+            text = self._laps[lap] = "Start" if lap == 0 else f"Lap {lap} of {total}"
         return text
 
     def shown_texts(self) -> list[tuple[str, str, str]]:

@@ -12,19 +12,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_duration, format_time
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
+ESTIMATED = "est."
+"""After the last lap's name when its time is an estimate (as the splits table and the
+dropout feed mark one)."""
 
 
 TIPS = {
     "lap_name": "The lap being run, of the race's laps to the finish line",
     "lap_time": "Time run in this lap so far (s)",
     "lap_delta": "Behind (+) or ahead (-) of the target's time for this lap so far (s)",
-    "last_name": "The lap run before this one",
+    "last_name": "The lap run before this one (est.: its time is read from the model between "
+    "published splits)",
     "last_time": "The last lap's time (s)",
     "last_delta": "Behind (+) or ahead (-) of the target's time for the last lap (s)",
 }
@@ -32,7 +36,7 @@ TIPS = {
 
 
 class LapSplit(QWidget):
-    """Two lines: "LAP 3 SO FAR   28.4   +0.52" and "LAP 2   1:00.56   +0.91" (seconds); once
+    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52" and "LAP 2   1:00.56   +0.91"; once
     she has finished "FINISH   4:06.42   +6.42", or, a runner who did not finish once she has
     stopped, "DNF · 2000 M   6:30.40   +17.07" (her time and gap where she stopped)."""
 
@@ -117,7 +121,7 @@ class LapSplit(QWidget):
                 name = "RACE SO FAR"
             self.lap_name.set_text(name)
             start = prev.time_s if prev is not None else 0.0
-            self.lap_time.set_text(format_time(max(frame.t - start, 0.0), 1))
+            self.lap_time.set_text(format_duration(max(frame.t - start, 0.0), 1))
             delta = None
             if frame.gap_s is not None and prev_gap is not None:
                 delta = frame.gap_s - prev_gap if frame.t > 0 else 0.0
@@ -131,7 +135,7 @@ class LapSplit(QWidget):
             self.last_delta.set_text("")
         else:
             self.last_name.set_text(_lap_name(prev))
-            self.last_time.set_text(format_time(prev.lap_time_s, 2))
+            self.last_time.set_text(format_duration(prev.lap_time_s, 2))
             self._show_delta(self.last_delta, prev.delta_s, style)
 
     @staticmethod
@@ -142,10 +146,14 @@ class LapSplit(QWidget):
 
 def _lap_name(lap: Lap) -> str:
     """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
-    ran before she stopped (not a whole lap's time)."""
+    ran before she stopped (not a whole lap's time); "LAP 3  est." when the lap time is read
+    from the model, not published at both ends (the splits table had it in italics as an
+    estimate while this line showed it as if published: coach's review)."""
     if lap.stopped:
-        return f"LAST {lap.end_m - lap.start_m:.0f} M"
-    return "START" if lap.number == 0 else f"LAP {lap.number}"
+        name = f"LAST {lap.end_m - lap.start_m:.0f} M"
+    else:
+        name = "START" if lap.number == 0 else f"LAP {lap.number}"
+    return name if lap.lap_time_published else f"{name}  {ESTIMATED}"
 
 
 def _cum_delta(lap: Lap | None) -> float | None:
