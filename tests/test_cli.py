@@ -528,6 +528,10 @@ def test_a_gif_too_long_names_the_size_limit_too(capsys, tmp_path):
     assert "at most 3000, and at most 120 at 1920x1080" in err and "smaller size" in err
     code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.gif"), "--size", "320x180")
     assert code == 2 and "(at most 3000)" in err  # a size that holds 3000
+    code, _, err = run(capsys, "export", DEMO, "-o", str(tmp_path / "x.gif"), "--size", "360p")
+    assert code == 2 and "at most 1085 at 640x360" in err
+    assert "smaller size" not in err  # 360p is the least size offered (presenter's review)
+    assert "; from 0:00.00 it fits up to an end at 0:36.13:" in err
 
 
 def test_a_small_export_with_the_panel_says_it_is_too_small_to_read(capsys, tmp_path):

@@ -359,6 +359,10 @@ def check_frame_budget(frames: float) -> None:
         )
 
 
+GIF_SMALLEST_SUGGESTED_PIXELS = 640 * 360
+"""A GIF this size (px, 360p) or smaller is not told to use a smaller size."""
+
+
 def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None = None) -> None:
     """Raise ExportOptionsError if a GIF of ``frames`` frames at ``size`` (px) is too big;
     given the export's ``plan``, the message says the latest end time that would fit."""
@@ -367,9 +371,12 @@ def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None 
     fits = _gif_end_that_fits(plan, most)
     if frames > GIF_MAX_FRAMES:  # and the size's own limit, if lower: both said at once
         also = f", and at most {most} at {width}x{height}" if most < GIF_MAX_FRAMES else ""
+        # A smaller size raises the size's own limit, not one below 360p (the least preset).
+        smaller = also and width * height > GIF_SMALLEST_SUGGESTED_PIXELS
         raise ExportOptionsError(
             f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}{also}){fits}: "
-            f"export MP4, or shorten the span, lower the fps or raise the speed."
+            f"export MP4, or shorten the span, lower the fps or raise the speed"
+            + (", or use a smaller size." if smaller else ".")
         )
     if frames > most:
         raise ExportOptionsError(
