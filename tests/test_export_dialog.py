@@ -347,6 +347,12 @@ def test_the_options_a_format_changes_are_said_until_the_user_changes_one(replay
     dlg.path_edit.setText(str(tmp_path / "talk.mp4"))  # fps stays the user's 12
     assert dlg.check_label.text().startswith("Set for an MP4: size 1920")
     assert "fps" not in dlg.check_label.text().splitlines()[0]
+    fresh = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(fresh)
+    fresh.path_edit.setText(str(tmp_path / "talk.gif"))
+    fresh.path_edit.setText(str(tmp_path / "still.png"))  # a still has no frame rate to tell
+    assert fresh.check_label.text().startswith("Set for a PNG: size 1920")
+    assert "fps" not in fresh.check_label.text().splitlines()[0]
 
 
 def test_a_gif_too_long_says_the_latest_end_that_fits(replay, tmp_path, qtbot):

@@ -224,6 +224,16 @@ def test_a_folder_given_as_the_output_is_told_to_name_a_file_in_it(tmp_path):
         ExportOptions(output=tmp_path / "clip").validate()
 
 
+def test_a_gif_at_the_least_size_is_not_told_to_use_a_smaller_one():
+    """A 640x360 GIF too big was told 'use a smaller size' (diff review)."""
+    with pytest.raises(ExportOptionsError) as caught:
+        check_gif_budget(1897, (640, 360))
+    assert "at most 1085 frames" in str(caught.value)
+    assert "smaller size" not in str(caught.value)
+    with pytest.raises(ExportOptionsError, match="or use a smaller size"):
+        check_gif_budget(1897, (1280, 720))
+
+
 def test_gif_budget_refuses_long_or_huge_gifs():
     check_gif_budget(300, (640, 360))
     with pytest.raises(ExportOptionsError, match="at most 3000"):

@@ -15,7 +15,7 @@ from racegui.model.timefmt import format_time
 from racegui.ui.race_status import lap_words, race_status
 from racegui.ui.ui_paths import demo_path
 from tests.helpers_panel import shown_panel
-from tests.helpers_race import field_race
+from tests.helpers_race import field_race, long_race_data
 
 
 def test_mile_start_stretch_is_the_start_not_lap_1():
@@ -28,6 +28,15 @@ def test_mile_start_stretch_is_the_start_not_lap_1():
     assert lap_words(replay, 10.0, False) == ("Lap 1 of 4", "4 laps to go")
     texts = {lap_words(replay, float(d), False)[0] for d in range(0, 1609, 3)}
     assert all(" of 4" in t or t.startswith(("Start", "Bell")) for t in texts), texts
+
+
+def test_a_start_stretch_before_one_lap_says_1_lap_to_go():
+    """A 600 m race's first 200 m read "1 laps to go" (diff review)."""
+    from racegui.io.race_file import race_from_data
+    from racegui.model.replay import compile_race
+
+    replay = compile_race(race_from_data(long_race_data(600.0, 60.0)))
+    assert lap_words(replay, 100.0, False) == ("Start · 200 m", "1 lap to go")
 
 
 def test_the_running_lap_time_says_it_is_seconds(qtbot):

@@ -222,8 +222,8 @@ class ExportDialog(QDialog):
         self._proposing = False
         self._now_s = now_s
         self._proposed_from = clock_text(0.0)
-        self._proposal_note = ""
         """The start time the dialog last put in the field (a time typed over it is kept)."""
+        self._proposal_note = ""
         self.last_summary: str | None = None
         self._build(theme, splits, start_dir or Path.home())
         self._recall_options()
@@ -508,7 +508,7 @@ class ExportDialog(QDialog):
         changed = []
         if self.size_combo.currentText() != before[0]:
             changed.append("size " + " ".join(self.size_combo.currentText().split()))
-        if self.fps_spin.value() != before[1]:
+        if self.fps_spin.value() != before[1] and fmt != "png":  # a still has no rate
             changed.append(f"{self.fps_spin.value()} fps")
         if self.panel_check.isChecked() != before[2]:
             changed.append("side panel" if self.panel_check.isChecked() else "no side panel")

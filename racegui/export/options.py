@@ -381,8 +381,9 @@ def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None 
     if frames > most:
         raise ExportOptionsError(
             f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
-            f"that size){fits}: export MP4, or use a smaller size, or fewer frames (a shorter "
-            f"span, a lower fps or a higher speed)."
+            f"that size){fits}: export MP4, "
+            + ("or use a smaller size, " if width * height > GIF_SMALLEST_SUGGESTED_PIXELS else "")
+            + "or fewer frames (a shorter span, a lower fps or a higher speed)."
         )
 
 

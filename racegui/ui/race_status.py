@@ -65,7 +65,7 @@ def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, s
         return f"{replay.race.distance_m:,.0f} m", ""
     lap = int(replay.lap_of(distance_m))
     if lap == 0:  # the part lap before the first full lap: named as the panel names it
-        return start_name(replay), f"{total} laps to go"
+        return start_name(replay), ("1 lap to go" if total == 1 else f"{total} laps to go")
     to_go = total - lap + 1
     if distance_m <= 0.0:
         return f"Lap 1 of {total}", "Start"
