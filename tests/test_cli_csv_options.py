@@ -118,3 +118,24 @@ def test_help_lists_the_csv_options_in_their_own_group(capsys, verb):
     assert "when FILE" in group and "is a splits CSV (.csv); a race file (.json) has" in group
     for flag in ("--distance D", "--title TITLE", "--target T", "--name NAME"):
         assert flag in group
+
+
+MILE_LAPS = "Lap,Lap Time\n1,00:01.45\n2,01:00.30\n3,01:01.00\n4,01:01.50\n5,01:03.00\n"
+"""A stopwatch's laps of a mile: the 9.34 m start, then four laps (4:07.25 in all)."""
+
+
+def test_a_lap_csv_compared_is_read_over_the_race_s_distance(tmp_path, capsys):
+    """'export demo --compare laps.csv' was told 'give it with --distance', an option for
+    FILE only (diff review): a compared race is over the shown race's distance."""
+    laps = tmp_path / "club-mile.csv"
+    laps.write_text(MILE_LAPS, encoding="utf-8")
+    out = tmp_path / "x.png"
+    argv = ["export", DEMO, "--compare", str(laps), "-o", str(out), "--from", "3:00", "-q"]
+    code, _, err = _run(capsys, argv)
+    assert (code, err.count("\n")) == (0, 1) and err.startswith(f"Wrote {out}")
+    from racegui.io.replay_file import compare_options, read_replay
+
+    shown = read_replay(DEMO)
+    other = read_replay(laps, compare_options(shown))
+    assert other.race.distance_m == shown.race.distance_m
+    assert other.athletes[other.focus].splits[-1].time_s == pytest.approx(247.25)

@@ -246,13 +246,15 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
     _refuse_writing_over(args, options, frames=None)  # the output itself, before reading
-    from racegui.io.replay_file import read_replay
+    from racegui.io.replay_file import compare_options, read_replay
     from racegui.model.replay import comparison_problem
 
     replay = read_file_arg(args, "racegui export")
     shown = followed(replay, args.file, args.follow, "racegui export")
     options = replace(options, follow=shown.ids[shown.focus])
-    compare = read_replay(args.compare) if args.compare is not None else None
+    compare = None
+    if args.compare is not None:
+        compare = read_replay(args.compare, compare_options(replay))
     problem = comparison_problem(replay, compare) if compare is not None else None
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")

@@ -26,6 +26,15 @@ class CsvOptions:
     title: str | None = None
     target_time_s: float | None = None
     name: str | None = None
+    lap_distance_m: float | None = None
+    """A lap CSV's distance (m) where distance_m is not given: see compare_options."""
+
+
+def compare_options(shown: Replay) -> CsvOptions:
+    """How a race compared with `shown` is read: a lap CSV (which says no distance of its
+    own) over shown's distance. '--compare laps.csv' had been told 'give it with --distance',
+    which applies to FILE only."""
+    return CsvOptions(lap_distance_m=shown.race.distance_m)
 
 
 def read_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:

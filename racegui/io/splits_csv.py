@@ -201,14 +201,16 @@ def read_splits_csv(
     title: str | None = None,
     target_time_s: float | None = None,
     name: str | None = None,
+    lap_distance_m: float | None = None,
 ) -> Race:
     """Read a splits CSV into a Race (the first athlete is the runner unless a role column
     says otherwise; see _race_data for runners who did not finish), or a stopwatch's lap
     CSV (racegui.io.lap_csv: one runner, named `name` or after the file). The race distance
     (m) defaults to the largest distance in the file; a lap CSV needs it. distance_m, title,
     target_time_s (s) and name are racegui import's --distance, --title, --target and
-    --name. Raises RaceFileError naming the line and column (or the option) of each
-    problem, never a JSON path."""
+    --name; lap_distance_m (m) is a lap CSV's distance where distance_m is not given (a
+    race compared with one of that distance). Raises RaceFileError naming the line and
+    column (or the option) of each problem, never a JSON path."""
     path = Path(path)
     text = decode_text(path, read_bytes_limited(path))
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
@@ -229,7 +231,8 @@ def read_splits_csv(
     laps = find_lap_header(text) if missing else None
     below = _header_below(text, 2 if sep else 1) if missing else None
     if laps is not None and (below is None or laps.line < below):
-        return _lap_race(path, text, laps, distance_m, title, target_time_s, name)
+        lap_m = distance_m if distance_m is not None else lap_distance_m
+        return _lap_race(path, text, laps, lap_m, title, target_time_s, name)
     if below is not None:  # a title above the header: left out, as above a lap CSV's
         try:
             source, reader, cells, delim = _reading_from(text, below, sep and sep.group(1))

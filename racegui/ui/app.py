@@ -16,7 +16,7 @@ from racegui.cli_output import to_stderr
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog, install_export
 from racegui.io.atomic import write_bytes_atomic
-from racegui.io.replay_file import is_splits_csv
+from racegui.io.replay_file import compare_options, is_splits_csv
 from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
@@ -202,7 +202,7 @@ def _screenshot(
             replay = open_csv(file, ask=False)
         else:
             replay = load_replay(file if file is not None else demo_path())
-        other = load_replay(compare) if compare is not None else None
+        other = load_replay(compare, compare_options(replay)) if compare is not None else None
     except LoadError as exc:
         to_stderr(f"racegui: {exc}")
         return 2

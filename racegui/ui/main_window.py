@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from racegui import __version__
 from racegui.io.atomic import same_file
-from racegui.io.replay_file import is_splits_csv, reading_notes
+from racegui.io.replay_file import compare_options, is_splits_csv, reading_notes
 from racegui.model import analysis
 from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
     def open_compare(self, path: str | Path) -> bool:
         """Show another race's runner as a ghost on the same clock."""
         try:
-            other = load_replay(path)
+            other = load_replay(path, compare_options(self.replay))
         except LoadError as exc:
             self._show_error("Cannot open comparison race", exc)
             return False
