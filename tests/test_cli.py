@@ -613,3 +613,7 @@ def test_an_export_still_takes_time_as_the_window_s_screenshot_does(capsys, tmp_
     assert run(capsys, "export", demo, "-o", str(by_time), "--time", "2:00", "-q")[0] == 0
     assert run(capsys, "export", demo, "-o", str(by_from), "--from", "2:00", "-q")[0] == 0
     assert by_time.read_bytes() == by_from.read_bytes()
+    code, _, err = run(capsys, "export", demo, "-o", str(by_time), "--time", "99:00")
+    assert (code, err) == (2, "racegui export: --time 99:00 is after the replay ends (4:10.57)\n")
+    code, _, err = run(capsys, "export", demo, "-o", str(by_time), "--time", "3.00", "-q")
+    assert code == 0 and err.startswith("racegui export: note: --time 3.00 is read as 3 seconds")

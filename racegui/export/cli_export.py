@@ -66,6 +66,7 @@ def add_export_arguments(
         "--time",  # as the window's --screenshot takes it, for a PNG still
         dest="from_s",
         type=time_arg,
+        action=_StoreTypedAs,
         metavar="T",
         help="race time to start at, or of a PNG still (default 0)",
     )
@@ -139,6 +140,20 @@ def whole_fps(text: str) -> int:
         ) from None
 
 
+class _StoreTypedAs(argparse.Action):
+    """Store the value, and as DEST_option which of the option's names was typed: messages
+    about '--time 99:00' had named it '--from 99:00'."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_option", option_string)
+
+
+def _typed_as(args: argparse.Namespace, dest: str, default: str) -> str:
+    """The name the option stored at dest was typed as ("--time"), else default."""
+    return getattr(args, f"{dest}_option", None) or default
+
+
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
     """ExportOptions from parsed arguments (validated: ExportOptionsError if bad)."""
     options = ExportOptions(
@@ -181,13 +196,16 @@ def _ensure_app():
     return QApplication.instance() or QApplication(["racegui-export"])
 
 
-def _within_replay(options: ExportOptions, end_s: float) -> ExportOptions:
+def _within_replay(
+    options: ExportOptions, end_s: float, names: tuple[tuple[str, str], ...]
+) -> ExportOptions:
     """The options with --from and --to at or before the replay's end (end_s, s; the end as
-    shown, rounded, counts as the end); UsageError for a time after it."""
+    shown, rounded, counts as the end); UsageError for a time after it. names: (field,
+    option as typed) of each."""
     from racegui.cli import UsageError
 
     times = {}
-    for name, option in (("from_s", "--from"), ("to_s", "--to")):
+    for name, option in names:
         value = getattr(options, name)
         if value is None:
             continue
@@ -258,8 +276,10 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     problem = comparison_problem(replay, compare) if compare is not None else None
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
-    options = _within_replay(options, replay.duration_s)
-    for option, t in (("--from", options.from_s), ("--to", options.to_s)):
+    names = (("from_s", _typed_as(args, "from_s", "--from")), ("to_s", "--to"))
+    options = _within_replay(options, replay.duration_s, names)
+    for name, option in names:
+        t = getattr(options, name)
         typo = minutes_typo_note(option, t, replay.duration_s) if t is not None else ""
         if typo:  # said before the export, which Ctrl+C can still stop
             to_stderr(f"racegui export: note: {typo}")
