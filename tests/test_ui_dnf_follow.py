@@ -11,7 +11,7 @@ stops at 2000 m, 6:30.40, 17.07 s (91.4 m) behind it."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QWidget
 
 from racegui.export.cards import end_text, title_text
@@ -275,7 +275,7 @@ def test_the_pocket_cam_holds_her_gap_to_the_target_once_she_stops(qapp, ava, mo
     ahead") while the gap card held her gap. From her stop it holds that gap too, said so,
     without an arrow (the target has run on); before, the live chip as for any runner."""
     import racegui.ui.pocket_cam as pocket_cam
-    from racegui.ui.pocket_paint import _chip_text
+    from racegui.ui.pocket_paint import _chip_texts
 
     chips: list[tuple[float, bool]] = []
     paint = pocket_cam.paint_light_chip
@@ -296,7 +296,7 @@ def test_the_pocket_cam_holds_her_gap_to_the_target_once_she_stops(qapp, ava, mo
     finally:
         scene.close()
     assert seen == [(91.4, True)] * 3  # the gap card's 91.4 m
-    assert _chip_text("target", 91.4, held=True) == "target 91.4 m ahead when she stopped"
+    assert _chip_texts(("target",), 91.4, held=True)[0] == "target 91.4 m ahead when she stopped"
 
 
 def test_a_finisher_s_pocket_cam_chip_is_live_as_before(qapp, ava, monkeypatch):
@@ -347,3 +347,35 @@ def test_a_finisher_s_pace_chart_has_no_stop_mark(qtbot, ava):
     panel.update_frame(AFTER_S)
     assert not panel.chart.stop_line.isVisible() and not panel.chart.stop_text.isVisible()
     assert [t.textItem.toPlainText() for t in panel.chart._lap_texts][-1] == "L7"
+
+
+@pytest.mark.parametrize("size", [(540, 960), (720, 1280), (1280, 720), (1920, 1080)])
+def test_the_held_chip_stays_whole_in_the_inset_under_its_title(qapp, ava, monkeypatch, size):
+    """At 540x960 the held chip ran off the inset's left edge ("arget 37.5 m ahead when she
+    stopped") over the POCKET CAM title and the scale bar (diff review)."""
+    import racegui.ui.pocket_cam as pocket_cam
+
+    seen: dict[str, object] = {}
+    paint_chip, paint_chrome = pocket_cam.paint_light_chip, pocket_cam.paint_chrome
+
+    def chip_spy(p, rect, *args, **kwargs):
+        seen["rect"], seen["chip"] = QRectF(rect), paint_chip(p, rect, *args, **kwargs)
+        return seen["chip"]
+
+    def chrome_spy(*args, **kwargs):
+        seen["chrome"] = paint_chrome(*args, **kwargs)
+        return seen["chrome"]
+
+    monkeypatch.setattr(pocket_cam, "paint_light_chip", chip_spy)
+    monkeypatch.setattr(pocket_cam, "paint_chrome", chrome_spy)
+    from racegui.export.scene_source import SceneFrameSource
+
+    source = SceneFrameSource(ava, DARK, size)  # laid out as an export is
+    try:
+        source.frame_at(AFTER_S)
+    finally:
+        source.close()
+    rect, chip = seen["rect"], seen["chip"]
+    assert rect.contains(chip)
+    title, scale = seen["chrome"][:2]
+    assert chip.top() >= max(title.bottom(), scale.bottom())

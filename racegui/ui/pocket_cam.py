@@ -353,7 +353,11 @@ class PocketCam:
             for key, v in ys.items()
             if rect.top() + 2 + h / 2 <= v <= rect.bottom() - 2 - h / 2
         }
-        chip = self._light_chip(p, state, light, row_a)
+        chip_y = row_a
+        if r.focus_stopped(state.t):  # her held chip under the title and scale (keep_out[:2])
+            chip_h = self.style.small_metrics.height() + 0.5 * self.style.unit  # as painted
+            chip_y = max(row_a, max(b.bottom() for b in keep_out[:2]) + chip_h / 2 + 2)
+        chip = self._light_chip(p, state, light, chip_y)
         spans = self._row_spans(ys, h, keep_out + ([chip] if chip is not None else []))
         layout_rows = [(ys[key], *spans[key]) for key in ys]
         inner_rows = [i for i, key in enumerate(ys) if key in "ab"]

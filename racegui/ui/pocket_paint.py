@@ -209,6 +209,9 @@ CHIP_MOST = 0.4
 width), leaving the middle fifth, where the runner and her tag are, clear; wider, it has the
 short word. "Sub-4 pacing light +18.9 m ahead" took half the 1080p inset: the runner's tag
 was pushed a row up and two pacers' tags out."""
+HELD_CHIP_MOST = 0.9
+"""Widest the held chip (a runner who did not finish, stopped: her tag stands still in the
+middle) may be with its whole sentence; wider, it says less (see _chip_texts)."""
 
 
 def target_words(label: str, most: int) -> tuple[str, ...]:
@@ -233,8 +236,8 @@ def paint_light_chip(
 ) -> QRectF:
     """The off-view target: "light +19.8 m ahead" (word first) at the right edge (left if
     behind), centred at height cy (px), with an arrow towards it. The word is the first of
-    ``words`` whose chip is at most CHIP_MOST of the inset's width (else the last). Returns
-    its box.
+    ``words`` whose chip is at most CHIP_MOST of the inset's width (else the last; see
+    _chip_texts). Returns its box.
 
     ``held``: the gap held where a runner who did not finish stopped, "light 3.2 m behind
     when she stopped", at the right edge without an arrow (the target has run on since: an
@@ -243,10 +246,10 @@ def paint_light_chip(
     u = st.unit
     h = m.height() + 0.5 * u
     arrow = 0.0 if held else 0.7 * h
-    for word in words:
-        text = _chip_text(word, gap_m, held)
+    most = (HELD_CHIP_MOST if held else CHIP_MOST) * rect.width()
+    for text in _chip_texts(words, gap_m, held):
         w = m.horizontalAdvance(text) + 1.4 * u + arrow
-        if w <= CHIP_MOST * rect.width():
+        if w <= most:
             break
     ahead = gap_m >= 0 or held
     y = min(max(cy - h / 2, rect.top() + 4), rect.bottom() - h - 4)
@@ -284,13 +287,19 @@ def paint_light_chip(
     return box
 
 
-def _chip_text(word: str, gap_m: float, held: bool = False) -> str:
-    """The chip's text for a gap (m, + ahead): "light +19.8 m ahead", "light 3.1 m behind";
-    held (where she stopped): "light 3.1 m behind when she stopped"."""
+def _chip_texts(words: tuple[str, ...], gap_m: float, held: bool = False) -> list[str]:
+    """The chip's texts for a gap (m, + ahead), longest first, one per word: "light +19.8 m
+    ahead", "light 3.1 m behind"; held (where she stopped): "light 3.1 m behind when she
+    stopped", then without the word and shorter ("3.1 m behind at her stop", "3.1 m
+    behind"): in a phone's small inset the one held form had run off its edge over the title
+    (diff review)."""
     if held:
         where = "ahead" if gap_m >= 0 else "behind"
-        return f"{word} {abs(gap_m):.1f} m {where} when she stopped"
-    return f"{word} {gap_m:+.1f} m ahead" if gap_m >= 0 else f"{word} {-gap_m:.1f} m behind"
+        gap = f"{abs(gap_m):.1f} m {where}"
+        return [f"{word} {gap} when she stopped" for word in words] + [f"{gap} at her stop", gap]
+    if gap_m >= 0:
+        return [f"{word} {gap_m:+.1f} m ahead" for word in words]
+    return [f"{word} {-gap_m:.1f} m behind" for word in words]
 
 
 def paint_light_band(p: QPainter, light: tuple[np.ndarray, np.ndarray], st: PocketStyle) -> None:
