@@ -133,3 +133,29 @@ def test_a_race_where_no_runner_finishes_is_refused():
         compile_race(only_dnf)
     with pytest.raises(RaceModelError, match="no runner finishes"):
         compile_race(only_dnf, focus="ava-reid")
+
+
+def _ava_stopping_early(ava_splits, finisher_splits):
+    data = club_dnf_data(target={"time": "9:00"})
+    for athlete in data["athletes"]:
+        if athlete["id"] == "ava-reid":
+            athlete["splits"] = ava_splits
+        else:
+            athlete["splits"] = [s for s in athlete["splits"] if s["distance_m"] in finisher_splits]
+    return compile_race(race_from_data(data), focus="ava-reid")
+
+
+def test_her_whole_race_splits_run_on_as_a_finisher_s_do():
+    """The Timed tab of a runner who stopped went from her last split to one finish row (its
+    target 2:24.00 for 800 m) while a finisher's went on every 400 m: it gave the end away
+    (diff review). Past her stop: the finishers' split distances, else her own step."""
+    ava = _ava_stopping_early([{"distance_m": 1000, "time": "3:06.00"}], {1000, 2000, 3000})
+    rows = analysis.given_splits(ava, whole_race=True)
+    assert [r.distance_m for r in rows] == [1000.0, 2000.0, 3000.0]
+    assert [round(r.target_segment_time_s, 2) for r in rows] == [180.0, 180.0, 180.0]
+    assert math.isnan(rows[1].time_s) and math.isnan(rows[2].time_s)
+    halves = [{"distance_m": 500, "time": "1:33.00"}, {"distance_m": 1000, "time": "3:06.00"}]
+    ava = _ava_stopping_early(halves, {3000})
+    rows = analysis.given_splits(ava, whole_race=True)
+    assert [r.distance_m for r in rows] == [500.0, 1000.0, 1500.0, 2000.0, 2500.0, 3000.0]
+    assert [r.distance_m for r in analysis.given_splits(ava)] == [500.0, 1000.0]

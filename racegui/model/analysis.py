@@ -230,13 +230,19 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
     and 1100 m only estimate), each with the time (s) since the one before (or the start),
     and the target's times at its distance and over its stretch. Empty for a runner the
     file gives no splits (an even pace). With ``whole_race``, a runner who did not finish
-    has a finish row after them too, its times NaN (as a finisher's table ends)."""
+    has rows after them too, to the finish, its times NaN (as a finisher's table goes on):
+    at the distances the finishers' splits have past her stop, else at her own splits' step
+    (see _splits_after)."""
     splits = list(replay.athletes[replay.focus].splits)
     if not splits:
         return []
     race_m = float(replay.race.distance_m)
     if whole_race and splits[-1].distance_m < race_m - 1e-6:
-        splits.append(replace(splits[-1], distance_m=race_m, time_s=math.nan, estimated=True))
+        # Marked as her last split is: shown only before she stops, they look like hers.
+        splits += [
+            replace(splits[-1], distance_m=d, time_s=math.nan)
+            for d in [*_splits_after(replay, splits), race_m]
+        ]
     dist = np.array([s.distance_m for s in splits], dtype=float)
     target = _target_times(replay, dist)
     rows = []
@@ -257,6 +263,28 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
         prev_t, prev_exact = split.time_s, not split.estimated
         prev_target = 0.0 if tgt is None else tgt
     return rows
+
+
+def _splits_after(replay: Replay, splits: list) -> list[float]:
+    """Distances (m) short of the finish past the last of `splits` (a runner who stopped)
+    where the race would have timed her: those of the finishers' splits, else every step of
+    her own (the commonest distance between two of them). A single finish row after 1800 m
+    and 2200 m, its target 2:24.00 for 800 m, had given away that she stopped (diff review)."""
+    last, race_m = splits[-1].distance_m, float(replay.race.distance_m)
+    others = {
+        round(s.distance_m, 3)
+        for i in replay.runners
+        for s in replay.athletes[i].splits
+        if last + 1e-6 < s.distance_m < race_m - 1e-6
+    }
+    if others:
+        return sorted(others)
+    steps = np.round(np.diff([0.0, *(s.distance_m for s in splits)]), 3)
+    step = float(max(set(steps.tolist()), key=steps.tolist().count)) if len(steps) else 0.0
+    if step <= 0:
+        return []
+    count = int(math.floor((race_m - last) / step - 1e-6))
+    return [last + step * k for k in range(1, count + 1) if last + step * k < race_m - 1e-6]
 
 
 def _both_in(published: set[float], start_m: float, end_m: float) -> bool:
