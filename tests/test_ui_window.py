@@ -757,3 +757,29 @@ def test_a_race_file_opens_on_its_own_splits_tab(qtbot, settings, tmp_path):
     assert splits.mode == TIMED
     assert window.open_path(second)
     assert splits.mode == SPLITS
+
+
+def test_following_a_runner_without_splits_keeps_the_file_s_tab(qtbot, settings, tmp_path):
+    """Following a runner with no splits of her own shows the laps, and had saved them as
+    the file's tab, over the Timed chosen for it (diff review)."""
+    from racegui.ui.panel.splits_table import LAPS, TIMED
+    from tests.helpers_race import two_runner_data, write_json
+
+    data = two_runner_data()
+    sara = data["athletes"][1]
+    sara.pop("splits")
+    sara["even_pace"] = {"time": "4:15.00"}
+    path = write_json(tmp_path / "pair.json", data)
+    ensure_app()
+    window = MainWindow(load_replay(path), settings, path=path, theme="dark")
+    qtbot.addWidget(window)
+    splits = window.scene.panel.splits
+    splits.buttons.button(TIMED).click()
+    window.follow("s")
+    assert splits.mode == LAPS and window.actions["splits_laps"].isChecked()
+    assert settings.splits_for(path) == "timed"
+    window.follow("r")
+    assert splits.mode == TIMED  # hers again
+    again = MainWindow(load_replay(path), settings, path=path, theme="dark")
+    qtbot.addWidget(again)
+    assert again.scene.panel.splits.mode == TIMED

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.controls.seek_requested.connect(c.seek)
         self.controls.scrub_started.connect(self._on_scrub_started)
         self.scene.panel.splits.mode_changed.connect(self._on_splits_mode_changed)
+        self.scene.panel.splits.mode_chosen.connect(self._on_splits_mode_chosen)
         self.controls.scrub_finished.connect(self._on_scrub_finished)
         self.controls.speed_chosen.connect(self.set_speed)
         self.scene.seek_requested.connect(c.seek)
@@ -551,9 +552,11 @@ class MainWindow(QMainWindow):
         self.settings.panel = on
 
     def _on_splits_mode_changed(self, mode: int) -> None:
+        self._show_splits_mode()
+
+    def _on_splits_mode_chosen(self, mode: int) -> None:
         """The splits tab chosen is the one this race file opens on next time."""
         self.settings.set_splits_for(self.path, MODE_NAMES[mode])
-        self._show_splits_mode()
 
     def _show_splits_mode(self) -> None:
         """Tick the View > Splits table entry of the tab shown; Timed only where it has rows."""

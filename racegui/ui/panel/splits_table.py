@@ -151,7 +151,11 @@ class SplitsTable(Card):
     rows_changed = Signal()
     """The table shows another number of rows (the other tab): its height may change."""
     mode_changed = Signal(int)
-    """The other tab was chosen: LAPS, SPLITS or TIMED."""
+    """Another tab shows: LAPS, SPLITS or TIMED (chosen, or Laps for a runner without the
+    Timed tab's splits)."""
+    mode_chosen = Signal(int)
+    """The user (or set_mode) chose a tab: the one a race file opens on (not the fallback
+    to Laps of a runner without splits, which had overwritten the file's Timed)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
@@ -219,7 +223,7 @@ class SplitsTable(Card):
         )
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
-            self.set_mode(LAPS)
+            self._fall_back_to_laps()
         self._fit_label_column()
         self._show_legend()
         self.view.updateGeometry()
@@ -289,9 +293,16 @@ class SplitsTable(Card):
         """Show the lap table (LAPS), the 200 m table (SPLITS) or the file's splits (TIMED,
         if it has any: else the laps)."""
         if mode == TIMED and not self.timed_model.rowCount():
-            mode = LAPS
+            self._fall_back_to_laps()
+            return
         self.buttons.button(mode).setChecked(True)
         self._on_mode_clicked(mode)
+
+    def _fall_back_to_laps(self) -> None:
+        """Show the laps where the Timed tab has no rows (a runner without splits), the
+        file's chosen tab unchanged (mode_changed, not mode_chosen)."""
+        self.buttons.button(LAPS).setChecked(True)
+        self._show_mode(LAPS)
 
     @property
     def timed_available(self) -> bool:
@@ -326,6 +337,11 @@ class SplitsTable(Card):
             self._scroll_to_current()
 
     def _on_mode_clicked(self, mode: int) -> None:
+        if self._show_mode(mode):
+            self.mode_chosen.emit(mode)
+
+    def _show_mode(self, mode: int) -> bool:
+        """Show the tab `mode`; whether it was another (mode_changed)."""
         model = self._models()[mode]
         if self.view.model() is not model:
             self.dirty = True
@@ -336,6 +352,8 @@ class SplitsTable(Card):
             self._scroll_to_current()
             self.rows_changed.emit()
             self.mode_changed.emit(mode)
+            return True
+        return False
 
     def _fit_label_column(self) -> None:
         """First column as wide as its widest label in either tab (bold when current, after
