@@ -93,3 +93,14 @@ def test_the_splits_tab_is_remembered_per_race_file(tmp_path):
     assert settings.splits_for(tmp_path / "b.json") == "laps"
     settings.set_splits_for(tmp_path / "a.json", "laps")
     assert settings.splits_for(str(tmp_path / "a.json")) == "laps"
+
+
+def test_a_race_file_opened_through_a_link_keeps_its_own_tab(tmp_path):
+    """Opened through a symbolic link and directly, a file had two remembered tabs."""
+    settings = _settings(tmp_path / "s.ini", "")
+    real = tmp_path / "a.json"
+    real.write_text("{}")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    settings.set_splits_for(link, "200m")
+    assert settings.splits_for(real) == "200m"

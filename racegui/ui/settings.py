@@ -37,8 +37,9 @@ def _bool(value: object, default: bool) -> bool:
 
 
 def _race_key(path: str | Path | None) -> str:
-    """A race file as its splits tab is remembered: its absolute path, "" for the demo."""
-    return "" if path is None else os.path.abspath(str(path))
+    """A race file as its splits tab is remembered: its real path (through links), "" for
+    the demo."""
+    return "" if path is None else os.path.realpath(str(path))
 
 
 class AppSettings:
