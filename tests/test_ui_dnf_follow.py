@@ -350,7 +350,9 @@ def test_a_finisher_s_pace_chart_has_no_stop_mark(qtbot, ava):
 
 
 @pytest.mark.parametrize("size", [(540, 960), (720, 1280), (1280, 720), (1920, 1080)])
-def test_the_held_chip_stays_whole_in_the_inset_under_its_title(qapp, ava, monkeypatch, size):
+def test_the_held_chip_stays_whole_under_the_title_and_her_tag_keeps_a_row(
+    qapp, ava, monkeypatch, size
+):
     """At 540x960 the held chip ran off the inset's left edge ("arget 37.5 m ahead when she
     stopped") over the POCKET CAM title and the scale bar (diff review)."""
     import racegui.ui.pocket_cam as pocket_cam
@@ -369,6 +371,15 @@ def test_the_held_chip_stays_whole_in_the_inset_under_its_title(qapp, ava, monke
     monkeypatch.setattr(pocket_cam, "paint_light_chip", chip_spy)
     monkeypatch.setattr(pocket_cam, "paint_chrome", chrome_spy)
     from racegui.export.scene_source import SceneFrameSource
+    from racegui.ui.pocket_tags import TagPainter
+
+    paint_tags = TagPainter.paint
+
+    def tags_spy(painter, p, placed):
+        seen["tags"] = [tag.text for tag, _ in placed]
+        return paint_tags(painter, p, placed)
+
+    monkeypatch.setattr(TagPainter, "paint", tags_spy)
 
     source = SceneFrameSource(ava, DARK, size)  # laid out as an export is
     try:
@@ -379,3 +390,4 @@ def test_the_held_chip_stays_whole_in_the_inset_under_its_title(qapp, ava, monke
     assert rect.contains(chip)
     title, scale = seen["chrome"][:2]
     assert chip.top() >= max(title.bottom(), scale.bottom())
+    assert "Reid · DNF" in seen["tags"]  # her tag, below her where the chip took the row

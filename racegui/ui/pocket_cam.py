@@ -366,8 +366,10 @@ class PocketCam:
         if r.focus_stopped(state.t):  # she did not finish: her tag says so once she stops
             name = dnf_tag(name)
         tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
-        rows_of = [inner_rows]
         held = r.focus_stopped(state.t)  # the chip holds her gap: the light may pass by
+        # Stopped, her tag may go below her too: in a small inset the held chip under the
+        # title had left no inner row for "Koch · DNF".
+        rows_of = [inner_rows + outer_rows if held else inner_rows]
         if (chip is None or held) and light is not None and len(light[0]) >= 2:
             mid = len(light[0]) // 2
             lx, ly = self.map(light[0][mid : mid + 1], light[1][mid : mid + 1])
