@@ -617,10 +617,10 @@ def _outcome(replay, i: int, status: str) -> str:
 def _print_state(replay, s, data: dict) -> None:
     """racegui state's text for state s (data: _state_data of it): a title line, the gap to
     the target, a table of everyone."""
-    from racegui.model.timefmt import format_time
+    from racegui.model.timefmt import clock_text, format_time
 
     t = data["time_s"]
-    print(f"{replay.race.title} at {format_time(t)}")
+    print(f"{replay.race.title} at {clock_text(t)}")  # "at 0:01.00", not "at 1.00"
     gap = _gap_line(replay, s)
     if gap is not None:
         print(gap)

@@ -617,3 +617,9 @@ def test_an_export_still_takes_time_as_the_window_s_screenshot_does(capsys, tmp_
     assert (code, err) == (2, "racegui export: --time 99:00 is after the replay ends (4:10.57)\n")
     code, _, err = run(capsys, "export", demo, "-o", str(by_time), "--time", "3.00", "-q")
     assert code == 0 and err.startswith("racegui export: note: --time 3.00 is read as 3 seconds")
+
+
+def test_state_names_a_time_under_a_minute_as_a_race_clock(capsys):
+    """'racegui state --time 0:01' was headed '... at 1.00', a bare number."""
+    code, out, _ = run(capsys, "state", DEMO, "--time", "0:01")
+    assert code == 0 and out.splitlines()[0] == "Breaking4: Faith Kipyegon's mile at 0:01.00"
