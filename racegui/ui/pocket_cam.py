@@ -22,6 +22,7 @@ from racegui.ui.markers import DROPPED_ALPHA, mk_colour
 from racegui.ui.pocket_geometry import PocketGeometry
 from racegui.ui.pocket_paint import (
     PocketStyle,
+    chip_height,
     paint_chrome,
     paint_light_band,
     paint_light_chip,
@@ -339,7 +340,8 @@ class PocketCam:
         x, y = self._xy
         k = self.px_per_m
         rect = self.rect
-        tp = self.style.tags
+        st = self.style
+        tp = st.tags
         h = tp.h
         lat_f = float(state.lateral_m[f])
         kerb_y = rect.center().y() - (lat_f + LANE1_LINE_M) * k
@@ -353,22 +355,19 @@ class PocketCam:
             for key, v in ys.items()
             if rect.top() + 2 + h / 2 <= v <= rect.bottom() - 2 - h / 2
         }
+        held = r.focus_stopped(state.t)  # she did not finish: the chip holds her gap
         chip_y = row_a
-        if r.focus_stopped(state.t):  # her held chip under the title and scale (keep_out[:2])
-            chip_h = self.style.small_metrics.height() + 0.5 * self.style.unit  # as painted
-            chip_y = max(row_a, max(b.bottom() for b in keep_out[:2]) + chip_h / 2 + 2)
+        if held:  # her held chip under the title and scale (keep_out[:2])
+            chip_y = max(row_a, max(b.bottom() for b in keep_out[:2]) + chip_height(st) / 2 + 2)
         chip = self._light_chip(p, state, light, chip_y)
         spans = self._row_spans(ys, h, keep_out + ([chip] if chip is not None else []))
         layout_rows = [(ys[key], *spans[key]) for key in ys]
         inner_rows = [i for i, key in enumerate(ys) if key in "ab"]
         outer_rows = [i for i, key in enumerate(ys) if key in "cd"]
-        name = self._names[f]
-        if r.focus_stopped(state.t):  # she did not finish: her tag says so once she stops
-            name = dnf_tag(name)
+        name = dnf_tag(self._names[f]) if held else self._names[f]  # her tag says she stopped
         tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
-        held = r.focus_stopped(state.t)  # the chip holds her gap: the light may pass by
-        # Stopped, her tag may go below her too: in a small inset the held chip under the
-        # title had left no inner row for "Koch · DNF".
+        # The light may pass by her held chip. Stopped, her tag may go below her too: in a
+        # small inset the held chip under the title had left no inner row for "Koch · DNF".
         rows_of = [inner_rows + outer_rows if held else inner_rows]
         if (chip is None or held) and light is not None and len(light[0]) >= 2:
             mid = len(light[0]) // 2

@@ -244,7 +244,7 @@ def paint_light_chip(
     arrow would point where it no longer is)."""
     m = st.small_metrics
     u = st.unit
-    h = m.height() + 0.5 * u
+    h = chip_height(st)
     arrow = 0.0 if held else 0.7 * h
     most = (HELD_CHIP_MOST if held else CHIP_MOST) * rect.width()
     for text in _chip_texts(words, gap_m, held):
@@ -285,6 +285,11 @@ def paint_light_chip(
     p.setPen(st.text)
     p.drawText(text_box, int(Qt.AlignmentFlag.AlignCenter), text)
     return box
+
+
+def chip_height(st: PocketStyle) -> float:
+    """Height (px) of the target's chip (see paint_light_chip)."""
+    return st.small_metrics.height() + 0.5 * st.unit
 
 
 def _chip_texts(words: tuple[str, ...], gap_m: float, held: bool = False) -> list[str]:
