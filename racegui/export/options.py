@@ -369,10 +369,11 @@ def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None 
     width, height = size
     most = min(GIF_MAX_FRAMES, GIF_MAX_PIXEL_FRAMES // max(1, width * height))
     fits = _gif_end_that_fits(plan, most)
+    # A smaller size raises the size's own limit; not offered at 360p (the least preset).
+    can_shrink = width * height > GIF_SMALLEST_SUGGESTED_PIXELS
     if frames > GIF_MAX_FRAMES:  # and the size's own limit, if lower: both said at once
         also = f", and at most {most} at {width}x{height}" if most < GIF_MAX_FRAMES else ""
-        # A smaller size raises the size's own limit, not one below 360p (the least preset).
-        smaller = also and width * height > GIF_SMALLEST_SUGGESTED_PIXELS
+        smaller = also and can_shrink
         raise ExportOptionsError(
             f"A GIF of {frames} frames is too long (at most {GIF_MAX_FRAMES}{also}){fits}: "
             f"export MP4, or shorten the span, lower the fps or raise the speed"
@@ -382,7 +383,7 @@ def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None 
         raise ExportOptionsError(
             f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
             f"that size){fits}: export MP4, "
-            + ("or use a smaller size, " if width * height > GIF_SMALLEST_SUGGESTED_PIXELS else "")
+            + ("or use a smaller size, " if can_shrink else "")
             + "or fewer frames (a shorter span, a lower fps or a higher speed)."
         )
 

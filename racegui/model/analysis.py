@@ -9,7 +9,9 @@ as published. The motion model itself is not rounded."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -279,12 +281,12 @@ def _splits_after(replay: Replay, splits: list) -> list[float]:
     }
     if others:
         return sorted(others)
-    steps = np.round(np.diff([0.0, *(s.distance_m for s in splits)]), 3)
-    step = float(max(set(steps.tolist()), key=steps.tolist().count)) if len(steps) else 0.0
+    ends = [s.distance_m for s in splits]
+    steps = Counter(round(b - a, 3) for a, b in pairwise([0.0, *ends]))
+    step = steps.most_common(1)[0][0]
     if step <= 0:
         return []
-    count = int(math.floor((race_m - last) / step - 1e-6))
-    return [last + step * k for k in range(1, count + 1) if last + step * k < race_m - 1e-6]
+    return [last + step * k for k in range(1, math.ceil((race_m - last - 1e-6) / step))]
 
 
 def _both_in(published: set[float], start_m: float, end_m: float) -> bool:
