@@ -119,6 +119,20 @@ def test_a_word_two_runners_share_is_told_apart_by_id():
         runner_named(compile_race(race_from_data(data)), "lane")
 
 
+def test_a_word_several_pacers_share_names_them_all():
+    """--follow pacer on the demo named only 'pacer10' of its four "Pacer N" pacers."""
+    data = two_runner_data()
+    data["athletes"][2]["name"] = "Pacer One"
+    data["athletes"].append(dict(data["athletes"][2], id="p2", name="Pacer Two"))
+    with pytest.raises(FollowError) as caught:
+        runner_named(compile_race(race_from_data(data)), "pacer")
+    assert str(caught.value).startswith(
+        "'pacer' names 2 pacers (p, p2), not a runner: only runners can be followed "
+        "(runners: r (Runner), s (Sara Lane))"
+    )
+    assert caught.value.choices == ("r", "s")
+
+
 def test_an_export_runs_to_the_last_runner_s_finish(race):
     """A club race's export stopped at the first runner's finish (1:58.90) and cut off the
     runners behind her (coach's review): by default it runs until the last one finishes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from racegui.model.race import Athlete
 from racegui.model.replay import FollowError, Replay, not_a_runner, runners_text
 
 
@@ -29,9 +30,23 @@ def runner_named(replay: Replay, text: str) -> str:
     if len(runners) > 1:
         ids = " or ".join(athletes[i].id for i in runners)
         raise FollowError(f"{text!r} names {len(runners)} runners: give the id ({ids})", choices)
-    if found:
+    if len(found) == 1:
         raise not_a_runner(athletes, found[0])
+    if found:
+        raise FollowError(f"{text!r} names {_none_runners(athletes, found)}", choices)
     raise FollowError(f"no athlete has the id or name {text!r} (runners: {listed})", choices)
+
+
+def _none_runners(athletes: tuple[Athlete, ...], found: list[int]) -> str:
+    """'4 pacers (pacer10, pacer11, pacer12, pacer13), not a runner: only runners can be
+    followed (runners: ...)' for the athletes at rows ``found``, none of them a runner."""
+    roles = sorted({athletes[i].role for i in found})
+    kinds = " and ".join(f"{r}s" for r in roles)
+    ids = ", ".join(athletes[i].id for i in found[:6]) + (", …" if len(found) > 6 else "")
+    return (
+        f"{len(found)} {kinds} ({ids}), not a runner: only runners can be followed "
+        f"(runners: {runners_text(athletes)})"
+    )
 
 
 def _name_words(name: str) -> set[str]:
