@@ -95,6 +95,17 @@ def test_the_splits_tab_is_remembered_per_race_file(tmp_path):
     assert settings.splits_for(str(tmp_path / "a.json")) == "laps"
 
 
+def test_the_old_one_tab_setting_goes_once_a_tab_is_remembered_per_file(tmp_path):
+    """The single "view/splits" tab of older versions was ignored but stayed in the file."""
+    settings = _settings(tmp_path / "s.ini", "[view]\nsplits=timed\n")
+    assert settings.store.contains("view/splits")
+    settings.set_splits_for(None, "200m")
+    settings.store.sync()
+    assert not settings.store.contains("view/splits")
+    assert "splits=timed" not in (tmp_path / "s.ini").read_text()
+    assert settings.splits_for(None) == "200m"
+
+
 def test_a_race_file_opened_through_a_link_keeps_its_own_tab(tmp_path):
     """Opened through a symbolic link and directly, a file had two remembered tabs."""
     settings = _settings(tmp_path / "s.ini", "")

@@ -126,6 +126,7 @@ class AppSettings:
         self.store.setValue(
             "view/splits_by_file", [f"{name}\t{key}"] + kept[: MAX_SPLITS_FILES - 1]
         )
+        self.store.remove("view/splits")  # older versions kept one tab for every race
 
     def _splits_entries(self) -> list[str]:
         """The stored "tab<TAB>file" entries, newest first (none when unset or damaged)."""
