@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_delta, format_duration, format_time
+from racegui.model.timefmt import format_duration, format_gap, format_time
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
@@ -36,18 +36,20 @@ TIPS = {
 
 
 class LapSplit(QWidget):
-    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52" and "LAP 2   1:00.56   +0.91"; once
-    she has finished "FINISH   4:06.42   +6.42", or, a runner who did not finish once she has
-    stopped, "DNF · 2000 M   6:30.40   +17.07" (her time and gap where she stopped)."""
+    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52 s" and "LAP 2   1:00.56   +0.91 s"; once
+    she has finished "FINISH   4:06.42   +6.42 s", or, a runner who did not finish once she
+    has stopped, "DNF · 2000 M   6:30.40   +17.07 s" (her time and gap where she stopped).
+    The deltas carry their unit as the lap times and the gap card's figures do (a minute or
+    more reads as a time, "+1:02.40", see format_gap)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lap_name = LiveText("LAP 88 SO FAR")
         self.lap_time = LiveText("8:88.88", _RIGHT)
-        self.lap_delta = LiveText("+88.88", _RIGHT)
+        self.lap_delta = LiveText("+88.88 s", _RIGHT)
         self.last_name = LiveText("LAST LAP")
         self.last_time = LiveText("8:88.88", _RIGHT)
-        self.last_delta = LiveText("+88.88", _RIGHT)
+        self.last_delta = LiveText("+88.88 s", _RIGHT)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, items in enumerate(
@@ -140,7 +142,7 @@ class LapSplit(QWidget):
 
     @staticmethod
     def _show_delta(w: LiveText, delta: float | None, style: PanelStyle) -> None:
-        w.set_text("" if delta is None else format_delta(delta))
+        w.set_text("" if delta is None else format_gap(delta))
         w.set_colour(style.colour_of(kind_of(delta)))
 
 
