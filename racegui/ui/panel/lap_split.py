@@ -19,16 +19,18 @@ from racegui.ui.panel.style import PanelStyle, kind_of
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
 ESTIMATED = "est."
-"""After the last lap's name when its time is an estimate (as the splits table and the
-dropout feed mark one)."""
+"""After the last lap's name when its time is an estimate, whose time and delta are then in
+italics as the splits table has them. The word stays: the card has no legend of its own (the
+splits card's "italics: estimated" shows only while the table shown has an estimate, never
+on the Timed tab), and italics alone are hard to see on this small, muted line."""
 
 
 TIPS = {
     "lap_name": "The lap being run, of the race's laps to the finish line",
     "lap_time": "Time run in this lap so far (s)",
     "lap_delta": "Behind (+) or ahead (-) of the target's time for this lap so far (s)",
-    "last_name": "The lap run before this one (est.: its time is read from the model between "
-    "published splits)",
+    "last_name": "The lap run before this one (est., its figures in italics: its time is read "
+    "from the model between published splits)",
     "last_time": "The last lap's time (s)",
     "last_delta": "Behind (+) or ahead (-) of the target's time for the last lap (s)",
 }
@@ -139,6 +141,9 @@ class LapSplit(QWidget):
             self.last_name.set_text(_lap_name(prev))
             self.last_time.set_text(format_duration(prev.lap_time_s, 2))
             self._show_delta(self.last_delta, prev.delta_s, style)
+        estimated = prev is not None and not prev.lap_time_published
+        self.last_time.set_italic(estimated)  # as the splits table's lap time and delta
+        self.last_delta.set_italic(estimated)
 
     @staticmethod
     def _show_delta(w: LiveText, delta: float | None, style: PanelStyle) -> None:
@@ -150,7 +155,8 @@ def _lap_name(lap: Lap) -> str:
     """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
     ran before she stopped (not a whole lap's time); "LAP 3  est." when the lap time is read
     from the model, not published at both ends (the splits table had it in italics as an
-    estimate while this line showed it as if published: coach's review)."""
+    estimate while this line showed it as if published: coach's review); its figures are
+    in italics too (LapSplit.update_frame)."""
     if lap.stopped:
         name = f"LAST {lap.end_m - lap.start_m:.0f} M"
     else:
