@@ -1,6 +1,7 @@
 """A first-time coach's review of the side panel and splits table: the mile's start stretch
 named one way everywhere, units on the running lap time, pacers' dropouts to the hundredth,
-and "est." on an estimated lap in the pace card (the splits tab per race file: test_ui_window)."""
+and "est." and italic figures on an estimated lap in the pace card (the splits tab per race
+file: test_ui_window)."""
 
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def test_pacers_step_off_at_times_to_the_hundredth(qtbot):
 
 def test_an_estimated_lap_time_is_marked_in_the_pace_card(qtbot, tmp_path):
     """A split missing from the file: the splits table had the lap in italics as an
-    estimate, the pace card's last-lap line showed it as if published."""
+    estimate, the pace card's last-lap line showed it as if published; then with "est."
+    after its name but its figures upright where the table has them in italics."""
     data = json.loads(Path(demo_path()).read_text())
     for a in data["athletes"]:
         if a["role"] == "runner":  # her own laps: splits where they end, 1200 m left out
@@ -85,14 +87,32 @@ def test_an_estimated_lap_time_is_marked_in_the_pace_card(qtbot, tmp_path):
     split = panel.lap_split
     panel.update_frame(150.0)
     assert split.last_name.text() == "LAP 2"  # published at both ends
+    figures = (split.last_time, split.last_delta)
+    assert not any(w.is_italic() for w in figures)
+    upright = [(w.geometry(), w.grab().toImage()) for w in figures]
     panel.update_frame(200.0)
     assert split.last_name.text() == "LAP 3  est."  # ends at the missing 1209 m
+    # Its figures in italics, as the table's, in the same places (no row jumps width).
+    assert all(w.is_italic() for w in figures)
+    assert [w.geometry() for w in figures] == [g for g, _ in upright]
+    split.last_time.set_italic(False)  # the same text drawn upright reads apart
+    assert split.last_time.grab().toImage() != _italic_drawn(split.last_time)
+    panel.update_frame(230.0)  # lap 4: estimated too
+    panel.update_frame(150.0)
+    assert not any(w.is_italic() for w in figures)
+    assert [w.grab().toImage() for w in figures] == [i for _, i in upright]
     table = panel.splits.laps_model  # the lap time column: italic where estimated
 
     def italic(row: int) -> bool:
         return table.data(table.index(row, 2), Qt.ItemDataRole.FontRole).italic()
 
     assert italic(3) and not italic(2)
+
+
+def _italic_drawn(w) -> object:
+    """w's picture drawn in italics."""
+    w.set_italic(True)
+    return w.grab().toImage()
 
 
 def _laps_of_demo() -> list[tuple[float, float]]:

@@ -335,4 +335,4 @@ def test_a_lap_s_running_delta_starts_at_zero_on_its_timed_start(panel, replay):
     panel.update_frame(lap2.time_s)
     split = panel.lap_split
     assert (split.lap_name.text(), split.lap_time.text()) == ("LAP 3 SO FAR", "0.0 s")
-    assert split.lap_delta.text() == "0.00"
+    assert split.lap_delta.text() == "0.00 s"

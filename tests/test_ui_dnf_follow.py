@@ -95,7 +95,7 @@ def test_once_she_stops_the_gap_is_held_and_the_projection_says_dnf(qtbot, ava):
         assert (split.lap_name.text(), split.lap_time.text(), split.lap_delta.text()) == (
             "DNF · 2000 M",
             "6:30.40",
-            "+17.07",
+            "+17.07 s",
         )
         assert (split.last_name.text(), split.last_time.text()) == (
             "LAST 200 M  est.",  # from 1800 m, between her splits at 1000 m and 2000 m

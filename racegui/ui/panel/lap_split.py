@@ -12,23 +12,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_delta, format_duration, format_time
+from racegui.model.timefmt import format_duration, format_gap, format_time
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
 ESTIMATED = "est."
-"""After the last lap's name when its time is an estimate (as the splits table and the
-dropout feed mark one)."""
+"""After the last lap's name when its time is an estimate, whose time and delta are then in
+italics as the splits table has them. The word stays: the card has no legend of its own (the
+splits card's "italics: estimated" shows only while the table shown has an estimate, never
+on the Timed tab), and italics alone are hard to see on this small, muted line."""
 
 
 TIPS = {
     "lap_name": "The lap being run, of the race's laps to the finish line",
     "lap_time": "Time run in this lap so far (s)",
     "lap_delta": "Behind (+) or ahead (-) of the target's time for this lap so far (s)",
-    "last_name": "The lap run before this one (est.: its time is read from the model between "
-    "published splits)",
+    "last_name": "The lap run before this one (est., its figures in italics: its time is read "
+    "from the model between published splits)",
     "last_time": "The last lap's time (s)",
     "last_delta": "Behind (+) or ahead (-) of the target's time for the last lap (s)",
 }
@@ -36,18 +38,20 @@ TIPS = {
 
 
 class LapSplit(QWidget):
-    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52" and "LAP 2   1:00.56   +0.91"; once
-    she has finished "FINISH   4:06.42   +6.42", or, a runner who did not finish once she has
-    stopped, "DNF · 2000 M   6:30.40   +17.07" (her time and gap where she stopped)."""
+    """Two lines: "LAP 3 SO FAR   28.4 s   +0.52 s" and "LAP 2   1:00.56   +0.91 s"; once
+    she has finished "FINISH   4:06.42   +6.42 s", or, a runner who did not finish once she
+    has stopped, "DNF · 2000 M   6:30.40   +17.07 s" (her time and gap where she stopped).
+    The deltas carry their unit as the lap times and the gap card's figures do (a minute or
+    more reads as a time, "+1:02.40", see format_gap)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lap_name = LiveText("LAP 88 SO FAR")
         self.lap_time = LiveText("8:88.88", _RIGHT)
-        self.lap_delta = LiveText("+88.88", _RIGHT)
+        self.lap_delta = LiveText("+88.88 s", _RIGHT)
         self.last_name = LiveText("LAST LAP")
         self.last_time = LiveText("8:88.88", _RIGHT)
-        self.last_delta = LiveText("+88.88", _RIGHT)
+        self.last_delta = LiveText("+88.88 s", _RIGHT)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, items in enumerate(
@@ -137,10 +141,13 @@ class LapSplit(QWidget):
             self.last_name.set_text(_lap_name(prev))
             self.last_time.set_text(format_duration(prev.lap_time_s, 2))
             self._show_delta(self.last_delta, prev.delta_s, style)
+        estimated = prev is not None and not prev.lap_time_published
+        self.last_time.set_italic(estimated)  # as the splits table's lap time and delta
+        self.last_delta.set_italic(estimated)
 
     @staticmethod
     def _show_delta(w: LiveText, delta: float | None, style: PanelStyle) -> None:
-        w.set_text("" if delta is None else format_delta(delta))
+        w.set_text("" if delta is None else format_gap(delta))
         w.set_colour(style.colour_of(kind_of(delta)))
 
 
@@ -148,7 +155,8 @@ def _lap_name(lap: Lap) -> str:
     """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
     ran before she stopped (not a whole lap's time); "LAP 3  est." when the lap time is read
     from the model, not published at both ends (the splits table had it in italics as an
-    estimate while this line showed it as if published: coach's review)."""
+    estimate while this line showed it as if published: coach's review); its figures are
+    in italics too (LapSplit.update_frame)."""
     if lap.stopped:
         name = f"LAST {lap.end_m - lap.start_m:.0f} M"
     else:

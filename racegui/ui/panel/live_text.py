@@ -31,6 +31,7 @@ class LiveText(QWidget):
         self._text = ""
         self._colour = QColor("#ffffff")
         self._background: QColor | None = None
+        self._italic = False
         self._align = align | Qt.AlignmentFlag.AlignVCenter
         self.dirty = True
         """Set when what is painted changed (read and cleared by the panel's render cache)."""
@@ -68,6 +69,19 @@ class LiveText(QWidget):
             self.dirty = True
             self.update()
 
+    def set_italic(self, italic: bool) -> None:
+        """Draw the text in italics (an estimate, as the splits table marks one); the size
+        hint stays the upright font's (DejaVu's oblique has the same advances), so the
+        widget's width does not change. Repaints only on a change."""
+        if italic != self._italic:
+            self._italic = italic
+            self.dirty = True
+            self.update()
+
+    def is_italic(self) -> bool:
+        """Whether the text is drawn in italics (set_italic)."""
+        return self._italic
+
     def set_background(self, colour: str | None) -> None:
         """Paint this solid background (opaque: the parent need not repaint), or None."""
         self._background = None if colour is None else QColor(colour)
@@ -95,7 +109,10 @@ class LiveText(QWidget):
         if self._background is not None:
             p.fillRect(event.rect(), self._background)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        p.setFont(self.font())
+        font = self.font()
+        if self._italic:
+            font.setItalic(True)
+        p.setFont(font)
         p.setPen(self._colour)
         p.drawText(self.rect(), int(self._align), self._text)
         p.end()
