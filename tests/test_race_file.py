@@ -10,7 +10,7 @@ from racegui.io.race_file import MAX_FILE_BYTES, race_to_data, read_race, write_
 from racegui.io.schema import json_schema_text
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path, schema_path
-from tests.helpers_race import MILE, demo_data, minimal_data, write_json
+from tests.helpers_race import MILE, demo_data, minimal_data, two_runner_data, write_json
 
 DEMOS = ["breaking4-2025.json", "kipyegon-wr-2023.json", "example-1500m.json"]
 
@@ -158,7 +158,7 @@ def _no_id(data):
         (
             _first_split_as_list,
             "$.athletes[0].splits[0]:",
-            "should be an object ({...}), not a list",
+            'should be an object such as {"distance_m": 400, "time": "60.20"}, not a list',
         ),
         (lambda d: {**d, "athletes": []}, "$.athletes:", "needs at least 1 entry"),
         (_no_id, "$.athletes[0].id:", "missing (this field is required)"),
@@ -627,3 +627,26 @@ def test_a_note_may_keep_its_tabs_and_line_breaks(tmp_path):
     data = minimal_data(notes=["Splits:\n\t400 m\t60.20\r\n"])
     data["athletes"][0]["note"] = "Front shield\nthen alone"
     assert read_race(write_json(tmp_path / "r.json", data)).notes == (data["notes"][0],)
+
+
+def test_a_value_that_should_be_an_object_is_shown_one(tmp_path):
+    """A hand-written file with "target": "9:30.00" and "dropout": 1600 was told only that
+    each should be an object ({...}), not which fields go in it (coach's review)."""
+    data = two_runner_data()
+    data["target"] = "9:30.00"
+    data["athletes"][2]["dropout"] = 1600
+    data["athletes"][2]["formation"] = 3
+    path = tmp_path / "hand.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(RaceFileError) as caught:
+        read_race(path)
+    text = "\n".join(caught.value.lines())
+    assert (
+        '$.target: should be an object such as {"time": "4:00.00", "label": "4:00 pace"}, '
+        "not text" in text
+    )
+    assert (
+        '$.athletes[2].dropout: should be an object such as {"distance_m": 1600}, '
+        "not a number" in text
+    )
+    assert '$.athletes[2].formation: should be an object such as {"follows": ' in text

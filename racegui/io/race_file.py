@@ -356,6 +356,20 @@ _TYPE_HINTS = {
 """What to write instead of a race distance of the wrong kind (field, pydantic error type)."""
 
 
+_OBJECT_EXAMPLES = {
+    "target": '{"time": "4:00.00", "label": "4:00 pace"}',
+    "dropout": '{"distance_m": 1600}',
+    "formation": '{"follows": "kipyegon", "offset_m": 1.5, "lane": 1}',
+    "even_pace": '{"time": "4:00.00"}',
+    "splits": '{"distance_m": 400, "time": "60.20"}',
+    "athletes": '{"id": "kipyegon", "name": "Faith Kipyegon", "role": "runner", "splits": [...]}',
+    "sources": '{"id": "s1", "title": "Where the figures come from"}',
+}
+"""An object of each kind, by the field that holds it (an item of a list: the list's field),
+for a message about a value that should have been one: a hand-written file had
+"dropout": 1600 and "target": "9:30.00" and was told only that each should be an object."""
+
+
 _UNION_BRANCHES = ("float", "str", "constrained-str")
 """Names pydantic puts in an error's location for each branch of a union (a time is a number
 or text of at most 40 characters)."""
@@ -376,12 +390,15 @@ def _json_kind(value: object) -> str:
     return "an object"
 
 
-def _plain(err: dict) -> str:
-    """pydantic's message for one error in the words of a JSON file, without the schema's
-    class names ("Input should be a valid dictionary or instance of SplitModel")."""
+def _plain(err: dict, loc: tuple = ()) -> str:
+    """pydantic's message for one error at ``loc`` in the words of a JSON file, without the
+    schema's class names ("Input should be a valid dictionary or instance of SplitModel")."""
     kind = err["type"]
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"should be an object ({{...}}), not {_json_kind(err.get('input'))}"
+        field = next((k for k in reversed(loc) if isinstance(k, str)), None)
+        example = _OBJECT_EXAMPLES.get(field, "({...})")
+        such = "" if example.startswith("(") else "such as "
+        return f"should be an object {such}{example}, not {_json_kind(err.get('input'))}"
     if kind in ("list_type", "tuple_type"):
         return f"should be a list ([...]), not {_json_kind(err.get('input'))}"
     if kind == "missing":
@@ -422,7 +439,7 @@ def _pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem
         # Drop the union branch names pydantic adds to a time's location.
         loc = tuple(p for p in raw_loc if p not in _UNION_BRANCHES)
         where = json_path(loc)
-        message = _plain(err)
+        message = _plain(err, loc)
         if loc != raw_loc:
             message = 'should be a time: seconds as a number, or text like "4:06.42"'
         hint = _TYPE_HINTS.get((loc[-1] if len(loc) == 1 else None, err["type"]))
