@@ -130,6 +130,20 @@ def test_a_ghost_of_the_same_runner_is_told_apart_by_its_race(tmp_path):
     assert compare_label(other, base) == "Ruiz 2025"  # another runner: name and year
 
 
+def test_a_ghost_s_title_drops_her_name_and_what_both_titles_say(tmp_path):
+    """Titles that name her ("Emma Carter 1500 m heat" beside her final) gave the ghost's
+    tag "Carter, Emma Carter 1500 m h…" (coach's review): it keeps what tells it apart."""
+    from racegui.ui.race_status import compare_label
+
+    def race(name, title):
+        return _race(tmp_path, name, title, None, runner="Emma Carter")
+
+    final = race("final", "Emma Carter 1500 m final")
+    assert compare_label(race("heat", "Emma Carter 1500 m heat"), final) == "Carter, heat"
+    assert compare_label(race("b", "Carter: 1500 m heat"), race("c", "x")) == "Carter, 1500 m heat"
+    assert compare_label(race("d", "Emma Carter"), final) == "Carter, Emma Carter"
+
+
 def _final_and_heat(tmp_path):
     """A final and its heat, each with Runner (id "r") and Sara Lane (id "s"): the heat's
     Sara listed first, its own Runner under another id but the same name."""

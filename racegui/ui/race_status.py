@@ -116,7 +116,29 @@ def compare_label(other: Replay, replay: Replay | None = None) -> str:
     if date and date != own:
         day = iso_day(date)
         return f"{name} {day_and_month(day) if day is not None else date}"
-    return f"{name}, {clip_text(other.race.title, COMPARE_TITLE_CHARS)}"
+    title = _distinct_title(other.race.title, runner, replay.race.title)
+    return f"{name}, {clip_text(title, COMPARE_TITLE_CHARS)}"
+
+
+def _distinct_title(title: str, runner: str, shown_title: str) -> str:
+    """What of a compared race's title tells it apart: without the runner's name and the
+    words the shown race's title has too ("Emma Carter 1500 m heat" beside "Emma Carter
+    1500 m final": "heat"; the tag had read "Carter, Emma Carter 1500 m h…", coach's
+    review); the title without her name if nothing else is left, the title if not even that."""
+
+    def key(word: str) -> str:
+        return word.casefold().strip(_TITLE_PUNCTUATION)
+
+    drop = {key(w) for w in runner.split()}
+    shown = {key(w) for w in shown_title.split()}
+    words = title.split()
+    kept = [w for w in words if key(w) not in drop]
+    distinct = [w for w in kept if key(w) not in shown]
+    return " ".join(distinct or kept).strip(_TITLE_PUNCTUATION + " ") or title
+
+
+_TITLE_PUNCTUATION = "-–—:·,|()[]'\""
+"""Marks around a title's words that do not make them different words."""
 
 
 def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:
