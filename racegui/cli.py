@@ -345,6 +345,8 @@ def _info_data(replay, digits: int | None = 3) -> dict:
             "lap_time_s": num(lap.lap_time_s),
             "target_lap_time_s": num(lap.target_lap_time_s),
             "delta_s": num(lap.delta_s),
+            "target_time_s": num(lap.target_time_s),
+            "gap_s": num(None if lap.target_time_s is None else lap.time_s - lap.target_time_s),
             "published": lap.published,
             "lap_time_published": lap.lap_time_published,
             "stopped": lap.stopped,
@@ -437,10 +439,12 @@ def _print_info(data: dict) -> None:
     print(f"\nLaps of {focus}, to each finish-line crossing{until}")
     if not all(lap["lap_time_published"] for lap in laps):
         print("(est.: read from the model between published splits)")
-    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {}"
-    print(row.format("", "to", "time", "lap", "target", "delta", "").rstrip())
+    if data["target_time_s"]:
+        print("(delta: the lap against the target's lap; gap: to the target at the line)")
+    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {:>6}  {}"
+    print(row.format("", "to", "time", "lap", "target", "delta", "gap", "").rstrip())
     for lap in laps:
-        tgt, delta = lap["target_lap_time_s"], lap["delta_s"]
+        tgt, delta, gap = lap["target_lap_time_s"], lap["delta_s"], lap["gap_s"]
         cells = (
             "DNF" if lap["stopped"] else f"lap {lap['lap']}" if lap["lap"] else "start",
             f"{lap['distance_m']:.2f} m",
@@ -448,6 +452,7 @@ def _print_info(data: dict) -> None:
             format_time(lap["lap_time_s"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
+            format_delta(gap) if gap is not None else "-",
             "" if lap["lap_time_published"] else "est.",
         )
         print(row.format(*cells).rstrip())

@@ -109,11 +109,30 @@ def test_info_laps_header_stands_over_its_columns(capsys):
     out = run(capsys, "info", WR_2023)
     lines = out.splitlines()
     k = lines.index("Laps of Faith Kipyegon, to each finish-line crossing")
-    header, lap1 = lines[k + 2], lines[k + 4]  # after the line saying what "est." means
-    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.71   -0.12  est."  # 64.05497 s
-    for word, cell in (("to", "409.34 m"), ("time", "1:04.06"), ("lap", "1:02.59")):
+    header, lap1 = lines[k + 3], lines[k + 5]  # after the lines saying what the marks mean
+    assert lap1 == "  lap 1      409.34 m   1:04.06  1:02.59  1:02.71   -0.12   -0.12  est."
+    cells = (("to", "409.34 m"), ("time", "1:04.06"), ("lap", "1:02.59"), ("delta", "-0.12"))
+    for word, cell in cells:
         assert header.index(f" {word} ") + len(word) + 1 == lap1.index(cell) + len(cell)
-    assert header.endswith("target   delta") and len(header) == len(lap1) - len("  est.")
+    assert header.endswith("target   delta     gap") and len(header) == len(lap1) - len("  est.")
+
+
+def test_info_laps_carry_her_running_gap_to_the_target(capsys):
+    """The laps table gave each lap's delta only, so where she stood against the target at
+    each line had to be added up by hand (coach's review): "gap" is her time there minus the
+    target's, the sum of the deltas so far, the final margin at the finish."""
+    out = run(capsys, "info", str(demo_race_path()))
+    lines = out.splitlines()
+    k = lines.index("Laps of Faith Kipyegon, to each finish-line crossing")
+    assert (
+        lines[k + 2] == "(delta: the lap against the target's lap; gap: to the target at the line)"
+    )
+    rows = [line.split() for line in lines[k + 4 : k + 9]]
+    assert [r[-2] for r in rows] == ["+0.02", "+0.57", "+1.48", "+2.95", "+6.42"]  # 4:06.42 - 4:00
+    running = 0.0
+    for r in rows:
+        running += float(r[-3])
+        assert float(r[-2]) == pytest.approx(running, abs=0.015)  # each delta is rounded
 
 
 def test_info_cuts_a_very_long_name(capsys, tmp_path):
