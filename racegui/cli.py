@@ -159,6 +159,12 @@ def _verb_parser(verb: str) -> argparse.ArgumentParser:
         p.description = "Title, distance, target, athletes, laps against target and events."
         p.add_argument("file", type=_path_arg, metavar="FILE")
         add_follow_argument(p)
+        p.add_argument(
+            "--compare",
+            type=_path_arg,
+            metavar="FILE",
+            help="another race of the same distance: her laps beside its runner's",
+        )
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
         _add_csv_arguments(p, CSV_FILE_ABOUT)
     elif verb == "state":
@@ -519,12 +525,37 @@ def _info_outcome(a: dict) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from racegui.cli_compare import compare_data, print_compare
+
     replay = followed(read_file_arg(args, "racegui info"), args.file, args.follow, "racegui info")
+    other = _compare_arg(args, replay, "racegui info")
+    digits = 3 if args.json else None
+    data = _info_data(replay, digits)
+    if other is not None:
+        data["compare"] = compare_data(replay, other, digits)
     if args.json:
-        print(json.dumps(_info_data(replay), ensure_ascii=False))
-    else:
-        _print_info(_info_data(replay, digits=None))
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    _print_info(data)
+    if other is not None:
+        print_compare(replay.athletes[replay.focus].name, data["compare"])
     return EXIT_OK
+
+
+def _compare_arg(args: argparse.Namespace, shown, prog: str):
+    """The race given as --compare (None: none), read as a ghost on ``shown`` (a lap CSV over
+    its distance); RaceFileError for a file that cannot be read, UsageError for a race that
+    cannot be compared with it."""
+    if args.compare is None:
+        return None
+    from racegui.io.replay_file import compare_options, read_replay
+    from racegui.model.replay import comparison_problem
+
+    other = read_replay(args.compare, compare_options(shown))
+    problem = comparison_problem(shown, other)
+    if problem is not None:
+        raise UsageError(f"{prog}: --compare {args.compare}: {problem}")
+    return other
 
 
 def _status(replay, i: int, running: bool) -> str:

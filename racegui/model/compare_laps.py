@@ -1,0 +1,50 @@
+"""The followed runner's laps beside another race's runner over the same lines (an analyst's
+heat against final, or this year against last): times at each finish-line crossing and the
+gap between them, as athletics times them (rounded up to the hundredth, analysis.timed)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from racegui.model.analysis import Lap, lap_table, timed
+from racegui.model.follow import compared
+from racegui.model.replay import Replay
+
+
+@dataclass(frozen=True)
+class ComparedLap:
+    """One of her laps (``lap``) and the other runner's time over the same stretch (s; NaN
+    where the other runner never got to its end)."""
+
+    lap: Lap
+    other_time_s: float
+    other_lap_time_s: float
+
+    @property
+    def gap_s(self) -> float:
+        """Her time at the line minus the other's (s): positive is behind."""
+        return self.lap.time_s - self.other_time_s
+
+    @property
+    def lap_delta_s(self) -> float:
+        """Her lap time minus the other's over the same stretch (s): positive is slower."""
+        return self.lap.lap_time_s - self.other_lap_time_s
+
+
+def compare_laps(shown: Replay, other: Replay) -> tuple[Replay, list[ComparedLap]]:
+    """``other`` following the runner it is compared by (her own run in it, if she ran in
+    it too: follow.compared), and each lap of ``shown``'s runner beside that runner's times
+    over the same lines. Both races run the same distance (replay.comparison_problem)."""
+    other = compared(shown, other)
+    laps = lap_table(shown)
+    ends = np.array([lap.end_m for lap in laps])
+    theirs = timed(np.atleast_1d(other.time_at_distance(other.focus, ends)))
+    before = np.concatenate([[0.0], theirs[:-1]])
+    rows = [
+        ComparedLap(lap, float(t), float(t - b) if math.isfinite(t) else math.nan)
+        for lap, t, b in zip(laps, theirs, before, strict=True)
+    ]
+    return other, rows
