@@ -170,3 +170,24 @@ def test_a_square_scene_puts_the_panel_below_the_track(qapp, size, stacked):
     else:
         assert track.height() == size[1] and panel.left() >= track.right()
     scene.close()
+
+
+def test_the_board_says_whose_figures_it_shows_in_a_race_of_several_runners(qapp, tmp_path):
+    """A clip without the panel said 'Target -3.93 s' of whoever was followed, told only by
+    the clock's accent colour (coach's review): with several runners the distance line starts
+    with her name; with one runner (the demo) it is as it was."""
+    from racegui.io.replay_file import read_replay
+    from tests.helpers_race import club_dnf_data, write_json
+
+    ensure_app()
+    club = read_replay(write_json(tmp_path / "club.json", club_dnf_data()))
+    for replay, starts in ((club, "Cole  ·  "), (club.following("zoe-hart"), "Hart  ·  ")):
+        scene = ReplayScene(replay, DARK)
+        scene.render_image(300.0, (1280, 720), panel=False)
+        assert scene.track.status.distance_text.startswith(starts + "1,")
+        assert scene.track.status.distance_text.endswith(" m to go")
+        scene.close()
+    scene = ReplayScene(load_replay(demo_path()), DARK)
+    scene.render_image(120.0, (1280, 720), panel=False)
+    assert scene.track.status.distance_text == "795 m run  ·  814 m to go"
+    scene.close()

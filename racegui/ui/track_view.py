@@ -9,6 +9,7 @@ painted in the foreground in pixels.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from racegui.model.dates import iso_day, long_date
+from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
@@ -224,6 +226,12 @@ class TrackView(pg.GraphicsView):
         self.title = race.title
         self.subtitle = subtitle_forms(race.venue, race.date)
         """The scoreboard's subtitle, most to least complete (the first that fits is drawn)."""
+        self._whose = f"{short_name(replay.athletes[replay.focus].name)}  ·  "
+        """Whom the board's figures are of, before its distance line, in a race of several
+        runners: a clip without the panel had said 'Target -3.93 s' of whoever was followed,
+        told only by the clock's accent colour (coach's review); "" for one runner."""
+        if len(replay.runners) < 2:
+            self._whose = ""
         self._style_items()
         self.resetCachedContent()
         self.reset_tags()
@@ -373,7 +381,10 @@ class TrackView(pg.GraphicsView):
             self._compare_xy = (float(cx[j]), float(cy[j]))
         else:
             self._compare_xy = None
-        self.status = race_status(r, st, self.compare)
+        status = race_status(r, st, self.compare)
+        if self._whose:
+            status = replace(status, distance_text=self._whose + status.distance_text)
+        self.status = status
         self.viewport().update()
 
     def _update_trails(self, t: float) -> None:
