@@ -167,3 +167,14 @@ def test_an_end_card_level_with_the_target_says_so(mile):
     level = end_text(compile_race(race_from_data(data)))
     assert level.lines[0] == "Level with the 4:06.42 target"
     assert end_text(mile).lines[0] == "6.42 s behind the 4:00.00 target"
+
+
+def test_the_title_card_counts_runners_past_three_and_names_none_for_one():
+    from tests.helpers_race import mile_runners_data
+
+    laps = [("61.00", "2:02.00", "3:03.00", f"4:{10 + k}.00") for k in range(5)]
+    field = compile_race(race_from_data(mile_runners_data(*laps)))
+    line = title_text(field).lines[1]
+    assert line == "With Runner 1, Runner 2, Runner 3 and 1 other"
+    demo = load_replay(demo_path())
+    assert not any(line.startswith("With ") for line in title_text(demo).lines)

@@ -391,3 +391,10 @@ def test_the_held_chip_stays_whole_under_the_title_and_her_tag_keeps_a_row(
     title, scale = seen["chrome"][:2]
     assert chip.top() >= max(title.bottom(), scale.bottom())
     assert "Reid · DNF" in seen["tags"]  # her tag, below her where the chip took the row
+
+
+def test_the_title_card_names_the_other_runners(ava):
+    """A race of several runners: its card had named only the one followed (coach's
+    review)."""
+    assert title_text(ava).lines[1] == "With Mia Cole and Zoe Hart"
+    assert title_text(ava.following("zoe-hart")).lines[1] == "With Mia Cole and Ava Reid"

@@ -43,6 +43,7 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
     runner = replay.athletes[replay.focus]
     pacers = int(np.count_nonzero(replay.roles == "pacer"))
     lines = [f"{runner.name}  ·  {distance_label(race.distance_m)}"]
+    lines += _with_runners(replay)
     if race.target_time_s is not None:
         label = race.target.label if race.target is not None else "Target"
         if label_names_time(label, race.target_time_s):  # "Previous world record 4:12.33"
@@ -54,6 +55,25 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))
+
+
+TITLE_CARD_OTHERS = 3
+"""Other runners the title card names before it counts the rest."""
+
+
+def _with_runners(replay: Replay) -> list[str]:
+    """The title card's line naming the race's other runners ("With Mia Cole and Zoe Hart";
+    "With A, B, C and 4 others"), none for a race of one runner: a two-runner race's card
+    had named only the one followed (coach's review)."""
+    names = [replay.athletes[i].name for i in replay.followable if i != replay.focus]
+    if not names:
+        return []
+    shown, rest = names[:TITLE_CARD_OTHERS], len(names) - TITLE_CARD_OTHERS
+    if rest > 0:
+        return [f"With {', '.join(shown)} and {rest} other{'s' if rest != 1 else ''}"]
+    if len(shown) == 1:
+        return [f"With {shown[0]}"]
+    return [f"With {', '.join(shown[:-1])} and {shown[-1]}"]
 
 
 def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None = None) -> CardText:

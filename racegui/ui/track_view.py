@@ -230,7 +230,7 @@ class TrackView(pg.GraphicsView):
         """Whom the board's figures are of, before its distance line, in a race of several
         runners: a clip without the panel had said 'Target -3.93 s' of whoever was followed,
         told only by the clock's accent colour (coach's review); "" for one runner."""
-        if len(replay.runners) < 2:
+        if len(replay.followable) < 2:
             self._whose = ""
         self._style_items()
         self.resetCachedContent()
