@@ -789,7 +789,23 @@ def _can_show_dialog() -> bool:
     return _has_display() and platform not in ("offscreen", "minimal")
 
 
+def _not_a_verb(word: str) -> str | None:
+    """The message for a first argument that is neither a verb nor a file: a word with no
+    suffix that names no file ("racegui exprt race.json -o x.mp4" had been told its other
+    arguments were not recognised), with the verb it is closest to; None for anything else."""
+    import difflib
+
+    if word.startswith("-") or Path(word).suffix or os.path.lexists(word):
+        return None
+    close = difflib.get_close_matches(word.casefold(), VERBS, n=1, cutoff=0.6)
+    mean = f"; did you mean racegui {close[0]}?" if close else ""
+    return f"racegui: {word!r} is neither a verb ({', '.join(VERBS)}) nor a file{mean}"
+
+
 def _run_gui(argv: list[str], dialogs: bool = False) -> int:
+    problem = _not_a_verb(argv[0]) if argv and not dialogs else None
+    if problem is not None:
+        raise UsageError(problem)
     args = _gui_parser().parse_args(argv)
     if args.file is not None and args.demo:
         raise UsageError("racegui: give a FILE or --demo, not both")
