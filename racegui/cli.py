@@ -795,7 +795,7 @@ def _not_a_verb(word: str) -> str | None:
     arguments were not recognised), with the verb it is closest to; None for anything else."""
     import difflib
 
-    if word.startswith("-") or Path(word).suffix or os.path.lexists(word):
+    if not word.strip() or word.startswith("-") or Path(word).suffix or os.path.lexists(word):
         return None
     close = difflib.get_close_matches(word.casefold(), VERBS, n=1, cutoff=0.6)
     mean = f"; did you mean racegui {close[0]}?" if close else ""
