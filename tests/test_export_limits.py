@@ -22,6 +22,30 @@ def replay():
     return compile_race(read_race(demo_race_path()))
 
 
+def test_a_speed_may_be_written_as_a_fraction(tmp_path):
+    """'--speed 1/16', as the README writes the slowest, was 'invalid float value' (tester)."""
+    from racegui.export.cli_export import speed_arg
+
+    assert (speed_arg("1/16"), speed_arg("3/2"), speed_arg("4"), speed_arg(" 0.5")) == (
+        0.0625,
+        1.5,
+        4.0,
+        0.5,
+    )
+    out = tmp_path / "x.png"
+    assert main(["export", DEMO, "-o", str(out), "--time", "1", "--speed", "1/16", "-q"]) == 0
+    assert out.exists()
+
+
+@pytest.mark.parametrize("speed", ["1/0", "abc", "1/16/2", "/2", ""])
+def test_a_speed_that_is_no_number_is_one_line_and_exit_2(capsys, tmp_path, speed):
+    out = tmp_path / "x.mp4"
+    assert main(["export", DEMO, "-o", str(out), "--speed", speed, "-q"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and not out.exists()
+    assert f"argument --speed: {speed!r} is not a speed: a number of times real time, " in err
+
+
 @pytest.mark.parametrize("speed", ["5e-324", "1e-300", "1e-10", "1e-5", "0.06"])
 def test_a_tiny_speed_is_one_line_and_exit_2(capsys, tmp_path, speed):
     """--speed 5e-324 overflowed in frame_count, 1e-10 asked for terabytes (tester)."""
