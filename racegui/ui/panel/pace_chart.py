@@ -26,12 +26,22 @@ TARGET_LABEL_FILL_ALPHA = 0.85
 LAP_NAME_FILL_ALPHA = 0.85
 """Opacity of the card-coloured backdrop behind a lap's name ("L8"): a slow lap's curve ran
 straight through the names drawn along the chart's foot (presenter's review)."""
-TARGET_LABEL_ROOM = 0.3
-"""Share of the pace range the target label needs above the line, else it goes below."""
 STOP_LABEL_LEFT_AFTER = 0.75
 """Share of the race after which the "DNF 2200 m" label goes left of its line (room)."""
 LAP_NAME_GAP_PX = 2
 """Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
+WILD_PACE_SHARE = 0.3
+"""A pace (s/400 m) further than this share of the race's median 100 m pace from it (or
+than 3 interquartile ranges, if more) is wild: a first part-lap timed at 42 s/400 m in a
+club 3000 m at 70 s had stretched the chart to 38..80 s (coach's review). The range leaves
+it out; the curve and bars are clipped at the edge there and marked."""
+COVER_TOLERANCE_S = 1e-6
+"""Overlap (s/400 m) too small to count: a bar's foot and the target's line differ by
+rounding."""
+PACE_TICK_STEPS = (1, 2, 5, 10, 20, 30, 60)
+"""Seconds between two pace ticks the chart may use (ticks are whole multiples of it)."""
+PACE_TICK_EDGE_S = 0.3
+"""Least distance (s/400 m) of a pace tick from the plot's edge (more if its label needs it)."""
 
 
 class PaceChart(QWidget):
@@ -70,9 +80,14 @@ class PaceChart(QWidget):
         """Where a runner who did not finish stopped, shown from when she has (with
         stop_text, "DNF 2200 m"): the race's distance axis runs on to the finish."""
         self.stop_text = pg.TextItem("", anchor=(0.0, 0.0))
+        self.clip_marks = pg.ScatterPlotItem(pxMode=True)
+        """Triangles at the plot's edge over a 100 m bar whose pace is off the chart (a wild
+        pace left out of the range, see WILD_PACE_SHARE): pointing up where it is faster."""
+        self.clip_marks.setZValue(6.2)
         for it in (self.bars, self.target_curve, self.curve, self.cursor):
             item.addItem(it)
         item.addItem(self.target_text, ignoreBounds=True)
+        item.addItem(self.clip_marks, ignoreBounds=True)
         for it in (self.stop_line, self.stop_text):
             it.setVisible(False)
             item.addItem(it, ignoreBounds=True)
@@ -97,6 +112,8 @@ class PaceChart(QWidget):
         self._view_slow = 65.0
         """The plot's slow edge (s/400 m): the data's, or further where the lap names along
         the foot would cover the slowest pace (see _fit_slow_edge)."""
+        self._curve_pace = np.empty(0)
+        """The runner's pace curve (s/400 m) clipped to the plot's range."""
         self._tick_px = 14.0
         self._cursor_px = -1
         self._shown_points = -1
@@ -141,11 +158,6 @@ class PaceChart(QWidget):
             self.target_curve.setData(data.target_curve_m, data.target_curve_pace_s400)
             pace = float(data.target_curve_pace_s400[-1])
             self.target_text.setText(f"target {pace:.2f}")
-            # Above the line (faster side) where there is room for it, else below it.
-            above = pace - lo > (hi - lo) * TARGET_LABEL_ROOM
-            self.target_text.setAnchor((1.0, 1.0) if above else (1.0, 0.0))
-            nudge = (hi - lo) * 0.015
-            self.target_text.setPos(self._x_max * 0.985, pace - nudge if above else pace + nudge)
         else:
             self.target_curve.setData([], [])
             self.target_text.setText("")
@@ -154,7 +166,9 @@ class PaceChart(QWidget):
         self._thin_labels()
         self._pace_range = (lo, hi)
         self._view_slow = hi
+        self._clip_curve()
         self._update_pace_ticks()
+        self._place_target_label()
         self._cursor_px = self._shown_points = self._shown_segments = -1
         if self._style is not None:
             self.apply_style(self._style)  # which fits the slow edge to the names' font
@@ -281,23 +295,115 @@ class PaceChart(QWidget):
         """Move the plot's slow (bottom) edge so that the lap names along it, on their
         backdrop, stand below the slowest pace drawn under them: Pat Quinn's 87.5 s laps in
         a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
-        the data's air already holds the names (Breaking4) nothing moves."""
+        the data's air already holds the names (Breaking4) nothing moves. Then further where
+        the target label needs the room (see _slow_edge_for_target)."""
         lo, hi = self._pace_range
         height = float(self._vb.height())
         band = self._lap_names_px()
         slow = hi
         if band > 0 and height > 2 * band:
-            slowest = self._slowest_under_names()
+            # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
+            slowest = min(self._slowest_under_names(), hi)
             # (slow - slowest) / (slow - lo) of the plot's height is the band under the data.
             slow = max(hi, (slowest * height - band * lo) / (height - band))
-        if slow == self._view_slow:
+        if height > 0:
+            slow = self._slow_edge_for_target(lo, slow)
+        if slow != self._view_slow:
+            self._view_slow = slow
+            self._vb.setRange(yRange=(lo, slow), padding=0.0)
+            for text in self._lap_texts:
+                text.setPos(text.pos().x(), slow)
+            self._clip_curve()
+            self._update_pace_ticks()
+            self.dirty = True
+        self._place_target_label()
+
+    def _clip_curve(self) -> None:
+        """The pace curve clipped to the plot's range (a wild pace runs along its edge), and
+        the curve and bars redrawn with it on the next frame."""
+        data = self._data
+        if data is None:
             return
-        self._view_slow = slow
-        self._vb.setRange(yRange=(lo, slow), padding=0.0)
-        for text in self._lap_texts:
-            text.setPos(text.pos().x(), slow)
-        self._update_pace_ticks()
-        self.dirty = True
+        self._curve_pace = np.clip(data.curve_pace_s400, self._pace_range[0], self._view_slow)
+        self._shown_points = self._shown_segments = -1
+
+    def _place_target_label(self) -> None:
+        """Put "target 69.33" by its line where it covers neither the runner's curve nor her
+        bars (over the whole race) nor the lap names, inside the plot: right of the chart,
+        above the line (faster side) or below it, else at the left; where every place covers
+        something, the one that covers least. It had sat on a slowing runner's curve and bars
+        (coach's review)."""
+        places = self._target_places(self._pace_range[0], self._view_slow)
+        if not places:
+            return
+        _, _, _, x, right, above, top, bottom = min(places)
+        anchor = (1.0 if right else 0.0, 1.0 if above else 0.0)
+        pos = QPointF(x, bottom if above else top)
+        if self.target_text.anchor != pg.Point(anchor) or self.target_text.pos() != pos:
+            self.target_text.setAnchor(anchor)
+            self.target_text.setPos(pos)
+            self.dirty = True
+
+    def _target_places(self, lo: float, slow: float) -> list[tuple]:
+        """The target label's places for a plot from lo to slow (s/400 m), in order of
+        preference, each (off the plot (s), covered (s), rank, x (m), right-anchored, above,
+        top, bottom (s/400 m)); [] without a target or a plot."""
+        data = self._data
+        width, height = float(self._vb.width()), float(self._vb.height())
+        if data is None or data.target_curve_pace_s400 is None or width <= 0 or height <= 0:
+            return []
+        pace = float(data.target_curve_pace_s400[-1])
+        s_per_px = (slow - lo) / height
+        box = self.target_text.boundingRect()
+        label_m = box.width() * self._x_max / width
+        label_s = box.height() * s_per_px
+        nudge = (slow - lo) * 0.015
+        names_s = self._lap_names_px() * s_per_px
+        places = []
+        ends = [(self._x_max * 0.985, True), (self._x_max * 0.015, False)]
+        for rank, ((x, right), above) in enumerate(
+            (end, above) for end in ends for above in (True, False)
+        ):
+            top = pace - nudge - label_s if above else pace + nudge
+            bottom = top + label_s
+            left = x - label_m if right else x
+            outside = max(0.0, lo - top) + max(0.0, bottom - slow)
+            covered = _covered(
+                data, self._curve_pace, (lo, slow), left, left + label_m, top, bottom
+            )
+            if names_s > 0:
+                covered += max(0.0, bottom - (slow - names_s))
+            covered = covered if covered > COVER_TOLERANCE_S else 0.0
+            places.append((outside, covered, rank, x, right, above, top, bottom))
+        return places
+
+    def _slow_edge_for_target(self, lo: float, slow: float) -> float:
+        """The slow edge (s/400 m) that makes room for the target label below its line, over
+        the lap names, where no place by the line is free but one below it whose only
+        trouble is room (a 1500 m with a 52 s last lap: her bars over the line at the right,
+        the part lap's at the left, the names under it); else `slow`. The fast edge stays
+        the data's (Breaking4's range is its own at every size)."""
+        places = self._target_places(lo, slow)
+        if not places or any(out + cov <= COVER_TOLERANCE_S for out, cov, *_ in places):
+            return slow
+        data, height = self._data, float(self._vb.height())
+        assert data is not None and data.target_curve_pace_s400 is not None
+        pace = float(data.target_curve_pace_s400[-1])
+        box = self.target_text.boundingRect()
+        label_m = box.width() * self._x_max / float(self._vb.width())
+        for _, _, _, x, right, above, _, _ in places:
+            left = x - label_m if right else x
+            if above:
+                continue
+            span = (left, left + label_m, pace, slow)
+            if _covered(data, self._curve_pace, (lo, slow), *span) > COVER_TOLERANCE_S:
+                continue
+            share = 0.015 + (box.height() + 1 + self._lap_names_px()) / height
+            if share >= 0.5:
+                break
+            # (slow - pace) / (slow - lo) of the plot's height holds the label and the names.
+            return max(slow, (pace - share * lo) / (1 - share))
+        return slow
 
     def _slowest_under_names(self) -> float:
         """The slowest pace (s/400 m) drawn where a lap name is shown, along x (-inf if
@@ -323,11 +429,18 @@ class PaceChart(QWidget):
         return text + self._style.px(LAP_NAME_GAP_PX)
 
     def _update_pace_ticks(self) -> None:
-        """Whole-second pace ticks, as many as fit the plot's height without crowding."""
+        """Pace ticks every 1, 2, 5, 10... s, as many as fit the plot's height without
+        crowding, each label wholly inside the plot (the top "42" of a 42..97 axis was cut
+        in half, coach's review)."""
         lo, hi = self._pace_range[0], self._view_slow
-        fit = max(2, int(self._vb.height() / self._tick_px)) if self._vb.height() > 0 else 7
+        height = float(self._vb.height())
+        fit = max(2, int(height / self._tick_px)) if height > 0 else 7
+        edge = PACE_TICK_EDGE_S
+        if height > 0 and self._style is not None:
+            half_label_px = QFontMetricsF(self._style.font(0.78)).height() / 2 + 1
+            edge = max(edge, half_label_px * (hi - lo) / height)
         axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([_pace_ticks(lo, hi, fit)])
+        axis.setTicks([_pace_ticks(lo, hi, fit, edge)])
 
     def update_frame(self, frame: Frame) -> None:
         """Move the cursor and reveal the curve and bars up to now (only on a change)."""
@@ -348,7 +461,7 @@ class PaceChart(QWidget):
             n = int(np.searchsorted(data.curve_t, frame.t, side="right"))
             if n != self._shown_points:
                 self._shown_points = n
-                self.curve.setData(data.curve_m[:n], data.curve_pace_s400[:n])
+                self.curve.setData(data.curve_m[:n], self._curve_pace[:n])
         k = data.segments_done(frame.t)
         if k != self._shown_segments:
             self._shown_segments = k
@@ -361,8 +474,11 @@ class PaceChart(QWidget):
             return
         if k == 0:
             self.bars.hide()
+            self.clip_marks.setData([], [])
             return
-        pace = data.seg_pace_s400[:k]
+        lo, slow = self._pace_range[0], self._view_slow
+        raw = data.seg_pace_s400[:k]
+        pace = np.clip(raw, lo, slow)
         t = style.theme
         if data.seg_target_pace_s400 is not None:
             base = data.seg_target_pace_s400[:k]
@@ -370,15 +486,42 @@ class PaceChart(QWidget):
         else:  # no target: bars up from the slowest pace, neither ahead nor behind
             base = np.full(k, _pace_range(data)[1])
             colours = [t.text_muted] * k
+        self._show_clip_marks(raw, k)
         self.bars.setOpts(
             x0=data.seg_start_m[:k],
             x1=data.seg_end_m[:k],
-            y0=base,
+            y0=np.clip(base, lo, slow),
             y1=pace,
             brushes=[rgba(c, BAR_FILL_ALPHA) for c in colours],
             pens=[pg.mkPen(rgba(c, 0.9), width=1) for c in colours],
         )
         self.bars.show()
+
+    def _show_clip_marks(self, raw: np.ndarray, k: int) -> None:
+        """A triangle at the plot's edge over each of the first k bars whose pace (s/400 m)
+        is off the chart: at the top pointing up (faster), at the foot pointing down."""
+        data, style = self._data, self._style
+        if data is None or style is None:
+            return
+        lo, slow = self._pace_range[0], self._view_slow
+        fast, slow_off = raw < lo, raw > slow
+        off = fast | slow_off
+        if not off.any():
+            self.clip_marks.setData([], [])
+            return
+        size = style.px(7)
+        inset = (slow - lo) * size / 2 / max(float(self._vb.height()), 1.0)
+        x = (data.seg_start_m[:k] + data.seg_end_m[:k])[off] / 2
+        y = np.where(fast[off], lo + inset, slow - inset)
+        colour = mix(style.theme.text, style.card, 0.15)
+        self.clip_marks.setData(
+            x=x,
+            y=y,
+            symbol=["t1" if f else "t" for f in fast[off]],
+            size=size,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen(style.card, width=1),
+        )
 
     def _on_scene_clicked(self, event) -> None:
         data = self._data
@@ -409,8 +552,11 @@ def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
 
 
 def _pace_range(data: PanelData) -> tuple[float, float]:
-    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart."""
+    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart: the runner's
+    curve and bars but a wild pace (see _pace_fence), and the target's line."""
+    fast, slow = _pace_fence(data.seg_pace_s400)
     parts = [data.curve_pace_s400, data.seg_pace_s400]
+    parts = [p[(p >= fast) & (p <= slow)] for p in parts]
     if data.target_curve_pace_s400 is not None:
         parts.append(data.target_curve_pace_s400)
     values = np.concatenate(parts)
@@ -422,6 +568,49 @@ def _pace_range(data: PanelData) -> tuple[float, float]:
         pad = (4.0 - (hi - lo)) / 2
         lo, hi = lo - pad, hi + pad
     return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
+
+
+def _pace_fence(seg_pace: np.ndarray) -> tuple[float, float]:
+    """(fast, slow) paces (s/400 m) beyond which a pace is wild: WILD_PACE_SHARE of the
+    median 100 m pace from it, or 3 interquartile ranges if more; (-inf, inf) if none."""
+    values = seg_pace[np.isfinite(seg_pace)]
+    if not len(values):
+        return -math.inf, math.inf
+    q1, median, q3 = (float(q) for q in np.percentile(values, [25, 50, 75]))
+    reach = max(WILD_PACE_SHARE * median, 3 * (q3 - q1))
+    return median - reach, median + reach
+
+
+def _covered(
+    data: PanelData,
+    curve_pace: np.ndarray,
+    view: tuple[float, float],
+    a: float,
+    b: float,
+    top: float,
+    bottom: float,
+) -> float:
+    """How much (s/400 m) of the pace band top..bottom, from a to b (m), the runner's whole
+    curve (`curve_pace`, clipped) and her bars (clipped to `view`) cover there."""
+    covered = 0.0
+    along = _curve_between(data.curve_m, curve_pace, a, b)
+    along = along[np.isfinite(along)]
+    if len(along):
+        covered += _overlap(float(along.min()), float(along.max()), top, bottom)
+    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
+    ends = np.clip(data.seg_pace_s400[bars], *view)
+    if data.seg_target_pace_s400 is not None:
+        feet = data.seg_target_pace_s400[bars]
+    else:
+        feet = np.full(len(ends), view[1])
+    for end, foot in zip(ends, np.clip(feet, *view), strict=True):
+        covered += _overlap(min(end, foot), max(end, foot), top, bottom)
+    return covered
+
+
+def _overlap(a: float, b: float, top: float, bottom: float) -> float:
+    """Length of a..b inside top..bottom (0 if apart)."""
+    return max(0.0, min(b, bottom) - max(a, top))
 
 
 def _slowest_between(data: PanelData, a: float, b: float) -> float:
@@ -450,10 +639,17 @@ def _curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.nd
     return np.concatenate([inside, ends])
 
 
-def _pace_ticks(lo: float, hi: float, most: int = 7) -> list[tuple[float, str]]:
-    """At most `most` whole seconds strictly inside the range (edge labels would be clipped)."""
-    first, last = int(np.ceil(lo + 0.3)), int(np.floor(hi - 0.3))
-    step = max(1, (last - first) // max(most, 1) + 1)
+def _pace_ticks(
+    lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S
+) -> list[tuple[float, str]]:
+    """At most `most` (at least one step's worth) paces (s/400 m), whole multiples of the
+    least of PACE_TICK_STEPS that keeps them so few, at least `edge` inside the range (an
+    edge label would be cut in half)."""
+    first_s, last_s = lo + edge, hi - edge
+    for step in PACE_TICK_STEPS:
+        first, last = math.ceil(first_s / step) * step, math.floor(last_s / step) * step
+        if (last - first) // step + 1 <= max(most, 1):
+            break
     return [(float(v), f"{v}") for v in range(first, last + 1, step)]
 
 
