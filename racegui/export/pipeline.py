@@ -17,6 +17,7 @@ from racegui.export.options import (
     check_gif_budget,
 )
 from racegui.export.writers import FrameWriter, GifWriter, Mp4Writer, PngWriter
+from racegui.io.atomic import refuse_read_only
 
 
 class ExportCancelled(Exception):
@@ -125,6 +126,8 @@ def export(
         writer = make_writer(options)
 
     encode_wait_s = 0.0
+    if not options.is_sequence:
+        refuse_read_only(options.output)
     writer.open()
     try:
         frames = iter_plan(source, plan)

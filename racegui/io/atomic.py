@@ -6,6 +6,7 @@ replaces (mkstemp alone made every file 0600). Exports reserve their temporary f
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -20,6 +21,18 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except (OSError, RuntimeError, ValueError):
         return False
+
+
+def refuse_read_only(dest: Path) -> None:
+    """PermissionError for an existing file at dest that its owner may not write (write
+    permission off): renaming a finished temporary file over it would replace it all the
+    same. An export replaced a read-only GIF that import refused to write over (tester)."""
+    try:
+        info = os.stat(dest)
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(info.st_mode) and not os.access(dest, os.W_OK):
+        raise PermissionError(errno.EACCES, "Permission denied (the file is read-only)", str(dest))
 
 
 def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
