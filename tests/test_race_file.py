@@ -650,3 +650,23 @@ def test_a_value_that_should_be_an_object_is_shown_one(tmp_path):
         "not a number" in text
     )
     assert '$.athletes[2].formation: should be an object such as {"follows": ' in text
+
+
+@pytest.mark.parametrize(
+    "spoil, where",
+    [
+        (lambda d: d.update(title="   "), "$.title"),
+        (lambda d: d["athletes"][0].update(name=" \u00a0 "), "$.athletes[0].name"),
+        (lambda d: d.update(target={"time": "4:00.00", "label": "  "}), "$.target.label"),
+    ],
+)
+def test_a_name_title_or_label_of_spaces_only_is_refused(tmp_path, spoil, where):
+    """A runner named "   " was read, and 'state' printed a line with no one in it (tester)."""
+    data = two_runner_data()
+    spoil(data)
+    with pytest.raises(RaceFileError) as caught:
+        read_race(write_json(tmp_path / "blank.json", data))
+    assert any(
+        p.where == where and p.message == "has only spaces: give it some text"
+        for p in caught.value.problems
+    )

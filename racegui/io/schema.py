@@ -26,6 +26,14 @@ def _one_line_text(text: str) -> str:
     return text
 
 
+def _visible_text(text: str) -> str:
+    """text, if it has something to show (ValueError for spaces only: a name of three
+    spaces gave 'state' a line with no one in it, tester)."""
+    if not text.strip():
+        raise ValueError("has only spaces: give it some text")
+    return text
+
+
 def _long_text(text: str) -> str:
     """text, if it holds no control character but tabs and line breaks (ValueError)."""
     problem = control_problem(
@@ -48,6 +56,8 @@ def _calendar_date(text: str) -> str:
 
 OneLine = AfterValidator(_one_line_text)
 """No control characters, line breaks or bidi controls (errors.CONTROLS)."""
+Shown = AfterValidator(_visible_text)
+"""Not spaces only: what names a runner, a race or a target."""
 ShortText = Annotated[str, Field(max_length=200), OneLine]
 """A name, label, place or reference (at most 200 characters, one line)."""
 LongText = Annotated[str, Field(max_length=2000), AfterValidator(_long_text)]
@@ -125,7 +135,7 @@ class AthleteModel(_Strict):
     """A runner, pacer or ghost, moved by exactly one of splits, even_pace or formation."""
 
     id: str = Field(pattern=ID_PATTERN)
-    name: Annotated[str, OneLine] = Field(min_length=1, max_length=200)
+    name: Annotated[str, OneLine, Shown] = Field(min_length=1, max_length=200)
     role: Literal["runner", "pacer", "ghost"]
     colour: Colour = "#888888"
     bib: ShortText | None = None
@@ -148,7 +158,7 @@ class TargetModel(_Strict):
 
     time: TimeValue | None = None
     splits: Annotated[list[SplitModel], Field(max_length=MAX_SPLITS)] | None = None
-    label: ShortText = "Target"
+    label: Annotated[ShortText, Shown] = "Target"
     colour: Colour = "#39ff6a"
     estimated: bool = False
     source: ShortText | None = None
@@ -166,7 +176,7 @@ class RaceFileModel(_Strict):
     """A race file, format racegui/1."""
 
     format: Literal["racegui/1"]
-    title: Annotated[str, OneLine] = Field(min_length=1, max_length=300)
+    title: Annotated[str, OneLine, Shown] = Field(min_length=1, max_length=300)
     date: IsoDate | None = Field(default=None, description="ISO date, e.g. 2025-06-26")
     venue: ShortText | None = None
     distance_m: float | None = Field(default=None, description="Race distance in metres")
