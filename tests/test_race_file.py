@@ -670,3 +670,17 @@ def test_a_name_title_or_label_of_spaces_only_is_refused(tmp_path, spoil, where)
         p.where == where and p.message == "has only spaces: give it some text"
         for p in caught.value.problems
     )
+
+
+@pytest.mark.parametrize("at", [0, -5, 1e6])
+def test_a_dropout_off_the_race_says_what_it_may_be(tmp_path, at):
+    """A dropout at 0 m was told it 'must be between 0 and the race distance' (tester)."""
+    data = two_runner_data()
+    data["athletes"][2]["dropout"] = {"distance_m": at}
+    with pytest.raises(RaceFileError) as caught:
+        read_race(write_json(tmp_path / "d.json", data))
+    assert any(
+        p.where == "$.athletes[2].dropout.distance_m"
+        and p.message == "must be more than 0 m and at most the race distance (1609.34 m)"
+        for p in caught.value.problems
+    )

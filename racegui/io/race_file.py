@@ -673,7 +673,7 @@ def _athlete(a: AthleteModel, i: int, race_m: float, problems: list[Problem]) ->
             problems.append(
                 Problem(
                     json_path(loc + ("dropout", "distance_m")),
-                    f"must be between 0 and the race distance ({race_m:g} m)",
+                    f"must be more than 0 m and at most the race distance ({race_m:g} m)",
                 )
             )
         elif a.formation is not None and a.dropout.distance_m <= a.formation.offset_m:
