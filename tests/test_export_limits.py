@@ -129,3 +129,15 @@ def test_a_read_only_output_is_refused_and_left_as_it_was(capsys, tmp_path, monk
     assert err == f"{out}: cannot write: Permission denied (the file is read-only)\n"
     assert out.read_bytes() == b"hello" and (out.stat().st_mode & 0o777) == 0o444
     assert [p.name for p in tmp_path.iterdir()] == ["clip.gif"]  # no temporary file left
+
+
+def test_the_numbered_name_suggested_for_a_still_is_one_the_export_takes(capsys, tmp_path):
+    """'-o a_%n.png --to 1' was told to 'number the files: a_%n_%04d.png', which is refused."""
+    still = tmp_path / "a_%n.png"
+    assert main(["export", DEMO, "-o", str(still), "--to", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith("number the files: a_%%n_%04d.png.")
+    seq = tmp_path / "a_%%n_%04d.png"
+    argv = ["export", DEMO, "-o", str(seq), "--to", "0.1", "--fps", "10", "--size", "360p", "-q"]
+    assert main(argv) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_%n_0001.png", "a_%n_0002.png"]

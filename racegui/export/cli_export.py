@@ -130,6 +130,13 @@ def small_panel_note(size: tuple[int, int], panel: bool, presentation: bool = Fa
     )
 
 
+def _numbered(still: Path) -> str:
+    """The numbered PNG sequence to suggest for a still's name: its % signs doubled, so
+    that the name suggested is one the export takes ('a_%n.png' had been told to use
+    'a_%n_%04d.png', which is refused: tester)."""
+    return f"{still.stem.replace('%', '%%')}_%04d.png"
+
+
 def whole_fps(text: str) -> int:
     """--fps: a whole number of frames per second (a video's 29.97 is not one)."""
     try:
@@ -188,12 +195,12 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     if options.is_still and (options.title_card_s or options.end_card_s):
         raise ExportOptionsError(
             f"A PNG still is one frame of the race, with no title or end card; for the cards, "
-            f"export a video or number the files: {options.output.stem}_%04d.png."
+            f"export a video or number the files: {_numbered(options.output)}."
         )
     if options.is_still and options.to_s is not None:
         raise ExportOptionsError(
             f"A PNG still shows one race time (--from); for frames up to --to, number the "
-            f"files: {options.output.stem}_%04d.png."
+            f"files: {_numbered(options.output)}."
         )
     return options
 
