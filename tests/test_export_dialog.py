@@ -373,12 +373,12 @@ def test_a_gif_too_long_says_the_latest_end_that_fits(replay, tmp_path, qtbot):
 def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
     replay, tmp_path, qtbot, monkeypatch
 ):
-    from PySide6.QtWidgets import QFileDialog
+    from racegui.export import dialog as export_dialog
 
     dlg = ExportDialog(replay, start_dir=tmp_path)
     qtbot.addWidget(dlg)
     picked = str(tmp_path / "clip"), "Animated GIF (*.gif)"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: picked)
+    monkeypatch.setattr(export_dialog, "save_file_name", lambda *a, **k: picked)
     next(b for b in dlg.findChildren(QPushButton) if b.text() == "Browse…").click()
     assert dlg.path_edit.text() == str(tmp_path / "clip.gif")
     assert _current(dlg) == ("Animated GIF", (640, 360), 15)

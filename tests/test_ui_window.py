@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import racegui.ui.app as app_module
+import racegui.ui.main_window as main_window
 from racegui.ui.app import ensure_app, main_gui, render_window
 from racegui.ui.loading import load_replay
 from racegui.ui.main_window import MainWindow
@@ -438,7 +439,7 @@ def test_open_and_compare_start_in_the_last_folder(window, settings, tmp_path, m
         asked.append(folder)
         return "", ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
+    monkeypatch.setattr(main_window, "open_file_name", fake_dialog)
     window.actions["open"].trigger()
     folder = tmp_path / "races"
     folder.mkdir()

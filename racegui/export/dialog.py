@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -60,6 +59,7 @@ from racegui.model.timefmt import (
     within_end,
 )
 from racegui.resources_path import resources_dir
+from racegui.ui.file_dialogs import save_file_name
 from racegui.ui.settings import AppSettings
 
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
@@ -609,7 +609,7 @@ class ExportDialog(QDialog):
     def _on_browse_clicked(self) -> None:
         filters = FILTERS.split(";;")
         current = filters[list(FORMATS).index(self._format)]
-        path, chosen = QFileDialog.getSaveFileName(
+        path, chosen = save_file_name(
             self, "Export replay", self.path_edit.text(), FILTERS, current
         )
         if not path:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signa
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -35,6 +34,7 @@ from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
 from racegui.ui.csv_dialog import open_csv
+from racegui.ui.file_dialogs import open_file_name, save_file_name
 from racegui.ui.follow_menu import fill_follow_menu
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
@@ -606,9 +606,7 @@ class MainWindow(QMainWindow):
         self._leave_full_screen()
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open race", self.settings.last_folder, FILE_FILTER
-        )
+        path, _ = open_file_name(self, "Open race", self.settings.last_folder, FILE_FILTER)
         if path:
             self.open_path(path)
 
@@ -630,7 +628,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_save_as_triggered(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = save_file_name(
             self,
             "Save race as",
             suggested_name(self.path, self.settings.last_folder),
@@ -640,9 +638,7 @@ class MainWindow(QMainWindow):
             self.save_as(chosen)
 
     def _on_compare_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Compare with race", self.settings.last_folder, FILE_FILTER
-        )
+        path, _ = open_file_name(self, "Compare with race", self.settings.last_folder, FILE_FILTER)
         if path:
             self.open_compare(path)
 
