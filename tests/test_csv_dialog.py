@@ -77,7 +77,8 @@ def test_a_distance_the_laps_do_not_fit_is_said_inline(qtbot, tmp_path):
     dialog.distance.setText("2400")
     assert dialog.problem.text() == (
         "The CSV has 4 laps, but 2400 m is 6 laps of 400 m; 4 laps fit a race of more than "
-        "1200 m and at most 1600 m, such as 1500 m."
+        "1200 m and at most 1600 m, such as 1500 m, or 1 mile timed at the finish line each "
+        "time round (its 9.34 m part lap in the first lap)."
     )
     assert not _ok(dialog).isEnabled()
     dialog.distance.setText("fifteen")

@@ -69,7 +69,8 @@ def test_without_a_distance_a_lap_csv_is_told_to_give_it(tmp_path, variant):
     assert "needs the race distance to place its laps: give it with --distance" in line
     assert line.endswith(
         "give it with --distance; its 4 laps fit a race of more than 1200 m and at most "
-        "1600 m, such as 1500 m"
+        "1600 m, such as 1500 m, or 1 mile timed at the finish line each time round (its "
+        "9.34 m part lap in the first lap)"
     )
 
 
@@ -91,13 +92,15 @@ def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
             4,
             "800",
             "the CSV has 4 laps, but 800 m is 2 laps of 400 m; 4 laps fit a race of more than "
-            "1200 m and at most 1600 m, such as 1500 m",
+            "1200 m and at most 1600 m, such as 1500 m, or 1 mile timed at the finish line each "
+            "time round (its 9.34 m part lap in the first lap)",
         ),
         (
-            4,
+            3,
             "1 mile",
-            "the CSV has 4 laps, but 1 mile is 5 laps (a 9.34 m part lap, then 4 × 400 m); 4 laps "
-            "fit a race of more than 1200 m and at most 1600 m, such as 1500 m",
+            "the CSV has 3 laps, but 1 mile is 5 laps (a 9.34 m part lap, then 4 × 400 m), or 4 "
+            "timed at the finish line each time round (the part lap in the first); 3 laps fit a "
+            "race of more than 800 m and at most 1200 m, such as 1000 m",
         ),
         (
             1,

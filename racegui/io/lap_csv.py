@@ -1,8 +1,10 @@
 """A stopwatch's lap CSV: one runner's laps, numbered, with lap times and/or times from the
 start ("Lap,Lap Time,Total Time"; "Runde;Rundenzeit (s);Gesamtzeit (s)"; "#,Lap,Total"),
 placed on the track by the race distance (m): the last lap ends at the finish and every lap
-but the first is 400 m (racegui.io.laps). Lines above the header (an app's title and date)
-are left out. Times from the start are used where given, and lap times checked against them.
+but the first is 400 m (racegui.io.laps), a short part lap timed on its own or in the first
+lap (a mile in 5 laps or 4). Lines above the header (an app's title and date) are left out.
+Times from the start are used where given, and lap times checked against them; a part lap
+typed last is refused.
 """
 
 from __future__ import annotations
@@ -14,14 +16,19 @@ from dataclasses import dataclass
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
 from racegui.io.laps import (
+    LAP_M,
     distance_name,
     fitting_text,
     lap_count,
+    lap_counts,
     lap_ends,
     lap_word,
     laps_text,
+    part_in_first,
+    part_lap_last,
     running_totals,
     standard_distances,
+    standard_distances_part_in_first,
 )
 from racegui.io.race_file import MAX_SPEED_MPS
 from racegui.io.schema import MAX_SPLITS
@@ -224,7 +231,7 @@ def distance_needed(header: LapHeader, laps: int) -> str:
     fit."""
     return (
         f"a lap CSV ({header.described()}: one runner's laps) needs the race distance to place "
-        f"its laps: give it with --distance; {_what_fits(laps, 'its ')}"
+        f"its laps: give it with --distance; {what_fits(laps, 'its ')}"
     )
 
 
@@ -232,19 +239,36 @@ def lap_count_problem(laps: int, distance_m: float) -> str | None:
     """Why laps do not fit a race of distance_m (m), saying how many laps that race has and
     what races the laps fit ("the CSV has 6 laps, but 1500 m is 4 laps (a 300 m part lap,
     then 3 × 400 m); 6 laps fit a race of more than 2000 m and at most 2400 m"); None if
-    they fit."""
-    if lap_count(distance_m) == laps:
+    they fit (lap_counts: a mile's 4 or 5)."""
+    counts = lap_counts(distance_m)
+    if laps in counts:
         return None
+    folded = (
+        f", or {counts[1]} timed at the finish line each time round (the part lap in the first)"
+        if len(counts) > 1
+        else ""
+    )
     return (
         f"the CSV has {lap_word(laps)}, but {distance_name(distance_m)} is "
-        f"{laps_text(distance_m) if lap_count(distance_m) > 1 else '1 lap'}; {_what_fits(laps)}"
+        f"{laps_text(distance_m) if lap_count(distance_m) > 1 else '1 lap'}{folded}; "
+        f"{what_fits(laps)}"
     )
 
 
-def _what_fits(laps: int, its: str = "") -> str:
-    """ "4 laps fit a race of more than 1200 m and at most 1600 m, such as 1500 m"."""
+def what_fits(laps: int, its: str = "") -> str:
+    """ "4 laps fit a race of more than 1200 m and at most 1600 m, such as 1500 m, or 1 mile
+    timed at the finish line each time round (its 9.34 m part lap in the first lap)"."""
     fits = standard_distances(laps)
     such = f", such as {' or '.join(distance_name(d) for d in fits)}" if fits else ""
+    folded = standard_distances_part_in_first(laps)
+    if folded:
+        part = (
+            f"its {folded[0] - LAP_M * laps:.2f} m part lap" if len(folded) == 1 else "the part lap"
+        )
+        such += (
+            f", or {' or '.join(distance_name(d) for d in folded)} timed at the finish line "
+            f"each time round ({part} in the first lap)"
+        )
     verb = "fits" if laps == 1 else "fit"
     return f"{its}{lap_word(laps)} {verb} a race {fitting_text(laps)}{such}"
 
@@ -288,8 +312,12 @@ def read_laps(
     if misfit is not None:
         problems.append(Problem("", misfit))
         return None
-    ends = lap_ends(distance_m)
+    ends = lap_ends(distance_m, len(rows))
     notes: list[str] = []
+    if part_in_first(distance_m, len(rows)):
+        notes.append(
+            f"Read as timed at the finish line each time round: {laps_text(distance_m, len(rows))}."
+        )
     column = header.total
     if header.either is not None:
         totals, column = _either(rows, ends, header, notes)
@@ -311,11 +339,39 @@ def read_laps(
             )
     if problems:
         return None
+    moved = _part_lap_last(rows, totals, ends, distance_m)
+    if moved is not None:
+        problems.append(moved)
+        return None
     splits = [
         {"distance_m": end, "time": t, "line": row.line}
         for end, t, row in zip(ends, totals, rows, strict=True)
     ]
     return LapRead(splits, column, notes)
+
+
+def _part_lap_last(
+    rows: list[_Row], totals: list[float], ends: list[float], distance_m: float
+) -> Problem | None:
+    """The problem with laps whose part lap looks typed last (part_lap_last), at the last
+    lap's line; None for any other laps."""
+    times = [b - a for a, b in zip([0.0, *totals[:-1]], totals, strict=True)]
+    if not part_lap_last(ends, times):
+        return None
+    part = f"{ends[0]:.2f}".removesuffix(".00")
+    between = sorted(times[1:-1])
+    laps = format_time(between[0])
+    if between[-1] != between[0]:
+        laps += f" to {format_time(between[-1])}"
+    return Problem(
+        f"line {rows[-1].line}",
+        f"the part lap comes first in {distance_name(distance_m)} (timed from the start to the "
+        f"finish line, {part} m), but this CSV looks to have it last: read so, lap "
+        f"{rows[0].lap}'s {part} m in {format_time(times[0])} is far slower than the laps of "
+        f"{laps} between, and the last 400 m in {format_time(times[-1])} far faster; put lap "
+        f"{rows[-1].lap}'s {format_time(times[-1])} first, as the part lap (line "
+        f"{rows[0].line})",
+    )
 
 
 def _either(rows: list[_Row], ends: list[float], header: LapHeader, notes: list[str]):

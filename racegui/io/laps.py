@@ -2,12 +2,15 @@
 splits column holds lap times rather than times from the start.
 
 Every lap but the first is 400 m and the last ends at the finish, so the first is the part
-lap: 1500 m is 300 m then 3 x 400 m, a mile 9.34 m then 4 x 400 m, 800 m 2 x 400 m.
+lap: 1500 m is 300 m then 3 x 400 m, a mile 9.34 m then 4 x 400 m, 800 m 2 x 400 m. A short
+part lap (under SHORT_PART_M) may instead be in the first lap, as a coach timing at the
+finish line each time round has it: a mile as 409.34 m then 3 x 400 m.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 
 from racegui.model.timefmt import format_time
 
@@ -21,6 +24,20 @@ times the slowest's (an even race is within a few per cent; a typing slip among 
 the start is not)."""
 _PART_M = 0.005
 """A first lap shorter than this (m) is no part lap (rounding: 1200.001 m is 3 laps)."""
+SHORT_PART_M = 100.0
+"""A part lap shorter than this (m) may be timed in the first lap: a coach at the finish line
+takes her first split when the runner first passes her after a lap, not a few seconds after
+the gun (a mile's 9.34 m, two miles' 18.69 m). A quarter lap; the part laps of the other
+standard races are 200 m or 300 m, which a coach times."""
+SLOW_PART_RATIO = 1.2
+"""A part lap read first looks misplaced when its pace (s per m) is at least this many times
+the whole laps' between it and the last (their median) ..."""
+FAST_LAST_RATIO = 0.8
+"""... while the last lap's pace is at most this many times theirs (a 1500 m's last 400 m
+in 46.90 among laps of 1:04) ..."""
+MOVED_PART_SPREAD = 1.15
+"""... and the last time, read as the part lap, has a pace within this factor (either way)
+of the whole laps' (a part lap is often run a little faster than the laps after it)."""
 
 
 def lap_count(distance_m: float) -> int:
@@ -28,17 +45,45 @@ def lap_count(distance_m: float) -> int:
     return max(1, math.ceil((distance_m - _PART_M) / LAP_M))
 
 
-def lap_ends(distance_m: float) -> list[float]:
-    """Distance (m) from the start at the end of each lap, the last at distance_m:
-    [300, 700, 1100, 1500] for 1500 m."""
+def part_lap_m(distance_m: float) -> float:
+    """The first lap (m) of a race of distance_m (m) on its own: 300 for 1500 m, 9.344 for a
+    mile, 400 for 800 m (no part lap)."""
+    return distance_m - LAP_M * (lap_count(distance_m) - 1)
+
+
+def part_in_first(distance_m: float, laps: int) -> bool:
+    """Whether laps lap times of a race of distance_m (m) have its part lap in the first lap:
+    one lap fewer than lap_count, the part lap shorter than SHORT_PART_M (4 for a mile)."""
+    return laps == lap_count(distance_m) - 1 >= 1 and part_lap_m(distance_m) < SHORT_PART_M
+
+
+def lap_counts(distance_m: float) -> list[int]:
+    """The lap counts a race of distance_m (m) may be timed in: [4] for 1500 m, [5, 4] for a
+    mile (its 9.34 m part lap timed on its own or in the first lap)."""
     n = lap_count(distance_m)
-    return [distance_m - LAP_M * (n - 1 - k) for k in range(n)]
+    return [n, n - 1] if part_in_first(distance_m, n - 1) else [n]
 
 
-def laps_text(distance_m: float) -> str:
-    """ "4 laps (a 300 m part lap, then 3 × 400 m)", "2 laps of 400 m"."""
+def lap_ends(distance_m: float, laps: int | None = None) -> list[float]:
+    """Distance (m) from the start at the end of each lap, the last at distance_m:
+    [300, 700, 1100, 1500] for 1500 m; for a race timed in laps laps with its part lap in the
+    first (part_in_first), that lap's end is the first: [409.344, ..., 1609.344] for a mile
+    in 4."""
+    n = lap_count(distance_m)
+    ends = [distance_m - LAP_M * (n - 1 - k) for k in range(n)]
+    return ends[1:] if laps is not None and part_in_first(distance_m, laps) else ends
+
+
+def laps_text(distance_m: float, laps: int | None = None) -> str:
+    """ "4 laps (a 300 m part lap, then 3 × 400 m)", "2 laps of 400 m"; for laps with the
+    part lap in the first (part_in_first) "4 laps (409.34 m, the 9.34 m part lap and a lap,
+    then 3 × 400 m)"."""
     n = lap_count(distance_m)
     first = distance_m - LAP_M * (n - 1)
+    if laps is not None and part_in_first(distance_m, laps):
+        part = f"{first:.2f}".removesuffix(".00")
+        whole = f"{first + LAP_M:.2f}".removesuffix(".00")
+        return f"{laps} laps ({whole} m, the {part} m part lap and a lap, then {laps - 1} × 400 m)"
     if abs(first - LAP_M) < _PART_M:
         return f"{n} laps of 400 m" if n > 1 else "1 lap of 400 m"
     if n == 1:
@@ -65,6 +110,12 @@ def standard_distances(laps: int) -> list[float]:
     return [d for d in STANDARD_DISTANCES_M if lap_count(d) == laps]
 
 
+def standard_distances_part_in_first(laps: int) -> list[float]:
+    """STANDARD_DISTANCES_M that laps laps fit with the part lap in the first
+    (part_in_first): [1609.344] for 4, [3218.688] for 8."""
+    return [d for d in STANDARD_DISTANCES_M if part_in_first(d, laps)]
+
+
 def distance_name(distance_m: float) -> str:
     """ "1500 m", "1 mile", "2 miles"."""
     for miles in (1, 2):
@@ -82,17 +133,42 @@ def running_totals(times_s: list[float]) -> list[float]:
     return out
 
 
-def looks_like_lap_times(distances_m: list[float], times_s: list[float]) -> bool:
+def looks_like_lap_times(
+    distances_m: list[float], times_s: list[float], max_speed_mps: float = math.inf
+) -> bool:
     """Whether times (s) at increasing distances (m) read better as each stretch's own time
-    than as times from the start: they do not all increase, and read as stretch times every
-    stretch is run at much the same speed (within LAP_SPEED_SPREAD)."""
+    than as times from the start: as those they do not all increase, or some stretch would
+    be run faster than max_speed_mps (m/s; laps that slow down: 1:14.80, 1:15.30 at 400 and
+    800 m), and read as stretch times every stretch is run at much the same speed (within
+    LAP_SPEED_SPREAD)."""
     if len(times_s) < 2 or any(t <= 0 for t in times_s):
         return False
-    if all(b > a for a, b in zip(times_s, times_s[1:], strict=False)):
-        return False
     starts = [0.0, *distances_m[:-1]]
+    befores = [0.0, *times_s[:-1]]
+    if all(
+        t > t0 and (d - s) / (t - t0) <= max_speed_mps
+        for s, d, t0, t in zip(starts, distances_m, befores, times_s, strict=True)
+    ):
+        return False
     speeds = [(d - s) / t for s, d, t in zip(starts, distances_m, times_s, strict=True)]
-    return min(speeds) > 0 and max(speeds) <= LAP_SPEED_SPREAD * min(speeds)
+    return 0 < max(speeds) <= min(max_speed_mps, LAP_SPEED_SPREAD * min(speeds))
+
+
+def part_lap_last(ends_m: list[float], times_s: list[float]) -> bool:
+    """Whether lap times (s) of laps ending at ends_m (m), the first a part lap, look to have
+    the part lap typed last: read in order, the part lap's pace is far slower than the whole
+    laps' between it and the last (SLOW_PART_RATIO) and the last lap's far faster
+    (FAST_LAST_RATIO), while the last time read as the part lap agrees with the whole laps
+    (MOVED_PART_SPREAD). False without a part lap or a whole lap between."""
+    part_m = ends_m[0] if ends_m else 0.0
+    if len(times_s) < 3 or not _PART_M <= part_m < LAP_M - _PART_M:
+        return False
+    between = statistics.median(times_s[1:-1]) / LAP_M  # s per m
+    slow_part = times_s[0] / part_m >= SLOW_PART_RATIO * between
+    fast_last = times_s[-1] / LAP_M <= FAST_LAST_RATIO * between
+    whole = statistics.median(times_s[:-1]) / LAP_M  # the laps, the part lap moved first
+    moved = times_s[-1] / part_m / whole
+    return slow_part and fast_last and 1 / MOVED_PART_SPREAD <= moved <= MOVED_PART_SPREAD
 
 
 def times_text(times_s: list[float]) -> str:

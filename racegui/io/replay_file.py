@@ -7,7 +7,7 @@ from pathlib import Path
 
 from racegui.io.errors import Problem, RaceFileError, json_path
 from racegui.io.lap_csv import find_lap_header, laps_in
-from racegui.io.laps import standard_distances
+from racegui.io.laps import standard_distances, standard_distances_part_in_first
 from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
@@ -78,7 +78,9 @@ class CsvPrefill:
     """A lap CSV's laps (None: a CSV that names its athletes and distances)."""
     distance_m: float | None
     """The race distance (m): the largest in the file, or the one standard race a lap
-    CSV's laps fit (None: none, or several)."""
+    CSV's laps fit, one timed with its part lap in the first lap only if none fits
+    otherwise (4 laps: 1500 m, which the dialog says a mile in 4 laps also fits; None:
+    none, or several)."""
     title: str
     """The title the race gets if none is given (the file's name)."""
 
@@ -95,6 +97,6 @@ def csv_prefill(path: str | Path) -> CsvPrefill:
         if header is None:
             raise
         laps = laps_in(text, header)
-        fits = standard_distances(laps)
+        fits = standard_distances(laps) or standard_distances_part_in_first(laps)
         return CsvPrefill(laps, fits[0] if len(fits) == 1 else None, path.stem)
     return CsvPrefill(None, race.distance_m, race.title)

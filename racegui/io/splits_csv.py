@@ -37,7 +37,13 @@ from racegui.io.errors import (
 )
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.laps import looks_like_lap_times, running_totals, times_text
-from racegui.io.race_file import DNF_HINT, decode_text, race_from_data, read_bytes_limited
+from racegui.io.race_file import (
+    DNF_HINT,
+    MAX_SPEED_MPS,
+    decode_text,
+    race_from_data,
+    read_bytes_limited,
+)
 from racegui.io.schema import FORMAT, ID_PATTERN, MAX_ATHLETES, MAX_SPLITS
 from racegui.model.race import TARGET_ID, Race
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
@@ -631,13 +637,20 @@ def _sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Probl
 
 
 def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Problem | None:
-    """The problem with an athlete's times that do not increase but look like lap times
-    (each near its stretch's duration), placed at the first that does not: the time column
-    holds times from the start, whose figures it gives. None for any other times."""
+    """The problem with an athlete's times that cannot be times from the start (they do not
+    increase, or increase too little for anyone to run a stretch in) but look like lap times
+    (each near its stretch's duration), placed at the first that does not increase, else
+    the first run too fast: the time column holds times from the start, whose figures it
+    gives. None for any other times."""
     times = [s["time"] for s in splits]
-    if not looks_like_lap_times([s["distance_m"] for s in splits], times):
+    if not looks_like_lap_times([s["distance_m"] for s in splits], times, MAX_SPEED_MPS):
         return None
-    first = next(b for a, b in zip(splits, splits[1:], strict=False) if b["time"] <= a["time"])
+    pairs = list(zip([{"distance_m": 0.0, "time": 0.0}, *splits], splits, strict=False))
+    first = next((b for a, b in pairs if b["time"] <= a["time"]), None) or next(
+        b
+        for a, b in pairs
+        if (b["distance_m"] - a["distance_m"]) / (b["time"] - a["time"]) > MAX_SPEED_MPS
+    )
     return Problem(
         _cell_place(first["line"], col["time"]),
         f"the time column holds times from the start, but those of {athlete_id} "

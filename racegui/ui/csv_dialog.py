@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui.io.errors import CONTROLS, RaceFileError, control_problem
-from racegui.io.lap_csv import lap_count_problem
+from racegui.io.lap_csv import lap_count_problem, what_fits
 from racegui.io.laps import distance_name, laps_text
 from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, typed_distance_m
 from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
@@ -143,9 +143,11 @@ class CsvOpenDialog(QDialog):
 
     def _about(self) -> str:
         if self.prefill.laps is not None:
+            fits = what_fits(self.prefill.laps)
             return (
                 f"{self.path.name} is a stopwatch's lap CSV: {self.prefill.laps} laps of one "
-                "runner. The race distance places them: the last lap ends at the finish."
+                "runner. The race distance places them: the last lap ends at the finish. "
+                f"{fits[0].upper()}{fits[1:]}."
             )
         return f"{self.path.name}: splits of its athletes. Set a target to see the gaps to it."
 
@@ -176,7 +178,8 @@ class CsvOpenDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
         if self.prefill.laps is not None:
             distance_m, _ = distance_problem(self.distance.text())
-            self.laps.setText(laps_text(distance_m) if distance_m is not None else "")
+            laps = laps_text(distance_m, self.prefill.laps) if distance_m is not None else ""
+            self.laps.setText(laps)
 
     def read(self) -> Replay:
         """The CSV read with the options filled in (LoadError if it cannot be)."""
