@@ -40,6 +40,10 @@ class Lap:
     stopped: bool = False
     """A lap she did not complete: a runner who did not finish stopped at end_m, short of
     the line (her last row, a part of a lap)."""
+    at_stop: bool = False
+    """The row where a runner who did not finish stopped (her last): a part lap
+    (`stopped`), or a whole lap when she stopped on the line (2200 m of a 3000 m), which
+    reads "DNF" all the same."""
 
     @property
     def delta_s(self) -> float | None:
@@ -174,6 +178,7 @@ def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
                 published=round(float(end), 3) in published,
                 lap_time_published=_both_in(published, starts[k], end),
                 stopped=line is not None and k == len(ends) - 1 and not _on_the_line(replay, end),
+                at_stop=line is not None and k == len(ends) - 1,
             )
         )
     return laps

@@ -1,7 +1,9 @@
-"""A seek slider over the whole race with tick marks for each lap and each pacer dropout."""
+"""A seek slider over the whole race with tick marks for each lap and each pacer dropout,
+and where a runner who did not finish stopped once the replay has got there."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -18,6 +20,8 @@ from racegui.ui.theme import Theme
 HANDLE_RADIUS_PX = 7
 """Radius (px) of the handle drawn at the current time; a press on it does not seek (pressed
 6 px off its centre, the replay had jumped 1.4 s)."""
+REACHED_SLACK_S = 1e-6
+"""A stop mark is reached this close before its time (s): a jump to the mark lands on it."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,13 @@ class SeekBar(QWidget):
         self._duration = 1.0
         self._t = 0.0
         self._ticks: list[Tick] = []
+        self._stop_times: list[float] = []
+        """Times (s) of the "dnf" ticks, in order: each is drawn only once reached (a
+        runner's stop, unlike a pacer's planned dropout, is not told in advance)."""
+        self._stops_reached = 0
+        """How many of `_stop_times` are at or before the handle's time."""
+        self._shown: list[Tick] = []
+        """The ticks drawn now (see shown_ticks), rebuilt only when `_stops_reached` flips."""
         self._dragging = False
         self._runner = theme.accent
         """The followed runner's colour: the played part is her race's (her laps are ticked)."""
@@ -84,19 +95,39 @@ class SeekBar(QWidget):
     def set_replay(self, replay: Replay) -> None:
         self._duration = max(replay.duration_s, 1e-6)
         self._ticks = ticks_for(replay)
+        self._stop_times = [tick.t for tick in self._ticks if tick.kind == "dnf"]
+        self._stops_reached = -1  # new ticks: rebuilt whatever the count
+        self._show_stops(bisect_right(self._stop_times, self._t + REACHED_SLACK_S))
         self._runner = runner_colour(replay)
         self._played = runner_accent(self._runner, self._grounds)
         self.update()
 
     @property
     def ticks(self) -> list[Tick]:
+        """Every tick of the replay, drawn or not yet (see shown_ticks)."""
         return list(self._ticks)
 
+    def shown_ticks(self) -> list[Tick]:
+        """The ticks drawn (and named on hover, snapped to on a click) at the handle's time:
+        a "dnf" tick only from when she stops on, so that the bar does not tell in advance
+        that she will; seeking back before it hides it again."""
+        return list(self._shown)
+
     def set_time(self, t: float) -> None:
-        """Move the handle (no signal)."""
+        """Move the handle (no signal). Whether she has stopped is a binary search; the
+        ticks shown are rebuilt only when that flips (the handle's move repaints anyway)."""
         if abs(t - self._t) > 1e-9:
             self._t = t
+            self._show_stops(bisect_right(self._stop_times, t + REACHED_SLACK_S))
             self.update()
+
+    def _show_stops(self, reached: int) -> None:
+        """Show the first `reached` stop marks (by time) and every other tick."""
+        if reached == self._stops_reached:
+            return
+        self._stops_reached = reached
+        hidden = set(self._stop_times[reached:])
+        self._shown = [k for k in self._ticks if k.kind != "dnf" or k.t not in hidden]
 
     # --- geometry --------------------------------------------------------------------------
     def _track_rect(self) -> QRectF:
@@ -128,7 +159,7 @@ class SeekBar(QWidget):
         font.setPixelSize(9)
         p.setFont(font)
         lap_no = 0
-        for tick in self._ticks:
+        for tick in self._shown:
             tx = self.x_of(tick.t)
             if tick.kind in ("lap", "bell", "finish"):
                 lap_no += 1
@@ -176,7 +207,7 @@ class SeekBar(QWidget):
             self.drag_finished.emit()
 
     def _near_tick(self, x: float) -> Tick | None:
-        best = min(self._ticks, key=lambda k: abs(self.x_of(k.t) - x), default=None)
+        best = min(self._shown, key=lambda k: abs(self.x_of(k.t) - x), default=None)
         if best is not None and abs(self.x_of(best.t) - x) <= 4:
             return best
         return None

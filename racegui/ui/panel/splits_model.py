@@ -44,6 +44,9 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
         if lap.stopped:
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where she stopped, "
             tip += f"{lap.end_m:.1f} m: did not finish ("
+        elif lap.at_stop:  # she stopped on the line, at the end of a whole lap
+            tip = f"Lap {lap.number} from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the "
+            tip += "finish line, where she stopped: did not finish ("
         tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
         delta = lap.delta_s
         out.append(
@@ -93,7 +96,7 @@ def lap_labels(lap: Lap) -> tuple[str, str]:
     not at the 400 m marks of the published splits, and the label says so."""
     name = "Start" if lap.number == 0 else str(lap.number)
     end = f"{lap.end_m:.0f} m"
-    if lap.stopped:  # the part of a lap a runner who did not finish ran before she stopped
+    if lap.at_stop:  # where a runner who did not finish stopped, short of the line or on it
         return f"DNF · {end}", f"DNF {end}"
     return f"{name} · {end}", f"to {end}"
 
