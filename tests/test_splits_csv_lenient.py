@@ -151,3 +151,21 @@ def test_an_athlete_with_no_time_at_all_is_said_to_be_left_out(tmp_path, capsys)
     assert main(["import", str(path), "-o", str(tmp_path / "out.json")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1:] == [f"  {race.notes[0]}"]
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\n", "\n"])
+def test_lines_ending_in_cr_alone_are_read_as_lines(tmp_path, ends):
+    """An old Mac's CSV (lines ending in CR alone) was 'line 1: no header row' (tester)."""
+    path = tmp_path / "cr.csv"
+    rows = ["athlete,distance_m,time", "A,400,62.3", "A,1500,232.0", ""]
+    path.write_bytes(ends.join(rows).encode())
+    race = read_splits_csv(path)
+    assert [s.time_s for s in race.athletes[0].splits] == [62.3, 232.0]
+
+
+def test_a_bad_cell_in_a_cr_file_is_placed_on_its_line(tmp_path):
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"athlete,distance_m,time\rA,400,62.3\rA,1500,soon\r")
+    with pytest.raises(RaceFileError) as caught:
+        read_splits_csv(path)
+    assert "line 3" in str(caught.value)

@@ -186,7 +186,8 @@ def read_bytes_limited(path: Path) -> bytes:
 
 def decode_text(path: str | Path | None, data: bytes) -> str:
     """The file's text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows
-    programs save as "Unicode"); binary data or bad encoding give a located error."""
+    programs save as "Unicode"); binary data or bad encoding give a located error. Lines
+    that end in CR alone (old Mac files) end in LF: a CSV of them had 'no header row'."""
     wide = _bom_encoding(data)
     if wide is not None:
         text = _decode_wide(path, data, wide)
@@ -200,6 +201,8 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
         raise RaceFileError(path, [Problem("", "file is empty")])
     if "\x00" in text[:4096]:
         raise RaceFileError(path, [Problem("", "binary data, not a text file")])
+    if "\r" in text and "\n" not in text:  # an old Mac's line ends (CR only): read as lines
+        text = text.replace("\r", "\n")
     return text
 
 
