@@ -169,3 +169,33 @@ def test_a_bad_cell_in_a_cr_file_is_placed_on_its_line(tmp_path):
     with pytest.raises(RaceFileError) as caught:
         read_splits_csv(path)
     assert "line 3" in str(caught.value)
+
+
+def test_a_time_column_beside_a_split_column_is_the_one_read(tmp_path):
+    """'Athlete,Distance,Split,Time' was read by its Split column (lap times) and refused
+    for holding lap times; the Time column beside it was passed over (tester)."""
+    path = tmp_path / "both.csv"
+    path.write_text(
+        "Athlete,Distance,Split,Time\nA,400,62.3,62.3\nA,800,61.8,2:04.1\n"
+        "A,1200,61.8,3:05.9\nA,1500,46.1,3:52.0\n"
+    )
+    race = read_splits_csv(path)
+    assert [s.time_s for s in race.athletes[0].splits] == [62.3, 124.1, 185.9, 232.0]
+
+
+@pytest.mark.parametrize(
+    "header, says",
+    [
+        ("athlete,distance_m,time,time", "2 columns are read as time (time, time): keep one"),
+        (
+            "athlete,Distance (m),Distance,time",
+            "2 columns are read as distance_m (Distance (m), Distance): keep one",
+        ),
+    ],
+)
+def test_two_columns_for_one_field_are_refused_naming_both(tmp_path, header, says):
+    path = tmp_path / "two.csv"
+    path.write_text(f"{header}\nA,400,400,62.3\nA,1500,1500,232\n")
+    with pytest.raises(RaceFileError) as caught:
+        read_splits_csv(path)
+    assert str(caught.value) == f"{path}: line 1: {says}"

@@ -192,6 +192,26 @@ def _header_names(cells: list[str]) -> list[str]:
     return header
 
 
+def _column_of(header: list[str], cells: list[str]) -> tuple[dict[str, int], str]:
+    """Each field's column (REQUIRED and OPTIONAL) in a header read by _header_names from
+    cells, and why not ("" if it can be read). Where two columns name one field, the one
+    with the field's own name is read ("Time" beside "Split", which holds lap times: the
+    file had been read by its Split column and refused for lap times, tester); two aliases
+    are refused, naming both."""
+    col: dict[str, int] = {}
+    for name in REQUIRED + OPTIONAL:
+        at = [k for k, h in enumerate(header) if h == name]
+        if len(at) > 1:
+            own = [k for k in at if " ".join(cells[k].strip().strip('"').lower().split()) == name]
+            if len(own) != 1:
+                named = ", ".join(cells[k].strip().strip('"') for k in at)
+                return col, f"{len(at)} columns are read as {name} ({named}): keep one"
+            at = own
+        if at:
+            col[name] = at[0]
+    return col, ""
+
+
 def _number(text: str, decimal_comma: bool) -> float:
     cleaned = text.strip().replace(",", ".") if decimal_comma else text.strip()
     value = float(cleaned)
@@ -230,7 +250,8 @@ def read_splits_csv(
     try:
         if sep:  # Excel's "sep=;": the separator, then the header on the next line
             next(reader)
-        header = _header_names(next(reader))
+        cells = next(reader)
+        header = _header_names(cells)
     except (StopIteration, csv.Error):
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
     missing = [c for c in REQUIRED if c not in header]
@@ -253,7 +274,9 @@ def read_splits_csv(
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
-    col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
+    col, why = _column_of(header, cells)
+    if why:
+        raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     over: set[str] = set()
