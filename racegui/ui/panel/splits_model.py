@@ -201,6 +201,13 @@ class SplitsModel(QAbstractTableModel):
         self._changed_all()
 
     @property
+    def sized_rows(self) -> int:
+        """Rows a table of this model is sized for: the most it shows before or after a
+        runner who did not finish stops (her table as a finisher's, then her own, shorter),
+        so that the card keeps its height and the cards around it stay put as she stops."""
+        return max(len(self._own), len(self._ahead))
+
+    @property
     def has_estimates(self) -> bool:
         """Some figure is read from the model between published splits (in italics)."""
         return any(row.estimated for row in self._every())

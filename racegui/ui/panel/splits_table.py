@@ -61,6 +61,13 @@ MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
 
+def _sized_rows(model: QAbstractItemModel | None) -> int:
+    """Rows a table showing `model` is sized for (see SplitsModel.sized_rows)."""
+    if isinstance(model, SplitsModel):
+        return model.sized_rows
+    return model.rowCount() if model is not None else 0
+
+
 class _FitTable(QTableView):
     """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls).
 
@@ -87,9 +94,10 @@ class _FitTable(QTableView):
         return self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
 
     def _fitted_height(self) -> int:
-        """Height (px) that shows the rows of `sized_for` or else of the shown model."""
+        """Height (px) that shows the rows of `sized_for` or else of the shown model (for a
+        runner who did not finish, as many as before she stops, after it too)."""
         model = self.sized_for if self.sized_for is not None else self.model()
-        rows = min(model.rowCount() if model is not None else 0, self.max_rows)
+        rows = min(_sized_rows(model), self.max_rows)
         if self.fit_rows is not None:
             rows = min(rows, self.fit_rows)
         return self._rows_height(rows) + 2 * self.frameWidth() + 2
@@ -262,9 +270,10 @@ class SplitsTable(Card):
         return (self.laps_model, self.splits_model, self.timed_model)
 
     def row_count(self) -> int:
-        """Rows of the table shown (laps, 200 m or timed splits)."""
-        model = self.view.model()
-        return model.rowCount() if model is not None else 0
+        """Rows the table shown (laps, 200 m or timed splits) is sized for: all its rows, or
+        for a runner who did not finish, her table's before she stops, after it too (see
+        SplitsModel.sized_rows)."""
+        return _sized_rows(self.view.model())
 
     def set_fit_rows(self, rows: int | None) -> None:
         """Keep exactly `rows` whole rows in view (the rest scrolls, the current row
@@ -324,15 +333,14 @@ class SplitsTable(Card):
         data = self._data
         if data is None:
             return
-        counts = [m.rowCount() for m in self._models()]
+        # A runner who did not finish: her tables lose their rows ahead as she stops, or
+        # get them back on a seek before it; the table keeps its height (sized_rows), so
+        # no card moves and the panel needs no new fit.
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         changed = self.timed_model.set_reached(data.timed_done(t)) or changed
         if changed:
             self.dirty = True
-        if counts != [m.rowCount() for m in self._models()]:  # she stopped, or not yet
-            self.view.updateGeometry()
-            self.rows_changed.emit()
         if changed or self._scroll_pending:
             self._scroll_to_current()
 
