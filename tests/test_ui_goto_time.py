@@ -1,4 +1,4 @@
-"""Playback > Go to Time… (Ctrl+G): an analyst had no way to
+"""Playback > Go to Time… (Ctrl+G, or a double-click on the time): an analyst had no way to
 type a time in the window; getting to 3:01.84 needed the command line (analyst's review)."""
 
 from __future__ import annotations
@@ -107,6 +107,17 @@ def test_a_time_after_the_end_goes_to_the_end_with_a_note(window, qtbot, typed):
     assert dialog.edit.text() == "4:10.57"
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter again: done, still at the end
     assert not dialog.isVisible() and window.clock.time() == end > 250.57
+
+
+def test_a_double_click_on_the_time_opens_the_dialog(window, qtbot):
+    window.clock.seek(T_1200)
+    label = window.controls.time_label
+    assert "Double-click" in label.toolTip() and "Ctrl+G" in label.toolTip()
+    qtbot.mouseDClick(label, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(GoToTimeDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.edit.text() == "3:01.84"
+    enter(qtbot, dialog, "3:30")
+    assert window.clock.time() == 210.0
 
 
 def test_a_second_request_raises_the_open_dialog(window):

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.scene.panel.splits.mode_chosen.connect(self._on_splits_mode_chosen)
         self.controls.scrub_finished.connect(self._on_scrub_finished)
         self.controls.speed_chosen.connect(self.set_speed)
+        self.controls.time_double_clicked.connect(self.go_to_time)
         self.scene.seek_requested.connect(c.seek)
 
     def _apply_settings(self) -> None:
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
             self.clock.seek(self._event_times[i - 1])
 
     def go_to_time(self) -> GoToTimeDialog:
-        """Playback > Go to Time… (Ctrl+G): a dialog, not
+        """Playback > Go to Time… (Ctrl+G, or a double-click on the time): a dialog, not
         blocking, prefilled with the race time shown; Enter seeks to the time typed as
         --time reads it, playing on if it was, as the other seeks do. One open is raised."""
         if self._goto_dialog is not None:
