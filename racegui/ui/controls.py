@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from racegui.model.replay import Replay
@@ -35,6 +35,23 @@ def length_tip(replay: Replay) -> str:
     return tip
 
 
+GO_TO_TIME_TIP = "Double-click to go to a time (Ctrl+G)"
+"""The last line of the time label's tooltip."""
+
+
+class TimeLabel(QLabel):
+    """The replay time; a double-click on it asks for a time to go to (where users try)."""
+
+    double_clicked = Signal()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.double_clicked.emit()
+            event.accept()
+        else:
+            super().mouseDoubleClickEvent(event)
+
+
 class TransportBar(QWidget):
     """Buttons bound to the window's actions, a seek bar and a speed chooser."""
 
@@ -46,6 +63,8 @@ class TransportBar(QWidget):
     """The seek bar's handle was pressed (see SeekBar.drag_started)."""
     scrub_finished = Signal()
     """The seek bar's handle was let go."""
+    time_double_clicked = Signal()
+    """The time label was double-clicked (to type a time to go to)."""
 
     def __init__(
         self, actions: dict[str, QAction], theme: Theme, parent: QWidget | None = None
@@ -67,7 +86,8 @@ class TransportBar(QWidget):
             button.setIconSize(QSize(22, 22) if name != "play" else QSize(28, 28))
             layout.addWidget(button)
             self.buttons[name] = button
-        self.time_label = QLabel("0:00.00", self)
+        self.time_label = TimeLabel("0:00.00", self)
+        self.time_label.double_clicked.connect(self.time_double_clicked)
         self.time_label.setObjectName("timeLabel")
         self.time_label.setMinimumWidth(150)
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,7 +114,7 @@ class TransportBar(QWidget):
         self.seek_bar.set_replay(replay)
         self._duration_text = clock_text(replay.duration_s)
         self._last_text = ""
-        self.time_label.setToolTip(length_tip(replay))
+        self.time_label.setToolTip(f"{length_tip(replay)}\n{GO_TO_TIME_TIP}")
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

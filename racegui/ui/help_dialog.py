@@ -11,6 +11,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Page Up / Page Down", "Previous / next event (lap, dropout, finish)"),
     ("+ / -", "Faster / slower (0.25x to 16x)"),
     ("Home / End", "Start / end of the race"),
+    ("Ctrl+G", "Go to a race time (3:01.84 or 181.84); or double-click the time"),
     ("L", "Name tags on / off"),
     ("T", "Trails on / off"),
     ("C", "Pocket cam (zoomed view that follows the runner) on / off"),

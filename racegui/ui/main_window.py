@@ -36,6 +36,7 @@ from racegui.ui.controls import TransportBar
 from racegui.ui.csv_dialog import open_csv
 from racegui.ui.file_dialogs import open_file_name, save_file_name
 from racegui.ui.follow_menu import fill_follow_menu
+from racegui.ui.goto_time import GoToTimeDialog
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         """The window's geometry before it went full screen: what closing then saves."""
         self._resume_after_scrub = False
         """Whether playback paused by pressing the seek bar's handle goes on when let go."""
+        self._goto_dialog: GoToTimeDialog | None = None
+        """Playback > Go to Time…'s dialog while it is open."""
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         a["slower"].triggered.connect(c.slower)
         a["home"].triggered.connect(lambda: c.seek(0.0))
         a["end"].triggered.connect(lambda: c.seek(c.duration_s))
+        a["goto_time"].triggered.connect(self.go_to_time)
         a["labels"].toggled.connect(self._on_labels_toggled)
         a["trails"].toggled.connect(self._on_trails_toggled)
         a["panel"].toggled.connect(self._on_panel_toggled)
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         self.scene.panel.splits.mode_chosen.connect(self._on_splits_mode_chosen)
         self.controls.scrub_finished.connect(self._on_scrub_finished)
         self.controls.speed_chosen.connect(self.set_speed)
+        self.controls.time_double_clicked.connect(self.go_to_time)
         self.scene.seek_requested.connect(c.seek)
 
     def _apply_settings(self) -> None:
@@ -371,6 +376,25 @@ class MainWindow(QMainWindow):
         i = bisect.bisect_left(self._event_times, t - 1e-6)
         if i > 0:
             self.clock.seek(self._event_times[i - 1])
+
+    def go_to_time(self) -> GoToTimeDialog:
+        """Playback > Go to Time… (Ctrl+G, or a double-click on the time): a dialog, not
+        blocking, prefilled with the race time shown; Enter seeks to the time typed as
+        --time reads it, playing on if it was, as the other seeks do. One open is raised."""
+        if self._goto_dialog is not None:
+            self._goto_dialog.raise_()
+            self._goto_dialog.activateWindow()
+            return self._goto_dialog
+        dialog = GoToTimeDialog(self.clock.time(), self.clock.duration_s, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.time_chosen.connect(self.clock.seek)
+        dialog.finished.connect(self._on_goto_dialog_finished)
+        self._goto_dialog = dialog
+        dialog.open()  # window-modal: the window's keys wait until it is closed
+        return dialog
+
+    def _on_goto_dialog_finished(self, _result: int) -> None:
+        self._goto_dialog = None
 
     def show_help(self) -> None:
         HelpDialog(self).exec()

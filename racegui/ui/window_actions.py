@@ -45,6 +45,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "slower": ("Slower", ("-", "_"), False),
     "home": ("Go to start", ("Home",), False),
     "end": ("Go to end", ("End",), False),
+    "goto_time": ("&Go to Time…", ("Ctrl+G",), False),
     "help": ("&Keyboard shortcuts", ("F1", "?"), False),
     "race_notes": ("About this &race…", (), False),
     "about": ("&About racegui", (), False),
@@ -77,6 +78,7 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
     out["step_forward"].setToolTip("Step forward 0.1 s (Right; Shift+Right: 5 s)")
     out["prev_event"].setToolTip("Previous event (Page Up)")
     out["next_event"].setToolTip("Next event (Page Down)")
+    out["goto_time"].setToolTip("Go to a race time typed as 3:01.84 or 181.84 (Ctrl+G)")
     return out
 
 
@@ -132,6 +134,7 @@ def build_menus(
         "next_event",
         "home",
         "end",
+        "goto_time",
     ):
         playback.addAction(actions[name])
     playback.addSeparator()
