@@ -138,8 +138,13 @@ _COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour
 def column_name(cell: str) -> str:
     """The column a header cell names: lower case, one of REQUIRED or OPTIONAL when it is
     one or an alias of one (COLUMN_ALIASES), else the cell as it is, lower case."""
-    name = " ".join(cell.strip().strip('"').lower().split())
+    name = _plain_cell(cell)
     return COLUMN_ALIASES.get(name.replace("_", " "), name)
+
+
+def _plain_cell(cell: str) -> str:
+    """A header cell as written, without quotes, in lower case with single spaces."""
+    return " ".join(cell.strip().strip('"').lower().split())
 
 
 def _delimiter(header: str) -> str:
@@ -202,7 +207,7 @@ def _column_of(header: list[str], cells: list[str]) -> tuple[dict[str, int], str
     for name in REQUIRED + OPTIONAL:
         at = [k for k, h in enumerate(header) if h == name]
         if len(at) > 1:
-            own = [k for k in at if " ".join(cells[k].strip().strip('"').lower().split()) == name]
+            own = [k for k in at if _plain_cell(cells[k]) == name]
             if len(own) != 1:
                 named = ", ".join(cells[k].strip().strip('"') for k in at)
                 return col, f"{len(at)} columns are read as {name} ({named}): keep one"
