@@ -22,6 +22,7 @@ from racegui.cli_text import (
     cell,
     count,
     estimated_mark,
+    lap_cell,
     name_width,
     outcome,
 )
@@ -452,7 +453,7 @@ def _print_info(data: dict) -> None:
     for lap in laps:
         tgt, delta, gap = lap["target_lap_time_s"], lap["delta_s"], lap["gap_s"]
         cells = (
-            "DNF" if lap["stopped"] else f"lap {lap['lap']}" if lap["lap"] else "start",
+            lap_cell(lap),
             f"{lap['distance_m']:.2f} m",
             format_time(lap["time_s"]),  # timed by analysis: up to the hundredth, as everywhere
             format_time(lap["lap_time_s"]),

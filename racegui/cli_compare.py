@@ -3,18 +3,11 @@ and as the "compare" object of info --json (times s, distances m)."""
 
 from __future__ import annotations
 
-import math
-
+from racegui.cli import _num
+from racegui.cli_text import lap_cell
 from racegui.model.compare_laps import compare_laps
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time
-
-
-def _num(value: float, digits: int | None) -> float | None:
-    """value rounded to ``digits`` (None: not rounded), or None for NaN."""
-    if not math.isfinite(value):
-        return None
-    return float(value) if digits is None else round(float(value), digits)
 
 
 def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
@@ -53,7 +46,7 @@ def print_compare(focus: str, data: dict) -> None:
     print(row.format("", "to", "time", "other", "gap", "lap", "other", "delta"))
     for lap in data["laps"]:
         cells = (
-            "DNF" if lap["stopped"] else f"lap {lap['lap']}" if lap["lap"] else "start",
+            lap_cell(lap),
             f"{lap['distance_m']:.2f} m",
             format_time(lap["time_s"]),
             _time(lap["other_time_s"]),

@@ -133,3 +133,11 @@ def after_end_text(option: str, t: float, end_s: float) -> str:
         decimals = len(shown.rpartition(".")[2]) if "." in shown else 0
         shown = clock_text(t, decimals, short=True)
     return f"{option} {shown} is after the replay ends ({end})"
+
+
+def lap_cell(lap: dict) -> str:
+    """An info table's first cell for a lap of info --json's laps: "start", "lap 3", or
+    "DNF" for the part lap where a runner who did not finish stopped."""
+    if lap["stopped"]:
+        return "DNF"
+    return f"lap {lap['lap']}" if lap["lap"] else "start"
