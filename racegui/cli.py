@@ -357,6 +357,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
             "published": lap.published,
             "lap_time_published": lap.lap_time_published,
             "stopped": lap.stopped,
+            "at_stop": lap.at_stop,
         }
         for lap in analysis.lap_table(replay)
     ]

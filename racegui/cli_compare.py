@@ -24,6 +24,7 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
             {
                 "lap": row.lap.number,
                 "stopped": row.lap.stopped,
+                "at_stop": row.lap.at_stop,
                 "distance_m": _num(row.lap.end_m, digits),
                 "time_s": _num(row.lap.time_s, digits),
                 "other_time_s": _num(row.other_time_s, digits),

@@ -137,7 +137,8 @@ def after_end_text(option: str, t: float, end_s: float) -> str:
 
 def lap_cell(lap: dict) -> str:
     """An info table's first cell for a lap of info --json's laps: "start", "lap 3", or
-    "DNF" for the part lap where a runner who did not finish stopped."""
-    if lap["stopped"]:
+    "DNF" for the lap where a runner who did not finish stopped (a part lap, or a whole one
+    when she stopped on the line)."""
+    if lap["stopped"] or lap["at_stop"]:
         return "DNF"
     return f"lap {lap['lap']}" if lap["lap"] else "start"

@@ -186,3 +186,15 @@ def field_race():
         runner("eve", "#9467bd", (205.0, 415.0, 630.0)),
     )
     return compile_race(Race(title="Field", distance_m=3000.0, athletes=athletes))
+
+
+def on_the_line_data() -> dict:
+    """The club 3000 with Ava Reid stopping exactly on a lap line: her last split is 2200 m
+    in 7:10.00, and the target an even 9:20.00."""
+    data = club_dnf_data(target={"time": "9:20.00"})
+    ava = next(a for a in data["athletes"] if a["id"] == "ava-reid")
+    ava["splits"] = [
+        {"distance_m": 1000, "time": "3:06.00"},
+        {"distance_m": 2200, "time": "7:10.00"},
+    ]
+    return data

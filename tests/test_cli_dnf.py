@@ -9,7 +9,7 @@ import json
 import pytest
 
 from racegui.cli import main
-from tests.helpers_race import club_dnf_data, write_json
+from tests.helpers_race import club_dnf_data, on_the_line_data, write_json
 
 
 def run(capsys, *argv):
@@ -78,3 +78,20 @@ def test_import_counts_the_runner_who_did_not_finish(capsys, tmp_path):
     ]
     code, out, _ = run(capsys, "info", out_path)
     assert "  Ava  runner  did not finish at 2000 m, 6:30.40" in out
+
+
+def test_info_names_a_stop_on_the_line_dnf_not_a_lap(capsys, tmp_path):
+    """Her last split on a lap line (2200 m of a 3000 m): the table's last row is "DNF", as
+    the panel's "DNF · 2200 m", not "lap 5" as if she ran on; --json marks it at_stop."""
+    path = write_json(tmp_path / "line.json", on_the_line_data())
+    code, out, _ = run(capsys, "info", path, "--follow", "ava-reid")
+    assert code == 0
+    rows = out.split("\nLaps of Ava Reid", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert rows[-2].split()[:2] == ["lap", "4"]
+    assert rows[-1].split()[:4] == ["DNF", "2200.00", "m", "7:10.00"]
+    code, out, _ = run(capsys, "info", path, "--follow", "ava-reid", "--json")
+    laps = json.loads(out)["laps"]
+    assert [(lap["lap"], lap["stopped"], lap["at_stop"]) for lap in laps[-2:]] == [
+        (4, False, False),
+        (5, False, True),
+    ]

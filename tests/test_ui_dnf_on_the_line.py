@@ -16,19 +16,9 @@ from racegui.io.race_file import race_from_data
 from racegui.model import analysis
 from racegui.model.replay import compile_race
 from tests.helpers_panel import shown_panel
-from tests.helpers_race import club_dnf_data
+from tests.helpers_race import on_the_line_data
 
 STOP_S = 430.0
-
-
-def on_the_line_data() -> dict:
-    data = club_dnf_data(target={"time": "9:20.00"})
-    ava = next(a for a in data["athletes"] if a["id"] == "ava-reid")
-    ava["splits"] = [
-        {"distance_m": 1000, "time": "3:06.00"},
-        {"distance_m": 2200, "time": "7:10.00"},
-    ]
-    return data
 
 
 @pytest.fixture(scope="module")
