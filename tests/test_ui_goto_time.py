@@ -138,3 +138,22 @@ def test_ctrl_g_works_in_presentation_mode_with_the_controls_hidden(window, qtbo
     enter(qtbot, dialog, "3:01.84")
     assert window.clock.time() == pytest.approx(T_1200)
     window.set_presentation(False)
+
+
+def test_minutes_typed_with_a_dot_go_to_seconds_and_say_how_to_write_minutes(window, qtbot):
+    """ "3.01" is 3.01 s, as --time reads it; the command line notes how to write 3 min 1 s,
+    and now so does the dialog, which stays open to show it (it had gone to 0:03.01 silently)."""
+    dialog = open_by_keys(window, qtbot)
+    enter(qtbot, dialog, "3.01")
+    assert window.clock.time() == pytest.approx(3.01)
+    assert dialog.isVisible() and dialog.message.isVisible()
+    assert dialog.message.text() == "3.01 is read as 3.01 seconds; for 3 min 1 s write 3:01."
+    enter(qtbot, dialog, "3:01")  # as the note says
+    assert window.clock.time() == 181.0 and not dialog.isVisible()
+
+
+@pytest.mark.parametrize("typed", ["3.5", "3.75", "0.45", "181.84"])
+def test_a_plain_seconds_time_has_no_minutes_note(window, qtbot, typed):
+    dialog = open_by_keys(window, qtbot)
+    enter(qtbot, dialog, typed)
+    assert window.clock.time() == pytest.approx(float(typed)) and not dialog.isVisible()

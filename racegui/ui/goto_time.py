@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from racegui.cli_text import TypedTime, after_end_text
+from racegui.cli_text import TypedTime, after_end_text, minutes_typo_note
 from racegui.model.timefmt import TimeFormatError, clock_text, parse_time, within_end
 from racegui.ui.csv_dialog import ERROR_COLOUR
 
@@ -16,12 +16,15 @@ def time_to_show(text: str, end_s: float) -> tuple[float, str]:
     """The race time (s) to go to for `text` in a replay ending at end_s (s), read as the
     command line's --time reads it (timefmt.parse_time), and a note ("" if none): a time
     after the end goes to the end, "99:00 is after the replay ends (4:10.57): showing the
-    end". Raises TimeFormatError, with the message --time gives, for text not a time."""
-    typed = parse_time(text)
+    end"; a time typed as minutes.seconds is read as seconds, as --time reads it, and says
+    how to write the minutes ("3.01 is read as 3.01 seconds; for 3 min 1 s write 3:01").
+    Raises TimeFormatError, with the message --time gives, for text not a time."""
+    typed = TypedTime(parse_time(text), text)
     t = within_end(typed, end_s)
     if t is not None:
-        return t, ""
-    said = after_end_text("", TypedTime(typed, text), end_s).strip()  # no option name
+        said = minutes_typo_note("", typed, end_s).strip()  # no option name
+        return t, f"{said}." if said else ""
+    said = after_end_text("", typed, end_s).strip()
     return end_s, f"{said}: showing the end."
 
 
@@ -29,7 +32,8 @@ class GoToTimeDialog(QDialog):
     """A line for a race time, prefilled with the time shown; Enter goes there. A text
     that is not a time is said under the line, and the dialog stays open; a time after the
     end goes to the end and says so, and the dialog stays open to show it (Enter then closes
-    it: the end as the line shows it, 4:10.57, can be just before the end, 250.574 s)."""
+    it: the end as the line shows it, 4:10.57, can be just before the end, 250.574 s). So
+    does the note on a time typed as minutes.seconds ("3.01"), which goes to 3.01 s."""
 
     time_chosen = Signal(float)
     """Race time (s) to go to: Enter on a time (clamped to the replay)."""
