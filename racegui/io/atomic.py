@@ -1,6 +1,8 @@
 """Atomic file writing: temporary file in the same directory, fsync, rename over the target.
 The file gets the permissions a plain open() would give it, or keeps those of the file it
-replaces (mkstemp alone made every file 0600). Exports reserve their temporary files here too.
+replaces (mkstemp alone made every file 0600). Exports reserve their temporary files here too,
+named for the process writing them, so that what a killed process left is removed by the
+next write to the same file.
 """
 
 from __future__ import annotations
@@ -8,8 +10,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
+import shutil
 import stat
+import time
 from pathlib import Path
 
 
@@ -35,15 +40,73 @@ def refuse_read_only(dest: Path) -> None:
         raise PermissionError(errno.EACCES, "Permission denied (the file is read-only)", str(dest))
 
 
+STALE_AFTER_S = 600.0
+"""Age (s, since last written) after which a temporary file of a process that no longer
+runs is removed: a live write touches its file far more often than that."""
+
+_TEMP_TAIL = re.compile(r"\.(\d+)-[0-9a-f]{8}\.(?:part|partdir|tmp)")
+"""What follows ".NAME" in a temporary file's name: ".PID-XXXXXXXX.part" (or .partdir, .tmp)."""
+
+
+def _process_gone(pid: int) -> bool:
+    """Whether no process pid runs on this machine (never claimed on Windows, where
+    os.kill would end the process rather than look for it)."""
+    if os.name == "nt" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's process, or no way to tell
+        return False
+    return False
+
+
+def remove_stale_temps(dest: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files (and PNG sequence folders) an earlier write to ``dest``
+    left beside it when its process was killed outright (kill -9, a power cut): those named
+    for dest whose process no longer runs and that were last written STALE_AFTER_S ago or
+    more. Returns what was removed; what cannot be removed is left, silently. A kill -9
+    during an export had left a hidden .NAME.mp4.XXXX.part for good (tester)."""
+    now = time.time() if now is None else now
+    prefix = f".{dest.name}"
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(dest.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        tail = _TEMP_TAIL.fullmatch(entry.name[len(prefix) :])
+        if not entry.name.startswith(prefix) or tail is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if now - info.st_mtime < STALE_AFTER_S or not _process_gone(int(tail[1])):
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(entry.path)
+            elif stat.S_ISREG(info.st_mode):
+                os.unlink(entry.path)
+            else:
+                continue
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
 def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
-    """Create an empty, uniquely named hidden file next to ``dest`` and return its path.
+    """Create an empty, uniquely named hidden file next to ``dest`` and return its path,
+    ".NAME.PID-XXXXXXXX.part", after removing what killed writes to dest left
+    (remove_stale_temps).
 
     The file is created with the usual permissions (0666 less the umask, applied by the
     system), so renaming it over ``dest`` gives an ordinary file. Raises FileExistsError if
     no free name is found (after 100 tries) and OSError if the folder refuses the file.
     """
+    remove_stale_temps(dest)
     for _ in range(100):
-        tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}{suffix}")
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
