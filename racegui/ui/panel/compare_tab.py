@@ -18,7 +18,7 @@ from racegui.ui.panel.style import LEVEL, kind_of
 from racegui.ui.race_status import compare_label
 from racegui.ui.text_fit import clip_text
 
-TAB_CHARS = 14
+TAB_CHARS = 10
 """Longest text after "vs " on the tab's button (characters)."""
 HEADER_CHARS = 9
 """Longest header of the other runner's time column (characters)."""
@@ -44,22 +44,27 @@ class CompareNames:
     tab: str
     column: str
     tip: str
+    short_tab: str = ""
+    """The tab's name without "vs " ("Kipyegon"), where the whole one has no room."""
 
 
 def compare_names(shown: Replay, other: Replay) -> CompareNames:
     """Names of the comparison tab, from the compared race's tag (race_status.compare_label,
-    "Kipyegon 2023"): without the runner's name where she is the shown race's runner too
-    ("vs 2023", "vs 12 May", "vs heat"), else with it ("vs Hassan 2023")."""
+    "Kipyegon 2023"). Her own run in another race: what tells it apart, on the tab and the
+    column ("vs 2023", "vs 12 May", "vs heat"); another runner: her name on the tab ("vs
+    Hassan"; with the year it crowded the card's title row out of a narrow panel) and the
+    race's year, else her name, on the column. ``short_tab``: the tab without "vs "."""
     label = compare_label(other, shown)
     runner = other.athletes[other.focus].name
     name = short_name(runner)  # the tag's first word(s), as compare_label writes it
     same = shown.athletes[shown.focus].name.casefold() == runner.casefold()
-    rest = label[len(name) :].lstrip(", ").strip() if same and label.startswith(name) else ""
+    rest = label[len(name) :].lstrip(", ").strip() if label.startswith(name) else ""
     when = f", {other.race.date}" if other.race.date else ""
     tip = f"Her laps against {runner} in {other.race.title}{when}, line by line"
-    tab = rest or label
-    column = clip_text(rest or name, HEADER_CHARS)
-    return CompareNames(f"vs {clip_text(tab, TAB_CHARS)}", column, tip)
+    tab = (rest if same else name) or label
+    column = rest or name
+    tab = clip_text(tab, TAB_CHARS)
+    return CompareNames(f"vs {tab}", clip_text(column, HEADER_CHARS), tip, tab)
 
 
 def compare_rows(shown: Replay, other: Replay, whole_race: bool = False) -> list[CompareRow]:

@@ -64,6 +64,9 @@ TIMED_TIPS = (
 of a 1500 m, whose laps end at the finish line, 300 m on, and are read from the model)."""
 COMPARE_HEADERS = ("Lap", "Elapsed", "Other", "Gap", DELTA_LAP)
 """The comparison tab's headers; "Other" is replaced by the compared race's short tag."""
+COMPARE_TAB_ROOM = "vs 12 May"
+"""The widest the comparison tab's name is drawn (its width in the button's font): with the
+other three tabs and the card's title, the row then fits the panel at its narrowest."""
 COMPARE_TIPS = (
     LAP_TIPS[0],
     "Her race time at the end of the lap (in italics where read from the model)",
@@ -226,6 +229,9 @@ class SplitsTable(Card):
         """The race compared (set_compare), None: no comparison tab."""
         self._chosen = LAPS
         """The tab last chosen other than the comparison's: shown again when it goes."""
+        self._compare_tab: tuple[str, str] = ("", "")
+        """The comparison tab's name ("vs Kipyegon") and without "vs " ("Kipyegon"): the
+        first that fits COMPARE_TAB_ROOM is drawn, else the second cut to fit."""
         self._style: PanelStyle | None = None
         self._label_width = 64
         self._time_widths: list[int] = []
@@ -270,6 +276,7 @@ class SplitsTable(Card):
             m.set_style(style)
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
+        self._name_compare_button()
         legend = style.font(0.78)
         legend.setItalic(True)
         self.legend.setFont(legend)
@@ -322,9 +329,21 @@ class SplitsTable(Card):
         model.set_rows(compare_rows(shown, other), ahead)
         names = compare_names(shown, other)
         model.set_headers(COMPARE_HEADERS[:2] + (names.column,) + COMPARE_HEADERS[3:])
-        button.setText(names.tab)
+        self._compare_tab = (names.tab, names.short_tab)
+        self._name_compare_button()
         button.setToolTip(names.tip)
         button.show()
+
+    def _name_compare_button(self) -> None:
+        """The comparison tab's name where it fits COMPARE_TAB_ROOM in the button's font,
+        else without "vs ", cut to fit if need be ("vs Tsegay-Ge…" had pushed the card out
+        of the narrowest panel)."""
+        button = self.buttons.button(COMPARE)
+        fm = QFontMetrics(button.font())
+        room = fm.horizontalAdvance(COMPARE_TAB_ROOM)
+        whole, short = self._compare_tab
+        text = next((t for t in (whole, short) if fm.horizontalAdvance(t) <= room), None)
+        button.setText(text or fm.elidedText(short, Qt.TextElideMode.ElideRight, room))
 
     @property
     def compare_available(self) -> bool:
