@@ -34,12 +34,16 @@ class ComparedLap:
         return self.lap.lap_time_s - self.other_lap_time_s
 
 
-def compare_laps(shown: Replay, other: Replay) -> tuple[Replay, list[ComparedLap]]:
+def compare_laps(
+    shown: Replay, other: Replay, whole_race: bool = False
+) -> tuple[Replay, list[ComparedLap]]:
     """``other`` following the runner it is compared by (her own run in it, if she ran in
     it too: follow.compared), and each lap of ``shown``'s runner beside that runner's times
-    over the same lines. Both races run the same distance (replay.comparison_problem)."""
+    over the same lines. Both races run the same distance (replay.comparison_problem).
+    ``whole_race``: for a runner who did not finish, every lap to the finish as a finisher's
+    table has them (her times NaN past where she stopped; analysis.lap_table)."""
     other = compared(shown, other)
-    laps = lap_table(shown)
+    laps = lap_table(shown, whole_race)
     ends = np.array([lap.end_m for lap in laps])
     theirs = timed(np.atleast_1d(other.time_at_distance(other.focus, ends)))
     before = np.concatenate([[0.0], theirs[:-1]])

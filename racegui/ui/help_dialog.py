@@ -16,7 +16,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("T", "Trails on / off"),
     ("C", "Pocket cam (zoomed view that follows the runner) on / off"),
     ("P", "Side panel on / off"),
-    ("1 / 2 / 3", "Splits table: laps / 200 m / timed (the file's own splits)"),
+    (
+        "1 / 2 / 3 / 4",
+        "Splits table: laps / 200 m / timed (the file's own splits) / against the compared race",
+    ),
     ("F", "Full screen on / off"),
     ("F11", "Presentation mode (full screen, big type, controls hide)"),
     ("Esc", "Leave full screen / presentation mode"),

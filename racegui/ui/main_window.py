@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
         self.compare_path = path if other is not None else None
         self.scene.set_compare(other)
         self.actions["clear_compare"].setEnabled(other is not None)
+        self._show_splits_mode()
 
     def clear_compare(self) -> None:
         self.set_compare(None)
@@ -583,9 +584,11 @@ class MainWindow(QMainWindow):
         self.settings.set_splits_for(self.path, MODE_NAMES[mode])
 
     def _show_splits_mode(self) -> None:
-        """Tick the View > Splits table entry of the tab shown; Timed only where it has rows."""
+        """Tick the View > Splits table entry of the tab shown; Timed only where it has rows,
+        the comparison only while another race is compared."""
         splits = self.scene.panel.splits
         self.actions["splits_timed"].setEnabled(splits.timed_available)
+        self.actions["splits_compare"].setEnabled(splits.compare_available)
         self.actions[SPLITS_ACTIONS[splits.mode]].setChecked(True)
 
     def _on_scrub_started(self) -> None:

@@ -131,7 +131,10 @@ class ReplayScene(QWidget):
         self.update_frame(min(self.t, replay.duration_s))
 
     def set_compare(self, other: Replay | None) -> None:
+        """Show other's runner as a ghost and her laps against it in the panel (None: no
+        comparison)."""
         self.track.set_compare(other)
+        self.panel.set_compare(other)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -25,6 +25,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "splits_laps": ("&Laps", ("1",), True),
     "splits_200m": ("&200 m splits", ("2",), True),
     "splits_timed": ("&Timed splits (as in the file)", ("3",), True),
+    "splits_compare": ("&Against the compared race", ("4",), True),
     "theme_dark": ("&Dark theme", (), True),
     "theme_light": ("&Light theme", (), True),
     "presentation": ("P&resentation mode", ("F11",), True),
@@ -51,8 +52,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "about": ("&About racegui", (), False),
 }
 
-SPLITS_ACTIONS = ("splits_laps", "splits_200m", "splits_timed")
-"""The splits table's tabs as actions, in the panel's mode order (laps, 200 m, timed)."""
+SPLITS_ACTIONS = ("splits_laps", "splits_200m", "splits_timed", "splits_compare")
+"""The splits table's tabs as actions, in the panel's mode order (laps, 200 m, timed, and
+her laps against the compared race)."""
 
 
 def build_actions(window: QMainWindow) -> dict[str, QAction]:

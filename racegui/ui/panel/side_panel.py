@@ -170,6 +170,12 @@ class SidePanel(QWidget):
         self._refresh(0.0)
         self._fit_height()
 
+    def set_compare(self, other: Replay | None) -> None:
+        """Offer her laps against another race's runner in the splits card (a "vs 2023" tab,
+        shown now), or None: no comparison (the tab goes)."""
+        self.splits.set_compare(other)
+        self.splits.update_frame(self._t if not math.isnan(self._t) else 0.0)
+
     def set_theme(self, theme: Theme) -> None:
         """Switch colours and font family."""
         self._style = dataclasses.replace(self._style, theme=theme)

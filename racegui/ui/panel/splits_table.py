@@ -1,5 +1,5 @@
-"""Splits section: a Laps / 200 m / Timed toggle over one compact table; click a row to jump
-there."""
+"""Splits section: a Laps / 200 m / Timed toggle over one compact table, and while another
+race is compared a "vs 2023" tab of her laps against it; click a row to jump there."""
 
 from __future__ import annotations
 
@@ -18,14 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from racegui.model.replay import Replay
 from racegui.ui.panel.card import Card
+from racegui.ui.panel.compare_tab import CompareModel, compare_names, compare_rows
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
-LAPS, SPLITS, TIMED = 0, 1, 2
+LAPS, SPLITS, TIMED, COMPARE = 0, 1, 2, 3
 MODE_NAMES = {LAPS: "laps", SPLITS: "200m", TIMED: "timed"}
-"""Each tab's name in settings and export options."""
+"""Each tab's name in settings and export options (the comparison tab, shown only while
+another race is compared, has none: a race file never opens on it)."""
+COMPARE_NAME = "compare"
+"""mode_name while the comparison tab shows."""
 DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
 """Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
 LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
@@ -57,6 +62,18 @@ TIMED_TIPS = (
 )
 """The Timed tab: the file's own splits, none read from the model (a coach's 400 m splits
 of a 1500 m, whose laps end at the finish line, 300 m on, and are read from the model)."""
+COMPARE_HEADERS = ("Lap", "Elapsed", "Other", "Gap", DELTA_LAP)
+"""The comparison tab's headers; "Other" is replaced by the compared race's short tag."""
+COMPARE_TAB_ROOM = "vs 12 May"
+"""The widest the comparison tab's name is drawn (its width in the button's font): with the
+other three tabs and the card's title, the row then fits the panel at its narrowest."""
+COMPARE_TIPS = (
+    LAP_TIPS[0],
+    "Her race time at the end of the lap (in italics where read from the model)",
+    "The compared race's runner's time at the same line",
+    "Her time at the line minus the other's (s): + is behind",
+    "Her lap time minus the other's over the same lap (s): + is slower",
+)
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
 
@@ -170,6 +187,7 @@ class SplitsTable(Card):
         self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
         self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
         self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self)
+        self.compare_model = CompareModel(COMPARE_HEADERS, COMPARE_TIPS, self)
         self.view = _FitTable()
         v = self.view
         v.setModel(self.laps_model)
@@ -186,7 +204,8 @@ class SplitsTable(Card):
         v.horizontalHeader().setHighlightSections(False)
         v.clicked.connect(self._on_row_clicked)
         self.buttons = QButtonGroup(self)
-        for mode, text in ((LAPS, "Laps"), (SPLITS, "200 m"), (TIMED, "Timed")):
+        tabs = ((LAPS, "Laps"), (SPLITS, "200 m"), (TIMED, "Timed"), (COMPARE, "vs"))
+        for mode, text in tabs:
             b = QPushButton(text)
             b.setObjectName("segment")
             b.setCheckable(True)
@@ -202,9 +221,17 @@ class SplitsTable(Card):
         )
         self.title_row.insertWidget(1, self.legend, 1)
         self.buttons.button(LAPS).setChecked(True)
+        self.buttons.button(COMPARE).hide()  # shown while another race is compared
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
         self._data: PanelData | None = None
+        self._compare: Replay | None = None
+        """The race compared (set_compare), None: no comparison tab."""
+        self._chosen = LAPS
+        """The tab last chosen other than the comparison's: shown again when it goes."""
+        self._compare_tab: tuple[str, str] = ("", "")
+        """The comparison tab's name ("vs Kipyegon") and without "vs " ("Kipyegon"): the
+        first that fits COMPARE_TAB_ROOM is drawn, else the second cut to fit."""
         self._style: PanelStyle | None = None
         self._label_width = 64
         self._time_widths: list[int] = []
@@ -232,6 +259,7 @@ class SplitsTable(Card):
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
             self._fall_back_to_laps()
+        self._set_compare_rows()
         self._fit_label_column()
         self._show_legend()
         self.view.updateGeometry()
@@ -248,6 +276,7 @@ class SplitsTable(Card):
             m.set_style(style)
         for b in self.buttons.buttons():
             b.setFont(style.font(0.8, bold=True))
+        self._name_compare_button()
         legend = style.font(0.78)
         legend.setItalic(True)
         self.legend.setFont(legend)
@@ -265,9 +294,61 @@ class SplitsTable(Card):
         v.max_rows = MAX_FIXED_ROWS if presentation else 99
         v.updateGeometry()
 
-    def _models(self) -> tuple[SplitsModel, SplitsModel, SplitsModel]:
-        """The tabs' models, in mode order (LAPS, SPLITS, TIMED)."""
-        return (self.laps_model, self.splits_model, self.timed_model)
+    def _models(self) -> tuple[SplitsModel, ...]:
+        """The tabs' models, in mode order (LAPS, SPLITS, TIMED, COMPARE)."""
+        return (self.laps_model, self.splits_model, self.timed_model, self.compare_model)
+
+    def set_compare(self, other: Replay | None) -> None:
+        """Offer a tab of her laps against `other`'s runner (None: none), and show it; the
+        tab chosen before comes back when the comparison is cleared."""
+        self._compare = other
+        self._set_compare_rows()
+        self._fit_label_column()
+        if other is not None:
+            self.buttons.button(COMPARE).setChecked(True)
+            if not self._show_mode(COMPARE):  # another race's rows in the tab shown
+                self.view.updateGeometry()
+                self._scroll_to_current()
+                self.rows_changed.emit()
+        elif self.mode == COMPARE:
+            self.set_mode(self._chosen)
+        self.dirty = True
+
+    def _set_compare_rows(self) -> None:
+        """The comparison tab's rows, name and button for the race compared (none: hidden;
+        a comparison of another distance, which the window refuses, has no rows either)."""
+        data, other = self._data, self._compare
+        button = self.buttons.button(COMPARE)
+        model = self.compare_model
+        if data is None or other is None:
+            model.set_rows([])
+            button.hide()
+            return
+        shown = data.replay
+        ahead = compare_rows(shown, other, whole_race=True) if shown.focus_dnf else None
+        model.set_rows(compare_rows(shown, other), ahead)
+        names = compare_names(shown, other)
+        model.set_headers(COMPARE_HEADERS[:2] + (names.column,) + COMPARE_HEADERS[3:])
+        self._compare_tab = (names.tab, names.short_tab)
+        self._name_compare_button()
+        button.setToolTip(names.tip)
+        button.show()
+
+    def _name_compare_button(self) -> None:
+        """The comparison tab's name where it fits COMPARE_TAB_ROOM in the button's font,
+        else without "vs ", cut to fit if need be ("vs Tsegay-Ge…" had pushed the card out
+        of the narrowest panel)."""
+        button = self.buttons.button(COMPARE)
+        fm = QFontMetrics(button.font())
+        room = fm.horizontalAdvance(COMPARE_TAB_ROOM)
+        whole, short = self._compare_tab
+        text = next((t for t in (whole, short) if fm.horizontalAdvance(t) <= room), None)
+        button.setText(text or fm.elidedText(short, Qt.TextElideMode.ElideRight, room))
+
+    @property
+    def compare_available(self) -> bool:
+        """Whether the comparison tab is offered (another race is compared)."""
+        return self.compare_model.rowCount() > 0
 
     def row_count(self) -> int:
         """Rows the table shown (laps, 200 m or timed splits) is sized for: all its rows, or
@@ -304,6 +385,9 @@ class SplitsTable(Card):
         if mode == TIMED and not self.timed_model.rowCount():
             self._fall_back_to_laps()
             return
+        if mode == COMPARE and not self.compare_available:
+            self.set_mode(self._chosen)
+            return
         self.buttons.button(mode).setChecked(True)
         self._on_mode_clicked(mode)
 
@@ -320,8 +404,8 @@ class SplitsTable(Card):
 
     @property
     def mode_name(self) -> str:
-        """The tab shown, by name: "laps", "200m" or "timed" (MODE_NAMES)."""
-        return MODE_NAMES[self.mode]
+        """The tab shown, by name: "laps", "200m" or "timed" (MODE_NAMES), or "compare"."""
+        return MODE_NAMES.get(self.mode, COMPARE_NAME)
 
     def set_mode_name(self, name: str) -> None:
         """Show the tab named `name` ("200m", "timed", or the laps for any other)."""
@@ -339,13 +423,16 @@ class SplitsTable(Card):
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         changed = self.timed_model.set_reached(data.timed_done(t)) or changed
+        if self._compare is not None:  # the same lines as the Laps tab's
+            changed = self.compare_model.set_reached(data.laps_done(t)) or changed
         if changed:
             self.dirty = True
         if changed or self._scroll_pending:
             self._scroll_to_current()
 
     def _on_mode_clicked(self, mode: int) -> None:
-        if self._show_mode(mode):
+        if self._show_mode(mode) and mode != COMPARE:  # no race file opens on a comparison
+            self._chosen = mode
             self.mode_chosen.emit(mode)
 
     def _show_mode(self, mode: int) -> bool:
@@ -389,6 +476,7 @@ class SplitsTable(Card):
         room = self.view.viewport().width()
         compact = 0 < room < full + times
         self.laps_model.set_compact(compact)
+        self.compare_model.set_compact(compact)  # the same lap labels
         short = max(width(self.laps_model.labels(compact=True, every=True)), splits, style.px(64))
         self._label_width = short if compact else full
         self._setup_header()
@@ -404,7 +492,8 @@ class SplitsTable(Card):
         widths = []
         for c in range(1, len(LAP_HEADERS)):
             texts = [t for m in self._models() for t in m.column_texts(c, every=True)]
-            headers = (LAP_HEADERS[c], SPLIT_HEADERS[c])
+            horizontal = Qt.Orientation.Horizontal
+            headers = [m.headerData(c, horizontal) for m in self._models()]
             w = max(
                 max((fm.horizontalAdvance(t) for t in texts), default=0),
                 max(head.horizontalAdvance(h) for h in headers),
