@@ -69,17 +69,22 @@ def test_presentation_at_1080p_shows_every_lap_row(qtbot, replay, theme):
     assert_panel_fits(panel)
 
 
-def test_presentation_at_1080p_keeps_the_newest_three_dropouts_whole(qtbot, replay):
+def test_presentation_at_1080p_keeps_the_newest_dropout_whole_and_a_tall_chart(qtbot, replay):
+    """The pace chart tells the fade: in presentation it had been squeezed to 137 px (a
+    plot of about 100, ticks 60/62/64 only) to keep three dropout rows (presenter's
+    review). It now takes the spare height; the feed keeps the newest dropout whole."""
     scene = shown_scene(qtbot, replay, (1920, 1080), PRESENTATION)
     panel = scene.panel
     feed = panel.pacers.feed
     assert len(feed.shown_dropouts()) == 6
     port = feed.viewport().rect()
-    newest = [row for row in feed.rows if not row.isHidden()][:3]
-    for row in newest:
-        top_left = row.mapTo(feed.viewport(), row.rect().topLeft())
-        assert port.contains(row.rect().translated(top_left)), row.dropout.name
-    assert panel.chart.height() >= 120  # the chart gave way, but stays a chart
+    newest = next(row for row in feed.rows if not row.isHidden())
+    top_left = newest.mapTo(feed.viewport(), newest.rect().topLeft())
+    assert port.contains(newest.rect().translated(top_left)), newest.dropout.name
+    assert panel.chart.height() >= 180
+    assert panel.chart.height() > panel.pacers.feed.height() * 5
+    assert tuple(panel.chart.target_text.anchor) == (1.0, 1.0)  # above its line, off her bars
+    assert_panel_fits(panel)
 
 
 def test_presentation_200m_tab_keeps_the_table_height_and_scrolls(qtbot, replay):
@@ -177,10 +182,10 @@ def test_presentation_at_1080p_fits_as_the_dropouts_pile_up(qtbot, replay, t):
     assert rows_in_view(panel.splits.view) == list(range(5))
 
 
-def test_presentation_on_a_laptop_keeps_three_dropout_rows(qtbot, replay):
+def test_presentation_on_a_laptop_keeps_the_newest_dropout_row_whole(qtbot, replay):
     """Presentation sizes the feed by the text's row height, a pixel under a row's own: the
-    window's whole-rows trim then cut the third of three rows off, a blank where it was
-    (diff review at 1366x768)."""
+    window's whole-rows trim had cut the last row off, a blank where it was (diff review at
+    1366x768)."""
     scene = ReplayScene(replay, DARK)
     qtbot.addWidget(scene)
     scene.set_scale(0.9956, presentation=True)  # 1.4 x 768 / 1080, the menu bar hidden
@@ -190,8 +195,8 @@ def test_presentation_on_a_laptop_keeps_three_dropout_rows(qtbot, replay):
     scene.update_frame(250.0)
     QApplication.processEvents()
     feed = scene.panel.pacers.feed
-    shown = [row for row in feed.rows if not row.isHidden()][:3]
+    newest = next(row for row in feed.rows if not row.isHidden())
     port = feed.viewport().rect()
-    for row in shown:
-        top_left = row.mapTo(feed.viewport(), row.rect().topLeft())
-        assert port.top() <= top_left.y() and top_left.y() + row.height() <= port.bottom() + 4
+    top_left = newest.mapTo(feed.viewport(), newest.rect().topLeft())
+    assert port.top() <= top_left.y() and top_left.y() + newest.height() <= port.bottom() + 4
+    assert scene.panel.chart.height() >= 125

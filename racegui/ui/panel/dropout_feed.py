@@ -191,6 +191,11 @@ class DropoutFeed(QScrollArea):
         if self._fit:
             self._list_rows(self._shown)
 
+    @property
+    def fitted(self) -> bool:
+        """Whether the list is fitted to the feed's height (set_fit: exports)."""
+        return self._fit
+
     def _whole_rows(self) -> None:
         """In the window, a viewport of whole rows (the part-row left under it blank) that
         scrolls a row at a time: a slice of the next row had shown, cut across its text."""

@@ -110,6 +110,9 @@ class PaceChart(QWidget):
         self._pace_range = (55.0, 65.0)
         """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
         self._view_slow = 65.0
+        self._view_fast = 55.0
+        """The plot's fast (top) edge (s/400 m): the data's, or further where the target label
+        has no free place by its line and needs room above it (see _fast_edge_for_target)."""
         """The plot's slow edge (s/400 m): the data's, or further where the lap names along
         the foot would cover the slowest pace (see _fit_slow_edge)."""
         self._curve_pace = np.empty(0)
@@ -166,6 +169,7 @@ class PaceChart(QWidget):
         self._thin_labels()
         self._pace_range = (lo, hi)
         self._view_slow = hi
+        self._view_fast = lo
         self._clip_curve()
         self._update_pace_ticks()
         self._place_target_label()
@@ -296,23 +300,32 @@ class PaceChart(QWidget):
         backdrop, stand below the slowest pace drawn under them: Pat Quinn's 87.5 s laps in
         a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
         the data's air already holds the names (Breaking4) nothing moves. Then further where
-        the target label needs the room (see _slow_edge_for_target)."""
+        the target label needs the room (see _slow_edge_for_target), or the fast (top) edge
+        (see _fast_edge_for_target)."""
         lo, hi = self._pace_range
         height = float(self._vb.height())
         band = self._lap_names_px()
-        slow = hi
-        if band > 0 and height > 2 * band:
-            # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
-            slowest = min(self._slowest_under_names(), hi)
-            # (slow - slowest) / (slow - lo) of the plot's height is the band under the data.
-            slow = max(hi, (slowest * height - band * lo) / (height - band))
-        if height > 0:
-            slow = self._slow_edge_for_target(lo, slow)
-        if slow != self._view_slow:
-            self._view_slow = slow
-            self._vb.setRange(yRange=(lo, slow), padding=0.0)
+        fast = slow = lo
+        for _ in range(2):  # a fast edge moved for the target label changes the names' room
+            slow = hi
+            if band > 0 and height > 2 * band:
+                # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
+                slowest = min(self._slowest_under_names(), hi)
+                # (slow - slowest) / (slow - fast) of the plot's height is the band under it.
+                slow = max(hi, (slowest * height - band * fast) / (height - band))
+            if height <= 0:
+                break
+            slow = self._slow_edge_for_target(fast, slow)
+            moved = self._fast_edge_for_target(lo, slow)
+            if moved == fast:
+                break
+            fast = moved
+        if (fast, slow) != (self._view_fast, self._view_slow):
+            self._view_fast, self._view_slow = fast, slow
+            self._vb.setRange(yRange=(fast, slow), padding=0.0)
             for text in self._lap_texts:
                 text.setPos(text.pos().x(), slow)
+            self.stop_text.setPos(self.stop_text.pos().x(), fast)
             self._clip_curve()
             self._update_pace_ticks()
             self.dirty = True
@@ -324,7 +337,7 @@ class PaceChart(QWidget):
         data = self._data
         if data is None:
             return
-        self._curve_pace = np.clip(data.curve_pace_s400, self._pace_range[0], self._view_slow)
+        self._curve_pace = np.clip(data.curve_pace_s400, self._view_fast, self._view_slow)
         self._shown_points = self._shown_segments = -1
 
     def _place_target_label(self) -> None:
@@ -333,7 +346,7 @@ class PaceChart(QWidget):
         above the line (faster side) or below it, else at the left; where every place covers
         something, the one that covers least. It had sat on a slowing runner's curve and bars
         (coach's review)."""
-        places = self._target_places(self._pace_range[0], self._view_slow)
+        places = self._target_places(self._view_fast, self._view_slow)
         if not places:
             return
         _, _, _, x, right, above, top, bottom = min(places)
@@ -405,6 +418,28 @@ class PaceChart(QWidget):
             return max(slow, (pace - share * lo) / (1 - share))
         return slow
 
+    def _fast_edge_for_target(self, lo: float, slow: float) -> float:
+        """The fast edge (s/400 m) that makes room for the target label above its line at the
+        chart's right, where no place by the line is free but that one, whose only trouble is
+        room: in presentation mode the label's bigger type did not fit Breaking4's air above
+        the 59.65 line, and it sat on her bars, green on red (presenter's review). Else `lo`,
+        the data's own (the demo's range at the window's usual sizes)."""
+        places = self._target_places(lo, slow)
+        if not places or any(out + cov <= COVER_TOLERANCE_S for out, cov, *_ in places):
+            return lo
+        above_right = next(p for p in places if p[4] and p[5])
+        outside, covered = above_right[0], above_right[1]
+        if covered > COVER_TOLERANCE_S or outside <= COVER_TOLERANCE_S:
+            return lo
+        data, height = self._data, float(self._vb.height())
+        assert data is not None and data.target_curve_pace_s400 is not None
+        pace = float(data.target_curve_pace_s400[-1])
+        share = 0.015 + (self.target_text.boundingRect().height() + 1) / height
+        if share >= 0.5 or pace >= slow:
+            return lo
+        # With r = slow - fast: pace - fast >= 0.015 r + label height, in the plot's pixels.
+        return min(lo, slow - (slow - pace) / (1 - share))
+
     def _slowest_under_names(self) -> float:
         """The slowest pace (s/400 m) drawn where a lap name is shown, along x (-inf if
         none): the names cover nothing elsewhere."""
@@ -432,7 +467,7 @@ class PaceChart(QWidget):
         """Pace ticks every 1, 2, 5, 10... s, as many as fit the plot's height without
         crowding, each label wholly inside the plot (the top "42" of a 42..97 axis was cut
         in half, coach's review)."""
-        lo, hi = self._pace_range[0], self._view_slow
+        lo, hi = self._view_fast, self._view_slow
         height = float(self._vb.height())
         fit = max(2, int(height / self._tick_px)) if height > 0 else 7
         edge = PACE_TICK_EDGE_S
@@ -476,7 +511,7 @@ class PaceChart(QWidget):
             self.bars.hide()
             self.clip_marks.setData([], [])
             return
-        lo, slow = self._pace_range[0], self._view_slow
+        lo, slow = self._view_fast, self._view_slow
         raw = data.seg_pace_s400[:k]
         pace = np.clip(raw, lo, slow)
         t = style.theme
@@ -503,7 +538,7 @@ class PaceChart(QWidget):
         data, style = self._data, self._style
         if data is None or style is None:
             return
-        lo, slow = self._pace_range[0], self._view_slow
+        lo, slow = self._view_fast, self._view_slow
         fast, slow_off = raw < lo, raw > slow
         off = fast | slow_off
         if not off.any():

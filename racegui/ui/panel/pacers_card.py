@@ -85,11 +85,14 @@ class PacersCard(Card):
             return
         count = len(data.dropouts) if data is not None else 0
         rows = min(self._feed_rows, max(count, 1))
-        # Presentation keeps the text-based row height it was laid out with (a row's own
-        # size hint can be a pixel taller at some scales, and the 768 px layout is full).
+        # Presentation in the window keeps the text-based row height it was laid out with (a
+        # row's own size hint can be a pixel taller at some scales, and the 768 px layout is
+        # full); a fitted one (an export) keeps room for its "+ N more" line under the row.
         feed = self.feed
         feed.setMinimumHeight(
-            rows * feed.row_height() if style.presentation else feed.fitted_height(rows, count)
+            rows * feed.row_height()
+            if style.presentation and not feed.fitted
+            else feed.fitted_height(rows, count)
         )
 
     def apply_style(self, style: PanelStyle) -> None:

@@ -35,14 +35,16 @@ class SectionGrid:
         self._sections = (header, gap, pace, splits, pacers, field)
         self._boxes: list[QVBoxLayout] = []
         """The two column layouts of the COLUMNS arrangement (none in the others)."""
-        self._placed: tuple[int, str, bool, bool] | None = None
-        """(columns, arrangement, pacers card shown, field card shown) the sections were last
-        placed for."""
+        self._placed: tuple[int, str, bool, bool, bool] | None = None
+        """(columns, arrangement, pacers card shown, field card shown, chart first) the
+        sections were last placed for."""
 
-    def place(self, columns: int, arrangement: str = ROWS) -> bool:
+    def place(self, columns: int, arrangement: str = ROWS, chart_first: bool = False) -> bool:
         """Lay the sections out in `columns` (1 or 2) and, in two, the `arrangement` (ROWS or
         COLUMNS; a race without pacers, or with a field card, has COLUMNS, the splits alone
-        in theirs). True if the sections moved."""
+        in theirs). With `chart_first` (presentation) the pace card alone takes the spare
+        height in one column, the pacers card none: a projector's chart had been squeezed
+        to a third of its height (presenter's review). True if the sections moved."""
         header, gap, pace, splits, pacers_card, field_card = self._sections
         pacers = not pacers_card.isHidden()
         field = not field_card.isHidden()
@@ -50,14 +52,14 @@ class SectionGrid:
             arrangement = ROWS
         elif not pacers or field:  # aligned rows would leave a place empty
             arrangement = COLUMNS
-        key = (columns, arrangement, pacers, field)
+        key = (columns, arrangement, pacers, field, chart_first)
         if key == self._placed:
             return False
         self._placed = key
         self._clear()
         grid = self._grid
         if columns != 2:
-            stretch = {pace: 1, pacers_card: 1, field_card: FIELD_STRETCH}
+            stretch = {pace: 1, pacers_card: 0 if chart_first else 1, field_card: FIELD_STRETCH}
             shown = (header, gap, field_card, pace, splits, pacers_card)
             for row, section in enumerate(w for w in shown if w is not field_card or field):
                 grid.addWidget(section, row, 0)

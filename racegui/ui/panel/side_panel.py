@@ -52,6 +52,12 @@ ALIGN_SLACK_ROWS = 2
 """Most a card is stretched (in splits rows' height) to line up with its neighbour in two
 columns; more reads as an empty box (see _fit_two_columns)."""
 CHART_LEAST_PX = 80
+PRESENTATION_CHART_MIN_PX = 90
+"""The pace chart's least height (px at scale 1) in presentation mode, where it takes the
+panel's spare height (see SectionGrid.place)."""
+PRESENTATION_FEED_ROWS = 1
+"""Dropout rows kept whole in presentation mode: the newest (the timeline strip above marks
+every dropout); the height of the two more it had kept goes to the pace chart."""
 """The pace chart's least height (px at scale 1.0) when the panel would scroll otherwise:
 the last thing that gives way in a short window."""
 
@@ -250,7 +256,7 @@ class SidePanel(QWidget):
         last one), and redraw them all if they moved."""
         if arrangement is not None:
             self._arrangement = arrangement
-        if self._grid.place(self._columns, self._arrangement):
+        if self._grid.place(self._columns, self._arrangement, self._style.presentation):
             self._render_cache.invalidate()
 
     def sizeHint(self) -> QSize:  # Qt override
@@ -295,6 +301,7 @@ class SidePanel(QWidget):
         if not self.isVisible() or room <= 0:
             return
         if self._style.presentation:
+            self.pacers.set_feed_rows(PRESENTATION_FEED_ROWS)
             if self._style.compact:
                 self._restyle(compact=False)
             self._place_sections(ROWS)
@@ -425,7 +432,9 @@ class SidePanel(QWidget):
 
     def _chart_min_px(self) -> int:
         """The pace chart's usual least height (px) in this style."""
-        return self._style.px(90 if self._style.presentation else CHART_MIN_PX)
+        return self._style.px(
+            PRESENTATION_CHART_MIN_PX if self._style.presentation else CHART_MIN_PX
+        )
 
     def _need_with_rows(self, rows: int) -> int:
         """Height (px) the cards need with `rows` splits rows in view (or all if fewer)."""
