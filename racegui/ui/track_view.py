@@ -265,6 +265,9 @@ class TrackView(pg.GraphicsView):
         bigger view and scaled, it grew twice: a 4K export's 100 m marks were 44 px, not 30)."""
         self.overlay.scale = factor
         self._fit = screen_fit(factor) if presentation else factor
+        # The scoreboard is sized from the infield: in presentation its lines grow next to
+        # its clock, as the tags do next to the track (1.4; 1.0 outside it).
+        self.overlay.board_boost = factor / self._fit
         self.reset_tags()
         self.resetCachedContent()
         self.viewport().update()
