@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from racegui.export.layout import layout_size  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
 from racegui.ui.loading import load_replay  # noqa: E402
 from racegui.ui.theme import DARK  # noqa: E402
@@ -75,5 +76,6 @@ def test_a_720p_presentation_export_draws_the_distance_line_legibly(qapp, replay
     """At 1280x720 (the layout drawn at 2/3), the distance line was 10.7 px high as drawn,
     the subtitle 9.2 px."""
     big = _board(replay, (1280, 720), True)[0]
-    assert big["distance"] * 720 / 1080 >= 13.0
-    assert big["subtitle"] * 720 / 1080 >= 11.0
+    drawn = 1280 / layout_size((1280, 720))[0]
+    assert big["distance"] * drawn >= 13.0
+    assert big["subtitle"] * drawn >= 11.0
