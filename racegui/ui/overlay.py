@@ -152,6 +152,9 @@ class BroadcastOverlay:
         lap, detail (beside the lap pill), distance and gaps."""
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
+        self.tag_rects: list[tuple[str, QRectF]] = []
+        """The last frame's tags (px) by key (most tags' key is their text): what a hover
+        tip looks under."""
         self._placer = TagPlacer()
         """Where the tags went last frame: kept through a change of theme."""
         self._fades = TagFades()
@@ -589,6 +592,7 @@ class BroadcastOverlay:
             for lab, rect in zip(labels, rects, strict=True)
             if rect is not None
         ]
+        self.tag_rects = [(key, rect) for key, rect, _ in placed]
         alphas, echoes = self._fades.update(t, placed)
         now = {lab.key or lab.text: lab for lab in labels}
         # Echoes (tags fading out where they were) first, then this frame's tags.
