@@ -541,7 +541,7 @@ def test_a_small_export_with_the_panel_says_it_is_too_small_to_read(capsys, tmp_
     code, _, err = run(capsys, "export", DEMO, "-o", str(out), "--size", "360p", *args)
     assert code == 0 and out.exists()
     assert err.splitlines()[-1] == (
-        "racegui export: note: at 640x360 the side panel's smallest text is 3 px high, too "
+        "racegui export: note: at 640x360 the side panel's smallest text is 4 px high, too "
         "small to read; --no-panel gives the track the whole frame"
     )
     code, _, err = run(
@@ -549,7 +549,7 @@ def test_a_small_export_with_the_panel_says_it_is_too_small_to_read(capsys, tmp_
     )
     assert code == 0 and "note" not in err
     code, _, err = run(capsys, "export", DEMO, "-o", str(out), "--size", "720p", *args)
-    assert code == 0 and "note" not in err  # 7 px: small, but it reads
+    assert code == 0 and "note" not in err  # 9 px (laid out at 810 px high): it reads
 
 
 def test_ctrl_c_while_an_export_sets_up_stops_it(capsys, tmp_path, monkeypatch):

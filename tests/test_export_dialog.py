@@ -526,7 +526,7 @@ def test_a_side_panel_too_small_to_read_is_said_in_the_dialog(replay, tmp_path, 
     dlg.panel_check.setChecked(True)
     text = dlg.check_label.text()
     assert text.startswith("301 frames: 0:10.0 of video at 30 fps. ")
-    assert "3 px high, too small to read" in text and "untick “Show the side panel”" in text
+    assert "4 px high, too small to read" in text and "untick “Show the side panel”" in text
     assert dlg.export_button.isEnabled()  # a warning, not a problem
     dlg.panel_check.setChecked(False)
     assert dlg.check_label.text() == "301 frames: 0:10.0 of video at 30 fps."

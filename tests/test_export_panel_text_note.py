@@ -20,7 +20,7 @@ from racegui.ui.ui_paths import demo_path  # noqa: E402
 
 def test_a_small_landscape_clip_is_not_told_presentation_makes_it_legible():
     note = small_panel_note((640, 360), True)
-    assert "3 px" in note and "--presentation" not in note
+    assert "4 px" in note and "--presentation" not in note  # laid out at 810 px high
 
 
 def test_a_portrait_clip_needs_no_note_its_panel_type_is_a_1080p_export_s():

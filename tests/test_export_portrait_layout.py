@@ -70,12 +70,15 @@ def test_a_portrait_export_has_the_track_on_top_every_card_whole_and_no_blank_ba
         source.close()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1080), (1080, 1350)])
-def test_landscape_square_and_4_by_5_exports_keep_their_scale(size):
+@pytest.mark.parametrize(
+    "size, big",
+    [((1920, 1080), 1.4), ((1280, 720), 1.05), ((1080, 1080), 1.05), ((1080, 1350), 1.05)],
+)
+def test_landscape_square_and_4_by_5_exports_keep_their_scale(size, big):
+    """Presentation mode's scale on a screen of the layout's size: a 720p export is laid out
+    as a 1440x810 screen (layout.SMALL_LAYOUT_PX), 3/4 of the 1080p one's 1.4."""
     assert layout_scale(size) == 1.0
-    assert layout_scale(size, presentation=True) == pytest.approx(
-        1.4 if size[0] > size[1] else 1.05
-    )
+    assert layout_scale(size, presentation=True) == pytest.approx(big)
 
 
 @pytest.mark.parametrize("size", [(720, 720), (540, 540)])

@@ -26,15 +26,16 @@ def replay():
 
 
 def test_a_presentation_export_is_the_window_s_presentation_layout(qapp, replay):
-    """A 720p clip laid out as the window's presentation mode on a 1080p screen, drawn at
-    720p: its panel's type 1.4 times as big."""
-    plain = SceneFrameSource(replay, DARK, (1280, 720))
-    big = SceneFrameSource(replay, DARK, (1280, 720), presentation=True)
+    """A 1080p clip laid out as the window's presentation mode on a 1080p screen: its
+    panel's type 1.4 times as big. (A 720p one is laid out as an 810p screen, its plain
+    type already big enough for a slide: see test_export_layout_small.)"""
+    plain = SceneFrameSource(replay, DARK, (1920, 1080))
+    big = SceneFrameSource(replay, DARK, (1920, 1080), presentation=True)
     try:
         assert not plain.scene.panel._style.presentation
         assert big.scene.panel._style.presentation and big.scene.scale == pytest.approx(1.4)
         a, b = plain.frame_at(181.84), big.frame_at(181.84)
-        assert a.shape == b.shape == (720, 1280, 4)
+        assert a.shape == b.shape == (1080, 1920, 4)
         assert not np.array_equal(a, b)
         size = [QFontInfo(s.scene.panel._style.font(1.0)).pixelSize() for s in (plain, big)]
         assert size[1] >= 1.3 * size[0]
@@ -55,7 +56,9 @@ def test_the_command_line_and_the_dialog_offer_it(qtbot, tmp_path, replay, capsy
 
 
 def test_the_small_panel_note_counts_the_bigger_type_and_offers_it():
-    assert "--presentation makes it legible" in small_panel_note((960, 540), True)
+    # 854x480 is laid out at 810 px high (5.9 px), presentation's 1.05 at that size: 6.2 px.
+    assert "--presentation makes it legible" in small_panel_note((854, 480), True)
+    assert small_panel_note((960, 540), True) == ""  # 6.7 px: laid out at 810, not 1080
     assert "--presentation" not in small_panel_note((640, 360), True)  # still too small
     assert small_panel_note((640, 360), True, presentation=True).startswith(
         "at 640x360 the side panel's smallest text is 5 px high"

@@ -307,10 +307,12 @@ def runner_size_share(replay, size: tuple[int, int], t: float) -> float:
         source.close()
 
 
-def test_a_720p_export_shows_the_markers_at_the_1080p_size_scaled_down(qapp, replay):
-    wide = runner_size_share(replay, (1920, 1080), 30.0)
+def test_a_720p_export_shows_the_markers_at_its_layout_s_size_scaled_down(qapp, replay):
+    """A 720p export is laid out as a 1440x810 window (layout.SMALL_LAYOUT_PX) drawn at
+    0.89: its markers are that window's, scaled with the frame."""
+    wide = runner_size_share(replay, (1440, 810), 30.0)
     small = runner_size_share(replay, (1280, 720), 30.0)
-    assert small == pytest.approx(wide, rel=0.2)  # a 1080p sprite copied as is: 1.5x
+    assert small == pytest.approx(wide, rel=0.06)  # a layout's sprite copied as is: 1.125x
 
 
 def test_a_portrait_export_gives_the_panel_what_the_track_leaves_in_one_column(qapp, replay):

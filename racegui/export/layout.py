@@ -1,4 +1,5 @@
-"""How an export is laid out: the replay window's scene at a 1080 px short side, or bigger."""
+"""How an export is laid out: the replay window's scene at a 1080 px short side (810 px for
+a smaller export), or bigger."""
 
 from __future__ import annotations
 
@@ -6,6 +7,18 @@ from racegui.ui.presentation import presentation_scale
 
 REFERENCE_HEIGHT_PX = 1080
 """Exports are laid out like a 1920x1080 window and scaled to other heights."""
+SMALL_LAYOUT_PX = 810
+"""An export under REFERENCE_HEIGHT_PX on its short side (but a phone's: see phone_layout)
+and at least SIDE_PANEL_ASPECT wide is laid out at its own short side, or this if that is
+less: a 720p export as a 1440x810 window drawn 0.89 times as big, its panel's text 11-12 px
+high. Laid out at 1080 and drawn 2/3 as big, that text was 7-9 px, too small in a slide; at
+810 the panel leaves out only its secondary lines (the venue line, the last lap's time), as
+a window of that size does."""
+SIDE_PANEL_ASPECT = 1.25
+"""Least width over height of an export laid out at SMALL_LAYOUT_PX: its panel beside the
+track at either size. A squarer one stacks its panel below the track at 1080 (see
+ReplayScene._stacks_panel), which needs that height: at 810 a 720x720 export lost its
+panel, so it is laid out at REFERENCE_HEIGHT_PX as before."""
 PHONE_SCREEN_PX = (540, 960)
 """A portrait export is laid out as a phone's screen of this size (w, h px at scale 1) drawn
 bigger: the panel below the track one column filling the height, its type as big as a 1080p
@@ -18,14 +31,16 @@ ONE_COLUMN_HEIGHT_PX); a 4:5 or 2:3 export keeps its two columns at its own scal
 
 
 def layout_size(size: tuple[int, int]) -> tuple[int, int]:
-    """The size (px) an export of `size` (w, h px) is laid out at: its short side at
-    REFERENCE_HEIGHT_PX and its aspect ratio, up to that; a bigger export at its own size."""
+    """The size (px) an export of `size` (w, h px) is laid out at, in its aspect ratio: a
+    1080 px short side or more at its own size; a smaller landscape one (SIDE_PANEL_ASPECT)
+    with its height at SMALL_LAYOUT_PX or its own, whichever is more; any other with its
+    short side at REFERENCE_HEIGHT_PX."""
     w, h = size
     short = min(w, h)  # the height, or a portrait export's width
-    if short <= REFERENCE_HEIGHT_PX:
-        k = REFERENCE_HEIGHT_PX
-        return round(k * w / short), round(k * h / short)
-    return w, h
+    if short >= REFERENCE_HEIGHT_PX:
+        return w, h
+    k = max(short, SMALL_LAYOUT_PX) if w >= SIDE_PANEL_ASPECT * h else REFERENCE_HEIGHT_PX
+    return round(k * w / short), round(k * h / short)
 
 
 def phone_layout(size: tuple[int, int]) -> bool:

@@ -33,9 +33,11 @@ def image_to_rgb(image: QImage) -> np.ndarray:
 class SceneFrameSource:
     """Draws a ReplayScene (track, overlays, optional side panel) for an export.
 
-    Up to 1080 pixels on its short side (the height, or a portrait export's width), the
-    scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
-    and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
+    Under 1080 pixels on its short side (the height, or a portrait export's width), the
+    scene is laid out with that side at REFERENCE_HEIGHT_PX, or for a landscape export at
+    SMALL_LAYOUT_PX or its own height, whichever is more (see layout_size), in the export's
+    aspect ratio, and each frame scaled down to `size` (px): a 720p export is a 1440x810
+    window drawn 0.89 times as big, its text big enough for a slide.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
     is the panel's splits table: "laps", "200m" or "timed". With ``presentation`` the layout is the
     window's presentation mode on a screen of the layout's size (bigger type, fewer lines),

@@ -36,6 +36,17 @@ FADED_LINE_ALPHA = 110
 """Opacity (0..255) of a stepped-off pacer's leader line (235 for the others)."""
 FADED_DOT_ALPHA = 120
 """Opacity (0..255) of a stepped-off pacer's dot in its tag."""
+BOARD_LINE_EMS = {"title": 0.78, "sub": 0.62, "lap": 0.95, "info": 0.72}
+"""Type sizes of the scoreboard's lines (scoreboard units, before board_boost): the title,
+the subtitle, the lap pill and the lines below it (distance, gaps, the lap's detail)."""
+CLOCK_EMS = 2.7
+"""Type size of the scoreboard's clock (scoreboard units; not boosted: it is big already)."""
+BOOST_STEPS = 8
+"""Boosts tried from board_boost down to 1.0: the first at which the clock keeps
+LEAST_CLOCK_SHARE of its size is drawn."""
+LEAST_CLOCK_SHARE = 0.75
+"""Least share of its unboosted size the clock shrinks to for boosted lines (in presentation
+mode, as much room as the board had: the clock gives way to the small lines, not all)."""
 TAG_MAX_EMS = 16.0
 """Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
@@ -135,8 +146,15 @@ class BroadcastOverlay:
     def __init__(self, theme: Theme) -> None:
         self.scale = 1.0
         self._min_text_px = 0.0
+        self._board_boost = 1.0
+        self.board_type_px: dict[str, float] = {}
+        """Type size (px) of each line of the last scoreboard drawn: title, subtitle, clock,
+        lap, detail (beside the lap pill), distance and gaps."""
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
+        self.tag_rects: list[tuple[str, QRectF]] = []
+        """The last frame's tags (px) by key (most tags' key is their text): what a hover
+        tip looks under."""
         self._placer = TagPlacer()
         """Where the tags went last frame: kept through a change of theme."""
         self._fades = TagFades()
@@ -154,6 +172,23 @@ class BroadcastOverlay:
     def min_text_px(self, px: float) -> None:
         self._min_text_px = float(px)
         self._rows_cache.clear()  # rows measured with the old least size
+
+    @property
+    def board_boost(self) -> float:
+        """The scoreboard's lines (all but its clock) x this next to the clock: presentation
+        mode's scale over its screen's fit (1.4), 1.0 otherwise. Sized from the infield alone,
+        the board did not grow in presentation mode, its 14 px distance line unreadable from
+        the back of a room; the board covers no more than at 1.0 (its clock gives way)."""
+        return self._board_boost
+
+    @board_boost.setter
+    def board_boost(self, k: float) -> None:
+        self._board_boost = max(float(k), 1.0)
+        self._rows_cache.clear()
+
+    def _line_px(self, role: str, ul: float) -> float:
+        """Type size (px) of a scoreboard line (BOARD_LINE_EMS) at line unit ul (px)."""
+        return self._type(BOARD_LINE_EMS[role] * ul)
 
     def _type(self, px: float) -> float:
         """A type size (px) no smaller than min_text_px."""
@@ -232,21 +267,21 @@ class BroadcastOverlay:
         gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
         if area is None:
             u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
+            height = self._board_height(u, u, status.clock, gaps, title, infield.width())
+            u, ul = self._boosted_units(u, height, status.clock, gaps, title, infield.width())
         else:
             cap = max(min(infield.width() / 24.0, area.width() / 18.0), 6.0)
-            u = cap
-            for _ in range(2):  # row heights are nearly proportional to u
-                total = sum(self._board_rows(u, status.clock, gaps)[1])
-                total += self._title_rows(title, u, area.width())[1]
-                u = max(min(u * area.height() / total, cap), 6.0)
+            u = self._fitted_unit(cap, area.height(), status.clock, gaps, title, area.width())
+            u, ul = self._boosted_units(u, area.height(), status.clock, gaps, title, area.width())
             infield = area
-        f_title, m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)
-        f_sub, m_sub = self._fonts.pair(self._type(0.62 * u))
-        f_clock, m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)
-        f_lap, m_lap = self._fonts.pair(self._type(0.95 * u), QFont.Weight.Bold)
-        f_info, m_info = self._fonts.pair(self._type(0.72 * u))
-        (box_w, box_h), rows = self._board_rows(u, status.clock, gaps)
-        lines, extra = self._title_rows(title, u, infield.width())
+        f_sub, m_sub = self._fonts.pair(self._line_px("sub", ul))
+        f_clock, m_clock = self._fonts.pair(CLOCK_EMS * u, QFont.Weight.Bold)
+        f_lap, m_lap = self._fonts.pair(self._line_px("lap", ul), QFont.Weight.Bold)
+        f_info, m_info = self._fonts.pair(self._line_px("info", ul))
+        room = infield.width()
+        (box_w, box_h), rows = self._board_rows(u, ul, status.clock, gaps)
+        lines, extra, title_px = self._title_rows(title, u, ul, room)
+        f_title, m_title = self._fonts.pair(title_px, QFont.Weight.Bold)
         rows[0] += extra
         total = sum(rows)
         cx = infield.center().x()
@@ -261,13 +296,13 @@ class BroadcastOverlay:
         p.setFont(f_title)
         title_w = 0.0
         for i, line in enumerate(lines):
-            text = m_title.elided(line, infield.width())
+            text = m_title.elided(line, room)
             self._line(p, cx, y + i * m_title.height(), m_title, text, self._text)
             title_w = max(title_w, m_title.horizontalAdvance(text))
         y += rows[0]
         p.setFont(f_sub)
-        subtitle = first_fitting(forms, m_sub.horizontalAdvance, infield.width())
-        subtitle = m_sub.elided(subtitle, infield.width())
+        subtitle = first_fitting(forms, m_sub.horizontalAdvance, room)
+        subtitle = m_sub.elided(subtitle, room)
         self._line(p, cx, y, m_sub, subtitle, self._muted)
         y += rows[1] + rows[2]
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
@@ -281,64 +316,141 @@ class BroadcastOverlay:
         p.drawText(QPointF(box.right() - 0.75 * u - text_w, base), status.clock)
         y += rows[3] + rows[4]
         # Lap status pill.
-        p.setFont(f_lap)
         lap = status.lap_text.upper()
-        lap_w = m_lap.horizontalAdvance(lap) + 1.2 * u
         detail = status.lap_detail
-        detail_w = m_info.horizontalAdvance(detail) + (0.6 * u if detail else 0)
+        pads = 1.2 * u + (0.6 * u if detail else 0)
+        wide = m_lap.horizontalAdvance(lap) + m_info.horizontalAdvance(detail)
+        k = _shrink(wide, pads, room, u / ul)  # boosted, a strip too wide for the board gives way
+        f_lap, m_lap = self._fonts.pair(self._line_px("lap", ul * k), QFont.Weight.Bold)
+        f_detail, m_detail = self._fonts.pair(self._line_px("info", ul * k))
+        p.setFont(f_lap)
+        lap_w = m_lap.horizontalAdvance(lap) + 1.2 * u
+        detail_w = m_detail.horizontalAdvance(detail) + (0.6 * u if detail else 0)
         left = cx - (lap_w + detail_w) / 2
         pill = QRectF(left, y, lap_w, m_lap.height() * 1.3)
         bell = status.lap_text.startswith("Bell") or status.finished
         strip = QRectF(left, y, lap_w + detail_w, pill.height())
-        key = ("pill", lap, detail, bell, u, lap_w, f_info.key(), self._box.rgba())
+        key = ("pill", lap, detail, bell, u, lap_w, f_detail.key(), self._box.rgba())
         key += (self._accent.rgba(), self._on_accent.rgba(), self._text.rgba())
         self._sprites.draw(
-            p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_info)
+            p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_detail)
         )
         y += rows[5] + rows[6]
-        p.setFont(f_info)
+        distance = status.distance_text
+        k = _shrink(m_info.horizontalAdvance(distance), 0.0, room, u / ul)
+        f_dist, m_dist = self._fonts.pair(self._line_px("info", ul * k))
+        p.setFont(f_dist)
         p.setPen(self._text)
-        self._text_centred(p, cx, y, m_info, status.distance_text)
+        self._text_centred(p, cx, y + m_info.ascent() - m_dist.ascent(), m_dist, distance)
         y += rows[7]
-        widest = max(
-            m_sub.horizontalAdvance(subtitle), m_info.horizontalAdvance(status.distance_text)
-        )
+        widest = max(m_sub.horizontalAdvance(subtitle), m_dist.horizontalAdvance(distance))
+        p.setFont(f_info)
         for gap in gaps:
             y += 0.2 * m_info.height()
-            chip = self._gap_chip(p, cx, y, (f_info, m_info), gap, u, infield.width())
+            chip = self._gap_chip(p, cx, y, (f_info, m_info), gap, u, room)
             widest = max(widest, chip)
             y += m_info.height() * 1.15
         p.restore()
+        self.board_type_px = {
+            "title": f_title.pixelSize(),
+            "subtitle": f_sub.pixelSize(),
+            "clock": f_clock.pixelSize(),
+            "lap": f_lap.pixelSize(),
+            "detail": f_detail.pixelSize(),
+            "distance": f_dist.pixelSize(),
+            "gaps": f_info.pixelSize(),
+        }
         width = max(box_w, title_w, lap_w + detail_w)
         extent = max(width, widest)
         self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
         return QRectF(cx - width / 2, top, width, total)
 
-    def _title_rows(self, title: str, u: float, room: float) -> tuple[list[str], float]:
-        """(the title's lines in capitals, the height (px) its lines after the first add) at
-        unit u (px) on a board `room` px wide."""
-        m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)[1]
-        lines = title_lines(title.upper(), m_title.horizontalAdvance, room)
-        return lines, (len(lines) - 1) * m_title.height()
+    def _fitted_unit(
+        self, cap: float, height: float, clock: str, gaps: list, title: str, room: float
+    ) -> float:
+        """The biggest unit (px, at most cap) at which the unboosted board is at most
+        `height` px tall on a board `room` px wide (its rows are nearly proportional to it)."""
+        u = cap
+        for _ in range(2):
+            total = self._board_height(u, u, clock, gaps, title, room)
+            u = max(min(u * height / total, cap), 6.0)
+        return u
+
+    def _boosted_units(
+        self, u: float, height: float, clock: str, gaps: list, title: str, room: float
+    ) -> tuple[float, float]:
+        """(the board's unit, its lines' unit) (px) for a board of unit u (px) with its
+        lines x board_boost, at most `height` px tall: the clock and the spaces give way
+        (down to LEAST_CLOCK_SHARE), then the boost. (u, u) without a boost."""
+        key = ("units", u, height, len(clock) > 7, len(gaps), title, room, self._board_boost)
+        hit = self._rows_cache.get(key)
+        if hit is not None:
+            return hit
+        best = (u, u)
+        for i in range(BOOST_STEPS):
+            boost = self._board_boost - (self._board_boost - 1.0) * i / BOOST_STEPS
+            if boost <= 1.0:
+                break
+            ul = u * boost
+            low, high = LEAST_CLOCK_SHARE * u, u
+            if self._board_height(low, ul, clock, gaps, title, room) > height:
+                continue
+            while high - low > 0.05:  # the biggest clock that leaves the lines room
+                mid = (low + high) / 2
+                if self._board_height(mid, ul, clock, gaps, title, room) <= height:
+                    low = mid
+                else:
+                    high = mid
+            best = (low, ul)
+            break
+        self._rows_cache[key] = best
+        return best
+
+    def _board_height(
+        self, u: float, ul: float, clock: str, gaps: list, title: str, room: float
+    ) -> float:
+        """Height (px) of the board at unit u and line unit ul (px), `room` px wide."""
+        rows = self._board_rows(u, ul, clock, gaps)[1]
+        return sum(rows) + self._title_rows(title, u, ul, room)[1]
+
+    def _title_rows(
+        self, title: str, u: float, ul: float, room: float
+    ) -> tuple[list[str], float, float]:
+        """(the title's lines in capitals, the height (px) they add to its row, their type
+        size (px)) at unit u and line unit ul (px) on a board `room` px wide. Boosted, a
+        title too wide gives way (down to its size at u) before it takes two lines."""
+        px = self._line_px("title", ul)
+        m_title = self._fonts.pair(px, QFont.Weight.Bold)[1]
+        row = m_title.height()
+        text = title.upper()
+        k = _shrink(m_title.horizontalAdvance(text), 0.0, room, u / ul)
+        if k < 1.0:
+            px = self._line_px("title", ul * k)
+            m_title = self._fonts.pair(px, QFont.Weight.Bold)[1]
+        lines = title_lines(text, m_title.horizontalAdvance, room)
+        return lines, len(lines) * m_title.height() - row, px
 
     def _board_rows(
-        self, u: float, clock: str, gaps: list
+        self, u: float, ul: float, clock: str, gaps: list
     ) -> tuple[tuple[float, float], list[float]]:
-        """((clock box width, height), row heights) of the scoreboard at unit u (px)."""
-        key = (u, len(clock) > 7, len(gaps))
+        """((clock box width, height), row heights) of the scoreboard at unit u and line
+        unit ul (px: its lines' type, BOARD_LINE_EMS)."""
+        key = (u, ul, len(clock) > 7, len(gaps))
         hit = self._rows_cache.get(key)
         if hit is None:
-            hit = self._rows_cache[key] = self._measure_rows(u, clock, gaps)
+            if len(self._rows_cache) >= MAX_CACHED_WIDTHS:
+                self._rows_cache.clear()
+            hit = self._rows_cache[key] = self._measure_rows(u, ul, clock, gaps)
         return hit[0], list(hit[1])
 
     def _measure_rows(
-        self, u: float, clock: str, gaps: list
+        self, u: float, ul: float, clock: str, gaps: list
     ) -> tuple[tuple[float, float], list[float]]:
-        m_title = self._fonts.pair(self._type(0.78 * u), QFont.Weight.Bold)[1]
-        m_sub = self._fonts.pair(self._type(0.62 * u))[1]
-        m_clock = self._fonts.pair(2.7 * u, QFont.Weight.Bold)[1]
-        m_lap = self._fonts.pair(self._type(0.95 * u), QFont.Weight.Bold)[1]
-        m_info = self._fonts.pair(self._type(0.72 * u))[1]
+        m_title = self._fonts.pair(self._line_px("title", ul), QFont.Weight.Bold)[1]
+        m_sub = self._fonts.pair(self._line_px("sub", ul))[1]
+        m_clock = self._fonts.pair(CLOCK_EMS * u, QFont.Weight.Bold)[1]
+        m_lap = self._fonts.pair(self._line_px("lap", ul), QFont.Weight.Bold)[1]
+        m_info = self._fonts.pair(self._line_px("info", ul))[1]
         template = "00:00.00" if len(clock) > 7 else "0:00.00"
         box_w = m_clock.horizontalAdvance(template) + 2.0 * u
         box_h = m_clock.capHeight() + 1.6 * u
@@ -480,6 +592,7 @@ class BroadcastOverlay:
             for lab, rect in zip(labels, rects, strict=True)
             if rect is not None
         ]
+        self.tag_rects = [(key, rect) for key, rect, _ in placed]
         alphas, echoes = self._fades.update(t, placed)
         now = {lab.key or lab.text: lab for lab in labels}
         # Echoes (tags fading out where they were) first, then this frame's tags.
@@ -536,6 +649,14 @@ class BroadcastOverlay:
         sy = (rect.height() / 2) / abs(dy) if dy else float("inf")
         s = min(sx, sy, 1.0)
         return QPointF(c.x() + dx * s, c.y() + dy * s)
+
+
+def _shrink(text_w: float, pad: float, room: float, least: float) -> float:
+    """How much (<= 1, >= least) boosted type whose text is text_w px wide, beside pad px
+    that do not scale, is made smaller to fit room px (1.0 when it fits)."""
+    if least >= 1.0 or text_w <= 0 or text_w + pad <= room:
+        return 1.0
+    return max((room - pad) / text_w, least)
 
 
 def _anchor(lab: Label) -> QPointF:

@@ -224,6 +224,29 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     return out
 
 
+def ghost_tip(replay: Replay, i: int) -> str:
+    """The hover tip of athlete i, a ghost (not the pacing light): that it is no runner in
+    the race, how the replay moves it (one even pace from the gun, or the file's times for
+    it), then the race file's note on it. A first-time viewer had only its tag ("Modelled
+    3:59.37") and Help > About this race to tell what it was."""
+    a = replay.athletes[i]
+    if a.even_pace_time_s is not None:
+        lap_m = replay.track.lap_m
+        per_lap = a.even_pace_time_s * lap_m / replay.race.distance_m
+        how = (
+            f"it runs at one even pace from the gun ({per_lap:.1f} s per {lap_m:g} m) "
+            f"and finishes in {format_time(a.even_pace_time_s)}."
+        )
+    else:
+        finish = float(replay.finish_time_s[i])
+        ends = f" and finishes in {format_time(finish)}" if math.isfinite(finish) else ""
+        how = f"it runs through the times the race file gives for it{ends}."
+    lines = [a.name, f"A ghost, not a runner in this race: {how}"]
+    if a.note:
+        lines.append(a.note)
+    return "\n".join(lines)
+
+
 def dnf_tag(name: str) -> str:
     """The tag of a runner who did not finish, once she has stopped: "Ava Reid · DNF"."""
     return f"{name} · DNF"

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QTransform
+from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from racegui.model.dates import iso_day, long_date
 from racegui.model.names import short_name
@@ -36,7 +36,7 @@ from racegui.ui.text_floor import MIN_TRACK_TEXT_PX, floored
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
-from racegui.ui.track_labels import frame_labels, light_off, marker_rects
+from racegui.ui.track_labels import frame_labels, ghost_tip, light_off, marker_rects
 
 TRAIL_S = 2.0
 """Trail length (s of race time behind each athlete)."""
@@ -55,6 +55,8 @@ kerb (24 points over a club 5000's 300 m gap cut across the infield)."""
 GAP_RING_CLEAR_M = 2.0
 """A gap of a lap or more is drawn as one lap less this (m): a ring from the runner, not
 lines crossing the infield as it wound round again."""
+TIP_REACH_PX = 12.0
+"""How near (px) the pointer must be to a ghost's marker for its hover tip."""
 
 
 def gap_arc_m(from_m: float, to_m: float, lap_m: float) -> np.ndarray:
@@ -265,6 +267,9 @@ class TrackView(pg.GraphicsView):
         bigger view and scaled, it grew twice: a 4K export's 100 m marks were 44 px, not 30)."""
         self.overlay.scale = factor
         self._fit = screen_fit(factor) if presentation else factor
+        # The scoreboard is sized from the infield: in presentation its lines grow next to
+        # its clock, as the tags do next to the track (1.4; 1.0 outside it).
+        self.overlay.board_boost = factor / self._fit
         self.reset_tags()
         self.resetCachedContent()
         self.viewport().update()
@@ -521,6 +526,38 @@ class TrackView(pg.GraphicsView):
                 painter, labels, obstacles, size, bounds, self.state.t
             )
         self.foreground_rects = drawn
+
+    # --- hover tips -------------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tip_at(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tip_at(self, pos: QPointF) -> str:
+        """The hover tip at pos (view px): what a ghost is (see ghost_tip), over its marker
+        or its name tag; "" elsewhere."""
+        if self.state is None:
+            return ""
+        r = self.replay
+        to_px = self.data_to_scene()
+        reach = max(TIP_REACH_PX, self.runner_radius)
+        tags = dict(self.overlay.tag_rects)
+        for i in range(r.n):
+            if r.roles[i] != "ghost" or i == r.target:
+                continue
+            tag = tags.get(r.athletes[i].name)
+            if tag is not None and tag.contains(pos):
+                return ghost_tip(r, i)
+            at = to_px.map(QPointF(float(self.state.x_m[i]), float(self.state.y_m[i])))
+            if math.hypot(at.x() - pos.x(), at.y() - pos.y()) <= reach:
+                return ghost_tip(r, i)
+        return ""
 
     def tag_px(self) -> float:
         """Pixel size of the name tags' type before the presentation scale (x overlay.scale):
