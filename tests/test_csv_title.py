@@ -40,6 +40,7 @@ def _write(tmp_path, text: str, name: str = "tt.csv"):
         ("sep=;", None),
         ("Date,2025-05-10 17:32", None),
         ("Time: 17:32", None),
+        ("Name: Mia Berg", None),  # the runner's, not the race's
         ("Stopwatch export", None),  # an app's heading names no race
         ("Lap times", None),
         ("x" * 301, None),

@@ -12,13 +12,14 @@ from racegui.io.errors import CONTROLS
 
 MAX_TITLE_CHARS = 300
 """Longest title a race file takes: a longer line above the header is no title."""
-TITLE_LABELS = frozenset({"title", "race", "event", "meeting", "meet", "session", "name"})
+TITLE_LABELS = frozenset({"title", "race", "event", "meeting", "meet", "session"})
 """Labels of a line whose value is the title ("Race: Breaking4, Paris" gives "Breaking4,
 Paris")."""
 OTHER_LABELS = frozenset(
     {"date", "time", "start", "start time", "started", "created", "exported", "export date"}
     | {"device", "app", "application", "version", "timezone", "time zone", "sport", "type"}
-    | {"user", "athlete", "runner", "laps", "total", "total time", "distance", "location"}
+    | {"user", "name", "athlete", "runner", "laps", "total", "total time", "distance"}
+    | {"location"}
 )
 """Labels of a line that says something else than the title ("Date,2025-05-10 17:32")."""
 APP_WORDS = frozenset(
