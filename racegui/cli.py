@@ -134,7 +134,9 @@ def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> No
         help='race distance: metres (1500) or with a unit ("1 mile", "5 km"); a lap CSV '
         "(Lap, Lap Time, Total Time) needs it",
     )
-    group.add_argument("--title", help="race title (default: the CSV's name)")
+    group.add_argument(
+        "--title", help="race title (default: a title line above the CSV's header, else its name)"
+    )
     group.add_argument(
         "--target",
         type=_time_arg,
@@ -728,6 +730,7 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from racegui.io.csv_title import file_title
     from racegui.io.race_file import write_race
     from racegui.io.replay_file import reading_notes
     from racegui.io.splits_csv import read_splits_csv
@@ -752,7 +755,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     about = f"{kinds}, {race.distance_m:g} m"
     if not args.title:
-        about += "; the title is the CSV's name, --title sets another"
+        named = race.title == file_title(args.file)
+        source = "the CSV's name" if named else "a line above the CSV's header"
+        about += f"; the title is {source}, --title sets another"
     over = ", replacing the file that was there" if replaced else ""
     print(f"{args.output}: wrote {_quoted(race.title)} ({about}){over}")
     for note in reading_notes(race, csv=True):  # read one way of two, or typing slips

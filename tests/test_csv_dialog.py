@@ -110,7 +110,7 @@ def test_a_problem_found_on_reading_is_shown_in_the_dialog_which_stays_open(qtbo
     dialog.accept()
     assert dialog.replay is None and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.problem.text().startswith("line 3, column 2: ")
-    assert "which --distance set" in dialog.problem.text()
+    assert dialog.problem.text().endswith("(1500 m) given above")  # no "--distance": no flags
 
 
 def _filled(monkeypatch, **fields):

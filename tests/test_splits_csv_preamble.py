@@ -78,7 +78,7 @@ def test_a_bad_file_below_a_title_is_named_at_its_line_in_the_file(tmp_path):
 def test_validate_info_and_import_read_it_and_leave_it_as_it_is(tmp_path, capsys):
     path = _write(tmp_path, "Breaking4 splits\n" + BODY)
     assert main(["validate", str(path)]) == 0
-    assert capsys.readouterr().out.startswith(f'{path}: ok ("breaking4", 2 athletes)\n')
+    assert capsys.readouterr().out.startswith(f'{path}: ok ("Breaking4 splits", 2 athletes)\n')
     assert main(["info", str(path), "--title", "Breaking4"]) == 0
     assert capsys.readouterr().out.startswith("Breaking4\nDistance 1609.34 m")
     out = tmp_path / "race.json"

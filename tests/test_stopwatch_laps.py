@@ -101,14 +101,15 @@ def test_the_window_s_laps_end_where_the_demo_mile_s_do(tmp_path):
     assert round(laps[-1].lap_time_s, 2) == 62.8
 
 
-def test_the_dialog_keeps_1500_m_for_4_laps_names_the_mile_and_takes_it(qtbot, tmp_path):
+def test_the_dialog_starts_at_the_mile_for_4_laps_of_a_mile_and_takes_it(qtbot, tmp_path):
+    """A first lap of 1:05.20 among laps of 1:04 is 409.34 m, not 300 m: the dialog had
+    started at 1500 m while its text named the mile (coach)."""
     path = _write(tmp_path, MILE_4)
     dialog = CsvOpenDialog(path, csv_prefill(path))
     qtbot.addWidget(dialog)
-    assert dialog.distance.text() == "1500 m"  # 4 laps, the part lap on its own
+    assert dialog.distance.text() == "1 mile"
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("or 1 mile timed at the finish line each time round" in t for t in texts)
-    dialog.distance.setText("1 mile")
     assert dialog.problem.text() == ""
     assert dialog.laps.text() == "4 laps (409.34 m, the 9.34 m part lap and a lap, then 3 × 400 m)"
     dialog.accept()

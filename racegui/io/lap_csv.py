@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
+import statistics
 from dataclasses import dataclass
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
@@ -59,6 +61,10 @@ HEADER_LINES = 11
 ROUNDING_S = 0.02
 """Most a lap time may differ (s) from the difference of its times from the start, each
 shown to the hundredth (rounded or cut), before the difference is noted."""
+PREFERRED_MARGIN = math.log(1.1)
+"""How much better (as the log of a pace ratio: 10 %) another race must fit a lap CSV's
+first lap than a preferred one (the race it is compared with) to be taken instead: a 1600 m
+and a mile timed at the finish line differ by 2 % in their first lap."""
 MAX_MISMATCH_NOTES = 5
 """Laps whose lap time does not match noted one by one; more are counted in one note."""
 _UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
@@ -277,6 +283,56 @@ def laps_in(text: str, header: LapHeader) -> int:
     """How many laps (rows that are not empty) the lap CSV text has below its header."""
     body = text.splitlines()[header.line :]
     return sum(1 for line in body if line.strip(" \t,;\"'"))
+
+
+def best_distance(text: str, header: LapHeader, preferred_m: float | None = None) -> float | None:
+    """The race (m) the lap CSV text's laps fit best, which the window's dialog starts at:
+    of the standard races their count fits (standard_distances, and
+    standard_distances_part_in_first), the one whose first lap, at its length there, is
+    run at the pace nearest the whole laps' (their median). A mile timed at the finish line
+    in 4 laps (1:05.20, then laps of about 1:04) is a mile, not 1500 m (300 m in 1:05.20);
+    laps that look to be a race with its part lap typed last (part_lap_last) are that race,
+    whose reading says so. preferred_m (m; a race compared with the laps) is taken where
+    the count fits it, unless another race fits the pace better by more than
+    PREFERRED_MARGIN. Where the times cannot tell (they cannot be read, one lap):
+    preferred_m, else the one race the count fits with its part lap on its own, else with
+    it in the first lap, else None."""
+    laps = laps_in(text, header)
+    fits = standard_distances(laps) + standard_distances_part_in_first(laps)
+    if preferred_m is not None and laps in lap_counts(preferred_m):
+        fits = [preferred_m, *(d for d in fits if abs(d - preferred_m) > 1e-6)]
+    elif preferred_m is not None:
+        return preferred_m  # it does not fit: the dialog says so, and what does
+    times = _lap_times(text, header, fits) if len(fits) > 1 else None
+    if times is None or len(times) < 2:
+        plain_fits = standard_distances(laps) or standard_distances_part_in_first(laps)
+        if preferred_m is not None or len(plain_fits) != 1:
+            return preferred_m
+        return plain_fits[0]
+    for distance_m in standard_distances(laps):
+        if part_lap_last(lap_ends(distance_m, laps), times):
+            return distance_m
+    whole_pace = statistics.median(times[1:]) / LAP_M  # s per m
+
+    def misfit(distance_m: float) -> float:
+        first_pace = times[0] / lap_ends(distance_m, laps)[0]
+        return abs(math.log(first_pace / whole_pace))
+
+    best = min(fits, key=misfit)
+    if preferred_m is not None and misfit(preferred_m) <= misfit(best) + PREFERRED_MARGIN:
+        return preferred_m
+    return best
+
+
+def _lap_times(text: str, header: LapHeader, fits: list[float]) -> list[float] | None:
+    """The lap times (s) of the lap CSV text, read with the first of the distances fits (m)
+    it reads with (None: with none)."""
+    for distance_m in fits:
+        read = read_laps(text, header, distance_m, "runner", [])
+        if read is not None:
+            totals = [split["time"] for split in read.splits]
+            return [b - a for a, b in zip([0.0, *totals[:-1]], totals, strict=True)]
+    return None
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from racegui.io.csv_title import file_title, title_above
 from racegui.io.errors import Problem, RaceFileError, json_path
-from racegui.io.lap_csv import find_lap_header, laps_in
-from racegui.io.laps import standard_distances, standard_distances_part_in_first
+from racegui.io.lap_csv import best_distance, find_lap_header, laps_in
 from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
@@ -77,17 +77,18 @@ class CsvPrefill:
     laps: int | None
     """A lap CSV's laps (None: a CSV that names its athletes and distances)."""
     distance_m: float | None
-    """The race distance (m): the largest in the file, or the one standard race a lap
-    CSV's laps fit, one timed with its part lap in the first lap only if none fits
-    otherwise (4 laps: 1500 m, which the dialog says a mile in 4 laps also fits; None:
-    none, or several)."""
+    """The race distance (m): the largest in the file, or the standard race a lap CSV's
+    laps fit best (lap_csv.best_distance: 4 laps with a first lap at the others' pace are a
+    mile timed at the finish line, with a first lap much slower 1500 m; None: none)."""
     title: str
-    """The title the race gets if none is given (the file's name)."""
+    """The title the race gets if none is given (a title line above the header, else the
+    file's name: csv_title)."""
 
 
-def csv_prefill(path: str | Path) -> CsvPrefill:
+def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPrefill:
     """What a splits CSV gives of its race as it is; RaceFileError for a file that cannot
-    be read, except a lap CSV for want of its distance or runner's name."""
+    be read, except a lap CSV for want of its distance or runner's name. lap_distance_m
+    (m): a distance a lap CSV is preferred at (a race compared with it: best_distance)."""
     path = Path(path)
     try:
         race = read_splits_csv(path)
@@ -96,7 +97,6 @@ def csv_prefill(path: str | Path) -> CsvPrefill:
         header = find_lap_header(text)
         if header is None:
             raise
-        laps = laps_in(text, header)
-        fits = standard_distances(laps) or standard_distances_part_in_first(laps)
-        return CsvPrefill(laps, fits[0] if len(fits) == 1 else None, path.stem)
+        title = title_above(text, header.line) or file_title(path)
+        return CsvPrefill(laps_in(text, header), best_distance(text, header, lap_distance_m), title)
     return CsvPrefill(None, race.distance_m, race.title)

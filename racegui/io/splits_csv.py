@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from racegui.io.csv_title import file_title, title_above
 from racegui.io.errors import (
     CONTROLS,
     MAX_PROBLEMS,
@@ -265,6 +266,8 @@ def read_splits_csv(
     if laps is not None and (below is None or laps.line < below):
         lap_m = distance_m if distance_m is not None else lap_distance_m
         return _lap_race(path, text, laps, lap_m, title, target_time_s, name)
+    header_line = below or (2 if sep else 1)
+    given = _options(distance_m, title, target_time_s)
     if below is not None:  # a title above the header: left out, as above a lap CSV's
         try:
             source, reader, cells, delim = _reading_from(text, below, sep and sep.group(1))
@@ -313,7 +316,8 @@ def read_splits_csv(
     if not athletes:
         raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
     notes = _untimed_notes(untimed, athletes)
-    return _race(path, athletes, col, distance_m, title, target_time_s, notes)
+    title = title or title_above(text, header_line) or file_title(path)
+    return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
 
 
 def _race(
@@ -321,13 +325,15 @@ def _race(
     athletes: dict[str, dict],
     col: dict[str, int],
     distance_m: float | None,
-    title: str | None,
+    title: str,
     target_time_s: float | None,
     notes: list[str],
+    given: dict[str, str],
 ) -> Race:
     """The Race of a CSV's athletes (see _race_data), each problem with it placed at the
-    CSV's line and column or at the option that set it."""
-    data = _race_data(path, athletes, col, distance_m, title, target_time_s, notes)
+    CSV's line and column or at the option that set it (given: racegui import's options
+    given, as _options names them)."""
+    data = _race_data(athletes, col, distance_m, title, target_time_s, notes)
     try:
         return race_from_data(data, path)
     except RaceFileError as exc:
@@ -336,7 +342,7 @@ def _race(
             [entry["line"] for entry in athletes.values()],
             [{f: line for f, (_v, line) in entry["said"].items()} for entry in athletes.values()],
             col,
-            _options(distance_m, title, target_time_s),
+            given,
             _longest_line(athletes),
         )
         raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
@@ -352,15 +358,18 @@ def _lap_race(
     name: str | None,
 ) -> Race:
     """The Race of a lap CSV (racegui.io.lap_csv): one runner, named name or after the
-    file, over distance_m (m), which it needs."""
-    runner = " ".join((name or path.stem).split()) or path.stem
+    file, over distance_m (m), which it needs; titled title, else as the line above the
+    header or the file's name give it (csv_title)."""
+    runner = " ".join((name or "").split()) or file_title(path)
     problems: list[Problem] = []
     read = read_laps(text, header, distance_m, runner, problems)
     if read is None:
         raise RaceFileError(path, capped(sorted(problems, key=_line_of)))
     entry = {"splits": read.splits, "line": read.splits[0]["line"], "said": {}}
     col = {"athlete": header.number, "distance_m": header.number, "time": read.time_column}
-    return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes)
+    given = _options(distance_m, title, target_time_s)
+    title = title or title_above(text, header.line) or file_title(path)
+    return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes, given)
 
 
 def _untimed_notes(untimed: list[tuple[int, _Untimed]], athletes: dict[str, dict]) -> list[str]:
@@ -722,11 +731,10 @@ def _ids(cells: list[str]) -> list[str]:
 
 
 def _race_data(
-    path: Path,
     athletes: dict,
     col: dict,
     distance_m: float | None,
-    title: str | None,
+    title: str,
     target_time_s: float | None,
     untimed: list[str],
 ) -> dict:
@@ -782,7 +790,7 @@ def _race_data(
         items.append(item)
     data: dict = {
         "format": FORMAT,
-        "title": title or path.stem,
+        "title": title,
         "distance_m": race_m,
         "athletes": items,
     }

@@ -5,8 +5,11 @@ with what is wrong said beside it. Enter accepts what is filled in."""
 from __future__ import annotations
 
 import math
+import re
+from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,13 +17,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from racegui.io.csv_title import file_title
 from racegui.io.errors import CONTROLS, RaceFileError, control_problem
 from racegui.io.lap_csv import lap_count_problem, what_fits
-from racegui.io.laps import distance_name, laps_text
+from racegui.io.laps import distance_name, lap_word, laps_text
 from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, typed_distance_m
 from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
 from racegui.model.replay import Replay
@@ -29,6 +34,19 @@ from racegui.ui.loading import LoadError, error_text, load_replay
 
 ERROR_COLOUR = "#d0342c"
 """Colour of what is wrong with a field (readable on the light and dark chrome)."""
+ROW_SPACING = 10
+"""Space (px) between the dialog's rows, and between its parts."""
+_FIELD_WORDS = (
+    (re.compile(r", which --distance set\b"), " given above"),
+    (re.compile(r" \(set by --distance [^)]*\)"), " given above"),
+    (re.compile(r"^--distance (\S+):"), r"Race distance \1 m:"),
+    (re.compile(r"^--target (\S+):"), r"Target time \1:"),
+    (re.compile(r"^--title:"), "Title:"),
+    (re.compile(r"^--name:"), "Runner's name:"),
+    (re.compile(r"give it with --distance"), "give it above"),
+)
+"""How a problem met on reading names racegui import's options, and what the dialog, whose
+user has no options, says instead: its fields."""
 
 
 def dialogs_seen() -> bool:
@@ -77,6 +95,15 @@ def target_problem(text: str, distance_m: float | None) -> tuple[float | None, s
     return seconds, None
 
 
+def in_dialog_words(text: str) -> str:
+    """A reading problem's lines as the dialog says them: its fields named where racegui
+    import's options were ("which --distance set" is "given above")."""
+    lines = text.split("\n")
+    for pattern, words in _FIELD_WORDS:
+        lines = [pattern.sub(words, line) for line in lines]
+    return "\n".join(lines)
+
+
 def _text_problem(what: str, text: str) -> str | None:
     why = control_problem(text, CONTROLS, "names, labels and titles")
     return f"{what} {why}." if why is not None else None
@@ -85,19 +112,32 @@ def _text_problem(what: str, text: str) -> str | None:
 class CsvOpenDialog(QDialog):
     """Distance, target, title (and a lap CSV's runner) for a splits CSV; on OK the CSV is
     read with them, and what is wrong with it is shown here, the dialog staying open.
-    `replay` is the race read, once accepted."""
+    `replay` is the race read, once accepted. heading: what is done with the file ("Open",
+    "Compare with"), in the window title."""
 
-    def __init__(self, path: Path, prefill: CsvPrefill, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        prefill: CsvPrefill,
+        parent: QWidget | None = None,
+        heading: str = "Open",
+    ) -> None:
         super().__init__(parent)
         self.path = path
         self.prefill = prefill
         self.replay: Replay | None = None
-        self.setWindowTitle(f"Open {path.name}")
+        self.setWindowTitle(f"{heading} {path.name}")
         layout = QVBoxLayout(self)
+        layout.setSpacing(ROW_SPACING)
+        layout.setContentsMargins(16, 14, 16, 12)
         about = QLabel(self._about(), self)
+        about.setTextFormat(Qt.TextFormat.RichText)
         about.setWordWrap(True)
         layout.addWidget(about)
         form = QFormLayout()
+        form.setVerticalSpacing(ROW_SPACING)
+        form.setHorizontalSpacing(12)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         distance = prefill.distance_m
         self.distance = QLineEdit(distance_name(distance) if distance is not None else "", self)
         self.distance.setPlaceholderText("1500, 1 mile, 5 km")
@@ -105,6 +145,9 @@ class CsvOpenDialog(QDialog):
         form.addRow("Race &distance:", self.distance)
         self.laps = QLabel(self)
         self.laps.setObjectName("csv_laps")
+        self.laps.setWordWrap(True)  # as wide as the fields, wrapped where longer
+        self.laps.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.laps.setEnabled(False)  # a hint, drawn as such (greyed)
         if prefill.laps is not None:
             form.addRow("", self.laps)
         else:
@@ -116,18 +159,21 @@ class CsvOpenDialog(QDialog):
         self.title = QLineEdit(prefill.title, self)
         self.title.setObjectName("csv_title")
         form.addRow("T&itle:", self.title)
-        self.name = QLineEdit(path.stem, self)
+        self.name = QLineEdit(file_title(path), self)
         self.name.setObjectName("csv_name")
         if prefill.laps is not None:
             form.addRow("&Runner's name:", self.name)
         else:  # an athlete CSV names its athletes
             self.name.hide()
+        layout.addSpacing(4)
         layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setObjectName("csv_problem")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # a cell quoted may hold "<"
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
         layout.addWidget(self.problem)
+        layout.addStretch(1)  # room left over goes above the buttons, not between rows
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -136,20 +182,27 @@ class CsvOpenDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.distance, self.target, self.title, self.name):
             edit.textChanged.connect(self._check)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(560)
         # Typing starts in what is most likely wanted: the distance if unknown, else a target.
         (self.target if distance is not None else self.distance).setFocus()
+        self.resize(self.minimumWidth(), 0)
         self._check()
 
     def _about(self) -> str:
+        """What the file is (rich text, above the fields), and for a lap CSV what its laps
+        fit."""
+        name = escape(self.path.name)
         if self.prefill.laps is not None:
             fits = what_fits(self.prefill.laps)
             return (
-                f"{self.path.name} is a stopwatch's lap CSV: {self.prefill.laps} laps of one "
-                "runner. The race distance places them: the last lap ends at the finish. "
-                f"{fits[0].upper()}{fits[1:]}."
+                f"<p><b>{name}</b> holds one runner's laps from a stopwatch "
+                f"({lap_word(self.prefill.laps)}). The race distance places them: the last "
+                f"lap ends at the finish.</p><p>{fits[0].upper()}{fits[1:]}.</p>"
             )
-        return f"{self.path.name}: splits of its athletes. Set a target to see the gaps to it."
+        return (
+            f"<p><b>{name}</b> holds the splits of its athletes. Set a target time to see the "
+            "gaps to it.</p>"
+        )
 
     def options(self) -> tuple[CsvOptions | None, str | None]:
         """(the options as filled in, None), or (None, what is wrong with them)."""
@@ -174,12 +227,20 @@ class CsvOpenDialog(QDialog):
     def _check(self) -> None:
         """Say what is wrong with the fields (OK greyed while anything is)."""
         options, why = self.options()
-        self.problem.setText(why or "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
         if self.prefill.laps is not None:
             distance_m, _ = distance_problem(self.distance.text())
             laps = laps_text(distance_m, self.prefill.laps) if distance_m is not None else ""
             self.laps.setText(laps)
+        self._say(why or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
+
+    def _say(self, problem: str) -> None:
+        """Show what is wrong ("": nothing), the dialog growing to fit it rather than
+        squeezing its rows together."""
+        self.problem.setText(problem)
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def read(self) -> Replay:
         """The CSV read with the options filled in (LoadError if it cannot be)."""
@@ -193,20 +254,30 @@ class CsvOpenDialog(QDialog):
             self.replay = self.read()
         except LoadError as exc:
             prefix = f"{self.path}: "
-            self.problem.setText(error_text(exc).replace(prefix, ""))
+            self._say(in_dialog_words(error_text(exc).replace(prefix, "")))
             return
         super().accept()
 
 
-def open_csv(path: Path, parent: QWidget | None = None, *, ask: bool = True) -> Replay | None:
+def open_csv(
+    path: Path,
+    parent: QWidget | None = None,
+    *,
+    ask: bool = True,
+    lap_distance_m: float | None = None,
+    heading: str = "Open",
+) -> Replay | None:
     """A splits CSV read with what the dialog is given (None: cancelled); LoadError for a
     file that cannot be read. Without `ask`, or where no dialog would be seen
-    (dialogs_seen), it is read as the dialog would start, with what is known of it."""
+    (dialogs_seen), it is read as the dialog would start, with what is known of it.
+    lap_distance_m: the distance (m) a lap CSV's dialog starts at unless its laps clearly
+    fit another race (a race compared with one of that distance: csv_prefill); heading:
+    see CsvOpenDialog."""
     try:
-        prefill = csv_prefill(path)
+        prefill = csv_prefill(path, lap_distance_m)
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
-    dialog = CsvOpenDialog(path, prefill, parent)
+    dialog = CsvOpenDialog(path, prefill, parent, heading)
     try:
         if not ask or not dialogs_seen():
             return dialog.read()

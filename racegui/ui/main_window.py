@@ -325,9 +325,18 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(full.parent)
 
     def open_compare(self, path: str | Path) -> bool:
-        """Show another race's runner as a ghost on the same clock."""
+        """Show another race's runner as a ghost on the same clock. A splits CSV is read
+        with what its dialog is given, as on opening one (a lap CSV's starting at the race
+        shown's distance: it had been read unasked, its runner named after the file); False
+        if cancelled."""
         try:
-            other = load_replay(path, compare_options(self.replay))
+            if is_splits_csv(path):
+                shown_m = compare_options(self.replay).lap_distance_m
+                other = open_csv(Path(path), self, lap_distance_m=shown_m, heading="Compare with")
+                if other is None:
+                    return False
+            else:
+                other = load_replay(path)
         except LoadError as exc:
             self._show_error("Cannot open comparison race", exc)
             return False
