@@ -37,9 +37,11 @@ class SceneFrameSource:
     scene is laid out with that side at REFERENCE_HEIGHT_PX and the export's aspect ratio,
     and each frame scaled down to `size` (px), so a 720p export looks like a 1080p one.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
-    is the panel's splits table: "laps", "200m" or "timed". With ``presentation`` the layout is the
-    window's presentation mode on a screen of the layout's size (bigger type, fewer lines),
-    but for a portrait phone video, laid out with big type anyway (see layout.phone_layout).
+    is the panel's splits table: "laps", "200m", "timed" or "compare" (with ``compare``;
+    None: the comparison tab with ``compare``, else the laps, as `export --splits` has it).
+    With ``presentation`` the layout is the window's presentation mode on a screen of the
+    layout's size (bigger type, fewer lines), but for a portrait phone video, laid out with
+    big type anyway (see layout.phone_layout).
     """
 
     def __init__(
@@ -50,7 +52,7 @@ class SceneFrameSource:
         *,
         panel: bool = True,
         compare: Replay | None = None,
-        splits: str = "laps",
+        splits: str | None = None,
         presentation: bool = False,
     ) -> None:
         if compare is not None:  # her own run in it, if she ran in it too
@@ -66,7 +68,7 @@ class SceneFrameSource:
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
         self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
-        self.scene.panel.splits.set_mode_name(splits)
+        self.scene.panel.splits.set_mode_name(splits or "laps")
         self._layout_size = layout_size(self.size)
         scale = layout_scale(self.size, presentation)
         # A phone's video is laid out with big type already: presentation mode's layout of
@@ -80,7 +82,9 @@ class SceneFrameSource:
         # Each frame is drawn at the export's size: the track's text is kept legible there.
         self.scene.track.set_output_scale(w / self._layout_size[0])
         if compare is not None:
-            self.scene.set_compare(compare)
+            self.scene.set_compare(compare)  # which shows its tab, unless another is asked for
+            if splits is not None:
+                self.scene.panel.splits.set_mode_name(splits)
         self._cards: dict[str, np.ndarray] = {}
         self._end_s: float | None = None
         """Race time (s) of the export's last race frame (None: the whole race)."""
