@@ -39,6 +39,8 @@ class FrameSource(Protocol):
     - ``duration_s: float``: the race length in seconds, used when the export has no ``to_s``;
     - ``card_at(kind, index) -> ndarray``: frame ``index`` of the "title" or "end" card;
     - ``card_frame(kind) -> ndarray``: one still frame for the card, repeated for its length;
+    - ``set_start(t)``, ``set_end(t)``: race times (s) of the first and last race frames,
+      given before any frame is drawn (what the cards say of a clip);
     - ``reset()``: forget what frames drawn so far left behind (called after a GIF's palette
       samples, so the export's first frame is drawn as a first frame).
     """

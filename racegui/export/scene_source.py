@@ -88,6 +88,8 @@ class SceneFrameSource:
         self._cards: dict[str, np.ndarray] = {}
         self._end_s: float | None = None
         """Race time (s) of the export's last race frame (None: the whole race)."""
+        self._start_s = 0.0
+        """Race time (s) of the export's first race frame."""
         self._last_image: QImage | None = None
         self._badge = ""
         self._under_badge: tuple[QImage, QImage, QPoint] | None = None
@@ -96,10 +98,19 @@ class SceneFrameSource:
 
     def set_end(self, end_s: float) -> None:
         """The race time (s) the export's last race frame shows: the end card of a clip that
-        stops before the runner's finish says where it left her, not the result."""
+        stops before the runner's finish says where it left her, not the result (and the
+        title card what part of the race it shows)."""
         if end_s != self._end_s:
             self._end_s = end_s
             self._cards.pop("end", None)
+            self._cards.pop("title", None)
+
+    def set_start(self, start_s: float) -> None:
+        """The race time (s) the export's first race frame shows: the title card of a clip
+        that starts after the gun says what part of the race it shows."""
+        if start_s != self._start_s:
+            self._start_s = start_s
+            self._cards.pop("title", None)
 
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
@@ -157,7 +168,8 @@ class SceneFrameSource:
             if kind == "end":
                 text = end_text(self._replay, self._compare, self._end_s)
             else:
-                text = title_text(self._replay, self._compare)
+                end = self.duration_s if self._end_s is None else self._end_s
+                text = title_text(self._replay, self._compare, (self._start_s, end))
             accent = card_accent(self._replay, self._theme)
             self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme, accent))
         return self._cards[kind]
