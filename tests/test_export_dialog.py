@@ -174,9 +174,10 @@ def test_the_dialog_starts_with_the_window_splits_table_and_names_its_ghost(wind
     plain = open_export_dialog(window)
     qtbot.addWidget(plain)
     assert plain.splits_combo.currentData() == "laps" and plain.ghost_label is None
+    assert plain.splits_combo.findData("compare") == -1  # no comparison, no such table
     plain.close()
-    window.scene.panel.splits.set_mode(SPLITS)
     window.set_compare(load_replay(demo_path().parent / "kipyegon-wr-2023.json"))
+    window.scene.panel.splits.set_mode(SPLITS)  # the 200 m tab, chosen while compared
     dlg = open_export_dialog(window)
     qtbot.addWidget(dlg)
     assert dlg.options().splits == "200m"

@@ -433,5 +433,7 @@ def test_an_export_can_show_the_200_m_table_with_the_published_splits(qapp, repl
     assert {"1:00.20", "2:00.75", "3:01.84"} <= set(elapsed)
     source.close()
     assert SceneFrameSource(replay, DARK, (1920, 1080)).scene.panel.splits.mode == LAPS
-    with pytest.raises(ExportOptionsError, match="'400m' is not 'laps', '200m' or 'timed'"):
+    with pytest.raises(
+        ExportOptionsError, match="'400m' is not 'laps', '200m', 'timed' or 'compare'"
+    ):
         ExportOptions(output=tmp_path / "x.mp4", splits="400m").validate()

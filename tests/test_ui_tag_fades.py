@@ -167,7 +167,7 @@ def test_an_export_s_last_race_frame_is_drawn_settled():
             return kind
 
     plan = FramePlan(race_times=np.array([1.0, 2.0, 3.0]), fps=1.0, end_frames=2)
-    assert list(iter_plan(Source(), plan)) == [1.0, 2.0, 3.0, "end", "end"]
+    assert list(iter_plan(Source(), plan)) == [1.0, 2.0, 3.0, 3.0, "end"]  # held, then the card
     assert calls == [1.0, 2.0, "settle", 3.0]
 
 

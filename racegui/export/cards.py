@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 from racegui.model.analysis import did_not_finish, timed
 from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_delta, format_time, label_names_time
+from racegui.model.timefmt import clock_text, format_delta, format_time, label_names_time
 from racegui.ui.fonts import load_bundled_fonts, unhinted
 from racegui.ui.legible import legible_on
 from racegui.ui.race_status import compare_label, race_status
@@ -37,12 +37,18 @@ def ghost_name(compare: Replay, replay: Replay | None = None) -> str:
     return f"{compare_label(compare, replay)}{time}"
 
 
-def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
-    """Race title, date and venue, distance, target and the compared race's ghost."""
+def title_text(
+    replay: Replay, compare: Replay | None = None, span: tuple[float, float] | None = None
+) -> CardText:
+    """Race title, date and venue, distance, the part of the race a clip shows (``span``,
+    race s: see span_text), target and the compared race's ghost."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     pacers = int(np.count_nonzero(replay.roles == "pacer"))
     lines = [f"{runner.name}  ·  {distance_label(race.distance_m)}"]
+    part = span_text(replay, *span) if span is not None else ""
+    if part:
+        lines.append(part)
     lines += _with_runners(replay)
     if race.target_time_s is not None:
         label = race.target.label if race.target is not None else "Target"
@@ -55,6 +61,60 @@ def title_text(replay: Replay, compare: Replay | None = None) -> CardText:
     if pacers:
         lines.append(f"{pacers} pacer{'s' if pacers != 1 else ''}")
     return CardText("RACE REPLAY", race.title, tuple(lines), _where(replay))
+
+
+def span_text(replay: Replay, start_s: float, end_s: float) -> str:
+    """What part of the race a clip from start_s to end_s (race s) shows, for its title card:
+    "From 3:00 (lap 3 of 4) to the finish", "Last lap, from 3:10.50 to the finish", "From the
+    start to 2:45 (lap 3 of 4)"; "" for the whole race (from 0 to her finish, or for a
+    runner who did not finish to the race's end). A part clip's card had read as the whole
+    race's (presenter's review)."""
+    finish = float(replay.finish_time_s[replay.focus])
+    ends = finish if np.isfinite(finish) else replay.race_end_s
+    at_end = _hundredths(end_s) >= _hundredths(ends)
+    from_start = _hundredths(start_s) <= 0
+    if from_start and at_end:
+        return ""
+    start_lap = _lap_phrase(replay, start_s)
+    end_lap = None if at_end else _lap_phrase(replay, end_s)
+    to_finish = np.isfinite(finish) and _hundredths(start_s) < _hundredths(finish)
+    end = ("the finish" if to_finish else "the end") if at_end else _short_time(end_s)
+    if start_lap == "last lap" and (at_end or end_lap == "last lap"):
+        return f"Last lap, from {_short_time(start_s)} to {end}"
+    start = "the start" if from_start else _short_time(start_s)
+    if start_lap and not from_start:
+        start += f" ({start_lap})"
+    if end_lap:
+        end += f" ({end_lap})"
+    return f"From {start} to {end}"
+
+
+def _hundredths(seconds: float) -> int:
+    """A race time (s) in whole hundredths, as it reads."""
+    return round(seconds * 100)
+
+
+def _short_time(seconds: float) -> str:
+    """A race time as the card gives it: "3:00" or "0:30" for a whole second, else
+    "3:00.50" (a race clock's m:ss.xx)."""
+    text = clock_text(seconds)
+    return text[:-3] if text.endswith(".00") else text
+
+
+def _lap_phrase(replay: Replay, t: float) -> str | None:
+    """The lap the runner followed is on at race time t (s): "lap 3 of 4", "last lap", "the
+    first 300 m" (the part lap before the first full one); None for a race of one lap or less,
+    before her start or once she has finished or stopped."""
+    race_m = replay.race.distance_m
+    if race_m <= replay.track.lap_m + 1e-6 or replay.focus_stopped(t):
+        return None
+    distance = float(replay.athlete_at(replay.focus, t)[0])
+    if distance <= 0.0 or distance >= race_m - 1e-6:
+        return None
+    lap, total = int(replay.lap_of(distance)), replay.total_laps
+    if lap == 0:
+        return f"the first {replay.partial_lap_m:.0f} m"
+    return "last lap" if lap >= total else f"lap {lap} of {total}"
 
 
 TITLE_CARD_OTHERS = 3

@@ -12,7 +12,8 @@ from pathlib import Path
 from racegui.cli_output import to_stderr
 from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note
 from racegui.export.options import (
-    SPLITS_TABLES,
+    COMPARE_SPLITS,
+    EXPORT_SPLITS,
     ExportOptions,
     ExportOptionsError,
     parse_size,
@@ -80,10 +81,11 @@ def add_export_arguments(
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
     parser.add_argument(
         "--splits",
-        choices=SPLITS_TABLES,
-        default="laps",
+        choices=EXPORT_SPLITS,
+        default=None,
         help="the panel's splits table: laps to the line, every 200 m with the published "
-        "splits, or the race file's own splits, timed (default laps)",
+        "splits, the race file's own splits (timed), or her laps against the --compare race "
+        "(compare; the default with --compare, else laps)",
     )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark")
     parser.add_argument(
@@ -175,6 +177,21 @@ def _typed_as(args: argparse.Namespace, dest: str, default: str) -> str:
     return getattr(args, f"{dest}_option", None) or default
 
 
+def splits_from_args(args: argparse.Namespace) -> str:
+    """The --splits table: as given, else the comparison tab with --compare (the window
+    shows it while a race is compared), else the laps; ExportOptionsError for --splits
+    compare without --compare. The comparison tab had shown whatever --splits said."""
+    compare = getattr(args, "compare", None)
+    if args.splits is None:
+        return COMPARE_SPLITS if compare is not None else "laps"
+    if args.splits == COMPARE_SPLITS and compare is None:
+        raise ExportOptionsError(
+            "--splits compare shows her laps against a compared race: give that race with "
+            "--compare FILE, or choose laps, 200m or timed."
+        )
+    return args.splits
+
+
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
     """ExportOptions from parsed arguments (validated: ExportOptionsError if bad)."""
     options = ExportOptions(
@@ -185,7 +202,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         from_s=args.from_s,
         to_s=args.to_s,
         panel=not args.no_panel,
-        splits=args.splits,
+        splits=splits_from_args(args),
         theme=args.theme,
         presentation=args.presentation,
         title_card_s=args.title_card,

@@ -38,6 +38,7 @@ from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.cards import ghost_name
 from racegui.export.frames import FramePlan
 from racegui.export.options import (
+    COMPARE_SPLITS,
     MAX_CARD_S,
     MAX_FPS,
     SIZE_PRESETS,
@@ -60,6 +61,7 @@ from racegui.model.timefmt import (
 )
 from racegui.resources_path import resources_dir
 from racegui.ui.file_dialogs import save_file_name
+from racegui.ui.panel.compare_tab import compare_names
 from racegui.ui.settings import AppSettings
 
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
@@ -195,13 +197,16 @@ class ExportDialog(QDialog):
         start_dir: Path | None = None,
         settings: AppSettings | None = None,
         now_s: float = 0.0,
+        presenting: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        """``theme`` and ``splits`` ("laps", "200m" or "timed") start as the window shows them (the
-        theme of the last export instead, if ``settings`` remembers one);
-        ``start_dir`` is the folder of the default path (home if None); ``settings``, if
-        given, remembers the folder of each finished export (see :func:`default_folder`)
-        and the theme and cards of the last export, which the dialog starts with; ``now_s``
+        """``theme`` and ``splits`` ("laps", "200m", "timed" or with ``compare`` "compare")
+        start as the window shows them (the theme of the last export instead, if
+        ``settings`` remembers one); ``presenting``: the window is in presentation mode,
+        so "Big type" starts ticked (else as in the last export); ``start_dir`` is the
+        folder of the default path (home if None); ``settings``, if given, remembers the
+        folder of each finished export (see :func:`default_folder`) and the theme and cards
+        of the last export, which the dialog starts with; ``now_s``
         (s) is the window's race time, where a PNG still is taken unless the user says;
         ``race_path`` and ``compare_path`` are the files of replay and compare (None: not
         from a file), which an export is refused to write over."""
@@ -227,6 +232,8 @@ class ExportDialog(QDialog):
         self.last_summary: str | None = None
         self._build(theme, splits, start_dir or Path.home())
         self._recall_options()
+        if presenting:  # a presenter's clip is for a projector or a slide, as the window is
+            self.presentation_check.setChecked(True)
         self._connect()
         self._on_path_edited(self.path_edit.text())
 
@@ -267,6 +274,9 @@ class ExportDialog(QDialog):
         self.splits_combo.addItem("Laps (to the finish line)", "laps")
         self.splits_combo.addItem("Every 200 m (with the published splits)", "200m")
         self.splits_combo.addItem("Timed (the race file's own splits)", "timed")
+        if self.compare is not None:  # the window's comparison tab, which it may be showing
+            tab = compare_names(self.replay, self.compare).tab
+            self.splits_combo.addItem(f"Laps {tab} (the comparison tab)", COMPARE_SPLITS)
         self.splits_combo.setCurrentIndex(max(self.splits_combo.findData(splits), 0))
         self.splits_combo.setToolTip("Which table the side panel's Splits card shows")
         form.addRow("Splits table", self.splits_combo)
@@ -696,9 +706,15 @@ class ExportDialog(QDialog):
 
 
 def _window_splits(window) -> str:
-    """The splits table the window's panel shows: "laps", "200m" or "timed"."""
+    """The splits table the window's panel shows: "laps", "200m", "timed" or "compare"."""
     scene = getattr(window, "scene", None)
     return scene.panel.splits.mode_name if scene is not None else "laps"
+
+
+def _window_presenting(window) -> bool:
+    """Whether the window is in presentation mode (F11): its action is checked then."""
+    action = getattr(window, "actions", {}).get("presentation")
+    return action is not None and action.isChecked()
 
 
 def _window_time(window) -> float:
@@ -708,7 +724,8 @@ def _window_time(window) -> float:
 
 
 def open_export_dialog(window) -> ExportDialog:
-    """Show the export dialog for a MainWindow's current replay, theme and comparison."""
+    """Show the export dialog for a MainWindow's current replay, theme, splits tab and
+    comparison, with big type if the window is in presentation mode."""
     settings = getattr(window, "settings", None)
     last = settings.export_folder if settings is not None else ""
     start = default_folder(Path(last) if last else None, getattr(window, "path", None))
@@ -722,6 +739,7 @@ def open_export_dialog(window) -> ExportDialog:
         start_dir=start,
         settings=settings,
         now_s=_window_time(window),
+        presenting=_window_presenting(window),
         parent=window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -15,6 +15,13 @@ import numpy as np
 
 CardKind = Literal["title", "end"]
 """The two cards an export can show: before the race ("title") and after it ("end")."""
+END_HOLD_S = 1.0
+"""Video seconds at the start of an end card's span that show the last race frame held, at
+most half the card: a clip that ends at the finish had cut to the card one frame after the
+finish was shown (presenter's review). The card keeps its length; the race part its frames."""
+END_FADE_S = 0.4
+"""Video seconds at the end of that hold over which the card fades in (at most half the
+hold)."""
 
 
 @runtime_checkable
@@ -32,6 +39,8 @@ class FrameSource(Protocol):
     - ``duration_s: float``: the race length in seconds, used when the export has no ``to_s``;
     - ``card_at(kind, index) -> ndarray``: frame ``index`` of the "title" or "end" card;
     - ``card_frame(kind) -> ndarray``: one still frame for the card, repeated for its length;
+    - ``set_start(t)``, ``set_end(t)``: race times (s) of the first and last race frames,
+      given before any frame is drawn (what the cards say of a clip);
     - ``reset()``: forget what frames drawn so far left behind (called after a GIF's palette
       samples, so the export's first frame is drawn as a first frame).
     """
@@ -109,6 +118,17 @@ class FramePlan:
         return self.title_frames + len(self.race_times) + self.end_frames
 
     @property
+    def end_hold_frames(self) -> int:
+        """Frames at the start of the end card that show the last race frame (END_HOLD_S,
+        at most half the card), the last end_fade_frames of them with the card fading in."""
+        return min(round(END_HOLD_S * self.fps), self.end_frames // 2)
+
+    @property
+    def end_fade_frames(self) -> int:
+        """Frames at the end of the hold over which the end card fades in (END_FADE_S)."""
+        return min(round(END_FADE_S * self.fps), self.end_hold_frames // 2)
+
+    @property
     def video_duration_s(self) -> float:
         """Length of the output video (s): total frames divided by fps."""
         return self.total / self.fps
@@ -152,8 +172,32 @@ def card_frames(source: FrameSource, kind: CardKind, count: int, t: float) -> It
         yield still
 
 
+def fade(under: np.ndarray, over: np.ndarray, amount: float) -> np.ndarray:
+    """RGB (h, w, 3) uint8: ``over`` drawn at opacity ``amount`` (0 to 1) on ``under``; each
+    an RGB or BGRA frame (see :func:`to_rgb`)."""
+    a, b = to_rgb(under).astype(np.float32), to_rgb(over).astype(np.float32)
+    return (a + (b - a) * amount + 0.5).astype(np.uint8)
+
+
+def end_card_frames(
+    source: FrameSource, plan: FramePlan, last: np.ndarray, t: float
+) -> Iterator[np.ndarray]:
+    """Yield the end card's frames: its first plan.end_hold_frames show ``last`` (a copy of
+    the last race frame, race time t s) held, the card fading in over its last
+    plan.end_fade_frames; then the card itself (see :func:`card_frames`)."""
+    hold, fading = plan.end_hold_frames, plan.end_fade_frames
+    for index, card in enumerate(card_frames(source, "end", plan.end_frames, t)):
+        if index < hold - fading:
+            yield last
+        elif index < hold:
+            yield fade(last, card, (index - (hold - fading) + 1) / (fading + 1))
+        else:
+            yield card
+
+
 def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
-    """Yield every frame of ``plan`` in order: title card, race frames, end card."""
+    """Yield every frame of ``plan`` in order: title card, race frames, end card (which
+    starts on the last race frame held: :func:`end_card_frames`)."""
     times = plan.race_times
     yield from card_frames(source, "title", plan.title_frames, float(times[0]))
     for t in times[:-1]:
@@ -161,8 +205,10 @@ def iter_plan(source: FrameSource, plan: FramePlan) -> Iterator[np.ndarray]:
     last = float(times[-1])
     if len(times) > 1 and hasattr(source, "settle"):
         source.settle()  # the frame a player rests on: name tags whole, none half-faded
-    yield source.frame_at(last)
-    yield from card_frames(source, "end", plan.end_frames, last)
+    frame = source.frame_at(last)
+    held = np.array(frame) if plan.end_hold_frames else frame  # a copy: the source reuses it
+    yield frame
+    yield from end_card_frames(source, plan, held, last)
 
 
 def sample_frames(source: FrameSource, plan: FramePlan, count: int = 12) -> list[np.ndarray]:
@@ -175,4 +221,6 @@ def sample_frames(source: FrameSource, plan: FramePlan, count: int = 12) -> list
         if frames:
             t = float(times[0] if kind == "title" else times[-1])
             samples.append(np.array(next(card_frames(source, kind, 1, t))))
+    if plan.end_fade_frames:  # the colours of the end card fading in over the last frame
+        samples.append(fade(samples[len(picks) - 1], samples[-1], 0.5))
     return samples

@@ -71,6 +71,13 @@ SplitsTable = Literal["laps", "200m", "timed"]
 SPLITS_TABLES: tuple[str, ...] = get_args(SplitsTable)
 """The side panel's splits tables by name: laps to the finish line, every 200 m, the race
 file's own splits (the panel's tabs, splits_table.MODE_NAMES)."""
+COMPARE_SPLITS = "compare"
+"""The splits table of an export with a compared race: her laps against its runner (the
+panel's comparison tab, splits_table.COMPARE_NAME)."""
+ExportSplits = Literal["laps", "200m", "timed", "compare"]
+EXPORT_SPLITS: tuple[str, ...] = get_args(ExportSplits)
+"""The splits tables an export can show: the panel's tabs, and while another race is
+compared, the comparison tab."""
 
 
 class ExportOptionsError(ValueError):
@@ -148,9 +155,10 @@ class ExportOptions:
     from_s: float | None = None
     to_s: float | None = None
     panel: bool = True
-    splits: SplitsTable = "laps"
+    splits: ExportSplits = "laps"
     """The panel's splits table: laps to the finish line, every 200 m with the published
-    splits (a mile's 400 m splits are in this one), or the race file's own splits ("timed")."""
+    splits (a mile's 400 m splits are in this one), the race file's own splits ("timed"), or
+    with a compared race her laps against its runner ("compare"; the laps without one)."""
     theme: Literal["dark", "light"] = "dark"
     presentation: bool = False
     """Laid out as the window's presentation mode: bigger type for a projector or a slide,
@@ -253,9 +261,9 @@ class ExportOptions:
                 raise ExportOptionsError(
                     f"The {name} length {value!r} must be from 0 to {MAX_CARD_S:g} seconds."
                 )
-        if self.splits not in SPLITS_TABLES:
+        if self.splits not in EXPORT_SPLITS:
             raise ExportOptionsError(
-                f"Splits table {self.splits!r} is not 'laps', '200m' or 'timed'."
+                f"Splits table {self.splits!r} is not 'laps', '200m', 'timed' or 'compare'."
             )
         if self.theme not in ("dark", "light"):
             raise ExportOptionsError(f"Theme {self.theme!r} is not 'dark' or 'light'.")

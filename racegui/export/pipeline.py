@@ -108,6 +108,9 @@ def export(
     set_end = getattr(source, "set_end", None)
     if set_end is not None and not options.is_still:  # what the end card sums up
         set_end(float(plan.race_times[-1]))
+    set_start = getattr(source, "set_start", None)
+    if set_start is not None and not options.is_still:  # the title card of a part clip
+        set_start(float(plan.race_times[0]))
     set_speed = getattr(source, "set_speed", None)
     if set_speed is not None:  # a still is one moment: no speed to tell
         set_speed(1.0 if options.is_still else options.speed)

@@ -39,9 +39,11 @@ class SceneFrameSource:
     aspect ratio, and each frame scaled down to `size` (px): a 720p export is a 1440x810
     window drawn 0.89 times as big, its text big enough for a slide.
     Bigger exports are laid out at their own size with fonts scaled up to match. ``splits``
-    is the panel's splits table: "laps", "200m" or "timed". With ``presentation`` the layout is the
-    window's presentation mode on a screen of the layout's size (bigger type, fewer lines),
-    but for a portrait phone video, laid out with big type anyway (see layout.phone_layout).
+    is the panel's splits table: "laps", "200m", "timed" or "compare" (with ``compare``;
+    None: the comparison tab with ``compare``, else the laps, as `export --splits` has it).
+    With ``presentation`` the layout is the window's presentation mode on a screen of the
+    layout's size (bigger type, fewer lines), but for a portrait phone video, laid out with
+    big type anyway (see layout.phone_layout).
     """
 
     def __init__(
@@ -52,7 +54,7 @@ class SceneFrameSource:
         *,
         panel: bool = True,
         compare: Replay | None = None,
-        splits: str = "laps",
+        splits: str | None = None,
         presentation: bool = False,
     ) -> None:
         if compare is not None:  # her own run in it, if she ran in it too
@@ -68,7 +70,7 @@ class SceneFrameSource:
         w, h = self.size
         self.scene = ReplayScene(replay, theme, panel=panel)
         self.scene.panel.set_static(True)  # no half rows or scroll bars in a video
-        self.scene.panel.splits.set_mode_name(splits)
+        self.scene.panel.splits.set_mode_name(splits or "laps")
         self._layout_size = layout_size(self.size)
         scale = layout_scale(self.size, presentation)
         # A phone's video is laid out with big type already: presentation mode's layout of
@@ -82,10 +84,14 @@ class SceneFrameSource:
         # Each frame is drawn at the export's size: the track's text is kept legible there.
         self.scene.track.set_output_scale(w / self._layout_size[0])
         if compare is not None:
-            self.scene.set_compare(compare)
+            self.scene.set_compare(compare)  # which shows its tab, unless another is asked for
+            if splits is not None:
+                self.scene.panel.splits.set_mode_name(splits)
         self._cards: dict[str, np.ndarray] = {}
         self._end_s: float | None = None
         """Race time (s) of the export's last race frame (None: the whole race)."""
+        self._start_s = 0.0
+        """Race time (s) of the export's first race frame."""
         self._last_image: QImage | None = None
         self._badge = ""
         self._under_badge: tuple[QImage, QImage, QPoint] | None = None
@@ -94,10 +100,19 @@ class SceneFrameSource:
 
     def set_end(self, end_s: float) -> None:
         """The race time (s) the export's last race frame shows: the end card of a clip that
-        stops before the runner's finish says where it left her, not the result."""
+        stops before the runner's finish says where it left her, not the result (and the
+        title card what part of the race it shows)."""
         if end_s != self._end_s:
             self._end_s = end_s
             self._cards.pop("end", None)
+            self._cards.pop("title", None)
+
+    def set_start(self, start_s: float) -> None:
+        """The race time (s) the export's first race frame shows: the title card of a clip
+        that starts after the gun says what part of the race it shows."""
+        if start_s != self._start_s:
+            self._start_s = start_s
+            self._cards.pop("title", None)
 
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
@@ -155,7 +170,8 @@ class SceneFrameSource:
             if kind == "end":
                 text = end_text(self._replay, self._compare, self._end_s)
             else:
-                text = title_text(self._replay, self._compare)
+                end = self.duration_s if self._end_s is None else self._end_s
+                text = title_text(self._replay, self._compare, (self._start_s, end))
             accent = card_accent(self._replay, self._theme)
             self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme, accent))
         return self._cards[kind]

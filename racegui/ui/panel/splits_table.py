@@ -408,8 +408,9 @@ class SplitsTable(Card):
         return MODE_NAMES.get(self.mode, COMPARE_NAME)
 
     def set_mode_name(self, name: str) -> None:
-        """Show the tab named `name` ("200m", "timed", or the laps for any other)."""
-        modes = {v: k for k, v in MODE_NAMES.items()}
+        """Show the tab named `name` ("200m", "timed", "compare" while another race is
+        compared, else the tab chosen before; the laps for any other name)."""
+        modes = {v: k for k, v in MODE_NAMES.items()} | {COMPARE_NAME: COMPARE}
         self.set_mode(modes.get(name, LAPS))
 
     def update_frame(self, t: float) -> None:
