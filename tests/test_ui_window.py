@@ -58,6 +58,23 @@ def test_keyboard_shortcuts_act(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert clock.speed == speed
     qtbot.keyClick(window, Qt.Key.Key_End)
+    assert clock.time() == pytest.approx(window.replay.race_end_s)
+
+
+def test_end_goes_to_her_finish_then_to_the_replay_s_end(window, qtbot):
+    """End had gone to 4:10.57, 4 s after the finish, the runner drawn 20 m past the line
+    (presenter's review): it goes to the last finish, 4:06.42, and from there to the end."""
+    clock = window.clock
+    clock.seek(100.0)
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert clock.time() == pytest.approx(246.42)
+    assert window.controls.time_label.text().startswith("4:06.42 /")
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert clock.time() == pytest.approx(window.replay.duration_s) and clock.time() > 250.0
+    qtbot.keyClick(window, Qt.Key.Key_End)  # and stays there
+    assert clock.time() == pytest.approx(window.replay.duration_s)
+    clock.seek(248.0)  # past the finish, before the end
+    qtbot.keyClick(window, Qt.Key.Key_End)
     assert clock.time() == pytest.approx(window.replay.duration_s)
 
 

@@ -10,7 +10,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Shift+Left / Shift+Right", "Jump 5 s back / forward"),
     ("Page Up / Page Down", "Previous / next event (lap, dropout, finish)"),
     ("+ / -", "Faster / slower (0.25x to 16x)"),
-    ("Home / End", "Start / end of the race"),
+    ("Home / End", "Start / end of the race (End again: end of the replay)"),
     ("Ctrl+G", "Go to a race time (3:01.84 or 181.84); or double-click the time"),
     ("L", "Name tags on / off"),
     ("T", "Trails on / off"),
