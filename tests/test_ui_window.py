@@ -801,3 +801,18 @@ def test_following_a_runner_without_splits_keeps_the_file_s_tab(qtbot, settings,
     again = MainWindow(load_replay(path), settings, path=path, theme="dark")
     qtbot.addWidget(again)
     assert again.scene.panel.splits.mode == TIMED
+
+
+def test_d_switches_the_theme_in_presentation_mode_too(window, qtbot):
+    """With no menu bar in presentation mode, the theme was out of reach without leaving it
+    (presenter's review): D switches it, there and in the window."""
+    window.set_theme("dark")
+    window.set_presentation(True)
+    assert not window.menuBar().isVisible()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_D)
+    assert window.theme_name == "light" and window.actions["theme_light"].isChecked()
+    assert window.settings.theme == "light"
+    window.set_presentation(False)
+    qtbot.keyClick(window, Qt.Key.Key_D)
+    assert window.theme_name == "dark" and window.actions["theme_dark"].isChecked()

@@ -20,6 +20,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "1 / 2 / 3 / 4",
         "Splits table: laps / 200 m / timed (the file's own splits) / against the compared race",
     ),
+    ("D", "Dark / light theme"),
     ("F", "Full screen on / off"),
     ("F11", "Presentation mode (full screen, big type, controls hide)"),
     ("Esc", "Leave full screen / presentation mode"),

@@ -206,6 +206,11 @@ class MainWindow(QMainWindow):
         a["pocket"].toggled.connect(self._on_pocket_toggled)
         a["theme_dark"].triggered.connect(lambda: self.set_theme("dark"))
         a["theme_light"].triggered.connect(lambda: self.set_theme("light"))
+        # A key for it: in presentation mode, with no menu bar, the theme was out of reach
+        # without leaving it (presenter's review).
+        a["switch_theme"].triggered.connect(
+            lambda: self.set_theme("light" if self.theme_name == "dark" else "dark")
+        )
         a["presentation"].toggled.connect(self.set_presentation)
         a["fullscreen"].toggled.connect(self._on_fullscreen_toggled)
         a["leave_fullscreen"].triggered.connect(self._on_leave_fullscreen)

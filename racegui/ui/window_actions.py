@@ -28,6 +28,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "splits_compare": ("&Against the compared race", ("4",), True),
     "theme_dark": ("&Dark theme", (), True),
     "theme_light": ("&Light theme", (), True),
+    "switch_theme": ("S&witch theme", ("D",), False),
     "presentation": ("P&resentation mode", ("F11",), True),
     "fullscreen": ("&Full screen", ("F",), True),
     "leave_fullscreen": ("Leave full screen", ("Esc",), False),
@@ -120,6 +121,7 @@ def build_menus(
     view.addSeparator()
     view.addAction(actions["theme_dark"])
     view.addAction(actions["theme_light"])
+    view.addAction(actions["switch_theme"])
     view.addSeparator()
     view.addAction(actions["presentation"])
     view.addAction(actions["fullscreen"])
