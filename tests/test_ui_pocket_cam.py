@@ -332,3 +332,27 @@ def test_a_runner_lanes_out_in_her_pack_keeps_her_tag(qapp, monkeypatch):
     finally:
         s.close()
     assert tag_name(replay.athletes[replay.focus].name) in placed[-1]
+
+
+def test_the_compared_runner_is_named_in_the_pocket_cam(qapp, tag_texts):
+    """Her 2023 run was an unnamed hollow ring in the inset at the finish (presenter's
+    review): it is tagged as on the track, "Kipyegon 2023", while in view, and not when out
+    of it or with no comparison."""
+    from racegui.resources_path import demo_race_path
+
+    named = tag_texts
+    ensure_app()
+    replay = load_replay(demo_race_path())
+    wr = load_replay(demo_race_path("kipyegon-wr-2023.json"))
+    s = ReplayScene(replay, DARK, panel=False)
+    try:
+        s.set_compare(wr)
+        s.render_image(246.42, (1920, 1080))  # 1.22 s (about 8 m) behind her: in view
+        assert "Kipyegon 2023" in named[-1] and "Kipyegon" in named[-1]
+        s.render_image(185.0, (1920, 1080))  # 4.8 s (about 30 m) behind: out of view
+        assert "Kipyegon 2023" not in named[-1]
+        s.set_compare(None)
+        s.render_image(246.42, (1920, 1080))
+        assert "Kipyegon 2023" not in named[-1]
+    finally:
+        s.close()

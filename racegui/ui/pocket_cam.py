@@ -208,8 +208,10 @@ class PocketCam:
         state: RaceState,
         light: tuple[np.ndarray, np.ndarray] | None = None,
         compare_xy: tuple[float, float] | None = None,
+        compare_name: str = "",
     ) -> list[QRectF]:
-        """Draw the inset with p in view pixels; light is the lit band (m) on the kerb.
+        """Draw the inset with p in view pixels; light is the lit band (m) on the kerb;
+        compare_xy (m) the compared race's runner, a hollow ring tagged compare_name.
 
         Returns the pixel boxes of its markers (obstacles for other tags)."""
         rect = self.rect
@@ -246,14 +248,18 @@ class PocketCam:
         self._alpha = np.where(dropped, DROPPED_ALPHA, 255)
         rows = self._others[inside[self._others]]
         boxes = self._paint_markers(p, rows, x, y, dropped)
+        ghost: Tag | None = None
         if compare_xy is not None:
             cx, cy = self.map(np.array([compare_xy[0]]), np.array([compare_xy[1]]))
+            at = QPointF(float(cx[0]), float(cy[0]))
             p.setPen(self._compare_pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QPointF(float(cx[0]), float(cy[0])), self._d / 2, self._d / 2)
+            p.drawEllipse(at, self._d / 2, self._d / 2)
+            if compare_name and rect.contains(at):  # an unnamed ring (presenter's review)
+                ghost = Tag(at.x(), at.y(), self._d / 2, compare_name, self._compare_pen.color())
         self._paint_runner(p, float(x[f]), float(y[f]))
         chrome = paint_chrome(p, rect, st, self._lane_numbers(state))
-        self._tags(p, state, rows, dropped, light, chrome)
+        self._tags(p, state, rows, dropped, light, chrome, ghost)
         p.restore()
         st.paint_frame(p, rect)
         return boxes
@@ -332,9 +338,11 @@ class PocketCam:
         dropped: np.ndarray,
         light: tuple[np.ndarray, np.ndarray] | None,
         keep_out: list[QRectF],
+        ghost: Tag | None = None,
     ) -> None:
         """Tags in rows: the runner, inside pacers and the light above the kerb, outer and
-        stepped-off pacers between lanes 4 and 5; the light's chip when it is out of view."""
+        stepped-off pacers between lanes 4 and 5; the light's chip when it is out of view;
+        the compared race's runner (`ghost`, if in view) in any row, after the light."""
         r = self.replay
         f = r.focus
         x, y = self._xy
@@ -376,6 +384,9 @@ class PocketCam:
                 word = target_words(r.athletes[r.target].name, TAG_NAME_CHARS)[0]
                 tags.append(Tag(float(lx[0]), float(ly[0]), 0.2 * k, word, self._fill[r.target]))
                 rows_of.append(inner_rows)
+        if ghost is not None:
+            tags.append(ghost)
+            rows_of.append(inner_rows + outer_rows)
         since = state.t - self._drop_t
         ahead = state.distance_m - state.distance_m[f]
         near = [

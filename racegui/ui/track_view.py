@@ -30,7 +30,7 @@ from racegui.ui.overlay import BroadcastOverlay
 from racegui.ui.pocket_cam import PocketCam
 from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
-from racegui.ui.race_status import RaceStatus, race_status
+from racegui.ui.race_status import RaceStatus, compare_label, race_status
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.text_floor import MIN_TRACK_TEXT_PX, floored
 from racegui.ui.theme import Theme
@@ -121,6 +121,8 @@ class TrackView(pg.GraphicsView):
         self.gap_mid: tuple[float, float, float, bool] | None = None
         self._light_band: tuple[np.ndarray, np.ndarray] | None = None
         self._compare_xy: tuple[float, float] | None = None
+        self._compare_name = ""
+        """The compared runner's tag ("Kipyegon 2023"; see race_status.compare_label)."""
         self.scoreboard_rect: QRectF | None = None
         """Where the last paint drew the scoreboard (view px)."""
         self._tag_reference_px: float | None = None
@@ -234,6 +236,8 @@ class TrackView(pg.GraphicsView):
         told only by the clock's accent colour (coach's review); "" for one runner."""
         if len(replay.followable) < 2:
             self._whose = ""
+        if self.compare is not None:  # its tag tells it from whoever is followed now
+            self._compare_name = compare_label(self.compare, replay)
         self._style_items()
         self.resetCachedContent()
         self.reset_tags()
@@ -243,6 +247,7 @@ class TrackView(pg.GraphicsView):
         """Show another race's runner as a ghost on the same clock (None removes it)."""
         self.compare = other
         self.compare_item.setVisible(other is not None)
+        self._compare_name = compare_label(other, self.replay) if other is not None else ""
         self.reset_tags()
         if self.state is not None:
             self.update_frame(self.state.t)
@@ -500,7 +505,9 @@ class TrackView(pg.GraphicsView):
             board_area, inset = self._graphics_layout(to_px)
         if self.pocket.visible:
             self.pocket.place(inset, self.overlay.scale, self._fit, self._text_floor)
-            self.pocket.paint(painter, self.state, self._light_band, self._compare_xy)
+            self.pocket.paint(
+                painter, self.state, self._light_band, self._compare_xy, self._compare_name
+            )
             obstacles.append(inset.adjusted(-3, -3, 3, 3))
             drawn.append(inset)
         self.scoreboard_rect = None
