@@ -86,3 +86,20 @@ def test_a_finisher_s_table_is_sized_for_its_rows_as_before(qtbot, ava):
         splits.set_mode(mode)
         panel.update_frame(STOP_S + 60.0)
         assert splits.row_count() == splits.view.model().rowCount()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.4])
+def test_her_stopped_line_is_whole_in_presentation(qtbot, ava, scale):
+    """ "STOPPED  DNF · 2000 m" lost its last letter in presentation mode ("2000 ɱ"): the
+    empty "+6.4 vs 9:20.00" beside it still took its room. Empty, it now takes none; back
+    before her stop, it is there again."""
+    panel = shown_panel(qtbot, ava, size=(round(420 * scale), 1000))
+    panel.set_scale(scale, presentation=scale > 1.0)
+    gap = panel.gap
+    panel.update_frame(STOP_S + 60.0)
+    QApplication.processEvents()
+    assert gap.projected.text() == "DNF · 2000 m" and gap.versus.isHidden()
+    assert gap.projected.width() >= gap.projected.sizeHint().width()
+    panel.update_frame(STOP_S - 5.0)
+    QApplication.processEvents()
+    assert not gap.versus.isHidden() and gap.versus.text().endswith("vs 9:20.00")

@@ -167,6 +167,7 @@ class GapReadout(Card):
         if frame.stopped:
             self._show_stopped(frame, data, style)
             return
+        self.versus.setHidden(False)  # back from her stop (a seek)
         self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
         proj = frame.projected_s
         digits = 2 if frame.finished else 1
@@ -189,6 +190,9 @@ class GapReadout(Card):
         target = data.replay.target is not None
         self.versus.set_text("" if target else f"at {format_time(data.stop_s)}")
         self.versus.set_colour(style.theme.text_muted)
+        # Empty, it still kept its template's room ("+88.8 vs 8:88.88"), which cut the last
+        # letter of "DNF · 2200 m" in presentation mode's bigger type.
+        self.versus.setHidden(target)
 
     def gap_text(self) -> str:
         """The seconds readout as shown, e.g. "+1.45 s"."""
