@@ -24,6 +24,7 @@ from racegui.stop_signals import install, restore
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.csv_dialog import open_csv
 from racegui.ui.fonts import load_bundled_fonts
+from racegui.ui.gc_timer import GuiThreadCollection
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text, load_replay
 from racegui.ui.main_window import MainWindow
@@ -282,9 +283,11 @@ def _interactive(
     if compare is not None:
         window.open_compare(compare)
     stop = StopSignals(app)
+    collection = GuiThreadCollection(app)
     try:
         return app.exec()
     finally:
+        collection.stop()
         stop.uninstall()
 
 
