@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from racegui.io.atomic import write_bytes_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
-from racegui.io.json_lines import with_lines
+from racegui.io.json_lines import nesting_deeper_than, with_lines
 from racegui.io.race_splits import (
     MAX_SPEED_MPS,
     MIN_SPEED_MPS,
@@ -241,7 +241,8 @@ def _decode_wide(path: str | Path | None, data: bytes, encoding: str) -> str:
 
 
 def _decode_utf8(path: str | Path | None, data: bytes) -> str:
-    """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte."""
+    """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte, saying how
+    to save a CSV as UTF-8 from Excel, or a race file (JSON) from a text editor."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -253,11 +254,24 @@ def _decode_utf8(path: str | Path | None, data: bytes) -> str:
             [
                 Problem(
                     f"line {line}, character {char}",
-                    "not UTF-8 text (binary, or another encoding: save it as UTF-8, "
-                    '"CSV UTF-8" in Excel)',
+                    _NOT_UTF8_CSV if path is not None and _is_csv(path) else _NOT_UTF8_JSON,
                 )
             ],
         ) from None
+
+
+_NOT_UTF8_CSV = (
+    'not UTF-8 text (binary, or another encoding: save it as UTF-8, "CSV UTF-8" in Excel)'
+)
+_NOT_UTF8_JSON = (
+    "not UTF-8 text, which a race file (JSON) must be: another encoding (such as Latin-1 "
+    "or Windows-1252) or binary data; save the file as UTF-8 in a text editor"
+)
+
+
+def _is_csv(path: str | Path) -> bool:
+    """Whether the file is read as a splits CSV (replay_file.is_splits_csv: by its suffix)."""
+    return Path(path).suffix.lower() == ".csv"
 
 
 def _nul_problem(head: bytes) -> str:
@@ -862,6 +876,14 @@ def _target(model: RaceFileModel, race_m: float, problems: list[Problem]) -> Tar
     return Target(splits=splits, label=t.label, colour=t.colour)
 
 
+def _deep_nesting_problem(text: str) -> Problem:
+    """Where a text too deeply nested for Python's JSON reader first goes more than
+    MAX_DEPTH levels deep (line and column), as _find_unusable says it of a file read."""
+    at = nesting_deeper_than(text, MAX_DEPTH)
+    where = f"line {at[0]}, column {at[1]}" if at is not None else ""
+    return Problem(where, f"nested more than {MAX_DEPTH} levels deep")
+
+
 def _long_number_problem(text: str) -> Problem:
     """Where the first number with thousands of digits starts (line and column)."""
     found = re.search(f"[0-9]{{{sys.get_int_max_str_digits() + 1},}}", text)
@@ -942,7 +964,7 @@ def _parse_race_text(text: str, path: str | Path | None) -> Race:
     except json.JSONDecodeError as exc:
         raise RaceFileError(path, [_json_problem(exc, text)]) from None
     except RecursionError:
-        raise RaceFileError(path, [Problem("", "JSON nested too deeply")]) from None
+        raise RaceFileError(path, [_deep_nesting_problem(text)]) from None
     except ValueError:  # Python refuses to read an integer of over 4300 digits
         raise RaceFileError(path, [_long_number_problem(text)]) from None
     try:
