@@ -486,11 +486,15 @@ def test_a_file_of_many_bad_splits_lists_the_first_100_problems(tmp_path, bad_ti
     data = minimal_data()
     splits = [{"distance_m": k + 1, "time": bad_time} for k in range(1000)]
     data["athletes"].append({"id": "z", "name": "Z", "role": "pacer", "splits": splits})
-    lines = _problem(tmp_path, data).lines()
-    assert len(lines) == MAX_PROBLEMS + 1
-    assert "$.athletes[2].splits[0].time: " in lines[0] and "a time" in lines[0]
-    assert "$.athletes[2].splits[1].time" in lines[1]  # one line per split, not per branch
-    assert lines[-1].endswith(": stopped reading here: more than 100 problems")
+    err = _problem(tmp_path, data)
+    problems = err.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].where == "$.athletes[2].splits[0].time" and "a time" in problems[0].message
+    assert problems[1].where == "$.athletes[2].splits[1].time"  # one per split, not per branch
+    assert problems[-1].message == "stopped reading here: more than 100 problems"
+    lines = err.lines()  # the 100, all alike, are one line
+    assert len(lines) == 2 and "$.athletes[2].splits[0].time: " in lines[0]
+    assert lines[0].endswith("(and 99 more like it, the last at $.athletes[2].splits[99].time)")
 
 
 def test_round_trip(tmp_path):

@@ -178,10 +178,15 @@ def test_a_file_of_a_million_bad_rows_stops_after_100_problems(tmp_path):
     path.write_bytes(b"athlete,distance_m,time\n" + b"fk,400,60\n" * 1_000_000)
     with pytest.raises(RaceFileError) as info:
         read_splits_csv(path)
-    lines = info.value.lines()
-    assert len(lines) == MAX_PROBLEMS + 1
+    problems = info.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
     # Line 2 is a good first split; lines 3 to 102 are the 100 problems listed.
     stop = f"{path}: line {MAX_PROBLEMS + 3}, column 2: stopped reading here"
+    assert problems[-1].format(path) == stop + ": more than 100 problems"
+    lines = info.value.lines()  # the 100, all alike, are one line
+    assert len(lines) == 2 and lines[0].endswith(
+        " (and 99 more like it, the last at line 102, column 2)"
+    )
     assert lines[-1] == stop + ": more than 100 problems"
 
 
@@ -211,8 +216,8 @@ def test_a_file_with_just_over_100_problems_says_where_reading_stopped(tmp_path,
     path.write_text("athlete,distance_m,time\n" + "a,1,xx\n" * rows, encoding="utf-8")
     with pytest.raises(RaceFileError) as info:
         read_splits_csv(path)
-    lines = info.value.lines()
-    assert len(lines) == MAX_PROBLEMS + 1 and "stopped reading here" in lines[-1]
+    problems = info.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1 and "stopped reading here" in problems[-1].message
 
 
 def _read(tmp_path, text: str, **options):

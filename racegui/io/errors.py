@@ -80,8 +80,39 @@ class RaceFileError(ValueError):
         super().__init__(self.problems[0].format(path))
 
     def lines(self) -> list[str]:
-        """One line per problem, each naming the file and where."""
-        return [p.format(self.path) for p in self.problems]
+        """One line per problem, each naming the file and where; problems that say the same
+        at other places are one line, at the first place, saying how many more there are
+        and where the last is (a runner's splits all typed in the wrong unit gave the same
+        line for every split)."""
+        return [alike.format(self.path) for alike in collapsed(self.problems)]
+
+
+@dataclass(frozen=True)
+class _Alike:
+    """Problems that say the same thing (message) at places first, ..., last."""
+
+    first: Problem
+    more: int = 0
+    last: Problem | None = None
+
+    def format(self, path: str | Path | None) -> str:
+        line = self.first.format(path)
+        if not self.more or self.last is None:
+            return line
+        at = self.last.where
+        if self.last.line is not None:
+            at = f"line {self.last.line}, {at}" if at else f"line {self.last.line}"
+        last = f", the last at {at}" if at else ""
+        return line + one_line(f" (and {self.more} more like it{last})")
+
+
+def collapsed(problems: list[Problem]) -> list[_Alike]:
+    """problems with one entry per message, in the order each first comes."""
+    out: dict[str, _Alike] = {}
+    for p in problems:
+        seen = out.get(p.message)
+        out[p.message] = _Alike(p) if seen is None else _Alike(seen.first, seen.more + 1, p)
+    return list(out.values())
 
 
 def capped(problems: list[Problem]) -> list[Problem]:

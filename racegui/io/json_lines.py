@@ -83,6 +83,24 @@ def value_lines(text: str, paths: set[str]) -> dict[str, int]:
     return found
 
 
+def nesting_deeper_than(text: str, depth: int) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the first '[' or '{' of text nested more than depth
+    levels deep (the outermost is level 1); None if there is none. Text in quotes is
+    passed over."""
+    level = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in _OPENERS:
+            level += 1
+            if level > depth:
+                start = match.start()
+                line = text.count("\n", 0, start) + 1
+                return line, start - (text.rfind("\n", 0, start) + 1) + 1
+        elif token in _CLOSERS:
+            level -= 1
+    return None
+
+
 def with_lines(problems: list[Problem], text: str) -> list[Problem]:
     """problems, each at a JSON path given the line it is on in text (for a missing field,
     the line of the nearest enclosing value there is); text over MAX_SCAN_CHARS, or on one

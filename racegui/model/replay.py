@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 import numpy as np
 
@@ -377,10 +378,13 @@ def _with_target(race: Race) -> tuple[Athlete, ...]:
 def _own_motion(a: Athlete, distance_m: float) -> Pieces:
     if a.even_pace_time_s is not None:
         return monotone_through(np.array([0.0, a.even_pace_time_s]), np.array([0.0, distance_m]))
-    pts = [(s.time_s, s.distance_m) for s in a.splits if s.distance_m > 0]
-    times = np.array([0.0] + [p[0] for p in pts])
-    dists = np.array([0.0] + [p[1] for p in pts])
-    return monotone_through(times, dists)
+    n = len(a.splits)  # read a field at a time: a thousand splits each of a thousand athletes
+    times = np.fromiter(map(attrgetter("time_s"), a.splits), dtype=float, count=n)
+    dists = np.fromiter(map(attrgetter("distance_m"), a.splits), dtype=float, count=n)
+    ahead = dists > 0
+    return monotone_through(
+        np.concatenate(([0.0], times[ahead])), np.concatenate(([0.0], dists[ahead]))
+    )
 
 
 def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
