@@ -29,6 +29,7 @@ from racegui.io.replay_file import compare_options, is_splits_csv, reading_notes
 from racegui.model import analysis
 from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
+from racegui.ui.background_load import load_while_drawing
 from racegui.ui.bar_dock import BarDock
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
@@ -39,7 +40,7 @@ from racegui.ui.follow_menu import fill_follow_menu
 from racegui.ui.goto_time import GoToTimeDialog
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
-from racegui.ui.loading import LoadError, error_text, load_replay
+from racegui.ui.loading import LoadError, error_text
 from racegui.ui.panel.splits_table import MODE_NAMES
 from racegui.ui.presentation import (
     PRESENTATION_HEIGHT_PX,
@@ -286,7 +287,10 @@ class MainWindow(QMainWindow):
         """Show the race in a file; on error show a message and keep the current race. A
         splits CSV is read with what its dialog is given (csv_dialog); False if cancelled."""
         try:
-            replay = open_csv(Path(path), self) if is_splits_csv(path) else load_replay(path)
+            if is_splits_csv(path):
+                replay = open_csv(Path(path), self)
+            else:  # a big file takes seconds: read off the GUI thread, the window drawing on
+                replay = load_while_drawing(self, path)
             if replay is None:
                 return False
         except LoadError as exc:
@@ -341,7 +345,7 @@ class MainWindow(QMainWindow):
                 if other is None:
                     return False
             else:
-                other = load_replay(path)
+                other = load_while_drawing(self, path)
         except LoadError as exc:
             self._show_error("Cannot open comparison race", exc)
             return False
