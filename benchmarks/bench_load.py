@@ -4,8 +4,9 @@ noisy).
 The file is the biggest the format allows: MAX_ATHLETES athletes of MAX_SPLITS splits each (a
 10 km race, a split every 10 m; 36 MB of compact JSON, as write_race saves it). Timed: reading
 and validating it (read_race, what `racegui validate` does), compiling its motion
-(compile_race), and both (read_replay, what the window does on the GUI thread when it opens
-a file). Each figure is the median and best of several repeats, in seconds.
+(compile_race), and both (read_replay, what the window does when it opens a file: off the
+GUI thread, the window drawing on). Each figure is the median and best of several repeats,
+in seconds.
 
     python benchmarks/bench_load.py [--repeat 3]
 """
