@@ -816,3 +816,18 @@ def test_d_switches_the_theme_in_presentation_mode_too(window, qtbot):
     window.set_presentation(False)
     qtbot.keyClick(window, Qt.Key.Key_D)
     assert window.theme_name == "dark" and window.actions["theme_dark"].isChecked()
+
+
+def test_the_scene_takes_the_new_theme_s_background_in_presentation(window):
+    """After a switch from dark to light in presentation mode, the strip kept free below the
+    track for the hidden bar stayed dark: the window's new style sheet had given the scene
+    back the palette it had when the first was set."""
+    from racegui.ui.theme import theme_named
+
+    window.set_presentation(True)
+    window.set_theme("light")
+    scene = window.scene
+    assert scene.palette().color(scene.backgroundRole()).name() == theme_named("light").background
+    window.set_theme("dark")
+    assert scene.palette().color(scene.backgroundRole()).name() == theme_named("dark").background
+    window.set_presentation(False)

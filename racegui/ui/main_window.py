@@ -209,9 +209,7 @@ class MainWindow(QMainWindow):
         a["theme_light"].triggered.connect(lambda: self.set_theme("light"))
         # A key for it: in presentation mode, with no menu bar, the theme was out of reach
         # without leaving it (presenter's review).
-        a["switch_theme"].triggered.connect(
-            lambda: self.set_theme("light" if self.theme_name == "dark" else "dark")
-        )
+        a["switch_theme"].triggered.connect(self.switch_theme)
         a["presentation"].toggled.connect(self.set_presentation)
         a["fullscreen"].toggled.connect(self._on_fullscreen_toggled)
         a["leave_fullscreen"].triggered.connect(self._on_leave_fullscreen)
@@ -275,13 +273,20 @@ class MainWindow(QMainWindow):
         self.theme_name = name
         self.settings.theme = name
         self.actions[f"theme_{name}"].setChecked(True)
-        self.scene.set_theme(th)
-        self.controls.set_theme(th)
+        # The window's style sheet first: setting it polishes the children again, which gave
+        # the scene back the palette it had when the first was set (the old theme's), seen
+        # in presentation mode's strip below the track after a switch.
         self.setStyleSheet(
             f"QMainWindow {{ background: {th.background}; }}"
             f"QMenuBar {{ background: {th.controls_background}; color: {th.text}; }}"
             f"QMenuBar::item:selected {{ background: {th.slider_groove}; }}"
         )
+        self.scene.set_theme(th)
+        self.controls.set_theme(th)
+
+    def switch_theme(self) -> None:
+        """Dark to light or back (key D)."""
+        self.set_theme("light" if self.theme_name == "dark" else "dark")
 
     def open_path(self, path: str | Path) -> bool:
         """Show the race in a file; on error show a message and keep the current race. A
