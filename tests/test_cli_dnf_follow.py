@@ -97,5 +97,5 @@ def test_a_csv_import_s_runner_who_stopped_on_the_line_can_be_followed(capsys, t
     assert code == 0 and err == ""
     laps = out.split("\nLaps of ", 1)[1].split("\n\n", 1)[0].splitlines()
     assert laps[0].endswith("until she stopped at 2200 m (DNF)")
-    assert laps[-1].startswith("  lap 5     2200.00 m   6:42.75")
+    assert laps[-1].startswith("  DNF       2200.00 m   6:42.75")  # on the line: not "lap 5"
     assert "  6:42.75   2200.00 m  2 laps to go\n" in out
