@@ -151,8 +151,8 @@ def test_the_lights_faded_tag_reads_3_to_1_and_fainter_than_a_live_one(qapp, gro
 def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
     """After 4:00 the light parked at the line beside a runner still running read as level
     with her (user review at 4:05.90). Once it finishes the band goes out (on the track and
-    in the pocket cam), its head stays at the line, faded, and its tag is faded and gives
-    its time (the same tag: its key stays the light's name)."""
+    in the pocket cam), its head stays at the line, faded, and its tag gives its time (the
+    same tag: its key stays the light's name), at full strength as a finished ghost's."""
     replay = load_replay(demo_path())
     light = replay.athletes[replay.target].name
     done = float(replay.finish_time_s[replay.target])
@@ -170,7 +170,7 @@ def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
             assert track.light_head.isVisible()
             assert track.light_head._ids.tolist() == [int(off)]  # the faded sprite
             (tag,) = [lab for lab in frame_labels(track, QTransform()) if lab.key == light]
-            assert tag.faded == off
+            assert not tag.faded
             assert tag.text == (f"{light} 4:00.00" if off else light)
         x, y = track.light_head.points()
         assert (x[0], y[0]) == (pytest.approx(finish[0][0]), pytest.approx(finish[1][0]))

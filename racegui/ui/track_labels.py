@@ -40,7 +40,7 @@ slide along the track to stay shown: wide, it finds no place beside its marker o
 the pocket cam, where a pacer's short name still fits."""
 LINE_CLEAR_FROM_M = 40.0
 """Once the runner, the pacing light or a ghost has this far (m) to go (and after), name
-tags keep off the finish line across the track: from 4:00 the faded light's tag, parked at
+tags keep off the finish line across the track: from 4:00 the light's tag, parked at
 the line, had covered it as she crossed, and before 4:00 the light's own tag lay across it
 as the light crossed. (At 100 m, with the start line kept clear too, tags gliding along the
 straight were pushed across it: the modelled ghost's hopped 172 px at 3:55.13.)"""
@@ -57,15 +57,17 @@ def light_off(replay: Replay, t: float) -> bool:
     return replay.target is not None and t >= float(replay.finish_time_s[replay.target])
 
 
-def light_tag(replay: Replay, t: float) -> tuple[str, bool]:
-    """The light's tag text at race time t (s), and whether it is faded: its name while it
-    runs; once it has run the target time and switched off, faded and with that time
-    ("Sub-4 pacing light 4:00.00"), so that an audience does not read the light parked at
-    the line as level with a runner still running."""
+def light_tag(replay: Replay, t: float) -> str:
+    """The light's tag text at race time t (s): its name while it runs; once it has run the
+    target time and switched off, with that time ("Sub-4 pacing light 4:00.00"), so that an
+    audience does not read the light parked at the line as level with a runner still
+    running. The tag stays at full strength, as a finished ghost's ("Modelled 3:59.37"):
+    dimmed, the target read as less than the ghost at the finish (presenter's review); its
+    marker at the line is faded and its band is out."""
     name = replay.athletes[replay.target].name
     if not light_off(replay, t):
-        return name, False
-    return _with_time(name, float(replay.finish_time_s[replay.target])), True
+        return name
+    return _with_time(name, float(replay.finish_time_s[replay.target]))
 
 
 @functools.lru_cache(maxsize=8)
@@ -162,12 +164,10 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     if not view.labels_visible:
         return out
     if r.target is not None:
-        text, faded = light_tag(r, st.t)
         add(
             r.target,
-            text,
+            light_tag(r, st.t),
             4.0,
-            faded=faded,
             key=r.athletes[r.target].name,  # one tag, before and after its time is added
             inward_first=True,
             tier=TIER_LIGHT,
