@@ -110,11 +110,11 @@ class PaceChart(QWidget):
         self._pace_range = (55.0, 65.0)
         """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
         self._view_slow = 65.0
+        """The plot's slow edge (s/400 m): the data's, or further where the lap names along
+        the foot would cover the slowest pace (see _fit_slow_edge)."""
         self._view_fast = 55.0
         """The plot's fast (top) edge (s/400 m): the data's, or further where the target label
         has no free place by its line and needs room above it (see _fast_edge_for_target)."""
-        """The plot's slow edge (s/400 m): the data's, or further where the lap names along
-        the foot would cover the slowest pace (see _fit_slow_edge)."""
         self._curve_pace = np.empty(0)
         """The runner's pace curve (s/400 m) clipped to the plot's range."""
         self._tick_px = 14.0
@@ -305,7 +305,7 @@ class PaceChart(QWidget):
         lo, hi = self._pace_range
         height = float(self._vb.height())
         band = self._lap_names_px()
-        fast = slow = lo
+        fast = lo
         for _ in range(2):  # a fast edge moved for the target label changes the names' room
             slow = hi
             if band > 0 and height > 2 * band:

@@ -52,14 +52,14 @@ ALIGN_SLACK_ROWS = 2
 """Most a card is stretched (in splits rows' height) to line up with its neighbour in two
 columns; more reads as an empty box (see _fit_two_columns)."""
 CHART_LEAST_PX = 80
+"""The pace chart's least height (px at scale 1.0) when the panel would scroll otherwise:
+the last thing that gives way in a short window."""
 PRESENTATION_CHART_MIN_PX = 90
 """The pace chart's least height (px at scale 1) in presentation mode, where it takes the
 panel's spare height (see SectionGrid.place)."""
 PRESENTATION_FEED_ROWS = 1
 """Dropout rows kept whole in presentation mode: the newest (the timeline strip above marks
 every dropout); the height of the two more it had kept goes to the pace chart."""
-"""The pace chart's least height (px at scale 1.0) when the panel would scroll otherwise:
-the last thing that gives way in a short window."""
 
 
 class SidePanel(QWidget):
