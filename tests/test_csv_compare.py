@@ -5,11 +5,11 @@ other runner named after the file. Cancel leaves the window as it was."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from racegui.ui import csv_dialog, main_window
-from racegui.ui.csv_dialog import CsvOpenDialog
+from racegui.ui import main_window
 from racegui.ui.ui_paths import demo_path
+from tests.helpers_csv_dialog import answered_dialogs
 
 MILE_LAPS = "Lap,Lap Time\n1,00:01.45\n2,01:00.30\n3,01:01.00\n4,01:01.50\n5,01:03.00\n"
 """A club mile's laps (the 9.34 m start, then four laps: 4:07.25)."""
@@ -34,26 +34,6 @@ def _picking(monkeypatch, path) -> list[str]:
     return asked
 
 
-def _asking(monkeypatch, **fields) -> list[CsvOpenDialog]:
-    """CSV dialogs shown as on a desktop, exec filling in fields and pressing OK (Cancel
-    with cancel=True); returns the dialogs, with the distance each started at."""
-    monkeypatch.setattr(csv_dialog, "dialogs_seen", lambda: True)
-    seen: list[CsvOpenDialog] = []
-
-    def exec_(dialog: CsvOpenDialog) -> int:
-        dialog.started_at = dialog.distance.text()
-        seen.append(dialog)
-        if fields.get("cancel"):
-            return QDialog.DialogCode.Rejected
-        for name, text in fields.items():
-            getattr(dialog, name).setText(text)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(CsvOpenDialog, "exec", exec_)
-    return seen
-
-
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch) -> list[str]:
     """The texts of the message boxes the window shows (none waits, unseen, offscreen)."""
@@ -65,7 +45,7 @@ def boxes(monkeypatch) -> list[str]:
 
 def test_compare_with_a_lap_csv_asks_its_runner_s_name(window, laps, monkeypatch, boxes):
     _picking(monkeypatch, laps)
-    seen = _asking(monkeypatch, name="Mia Berg")
+    seen = answered_dialogs(monkeypatch, name="Mia Berg")
     window.actions["compare"].trigger()
     [dialog] = seen
     assert dialog.parent() is window and dialog.windowTitle() == "Compare with club-mile.csv"
@@ -77,7 +57,7 @@ def test_compare_with_a_lap_csv_asks_its_runner_s_name(window, laps, monkeypatch
 
 def test_cancel_compares_nothing_and_says_nothing(window, laps, monkeypatch, boxes):
     _picking(monkeypatch, laps)
-    _asking(monkeypatch, cancel=True)
+    answered_dialogs(monkeypatch, cancel=True)
     window.actions["compare"].trigger()
     assert window.compare is None and window.scene.track.compare is None
     assert not window.actions["clear_compare"].isEnabled() and boxes == []
@@ -97,7 +77,7 @@ def test_a_lap_csv_compared_starts_at_the_shown_race_unless_its_laps_say_otherwi
 ):
     path = tmp_path / "tue.csv"
     path.write_text(f"Lap,Lap Time\n{laps}\n", encoding="utf-8")
-    seen = _asking(monkeypatch, cancel=True)
+    seen = answered_dialogs(monkeypatch, cancel=True)
     assert window.open_compare(path) is False
     [dialog] = seen
     assert dialog.started_at == start
@@ -109,14 +89,14 @@ def test_a_lap_csv_compared_starts_at_the_shown_race_unless_its_laps_say_otherwi
 def test_1500_m_laps_are_not_compared_with_a_mile(window, tmp_path, monkeypatch, boxes):
     path = tmp_path / "tue.csv"
     path.write_text("Lap,Lap Time\n1,51.8\n2,69.2\n3,70.1\n4,67.4\n", encoding="utf-8")
-    _asking(monkeypatch)
+    answered_dialogs(monkeypatch)
     assert window.open_compare(path) is False
     assert window.compare is None and len(boxes) == 1
     assert "(1500 m)" in boxes[0] and "only races of the same distance" in boxes[0]
 
 
 def test_a_race_file_is_compared_without_a_dialog(window, monkeypatch, boxes):
-    seen = _asking(monkeypatch)
+    seen = answered_dialogs(monkeypatch)
     assert window.open_compare(demo_path("kipyegon-wr-2023.json"))
     assert seen == [] and window.compare is not None and boxes == []
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageB
 from racegui.io.race_file import read_race
 from racegui.io.replay_file import csv_prefill
 from racegui.ui import app as app_module
-from racegui.ui import csv_dialog
 from racegui.ui.csv_dialog import CsvOpenDialog
 from racegui.ui.main_window import MainWindow
+from tests.helpers_csv_dialog import answered_dialogs
 
 LAPS = (
     "Stopwatch export\nDate,2025-05-10 17:32\n"
@@ -113,27 +113,8 @@ def test_a_problem_found_on_reading_is_shown_in_the_dialog_which_stays_open(qtbo
     assert dialog.problem.text().endswith("(1500 m) given above")  # no "--distance": no flags
 
 
-def _filled(monkeypatch, **fields):
-    """Dialogs shown as on a desktop, exec filling in fields and pressing OK (or Cancel
-    with cancel=True)."""
-    monkeypatch.setattr(csv_dialog, "dialogs_seen", lambda: True)
-    seen: list[CsvOpenDialog] = []
-
-    def exec_(dialog: CsvOpenDialog) -> int:
-        seen.append(dialog)
-        if fields.get("cancel"):
-            return QDialog.DialogCode.Rejected
-        for name, text in fields.items():
-            getattr(dialog, name).setText(text)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(CsvOpenDialog, "exec", exec_)
-    return seen
-
-
 def test_the_window_opens_a_csv_with_what_its_dialog_is_given(window, tmp_path, monkeypatch):
-    seen = _filled(monkeypatch, target="4:20", name="Mia Berg", title="Tuesday 1500")
+    seen = answered_dialogs(monkeypatch, target="4:20", name="Mia Berg", title="Tuesday 1500")
     path = _csv(tmp_path, LAPS)
     assert window.open_path(path)
     assert [d.parent() for d in seen] == [window]  # over the window
@@ -143,14 +124,14 @@ def test_the_window_opens_a_csv_with_what_its_dialog_is_given(window, tmp_path, 
 
 
 def test_cancel_keeps_the_race_shown(window, tmp_path, monkeypatch):
-    _filled(monkeypatch, cancel=True)
+    answered_dialogs(monkeypatch, cancel=True)
     before = window.replay
     assert window.open_path(_csv(tmp_path, LAPS)) is False
     assert window.replay is before
 
 
 def test_a_csv_that_cannot_be_read_says_so_without_a_dialog(window, tmp_path, monkeypatch):
-    seen = _filled(monkeypatch)
+    seen = answered_dialogs(monkeypatch)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     assert window.open_path(_csv(tmp_path, "who,where\n1,2\n")) is False
@@ -163,7 +144,7 @@ def test_offscreen_a_lap_csv_opens_as_its_dialog_starts(window, tmp_path):
 
 
 def test_a_csv_on_the_command_line_opens_after_its_dialog(settings, tmp_path, monkeypatch):
-    _filled(monkeypatch, target="4:20")
+    answered_dialogs(monkeypatch, target="4:20")
     monkeypatch.setattr(app_module, "AppSettings", lambda: settings)
     monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail("a box was shown"))
@@ -185,7 +166,7 @@ def test_a_csv_on_the_command_line_opens_after_its_dialog(settings, tmp_path, mo
 
 
 def test_save_as_writes_the_race_with_its_target_as_json(window, tmp_path, monkeypatch):
-    _filled(monkeypatch, target="4:20")
+    answered_dialogs(monkeypatch, target="4:20")
     assert window.open_path(_csv(tmp_path, LAPS))
     assert "&Save As…" in [a.text() for a in window.menus["file"].actions()]
     assert window.save_as(str(tmp_path / "tuesday"))  # .json added
