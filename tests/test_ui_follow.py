@@ -121,3 +121,19 @@ def test_a_race_with_one_runner_has_no_choice(window, tmp_path):
     assert "following" not in window.windowTitle()
     with pytest.raises(FollowError, match="'p' \\(Pacer\\) is a pacer"):
         window.follow("p")
+
+
+def test_following_another_runner_keeps_the_tab_shown(window):
+    """The comparison tab, or any tab chosen, stays when another runner is followed: the
+    tab remembered for the file had come back (the "vs" tab gave way to the laps)."""
+    splits = window.scene.panel.splits
+    window.set_compare(compile_race(race_from_data(two_runner_data(title="Other"))))
+    assert splits.mode_name == "compare"
+
+    window.follow("s")
+    assert splits.mode_name == "compare"
+    assert window.actions["splits_compare"].isChecked()
+
+    splits.set_mode_name("200m")
+    window.follow("r")
+    assert splits.mode_name == "200m"

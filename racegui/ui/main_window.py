@@ -41,7 +41,7 @@ from racegui.ui.goto_time import GoToTimeDialog
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
 from racegui.ui.loading import LoadError, error_text
-from racegui.ui.panel.splits_table import MODE_NAMES
+from racegui.ui.panel.splits_table import COMPARE_NAME, MODE_NAMES
 from racegui.ui.presentation import (
     PRESENTATION_HEIGHT_PX,
     PRESENTATION_WIDTH_PX,
@@ -523,6 +523,12 @@ class MainWindow(QMainWindow):
         was_playing = self.clock.playing
         self.clock.pause()
         self.clock.set_duration(replay.duration_s)
+        # The tab last chosen for this file (Laps for a new one), not another race's; the
+        # same race's comparison tab, shown, stays (another runner followed: the file's tab
+        # had replaced it).
+        tab = self.settings.splits_for(path)
+        if keep_time and self.scene.panel.splits.mode_name == COMPARE_NAME:
+            tab = COMPARE_NAME
         dropped = self.compare
         problem = comparison_problem(replay, dropped) if dropped is not None else None
         if problem is not None:  # another distance, or the compared race itself
@@ -530,8 +536,7 @@ class MainWindow(QMainWindow):
         elif dropped is not None:  # her own run in it, if she ran in it too
             self.set_compare(dropped, self.compare_path)
         self.scene.set_replay(replay)
-        # The tab last chosen for this file (Laps for a new one), not another race's.
-        self.scene.panel.splits.set_mode_name(self.settings.splits_for(path))
+        self.scene.panel.splits.set_mode_name(tab)
         self._show_splits_mode()
         self.controls.set_replay(replay)
         fill_follow_menu(self.menus["follow"], replay, self.follow)
