@@ -88,3 +88,23 @@ def test_a_result_line_goes_when_the_options_change(replay, qtbot, tmp_path):
     assert dlg.cancel_button.text() == "Close"
     dlg.theme_combo.setCurrentText("light")  # the file written was dark
     assert dlg.status.text() == "" and dlg.cancel_button.text() == "Cancel"
+
+
+@pytest.mark.parametrize("untick", [False, True])
+def test_big_type_ticked_for_presentation_mode_is_not_remembered(replay, qtbot, tmp_path, untick):
+    """Big type ticked because the window presented is not the user's choice: the next
+    dialog outside presentation mode had started with it (noticed last stop). Unticked
+    there, it is the user's choice, and remembered."""
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.export_presentation = untick  # the last export's, before presenting
+    first = ExportDialog(replay, start_dir=tmp_path, settings=settings, presenting=True)
+    qtbot.addWidget(first)
+    assert first.presentation_check.isChecked()
+    if untick:
+        first.presentation_check.setChecked(False)
+    first.path_edit.setText(str(tmp_path / "still.png"))
+    assert first.run_export(first.options()) is not None
+    again = ExportDialog(replay, start_dir=tmp_path, settings=settings)
+    qtbot.addWidget(again)
+    assert not again.presentation_check.isChecked()
+    assert settings.export_presentation is False

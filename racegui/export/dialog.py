@@ -223,7 +223,7 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self._running = False
         self._format: ExportFormat = "mp4"
-        self._user_set: set[str] = set()  # "size", "fps", "panel": the user's, not proposed
+        self._user_set: set[str] = set()  # "size", "fps", "panel", "presentation": the user's
         self._proposing = False
         self._now_s = now_s
         self._proposed_from = clock_text(0.0)
@@ -234,6 +234,9 @@ class ExportDialog(QDialog):
         self._recall_options()
         if presenting:  # a presenter's clip is for a projector or a slide, as the window is
             self.presentation_check.setChecked(True)
+        self._presenting = presenting
+        """Big type was ticked for presentation mode: kept for the next dialog only if the
+        user ticks or unticks it (else the last export's choice stays)."""
         self._connect()
         self._on_path_edited(self.path_edit.text())
 
@@ -364,6 +367,7 @@ class ExportDialog(QDialog):
         self.splits_combo.currentIndexChanged.connect(self._on_option_changed)
         self.theme_combo.currentIndexChanged.connect(self._on_option_changed)
         self.presentation_check.toggled.connect(self._on_option_changed)
+        self.presentation_check.toggled.connect(self._on_presentation_toggled)
 
     def _recall_options(self) -> None:
         """Start with the theme, type size and card lengths of the last export (settings, if
@@ -382,10 +386,14 @@ class ExportDialog(QDialog):
         if self._settings is None:
             return
         self._settings.export_theme = options.theme
-        self._settings.export_presentation = options.presentation
+        if not self._presenting or "presentation" in self._user_set:
+            self._settings.export_presentation = options.presentation
         if not options.is_still:  # a still's (greyed out) cards were not used
             self._settings.export_title_card_s = options.title_card_s
             self._settings.export_end_card_s = options.end_card_s
+
+    def _on_presentation_toggled(self, _on: bool) -> None:
+        self._user_set.add("presentation")
 
     @staticmethod
     def _seconds_spin(tip: str) -> QDoubleSpinBox:
