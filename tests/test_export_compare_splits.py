@@ -12,8 +12,8 @@ import pytest  # noqa: E402
 
 from racegui.cli import _verb_parser, main  # noqa: E402
 from racegui.export.cli_export import options_from_args  # noqa: E402
-from racegui.export.dialog import install_export, open_export_dialog  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
+from racegui.export.window_export import install_export, open_export_dialog  # noqa: E402
 from racegui.io.replay_file import compare_options, read_replay  # noqa: E402
 from racegui.ui.loading import load_replay  # noqa: E402
 from racegui.ui.panel.splits_table import COMPARE, LAPS, SPLITS, TIMED  # noqa: E402

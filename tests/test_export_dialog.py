@@ -13,13 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from racegui.export import dialog as dialog_module
 from racegui.export import writers
-from racegui.export.dialog import (
-    ExportDialog,
-    default_folder,
-    file_stem,
-    install_export,
-    open_export_dialog,
-)
+from racegui.export.dialog import ExportDialog
+from racegui.export.export_folder import default_folder
+from racegui.export.file_naming import file_stem
+from racegui.export.window_export import install_export, open_export_dialog
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.model.timefmt import clock_text
@@ -455,7 +452,7 @@ def test_a_long_title_gives_a_short_default_name(qtbot, replay, tmp_path):
     open at all."""
     from dataclasses import replace
 
-    from racegui.export.dialog import FILE_STEM_CHARS, file_stem
+    from racegui.export.file_naming import FILE_STEM_CHARS, file_stem
 
     title = "Women's 1500 m final " * 14
     stem = file_stem(title)

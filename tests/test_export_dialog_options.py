@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
-from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.export.dialog import ExportDialog
+from racegui.export.window_export import install_export, open_export_dialog
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path

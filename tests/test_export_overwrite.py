@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from racegui.cli import main
-from racegui.export.dialog import ExportDialog, install_export, open_export_dialog
+from racegui.export.dialog import ExportDialog
 from racegui.export.options import ExportOptions
 from racegui.export.overwrite import file_written_over
+from racegui.export.window_export import install_export, open_export_dialog
 from racegui.io.replay_file import read_replay
 from racegui.resources_path import demo_race_path
 

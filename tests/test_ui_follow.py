@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QActionGroup, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from racegui.export.dialog import open_export_dialog
+from racegui.export.window_export import open_export_dialog
 from racegui.io.race_file import race_from_data
 from racegui.model.replay import FollowError, compile_race
 from racegui.ui.app import ensure_app

@@ -77,7 +77,7 @@ def test_on_off_settings_read_the_words_qsettings_writes(tmp_path):
 
 def test_an_export_folder_too_long_to_look_up_is_passed_over(tmp_path):
     """A hand-edited export folder of 300 characters was an OSError opening File > Export."""
-    from racegui.export.dialog import default_folder
+    from racegui.export.export_folder import default_folder
 
     assert default_folder(tmp_path / ("a" * 300), None) != tmp_path / ("a" * 300)
 

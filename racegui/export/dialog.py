@@ -8,12 +8,10 @@ destination is either complete or untouched.
 
 from __future__ import annotations
 
-import os
-import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.cards import ghost_name
+from racegui.export.dialog_text import describe_plan, panel_words
+from racegui.export.file_naming import file_stem
 from racegui.export.frames import FramePlan
 from racegui.export.options import (
     COMPARE_SPLITS,
@@ -47,7 +47,6 @@ from racegui.export.options import (
     ExportOptionsError,
     check_gif_budget,
     format_for,
-    small_panel_text,
 )
 from racegui.export.overwrite import race_file_problem
 from racegui.export.pipeline import plan_for
@@ -59,7 +58,6 @@ from racegui.model.timefmt import (
     parse_time,
     within_end,
 )
-from racegui.resources_path import resources_dir
 from racegui.ui.file_dialogs import save_file_name
 from racegui.ui.panel.compare_tab import compare_names
 from racegui.ui.settings import AppSettings
@@ -84,86 +82,6 @@ FORMAT_NAMES: dict[ExportFormat, str] = {"mp4": "an MP4", "gif": "a GIF", "png":
 """Each format as the dialog's notes name it."""
 PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
 """Colour of a problem with the options on a light and on a dark dialog."""
-_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
-_WORDS = re.compile(r"[^\W_]+")
-
-
-FILE_STEM_CHARS = 60
-"""Longest default file name stem (characters): whole words of the title up to this."""
-
-
-def file_stem(title: str) -> str:
-    """A file name stem from a race title: "Faith Kipyegon's mile" -> "faith-kipyegons-mile"."""
-    words = _WORDS.findall(_APOSTROPHES.sub("", title.lower()))
-    stem = ""
-    for word in words:  # whole words up to FILE_STEM_CHARS (a title may run to 300)
-        longer = f"{stem}-{word}" if stem else word[:FILE_STEM_CHARS]
-        if len(longer) > FILE_STEM_CHARS:
-            break
-        stem = longer
-    return stem or "replay"
-
-
-def describe_plan(options: ExportOptions, plan: FramePlan) -> str:
-    """What the options will write, in one line ("925 frames: 1:01.7 of video at 15 fps")."""
-    if options.is_still:
-        return f"One picture of the race at {clock_text(plan.race_times[0])}."
-    files = " (one PNG file each)" if options.is_sequence else ""
-    return (
-        f"{plan.total:,} frame{'s' * (plan.total != 1)}{files}: "
-        f"{format_clock(plan.video_duration_s, 1)} of video at "
-        f"{options.fps} fps."
-    )
-
-
-def panel_words(options: ExportOptions) -> str:
-    """The dialog's warning of a side panel too small to read, in its own words, or "" (the
-    command line said so; the dialog had made a 360p GIF without a word: coach's review)."""
-    small = small_panel_text(options.size, options.panel, options.presentation)
-    if small is None:
-        return ""
-    px, helps = small
-    bigger = "tick “Big type for a projector or a slide”, or " if helps else ""
-    return (
-        f" The side panel's smallest text will be {px:.0f} px high, too small to read: "
-        f"{bigger}untick “Show the side panel” to give the track the whole frame."
-    )
-
-
-def _writable_dir(folder: Path | None) -> bool:
-    """Whether folder is a folder the user may write in (False for one that cannot be looked
-    up: a hand-edited settings file's folder name too long for the file system)."""
-    try:
-        return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
-    except (OSError, ValueError):
-        return False
-
-
-def _user_file_folder(path: Path | None) -> Path | None:
-    """The folder of a race file the user has (None for a demo race shipped with racegui)."""
-    if path is None:
-        return None
-    folder = Path(path).expanduser().absolute().parent
-    shipped = resources_dir().absolute()
-    return None if folder.is_relative_to(shipped) else folder
-
-
-def _videos_folder() -> Path | None:
-    location = QStandardPaths.StandardLocation.MoviesLocation
-    found = QStandardPaths.writableLocation(location)
-    return Path(found) if found else None
-
-
-def default_folder(last: Path | None, race_path: Path | None) -> Path:
-    """Where an export goes unless the user says otherwise.
-
-    The folder of the last export, else the race file's folder (a user file, not a shipped
-    demo), else the user's Videos (Movies) folder, else home; each only if it is writable.
-    """
-    for folder in (last, _user_file_folder(race_path), _videos_folder()):
-        if _writable_dir(folder):
-            return folder
-    return Path.home()
 
 
 class _NoWindowRepaint(QObject):
@@ -711,53 +629,3 @@ class ExportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _window_splits(window) -> str:
-    """The splits table the window's panel shows: "laps", "200m", "timed" or "compare"."""
-    scene = getattr(window, "scene", None)
-    return scene.panel.splits.mode_name if scene is not None else "laps"
-
-
-def _window_presenting(window) -> bool:
-    """Whether the window is in presentation mode (F11): its action is checked then."""
-    action = getattr(window, "actions", {}).get("presentation")
-    return action is not None and action.isChecked()
-
-
-def _window_time(window) -> float:
-    """The race time (s) the window shows (0 for a window without a clock)."""
-    clock = getattr(window, "clock", None)
-    return float(clock.time()) if clock is not None else 0.0
-
-
-def open_export_dialog(window) -> ExportDialog:
-    """Show the export dialog for a MainWindow's current replay, theme, splits tab and
-    comparison, with big type if the window is in presentation mode."""
-    settings = getattr(window, "settings", None)
-    last = settings.export_folder if settings is not None else ""
-    start = default_folder(Path(last) if last else None, getattr(window, "path", None))
-    dialog = ExportDialog(
-        window.replay,
-        theme=getattr(window, "theme_name", "dark"),
-        splits=_window_splits(window),
-        compare=getattr(window, "compare", None),
-        race_path=getattr(window, "path", None),
-        compare_path=getattr(window, "compare_path", None),
-        start_dir=start,
-        settings=settings,
-        now_s=_window_time(window),
-        presenting=_window_presenting(window),
-        parent=window,
-    )
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    # The dialog reports the finished export itself (it stays open with the summary): a
-    # window.statusBar() message would create a status bar the window never had, an empty
-    # strip under the controls that keeps its height for good.
-    dialog.show()
-    return dialog
-
-
-def install_export(window) -> None:
-    """Enable File > Export… on a MainWindow."""
-    window.add_export_action(lambda: open_export_dialog(window))

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.cli_output import to_stderr
 from racegui.cli_text import TypedTime, after_end_text
-from racegui.export.dialog import ExportDialog, install_export
+from racegui.export.dialog import ExportDialog
+from racegui.export.window_export import install_export
 from racegui.io.atomic import write_bytes_atomic
 from racegui.io.replay_file import compare_options, is_splits_csv
 from racegui.model.follow import following_named

@@ -1,0 +1,61 @@
+"""File > Export on the replay window: the export dialog opened with what the window shows
+(replay, theme, splits tab, comparison, race time, presentation mode)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from racegui.export.dialog import ExportDialog
+from racegui.export.export_folder import default_folder
+
+
+def _window_splits(window) -> str:
+    """The splits table the window's panel shows: "laps", "200m", "timed" or "compare"."""
+    scene = getattr(window, "scene", None)
+    return scene.panel.splits.mode_name if scene is not None else "laps"
+
+
+def _window_presenting(window) -> bool:
+    """Whether the window is in presentation mode (F11): its action is checked then."""
+    action = getattr(window, "actions", {}).get("presentation")
+    return action is not None and action.isChecked()
+
+
+def _window_time(window) -> float:
+    """The race time (s) the window shows (0 for a window without a clock)."""
+    clock = getattr(window, "clock", None)
+    return float(clock.time()) if clock is not None else 0.0
+
+
+def open_export_dialog(window) -> ExportDialog:
+    """Show the export dialog for a MainWindow's current replay, theme, splits tab and
+    comparison, with big type if the window is in presentation mode."""
+    settings = getattr(window, "settings", None)
+    last = settings.export_folder if settings is not None else ""
+    start = default_folder(Path(last) if last else None, getattr(window, "path", None))
+    dialog = ExportDialog(
+        window.replay,
+        theme=getattr(window, "theme_name", "dark"),
+        splits=_window_splits(window),
+        compare=getattr(window, "compare", None),
+        race_path=getattr(window, "path", None),
+        compare_path=getattr(window, "compare_path", None),
+        start_dir=start,
+        settings=settings,
+        now_s=_window_time(window),
+        presenting=_window_presenting(window),
+        parent=window,
+    )
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # The dialog reports the finished export itself (it stays open with the summary): a
+    # window.statusBar() message would create a status bar the window never had, an empty
+    # strip under the controls that keeps its height for good.
+    dialog.show()
+    return dialog
+
+
+def install_export(window) -> None:
+    """Enable File > Export… on a MainWindow."""
+    window.add_export_action(lambda: open_export_dialog(window))
