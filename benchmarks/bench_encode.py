@@ -41,15 +41,15 @@ from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 from PIL import Image, ImageDraw, ImageFont
 
 from racegui.export.frames import FrameSource
-from racegui.export.options import ExportOptions, parse_size
-from racegui.export.pipeline import export
-from racegui.export.writers import (
+from racegui.export.mp4_writer import (
     MP4_CRF,
     MP4_PRESET,
     MP4_THREAD_TYPE,
     MP4_THREADS,
     Mp4Writer,
 )
+from racegui.export.options import ExportOptions, parse_size
+from racegui.export.pipeline import export
 
 ATHLETE_COLOURS = [
     (230, 57, 70),

@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_encode import CpuMeter, encode_alone_once, export_once  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from racegui.export.mp4_writer import Mp4Writer  # noqa: E402
 from racegui.export.options import ExportOptions  # noqa: E402
 from racegui.export.pipeline import export  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
-from racegui.export.writers import Mp4Writer  # noqa: E402
 from racegui.io.race_file import read_race  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
 from racegui.resources_path import demo_race_path  # noqa: E402

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from racegui.export import dialog as dialog_module
-from racegui.export import writers
+from racegui.export import mp4_writer
 from racegui.export.dialog import ExportDialog
 from racegui.export.export_folder import default_folder
 from racegui.export.file_naming import file_stem
@@ -133,7 +133,7 @@ def test_a_full_disk_shows_why_and_keeps_the_old_file(dialog, tmp_path, monkeypa
     def refused(dest, suffix=".part"):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), f"{dest}.1a2b.part")
 
-    monkeypatch.setattr(writers, "reserve_temp_path", refused)
+    monkeypatch.setattr(mp4_writer, "reserve_temp_path", refused)
     dialog.export_button.click()
     assert shown[1] == f"Could not write {out}: Permission denied"
 

@@ -7,7 +7,8 @@ import os
 import numpy as np
 import pytest
 
-from racegui.export.writers import ExportWriteError, PngWriter
+from racegui.export.png_writer import PngWriter
+from racegui.export.writer_base import ExportWriteError
 
 W, H = 32, 24
 

@@ -13,24 +13,18 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from racegui.export import writers
+from racegui.export import mp4_writer
 from racegui.export.frames import frame_count, frame_times, plan_frames
+from racegui.export.gif_writer import GifWriter, gif_durations_ms
+from racegui.export.mp4_writer import MP4_QUEUE_BYTES, MP4_QUEUE_FRAMES, Mp4Writer
 from racegui.export.options import (
     ExportOptions,
     ExportOptionsError,
     check_gif_budget,
     parse_size,
 )
-from racegui.export.writers import (
-    MP4_QUEUE_BYTES,
-    MP4_QUEUE_FRAMES,
-    ExportWriteError,
-    GifWriter,
-    Mp4Writer,
-    PngWriter,
-    gif_durations_ms,
-    sequence_name,
-)
+from racegui.export.png_writer import PngWriter, sequence_name
+from racegui.export.writer_base import ExportWriteError
 
 W, H = 160, 120
 
@@ -343,7 +337,7 @@ class _BrokenReformatter:
 
 
 def test_an_encoder_thread_error_is_raised_not_a_hang(tmp_path, monkeypatch):
-    monkeypatch.setattr(writers, "VideoReformatter", _BrokenReformatter)
+    monkeypatch.setattr(mp4_writer, "VideoReformatter", _BrokenReformatter)
     out = tmp_path / "clip.mp4"
     out.write_bytes(b"keep me")
     outcome: list[BaseException | None] = []

@@ -328,7 +328,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     from racegui.export.pipeline import ExportCancelled, export
     from racegui.export.progress_text import ProgressLine, format_summary, say
     from racegui.export.scene_source import SceneFrameSource
-    from racegui.export.writers import ExportWriteError
+    from racegui.export.writer_base import ExportWriteError
     from racegui.ui.theme import theme_named
 
     source = SceneFrameSource(

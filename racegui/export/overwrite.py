@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from racegui.export.options import ExportOptions
-from racegui.export.writers import sequence_name
+from racegui.export.png_writer import sequence_name
 from racegui.io.atomic import same_file
 
 _DIGITS = re.compile(r"\d+")

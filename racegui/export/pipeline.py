@@ -10,13 +10,16 @@ from pathlib import Path
 import numpy as np
 
 from racegui.export.frames import FramePlan, FrameSource, iter_plan, plan_frames, sample_frames
+from racegui.export.gif_writer import GifWriter
+from racegui.export.mp4_writer import Mp4Writer
 from racegui.export.options import (
     ExportOptions,
     ExportOptionsError,
     check_frame_budget,
     check_gif_budget,
 )
-from racegui.export.writers import FrameWriter, GifWriter, Mp4Writer, PngWriter
+from racegui.export.png_writer import PngWriter
+from racegui.export.writer_base import FrameWriter
 from racegui.gc_control import CollectBetweenFrames
 from racegui.io.atomic import refuse_read_only
 
