@@ -109,3 +109,40 @@ def test_big_type_ticked_for_presentation_mode_is_not_remembered(replay, qtbot, 
     qtbot.addWidget(again)
     assert not again.presentation_check.isChecked()
     assert settings.export_presentation is False
+
+
+def test_the_dialog_reopens_as_the_last_export_of_the_race(window, qtbot, tmp_path):
+    """Reopened, the dialog had gone back to a whole-race 1080p MP4, and Return started
+    7,394 frames (keyboard user's review): it starts as the last export of the same race,
+    and as new for another race."""
+    install_export(window)
+    first = open_export_dialog(window)
+    qtbot.addWidget(first)
+    first.path_edit.setText(str(tmp_path / "clip.gif"))
+    first.size_combo.setCurrentIndex(1)  # 1280 x 720
+    first.fps_spin.setValue(10)
+    first.speed_combo.setCurrentIndex(first.speed_combo.findData(2.0))
+    first.from_edit.setText("3:00")
+    first.to_edit.setText("3:02")
+    assert first.run_export(first.options()) is not None
+    first.close()
+
+    again = open_export_dialog(window)
+    qtbot.addWidget(again)
+    options = again.options()
+    assert options.output == tmp_path / "clip.gif" and options.format == "gif"
+    assert (options.size, options.fps, options.speed) == ((1280, 720), 10, 2.0)
+    assert (options.from_s, options.to_s) == (180.0, 182.0)
+    assert not options.panel  # a GIF's proposal, kept
+    again.path_edit.setText(str(tmp_path / "clip.mp4"))  # the user's size and rate stay
+    assert (again.options().size, again.options().fps) == ((1280, 720), 10)
+    assert again.options().panel  # an MP4's proposal: the panel was not the user's choice
+    again.close()
+
+    assert window.open_path(demo_race_path().with_name("kipyegon-wr-2023.json"))
+    other = open_export_dialog(window)
+    qtbot.addWidget(other)
+    options = other.options()
+    assert options.format == "mp4" and options.size == (1920, 1080) and options.fps == 30
+    assert options.from_s == 0.0 and options.to_s == window.replay.race_end_s
+    other.close()

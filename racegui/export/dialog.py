@@ -116,6 +116,7 @@ class ExportDialog(QDialog):
         settings: AppSettings | None = None,
         now_s: float = 0.0,
         presenting: bool = False,
+        last: ExportOptions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``theme`` and ``splits`` ("laps", "200m", "timed" or with ``compare`` "compare")
@@ -127,7 +128,9 @@ class ExportDialog(QDialog):
         of the last export, which the dialog starts with; ``now_s``
         (s) is the window's race time, where a PNG still is taken unless the user says;
         ``race_path`` and ``compare_path`` are the files of replay and compare (None: not
-        from a file), which an export is refused to write over."""
+        from a file), which an export is refused to write over; ``last``: the options of the
+        last export of this race, which the dialog starts with (file, span, size, rate,
+        speed and panel; the start of a clip only, a still's is now_s)."""
         super().__init__(parent)
         self.setWindowTitle("Export replay")
         self.replay = replay
@@ -148,6 +151,8 @@ class ExportDialog(QDialog):
         """The start time the dialog last put in the field (a time typed over it is kept)."""
         self._proposal_note = ""
         self.last_summary: str | None = None
+        self.last_options: ExportOptions | None = None
+        """The options of the last export this dialog finished."""
         self._build(theme, splits, start_dir or Path.home())
         self._recall_options()
         if presenting:  # a presenter's clip is for a projector or a slide, as the window is
@@ -157,6 +162,8 @@ class ExportDialog(QDialog):
         user ticks or unticks it (else the last export's choice stays)."""
         self._connect()
         self._on_path_edited(self.path_edit.text())
+        if last is not None:
+            self._restore(last)
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self, theme: str, splits: str, start_dir: Path) -> None:
@@ -309,6 +316,39 @@ class ExportDialog(QDialog):
         if not options.is_still:  # a still's (greyed out) cards were not used
             self._settings.export_title_card_s = options.title_card_s
             self._settings.export_end_card_s = options.end_card_s
+
+    def _restore(self, last: ExportOptions) -> None:
+        """Start as the last export of this race: reopened, the dialog had gone back to a
+        whole-race MP4, and Return started 7,394 frames (keyboard user's review). Its size,
+        rate and panel count as the user's where they differ from what its format proposes."""
+        self.path_edit.setText(str(last.output))  # the format, and what it proposes
+        fmt = self._format
+        proposed_size, proposed_fps, proposed_panel = PROPOSED[fmt]
+        self._proposing = True
+        try:
+            sizes = [tuple(self.size_combo.itemData(i)) for i in range(self.size_combo.count())]
+            if tuple(last.size) in sizes:
+                self.size_combo.setCurrentIndex(sizes.index(tuple(last.size)))
+            self.fps_spin.setValue(last.fps)
+            self.panel_check.setChecked(last.panel)
+            speed = self.speed_combo.findData(last.speed)
+            if speed >= 0:
+                self.speed_combo.setCurrentIndex(speed)
+        finally:
+            self._proposing = False
+        chosen = {
+            "size": tuple(last.size) != proposed_size,
+            "fps": last.fps != proposed_fps,
+            "panel": last.panel != proposed_panel,
+        }
+        self._user_set |= {name for name, differs in chosen.items() if differs}
+        self._proposal_note = ""
+        if not last.is_still:  # a still's time is the window's now
+            if last.from_s is not None:
+                self.from_edit.setText(clock_text(last.from_s))
+            if last.to_s is not None:
+                self.to_edit.setText(clock_text(last.to_s))
+        self._refresh_check()
 
     def _on_presentation_toggled(self, _on: bool) -> None:
         self._user_set.add("presentation")
@@ -524,6 +564,7 @@ class ExportDialog(QDialog):
             self._refresh_check()
         summary = format_summary(result)
         self.last_summary = summary
+        self.last_options = options
         if self._settings is not None:
             self._settings.export_folder = str(options.output.absolute().parent)
         self.cancel_button.setText("Close")  # the export is done: this button now closes

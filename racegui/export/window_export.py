@@ -3,12 +3,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from racegui.export.dialog import ExportDialog
 from racegui.export.export_folder import default_folder
+from racegui.export.options import ExportOptions
+
+
+@dataclass
+class ExportMemory:
+    """The last export from a window in this session, and which race it was of: the next
+    dialog for the same race starts with its options."""
+
+    race: tuple[str, str, float] | None = None
+    """(file, title, length in s) of the race exported."""
+    options: ExportOptions | None = None
+
+    def for_race(self, race: tuple[str, str, float]) -> ExportOptions | None:
+        """The last export's options if it was of ``race``, else None."""
+        return self.options if race == self.race else None
+
+    def remember(self, race: tuple[str, str, float], options: ExportOptions | None) -> None:
+        if options is not None:
+            self.race, self.options = race, options
+
+
+def _race_key(window) -> tuple[str, str, float]:
+    """What makes the window's race the same race for the export memory."""
+    replay = window.replay
+    return (str(getattr(window, "path", None)), replay.race.title, float(replay.duration_s))
+
+
+def _memory(window) -> ExportMemory:
+    """The window's export memory (made on first use)."""
+    memory = getattr(window, "export_memory", None)
+    if not isinstance(memory, ExportMemory):
+        memory = ExportMemory()
+        window.export_memory = memory
+    return memory
 
 
 def _window_splits(window) -> str:
@@ -31,7 +66,9 @@ def _window_time(window) -> float:
 
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme, splits tab and
-    comparison, with big type if the window is in presentation mode."""
+    comparison, with big type if the window is in presentation mode, and the options of the
+    last export of the same race in this session."""
+    memory, race = _memory(window), _race_key(window)
     settings = getattr(window, "settings", None)
     last = settings.export_folder if settings is not None else ""
     start = default_folder(Path(last) if last else None, getattr(window, "path", None))
@@ -46,8 +83,10 @@ def open_export_dialog(window) -> ExportDialog:
         settings=settings,
         now_s=_window_time(window),
         presenting=_window_presenting(window),
+        last=memory.for_race(race),
         parent=window,
     )
+    dialog.export_finished.connect(lambda _summary: memory.remember(race, dialog.last_options))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     # The dialog reports the finished export itself (it stays open with the summary): a
     # window.statusBar() message would create a status bar the window never had, an empty
