@@ -191,15 +191,29 @@ def test_runner_at_3_01_84_is_9_34m_before_the_finish_line():
     assert s.lap[0] == 3
 
 
-def test_projected_finish_and_pace():
+def _time_at(replay, i: int, metres: float) -> float:
+    """When runner i reached `metres` (s), by bisection on her modelled distance."""
+    lo, hi = 0.0, float(replay.finish_time_s[i])
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if replay.athlete_at(i, mid)[0] < metres else (lo, mid)
+    return (lo + hi) / 2
+
+
+def test_projected_finish_holds_her_pace_over_the_last_200_m():
+    """Her pace over the last 200 m, held to the line; none before she has run 200 m (her
+    speed at the instant had projected a 4:0x mile from 0.01 s)."""
     replay = compile_race(_race())
-    d, v = replay.athlete_at(0, 100.0)
-    assert replay.projected_finish_s(100.0) == pytest.approx(100 + (MILE - d) / v)
+    d, _ = replay.athlete_at(0, 100.0)
+    back = _time_at(replay, 0, d - 200.0)
+    assert replay.projected_finish_s(100.0) == pytest.approx(100 + (MILE - d) * (100 - back) / 200)
     assert replay.projected_finish_s(400.0) == pytest.approx(246.42)
     assert replay.projected_finish_s(0.0) is None  # before the gun: no speed to hold
     assert replay.projected_finish_s(-1.0) is None
-    d, v = replay.athlete_at(replay.focus, 0.01)
-    assert replay.projected_finish_s(0.01) == pytest.approx(0.01 + (MILE - d) / v)
+    assert replay.projected_finish_s(0.01) is None  # no pace yet
+    reached_200 = _time_at(replay, 0, 200.0)
+    assert replay.projected_finish_s(reached_200 - 0.05) is None
+    assert replay.projected_finish_s(reached_200 + 0.05) is not None
 
 
 def test_positions_at_equals_state_at():

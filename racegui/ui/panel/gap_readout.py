@@ -87,9 +87,9 @@ class GapReadout(Card):
         for widget in (self.metres, self.metres_caption):
             widget.setToolTip("Distance (m) between the runner and the target on the track now")
         projected = (
-            "Projected finish: her time so far plus the rest of the race at her current speed "
-            "(it changes as she speeds up or slows); then that finish minus the target's time "
-            "(+ is slower). Once she finishes, her final time."
+            "Projected finish: her time so far plus the rest of the race at her pace over "
+            "the last 200 m (— until she has run 200 m); then that finish minus the target's "
+            "time (+ is slower). Once she finishes, her final time."
         )
         for widget in (self.projected_caption, self.projected, self.versus):
             widget.setToolTip(projected)
