@@ -8,8 +8,10 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
 - an even-pace athlete runs the race distance at constant speed;
 - a formation pacer runs at its leader's distance plus its slot offset, in its slot lane;
 - a pacer that drops out eases out to its exit lane over DROPOUT_EASE_S while slowing gently,
-  then slows to a stop, and so does a runner who did not finish (DNF) at her last split; a
-  finisher slows to a stop in its lane; a ghost stops at the line;
+  then slows to a stop; a runner who did not finish (DNF) stops at her last split, where the
+  file says she stopped (not the 15 m or so past it that slowing down would take her), and
+  steps out to lane 3.5 over DROPOUT_EASE_S; a finisher slows to a stop in its lane; a ghost
+  stops at the line;
 - runners moving by their own splits on lane 1's line are set side by side where they run
   level (model.pack_lanes), so a bunched field is not drawn on one spot.
 """
@@ -571,12 +573,15 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             drop_m[i] = end_m
             exit_lane = a.dropout.exit_lane if a.dropout is not None else 3.5
             exit_m = float(track.lane_offset_m(exit_lane))
-            v1 = max(end_v - DROPOUT_EASE_DECEL * DROPOUT_EASE_S, 0.0)
-            ease_decel = (end_v - v1) / DROPOUT_EASE_S
-            tail = path.then(DROPOUT_EASE_S, 0.0, -ease_decel / 2, end_v)
-            if v1 > 0:
-                tail = tail.then(v1 / STOP_DECEL, 0.0, -STOP_DECEL / 2, v1)
-            distance_rows[i] = tail
+            if a.dnf:  # she stops where her last split says, not past it, and steps out
+                distance_rows[i] = path
+            else:
+                v1 = max(end_v - DROPOUT_EASE_DECEL * DROPOUT_EASE_S, 0.0)
+                ease_decel = (end_v - v1) / DROPOUT_EASE_S
+                tail = path.then(DROPOUT_EASE_S, 0.0, -ease_decel / 2, end_v)
+                if v1 > 0:
+                    tail = tail.then(v1 / STOP_DECEL, 0.0, -STOP_DECEL / 2, v1)
+                distance_rows[i] = tail
             delta = exit_m - lane_m
             ease = Pieces(
                 np.array([path.start, end_t, end_t + DROPOUT_EASE_S]),
