@@ -3,7 +3,7 @@ and as the "compare" object of info --json (times s, distances m)."""
 
 from __future__ import annotations
 
-from racegui.cli import _num
+from racegui.cli_info import rounded
 from racegui.cli_text import lap_cell
 from racegui.model.compare_laps import compare_laps
 from racegui.model.replay import Replay
@@ -25,13 +25,13 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
                 "lap": row.lap.number,
                 "stopped": row.lap.stopped,
                 "at_stop": row.lap.at_stop,
-                "distance_m": _num(row.lap.end_m, digits),
-                "time_s": _num(row.lap.time_s, digits),
-                "other_time_s": _num(row.other_time_s, digits),
-                "gap_s": _num(row.gap_s, digits),
-                "lap_time_s": _num(row.lap.lap_time_s, digits),
-                "other_lap_time_s": _num(row.other_lap_time_s, digits),
-                "lap_delta_s": _num(row.lap_delta_s, digits),
+                "distance_m": rounded(row.lap.end_m, digits),
+                "time_s": rounded(row.lap.time_s, digits),
+                "other_time_s": rounded(row.other_time_s, digits),
+                "gap_s": rounded(row.gap_s, digits),
+                "lap_time_s": rounded(row.lap.lap_time_s, digits),
+                "other_lap_time_s": rounded(row.other_lap_time_s, digits),
+                "lap_delta_s": rounded(row.lap_delta_s, digits),
             }
             for row in rows
         ],

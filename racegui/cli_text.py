@@ -5,6 +5,7 @@ Widths are terminal columns: a CJK character takes two, a combining accent none.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,11 @@ def cell(text: str, width: int) -> str:
 def count(n: int, noun: str) -> str:
     """ "1 athlete", "2 athletes"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def quoted(title: str) -> str:
+    """A title in double quotes, on one line (quotes and line breaks in it escaped)."""
+    return json.dumps(title, ensure_ascii=False)
 
 
 ESTIMATED_MARK = "(est.)"

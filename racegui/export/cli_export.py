@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from racegui.cli_args import UsageError
 from racegui.cli_output import to_stderr
+from racegui.cli_read import followed, read_file_arg
 from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note
 from racegui.export.options import (
     COMPARE_SPLITS,
@@ -240,8 +242,6 @@ def _within_replay(
     """The options with --from and --to at or before the replay's end (end_s, s; the end as
     shown, rounded, counts as the end); UsageError for a time after it. names: (field,
     option as typed) of each."""
-    from racegui.cli import UsageError
-
     times = {}
     for name, option in names:
         value = getattr(options, name)
@@ -259,7 +259,6 @@ def _refuse_writing_over(
 ) -> None:
     """UsageError if the export would write over FILE or --compare (a PNG sequence's frame
     files only once `frames`, their number, is known)."""
-    from racegui.cli import UsageError
     from racegui.export.overwrite import race_file_problem
 
     race_files = (
@@ -274,7 +273,6 @@ def _refuse_writing_over(
 def _planned_frames(options: ExportOptions, end_s: float) -> int:
     """How many frames the export has (the replay ending at end_s, s); UsageError if too
     many."""
-    from racegui.cli import UsageError
     from racegui.export.pipeline import plan_for
 
     try:
@@ -295,8 +293,6 @@ def run_export(args: argparse.Namespace, received: list[int] | None = None) -> i
 
 def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     """run_export, with stop signals noted in `received`."""
-    from racegui.cli import UsageError, followed, read_file_arg
-
     try:
         options = options_from_args(args)
     except ExportOptionsError as exc:

@@ -2,6 +2,8 @@
 
 One 16 ms precise QTimer ticks the PlaybackClock while playing; every change of race time
 (tick, seek, step) arrives as clock.time_changed and is fanned out to the scene and controls.
+Its race files (open, compare, save as, drop) are window_files's, its presentation mode and
+full screen window_presentation's, its actions and menus window_actions's.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QScreen
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -24,40 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from racegui import __version__
-from racegui.io.atomic import same_file
-from racegui.io.replay_file import compare_options, is_splits_csv, reading_notes
 from racegui.model import analysis
-from racegui.model.follow import compared
 from racegui.model.replay import Replay, comparison_problem
-from racegui.ui.background_load import load_while_drawing
-from racegui.ui.bar_dock import BarDock
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.clock import PlaybackClock
 from racegui.ui.controls import TransportBar
-from racegui.ui.csv_dialog import open_csv
 from racegui.ui.file_dialogs import open_file_name, save_file_name
 from racegui.ui.follow_menu import fill_follow_menu
 from racegui.ui.goto_time import GoToTimeDialog
 from racegui.ui.help_dialog import HelpDialog
 from racegui.ui.icons import app_icon
-from racegui.ui.loading import LoadError, error_text
 from racegui.ui.panel.splits_table import COMPARE_NAME, MODE_NAMES
-from racegui.ui.presentation import (
-    PRESENTATION_HEIGHT_PX,
-    PRESENTATION_WIDTH_PX,
-    presentation_scale,
-)
+from racegui.ui.presentation import presentation_scale as presentation_scale  # tests use it
 from racegui.ui.race_notes import RaceNotesDialog
-from racegui.ui.save_race import SAVE_FILTER, as_json_name, save_race, suggested_name
+from racegui.ui.save_race import SAVE_FILTER, suggested_name
 from racegui.ui.scene import ReplayScene
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
 from racegui.ui.window_actions import SPLITS_ACTIONS, build_actions, build_menus
+from racegui.ui.window_files import RaceFilesMixin
+from racegui.ui.window_presentation import PresentationMixin
 
 FRAME_MS = 16
 STEP_S = 0.1
 JUMP_S = 5.0
-HIDE_CONTROLS_MS = 2000
 FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
 
 
@@ -106,7 +98,7 @@ def recent_labels(paths: list[str]) -> list[str]:
     return labels
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
     """Replay window for one race, with an optional comparison race."""
 
     export_requested = Signal()
@@ -145,22 +137,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.scene, 1)
         layout.addWidget(self.controls, 0)
         self.setCentralWidget(central)
-        self._bar_dock = BarDock(self.controls, self.scene.track)
-        """Presentation mode's bar, out of the layout below the track (see _dock_controls)."""
         self.menus = build_menus(self, self.actions, self._fill_recent_menu, self.set_speed)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
-        self._hide_timer = QTimer(self)
-        self._hide_timer.setSingleShot(True)
-        self._hide_timer.setInterval(HIDE_CONTROLS_MS)
-        self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
-        self._presentation = False
-        self._restore_maximized = False
-        """Whether leaving full screen goes back to a maximised window (it was one)."""
-        self._windowed_geometry: QByteArray | None = None
-        """The window's geometry before it went full screen: what closing then saves."""
+        self._set_up_presentation()
         self._resume_after_scrub = False
         """Whether playback paused by pressing the seek bar's handle goes on when let go."""
         self._goto_dialog: GoToTimeDialog | None = None
@@ -288,100 +270,12 @@ class MainWindow(QMainWindow):
         """Dark to light or back (key D)."""
         self.set_theme("light" if self.theme_name == "dark" else "dark")
 
-    def open_path(self, path: str | Path) -> bool:
-        """Show the race in a file; on error show a message and keep the current race. A
-        splits CSV is read with what its dialog is given (csv_dialog); False if cancelled."""
-        try:
-            if is_splits_csv(path):
-                replay = open_csv(Path(path), self)
-            else:  # a big file takes seconds: read off the GUI thread, the window drawing on
-                replay = load_while_drawing(self, path)
-            if replay is None:
-                return False
-        except LoadError as exc:
-            try:
-                gone = not Path(path).exists()
-            except OSError:  # a name too long to look up cannot be opened again either
-                gone = True
-            if gone:  # gone since it was opened: not recent any more
-                self.settings.remove_recent(str(Path(path).resolve()))
-            self._show_error("Cannot open race", exc)
-            return False
-        self._set_replay(replay, Path(path))
-        self._remember_opened(Path(path))
-        self.show_reading_notes()
-        return True
-
-    def show_reading_notes(self) -> None:
-        """Say what racegui import and validate would note of the file shown (a short athlete
-        read as a pacer, rows left out, a lap faster than world record pace), if anything:
-        opened in the window, such a file had shown no word of it (coach's review)."""
-        if self.path is None:
-            return
-        notes = reading_notes(self.replay.race, is_splits_csv(self.path))
-        if notes:
-            QMessageBox.information(
-                self,
-                f"Notes on {self.path.name}",
-                f"{self.path.name} was read as it is; check these:\n\n"
-                + "\n".join(f"• {note.removeprefix('note: ')}" for note in notes),
-            )
-
-    def _remember_opened(self, path: Path) -> None:
-        """A race file shown: first in File > Open Recent, and its folder the one the next
-        file dialog starts in. A file given on the command line had been neither (coach's
-        review: Open Recent listed only files opened through File > Open)."""
-        try:
-            full = Path(path).resolve()
-        except OSError:
-            return
-        self.settings.add_recent(str(full))
-        self.settings.last_folder = str(full.parent)
-
-    def open_compare(self, path: str | Path) -> bool:
-        """Show another race's runner as a ghost on the same clock. A splits CSV is read
-        with what its dialog is given, as on opening one (a lap CSV's starting at the race
-        shown's distance: it had been read unasked, its runner named after the file); False
-        if cancelled."""
-        try:
-            if is_splits_csv(path):
-                shown_m = compare_options(self.replay).lap_distance_m
-                other = open_csv(Path(path), self, lap_distance_m=shown_m, heading="Compare with")
-                if other is None:
-                    return False
-            else:
-                other = load_while_drawing(self, path)
-        except LoadError as exc:
-            self._show_error("Cannot open comparison race", exc)
-            return False
-        problem = comparison_problem(self.replay, other)
-        if problem is not None:
-            QMessageBox.critical(self, "Cannot compare", f"{path}:\n{problem}.")
-            return False
-        self.set_compare(other, Path(path))
-        self.settings.last_folder = str(Path(path).resolve().parent)
-        return True
-
     def follow(self, athlete_id: str) -> None:
         """Follow another runner of the race shown (by id) at the same race time, playing
         on if it was (FollowError for an id that is no runner of it)."""
         replay = self.replay.following(athlete_id)
         if replay is not self.replay:
             self._set_replay(replay, self.path, keep_time=True)
-
-    def set_compare(self, other: Replay | None, path: Path | None = None) -> None:
-        """Show other's runner as a ghost (None: no comparison): the runner followed, where
-        she ran in it too (follow.compared); path is its file, which an export must not
-        write over."""
-        other = compared(self.replay, other) if other is not None else None
-        self.compare = other
-        self.compare_path = path if other is not None else None
-        self.scene.set_compare(other)
-        self.actions["clear_compare"].setEnabled(other is not None)
-        self._show_splits_mode()
-
-    def clear_compare(self) -> None:
-        self.set_compare(None)
 
     def event_times(self) -> list[float]:
         """Times (s) of the replay's events (start, laps, dropouts, finishes), sorted."""
@@ -435,82 +329,6 @@ class MainWindow(QMainWindow):
         """Help > About this race: the race file's notes and sources."""
         RaceNotesDialog(self.replay.race, self).exec()
 
-    def set_presentation(self, on: bool) -> None:
-        """Full screen, type sized to the screen (1.4 times the window's on a 1920x1080
-        screen, in proportion to the height on others, or to the width on one narrower than
-        PRESENTATION_WIDTH_PX: see presentation_scale), no menu bar, controls that hide after
-        2 s of stillness."""
-        self._presentation = bool(on)
-        self.actions["presentation"].setChecked(on)
-        if on:
-            screen = self.screen()
-            size = screen.size() if screen is not None else None
-            if size is None:
-                self._fit_presentation(PRESENTATION_WIDTH_PX, PRESENTATION_HEIGHT_PX)
-            else:
-                self._fit_presentation(size.width(), size.height())
-        else:
-            self.scene.set_scale(1.0, presentation=False)
-        self.menuBar().setVisible(not on)
-        self.scene.set_panel_cue(not on)  # no note to the user before an audience
-        self.scene.speed_pill.show_speed(self.clock.speed, on)  # the audience's "4× speed"
-        self.scene.panel.set_static(on)  # "+ 4 more" for an audience, not a scroll bar
-        self._dock_controls(on)
-        app = QApplication.instance()
-        if on:
-            app.installEventFilter(self)
-            self._hide_timer.start()
-            self._show_full_screen()
-        else:
-            app.removeEventFilter(self)
-            self._hide_timer.stop()
-            self.controls.setVisible(True)
-            self.unsetCursor()
-            if not self.actions["fullscreen"].isChecked():
-                self._leave_full_screen()
-
-    def lay_out_presentation(self, width: int, height: int) -> None:
-        """Lay the window out as presentation mode on a width x height px screen, with its
-        controls hidden as after 2 s of stillness, but not full screen and with no timer (a
-        screenshot of presentation mode)."""
-        self._fit_presentation(width, height)
-        self.scene.set_panel_cue(False)
-        self.scene.panel.set_static(True)
-        self.menuBar().setVisible(False)
-        self._dock_controls(True)
-        self.controls.setVisible(False)
-
-    def _dock_controls(self, on: bool) -> None:
-        """Presentation mode's transport bar (on): out of the layout, over a strip the scene
-        leaves free below the track, so that showing and hiding it moves nothing and covers
-        neither the track nor the panel (in the layout it shrank the scene: the panel's last
-        rows went under a scroll bar and the track jumped up; presenter's review). Off: back
-        below the scene, across the window."""
-        if on == self._bar_dock.docked:
-            return
-        layout = self.centralWidget().layout()
-        if on:
-            layout.removeWidget(self.controls)
-            self.scene.set_bottom_room(self._bar_dock.height())
-            self._bar_dock.set_docked(True)  # and placed as the track's size settles
-        else:
-            self._bar_dock.set_docked(False)
-            self.scene.set_bottom_room(0)
-            layout.addWidget(self.controls, 0)
-
-    def _fit_presentation(self, width: float, height: float) -> None:
-        """Presentation scale for a full-screen window of this size (px), if it changed."""
-        scale = presentation_scale(width, height)
-        if abs(scale - self.scene.scale) > 1e-3:
-            self.scene.set_scale(scale, presentation=True)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self._presentation:
-            # Moved to a projector, or the screen's resolution changed (mirroring a 720p
-            # projector): the scale follows the screen, as when presentation began.
-            self._fit_presentation(self.width(), self.height())
-
     # --- internals ------------------------------------------------------------------------
     def _set_replay(self, replay: Replay, path: Path | None, keep_time: bool = False) -> None:
         """Show replay (from path), at race time 0 or, with keep_time, at the time shown."""
@@ -556,9 +374,6 @@ class MainWindow(QMainWindow):
                 "Comparison cleared",
                 f"{dropped.race.title} is no longer compared: {problem}.",
             )
-
-    def _show_error(self, title: str, exc: LoadError) -> None:
-        QMessageBox.critical(self, title, error_text(exc))
 
     def _fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -639,56 +454,11 @@ class MainWindow(QMainWindow):
             self._resume_after_scrub = False
             self.clock.play()
 
-    def _show_full_screen(self) -> None:
-        """Full screen, remembering whether the window was maximised."""
-        if not self.isFullScreen():
-            self._restore_maximized = self.isMaximized()
-            self._windowed_geometry = self.saveGeometry()
-        self.showFullScreen()
-
-    def _leave_full_screen(self) -> None:
-        """Back from full screen to the window as it was: maximised or not. A window not
-        full screen is left as it is (Esc had un-maximised a maximised window)."""
-        if not self.isFullScreen():
-            return
-        if self._restore_maximized:
-            self.showMaximized()
-        else:
-            self.showNormal()
-
-    def _on_fullscreen_toggled(self, on: bool) -> None:
-        if on:
-            self._show_full_screen()
-        elif not self._presentation:
-            self._leave_full_screen()
-
-    def _on_leave_fullscreen(self) -> None:
-        if self._presentation:
-            self.set_presentation(False)
-        self.actions["fullscreen"].setChecked(False)
-        self._leave_full_screen()
-
+    # File > Open, Save As and Compare ask for a file here; window_files reads or writes it.
     def _on_open_triggered(self) -> None:
         path, _ = open_file_name(self, "Open race", self.settings.last_folder, FILE_FILTER)
         if path:
             self.open_path(path)
-
-    def save_as(self, chosen: str) -> bool:
-        """Write the race shown to chosen (.json added if it has another ending): the
-        window then shows that file, first in Open Recent. False, with a message, if it
-        cannot be written."""
-        path = as_json_name(chosen)
-        if self.path is not None and same_file(path, self.path) and is_splits_csv(self.path):
-            QMessageBox.critical(self, "Cannot save", f"{path} is the CSV shown.")
-            return False
-        problem = save_race(self.replay.race, path)
-        if problem is not None:
-            QMessageBox.critical(self, "Cannot save", problem)
-            return False
-        self.settings.set_splits_for(path, self.scene.panel.splits.mode_name)  # tab kept
-        self._set_replay(self.replay, path, keep_time=True)
-        self._remember_opened(path)
-        return True
 
     def _on_save_as_triggered(self) -> None:
         chosen, _ = save_file_name(
@@ -708,48 +478,7 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, "About racegui", about_text())
 
-    def _on_hide_timer_timeout(self) -> None:
-        if not self._presentation:
-            return
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            self._hide_timer.start()  # a button held (the seek handle): not while it is down
-        else:
-            self.controls.setVisible(False)
-            self.setCursor(Qt.CursorShape.BlankCursor)
-
-    def _flash_controls(self) -> None:
-        """In presentation mode with the controls hidden, show them (play or pause, speed)
-        for HIDE_CONTROLS_MS: a presenter's Space or + from the keyboard had changed the
-        playback with nothing on screen to say so. The pointer stays hidden."""
-        if not self._presentation:
-            return
-        self.controls.setVisible(True)
-        self._hide_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self._presentation and event.type() == QEvent.Type.MouseMove:
-            if not self.controls.isVisible():
-                self.controls.setVisible(True)
-                self.unsetCursor()
-            self._hide_timer.start()
-        return False
-
-    # --- drag and drop, close ---------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        urls = event.mimeData().urls()
-        if (
-            urls
-            and urls[0].isLocalFile()
-            and urls[0].toLocalFile().lower().endswith((".json", ".csv"))
-        ):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        urls = event.mimeData().urls()
-        if urls:
-            self.open_path(urls[0].toLocalFile())
-            event.acceptProposedAction()
-
+    # --- close ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
         full = self.isFullScreen() and self._windowed_geometry is not None

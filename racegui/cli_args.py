@@ -1,0 +1,210 @@
+"""The command line's arguments: the window's parser and each verb's, the types that read
+their values (times in s, distances in m, sizes in px), and UsageError, the one line a bad
+argument gives (exit code EXIT_BAD_INPUT). Parsing imports no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+from typing import NoReturn
+
+from racegui import __version__
+from racegui.cli_text import FOLLOW_HELP, TypedTime
+
+VERBS = ("validate", "info", "state", "import", "export")
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+"""Exit code of a bad argument or file."""
+
+
+class UsageError(Exception):
+    """A bad command-line argument: one line for stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one line instead of usage plus exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _time_arg(text: str) -> float:
+    from racegui.model.timefmt import TimeFormatError, parse_time
+
+    try:
+        return parse_time(text)
+    except TimeFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _typed_time_arg(text: str) -> TypedTime:
+    """A race time (s) as _time_arg reads it, remembering how it was typed."""
+    return TypedTime(_time_arg(text), text)
+
+
+def _distance_arg(text: str) -> float:
+    """Race distance (m) from metres ("1500") or a number and unit as race files have them
+    ("1 mile", "1mile", "mile", "1500 m", "5 km")."""
+    from racegui.io.race_file import typed_distance_m
+
+    metres = typed_distance_m(text)
+    if not math.isfinite(metres) or metres <= 0:  # "-5" had read as a race of 1 lap of -5 m
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a distance (use metres, e.g. 1500, or a number and a unit: "
+            '"1500 m", "1 mile", "5 km")'
+        )
+    return metres
+
+
+def _size_arg(text: str) -> tuple[int, int]:
+    """(width, height) in pixels as export's --size reads them: "WIDTHxHEIGHT" in ASCII
+    digits ("1366 x 768" too) or a preset ("1080p", "720p", "square"); "²x1080" and a
+    width of 5000 digits had said "invalid _size_arg value"."""
+    from racegui.export.options import ExportOptionsError, parse_size
+
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    try:
+        w, h = parse_size(text)
+    except ExportOptionsError as exc:
+        if "larger than" not in str(exc):
+            raise argparse.ArgumentTypeError(
+                f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080, or 1080p, 720p, square)"
+            ) from None
+        w = h = 10**9
+    if not (16 <= w <= 7680 and 16 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
+    return w, h
+
+
+def add_follow_argument(parser: argparse.ArgumentParser) -> None:
+    """--follow ID_OR_NAME, for the window and the verbs that report or draw one runner."""
+    parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
+
+
+def _path_arg(text: str) -> Path:
+    """A file name as typed; an empty one is refused (Path("") is ".", which read as "the
+    folder '.'" in validate "")."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty name is not a file")
+    return Path(text)
+
+
+def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> None:
+    """--distance, --title, --target and --name, in a group of their own: what reading a
+    splits CSV may need (a lap CSV needs --distance), for every verb that reads one. about:
+    the group's line saying which files they apply to (None: none)."""
+    group = parser.add_argument_group("splits CSV options", about)
+    group.add_argument(
+        "--distance",
+        type=_distance_arg,
+        metavar="D",
+        help='race distance: metres (1500) or with a unit ("1 mile", "5 km"); a lap CSV '
+        "(Lap, Lap Time, Total Time) needs it",
+    )
+    group.add_argument(
+        "--title", help="race title (default: a title line above the CSV's header, else its name)"
+    )
+    group.add_argument(
+        "--target",
+        type=_time_arg,
+        metavar="T",
+        help="even-pace target time: seconds or m:ss.xx (default: none)",
+    )
+    group.add_argument("--name", help="the runner's name in a lap CSV (default: the CSV's name)")
+
+
+CSV_FILE_ABOUT = "when FILE is a splits CSV (.csv); a race file (.json) has its own"
+"""What the splits CSV options of info, state and export apply to, as -h says it."""
+
+
+def verb_parser(verb: str) -> argparse.ArgumentParser:
+    """The parser of one of VERBS (its arguments, not the verb itself)."""
+    p = _Parser(prog=f"racegui {verb}")
+    if verb == "validate":
+        p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
+        p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
+        _add_csv_arguments(
+            p, "for each FILE that is a splits CSV (.csv); a race file (.json) has its own"
+        )
+    elif verb == "info":
+        p.description = "Title, distance, target, athletes, laps against target and events."
+        p.add_argument("file", type=_path_arg, metavar="FILE")
+        add_follow_argument(p)
+        p.add_argument(
+            "--compare",
+            type=_path_arg,
+            metavar="FILE",
+            help="another race of the same distance: her laps beside its runner's",
+        )
+        p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        _add_csv_arguments(p, CSV_FILE_ABOUT)
+    elif verb == "state":
+        p.description = "Where everyone is at race time T."
+        p.add_argument("file", type=_path_arg, metavar="FILE")
+        add_follow_argument(p)
+        p.add_argument(
+            "--time",
+            "-t",
+            required=True,
+            type=_typed_time_arg,
+            metavar="T",
+            help="race time: seconds or m:ss.xx",
+        )
+        p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        _add_csv_arguments(p, CSV_FILE_ABOUT)
+    elif verb == "import":
+        p.description = (
+            "Turn a splits CSV (athlete, distance_m, time) or a stopwatch's lap CSV (Lap, "
+            "Lap Time, Total Time) into a race file."
+        )
+        p.add_argument("file", type=_path_arg, metavar="CSV")
+        p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
+        _add_csv_arguments(p, None)
+    elif verb == "export":
+        from racegui.export.cli_export import add_export_arguments
+
+        p.description = "Render a replay to MP4, GIF or PNG without a display."
+        add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg, path_arg=_path_arg)
+        _add_csv_arguments(p, CSV_FILE_ABOUT.replace("FILE", "FILE (not --compare)", 1))
+    return p
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    """The parser of `racegui [FILE]`, which opens the window (or renders --screenshot)."""
+    p = _Parser(
+        prog="racegui",
+        description="Replay a middle-distance race on a to-scale 400 m track. Verbs: "
+        + ", ".join(VERBS)
+        + " (racegui VERB --help).",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        type=_path_arg,
+        metavar="FILE",
+        help="race file to open (default: the Breaking4 demo)",
+    )
+    p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
+    p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")
+    add_follow_argument(p)
+    p.add_argument(
+        "--screenshot",
+        type=_path_arg,
+        metavar="OUT.png",
+        help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
+        "without showing it",
+    )
+    p.add_argument(
+        "--time", "-t", type=_typed_time_arg, metavar="T", help="race time for --screenshot"
+    )
+    p.add_argument(
+        "--size",
+        type=_size_arg,
+        metavar="WxH",
+        help="window size for --screenshot (or 1080p, square...)",
+    )
+    p.add_argument("--theme", choices=("dark", "light"))
+    p.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    p.add_argument("--version", action="version", version=f"racegui {__version__}")
+    return p

@@ -1,0 +1,76 @@
+"""racegui import: turn a splits CSV or a stopwatch's lap CSV into a race file (.json),
+saying what was written and what reading the CSV noted."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from racegui.cli_args import EXIT_OK, UsageError
+from racegui.cli_read import csv_options
+from racegui.cli_text import count, quoted
+
+
+def _check_import_paths(csv_path: Path, output: Path) -> None:
+    """Refuse, before reading anything, a race file given as the CSV, an -o that is the CSV
+    itself, or an -o that is not a .json file (UsageError)."""
+    if csv_path.suffix.lower() == ".json":
+        raise UsageError(
+            f"racegui import reads a splits CSV; {csv_path} is already a race file: open it "
+            f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
+        )
+    same = output.resolve() == csv_path.resolve()
+    try:
+        if not same and output.exists() and csv_path.exists():
+            same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
+    except OSError:  # a name too long to look up: reading or writing it says so
+        pass
+    if same:
+        raise UsageError(
+            f"racegui import: -o {output} is the CSV being imported; give the race file "
+            "another name (race.json)"
+        )
+    if output.suffix.lower() != ".json":
+        better = f" (-o {output.with_suffix('.json')})" if output.name else ""
+        raise UsageError(
+            f"racegui import: -o {output}: a race file is written as JSON, so its name "
+            f"ends in .json{better}"
+        )
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """racegui import for its parsed arguments; returns the exit code."""
+    from racegui.io.csv_title import file_title
+    from racegui.io.race_file import write_race
+    from racegui.io.replay_file import reading_notes
+    from racegui.io.splits_csv import read_splits_csv
+
+    _check_import_paths(args.file, args.output)
+    race = read_splits_csv(args.file, **vars(csv_options(args)))
+    try:  # said, so that a title typed before is not lost unseen
+        replaced = args.output.exists()
+    except OSError:  # a name too long to look up: writing it says why
+        replaced = False
+    try:
+        write_race(race, args.output)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
+    roles = [a.role for a in race.athletes]
+    dnf = sum(a.dnf for a in race.athletes)
+    kinds = ", ".join(
+        count(roles.count(r), r) + (f" of whom {dnf} did not finish" if r == "runner" else "")
+        if dnf
+        else count(roles.count(r), r)
+        for r in dict.fromkeys(roles)
+    )
+    about = f"{kinds}, {race.distance_m:g} m"
+    if not args.title:
+        named = race.title == file_title(args.file)
+        source = "the CSV's name" if named else "a line above the CSV's header"
+        about += f"; the title is {source}, --title sets another"
+    over = ", replacing the file that was there" if replaced else ""
+    print(f"{args.output}: wrote {quoted(race.title)} ({about}){over}")
+    for note in reading_notes(race, csv=True):  # read one way of two, or typing slips
+        print(f"  {note}")
+    return EXIT_OK

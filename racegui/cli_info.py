@@ -1,0 +1,255 @@
+"""racegui info: a race's title, distance, target, athletes, the followed runner's laps
+against the target, her splits as the file gives them, and the events, as text or as one
+JSON object (times s, distances m)."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import math
+
+from racegui.cli_args import EXIT_OK
+from racegui.cli_read import compare_arg, followed, read_file_arg
+from racegui.cli_text import cell, estimated_mark, lap_cell, name_width, outcome
+
+
+def rounded(value: float | None, digits: int | None = 3) -> float | None:
+    """value rounded to `digits` (None: not rounded), or None for no value or NaN."""
+    if value is None or not math.isfinite(value):
+        return None
+    return float(value) if digits is None else round(float(value), digits)
+
+
+def dropout_is_estimated(replay, i: int) -> bool | None:
+    """Whether athlete i's dropout is estimated, as the window marks it "est."; None for an
+    athlete that does not drop out."""
+    from racegui.model.analysis import dropout_estimated
+
+    if not math.isfinite(replay.dropout_time_s[i]):
+        return None
+    return dropout_estimated(replay, i)
+
+
+def _info_data(replay, digits: int | None = 3) -> dict:
+    """What info reports, times (s) and distances (m) rounded to `digits` as --json prints
+    them; None keeps them whole, for text that rounds event times up."""
+    from racegui.model import analysis
+
+    race = replay.race
+    num = functools.partial(rounded, digits=digits)
+    athletes = []
+    for i, a in enumerate(replay.athletes):
+        athletes.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "role": a.role,
+                "colour": a.colour,
+                "finish_time_s": num(replay.finish_time_s[i]),
+                "dropout_distance_m": num(replay.dropout_distance_m[i]),
+                "dropout_time_s": num(replay.dropout_time_s[i]),
+                "dropout_estimated": dropout_is_estimated(replay, i),
+                "dnf": a.dnf,
+                "estimated": a.estimated,
+            }
+        )
+    laps = [
+        {
+            "lap": lap.number,
+            "distance_m": num(lap.end_m),
+            "time_s": num(lap.time_s),
+            "lap_time_s": num(lap.lap_time_s),
+            "target_lap_time_s": num(lap.target_lap_time_s),
+            "delta_s": num(lap.delta_s),
+            "target_time_s": num(lap.target_time_s),
+            "gap_s": num(None if lap.target_time_s is None else lap.time_s - lap.target_time_s),
+            "published": lap.published,
+            "lap_time_published": lap.lap_time_published,
+            "stopped": lap.stopped,
+            "at_stop": lap.at_stop,
+        }
+        for lap in analysis.lap_table(replay)
+    ]
+    splits = [
+        {
+            "distance_m": num(s.distance_m),
+            "time_s": num(s.time_s),
+            "target_time_s": num(s.target_time_s),
+            "published": s.published,
+        }
+        for s in analysis.split_table(replay, every_m=200.0)
+    ]
+    given = []
+    start_m = 0.0
+    for row in analysis.given_splits(replay):
+        given.append(
+            {
+                "distance_m": num(row.distance_m),
+                "time_s": num(row.time_s),
+                "split_s": num(row.segment_time_s),
+                "over_m": num(row.distance_m - start_m),
+                "target_split_s": num(row.target_segment_time_s),
+                "delta_s": num(row.delta_s),
+                "estimated": not row.published,
+            }
+        )
+        start_m = row.distance_m
+    events = [
+        {
+            "time_s": num(e.time_s),
+            "kind": e.kind,
+            "athlete": e.athlete,
+            "distance_m": num(e.distance_m),
+            "label": e.label,
+            "estimated": e.estimated,
+        }
+        for e in analysis.events(replay)
+    ]
+    return {
+        "title": race.title,
+        "date": race.date,
+        "venue": race.venue,
+        "distance_m": race.distance_m,
+        "target_time_s": num(race.target_time_s),
+        "focus": replay.ids[replay.focus],
+        "athletes": athletes,
+        "laps": laps,
+        "splits_200m": splits,
+        "file_splits": given,
+        "events": events,
+        "notes": list(race.notes),
+        "sources": [
+            {k: v for k, v in (("id", s.id), ("title", s.title), ("url", s.url)) if v is not None}
+            for s in race.sources
+        ],
+    }
+
+
+def _event_time(e: dict) -> str:
+    """An event's race time: rounded up to the hundredth (typed back, it lands at or after the
+    event), a finish as published, to the nearest."""
+    from racegui.model.timefmt import format_time, format_time_up
+
+    return format_time(e["time_s"]) if e["kind"] == "finish" else format_time_up(e["time_s"])
+
+
+def _print_info(data: dict) -> None:
+    """info's text for data (_info_data with times not rounded)."""
+    from racegui.model.timefmt import format_delta, format_time
+
+    print(data["title"])
+    where = ", ".join(x for x in (data["venue"], data["date"]) if x)
+    if where:
+        print(where)
+    target = data["target_time_s"]
+    print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
+    print("\nAthletes")
+    width = name_width(a["name"] for a in data["athletes"])
+    for a in data["athletes"]:
+        print(f"  {cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
+    followed = next(a for a in data["athletes"] if a["id"] == data["focus"])
+    focus = followed["name"]
+    laps = data["laps"]
+    until = ""
+    if followed["dnf"]:  # her laps end where she stopped, not at the finish
+        until = f" until she stopped at {_metres(followed['dropout_distance_m'])} m (DNF)"
+    print(f"\nLaps of {focus}, to each finish-line crossing{until}")
+    if not all(lap["lap_time_published"] for lap in laps):
+        print("(est.: read from the model between published splits)")
+    if data["target_time_s"]:
+        print("(delta: the lap against the target's lap; gap: to the target at the line)")
+    row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {:>6}  {}"
+    print(row.format("", "to", "time", "lap", "target", "delta", "gap", "").rstrip())
+    for lap in laps:
+        tgt, delta, gap = lap["target_lap_time_s"], lap["delta_s"], lap["gap_s"]
+        cells = (
+            lap_cell(lap),
+            f"{lap['distance_m']:.2f} m",
+            format_time(lap["time_s"]),  # timed by analysis: up to the hundredth, as everywhere
+            format_time(lap["lap_time_s"]),
+            format_time(tgt) if tgt else "-",
+            format_delta(delta) if delta is not None else "-",
+            format_delta(gap) if gap is not None else "-",
+            "" if lap["lap_time_published"] else "est.",
+        )
+        print(row.format(*cells).rstrip())
+    lap_ends = {round(lap["distance_m"], 2) for lap in laps}
+    if not {round(split["distance_m"], 2) for split in data["file_splits"]} <= lap_ends:
+        _print_file_splits(focus, data["file_splits"])  # not all in the laps table already
+    print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
+    for e in data["events"]:
+        label = e["label"] + estimated_mark(e["estimated"])
+        print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
+    if data["notes"]:
+        print("\nNotes")
+        for note in data["notes"]:
+            print(f"  - {note}")
+    if data["sources"]:
+        print("\nSources")
+        for source in data["sources"]:
+            url = source.get("url")
+            print(f"  - {source['title']}" + (f" <{url}>" if url else ""))
+
+
+def _print_file_splits(focus: str, splits: list[dict]) -> None:
+    """info's table of the followed runner's splits as the race file gives them (none for a
+    runner it gives an even pace): a coach's typed 400 m splits of a 1500 m were nowhere in
+    info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model."""
+    from racegui.model.timefmt import format_delta, format_time
+
+    if not splits:
+        return
+    print(f"\nSplits of {focus}, as in the race file (delta: to the target at that distance)")
+    row = "  {:<7}  {:>10}  {:>8}  {:>8}  {:>9}  {:>7}  {:>6}  {}"
+    print(row.format("", "at", "time", "split", "over", "target", "delta", "").rstrip())
+    last = len(splits) - 1
+    for k, split in enumerate(splits):
+        target, delta = split["target_split_s"], split["delta_s"]
+        cells = (
+            "finish" if k == last else f"split {k + 1}",
+            f"{_metres(split['distance_m'])} m",
+            format_time(split["time_s"]),
+            format_time(split["split_s"]),
+            f"{_metres(split['over_m'])} m",
+            format_time(target) if target is not None else "-",
+            format_delta(delta) if delta is not None else "-",
+            "est." if split["estimated"] else "",
+        )
+        print(row.format(*cells).rstrip())
+
+
+def _metres(m: float) -> str:
+    """Metres to the centimetre, without trailing zeros: "400", "409.34"."""
+    return f"{m:.2f}".rstrip("0").rstrip(".")
+
+
+def _info_outcome(a: dict) -> str:
+    """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)", "did not finish at
+    2000 m, 6:30.40" or "" for one athlete of info."""
+    return outcome(
+        a["finish_time_s"],
+        a["dropout_distance_m"],
+        a["dropout_time_s"],
+        estimated=bool(a["dropout_estimated"]),
+        dnf=a["dnf"],
+    )
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """racegui info for its parsed arguments; returns the exit code."""
+    from racegui.cli_compare import compare_data, print_compare
+
+    replay = followed(read_file_arg(args, "racegui info"), args.file, args.follow, "racegui info")
+    other = compare_arg(args, replay, "racegui info")
+    digits = 3 if args.json else None
+    data = _info_data(replay, digits)
+    if other is not None:
+        data["compare"] = compare_data(replay, other, digits)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    _print_info(data)
+    if other is not None:
+        print_compare(replay.athletes[replay.focus].name, data["compare"])
+    return EXIT_OK
