@@ -117,7 +117,7 @@ def _print_state(replay, s, data: dict) -> None:
         print(gap)
     projected = data["projected_finish_s"]
     if projected is not None and not t >= float(replay.finish_time_s[replay.focus]):
-        print(f"Projected finish at the current speed: {format_time(projected, 1)}")
+        print(f"Projected finish at the pace of the last 200 m: {format_time(projected, 1)}")
     width = name_width(a["name"] for a in data["athletes"])
     rows = list(enumerate(data["athletes"]))
     ranked = sum(a["place"] is not None for a in data["athletes"]) > 1

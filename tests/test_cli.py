@@ -281,7 +281,7 @@ def test_state_text_level_at_the_gun_then_projected_finish(capsys):
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84", "--json")
     projected = json.loads(out)["projected_finish_s"]
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84")
-    assert f"Projected finish at the current speed: {format_time(projected, 1)}\n" in out
+    assert f"Projected finish at the pace of the last 200 m: {format_time(projected, 1)}\n" in out
     code, out, _ = run(capsys, "state", DEMO, "--time", "4:06.42")
     assert "Projected" not in out  # she has finished
 

@@ -69,7 +69,7 @@ def test_state_before_she_stops_gives_her_gap_and_projection(capsys, club):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[1].startswith("Ava Reid is ") and lines[1].endswith("behind the target")
-    assert lines[2].startswith("Projected finish at the current speed: ")
+    assert lines[2].startswith("Projected finish at the pace of the last 200 m: ")
 
 
 @pytest.mark.parametrize("when", ["6:30.40", "8:00", "9:31.02"])
