@@ -1,0 +1,112 @@
+"""The header of a splits CSV: its delimiter, the line it is on (a title may stand above it)
+and the column that holds each field, by name or alias, in any order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from typing import Any
+
+from racegui.io.csv_lines import RowLines
+
+REQUIRED = ("athlete", "distance_m", "time")
+OPTIONAL = ("name", "role", "colour")
+COLUMN_ALIASES = {
+    "distance": "distance_m",
+    "distance (m)": "distance_m",
+    "dist": "distance_m",
+    "metres": "distance_m",
+    "meters": "distance_m",
+    "split": "time",
+    "split time": "time",
+    "time (s)": "time",
+    "athlete id": "athlete",
+    "color": "colour",
+}
+"""Other names a header may give a column, as people type them ("Athlete;Distance;Time" was
+refused for want of distance_m: coach's review); matched in any case, with spaces or
+underscores."""
+
+
+def column_name(cell: str) -> str:
+    """The column a header cell names: lower case, one of REQUIRED or OPTIONAL when it is
+    one or an alias of one (COLUMN_ALIASES), else the cell as it is, lower case."""
+    name = _plain_cell(cell)
+    return COLUMN_ALIASES.get(name.replace("_", " "), name)
+
+
+def _plain_cell(cell: str) -> str:
+    """A header cell as written, without quotes, in lower case with single spaces."""
+    return " ".join(cell.strip().strip('"').lower().split())
+
+
+def delimiter(header: str) -> str:
+    """The separator a header line uses: the most common of comma, semicolon and tab."""
+    return max(",;\t", key=header.count)  # a comma on a tie (or none)
+
+
+SEP_LINE = re.compile(r"^sep=(.)$", re.IGNORECASE)
+"""Excel's first line naming the separator ("sep=;")."""
+HEADER_SEARCH_LINES = 10
+"""Lines looked at for a header below the first (a title row above it)."""
+
+
+def header_below(text: str, after: int) -> int | None:
+    """The line number (1-based, as csv.reader counts) of a header with every REQUIRED
+    column among the HEADER_SEARCH_LINES lines after line `after`, if there is one."""
+    lines = itertools.islice(io.StringIO(text), after, after + HEADER_SEARCH_LINES)
+    for k, line in enumerate(lines, start=after + 1):
+        line = line.rstrip("\r\n")
+        cells = [column_name(c) for c in line.split(delimiter(line))]
+        if all(name in cells for name in REQUIRED):
+            return k
+    return None
+
+
+def reading_from(text: str, line: int, sep: str | None) -> tuple[RowLines, Any, list[str], str]:
+    """(source, reader, header cells, delimiter) for text whose header is on `line`
+    (1-based): the lines above it (a title, "Race: ..." lines) are read as empty, so line
+    numbers stay the file's, and the header's own delimiter is used (sep: Excel's "sep="
+    one, which wins)."""
+    lines = io.StringIO(text)
+    for _ in range(line - 1):
+        next(lines)
+    rest = lines.read()
+    delim = sep or delimiter(rest.partition("\n")[0])
+    source = RowLines("\n" * (line - 1) + rest)
+    reader = csv.reader(source, delimiter=delim)
+    cells: list[str] = []
+    for _ in range(line):
+        cells = next(reader)
+    return source, reader, cells, delim
+
+
+def header_names(cells: list[str]) -> list[str]:
+    """The column each header cell names (column_name), without the empty trailing cells
+    of a spreadsheet's export, which name nothing."""
+    header = [column_name(cell) for cell in cells]
+    while header and not header[-1]:
+        header.pop()
+    return header
+
+
+def column_of(header: list[str], cells: list[str]) -> tuple[dict[str, int], str]:
+    """Each field's column (REQUIRED and OPTIONAL) in a header read by header_names from
+    cells, and why not ("" if it can be read). Where two columns name one field, the one
+    with the field's own name is read ("Time" beside "Split", which holds lap times: the
+    file had been read by its Split column and refused for lap times, tester); two aliases
+    are refused, naming both."""
+    col: dict[str, int] = {}
+    for name in REQUIRED + OPTIONAL:
+        at = [k for k, h in enumerate(header) if h == name]
+        if len(at) > 1:
+            own = [k for k in at if _plain_cell(cells[k]) == name]
+            if len(own) != 1:
+                named = ", ".join(cells[k].strip().strip('"') for k in at)
+                return col, f"{len(at)} columns are read as {name} ({named}): keep one"
+            at = own
+        if at:
+            col[name] = at[0]
+    return col, ""

@@ -1,0 +1,193 @@
+"""A splits CSV's athletes as race file data: ids made from names, colours (named or in
+turn from PALETTE), roles where the CSV gives none, and who did not finish."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from racegui.io.schema import FORMAT, ID_PATTERN
+from racegui.model.race import TARGET_ID
+
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#9467bd",
+    "#17becf",
+    "#e377c2",
+    "#8c564b",
+    "#bcbd22",
+    "#7f7f7f",
+    "#a6cee3",
+    "#fdbf6f",
+    "#cab2d6",
+    "#6a3d9a",
+    "#b15928",
+    "#fb9a99",
+    "#e4002b",
+    "#2ca02c",
+)
+"""Colours of athletes imported without one, in turn: sixteen, so that a club field of up
+to sixteen has no two alike (a 5000 m of twelve had two reds and two blues). Red and green,
+which the panel uses for behind and ahead of the target, come last: a coach's runner drawn
+in red had her finish clock red beside a green "ahead" (new user's review)."""
+COLOUR_NAMES = {
+    "black": "#000000",
+    "white": "#ffffff",
+    "red": "#e4002b",
+    "orange": "#ff7f0e",
+    "yellow": "#ffd700",
+    "gold": "#ffd700",
+    "green": "#2ca02c",
+    "lime": "#32cd32",
+    "teal": "#008080",
+    "cyan": "#17becf",
+    "blue": "#1f77b4",
+    "navy": "#1b2a6b",
+    "purple": "#9467bd",
+    "violet": "#9467bd",
+    "magenta": "#e377c2",
+    "pink": "#ff69b4",
+    "brown": "#8c564b",
+    "maroon": "#800000",
+    "grey": "#7f7f7f",
+    "gray": "#7f7f7f",
+    "silver": "#c0c0c0",
+}
+"""Colour names a colour cell may hold instead of "#rrggbb" (any letter case), as the
+palette draws them where it has the colour."""
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th"})
+"""Letters without a decomposed Latin form, spelt out for an id made from a name."""
+MAX_ID_CHARS = 64
+"""Longest id (as ID_PATTERN allows)."""
+
+
+def _is_id(text: str) -> bool:
+    """Whether an athlete cell is an id as a race file has them (else it is a name)."""
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+def _slug(name: str) -> str:
+    """A name as an id: accents dropped, lower case, any other run of characters one '-'
+    ("Faith Kipyegon" -> "faith-kipyegon", "Ciarà Mageean" -> "ciara-mageean"); "" when no
+    letter of it has a Latin form."""
+    lower = name.lower().translate(_LATIN)
+    plain = unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:MAX_ID_CHARS].rstrip("-")
+
+
+def _ids(cells: list[str]) -> list[str]:
+    """An id for each athlete cell, in order: the cell itself when it is an id, else one
+    made from it as a name (suffixed -2, -3... so no two athletes ever share one, and never
+    the target's)."""
+    taken = {cell for cell in cells if _is_id(cell)} | {TARGET_ID}
+    out = []
+    for k, cell in enumerate(cells):
+        if _is_id(cell):
+            out.append(cell)
+            continue
+        base = _slug(cell) or f"athlete-{k + 1}"
+        candidate, n = base, 2
+        while candidate in taken:
+            suffix = f"-{n}"
+            candidate, n = base[: MAX_ID_CHARS - len(suffix)] + suffix, n + 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def race_data(
+    athletes: dict,
+    col: dict,
+    distance_m: float | None,
+    title: str,
+    target_time_s: float | None,
+    untimed: list[str],
+) -> dict:
+    """The race file data of a CSV's athletes, with ``untimed`` (notes on rows left out)
+    among its notes. An athlete with no role given (no role column, or her cells empty)
+    gets _default_role's; a runner who stops short while another runner reaches the finish
+    did not finish ("dnf"). Each athlete read one way of two (a pacer or a DNF for stopping
+    short) gets a note saying so."""
+    race_m = (
+        distance_m
+        if distance_m is not None
+        else max(s["distance_m"] for a in athletes.values() for s in a["splits"])
+    )
+    has_role = "role" in col
+    items = []
+    notes = list(untimed)
+    ids = _ids(list(athletes))
+    said_roles = [_said_role(entry).lower() for entry in athletes.values()]
+    roles = [
+        said or _default_role(k, entry, race_m)
+        for k, (said, entry) in enumerate(zip(said_roles, athletes.values(), strict=True))
+    ]
+    someone_finishes = any(
+        role == "runner" and _finishes(entry, race_m)
+        for role, entry in zip(roles, athletes.values(), strict=True)
+    )
+    for k, (athlete, entry) in enumerate(athletes.items()):
+        said = {field: value for field, (value, _line) in entry["said"].items()}
+        role = roles[k]
+        item = {
+            "id": ids[k],
+            "name": said.get("name") or athlete,
+            "role": role,
+            "colour": _colour(said.get("colour")) or PALETTE[k % len(PALETTE)],
+            "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
+        }
+        last_m = entry["splits"][-1]["distance_m"]
+        if role == "runner" and someone_finishes and not _finishes(entry, race_m):
+            item["dnf"] = True
+            why = "the role column says runner" if said_roles[k] else "she is listed first"
+            notes.append(
+                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
+                f"runner who did not finish ({why})."
+            )
+        elif not said_roles[k] and role == "pacer":
+            unsaid = "her role is empty" if has_role else "the CSV has no role column"
+            notes.append(
+                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
+                f"a pacer who dropped out there ({unsaid}, and a runner reaches the finish). "
+                "If she is a runner who did not finish, write runner in a role column on her "
+                "row."
+            )
+        items.append(item)
+    data: dict = {
+        "format": FORMAT,
+        "title": title,
+        "distance_m": race_m,
+        "athletes": items,
+    }
+    if target_time_s is not None:
+        data["target"] = {"time": target_time_s, "label": "Target"}
+    if notes:
+        data["notes"] = notes
+    return data
+
+
+def _said_role(entry: dict) -> str:
+    """The role an athlete's rows give in the role column ("" if none, or no role column:
+    then _default_role gives it)."""
+    return entry["said"].get("role", ("", 0))[0]
+
+
+def _finishes(entry: dict, race_m: float) -> bool:
+    """Whether an athlete's last split is at the finish (race_m, m)."""
+    return entry["splits"][-1]["distance_m"] >= race_m - 1e-6
+
+
+def _colour(text: str | None) -> str | None:
+    """A colour cell as "#rrggbb": a name of COLOUR_NAMES as its colour, anything else as
+    written (checked as a race file's colour is)."""
+    if text is None:
+        return None
+    return COLOUR_NAMES.get(text.strip().lower(), text)
+
+
+def _default_role(k: int, entry: dict, race_m: float) -> str:
+    """Role of the k-th athlete of a CSV without a role column: the first is the runner, and
+    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer
+    (the first then did not finish, if another runner does)."""
+    return "runner" if k == 0 or _finishes(entry, race_m) else "pacer"

@@ -1,0 +1,151 @@
+"""The text of a file to read: refused when missing, not a regular file or too large, and
+decoded (UTF-8, or UTF-16/UTF-32 with a byte-order mark) with a located error when it cannot
+be. Used for race files (JSON) and splits CSVs alike."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+from racegui.io.errors import Problem, RaceFileError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest race file read (bytes); bigger files are refused before reading."""
+
+
+def file_problem(path: Path) -> tuple[str, os.stat_result | None]:
+    """What keeps a race file at path from being read ("no such file", "is a directory, not
+    a race file", "cannot read: File name too long", ...; "" if nothing), and its stat."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such file", None
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        return f"cannot read: {exc.strerror or exc}", None
+    except ValueError:  # a NUL in the name
+        return "cannot read: the name has a NUL character", None
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a race file", info
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read for ever
+        return "is not a regular file (a pipe or a device)", info
+    return "", info
+
+
+def read_bytes_limited(path: Path) -> bytes:
+    """The file's bytes, refusing missing, non-regular and oversized files with one message."""
+    problem, info = file_problem(path)
+    if problem or info is None:
+        raise RaceFileError(path, [Problem("", problem)])
+    size = info.st_size
+    if size > MAX_FILE_BYTES:
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"file is too large ({size / 1e6:,.0f} MB; the limit is "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB)",
+                )
+            ],
+        )
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
+
+
+def decode_text(path: str | Path | None, data: bytes) -> str:
+    """The file's text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows
+    programs save as "Unicode"); binary data or bad encoding give a located error. Lines
+    that end in CR alone (old Mac files) end in LF: a CSV of them had 'no header row'."""
+    wide = _bom_encoding(data)
+    if wide is not None:
+        text = _decode_wide(path, data, wide)
+    elif not data.strip():
+        raise RaceFileError(path, [Problem("", "file is empty")])
+    elif b"\x00" in data[:4096]:
+        raise RaceFileError(path, [Problem("", _nul_problem(data[:4096]))])
+    else:
+        text = _decode_utf8(path, data)
+    if not text.strip():
+        raise RaceFileError(path, [Problem("", "file is empty")])
+    if "\x00" in text[:4096]:
+        raise RaceFileError(path, [Problem("", "binary data, not a text file")])
+    if "\r" in text and "\n" not in text:  # an old Mac's line ends (CR only): read as lines
+        text = text.replace("\r", "\n")
+    return text
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding whose byte-order mark data starts with ("utf-32", "utf-16"), or None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # before UTF-16: FF FE 00 00 starts with UTF-16's FF FE too
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _decode_wide(path: str | Path | None, data: bytes, encoding: str) -> str:
+    """data decoded as UTF-16 or UTF-32 (by its BOM), or an error at the bad character."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        name = encoding.upper()
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    f"line {line}, column {col}",
+                    f"not valid {name} text (a broken or cut-off character); save it as UTF-8",
+                )
+            ],
+        ) from None
+
+
+def _decode_utf8(path: str | Path | None, data: bytes) -> str:
+    """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte, saying how
+    to save a CSV as UTF-8 from Excel, or a race file (JSON) from a text editor."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        before = data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        char = len(before.decode("utf-8", errors="replace")) + 1  # a letter, not a CSV column
+        raise RaceFileError(
+            path,
+            [
+                Problem(
+                    f"line {line}, character {char}",
+                    _NOT_UTF8_CSV if path is not None and _is_csv(path) else _NOT_UTF8_JSON,
+                )
+            ],
+        ) from None
+
+
+_NOT_UTF8_CSV = (
+    'not UTF-8 text (binary, or another encoding: save it as UTF-8, "CSV UTF-8" in Excel)'
+)
+_NOT_UTF8_JSON = (
+    "not UTF-8 text, which a race file (JSON) must be: another encoding (such as Latin-1 "
+    "or Windows-1252) or binary data; save the file as UTF-8 in a text editor"
+)
+
+
+def _is_csv(path: str | Path) -> bool:
+    """Whether the file is read as a splits CSV (replay_file.is_splits_csv: by its suffix)."""
+    return Path(path).suffix.lower() == ".csv"
+
+
+def _nul_problem(head: bytes) -> str:
+    """What a file with zero bytes in its head is: UTF-16 saved without a BOM (every other
+    byte zero, as plain letters are), or binary data."""
+    for zeros, rest in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if len(head) >= 4 and zeros.count(0) == len(zeros) and 0 not in rest:
+            return "UTF-16 text without a byte-order mark: save it as UTF-8"
+    return "binary data, not a text file"
