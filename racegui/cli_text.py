@@ -15,7 +15,7 @@ from racegui.model.timefmt import clock_text, format_time, format_time_up, forma
 FOLLOW_HELP = (
     "the runner to follow: her id, her name or her surname, in any case; one who did not "
     "finish too "
-    "(default: the first runner who finishes)"
+    '(default: the one the file names in "follow", else the winner)'
 )
 """--follow's help, for the window and every verb that has it."""
 

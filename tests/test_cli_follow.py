@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from racegui.cli import main
-from tests.helpers_race import sara_first, two_runner_data, write_json
+from tests.helpers_race import following_sara, two_runner_data, write_json
 
 RUNNERS = "(runners: r (Runner), s (Sara Lane))"
 
@@ -22,9 +22,9 @@ def run(capsys, *argv):
 
 @pytest.fixture
 def files(tmp_path):
-    """(the two-runner race, the same race with Sara listed first)."""
+    """(the two-runner race, the same race naming Sara in "follow")."""
     two = write_json(tmp_path / "two.json", two_runner_data())
-    first = write_json(tmp_path / "sara.json", sara_first(two_runner_data()))
+    first = write_json(tmp_path / "sara.json", following_sara(two_runner_data()))
     return two, first
 
 
@@ -61,11 +61,11 @@ def test_state_follows_the_runner_named(capsys, files):
 def test_export_follows_the_runner_named(capsys, files, tmp_path):
     two, first = files
     size = ("--size", "640x360", "--from", "2:30", "-q")
-    followed, listed_first, unfollowed = (tmp_path / f"{n}.png" for n in "abc")
+    followed, named_in_file, unfollowed = (tmp_path / f"{n}.png" for n in "abc")
     assert run(capsys, "export", two, "-o", followed, "--follow", "s", *size)[0] == 0
-    assert run(capsys, "export", first, "-o", listed_first, *size)[0] == 0
+    assert run(capsys, "export", first, "-o", named_in_file, *size)[0] == 0
     assert run(capsys, "export", two, "-o", unfollowed, *size)[0] == 0
-    assert QImage(str(followed)) == QImage(str(listed_first))
+    assert QImage(str(followed)) == QImage(str(named_in_file))
     assert QImage(str(followed)) != QImage(str(unfollowed))
 
 
@@ -94,11 +94,11 @@ def test_a_follow_that_is_no_runner_is_one_line_naming_the_file(
 
 def test_the_window_follows_the_runner_named_in_its_screenshot(capsys, files, tmp_path):
     two, first = files
-    followed, listed_first = tmp_path / "a.png", tmp_path / "b.png"
+    followed, named_in_file = tmp_path / "a.png", tmp_path / "b.png"
     shot = ("--time", "2:30", "--size", "1280x720")
     assert run(capsys, two, "--follow", "sara lane", "--screenshot", followed, *shot)[0] == 0
-    assert run(capsys, first, "--screenshot", listed_first, *shot)[0] == 0
-    assert QImage(str(followed)) == QImage(str(listed_first))
+    assert run(capsys, first, "--screenshot", named_in_file, *shot)[0] == 0
+    assert QImage(str(followed)) == QImage(str(named_in_file))
 
 
 def test_the_window_refuses_a_follow_before_it_opens(capsys, files, monkeypatch):

@@ -12,7 +12,7 @@ from racegui.model.follow import compared
 from racegui.model.replay import comparison_problem, compile_race
 from racegui.ui.app import main_gui
 from racegui.ui.ui_paths import demo_path
-from tests.helpers_race import sara_first, two_runner_data, write_json
+from tests.helpers_race import following_sara, two_runner_data, write_json
 
 MILE = demo_path()
 WR = demo_path("kipyegon-wr-2023.json")
@@ -146,10 +146,10 @@ def test_a_ghost_s_title_drops_her_name_and_what_both_titles_say(tmp_path):
 
 def _final_and_heat(tmp_path):
     """A final and its heat, each with Runner (id "r") and Sara Lane (id "s"): the heat's
-    Sara listed first, its own Runner under another id but the same name."""
+    file following Sara, its own Runner under another id but the same name."""
     final = compile_race(read_race(write_json(tmp_path / "final.json", two_runner_data())))
-    heat_data = sara_first(two_runner_data(title="Heat 2"))
-    heat_data["athletes"][1]["id"] = "runner-7"  # the same "Runner" under another id
+    heat_data = following_sara(two_runner_data(title="Heat 2"))
+    heat_data["athletes"][0]["id"] = "runner-7"  # the same "Runner" under another id
     heat_data["athletes"][2]["formation"]["follows"] = "runner-7"
     heat = compile_race(read_race(write_json(tmp_path / "heat.json", heat_data)))
     return final, heat
@@ -158,7 +158,7 @@ def _final_and_heat(tmp_path):
 def test_the_ghost_is_the_followed_runner_s_own_run_where_she_ran_too(tmp_path):
     """--compare took the other race's first runner whoever was followed: following one
     athlete set her against the heat's winner (analyst's review). The ghost is her own run
-    (by id, else by name), else the other race's first runner."""
+    (by id, else by name), else the runner the other race follows unasked."""
     final, heat = _final_and_heat(tmp_path)
     assert heat.athletes[heat.focus].id == "s"  # the heat on its own follows Sara
     assert heat.athletes[compared(final, heat).focus].id == "runner-7"  # by name
@@ -166,13 +166,13 @@ def test_the_ghost_is_the_followed_runner_s_own_run_where_she_ran_too(tmp_path):
     assert heat.athletes[compared(sara, heat).focus].id == "s"  # by id
     wr = read_replay(WR)  # Kipyegon's own 2023 run: the demo's runner
     assert wr.athletes[compared(read_replay(MILE), wr).focus].name == "Faith Kipyegon"
-    data = sara_first(two_runner_data())
-    data["athletes"][1]["name"] = "Someone Else"  # Runner "r" is now someone else ...
+    data = following_sara(two_runner_data())
+    data["athletes"][0]["name"] = "Someone Else"  # Runner "r" is now someone else ...
     other = compile_race(race_from_data(data))
     assert other.athletes[compared(final, other).focus].id == "r"  # ... found by her id
-    data["athletes"][1]["id"] = "x"
+    data["athletes"][0]["id"] = "x"
     data["athletes"][2]["formation"]["follows"] = "x"
-    other = compile_race(race_from_data(data))  # not in it: its first runner
+    other = compile_race(race_from_data(data))  # not in it: whom it follows unasked
     assert other.athletes[compared(final, other).focus].id == "s"
 
 

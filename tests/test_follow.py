@@ -10,7 +10,7 @@ from racegui.io.race_file import race_from_data
 from racegui.model import analysis
 from racegui.model.follow import runner_named
 from racegui.model.replay import FollowError, compile_race
-from tests.helpers_race import sara_first, two_runner_data
+from tests.helpers_race import following_sara, two_runner_data
 
 
 @pytest.fixture(scope="module")
@@ -19,19 +19,55 @@ def race():
 
 
 @pytest.fixture(scope="module")
-def listed_first():
-    """The replay of the same race with Sara listed first: what following her must equal."""
-    return compile_race(race_from_data(sara_first(two_runner_data())))
+def named_in_file():
+    """The replay of the same race naming Sara in "follow": what following her must equal."""
+    return compile_race(race_from_data(following_sara(two_runner_data())))
 
 
-def test_the_first_runner_is_followed_unasked(race):
+def test_the_winner_is_followed_unasked(race):
     replay = compile_race(race)
     assert replay.ids[replay.focus] == "r"
     assert replay.runners == (0, 1)
 
 
+def test_the_winner_is_followed_unasked_wherever_the_file_lists_her():
+    """A results file listed by name or bib had the replay follow whoever came first in it:
+    12th of 13 in a coach's 1500 m (coach's review)."""
+    data = two_runner_data()
+    data["athletes"].reverse()  # Sara Lane (4:15.30) first, then the winner (4:06.42)
+    replay = compile_race(race_from_data(data))
+    assert replay.athletes[replay.focus].name == "Runner"
+    assert race_from_data(data).focus.name == "Runner"
+
+
+def test_a_dead_heat_follows_the_first_in_the_file():
+    data = two_runner_data()
+    sara = next(a for a in data["athletes"] if a["id"] == "s")
+    runner = next(a for a in data["athletes"] if a["id"] == "r")
+    sara["splits"] = [dict(s) for s in runner["splits"]]  # the same time to the hundredth
+    assert compile_race(race_from_data(data)).ids[0] == "r"
+    assert _followed(race_from_data(data)) == "Runner"
+    data["athletes"].reverse()  # Sara listed first
+    assert _followed(race_from_data(data)) == "Sara Lane"
+
+
+def test_the_file_names_whom_to_follow_and_a_name_asked_wins():
+    data = two_runner_data()
+    data["follow"] = "s"
+    race = race_from_data(data)
+    assert race.follow == "s" and race.focus.name == "Sara Lane"
+    assert _followed(race) == "Sara Lane"
+    replay = compile_race(race, focus="r")
+    assert replay.athletes[replay.focus].name == "Runner"
+
+
+def _followed(race) -> str:
+    replay = compile_race(race)
+    return replay.athletes[replay.focus].name
+
+
 @pytest.mark.parametrize("how", ["compile", "following_id", "following_row"])
-def test_following_sara_is_the_race_with_her_listed_first(race, listed_first, how):
+def test_following_sara_is_the_race_with_her_named_in_file(race, named_in_file, how):
     if how == "compile":
         replay = compile_race(race, focus="s")
     elif how == "following_id":
@@ -39,19 +75,19 @@ def test_following_sara_is_the_race_with_her_listed_first(race, listed_first, ho
     else:
         replay = compile_race(race).following(1)
     assert replay.athletes[replay.focus].name == "Sara Lane"
-    assert analysis.lap_table(replay) == analysis.lap_table(listed_first)
-    assert analysis.split_table(replay) == analysis.split_table(listed_first)
-    assert replay.race_end_s == pytest.approx(255.30) == listed_first.race_end_s
+    assert analysis.lap_table(replay) == analysis.lap_table(named_in_file)
+    assert analysis.split_table(replay) == analysis.split_table(named_in_file)
+    assert replay.race_end_s == pytest.approx(255.30) == named_in_file.race_end_s
     laps = [(e.kind, e.athlete, e.time_s) for e in analysis.events(replay) if e.kind != "finish"]
-    first = [(e.kind, e.athlete, e.time_s) for e in analysis.events(listed_first)]
+    first = [(e.kind, e.athlete, e.time_s) for e in analysis.events(named_in_file)]
     assert laps == [e for e in first if e[0] != "finish"]
     for t in (30.0, 150.0, 250.0, 258.0):
-        assert replay.state_at(t).gap_to_target_s == listed_first.state_at(t).gap_to_target_s
-        assert replay.state_at(t).gap_to_target_m == listed_first.state_at(t).gap_to_target_m
-        assert replay.projected_finish_s(t) == listed_first.projected_finish_s(t)
+        assert replay.state_at(t).gap_to_target_s == named_in_file.state_at(t).gap_to_target_s
+        assert replay.state_at(t).gap_to_target_m == named_in_file.state_at(t).gap_to_target_m
+        assert replay.projected_finish_s(t) == named_in_file.projected_finish_s(t)
     profile = analysis.pace_profile(replay)
     assert profile.segment_pace_s400.tolist() == (
-        analysis.pace_profile(listed_first).segment_pace_s400.tolist()
+        analysis.pace_profile(named_in_file).segment_pace_s400.tolist()
     )
 
 

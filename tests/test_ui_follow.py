@@ -14,7 +14,7 @@ from racegui.model.replay import FollowError, compile_race
 from racegui.ui.app import ensure_app
 from racegui.ui.main_window import MainWindow
 from racegui.ui.panel.gap_readout import gap_texts
-from tests.helpers_race import minimal_data, sara_first, two_runner_data, write_json
+from tests.helpers_race import following_sara, minimal_data, two_runner_data, write_json
 
 T = 150.0
 """Race time (s) the runner is changed at: both runners on their third lap."""
@@ -81,11 +81,11 @@ def test_choosing_a_runner_follows_her_at_the_same_time(window, qtbot):
     assert "following Sara Lane" in window.windowTitle()
     window.clock.pause()
     window.clock.seek(T)
-    listed_first = compile_race(race_from_data(sara_first(two_runner_data())))
-    state = listed_first.state_at(T)
+    named_in_file = compile_race(race_from_data(following_sara(two_runner_data())))
+    state = named_in_file.state_at(T)
     expected = gap_texts(state.gap_to_target_s, state.gap_to_target_m)[0]
     assert window.scene.panel.gap.gap_text() == expected != gap_before
-    assert window.event_times() == sorted({e for e in _event_times(listed_first)})
+    assert window.event_times() == sorted({e for e in _event_times(named_in_file)})
 
 
 def _event_times(replay) -> list[float]:
@@ -137,3 +137,22 @@ def test_following_another_runner_keeps_the_tab_shown(window):
     splits.set_mode_name("200m")
     window.follow("r")
     assert splits.mode_name == "200m"
+
+
+def test_save_as_names_the_runner_followed_in_the_file(window, tmp_path):
+    """Following Sara Lane and saving: the file opens on her again ("follow"); following
+    the winner, whom a file follows unasked, writes no "follow"."""
+    import json
+
+    from racegui.io.race_file import read_race
+
+    window.follow("s")
+    assert window.save_as(str(tmp_path / "sara.json"))
+    assert json.loads((tmp_path / "sara.json").read_text(encoding="utf-8"))["follow"] == "s"
+    assert compile_race(read_race(tmp_path / "sara.json")).ids[0] == "r"  # order unchanged
+    reopened = compile_race(read_race(tmp_path / "sara.json"))
+    assert reopened.athletes[reopened.focus].name == "Sara Lane"
+    assert window.replay.athletes[window.replay.focus].name == "Sara Lane"
+    window.follow("r")
+    assert window.save_as(str(tmp_path / "runner.json"))
+    assert "follow" not in json.loads((tmp_path / "runner.json").read_text(encoding="utf-8"))

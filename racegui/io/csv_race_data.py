@@ -6,31 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from racegui.io.palette import PALETTE
 from racegui.io.schema import FORMAT, ID_PATTERN
 from racegui.model.race import TARGET_ID
 
-PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#9467bd",
-    "#17becf",
-    "#e377c2",
-    "#8c564b",
-    "#bcbd22",
-    "#7f7f7f",
-    "#a6cee3",
-    "#fdbf6f",
-    "#cab2d6",
-    "#6a3d9a",
-    "#b15928",
-    "#fb9a99",
-    "#e4002b",
-    "#2ca02c",
-)
-"""Colours of athletes imported without one, in turn: sixteen, so that a club field of up
-to sixteen has no two alike (a 5000 m of twelve had two reds and two blues). Red and green,
-which the panel uses for behind and ahead of the target, come last: a coach's runner drawn
-in red had her finish clock red beside a green "ahead" (new user's review)."""
 COLOUR_NAMES = {
     "black": "#000000",
     "white": "#ffffff",

@@ -189,7 +189,7 @@ def checked_athlete(
         id=a.id,
         name=a.name,
         role=a.role,
-        colour=a.colour,
+        colour=a.colour or "",
         bib=a.bib,
         country=a.country,
         splits=splits,

@@ -65,6 +65,8 @@ def race_to_data(race: Race) -> dict:
         else:
             target["time"] = t.time_s
         data["target"] = target
+    if race.follow is not None:
+        data["follow"] = race.follow
     data["athletes"] = athletes
     if race.sources:
         data["sources"] = [

@@ -12,6 +12,7 @@ import gc
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.json_lines import with_lines
 from racegui.io.json_syntax import deep_nesting_problem, json_problem, long_number_problem
 from racegui.io.json_values import MAX_DEPTH, find_unusable, non_finite, object_from_pairs
+from racegui.io.palette import default_colours
 from racegui.io.race_checks import (
     DNF_HINT,
     check_a_finisher,
@@ -32,6 +34,7 @@ from racegui.io.race_checks import (
     race_target,
 )
 from racegui.io.race_data import race_to_data
+from racegui.io.race_follow import check_follow
 from racegui.io.race_splits import MAX_SPEED_MPS, MIN_SPEED_MPS, SplitColumns, plain_columns
 from racegui.io.schema import FORMAT, MAX_ATHLETES, AthleteModel, RaceFileModel
 from racegui.io.schema_messages import pydantic_problems
@@ -82,13 +85,16 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
             break
         athletes.append(checked_athlete(a, i, race_m, problems, columns.get(i)))
     check_a_finisher(model, problems)
+    check_follow(model, problems)
     target = race_target(model, race_m, problems)
     if problems:
         raise RaceFileError(path, capped(problems))
+    colours = default_colours([a.colour for a in model.athletes], [a.role for a in model.athletes])
     return Race(
         title=model.title,
         distance_m=race_m,
-        athletes=tuple(a for a in athletes if a is not None),
+        athletes=tuple(replace(a, colour=c) for a, c in zip(athletes, colours, strict=True)),
+        follow=model.follow,
         date=model.date,
         venue=model.venue,
         target=target,

@@ -137,7 +137,11 @@ class AthleteModel(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: Annotated[str, OneLine, Shown] = Field(min_length=1, max_length=200)
     role: Literal["runner", "pacer", "ghost"]
-    colour: Colour = "#888888"
+    colour: Colour | None = Field(
+        default=None,
+        description="#rrggbb; without one a runner takes the next of 16 distinct colours, a "
+        "pacer or ghost grey",
+    )
     bib: ShortText | None = None
     country: ShortText | None = None
     splits: Annotated[list[SplitModel], Field(max_length=MAX_SPLITS)] | None = None
@@ -185,6 +189,11 @@ class RaceFileModel(_Strict):
         description='Race distance with a unit instead of distance_m: "1 mile", "1500 m", "5 km"',
     )
     target: TargetModel | None = None
+    follow: str | None = Field(
+        default=None,
+        pattern=ID_PATTERN,
+        description="Id of the runner a replay follows unless told another (default: the winner)",
+    )
     athletes: list[AthleteModel] = Field(min_length=1, max_length=MAX_ATHLETES)
     sources: list[SourceModel] = Field(default=[], max_length=MAX_ENTRIES)
     notes: list[LongText] = Field(default=[], max_length=MAX_ENTRIES)

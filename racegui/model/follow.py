@@ -61,13 +61,14 @@ def following_named(replay: Replay, text: str | None) -> Replay:
 
 def compared(shown: Replay, other: Replay) -> Replay:
     """``other`` as a ghost on ``shown``: following the runner ``shown`` follows where she ran
-    in it too and finished (the same id, else the same name in any letter case), else its
-    first runner who finished. Comparing a final with its heat while following one athlete
-    had set her against the heat's winner (analyst's review)."""
+    in it too and finished (the same id, else the same name in any letter case), else the
+    runner it follows unasked (its file's "follow", else its winner). Comparing a final
+    with its heat while following one athlete had set her against the heat's winner
+    (analyst's review)."""
     me = shown.athletes[shown.focus]
     runners = [other.athletes[i] for i in other.runners]
     same = [a for a in runners if a.id == me.id]
     same = same or [a for a in runners if a.name.casefold() == me.name.casefold()]
     if len(same) == 1:
         return other.following(same[0].id)
-    return other.following(other.runners[0])
+    return other.following(other.race.focus.id)

@@ -63,8 +63,18 @@ class Athlete:
     """A runner who did not finish: she stops at her last split, before the race distance."""
 
     @property
+    def finish_time_s(self) -> float:
+        """Her finish time (s) as the file gives it: her last split's, or her even pace's
+        (infinite for an athlete with neither, a pacer in a formation)."""
+        if self.splits:
+            return self.splits[-1].time_s
+        if self.even_pace_time_s is not None:
+            return self.even_pace_time_s
+        return float("inf")
+
+    @property
     def finisher(self) -> bool:
-        """A runner who runs to the finish (not a DNF): the first is the one a replay follows
+        """A runner who runs to the finish (not a DNF): the winner is the one a replay follows
         unless told another (a DNF can be followed too, when named)."""
         return self.role == "runner" and not self.dnf
 
@@ -101,6 +111,8 @@ class Race:
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
     track: Track = field(default=STANDARD_TRACK)
+    follow: str | None = None
+    """Id of the runner a replay follows unless told another (None: the winner)."""
 
     def athlete(self, athlete_id: str) -> Athlete:
         """The athlete with this id (KeyError if none)."""
@@ -111,12 +123,15 @@ class Race:
 
     @property
     def focus(self) -> Athlete:
-        """The first runner who finishes (a runner marked DNF is passed over): the one a
-        replay follows unless told another (compile_race's ``focus``)."""
-        for a in self.athletes:
-            if a.finisher:
-                return a
-        raise ValueError("race has no runner who finishes")
+        """The runner the file names to follow, else the winner (a runner marked DNF is
+        passed over; of a dead heat, the first in the file): the one a replay follows unless
+        told another (compile_race's ``focus``)."""
+        if self.follow is not None:
+            return self.athlete(self.follow)
+        finishers = [a for a in self.athletes if a.finisher]
+        if not finishers:
+            raise ValueError("race has no runner who finishes")
+        return min(finishers, key=lambda a: a.finish_time_s)
 
     @property
     def target_time_s(self) -> float | None:

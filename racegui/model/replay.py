@@ -429,8 +429,7 @@ def _leader_order(athletes: tuple[Athlete, ...]) -> list[int]:
 
 
 def runner_rows(athletes: tuple[Athlete, ...]) -> tuple[int, ...]:
-    """Rows of the runners who finish (not marked DNF), in order: the first is the one a
-    replay follows unasked."""
+    """Rows of the runners who finish (not marked DNF), in file order."""
     return tuple(i for i, a in enumerate(athletes) if a.finisher)
 
 
@@ -479,18 +478,17 @@ def not_a_runner(athletes: tuple[Athlete, ...], i: int) -> FollowError:
 
 
 def compile_race(race: Race, focus: str | None = None) -> Replay:
-    """Turn a Race into a Replay following the runner with id ``focus`` (None: the first
-    runner who finishes; one who did not finish may be named). RaceModelError for an
-    impossible race (or one where no runner finishes), FollowError for a ``focus`` that is
-    no runner of it."""
+    """Turn a Race into a Replay following the runner with id ``focus`` (None: the one the
+    race's ``follow`` names, else the winner, the first in the file of a dead heat; one who
+    did not finish may be named).
+    RaceModelError for an impossible race (or one where no runner finishes), FollowError for
+    a ``focus`` that is no runner of it."""
     athletes = _with_target(race)
-    rows = runner_rows(athletes)
-    if not rows:  # nothing would end the race (race_end_s) nor be followed unasked
+    finishers = runner_rows(athletes)
+    if not finishers:  # nothing would end the race (race_end_s) nor be followed unasked
         raise RaceModelError("no runner finishes: a replay follows one who does")
-    if focus is None:
-        focus_row = rows[0]
-    else:
-        focus_row = _runner_row(athletes, focus)
+    focus = race.follow if focus is None else focus
+    focus_row = None if focus is None else _runner_row(athletes, focus)
     n = len(athletes)
     track = race.track
     active: list[Pieces | None] = [None] * n
@@ -616,6 +614,8 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
         for i, lateral in zip(pack, laterals, strict=True):
             lateral_rows[i] = lateral
 
+    if focus_row is None:  # the winner (the first in the file of a dead heat)
+        focus_row = min(finishers, key=lambda i: (finish[i], i))
     rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
     if len(rows) != 2 * n:
         raise RaceModelError("internal: an athlete has no motion")

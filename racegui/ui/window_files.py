@@ -4,6 +4,7 @@ A file that cannot be read or written is said in a message box; the race shown s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -113,19 +114,26 @@ class RaceFilesMixin:
         self.set_compare(None)
 
     def save_as(self, chosen: str) -> bool:
-        """Write the race shown to chosen (.json added if it has another ending): the
-        window then shows that file, first in Open Recent. False, with a message, if it
+        """Write the race shown to chosen (.json added if it has another ending), naming the
+        runner followed in its "follow" unless she is the winner: the window then shows
+        that file, first in Open Recent. False, with a message, if it
         cannot be written."""
         path = as_json_name(chosen)
         if self.path is not None and same_file(path, self.path) and is_splits_csv(self.path):
             QMessageBox.critical(self, "Cannot save", f"{path} is the CSV shown.")
             return False
-        problem = save_race(self.replay.race, path)
+        replay, race = self.replay, self.replay.race
+        followed = replay.ids[replay.focus]
+        winner = replace(race, follow=None).focus.id
+        follow = None if followed == winner else followed  # the file opens on her
+        if follow != race.follow:
+            replay = replace(replay, race=replace(race, follow=follow))
+        problem = save_race(replay.race, path)
         if problem is not None:
             QMessageBox.critical(self, "Cannot save", problem)
             return False
         self.settings.set_splits_for(path, self.scene.panel.splits.mode_name)  # tab kept
-        self._set_replay(self.replay, path, keep_time=True)
+        self._set_replay(replay, path, keep_time=True)
         self._remember_opened(path)
         return True
 
