@@ -173,7 +173,7 @@ class TransportBar(QWidget):
             f"#transportBar QToolButton:checked {{ background: {theme.slider_groove}; }}"
             f"#transportBar QComboBox {{ color: {theme.text}; background: {theme.panel_background};"
             f" border: 1px solid {theme.grid}; border-radius: 4px; padding: 2px 8px; }}"
-            "#transportBar QComboBox::drop-down { border: none; width: 18px; }"
+            "#transportBar QComboBox::drop-down { border: none; width: 16px; }"
         )
         self.speed_box.arrow_colour = QColor(theme.text_muted)
         self.speed_box.update()
