@@ -123,6 +123,16 @@ def test_a_race_with_one_runner_has_no_choice(window, tmp_path):
         window.follow("p")
 
 
+def test_follow_greyed_for_one_runner_says_why_and_not_otherwise(window, tmp_path):
+    """The demo's Follow was greyed with no word why (a keyboard user's review)."""
+    tip = window.menus["follow"].menuAction().toolTip
+    assert tip() == "Follow"  # Qt's fallback when none is set, the text: the menu shows none
+    assert window.open_path(write_json(tmp_path / "one.json", minimal_data()))
+    assert tip() == "Runner is the race's one runner to follow; pacers cannot be followed"
+    assert window.open_path(write_json(tmp_path / "two.json", two_runner_data()))
+    assert window.menus["follow"].isEnabled() and tip() == "Follow"
+
+
 def test_following_another_runner_keeps_the_tab_shown(window):
     """The comparison tab, or any tab chosen, stays when another runner is followed: the
     tab remembered for the file had come back (the "vs" tab gave way to the laps)."""

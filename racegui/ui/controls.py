@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QMouseEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QMouseEvent, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+    QWidget,
+)
 
 from racegui.model.replay import Replay
 from racegui.model.timefmt import clock_text
@@ -50,6 +58,42 @@ class TimeLabel(QLabel):
             event.accept()
         else:
             super().mouseDoubleClickEvent(event)
+
+
+class SpeedBox(QComboBox):
+    """The speed chooser: a combo box whose style sheet draws its box, and which draws its
+    own arrow in `arrow_colour`. Left to the style sheet, the arrow's box had Qt's default
+    outset border, a dark corner on the light theme (a keyboard user's review); styling
+    that box away takes Qt's arrow with it."""
+
+    ARROW_PX = (8.0, 5.0)
+    """Width and height of the arrow (px)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.arrow_colour = QColor("#808080")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        box = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        w, h = self.ARROW_PX
+        c = box.center()
+        x, y = c.x() + 0.5, c.y() + 0.5
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.arrow_colour)
+        corners = [
+            QPointF(x - w / 2, y - h / 2),
+            QPointF(x + w / 2, y - h / 2),
+            QPointF(x, y + h / 2),
+        ]
+        painter.drawPolygon(QPolygonF(corners))
+        painter.end()
 
 
 class TransportBar(QWidget):
@@ -98,7 +142,7 @@ class TransportBar(QWidget):
         self.seek_bar.drag_started.connect(self.scrub_started)
         self.seek_bar.drag_finished.connect(self.scrub_finished)
         layout.addWidget(self.seek_bar, 1)
-        self.speed_box = QComboBox(self)
+        self.speed_box = SpeedBox(self)
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for s in SPEEDS:
             self.speed_box.addItem(speed_text(s), s)
@@ -129,7 +173,10 @@ class TransportBar(QWidget):
             f"#transportBar QToolButton:checked {{ background: {theme.slider_groove}; }}"
             f"#transportBar QComboBox {{ color: {theme.text}; background: {theme.panel_background};"
             f" border: 1px solid {theme.grid}; border-radius: 4px; padding: 2px 8px; }}"
+            "#transportBar QComboBox::drop-down { border: none; width: 16px; }"
         )
+        self.speed_box.arrow_colour = QColor(theme.text_muted)
+        self.speed_box.update()
 
     def refresh_icons(self) -> None:
         """Icons in the theme's colour (play shows pause while playing)."""

@@ -183,8 +183,10 @@ class CsvOpenDialog(QDialog):
         for edit in (self.distance, self.target, self.title, self.name):
             edit.textChanged.connect(self._check)
         self.setMinimumWidth(560)
-        # Typing starts in what is most likely wanted: the distance if unknown, else a target.
-        (self.target if distance is not None else self.distance).setFocus()
+        # Focus starts on the first field, Tab going down the fields and then to the buttons
+        # (it had started on Target time when the distance was filled in, Tab then reaching
+        # Race distance last, after Cancel: a keyboard user's review).
+        self.distance.setFocus()
         self.resize(self.minimumWidth(), 0)
         self._check()
 

@@ -29,7 +29,8 @@ def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], Non
     """Put replay's runners in menu, exclusive and the followed one checked; choosing one
     calls on_chosen with her id. A runner who did not finish is among them, in file order,
     her entry saying so (followed, her figures run to where she stopped). With one runner
-    there is nothing to choose: the menu is disabled."""
+    there is nothing to choose: the menu is disabled, its tooltip saying why (shown where
+    the menu holding it shows tooltips: window_actions.build_menus)."""
     menu.clear()  # deletes the actions, not the group of the last race: delete it too
     for old in menu.findChildren(QActionGroup):
         old.setParent(None)
@@ -49,3 +50,15 @@ def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], Non
         group.addAction(action)
         action.triggered.connect(lambda _=False, who=replay.ids[i]: on_chosen(who))
     menu.setEnabled(len(rows) > 1)
+    menu.menuAction().setToolTip(one_runner_tip(replay) if len(rows) == 1 else "")
+
+
+def one_runner_tip(replay: Replay) -> str:
+    """Why View > Follow is greyed in a race with one runner (the demo's pacers cannot be
+    followed): "Faith Kipyegon is the race's one runner to follow; pacers cannot be
+    followed"."""
+    name = replay.athletes[replay.followable[0]].name
+    tip = f"{name} is the race's one runner to follow"
+    if "pacer" in set(replay.roles.tolist()):
+        tip += "; pacers cannot be followed"
+    return tip

@@ -32,6 +32,15 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+E", "Export a video, GIF or image"),
     ("Ctrl+Q", "Quit"),
     ("? or F1", "This help"),
+    (
+        "Alt+F / Alt+V / Alt+P / Alt+H",
+        "File / View / Playback / Help menu (then an underlined letter, or arrows and Enter)",
+    ),
+    (
+        "Alt+V, O",
+        "View > Follow: whose laps, gaps and clock are shown (no key of its own; greyed "
+        "in a race with one runner)",
+    ),
 )
 
 

@@ -35,20 +35,39 @@ def _draw(name: str, p: QPainter) -> None:
     elif name == "next_event":
         _tri(p, 8, 32)
         _tri(p, 32, 56)
-    elif name in ("restart", "loop"):
+    elif name == "restart":
         p.setBrush(Qt.BrushStyle.NoBrush)
         pen = p.pen()
         p.setPen(QPen(pen.color(), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         path = QPainterPath()
         path.arcMoveTo(QRectF(14, 14, 36, 36), 60)
-        path.arcTo(QRectF(14, 14, 36, 36), 60, 300 if name == "restart" else 270)
+        path.arcTo(QRectF(14, 14, 36, 36), 60, 300)
         p.drawPath(path)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(pen.color())
-        if name == "restart":
-            p.drawPolygon(QPolygonF([QPointF(33, 8), QPointF(46, 18), QPointF(31, 24)]))
-        else:
-            p.drawPolygon(QPolygonF([QPointF(44, 20), QPointF(56, 30), QPointF(44, 40)]))
+        p.drawPolygon(QPolygonF([QPointF(33, 8), QPointF(46, 18), QPointF(31, 24)]))
+    elif name == "loop":
+        _repeat(p)
+
+
+def _repeat(p: QPainter) -> None:
+    """The usual repeat sign, unlike restart's circular arrow: two square-cornered arrows
+    chasing each other round a rectangle, the top one going right, the bottom one left."""
+    colour = p.pen().color()
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(
+        QPen(colour, 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+    )
+    for x0, y0, sx in ((12, 36, 1), (52, 28, -1)):  # the second is the first turned round
+        path = QPainterPath(QPointF(x0, y0))
+        path.lineTo(x0, y0 - 10 * sx)
+        path.quadTo(x0, y0 - 16 * sx, x0 + 6 * sx, y0 - 16 * sx)
+        path.lineTo(x0 + 28 * sx, y0 - 16 * sx)
+        p.drawPath(path)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawPolygon(QPolygonF([QPointF(38, 9), QPointF(52, 20), QPointF(38, 31)]))
+    p.drawPolygon(QPolygonF([QPointF(26, 33), QPointF(12, 44), QPointF(26, 55)]))
 
 
 def transport_icon(name: str, colour: str) -> QIcon:

@@ -108,6 +108,7 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     view = bar.addMenu("&View")
+    view.setToolTipsVisible(True)  # why Follow is greyed (follow_menu.one_runner_tip)
     follow = view.addMenu("F&ollow")
     follow.setToolTipsVisible(True)  # each runner's id
     view.addSeparator()
