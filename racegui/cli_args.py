@@ -183,7 +183,7 @@ def gui_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=_path_arg,
         metavar="FILE",
-        help="race file to open (default: the Breaking4 demo)",
+        help="race file to open (default: the race file opened last, else the Breaking4 demo)",
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
     p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")

@@ -95,6 +95,8 @@ def run_gui(argv: list[str], dialogs: bool = False) -> int:
             theme=args.theme,
             presentation=args.presentation,
             follow=args.follow,
+            # Bare `racegui` opens the race of last time (a --follow names a demo runner).
+            reopen_last=args.file is None and not args.demo and args.follow is None,
         )
     except FollowError as exc:  # raised before any window shows or file is written
         from racegui.resources_path import demo_race_path

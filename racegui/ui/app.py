@@ -253,6 +253,7 @@ def _interactive(
     theme: str | None,
     presentation: bool,
     follow: str | None = None,
+    reopen_last: bool = False,
 ) -> int:
     app = QApplication.instance()
     settings = AppSettings()
@@ -260,6 +261,8 @@ def _interactive(
     apply_chrome(app, theme_named(theme))  # a message about a bad file comes before the window
     replay: Replay | None = None
     problem: str | None = None
+    if file is None and reopen_last:
+        file = last_race_file(settings)
     if file is not None:
         try:  # a CSV's dialog before the window: the race it reads is the window's
             replay = open_csv(file) if is_splits_csv(file) else load_replay(file)
@@ -292,6 +295,20 @@ def _interactive(
         stop.uninstall()
 
 
+def last_race_file(settings: AppSettings) -> Path | None:
+    """The race file opened last (first in Open Recent), to open again at launch: None if
+    it is a splits CSV (its dialog would come before the window) or no longer a file."""
+    recent = settings.recent_files
+    if not recent:
+        return None
+    path = Path(recent[0])
+    try:
+        usable = path.is_file() and not is_splits_csv(path)
+    except (OSError, ValueError):
+        usable = False
+    return path if usable else None
+
+
 def main_gui(
     file: Path | None,
     *,
@@ -302,8 +319,10 @@ def main_gui(
     theme: str | None = None,
     presentation: bool = False,
     follow: str | None = None,
+    reopen_last: bool = False,
 ) -> int:
-    """Run the replay window for FILE (None: the Breaking4 demo); returns the exit code.
+    """Run the replay window for FILE (None: the Breaking4 demo, or with `reopen_last` the
+    race file opened last, see last_race_file); returns the exit code.
 
     With `screenshot`, render the window at race time `time_s` (s, default 0) and `size`
     (w, h px, default 1600x900) to that image file without showing it, in the format its
@@ -329,4 +348,4 @@ def main_gui(
             presentation,
             follow,
         )
-    return _interactive(file, compare, theme, presentation, follow)
+    return _interactive(file, compare, theme, presentation, follow, reopen_last)
