@@ -194,7 +194,7 @@ def _print_info(data: dict) -> None:
     laps = data["laps"]
     until = ""
     if followed["dnf"]:  # her laps end where she stopped, not at the finish
-        until = f" until she stopped at {_metres(followed['dropout_distance_m'])} m (DNF)"
+        until = f" until the stop at {_metres(followed['dropout_distance_m'])} m (DNF)"
     print(f"\nLaps of {focus}, to each finish-line crossing{until}")
     if not all(lap["lap_time_published"] for lap in laps):
         print(f"(est.: read from the model between published splits{_lap_est_legend(laps)})")
