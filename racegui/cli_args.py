@@ -135,7 +135,8 @@ def verb_parser(verb: str) -> argparse.ArgumentParser:
             "--compare",
             type=_path_arg,
             metavar="FILE",
-            help="another race of the same distance: her laps beside its runner's",
+            help="another race of the same distance: the followed runner's laps beside its "
+            "runner's",
         )
         p.add_argument("--json", action="store_true", help="one JSON object on stdout")
         _add_csv_arguments(p, CSV_FILE_ABOUT)

@@ -42,7 +42,7 @@ def print_compare(focus: str, data: dict) -> None:
     """info's table of compare_data (not rounded), after its laps against the target."""
     when = f", {data['date']}" if data["date"] else ""
     print(f"\nLaps of {focus} against {data['runner']} in {data['title']}{when}")
-    print("(gap: her time at the line minus the other's, + behind; delta: lap against lap)")
+    print("(gap: the time at the line minus the other's, + behind; delta: lap against lap)")
     row = "  {:<6}  {:>11}  {:>8}  {:>8}  {:>7}  {:>7}  {:>7}  {:>6}"
     print(row.format("", "to", "time", "other", "gap", "lap", "other", "delta"))
     for lap in data["laps"]:

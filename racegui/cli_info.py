@@ -31,6 +31,38 @@ def dropout_is_estimated(replay, i: int) -> bool | None:
     return dropout_estimated(replay, i)
 
 
+def final_places(replay) -> dict[int, int]:
+    """Place (1: the winner) of each runner who finished, by row, from the finish times (to
+    the hundredth, level runners sharing a place), as state's at the end of the race; none
+    for a runner who did not finish, a pacer or the target."""
+    import numpy as np
+
+    from racegui.model.standings import places
+
+    return places(replay, math.inf, np.zeros(len(replay.ids)))
+
+
+def finishing_order(athletes: list[dict]) -> list[dict]:
+    """info --json's athletes in finishing order: the runners who finished by place, then
+    those who did not finish, the furthest first, then everyone else (pacers, the target)
+    as the file lists them (a coach had read a results list in file order)."""
+    placed = sorted((a for a in athletes if a["place"] is not None), key=lambda a: a["place"])
+    stopped = sorted(
+        (a for a in athletes if a["place"] is None and a["role"] == "runner" and a["dnf"]),
+        key=lambda a: -(a["dropout_distance_m"] or 0.0),
+    )
+    shown = {id(a) for a in (*placed, *stopped)}
+    return [*placed, *stopped, *(a for a in athletes if id(a) not in shown)]
+
+
+def _place_cell(a: dict) -> str:
+    """An athlete's place in info's list: "1", "DNF" for a runner who did not finish, ""
+    for a pacer or the target."""
+    if a["place"] is not None:
+        return str(a["place"])
+    return "DNF" if a["role"] == "runner" and a["dnf"] else ""
+
+
 def _info_data(replay, digits: int | None = 3) -> dict:
     """What info reports, times (s) and distances (m) rounded to `digits` as --json prints
     them; None keeps them whole, for text that rounds event times up."""
@@ -38,6 +70,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
 
     race = replay.race
     num = functools.partial(rounded, digits=digits)
+    places = final_places(replay)
     athletes = []
     for i, a in enumerate(replay.athletes):
         athletes.append(
@@ -52,6 +85,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "dropout_estimated": dropout_is_estimated(replay, i),
                 "dnf": a.dnf,
                 "estimated": a.estimated,
+                "place": places.get(i),
             }
         )
     laps = [
@@ -92,6 +126,9 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "target_split_s": num(row.target_segment_time_s),
                 "delta_s": num(row.delta_s),
                 "estimated": not row.published,
+                "at_stop": bool(
+                    replay.focus_dnf and abs(row.distance_m - replay.focus_stop_m) < 1e-6
+                ),
             }
         )
         start_m = row.distance_m
@@ -146,17 +183,21 @@ def _print_info(data: dict) -> None:
     print(f"Distance {data['distance_m']:g} m   Target {format_time(target) if target else 'none'}")
     print("\nAthletes")
     width = name_width(a["name"] for a in data["athletes"])
-    for a in data["athletes"]:
-        print(f"  {cell(a['name'], width)}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
+    places = [_place_cell(a) for a in data["athletes"]]
+    place_width = max(len(p) for p in places)
+    for a in finishing_order(data["athletes"]):
+        place = _place_cell(a).rjust(place_width)
+        name = cell(a["name"], width)
+        print(f"  {place}  {name}  {a['role']:<6}  {_info_outcome(a)}".rstrip())
     followed = next(a for a in data["athletes"] if a["id"] == data["focus"])
     focus = followed["name"]
     laps = data["laps"]
     until = ""
     if followed["dnf"]:  # her laps end where she stopped, not at the finish
-        until = f" until she stopped at {_metres(followed['dropout_distance_m'])} m (DNF)"
+        until = f" until the stop at {_metres(followed['dropout_distance_m'])} m (DNF)"
     print(f"\nLaps of {focus}, to each finish-line crossing{until}")
     if not all(lap["lap_time_published"] for lap in laps):
-        print("(est.: read from the model between published splits)")
+        print(f"(est.: read from the model between published splits{_lap_est_legend(laps)})")
     if data["target_time_s"]:
         print("(delta: the lap against the target's lap; gap: to the target at the line)")
     row = "  {:<6}  {:>11}  {:>8}  {:>7}  {:>7}  {:>6}  {:>6}  {}"
@@ -171,12 +212,13 @@ def _print_info(data: dict) -> None:
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
             format_delta(gap) if gap is not None else "-",
-            "" if lap["lap_time_published"] else "est.",
+            _lap_mark(lap),
         )
         print(row.format(*cells).rstrip())
     lap_ends = {round(lap["distance_m"], 2) for lap in laps}
     if not {round(split["distance_m"], 2) for split in data["file_splits"]} <= lap_ends:
-        _print_file_splits(focus, data["file_splits"])  # not all in the laps table already
+        # not all in the laps table already
+        _print_file_splits(focus, data["file_splits"], data["distance_m"])
     print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
@@ -192,10 +234,40 @@ def _print_info(data: dict) -> None:
             print(f"  - {source['title']}" + (f" <{url}>" if url else ""))
 
 
-def _print_file_splits(focus: str, splits: list[dict]) -> None:
+def _lap_est_legend(laps: list[dict]) -> str:
+    """What "lap est." means, after what "est." does, if some lap has it, else "". (Such a
+    lap follows one read from the model: the two marks are explained together.)"""
+    if any(_lap_mark(lap) == "lap est." for lap in laps):
+        return "; lap est.: only the lap time and delta are"
+    return ""
+
+
+def _lap_mark(lap: dict) -> str:
+    """The laps table's last cell: "" for a lap from published split to published split,
+    "lap est." for one whose time is published but whose lap time is read from the model
+    (its start is not a split: a coach's review had read "est." on a published 6:32.00),
+    "est." for one whose time is read from the model too."""
+    if lap["lap_time_published"]:
+        return ""
+    return "lap est." if lap["published"] else "est."
+
+
+def _split_cell(split: dict, k: int, race_m: float) -> str:
+    """The file splits table's first cell: "finish" for a split at the race distance (m),
+    "DNF" where a runner who did not finish stopped (her last split had read "finish"),
+    else "split 3"."""
+    if split["at_stop"]:
+        return "DNF"
+    if abs(split["distance_m"] - race_m) < 1e-6:
+        return "finish"
+    return f"split {k + 1}"
+
+
+def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
     """info's table of the followed runner's splits as the race file gives them (none for a
     runner it gives an even pace): a coach's typed 400 m splits of a 1500 m were nowhere in
-    info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model."""
+    info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model.
+    race_m: the race distance (m)."""
     from racegui.model.timefmt import format_delta, format_time
 
     if not splits:
@@ -203,11 +275,10 @@ def _print_file_splits(focus: str, splits: list[dict]) -> None:
     print(f"\nSplits of {focus}, as in the race file (delta: to the target at that distance)")
     row = "  {:<7}  {:>10}  {:>8}  {:>8}  {:>9}  {:>7}  {:>6}  {}"
     print(row.format("", "at", "time", "split", "over", "target", "delta", "").rstrip())
-    last = len(splits) - 1
     for k, split in enumerate(splits):
         target, delta = split["target_split_s"], split["delta_s"]
         cells = (
-            "finish" if k == last else f"split {k + 1}",
+            _split_cell(split, k, race_m),
             f"{_metres(split['distance_m'])} m",
             format_time(split["time_s"]),
             format_time(split["split_s"]),

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
 
 FOLLOW_HELP = (
-    "the runner to follow: her id, her name or her surname, in any case; one who did not "
-    "finish too "
-    '(default: the one the file names in "follow", else the winner)'
+    "the runner to follow: an id, a name or a surname, in any case; one who did not finish "
+    'too (default: the one the file names in "follow", else the winner)'
 )
 """--follow's help, for the window and every verb that has it."""
 

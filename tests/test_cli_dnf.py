@@ -28,9 +28,9 @@ def test_info_lists_her_as_did_not_finish_with_where_and_when(capsys, club):
     assert code == 0 and err == ""
     athletes = out.split("\nAthletes\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert athletes == [
-        "  Mia Cole  runner  finished 9:14.55",
-        "  Zoe Hart  runner  finished 9:31.02",
-        "  Ava Reid  runner  did not finish at 2000 m, 6:30.40",
+        "    1  Mia Cole  runner  finished 9:14.55",
+        "    2  Zoe Hart  runner  finished 9:31.02",
+        "  DNF  Ava Reid  runner  did not finish at 2000 m, 6:30.40",
     ]
     assert "   6:30.40   2000.00 m  Ava Reid does not finish (2000 m)\n" in out
     assert "Laps of Mia Cole" in out

@@ -79,7 +79,7 @@ def test_info_marks_lap_times_read_from_the_model(capsys):
     The first, part lap is "start", as in the window, not "lap 0"."""
     _, out, _ = run(capsys, "info", DEMO)
     lines = _lap_lines(out)
-    assert "(est.: read from the model between published splits)" in out
+    assert "(est.: read from the model between published splits; lap est.: " in out
     assert [line.split()[0] for line in lines] == ["start", "lap", "lap", "lap", "lap"]
     assert all(line.endswith(" est.") for line in lines)
     _, out, _ = run(capsys, "info", str(demo_race_path("example-1500m.json")))

@@ -1,6 +1,6 @@
 """A runner who does not finish (DNF) in the model: she stops at her last split and steps
 out as a pacer does at its dropout, has no finish, is named in the events and is not a
-pacer; a replay follows the first runner who finishes unless asked for her (coach's
+pacer; a replay follows the winner unless asked for her (coach's
 review: a club 3000's Ava Reid, who stopped at 2000 m; following her:
 test_dnf_follow_model)."""
 

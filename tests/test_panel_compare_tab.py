@@ -206,7 +206,7 @@ def test_a_long_name_leaves_the_narrowest_panel_whole(qtbot):
     panel.set_compare(other)
     qtbot.wait(10)
     assert panel.splits.buttons.button(COMPARE).text().endswith("…")
-    assert panel.splits.buttons.button(COMPARE).toolTip().startswith("Her laps against Gudaf")
+    assert panel.splits.buttons.button(COMPARE).toolTip().startswith("Laps of Runner against Gudaf")
     viewport = panel._scroll.viewport()
     assert panel._content.width() <= viewport.width()
     assert panel.splits.geometry().right() < viewport.width()

@@ -201,7 +201,7 @@ def test_the_end_card_says_dnf_and_where_not_a_time(ava):
     assert (card.kicker, card.headline) == ("AVA REID", "DNF")
     assert card.lines == (
         "Stopped at 2000 m, 6:30.40",
-        "17.07 s behind the 9:20.00 target when she stopped",
+        "17.07 s behind the 9:20.00 target at the stop",
         "Mia Cole  9:14.55",
         "Zoe Hart  9:31.02",
         "Club 3000",

@@ -178,12 +178,10 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     lines = [f"Stopped at {replay.focus_stop_m:g} m, {stopped}"]
     if status.target_gap is not None and race.target_time_s is not None:
         target = format_time(race.target_time_s)
-        lines.append(
-            f"{_gap_words(status.target_gap.seconds)} the {target} target when she stopped"
-        )
+        lines.append(f"{_gap_words(status.target_gap.seconds)} the {target} target at the stop")
     if status.compare_gap is not None:
         gap = status.compare_gap
-        lines.append(f"{_gap_words(gap.seconds)} {gap.label} when she stopped")
+        lines.append(f"{_gap_words(gap.seconds)} {gap.label} at the stop")
     others = [f"{name}  {format_time(t)}" for name, t in _other_finishes(replay)]
     lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)

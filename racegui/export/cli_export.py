@@ -86,7 +86,8 @@ def add_export_arguments(
         choices=EXPORT_SPLITS,
         default=None,
         help="the panel's splits table: laps to the line, every 200 m with the published "
-        "splits, the race file's own splits (timed), or her laps against the --compare race "
+        "splits, the race file's own splits (timed), or the followed runner's laps against the "
+        "--compare race "
         "(compare; the default with --compare, else laps)",
     )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark")
@@ -188,7 +189,8 @@ def splits_from_args(args: argparse.Namespace) -> str:
         return COMPARE_SPLITS if compare is not None else "laps"
     if args.splits == COMPARE_SPLITS and compare is None:
         raise ExportOptionsError(
-            "--splits compare shows her laps against a compared race: give that race with "
+            "--splits compare shows the followed runner's laps against a compared race: give "
+            "that race with "
             "--compare FILE, or choose laps, 200m or timed."
         )
     return args.splits

@@ -60,7 +60,8 @@ def compare_names(shown: Replay, other: Replay) -> CompareNames:
     same = shown.athletes[shown.focus].name.casefold() == runner.casefold()
     rest = label[len(name) :].lstrip(", ").strip() if label.startswith(name) else ""
     when = f", {other.race.date}" if other.race.date else ""
-    tip = f"Her laps against {runner} in {other.race.title}{when}, line by line"
+    me = shown.athletes[shown.focus].name
+    tip = f"Laps of {me} against {runner} in {other.race.title}{when}, line by line"
     tab = (rest if same else name) or label
     column = rest or name
     tab = clip_text(tab, TAB_CHARS)
@@ -77,7 +78,9 @@ def _row(c: ComparedLap) -> CompareRow:
     lap = c.lap
     label, short = lap_labels(lap)
     other = _time(c.other_time_s)
-    tip = f"At {lap.end_m:.1f} m: her time minus the other's is the gap (+ behind)"
+    tip = (
+        f"At {lap.end_m:.1f} m: the followed runner's time minus the other's is the gap (+ behind)"
+    )
     if not other:
         tip = f"At {lap.end_m:.1f} m: the other runner did not get there"
     estimated = set()

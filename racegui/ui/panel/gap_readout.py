@@ -79,17 +79,17 @@ class GapReadout(Card):
         """Say on hover what each figure is (a new user saw "-0.33 s AHEAD" in green over a
         red "PROJECTED 4:20.3 +0.3" with nothing to say the projection's basis)."""
         gap = (
-            "Time (s) between the runner and the target at the distance she has run: "
-            "BEHIND (+) when the target got there first, AHEAD (-) when she did"
+            "Time (s) between the runner and the target at the distance the runner has run: "
+            "BEHIND (+) when the target got there first, AHEAD (-) when the runner did"
         )
         for widget in (self.seconds, self.word):
             widget.setToolTip(gap)
         for widget in (self.metres, self.metres_caption):
             widget.setToolTip("Distance (m) between the runner and the target on the track now")
         projected = (
-            "Projected finish: her time so far plus the rest of the race at her pace over "
-            "the last 200 m (— until she has run 200 m); then that finish minus the target's "
-            "time (+ is slower). Once she finishes, her final time."
+            "Projected finish: the runner's time so far plus the rest of the race at the "
+            "pace over the last 200 m (— until 200 m have been run); then that finish minus "
+            "the target's time (+ is slower). Once the runner finishes, the final time."
         )
         for widget in (self.projected_caption, self.projected, self.versus):
             widget.setToolTip(projected)

@@ -42,11 +42,11 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
         label, short = lap_labels(lap)
         tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
         if lap.stopped:
-            tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where she stopped, "
+            tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where the runner stopped, "
             tip += f"{lap.end_m:.1f} m: did not finish ("
         elif lap.at_stop:  # she stopped on the line, at the end of a whole lap
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the "
-            tip += "finish line, where she stopped: did not finish ("
+            tip += "finish line, where the runner stopped: did not finish ("
         tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
         delta = lap.delta_s
         out.append(
@@ -117,7 +117,7 @@ def split_rows(
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         if label.startswith("DNF"):
-            tip += ": where she stopped, did not finish"
+            tip += ": where the runner stopped, did not finish"
         delta = s.delta_s
         out.append(
             Row(

@@ -69,10 +69,10 @@ COMPARE_TAB_ROOM = "vs 12 May"
 other three tabs and the card's title, the row then fits the panel at its narrowest."""
 COMPARE_TIPS = (
     LAP_TIPS[0],
-    "Her race time at the end of the lap (in italics where read from the model)",
+    "Race time at the end of the lap (in italics where read from the model)",
     "The compared race's runner's time at the same line",
-    "Her time at the line minus the other's (s): + is behind",
-    "Her lap time minus the other's over the same lap (s): + is slower",
+    "The time at the line minus the other runner's (s): + is behind",
+    "The lap time minus the other runner's over the same lap (s): + is slower",
 )
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
