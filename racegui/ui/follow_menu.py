@@ -45,7 +45,7 @@ def fill_follow_menu(menu: QMenu, replay: Replay, on_chosen: Callable[[str], Non
         tip = f"Laps, gaps, the clock and the pocket cam follow {replay.ids[i]}"
         if replay.dnf[i]:
             stop = float(replay.dropout_distance_m[i])
-            tip += f", to where she stopped at {stop:g} m"
+            tip += f", to the stop at {stop:g} m"
         action.setToolTip(tip)
         group.addAction(action)
         action.triggered.connect(lambda _=False, who=replay.ids[i]: on_chosen(who))
