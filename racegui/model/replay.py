@@ -11,7 +11,8 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
   then slows to a stop, and so does a runner who did not finish (DNF) at her last split; a
   finisher slows to a stop in its lane; a ghost stops at the line;
 - runners moving by their own splits on lane 1's line are set side by side where they run
-  level (model.pack_lanes), so a bunched field is not drawn on one spot.
+  level (model.pack_lanes), and one with no room beside the others is drawn just behind them
+  (model.pack_queue), so no two runners are drawn on each other.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from racegui.model.pack_lanes import pack_laterals
+from racegui.model.pack_lanes import pack_paths
 from racegui.model.piecewise import PieceBatch, Pieces, constant, monotone_through
 from racegui.model.race import TARGET_ID, Athlete, Race
 from racegui.model.track import LANE1_LINE_M, Track
@@ -65,6 +66,9 @@ class RaceState:
     distance_m: np.ndarray
     speed_mps: np.ndarray
     lateral_m: np.ndarray
+    drawn_m: np.ndarray
+    """Race distance (m) where each is drawn on the track: distance_m, but for one drawn
+    just behind a crowd (model.pack_queue)."""
     x_m: np.ndarray
     y_m: np.ndarray
     heading_rad: np.ndarray
@@ -81,7 +85,8 @@ class Replay:
     race: Race
     athletes: tuple[Athlete, ...]
     motion: PieceBatch
-    """Rows 0..n-1: distance run (m); rows n..2n-1: lateral offset (m); functions of time (s)."""
+    """Rows 0..n-1: distance run (m); rows n..2n-1: lateral offset (m); with ``drawn_shift``,
+    rows 2n..3n-1: how far ahead (m) of her distance each is drawn; functions of time (s)."""
     active_end_s: np.ndarray
     finish_time_s: np.ndarray
     dropout_time_s: np.ndarray
@@ -93,6 +98,9 @@ class Replay:
     """Row of the runner the replay follows (see :meth:`following`)."""
     target: int | None
     duration_s: float
+    drawn_shift: bool = False
+    """Whether anyone is drawn elsewhere along the track than at her distance run (motion's
+    rows 2n..3n-1)."""
     ids: tuple[str, ...] = field(init=False)
     roles: np.ndarray = field(init=False)
     dnf: np.ndarray = field(init=False)
@@ -211,8 +219,25 @@ class Replay:
     def positions_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) in metres of every athlete at time t (s): the per-frame hot path."""
         value = self.motion.values_at(t)
-        s = np.mod(value[: self.n] + self._start_s, self.track.lap_m)
-        x, y, _ = self.track.xy(s, value[self.n :])
+        n = self.n
+        drawn = value[:n] + value[2 * n :] if self.drawn_shift else value[:n]
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
+        x, y, _ = self.track.xy(s, value[n : 2 * n])
+        return x, y
+
+    def positions_over(
+        self, times_s: np.ndarray, rows: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) in metres of the given athletes (rows; None: all) at many times (s) in one
+        numpy pass, shape (athletes, len(times_s)): where each is drawn, as positions_at."""
+        n = self.n
+        idx = np.arange(n) if rows is None else np.asarray(rows)
+        blocks = [idx, idx + n, idx + 2 * n] if self.drawn_shift else [idx, idx + n]
+        v = self.motion.rows_at(np.concatenate(blocks), times_s)
+        k = len(idx)
+        drawn = v[:k] + v[2 * k :] if self.drawn_shift else v[:k]
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
+        x, y, _ = self.track.xy(s, v[k : 2 * k])
         return x, y
 
     def athlete_at(self, i: int, times: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
@@ -228,8 +253,9 @@ class Replay:
         value, slope = self.motion.at(t)
         n = self.n
         distance = value[:n]
-        lateral = value[n:]
-        s = np.mod(distance + self._start_s, self.track.lap_m)
+        lateral = value[n : 2 * n]
+        drawn = distance + value[2 * n :] if self.drawn_shift else distance
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
         x, y, heading = self.track.xy(s, lateral)
         gap_s, gap_m = self._gap(t, distance)
         return RaceState(
@@ -237,6 +263,7 @@ class Replay:
             distance_m=distance,
             speed_mps=slope[:n],
             lateral_m=lateral,
+            drawn_m=drawn,
             x_m=x,
             y_m=y,
             heading_rad=heading,
@@ -595,14 +622,21 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             elif lane_m == 0.0:
                 in_the_way.append((stop, np.inf))
 
+    shift_rows: list[Pieces | None] = [None] * n
+    """How far ahead (m) of her distance each is drawn, where it is not 0."""
     if len(pack) >= 2:
-        laterals = pack_laterals([distance_rows[i] for i in pack], in_the_way, track.lap_m)
-        for i, lateral in zip(pack, laterals, strict=True):
+        paths = pack_paths([distance_rows[i] for i in pack], in_the_way, track.lap_m)
+        for i, lateral, hold in zip(pack, paths.laterals, paths.holds, strict=True):
             lateral_rows[i] = lateral
+            if hold is not None:
+                shift_rows[i] = hold
 
     rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
     if len(rows) != 2 * n:
         raise RaceModelError("internal: an athlete has no motion")
+    drawn_shift = any(r is not None for r in shift_rows)
+    if drawn_shift:
+        rows += [constant(0.0) if r is None else r for r in shift_rows]
     motion = PieceBatch.from_rows(rows)
     target = index.get(TARGET_ID) if race.target is not None else None
     duration = float(np.max(motion.last[:n]))
@@ -617,4 +651,5 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
         focus=focus_row,
         target=target,
         duration_s=duration,
+        drawn_shift=drawn_shift,
     )
