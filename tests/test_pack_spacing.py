@@ -64,6 +64,27 @@ def test_no_two_runners_are_drawn_on_each_other_in_fields_of_2_to_40():
     assert min(worst)[0] >= APART_M, [w for w in worst if w[0] < APART_M]
 
 
+def test_no_two_runners_are_drawn_on_each_other_in_an_800_in_lanes():
+    """Fields of 2 to 8 start in lanes (model.lane_start) and meet on the back straight."""
+    rng = np.random.default_rng(8)
+    for n in range(2, 9):
+        race = bunched_1500(n, rng)
+        athletes = tuple(
+            Athlete(
+                a.id,
+                a.name,
+                "runner",
+                splits=tuple(
+                    Split(d * 800.0 / 1500.0, s.time_s * 0.5)
+                    for d, s in ((s.distance_m, s) for s in a.splits)
+                ),
+            )
+            for a in race.athletes
+        )
+        apart, when = closest_pair(compile_race(Race(f"800 m of {n}", 800.0, athletes)))
+        assert apart >= APART_M, (n, when)
+
+
 def test_the_coach_s_county_1500_stands_across_the_line_then_a_row_behind(tmp_path):
     """The file of the coach's review, cut to its first runners' splits: fourteen level over
     the first 300 m."""

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from racegui.io.atomic import write_bytes_atomic
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped, json_path
 from racegui.io.json_lines import nesting_deeper_than, with_lines
+from racegui.io.lanes import lane_problems
 from racegui.io.race_splits import (
     MAX_SPEED_MPS,
     MIN_SPEED_MPS,
@@ -664,6 +665,7 @@ def _athlete(
         estimated=a.estimated,
         note=a.note,
         dnf=a.dnf,
+        lane=a.lane,
     )
 
 
@@ -784,6 +786,7 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
     if race_m is None:
         raise RaceFileError(path, problems)
     _check_formations(model, problems)
+    problems.extend(lane_problems(model, race_m))
     athletes = []
     for i, a in enumerate(model.athletes):
         if len(problems) > MAX_PROBLEMS:
@@ -1001,6 +1004,8 @@ def race_to_data(race: Race) -> dict:
             item["estimated"] = True
         if a.dnf:
             item["dnf"] = True
+        if a.lane is not None:
+            item["lane"] = a.lane
         if a.splits:
             item["splits"] = [_split_dict(s) for s in a.splits]
         elif a.even_pace_time_s is not None:

@@ -145,7 +145,8 @@ def pack_paths(
     m = n + len(obstacles)
     until = max(r.end for r in rows) + MOVE_S * (MAX_SLOT + 1)  # to the last move's end
     if start is not None:
-        until = max((r.end for r in [*start.shifts, *start.floors] if r is not None), default=until)
+        ends = [r.end for r in [*start.shifts, *start.floors] if r is not None]
+        until = max([until, *ends])
     times, step = pack_times(rows, len(obstacles), until)
     batch = PieceBatch.from_rows([*rows, *(o[0] for o in obstacles)])
     along = np.stack([batch.row(i, times)[0] for i in range(m)], axis=1)  # drawn, unheld (m)

@@ -23,7 +23,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from racegui.model.pack_lanes import pack_paths
+from racegui.model.drawn import place_drawn
 from racegui.model.piecewise import PieceBatch, Pieces, constant, monotone_through
 from racegui.model.race import TARGET_ID, Athlete, Race
 from racegui.model.track import LANE1_LINE_M, Track
@@ -517,8 +517,9 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
     index = {a.id: i for i, a in enumerate(athletes)}
     pack: list[int] = []
     """Runners on lane 1's line by their own motion, to be set side by side (pack_laterals)."""
-    in_the_way: list[tuple[Pieces, float]] = []
-    """Others on lane 1's line, until they drop out: the pack keeps clear of them."""
+    in_the_way: list[tuple[int, Pieces, float]] = []
+    """Others on lane 1's line (row, distance, until), until they drop out: the pack keeps
+    clear of them."""
 
     for i in _leader_order(athletes):
         a = athletes[i]
@@ -610,7 +611,7 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             )
             lateral_rows[i] = ease
             if lane_m == 0.0:
-                in_the_way.append((path, end_t))
+                in_the_way.append((i, path, end_t))
         else:
             if reaches_finish:
                 finish[i] = end_t
@@ -620,20 +621,14 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             if lane_m == 0.0 and a.formation is None:
                 pack.append(i)
             elif lane_m == 0.0:
-                in_the_way.append((stop, np.inf))
+                in_the_way.append((i, stop, np.inf))
 
-    shift_rows: list[Pieces | None] = [None] * n
-    """How far ahead (m) of her distance each is drawn, where it is not 0."""
-    if len(pack) >= 2:
-        paths = pack_paths([distance_rows[i] for i in pack], in_the_way, track.lap_m)
-        for i, lateral, hold in zip(pack, paths.laterals, paths.holds, strict=True):
-            lateral_rows[i] = lateral
-            if hold is not None:
-                shift_rows[i] = hold
-
-    rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
-    if len(rows) != 2 * n:
+    distances = [r for r in distance_rows if r is not None]
+    laterals = [r for r in lateral_rows if r is not None]
+    if len(distances) != n or len(laterals) != n:
         raise RaceModelError("internal: an athlete has no motion")
+    shift_rows = place_drawn(race, distances, laterals, pack, in_the_way)
+    rows = distances + laterals
     drawn_shift = any(r is not None for r in shift_rows)
     if drawn_shift:
         rows += [constant(0.0) if r is None else r for r in shift_rows]
