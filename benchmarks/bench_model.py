@@ -4,7 +4,9 @@
   pacers, a modelled ghost, plus the target) and for a generated race of 10,000 athletes;
 - loading and validating a race file with 10,000 splits;
 - compiling a mile of 40 runners bunched within 3% of each other's times (the largest
-  field model.pack_lanes sets side by side).
+  field model.pack_lanes sets side by side), and positions in it at 20 s (runners drawn just
+  behind others: model.pack_queue);
+- compiling an 800 m of eight in lanes, and positions in it at 10 s (model.lane_start).
 
 Each figure is the median and best of several repeats.
 """
@@ -71,6 +73,22 @@ def bunched_field(n_runners: int) -> Race:
     return Race("bunched", MILE, runners)
 
 
+def lane_800() -> Race:
+    """An 800 m of eight runners in lanes, 1:50 to 1:54, splits every 200 m."""
+    runners = tuple(
+        Athlete(
+            f"r{i}",
+            f"Runner {i}",
+            "runner",
+            splits=tuple(
+                Split(d, round((110.0 + 0.5 * i) * d / 800.0, 2)) for d in (200, 400, 600, 800)
+            ),
+        )
+        for i in range(8)
+    )
+    return Race("800 in lanes", 800.0, runners)
+
+
 def splits_file(path: Path, n_splits: int) -> Path:
     """A race file of 100 runners with n_splits/100 splits each (times every few metres)."""
     per = n_splits // 100
@@ -107,6 +125,16 @@ def main() -> int:
     out["compile_bunched_40_runners_ms"] = {
         k.replace("_us", "_ms"): v / 1000 for k, v in pack.items()
     }
+    bunched = compile_race(field)  # some runners drawn just behind others (model.pack_queue)
+    out["positions_bunched_40"] = _timeit(lambda: bunched.positions_at(20.0), 2000)
+    out["state_bunched_40"] = _timeit(lambda: bunched.state_at(20.0), 2000)
+    eight = lane_800()
+    out["compile_800_in_lanes_ms"] = {
+        k.replace("_us", "_ms"): v / 1000
+        for k, v in _timeit(lambda: compile_race(eight), 1, repeat=5).items()
+    }
+    lanes = compile_race(eight)  # staggered and cutting in at 10 s (model.lane_start)
+    out["positions_800_in_lanes"] = _timeit(lambda: lanes.positions_at(10.0), 2000)
     with tempfile.TemporaryDirectory() as tmp:
         path = splits_file(Path(tmp) / "big.json", 10_000)
         out["file_10000_splits_bytes"] = path.stat().st_size

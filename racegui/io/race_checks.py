@@ -199,6 +199,7 @@ def checked_athlete(
         estimated=a.estimated,
         note=a.note,
         dnf=a.dnf,
+        lane=a.lane,
     )
 
 

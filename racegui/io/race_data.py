@@ -29,6 +29,8 @@ def race_to_data(race: Race) -> dict:
             item["estimated"] = True
         if a.dnf:
             item["dnf"] = True
+        if a.lane is not None:
+            item["lane"] = a.lane
         if a.splits:
             item["splits"] = [_split_dict(s) for s in a.splits]
         elif a.even_pace_time_s is not None:

@@ -24,6 +24,7 @@ from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.json_lines import with_lines
 from racegui.io.json_syntax import deep_nesting_problem, json_problem, long_number_problem
 from racegui.io.json_values import MAX_DEPTH, find_unusable, non_finite, object_from_pairs
+from racegui.io.lanes import lane_problems
 from racegui.io.palette import default_colours
 from racegui.io.race_checks import (
     DNF_HINT,
@@ -79,6 +80,7 @@ def race_from_data(data: Any, path: str | Path | None = None) -> Race:
     if race_m is None:
         raise RaceFileError(path, problems)
     check_formations(model, problems)
+    problems.extend(lane_problems(model, race_m))
     athletes = []
     for i, a in enumerate(model.athletes):
         if len(problems) > MAX_PROBLEMS:

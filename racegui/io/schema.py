@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from racegui.io.errors import CONTROLS, CONTROLS_BUT_BREAKS, control_problem
 
@@ -54,6 +54,24 @@ def _calendar_date(text: str) -> str:
     return text
 
 
+def _lane_number(value: object) -> object:
+    """value as a lane number, if it is a whole number from 1 to LANES (3.0 is lane 3);
+    ValueError saying what a lane is otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        given = "text" if isinstance(value, str) else _KINDS.get(type(value), "true or false")
+        raise ValueError(f"should be a lane, a whole number from 1 to {LANES}, not {given}")
+    if not 1 <= value <= LANES or value != int(value):
+        raise ValueError(f"{value:g} is not a lane: give a whole number from 1 to {LANES}")
+    return int(value)
+
+
+_KINDS = {list: "a list", dict: "an object"}
+
+
+LANES = 8
+"""Lanes of the standard track, numbered from 1 at the inside."""
+_LANE_SCHEMA = WithJsonSchema({"type": "integer", "minimum": 1, "maximum": LANES})
+"""A lane in the published schema (_lane_number checks it when a file is read)."""
 OneLine = AfterValidator(_one_line_text)
 """No control characters, line breaks or bidi controls (errors.CONTROLS)."""
 Shown = AfterValidator(_visible_text)
@@ -154,6 +172,11 @@ class AthleteModel(_Strict):
         default=False,
         description="A runner who did not finish: her splits end where she stopped, before "
         "the race distance",
+    )
+    lane: Annotated[int, BeforeValidator(_lane_number), _LANE_SCHEMA] | None = Field(
+        default=None,
+        description="Her lane at an 800 m's lane start (1 is the inside); without it, the "
+        "lowest lane no one is given, in file order. Only an 800 m starts in lanes",
     )
 
 

@@ -234,6 +234,18 @@ class PieceBatch:
         moving = (t >= breaks[0]) & (t <= breaks[-1])
         return value, np.where(moving, slope, 0.0)
 
+    def rows_at(self, rows: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """Values of the given rows at many times in one pass, shape (len(rows), len(times))."""
+        t = np.asarray(times, dtype=float)[None, :]
+        tc = np.minimum(np.maximum(t, self.first[rows, None]), self.last[rows, None])
+        inner = self._inner[rows]
+        k = (inner[:, None, :] <= tc[:, :, None]).sum(axis=2)
+        k = np.minimum(k, (self.count[rows] - 1)[:, None])
+        r = np.asarray(rows)[:, None]
+        c = self.coeffs[r, k]
+        u = tc - self.breaks[r, k]
+        return ((c[..., 0] * u + c[..., 1]) * u + c[..., 2]) * u + c[..., 3]
+
     def inverse_scalar(self, i: int, value: float) -> float:
         """Earliest time non-decreasing row i reaches `value` (NaN if never), in plain floats.
 

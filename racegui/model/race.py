@@ -61,6 +61,8 @@ class Athlete:
     note: str | None = None
     dnf: bool = False
     """A runner who did not finish: she stops at her last split, before the race distance."""
+    lane: int | None = None
+    """Her lane at an 800 m's lane start (model.lane_start); None: the next free one."""
 
     @property
     def finish_time_s(self) -> float:

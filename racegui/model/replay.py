@@ -13,7 +13,8 @@ Motion rules (the tails after a finish or dropout are estimates, marked so in th
   steps out to lane 3.5 over DROPOUT_EASE_S; a finisher slows to a stop in its lane; a ghost
   stops at the line;
 - runners moving by their own splits on lane 1's line are set side by side where they run
-  level (model.pack_lanes), so a bunched field is not drawn on one spot.
+  level (model.pack_lanes), and one with no room beside the others is drawn just behind them
+  (model.pack_queue), so no two runners are drawn on each other.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from racegui.model.pack_lanes import pack_laterals
+from racegui.model.drawn import place_drawn
 from racegui.model.piecewise import PieceBatch, Pieces, constant, monotone_through
 from racegui.model.race import TARGET_ID, Athlete, Race
 from racegui.model.track import LANE1_LINE_M, Track
@@ -71,6 +72,9 @@ class RaceState:
     distance_m: np.ndarray
     speed_mps: np.ndarray
     lateral_m: np.ndarray
+    drawn_m: np.ndarray
+    """Race distance (m) where each is drawn on the track: distance_m, but for one drawn
+    just behind a crowd (model.pack_queue)."""
     x_m: np.ndarray
     y_m: np.ndarray
     heading_rad: np.ndarray
@@ -87,7 +91,8 @@ class Replay:
     race: Race
     athletes: tuple[Athlete, ...]
     motion: PieceBatch
-    """Rows 0..n-1: distance run (m); rows n..2n-1: lateral offset (m); functions of time (s)."""
+    """Rows 0..n-1: distance run (m); rows n..2n-1: lateral offset (m); with ``drawn_shift``,
+    rows 2n..3n-1: how far ahead (m) of her distance each is drawn; functions of time (s)."""
     active_end_s: np.ndarray
     finish_time_s: np.ndarray
     dropout_time_s: np.ndarray
@@ -99,6 +104,9 @@ class Replay:
     """Row of the runner the replay follows (see :meth:`following`)."""
     target: int | None
     duration_s: float
+    drawn_shift: bool = False
+    """Whether anyone is drawn elsewhere along the track than at her distance run (motion's
+    rows 2n..3n-1)."""
     ids: tuple[str, ...] = field(init=False)
     roles: np.ndarray = field(init=False)
     dnf: np.ndarray = field(init=False)
@@ -217,8 +225,25 @@ class Replay:
     def positions_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) in metres of every athlete at time t (s): the per-frame hot path."""
         value = self.motion.values_at(t)
-        s = np.mod(value[: self.n] + self._start_s, self.track.lap_m)
-        x, y, _ = self.track.xy(s, value[self.n :])
+        n = self.n
+        drawn = value[:n] + value[2 * n :] if self.drawn_shift else value[:n]
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
+        x, y, _ = self.track.xy(s, value[n : 2 * n])
+        return x, y
+
+    def positions_over(
+        self, times_s: np.ndarray, rows: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) in metres of the given athletes (rows; None: all) at many times (s) in one
+        numpy pass, shape (athletes, len(times_s)): where each is drawn, as positions_at."""
+        n = self.n
+        idx = np.arange(n) if rows is None else np.asarray(rows)
+        blocks = [idx, idx + n, idx + 2 * n] if self.drawn_shift else [idx, idx + n]
+        v = self.motion.rows_at(np.concatenate(blocks), times_s)
+        k = len(idx)
+        drawn = v[:k] + v[2 * k :] if self.drawn_shift else v[:k]
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
+        x, y, _ = self.track.xy(s, v[k : 2 * k])
         return x, y
 
     def athlete_at(self, i: int, times: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
@@ -234,8 +259,9 @@ class Replay:
         value, slope = self.motion.at(t)
         n = self.n
         distance = value[:n]
-        lateral = value[n:]
-        s = np.mod(distance + self._start_s, self.track.lap_m)
+        lateral = value[n : 2 * n]
+        drawn = distance + value[2 * n :] if self.drawn_shift else distance
+        s = np.mod(drawn + self._start_s, self.track.lap_m)
         x, y, heading = self.track.xy(s, lateral)
         gap_s, gap_m = self._gap(t, distance)
         return RaceState(
@@ -243,6 +269,7 @@ class Replay:
             distance_m=distance,
             speed_mps=slope[:n],
             lateral_m=lateral,
+            drawn_m=drawn,
             x_m=x,
             y_m=y,
             heading_rad=heading,
@@ -501,8 +528,9 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
     index = {a.id: i for i, a in enumerate(athletes)}
     pack: list[int] = []
     """Runners on lane 1's line by their own motion, to be set side by side (pack_laterals)."""
-    in_the_way: list[tuple[Pieces, float]] = []
-    """Others on lane 1's line, until they drop out: the pack keeps clear of them."""
+    in_the_way: list[tuple[int, Pieces, float]] = []
+    """Others on lane 1's line (row, distance, until), until they drop out: the pack keeps
+    clear of them."""
 
     for i in _leader_order(athletes):
         a = athletes[i]
@@ -597,7 +625,7 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             )
             lateral_rows[i] = ease
             if lane_m == 0.0:
-                in_the_way.append((path, end_t))
+                in_the_way.append((i, path, end_t))
         else:
             if reaches_finish:
                 finish[i] = end_t
@@ -607,18 +635,19 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             if lane_m == 0.0 and a.formation is None:
                 pack.append(i)
             elif lane_m == 0.0:
-                in_the_way.append((stop, np.inf))
-
-    if len(pack) >= 2:
-        laterals = pack_laterals([distance_rows[i] for i in pack], in_the_way, track.lap_m)
-        for i, lateral in zip(pack, laterals, strict=True):
-            lateral_rows[i] = lateral
+                in_the_way.append((i, stop, np.inf))
 
     if focus_row is None:  # the winner (the first in the file of a dead heat)
         focus_row = min(finishers, key=lambda i: (finish[i], i))
-    rows = [r for r in distance_rows if r is not None] + [r for r in lateral_rows if r is not None]
-    if len(rows) != 2 * n:
+    distances = [r for r in distance_rows if r is not None]
+    laterals = [r for r in lateral_rows if r is not None]
+    if len(distances) != n or len(laterals) != n:
         raise RaceModelError("internal: an athlete has no motion")
+    shift_rows = place_drawn(race, distances, laterals, pack, in_the_way)
+    rows = distances + laterals
+    drawn_shift = any(r is not None for r in shift_rows)
+    if drawn_shift:
+        rows += [constant(0.0) if r is None else r for r in shift_rows]
     motion = PieceBatch.from_rows(rows)
     target = index.get(TARGET_ID) if race.target is not None else None
     duration = float(np.max(motion.last[:n]))
@@ -633,4 +662,5 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
         focus=focus_row,
         target=target,
         duration_s=duration,
+        drawn_shift=drawn_shift,
     )

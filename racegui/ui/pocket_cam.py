@@ -220,7 +220,7 @@ class PocketCam:
         # View px to output px: 1 in the window, 2/3 in a 720p export laid out at 1080p.
         out_scale = math.hypot(p.transform().m11(), p.transform().m12())
         cam = self.aim(state)
-        self.geometry.window(float(r.track.lap_position_m(state.distance_m[f], r.race.distance_m)))
+        self.geometry.window(float(r.track.lap_position_m(state.drawn_m[f], r.race.distance_m)))
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setClipRect(rect)
@@ -322,7 +322,7 @@ class PocketCam:
         track = r.track
         back = (self.rect.width() / 2 - 0.9 * self.style.lane_px) / self.px_per_m
         lats = -LANE1_LINE_M + (np.arange(track.lanes) + 0.5) * track.lane_width_m
-        s = track.lap_position_m(state.distance_m[f] - back, r.race.distance_m)
+        s = track.lap_position_m(state.drawn_m[f] - back, r.race.distance_m)
         lx, ly, _ = track.xy(np.full(track.lanes, s), lats)
         px, py = self.map(lx, ly)
         return [
@@ -388,7 +388,7 @@ class PocketCam:
             tags.append(ghost)
             rows_of.append(inner_rows + outer_rows)
         since = state.t - self._drop_t
-        ahead = state.distance_m - state.distance_m[f]
+        ahead = state.drawn_m - state.drawn_m[f]
         near = [
             i
             for i in rows

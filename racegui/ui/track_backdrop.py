@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
+from racegui.model.lane_start import break_line_lap_position_m, start_lap_position_m
 from racegui.model.track import LANE1_LINE_M, Track
 from racegui.ui.fonts import unhinted
 from racegui.ui.text_floor import floored
@@ -31,7 +32,9 @@ def _poly(x: np.ndarray, y: np.ndarray) -> QPolygonF:
 class TrackBackdrop:
     """Track geometry (metres) for one track and race distance, painted on demand."""
 
-    def __init__(self, track: Track, race_distance_m: float) -> None:
+    def __init__(self, track: Track, race_distance_m: float, in_lanes: bool = False) -> None:
+        """``in_lanes``: the race starts in lanes (an 800 m: model.lane_start), its start
+        marked in each lane, staggered, with the break line after the first bend."""
         self.track = track
         self.race_distance_m = race_distance_m
         s = np.linspace(0.0, track.lap_m, 721)
@@ -62,7 +65,17 @@ class TrackBackdrop:
         """Pixel size of the labels' type in the last paint."""
         outer_lat = kerb_lat + track.lanes * track.lane_width_m
         self._finish = self._across(0.0, kerb_lat, outer_lat)
-        self._start = self._across(self.start_s, kerb_lat, outer_lat)
+        self._start = [self._across(self.start_s, kerb_lat, outer_lat)]
+        self._break_line: QPolygonF | None = None
+        if in_lanes:
+            edges = [kerb_lat + n * track.lane_width_m for n in range(track.lanes + 1)]
+            self._start = [
+                self._across(start_lap_position_m(track, n), edges[n - 1], edges[n])
+                for n in range(1, track.lanes + 1)
+            ]
+            across = np.linspace(edges[1], edges[-1], 24)
+            x, y, _ = track.xy(break_line_lap_position_m(track, across), across)
+            self._break_line = _poly(x, y)
         self._marks = [
             (m, self._across(float(m), outer_lat, outer_lat + 1.6), track.xy(m, outer_lat + 5.2))
             for m in (100, 200, 300)
@@ -129,7 +142,12 @@ class TrackBackdrop:
         start.setCosmetic(True)
         start.setCapStyle(Qt.PenCapStyle.FlatCap)
         p.setPen(start)
-        p.drawLine(*self._start)
+        for a, b in self._start:
+            p.drawLine(a, b)
+        if self._break_line is not None:
+            start.setWidthF(max(1.5, 0.12 * px_per_m))
+            p.setPen(start)
+            p.drawPolyline(self._break_line)
         p.setPen(pen)
         for _, (a, b), _ in self._marks:
             p.drawLine(a, b)

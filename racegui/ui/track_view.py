@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from racegui.model.dates import iso_day, long_date
+from racegui.model.lane_start import lanes_of
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
@@ -220,7 +221,9 @@ class TrackView(pg.GraphicsView):
     def set_replay(self, replay: Replay) -> None:
         """Show another race (the comparison is kept)."""
         self.replay = replay
-        self.backdrop = TrackBackdrop(replay.track, replay.race.distance_m)
+        self.backdrop = TrackBackdrop(
+            replay.track, replay.race.distance_m, in_lanes=bool(lanes_of(replay.race))
+        )
         self.pocket.set_replay(replay)
         self.sampler = TrailSampler(replay)
         self._fit_range()
