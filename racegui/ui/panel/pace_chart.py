@@ -30,6 +30,8 @@ STOP_LABEL_LEFT_AFTER = 0.75
 """Share of the race after which the "DNF 2200 m" label goes left of its line (room)."""
 LAP_NAME_GAP_PX = 2
 """Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
+FAST_AIR_PX = 12
+"""Least room (px at scale 1) between her fastest pace (but a wild one) and the plot's top edge."""
 WILD_PACE_SHARE = 0.3
 """A pace (s/400 m) further than this share of the race's median 100 m pace from it (or
 than 3 interquartile ranges, if more) is wild: a first part-lap timed at 42 s/400 m in a
@@ -301,25 +303,21 @@ class PaceChart(QWidget):
         a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
         the data's air already holds the names (Breaking4) nothing moves. Then further where
         the target label needs the room (see _slow_edge_for_target), or the fast (top) edge
-        (see _fast_edge_for_target)."""
-        lo, hi = self._pace_range
+        (see _fast_edge_for_target); last, the fast edge where her fastest pace is too near
+        it (see _fast_edge_for_kick)."""
+        lo = self._pace_range[0]
         height = float(self._vb.height())
-        band = self._lap_names_px()
         fast = lo
         for _ in range(2):  # a fast edge moved for the target label changes the names' room
-            slow = hi
-            if band > 0 and height > 2 * band:
-                # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
-                slowest = min(self._slowest_under_names(), hi)
-                # (slow - slowest) / (slow - fast) of the plot's height is the band under it.
-                slow = max(hi, (slowest * height - band * fast) / (height - band))
+            slow = self._slow_edge(fast)
             if height <= 0:
                 break
-            slow = self._slow_edge_for_target(fast, slow)
             moved = self._fast_edge_for_target(lo, slow)
             if moved == fast:
                 break
             fast = moved
+        if height > 0:
+            fast, slow = self._fast_edge_for_kick(fast, slow)
         if (fast, slow) != (self._view_fast, self._view_slow):
             self._view_fast, self._view_slow = fast, slow
             self._vb.setRange(yRange=(fast, slow), padding=0.0)
@@ -330,6 +328,23 @@ class PaceChart(QWidget):
             self._update_pace_ticks()
             self.dirty = True
         self._place_target_label()
+
+    def _slow_edge(self, fast: float) -> float:
+        """The slow edge (s/400 m) for a plot whose fast edge is `fast`: the data's, or
+        further for the lap names' band (see _fit_slow_edge) and the target label (see
+        _slow_edge_for_target)."""
+        hi = self._pace_range[1]
+        height = float(self._vb.height())
+        band = self._lap_names_px()
+        slow = hi
+        if band > 0 and height > 2 * band:
+            # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
+            slowest = min(self._slowest_under_names(), hi)
+            # (slow - slowest) / (slow - fast) of the plot's height is the band under it.
+            slow = max(hi, (slowest * height - band * fast) / (height - band))
+        if height <= 0:
+            return slow
+        return self._slow_edge_for_target(fast, slow)
 
     def _clip_curve(self) -> None:
         """The pace curve clipped to the plot's range (a wild pace runs along its edge), and
@@ -418,6 +433,45 @@ class PaceChart(QWidget):
             return max(slow, (pace - share * lo) / (1 - share))
         return slow
 
+    def _fast_edge_for_kick(self, fast: float, slow: float) -> tuple[float, float]:
+        """(fast, slow) edges (s/400 m) for a plot from `fast` to `slow` in which her fastest
+        pace (but a wild one, see WILD_PACE_SHARE) stands FAST_AIR_PX below the top: a
+        5000 m's 63.4 s/400 m kick at the line ran 5 px under the edge at 62, into the
+        chart's unmarked top corner, and read as off the chart (coach's review): the data's
+        second of air had shrunk as the slow edge made room for the lap names. The slow edge
+        follows for the names' room. The ticks keep their step (the 2 s ticks of a 720p
+        1500 m had become 5 s ones, her laps flattened): where the whole air would coarsen
+        them, the most that does not."""
+        data, style, height = self._data, self._style, float(self._vb.height())
+        if data is None or style is None or height <= 0:
+            return fast, slow
+        fastest = _fastest_run(data)
+        air = style.px(FAST_AIR_PX) / height
+        if not math.isfinite(fastest) or fastest >= slow or air >= 0.5:
+            return fast, slow
+        if fastest - fast >= air * (slow - fast):
+            return fast, slow
+        step = _pace_tick_step(fast, slow, *self._tick_fit(fast, slow))
+
+        def fits(edge: float) -> tuple[bool, float]:
+            """Whether a plot from `edge` keeps the ticks' step, and its slow edge."""
+            slow_edge = self._slow_edge(edge)
+            fit, tick_edge = self._tick_fit(edge, slow_edge)
+            return _pace_tick_step(edge, slow_edge, fit, tick_edge) == step, slow_edge
+
+        edge = slow_edge = slow
+        for _ in range(2):  # the names' room widens the plot a little as the edge moves
+            # (fastest - edge) / (slow - edge) of the plot's height is the air above her.
+            edge = min(fast, (fastest - air * slow_edge) / (1 - air))
+            ok, slow_edge = fits(edge)
+        if ok:
+            return edge, slow_edge
+        near, far = fast, edge  # the most air that keeps the ticks' step
+        for _ in range(8):
+            mid = (near + far) / 2
+            near, far = (mid, far) if fits(mid)[0] else (near, mid)
+        return (fast, slow) if near == fast else (near, self._slow_edge(near))
+
     def _fast_edge_for_target(self, lo: float, slow: float) -> float:
         """The fast edge (s/400 m) that makes room for the target label above its line at the
         chart's right, where no place by the line is free but that one, whose only trouble is
@@ -467,15 +521,21 @@ class PaceChart(QWidget):
         """Pace ticks every 1, 2, 5, 10... s, as many as fit the plot's height without
         crowding, each label wholly inside the plot (the top "42" of a 42..97 axis was cut
         in half, coach's review)."""
-        lo, hi = self._view_fast, self._view_slow
+        ticks = _pace_ticks(
+            self._view_fast, self._view_slow, *self._tick_fit(self._view_fast, self._view_slow)
+        )
+        self.plot.getPlotItem().getAxis("left").setTicks([ticks])
+
+    def _tick_fit(self, lo: float, hi: float) -> tuple[int, float]:
+        """(most ticks, least distance (s/400 m) of a tick from an edge) for a plot from lo to
+        hi (s/400 m) at the plot's height (see _update_pace_ticks)."""
         height = float(self._vb.height())
         fit = max(2, int(height / self._tick_px)) if height > 0 else 7
         edge = PACE_TICK_EDGE_S
         if height > 0 and self._style is not None:
             half_label_px = QFontMetricsF(self._style.font(0.78)).height() / 2 + 1
             edge = max(edge, half_label_px * (hi - lo) / height)
-        axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([_pace_ticks(lo, hi, fit, edge)])
+        return fit, edge
 
     def update_frame(self, frame: Frame) -> None:
         """Move the cursor and reveal the curve and bars up to now (only on a change)."""
@@ -680,12 +740,28 @@ def _pace_ticks(
     """At most `most` (at least one step's worth) paces (s/400 m), whole multiples of the
     least of PACE_TICK_STEPS that keeps them so few, at least `edge` inside the range (an
     edge label would be cut in half)."""
+    step = _pace_tick_step(lo, hi, most, edge)
+    first, last = math.ceil((lo + edge) / step) * step, math.floor((hi - edge) / step) * step
+    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
+
+
+def _pace_tick_step(lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S) -> int:
+    """Seconds between two of _pace_ticks' ticks."""
     first_s, last_s = lo + edge, hi - edge
     for step in PACE_TICK_STEPS:
         first, last = math.ceil(first_s / step) * step, math.floor(last_s / step) * step
         if (last - first) // step + 1 <= max(most, 1):
             break
-    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
+    return step
+
+
+def _fastest_run(data: PanelData) -> float:
+    """The fastest pace (s/400 m) of the runner's curve and bars but a wild one (see
+    _pace_fence); inf if none."""
+    fast, slow = _pace_fence(data.seg_pace_s400)
+    values = np.concatenate([data.curve_pace_s400, data.seg_pace_s400])
+    values = values[np.isfinite(values) & (values >= fast) & (values <= slow)]
+    return float(values.min()) if len(values) else math.inf
 
 
 LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100)
