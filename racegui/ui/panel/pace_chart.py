@@ -17,6 +17,18 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from racegui.ui.legible import legible_on
 from racegui.ui.legible import mix as legible_mix
 from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.pace_scale import (
+    COVER_TOLERANCE_S,
+    PACE_TICK_EDGE_S,
+    distance_ticks,
+    fastest_run,
+    label_step,
+    pace_covered,
+    pace_range,
+    pace_tick_step,
+    pace_ticks,
+    slowest_between,
+)
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
 
 BAR_FILL_ALPHA = 0.38
@@ -32,18 +44,6 @@ LAP_NAME_GAP_PX = 2
 """Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
 FAST_AIR_PX = 12
 """Least room (px at scale 1) between her fastest pace (but a wild one) and the plot's top edge."""
-WILD_PACE_SHARE = 0.3
-"""A pace (s/400 m) further than this share of the race's median 100 m pace from it (or
-than 3 interquartile ranges, if more) is wild: a first part-lap timed at 42 s/400 m in a
-club 3000 m at 70 s had stretched the chart to 38..80 s (coach's review). The range leaves
-it out; the curve and bars are clipped at the edge there and marked."""
-COVER_TOLERANCE_S = 1e-6
-"""Overlap (s/400 m) too small to count: a bar's foot and the target's line differ by
-rounding."""
-PACE_TICK_STEPS = (1, 2, 5, 10, 20, 30, 60)
-"""Seconds between two pace ticks the chart may use (ticks are whole multiples of it)."""
-PACE_TICK_EDGE_S = 0.3
-"""Least distance (s/400 m) of a pace tick from the plot's edge (more if its label needs it)."""
 
 
 class PaceChart(QWidget):
@@ -110,7 +110,7 @@ class PaceChart(QWidget):
         self._style: PanelStyle | None = None
         self._x_max = 1.0
         self._pace_range = (55.0, 65.0)
-        """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
+        """(fast, slow) pace (s/400 m) of the data with some air (see pace_range)."""
         self._view_slow = 65.0
         """The plot's slow edge (s/400 m): the data's, or further where the lap names along
         the foot would cover the slowest pace (see _fit_slow_edge)."""
@@ -148,7 +148,7 @@ class PaceChart(QWidget):
                 line = pg.InfiniteLine(pos=lap.end_m, angle=90, movable=False)
                 item.addItem(line)
                 self._lap_lines.append(line)
-        lo, hi = _pace_range(data)
+        lo, hi = pace_range(data)
         for lap in laps:
             if lap.end_m - lap.start_m > 100.0:
                 name = "start" if lap.number == 0 else f"L{lap.number}"
@@ -291,7 +291,7 @@ class PaceChart(QWidget):
         tick_font = QFontMetricsF(style.font(0.78))
         end = f"{self._x_max:.0f} m"
         digits = tick_font.horizontalAdvance(f"{self._x_max:.0f}") + room
-        ticks = _distance_ticks(self._x_max, label_step(digits, 400.0 * px_per_m))
+        ticks = distance_ticks(self._x_max, label_step(digits, 400.0 * px_per_m))
         # No tick so near the end that its label runs into the end's (wider, "1609 m").
         clear_m = (tick_font.horizontalAdvance(end) / 2 + digits / 2) / max(px_per_m, 1e-9)
         ticks = [(m, t) for m, t in ticks if m == self._x_max or self._x_max - m >= clear_m]
@@ -396,7 +396,7 @@ class PaceChart(QWidget):
             bottom = top + label_s
             left = x - label_m if right else x
             outside = max(0.0, lo - top) + max(0.0, bottom - slow)
-            covered = _covered(
+            covered = pace_covered(
                 data, self._curve_pace, (lo, slow), left, left + label_m, top, bottom
             )
             if names_s > 0:
@@ -424,7 +424,7 @@ class PaceChart(QWidget):
             if above:
                 continue
             span = (left, left + label_m, pace, slow)
-            if _covered(data, self._curve_pace, (lo, slow), *span) > COVER_TOLERANCE_S:
+            if pace_covered(data, self._curve_pace, (lo, slow), *span) > COVER_TOLERANCE_S:
                 continue
             share = 0.015 + (box.height() + 1 + self._lap_names_px()) / height
             if share >= 0.5:
@@ -445,19 +445,19 @@ class PaceChart(QWidget):
         data, style, height = self._data, self._style, float(self._vb.height())
         if data is None or style is None or height <= 0:
             return fast, slow
-        fastest = _fastest_run(data)
+        fastest = fastest_run(data)
         air = style.px(FAST_AIR_PX) / height
         if not math.isfinite(fastest) or fastest >= slow or air >= 0.5:
             return fast, slow
         if fastest - fast >= air * (slow - fast):
             return fast, slow
-        step = _pace_tick_step(fast, slow, *self._tick_fit(fast, slow))
+        step = pace_tick_step(fast, slow, *self._tick_fit(fast, slow))
 
         def fits(edge: float) -> tuple[bool, float]:
             """Whether a plot from `edge` keeps the ticks' step, and its slow edge."""
             slow_edge = self._slow_edge(edge)
             fit, tick_edge = self._tick_fit(edge, slow_edge)
-            return _pace_tick_step(edge, slow_edge, fit, tick_edge) == step, slow_edge
+            return pace_tick_step(edge, slow_edge, fit, tick_edge) == step, slow_edge
 
         edge = slow_edge = slow
         for _ in range(2):  # the names' room widens the plot a little as the edge moves
@@ -506,7 +506,7 @@ class PaceChart(QWidget):
             if text.isVisible():
                 half_m = text.boundingRect().width() / 2 / px_per_m
                 x = text.pos().x()
-                slowest = max(slowest, _slowest_between(data, x - half_m, x + half_m))
+                slowest = max(slowest, slowest_between(data, x - half_m, x + half_m))
         return slowest
 
     def _lap_names_px(self) -> float:
@@ -521,7 +521,7 @@ class PaceChart(QWidget):
         """Pace ticks every 1, 2, 5, 10... s, as many as fit the plot's height without
         crowding, each label wholly inside the plot (the top "42" of a 42..97 axis was cut
         in half, coach's review)."""
-        ticks = _pace_ticks(
+        ticks = pace_ticks(
             self._view_fast, self._view_slow, *self._tick_fit(self._view_fast, self._view_slow)
         )
         self.plot.getPlotItem().getAxis("left").setTicks([ticks])
@@ -579,7 +579,7 @@ class PaceChart(QWidget):
             base = data.seg_target_pace_s400[:k]
             colours = [t.ahead if p < b else t.behind for p, b in zip(pace, base, strict=True)]
         else:  # no target: bars up from the slowest pace, neither ahead nor behind
-            base = np.full(k, _pace_range(data)[1])
+            base = np.full(k, pace_range(data)[1])
             colours = [t.text_muted] * k
         self._show_clip_marks(raw, k)
         self.bars.setOpts(
@@ -644,141 +644,6 @@ def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
         legible_mix(style.card, colour, BAR_FILL_ALPHA) for colour in (t.ahead, t.behind)
     ]
     return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
-
-
-def _pace_range(data: PanelData) -> tuple[float, float]:
-    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart: the runner's
-    curve and bars but a wild pace (see _pace_fence), and the target's line."""
-    fast, slow = _pace_fence(data.seg_pace_s400)
-    parts = [data.curve_pace_s400, data.seg_pace_s400]
-    parts = [p[(p >= fast) & (p <= slow)] for p in parts]
-    if data.target_curve_pace_s400 is not None:
-        parts.append(data.target_curve_pace_s400)
-    values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
-    if not len(values):
-        return 55.0, 65.0
-    lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
-    if hi - lo < 4.0:
-        pad = (4.0 - (hi - lo)) / 2
-        lo, hi = lo - pad, hi + pad
-    return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
-
-
-def _pace_fence(seg_pace: np.ndarray) -> tuple[float, float]:
-    """(fast, slow) paces (s/400 m) beyond which a pace is wild: WILD_PACE_SHARE of the
-    median 100 m pace from it, or 3 interquartile ranges if more; (-inf, inf) if none."""
-    values = seg_pace[np.isfinite(seg_pace)]
-    if not len(values):
-        return -math.inf, math.inf
-    q1, median, q3 = (float(q) for q in np.percentile(values, [25, 50, 75]))
-    reach = max(WILD_PACE_SHARE * median, 3 * (q3 - q1))
-    return median - reach, median + reach
-
-
-def _covered(
-    data: PanelData,
-    curve_pace: np.ndarray,
-    view: tuple[float, float],
-    a: float,
-    b: float,
-    top: float,
-    bottom: float,
-) -> float:
-    """How much (s/400 m) of the pace band top..bottom, from a to b (m), the runner's whole
-    curve (`curve_pace`, clipped) and her bars (clipped to `view`) cover there."""
-    covered = 0.0
-    along = _curve_between(data.curve_m, curve_pace, a, b)
-    along = along[np.isfinite(along)]
-    if len(along):
-        covered += _overlap(float(along.min()), float(along.max()), top, bottom)
-    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
-    ends = np.clip(data.seg_pace_s400[bars], *view)
-    if data.seg_target_pace_s400 is not None:
-        feet = data.seg_target_pace_s400[bars]
-    else:
-        feet = np.full(len(ends), view[1])
-    for end, foot in zip(ends, np.clip(feet, *view), strict=True):
-        covered += _overlap(min(end, foot), max(end, foot), top, bottom)
-    return covered
-
-
-def _overlap(a: float, b: float, top: float, bottom: float) -> float:
-    """Length of a..b inside top..bottom (0 if apart)."""
-    return max(0.0, min(b, bottom) - max(a, top))
-
-
-def _slowest_between(data: PanelData, a: float, b: float) -> float:
-    """The slowest pace (s/400 m) drawn from a to b (m): the runner's curve, the 100 m bars'
-    ends there (not the feet they rise from where there is no target: those are the
-    chart's foot) and the target's line; -inf if none."""
-    parts = [_curve_between(data.curve_m, data.curve_pace_s400, a, b)]
-    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
-    parts.append(data.seg_pace_s400[bars])
-    if data.seg_target_pace_s400 is not None:
-        parts.append(data.seg_target_pace_s400[bars])
-    if data.target_curve_pace_s400 is not None:
-        parts.append(_curve_between(data.target_curve_m, data.target_curve_pace_s400, a, b))
-    values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
-    return float(values.max()) if len(values) else -math.inf
-
-
-def _curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.ndarray:
-    """A curve's paces (s/400 m) from a to b (m): its points there and where it crosses a
-    and b (an even target's line has points only at its ends)."""
-    if not len(m):
-        return np.empty(0)
-    inside = pace[(m >= a) & (m <= b)]
-    ends = np.interp([a, b], m, pace, left=np.nan, right=np.nan)
-    return np.concatenate([inside, ends])
-
-
-def _pace_ticks(
-    lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S
-) -> list[tuple[float, str]]:
-    """At most `most` (at least one step's worth) paces (s/400 m), whole multiples of the
-    least of PACE_TICK_STEPS that keeps them so few, at least `edge` inside the range (an
-    edge label would be cut in half)."""
-    step = _pace_tick_step(lo, hi, most, edge)
-    first, last = math.ceil((lo + edge) / step) * step, math.floor((hi - edge) / step) * step
-    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
-
-
-def _pace_tick_step(lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S) -> int:
-    """Seconds between two of _pace_ticks' ticks."""
-    first_s, last_s = lo + edge, hi - edge
-    for step in PACE_TICK_STEPS:
-        first, last = math.ceil(first_s / step) * step, math.floor(last_s / step) * step
-        if (last - first) // step + 1 <= max(most, 1):
-            break
-    return step
-
-
-def _fastest_run(data: PanelData) -> float:
-    """The fastest pace (s/400 m) of the runner's curve and bars but a wild one (see
-    _pace_fence); inf if none."""
-    fast, slow = _pace_fence(data.seg_pace_s400)
-    values = np.concatenate([data.curve_pace_s400, data.seg_pace_s400])
-    values = values[np.isfinite(values) & (values >= fast) & (values <= slow)]
-    return float(values.min()) if len(values) else math.inf
-
-
-LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100)
-"""Laps between two lap names (or 400 m steps between two distance ticks) the chart may show."""
-
-
-def label_step(label_px: float, lap_px: float) -> int:
-    """The least of LABEL_STEPS (laps) over which a label `label_px` wide fits, with laps
-    `lap_px` wide (the largest step if none does)."""
-    return next((k for k in LABEL_STEPS if k * lap_px >= label_px), LABEL_STEPS[-1])
-
-
-def _distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
-    """Ticks every `every` x 400 m from the start, then the race distance (m) at the end."""
-    step = 400.0 * every
-    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
-    return ticks + [(total_m, f"{total_m:.0f} m")]
 
 
 def _drop_title(item: pg.PlotItem) -> None:
