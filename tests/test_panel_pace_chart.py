@@ -246,7 +246,7 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     on her bars, green on red: presenter's review)."""
     from racegui.ui.app import ensure_app, render_window
     from racegui.ui.main_window import MainWindow
-    from racegui.ui.panel.pace_chart import _pace_range
+    from racegui.ui.panel.pace_scale import pace_range
 
     ensure_app()
     win = MainWindow(load_replay(demo_path()), settings, theme="dark")
@@ -254,7 +254,7 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     render_window(win, 246.42, size)
     chart = win.scene.panel.chart
     fast, slow = chart._vb.viewRange()[1]
-    data_fast, data_slow = _pace_range(chart._data)
+    data_fast, data_slow = pace_range(chart._data)
     assert slow == pytest.approx(data_slow)
     if size == (1920, 1080):
         assert fast == pytest.approx(data_fast)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from racegui.io.race_file import read_race  # noqa: E402
 from racegui.model.replay import compile_race  # noqa: E402
 from racegui.ui.loading import load_replay  # noqa: E402
-from racegui.ui.panel.pace_chart import PaceChart, _pace_ticks  # noqa: E402
+from racegui.ui.panel.pace_chart import PaceChart  # noqa: E402
+from racegui.ui.panel.pace_scale import pace_ticks  # noqa: E402
 from racegui.ui.panel.side_panel import SidePanel  # noqa: E402
 from racegui.ui.theme import DARK  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
@@ -152,9 +153,9 @@ def test_ticks_are_round_even_steps_with_whole_labels(qtbot, tmp_path, name, wid
 
 def test_pace_ticks_for_a_wide_range_are_round():
     """A 42..97 range gave 42/53/64/75/86/97: it is 45/50/.../95 now (10 in that room)."""
-    assert [v for v, _ in _pace_ticks(41.5, 97.5, 7, 1.0)] == [50.0, 60.0, 70.0, 80.0, 90.0]
-    assert [v for v, _ in _pace_ticks(41.5, 97.5, 12, 1.0)] == [45.0 + 5 * k for k in range(11)]
-    assert [v for v, _ in _pace_ticks(58.5, 65.5, 7)] == [59.0 + k for k in range(7)]
+    assert [v for v, _ in pace_ticks(41.5, 97.5, 7, 1.0)] == [50.0, 60.0, 70.0, 80.0, 90.0]
+    assert [v for v, _ in pace_ticks(41.5, 97.5, 12, 1.0)] == [45.0 + 5 * k for k in range(11)]
+    assert [v for v, _ in pace_ticks(58.5, 65.5, 7)] == [59.0 + k for k in range(7)]
 
 
 @pytest.mark.parametrize("name", list(RACES))

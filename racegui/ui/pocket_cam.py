@@ -23,9 +23,12 @@ from racegui.ui.pocket_geometry import PocketGeometry
 from racegui.ui.pocket_paint import (
     PocketStyle,
     chip_height,
+    lane_box,
+    lane_box_clear,
     paint_chrome,
     paint_light_band,
     paint_light_chip,
+    pill_boxes,
     target_words,
 )
 from racegui.ui.pocket_tags import Tag
@@ -46,6 +49,9 @@ MAX_TAG_SHIFT_M = 3.0
 """A tag sits at most this far (m, along the inset) from its marker, or is left out."""
 OUTER_ROW_M = 3.95
 """Where the outer tag row runs (m outside the runner): lane 4, clear of lane 3.5."""
+LANE_NUMBER_REACH = 0.4
+"""Share of the inset's width from its left edge within which a lane's number may be moved
+along its lane to stand clear of the title's pill (see PocketCam._lane_numbers)."""
 RECENT_DROP_S = DROPPED_LABEL_S
 """A pacer that dropped out this recently (s) is tagged first: it is the story. After that his
 faded tag goes, as on the track (at 10 s, Teare and Fisher were still named beside her at the
@@ -316,19 +322,57 @@ class PocketCam:
         blit_centred(p, [(disc, x, y) for disc in self._runner_sprites])
 
     def _lane_numbers(self, state: RaceState) -> list[tuple[str, QPointF]]:
-        """Lane numbers (text, view px) just inside the inset's left edge."""
+        """Lane numbers (text, view px) just inside the inset's left edge; one that would be
+        under the title's or the scale bar's pill further along its lane, past the pill (the
+        lane-1 number under the kerb at the inset's top had been drawn over "POCKET CAM",
+        coach's review), or left out if none is clear within LANE_NUMBER_REACH."""
         r = self.replay
         f = r.focus
         track = r.track
-        back = (self.rect.width() / 2 - 0.9 * self.style.lane_px) / self.px_per_m
+        st = self.style
+        back = (self.rect.width() / 2 - 0.9 * st.lane_px) / self.px_per_m
         lats = -LANE1_LINE_M + (np.arange(track.lanes) + 0.5) * track.lane_width_m
-        s = track.lap_position_m(state.drawn_m[f] - back, r.race.distance_m)
-        lx, ly, _ = track.xy(np.full(track.lanes, s), lats)
-        px, py = self.map(lx, ly)
-        return [
-            (str(k + 1), QPointF(float(a), float(b)))
-            for k, (a, b) in enumerate(zip(px, py, strict=True))
-        ]
+        d0 = float(state.drawn_m[f]) - back  # the inset follows where she is drawn
+        px, py = self._lane_points(np.full(track.lanes, d0), lats)
+        pills = pill_boxes(self.rect, st)
+        numbers = []
+        for k, (a, b) in enumerate(zip(px, py, strict=True)):
+            text, at = str(k + 1), QPointF(float(a), float(b))
+            box = lane_box(st, text, at)
+            if self.rect.contains(box) and not lane_box_clear(st, box, pills):
+                at = self._clear_lane_place(text, d0, float(lats[k]), pills)
+                if at is None:
+                    continue
+            numbers.append((text, at))
+        return numbers
+
+    def _lane_points(self, distance_m: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, ...]:
+        """View px of points at race distances (m, along lane 1) and lateral offsets (m)."""
+        r = self.replay
+        s = r.track.lap_position_m(distance_m, r.race.distance_m)
+        lx, ly, _ = r.track.xy(s, lats)
+        return self.map(lx, ly)
+
+    def _clear_lane_place(
+        self, text: str, d0: float, lat: float, pills: tuple[QRectF, ...]
+    ) -> QPointF | None:
+        """The first place (view px) along the lane at lat (m) from race distance d0 (m)
+        on, in steps of a quarter of the type's unit, where the lane's number is inside the
+        inset and clear of the pills; None if there is none within LANE_NUMBER_REACH."""
+        st, rect = self.style, self.rect
+        step_m = 0.25 * st.unit / self.px_per_m
+        n = int(math.ceil(LANE_NUMBER_REACH * rect.width() / (0.25 * st.unit)))
+        d = d0 + step_m * np.arange(1, n + 1)
+        px, py = self._lane_points(d, np.full(n, lat))
+        reach = rect.left() + LANE_NUMBER_REACH * rect.width()
+        for a, b in zip(px, py, strict=True):
+            at = QPointF(float(a), float(b))
+            box = lane_box(st, text, at)
+            if box.left() > reach:
+                break
+            if rect.contains(box) and lane_box_clear(st, box, pills):
+                return at
+        return None
 
     def _tags(
         self,

@@ -31,6 +31,9 @@ LIGHT_GLOW_M = 0.35
 """Half-width of the pacing light's glow (m) either side of the kerb line."""
 LIGHT_CORE_M = 0.09
 """Half-width of its bright core (m)."""
+LANE_NUMBER_CLEAR_U = 0.25
+"""Least room (units of PocketStyle.unit) between a lane's number and the title's or the scale
+bar's pill."""
 
 
 def _font(family: str, px: float, weight: QFont.Weight, spacing: float = 100.0) -> QFont:
@@ -177,28 +180,47 @@ def _scale_drawing(st: PocketStyle, px_per_m: float) -> tuple[QSizeF, Paint]:
     return QSizeF(bar + 1.4 * pad + label_w + 0.2 * u, st.pill_h), draw
 
 
+def pill_boxes(rect: QRectF, st: PocketStyle) -> tuple[QRectF, QRectF]:
+    """The title's pill (top left) and the scale bar's (top right) in an inset of rect (px)."""
+    pad = 0.5 * st.unit
+    title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_size)
+    size = st.scale_size
+    scale = QRectF(QPointF(rect.right() - pad - size.width(), rect.top() + pad), size)
+    return title, scale
+
+
+def lane_box(st: PocketStyle, text: str, at: QPointF) -> QRectF:
+    """The box (px) of a lane's number centred at `at`."""
+    lm = st.lane_metrics
+    w, h = lm.horizontalAdvance(text), lm.height()
+    return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
+
+
+def lane_box_clear(st: PocketStyle, box: QRectF, pills: tuple[QRectF, ...]) -> bool:
+    """Whether a lane number's box (px) stands LANE_NUMBER_CLEAR_U units clear of the pills."""
+    m = LANE_NUMBER_CLEAR_U * st.unit
+    return not any(box.intersects(pill.adjusted(-m, -m, m, m)) for pill in pills)
+
+
 def paint_chrome(
     p: QPainter, rect: QRectF, st: PocketStyle, lanes: list[tuple[str, QPointF]]
 ) -> list[QRectF]:
-    """Title (top left), scale bar (top right) and lane numbers; returns their boxes."""
-    pad = 0.5 * st.unit
+    """Title (top left), scale bar (top right) and lane numbers; returns their boxes. A lane
+    number is drawn where it is wholly inside the inset and clear of the two pills (the caller
+    places it so, see PocketCam._lane_numbers): the lane-1 number had been drawn over the
+    title, under the kerb at the inset's top (coach's review)."""
     boxes = []
-    title = QRectF(QPointF(rect.left() + pad, rect.top() + pad), st.title_size)
+    title, sbox = pill_boxes(rect, st)
     st.sprites.draw(p, title, "title", st.paint_title, painter_font=False)
     boxes.append(title)
-    size = st.scale_size
-    sbox = QRectF(QPointF(rect.right() - pad - size.width(), rect.top() + pad), size)
     st.sprites.draw(p, sbox, "scale", st.paint_scale, painter_font=False)
     boxes.append(sbox)
     # Lane numbers, painted on the track just inside the left edge.
-    lm = st.lane_metrics
     p.setFont(st.lane_font)
     p.setPen(mk_colour(st.theme.track_lines, 170))
-    h = lm.height()
     for text, pt in lanes:
-        w = lm.horizontalAdvance(text)
-        box = QRectF(pt.x() - w / 2, pt.y() - h / 2, w, h)
-        if rect.contains(box):
+        box = lane_box(st, text, pt)
+        if rect.contains(box) and lane_box_clear(st, box, (title, sbox)):
             p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
             boxes.append(box)
     return boxes

@@ -13,6 +13,10 @@ from racegui.ui.panel.style import AHEAD, BEHIND, LEVEL, PanelStyle, kind_of
 from racegui.ui.text_fit import NAME_CHARS, clip_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
+NO_TARGET_TITLE = "FINISH TIME"
+"""The card's title in a race without a target (it shows her projected, then final, time)."""
+NO_TARGET_NOTE = "no target"
+"""Said, muted, where a race with a target has "+5.9 vs 4:00.00"."""
 
 
 def gap_texts(gap_s: float | None, gap_m: float | None) -> tuple[str, str, str, str]:
@@ -96,14 +100,17 @@ class GapReadout(Card):
 
     def set_data(self, data: PanelData) -> None:
         """A replay: the title names its target. A race without one shows only the projected
-        (then the final) time, under "FINISH · NO TARGET": a club race imported without
-        --target had a box of "—" and "NO TARGET" as big as the gap's."""
+        (then the final) time, under "FINISH TIME", with a muted "no target" where the time
+        against the target would be: a club race imported without --target had a box of
+        "—" and "NO TARGET" as big as the gap's, then "FINISH · NO TARGET" over "PROJECTED —"
+        at the gun, which read as a status, and "FINISH" before she had run a step (coach's
+        review)."""
         self._data = data
         race = data.replay.race
         if race.target is not None:
             self.title_label.setText(f"GAP TO {clip_text(race.target.label, NAME_CHARS).upper()}")
         else:
-            self.title_label.setText("FINISH · NO TARGET")
+            self.title_label.setText(NO_TARGET_TITLE)
         for widget in (self.seconds, self.word, self.metres, self.metres_caption, self.rule):
             widget.setVisible(race.target is not None)
         self._kind = ""
@@ -173,7 +180,10 @@ class GapReadout(Card):
         digits = 2 if frame.finished else 1
         self.projected.set_text("—" if proj is None else format_time(proj, digits))
         target = data.replay.race.target_time_s
-        if proj is None or target is None:
+        if target is None:
+            self.versus.set_text(NO_TARGET_NOTE)
+            self.versus.set_colour(style.theme.text_muted)
+        elif proj is None:
             self.versus.set_text("")
         else:
             diff = proj - target

@@ -17,6 +17,18 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from racegui.ui.legible import legible_on
 from racegui.ui.legible import mix as legible_mix
 from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.pace_scale import (
+    COVER_TOLERANCE_S,
+    PACE_TICK_EDGE_S,
+    distance_ticks,
+    fastest_run,
+    label_step,
+    pace_covered,
+    pace_range,
+    pace_tick_step,
+    pace_ticks,
+    slowest_between,
+)
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
 
 BAR_FILL_ALPHA = 0.38
@@ -30,18 +42,8 @@ STOP_LABEL_LEFT_AFTER = 0.75
 """Share of the race after which the "DNF 2200 m" label goes left of its line (room)."""
 LAP_NAME_GAP_PX = 2
 """Room (px at scale 1) between the slowest pace drawn and the lap names along the foot."""
-WILD_PACE_SHARE = 0.3
-"""A pace (s/400 m) further than this share of the race's median 100 m pace from it (or
-than 3 interquartile ranges, if more) is wild: a first part-lap timed at 42 s/400 m in a
-club 3000 m at 70 s had stretched the chart to 38..80 s (coach's review). The range leaves
-it out; the curve and bars are clipped at the edge there and marked."""
-COVER_TOLERANCE_S = 1e-6
-"""Overlap (s/400 m) too small to count: a bar's foot and the target's line differ by
-rounding."""
-PACE_TICK_STEPS = (1, 2, 5, 10, 20, 30, 60)
-"""Seconds between two pace ticks the chart may use (ticks are whole multiples of it)."""
-PACE_TICK_EDGE_S = 0.3
-"""Least distance (s/400 m) of a pace tick from the plot's edge (more if its label needs it)."""
+FAST_AIR_PX = 12
+"""Least room (px at scale 1) between her fastest pace (but a wild one) and the plot's top edge."""
 
 
 class PaceChart(QWidget):
@@ -108,7 +110,7 @@ class PaceChart(QWidget):
         self._style: PanelStyle | None = None
         self._x_max = 1.0
         self._pace_range = (55.0, 65.0)
-        """(fast, slow) pace (s/400 m) of the data with some air (see _pace_range)."""
+        """(fast, slow) pace (s/400 m) of the data with some air (see pace_range)."""
         self._view_slow = 65.0
         """The plot's slow edge (s/400 m): the data's, or further where the lap names along
         the foot would cover the slowest pace (see _fit_slow_edge)."""
@@ -146,7 +148,7 @@ class PaceChart(QWidget):
                 line = pg.InfiniteLine(pos=lap.end_m, angle=90, movable=False)
                 item.addItem(line)
                 self._lap_lines.append(line)
-        lo, hi = _pace_range(data)
+        lo, hi = pace_range(data)
         for lap in laps:
             if lap.end_m - lap.start_m > 100.0:
                 name = "start" if lap.number == 0 else f"L{lap.number}"
@@ -289,7 +291,7 @@ class PaceChart(QWidget):
         tick_font = QFontMetricsF(style.font(0.78))
         end = f"{self._x_max:.0f} m"
         digits = tick_font.horizontalAdvance(f"{self._x_max:.0f}") + room
-        ticks = _distance_ticks(self._x_max, label_step(digits, 400.0 * px_per_m))
+        ticks = distance_ticks(self._x_max, label_step(digits, 400.0 * px_per_m))
         # No tick so near the end that its label runs into the end's (wider, "1609 m").
         clear_m = (tick_font.horizontalAdvance(end) / 2 + digits / 2) / max(px_per_m, 1e-9)
         ticks = [(m, t) for m, t in ticks if m == self._x_max or self._x_max - m >= clear_m]
@@ -301,25 +303,21 @@ class PaceChart(QWidget):
         a club 5000 m ran along the chart's foot under "L4" to "L10" (coach's review). Where
         the data's air already holds the names (Breaking4) nothing moves. Then further where
         the target label needs the room (see _slow_edge_for_target), or the fast (top) edge
-        (see _fast_edge_for_target)."""
-        lo, hi = self._pace_range
+        (see _fast_edge_for_target); last, the fast edge where her fastest pace is too near
+        it (see _fast_edge_for_kick)."""
+        lo = self._pace_range[0]
         height = float(self._vb.height())
-        band = self._lap_names_px()
         fast = lo
         for _ in range(2):  # a fast edge moved for the target label changes the names' room
-            slow = hi
-            if band > 0 and height > 2 * band:
-                # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
-                slowest = min(self._slowest_under_names(), hi)
-                # (slow - slowest) / (slow - fast) of the plot's height is the band under it.
-                slow = max(hi, (slowest * height - band * fast) / (height - band))
+            slow = self._slow_edge(fast)
             if height <= 0:
                 break
-            slow = self._slow_edge_for_target(fast, slow)
             moved = self._fast_edge_for_target(lo, slow)
             if moved == fast:
                 break
             fast = moved
+        if height > 0:
+            fast, slow = self._fast_edge_for_kick(fast, slow)
         if (fast, slow) != (self._view_fast, self._view_slow):
             self._view_fast, self._view_slow = fast, slow
             self._vb.setRange(yRange=(fast, slow), padding=0.0)
@@ -330,6 +328,23 @@ class PaceChart(QWidget):
             self._update_pace_ticks()
             self.dirty = True
         self._place_target_label()
+
+    def _slow_edge(self, fast: float) -> float:
+        """The slow edge (s/400 m) for a plot whose fast edge is `fast`: the data's, or
+        further for the lap names' band (see _fit_slow_edge) and the target label (see
+        _slow_edge_for_target)."""
+        hi = self._pace_range[1]
+        height = float(self._vb.height())
+        band = self._lap_names_px()
+        slow = hi
+        if band > 0 and height > 2 * band:
+            # A wild slow pace, clipped at the foot, moves nothing (see WILD_PACE_SHARE).
+            slowest = min(self._slowest_under_names(), hi)
+            # (slow - slowest) / (slow - fast) of the plot's height is the band under it.
+            slow = max(hi, (slowest * height - band * fast) / (height - band))
+        if height <= 0:
+            return slow
+        return self._slow_edge_for_target(fast, slow)
 
     def _clip_curve(self) -> None:
         """The pace curve clipped to the plot's range (a wild pace runs along its edge), and
@@ -381,7 +396,7 @@ class PaceChart(QWidget):
             bottom = top + label_s
             left = x - label_m if right else x
             outside = max(0.0, lo - top) + max(0.0, bottom - slow)
-            covered = _covered(
+            covered = pace_covered(
                 data, self._curve_pace, (lo, slow), left, left + label_m, top, bottom
             )
             if names_s > 0:
@@ -409,7 +424,7 @@ class PaceChart(QWidget):
             if above:
                 continue
             span = (left, left + label_m, pace, slow)
-            if _covered(data, self._curve_pace, (lo, slow), *span) > COVER_TOLERANCE_S:
+            if pace_covered(data, self._curve_pace, (lo, slow), *span) > COVER_TOLERANCE_S:
                 continue
             share = 0.015 + (box.height() + 1 + self._lap_names_px()) / height
             if share >= 0.5:
@@ -417,6 +432,45 @@ class PaceChart(QWidget):
             # (slow - pace) / (slow - lo) of the plot's height holds the label and the names.
             return max(slow, (pace - share * lo) / (1 - share))
         return slow
+
+    def _fast_edge_for_kick(self, fast: float, slow: float) -> tuple[float, float]:
+        """(fast, slow) edges (s/400 m) for a plot from `fast` to `slow` in which her fastest
+        pace (but a wild one, see WILD_PACE_SHARE) stands FAST_AIR_PX below the top: a
+        5000 m's 63.4 s/400 m kick at the line ran 5 px under the edge at 62, into the
+        chart's unmarked top corner, and read as off the chart (coach's review): the data's
+        second of air had shrunk as the slow edge made room for the lap names. The slow edge
+        follows for the names' room. The ticks keep their step (the 2 s ticks of a 720p
+        1500 m had become 5 s ones, her laps flattened): where the whole air would coarsen
+        them, the most that does not."""
+        data, style, height = self._data, self._style, float(self._vb.height())
+        if data is None or style is None or height <= 0:
+            return fast, slow
+        fastest = fastest_run(data)
+        air = style.px(FAST_AIR_PX) / height
+        if not math.isfinite(fastest) or fastest >= slow or air >= 0.5:
+            return fast, slow
+        if fastest - fast >= air * (slow - fast):
+            return fast, slow
+        step = pace_tick_step(fast, slow, *self._tick_fit(fast, slow))
+
+        def fits(edge: float) -> tuple[bool, float]:
+            """Whether a plot from `edge` keeps the ticks' step, and its slow edge."""
+            slow_edge = self._slow_edge(edge)
+            fit, tick_edge = self._tick_fit(edge, slow_edge)
+            return pace_tick_step(edge, slow_edge, fit, tick_edge) == step, slow_edge
+
+        edge = slow_edge = slow
+        for _ in range(2):  # the names' room widens the plot a little as the edge moves
+            # (fastest - edge) / (slow - edge) of the plot's height is the air above her.
+            edge = min(fast, (fastest - air * slow_edge) / (1 - air))
+            ok, slow_edge = fits(edge)
+        if ok:
+            return edge, slow_edge
+        near, far = fast, edge  # the most air that keeps the ticks' step
+        for _ in range(8):
+            mid = (near + far) / 2
+            near, far = (mid, far) if fits(mid)[0] else (near, mid)
+        return (fast, slow) if near == fast else (near, self._slow_edge(near))
 
     def _fast_edge_for_target(self, lo: float, slow: float) -> float:
         """The fast edge (s/400 m) that makes room for the target label above its line at the
@@ -452,7 +506,7 @@ class PaceChart(QWidget):
             if text.isVisible():
                 half_m = text.boundingRect().width() / 2 / px_per_m
                 x = text.pos().x()
-                slowest = max(slowest, _slowest_between(data, x - half_m, x + half_m))
+                slowest = max(slowest, slowest_between(data, x - half_m, x + half_m))
         return slowest
 
     def _lap_names_px(self) -> float:
@@ -467,15 +521,21 @@ class PaceChart(QWidget):
         """Pace ticks every 1, 2, 5, 10... s, as many as fit the plot's height without
         crowding, each label wholly inside the plot (the top "42" of a 42..97 axis was cut
         in half, coach's review)."""
-        lo, hi = self._view_fast, self._view_slow
+        ticks = pace_ticks(
+            self._view_fast, self._view_slow, *self._tick_fit(self._view_fast, self._view_slow)
+        )
+        self.plot.getPlotItem().getAxis("left").setTicks([ticks])
+
+    def _tick_fit(self, lo: float, hi: float) -> tuple[int, float]:
+        """(most ticks, least distance (s/400 m) of a tick from an edge) for a plot from lo to
+        hi (s/400 m) at the plot's height (see _update_pace_ticks)."""
         height = float(self._vb.height())
         fit = max(2, int(height / self._tick_px)) if height > 0 else 7
         edge = PACE_TICK_EDGE_S
         if height > 0 and self._style is not None:
             half_label_px = QFontMetricsF(self._style.font(0.78)).height() / 2 + 1
             edge = max(edge, half_label_px * (hi - lo) / height)
-        axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([_pace_ticks(lo, hi, fit, edge)])
+        return fit, edge
 
     def update_frame(self, frame: Frame) -> None:
         """Move the cursor and reveal the curve and bars up to now (only on a change)."""
@@ -519,7 +579,7 @@ class PaceChart(QWidget):
             base = data.seg_target_pace_s400[:k]
             colours = [t.ahead if p < b else t.behind for p, b in zip(pace, base, strict=True)]
         else:  # no target: bars up from the slowest pace, neither ahead nor behind
-            base = np.full(k, _pace_range(data)[1])
+            base = np.full(k, pace_range(data)[1])
             colours = [t.text_muted] * k
         self._show_clip_marks(raw, k)
         self.bars.setOpts(
@@ -584,125 +644,6 @@ def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
         legible_mix(style.card, colour, BAR_FILL_ALPHA) for colour in (t.ahead, t.behind)
     ]
     return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
-
-
-def _pace_range(data: PanelData) -> tuple[float, float]:
-    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart: the runner's
-    curve and bars but a wild pace (see _pace_fence), and the target's line."""
-    fast, slow = _pace_fence(data.seg_pace_s400)
-    parts = [data.curve_pace_s400, data.seg_pace_s400]
-    parts = [p[(p >= fast) & (p <= slow)] for p in parts]
-    if data.target_curve_pace_s400 is not None:
-        parts.append(data.target_curve_pace_s400)
-    values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
-    if not len(values):
-        return 55.0, 65.0
-    lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
-    if hi - lo < 4.0:
-        pad = (4.0 - (hi - lo)) / 2
-        lo, hi = lo - pad, hi + pad
-    return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
-
-
-def _pace_fence(seg_pace: np.ndarray) -> tuple[float, float]:
-    """(fast, slow) paces (s/400 m) beyond which a pace is wild: WILD_PACE_SHARE of the
-    median 100 m pace from it, or 3 interquartile ranges if more; (-inf, inf) if none."""
-    values = seg_pace[np.isfinite(seg_pace)]
-    if not len(values):
-        return -math.inf, math.inf
-    q1, median, q3 = (float(q) for q in np.percentile(values, [25, 50, 75]))
-    reach = max(WILD_PACE_SHARE * median, 3 * (q3 - q1))
-    return median - reach, median + reach
-
-
-def _covered(
-    data: PanelData,
-    curve_pace: np.ndarray,
-    view: tuple[float, float],
-    a: float,
-    b: float,
-    top: float,
-    bottom: float,
-) -> float:
-    """How much (s/400 m) of the pace band top..bottom, from a to b (m), the runner's whole
-    curve (`curve_pace`, clipped) and her bars (clipped to `view`) cover there."""
-    covered = 0.0
-    along = _curve_between(data.curve_m, curve_pace, a, b)
-    along = along[np.isfinite(along)]
-    if len(along):
-        covered += _overlap(float(along.min()), float(along.max()), top, bottom)
-    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
-    ends = np.clip(data.seg_pace_s400[bars], *view)
-    if data.seg_target_pace_s400 is not None:
-        feet = data.seg_target_pace_s400[bars]
-    else:
-        feet = np.full(len(ends), view[1])
-    for end, foot in zip(ends, np.clip(feet, *view), strict=True):
-        covered += _overlap(min(end, foot), max(end, foot), top, bottom)
-    return covered
-
-
-def _overlap(a: float, b: float, top: float, bottom: float) -> float:
-    """Length of a..b inside top..bottom (0 if apart)."""
-    return max(0.0, min(b, bottom) - max(a, top))
-
-
-def _slowest_between(data: PanelData, a: float, b: float) -> float:
-    """The slowest pace (s/400 m) drawn from a to b (m): the runner's curve, the 100 m bars'
-    ends there (not the feet they rise from where there is no target: those are the
-    chart's foot) and the target's line; -inf if none."""
-    parts = [_curve_between(data.curve_m, data.curve_pace_s400, a, b)]
-    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
-    parts.append(data.seg_pace_s400[bars])
-    if data.seg_target_pace_s400 is not None:
-        parts.append(data.seg_target_pace_s400[bars])
-    if data.target_curve_pace_s400 is not None:
-        parts.append(_curve_between(data.target_curve_m, data.target_curve_pace_s400, a, b))
-    values = np.concatenate(parts)
-    values = values[np.isfinite(values)]
-    return float(values.max()) if len(values) else -math.inf
-
-
-def _curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.ndarray:
-    """A curve's paces (s/400 m) from a to b (m): its points there and where it crosses a
-    and b (an even target's line has points only at its ends)."""
-    if not len(m):
-        return np.empty(0)
-    inside = pace[(m >= a) & (m <= b)]
-    ends = np.interp([a, b], m, pace, left=np.nan, right=np.nan)
-    return np.concatenate([inside, ends])
-
-
-def _pace_ticks(
-    lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S
-) -> list[tuple[float, str]]:
-    """At most `most` (at least one step's worth) paces (s/400 m), whole multiples of the
-    least of PACE_TICK_STEPS that keeps them so few, at least `edge` inside the range (an
-    edge label would be cut in half)."""
-    first_s, last_s = lo + edge, hi - edge
-    for step in PACE_TICK_STEPS:
-        first, last = math.ceil(first_s / step) * step, math.floor(last_s / step) * step
-        if (last - first) // step + 1 <= max(most, 1):
-            break
-    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
-
-
-LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100)
-"""Laps between two lap names (or 400 m steps between two distance ticks) the chart may show."""
-
-
-def label_step(label_px: float, lap_px: float) -> int:
-    """The least of LABEL_STEPS (laps) over which a label `label_px` wide fits, with laps
-    `lap_px` wide (the largest step if none does)."""
-    return next((k for k in LABEL_STEPS if k * lap_px >= label_px), LABEL_STEPS[-1])
-
-
-def _distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
-    """Ticks every `every` x 400 m from the start, then the race distance (m) at the end."""
-    step = 400.0 * every
-    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
-    return ticks + [(total_m, f"{total_m:.0f} m")]
 
 
 def _drop_title(item: pg.PlotItem) -> None:

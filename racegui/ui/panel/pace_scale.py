@@ -1,0 +1,162 @@
+"""The pace chart's scale: its data range (but wild paces), pace and distance ticks, and
+what the runner's curve and bars cover where a label would go. Pure numpy, no Qt (the chart,
+racegui.ui.panel.pace_chart, lays these out in pixels).
+
+Paces are in s/400 m, distances in m.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from racegui.ui.panel.data import PanelData
+
+WILD_PACE_SHARE = 0.3
+"""A pace (s/400 m) further than this share of the race's median 100 m pace from it (or
+than 3 interquartile ranges, if more) is wild: a first part-lap timed at 42 s/400 m in a
+club 3000 m at 70 s had stretched the chart to 38..80 s (coach's review). The range leaves
+it out; the curve and bars are clipped at the edge there and marked."""
+COVER_TOLERANCE_S = 1e-6
+"""Overlap (s/400 m) too small to count: a bar's foot and the target's line differ by
+rounding."""
+PACE_TICK_STEPS = (1, 2, 5, 10, 20, 30, 60)
+"""Seconds between two pace ticks the chart may use (ticks are whole multiples of it)."""
+PACE_TICK_EDGE_S = 0.3
+"""Least distance (s/400 m) of a pace tick from the plot's edge (more if its label needs it)."""
+
+
+def pace_range(data: PanelData) -> tuple[float, float]:
+    """(fast, slow) pace bounds (s/400 m) with some air, at least 4 s apart: the runner's
+    curve and bars but a wild pace (see pace_fence), and the target's line."""
+    fast, slow = pace_fence(data.seg_pace_s400)
+    parts = [data.curve_pace_s400, data.seg_pace_s400]
+    parts = [p[(p >= fast) & (p <= slow)] for p in parts]
+    if data.target_curve_pace_s400 is not None:
+        parts.append(data.target_curve_pace_s400)
+    values = np.concatenate(parts)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 55.0, 65.0
+    lo, hi = float(values.min()) - 1.0, float(values.max()) + 1.0
+    if hi - lo < 4.0:
+        pad = (4.0 - (hi - lo)) / 2
+        lo, hi = lo - pad, hi + pad
+    return float(np.floor(lo * 2) / 2), float(np.ceil(hi * 2) / 2)
+
+
+def pace_fence(seg_pace: np.ndarray) -> tuple[float, float]:
+    """(fast, slow) paces (s/400 m) beyond which a pace is wild: WILD_PACE_SHARE of the
+    median 100 m pace from it, or 3 interquartile ranges if more; (-inf, inf) if none."""
+    values = seg_pace[np.isfinite(seg_pace)]
+    if not len(values):
+        return -math.inf, math.inf
+    q1, median, q3 = (float(q) for q in np.percentile(values, [25, 50, 75]))
+    reach = max(WILD_PACE_SHARE * median, 3 * (q3 - q1))
+    return median - reach, median + reach
+
+
+def pace_covered(
+    data: PanelData,
+    curve_pace: np.ndarray,
+    view: tuple[float, float],
+    a: float,
+    b: float,
+    top: float,
+    bottom: float,
+) -> float:
+    """How much (s/400 m) of the pace band top..bottom, from a to b (m), the runner's whole
+    curve (`curve_pace`, clipped) and her bars (clipped to `view`) cover there."""
+    covered = 0.0
+    along = curve_between(data.curve_m, curve_pace, a, b)
+    along = along[np.isfinite(along)]
+    if len(along):
+        covered += overlap(float(along.min()), float(along.max()), top, bottom)
+    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
+    ends = np.clip(data.seg_pace_s400[bars], *view)
+    if data.seg_target_pace_s400 is not None:
+        feet = data.seg_target_pace_s400[bars]
+    else:
+        feet = np.full(len(ends), view[1])
+    for end, foot in zip(ends, np.clip(feet, *view), strict=True):
+        covered += overlap(min(end, foot), max(end, foot), top, bottom)
+    return covered
+
+
+def overlap(a: float, b: float, top: float, bottom: float) -> float:
+    """Length of a..b inside top..bottom (0 if apart)."""
+    return max(0.0, min(b, bottom) - max(a, top))
+
+
+def slowest_between(data: PanelData, a: float, b: float) -> float:
+    """The slowest pace (s/400 m) drawn from a to b (m): the runner's curve, the 100 m bars'
+    ends there (not the feet they rise from where there is no target: those are the
+    chart's foot) and the target's line; -inf if none."""
+    parts = [curve_between(data.curve_m, data.curve_pace_s400, a, b)]
+    bars = (data.seg_end_m > a) & (data.seg_start_m < b)
+    parts.append(data.seg_pace_s400[bars])
+    if data.seg_target_pace_s400 is not None:
+        parts.append(data.seg_target_pace_s400[bars])
+    if data.target_curve_pace_s400 is not None:
+        parts.append(curve_between(data.target_curve_m, data.target_curve_pace_s400, a, b))
+    values = np.concatenate(parts)
+    values = values[np.isfinite(values)]
+    return float(values.max()) if len(values) else -math.inf
+
+
+def curve_between(m: np.ndarray, pace: np.ndarray, a: float, b: float) -> np.ndarray:
+    """A curve's paces (s/400 m) from a to b (m): its points there and where it crosses a
+    and b (an even target's line has points only at its ends)."""
+    if not len(m):
+        return np.empty(0)
+    inside = pace[(m >= a) & (m <= b)]
+    ends = np.interp([a, b], m, pace, left=np.nan, right=np.nan)
+    return np.concatenate([inside, ends])
+
+
+def pace_ticks(
+    lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S
+) -> list[tuple[float, str]]:
+    """At most `most` (at least one step's worth) paces (s/400 m), whole multiples of the
+    least of PACE_TICK_STEPS that keeps them so few, at least `edge` inside the range (an
+    edge label would be cut in half)."""
+    step = pace_tick_step(lo, hi, most, edge)
+    first, last = math.ceil((lo + edge) / step) * step, math.floor((hi - edge) / step) * step
+    return [(float(v), f"{v}") for v in range(first, last + 1, step)]
+
+
+def pace_tick_step(lo: float, hi: float, most: int = 7, edge: float = PACE_TICK_EDGE_S) -> int:
+    """Seconds between two of pace_ticks' ticks."""
+    first_s, last_s = lo + edge, hi - edge
+    for step in PACE_TICK_STEPS:
+        first, last = math.ceil(first_s / step) * step, math.floor(last_s / step) * step
+        if (last - first) // step + 1 <= max(most, 1):
+            break
+    return step
+
+
+def fastest_run(data: PanelData) -> float:
+    """The fastest pace (s/400 m) of the runner's curve and bars but a wild one (see
+    pace_fence); inf if none."""
+    fast, slow = pace_fence(data.seg_pace_s400)
+    values = np.concatenate([data.curve_pace_s400, data.seg_pace_s400])
+    values = values[np.isfinite(values) & (values >= fast) & (values <= slow)]
+    return float(values.min()) if len(values) else math.inf
+
+
+LABEL_STEPS = (1, 2, 5, 10, 25, 50, 100)
+"""Laps between two lap names (or 400 m steps between two distance ticks) the chart may show."""
+
+
+def label_step(label_px: float, lap_px: float) -> int:
+    """The least of LABEL_STEPS (laps) over which a label `label_px` wide fits, with laps
+    `lap_px` wide (the largest step if none does)."""
+    return next((k for k in LABEL_STEPS if k * lap_px >= label_px), LABEL_STEPS[-1])
+
+
+def distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
+    """Ticks every `every` x 400 m from the start, then the race distance (m) at the end."""
+    step = 400.0 * every
+    ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
+    return ticks + [(total_m, f"{total_m:.0f} m")]
