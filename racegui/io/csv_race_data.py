@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN
 from racegui.model.race import TARGET_ID
 
@@ -135,7 +136,7 @@ def race_data(
             "name": said.get("name") or athlete,
             "role": role,
             "colour": _colour(said.get("colour")) or PALETTE[k % len(PALETTE)],
-            "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
+            "splits": [{"distance_m": x["distance_m"], "time": _time(x)} for x in entry["splits"]],
         }
         last_m = entry["splits"][-1]["distance_m"]
         if role == "runner" and someone_finishes and not _finishes(entry, race_m):
@@ -165,6 +166,14 @@ def race_data(
     if notes:
         data["notes"] = notes
     return data
+
+
+def _time(split: dict) -> float | str:
+    """A split's time as race file data: seconds, or the text typed where it has two colons
+    (h:mm:ss), so that a split it makes implausible says how it was read (1:51:40 typed for
+    1:51.40 reads as 1 h 51 min 40 s: race_splits.hours_reading)."""
+    typed = split.get("typed")
+    return typed if hours_reading(typed) is not None else split["time"]
 
 
 def _said_role(entry: dict) -> str:
