@@ -13,10 +13,10 @@ import csv
 import io
 import math
 import re
-import statistics
 from dataclasses import dataclass
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
+from racegui.io.lap_notes import first_lap_misfit, odd_lap_notes
 from racegui.io.laps import (
     LAP_M,
     distance_name,
@@ -321,11 +321,9 @@ def best_distance(text: str, header: LapHeader, preferred_m: float | None = None
     for distance_m in standard_distances(laps):
         if part_lap_last(lap_ends(distance_m, laps), times):
             return distance_m
-    whole_pace = statistics.median(times[1:]) / LAP_M  # s per m
 
     def misfit(distance_m: float) -> float:
-        first_pace = times[0] / lap_ends(distance_m, laps)[0]
-        return abs(math.log(first_pace / whole_pace))
+        return first_lap_misfit(times, distance_m)
 
     best = min(fits, key=misfit)
     if preferred_m is not None and misfit(preferred_m) <= misfit(best) + PREFERRED_MARGIN:
@@ -403,6 +401,8 @@ def read_laps(
     if moved is not None:
         problems.append(moved)
         return None
+    times = [b - a for a, b in zip([0.0, *totals[:-1]], totals, strict=True)]
+    notes += odd_lap_notes([r.line for r in rows], [r.lap for r in rows], times, distance_m)
     splits = [
         {"distance_m": end, "time": t, "line": row.line}
         | ({} if added else {"typed": row.total_text})
