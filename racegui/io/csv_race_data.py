@@ -174,8 +174,10 @@ def _time(split: dict) -> float | str:
     """A split's time as race file data: seconds, or the text typed where it has two colons
     (h:mm:ss), so that a split it makes implausible says how it was read (1:51:40 typed for
     1:51.40 reads as 1 h 51 min 40 s: race_splits.hours_reading)."""
-    typed = split.get("typed")
-    return typed if hours_reading(typed) is not None else split["time"]
+    typed = split.get("typed", "")
+    if typed.count(":") == 2 and hours_reading(typed) is not None:
+        return typed
+    return split["time"]
 
 
 def _said_role(entry: dict) -> str:

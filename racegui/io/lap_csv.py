@@ -34,7 +34,7 @@ from racegui.io.laps import (
 )
 from racegui.io.race_splits import MAX_SPEED_MPS, MIN_SPEED_MPS, hours_reading
 from racegui.io.schema import MAX_SPLITS
-from racegui.io.split_order import disagreement, out_of_line, out_of_line_text
+from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 NUMBER_NAMES = frozenset(
@@ -417,17 +417,15 @@ def _out_of_order(
     """A problem for each time from the start that does not increase: one out of line with
     the others (split_order.out_of_line: 4:52.50 typed for 1:52.50 before 2:17.30) named
     with the laps it disagrees with, any other compared with the lap before it."""
-    out = out_of_line(totals)
+    order = SplitOrder(totals)
     prev: tuple[_Row, float] | None = None
     for k, (row, t) in enumerate(zip(rows, totals, strict=True)):
-        if k in out:
-            disagrees = disagreement(totals, k, out)
-            others = [
-                f"{format_time(totals[j])} at lap {rows[j].lap} on line {rows[j].line}"
-                for j in disagrees.others
-            ]
+        if k in order.out:
             message = out_of_line_text(
-                f"{format_time(t)} at the end of lap {row.lap}", disagrees, others, noun="lap"
+                f"{format_time(t)} at the end of lap {row.lap}",
+                order.disagreement(k),
+                lambda j: f"{format_time(totals[j])} at lap {rows[j].lap} on line {rows[j].line}",
+                noun="lap",
             )
             reading = hours_reading(row.total_text)
             problems.append(

@@ -14,7 +14,7 @@ import numpy as np
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, json_path
 from racegui.io.schema import MAX_SPLITS, SplitModel
-from racegui.io.split_order import disagreement, out_of_line, out_of_line_text
+from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.race import Split
 from racegui.model.timefmt import MAX_TIME_S, TimeFormatError, format_times_apart, parse_time
 
@@ -192,10 +192,12 @@ def _in_order(
     swapped: either could be the one)."""
     if _increasing(d) and _increasing(t):
         return True
-    d_out = out_of_line(d.tolist())
+    d_order = SplitOrder(d)
+    d_out = d_order.out
     t_kept = t.copy()
     t_kept[list(d_out)] = math.nan
-    t_out = out_of_line(t_kept.tolist())
+    t_order = SplitOrder(t_kept)
+    t_out = t_order.out
     ok = True
     last_d: float | None = None
     last_t: float | None = None
@@ -207,11 +209,11 @@ def _in_order(
         dk = None if math.isnan(dk) else dk
         tk = None if math.isnan(tk) else tk
         if k in d_out:
-            problems.append(Problem(json_path(here + ("distance_m",)), _distance_out(d, k, d_out)))
+            problems.append(Problem(json_path(here + ("distance_m",)), _distance_out(d_order, k)))
             ok = False
             continue
         if k in t_out:
-            text = _time_out(cols, d, t_kept, k, t_out)
+            text = _time_out(cols, d, t_order, k)
             problems.append(Problem(json_path(here + ("time",)), text))
             ok = False
             continue
@@ -243,25 +245,25 @@ def _in_order(
     return ok
 
 
-def _distance_out(d: np.ndarray, k: int, out: set[int]) -> str:
-    """The problem of split k's distance, out of line with the others'."""
-    values = d.tolist()
-    disagrees = disagreement(values, k, out)
-    others = [f"{values[j]:g} m" for j in disagrees.others]
-    return out_of_line_text(f"{values[k]:g} m", disagrees, others, "distances")
+def _distance_out(order: SplitOrder, k: int) -> str:
+    """The problem of split k's distance, out of line with the others' (order: of the
+    distances)."""
+    values = order.values.tolist()
+    return out_of_line_text(
+        f"{values[k]:g} m", order.disagreement(k), lambda j: f"{values[j]:g} m", "distances"
+    )
 
 
-def _time_out(cols: SplitColumns, d: np.ndarray, t: np.ndarray, k: int, out: set[int]) -> str:
-    """The problem of split k's time, out of line with the others', saying how a time
-    typed with two colons was read."""
-    values = t.tolist()
-    disagrees = disagreement(values, k, out)
+def _time_out(cols: SplitColumns, d: np.ndarray, order: SplitOrder, k: int) -> str:
+    """The problem of split k's time, out of line with the others' (order: of the times),
+    saying how a time typed with two colons was read."""
+    values = order.values
 
     def at(j: int) -> str:
         shown = format_times_apart(values[j], values[k])[0]
         return shown if math.isnan(d[j]) else f"{shown} at {d[j]:g} m"
 
-    message = out_of_line_text(at(k), disagrees, [at(j) for j in disagrees.others])
+    message = out_of_line_text(at(k), order.disagreement(k), at)
     reading = hours_reading(cols.time[k])
     return f"{message} ({reading})" if reading else message
 
