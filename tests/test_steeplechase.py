@@ -73,5 +73,5 @@ def test_the_csv_dialog_says_so():
 
     assert distance_problem("3000m steeplechase") == (
         None,
-        f"'3000m steeplechase': {NOT_MODELLED}; for a flat replay of the distance, give 3000.",
+        f"“3000m steeplechase”: {NOT_MODELLED}; for a flat replay of the distance, give 3000.",
     )

@@ -63,7 +63,7 @@ def distance_problem(text: str) -> tuple[float | None, str | None]:
         return None, "Give the race distance."
     steeplechase = steeplechase_problem(text, "{:g}")
     if steeplechase is not None:
-        return None, f"{steeplechase}."
+        return None, f"“{text}”: {steeplechase.partition(': ')[2]}."
     metres = typed_distance_m(text)
     if not math.isfinite(metres) or metres <= 0:
         return None, f"“{text}” is not a distance: write metres (1500), 1 mile or 5 km."
