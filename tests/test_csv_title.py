@@ -43,6 +43,11 @@ def _write(tmp_path, text: str, name: str = "tt.csv"):
         ("Name: Mia Berg", None),  # the runner's, not the race's
         ("Stopwatch export", None),  # an app's heading names no race
         ("Lap times", None),
+        ("Stopwatch Pro", None),  # an app's name names no race either
+        ("Lap Timer Free v2.3", None),
+        ("Stopwatch+ Lite", None),
+        ("Stopwatch test 1500", "Stopwatch test 1500"),  # a title that names a stopwatch
+        ("Parkrun timer", "Parkrun timer"),
         ("x" * 301, None),
         ("", None),
     ],
@@ -119,3 +124,15 @@ def test_the_dialog_starts_with_the_name_without_control_characters(qtbot, tmp_p
     qtbot.addWidget(dialog)
     assert (dialog.title.text(), dialog.name.text()) == ("tue 1500", "tue 1500")
     assert dialog.problem.text() == ""
+
+
+def test_an_app_s_name_above_a_lap_csv_is_no_title(tmp_path, capsys):
+    """m5000_laps.csv of a coach's review, "Stopwatch Pro" and the date above its header,
+    was titled "Stopwatch Pro", though the README says an app's lines are left out."""
+    path = _write(tmp_path, f"Stopwatch Pro\n2026-06-20 19:02\n\n{LAPS}", "m1500_laps.csv")
+    assert read_splits_csv(path, distance_m=1500).title == "m1500_laps"
+    assert csv_prefill(path).title == "m1500_laps"
+    assert main(["validate", str(path), "--distance", "1500"]) == 0
+    assert capsys.readouterr().out.startswith(f'{path}: ok ("m1500_laps", 1 athlete)')
+    titled = _write(tmp_path, f"Stopwatch Pro\n{CLUB}\n{LAPS}")
+    assert read_splits_csv(titled, distance_m=1500).title == CLUB

@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from racegui.cli import main
 from racegui.io.errors import MAX_PROBLEMS, RaceFileError
 from racegui.io.race_file import MAX_FILE_BYTES, race_to_data, read_race, write_race
 from racegui.io.schema import json_schema_text
@@ -171,6 +172,12 @@ def _no_id(data):
         (
             lambda d: {**d, "distance_m": "1 mile"},
             "$.distance_m:",
+            '"1 mile" is text: write 1609.344 (metres, a number without quotes), or replace the '
+            'field with "distance": "1 mile"',
+        ),
+        (
+            lambda d: {**d, "distance_m": "fifteen"},
+            "$.distance_m:",
             '"distance_m" is a number of metres such as 1500; use "distance" for text',
         ),
         (
@@ -193,6 +200,25 @@ def test_schema_problems_are_in_the_words_of_a_json_file(tmp_path, spoil, where,
     assert f"{where} {words}" in text
     for internal in ("Model", "Input should", "Field required", "after validation"):
         assert internal not in text
+
+
+def test_a_split_distance_typed_with_a_unit_says_what_to_write(tmp_path, capsys):
+    """A split's "distance_m": "400m" (k_400m.json of a coach's review) said only "should be
+    a number, not text", though a CSV takes 400m: a split has no "distance" field, so the
+    fix is the number."""
+    data = minimal_data()
+    data["athletes"][0]["splits"][0]["distance_m"] = "400m"
+    data["athletes"][1]["dropout"]["distance_m"] = "780 m"
+    path = tmp_path / "k_400m.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.partition(", $")[2] for line in err] == [
+        '.athletes[0].splits[0].distance_m: "400m" is text: write 400 (metres, a number without '
+        "quotes)",
+        '.athletes[1].dropout.distance_m: "780 m" is text: write 780 (metres, a number without '
+        "quotes)",
+    ]
 
 
 def test_empty_file(tmp_path):

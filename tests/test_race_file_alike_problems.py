@@ -72,3 +72,30 @@ def test_validate_gives_one_line_per_distinct_problem_and_exit_2(tmp_path, capsy
         f"like it, the last at line {at[3]}, $.athletes[0].splits[3].time)",
         f"{path}: line {zero}, $.athletes[0].splits[1].distance_m: must be greater than 0",
     ]
+
+
+FIELD_1500 = "athlete,distance_m,time,role\n" + "".join(
+    f"{name},{d},{t},{role}\n"
+    for name, role, splits in (
+        ("Mia Ford", "", (("700", "1:55.0"), ("1500", "4:07.26"))),
+        ("Jess Carr", "", (("700", "1:54.0"), ("1500", "4:04.40"))),
+        ("Dana Moss", "", (("700", "1:53.0"), ("1500", "4:01.26"))),
+        ("Holly Reid", "runner", (("300", "50.0"), ("700", "1:58.0"))),
+        ("Cara Doyle", "", (("700", "1:53.5"), ("1500", "4:02.10"))),
+    )
+    for d, t in splits
+)
+
+
+def test_finishers_given_too_long_a_distance_are_one_line_with_their_count(tmp_path, capsys):
+    """A 1500 m CSV given --distance 1600 named the first finisher and Holly Reid, who did
+    not finish, and said nothing of the other finishers, read as pacers (coach's review)."""
+    path = tmp_path / "w1500r.csv"
+    path.write_text(FIELD_1500, encoding="utf-8")
+    assert main(["validate", str(path), "--distance", "1600"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}: line 3, column 2: the last split (1500 m) must be at the race distance "
+        "(1600 m), which --distance set (and 3 more like it, the last at line 11, column 2)"
+    ]
+    assert main(["validate", str(path)]) == 0  # as it is, Holly Reid did not finish
+    assert "Holly Reid stops at 700 m" in capsys.readouterr().out

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from racegui.io.palette import PALETTE
+from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN
 from racegui.model.race import TARGET_ID
 
@@ -86,8 +87,9 @@ def race_data(
     """The race file data of a CSV's athletes, with ``untimed`` (notes on rows left out)
     among its notes. An athlete with no role given (no role column, or her cells empty)
     gets _default_role's; a runner who stops short while another runner reaches the finish
-    did not finish ("dnf"). Each athlete read one way of two (a pacer or a DNF for stopping
-    short) gets a note saying so."""
+    (or, where none does, as far as any athlete: _reached) did not finish ("dnf"). Each
+    athlete read one way of two (a pacer or a DNF for stopping short) gets a note saying
+    so."""
     race_m = (
         distance_m
         if distance_m is not None
@@ -98,12 +100,13 @@ def race_data(
     notes = list(untimed)
     ids = _ids(list(athletes))
     said_roles = [_said_role(entry).lower() for entry in athletes.values()]
+    reached_m = _reached(athletes, race_m)
     roles = [
-        said or _default_role(k, entry, race_m)
+        said or _default_role(k, entry, reached_m)
         for k, (said, entry) in enumerate(zip(said_roles, athletes.values(), strict=True))
     ]
     someone_finishes = any(
-        role == "runner" and _finishes(entry, race_m)
+        role == "runner" and _finishes(entry, reached_m)
         for role, entry in zip(roles, athletes.values(), strict=True)
     )
     for k, (athlete, entry) in enumerate(athletes.items()):
@@ -114,10 +117,10 @@ def race_data(
             "name": said.get("name") or athlete,
             "role": role,
             "colour": _colour(said.get("colour")) or PALETTE[k % len(PALETTE)],
-            "splits": [{"distance_m": x["distance_m"], "time": x["time"]} for x in entry["splits"]],
+            "splits": [{"distance_m": x["distance_m"], "time": _time(x)} for x in entry["splits"]],
         }
         last_m = entry["splits"][-1]["distance_m"]
-        if role == "runner" and someone_finishes and not _finishes(entry, race_m):
+        if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
             why = "the role column says runner" if said_roles[k] else "she is listed first"
             notes.append(
@@ -146,6 +149,16 @@ def race_data(
     return data
 
 
+def _time(split: dict) -> float | str:
+    """A split's time as race file data: seconds, or the text typed where it has two colons
+    (h:mm:ss), so that a split it makes implausible says how it was read (1:51:40 typed for
+    1:51.40 reads as 1 h 51 min 40 s: race_splits.hours_reading)."""
+    typed = split.get("typed", "")
+    if typed.count(":") == 2 and hours_reading(typed) is not None:
+        return typed
+    return split["time"]
+
+
 def _said_role(entry: dict) -> str:
     """The role an athlete's rows give in the role column ("" if none, or no role column:
     then _default_role gives it)."""
@@ -165,8 +178,19 @@ def _colour(text: str | None) -> str | None:
     return COLOUR_NAMES.get(text.strip().lower(), text)
 
 
-def _default_role(k: int, entry: dict, race_m: float) -> str:
+def _reached(athletes: dict, race_m: float) -> float:
+    """The finish (race_m, m) if an athlete reaches it, else the farthest any athlete's
+    splits reach (m): a 1500 m given --distance 1600, whose 13 finishers stop at 1500 m."""
+    if any(_finishes(entry, race_m) for entry in athletes.values()):
+        return race_m
+    return max(entry["splits"][-1]["distance_m"] for entry in athletes.values())
+
+
+def _default_role(k: int, entry: dict, reached_m: float) -> str:
     """Role of the k-th athlete of a CSV without a role column: the first is the runner, and
-    so is any other who reaches the finish (race_m, m); one who stops before it is a pacer
-    (the first then did not finish, if another runner does)."""
-    return "runner" if k == 0 or _finishes(entry, race_m) else "pacer"
+    so is any other who reaches the finish, or where none does, as far as any athlete
+    (reached_m, m: _reached); one who stops before it is a pacer (the first then did not
+    finish, if another runner does). A 1500 m given --distance 1600 had its 12 finishers
+    after the first read as pacers, whom no problem named: as runners, each is one of the
+    alike problems of one line, "(and 12 more like it ...)"."""
+    return "runner" if k == 0 or _finishes(entry, reached_m) else "pacer"

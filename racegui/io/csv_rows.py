@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from racegui.io.csv_header import OPTIONAL
 from racegui.io.csv_places import cell_place
-from racegui.io.errors import CONTROLS, Problem, control_problem
+from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
 from racegui.io.laps import looks_like_lap_times, running_totals, times_text
-from racegui.io.race_splits import MAX_SPEED_MPS
+from racegui.io.race_splits import MAX_SPEED_MPS, hours_reading
 from racegui.io.schema import MAX_ATHLETES, MAX_SPLITS
+from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 _METRES = re.compile(r"\s*m\s*$", re.IGNORECASE)
@@ -202,7 +203,8 @@ def read_row(
         )
         return
     entry["at"][dist] = line
-    entry["splits"].append({"distance_m": dist, "time": time_s, "line": line})
+    typed = row[col["time"]].strip()
+    entry["splits"].append({"distance_m": dist, "time": time_s, "line": line, "typed": typed})
 
 
 def _same(field: str, a: str, b: str) -> bool:
@@ -246,18 +248,48 @@ def sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Proble
         if laps is not None:
             problems.append(laps)
             continue
-        for prev, split in zip(splits, splits[1:], strict=False):
-            if split["time"] > prev["time"]:
+        times = [s["time"] for s in splits]
+        if all(a < b for a, b in zip(times, times[1:], strict=False)):
+            continue
+        # Past MAX_PROBLEMS only the first few by line are shown: each split is compared
+        # with the one before (a file of 1,000 athletes half out of line took 3 times as
+        # long to refuse when each was named with the splits it disagrees with).
+        out = SplitOrder(times) if len(problems) <= MAX_PROBLEMS else None
+        prev = None
+        for k, split in enumerate(splits):
+            if out is not None and k in out.out:
+                problems.append(_out_of_line(athlete_id, splits, k, out, col))
                 continue
-            problems.append(
-                Problem(
-                    cell_place(split["line"], col["time"]),
-                    f"times of {athlete_id} must increase with distance: "
-                    f"{format_time(split['time'])} at {split['distance_m']:g} m is not after "
-                    f"{format_time(prev['time'])} at {prev['distance_m']:g} m "
-                    f"(line {prev['line']})",
+            if prev is not None and split["time"] <= prev["time"]:
+                readings = [hours_reading(s.get("typed")) for s in (prev, split)]
+                said = "".join(f"; {r}" for r in readings if r)
+                problems.append(
+                    Problem(
+                        cell_place(split["line"], col["time"]),
+                        f"times of {athlete_id} must increase with distance: "
+                        f"{format_time(split['time'])} at {split['distance_m']:g} m is not "
+                        f"after {format_time(prev['time'])} at {prev['distance_m']:g} m "
+                        f"(line {prev['line']}{said})",
+                    )
                 )
-            )
+            prev = split
+
+
+def _out_of_line(
+    athlete_id: str, splits: list[dict], k: int, order: SplitOrder, col: dict
+) -> Problem:
+    """The problem of an athlete's split k, whose time is out of line with the others'
+    (order: of the times; the one to blame, not the correct splits after it)."""
+
+    def at(j: int, line: bool = True) -> str:
+        split = splits[j]
+        where = f" on line {split['line']}" if line else ""
+        return f"{format_time(split['time'])} at {split['distance_m']:g} m{where}"
+
+    message = out_of_line_text(at(k, False), order.disagreement(k), at)
+    reading = hours_reading(splits[k].get("typed"))
+    message = f"times of {athlete_id}: {message}" + (f" ({reading})" if reading else "")
+    return Problem(cell_place(splits[k]["line"], col["time"]), message)
 
 
 def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Problem | None:

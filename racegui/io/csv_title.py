@@ -27,6 +27,15 @@ APP_WORDS = frozenset(
     | {"exported", "data", "csv", "results", "file", "log"}
 )
 """Words of an app's heading, which names no race ("Stopwatch export", "Lap times")."""
+APP_NAMES = frozenset({"stopwatch", "timer", "chrono", "chronometer", "chronograph"})
+"""Words that make a heading an app's name with EDITION_WORDS ("Stopwatch Pro")."""
+EDITION_WORDS = frozenset(
+    {"pro", "free", "lite", "plus", "premium", "deluxe", "classic", "simple", "app", "hd"}
+    | {"ultimate", "digital", "mobile", "android", "ios", "iphone", "watch", "by", "for"}
+)
+"""Words of an app's name beside APP_NAMES and APP_WORDS ("Lap Timer Free", "Stopwatch+ Lite
+v2.3"); a version (v2, 2.3.1) may come too."""
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+|v\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -76,9 +85,21 @@ def title_of(line: str) -> str | None:
     title = _clean(title.strip().rstrip(delimiter + " "))
     if not _LETTER.search(title) or len(title) > MAX_TITLE_CHARS:
         return None
-    if set(re.findall(r"\w+", title.lower())) <= APP_WORDS:
+    if _is_app_heading(title):
         return None
     return title
+
+
+def _is_app_heading(text: str) -> bool:
+    """Whether a line names an app or its export, not a race: words of APP_WORDS only
+    ("Stopwatch export", "Lap times"), or an app's name ("Stopwatch Pro", "Lap Timer Free
+    v2.3": one of APP_NAMES among EDITION_WORDS, APP_WORDS and a version). "Stopwatch Pro"
+    had titled a coach's 5000 m."""
+    words = [w for w in re.split(r"[^\w.]+", text.lower()) if w.strip(".")]
+    plain = {w.strip(".") for w in words if not _VERSION.fullmatch(w)}
+    if plain <= APP_WORDS:
+        return True
+    return bool(plain & APP_NAMES) and plain <= APP_NAMES | APP_WORDS | EDITION_WORDS
 
 
 def _clean(text: str) -> str:

@@ -19,6 +19,29 @@ _UNITS = {
 _DISTANCE_RE = re.compile(r"^\s*([0-9]*\.?[0-9]+)?\s*([A-Za-z]+)\s*$")
 
 
+_STEEPLECHASE = re.compile(r"steeple|\d\s*m?\s*s/?c\b", re.IGNORECASE)
+"""A steeplechase: "3000m steeplechase", "2000 m steeple", "3000mSC", "3000m s/c"."""
+_NUMBER_UNIT = re.compile(r"([0-9]*\.?[0-9]+)\s*(km|k\b)?", re.IGNORECASE)
+STEEPLECHASE_M = 3000.0
+"""The steeplechase run where no distance is given with it (the Olympic one)."""
+
+
+def steeplechase_problem(text: str, flat: str = "{:g} m") -> str | None:
+    """Why a steeplechase ("3000m steeplechase") cannot be replayed, and the flat distance to
+    give instead, written as flat formats its metres ("{:g} m"; "--distance {:g}"); None
+    for any other text. "3000m steeplechase" had been told only "is not a distance"."""
+    if _STEEPLECHASE.search(text) is None:
+        return None
+    number = _NUMBER_UNIT.search(text)
+    metres = STEEPLECHASE_M
+    if number is not None:
+        metres = float(number.group(1)) * (1000.0 if number.group(2) else 1.0)
+    return (
+        f"{text.strip()!r}: the steeplechase is not modelled (its barriers and water jump are "
+        f"not drawn); for a flat replay of the distance, give {flat.format(metres)}"
+    )
+
+
 def typed_distance_m(text: str) -> float:
     """Metres from a distance as typed: plain metres ("1500") or with a unit, as
     parse_distance reads; NaN when it is neither."""
@@ -32,7 +55,11 @@ def typed_distance_m(text: str) -> float:
 
 
 def parse_distance(text: str) -> float:
-    """Metres from "1 mile", "1500 m", "1500m", "5 km", "mile" (ValueError otherwise)."""
+    """Metres from "1 mile", "1500 m", "1500m", "5 km", "mile" (ValueError otherwise; for
+    a steeplechase, saying it is not modelled)."""
+    steeplechase = steeplechase_problem(text, '"{:g} m"')
+    if steeplechase is not None:
+        raise ValueError(steeplechase)
     match = _DISTANCE_RE.match(text)
     if not match:
         raise ValueError(f'{text!r} is not a distance (use e.g. "1500 m", "1 mile", "5 km")')

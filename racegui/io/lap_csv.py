@@ -13,10 +13,10 @@ import csv
 import io
 import math
 import re
-import statistics
 from dataclasses import dataclass
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
+from racegui.io.lap_notes import first_lap_misfit, odd_lap_notes
 from racegui.io.laps import (
     LAP_M,
     distance_name,
@@ -32,8 +32,9 @@ from racegui.io.laps import (
     standard_distances,
     standard_distances_part_in_first,
 )
-from racegui.io.race_file import MAX_SPEED_MPS
+from racegui.io.race_splits import MAX_SPEED_MPS, MIN_SPEED_MPS, hours_reading
 from racegui.io.schema import MAX_SPLITS
+from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 NUMBER_NAMES = frozenset(
@@ -155,6 +156,9 @@ class _Row:
     line: int
     lap_s: float | None
     total_s: float | None
+    lap_text: str = ""
+    total_text: str = ""
+    """The cells the times were read from, as typed."""
 
 
 def _cell(line: int, column: int) -> str:
@@ -180,6 +184,11 @@ def _time(row: list[str], column: int | None, line: int, comma: bool, problems: 
     return value
 
 
+def _text(row: list[str], column: int | None) -> str:
+    """A row's cell as typed, stripped ("" for no such column)."""
+    return row[column].strip() if column is not None and column < len(row) else ""
+
+
 def _rows(text: str, header: LapHeader, problems: list[Problem]) -> list[_Row]:
     """The data rows below the header, with a problem for each bad cell."""
     comma = header.delimiter in ";\t"
@@ -199,12 +208,12 @@ def _rows(text: str, header: LapHeader, problems: list[Problem]) -> list[_Row]:
                 )
                 continue
             before = len(problems)
+            total_column = header.total if header.either is None else header.either
             lap_s = _time(row, header.lap, line, comma, problems)
-            total_s = _time(
-                row, header.total if header.either is None else header.either, line, comma, problems
-            )
+            total_s = _time(row, total_column, line, comma, problems)
             if len(problems) == before:
-                rows.append(_Row(int(number.group(1)), line, lap_s, total_s))
+                texts = (_text(row, header.lap), _text(row, total_column))
+                rows.append(_Row(int(number.group(1)), line, lap_s, total_s, *texts))
     except csv.Error as exc:
         problems.append(Problem(f"line {header.line + reader.line_num}", f"not valid CSV: {exc}"))
     return rows
@@ -312,11 +321,9 @@ def best_distance(text: str, header: LapHeader, preferred_m: float | None = None
     for distance_m in standard_distances(laps):
         if part_lap_last(lap_ends(distance_m, laps), times):
             return distance_m
-    whole_pace = statistics.median(times[1:]) / LAP_M  # s per m
 
     def misfit(distance_m: float) -> float:
-        first_pace = times[0] / lap_ends(distance_m, laps)[0]
-        return abs(math.log(first_pace / whole_pace))
+        return first_lap_misfit(times, distance_m)
 
     best = min(fits, key=misfit)
     if preferred_m is not None and misfit(preferred_m) <= misfit(best) + PREFERRED_MARGIN:
@@ -383,27 +390,84 @@ def read_laps(
             notes += _mismatches(rows, header)
     else:
         totals, column = running_totals([r.lap_s for r in rows]), header.lap
-    for prev, row, t_prev, t in zip(rows, rows[1:], totals, totals[1:], strict=False):
-        if t <= t_prev:
-            problems.append(
-                Problem(
-                    _cell(row.line, column),
-                    f"times from the start must increase: {format_time(t)} at the end of lap "
-                    f"{row.lap} is not after {format_time(t_prev)} at lap {prev.lap} "
-                    f"(line {prev.line})",
-                )
-            )
+    added = column == header.lap or totals != [r.total_s for r in rows]  # lap times added up
+    if added:
+        _slow_laps(rows, ends, column, problems)
+    else:
+        _out_of_order(rows, totals, column, problems)
     if problems:
         return None
     moved = _part_lap_last(rows, totals, ends, distance_m)
     if moved is not None:
         problems.append(moved)
         return None
+    times = [b - a for a, b in zip([0.0, *totals[:-1]], totals, strict=True)]
+    notes += odd_lap_notes([r.line for r in rows], [r.lap for r in rows], times, distance_m)
     splits = [
         {"distance_m": end, "time": t, "line": row.line}
+        | ({} if added else {"typed": row.total_text})
         for end, t, row in zip(ends, totals, rows, strict=True)
     ]
     return LapRead(splits, column, notes)
+
+
+def _out_of_order(
+    rows: list[_Row], totals: list[float], column: int, problems: list[Problem]
+) -> None:
+    """A problem for each time from the start that does not increase: one out of line with
+    the others (split_order.out_of_line: 4:52.50 typed for 1:52.50 before 2:17.30) named
+    with the laps it disagrees with, any other compared with the lap before it."""
+    order = SplitOrder(totals)
+    prev: tuple[_Row, float] | None = None
+    for k, (row, t) in enumerate(zip(rows, totals, strict=True)):
+        if k in order.out:
+            message = out_of_line_text(
+                f"{format_time(t)} at the end of lap {row.lap}",
+                order.disagreement(k),
+                lambda j: f"{format_time(totals[j])} at lap {rows[j].lap} on line {rows[j].line}",
+                noun="lap",
+            )
+            reading = hours_reading(row.total_text)
+            problems.append(
+                Problem(
+                    _cell(row.line, column),
+                    f"times from the start: {message}" + (f" ({reading})" if reading else ""),
+                )
+            )
+            continue
+        if prev is not None and t <= prev[1]:
+            readings = [hours_reading(r.total_text) for r in (prev[0], row)]
+            said = "".join(f"; {r}" for r in readings if r)
+            problems.append(
+                Problem(
+                    _cell(row.line, column),
+                    f"times from the start must increase: {format_time(t)} at the end of lap "
+                    f"{row.lap} is not after {format_time(prev[1])} at lap {prev[0].lap} "
+                    f"(line {prev[0].line}{said})",
+                )
+            )
+        prev = (row, t)
+
+
+def _slow_laps(rows: list[_Row], ends: list[float], column: int, problems: list[Problem]) -> None:
+    """A problem for each lap time slower than walking over its lap (ends: where each lap
+    ends, m), saying how a time typed with two colons was read: 1:04:50 typed for 1:04.50
+    had made every split after it slower than walking too, one line each."""
+    starts = [0.0, *ends[:-1]]
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        lap_s = row.lap_s if row.lap_s is not None else row.total_s
+        typed = row.lap_text or row.total_text
+        if lap_s is None or (end - start) / lap_s >= MIN_SPEED_MPS:
+            continue
+        reading = hours_reading(typed)
+        problems.append(
+            Problem(
+                _cell(row.line, column),
+                f"lap {row.lap} in {format_time(lap_s)} is slower than walking over its "
+                f"{end - start:g} m (at least {MIN_SPEED_MPS:g} m/s)"
+                + (f"; {reading}" if reading else ""),
+            )
+        )
 
 
 def _part_lap_last(

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from racegui.io.distances import parse_distance
 from racegui.io.errors import Problem, json_path
-from racegui.io.race_splits import MAX_SPEED_MPS, MIN_SPEED_MPS, SplitColumns, checked_splits
+from racegui.io.race_splits import (
+    MAX_SPEED_MPS,
+    MIN_SPEED_MPS,
+    SplitColumns,
+    checked_splits,
+    hours_reading,
+)
 from racegui.io.schema import AthleteModel, RaceFileModel
 from racegui.model.race import TARGET_ID, Athlete, Dropout, Formation, Split, Target
 from racegui.model.timefmt import TimeFormatError, parse_time
@@ -100,8 +106,13 @@ def _even_pace_time(
         problems.append(Problem(json_path(loc), "is faster than any human runs"))
         return None
     if t is not None and race_m / t < MIN_SPEED_MPS:
+        reading = hours_reading(raw_time)
         problems.append(
-            Problem(json_path(loc), f"is slower than walking (at least {MIN_SPEED_MPS:g} m/s)")
+            Problem(
+                json_path(loc),
+                f"is slower than walking (at least {MIN_SPEED_MPS:g} m/s)"
+                + (f"; {reading}" if reading else ""),
+            )
         )
         return None
     return t

@@ -6,6 +6,7 @@ run again (on one athlete's splits at a time) only where the columns show a prob
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -13,6 +14,7 @@ import numpy as np
 
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, json_path
 from racegui.io.schema import MAX_SPLITS, SplitModel
+from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.race import Split
 from racegui.model.timefmt import MAX_TIME_S, TimeFormatError, format_times_apart, parse_time
 
@@ -24,6 +26,8 @@ MIN_SPEED_MPS = 0.5
 """Slower than this between two splits (m/s) is slower than walking: a typo (an hour for a
 mile once passed, and its replay asked for hundreds of GB)."""
 
+_HOURS = re.compile(r"\s*(\d+):(\d{2}):(\d{2})([.,]\d+)?\s*")
+"""A time typed with two colons, h:mm:ss (parse_time reads it so)."""
 _SPLIT_FIELDS = frozenset(SplitModel.model_fields)
 _NUMBERS = frozenset({float, int})
 _MAX_TIME_CHARS = 40
@@ -112,7 +116,7 @@ def checked_splits(
     short of the race distance race_m (m) when must_finish."""
     start = len(problems)
     d, t = _split_values(cols, loc, race_m, problems)
-    if len(problems) > MAX_PROBLEMS or not _in_order(d, t, loc, problems):
+    if len(problems) > MAX_PROBLEMS or not _in_order(cols, d, t, loc, problems):
         return ()
     out = _paced(cols, d, t, loc, problems)
     if len(problems) == start:
@@ -178,20 +182,41 @@ def _increasing(values: np.ndarray) -> bool:
     return bool(np.all(given[1:] > given[:-1]))
 
 
-def _in_order(d: np.ndarray, t: np.ndarray, loc: tuple, problems: list[Problem]) -> bool:
+def _in_order(
+    cols: SplitColumns, d: np.ndarray, t: np.ndarray, loc: tuple, problems: list[Problem]
+) -> bool:
     """Whether distances and times increase from split to split; a problem for each split
-    that goes back (compared with the last split before it that was in order)."""
+    that does not: a split out of line with the others (split_order.out_of_line: 4:54.40
+    typed at 400 m before 1:23.00 and 1:51.90) is named with the splits it disagrees with,
+    and any other that goes back is compared with the last split before it in order (two
+    swapped: either could be the one)."""
     if _increasing(d) and _increasing(t):
         return True
+    d_order = SplitOrder(d)
+    d_out = d_order.out
+    t_kept = t.copy()
+    t_kept[list(d_out)] = math.nan
+    t_order = SplitOrder(t_kept)
+    t_out = t_order.out
     ok = True
     last_d: float | None = None
     last_t: float | None = None
+    last_k = 0  # the split of last_t
     for k, (dk, tk) in enumerate(zip(d.tolist(), t.tolist(), strict=True)):
         if len(problems) > MAX_PROBLEMS:
             return False
         here = loc + (k,)
         dk = None if math.isnan(dk) else dk
         tk = None if math.isnan(tk) else tk
+        if k in d_out:
+            problems.append(Problem(json_path(here + ("distance_m",)), _distance_out(d_order, k)))
+            ok = False
+            continue
+        if k in t_out:
+            text = _time_out(cols, d, t_order, k)
+            problems.append(Problem(json_path(here + ("time",)), text))
+            ok = False
+            continue
         if dk is not None and last_d is not None and dk <= last_d:
             problems.append(
                 Problem(
@@ -203,17 +228,60 @@ def _in_order(d: np.ndarray, t: np.ndarray, loc: tuple, problems: list[Problem])
             continue
         if tk is not None and last_t is not None and tk <= last_t:
             shown, before = format_times_apart(tk, last_t)
+            readings = [hours_reading(cols.time[j]) for j in (last_k, k)]
+            said = "; ".join(r for r in readings if r)
             problems.append(
                 Problem(
                     json_path(here + ("time",)),
-                    f"{shown} comes after {before}: times must increase",
+                    f"{shown} comes after {before}: times must increase"
+                    + (f" ({said})" if said else ""),
                 )
             )
             ok = False
             continue
         last_d = dk if dk is not None else last_d
-        last_t = tk if tk is not None else last_t
+        if tk is not None:
+            last_t, last_k = tk, k
     return ok
+
+
+def _distance_out(order: SplitOrder, k: int) -> str:
+    """The problem of split k's distance, out of line with the others' (order: of the
+    distances)."""
+    values = order.values.tolist()
+    return out_of_line_text(
+        f"{values[k]:g} m", order.disagreement(k), lambda j: f"{values[j]:g} m", "distances"
+    )
+
+
+def _time_out(cols: SplitColumns, d: np.ndarray, order: SplitOrder, k: int) -> str:
+    """The problem of split k's time, out of line with the others' (order: of the times),
+    saying how a time typed with two colons was read."""
+    values = order.values
+
+    def at(j: int) -> str:
+        shown = format_times_apart(values[j], values[k])[0]
+        return shown if math.isnan(d[j]) else f"{shown} at {d[j]:g} m"
+
+    message = out_of_line_text(at(k), order.disagreement(k), at)
+    reading = hours_reading(cols.time[k])
+    return f"{message} ({reading})" if reading else message
+
+
+def hours_reading(typed: object) -> str | None:
+    """How a time typed with two colons (h:mm:ss) was read, for a split it makes
+    implausible: "1:51:40 reads as 1 h 51 min 40 s: if 1 min 51.40 s is meant, write
+    1:51.40" (a coach's 1:51.40 typed with a colon for the point); None for any other."""
+    match = _HOURS.fullmatch(typed) if isinstance(typed, str) else None
+    if match is None:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    text = typed.strip()
+    read = f"{text} reads as {int(hours)} h {int(minutes)} min {seconds}{fraction or ''} s"
+    if fraction or int(hours) >= 60:
+        return read
+    meant = f"{int(hours)}:{minutes}.{seconds}"
+    return f"{read}: if {int(hours)} min {minutes}.{seconds} s is meant, write {meant}"
 
 
 def _paced(cols: SplitColumns, d: np.ndarray, t: np.ndarray, loc: tuple, problems: list[Problem]):
@@ -269,11 +337,12 @@ def _paced_one_by_one(
             )
             continue
         if speed < MIN_SPEED_MPS:
+            reading = hours_reading(cols.time[k])
             problems.append(
                 Problem(
                     json_path(here),
                     f"{speed:.2g} m/s from the previous split is slower than walking "
-                    f"(at least {MIN_SPEED_MPS:g} m/s)",
+                    f"(at least {MIN_SPEED_MPS:g} m/s)" + (f"; {reading}" if reading else ""),
                 )
             )
             continue

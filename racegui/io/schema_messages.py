@@ -3,8 +3,11 @@ be, with an example, and no class names or regular expressions."""
 
 from __future__ import annotations
 
+import json
+
 from pydantic import ValidationError
 
+from racegui.io.distances import parse_distance
 from racegui.io.errors import Problem, json_path
 from racegui.io.json_values import json_kind
 from racegui.io.schema import COLOUR_PATTERN, DATE_PATTERN, ID_PATTERN
@@ -27,6 +30,25 @@ _TYPE_HINTS = {
     ),
 }
 """What to write instead of a race distance of the wrong kind (field, pydantic error type)."""
+
+
+def _metres_hint(loc: tuple, err: dict) -> str | None:
+    """How to write a distance_m given as text with a unit ("400m", "1 mile"): the number
+    of metres, or for the race's own distance, "distance", which takes the text as it is
+    (CSV cells take "400m"; a race file's distance_m had only been told "should be a
+    number, not text"). None for any other error."""
+    given = err.get("input")
+    if not loc or loc[-1] != "distance_m" or err["type"] != "float_type":
+        return None
+    if not isinstance(given, str) or len(given) > 40:
+        return None
+    try:
+        metres = parse_distance(given)
+    except ValueError:
+        return None
+    quoted = json.dumps(given, ensure_ascii=False)
+    fix = f"{quoted} is text: write {metres:.10g} (metres, a number without quotes)"
+    return fix + (f', or replace the field with "distance": {quoted}' if len(loc) == 1 else "")
 
 
 _OBJECT_EXAMPLES = {
@@ -105,6 +127,9 @@ def pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem]
         hint = _TYPE_HINTS.get((loc[-1] if len(loc) == 1 else None, err["type"]))
         if hint is not None:
             message = hint
+        metres = _metres_hint(loc, err)
+        if metres is not None:
+            message = metres
         if err["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against the schema)"
         elif err["type"] == "string_pattern_mismatch":
