@@ -589,8 +589,8 @@ def test_import_says_who_is_read_as_a_pacer_for_stopping_short(capsys, tmp_path)
     assert code == 0
     note = (
         "Lena stops at 600 m, before the 800 m finish: read as a pacer who dropped out there "
-        "(the CSV has no role column, and a runner reaches the finish). If she is a runner who "
-        "did not finish, write runner in a role column on her row."
+        "(the CSV has no role column, and a runner reaches the finish). For a runner who "
+        "did not finish, write runner in a role column on that row."
     )
     assert out.splitlines()[1:] == [f"  {note}"]
     assert json.loads((tmp_path / "club.json").read_text(encoding="utf-8"))["notes"] == [note]

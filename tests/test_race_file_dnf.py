@@ -59,13 +59,13 @@ def test_a_ghost_stopping_short_gets_no_dnf_hint():
         ),
         (
             lambda a: a["splits"].append({"distance_m": 3000, "time": "9:50.00"}),
-            "$.athletes[2].dnf: her last split is at the finish (3000 m): a runner who did not "
+            "$.athletes[2].dnf: the last split is at the finish (3000 m): a runner who did not "
             'finish stops before it (delete "dnf")',
         ),
         (
             lambda a: (a.pop("splits"), a.update(even_pace={"time": "10:00.00"})),
             '$.athletes[2].dnf: a runner who did not finish ("dnf": true) needs splits up to '
-            "where she stopped",
+            "the stop",
         ),
         (
             lambda a: a.update(dnf="yes"),
@@ -113,7 +113,7 @@ def test_validate_gives_one_line_with_the_place_and_exit_2(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        f"{path}: $.athletes[0].dnf: her last split is at the finish (3000 m): a runner who "
+        f"{path}: $.athletes[0].dnf: the last split is at the finish (3000 m): a runner who "
         'did not finish stops before it (delete "dnf") (and 1 more like it, the last at '
         "$.athletes[1].dnf)",
     ]

@@ -655,7 +655,7 @@ def test_without_a_role_column_one_who_stops_short_stays_a_pacer_with_a_note(tmp
     ava = race.athlete("ava-reid")
     assert (ava.role, ava.dnf) == ("pacer", False)
     assert race.notes[0].endswith(
-        "If she is a runner who did not finish, write runner in a role column on her row."
+        "For a runner who did not finish, write runner in a role column on that row."
     )
 
 
@@ -673,7 +673,7 @@ def test_a_role_column_with_runner_on_her_row_alone_is_enough(tmp_path):
     hare = text + "Hare,1000,3:04.0,\n"
     _, race = _read(tmp_path, hare)
     assert race.athlete("Hare").role == "pacer"
-    assert "(her role is empty, and a runner reaches the finish)" in race.notes[1]
+    assert "(the role cell is empty, and a runner reaches the finish)" in race.notes[1]
 
 
 def test_a_first_athlete_who_stops_short_is_a_dnf_and_the_next_is_followed(tmp_path):
@@ -689,8 +689,8 @@ def test_a_first_athlete_who_stops_short_is_a_dnf_and_the_next_is_followed(tmp_p
     ]
     assert race.focus.id == "Mia"
     assert race.notes == (
-        "Ava stops at 2000 m, before the 3000 m finish: a runner who did not finish (she is "
-        "listed first).",
+        "Ava stops at 2000 m, before the 3000 m finish: a runner who did not finish (the athlete "
+        "is listed first).",
     )
 
 

@@ -296,7 +296,7 @@ def test_the_pocket_cam_holds_her_gap_to_the_target_once_she_stops(qapp, ava, mo
     finally:
         scene.close()
     assert seen == [(91.4, True)] * 3  # the gap card's 91.4 m
-    assert _chip_texts(("target",), 91.4, held=True)[0] == "target 91.4 m ahead when she stopped"
+    assert _chip_texts(("target",), 91.4, held=True)[0] == "target 91.4 m ahead at the stop"
 
 
 def test_a_finisher_s_pocket_cam_chip_is_live_as_before(qapp, ava, monkeypatch):

@@ -122,17 +122,17 @@ def race_data(
         last_m = entry["splits"][-1]["distance_m"]
         if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
-            why = "the role column says runner" if said_roles[k] else "she is listed first"
+            why = "the role column says runner" if said_roles[k] else "the athlete is listed first"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
                 f"runner who did not finish ({why})."
             )
         elif not said_roles[k] and role == "pacer":
-            unsaid = "her role is empty" if has_role else "the CSV has no role column"
+            unsaid = "the role cell is empty" if has_role else "the CSV has no role column"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: read as "
                 f"a pacer who dropped out there ({unsaid}, and a runner reaches the finish). "
-                "If she is a runner who did not finish, write runner in a role column on her "
+                "For a runner who did not finish, write runner in a role column on that "
                 "row."
             )
         items.append(item)

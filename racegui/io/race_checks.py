@@ -89,10 +89,10 @@ def _dnf_problem(a: AthleteModel, splits: tuple[Split, ...], race_m: float) -> s
     if a.role != "runner":
         return f'only a runner can be marked "dnf" (a {a.role} cannot)'
     if a.splits is None:
-        return 'a runner who did not finish ("dnf": true) needs splits up to where she stopped'
+        return 'a runner who did not finish ("dnf": true) needs splits up to the stop'
     if splits and abs(splits[-1].distance_m - race_m) <= 1e-6:
         return (
-            f"her last split is at the finish ({race_m:g} m): a runner who did not finish "
+            f"the last split is at the finish ({race_m:g} m): a runner who did not finish "
             'stops before it (delete "dnf")'
         )
     return None

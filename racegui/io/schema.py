@@ -170,7 +170,7 @@ class AthleteModel(_Strict):
     note: LongText | None = None
     dnf: bool = Field(
         default=False,
-        description="A runner who did not finish: her splits end where she stopped, before "
+        description="A runner who did not finish: the splits end at the stop, before "
         "the race distance",
     )
     lane: Annotated[int, BeforeValidator(_lane_number), _LANE_SCHEMA] | None = Field(

@@ -323,7 +323,7 @@ def _chip_texts(words: tuple[str, ...], gap_m: float, held: bool = False) -> lis
     if held:
         where = "ahead" if gap_m >= 0 else "behind"
         gap = f"{abs(gap_m):.1f} m {where}"
-        return [f"{word} {gap} when she stopped" for word in words] + [f"{gap} at her stop", gap]
+        return [f"{word} {gap} at the stop" for word in words] + [f"{gap} at the stop", gap]
     if gap_m >= 0:
         return [f"{word} {gap_m:+.1f} m ahead" for word in words]
     return [f"{word} {-gap_m:.1f} m behind" for word in words]
