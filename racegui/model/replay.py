@@ -514,8 +514,7 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
     finishers = runner_rows(athletes)
     if not finishers:  # nothing would end the race (race_end_s) nor be followed unasked
         raise RaceModelError("no runner finishes: a replay follows one who does")
-    focus = race.follow if focus is None else focus
-    focus_row = None if focus is None else _runner_row(athletes, focus)
+    focus_row = _runner_row(athletes, race.focus.id if focus is None else focus)
     n = len(athletes)
     track = race.track
     active: list[Pieces | None] = [None] * n
@@ -637,8 +636,6 @@ def compile_race(race: Race, focus: str | None = None) -> Replay:
             elif lane_m == 0.0:
                 in_the_way.append((i, stop, np.inf))
 
-    if focus_row is None:  # the winner (the first in the file of a dead heat)
-        focus_row = min(finishers, key=lambda i: (finish[i], i))
     distances = [r for r in distance_rows if r is not None]
     laterals = [r for r in lateral_rows if r is not None]
     if len(distances) != n or len(laterals) != n:
