@@ -10,6 +10,7 @@ import pytest
 
 from racegui.cli import main
 from racegui.io.errors import RaceFileError
+from racegui.io.palette import NEUTRAL
 from racegui.io.splits_csv import COLOUR_NAMES, read_splits_csv
 
 SHEET = (
@@ -199,3 +200,23 @@ def test_two_columns_for_one_field_are_refused_naming_both(tmp_path, header, say
     with pytest.raises(RaceFileError) as caught:
         read_splits_csv(path)
     assert str(caught.value) == f"{path}: line 1: {says}"
+
+
+def test_imported_colours_follow_the_race_file_rule(tmp_path):
+    """A CSV import gave every athlete the next palette colour by its place in the file:
+    pacers took runners' colours, and a runner without one could repeat a colour another
+    had been given by name. Now as a race file without colours: runners distinct, pacers
+    grey."""
+    path = tmp_path / "field.csv"
+    path.write_text(
+        "athlete,role,colour,distance_m,time\n"
+        "a,runner,#ff7f0e,400,60.0\n"  # PALETTE's second colour, given by hand
+        "b,pacer,,200,30.0\n"
+        "c,runner,,400,61.0\n"
+        "d,runner,,400,62.0\n",
+        encoding="utf-8",
+    )
+    race = read_splits_csv(path)
+    colours = {a.id: a.colour.lower() for a in race.athletes}
+    assert colours["b"] == NEUTRAL
+    assert len({colours["a"], colours["c"], colours["d"]}) == 3

@@ -1,12 +1,13 @@
-"""A splits CSV's athletes as race file data: ids made from names, colours (named or in
-turn from PALETTE), roles where the CSV gives none, and who did not finish."""
+"""A splits CSV's athletes as race file data: ids made from names, colours (named, or as a
+race file without them gets them: palette.default_colours), roles where the CSV gives none,
+and who did not finish."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from racegui.io.palette import PALETTE
+from racegui.io.palette import default_colours
 from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN
 from racegui.model.race import TARGET_ID
@@ -105,6 +106,9 @@ def race_data(
         said or _default_role(k, entry, reached_m)
         for k, (said, entry) in enumerate(zip(said_roles, athletes.values(), strict=True))
     ]
+    colours = default_colours(
+        [_colour(entry["said"].get("colour", (None, 0))[0]) for entry in athletes.values()], roles
+    )
     someone_finishes = any(
         role == "runner" and _finishes(entry, reached_m)
         for role, entry in zip(roles, athletes.values(), strict=True)
@@ -116,7 +120,7 @@ def race_data(
             "id": ids[k],
             "name": said.get("name") or athlete,
             "role": role,
-            "colour": _colour(said.get("colour")) or PALETTE[k % len(PALETTE)],
+            "colour": colours[k],
             "splits": [{"distance_m": x["distance_m"], "time": _time(x)} for x in entry["splits"]],
         }
         last_m = entry["splits"][-1]["distance_m"]

@@ -17,7 +17,7 @@ allowed), or UTF-16 with a BOM as spreadsheets save "Unicode text".
 
 This module reads a file; the parts live beside it: csv_header (the header, COLUMN_ALIASES,
 HEADER_SEARCH_LINES), csv_lines (the lines of each row), csv_rows (the data rows),
-csv_race_data (race file data, COLOUR_NAMES, PALETTE) and csv_places (problems placed at
+csv_race_data (race file data, COLOUR_NAMES) and csv_places (problems placed at
 lines and columns).
 """
 
@@ -37,11 +37,12 @@ from racegui.io.csv_header import (
 )
 from racegui.io.csv_lines import RowLines, quote_problem
 from racegui.io.csv_places import Origin, given_options, line_of, longest_line
-from racegui.io.csv_race_data import COLOUR_NAMES, PALETTE, race_data
+from racegui.io.csv_race_data import COLOUR_NAMES, race_data
 from racegui.io.csv_rows import Untimed, read_row, sort_by_distance, untimed_notes
 from racegui.io.csv_title import file_title, title_above
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
+from racegui.io.palette import PALETTE
 from racegui.io.race_file import race_from_data
 from racegui.io.text_file import decode_text, read_bytes_limited
 from racegui.model.race import Race
