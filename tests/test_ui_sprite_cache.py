@@ -108,3 +108,27 @@ def test_on_a_hidpi_device_the_drawing_is_cached_at_device_resolution(qapp):
     assert diff.max() <= 8, diff.max()  # text drawn at 2x, not a 1x image scaled up
     (image,) = cache._images.values()
     assert (image.width(), image.height()) == (162, 38)  # 80 x 18 px at 2x, plus margins
+
+
+def test_a_font_of_the_same_size_but_another_weight_or_family_is_another_look(qapp):
+    """The painter's font is in the cache's key whole (the QFont, not only its size)."""
+    calls = []
+
+    def counted(p: QPainter, r: QRectF) -> None:
+        calls.append(p.font().weight())
+        pill(p, r)
+
+    image = canvas()
+    p = QPainter(image)
+    cache = SpriteCache()
+    base = QFont(p.font())
+    base.setPixelSize(12)
+    bold = QFont(base)
+    bold.setWeight(QFont.Weight.Bold)
+    other = QFont(base)
+    other.setFamily("Serif" if base.family() != "Serif" else "Sans")
+    for font in (base, bold, other, QFont(base), QFont(bold)):
+        p.setFont(font)
+        cache.draw(p, QRectF(5, 5, 20, 9), "pill", counted)
+    p.end()
+    assert len(calls) == 3  # each font once; the copies of the first two are hits

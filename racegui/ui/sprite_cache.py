@@ -29,6 +29,8 @@ class SpriteCache:
 
     def __init__(self) -> None:
         self._images: dict[tuple, QPixmap] = {}
+        self._scale: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+        """The last device scale (sx, sy) seen and the same rounded for the key."""
 
     def draw(
         self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint, *, painter_font: bool = True
@@ -42,14 +44,19 @@ class SpriteCache:
             paint(p, rect)
             return
         sx, sy = dev.m11(), dev.m22()
+        scale = self._scale
+        if sx != scale[0] or sy != scale[1]:
+            scale = self._scale = (sx, sy, round(sx, 6), round(sy, 6))
         font = p.font() if painter_font else None
+        # The font itself is in the key: QFont compares (and hashes) by all its attributes,
+        # as its key() text tells them, without building that text per drawing.
         full = (
             key,
             round(rect.width() * sx, 3),
             round(rect.height() * sy, 3),
-            font.key() if font is not None else None,
-            round(sx, 6),
-            round(sy, 6),
+            font,
+            scale[2],
+            scale[3],
         )
         image = self._images.get(full)
         if image is None:
