@@ -125,13 +125,13 @@ class _Metrics(QFontMetricsF):
 class _Fonts:
     def __init__(self, family: str) -> None:
         self._family = family
-        self._cache: dict[tuple[int, int], tuple[QFont, QFontMetricsF]] = {}
+        self._cache: dict[tuple[int, QFont.Weight], tuple[QFont, QFontMetricsF]] = {}
 
     def get(self, px: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         return self.pair(px, weight)[0]
 
     def pair(self, px: float, weight: QFont.Weight = QFont.Weight.Normal):
-        key = (max(int(round(px)), 6), int(weight.value))
+        key = (max(int(round(px)), 6), weight)  # the enum member itself: no .value look-up
         hit = self._cache.get(key)
         if hit is None:
             font = scene_font(self._family, key[0], weight)

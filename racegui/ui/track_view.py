@@ -235,6 +235,8 @@ class TrackView(pg.GraphicsView):
         self._fit_range()
         others = [i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"]
         self._trail_rows = np.array(others, dtype=int)
+        self._trail_connect: np.ndarray | None = None
+        """Which trail point joins the next, for the others' trails (see _update_trails)."""
         self.line_rows = line_watchers(replay)
         """Rows whose nearness to the finish keeps its line clear of tags (line_watchers)."""
         race = replay.race
@@ -419,9 +421,12 @@ class TrackView(pg.GraphicsView):
         x, y = self.sampler.positions(times, all_rows)
         self.trail_runner.set_xy(x[-1], y[-1])
         if len(rows):
-            connect = np.ones(x[:-1].shape, dtype=bool)
-            connect[:, -1] = False
-            self.trail_others.set_xy(x[:-1].ravel(), y[:-1].ravel(), connect=connect.ravel())
+            connect = self._trail_connect
+            if connect is None or connect.size != x[:-1].size:  # made once per trail count
+                grid = np.ones(x[:-1].shape, dtype=bool)
+                grid[:, -1] = False  # each athlete's trail apart from the next one's
+                connect = self._trail_connect = grid.ravel()
+            self.trail_others.set_xy(x[:-1].ravel(), y[:-1].ravel(), connect=connect)
 
     def _update_light(self, st: RaceState) -> None:
         r = self.replay

@@ -1,4 +1,5 @@
-"""The finish line is kept clear of tags by whom the track follows now, after a switch."""
+"""What the track works out once per race (rows watched at the finish, which trail points
+join) follows a switch of race or of whom it follows."""
 
 from PySide6.QtGui import QTransform
 
@@ -25,6 +26,31 @@ def test_the_finish_lines_strip_follows_the_runner_followed_after_a_switch(qapp)
         view.set_replay(replay.following(1))
         view.update_frame(223.5)
         assert line_strips(view, QTransform()) == []
+    finally:
+        view.close()
+        view.deleteLater()
+
+
+def _trails_apart(view: TrackView) -> int:
+    """How many separate lines the other athletes' trails path holds."""
+    path = view.trail_others.path()
+    return sum(path.elementAt(k).isMoveTo() for k in range(path.elementCount()))
+
+
+def test_the_others_trails_stay_one_line_each_after_a_switch_of_race(qapp):
+    """Which trail point joins the next is worked out once per number of trails: a race
+    with fewer athletes shown after another still draws each athlete's trail apart."""
+    demo = load_replay(demo_path())
+    wr = load_replay(demo_path().with_name("kipyegon-wr-2023.json"))
+    view = TrackView(demo, DARK)
+    try:
+        for replay in (demo, wr, demo):
+            view.set_replay(replay)
+            view.update_frame(60.0)
+            others = [
+                i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"
+            ]
+            assert _trails_apart(view) == len(others) > 0
     finally:
         view.close()
         view.deleteLater()
