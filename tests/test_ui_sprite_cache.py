@@ -1,6 +1,7 @@
 """Cached drawings look like the drawing they replace and are painted once per look."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -110,8 +111,10 @@ def test_on_a_hidpi_device_the_drawing_is_cached_at_device_resolution(qapp):
     assert (image.width(), image.height()) == (162, 38)  # 80 x 18 px at 2x, plus margins
 
 
-def test_a_font_of_the_same_size_but_another_weight_or_family_is_another_look(qapp):
-    """The painter's font is in the cache's key whole (the QFont, not only its size)."""
+@pytest.mark.parametrize("by_text", [False, True])
+def test_a_font_of_the_same_size_but_another_weight_or_family_is_another_look(qapp, by_text):
+    """The painter's font is in the cache's key whole (the QFont, not only its size), and
+    so is its key() text where a PySide6 build has no QFont hash (by_text)."""
     calls = []
 
     def counted(p: QPainter, r: QRectF) -> None:
@@ -121,6 +124,8 @@ def test_a_font_of_the_same_size_but_another_weight_or_family_is_another_look(qa
     image = canvas()
     p = QPainter(image)
     cache = SpriteCache()
+    if by_text:
+        cache._font_id = QFont.key
     base = QFont(p.font())
     base.setPixelSize(12)
     bold = QFont(base)
