@@ -168,7 +168,7 @@ def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
             assert [item.isVisible() for item in band] == [not off, not off]
             assert (track._light_band is None) == off  # the pocket cam's band and tag
             assert track.light_head.isVisible()
-            assert track.light_head._ids.tolist() == [int(off)]  # the faded sprite
+            assert track.light_head.ids().tolist() == [int(off)]  # the faded sprite
             (tag,) = [lab for lab in frame_labels(track, QTransform()) if lab.key == light]
             assert not tag.faded
             assert tag.text == (f"{light} 4:00.00" if off else light)
@@ -176,3 +176,35 @@ def test_the_light_switches_off_once_it_has_run_the_target_time(qapp):
         assert (x[0], y[0]) == (pytest.approx(finish[0][0]), pytest.approx(finish[1][0]))
     finally:
         scene.close()
+
+
+def test_a_tags_leader_line_follows_its_colour_and_fading_from_frame_to_frame(qapp):
+    """Leader pens are made once per colour: the same overlay, drawing the same tag in
+    another colour (a new race, another theme's colours) or faded, draws its line so."""
+    overlay = BroadcastOverlay(DARK)
+
+    def line_ink(colour: str, faded: bool = False) -> np.ndarray:
+        """Red, green and blue summed over what is drawn outside the tag (its leader line),
+        on black."""
+        image = QImage(300, 200, QImage.Format.Format_RGB32)
+        image.fill(QColor("#000000"))
+        painter = QPainter(image)
+        lab = Label(150.0, 150.0, 0.0, -1.0, "Pacer 1", QColor(colour), 5.0, faded=faded)
+        (rect,) = overlay.paint_labels(painter, [lab], [], 14.0, QRectF(0, 0, 300, 200), 0.0)
+        painter.end()
+        overlay.reset_tags()
+        tag = overlay.tag_rects[0][1].toAlignedRect().adjusted(-2, -2, 2, 2)
+        rgb = np.array(
+            [
+                QColor(image.pixel(x, y)).getRgb()[:3]
+                for y in range(200)
+                for x in range(300)
+                if not tag.contains(x, y)
+            ]
+        )
+        return rgb.sum(axis=0)
+
+    red, blue = line_ink("#ff0000"), line_ink("#0000ff")
+    assert red[0] > 500 and red[2] < red[0] / 10
+    assert blue[2] > 500 and blue[0] < blue[2] / 10
+    assert line_ink("#0000ff", faded=True)[2] < 0.7 * blue[2]

@@ -1,6 +1,7 @@
 """Cached drawings look like the drawing they replace and are painted once per look."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -108,3 +109,31 @@ def test_on_a_hidpi_device_the_drawing_is_cached_at_device_resolution(qapp):
     assert diff.max() <= 8, diff.max()  # text drawn at 2x, not a 1x image scaled up
     (image,) = cache._images.values()
     assert (image.width(), image.height()) == (162, 38)  # 80 x 18 px at 2x, plus margins
+
+
+@pytest.mark.parametrize("by_text", [False, True])
+def test_a_font_of_the_same_size_but_another_weight_or_family_is_another_look(qapp, by_text):
+    """The painter's font is in the cache's key whole (the QFont, not only its size), and
+    so is its key() text where a PySide6 build has no QFont hash (by_text)."""
+    calls = []
+
+    def counted(p: QPainter, r: QRectF) -> None:
+        calls.append(p.font().weight())
+        pill(p, r)
+
+    image = canvas()
+    p = QPainter(image)
+    cache = SpriteCache()
+    if by_text:
+        cache._font_id = QFont.key
+    base = QFont(p.font())
+    base.setPixelSize(12)
+    bold = QFont(base)
+    bold.setWeight(QFont.Weight.Bold)
+    other = QFont(base)
+    other.setFamily("Serif" if base.family() != "Serif" else "Sans")
+    for font in (base, bold, other, QFont(base), QFont(bold)):
+        p.setFont(font)
+        cache.draw(p, QRectF(5, 5, 20, 9), "pill", counted)
+    p.end()
+    assert len(calls) == 3  # each font once; the copies of the first two are hits

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 DrawInto = Callable[[QPainter, QRectF], None]
 
@@ -52,9 +52,11 @@ def draw_device_pixmap(p: QPainter, pix: QPixmap, x: int, y: int) -> None:
 def draw_device_pixmaps(p: QPainter, placed: Iterable[tuple[QPixmap, int, int]]) -> None:
     """Copy each (pixmap, x, y) as draw_device_pixmap does, in order."""
     tr = p.transform()
-    p.resetTransform()
+    world = not tr.isIdentity()  # (isIdentity: type() is TxNone, without making an enum)
+    if world:
+        p.resetTransform()
     base = p.deviceTransform()  # what is left: the device pixel ratio and offset
-    if base.type() == QTransform.TransformationType.TxNone:
+    if base.isIdentity():
         for pix, x, y in placed:
             p.drawPixmap(x, y, pix)
     else:
@@ -63,7 +65,8 @@ def draw_device_pixmaps(p: QPainter, placed: Iterable[tuple[QPixmap, int, int]])
             pix.setDevicePixelRatio(ratio)
             p.drawPixmap(QPointF((x - dx) / ratio, (y - dy) / ratio), pix)
             pix.setDevicePixelRatio(1.0)
-    p.setTransform(tr)
+    if world:
+        p.setTransform(tr)
 
 
 class DiscSprite:

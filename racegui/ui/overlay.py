@@ -125,13 +125,13 @@ class _Metrics(QFontMetricsF):
 class _Fonts:
     def __init__(self, family: str) -> None:
         self._family = family
-        self._cache: dict[tuple[int, int], tuple[QFont, QFontMetricsF]] = {}
+        self._cache: dict[tuple[int, QFont.Weight], tuple[QFont, QFontMetricsF]] = {}
 
     def get(self, px: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         return self.pair(px, weight)[0]
 
     def pair(self, px: float, weight: QFont.Weight = QFont.Weight.Normal):
-        key = (max(int(round(px)), 6), int(weight.value))
+        key = (max(int(round(px)), 6), weight)  # the enum member itself: no .value look-up
         hit = self._cache.get(key)
         if hit is None:
             font = scene_font(self._family, key[0], weight)
@@ -159,6 +159,8 @@ class BroadcastOverlay:
         """Where the tags went last frame: kept through a change of theme."""
         self._fades = TagFades()
         """Tags fading in, and copies fading out where tags were (see tag_fades)."""
+        self._leader_pens: dict[tuple[int, bool], QPen] = {}
+        """Leader line pens by (tag colour as RGBA, faded): made once, not per frame."""
         self._runner = theme.accent
         """The followed runner's colour (set_runner): the clock's bar and the bell-lap pill."""
         self.set_theme(theme)
@@ -370,10 +372,15 @@ class BroadcastOverlay:
     ) -> float:
         """The biggest unit (px, at most cap) at which the unboosted board is at most
         `height` px tall on a board `room` px wide (its rows are nearly proportional to it)."""
+        key = ("fitted", cap, height, len(clock) > 7, len(gaps), title, room)
+        hit = self._rows_cache.get(key)
+        if hit is not None:  # the same board as last frame: measured once
+            return hit
         u = cap
         for _ in range(2):
             total = self._board_height(u, u, clock, gaps, title, room)
             u = max(min(u * height / total, cap), 6.0)
+        self._rows_cache[key] = u
         return u
 
     def _boosted_units(
@@ -598,13 +605,20 @@ class BroadcastOverlay:
         # Echoes (tags fading out where they were) first, then this frame's tags.
         tags = [(e.drawn_from, e.rect, a, now.get(e.key, e.drawn_from)) for e, a in echoes]
         tags += [(lab, rect, a, lab) for (_, rect, lab), a in zip(placed, alphas, strict=True)]
+        pens = self._leader_pens
         for lab, rect, alpha, at in tags:
             anchor = _anchor(at)
             edge = self._edge_point(rect, anchor)
-            line = QColor(lab.colour)
-            line.setAlpha(FADED_LINE_ALPHA if lab.faded else 235)
+            pen_key = (lab.colour.rgba(), lab.faded)
+            pen = pens.get(pen_key)
+            if pen is None:
+                if len(pens) >= MAX_CACHED_WIDTHS:
+                    pens.clear()
+                line = QColor(lab.colour)
+                line.setAlpha(FADED_LINE_ALPHA if lab.faded else 235)
+                pen = pens[pen_key] = self._leader_pen(line)
             p.setOpacity(alpha)
-            p.setPen(self._leader_pen(line))
+            p.setPen(pen)
             p.drawLine(anchor, edge)
             drawn.append(rect.united(QRectF(anchor, edge).normalized()))
         for lab, rect, alpha, _ in tags:  # over every leader line: no line crosses a tag's text

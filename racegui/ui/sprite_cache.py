@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QFont, QPainter, QPixmap
 
 from racegui.ui.device_sprites import draw_device_pixmap, pixmap_of
 
@@ -29,6 +29,15 @@ class SpriteCache:
 
     def __init__(self) -> None:
         self._images: dict[tuple, QPixmap] = {}
+        self._scale: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+        """The last device scale (sx, sy) seen and the same rounded for the key."""
+        self._font_id: Callable[[QFont], Hashable] = _font_itself
+        """What stands for the painter's font in a key: the QFont itself (it compares and
+        hashes by all its attributes), or its key() text where QFont is not hashable."""
+        try:
+            hash(QFont())
+        except TypeError:  # a PySide6 build without QFont.__hash__
+            self._font_id = QFont.key
 
     def draw(
         self, p: QPainter, rect: QRectF, key: Hashable, paint: Paint, *, painter_font: bool = True
@@ -42,14 +51,17 @@ class SpriteCache:
             paint(p, rect)
             return
         sx, sy = dev.m11(), dev.m22()
+        scale = self._scale
+        if sx != scale[0] or sy != scale[1]:
+            scale = self._scale = (sx, sy, round(sx, 6), round(sy, 6))
         font = p.font() if painter_font else None
         full = (
             key,
             round(rect.width() * sx, 3),
             round(rect.height() * sy, 3),
-            font.key() if font is not None else None,
-            round(sx, 6),
-            round(sy, 6),
+            self._font_id(font) if font is not None else None,
+            scale[2],
+            scale[3],
         )
         image = self._images.get(full)
         if image is None:
@@ -61,6 +73,11 @@ class SpriteCache:
         x = round(rect.left() * sx + dev.dx()) - 1
         y = round(rect.top() * sy + dev.dy()) - 1
         draw_device_pixmap(p, image, x, y)
+
+
+def _font_itself(font: QFont) -> QFont:
+    """The font as its own key (no key() text built per drawing)."""
+    return font
 
 
 def _sprite(rect: QRectF, paint: Paint, font, sx: float, sy: float) -> QPixmap:

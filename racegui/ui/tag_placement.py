@@ -210,14 +210,19 @@ class TagPlacer:
         def shown(key: str) -> bool:
             return key in state and state[key][0]
 
+        # Each label's tier and whether it leads or yields, looked up once (not per test).
+        tiers = [getattr(lab, "tier", 0) for lab in labels]
+        leading = [bool(getattr(lab, "leads", False)) and not lab.forced for lab in labels]
+        yielding = [bool(getattr(lab, "yields", False)) and not lab.forced for lab in labels]
+
         def tier(i: int) -> int:
-            return getattr(labels[i], "tier", 0)
+            return tiers[i]
 
         def leads(i: int) -> bool:
-            return bool(getattr(labels[i], "leads", False)) and not labels[i].forced
+            return leading[i]
 
         def yields(i: int) -> bool:
-            return bool(getattr(labels[i], "yields", False)) and not labels[i].forced
+            return yielding[i]
 
         def held_back(key: str) -> bool:
             """Hidden less than HOLD_S ago: not shown again yet."""
@@ -338,7 +343,7 @@ def _place(
     reach = radius[:, None] + GAP_PX + steps[None, :] * h * 1.1 + extent[:, None]  # (n, 4)
     d = (reach[:, :, None] * sides[:, None, :]).reshape(n, 2 * STEPS)
     ob = np.array([r.getCoords() for r in obstacles]).reshape(-1, 4)
-    box, ok = _boxes(x, y, nx, ny, w, h, d, np.zeros_like(d), ob, bounds)
+    box, ok = _boxes(x, y, nx, ny, w, h, d, None, ob, bounds)
     forced = np.array([bool(lab.forced) for lab in labels], dtype=bool)
     ok[~forced, 2 * OPTIONAL_STEPS :] = False  # an optional tag stays near its marker
     most = np.where(forced, SLIDE_MAX_HEIGHTS, np.asarray(slide_heights, dtype=float))
@@ -392,8 +397,9 @@ def _place(
         a0, b0, a1, b1 = cx - half, cy - h / 2, cx + half, cy + h / 2
         if a0 < left or a1 > right or b0 < top or b1 > bottom:
             return None
-        if any(p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0 for p0, q0, p1, q1 in obs):
-            return None
+        for p0, q0, p1, q1 in obs:  # a plain loop: any() over a generator costs twice this
+            if p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0:
+                return None
         return [a0, b0, a1, b1]
 
     def follow(i: int) -> Iterator[list[float]]:
@@ -431,7 +437,7 @@ def _place(
             if box is not None:
                 yield box
 
-    def nudges(i: int, last: Previous) -> list[list[float]]:
+    def nudges(i: int, last: Previous) -> Iterator[list[float]]:
         """Boxes for tag i where it was relative to its marker, then a little way from there
         (under STICKY_MOVE_HEIGHTS), least move first: no further from its marker along the
         normal than its furthest candidate nor along the tangent than its reach, on the side
@@ -441,8 +447,7 @@ def _place(
         ux, uy, reach_px = nxs[i], nys[i], mosts[i] * h
         was_along, was_out = ox * -uy + oy * ux, ox * ux + oy * uy
         far = reach[i, STEPS - 1 if labels[i].forced else OPTIONAL_STEPS - 1]
-        out = []
-        for da, do in _NUDGES:
+        for da, do in _NUDGES:  # each tested only when the one before is refused
             a, o = da * h, do * h
             if abs(was_along + a) > reach_px + 1e-9:
                 continue
@@ -450,8 +455,7 @@ def _place(
                 continue
             box = fitting(i, xs[i] + ox - uy * a + ux * o, ys[i] + oy + ux * a + uy * o)
             if box is not None:
-                out.append(box)
-        return out
+                yield box
 
     lasts = [
         None if p is None or math.hypot(p[3] - xs[i], p[4] - ys[i]) > FORGET_HEIGHTS * h else p
@@ -475,7 +479,10 @@ def _place(
         return math.hypot(cx - (last[1] - last[3]), cy - (last[2] - last[4]))
 
     def clear(a0: float, b0: float, a1: float, b1: float) -> bool:
-        return not any(a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0 for p0, q0, p1, q1 in placed)
+        for p0, q0, p1, q1 in placed:
+            if a0 < p1 and a1 > p0 and b0 < q1 and b1 > q0:
+                return False
+        return True
 
     def nearer(i: int, chosen: int, box_i: list[float]) -> tuple[int, list[float]]:
         """Forced label i's candidate and box: the slid ``box_i`` it has chosen, unless a free
@@ -555,7 +562,12 @@ def _place(
             if keep_side:
                 order, other_side = order[:STEPS], order[STEPS:]
             e = RETURN_CLEAR_PX if kept is not None and kept >= base and not hops else 0.0
-            chosen = next((k for k in order if free[i][k] and clear(*_grown(cand[i][k], e))), None)
+            free_i, cand_i = free[i], cand[i]
+            chosen = None
+            for k in order:
+                if free_i[k] and clear(*(_grown(cand_i[k], e) if e else cand_i[k])):
+                    chosen = k
+                    break
             beside = kept is not None and kept >= base and last is not None
             beside = beside and abs(offsets(i, last)[1]) < BESIDE_SHARE * reach[i, 0]
             if chosen is not None and beside and last is not None:
@@ -617,15 +629,18 @@ def _boxes(
     w: np.ndarray,
     h: float,
     d: np.ndarray,
-    shift: np.ndarray,
+    shift: np.ndarray | None,
     ob: np.ndarray,
     bounds: QRectF,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate boxes (n, c, 4: x0, y0, x1, y1 px) at distance ``d`` (n, c) along each
-    label's normal and ``shift`` along its tangent, and which lie inside ``bounds`` clear of
-    every obstacle box in ``ob`` (k, 4)."""
-    cx = x[:, None] + nx[:, None] * d - ny[:, None] * shift
-    cy = y[:, None] + ny[:, None] * d + nx[:, None] * shift
+    label's normal and ``shift`` along its tangent (None: none), and which lie inside
+    ``bounds`` clear of every obstacle box in ``ob`` (k, 4)."""
+    cx = x[:, None] + nx[:, None] * d
+    cy = y[:, None] + ny[:, None] * d
+    if shift is not None:  # None: no shift (the same boxes, without multiplying by zeros)
+        cx -= ny[:, None] * shift
+        cy += nx[:, None] * shift
     half = w[:, None] / 2
     box = np.empty((*cx.shape, 4))
     x0, y0, x1, y1 = box[..., 0], box[..., 1], box[..., 2], box[..., 3]
@@ -635,13 +650,6 @@ def _boxes(
     np.add(cy, h / 2, out=y1)
     left, top, right, bottom = bounds.getCoords()
     ok = (x0 >= left) & (x1 <= right) & (y0 >= top) & (y1 <= bottom)
-    if len(ob):  # only the obstacles within reach of some candidate
-        ob = ob[
-            (ob[:, 0] < x1.max())
-            & (ob[:, 2] > x0.min())
-            & (ob[:, 1] < y1.max())
-            & (ob[:, 3] > y0.min())
-        ]
     if len(ob):
         hit = x0[..., None] < ob[:, 2]
         hit &= x1[..., None] > ob[:, 0]

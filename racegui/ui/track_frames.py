@@ -54,8 +54,9 @@ class TrackFrames:
             self._damage = [area]
         painter.save()
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        back = -area.topLeft()
         for rect in self._damage:
-            painter.drawImage(rect, still, rect.translated(-area.topLeft()))
+            painter.drawImage(rect, still, rect.translated(back))
         painter.restore()
 
         painter.save()

@@ -29,6 +29,12 @@ def _bounds(x: np.ndarray, y: np.ndarray) -> QRectF | None:
     """Box (m) of the finite points, or None if there are none."""
     if x.size == 0:
         return None
+    if x.size == 1:  # a sprite's one point: no numpy reductions
+        x0 = x1 = float(x[0])
+        y0 = y1 = float(y[0])
+        if math.isfinite(x0) and math.isfinite(y0):
+            return QRectF(x0, y0, 0.0, 0.0)
+        return None
     x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
     if not np.isfinite((x0, x1, y0, y1)).all():  # rare: drop the NaN/inf points, then retry
         ok = np.isfinite(x) & np.isfinite(y)
@@ -94,6 +100,12 @@ class PathItem(_Moving, QGraphicsPathItem):
         self._box = _bounds(x, y)
         self.setPath(pg.arrayToQPath(x, y, connect=connect, finiteCheck=False))
 
+    def set_same_points(self, other: PathItem) -> None:
+        """The points other was last given (its path shared, not built again)."""
+        self.prepareGeometryChange()
+        self._box = other._box
+        self.setPath(other.path())
+
     @guarded_paint
     def paint(
         self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -120,7 +132,7 @@ class SpriteLayer(_Moving, QGraphicsItem):
         self._sprites: list[DiscSprite] = []
         self._x = np.zeros(0)
         self._y = np.zeros(0)
-        self._ids = np.zeros(0, dtype=int)
+        self._ids: np.ndarray | int = 0
         self._box: QRectF | None = None
         self._reach_px = 0.0
         self._pad_m = 0.0
@@ -143,12 +155,20 @@ class SpriteLayer(_Moving, QGraphicsItem):
         self.prepareGeometryChange()
         self._x = np.asarray(x, dtype=float)
         self._y = np.asarray(y, dtype=float)
-        self._ids = np.broadcast_to(np.asarray(ids, dtype=int), self._x.shape)
+        # One sprite for every point stays a number (no array to broadcast per frame).
+        if not isinstance(ids, int):
+            ids = np.asarray(ids, dtype=int)
+            ids = int(ids) if ids.ndim == 0 else ids
+        self._ids = ids
         self._box = _bounds(self._x, self._y)
 
     def points(self) -> tuple[np.ndarray, np.ndarray]:
         """The points (m) last set."""
         return self._x, self._y
+
+    def ids(self) -> np.ndarray:
+        """The sprite drawn at each point last set."""
+        return np.broadcast_to(self._ids, self._x.shape)
 
     @guarded_paint
     def paint(
@@ -167,7 +187,8 @@ class SpriteLayer(_Moving, QGraphicsItem):
             px = dev.m11() * x + dev.m21() * y + dev.dx()
             py = dev.m12() * x + dev.m22() * y + dev.dy()
             if math.isfinite(px) and math.isfinite(py):
-                pix = self._sprites[int(self._ids[0])].at(scale)
+                sid = self._ids if isinstance(self._ids, int) else int(self._ids[0])
+                pix = self._sprites[sid].at(scale)
                 draw_device_pixmap(
                     p, pix, round(px) - pix.width() // 2, round(py) - pix.height() // 2
                 )
@@ -179,7 +200,7 @@ class SpriteLayer(_Moving, QGraphicsItem):
         p.resetTransform()
         base = p.deviceTransform()  # what is left: the device pixel ratio and offset
         ratio = base.m11()
-        ids = self._ids
+        ids = self.ids()
         for sid in dict.fromkeys(ids[ok].tolist()):  # sprites in order of first use
             pick = ok & (ids == sid)
             sprite = self._sprites[sid].at(scale)

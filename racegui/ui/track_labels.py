@@ -77,6 +77,12 @@ def _with_time(name: str, seconds: float) -> str:
     return name if label_names_time(name, seconds) else f"{name} {format_time(seconds)}"
 
 
+@functools.lru_cache(maxsize=256)
+def _short(name: str) -> str:
+    """short_name, worked out once per name (not every frame)."""
+    return short_name(name)
+
+
 def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
     """Pixel boxes round the runner, the light and the first MAX_LABELS other markers, then
     those of the lines near the finish (see line_strips)."""
@@ -85,8 +91,8 @@ def marker_rects(view: TrackView, to_px: QTransform) -> list[QRectF]:
     rows = [r.focus] + [i for i in range(r.n) if i != r.focus][:MAX_LABELS]
     x = st.x_m[rows]
     y = st.y_m[rows]
-    px = to_px.m11() * x + to_px.m21() * y + to_px.dx()
-    py = to_px.m12() * x + to_px.m22() * y + to_px.dy()
+    px = (to_px.m11() * x + to_px.m21() * y + to_px.dx()).tolist()
+    py = (to_px.m12() * x + to_px.m22() * y + to_px.dy()).tolist()
     rad = 0.5 * view.markers._sizes["pacer"] + 1.0
     out = [QRectF(a - rad, b - rad, 2 * rad, 2 * rad) for a, b in zip(px, py, strict=True)]
     big = view.runner_radius + 1.0
@@ -104,7 +110,7 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     st = view.state
     # The light's and the ghosts' own finishes, before hers, are kept clear too (the light, a
     # ghost, waits at the line once it has run its time, so the line stays clear after it).
-    ahead = float(np.max(st.distance_m[_line_watchers(r)]))
+    ahead = float(np.max(st.distance_m[view.line_rows]))
     if r.race.distance_m - ahead > LINE_CLEAR_FROM_M:
         return []
     track = r.track
@@ -118,7 +124,7 @@ def line_strips(view: TrackView, to_px: QTransform) -> list[QRectF]:
     return [QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad)]
 
 
-def _line_watchers(replay: Replay) -> np.ndarray:
+def line_watchers(replay: Replay) -> np.ndarray:
     """Rows whose nearness to the finish keeps the line clear of tags: the runner followed
     and the ghosts, the target among them (a modelled ghost's tag lay across the line at
     3:53.9, before the light had 40 m to go; presenter's review)."""
@@ -143,10 +149,12 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         ax, ay = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
         out.append(Label(ax, ay, px / norm, py / norm, text, colour, radius, **options))
 
+    xs, ys, headings = st.x_m.tolist(), st.y_m.tolist(), st.heading_rad.tolist()
+    colours = view.label_colours
+
     def add(i: int, text: str, radius: float, **options) -> None:
         """athlete i's tag (see label)."""
-        x, y, h = float(st.x_m[i]), float(st.y_m[i]), float(st.heading_rad[i])
-        label(x, y, h, text, view.label_colours[i], radius, **options)
+        label(xs[i], ys[i], headings[i], text, colours[i], radius, **options)
 
     f = r.focus
     marker_r = 0.5 * view.markers._sizes["pacer"]
@@ -192,24 +200,28 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
                 slide_heights=GHOST_SLIDE_HEIGHTS,
             )
         )
-    running = st.running
-    since_drop = st.t - r.dropout_time_s
+    # Python lists of the per-athlete values (no numpy scalar per test below).
+    running = st.running.tolist()
+    drop = st.t - r.dropout_time_s
+    since_drop = drop.tolist()
+    dnf = r.dnf.tolist()
+    pacers = (r.roles == "pacer").tolist()
     # NaN (never drops) counts as recent; a runner who did not finish keeps her DNF tag
-    recent = ~(since_drop > DROPPED_LABEL_S) | r.dnf
+    recent = (~(drop > DROPPED_LABEL_S) | r.dnf).tolist()
     order = [i for i in range(r.n) if i not in (f, r.target) and recent[i]]
-    order.sort(key=lambda i: (r.roles[i] == "pacer", not running[i]))
+    order.sort(key=lambda i: (pacers[i], not running[i]))
     cap = MAX_LABELS if r.n <= 60 else MAX_LABELS // 3
     for i in order[:cap]:
         name = r.athletes[i].name
-        pacer = r.roles[i] == "pacer"
+        pacer = pacers[i]
         # since_drop >= 0 is False for NaN: a pacer who never drops out is never faded.
-        faded = bool(since_drop[i] >= 0)
+        faded = since_drop[i] >= 0
         tier = TIER_OTHER + pacer + (pacer and faded)
-        text = short_name(name) if pacer else name
-        if faded and r.dnf[i]:
+        text = _short(name) if pacer else name
+        if faded and dnf[i]:
             text = dnf_tag(name)
         slide = 0.0 if pacer else GHOST_SLIDE_HEIGHTS  # a runner or ghost: wide, and no pacer
-        late = bool(since_drop[i] > DROPPED_APPEAR_S)
+        late = since_drop[i] > DROPPED_APPEAR_S
         add(
             i,
             text,
@@ -219,7 +231,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
             yields=pacer,
             slide_heights=slide,
             appears=not late,
-            key=name if r.dnf[i] else "",  # a DNF's one tag, before and after "DNF"
+            key=name if dnf[i] else "",  # a DNF's one tag, before and after "DNF"
         )
     return out
 

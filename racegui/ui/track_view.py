@@ -37,7 +37,13 @@ from racegui.ui.text_floor import MIN_TRACK_TEXT_PX, floored
 from racegui.ui.theme import Theme
 from racegui.ui.track_backdrop import TrackBackdrop
 from racegui.ui.track_items import PathItem, SpriteLayer
-from racegui.ui.track_labels import frame_labels, ghost_tip, light_off, marker_rects
+from racegui.ui.track_labels import (
+    frame_labels,
+    ghost_tip,
+    light_off,
+    line_watchers,
+    marker_rects,
+)
 
 TRAIL_S = 2.0
 """Trail length (s of race time behind each athlete)."""
@@ -229,6 +235,10 @@ class TrackView(pg.GraphicsView):
         self._fit_range()
         others = [i for i in range(replay.n) if i != replay.focus and replay.roles[i] != "ghost"]
         self._trail_rows = np.array(others, dtype=int)
+        self._trail_connect: np.ndarray | None = None
+        """Which trail point joins the next, for the others' trails (see _update_trails)."""
+        self.line_rows = line_watchers(replay)
+        """Rows whose nearness to the finish keeps its line clear of tags (line_watchers)."""
         race = replay.race
         self.title = race.title
         self.subtitle = subtitle_forms(race.venue, race.date)
@@ -411,9 +421,12 @@ class TrackView(pg.GraphicsView):
         x, y = self.sampler.positions(times, all_rows)
         self.trail_runner.set_xy(x[-1], y[-1])
         if len(rows):
-            connect = np.ones(x[:-1].shape, dtype=bool)
-            connect[:, -1] = False
-            self.trail_others.set_xy(x[:-1].ravel(), y[:-1].ravel(), connect=connect.ravel())
+            connect = self._trail_connect
+            if connect is None or connect.size != x[:-1].size:  # made once per trail count
+                grid = np.ones(x[:-1].shape, dtype=bool)
+                grid[:, -1] = False  # each athlete's trail apart from the next one's
+                connect = self._trail_connect = grid.ravel()
+            self.trail_others.set_xy(x[:-1].ravel(), y[:-1].ravel(), connect=connect)
 
     def _update_light(self, st: RaceState) -> None:
         r = self.replay
@@ -444,7 +457,7 @@ class TrackView(pg.GraphicsView):
         if nb >= 2:
             bx, by = px[:nb], py[:nb]
             self.light_glow.set_xy(bx, by)
-            self.light_core.set_xy(bx, by)
+            self.light_core.set_same_points(self.light_glow)
             self._light_band = (bx, by)
         for item in (self.light_glow, self.light_core):
             item.setVisible(nb >= 2)
