@@ -118,7 +118,11 @@ class PocketCam:
         others = [i for i in range(replay.n) if i not in (replay.focus, replay.target)]
         self._others = np.array(others, dtype=int)
         self._ghost = replay.roles == "ghost"
+        self._ghost_list = self._ghost.tolist()
         self._names = [tag_name(a.name) for a in replay.athletes]
+        track = replay.track
+        self._lane_lats = -LANE1_LINE_M + (np.arange(track.lanes) + 0.5) * track.lane_width_m
+        self._lane_texts = [str(k + 1) for k in range(track.lanes)]
         self._styles()
 
     def set_theme(self, theme: Theme) -> None:
@@ -224,7 +228,8 @@ class PocketCam:
         r = self.replay
         f = r.focus
         # View px to output px: 1 in the window, 2/3 in a 720p export laid out at 1080p.
-        out_scale = math.hypot(p.transform().m11(), p.transform().m12())
+        tr = p.transform()
+        out_scale = math.hypot(tr.m11(), tr.m12())
         cam = self.aim(state)
         self.geometry.window(float(r.track.lap_position_m(state.drawn_m[f], r.race.distance_m)))
         p.save()
@@ -305,9 +310,11 @@ class PocketCam:
     ) -> list[QRectF]:
         d = self._d
         rad = d / 2
-        order = rows[np.argsort(~dropped[rows], kind="stable")]  # faded ones underneath
-        kinds = np.where(self._ghost, 2, np.where(dropped, 1, 0))
-        discs = [(self._sprite(int(i), int(kinds[i])), float(x[i]), float(y[i])) for i in order]
+        order = rows[np.argsort(~dropped[rows], kind="stable")].tolist()  # faded underneath
+        kinds = np.where(self._ghost, 2, np.where(dropped, 1, 0)).tolist()
+        xs, ys = x.tolist(), y.tolist()
+        sprite = self._sprite
+        discs = [(sprite(i, kinds[i]), xs[i], ys[i]) for i in order]
         blit_centred(p, discs)
         return [QRectF(cx - rad - 1, cy - rad - 1, d + 2, d + 2) for _, cx, cy in discs]
 
@@ -326,20 +333,19 @@ class PocketCam:
         under the title's or the scale bar's pill further along its lane, past the pill (the
         lane-1 number under the kerb at the inset's top had been drawn over "POCKET CAM",
         coach's review), or left out if none is clear within LANE_NUMBER_REACH."""
-        r = self.replay
-        f = r.focus
-        track = r.track
+        f = self.replay.focus
         st = self.style
-        back = (self.rect.width() / 2 - 0.9 * st.lane_px) / self.px_per_m
-        lats = -LANE1_LINE_M + (np.arange(track.lanes) + 0.5) * track.lane_width_m
+        rect = self.rect
+        back = (rect.width() / 2 - 0.9 * st.lane_px) / self.px_per_m
+        lats = self._lane_lats
         d0 = float(state.drawn_m[f]) - back  # the inset follows where she is drawn
-        px, py = self._lane_points(np.full(track.lanes, d0), lats)
-        pills = pill_boxes(self.rect, st)
+        px, py = self._lane_points(np.full(len(lats), d0), lats)
+        pills = pill_boxes(rect, st)
         numbers = []
-        for k, (a, b) in enumerate(zip(px, py, strict=True)):
-            text, at = str(k + 1), QPointF(float(a), float(b))
+        for k, (a, b) in enumerate(zip(px.tolist(), py.tolist(), strict=True)):
+            text, at = self._lane_texts[k], QPointF(a, b)
             box = lane_box(st, text, at)
-            if self.rect.contains(box) and not lane_box_clear(st, box, pills):
+            if rect.contains(box) and not lane_box_clear(st, box, pills):
                 at = self._clear_lane_place(text, d0, float(lats[k]), pills)
                 if at is None:
                     continue
@@ -431,26 +437,25 @@ class PocketCam:
         if ghost is not None:
             tags.append(ghost)
             rows_of.append(inner_rows + outer_rows)
-        since = state.t - self._drop_t
-        ahead = state.drawn_m - state.drawn_m[f]
+        since = (state.t - self._drop_t).tolist()
+        ahead = (state.drawn_m - state.drawn_m[f]).tolist()
+        is_ghost = self._ghost_list
         near = [
             i
-            for i in rows
-            if not self._ghost[i] and abs(ahead[i]) <= TAG_RANGE_M and since[i] <= RECENT_DROP_S
+            for i in rows.tolist()
+            if not is_ghost[i] and abs(ahead[i]) <= TAG_RANGE_M and since[i] <= RECENT_DROP_S
         ]
         near.sort(key=lambda i: (not (since[i] >= 0), abs(ahead[i])))
+        xs, ys_px, lateral, faded = (
+            x.tolist(),
+            y.tolist(),
+            state.lateral_m.tolist(),
+            dropped.tolist(),
+        )
+        rad = self._d / 2
         for i in near[:MAX_TAGS]:
-            out = bool(dropped[i]) or state.lateral_m[i] > lat_f + 1.0
-            tags.append(
-                Tag(
-                    float(x[i]),
-                    float(y[i]),
-                    self._d / 2,
-                    self._names[i],
-                    self._fill[i],
-                    faded=bool(dropped[i]),
-                )
-            )
+            out = faded[i] or lateral[i] > lat_f + 1.0
+            tags.append(Tag(xs[i], ys_px[i], rad, self._names[i], self._fill[i], faded[i]))
             rows_of.append(outer_rows if out else inner_rows)
         tp.paint(p, tp.layout(layout_rows, tags, rows_of, max_shift=MAX_TAG_SHIFT_M * k))
 
@@ -459,14 +464,19 @@ class PocketCam:
     ) -> dict[str, list[float]]:
         """Free x span (px) of each tag row (centre y, height h) beside the boxes to keep out."""
         rect = self.rect
-        spans = {key: [rect.left() + 4, rect.right() - 4] for key in ys}
+        left, right, mid = rect.left() + 4, rect.right() - 4, rect.center().x()
+        spans = {key: [left, right] for key in ys}
+        rows = [(spans[key], cy + h / 2, cy - h / 2) for key, cy in ys.items()]
         for box in keep_out:
-            for key, cy in ys.items():
-                if box.top() - 2 < cy + h / 2 and box.bottom() + 2 > cy - h / 2:
-                    if box.center().x() > rect.center().x():
-                        spans[key][1] = min(spans[key][1], box.left() - 4)
+            top, bottom = box.top() - 2, box.bottom() + 2
+            on_right = box.center().x() > mid
+            edge = box.left() - 4 if on_right else box.right() + 4
+            for span, row_bottom, row_top in rows:
+                if top < row_bottom and bottom > row_top:
+                    if on_right:
+                        span[1] = min(span[1], edge)
                     else:
-                        spans[key][0] = max(spans[key][0], box.right() + 4)
+                        span[0] = max(span[0], edge)
         return spans
 
     def _light_chip(

@@ -81,6 +81,7 @@ class PocketStyle:
         self.kerb_pen = _cosmetic(QColor(th.kerb), 1.0)
         self.kerb = QColor(th.kerb)
         self._device_pens: dict[tuple[int, float], QPen] = {}
+        self._band_buffers: dict[int, tuple[QPolygonF, np.ndarray]] = {}
         self.finish_pen = _cosmetic(QColor(th.track_lines), max(2.5, 0.08 * k))
         self.start_pen = _cosmetic(QColor(th.accent), max(2.0, 0.07 * k))
         glow = QColor(th.target_glow)
@@ -99,11 +100,30 @@ class PocketStyle:
         lane = floored(min(max(self.lane_px, 9.0), 1.2 * unit), min(floor, k))
         self.lane_font = _font(family, lane, QFont.Weight.Bold)
         self.lane_metrics = QFontMetricsF(self.lane_font)
+        self.lane_h = self.lane_metrics.height()
+        self._lane_w: dict[str, float] = {}
+        self.lane_colour = mk_colour(th.track_lines, 170)
         self.pill_h = self.title_metrics.height() + 0.35 * unit
         self.sprites = SpriteCache()
         """The title and scale pills, drawn once per size at the output's resolution."""
         self.title_size, self.paint_title = _title_drawing(self)
         self.scale_size, self.paint_scale = _scale_drawing(self, k)
+
+    def band_buffer(self, n: int) -> tuple[QPolygonF, np.ndarray]:
+        """A polygon of n points and a numpy view of its (x, y) memory, kept per n: the
+        light band's strips are drawn from it frame after frame."""
+        buf = self._band_buffers.get(n)
+        if buf is None:
+            poly = fn.create_qpolygonf(n)
+            buf = self._band_buffers[n] = (poly, fn.ndarray_from_qpolygonf(poly))
+        return buf
+
+    def lane_width(self, text: str) -> float:
+        """Width (px) of a lane's number in the lane font (measured once per text)."""
+        w = self._lane_w.get(text)
+        if w is None:
+            w = self._lane_w[text] = self.lane_metrics.horizontalAdvance(text)
+        return w
 
     def device_pen(self, pen: QPen, out_scale: float) -> QPen:
         """A cosmetic pen sized in view px, as wide in output px at out_scale (a hairline
@@ -191,15 +211,17 @@ def pill_boxes(rect: QRectF, st: PocketStyle) -> tuple[QRectF, QRectF]:
 
 def lane_box(st: PocketStyle, text: str, at: QPointF) -> QRectF:
     """The box (px) of a lane's number centred at `at`."""
-    lm = st.lane_metrics
-    w, h = lm.horizontalAdvance(text), lm.height()
+    w, h = st.lane_width(text), st.lane_h
     return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
 
 
 def lane_box_clear(st: PocketStyle, box: QRectF, pills: tuple[QRectF, ...]) -> bool:
     """Whether a lane number's box (px) stands LANE_NUMBER_CLEAR_U units clear of the pills."""
     m = LANE_NUMBER_CLEAR_U * st.unit
-    return not any(box.intersects(pill.adjusted(-m, -m, m, m)) for pill in pills)
+    for pill in pills:
+        if box.intersects(pill.adjusted(-m, -m, m, m)):
+            return False
+    return True
 
 
 def paint_chrome(
@@ -217,7 +239,7 @@ def paint_chrome(
     boxes.append(sbox)
     # Lane numbers, painted on the track just inside the left edge.
     p.setFont(st.lane_font)
-    p.setPen(mk_colour(st.theme.track_lines, 170))
+    p.setPen(st.lane_colour)
     for text, pt in lanes:
         box = lane_box(st, text, pt)
         if rect.contains(box) and lane_box_clear(st, box, (title, sbox)):
@@ -333,22 +355,36 @@ def paint_light_band(p: QPainter, light: tuple[np.ndarray, np.ndarray], st: Pock
     """The lit band as two filled strips along it (m): a soft glow and a bright core.
     (Filled strips instead of wide strokes: Qt strokes wide antialiased lines slowly.)"""
     x, y = light
-    tx, ty = np.gradient(x), np.gradient(y)
+    n = len(x)
+    tx, ty = _gradient(x), _gradient(y)
     norm = np.hypot(tx, ty)
     norm[norm == 0] = 1.0
     nx, ny = -ty / norm, tx / norm
+    poly, view = st.band_buffer(2 * n)
+    p.setPen(Qt.PenStyle.NoPen)
     for half_m, brush, aa in (
         (LIGHT_GLOW_M, st.light_glow, False),
         (LIGHT_CORE_M, st.light_core, True),
     ):
-        poly = fn.create_qpolygonf(2 * len(x))
-        view = fn.ndarray_from_qpolygonf(poly)
-        view[: len(x), 0] = x + half_m * nx
-        view[: len(x), 1] = y + half_m * ny
-        view[len(x) :, 0] = (x - half_m * nx)[::-1]
-        view[len(x) :, 1] = (y - half_m * ny)[::-1]
+        hx, hy = half_m * nx, half_m * ny
+        view[:n, 0] = x + hx
+        view[:n, 1] = y + hy
+        view[n:, 0] = (x - hx)[::-1]
+        view[n:, 1] = (y - hy)[::-1]
         p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
-        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(brush)
         p.drawPolygon(poly)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+def _gradient(f: np.ndarray) -> np.ndarray:
+    """np.gradient(f) of a 1-D float array of 2 or more samples (unit spacing, first-order
+    edges), without its generality: the same numbers, a fraction of the calls."""
+    if f.dtype != np.float64:
+        return np.gradient(f)
+    out = np.empty(len(f))
+    np.subtract(f[2:], f[:-2], out=out[1:-1])
+    out[1:-1] /= 2.0
+    out[0] = f[1] - f[0]
+    out[-1] = f[-1] - f[-2]
+    return out

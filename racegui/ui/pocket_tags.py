@@ -8,19 +8,19 @@ leader lines stay short and mostly vertical.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
+from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
+from racegui.ui.device_sprites import draw_device_pixmaps, pixmap_of
 from racegui.ui.fonts import scene_font
-from racegui.ui.sprite_cache import SpriteCache
+from racegui.ui.sprite_cache import MAX_SPRITES
 
 
-@dataclass(frozen=True)
-class Tag:
-    """A tag wanted for a marker at (x, y) px of radius (px)."""
+class Tag(NamedTuple):
+    """A tag wanted for a marker at (x, y) px of radius (px). (A named tuple: a frame makes a
+    dozen, and a frozen dataclass costs several times as much to make.)"""
 
     x: float
     y: float
@@ -50,29 +50,32 @@ def pack_row(
     for j in range(n):
         cum[j + 1] = cum[j] + widths[j] + gap
         q[j + 1] = q[j] + want[j] - widths[j] / 2 - cum[j]
-
-    def span(a: int, b: int) -> float:
-        return cum[b] - cum[a] - gap
-
-    def best_left(a: int, b: int) -> float:
-        left = (q[b] - q[a]) / (b - a) + cum[a]
-        return min(max(left, lo), hi - span(a, b))
-
+    # A cluster of boxes a .. b - 1 spans cum[b] - cum[a] - gap and sits best at
+    # min(max((q[b] - q[a]) / (b - a) + cum[a], lo), hi - span), written out inline below
+    # (a row is packed a dozen times a frame).
     starts: list[int] = []  # cluster k holds boxes starts[k] .. starts[k + 1] - 1
     lefts: list[float] = []
     for i in range(n):
+        b = i + 1
+        left = q[b] - q[i] + cum[i]
+        left = max(left, lo)
         starts.append(i)
-        lefts.append(best_left(i, i + 1))
-        while len(starts) > 1 and lefts[-2] + span(starts[-2], starts[-1]) + gap > lefts[-1]:
+        lefts.append(min(left, hi - (cum[b] - cum[i] - gap)))
+        while (
+            len(starts) > 1
+            and lefts[-2] + (cum[starts[-1]] - cum[starts[-2]] - gap) + gap > lefts[-1]
+        ):
             a = starts[-2]
             starts.pop()
             lefts.pop()
-            lefts[-1] = best_left(a, i + 1)
+            left = max((q[b] - q[a]) / (b - a) + cum[a], lo)
+            lefts[-1] = min(left, hi - (cum[b] - cum[a] - gap))
     out: list[float] = []
     bounds = starts + [n]
     for k, left in enumerate(lefts):
+        first = cum[bounds[k]]
         for j in range(bounds[k], bounds[k + 1]):
-            out.append(left + cum[j] - cum[bounds[k]])
+            out.append(left + cum[j] - first)
     return out
 
 
@@ -92,7 +95,10 @@ class TagPainter:
         self.faded_text = faded_text
         """Name of a pacer who has stepped off: the theme's muted text, on the same box (a
         half-clear box let the track through: grey on pink in the light theme)."""
-        self._sprites = SpriteCache()
+        self._images: dict[tuple, QPixmap] = {}
+        """Drawn tags by text, colour, faded, device size and scale (see _paint_boxes)."""
+        self._pens: dict[tuple[int, bool], QPen] = {}
+        """Leader line pens by colour (rgba) and faded."""
         self._widths: dict[str, float] = {}
 
     def width(self, text: str) -> float:
@@ -117,17 +123,13 @@ class TagPainter:
         placed: list[list[int]] = [[] for _ in rows]
         lefts: list[list[float]] = [[] for _ in rows]
         widths = [self.width(t.text) for t in tags]
+        xs = [t.x for t in tags]
         for i, choices in enumerate(rows_of):
             for r in choices:
-                members = sorted(placed[r] + [i], key=lambda j: tags[j].x)
+                members = sorted(placed[r] + [i], key=xs.__getitem__)
                 _, lo, hi = rows[r]
-                got = pack_row(
-                    [tags[j].x for j in members], [widths[j] for j in members], lo, hi, gap
-                )
-                if got is not None and all(
-                    abs(left + widths[j] / 2 - tags[j].x) <= max_shift
-                    for j, left in zip(members, got, strict=True)
-                ):
+                got = pack_row([xs[j] for j in members], [widths[j] for j in members], lo, hi, gap)
+                if got is not None and _within(members, got, widths, xs, max_shift):
                     placed[r] = members
                     lefts[r] = got
                     break
@@ -142,20 +144,65 @@ class TagPainter:
         resolution, into a cached image)."""
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pens = self._pens
         for tag, rect in placed:
-            line = QColor(tag.colour)
-            line.setAlpha(110 if tag.faded else 220)
-            p.setPen(QPen(line, 1.0))
+            pen_key = (tag.colour.rgba(), tag.faded)
+            pen = pens.get(pen_key)
+            if pen is None:
+                line = QColor(tag.colour)
+                line.setAlpha(110 if tag.faded else 220)
+                pen = pens[pen_key] = QPen(line, 1.0)
+            p.setPen(pen)
             below = rect.center().y() > tag.y
             sign = 1.0 if below else -1.0
-            start = QPointF(tag.x, tag.y + sign * tag.radius)
-            end = QPointF(min(max(tag.x, rect.left() + 4), rect.right() - 4), rect.center().y())
-            end.setY(rect.top() if below else rect.bottom())
-            p.drawLine(start, end)
-        for tag, rect in placed:
-            key = (tag.text, tag.colour.rgba(), tag.faded)
-            self._sprites.draw(p, rect, key, partial(self._draw_tag, tag=tag), painter_font=False)
+            end_x = min(max(tag.x, rect.left() + 4), rect.right() - 4)
+            end_y = rect.top() if below else rect.bottom()
+            p.drawLine(QLineF(tag.x, tag.y + sign * tag.radius, end_x, end_y))
+        self._paint_boxes(p, placed)
         p.restore()
+
+    def _paint_boxes(self, p: QPainter, placed: list[tuple[Tag, QRectF]]) -> None:
+        """The tags themselves, copied from images drawn once per text, colour and device
+        scale (as SpriteCache.draw would, but in one batch: a frame's tags share the
+        painter's transform)."""
+        dev = p.deviceTransform()  # world transform, then device pixel ratio and offset
+        if dev.isRotating():
+            for tag, rect in placed:
+                self._draw_tag(p, rect, tag)
+            return
+        sx, sy = dev.m11(), dev.m22()
+        dx, dy = dev.dx(), dev.dy()
+        scale = (round(sx, 6), round(sy, 6))
+        images = self._images
+        blits = []
+        for tag, rect in placed:
+            w, h = rect.width(), rect.height()
+            key = (
+                tag.text,
+                tag.colour.rgba(),
+                tag.faded,
+                round(w * sx, 3),
+                round(h * sy, 3),
+                scale,
+            )
+            image = images.get(key)
+            if image is None:
+                if len(images) >= MAX_SPRITES:
+                    images.clear()
+                image = images[key] = self._tag_image(tag, w, h, sx, sy)
+            # Without rotation the device maps (x, y) to (sx x + dx, sy y + dy).
+            blits.append((image, round(rect.left() * sx + dx) - 1, round(rect.top() * sy + dy) - 1))
+        draw_device_pixmaps(p, blits)
+
+    def _tag_image(self, tag: Tag, w: float, h: float, sx: float, sy: float) -> QPixmap:
+        """The tag (w x h px) drawn at device scale (sx, sy) with a 1 px clear margin."""
+
+        def draw(p: QPainter, _: QRectF) -> None:
+            p.translate(1.0, 1.0)
+            p.scale(sx, sy)
+            self._draw_tag(p, QRectF(0.0, 0.0, w, h), tag)
+
+        return pixmap_of(w * sx + 1.0, h * sy + 1.0, draw)
 
     def _draw_tag(self, p: QPainter, rect: QRectF, tag: Tag) -> None:
         p.setFont(self.font)
@@ -175,3 +222,14 @@ class TagPainter:
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
             tag.text,
         )
+
+
+def _within(
+    members: list[int], lefts: list[float], widths: list[float], xs: list[float], most: float
+) -> bool:
+    """Whether every member's box (left edge, width) is centred at most `most` px from its
+    marker's x."""
+    for j, left in zip(members, lefts, strict=True):
+        if not abs(left + widths[j] / 2 - xs[j]) <= most:
+            return False
+    return True

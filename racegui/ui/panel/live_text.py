@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -103,11 +103,29 @@ class LiveText(QWidget):
             self._template_px = None
             self.updateGeometry()
 
+    def opaque(self) -> bool:
+        """Whether it paints its whole rectangle (it has a background)."""
+        return self._background is not None
+
+    def paint_into(self, p: QPainter, at: QPoint, clip: QRect) -> None:
+        """Paint the part clip (widget px) of what paintEvent paints with p, the widget's
+        top-left at `at` (p's px): what QWidget.render draws for an opaque LiveText,
+        without the cost of a paint event (the panel's render cache, per export frame)."""
+        p.save()
+        p.translate(at)
+        p.setClipRect(clip)
+        self._paint(p, clip)
+        p.restore()
+
     @guarded_paint
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         p = QPainter(self)
+        self._paint(p, event.rect())
+        p.end()
+
+    def _paint(self, p: QPainter, rect: QRect) -> None:
         if self._background is not None:
-            p.fillRect(event.rect(), self._background)
+            p.fillRect(rect, self._background)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         font = self.font()
         if self._italic:
@@ -115,4 +133,3 @@ class LiveText(QWidget):
         p.setFont(font)
         p.setPen(self._colour)
         p.drawText(self.rect(), int(self._align), self._text)
-        p.end()
