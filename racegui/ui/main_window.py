@@ -153,6 +153,10 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
         if path is not None:  # given on the command line: as recent as one opened here
             self._remember_opened(path)
         self.resize(first_size(self.screen()))
+        # The window itself has the keyboard focus (its keys are its shortcuts), so that
+        # activating it does not put the focus on its one Tab stop, the splits table, which
+        # would then take Page Up/Down from the window; Tab goes to the table and back.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
             # Saved full screen (by a version before _windowed_geometry): a window, not an
