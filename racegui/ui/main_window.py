@@ -485,7 +485,7 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
         chosen, _ = save_file_name(
             self,
             "Save race as",
-            suggested_name(self.path, self.settings.last_folder),
+            suggested_name(self.path, self.replay.race.title),
             SAVE_FILTER,
         )
         if chosen:
