@@ -184,3 +184,22 @@ def test_a_wheel_scroll_away_is_kept_too(window, laptop, qtbot):
     window.clock.seek(40.0)
     QApplication.processEvents()
     assert view.verticalScrollBar().value() == value
+
+
+def test_a_picture_s_table_takes_no_focus(qtbot):
+    """An export's panel (static) has nothing to scroll: no Tab stop, so never a ring."""
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.panel.side_panel import SidePanel
+    from racegui.ui.theme import DARK
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    panel = SidePanel(load_replay(demo_path()), DARK)
+    qtbot.addWidget(panel)
+    view = panel.splits.view
+    assert view.focusPolicy() == Qt.FocusPolicy.TabFocus
+    panel.set_static(True)
+    assert view.focusPolicy() == Qt.FocusPolicy.NoFocus
+    panel.set_static(False)
+    assert view.focusPolicy() == Qt.FocusPolicy.TabFocus

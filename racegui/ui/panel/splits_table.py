@@ -326,6 +326,10 @@ class SplitsTable(Card):
         latest laps, ending at the current one (nothing can be scrolled there)."""
         self._static = bool(on)
         self._following = True
+        # Nothing to scroll in a picture: no Tab stop, so no focus ring in one either.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus if on else Qt.FocusPolicy.TabFocus)
+        if on:
+            self.view.clearFocus()
         self.view.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
