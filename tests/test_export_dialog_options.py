@@ -44,9 +44,13 @@ def test_a_still_is_taken_where_the_window_is(window, qtbot, tmp_path):
     dlg.close()
 
 
-def test_the_dialog_starts_with_the_last_theme_type_and_cards(replay, qtbot, tmp_path):
-    """Only the folder was remembered: theme and cards went back to dark and none, and a
-    presenter re-ticked "Big type for a projector or a slide" for every export."""
+def test_the_dialog_starts_with_the_last_type_and_cards_and_the_window_s_theme(
+    replay, qtbot, tmp_path
+):
+    """Only the folder was remembered: cards went back to none, and a presenter re-ticked
+    "Big type for a projector or a slide" for every export. The theme is not remembered
+    across sessions: it is the window's (the last export's had overridden it, and a user who
+    switched the window to light got a dark export)."""
     ini = str(tmp_path / "s.ini")
     settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
     first = ExportDialog(replay, start_dir=tmp_path, settings=settings)
@@ -61,15 +65,12 @@ def test_the_dialog_starts_with_the_last_theme_type_and_cards(replay, qtbot, tmp
     settings.sync()
     again = ExportDialog(replay, start_dir=tmp_path, settings=settings, theme="dark")
     qtbot.addWidget(again)
-    assert again.options().theme == "light" and again.options().presentation
+    assert again.options().theme == "dark" and again.options().presentation
     assert (again.title_spin.value(), again.end_spin.value()) == (3.0, 2.5)
     later = AppSettings(QSettings(ini, QSettings.Format.IniFormat))  # the next session
     assert later.export_presentation
-    assert (later.export_theme, later.export_title_card_s, later.export_end_card_s) == (
-        "light",
-        3.0,
-        2.5,
-    )
+    assert (later.export_title_card_s, later.export_end_card_s) == (3.0, 2.5)
+    assert not later.store.contains("export/theme")
 
 
 def test_a_result_line_goes_when_the_options_change(replay, qtbot, tmp_path):

@@ -68,10 +68,13 @@ def test_the_panel_needs_no_scroll_bar(shot, size, theme):
     pacers card was cut off and the panel scrolled 130 px. 1257x707 is the window's first
     size on a 1366x768 laptop (first_size): the panel scrolled there once the splits table
     was down to its two rows, while the dropout feed kept three (user review); the feed
-    now gives rows too."""
+    now gives rows too, and the pace chart height before the laps."""
+    from racegui.ui.panel.side_panel import CHART_LEAST_PX
+
     panel = shot(size, theme)
     assert_cards_whole(panel)
-    assert panel.chart.height() >= 120  # the chart gives way, but stays a chart
+    assert panel.chart.height() >= CHART_LEAST_PX  # the chart gives way, but stays a chart
+    assert rows_in_view(panel.splits.view) == list(range(5))  # every lap of the mile
 
 
 def test_the_window_s_first_size_shows_three_whole_dropouts_and_every_lap(shot):
@@ -142,7 +145,7 @@ def test_the_feed_gets_its_rows_back_in_a_taller_window(shot):
     assert_cards_whole(tall)
 
 
-def test_the_chart_gives_way_last_in_the_shortest_first_window(shot):
+def test_the_chart_gives_way_in_the_shortest_first_window(shot):
     """1178x662 is the window's first size on a 1280x720 screen: with the splits at two rows
     and the feed at one, the panel still scrolled 38 px. The pace chart now gets shorter
     (down to CHART_LEAST_PX), and gets its height back in a taller window."""
@@ -174,12 +177,13 @@ def test_after_the_finish_the_splits_show_the_last_lap(qtbot, settings, t):
     ensure_app()
     win = MainWindow(load_replay(demo_path()), settings)
     qtbot.addWidget(win)
+    win.scene.panel.splits.set_mode(SPLITS)  # nine rows: not all in view
     render_window(win, 246.41, (1366, 700))
     view = win.scene.panel.splits.view
     last = view.model().rowCount() - 1
     shown = rows_in_view(view)
     assert last in shown and 0 not in shown  # the last lap being run
-    render_window(win, 70.0, (1366, 700))  # lap 1, then End (or a start at the finish)
+    render_window(win, 70.0, (1366, 700))  # 400 m, then End (or a start at the finish)
     QApplication.processEvents()
     assert last not in rows_in_view(view)
     render_window(win, t, (1366, 700))
@@ -207,3 +211,25 @@ def test_the_window_s_feed_shows_whole_rows(shot, size):
     assert feed.viewport().height() >= pitch
     assert feed.viewport().height() % pitch == 0
     assert feed.verticalScrollBar().singleStep() == pitch
+
+
+@pytest.mark.parametrize(
+    ("size", "laps", "splits"),
+    [((1280, 680), 4, 4), ((1366, 728), 5, 6), ((1280, 720), 5, 6)],
+)
+def test_a_laptop_window_keeps_the_laps_before_the_chart_s_height(shot, size, laps, splits):
+    """A maximised window on a 1280x720 screen (1280x680 of window) showed 2 of the mile's 5
+    laps, and 2 of the 200 m tab's 9 rows, beside a pace chart 120 px high; on a 1366x768
+    one (1366x728), 4 and 4 (a laptop user's review: the laps are a coach's first reading).
+    The chart now gives its height, down to CHART_LEAST_PX, before the laps give rows."""
+    from racegui.ui.panel.side_panel import CHART_LEAST_PX, CHART_MIN_PX
+
+    panel = shot(size)
+    assert len(rows_in_view(panel.splits.view)) >= laps
+    assert_cards_whole(panel)
+    assert CHART_LEAST_PX <= panel.chart.height() <= CHART_MIN_PX
+    panel.splits.set_mode(SPLITS)
+    QApplication.processEvents()
+    assert len(rows_in_view(panel.splits.view)) >= splits
+    assert_cards_whole(panel)
+    assert panel.chart.height() >= CHART_LEAST_PX

@@ -108,6 +108,7 @@ class ExportDialog(QDialog):
         replay: Replay,
         *,
         theme: str = "dark",
+        chosen_theme: str | None = None,
         splits: str = "laps",
         compare: Replay | None = None,
         race_path: Path | None = None,
@@ -120,11 +121,12 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``theme`` and ``splits`` ("laps", "200m", "timed" or with ``compare`` "compare")
-        start as the window shows them (the theme of the last export instead, if
-        ``settings`` remembers one); ``presenting``: the window is in presentation mode,
+        start as the window shows them, the theme unless ``chosen_theme``: the one the user
+        chose in the dialog for the last export of this race in this session (see
+        chosen_theme); ``presenting``: the window is in presentation mode,
         so "Big type" starts ticked (else as in the last export); ``start_dir`` is the
         folder of the default path (home if None); ``settings``, if given, remembers the
-        folder of each finished export (see :func:`default_folder`) and the theme and cards
+        folder of each finished export (see :func:`default_folder`) and the big type and cards
         of the last export, which the dialog starts with; ``now_s``
         (s) is the window's race time, where a PNG still is taken unless the user says;
         ``race_path`` and ``compare_path`` are the files of replay and compare (None: not
@@ -144,7 +146,7 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self._running = False
         self._format: ExportFormat = "mp4"
-        self._user_set: set[str] = set()  # "size", "fps", "panel", "presentation": the user's
+        self._user_set: set[str] = set()  # "size", "fps", "panel", "presentation", "theme"
         self._proposing = False
         self._now_s = now_s
         self._proposed_from = clock_text(0.0)
@@ -153,7 +155,11 @@ class ExportDialog(QDialog):
         self.last_summary: str | None = None
         self.last_options: ExportOptions | None = None
         """The options of the last export this dialog finished."""
-        self._build(theme, splits, start_dir or Path.home())
+        self._window_theme = theme
+        """The window's theme: the dialog follows it unless the user picks another."""
+        if chosen_theme is not None and chosen_theme != theme:
+            self._user_set.add("theme")
+        self._build(chosen_theme or theme, splits, start_dir or Path.home())
         self._recall_options()
         if presenting:  # a presenter's clip is for a projector or a slide, as the window is
             self.presentation_check.setChecked(True)
@@ -291,26 +297,24 @@ class ExportDialog(QDialog):
         self.end_spin.valueChanged.connect(self._on_option_changed)
         self.splits_combo.currentIndexChanged.connect(self._on_option_changed)
         self.theme_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.theme_combo.activated.connect(self._on_theme_activated)
         self.presentation_check.toggled.connect(self._on_option_changed)
         self.presentation_check.toggled.connect(self._on_presentation_toggled)
 
     def _recall_options(self) -> None:
-        """Start with the theme, type size and card lengths of the last export (settings, if
-        any)."""
+        """Start with the type size and card lengths of the last export (settings, if any).
+        Not its theme: remembered across sessions, it overrode the window's, and a user who
+        had switched the window to light got a dark export (laptop user's review)."""
         if self._settings is None:
             return
-        theme = self._settings.export_theme
-        if theme:
-            self.theme_combo.setCurrentText(theme)
         self.presentation_check.setChecked(self._settings.export_presentation)
         self.title_spin.setValue(self._settings.export_title_card_s)
         self.end_spin.setValue(self._settings.export_end_card_s)
 
     def _remember_options(self, options: ExportOptions) -> None:
-        """Keep the theme, type size and card lengths of an export for the next dialog."""
+        """Keep the type size and card lengths of an export for the next dialog."""
         if self._settings is None:
             return
-        self._settings.export_theme = options.theme
         if not self._presenting or "presentation" in self._user_set:
             self._settings.export_presentation = options.presentation
         if not options.is_still:  # a still's (greyed out) cards were not used
@@ -349,6 +353,20 @@ class ExportDialog(QDialog):
             if last.to_s is not None:
                 self.to_edit.setText(clock_text(last.to_s))
         self._refresh_check()
+
+    @property
+    def chosen_theme(self) -> str | None:
+        """The theme the user picked over the window's (None: the window's is shown): for
+        the window to start the next dialog of this race with, in this session."""
+        return self.theme_combo.currentText() if "theme" in self._user_set else None
+
+    def _on_theme_activated(self, _index: int) -> None:
+        """The user picked a theme: their choice where it is not the window's; the
+        window's picked again, the dialog follows the window again."""
+        if self.theme_combo.currentText() != self._window_theme:
+            self._user_set.add("theme")
+        else:
+            self._user_set.discard("theme")
 
     def _on_presentation_toggled(self, _on: bool) -> None:
         self._user_set.add("presentation")

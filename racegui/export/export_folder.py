@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from racegui.resources_path import resources_dir
 
 
-def _writable_dir(folder: Path | None) -> bool:
+def writable_dir(folder: Path | None) -> bool:
     """Whether folder is a folder the user may write in (False for one that cannot be looked
     up: a hand-edited settings file's folder name too long for the file system)."""
     try:
@@ -19,7 +19,7 @@ def _writable_dir(folder: Path | None) -> bool:
         return False
 
 
-def _user_file_folder(path: Path | None) -> Path | None:
+def user_file_folder(path: Path | None) -> Path | None:
     """The folder of a race file the user has (None for a demo race shipped with racegui)."""
     if path is None:
         return None
@@ -40,7 +40,7 @@ def default_folder(last: Path | None, race_path: Path | None) -> Path:
     The folder of the last export, else the race file's folder (a user file, not a shipped
     demo), else the user's Videos (Movies) folder, else home; each only if it is writable.
     """
-    for folder in (last, _user_file_folder(race_path), _videos_folder()):
-        if _writable_dir(folder):
+    for folder in (last, user_file_folder(race_path), _videos_folder()):
+        if writable_dir(folder):
             return folder
     return Path.home()

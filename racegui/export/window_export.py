@@ -21,14 +21,26 @@ class ExportMemory:
     race: tuple[str, str, float] | None = None
     """(file, title, length in s) of the race exported."""
     options: ExportOptions | None = None
+    theme: str | None = None
+    """The theme the user chose in the dialog over the window's for that export (None: the
+    window's, which the next dialog follows too, whatever the window shows then)."""
 
     def for_race(self, race: tuple[str, str, float]) -> ExportOptions | None:
         """The last export's options if it was of ``race``, else None."""
         return self.options if race == self.race else None
 
-    def remember(self, race: tuple[str, str, float], options: ExportOptions | None) -> None:
+    def theme_for(self, race: tuple[str, str, float]) -> str | None:
+        """The theme the user chose for the last export if it was of ``race``, else None."""
+        return self.theme if race == self.race else None
+
+    def remember(
+        self,
+        race: tuple[str, str, float],
+        options: ExportOptions | None,
+        theme: str | None = None,
+    ) -> None:
         if options is not None:
-            self.race, self.options = race, options
+            self.race, self.options, self.theme = race, options, theme
 
 
 def _race_key(window) -> tuple[str, str, float]:
@@ -67,7 +79,8 @@ def _window_time(window) -> float:
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme, splits tab and
     comparison, with big type if the window is in presentation mode, and the options of the
-    last export of the same race in this session."""
+    last export of the same race in this session (its theme only where the user chose it
+    in the dialog: else the window's now)."""
     memory, race = _memory(window), _race_key(window)
     settings = getattr(window, "settings", None)
     last = settings.export_folder if settings is not None else ""
@@ -75,6 +88,7 @@ def open_export_dialog(window) -> ExportDialog:
     dialog = ExportDialog(
         window.replay,
         theme=getattr(window, "theme_name", "dark"),
+        chosen_theme=memory.theme_for(race),
         splits=_window_splits(window),
         compare=getattr(window, "compare", None),
         race_path=getattr(window, "path", None),
@@ -86,7 +100,9 @@ def open_export_dialog(window) -> ExportDialog:
         last=memory.for_race(race),
         parent=window,
     )
-    dialog.export_finished.connect(lambda _summary: memory.remember(race, dialog.last_options))
+    dialog.export_finished.connect(
+        lambda _summary: memory.remember(race, dialog.last_options, dialog.chosen_theme)
+    )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     # The dialog reports the finished export itself (it stays open with the summary): a
     # window.statusBar() message would create a status bar the window never had, an empty

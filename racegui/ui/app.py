@@ -229,6 +229,9 @@ def _screenshot(
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
         window = MainWindow(replay, settings, path=file, theme=theme or "dark")
+        # A picture of any size the layout can draw (a 640x360 thumbnail), not only of one a
+        # user can make the window: the least size is for dragging its edges.
+        window.setMinimumSize(0, 0)
         if other is not None:
             window.set_compare(other, compare)
         if presentation:

@@ -20,6 +20,11 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "1 / 2 / 3 / 4",
         "Splits table: laps / 200 m / timed (the file's own splits) / against the compared race",
     ),
+    (
+        "Tab",
+        "Splits table: Up / Down scroll it a row, Page Up / Page Down a view; Tab again: "
+        "back to the window's keys",
+    ),
     ("D", "Dark / light theme"),
     ("F", "Full screen on / off"),
     ("F11", "Presentation mode (full screen, big type, controls hide)"),

@@ -57,6 +57,12 @@ FIRST_SIZE_PX = (1440, 860)
 """The window's size on first launch (px), where the screen has room for it."""
 FIRST_SIZE_SHARE = 0.92
 """At most this share of the screen's available width and height on first launch."""
+MIN_SIZE_PX = (640, 640)
+"""The window's least size (px): half a 1280 px screen wide (a window snapped beside another
+shows the track alone, with a note that the panel needs more width), and as high as the
+demo's side panel needs beside the track with every card whole and its splits table at its
+least two rows (lower, the panel scrolled; at the 132 px Qt had allowed, the track was gone
+and the controls were all that was left)."""
 
 
 def first_size(screen: QScreen | None) -> QSize:
@@ -68,6 +74,16 @@ def first_size(screen: QScreen | None) -> QSize:
         room = screen.availableGeometry()
         w = min(w, round(room.width() * FIRST_SIZE_SHARE))
         h = min(h, round(room.height() * FIRST_SIZE_SHARE))
+    return QSize(w, h)
+
+
+def minimum_size(screen: QScreen | None) -> QSize:
+    """The window's least size: MIN_SIZE_PX, or the screen's available area where that is
+    smaller (a small screen at a high scale), so that the window always fits its screen."""
+    w, h = MIN_SIZE_PX
+    if screen is not None:
+        room = screen.availableGeometry()
+        w, h = min(w, room.width()), min(h, room.height())
     return QSize(w, h)
 
 
@@ -152,7 +168,12 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
         self._set_replay(replay, path)
         if path is not None:  # given on the command line: as recent as one opened here
             self._remember_opened(path)
+        self.setMinimumSize(minimum_size(self.screen()))
         self.resize(first_size(self.screen()))
+        # The window itself has the keyboard focus (its keys are its shortcuts), so that
+        # activating it does not put the focus on its one Tab stop, the splits table, which
+        # would then take Page Up/Down from the window; Tab goes to the table and back.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
             # Saved full screen (by a version before _windowed_geometry): a window, not an
@@ -464,7 +485,7 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
         chosen, _ = save_file_name(
             self,
             "Save race as",
-            suggested_name(self.path, self.settings.last_folder),
+            suggested_name(self.path, self.replay.race.title),
             SAVE_FILTER,
         )
         if chosen:

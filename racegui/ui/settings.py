@@ -188,16 +188,6 @@ class AppSettings:
         self.store.setValue("export/folder", str(folder))
 
     @property
-    def export_theme(self) -> str:
-        """The theme of the last export ("dark", "light", or "" before any)."""
-        value = self._text("export/theme")
-        return value if value in ("dark", "light") else ""
-
-    @export_theme.setter
-    def export_theme(self, name: str) -> None:
-        self.store.setValue("export/theme", str(name))
-
-    @property
     def export_title_card_s(self) -> float:
         """Title card length (video s) of the last export (0: none)."""
         return self._seconds("export/title_card_s")

@@ -382,24 +382,38 @@ class SidePanel(QWidget):
     def _fit_rows(self, room: int, need: int) -> None:
         """Fit the cards to `room` (px) from every splits row, FEED_ROWS dropout rows and
         FIELD_ROWS field rows, with which they need `need` (px): fewer dropout rows (down to
-        one); with a field card, fewer splits rows (down to SPLITS_BESIDE_FIELD_ROWS), then
-        fewer field rows (down to FIELD_LEAST_ROWS); then fewer splits rows (down to
-        MIN_SPLITS_ROWS, or all if fewer), then a shorter pace chart."""
+        one); in one column a shorter pace chart (down to CHART_LEAST_PX); with a field
+        card, fewer splits rows (down to SPLITS_BESIDE_FIELD_ROWS), then fewer field rows
+        (down to FIELD_LEAST_ROWS); then fewer splits rows (down to MIN_SPLITS_ROWS, or all
+        if fewer); in two columns, then a shorter pace chart. The chart gives its height
+        before the laps in one column: at 1280x680 the table had kept 2 of a mile's 5 rows
+        beside a 120 px chart (a coach's review: the laps are read first); in two columns
+        the chart is beside the splits, not above them, and its height would not help."""
         feed = self.pacers.feed_rows
         while need > room and feed > 1:
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
+        if self._columns == 1:
+            need = self._shorter_chart(room, need)
         if not self.field.isHidden():
             need = self._fewer_splits_rows(room, need, SPLITS_BESIDE_FIELD_ROWS)
             need = self._fewer_field_rows(room, need)
         need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
-        if need > room:  # the chart gives the rest, and takes back any slack (not the feed)
-            least, chart = self._style.px(CHART_LEAST_PX), self.chart
+        need = self._shorter_chart(room, need)
+        slack = room - need  # whole splits rows given may leave some: the chart takes it
+        chart = self.chart
+        if slack > 0 and chart.minimumHeight() < self._chart_min_px():
+            chart.setMinimumHeight(min(self._chart_min_px(), chart.minimumHeight() + slack))
+
+    def _shorter_chart(self, room: int, need: int) -> int:
+        """A shorter pace chart, down to CHART_LEAST_PX, until the cards fit `room` (px);
+        they need `need` (px) now. Returns what they need then."""
+        least, chart = self._style.px(CHART_LEAST_PX), self.chart
+        if need > room and chart.minimumHeight() > least:
             chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
-            slack = room - self._needed_height()
-            if slack > 0:
-                chart.setMinimumHeight(min(self._chart_min_px(), chart.minimumHeight() + slack))
+            need = self._needed_height()
+        return need
 
     def _fewer_splits_rows(self, room: int, need: int, floor: int) -> int:
         """Fewer whole splits rows in view, down to `floor` (or all if fewer), until the cards

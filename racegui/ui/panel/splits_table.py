@@ -3,9 +3,7 @@ race is compared a "vs 2023" tab of her laps against it; click a row to jump the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QWidget,
 )
 
@@ -22,6 +19,7 @@ from racegui.model.replay import Replay
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.compare_tab import CompareModel, compare_names, compare_rows
 from racegui.ui.panel.data import PanelData
+from racegui.ui.panel.fit_table import FitTable, sized_rows
 from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
 from racegui.ui.panel.style import PanelStyle
 
@@ -76,56 +74,6 @@ COMPARE_TIPS = (
 )
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
-
-
-def _sized_rows(model: QAbstractItemModel | None) -> int:
-    """Rows a table showing `model` is sized for (see SplitsModel.sized_rows)."""
-    if isinstance(model, SplitsModel):
-        return model.sized_rows
-    return model.rowCount() if model is not None else 0
-
-
-class _FitTable(QTableView):
-    """A table whose preferred height shows every row, or at most `max_rows` (then it scrolls).
-
-    With `sized_for` set (presentation), it is exactly as tall as that model's rows, whichever
-    model it shows: every lap row stays in view and the longer 200 m tab scrolls instead of
-    taking height from the other cards.
-    """
-
-    max_rows = 99
-    sized_for: QAbstractItemModel | None = None
-    fit_rows: int | None = None
-    """Rows kept in view, set by a panel that fits its height (then the table is exactly that
-    many whole rows tall, the rest scrolls); None: as many as there are, shrinking to 2."""
-    resized: Callable[[], None] | None = None
-    """Called after the table changes size (it then scrolls its current row into view)."""
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        if self.resized is not None:
-            self.resized()
-
-    def _rows_height(self, rows: int) -> int:
-        """Height (px) of the header and `rows` rows."""
-        return self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
-
-    def _fitted_height(self) -> int:
-        """Height (px) that shows the rows of `sized_for` or else of the shown model (for a
-        runner who did not finish, as many as before she stops, after it too)."""
-        model = self.sized_for if self.sized_for is not None else self.model()
-        rows = min(_sized_rows(model), self.max_rows)
-        if self.fit_rows is not None:
-            rows = min(rows, self.fit_rows)
-        return self._rows_height(rows) + 2 * self.frameWidth() + 2
-
-    def sizeHint(self) -> QSize:  # Qt override
-        return QSize(super().sizeHint().width(), self._fitted_height())
-
-    def minimumSizeHint(self) -> QSize:  # Qt override
-        if self.sized_for is not None or self.fit_rows is not None:
-            return QSize(100, self._fitted_height())
-        return QSize(100, self._rows_height(2))
 
 
 LEGEND = ("italics: estimated", "italics: est.")
@@ -188,14 +136,13 @@ class SplitsTable(Card):
         self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
         self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self)
         self.compare_model = CompareModel(COMPARE_HEADERS, COMPARE_TIPS, self)
-        self.view = _FitTable()
+        self.view = FitTable()
         v = self.view
         v.setModel(self.laps_model)
         v.verticalHeader().hide()
         v.setShowGrid(False)
         v.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        v.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         v.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         v.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -242,13 +189,18 @@ class SplitsTable(Card):
         """Least width (px) of each time column (see _least_time_widths)."""
         self._scroll_pending = False
         """The current row is not in view yet (the table had no size when asked to show it)."""
+        self._following = True
+        """The table keeps the current row in view as the race runs; False once the user
+        scrolls it out of view (wheel, scroll bar, keys), until it is in view again."""
         self._static = False
         """Drawn for a picture or a video (see set_static)."""
         v.resized = self._on_view_resized
+        v.verticalScrollBar().actionTriggered.connect(self._on_scroll_bar_action_triggered)
 
     def set_data(self, data: PanelData) -> None:
         """Rows for a replay."""
         self._data = data
+        self._following = True
         # A runner who did not finish: until she stops, her tables read as a finisher's (to
         # the finish); her own, ending at "DNF 2200", from when she stops.
         self.laps_model.set_rows(lap_rows(data.laps), lap_rows(data.laps_ahead))
@@ -293,6 +245,7 @@ class SplitsTable(Card):
         self._style = style
         self._fit_label_column()
         v.setIconSize(QSize(style.px(7), style.px(7)))
+        v.ring.set_colour(style.theme.text)
         # Presentation: every lap row (up to MAX_FIXED_ROWS), in both tabs; the rest scrolls.
         v.sized_for = self.laps_model if presentation else None
         v.max_rows = MAX_FIXED_ROWS if presentation else 99
@@ -358,11 +311,11 @@ class SplitsTable(Card):
         """Rows the table shown (laps, 200 m or timed splits) is sized for: all its rows, or
         for a runner who did not finish, her table's before she stops, after it too (see
         SplitsModel.sized_rows)."""
-        return _sized_rows(self.view.model())
+        return sized_rows(self.view.model())
 
     def set_fit_rows(self, rows: int | None) -> None:
         """Keep exactly `rows` whole rows in view (the rest scrolls, the current row
-        centred), or None: the table's own sizing (see _FitTable.fit_rows)."""
+        centred), or None: the table's own sizing (see FitTable.fit_rows)."""
         if rows != self.view.fit_rows:
             self.view.fit_rows = rows
             self.view.updateGeometry()
@@ -372,6 +325,11 @@ class SplitsTable(Card):
         """For a picture or a video (exports): no scroll bar, and the rows in view are the
         latest laps, ending at the current one (nothing can be scrolled there)."""
         self._static = bool(on)
+        self._following = True
+        # Nothing to scroll in a picture: no Tab stop, so no focus ring in one either.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus if on else Qt.FocusPolicy.TabFocus)
+        if on:
+            self.view.clearFocus()
         self.view.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
@@ -445,6 +403,7 @@ class SplitsTable(Card):
         model = self._models()[mode]
         if self.view.model() is not model:
             self.dirty = True
+            self._following = True  # another tab opens on its current row
             self.view.setModel(model)
             self._show_legend()
             self._setup_header()
@@ -538,28 +497,62 @@ class SplitsTable(Card):
     def _scroll_to_current(self) -> None:
         """Centre the current row (after a new row is reached, the tab or the size changed),
         or in a static table end with it, or after the finish show the last rows; if the
-        table is not laid out yet, try again at the next frame or resize."""
+        table is not laid out yet, try again at the next frame or resize. Where the user
+        scrolled the current row out of view, the table stays where it is until the current
+        row is in view again (scrolled back, or the race reaching the rows shown)."""
         view = self.view
         model = view.model()
         self._scroll_pending = False
         if not isinstance(model, SplitsModel) or model.rowCount() == 0:
             return
-        row = model.current_row()
-        if row is None:  # every row run: the last lap, not the first (it had gone to the top)
-            row = model.rowCount() - 1
+        row = self._shown_row(model)
         index = model.index(row, 0)
         view.doItemsLayout()  # a model just set has no row positions before its layout
+        pitch = max(1, view.verticalHeader().defaultSectionSize())
+        bar = view.verticalScrollBar()
+        if not self._following:
+            if not self._row_in_view(row, bar.value()):
+                return
+            self._following = True
         # Whole rows (a centred row left half rows above and below it): as many before the
         # current row as after it, or one more before (rows run are of more use than rows to
         # come), from the first row to the last. A static table (an export, which cannot be
         # scrolled) shows only rows run before it: the latest laps.
-        pitch = max(1, view.verticalHeader().defaultSectionSize())
         visible = max(1, view.viewport().height() // pitch)
         before = visible - 1 if self._static else visible // 2
         top = max(0, min(row - before, model.rowCount() - visible))
-        view.verticalScrollBar().setValue(top * pitch)
+        bar.setValue(top * pitch)
         shown = view.viewport().rect().contains(view.visualRect(index))
         self._scroll_pending = not shown and view.viewport().height() > 0
+
+    @staticmethod
+    def _shown_row(model: SplitsModel) -> int:
+        """The row kept in view: the current one, or after the finish the last (it had gone
+        to the top, the first)."""
+        row = model.current_row()
+        return model.rowCount() - 1 if row is None else row
+
+    def _row_in_view(self, row: int, top_px: int) -> bool:
+        """Whether `row` is drawn whole with the table scrolled to `top_px` (px)."""
+        view = self.view
+        pitch = max(1, view.verticalHeader().defaultSectionSize())
+        return top_px <= row * pitch and (row + 1) * pitch <= top_px + view.viewport().height()
+
+    @property
+    def following(self) -> bool:
+        """Whether the table keeps the current row in view as the race runs (False while
+        the user has scrolled it out of view)."""
+        return self._following
+
+    def _on_scroll_bar_action_triggered(self, _action: int) -> None:
+        """The user scrolled (wheel, scroll bar or keys): the table follows the race again
+        only while the current row stays in view. The bar's position is already the new one
+        (its value not yet)."""
+        model = self.view.model()
+        if self._static or not isinstance(model, SplitsModel) or model.rowCount() == 0:
+            return
+        top = self.view.verticalScrollBar().sliderPosition()
+        self._following = self._row_in_view(self._shown_row(model), top)
 
     def _on_view_resized(self) -> None:
         self._fit_label_column()
