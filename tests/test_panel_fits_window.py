@@ -233,3 +233,23 @@ def test_a_laptop_window_keeps_the_laps_before_the_chart_s_height(shot, size, la
     assert len(rows_in_view(panel.splits.view)) >= splits
     assert_cards_whole(panel)
     assert panel.chart.height() >= CHART_LEAST_PX
+
+
+def test_a_long_race_s_laps_do_not_squeeze_the_chart(qtbot, tmp_path):
+    """A 10,000 m's 25 laps in a short panel: the table keeps as many rows as fit beside the
+    usual chart (12); the chart gives its height only for the laps' first SPLITS_KEPT_ROWS
+    (it had been squeezed to 89 px for 14 rows, its ticks down to two)."""
+    from racegui.ui.panel.side_panel import CHART_MIN_PX, SPLITS_KEPT_ROWS
+    from racegui.ui.theme import DARK
+    from tests.test_panel_pace_chart_range import replay_of, ten_k
+
+    panel = SidePanel(replay_of(tmp_path, ten_k()), DARK)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_frame(300.0)
+    QApplication.processEvents()
+    assert panel.chart.height() >= CHART_MIN_PX
+    assert len(rows_in_view(panel.splits.view)) > SPLITS_KEPT_ROWS
+    assert panel._scroll.verticalScrollBar().maximum() == 0  # it fits (no pacers card)

@@ -243,10 +243,13 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     short window's chart: its slowest pace, at the finish, is beside "L4", not under it.
     Its chart keeps the range it always had at its foot; at its top too, but in a chart too
     short for the target label above its line, where the top makes room for it (it had sat
-    on her bars, green on red: presenter's review)."""
+    on her bars, green on red: presenter's review). In a chart shortened for the laps
+    (1280x720's, 102 px high) the foot moves a fraction of a second for the lap names' band
+    and the top a little more for the label."""
     from racegui.ui.app import ensure_app, render_window
     from racegui.ui.main_window import MainWindow
     from racegui.ui.panel.pace_scale import pace_range
+    from racegui.ui.panel.side_panel import CHART_MIN_PX
 
     ensure_app()
     win = MainWindow(load_replay(demo_path()), settings, theme="dark")
@@ -255,11 +258,15 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     chart = win.scene.panel.chart
     fast, slow = chart._vb.viewRange()[1]
     data_fast, data_slow = pace_range(chart._data)
-    assert slow == pytest.approx(data_slow)
+    short = chart.height() < CHART_MIN_PX
+    if short:
+        assert data_slow <= slow < data_slow + 0.5
+    else:
+        assert slow == pytest.approx(data_slow)
     if size == (1920, 1080):
         assert fast == pytest.approx(data_fast)
     else:
-        assert data_fast - 1.0 < fast < data_fast
+        assert data_fast - (2.0 if short else 1.0) < fast < data_fast
     label = chart.target_text
     assert tuple(label.anchor) == (1.0, 1.0)  # right of the chart, above its line
     top = label.mapRectToScene(label.boundingRect()).top()

@@ -24,7 +24,7 @@ from racegui.ui.text_fit import NAME_CHARS, clip_text
 
 FIELD_ROWS = 12
 """Runners' rows kept in view whole (a 5000 m final's field, nearly) before the splits give
-up rows below SPLITS_BESIDE_FIELD_ROWS in a short window; more where the panel has room, and
+up rows below SPLITS_KEPT_ROWS in a short window; more where the panel has room, and
 the rest are counted in "+ N more"."""
 FIELD_LEAST_ROWS = 3
 """Fewest rows kept when the panel fits a short window (the leader, the followed runner

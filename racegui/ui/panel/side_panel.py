@@ -43,9 +43,10 @@ MIN_WIDTH_PX = 380
 MIN_SPLITS_ROWS = 2
 """Fewest splits rows kept in view when the panel fits a short window (the current row and
 the one before it)."""
-SPLITS_BESIDE_FIELD_ROWS = 6
-"""Splits rows kept in view before the field card gives up rows in a short window (then
-the splits give way down to MIN_SPLITS_ROWS)."""
+SPLITS_KEPT_ROWS = 6
+"""Splits rows kept in view (the current lap and the rows around it: every lap of a mile)
+before, in a short window, the field card gives up rows and, in one column, the pace chart
+gets shorter; then the splits give way down to MIN_SPLITS_ROWS."""
 CHART_MIN_PX = 120
 """The pace chart's least height (px at scale 1.0) beside the track."""
 ALIGN_SLACK_ROWS = 2
@@ -382,23 +383,27 @@ class SidePanel(QWidget):
     def _fit_rows(self, room: int, need: int) -> None:
         """Fit the cards to `room` (px) from every splits row, FEED_ROWS dropout rows and
         FIELD_ROWS field rows, with which they need `need` (px): fewer dropout rows (down to
-        one); in one column a shorter pace chart (down to CHART_LEAST_PX); with a field
-        card, fewer splits rows (down to SPLITS_BESIDE_FIELD_ROWS), then fewer field rows
-        (down to FIELD_LEAST_ROWS); then fewer splits rows (down to MIN_SPLITS_ROWS, or all
-        if fewer); in two columns, then a shorter pace chart. The chart gives its height
-        before the laps in one column: at 1280x680 the table had kept 2 of a mile's 5 rows
-        beside a 120 px chart (a coach's review: the laps are read first); in two columns
-        the chart is beside the splits, not above them, and its height would not help."""
+        one); in one column or with a field card, fewer splits rows (down to
+        SPLITS_KEPT_ROWS); with a field card, fewer field rows (down to FIELD_LEAST_ROWS);
+        in one column, a shorter pace chart (down to CHART_LEAST_PX); then fewer splits rows
+        (down to MIN_SPLITS_ROWS, or all if fewer); in two columns, then a shorter chart.
+        In one column the chart gives its height before the laps go below SPLITS_KEPT_ROWS:
+        at 1280x680 the table had kept 2 of a mile's 5 rows beside a 120 px chart (a coach's
+        review: the laps are read first), but a 10,000 m's 14 rows had not been worth a
+        chart squeezed to 89 px. In two columns the chart is beside the splits, not above
+        them: its height would not help them."""
         feed = self.pacers.feed_rows
         while need > room and feed > 1:
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
-        if self._columns == 1:
-            need = self._shorter_chart(room, need)
+        one_column = self._columns == 1
+        if one_column or not self.field.isHidden():
+            need = self._fewer_splits_rows(room, need, SPLITS_KEPT_ROWS)
         if not self.field.isHidden():
-            need = self._fewer_splits_rows(room, need, SPLITS_BESIDE_FIELD_ROWS)
             need = self._fewer_field_rows(room, need)
+        if one_column:
+            need = self._shorter_chart(room, need)
         need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
         need = self._shorter_chart(room, need)
         slack = room - need  # whole splits rows given may leave some: the chart takes it
