@@ -4,12 +4,12 @@ saying what was written and what reading the CSV noted."""
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from racegui.cli_args import EXIT_OK, UsageError
 from racegui.cli_read import csv_options
 from racegui.cli_text import count, quoted
+from racegui.io.atomic import same_file
 
 
 def _check_import_paths(csv_path: Path, output: Path) -> None:
@@ -20,13 +20,9 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
             f"racegui import reads a splits CSV; {csv_path} is already a race file: open it "
             f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"
         )
-    same = output.resolve() == csv_path.resolve()
-    try:
-        if not same and output.exists() and csv_path.exists():
-            same = os.path.samefile(output, csv_path)  # SPLITS.CSV on macOS, a link
-    except OSError:  # a name too long to look up: reading or writing it says so
-        pass
-    if same:
+    # SPLITS.CSV on macOS, a link; a name too long or a loop of links: reading or writing
+    # it says so
+    if same_file(output, csv_path):
         raise UsageError(
             f"racegui import: -o {output} is the CSV being imported; give the race file "
             "another name (race.json)"

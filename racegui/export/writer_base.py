@@ -20,6 +20,7 @@ from typing import Protocol, Self
 import numpy as np
 
 from racegui.export.frames import to_rgb
+from racegui.io.atomic import refuse_special
 
 
 class ExportWriteError(RuntimeError):
@@ -80,8 +81,12 @@ def fsync_dir(path: Path) -> None:
 
 
 def commit_file(tmp: Path, dest: Path) -> None:
-    """Flush ``tmp`` to disk and rename it over ``dest`` in one step."""
+    """Flush ``tmp`` to disk and rename it over ``dest`` in one step (over the target of a
+    symbolic link, as atomic.reserve_temp_path made tmp beside it; refused for a pipe or a
+    device put there meanwhile: atomic.refuse_special)."""
     fsync_path(tmp)
+    refuse_special(dest)
+    dest = Path(os.path.realpath(dest))
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
 

@@ -40,6 +40,32 @@ def refuse_read_only(dest: Path) -> None:
         raise PermissionError(errno.EACCES, "Permission denied (the file is read-only)", str(dest))
 
 
+NOT_A_FILE = "it is not a regular file (a pipe or a device)"
+"""Why a write to a pipe, a device or a socket is refused (its strerror)."""
+
+
+class NotAFileError(OSError):
+    """The destination of a write is a pipe, a device or a socket, not a file to replace."""
+
+
+def refuse_special(dest: Path) -> None:
+    """NotAFileError if what dest names (through symbolic links) is a pipe, a device or a
+    socket, and OSError for a loop of links: renaming a finished file over it would remove
+    it, and as root a symbolic link to /dev/full had been replaced by a race file
+    (tester). A missing file, a plain file or a folder (which writing refuses itself) pass.
+    """
+    try:
+        mode = os.stat(dest).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(errno.ELOOP, "a loop of symbolic links", str(dest)) from None
+        return
+    except ValueError:  # a NUL in the name: writing it says so
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # as the readers say it
+        raise NotAFileError(errno.EEXIST, NOT_A_FILE, str(dest))
+
+
 STALE_AFTER_S = 600.0
 """Age (s, since last written) after which a temporary file of a process that no longer
 runs is removed: a live write touches its file far more often than that."""
@@ -98,12 +124,15 @@ def remove_stale_temps(dest: Path, now: float | None = None) -> list[Path]:
 def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
     """Create an empty, uniquely named hidden file next to ``dest`` and return its path,
     ".NAME.PID-XXXXXXXX.part", after removing what killed writes to dest left
-    (remove_stale_temps).
+    (remove_stale_temps). A symbolic link is written through: the temporary file is made
+    beside its target, which commit_file then replaces (the link stays).
 
     The file is created with the usual permissions (0666 less the umask, applied by the
     system), so renaming it over ``dest`` gives an ordinary file. Raises FileExistsError if
     no free name is found (after 100 tries) and OSError if the folder refuses the file.
     """
+    refuse_special(dest)
+    dest = Path(os.path.realpath(dest))
     remove_stale_temps(dest)
     for _ in range(100):
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}")
@@ -123,6 +152,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     A new file is 0666 less the umask; a replaced file keeps its mode. A symbolic link is
     written through, as open() would: its target gets the new data and the link stays.
     """
+    refuse_special(path)
     path = Path(os.path.realpath(path))
     tmp = reserve_temp_path(path, ".tmp")
     try:
