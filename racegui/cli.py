@@ -41,17 +41,24 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
     """main for argv (`verb`: it starts with one of VERBS), with an export's stop signals
     noted in `received` (None: not an export)."""
     try:
-        # Imported in the try: Ctrl+C while numpy and scipy load gave a traceback.
+        # Imported in a try of their own: Ctrl+C while numpy and scipy load gave a traceback,
+        # and the clauses below name them.
         from racegui.io.errors import RaceFileError
         from racegui.model.replay import RaceModelError
-
+    except (KeyboardInterrupt, ImportError) as exc:
+        return _failed_start(exc)
+    try:
         if verb:
             args = _verb_parser(argv[0]).parse_args(argv[1:])
             return _run_verb(argv[0], args, received)
         return run_gui(argv, dialogs)
-    except KeyboardInterrupt:  # first: the names in the clauses below may not be bound yet
+    except KeyboardInterrupt:
         to_stderr("racegui: interrupted")
         return 130
+    except ImportError as exc:  # Ctrl+C as a verb imports what it needs (numpy says so)
+        if not _interrupted(exc):
+            raise
+        return _failed_start(exc)
     except UsageError as exc:
         to_stderr(str(exc))
         if dialogs and not verb and _can_show_dialog():
@@ -69,6 +76,27 @@ def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether exc is Ctrl+C, or an ImportError it caused (numpy turns a KeyboardInterrupt
+    while its C modules load into one)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _failed_start(exc: BaseException) -> int:
+    """One line for Ctrl+C (130) or a broken install (1) while racegui loads its modules."""
+    if _interrupted(exc):
+        to_stderr("racegui: interrupted")
+        return 130
+    to_stderr(f"racegui: cannot start: {exc} (reinstall racegui and its dependencies)")
+    return 1
 
 
 def _run_verb(verb: str, args: argparse.Namespace, received: list[int] | None) -> int:
