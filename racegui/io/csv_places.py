@@ -64,7 +64,8 @@ class Origin:
     """Line each athlete's name, role and colour were read from (where not empty)."""
     col: dict[str, int]
     options: dict[str, str]
-    """racegui import's options given, as given_options names them."""
+    """racegui import's options given, as given_options names them (and for a lap CSV,
+    "name": where its runner's name came from)."""
     longest: int
     """Line of the largest distance in the file."""
 
@@ -111,6 +112,8 @@ class Origin:
         """$.athletes[i].id, name, role or colour: the cell it was read from (a name taken
         from the athlete column, and the id, are on the athlete's first line)."""
         i, field = int(match.group(1)), match.group(2)
+        if field == "name" and field not in self.said[i] and "name" in self.options:
+            return Problem(self.options["name"], message)  # a lap CSV's runner: --name
         column = self.col.get(_COLUMN_OF[field], self.col["athlete"])
         line = self.said[i].get(field, self.firsts[i])
         if field == "name" and field not in self.said[i]:

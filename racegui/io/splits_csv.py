@@ -56,6 +56,8 @@ LAP_FORM_HINT = (
     "and the race distance"
 )
 """Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
+NAME_FROM_FILE = "the runner's name, from the file's name (--name gives another)"
+"""Where a lap CSV's runner name came from when no --name gave it, said in a problem."""
 NAME_FOR_LAPS = "names the runner of a lap CSV; this file names its athletes in a column"
 
 
@@ -201,5 +203,7 @@ def _lap_race(
     entry = {"splits": read.splits, "line": read.splits[0]["line"], "said": {}}
     col = {"athlete": header.number, "distance_m": header.number, "time": read.time_column}
     given = given_options(distance_m, title, target_time_s)
+    # Its runner's name is in no cell: a problem with it is --name's, or the file name's.
+    given["name"] = "--name" if runner == " ".join((name or "").split()) else NAME_FROM_FILE
     title = title or title_above(text, header.line) or file_title(path)
     return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes, given)

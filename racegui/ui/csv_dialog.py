@@ -44,6 +44,7 @@ _FIELD_WORDS = (
     (re.compile(r"^--target (\S+):"), r"Target time \1:"),
     (re.compile(r"^--title:"), "Title:"),
     (re.compile(r"^--name:"), "Runner's name:"),
+    (re.compile(r"\(--name gives another\)"), "(give another above)"),
     (re.compile(r"give it with --distance"), "give it above"),
 )
 """How a problem met on reading names racegui import's options, and what the dialog, whose
