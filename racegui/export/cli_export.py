@@ -324,7 +324,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
 
     app = _ensure_app()
     from racegui.export.pipeline import ExportCancelled, export
-    from racegui.export.progress_text import ProgressLine, format_summary, say
+    from racegui.export.progress_text import ProgressLine, format_summary, left_over_note, say
     from racegui.export.scene_source import SceneFrameSource
     from racegui.export.writer_base import ExportWriteError
     from racegui.ui.theme import theme_named
@@ -367,9 +367,12 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         source.close()
         app.processEvents()
     say(format_summary(result))
-    note = small_panel_note(options.size, options.panel, options.presentation)
-    if note:
-        say(f"racegui export: note: {note}")
+    for note in (
+        small_panel_note(options.size, options.panel, options.presentation),
+        left_over_note(result),
+    ):
+        if note:
+            say(f"racegui export: note: {note}")
     if received:  # it came as the file was being finished (GIF encoding, MP4 index)
         name = stop_name(received[0])
         say(f"racegui export: {name} came too late to stop it")

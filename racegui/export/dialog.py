@@ -50,7 +50,7 @@ from racegui.export.options import (
 )
 from racegui.export.overwrite import race_file_problem
 from racegui.export.pipeline import plan_for
-from racegui.export.progress_text import format_clock, format_summary
+from racegui.export.progress_text import format_clock, format_summary, left_over_note
 from racegui.model.replay import Replay
 from racegui.model.timefmt import (
     TimeFormatError,
@@ -586,7 +586,10 @@ class ExportDialog(QDialog):
         if self._settings is not None:
             self._settings.export_folder = str(options.output.absolute().parent)
         self.cancel_button.setText("Close")  # the export is done: this button now closes
-        self.status.setText(summary)
+        note = left_over_note(result)
+        self.status.setText(
+            summary if note is None else f"{summary}\n{note[:1].upper()}{note[1:]}."
+        )
         self.export_finished.emit(summary)
         return summary
 

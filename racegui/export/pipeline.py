@@ -49,6 +49,8 @@ class ExportResult:
     draw_s: float
     encode_wait_s: float
     bytes_written: int
+    left_over: tuple[Path, ...] = ()
+    """Frames of an earlier, longer PNG sequence under the same names after this one's."""
 
     @property
     def realtime_factor(self) -> float:
@@ -175,4 +177,5 @@ def export(
         draw_s=draw_s,
         encode_wait_s=encode_wait_s,
         bytes_written=sum(f.stat().st_size for f in files),
+        left_over=tuple(getattr(writer, "left_over", ())),
     )

@@ -44,6 +44,19 @@ def sequence_name(pattern: Path, number: int) -> Path:
     return pattern.with_name(f"{pattern.stem}_{number:04d}{pattern.suffix}")
 
 
+def frames_after(pattern: Path, count: int, limit: int = 1_000_000) -> tuple[Path, ...]:
+    """Files of the sequence ``pattern`` numbered count + 1, count + 2, ... that exist, up to
+    the first number that does not (at most ``limit``): what an earlier, longer export to
+    the same names left after this one's ``count`` frames."""
+    found: list[Path] = []
+    for number in range(count + 1, count + 1 + limit):
+        path = sequence_name(pattern, number)
+        if not os.path.isfile(path):
+            break
+        found.append(path)
+    return tuple(found)
+
+
 class PngWriter(WriterBase):
     """PNG output: one still (the first frame written; later frames are ignored) or, with
     ``sequence=True``, one numbered file per frame named by :func:`sequence_name`.
@@ -72,6 +85,9 @@ class PngWriter(WriterBase):
         self._tmp: Path | None = None
         self._names: list[Path] = []
         self._files: tuple[Path, ...] = ()
+        self.left_over: tuple[Path, ...] = ()
+        """Frames of an earlier, longer sequence that follow this one's under the same
+        names, left as they were (known after close())."""
 
     @property
     def duration_s(self) -> float:
@@ -132,6 +148,7 @@ class PngWriter(WriterBase):
                 fsync_dir(self.path.parent)
                 self._tmp.rmdir()
                 self._files = tuple(self._names)
+                self.left_over = frames_after(self.path, self.frames_written)
             else:
                 commit_file(self._tmp, self.path)
                 self._files = (self.path,)

@@ -145,3 +145,17 @@ def format_summary(result: ExportResult) -> str:
         f"{result.fps} fps, {width}x{height}, {size} {took} "
         f"({result.realtime_factor:.2f}x real time)"
     )
+
+
+def left_over_note(result: ExportResult) -> str | None:
+    """What a PNG sequence left beside it from an earlier, longer one under the same names
+    (None: nothing): a folder of f_01..f_09 after a 4-frame export is no longer one clip."""
+    old = result.left_over
+    if not old:
+        return None
+    which = old[0].name if len(old) == 1 else f"{old[0].name} .. {old[-1].name}"
+    frames = "frame" if len(old) == 1 else "frames"
+    return (
+        f"{len(old)} {frames} of an earlier export ({which}) follow these in the folder, "
+        "left as they were: remove them before using the sequence as one clip"
+    )
