@@ -22,6 +22,7 @@ from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import install, restore
+from racegui.ui.background_load import load_while_drawing
 from racegui.ui.chrome_palette import apply_chrome
 from racegui.ui.csv_dialog import open_csv
 from racegui.ui.fonts import load_bundled_fonts
@@ -268,7 +269,8 @@ def _interactive(
         file = last_race_file(settings)
     if file is not None:
         try:  # a CSV's dialog before the window: the race it reads is the window's
-            replay = open_csv(file) if is_splits_csv(file) else load_replay(file)
+            # Read off the GUI thread: a big file shows its "Reading NAME…" box at once.
+            replay = open_csv(file) if is_splits_csv(file) else load_while_drawing(None, file)
         except LoadError as exc:
             problem = error_text(exc) + "\n\nShowing the demo race instead."
         if replay is None:

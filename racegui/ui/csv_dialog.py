@@ -31,7 +31,8 @@ from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, typed_distance_m
 from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
 from racegui.model.replay import Replay
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
-from racegui.ui.loading import LoadError, error_text, load_replay
+from racegui.ui.background_load import call_while_drawing, load_while_drawing
+from racegui.ui.loading import LoadError, error_text
 
 ERROR_COLOUR = "#d0342c"
 """Colour of what is wrong with a field (readable on the light and dark chrome)."""
@@ -254,7 +255,7 @@ class CsvOpenDialog(QDialog):
         options, why = self.options()
         if options is None:
             raise LoadError(why, [why])
-        return load_replay(self.path, options)
+        return load_while_drawing(self, self.path, options)  # the dialog drawn while it reads
 
     def accept(self) -> None:  # noqa: D102 - read first; stay open and say why if it fails
         try:
@@ -280,8 +281,8 @@ def open_csv(
     lap_distance_m: the distance (m) a lap CSV's dialog starts at unless its laps clearly
     fit another race (a race compared with one of that distance: csv_prefill); heading:
     see CsvOpenDialog."""
-    try:
-        prefill = csv_prefill(path, lap_distance_m)
+    try:  # a first look through the file, which may be a big one: the window draws on
+        prefill = call_while_drawing(parent, Path(path), lambda: csv_prefill(path, lap_distance_m))
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
     dialog = CsvOpenDialog(path, prefill, parent, heading)
