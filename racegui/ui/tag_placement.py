@@ -228,16 +228,19 @@ class TagPlacer:
             """Hidden less than HOLD_S ago: not shown again yet."""
             return key in state and not state[key][0] and clock - state[key][1] < HOLD_S - 1e-6
 
+        was_shown = [shown(key) for key in keys]
+        """Whether each label's tag was shown last frame (looked up once)."""
+
         def kept_out(i: int) -> bool:
             """Held back, or not shown and not to appear now (Label.appears)."""
-            late = not getattr(labels[i], "appears", True) and not shown(keys[i])
+            late = not getattr(labels[i], "appears", True) and not was_shown[i]
             return late or held_back(keys[i])
 
         # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
         # the order given), so a tag shown keeps its place against one that is not.
         order = sorted(
             range(len(labels)),
-            key=lambda i: (not labels[i].forced, tier(i), not shown(keys[i])),
+            key=lambda i: (not labels[i].forced, tiers[i], not was_shown[i]),
         )
         # A leading tag held back hides the later tiers now; one that finds no place, below.
         lead = min((tier(i) for i in order if leads(i) and held_back(keys[i])), default=None)
@@ -248,7 +251,7 @@ class TagPlacer:
             or (not kept_out(i) and (lead is None or not yields(i) or tier(i) <= lead))
         ]
         slide = [
-            max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * shown(keys[i]))
+            max(getattr(labels[i], "slide_heights", 0.0), SHOWN_SLIDE_HEIGHTS * was_shown[i])
             for i in order
         ]
         idle = self._idle
