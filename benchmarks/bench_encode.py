@@ -41,7 +41,6 @@ from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 from PIL import Image, ImageDraw, ImageFont
 
 from racegui.export.frames import FrameSource
-from racegui.export.gil_handoff import SwitchInterval
 from racegui.export.mp4_writer import (
     MP4_CRF,
     MP4_PRESET,
@@ -376,8 +375,7 @@ def encode_alone_once(
     realtime factor, bitrate (Mbit/s) and the cores other processes used meanwhile."""
     height, width = frames[0].shape[:2]
     n = round(seconds * fps)
-    # The GIL switch interval an export runs with (see racegui.export.gil_handoff).
-    with CpuMeter() as meter, SwitchInterval():
+    with CpuMeter() as meter:
         with Mp4Writer(out, (width, height), fps, **writer_options) as writer:  # type: ignore[arg-type]
             for k in range(n):
                 writer.write(frames[k % len(frames)])

@@ -10,11 +10,6 @@ Runs alternate (export, encode alone, ...) so each pair sees the same machine lo
 record how many cores other processes used meanwhile. With --full, also times one export of
 the whole race at the first size.
 
-With --gil-default, each repeat also exports once with Python's default GIL switch interval
-(5 ms) instead of the export's (racegui.export.gil_handoff), to show what the shorter one is
-worth ("export_default_gil_*" figures). --threads N gives x264 N threads (0: its own choice,
-the house setting) in every run, export and encode alone alike.
-
 With --headroom, also measures how much drawing the encoder leaves room for: the pre-drawn
 frames go through the same writer after the feeding thread burns a fixed CPU time per frame
 (a busy loop holding the GIL, as drawing does), for 0 to 4 ms, each run paired with an
@@ -41,7 +36,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_encode import CpuMeter, encode_alone_once, export_once  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from racegui.export import gil_handoff  # noqa: E402
 from racegui.export.mp4_writer import Mp4Writer  # noqa: E402
 from racegui.export.options import ExportOptions  # noqa: E402
 from racegui.export.pipeline import export  # noqa: E402
@@ -55,8 +49,6 @@ START_S = 100.0
 """Race time the measured span starts at (mid-race: every pacer still visible, panel busy)."""
 
 
-PYTHON_SWITCH_S = 0.005
-"""Python's default GIL switch interval (s), for --gil-default."""
 HEADROOM_MS = (0.0, 1.0, 2.0, 3.0, 4.0)
 """CPU time (ms per frame) the --headroom runs burn on the feeding thread."""
 
@@ -133,35 +125,16 @@ def _split(runs):
     return {k.removesuffix("_ms"): median(runs, k) for k in keys}
 
 
-def _export_run(replay, size, fps, seconds, out, writer_options, switch_s=None):
-    """One export_once of the demo from START_S, with the GIL switch interval switch_s (s;
-    None: the export's own)."""
-    house = gil_handoff.EXPORT_SWITCH_INTERVAL_S
-    if switch_s is not None:
-        gil_handoff.EXPORT_SWITCH_INTERVAL_S = switch_s
-    source = SceneFrameSource(replay, DARK, size)
-    try:
-        return export_once(source, size, fps, seconds, out, start_s=START_S, **writer_options)
-    finally:
-        source.close()
-        gil_handoff.EXPORT_SWITCH_INTERVAL_S = house
-
-
-def bench_size(
-    replay, size, fps, seconds, repeats, with_headroom=False, gil_default=False, threads=None
-):
+def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
     frames, draw_cpu_ms = predraw(replay, size, fps, seconds)
-    writer_options = {} if threads is None else {"threads": threads}
-    exports, alone, slow_gil = [], [], []
+    exports, alone = [], []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "x.mp4"
         for _ in range(repeats):
-            exports.append(_export_run(replay, size, fps, seconds, out, writer_options))
-            alone.append(encode_alone_once(frames, fps, seconds, out, **writer_options))
-            if gil_default:
-                slow_gil.append(
-                    _export_run(replay, size, fps, seconds, out, writer_options, PYTHON_SWITCH_S)
-                )
+            source = SceneFrameSource(replay, DARK, size)
+            exports.append(export_once(source, size, fps, seconds, out, start_s=START_S))
+            source.close()
+            alone.append(encode_alone_once(frames, fps, seconds, out))
     ratios = [e["realtime"] / a["realtime"] for e, a in zip(exports, alone, strict=True)]
     frame_ms = 1000 / fps / median(exports, "realtime")
     result = {
@@ -194,14 +167,6 @@ def bench_size(
         "export_threads_ms": _split(exports),
         "encode_alone_threads_ms": _split(alone),
     }
-    if threads is not None:
-        result["x264_threads"] = threads
-    if slow_gil:
-        slow_ratios = [e["realtime"] / a["realtime"] for e, a in zip(slow_gil, alone, strict=True)]
-        result["export_default_gil_realtime"] = median(slow_gil, "realtime")
-        result["export_default_gil_runs"] = [round(e["realtime"], 3) for e in slow_gil]
-        result["export_default_gil_over_encode_alone"] = round(statistics.median(slow_ratios), 3)
-        result["export_default_gil_threads_ms"] = _split(slow_gil)
     if with_headroom:
         result["headroom"] = headroom(frames, fps, seconds, repeats)
     return result
@@ -240,12 +205,6 @@ def main() -> int:
     parser.add_argument(
         "--headroom", action="store_true", help="also sweep a stand-in drawing cost"
     )
-    parser.add_argument(
-        "--gil-default",
-        action="store_true",
-        help="also export with Python's default GIL switch interval, to compare",
-    )
-    parser.add_argument("--threads", type=int, default=None, help="x264 threads (0: auto)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     replay = compile_race(read_race(demo_race_path()))
@@ -253,16 +212,7 @@ def main() -> int:
     out = {"cpus": os.cpu_count(), "results": []}
     for size in sizes:
         out["results"].append(
-            bench_size(
-                replay,
-                size,
-                args.fps,
-                args.seconds,
-                args.repeats,
-                args.headroom,
-                gil_default=args.gil_default,
-                threads=args.threads,
-            )
+            bench_size(replay, size, args.fps, args.seconds, args.repeats, args.headroom)
         )
     if args.full:
         out["full_race"] = full_race(replay, sizes[0], args.fps)

@@ -11,7 +11,6 @@ import numpy as np
 
 from racegui.export.frames import FramePlan, FrameSource, iter_plan, plan_frames, sample_frames
 from racegui.export.gif_writer import GifWriter
-from racegui.export.gil_handoff import SwitchInterval
 from racegui.export.mp4_writer import Mp4Writer
 from racegui.export.options import (
     ExportOptions,
@@ -141,9 +140,8 @@ def export(
     writer.open()
     try:
         # Garbage is collected here, between frames, never in the encoder's thread nor in
-        # the middle of a paint (see racegui.gc_control); counted as drawing time. The
-        # encoder's thread gets the GIL back soon after it asks (see gil_handoff).
-        with CollectBetweenFrames() as collection, SwitchInterval():
+        # the middle of a paint (see racegui.gc_control); counted as drawing time.
+        with CollectBetweenFrames() as collection:
             frames = iter_plan(source, plan)
             for done in range(1, total + 1):
                 if cancelled is not None and cancelled():
