@@ -161,9 +161,9 @@ def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
         "export_cores": median(exports, "own_cores"),
         "encode_alone_cores": median(alone, "own_cores"),
         # The same CPU split by thread (ms per frame, medians): the thread that draws and
-        # hands frames over, the encoder's threads (colour conversion and x264), and the
-        # core time no thread used. Drawing's share is feed_cpu_ms minus the hand-over, which
-        # is encode alone's feed_cpu_ms.
+        # hands frames over (the colour conversion to YUV included), the encoder's threads
+        # (x264), and the core time no thread used. Drawing's share is feed_cpu_ms minus the
+        # hand-over, which is encode alone's feed_cpu_ms.
         "export_threads_ms": _split(exports),
         "encode_alone_threads_ms": _split(alone),
     }

@@ -363,6 +363,42 @@ def test_an_encoder_thread_error_is_raised_not_a_hang(tmp_path, monkeypatch):
     assert leftovers(tmp_path, {"clip.mp4"}) == []
 
 
+def test_an_error_in_the_encoder_thread_is_raised_not_a_hang(tmp_path, monkeypatch):
+    """Frames are converted in write(); what fails after, in the encoder's thread (here a
+    third "frame" it cannot encode), is raised by a later write() or close()."""
+    convert = Mp4Writer._convert
+    calls = []
+
+    def broken(self, frame):
+        calls.append(1)
+        return "not a frame" if len(calls) == 3 else convert(self, frame)
+
+    monkeypatch.setattr(Mp4Writer, "_convert", broken)
+    out = tmp_path / "clip.mp4"
+    out.write_bytes(b"keep me")
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        writer = Mp4Writer(out, (W, H), 10, queue_frames=2)
+        writer.open()
+        try:
+            for k in range(200):
+                writer.write(grey_frame(k % 200))
+            writer.close()
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=20)
+    assert not thread.is_alive(), "the writer hung after an encoder error"
+    assert isinstance(outcome[0], ExportWriteError)
+    assert "MP4 encoding failed" in str(outcome[0])
+    assert out.read_bytes() == b"keep me"
+    assert leftovers(tmp_path, {"clip.mp4"}) == []
+
+
 def test_finished_files_get_ordinary_permissions(tmp_path):
     out = tmp_path / "clip.mp4"
     with Mp4Writer(out, (W, H), 10) as writer:
