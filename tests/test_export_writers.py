@@ -336,10 +336,9 @@ class _BrokenReformatter:
         return frame.reformat(**kwargs)
 
 
-def test_an_encoder_thread_error_is_raised_not_a_hang(tmp_path, monkeypatch):
-    monkeypatch.setattr(mp4_writer, "VideoReformatter", _BrokenReformatter)
-    out = tmp_path / "clip.mp4"
-    out.write_bytes(b"keep me")
+def _write_until_it_fails(out) -> BaseException | None:
+    """Write 200 frames to an MP4 at out and close it, in a thread of its own; what that
+    raised (None: nothing). Fails the test if the writer hangs."""
     outcome: list[BaseException | None] = []
 
     def run() -> None:
@@ -357,8 +356,16 @@ def test_an_encoder_thread_error_is_raised_not_a_hang(tmp_path, monkeypatch):
     thread.start()
     thread.join(timeout=20)
     assert not thread.is_alive(), "the writer hung after an encoder error"
-    assert isinstance(outcome[0], ExportWriteError)
-    assert "encoder exploded" in str(outcome[0])
+    return outcome[0]
+
+
+def test_an_encoder_thread_error_is_raised_not_a_hang(tmp_path, monkeypatch):
+    monkeypatch.setattr(mp4_writer, "VideoReformatter", _BrokenReformatter)
+    out = tmp_path / "clip.mp4"
+    out.write_bytes(b"keep me")
+    outcome = _write_until_it_fails(out)
+    assert isinstance(outcome, ExportWriteError)
+    assert "encoder exploded" in str(outcome)
     assert out.read_bytes() == b"keep me"
     assert leftovers(tmp_path, {"clip.mp4"}) == []
 
@@ -376,25 +383,9 @@ def test_an_error_in_the_encoder_thread_is_raised_not_a_hang(tmp_path, monkeypat
     monkeypatch.setattr(Mp4Writer, "_convert", broken)
     out = tmp_path / "clip.mp4"
     out.write_bytes(b"keep me")
-    outcome: list[BaseException | None] = []
-
-    def run() -> None:
-        writer = Mp4Writer(out, (W, H), 10, queue_frames=2)
-        writer.open()
-        try:
-            for k in range(200):
-                writer.write(grey_frame(k % 200))
-            writer.close()
-            outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
-            outcome.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(timeout=20)
-    assert not thread.is_alive(), "the writer hung after an encoder error"
-    assert isinstance(outcome[0], ExportWriteError)
-    assert "MP4 encoding failed" in str(outcome[0])
+    outcome = _write_until_it_fails(out)
+    assert isinstance(outcome, ExportWriteError)
+    assert "MP4 encoding failed" in str(outcome)
     assert out.read_bytes() == b"keep me"
     assert leftovers(tmp_path, {"clip.mp4"}) == []
 

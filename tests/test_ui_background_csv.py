@@ -10,43 +10,15 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from racegui.io.errors import RaceFileError
 from racegui.ui import background_load, csv_dialog
 from racegui.ui.background_load import call_while_drawing
 from racegui.ui.loading import load_replay
+from tests.helpers_ticking import ticking
 
 SLOW_S = 0.9
 CSV = "athlete,distance_m,time\nfk,400,60.0\nfk,800,2:01.0\n"
-
-
-def _ticking(during):
-    """Run during() with a 50 ms timer; (its result, tick times, whether a visible
-    "Reading" box was seen, the start time)."""
-    ticks: list[float] = []
-    boxes: list[bool] = []
-    timer = QTimer()
-    timer.setInterval(50)
-
-    def tick() -> None:
-        ticks.append(time.perf_counter())
-        boxes.append(
-            any(
-                isinstance(w, QProgressDialog) and w.isVisible() and "Reading" in w.labelText()
-                for w in QApplication.topLevelWidgets()
-            )
-        )
-
-    timer.timeout.connect(tick)
-    timer.start()
-    start = time.perf_counter()
-    try:
-        result = during()
-    finally:
-        timer.stop()
-    return result, [t - start for t in ticks], any(boxes)
 
 
 def test_a_csv_is_looked_at_and_read_off_the_gui_thread(qapp, monkeypatch, tmp_path):
@@ -67,7 +39,7 @@ def test_a_csv_is_looked_at_and_read_off_the_gui_thread(qapp, monkeypatch, tmp_p
 
     monkeypatch.setattr(csv_dialog, "csv_prefill", slow_prefill)
     monkeypatch.setattr(background_load, "load_replay", slow_load)
-    replay, ticks, _ = _ticking(lambda: csv_dialog.open_csv(path, ask=False))
+    replay, ticks, _ = ticking(lambda: csv_dialog.open_csv(path, ask=False))
     assert replay is not None and replay.race.distance_m == 800
     assert len(threads) == 2 and threading.current_thread().name not in threads
     assert len([t for t in ticks if t < 2 * SLOW_S]) >= 2 * 8  # the event loop ran all along
@@ -78,7 +50,7 @@ def test_a_file_read_before_any_window_has_its_box_alone(qapp):
         time.sleep(SLOW_S)
         return "read"
 
-    value, ticks, boxed = _ticking(lambda: call_while_drawing(None, Path("big.json"), slow))
+    value, ticks, boxed = ticking(lambda: call_while_drawing(None, Path("big.json"), slow))
     assert value == "read"
     assert len([t for t in ticks if t < SLOW_S]) >= 8
     assert boxed  # "Reading big.json…", with no window behind it
