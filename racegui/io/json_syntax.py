@@ -47,6 +47,10 @@ _JSON_MESSAGES = {
     ),
     "Invalid \\uXXXX escape": "\\u must be followed by four hexadecimal digits",
     "Extra data": "more after the end of the JSON (a file holds one race)",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": (
+        "a second byte order mark (BOM, the invisible U+FEFF) at the start: save the file "
+        "as UTF-8 again"
+    ),
 }
 """Python's JSON error messages (some end in "at", awaiting a position) as whole sentences."""
 _CUT_INSIDE = ": the file ends inside it (was it cut short?)"
