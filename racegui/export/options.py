@@ -240,9 +240,10 @@ class ExportOptions:
             )
         speed = self.speed
         if not _is_number(speed) or not MIN_SPEED <= speed <= MAX_SPEED:
+            plain = isinstance(speed, (int, float)) and not isinstance(speed, bool)
+            said = f"{speed:g}" if plain else repr(speed)
             raise ExportOptionsError(
-                f"Speed {speed!r} must be from {MIN_SPEED:g} (1/16) to {MAX_SPEED:g} times "
-                "real time."
+                f"Speed {said} must be from {MIN_SPEED:g} (1/16) to {MAX_SPEED:g} times real time."
             )
         for name, value in (("start", self.from_s), ("end", self.to_s)):
             if value is not None and (not _is_number(value) or value < 0):
