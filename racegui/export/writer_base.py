@@ -20,7 +20,7 @@ from typing import Protocol, Self
 import numpy as np
 
 from racegui.export.frames import to_rgb
-from racegui.io.atomic import refuse_special
+from racegui.io.atomic import write_target
 
 
 class ExportWriteError(RuntimeError):
@@ -83,10 +83,9 @@ def fsync_dir(path: Path) -> None:
 def commit_file(tmp: Path, dest: Path) -> None:
     """Flush ``tmp`` to disk and rename it over ``dest`` in one step (over the target of a
     symbolic link, as atomic.reserve_temp_path made tmp beside it; refused for a pipe or a
-    device put there meanwhile: atomic.refuse_special)."""
+    device put there meanwhile: atomic.write_target)."""
     fsync_path(tmp)
-    refuse_special(dest)
-    dest = Path(os.path.realpath(dest))
+    dest = write_target(dest)
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
 

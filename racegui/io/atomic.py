@@ -66,6 +66,13 @@ def refuse_special(dest: Path) -> None:
         raise NotAFileError(errno.EEXIST, NOT_A_FILE, str(dest))
 
 
+def write_target(dest: Path) -> Path:
+    """The file a write to dest replaces: dest followed through symbolic links, so a link
+    is written through and stays (refuse_special's errors for a pipe, a device or a loop)."""
+    refuse_special(dest)
+    return Path(os.path.realpath(dest))
+
+
 STALE_AFTER_S = 600.0
 """Age (s, since last written) after which a temporary file of a process that no longer
 runs is removed: a live write touches its file far more often than that."""
@@ -131,8 +138,7 @@ def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
     system), so renaming it over ``dest`` gives an ordinary file. Raises FileExistsError if
     no free name is found (after 100 tries) and OSError if the folder refuses the file.
     """
-    refuse_special(dest)
-    dest = Path(os.path.realpath(dest))
+    dest = write_target(dest)
     remove_stale_temps(dest)
     for _ in range(100):
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}")
@@ -152,8 +158,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     A new file is 0666 less the umask; a replaced file keeps its mode. A symbolic link is
     written through, as open() would: its target gets the new data and the link stays.
     """
-    refuse_special(path)
-    path = Path(os.path.realpath(path))
+    path = write_target(path)
     tmp = reserve_temp_path(path, ".tmp")
     try:
         with contextlib.suppress(OSError):
