@@ -195,7 +195,8 @@ def _lap_race(
     """The Race of a lap CSV (racegui.io.lap_csv): one runner, named name or after the
     file, over distance_m (m), which it needs; titled title, else as the line above the
     header or the file's name give it (csv_title)."""
-    runner = " ".join((name or "").split()) or file_title(path)
+    typed = " ".join((name or "").split())
+    runner = typed or file_title(path)
     problems: list[Problem] = []
     read = read_laps(text, header, distance_m, runner, problems)
     if read is None:
@@ -204,6 +205,6 @@ def _lap_race(
     col = {"athlete": header.number, "distance_m": header.number, "time": read.time_column}
     given = given_options(distance_m, title, target_time_s)
     # Its runner's name is in no cell: a problem with it is --name's, or the file name's.
-    given["name"] = "--name" if runner == " ".join((name or "").split()) else NAME_FROM_FILE
+    given["name"] = "--name" if typed else NAME_FROM_FILE
     title = title or title_above(text, header.line) or file_title(path)
     return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes, given)
