@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,7 +24,14 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad argument as one line instead of usage plus exit."""
+    """argparse that reports a bad argument as one line instead of usage plus exit, and reads
+    a value that starts with a minus and a digit ("--time -0:01", "--size -1x100") as the
+    option's value, as Python 3.13's argparse does, so its own check says what is wrong with
+    it: 3.11 took it for an unknown option and said "expected one argument"."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(r"^-\.?\d")
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")

@@ -68,3 +68,27 @@ def test_sizes_leading_zeros_do_not_let_in_other_digits_or_nothing(text):
 def test_screenshot_and_export_read_a_size_alike(text, size):
     """--screenshot refused 'square' and '1366 x 768', which export's --size took (review)."""
     assert _size_arg(text) == parse_size(text) == size
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", DEMO, "-o", "x.png", "--time", "-0:01"], "--time: '-0:01' is negative"),
+        (["export", DEMO, "-o", "x.mp4", "--to", "-1:00"], "--to: '-1:00' is negative"),
+        (["state", DEMO, "--time", "-5"], "--time/-t: '-5' is negative"),
+        (["--screenshot", "o.png", "-t", "-1:00.5"], "--time/-t: '-1:00.5' is negative"),
+        (["export", DEMO, "-o", "x.mp4", "--size", "-1x100"], "Size '-1x100' is not WIDTHxHEIGHT"),
+    ],
+)
+def test_a_value_with_a_minus_is_read_as_the_value_and_named(
+    capsys, tmp_path, monkeypatch, argv, message
+):
+    """'--time -0:01' said "expected one argument" (argparse took it for an option), and
+    '--time -5' said "'-5' is not a time (use seconds, ...)" of a number of seconds (tester)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "expected one argument" not in err
+    assert list(tmp_path.iterdir()) == []

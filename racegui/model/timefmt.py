@@ -33,6 +33,8 @@ def parse_time(value: str | float | int, *, decimal_comma: bool = True) -> float
         if len(value) > MAX_TIME_CHARS:
             raise TimeFormatError(f"{value[:20]!r}... is too long to be a time")
         match = _TIME_RE.match(value)
+        if not match and _TIME_RE.match(value.replace("-", "", 1)) and value.strip()[:1] == "-":
+            raise TimeFormatError(f"{value!r} is negative: times count from 0, the gun")
         if not match or (not decimal_comma and "," in value):
             raise TimeFormatError(f"{value!r} is not a time (use seconds, m:ss.xx or h:mm:ss.xx)")
         hours, minutes, whole, frac = match.groups()
