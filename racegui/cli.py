@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None, *, dialogs: bool = False) -> int:
 
         with stop_requests() as received:
             return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, received))
-    return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, None))
+    return run_with_checked_stdout(lambda: _main(argv, verb, dialogs, None), closed_is_error=verb)
 
 
 def _main(argv: list[str], verb: bool, dialogs: bool, received: list[int] | None) -> int:

@@ -75,12 +75,38 @@ def _drop_unwritten(stream: TextIO) -> None:
         os.close(null)
 
 
-def run_with_checked_stdout(run: Callable[[], int]) -> int:
+class ClosedStdout:
+    """Standard output of a process started with it closed (`racegui info F >&-`, where
+    Python sets sys.stdout to None and print() writes nothing): a write raises OutputError,
+    so a verb's output is not lost with exit code 0."""
+
+    def write(self, text: str) -> int:
+        """Raise OutputError (text that writes nothing passes)."""
+        if not text:
+            return 0
+        raise OutputError("standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing to flush."""
+
+
+def run_with_checked_stdout(run: Callable[[], int], *, closed_is_error: bool = True) -> int:
     """run() with sys.stdout checked and flushed at the end; its exit code, or
-    EXIT_OUTPUT_FAILED with one line on stderr if its output could not be written."""
+    EXIT_OUTPUT_FAILED with one line on stderr if its output could not be written. With
+    stdout closed at start, what run() prints is an error if closed_is_error (a verb), else
+    dropped (the window, started from a launcher with no console)."""
     stream = sys.stdout
-    if stream is None:  # started with stdout closed: print() writes nothing anyway
-        return run()
+    if stream is None:
+        if not closed_is_error:
+            return run()
+        sys.stdout = ClosedStdout()
+        try:
+            return run()
+        except OutputError as exc:
+            to_stderr(f"racegui: cannot write the output: {exc}")
+            return EXIT_OUTPUT_FAILED
+        finally:
+            sys.stdout = None
     sys.stdout = CheckedStdout(stream)
     try:
         code = run()

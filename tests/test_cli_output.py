@@ -109,3 +109,39 @@ def test_a_command_with_stderr_gone_exits_2_silently(tmp_path, stderr):
             done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=err, env=env, timeout=120)
     assert done.returncode == 2
     assert done.stdout == b""
+
+
+@pytest.mark.parametrize("argv", COMMANDS)
+def test_a_verb_started_with_stdout_closed_says_so_and_exits_2(capsys, monkeypatch, argv):
+    """Python sets sys.stdout to None when the process starts with it closed, and print()
+    then writes nothing: `racegui info F >&-` exited 0 with its output lost (tester R3)."""
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main(argv)
+    assert sys.stdout is None
+    assert code == 2
+    assert (
+        capsys.readouterr().err == "racegui: cannot write the output: standard output is closed\n"
+    )
+
+
+def test_stdout_closed_from_the_shell_is_one_line_and_exit_2():
+    """The same as a real process sees it (`>&-`)."""
+    argv = [sys.executable, "-m", "racegui", "info", DEMO]
+    done = subprocess.run(
+        ["sh", "-c", '"$@" >&-', "sh", *argv],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == "racegui: cannot write the output: standard output is closed\n"
+
+
+def test_an_export_started_with_stdout_closed_writes_its_file(capsys, monkeypatch, tmp_path):
+    """An export prints to stderr only: a closed stdout is no reason to fail it."""
+    monkeypatch.setattr(sys, "stdout", None)
+    out = tmp_path / "still.png"
+    assert main(["export", DEMO, "-o", str(out), "--time", "1:00", "--size", "320x180"]) == 0
+    assert out.stat().st_size > 0
