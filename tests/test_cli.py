@@ -623,3 +623,18 @@ def test_state_names_a_time_under_a_minute_as_a_race_clock(capsys):
     """'racegui state --time 0:01' was headed '... at 1.00', a bare number."""
     code, out, _ = run(capsys, "state", DEMO, "--time", "0:01")
     assert code == 0 and out.splitlines()[0] == "Breaking4: Faith Kipyegon's mile at 0:01.00"
+
+
+def test_a_start_after_the_runners_finish_says_an_end_time_lets_it_through(capsys, tmp_path):
+    """'--from 4:08' (after her 4:06.42, before the replay's end at 4:10.57) said only that
+    the race ends at 4:06.42, where '--from 4:20' said the replay ends at 4:10.57 (tester)."""
+    clip = tmp_path / "after.mp4"
+    code, _, err = run(capsys, "export", DEMO, "-o", str(clip), "--from", "4:08", "-q")
+    assert code == 2 and not clip.exists()
+    assert err == (
+        "racegui export: The export starts at 4:08.00, after the race ends at 4:06.42, "
+        "where an export ends unless it is given an end time.\n"
+    )
+    args = ["--from", "4:08", "--to", "4:09", "--size", "360p", "--fps", "10", "-q"]
+    code, _, err = run(capsys, "export", DEMO, "-o", str(clip), *args)
+    assert code == 0 and clip.exists(), err

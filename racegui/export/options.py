@@ -205,7 +205,8 @@ class ExportOptions:
             return start, start
         if self.to_s is None and race_duration_s is not None and start > race_duration_s:
             raise ExportOptionsError(
-                "The export starts at {}, after the race ends at {}.".format(
+                "The export starts at {}, after the race ends at {}, where an export ends "
+                "unless it is given an end time.".format(
                     *format_times_apart(start, race_duration_s)
                 )
             )
