@@ -653,6 +653,32 @@ def test_a_text_with_a_control_character_is_refused_naming_it(tmp_path, field, v
     assert "\u202e" not in line and "\x00" not in line
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "where", "point"),
+    [
+        ("title", "Breaking4\ufffe", "$.title", "U+FFFE"),
+        ("name", "Faith\uffff", "$.athletes[0].name", "U+FFFF"),
+        ("note", "Slot\ufdd0", "$.athletes[0].note", "U+FDD0"),
+    ],
+)
+def test_a_text_with_a_noncharacter_is_refused_naming_it(tmp_path, field, value, where, point):
+    """A title holding U+FFFE (a byte-order mark read backwards, never text) was "ok" and
+    drawn as a box (tester R3)."""
+    data = minimal_data()
+    data["athletes"][0]["note"] = "Front"
+    target = {"name": data["athletes"][0], "note": data["athletes"][0]}
+    target.get(field, data)[field] = value
+    (line,) = _problem(tmp_path, data).lines()
+    assert line.endswith(
+        f": {where}: has {point}, a noncharacter, which "
+        + (
+            "notes and sources (tabs and line breaks are fine) cannot hold"
+            if field == "note"
+            else "names, labels and titles cannot hold"
+        )
+    )
+
+
 def test_a_note_may_keep_its_tabs_and_line_breaks(tmp_path):
     data = minimal_data(notes=["Splits:\n\t400 m\t60.20\r\n"])
     data["athletes"][0]["note"] = "Front shield\nthen alone"

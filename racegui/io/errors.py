@@ -17,10 +17,13 @@ _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _BIDI = r"\u202a-\u202e\u2066-\u2069"
 """Embeddings, overrides and isolates: they turn the text after them around ("00.00:4")."""
 _BIDI_CHAR = re.compile(f"[{_BIDI}]")
-CONTROLS = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
-"""Control characters (Unicode category Cc), line and paragraph separators, and bidi
-controls: none belongs in a name, label or title."""
-CONTROLS_BUT_BREAKS = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+_NONCHARACTERS = r"\ufdd0-\ufdef\ufffe\uffff"
+"""Code points Unicode keeps out of text for good (those of the first plane): U+FFFE is a
+byte-order mark read backwards; a title holding it was accepted and drawn as a box."""
+CONTROLS = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_NONCHARACTERS}]")
+"""Control characters (Unicode category Cc), line and paragraph separators, bidi controls
+and noncharacters: none belongs in a name, label or title."""
+CONTROLS_BUT_BREAKS = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}{_NONCHARACTERS}]")
 """CONTROLS except tabs and line breaks, which a note may hold."""
 
 
@@ -44,7 +47,8 @@ def control_problem(text: str, pattern: re.Pattern[str], what: str) -> str | Non
     ch = found.group()
     name = unicodedata.name(ch, "")
     point = f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
-    return f"has {point}, a control character, which {what} cannot hold"
+    kind = "a noncharacter" if unicodedata.category(ch) == "Cn" else "a control character"
+    return f"has {point}, {kind}, which {what} cannot hold"
 
 
 def _escape(ch: str) -> str:
