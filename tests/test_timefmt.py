@@ -11,7 +11,8 @@ def test_format_time_under_and_over_a_minute():
 
 def test_two_different_times_never_read_the_same():
     assert format_times_apart(246.42, 240.0) == ("4:06.42", "4:00.00")
-    assert format_times_apart(250.5745, 250.574) == ("4:10.5745", "4:10.5740")
+    assert format_times_apart(250.5745, 250.574) == ("4:10.575", "4:10.574")  # half up
+    assert format_times_apart(250.5744, 250.574) == ("4:10.5744", "4:10.5740")
     assert format_times_apart(10.004, 10.001) == ("10.004", "10.001")
     assert format_times_apart(30.0, 30.0) == ("30.00", "30.00")
 
@@ -102,3 +103,16 @@ def test_a_time_just_too_long_is_named_as_given():
 
     with pytest.raises(TimeFormatError, match=r"^360000\.5 s is longer"):
         parse_time(360_000.5)
+
+
+def test_a_half_rounds_up_as_the_time_is_written():
+    """round() took 237.05 s (2370.4999999999995 tenths) to 3:57.0, beside "+1.1 vs 3:56.00"
+    for the same projection, and 36.45 s to 36.4; 83.25 (exact) went to even, 1:23.2
+    (analyst's review)."""
+    from racegui.model.timefmt import clock_text, format_delta, shown
+
+    assert format_time(237.05, 1) == "3:57.1" and format_delta(237.05 - 236.0, 1) == "+1.1"
+    assert format_time(36.45, 1) == "36.5" and format_time(83.25, 1) == "1:23.3"
+    assert format_time(235.65, 1) == "3:55.7" and format_time(1.005) == "1.01"
+    assert format_time(237.0499, 1) == "3:57.0" and format_delta(-0.45, 1) == "-0.5"
+    assert clock_text(59.995) == "1:00.00" and shown(235.65, 1) == 235.7

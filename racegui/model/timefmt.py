@@ -69,13 +69,27 @@ def _check_two_digits(value: str, hours: str | None, minutes: str | None, secs: 
         raise TimeFormatError(f"{value!r}: minutes after hours need two digits ({form})")
 
 
+HALF_SLACK = 1e-6
+"""How far below a half (in units of the last digit shown) a value may be and still round
+up: float error, not a smaller time (237.05 s is 2370.4999999999995 tenths)."""
+
+
+def nearest(value: float, scale: int) -> int:
+    """value x scale rounded to the nearest whole number, halves away from zero, as the
+    value is written: 237.05 s in tenths is 2371 (3:57.1) and 36.45 s is 365. round() gave
+    2370 and 364 (float error, then halves to even), so a projected 3:57.05 read "3:57.0"
+    beside "+1.1 vs 3:56.00" (analyst's review)."""
+    whole = math.floor(abs(value) * scale + 0.5 + HALF_SLACK)
+    return whole if value >= 0 else -whole
+
+
 def format_time(seconds: float, decimals: int = 2) -> str:
     """Format seconds as "m:ss.xx" (or "ss.xx" under a minute, "h:mm:ss.xx" over an hour)."""
     if seconds is None or not math.isfinite(seconds):
         return "--"
     sign = "-" if seconds < 0 else ""
     scale = 10**decimals
-    total = round(abs(seconds) * scale)
+    total = nearest(abs(seconds), scale)
     whole, frac = divmod(total, scale)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
@@ -112,7 +126,7 @@ def clock_text(seconds: float, decimals: int = 2, *, short: bool = False) -> str
     past 59 ("99:00.00"), never hours; a negative time reads 0. ``short`` leaves out the
     minutes under a minute ("59.50")."""
     scale = 10**decimals
-    whole, frac = divmod(round(max(seconds, 0.0) * scale), scale)
+    whole, frac = divmod(nearest(max(seconds, 0.0), scale), scale)
     minutes, secs = divmod(whole, 60)
     frac_text = f".{frac:0{decimals}d}" if decimals else ""
     if short and not minutes:
@@ -123,12 +137,12 @@ def clock_text(seconds: float, decimals: int = 2, *, short: bool = False) -> str
 def shown(seconds: float, decimals: int = 2) -> float:
     """seconds as format_time shows them (rounded to `decimals` the way it rounds)."""
     scale = 10**decimals
-    return round(seconds * scale) / scale
+    return nearest(seconds, scale) / scale
 
 
 def reads_as_zero(seconds: float, decimals: int = 2) -> bool:
     """Whether a time difference (s) shows as 0.00 (at `decimals`): level."""
-    return round(abs(seconds) * 10**decimals) == 0
+    return nearest(abs(seconds), 10**decimals) == 0
 
 
 def format_delta(seconds: float, decimals: int = 2) -> str:
