@@ -124,7 +124,8 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "split_s": num(row.segment_time_s),
                 "over_m": num(row.distance_m - start_m),
                 "target_split_s": num(row.target_segment_time_s),
-                "delta_s": num(row.delta_s),
+                "delta_s": num(_split_delta(row)),
+                "gap_s": num(row.delta_s),
                 "estimated": not row.published,
                 "at_stop": bool(
                     replay.focus_dnf and abs(row.distance_m - replay.focus_stop_m) < 1e-6
@@ -272,11 +273,12 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
 
     if not splits:
         return
-    print(f"\nSplits of {focus}, as in the race file (delta: to the target at that distance)")
-    row = "  {:<7}  {:>10}  {:>8}  {:>8}  {:>9}  {:>7}  {:>6}  {}"
-    print(row.format("", "at", "time", "split", "over", "target", "delta", "").rstrip())
+    print(f"\nSplits of {focus}, as in the race file")
+    print("(delta: the split against the target's; gap: to the target at that distance)")
+    row = "  {:<7}  {:>10}  {:>8}  {:>8}  {:>9}  {:>7}  {:>6}  {:>6}  {}"
+    print(row.format("", "at", "time", "split", "over", "target", "delta", "gap", "").rstrip())
     for k, split in enumerate(splits):
-        target, delta = split["target_split_s"], split["delta_s"]
+        target, delta, gap = split["target_split_s"], split["delta_s"], split["gap_s"]
         cells = (
             _split_cell(split, k, race_m),
             f"{_metres(split['distance_m'])} m",
@@ -285,9 +287,19 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
             f"{_metres(split['over_m'])} m",
             format_time(target) if target is not None else "-",
             format_delta(delta) if delta is not None else "-",
+            format_delta(gap) if gap is not None else "-",
             "est." if split["estimated"] else "",
         )
         print(row.format(*cells).rstrip())
+
+
+def _split_delta(row) -> float | None:
+    """A file split's time against the target's over the same stretch (s): positive is
+    slower. info had given only the gap from the start, in a column named "delta" beside
+    the split and its target (analyst's review)."""
+    if row.segment_time_s is None or row.target_segment_time_s is None:
+        return None
+    return row.segment_time_s - row.target_segment_time_s
 
 
 def _metres(m: float) -> str:

@@ -23,12 +23,28 @@ def test_the_demo_gives_the_published_splits_and_their_gaps_to_the_target(capsys
     """The published 1:00.20, 2:00.75 and 3:01.84 were nowhere in info: its laps end at the
     finish line (409.34 m...) and are read from the model."""
     assert main(["info", str(demo_path())]) == 0
-    rows = [line.split() for line in _section(capsys.readouterr().out)[2:]]
+    section = _section(capsys.readouterr().out)
+    assert (
+        section[1] == "(delta: the split against the target's; gap: to the target at that distance)"
+    )
+    assert section[2].split() == ["at", "time", "split", "over", "target", "delta", "gap"]
+    rows = [line.split() for line in section[3:]]
     assert rows == [
-        ["split", "1", "400", "m", "1:00.20", "1:00.20", "400", "m", "59.65", "+0.55"],
-        ["split", "2", "800", "m", "2:00.75", "1:00.55", "400", "m", "59.65", "+1.45"],
-        ["split", "3", "1200", "m", "3:01.84", "1:01.09", "400", "m", "59.65", "+2.89"],
-        ["finish", "1609.34", "m", "4:06.42", "1:04.58", "409.34", "m", "1:01.05", "+6.42"],
+        ["split", "1", "400", "m", "1:00.20", "1:00.20", "400", "m", "59.65", "+0.55", "+0.55"],
+        ["split", "2", "800", "m", "2:00.75", "1:00.55", "400", "m", "59.65", "+0.90", "+1.45"],
+        ["split", "3", "1200", "m", "3:01.84", "1:01.09", "400", "m", "59.65", "+1.44", "+2.89"],
+        [
+            "finish",
+            "1609.34",
+            "m",
+            "4:06.42",
+            "1:04.58",
+            "409.34",
+            "m",
+            "1:01.05",
+            "+3.53",
+            "+6.42",
+        ],
     ]
 
 
@@ -43,7 +59,7 @@ def test_a_coachs_400m_splits_of_a_1500m(tmp_path, capsys):
         encoding="utf-8",
     )
     assert main(["info", str(csv)]) == 0
-    rows = [line.split()[-5] for line in _section(capsys.readouterr().out)[2:]]
+    rows = [line.split()[-6] for line in _section(capsys.readouterr().out)[3:]]
     assert rows == ["1:08.50", "1:09.10", "1:10.20", "52.70"]  # her own laps, and the last 300
 
 
@@ -56,8 +72,10 @@ def test_json_gives_them_too(capsys):
         (1200.0, 61.09),
         (1609.344, 64.58),
     ]
-    deltas = [s["delta_s"] for s in given]  # the target's times to the hundredth
-    assert deltas == pytest.approx([0.55, 1.45, 2.89, 6.42], abs=1e-9)
+    gaps = [s["gap_s"] for s in given]  # the target's times to the hundredth
+    assert gaps == pytest.approx([0.55, 1.45, 2.89, 6.42], abs=1e-9)
+    deltas = [s["delta_s"] for s in given]  # each split against the target's, as laps have it
+    assert deltas == pytest.approx([0.55, 0.90, 1.44, 3.53], abs=1e-9)
     assert not any(s["estimated"] for s in given)
 
 

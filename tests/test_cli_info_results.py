@@ -61,12 +61,12 @@ def section(out: str, heading: str) -> list[str]:
 
 
 def test_her_last_file_split_is_where_she_stopped_not_the_finish(capsys, heat):
-    rows = section(info(capsys, heat, "--follow", "lowe"), "Splits of Jo Lowe")[2:]
+    rows = section(info(capsys, heat, "--follow", "lowe"), "Splits of Jo Lowe")[3:]
     assert [row.split()[0] for row in rows] == ["split", "split", "split", "DNF"]
     assert rows[-1].split()[1:4] == ["2200", "m", "6:32.00"]
     given = json.loads(info(capsys, heat, "--follow", "lowe", "--json"))["file_splits"]
     assert [s["at_stop"] for s in given] == [False, False, False, True]
-    finisher = section(info(capsys, heat, "--follow", "hunt"), "Splits of Ellie Hunt")[2:]
+    finisher = section(info(capsys, heat, "--follow", "hunt"), "Splits of Ellie Hunt")[3:]
     assert finisher[-1].split()[:2] == ["finish", "3000"]
     given = json.loads(info(capsys, heat, "--follow", "hunt", "--json"))["file_splits"]
     assert not any(s["at_stop"] for s in given)
