@@ -94,9 +94,9 @@ def test_a_lap_time_is_exact_only_between_two_splits_of_the_file(replay):
     metric = compile_race(read_race(demo_race_path("example-1500m.json")))
     assert all(lap.lap_time_published for lap in analysis.lap_table(metric))
     rows = {round(s.distance_m): s for s in analysis.split_table(metric)}
-    assert rows[300].published and not rows[300].segment_published  # between marks: no split
-    assert rows[1500].published and not rows[1500].segment_published
-    assert not rows[200].published and not rows[200].segment_published
+    assert rows[300].published and not rows[300].segment_published  # from 100 m, read
+    assert rows[1500].published and not rows[1500].segment_published  # from 1300 m, read
+    assert not rows[100].published and not rows[100].segment_published
 
 
 def test_crossing_times_are_timed_up_to_the_hundredth_and_published_ones_kept(replay):
@@ -118,3 +118,33 @@ def test_crossing_times_are_timed_up_to_the_hundredth_and_published_ones_kept(re
     for d in analysis.dropouts(replay):
         t = float(replay.dropout_time_s[replay.index(d.athlete)])
         assert t - 1e-9 <= d.time_s < t + 0.01
+
+
+def _sheet(tmp_path, rows: str):
+    from racegui.io.splits_csv import read_splits_csv
+
+    csv = tmp_path / "sheet.csv"
+    csv.write_text("athlete,distance_m,time\n" + rows, encoding="utf-8")
+    return compile_race(read_splits_csv(csv, distance_m=1500.0, target_time_s=236.0))
+
+
+def test_a_1500m_sheet_s_200_m_splits_are_the_200_m_rows(tmp_path):
+    """A coach's 1500 m sheet times 300, 500, ... 1500 m (where a 1500 m's 200 m splits are
+    taken); the 200 m rows counted from the start (200, 400, ... 1400) left each of his
+    splits blank and the closing 200 m nowhere (analyst's review). The marks now run from
+    the finish back when more of his splits lie on them."""
+    times = ("47.40", "1:18.90", "1:50.20", "2:21.80", "2:53.55", "3:24.60", "3:54.37")
+    race = _sheet(tmp_path, "".join(f"Ann,{300 + 200 * k},{t}\n" for k, t in enumerate(times)))
+    rows = analysis.split_table(race)
+    assert [round(r.distance_m) for r in rows] == [100, 300, 500, 700, 900, 1100, 1300, 1500]
+    assert rows[0].segment_time_s is None  # 100 m from the start: no 200 m of its own
+    splits = [round(r.segment_time_s, 2) for r in rows[2:]]
+    assert splits == [31.5, 31.3, 31.6, 31.75, 31.05, 29.77]  # his, to the hundredth
+    assert all(r.segment_published for r in rows[2:])
+
+
+def test_splits_from_the_start_keep_their_marks_from_the_start(tmp_path):
+    """400 m splits of a 1500 m lie on the marks from the start: they stay there."""
+    race = _sheet(tmp_path, "Ann,400,62.10\nAnn,800,2:05.00\nAnn,1200,3:08.40\nAnn,1500,3:55.00\n")
+    marks = [round(r.distance_m) for r in analysis.split_table(race)]
+    assert marks == [200, 400, 600, 800, 1000, 1200, 1400, 1500]

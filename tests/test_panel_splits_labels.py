@@ -116,16 +116,18 @@ def test_no_cell_is_cut_off_at_any_panel_width(qtbot, request, race, width):
 
 
 def test_the_200_m_tab_does_not_call_a_shorter_stretch_200_m(qapp):
-    """The 1500 m demo's table has published splits at 300, 700 and 1100 m between the 200 m
-    marks, so some rows time 100 m: the column was headed "200 m" over a 15.49 s split."""
+    """The mile's finish is 9.34 m past its last 200 m mark, so its last row times 9.34 m:
+    the column was headed "200 m" over a 15.49 s split (of a 1500 m's 100 m, then)."""
     from racegui.io.replay_file import read_replay
     from racegui.model.analysis import split_table
     from racegui.ui.panel.splits_table import SPLIT_HEADERS
     from racegui.ui.ui_paths import demo_path
 
-    rows = split_table(read_replay(demo_path("example-1500m.json")))
-    stretches = {round(b.distance_m - a.distance_m) for a, b in zip(rows, rows[1:], strict=False)}
-    assert stretches == {100, 200}
+    rows = split_table(read_replay(demo_path()))
+    stretches = {
+        round(b.distance_m - a.distance_m, 2) for a, b in zip(rows, rows[1:], strict=False)
+    }
+    assert stretches == {200.0, 9.34}
     assert "200 m" not in SPLIT_HEADERS and "Split" in SPLIT_HEADERS
 
 
@@ -172,20 +174,24 @@ def test_figures_read_from_the_model_are_in_italics_and_the_card_says_so(qtbot, 
     assert whole.splits.legend.isVisible()
     splits = whole.splits.splits_model
     labels = splits.labels()
-    assert _italic(splits, labels.index("200")) == [1, 2, 4]
-    assert _italic(splits, labels.index("300")) == []  # published, and no 200 m of its own
+    assert _italic(splits, labels.index("500")) == [1, 2, 4]
+    assert _italic(splits, labels.index("300")) == [2]  # published; its 200 m from 100 m read
+    assert _italic(splits, labels.index("100")) == [1, 4]  # no 200 m of its own
 
 
 def test_the_200_m_tab_s_split_column_is_always_200_m(qtbot, metric):
     """A 1500 m's published splits at 300, 700 and 1100 m cut its 200 m stretches in two:
     the Split column read 30.11, 15.09, 15.11... with nothing to say which was 100 m (a
-    coach's review). Each mark's split is now the 200 m since the mark before; a published
-    split between marks shows its time and gap, and no split."""
+    coach's review). Each mark's split is the 200 m since the mark before: a 1500 m's marks
+    run from the finish back (100, 300, ... 1500), where its splits are; the first 100 m
+    shows its time and gap, and no split."""
     model = make_panel(qtbot, metric).splits.splits_model
     rows = {label: r for r, label in enumerate(model.labels())}
     cell = lambda label, c: model.data(model.index(rows[label], c), DISPLAY)  # noqa: E731
     replay = metric
     at = lambda m: float(analysis.timed(replay.time_at_distance(replay.focus, m)))  # noqa: E731
-    assert cell("400", 2) == format_time(at(400.0) - at(200.0))
-    assert cell("300", 1) == format_time(at(300.0)) and cell("300", 2) == cell("300", 3) == ""
-    assert cell("Finish", 1) == format_time(at(1500.0)) and cell("Finish", 2) == ""  # 100 m
+    assert cell("500", 2) == format_time(at(500.0) - at(300.0))
+    assert cell("300", 2) == format_time(at(300.0) - at(100.0))
+    assert cell("100", 1) == format_time(at(100.0)) and cell("100", 2) == cell("100", 3) == ""
+    assert cell("Finish", 1) == format_time(at(1500.0))
+    assert cell("Finish", 2) == format_time(at(1500.0) - at(1300.0))  # the closing 200 m

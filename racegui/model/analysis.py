@@ -200,8 +200,9 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
     are read off the interpolant.
     """
     d = float(replay.race.distance_m) if whole_race else replay.focus_end_m
-    marks = np.arange(every_m, d - 1e-6, every_m)
     published = _published_m(replay)
+    origin = _grid_origin_m(float(replay.race.distance_m), every_m, published)
+    marks = np.arange(origin or every_m, d - 1e-6, every_m)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
     dist = dist[(dist > 0) & (dist <= d + 1e-9)]
     times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, dist)))
@@ -209,12 +210,15 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
     rows = []
     last = -1  # the row of the mark before (-1: the start)
     for k, dk in enumerate(dist):
-        off = abs(dk - every_m * round(dk / every_m)) > 1e-6  # a mile's finish too (9.34 m)
+        off = not _on_grid(float(dk), origin, every_m)  # a mile's finish too (9.34 m)
+        # From the start to the first mark of a grid that does not start there (a 1500 m's
+        # 100 m) is no mark's length either.
+        short = last < 0 and origin > 0
         start_m = float(dist[last]) if last >= 0 else 0.0
         prev_t = float(times[last]) if last >= 0 else 0.0
         prev_target = None if target is None else (float(target[last]) if last >= 0 else 0.0)
-        segment = None if off else float(times[k] - prev_t)
-        target_segment = None if off or target is None else float(target[k] - prev_target)
+        segment = None if off or short else float(times[k] - prev_t)
+        target_segment = None if off or short or target is None else float(target[k] - prev_target)
         rows.append(
             SplitRow(
                 distance_m=float(dk),
@@ -223,12 +227,35 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
                 target_time_s=None if target is None else float(target[k]),
                 target_segment_time_s=target_segment,
                 published=round(float(dk), 3) in published,
-                segment_published=not off and _both_in(published, start_m, dk),
+                segment_published=not (off or short) and _both_in(published, start_m, dk),
             )
         )
         if not off:
             last = k
     return rows
+
+
+def _on_grid(distance_m: float, origin_m: float, every_m: float) -> bool:
+    """Whether a distance (m) is one of the marks every_m apart from origin_m (to the
+    micrometre)."""
+    steps = (distance_m - origin_m) / every_m
+    return abs(steps - round(steps)) * every_m < 1e-6
+
+
+def _grid_origin_m(race_m: float, every_m: float, published: set[float]) -> float:
+    """Where split_table's marks every every_m metres start (m): from the start (0), or, for a
+    race that is no whole number of them, from the finish back (a 1500 m's 200 m marks at
+    100, 300, ... 1500, where its splits are taken) when more of the runner's splits in the
+    file lie there. A coach's 1500 m splits at 300, 500, ... had blank 200 m times among
+    marks at 200, 400, ... (analyst's review); a mile's published 400, 800 and 1200 m keep
+    their marks from the start."""
+    rest = race_m % every_m
+    if min(rest, every_m - rest) < 1e-6:
+        return 0.0
+    given = [m for m in published if m > 0]
+    from_start = sum(_on_grid(m, 0.0, every_m) for m in given)
+    from_finish = sum(_on_grid(m, rest, every_m) for m in given)
+    return rest if from_finish > from_start else 0.0
 
 
 def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
