@@ -26,3 +26,15 @@ def test_the_readme_s_race_file_example_is_read_as_it_says(tmp_path):
     replay = compile_race(race)
     hare = race.athletes[replay.index("hare")]
     assert hare.role == "pacer" and hare.dropout.distance_m == 1600.0
+
+
+def test_the_readme_s_keys_name_every_ctrl_shortcut_of_the_help():
+    """F1 listed Ctrl+R (restart) and Ctrl+L (loop), which the README's keys did not
+    (presenter's review)."""
+    from racegui.ui.help_dialog import SHORTCUTS
+
+    keys = re.search(r"- \*\*Keys\*\*:(.*?)\n- ", README.read_text(encoding="utf-8"), re.S)
+    assert keys is not None
+    ctrl = {k for key, _ in SHORTCUTS for k in key.split(" / ") if k.startswith("Ctrl+")}
+    assert len(ctrl) >= 8
+    assert sorted(k for k in ctrl if k not in keys.group(1)) == []
