@@ -178,3 +178,32 @@ def test_the_title_card_counts_runners_past_three_and_names_none_for_one():
     assert line == "With Runner 1, Runner 2, Runner 3 and 1 other"
     demo = load_replay(demo_path())
     assert not any(line.startswith("With ") for line in title_text(demo).lines)
+
+
+def test_a_clip_played_fast_says_so_on_its_title_card(qapp, tmp_path, mile):
+    """A 4x clip's title card said nothing of its speed: only the race frames' small badge
+    did (presenter's review)."""
+    from racegui.export.cards import draw_card
+    from racegui.export.options import ExportOptions
+    from racegui.export.pipeline import export
+    from racegui.export.scene_source import SceneFrameSource, image_to_rgb
+
+    assert "Played at 4× speed" in title_text(mile, None, None, "4× speed").lines
+    assert not any("Played" in line for line in title_text(mile).lines)
+    source = SceneFrameSource(mile, DARK, (320, 180))
+    options = ExportOptions(
+        output=tmp_path / "f_%02d.png",
+        size=(320, 180),
+        fps=2,
+        to_s=4.0,
+        speed=4.0,
+        title_card_s=1.0,
+    )
+    try:
+        real_time = source.card_frame("title")
+        export(source, options)
+        card = draw_card(title_text(mile, None, (0.0, 4.0), "4× speed"), (320, 180), DARK)
+        assert np.array_equal(source.card_frame("title"), image_to_rgb(card))
+        assert not np.array_equal(source.card_frame("title"), real_time)
+    finally:
+        source.close()

@@ -38,10 +38,14 @@ def ghost_name(compare: Replay, replay: Replay | None = None) -> str:
 
 
 def title_text(
-    replay: Replay, compare: Replay | None = None, span: tuple[float, float] | None = None
+    replay: Replay,
+    compare: Replay | None = None,
+    span: tuple[float, float] | None = None,
+    speed: str = "",
 ) -> CardText:
     """Race title, date and venue, distance, the part of the race a clip shows (``span``,
-    race s: see span_text), target and the compared race's ghost."""
+    race s: see span_text), how fast it is played (``speed``, "4× speed"; "" at real
+    time), target and the compared race's ghost."""
     race = replay.race
     runner = replay.athletes[replay.focus]
     pacers = int(np.count_nonzero(replay.roles == "pacer"))
@@ -49,6 +53,8 @@ def title_text(
     part = span_text(replay, *span) if span is not None else ""
     if part:
         lines.append(part)
+    if speed:  # only the race frames' badge had said so (presenter's review)
+        lines.append(f"Played at {speed}")
     lines += _with_runners(replay)
     if race.target_time_s is not None:
         label = race.target.label if race.target is not None else "Target"

@@ -117,7 +117,10 @@ class SceneFrameSource:
     def set_speed(self, speed: float) -> None:
         """Race seconds per video second: at any but 1 each race frame carries a badge
         ("4× speed"); a clip played fast had nothing to say so (user review)."""
-        self._badge = badge_text(speed)  # an old badge goes as the next frame puts back its pixels
+        badge = badge_text(speed)  # an old badge goes as the next frame puts back its pixels
+        if badge != self._badge:
+            self._badge = badge
+            self._cards.pop("title", None)  # which says the speed too
 
     def _finish(self, image: QImage) -> np.ndarray:
         if (image.width(), image.height()) != self.size:
@@ -171,7 +174,8 @@ class SceneFrameSource:
                 text = end_text(self._replay, self._compare, self._end_s)
             else:
                 end = self.duration_s if self._end_s is None else self._end_s
-                text = title_text(self._replay, self._compare, (self._start_s, end))
+                span = (self._start_s, end)
+                text = title_text(self._replay, self._compare, span, self._badge)
             accent = card_accent(self._replay, self._theme)
             self._cards[kind] = image_to_rgb(draw_card(text, self.size, self._theme, accent))
         return self._cards[kind]
