@@ -210,7 +210,10 @@ def test_a_gui_export_leaves_the_window_layout_as_it_was(window, qtbot, tmp_path
     dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
     with qtbot.waitSignal(dlg.export_finished, timeout=60_000) as blocker:
         dlg.export_button.click()
-    assert dlg.status.text() == blocker.args[0] and "6 frames" in blocker.args[0]
+    shown = dlg.status.text()
+    assert shown.replace("\u00a0", " ") == blocker.args[0] and "6 frames" in blocker.args[0]
+    # A number is never wrapped away from its unit ("1.8" | "MB": presenter's review).
+    assert "6\u00a0frames" in shown and "\u00a0MB" in shown and "5\u00a0fps" in shown
     dlg.close()
     QApplication.processEvents()  # let the window lay itself out again
     assert window.findChild(QStatusBar) is None

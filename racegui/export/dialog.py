@@ -8,6 +8,7 @@ destination is either complete or untouched.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -82,6 +83,15 @@ FORMAT_NAMES: dict[ExportFormat, str] = {"mp4": "an MP4", "gif": "a GIF", "png":
 """Each format as the dialog's notes name it."""
 PROBLEM_COLOURS = ("#b3261e", "#ff8a80")
 """Colour of a problem with the options on a light and on a dark dialog."""
+
+
+_NUMBER_AND_UNIT = re.compile(r"(\d) (MB|frames?|fps)\b")
+
+
+def _units_kept_on(text: str) -> str:
+    """text with a no-break space between each number and its unit: the wrapped summary
+    had put "1.8" at a line's end and "MB" on the next (presenter's review)."""
+    return _NUMBER_AND_UNIT.sub("\\1\u00a0\\2", text)
 
 
 class _NoWindowRepaint(QObject):
@@ -587,9 +597,8 @@ class ExportDialog(QDialog):
             self._settings.export_folder = str(options.output.absolute().parent)
         self.cancel_button.setText("Close")  # the export is done: this button now closes
         note = left_over_note(result)
-        self.status.setText(
-            summary if note is None else f"{summary}\n{note[:1].upper()}{note[1:]}."
-        )
+        shown = summary if note is None else f"{summary}\n{note[:1].upper()}{note[1:]}."
+        self.status.setText(_units_kept_on(shown))
         self.export_finished.emit(summary)
         return summary
 
