@@ -10,6 +10,7 @@ import json
 import math
 
 from racegui.cli_args import EXIT_OK
+from racegui.cli_output import stdout_takes_any_text
 from racegui.cli_read import compare_arg, followed, read_file_arg
 from racegui.cli_text import cell, estimated_mark, lap_cell, name_width, outcome
 
@@ -330,7 +331,7 @@ def run_info(args: argparse.Namespace) -> int:
     if other is not None:
         data["compare"] = compare_data(replay, other, digits)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(data, ensure_ascii=not stdout_takes_any_text()))
         return EXIT_OK
     _print_info(data)
     if other is not None:

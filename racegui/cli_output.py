@@ -4,6 +4,7 @@ code 0 with the output lost. Error lines go to stderr only (to_stderr), never to
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable
@@ -25,9 +26,17 @@ class CheckedStdout:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        """Write text (OutputError if it cannot be)."""
+        """Write text (OutputError if it cannot be); characters the stream's encoding has
+        no code for are written as escapes ("Ng\\u0169g\\u0129"): a name in an output
+        to a cp1252 file had ended the command in a UnicodeEncodeError traceback."""
         try:
-            return self._stream.write(text)
+            try:
+                return self._stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self._stream, "encoding", None) or "ascii"
+                return self._stream.write(
+                    text.encode(encoding, "backslashreplace").decode(encoding)
+                )
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -44,6 +53,15 @@ class CheckedStdout:
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
+
+
+def stdout_takes_any_text() -> bool:
+    """Whether standard output's encoding can write every character (UTF-8, or none known:
+    a test's capture); JSON for any other is written all ASCII, with \\u escapes."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding:
+        return True
+    return codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32", "utf-8-sig")
 
 
 def to_stderr(text: str) -> bool:

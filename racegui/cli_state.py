@@ -9,6 +9,7 @@ import math
 
 from racegui.cli_args import EXIT_OK, UsageError
 from racegui.cli_info import dropout_is_estimated, rounded
+from racegui.cli_output import stdout_takes_any_text
 from racegui.cli_read import followed, read_file_arg
 from racegui.cli_text import after_end_text, cell, name_width, outcome
 
@@ -148,7 +149,7 @@ def run_state(args: argparse.Namespace) -> int:
     s = replay.state_at(t)
     data = _state_data(replay, s)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(data, ensure_ascii=not stdout_takes_any_text()))
     else:
         _print_state(replay, s, data)
     return EXIT_OK

@@ -145,3 +145,55 @@ def test_an_export_started_with_stdout_closed_writes_its_file(capsys, monkeypatc
     out = tmp_path / "still.png"
     assert main(["export", DEMO, "-o", str(out), "--time", "1:00", "--size", "320x180"]) == 0
     assert out.stat().st_size > 0
+
+
+def _ngugi(tmp_path):
+    """The demo with its runner renamed in letters cp1252 has no code for."""
+    import json
+
+    data = json.loads(demo_race_path().read_text(encoding="utf-8"))
+    runner = next(a for a in data["athletes"] if a.get("role", "runner") == "runner")
+    runner["name"] = "Ngũgĩ Wanjirũ 🏃"
+    path = tmp_path / "ngugi.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+@pytest.mark.parametrize(
+    ("verb", "json_out"),
+    [("info", False), ("info", True), ("state", False), ("state", True), ("validate", False)],
+)
+def test_a_name_the_output_cannot_encode_is_escaped_not_a_traceback(
+    monkeypatch, tmp_path, encoding, json_out, verb
+):
+    """`racegui info race.json > out.txt` on Windows writes cp1252: a runner named Ngũgĩ
+    ended it in a UnicodeEncodeError traceback, exit 1, half the text written (tester R6).
+    Text gets escapes; JSON is written all ASCII, so it reads back as it was."""
+    import json
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+    monkeypatch.setattr(sys, "stdout", out)
+    path = _ngugi(tmp_path)
+    argv = [verb, str(path)] + (["--time", "1:00"] if verb == "state" else [])
+    assert main(argv + (["--json"] if json_out else [])) == 0
+    out.flush()
+    text = raw.getvalue().decode(encoding)
+    if json_out:
+        assert "Ngũgĩ Wanjirũ 🏃" in json.dumps(json.loads(text), ensure_ascii=False)
+    elif verb != "validate":  # validate names the race, not its runners
+        assert "Ng\\u0169g\\u0129 Wanjir\\u0169" in text
+
+
+def test_an_import_to_an_output_that_cannot_encode_its_title_exits_0(monkeypatch, tmp_path):
+    """import wrote its file, then died printing the title (exit 1: a script thought it had
+    failed)."""
+    csv = tmp_path / "s.csv"
+    csv.write_text("athlete,distance_m,time\nNgũgĩ,400,62.1\nNgũgĩ,800,2:05.0\n", "utf-8")
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+    out = tmp_path / "ng.json"
+    assert main(["import", str(csv), "-o", str(out), "--title", "Ça va"]) == 0
+    sys.stdout.flush()
+    assert out.exists() and "\\xc7a va" in raw.getvalue().decode("ascii")
