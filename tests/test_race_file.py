@@ -740,3 +740,25 @@ def test_a_dropout_off_the_race_says_what_it_may_be(tmp_path, at):
         and p.message == "must be more than 0 m and at most the race distance (1609.34 m)"
         for p in caught.value.problems
     )
+
+
+def test_a_long_value_is_quoted_cut_short_in_its_message(tmp_path):
+    """A 50,000-character id was quoted whole: one line of 50,097 characters (tester R6)."""
+    data = minimal_data()
+    data["athletes"][0]["id"] = "I" * 50_000
+    (line,) = _problem(tmp_path, data).lines()
+    assert line.endswith(
+        "$.athletes[0].id: 'IIIIIIIIIIIIIIIIIIII'... (50,000 characters): an id is 1 to 64 "
+        "letters, digits, '_', '.' or '-' (no spaces)"
+    )
+    data["athletes"][0]["id"] = "ann lee"  # short: quoted whole, as before
+    assert "'ann lee': an id is" in _problem(tmp_path, data).lines()[0]
+
+
+def test_a_long_distance_cell_is_quoted_cut_short(tmp_path, capsys):
+    csv = tmp_path / "huge.csv"
+    csv.write_text("athlete,distance_m,time\nAnn,400,62.1\nAnn," + "1" * 5001 + ",2:05.0\n")
+    assert main(["validate", str(csv), "--distance", "1500"]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 200
+    assert "line 3, column 2: '11111111111111111111'... (5,001 characters) is not a distance" in err

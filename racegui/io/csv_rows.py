@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from racegui.io.csv_header import OPTIONAL
 from racegui.io.csv_places import cell_place
-from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
+from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem, quoted
 from racegui.io.laps import looks_like_lap_times, running_totals, times_text
 from racegui.io.race_splits import MAX_SPEED_MPS, hours_reading
 from racegui.io.schema import MAX_ATHLETES, MAX_SPLITS
@@ -108,7 +108,7 @@ def _split_of_row(
     except ValueError:
         return Problem(
             cell_place(line, col["distance_m"]),
-            f"{row[col['distance_m']]!r} is not a distance in metres",
+            f"{quoted(row[col['distance_m']])} is not a distance in metres",
         )
     if not row[col["time"]].strip():
         return Untimed(athlete, dist)

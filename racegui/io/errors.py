@@ -38,6 +38,19 @@ def one_line(text: str) -> str:
     )
 
 
+QUOTE_MAX_CHARS = 40
+"""Longest value quoted whole in a message; a longer one is cut (a 50,000-character id had
+made a 50,097-character line)."""
+
+
+def quoted(value: str) -> str:
+    """value as a message quotes it ('400 m'), cut after 20 characters if it is longer than
+    QUOTE_MAX_CHARS ('IIIIIIIIIIIIIIIIIIII'... (50,000 characters))."""
+    if len(value) <= QUOTE_MAX_CHARS:
+        return repr(value)
+    return f"{value[:20]!r}... ({len(value):,} characters)"
+
+
 def control_problem(text: str, pattern: re.Pattern[str], what: str) -> str | None:
     """Why text cannot be one of `what` ("names, labels and titles") if it holds a character
     pattern matches (CONTROLS or CONTROLS_BUT_BREAKS), naming its code point; else None."""

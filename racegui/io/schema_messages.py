@@ -8,7 +8,7 @@ import json
 from pydantic import ValidationError
 
 from racegui.io.distances import parse_distance
-from racegui.io.errors import Problem, json_path
+from racegui.io.errors import Problem, json_path, quoted
 from racegui.io.json_values import json_kind
 from racegui.io.schema import COLOUR_PATTERN, DATE_PATTERN, ID_PATTERN
 
@@ -135,7 +135,7 @@ def pydantic_problems(exc: ValidationError, prefix: tuple = ()) -> list[Problem]
         elif err["type"] == "string_pattern_mismatch":
             message = _PATTERN_MESSAGES.get(err["ctx"]["pattern"], message)
             if isinstance(err.get("input"), str):  # say what was written
-                message = f"{err['input']!r}: {message}"
+                message = f"{quoted(err['input'])}: {message}"
         if where in seen:
             continue
         seen.add(where)
