@@ -150,7 +150,10 @@ class DropoutFeed(QScrollArea):
         self._list.setSpacing(0)
         self.empty = QLabel("No pacer has stepped off yet")
         self.empty.setProperty("role", "muted")
-        self.more = QLabel()
+        # Made with text: Qt re-measures a QLabel for a new font only once it has had text,
+        # and fitted_height and _capacity read this one's height before it shows any (an
+        # export's feed kept a pixel too few for "+ N more", then listed no row once shown).
+        self.more = QLabel("+ 0 more")
         """ "+ 987 more": dropouts passed but older than the listed rows."""
         self.more.setProperty("role", "muted")
         self.more.setHidden(True)
