@@ -77,7 +77,9 @@ class DropoutRow(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.dot = _Dot()
         self.name = QLabel()
-        self.est = QLabel()
+        # Made with text, as DropoutFeed.more: else a published (not estimated) dropout's
+        # row kept the height of the first font it was measured in (restyled smaller, taller).
+        self.est = QLabel("est.")
         self.est.setProperty("role", "muted")
         self.time = QLabel()
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
