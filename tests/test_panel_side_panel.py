@@ -94,6 +94,22 @@ def test_estimated_dropouts_are_tagged(panel, replay):
     assert rows[0].time.text() == format_time(rows[0].dropout.time_s, 2)
 
 
+def test_a_published_dropout_s_row_is_as_tall_after_leaving_presentation_mode(qapp):
+    """Its empty "est." label kept the height of presentation mode's font on a 4K screen
+    (scale 2.8): back at scale 1 the row was 37 px where its text needs 22."""
+    from racegui.ui.panel.dropout_feed import DropoutRow
+    from racegui.ui.panel.style import PanelStyle
+
+    published = analysis.Dropout("p1", "Pacer 1", 100.0, 500.0, estimated=False)
+    row, plain = DropoutRow(published, "#4aa3ff"), DropoutRow(published, "#4aa3ff")
+    plain.apply_style(PanelStyle(DARK, 1.0))
+    row.apply_style(PanelStyle(DARK, 2.8, presentation=True))
+    assert row.sizeHint().height() > 2 * plain.sizeHint().height()  # laid out in presentation
+    row.apply_style(PanelStyle(DARK, 1.0))
+    assert row.est.text() == ""
+    assert row.sizeHint().height() == plain.sizeHint().height()
+
+
 def test_clicking_a_dropout_seeks_to_its_time(qtbot, panel, replay):
     panel.show()
     panel.update_frame(200.0)

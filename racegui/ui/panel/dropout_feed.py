@@ -77,7 +77,9 @@ class DropoutRow(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.dot = _Dot()
         self.name = QLabel()
-        self.est = QLabel()
+        # Made with text, as DropoutFeed.more: else a published (not estimated) dropout's
+        # row kept the height of the first font it was measured in (restyled smaller, taller).
+        self.est = QLabel("est.")
         self.est.setProperty("role", "muted")
         self.time = QLabel()
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -150,7 +152,10 @@ class DropoutFeed(QScrollArea):
         self._list.setSpacing(0)
         self.empty = QLabel("No pacer has stepped off yet")
         self.empty.setProperty("role", "muted")
-        self.more = QLabel()
+        # Made with text: Qt re-measures a QLabel for a new font only once it has had text,
+        # and fitted_height and _capacity read this one's height before it shows any (an
+        # export's feed kept a pixel too few for "+ N more", then listed no row once shown).
+        self.more = QLabel("+ 0 more")
         """ "+ 987 more": dropouts passed but older than the listed rows."""
         self.more.setProperty("role", "muted")
         self.more.setHidden(True)
