@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from racegui.export.palette_map import PaletteMap
 from racegui.export.writer_base import (
     ExportWriteError,
     WriterBase,
@@ -88,6 +89,8 @@ class GifWriter(WriterBase):
         self.frames_written = 0
         self._dither = Image.Dither.FLOYDSTEINBERG if dither else Image.Dither.NONE
         self._palette: Image.Image | None = None
+        self._map: PaletteMap | None = None
+        """Each colour's nearest palette entry (without dithering), made at the first frame."""
         if palette_sample:
             self._palette = build_palette([rgb_frame(f, size) for f in palette_sample])
         self._frames: list[Image.Image | np.ndarray | None] = []
@@ -155,18 +158,27 @@ class GifWriter(WriterBase):
             raise ExportWriteError(f"Could not write {self.path}: {failure_reason(exc)}") from exc
         self._tmp = None
         self._frames = []
+        self._map = None
         self._files = (self.path,)
 
     def abort(self) -> None:
         """Drop the frames and delete the temporary file."""
         self._frames = []
+        self._map = None
         discard(self._tmp)
         self._tmp = None
 
     def _quantize(self, rgb: np.ndarray) -> Image.Image:
         assert self._palette is not None
-        image = Image.fromarray(rgb, "RGB")
-        return image.quantize(palette=self._palette, dither=self._dither)
+        if self._dither != Image.Dither.NONE:
+            return Image.fromarray(rgb, "RGB").quantize(palette=self._palette, dither=self._dither)
+        entries = self._palette.getpalette() or []
+        if self._map is None:  # each pixel its nearest entry: see palette_map
+            self._map = PaletteMap(np.array(entries).reshape(-1, 3))
+        height, width = rgb.shape[:2]
+        image = Image.frombytes("P", (width, height), self._map.indices(rgb).tobytes())
+        image.putpalette(entries)
+        return image
 
     def _as_image(self, item: Image.Image | np.ndarray) -> Image.Image:
         return item if isinstance(item, Image.Image) else self._quantize(item)
