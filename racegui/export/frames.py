@@ -42,7 +42,9 @@ class FrameSource(Protocol):
     - ``set_start(t)``, ``set_end(t)``: race times (s) of the first and last race frames,
       given before any frame is drawn (what the cards say of a clip);
     - ``reset()``: forget what frames drawn so far left behind (called after a GIF's palette
-      samples, so the export's first frame is drawn as a first frame).
+      samples, so the export's first frame is drawn as a first frame);
+    - ``key_colours``: RGB colours (0..255) that tell the scene's things apart (athletes,
+      target, theme), which a GIF's shared palette holds exactly however little they cover.
     """
 
     size: tuple[int, int]

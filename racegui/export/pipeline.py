@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from racegui.export.frames import FramePlan, FrameSource, iter_plan, plan_frames, sample_frames
-from racegui.export.gif_writer import GifWriter
+from racegui.export.gif_writer import RGB, GifWriter
 from racegui.export.mp4_writer import Mp4Writer
 from racegui.export.options import (
     ExportOptions,
@@ -71,14 +71,23 @@ def plan_for(options: ExportOptions, race_duration_s: float | None) -> FramePlan
 
 
 def make_writer(
-    options: ExportOptions, palette_sample: list[np.ndarray] | None = None
+    options: ExportOptions,
+    palette_sample: list[np.ndarray] | None = None,
+    key_colours: Sequence[RGB] = (),
 ) -> FrameWriter:
-    """The writer for ``options`` with the house settings (MP4 preset and crf, PNG level)."""
+    """The writer for ``options`` with the house settings (MP4 preset and crf, PNG level);
+    a GIF's palette is built from ``palette_sample`` and holds ``key_colours`` exactly."""
     fmt = options.format
     if fmt == "mp4":
         return Mp4Writer(options.output, options.size, options.fps)
     if fmt == "gif":
-        return GifWriter(options.output, options.size, options.fps, palette_sample=palette_sample)
+        return GifWriter(
+            options.output,
+            options.size,
+            options.fps,
+            palette_sample=palette_sample,
+            key_colours=key_colours,
+        )
     return PngWriter(options.output, options.size, options.fps, sequence=options.is_sequence)
 
 
@@ -130,7 +139,8 @@ def export(
             if reset is not None:  # the samples are not the frames before the first
                 reset()
             draw_s += time.perf_counter() - tic
-            writer = make_writer(options, palette_sample=sample)
+            keys = getattr(source, "key_colours", ())  # a small dot's colour survives
+            writer = make_writer(options, palette_sample=sample, key_colours=keys)
     if writer is None:
         writer = make_writer(options)
 

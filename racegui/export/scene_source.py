@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import card_accent, draw_card, end_text, title_text
+from racegui.export.key_colours import key_colours
 from racegui.export.layout import layout_scale, layout_size, phone_layout
 from racegui.export.speed_badge import badge_rect, draw_badge
 from racegui.model.follow import compared
@@ -62,6 +63,8 @@ class SceneFrameSource:
         self.size = (int(size[0]), int(size[1]))
         self.duration_s = replay.race_end_s
         """Default end of an export (s): the runner's finish (a 4:06.42 race is 7393 frames)."""
+        self.key_colours = key_colours(replay, theme)
+        """RGB colours that tell the scene's things apart (a GIF's palette keeps them)."""
         self._replay = replay
         self._compare = compare
         """A second race shown as a ghost, named on the cards (None: none)."""
