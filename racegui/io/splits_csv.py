@@ -1,4 +1,5 @@
-"""Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
+"""Import splits from CSV: one row per athlete per split (athlete, distance_m, time), or
+one row per athlete with one column per distance (csv_wide: "Athlete,400,800,1200").
 
 A header row names the columns (any order, case-insensitive, or as COLUMN_ALIASES: "Distance",
 "Split time"); lines above it (a title, "Race: ..." lines) are left out, as above a lap
