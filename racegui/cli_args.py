@@ -168,8 +168,9 @@ def verb_parser(verb: str) -> argparse.ArgumentParser:
         _add_csv_arguments(p, CSV_FILE_ABOUT)
     elif verb == "import":
         p.description = (
-            "Turn a splits CSV (athlete, distance_m, time) or a stopwatch's lap CSV (Lap, "
-            "Lap Time, Total Time) into a race file."
+            "Turn a splits CSV (athlete, distance_m, time; or one row per athlete: Athlete, "
+            "400, 800, ...) or a stopwatch's lap CSV (Lap, Lap Time, Total Time) into a race "
+            "file."
         )
         p.add_argument("file", type=_path_arg, metavar="CSV")
         p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")

@@ -85,3 +85,11 @@ def test_validate_info_and_import_read_it_and_leave_it_as_it_is(tmp_path, capsys
     assert main(["import", str(path), "-o", str(out)]) == 0
     assert out.exists()
     assert path.read_bytes() == ("Breaking4 splits\n" + BODY).encode("utf-8")
+
+
+def test_a_header_below_a_title_with_no_rows_is_named_at_the_line_after_it(tmp_path):
+    """'no splits after the header' had named line 2, the header itself, below a title."""
+    path = _write(tmp_path, "Breaking4 splits\nathlete,distance_m,time\n")
+    with pytest.raises(RaceFileError) as info:
+        read_splits_csv(path)
+    assert str(info.value) == f"{path}: line 3: no splits after the header"

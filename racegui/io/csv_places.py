@@ -32,6 +32,12 @@ def cell_place(line: int, column: int) -> str:
     return f"line {line}, column {column + 1}"
 
 
+def split_place(split: dict, col: dict[str, int]) -> str:
+    """Where a split's time is: its own cell's place where it has one (a wide split sheet's,
+    "line 3, column 4 (1100 m)"), else its line's time column."""
+    return split.get("place") or cell_place(split["line"], col["time"])
+
+
 def line_of(problem: Problem) -> int:
     """The CSV line a problem names (0 for none), to list problems in file order."""
     match = _LINE.match(problem.where)
@@ -68,6 +74,12 @@ class Origin:
     "name": where its runner's name came from)."""
     longest: int
     """Line of the largest distance in the file."""
+    places: list[list[str | None]] | None = None
+    """Place of each split's own cell where it has one (a wide split sheet: split_place),
+    in the order of lines."""
+    distance_place: str | None = None
+    """Place of the cell giving the race distance where it is not the longest line's
+    distance column (a wide sheet's header cell)."""
 
     def place(self, problem: Problem) -> Problem:
         """The problem, placed in the CSV (or at an option) instead of at a JSON path."""
@@ -92,21 +104,28 @@ class Origin:
 
     def _split(self, match: re.Match, message: str) -> Problem:
         """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell."""
-        line = self.lines[int(match.group(1))][int(match.group(2))]
+        i, k = int(match.group(1)), int(match.group(2))
+        line = self.lines[i][k]
         field = match.group(3)
         if field == "distance_m" and "distance_m" in self.options:
             message += f" (set by {self.options['distance_m']})"
+        place = self.places[i][k] if self.places else None
+        if place is not None and field in ("distance_m", "time"):
+            return Problem(place, message)
         if field in ("distance_m", "time"):
             return Problem(cell_place(line, self.col[field]), message)
         return Problem(f"line {line}", message)
 
     def _last_split(self, match: re.Match, message: str) -> Problem:
         """$.athletes[i].splits (the last split is not at the finish): its last split."""
-        line = self.lines[int(match.group(1))][-1]
+        i = int(match.group(1))
+        line = self.lines[i][-1]
         message = message.removesuffix(DNF_HINT)  # no runner finishes: a CSV has no "dnf"
         given = self.options.get("distance_m")
         source = "which --distance set" if given else "the largest distance in the file"
-        return Problem(cell_place(line, self.col["distance_m"]), f"{message}, {source}")
+        place = self.places[i][-1] if self.places else None
+        where = place or cell_place(line, self.col["distance_m"])
+        return Problem(where, f"{message}, {source}")
 
     def _field(self, match: re.Match, message: str) -> Problem:
         """$.athletes[i].id, name, role or colour: the cell it was read from (a name taken
@@ -134,7 +153,7 @@ class Origin:
         if given:
             return Problem(given, message)
         return Problem(
-            cell_place(self.longest, self.col["distance_m"]),
+            self.distance_place or cell_place(self.longest, self.col["distance_m"]),
             f"the race distance (the largest distance in the file) {message}",
         )
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from racegui.io.csv_header import OPTIONAL
-from racegui.io.csv_places import cell_place
+from racegui.io.csv_places import cell_place, split_place
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem, quoted
 from racegui.io.laps import looks_like_lap_times, running_totals, times_text
 from racegui.io.race_splits import MAX_SPEED_MPS, hours_reading
@@ -25,6 +25,12 @@ def _number(text: str, decimal_comma: bool) -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError
     return value
+
+
+def distance_cell(text: str, decimal_comma: bool) -> float:
+    """Metres from a distance cell as written: "400", "400 m", "400m" (a decimal comma too
+    where decimal_comma); ValueError for anything else."""
+    return _number(_METRES.sub("", text), decimal_comma)
 
 
 def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict]) -> list[str]:
@@ -104,7 +110,7 @@ def _split_of_row(
     if not athlete:
         return Problem(cell_place(line, col["athlete"]), "athlete is empty")
     try:
-        dist = _number(_METRES.sub("", row[col["distance_m"]]), decimal_comma)
+        dist = distance_cell(row[col["distance_m"]], decimal_comma)
     except ValueError:
         return Problem(
             cell_place(line, col["distance_m"]),
@@ -265,14 +271,20 @@ def sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Proble
                 said = "".join(f"; {r}" for r in readings if r)
                 problems.append(
                     Problem(
-                        cell_place(split["line"], col["time"]),
+                        split_place(split, col),
                         f"times of {athlete_id} must increase with distance: "
                         f"{format_time(split['time'])} at {split['distance_m']:g} m is not "
                         f"after {format_time(prev['time'])} at {prev['distance_m']:g} m "
-                        f"(line {prev['line']}{said})",
+                        f"({_cell_of(prev)}{said})",
                     )
                 )
             prev = split
+
+
+def _cell_of(split: dict) -> str:
+    """Where another split is, said in a problem: "line 5", or on a wide sheet's row (whose
+    splits share a line) "column 3"."""
+    return f"column {split['column'] + 1}" if "column" in split else f"line {split['line']}"
 
 
 def _out_of_line(
@@ -283,13 +295,13 @@ def _out_of_line(
 
     def at(j: int, line: bool = True) -> str:
         split = splits[j]
-        where = f" on line {split['line']}" if line else ""
+        where = f" {'in' if 'column' in split else 'on'} {_cell_of(split)}" if line else ""
         return f"{format_time(split['time'])} at {split['distance_m']:g} m{where}"
 
     message = out_of_line_text(at(k, False), order.disagreement(k), at)
     reading = hours_reading(splits[k].get("typed"))
     message = f"times of {athlete_id}: {message}" + (f" ({reading})" if reading else "")
-    return Problem(cell_place(splits[k]["line"], col["time"]), message)
+    return Problem(split_place(splits[k], col), message)
 
 
 def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Problem | None:
@@ -308,8 +320,9 @@ def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Proble
         if (b["distance_m"] - a["distance_m"]) / (b["time"] - a["time"]) > MAX_SPEED_MPS
     )
     return Problem(
-        cell_place(first["line"], col["time"]),
-        f"the time column holds times from the start, but those of {athlete_id} "
+        split_place(first, col),
+        f"{'each cell holds a time' if 'column' in first else 'the time column holds times'} "
+        f"from the start, but those of {athlete_id} "
         f"({times_text(times)}) look like lap times, each its own stretch's: from the start "
         f"they would be {times_text(running_totals(times))}",
     )

@@ -1,4 +1,5 @@
-"""Import splits from CSV: one row per athlete per split (athlete, distance_m, time).
+"""Import splits from CSV: one row per athlete per split (athlete, distance_m, time), or
+one row per athlete with one column per distance (csv_wide: "Athlete,400,800,1200").
 
 A header row names the columns (any order, case-insensitive, or as COLUMN_ALIASES: "Distance",
 "Split time"); lines above it (a title, "Race: ..." lines) are left out, as above a lap
@@ -40,6 +41,7 @@ from racegui.io.csv_places import Origin, given_options, line_of, longest_line
 from racegui.io.csv_race_data import COLOUR_NAMES, race_data
 from racegui.io.csv_rows import Untimed, read_row, sort_by_distance, untimed_notes
 from racegui.io.csv_title import file_title, title_above
+from racegui.io.csv_wide import WIDE_FORM_HINT, find_wide_header, read_wide_rows, wide_header
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
@@ -101,6 +103,10 @@ def read_splits_csv(
     if laps is not None and (below is None or laps.line < below):
         lap_m = distance_m if distance_m is not None else lap_distance_m
         return _lap_race(path, text, laps, lap_m, title, target_time_s, name)
+    wide = find_wide_header(text, 2 if sep else 1) if missing and below is None else None
+    if wide is not None:
+        options = (distance_m, title, target_time_s, name)
+        return _wide_race(path, text, wide, sep.group(1) if sep else None, *options)
     header_line = below or (2 if sep else 1)
     given = given_options(distance_m, title, target_time_s)
     if below is not None:  # a title above the header: left out, as above a lap CSV's
@@ -113,7 +119,7 @@ def read_splits_csv(
         missing = [c for c in REQUIRED if c not in header]
     if missing:
         why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
-        why += f", separated by commas, semicolons or tabs{LAP_FORM_HINT}"
+        why += f", separated by commas, semicolons or tabs{WIDE_FORM_HINT}{LAP_FORM_HINT}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
@@ -140,6 +146,21 @@ def read_splits_csv(
             )
     except csv.Error as exc:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+    _check_splits(path, athletes, col, problems, header_line)
+    notes = untimed_notes(untimed, athletes)
+    title = title or title_above(text, header_line) or file_title(path)
+    return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
+
+
+def _check_splits(
+    path: Path,
+    athletes: dict[str, dict],
+    col: dict[str, int],
+    problems: list[Problem],
+    header_line: int,
+) -> None:
+    """Sort each athlete's splits by distance; RaceFileError with problems and those of the
+    splits' order (or for no splits at all)."""
     sort_by_distance(athletes, col, problems)
     problems += [
         Problem(f"line {entry['line']}", f"{athlete} has only a start row (0 m), no split")
@@ -149,10 +170,50 @@ def read_splits_csv(
     if problems:
         raise RaceFileError(path, capped(sorted(problems, key=line_of)))
     if not athletes:
-        raise RaceFileError(path, [Problem("line 2", "no splits after the header")])
-    notes = untimed_notes(untimed, athletes)
-    title = title or title_above(text, header_line) or file_title(path)
-    return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
+        where = f"line {header_line + 1}"
+        raise RaceFileError(path, [Problem(where, "no splits after the header")])
+
+
+def _wide_race(
+    path: Path,
+    text: str,
+    line: int,
+    sep: str | None,
+    distance_m: float | None,
+    title: str | None,
+    target_time_s: float | None,
+    name: str | None,
+) -> Race:
+    """The Race of a wide split sheet (racegui.io.csv_wide: one row per athlete, one column
+    per distance) whose header is on line (sep: Excel's "sep=" one). Its race distance (m)
+    is distance_m, else the header's largest distance."""
+    if name is not None:
+        raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
+    try:
+        source, reader, cells, delim = reading_from(text, line, sep)
+    except (StopIteration, csv.Error):
+        raise RaceFileError(path, [Problem(f"line {line}", "not valid CSV")]) from None
+    header = wide_header(cells, line, delim in ";\t")
+    if isinstance(header, Problem):
+        raise RaceFileError(path, [header])
+    source.taken()  # the header's lines
+    athletes: dict[str, dict] = {}
+    problems: list[Problem] = []
+    untimed: list[tuple[int, Untimed]] = []
+    try:
+        read_wide_rows(reader, source, delim, header, athletes, problems, untimed)
+    except csv.Error as exc:
+        problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+    col = header.col()
+    _check_splits(path, athletes, col, problems, line)
+    # An empty cell is no split there: said only of an athlete with none (left out).
+    notes = untimed_notes([u for u in untimed if u[1].athlete not in athletes], athletes)
+    column, last_m = max(header.distances, key=lambda d: d[1])
+    where = header.place(line, column, last_m)  # the race distance's cell, if not given
+    given = given_options(distance_m, title, target_time_s)
+    title = title or title_above(text, line) or file_title(path)
+    race_m = distance_m if distance_m is not None else last_m
+    return _race(path, athletes, col, race_m, title, target_time_s, notes, given, where)
 
 
 def _race(
@@ -164,10 +225,12 @@ def _race(
     target_time_s: float | None,
     notes: list[str],
     given: dict[str, str],
+    distance_place: str | None = None,
 ) -> Race:
     """The Race of a CSV's athletes (see race_data), each problem with it placed at the
     CSV's line and column or at the option that set it (given: racegui import's options
-    given, as given_options names them)."""
+    given, as given_options names them; distance_place: the cell that gave the race
+    distance, where not the longest line's distance column)."""
     data = race_data(athletes, col, distance_m, title, target_time_s, notes)
     try:
         return race_from_data(data, path)
@@ -179,6 +242,8 @@ def _race(
             col,
             given,
             longest_line(athletes),
+            [[split.get("place") for split in entry["splits"]] for entry in athletes.values()],
+            distance_place,
         )
         raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
 
