@@ -26,7 +26,7 @@ from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_lines import RowLines, quote_problem
 from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import Untimed, distance_cell, read_row
-from racegui.io.errors import MAX_PROBLEMS, Problem
+from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 
 WIDE_FORM_HINT = (
     "; or, one row per athlete, the athlete then one distance per column (Athlete,400,800)"
@@ -131,7 +131,7 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
             continue
         metres = _metres(written, decimal_comma)
         if metres is None:
-            why = "no distance" if not written else f"{written!r} is not a distance in metres"
+            why = "no distance" if not written else f"{quoted(written)} is not a distance in metres"
             return Problem(
                 place,
                 f"{why}: a split sheet with one row per athlete has the athlete column, "
