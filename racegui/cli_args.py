@@ -91,7 +91,21 @@ def _size_arg(text: str) -> tuple[int, int]:
 
 def add_follow_argument(parser: argparse.ArgumentParser) -> None:
     """--follow ID_OR_NAME, for the window and the verbs that report or draw one runner."""
-    parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
+    parser.add_argument("--follow", type=text_arg, metavar="ID_OR_NAME", help=FOLLOW_HELP)
+
+
+def text_arg(text: str) -> str:
+    """A title or name as typed, if it is text: a byte that is not UTF-8 (Latin-1's 0xff,
+    which Python keeps as a lone surrogate) is refused by its value; it had been called
+    "text with an unpaired surrogate (\\ud800-\\udfff escape)" (tester R6)."""
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":
+            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise argparse.ArgumentTypeError(
+                f"'{shown[:40]}' is not UTF-8 text (the byte 0x{ord(ch) - 0xDC00:02x} is no "
+                "character there): type it again, or set the terminal to UTF-8"
+            )
+    return text
 
 
 def _path_arg(text: str) -> Path:
@@ -115,7 +129,9 @@ def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> No
         "(Lap, Lap Time, Total Time) needs it",
     )
     group.add_argument(
-        "--title", help="race title (default: a title line above the CSV's header, else its name)"
+        "--title",
+        type=text_arg,
+        help="race title (default: a title line above the CSV's header, else its name)",
     )
     group.add_argument(
         "--target",
@@ -123,7 +139,9 @@ def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> No
         metavar="T",
         help="even-pace target time: seconds or m:ss.xx (default: none)",
     )
-    group.add_argument("--name", help="the runner's name in a lap CSV (default: the CSV's name)")
+    group.add_argument(
+        "--name", type=text_arg, help="the runner's name in a lap CSV (default: the CSV's name)"
+    )
 
 
 CSV_FILE_ABOUT = "when FILE is a splits CSV (.csv); a race file (.json) has its own"

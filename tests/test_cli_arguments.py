@@ -92,3 +92,25 @@ def test_a_value_with_a_minus_is_read_as_the_value_and_named(
     assert len(err.strip().splitlines()) == 1
     assert "expected one argument" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["import", "x.csv", "-o", "x.json", "--title", "bad\udcff"], "--title: 'bad\\xff'"),
+        (
+            ["import", "x.csv", "-o", "x.json", "--name", "J\udce9r\udcf4me"],
+            "--name: 'J\\xe9r\\xf4me'",
+        ),
+        (["info", DEMO, "--follow", "Kip\udce9"], "--follow: 'Kip\\xe9'"),
+        (["export", DEMO, "-o", "x.png", "--follow", "Kip\udce9"], "--follow: 'Kip\\xe9'"),
+    ],
+)
+def test_an_argument_that_is_not_utf8_says_so(capsys, tmp_path, monkeypatch, argv, shown):
+    """A Latin-1 byte typed in --title (Python keeps it as a lone surrogate) was called "text
+    with an unpaired surrogate (\\ud800-\\udfff escape)" (tester R6)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"{shown} is not UTF-8 text (the byte 0x" in err and len(err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from racegui.cli_args import UsageError
+from racegui.cli_args import UsageError, text_arg
 from racegui.cli_output import to_stderr
 from racegui.cli_read import followed, read_file_arg
 from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note
@@ -117,7 +117,7 @@ def add_export_arguments(
         metavar="FILE",
         help="second race whose runner is shown as a ghost",
     )
-    parser.add_argument("--follow", metavar="ID_OR_NAME", help=FOLLOW_HELP)
+    parser.add_argument("--follow", type=text_arg, metavar="ID_OR_NAME", help=FOLLOW_HELP)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
