@@ -220,3 +220,25 @@ def test_imported_colours_follow_the_race_file_rule(tmp_path):
     colours = {a.id: a.colour.lower() for a in race.athletes}
     assert colours["b"] == NEUTRAL
     assert len({colours["a"], colours["c"], colours["d"]}) == 3
+
+
+@pytest.mark.parametrize("cell", ["DNF", "dns", "—", "-", "DQ"])
+def test_a_results_sheet_s_no_time_mark_says_what_to_write(tmp_path, capsys, cell):
+    """A coach's 'DNF' in a time cell was told only "'DNF' is not a time" (tester R6)."""
+    csv = tmp_path / "dnf.csv"
+    csv.write_text(
+        f"athlete,distance_m,time\nAnn,400,62.1\nAnn,800,{cell}\nBea,400,63.0\nBea,800,2:06.0\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(csv), "--distance", "800"]) == 2
+    err = capsys.readouterr().err
+    assert f"line 3, column 3: {cell!r} is not a time" in err
+    assert "leave the cell empty for a split not taken" in err and len(err.splitlines()) == 1
+
+
+def test_a_time_that_is_not_one_gets_no_such_hint(tmp_path, capsys):
+    csv = tmp_path / "typo.csv"
+    csv.write_text("athlete,distance_m,time\nAnn,400,62.1\nAnn,800,2:o6.0\n", encoding="utf-8")
+    assert main(["validate", str(csv), "--distance", "800"]) == 2
+    err = capsys.readouterr().err
+    assert "'2:o6.0' is not a time" in err and "leave the cell empty" not in err

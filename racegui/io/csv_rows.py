@@ -125,6 +125,8 @@ def _split_of_row(
         cell = row[col["time"]].strip()
         if not decimal_comma and re.fullmatch(r"[\d:]*\d,\d+", cell):  # quoted: "61,5"
             why += f" (a decimal comma? write {cell.replace(',', '.')})"
+        elif cell.upper().rstrip(".") in NO_TIME_MARKS:
+            why += f": {NO_TIME_HINT}"
         return Problem(cell_place(line, col["time"]), why)
     if dist < 0:
         return Problem(cell_place(line, col["distance_m"]), "distance must not be negative")
@@ -134,6 +136,16 @@ def _split_of_row(
             f"a split at 0 m must be at 0.00 (the start), not {row[col['time']].strip()}",
         )
     return athlete, dist, time_s
+
+
+NO_TIME_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ", "NT", "NM", "-", "--", "\u2013", "\u2014"})
+"""What a results sheet writes in a time cell where there is no time."""
+NO_TIME_HINT = (
+    "leave the cell empty for a split not taken; a runner who stopped is one whose last "
+    "split is short of the finish, and one who did not start is left out"
+)
+"""What to write instead of one of NO_TIME_MARKS (a coach's "DNF" had been told only that
+it is not a time, tester R6)."""
 
 
 def read_row(
