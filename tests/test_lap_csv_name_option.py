@@ -4,8 +4,6 @@ problem with the name says so (tester R3: a 10,000-character --name was blamed o
 
 from __future__ import annotations
 
-import pytest
-
 from racegui.cli import main
 
 LAPS = "Lap,Time\n1,1:05.0\n2,1:06.0\n3,1:05.5\n4,1:04.0\n"
@@ -19,15 +17,21 @@ def _import(capsys, path, *extra) -> str:
     return err
 
 
-@pytest.mark.parametrize(
-    ("name", "words"),
-    [("N" * 400, "is too long: at most 200 characters"), ("a\udcffb", "unpaired surrogate")],
-)
-def test_a_bad_name_option_is_the_options(capsys, tmp_path, name, words):
+def test_a_bad_name_option_is_the_options(capsys, tmp_path):
     path = tmp_path / "laps.csv"
     path.write_text(LAPS, encoding="utf-8")
-    err = _import(capsys, path, "--name", name)
-    assert err.startswith(f"{path}: --name: ") and words in err
+    err = _import(capsys, path, "--name", "N" * 400)
+    assert err.startswith(f"{path}: --name: ") and "is too long: at most 200 characters" in err
+    assert not path.with_suffix(".json").exists()
+
+
+def test_a_name_option_that_is_not_utf8_is_refused_as_typed(capsys, tmp_path):
+    """Refused with the other arguments, before the file is read (it had been called "text
+    with an unpaired surrogate")."""
+    path = tmp_path / "laps.csv"
+    path.write_text(LAPS, encoding="utf-8")
+    err = _import(capsys, path, "--name", "a\udcffb")
+    assert err.startswith("racegui import: argument --name: 'a\\xffb' is not UTF-8 text")
     assert not path.with_suffix(".json").exists()
 
 
