@@ -11,8 +11,10 @@ manager: leaving the block normally closes it, leaving it with an exception abor
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -83,9 +85,14 @@ def fsync_dir(path: Path) -> None:
 def commit_file(tmp: Path, dest: Path) -> None:
     """Flush ``tmp`` to disk and rename it over ``dest`` in one step (over the target of a
     symbolic link, as atomic.reserve_temp_path made tmp beside it; refused for a pipe or a
-    device put there meanwhile: atomic.write_target)."""
+    device put there meanwhile: atomic.write_target). A replaced file keeps its mode, as an
+    imported race file does: a read-only 0444 still had come back 0644 (tester R6)."""
     fsync_path(tmp)
     dest = write_target(dest)
+    with contextlib.suppress(OSError):
+        info = os.stat(dest)
+        if stat.S_ISREG(info.st_mode):
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
 
