@@ -27,6 +27,11 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
             f"racegui import: -o {output} is the CSV being imported; give the race file "
             "another name (race.json)"
         )
+    if str(output) == "-":  # had been told to write "-.json"
+        raise UsageError(
+            "racegui import: -o -: a race file is written to a file, not to standard output: "
+            "name one (-o race.json)"
+        )
     if output.suffix.lower() != ".json":
         better = f" (-o {output.with_suffix('.json')})" if output.name else ""
         raise UsageError(

@@ -114,3 +114,17 @@ def test_an_argument_that_is_not_utf8_says_so(capsys, tmp_path, monkeypatch, arg
     err = capsys.readouterr().err
     assert f"{shown} is not UTF-8 text (the byte 0x" in err and len(err.splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_import_to_standard_output_says_to_name_a_file(capsys, tmp_path, monkeypatch):
+    """'-o -' was told to write '-.json' (tester R6)."""
+    monkeypatch.chdir(tmp_path)
+    csv = tmp_path / "s.csv"
+    csv.write_text("athlete,distance_m,time\nAnn,400,62.1\nAnn,800,2:05.0\n", encoding="utf-8")
+    assert main(["import", str(csv), "-o", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "racegui import: -o -: a race file is written to a file, not to standard output: "
+        "name one (-o race.json)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
