@@ -370,9 +370,12 @@ def card_layout(
     the footer in one, elided) and the boxes stack without overlapping; the lines stay above
     the footer for up to six lines (what title_text and end_text give: an end card's
     target, ghost, three other finishers and title), shrinking to LINE_SHRINK_MIN. The kicker
-    is in `accent` ("#rrggbb"; default the theme's accent)."""
+    is in `accent` ("#rrggbb"; default the theme's accent). A square or portrait card is
+    laid out for a phone's screen instead: see _upright_layout."""
     load_bundled_fonts()
     w, h = size
+    if upright(size):
+        return _upright_layout(text, size, theme, accent)
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
     left = w * 0.5 - unit * 7
     width = unit * 14
@@ -406,6 +409,79 @@ def card_layout(
     return out
 
 
+def upright(size: tuple[int, int]) -> bool:
+    """Whether a card of `size` (w, h px) is square or portrait: laid out for a phone."""
+    return size[1] >= size[0]
+
+
+def card_unit(size: tuple[int, int]) -> float:
+    """A card's unit of size (px): a ninth of the 16:9 box that fits a landscape card; a
+    ninth of a square or portrait card's width, or a twelfth of its height if that is less
+    (1080x1920, 120 px, as a 1080p card's; 1080x1080, 90 px)."""
+    w, h = size
+    return min(w / 9, h / 12) if upright(size) else min(w / 16, h / 9)
+
+
+UPRIGHT_MARGIN = 0.08
+"""Left and right margin of a square or portrait card's text, a share of its width."""
+UPRIGHT_HEADLINE = 2.0
+"""Biggest headline of a square or portrait card (units: see card_unit), made smaller until
+it fits the text's width in two lines: "4:06.42" about as wide as the text (203 px type,
+its digits 154 px high, in a 1080x1920 card)."""
+UPRIGHT_CENTRE = 0.45
+"""Height (share from the top) a square or portrait card's text block is centred on, just
+above the middle, where the eye rests, and clear of a phone app's captions below."""
+UPRIGHT_FOOTER_BOTTOM = 0.9
+"""Height (share from the top) a square or portrait card's footer ends at: clear of the
+bottom tenth, where a phone's video apps put their buttons and captions."""
+
+
+def _upright_layout(
+    text: CardText, size: tuple[int, int], theme: Theme, accent: str | None
+) -> list[CardRow]:
+    """card_layout of a square or portrait card, for a phone held upright: type sized by the
+    card's width (card_unit), the text as wide as the card but its margins, the headline
+    as big as fits that width (UPRIGHT_HEADLINE), the block centred on UPRIGHT_CENTRE but
+    kept between the top margin and the footer. A portrait card had been a 1080p card's
+    16:9 box shrunk to the width: small type in a middle third, two thirds of it empty
+    (presenter's review)."""
+    w, h = size
+    unit = card_unit(size)
+    left = w * UPRIGHT_MARGIN
+    width = w - 2 * left
+    family = theme.font_family
+    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
+    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
+    headline_font = _fit_font(
+        family, text.headline, unit * UPRIGHT_HEADLINE, width, 2, unit * HEADLINE_LEAST
+    )
+    headline_metrics = QFontMetricsF(headline_font)
+    headline = _wrapped_within(headline_metrics, text.headline, width)
+    headline_h = _wrapped(headline_metrics, headline, width).height()
+    rows = [
+        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
+        (headline, headline_font, theme.text, headline_h + unit * 0.3),
+    ]
+    footer_h = unit * 0.6
+    footer_top = h * UPRIGHT_FOOTER_BOTTOM - footer_h
+    highest = left + unit * 0.3  # the top margin as the side's, below the bar
+    lowest = footer_top - unit * 0.4  # the block's bottom, clear of the footer
+    room = lowest - highest - sum(row[3] for row in rows)
+    rows += _line_rows(text.lines, theme, unit, width, room)
+    block = sum(row[3] for row in rows)
+    y = max(highest, min(h * UPRIGHT_CENTRE - block / 2, lowest - block))
+    out = []
+    for line, font, colour, step in rows:
+        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
+        y += step
+    footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
+    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
+    out.append(
+        CardRow(footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, footer_h))
+    )
+    return out
+
+
 def draw_card(
     text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
 ) -> QImage:
@@ -414,7 +490,9 @@ def draw_card(
     accent = accent or theme.accent
     rows = card_layout(text, size, theme, accent)
     w, h = size
-    unit = min(w / 16, h / 9)
+    unit = card_unit(size)
+    # the bar 0.3 units above the kicker (a landscape card's at its fixed place, as it was)
+    bar_top = rows[0].rect.top() - unit * 0.3 if upright(size) else h * 0.5 - unit * 2.9
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     bg = QColor(theme.background)
@@ -427,7 +505,7 @@ def draw_card(
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(0, 0, w, h, gradient)
         painter.fillRect(
-            QRectF(rows[0].rect.left(), h * 0.5 - unit * 2.9, unit * 0.5, unit * 0.12),
+            QRectF(rows[0].rect.left(), bar_top, unit * 0.5, unit * 0.12),
             QColor(accent),
         )
         flags = (
