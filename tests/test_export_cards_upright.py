@@ -130,3 +130,41 @@ def test_long_text_on_a_phone_s_card_wraps_and_stays_in_the_frame(qapp, mile, wr
     ink = _ink(image_to_rgb(draw_card(text, size, DARK)))
     left, right = _spans(ink.any(axis=0))
     assert left >= 0.05 * w and right <= 0.95 * w
+
+
+@pytest.mark.parametrize("end_s", [None, 125.0], ids=["result", "clip"])
+def test_a_portrait_card_s_lines_are_big_and_each_on_one_line(qapp, mile, wr_2023, end_s):
+    """With --compare, "1.22 s ahead of Kipyegon 2023 (4:07.64)" and a clip's "Lap 3 of 4 ·
+    828 m run, 781 m to go" wrapped at 50 px, "go" alone on its line: the card's lines are
+    made a little smaller, all alike (44 px), so each is on one line, and still 4% of the
+    frame's width or more (they were 28 px, 2.6%)."""
+    text = end_text(mile, wr_2023, end_s=end_s)
+    rows = card_layout(text, (1080, 1920), DARK)[2:-1]
+    assert [row.text for row in rows] == list(text.lines)
+    assert len({row.font.pixelSize() for row in rows}) == 1
+    assert rows[0].font.pixelSize() >= 0.04 * 1080
+    for row in rows:
+        metrics = QFontMetricsF(row.font)
+        box = metrics.boundingRect(row.rect, Qt.TextFlag.TextWordWrap, row.text)
+        assert box.height() <= metrics.lineSpacing() + 1, row.text
+
+
+def test_a_line_too_long_for_one_line_breaks_into_two_even_lines(qapp):
+    """A line that wraps on a phone's card is broken where its two lines are most even,
+    not with a last word alone on the second ("With Runner 1, Runner 2, Runner 3 and 1 /
+    other") nor a runner's number apart from her name."""
+    from racegui.io.race_file import race_from_data
+    from racegui.model.replay import compile_race
+    from tests.helpers_race import mile_runners_data
+
+    laps = [("61.00", "2:02.00", "3:03.00", f"4:{10 + k}.00") for k in range(5)]
+    text = title_text(compile_race(race_from_data(mile_runners_data(*laps))))
+    line = "With Runner 1, Runner 2, Runner 3 and 1 other"
+    row = card_layout(text, (1080, 1920), DARK)[2 + text.lines.index(line)]
+    metrics = QFontMetricsF(row.font)
+    assert metrics.horizontalAdvance(line) > row.rect.width()  # it does not fit on one line
+    first, second = row.text.split("\n")
+    assert f"{first} {second}" == line
+    widths = sorted(metrics.horizontalAdvance(part) for part in (first, second))
+    assert widths[0] >= 0.6 * widths[1] and widths[1] <= row.rect.width()
+    assert not second[0].isdigit()  # not "Runner / 2"
