@@ -370,9 +370,12 @@ def card_layout(
     the footer in one, elided) and the boxes stack without overlapping; the lines stay above
     the footer for up to six lines (what title_text and end_text give: an end card's
     target, ghost, three other finishers and title), shrinking to LINE_SHRINK_MIN. The kicker
-    is in `accent` ("#rrggbb"; default the theme's accent)."""
+    is in `accent` ("#rrggbb"; default the theme's accent). A square or portrait card is
+    laid out for a phone's screen instead: see _upright_layout."""
     load_bundled_fonts()
     w, h = size
+    if upright(size):
+        return _upright_layout(text, size, theme, accent)
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
     left = w * 0.5 - unit * 7
     width = unit * 14
@@ -406,6 +409,133 @@ def card_layout(
     return out
 
 
+def upright(size: tuple[int, int]) -> bool:
+    """Whether a card of `size` (w, h px) is square or portrait: laid out for a phone."""
+    return size[1] >= size[0]
+
+
+def card_unit(size: tuple[int, int]) -> float:
+    """A card's unit of size (px): a ninth of the 16:9 box that fits a landscape card; a
+    ninth of a square or portrait card's width, or a twelfth of its height if that is less
+    (1080x1920, 120 px, as a 1080p card's; 1080x1080, 90 px)."""
+    w, h = size
+    return min(w / 9, h / 12) if upright(size) else min(w / 16, h / 9)
+
+
+UPRIGHT_MARGIN = 0.08
+"""Left and right margin of a square or portrait card's text, a share of its width."""
+UPRIGHT_HEADLINE = 2.0
+"""Biggest headline of a square or portrait card (units: see card_unit), made smaller until
+it fits the text's width in two lines: "4:06.42" about as wide as the text (203 px type,
+its digits 154 px high, in a 1080x1920 card)."""
+UPRIGHT_CENTRE = 0.45
+"""Height (share from the top) a square or portrait card's text block is centred on, just
+above the middle, where the eye rests, and clear of a phone app's captions below."""
+UPRIGHT_FOOTER_BOTTOM = 0.9
+"""Height (share from the top) a square or portrait card's footer ends at: clear of the
+bottom tenth, where a phone's video apps put their buttons and captions."""
+
+
+def _upright_layout(
+    text: CardText, size: tuple[int, int], theme: Theme, accent: str | None
+) -> list[CardRow]:
+    """card_layout of a square or portrait card, for a phone held upright: type sized by the
+    card's width (card_unit), the text as wide as the card but its margins, the headline
+    as big as fits that width (UPRIGHT_HEADLINE), the block centred on UPRIGHT_CENTRE but
+    kept between the top margin and the footer. A portrait card had been a 1080p card's
+    16:9 box shrunk to the width: small type in a middle third, two thirds of it empty
+    (presenter's review)."""
+    w, h = size
+    unit = card_unit(size)
+    left = w * UPRIGHT_MARGIN
+    width = w - 2 * left
+    family = theme.font_family
+    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
+    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
+    headline_font = _fit_font(
+        family, text.headline, unit * UPRIGHT_HEADLINE, width, 2, unit * HEADLINE_LEAST
+    )
+    headline_metrics = QFontMetricsF(headline_font)
+    headline = _wrapped_within(headline_metrics, text.headline, width)
+    headline_h = _wrapped(headline_metrics, headline, width).height()
+    rows = [
+        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
+        (headline, headline_font, theme.text, headline_h + unit * 0.3),
+    ]
+    footer_h = unit * 0.6
+    footer_top = h * UPRIGHT_FOOTER_BOTTOM - footer_h
+    highest = left + unit * 0.3  # the top margin as the side's, below the bar
+    lowest = footer_top - unit * 0.4  # the block's bottom, clear of the footer
+    room = lowest - highest - sum(row[3] for row in rows)
+    line_unit = unit * _one_line_scale(text.lines, family, unit, width)
+    rows += [
+        (_balanced(QFontMetricsF(font), line, width), font, colour, step)
+        for line, font, colour, step in _line_rows(text.lines, theme, line_unit, width, room)
+    ]
+    block = sum(row[3] for row in rows)
+    y = max(highest, min(h * UPRIGHT_CENTRE - block / 2, lowest - block))
+    out = []
+    for line, font, colour, step in rows:
+        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
+        y += step
+    footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
+    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
+    out.append(
+        CardRow(footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, footer_h))
+    )
+    return out
+
+
+UPRIGHT_LINE_LEAST = 0.86
+"""Least share of their size a square or portrait card's lines are made, all alike, so each
+fits on one line ("1.22 s ahead of Kipyegon 2023 (4:07.64)" at 44 px, not 50 px in two)."""
+
+
+def _one_line_scale(lines: tuple[str, ...], family: str, unit: float, width: float) -> float:
+    """The biggest share of their size, down to UPRIGHT_LINE_LEAST, at which each of a
+    card's lines fits on one line of width px (UPRIGHT_LINE_LEAST if one does not)."""
+    scale = 1.0
+    while scale > UPRIGHT_LINE_LEAST:
+        metrics = QFontMetricsF(_font(family, unit * 0.42 * scale, QFont.Weight.Normal))
+        if all(metrics.horizontalAdvance(line) <= width for line in lines):
+            return scale
+        scale -= 0.02
+    return UPRIGHT_LINE_LEAST
+
+
+def _balanced(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """text, broken where its two lines are most even, where it wraps into two lines of
+    width px: "Lap 3 of 4  ·  828 m run, / 781 m to go", not a last line of one word
+    ("go"). After a comma or colon if that is nearly as even (BREAK_AFTER_PUNCTUATION);
+    never next to a "·" between parts, before a number ("Runner / 2") or a one-letter
+    unit ("828 / m"). As it was where no break fits."""
+    limit = metrics.lineSpacing() * 2 + 1
+    if metrics.horizontalAdvance(text) <= width or _wrapped(metrics, text, width).height() > limit:
+        return text
+    best, best_score = text, float("inf")
+    for i, char in enumerate(text):
+        first, rest = text[:i].rstrip(), text[i:].lstrip()
+        if char != " " or not _breakable(first, rest):
+            continue
+        longest = max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(rest))
+        score = longest * (BREAK_AFTER_PUNCTUATION if first[-1] in ",:;" else 1.0)
+        if longest <= width and score < best_score:
+            best, best_score = f"{first}\n{rest}", score
+    return best
+
+
+BREAK_AFTER_PUNCTUATION = 0.85
+"""A break after a comma or colon is taken over a more even one whose longer line is up to
+this share of its own longer line's width."""
+
+
+def _breakable(first: str, rest: str) -> bool:
+    """Whether a line may end with first and the next begin with rest (see _balanced)."""
+    if not first or not rest or "·" in (first[-1], rest[0]):
+        return False
+    return not rest[0].isdigit() and len(rest.split(" ", 1)[0]) > 1
+
+
 def draw_card(
     text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
 ) -> QImage:
@@ -414,7 +544,9 @@ def draw_card(
     accent = accent or theme.accent
     rows = card_layout(text, size, theme, accent)
     w, h = size
-    unit = min(w / 16, h / 9)
+    unit = card_unit(size)
+    # the bar 0.3 units above the kicker (a landscape card's at its fixed place, as it was)
+    bar_top = rows[0].rect.top() - unit * 0.3 if upright(size) else h * 0.5 - unit * 2.9
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     bg = QColor(theme.background)
@@ -427,7 +559,7 @@ def draw_card(
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(0, 0, w, h, gradient)
         painter.fillRect(
-            QRectF(rows[0].rect.left(), h * 0.5 - unit * 2.9, unit * 0.5, unit * 0.12),
+            QRectF(rows[0].rect.left(), bar_top, unit * 0.5, unit * 0.12),
             QColor(accent),
         )
         flags = (
