@@ -128,3 +128,17 @@ def test_import_to_standard_output_says_to_name_a_file(capsys, tmp_path, monkeyp
         "name one (-o race.json)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
+
+
+def test_a_still_with_a_speed_is_refused_as_one_with_an_end_is(capsys, tmp_path, monkeypatch):
+    """'-o a.png --speed 4' was taken and the speed ignored, where --to and the cards are
+    refused for a still (tester R6)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", DEMO, "-o", "a.png", "--speed", "4"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "racegui export: A PNG still shows one race time (--from), at no speed; for frames "
+        "played at --speed, number the files: a_%04d.png.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert main(["export", DEMO, "-o", "b.png", "--speed", "1", "--size", "320x180", "-q"]) == 0

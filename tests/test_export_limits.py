@@ -32,9 +32,10 @@ def test_a_speed_may_be_written_as_a_fraction(tmp_path):
         4.0,
         0.5,
     )
-    out = tmp_path / "x.png"
-    assert main(["export", DEMO, "-o", str(out), "--time", "1", "--speed", "1/16", "-q"]) == 0
-    assert out.exists()
+    out = tmp_path / "x_%02d.png"  # a still has no speed (refused for one since)
+    args = ["--from", "1", "--to", "1.1", "--fps", "10", "--size", "320x180", "-q"]
+    assert main(["export", DEMO, "-o", str(out), "--speed", "1/16", *args]) == 0
+    assert len(list(tmp_path.glob("x_*.png"))) == 17  # 0.1 s of race played over 1.6 s
 
 
 @pytest.mark.parametrize("speed", ["1/0", "abc", "1/16/2", "/2", ""])

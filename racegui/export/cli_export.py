@@ -218,6 +218,11 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
             f"A PNG still is one frame of the race, with no title or end card; for the cards, "
             f"export a video or number the files: {_numbered(options.output)}."
         )
+    if options.is_still and options.speed != 1:  # had been taken and ignored (tester R6)
+        raise ExportOptionsError(
+            f"A PNG still shows one race time (--from), at no speed; for frames played at "
+            f"--speed, number the files: {_numbered(options.output)}."
+        )
     if options.is_still and options.to_s is not None:
         raise ExportOptionsError(
             f"A PNG still shows one race time (--from); for frames up to --to, number the "
