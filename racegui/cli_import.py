@@ -10,6 +10,7 @@ from racegui.cli_args import EXIT_OK, UsageError
 from racegui.cli_read import csv_options
 from racegui.cli_text import count, quoted
 from racegui.io.atomic import same_file
+from racegui.io.errors import one_line
 
 
 def _check_import_paths(csv_path: Path, output: Path) -> None:
@@ -71,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
         source = "the CSV's name" if named else "a line above the CSV's header"
         about += f"; the title is {source}, --title sets another"
     over = ", replacing the file that was there" if replaced else ""
-    print(f"{args.output}: wrote {quoted(race.title)} ({about}){over}")
+    print(f"{one_line(str(args.output))}: wrote {quoted(race.title)} ({about}){over}")
     for note in reading_notes(race, csv=True):  # read one way of two, or typing slips
         print(f"  {note}")
     return EXIT_OK
