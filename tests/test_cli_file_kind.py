@@ -75,6 +75,8 @@ def test_a_race_file_named_txt_or_csv_is_read_as_one(tmp_path, capsys):
         code, out, err = _run(capsys, ["validate", str(tmp_path / name)])
         assert (code, err) == (0, "")
         assert out.startswith(f"{tmp_path / name}: ok (")
+        misnamed = "  note: read as a race file (JSON), though named .csv\n"
+        assert (misnamed in out) == (name == "race.csv")
 
 
 def test_import_reads_csv_text_named_json(tmp_path, capsys):
@@ -85,7 +87,12 @@ def test_import_reads_csv_text_named_json(tmp_path, capsys):
     assert out.startswith(f'{out_path}: wrote "data" (1 runner, 1609.34 m')
     assert json.loads(out_path.read_text(encoding="utf-8"))["athletes"][0]["id"] == "Anna"
     code, out, err = _run(capsys, ["validate", str(data)])
-    assert (code, out, err) == (0, f'{data}: ok ("data", 1 athlete)\n', "")
+    assert (code, err) == (0, "")
+    assert out == (
+        f'{data}: ok ("data", 1 athlete)\n'
+        "  note: read as splits (CSV text), though named .json; to make a race file of it: "
+        f"racegui import {data} -o {tmp_path / 'data-race.json'}\n"
+    )
 
 
 def test_import_refuses_a_race_file_whatever_its_name(tmp_path, capsys):

@@ -81,3 +81,18 @@ def _has_csv_header(head: str) -> bool:
         or find_lap_header(head) is not None
         or find_wide_header(head, 1) is not None
     )
+
+
+def misnamed_note(path: str | Path) -> str | None:
+    """What validate notes of a .json file read as splits or a .csv file read as a race file
+    (file_kind), so the name is put right; None where the name agrees or says nothing."""
+    path = Path(path)
+    suffix, kind = path.suffix.lower(), file_kind(path)
+    if suffix == ".json" and kind == "csv":
+        return (
+            f"note: read as splits (CSV text), though named {path.suffix}; to make a race "
+            f"file of it: racegui import {path} -o {path.with_name(path.stem + '-race.json')}"
+        )
+    if suffix == ".csv" and kind == "json":
+        return f"note: read as a race file (JSON), though named {path.suffix}"
+    return None
