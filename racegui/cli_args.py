@@ -144,7 +144,7 @@ def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> No
     )
 
 
-CSV_FILE_ABOUT = "when FILE is a splits CSV (.csv); a race file (.json) has its own"
+CSV_FILE_ABOUT = "when FILE holds splits (CSV, whatever its name); a race file (JSON) has its own"
 """What the splits CSV options of info, state and export apply to, as -h says it."""
 
 
@@ -152,10 +152,13 @@ def verb_parser(verb: str) -> argparse.ArgumentParser:
     """The parser of one of VERBS (its arguments, not the verb itself)."""
     p = _Parser(prog=f"racegui {verb}")
     if verb == "validate":
-        p.description = "Check race files (.json) or split files (.csv); exit 2 if any is bad."
+        p.description = (
+            "Check race files (JSON) or split files (CSV), each read for what it holds; "
+            "exit 2 if any is bad."
+        )
         p.add_argument("files", nargs="+", type=_path_arg, metavar="FILE")
         _add_csv_arguments(
-            p, "for each FILE that is a splits CSV (.csv); a race file (.json) has its own"
+            p, "for each FILE that holds splits (CSV); a race file (JSON) has its own"
         )
     elif verb == "info":
         p.description = "Title, distance, target, athletes, laps against target and events."

@@ -14,9 +14,12 @@ from racegui.io.errors import one_line
 
 
 def _check_import_paths(csv_path: Path, output: Path) -> None:
-    """Refuse, before reading anything, a race file given as the CSV, an -o that is the CSV
-    itself, or an -o that is not a .json file (UsageError)."""
-    if csv_path.suffix.lower() == ".json":
+    """Refuse, before reading more than its head, a race file given as the CSV (one that
+    holds JSON, whatever its name: file_kind), an -o that is the CSV itself, or an -o that is
+    not a .json file (UsageError)."""
+    from racegui.io.file_kind import file_kind
+
+    if file_kind(csv_path) == "json":
         raise UsageError(
             f"racegui import reads a splits CSV; {csv_path} is already a race file: open it "
             f"(racegui {csv_path}) or validate it (racegui validate {csv_path})"

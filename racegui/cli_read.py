@@ -1,4 +1,4 @@
-"""Reading a verb's FILE as its arguments say: a race file (.json) or a splits CSV read with
+"""Reading a verb's FILE as its arguments say: a race file (JSON) or a splits CSV read with
 --distance, --title, --target and --name, the runner --follow names, and the --compare race.
 A bad one raises UsageError (an argument) or RaceFileError (a file)."""
 
@@ -44,20 +44,22 @@ def csv_options(args: argparse.Namespace):
 
 
 def refuse_csv_options(prog: str, options, paths: list[Path]) -> None:
-    """UsageError if options (CsvOptions) sets anything but none of paths is a splits CSV."""
+    """UsageError if options (CsvOptions) sets anything but none of paths is read as a
+    splits CSV (by what it holds: file_kind)."""
     from racegui.io.replay_file import is_splits_csv
 
     given = [flag for flag, value in vars(options).items() if value is not None]
     if given and not any(is_splits_csv(path) for path in paths):
         flags = " and ".join(CSV_FLAGS[flag] for flag in given)
+        files = f"{paths[0]} is a race file" if len(paths) == 1 else "each file is a race file"
         raise UsageError(
-            f"{prog}: {flags} {'is' if len(given) == 1 else 'are'} for a splits CSV "
-            "(.csv); a race file (.json) gives its own"
+            f"{prog}: {flags} {'is' if len(given) == 1 else 'are'} for a splits CSV; "
+            f"{files} (JSON), which gives its own"
         )
 
 
 def read_file_arg(args: argparse.Namespace, prog: str):
-    """The Replay of a verb's FILE, a race file (.json) or a splits CSV read with the verb's
+    """The Replay of a verb's FILE, a race file (JSON) or a splits CSV read with the verb's
     --distance, --title, --target and --name (UsageError if they are given for a race file,
     RaceFileError for a file that cannot be read). The file is only read."""
     from racegui.io.replay_file import read_replay

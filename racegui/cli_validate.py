@@ -14,6 +14,7 @@ from racegui.cli_text import count, quoted
 def run_validate(args: argparse.Namespace) -> int:
     """racegui validate for its parsed arguments; returns the exit code (2: a file is bad)."""
     from racegui.io.errors import RaceFileError
+    from racegui.io.file_kind import misnamed_note
     from racegui.io.replay_file import is_splits_csv, read_replay, reading_notes
 
     bad = 0
@@ -28,6 +29,9 @@ def run_validate(args: argparse.Namespace) -> int:
                 to_stderr(line)
             continue
         print(f"{path}: ok ({quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
+        misnamed = misnamed_note(path)  # read for what it holds: the name may mislead others
+        if misnamed is not None:
+            print(f"  {misnamed}")
         for note in reading_notes(race, is_splits_csv(path)):  # read as it is: the user checks
             print(f"  {note}")
     return EXIT_BAD_INPUT if bad else EXIT_OK

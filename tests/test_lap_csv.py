@@ -258,6 +258,6 @@ def test_validate_refuses_csv_options_for_race_files_alone(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(race), "--distance", "1500"]) == 2
     assert capsys.readouterr().err == (
-        "racegui validate: --distance is for a splits CSV (.csv); a race file (.json) gives "
-        "its own\n"
+        f"racegui validate: --distance is for a splits CSV; {race} is a race file (JSON), "
+        "which gives its own\n"
     )

@@ -1,4 +1,5 @@
-"""Open a race file (.json) or splits (.csv) as a Replay: every error names the file and place."""
+"""Open a race file (JSON) or splits (CSV) as a Replay, each read for what it holds
+(file_kind): every error names the file and place."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from racegui.io.csv_title import file_title, title_above
 from racegui.io.errors import Problem, RaceFileError, json_path
+from racegui.io.file_kind import file_kind
 from racegui.io.lap_csv import best_distance, find_lap_header, laps_in
 from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
@@ -20,7 +22,7 @@ class CsvOptions:
     """What reading a splits CSV may be given (None: not given): the race distance (m; a
     lap CSV needs it), title, even-pace target time (s) and a lap CSV's runner's name, as
     racegui import's --distance, --title, --target and --name and the window's CSV dialog
-    set them. A race file (.json) has its own."""
+    set them. A race file (JSON) has its own."""
 
     distance_m: float | None = None
     title: str | None = None
@@ -38,7 +40,8 @@ def compare_options(shown: Replay) -> CsvOptions:
 
 
 def read_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
-    """Read and compile a race (.json) or splits (.csv, read with options); raises
+    """Read and compile a race file or splits (read with options), as file_kind tells them
+    apart (by what the file holds, whatever its name); raises
     RaceFileError (never anything else) for a file that cannot be read, or that describes
     motion that cannot be built."""
     path = Path(path)
@@ -57,8 +60,9 @@ def read_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
 
 
 def is_splits_csv(path: str | Path) -> bool:
-    """Whether read_replay reads the file as splits CSV (by its suffix; else as JSON)."""
-    return Path(path).suffix.lower() == ".csv"
+    """Whether read_replay reads the file as splits (a CSV), not as a race file (JSON): by
+    what it holds (file_kind; its first bytes only are read)."""
+    return file_kind(path) == "csv"
 
 
 def reading_notes(race: Race, csv: bool) -> list[str]:
@@ -93,7 +97,7 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
     try:
         race = read_splits_csv(path)
     except RaceFileError:
-        text = decode_text(path, read_bytes_limited(path))
+        text = decode_text(path, read_bytes_limited(path), csv=True)
         header = find_lap_header(text)
         if header is None:
             raise

@@ -81,7 +81,7 @@ def read_splits_csv(
     given (a race compared with one of that distance). Raises RaceFileError naming the line
     and column (or the option) of each problem, never a JSON path."""
     path = Path(path)
-    text = decode_text(path, read_bytes_limited(path))
+    text = decode_text(path, read_bytes_limited(path), csv=True)
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
     sep = SEP_LINE.match(first_line)  # not stripped: "sep=\t" names a tab
     delim = sep.group(1) if sep else delimiter(first_line)

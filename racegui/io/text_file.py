@@ -57,11 +57,12 @@ def read_bytes_limited(path: Path) -> bytes:
         raise RaceFileError(path, [Problem("", f"cannot read: {exc.strerror}")]) from None
 
 
-def decode_text(path: str | Path | None, data: bytes) -> str:
+def decode_text(path: str | Path | None, data: bytes, *, csv: bool = False) -> str:
     """The file's text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows
-    programs save as "Unicode"); binary data or bad encoding give a located error. Lines
+    programs save as "Unicode"); binary data or bad encoding give a located error, which
+    says how to save it as a CSV (csv: read as splits) or as a race file (JSON). Lines
     that end in CR alone (old Mac files) end in LF: a CSV of them had 'no header row'."""
-    wide = _bom_encoding(data)
+    wide = bom_encoding(data)
     if wide is not None:
         text = _decode_wide(path, data, wide)
     elif not data.strip():
@@ -69,7 +70,7 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
     elif b"\x00" in data[:4096]:
         raise RaceFileError(path, [Problem("", _nul_problem(data[:4096]))])
     else:
-        text = _decode_utf8(path, data)
+        text = _decode_utf8(path, data, csv)
     if not text.strip():
         raise RaceFileError(path, [Problem("", "file is empty")])
     if "\x00" in text[:4096]:
@@ -79,7 +80,7 @@ def decode_text(path: str | Path | None, data: bytes) -> str:
     return text
 
 
-def _bom_encoding(data: bytes) -> str | None:
+def bom_encoding(data: bytes) -> str | None:
     """The encoding whose byte-order mark data starts with ("utf-32", "utf-16"), or None."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "utf-32"  # before UTF-16: FF FE 00 00 starts with UTF-16's FF FE too
@@ -108,7 +109,7 @@ def _decode_wide(path: str | Path | None, data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _decode_utf8(path: str | Path | None, data: bytes) -> str:
+def _decode_utf8(path: str | Path | None, data: bytes, csv: bool) -> str:
     """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte, saying how
     to save a CSV as UTF-8 from Excel, or a race file (JSON) from a text editor."""
     try:
@@ -122,7 +123,7 @@ def _decode_utf8(path: str | Path | None, data: bytes) -> str:
             [
                 Problem(
                     f"line {line}, character {char}",
-                    _NOT_UTF8_CSV if path is not None and _is_csv(path) else _NOT_UTF8_JSON,
+                    _NOT_UTF8_CSV if csv else _NOT_UTF8_JSON,
                 )
             ],
         ) from None
@@ -135,11 +136,6 @@ _NOT_UTF8_JSON = (
     "not UTF-8 text, which a race file (JSON) must be: another encoding (such as Latin-1 "
     "or Windows-1252) or binary data; save the file as UTF-8 in a text editor"
 )
-
-
-def _is_csv(path: str | Path) -> bool:
-    """Whether the file is read as a splits CSV (replay_file.is_splits_csv: by its suffix)."""
-    return Path(path).suffix.lower() == ".csv"
 
 
 def _nul_problem(head: bytes) -> str:

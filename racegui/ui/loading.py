@@ -1,4 +1,5 @@
-"""Open a race file (.json) or splits (.csv) into a Replay, with one clear error message."""
+"""Open a race file (JSON) or splits (CSV), each read for what it holds, into a Replay, with
+one clear error message."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class LoadError(Exception):
 
 
 def load_replay(path: str | Path, options: CsvOptions | None = None) -> Replay:
-    """Read and compile a race (.json) or splits file (.csv, read with options); raises
+    """Read and compile a race file or splits (read with options; io.file_kind); raises
     LoadError."""
     path = Path(path)
     try:

@@ -50,7 +50,11 @@ from racegui.ui.window_presentation import PresentationMixin
 FRAME_MS = 16
 STEP_S = 0.1
 JUMP_S = 5.0
-FILE_FILTER = "Race files (*.json *.csv);;Race JSON (*.json);;Splits CSV (*.csv);;All files (*)"
+FILE_FILTER = (
+    "Race files (*.json *.csv *.txt *.tsv);;Race JSON (*.json);;Splits CSV (*.csv *.txt *.tsv)"
+    ";;All files (*)"
+)
+"""The file dialogs' filters: any of these is read for what it holds (io.file_kind)."""
 
 
 FIRST_SIZE_PX = (1440, 860)

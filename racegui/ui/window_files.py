@@ -19,6 +19,10 @@ from racegui.ui.csv_dialog import open_csv
 from racegui.ui.loading import LoadError, error_text
 from racegui.ui.save_race import as_json_name, save_race
 
+DROPPED_SUFFIXES = (".json", ".csv", ".txt", ".tsv")
+"""Files taken when dropped on the window, each read for what it holds (io.file_kind): a
+race file (JSON) or splits (Excel saves "Text (Tab delimited)" as .txt)."""
+
 
 class RaceFilesMixin:
     """Race files for a QMainWindow with `replay`, `path`, `compare`, `compare_path`,
@@ -145,7 +149,7 @@ class RaceFilesMixin:
         if (
             urls
             and urls[0].isLocalFile()
-            and urls[0].toLocalFile().lower().endswith((".json", ".csv"))
+            and urls[0].toLocalFile().lower().endswith(DROPPED_SUFFIXES)
         ):
             event.acceptProposedAction()
 
