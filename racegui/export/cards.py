@@ -12,7 +12,7 @@ from racegui.model.analysis import did_not_finish, timed
 from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import clock_text, format_delta, format_time, label_names_time
-from racegui.ui.fonts import load_bundled_fonts, unhinted
+from racegui.ui.fonts import forget_glyph_offset, load_bundled_fonts, unhinted
 from racegui.ui.legible import legible_on
 from racegui.ui.race_status import compare_label, race_status
 from racegui.ui.runner_accent import runner_colour
@@ -566,6 +566,7 @@ def draw_card(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         )
         for row in rows:
+            forget_glyph_offset(row.font)  # big text drawn alike whatever was drawn before
             painter.setFont(row.font)
             painter.setPen(QPen(QColor(row.colour)))
             painter.drawText(row.rect, flags, row.text)

@@ -10,7 +10,7 @@ font's own metrics and drawn identically at any device pixel ratio.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 
 from racegui.resources_path import resources_dir
 
@@ -19,6 +19,26 @@ def unhinted(font: QFont) -> QFont:
     """``font`` set to draw without hinting (changed in place and returned)."""
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
+
+
+OUTLINE_TEXT_PX = 64
+"""Text bigger than this (px) Qt draws from its glyphs' outlines, not from cached images."""
+
+
+def forget_glyph_offset(font: QFont) -> None:
+    """Set the FreeType face of ``font``'s typeface back to no sub-pixel offset, as it is
+    when a font of it is first made, before text bigger than OUTLINE_TEXT_PX is drawn in it.
+
+    Qt's FreeType faces are shared by every size of a typeface. Drawing small text leaves
+    the face offset by the last new glyph's sub-pixel position, and big text, drawn from
+    outlines loaded without setting it, came out shifted by that offset (a card's headline
+    up to 8 levels off along its edges at 1080p, 19 on a phone's): the same card drawn twice
+    in a process differed with what had been drawn in between. Making a font of the
+    typeface (here a QRawFont copy of ``font``, dropped at once) sets the offset back to none.
+    """
+    raw = QRawFont.fromFont(font)
+    if raw.isValid():  # a copy of another size: the same size would be the font's own
+        raw.setPixelSize(raw.pixelSize() + 1.0)
 
 
 def scene_font(
