@@ -362,6 +362,27 @@ def card_accent(replay: Replay, theme: Theme) -> str:
     return legible_on(QColor(runner_colour(replay)), [bg.lighter(CARD_TOP_LIGHTER), bg]).name()
 
 
+def _head_rows(
+    text: CardText, theme: Theme, accent: str | None, unit: float, width: float, headline: float
+) -> list[tuple[str, QFont, str, float]]:
+    """A card's kicker and headline as (text, font, colour, height) rows, ``width`` px wide:
+    the kicker elided to one line, the headline at most ``headline`` units, smaller to fit
+    two wrapped lines but no smaller than HEADLINE_LEAST (the lines are 0.42 units), a
+    longer one elided in its two lines, so it stays the biggest text."""
+    family = theme.font_family
+    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
+    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
+    top = unit * headline
+    headline_font = _fit_font(family, text.headline, top, width, 2, unit * HEADLINE_LEAST)
+    metrics = QFontMetricsF(headline_font)
+    wrapped = _wrapped_within(metrics, text.headline, width)
+    height = _wrapped(metrics, wrapped, width).height()
+    return [
+        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
+        (wrapped, headline_font, theme.text, height + unit * 0.3),
+    ]
+
+
 def card_layout(
     text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
 ) -> list[CardRow]:
@@ -380,18 +401,7 @@ def card_layout(
     left = w * 0.5 - unit * 7
     width = unit * 14
     family = theme.font_family
-    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
-    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
-    # The headline stays the biggest text: no smaller than HEADLINE_LEAST (the lines are
-    # 0.42 units), a longer one elided in its two lines.
-    headline_font = _fit_font(family, text.headline, unit * 0.95, width, 2, unit * HEADLINE_LEAST)
-    headline_metrics = QFontMetricsF(headline_font)
-    headline = _wrapped_within(headline_metrics, text.headline, width)
-    headline_h = _wrapped(headline_metrics, headline, width).height()
-    rows = [
-        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
-        (headline, headline_font, theme.text, headline_h + unit * 0.3),
-    ]
+    rows = _head_rows(text, theme, accent, unit, width, 0.95)
     top = h * 0.5 - unit * 2.6
     footer_top = h - unit * 1.2
     room = footer_top - unit * 0.1 - top - sum(row[3] for row in rows)
@@ -450,18 +460,7 @@ def _upright_layout(
     left = w * UPRIGHT_MARGIN
     width = w - 2 * left
     family = theme.font_family
-    kicker_font = _font(family, unit * 0.32, QFont.Weight.Bold)
-    kicker = QFontMetricsF(kicker_font).elidedText(text.kicker, Qt.TextElideMode.ElideRight, width)
-    headline_font = _fit_font(
-        family, text.headline, unit * UPRIGHT_HEADLINE, width, 2, unit * HEADLINE_LEAST
-    )
-    headline_metrics = QFontMetricsF(headline_font)
-    headline = _wrapped_within(headline_metrics, text.headline, width)
-    headline_h = _wrapped(headline_metrics, headline, width).height()
-    rows = [
-        (kicker, kicker_font, accent or theme.accent, unit * 0.55),
-        (headline, headline_font, theme.text, headline_h + unit * 0.3),
-    ]
+    rows = _head_rows(text, theme, accent, unit, width, UPRIGHT_HEADLINE)
     footer_h = unit * 0.6
     footer_top = h * UPRIGHT_FOOTER_BOTTOM - footer_h
     highest = left + unit * 0.3  # the top margin as the side's, below the bar
