@@ -383,6 +383,28 @@ def _head_rows(
     ]
 
 
+def _stacked(
+    rows: list[tuple[str, QFont, str, float]],
+    top: float,
+    footer_box: QRectF,
+    text: CardText,
+    theme: Theme,
+    unit: float,
+) -> list[CardRow]:
+    """The rows (text, font, colour, height) one under the other from ``top`` (px), as wide
+    as the footer's box, then the footer in that box (0.3 units, elided to one line)."""
+    left, width = footer_box.left(), footer_box.width()
+    out = []
+    y = top
+    for line, font, colour, step in rows:
+        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
+        y += step
+    footer_font = _font(theme.font_family, unit * 0.3, QFont.Weight.Normal)
+    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
+    out.append(CardRow(footer, footer_font, theme.text_muted, footer_box))
+    return out
+
+
 def card_layout(
     text: CardText, size: tuple[int, int], theme: Theme, accent: str | None = None
 ) -> list[CardRow]:
@@ -400,23 +422,13 @@ def card_layout(
     unit = min(w / 16, h / 9)  # scale by the 16:9 box that fits
     left = w * 0.5 - unit * 7
     width = unit * 14
-    family = theme.font_family
     rows = _head_rows(text, theme, accent, unit, width, 0.95)
     top = h * 0.5 - unit * 2.6
     footer_top = h - unit * 1.2
     room = footer_top - unit * 0.1 - top - sum(row[3] for row in rows)
     rows += _line_rows(text.lines, theme, unit, width, room)
-    out = []
-    y = top
-    for line, font, colour, step in rows:
-        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
-        y += step
-    footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
-    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
-    out.append(
-        CardRow(footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, unit * 0.6))
-    )
-    return out
+    footer = QRectF(left, footer_top, width, unit * 0.6)
+    return _stacked(rows, top, footer, text, theme, unit)
 
 
 def upright(size: tuple[int, int]) -> bool:
@@ -473,16 +485,7 @@ def _upright_layout(
     ]
     block = sum(row[3] for row in rows)
     y = max(highest, min(h * UPRIGHT_CENTRE - block / 2, lowest - block))
-    out = []
-    for line, font, colour, step in rows:
-        out.append(CardRow(line, font, colour, QRectF(left, y, width, step)))
-        y += step
-    footer_font = _font(family, unit * 0.3, QFont.Weight.Normal)
-    footer = QFontMetricsF(footer_font).elidedText(text.footer, Qt.TextElideMode.ElideRight, width)
-    out.append(
-        CardRow(footer, footer_font, theme.text_muted, QRectF(left, footer_top, width, footer_h))
-    )
-    return out
+    return _stacked(rows, y, QRectF(left, footer_top, width, footer_h), text, theme, unit)
 
 
 UPRIGHT_LINE_LEAST = 0.86
