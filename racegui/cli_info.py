@@ -125,7 +125,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "split_s": num(row.segment_time_s),
                 "over_m": num(row.distance_m - start_m),
                 "target_split_s": num(row.target_segment_time_s),
-                "delta_s": num(_split_delta(row)),
+                "delta_s": num(row.segment_delta_s),
                 "gap_s": num(row.delta_s),
                 "estimated": not row.published,
                 "at_stop": bool(
@@ -292,15 +292,6 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
             "est." if split["estimated"] else "",
         )
         print(row.format(*cells).rstrip())
-
-
-def _split_delta(row) -> float | None:
-    """A file split's time against the target's over the same stretch (s): positive is
-    slower. info had given only the gap from the start, in a column named "delta" beside
-    the split and its target (analyst's review)."""
-    if row.segment_time_s is None or row.target_segment_time_s is None:
-        return None
-    return row.segment_time_s - row.target_segment_time_s
 
 
 def _metres(m: float) -> str:

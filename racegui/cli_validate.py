@@ -29,9 +29,10 @@ def run_validate(args: argparse.Namespace) -> int:
                 to_stderr(line)
             continue
         print(f"{path}: ok ({quoted(race.title)}, {count(len(race.athletes), 'athlete')})")
-        misnamed = misnamed_note(path)  # read for what it holds: the name may mislead others
+        csv = is_splits_csv(path)
+        misnamed = misnamed_note(path, "csv" if csv else "json")  # the name may mislead others
         if misnamed is not None:
             print(f"  {misnamed}")
-        for note in reading_notes(race, is_splits_csv(path)):  # read as it is: the user checks
+        for note in reading_notes(race, csv):  # read as it is: the user checks
             print(f"  {note}")
     return EXIT_BAD_INPUT if bad else EXIT_OK

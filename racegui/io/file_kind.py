@@ -83,11 +83,12 @@ def _has_csv_header(head: str) -> bool:
     )
 
 
-def misnamed_note(path: str | Path) -> str | None:
+def misnamed_note(path: str | Path, kind: Kind) -> str | None:
     """What validate notes of a .json file read as splits or a .csv file read as a race file
-    (file_kind), so the name is put right; None where the name agrees or says nothing."""
+    (kind: as file_kind tells it), so the name is put right; None where the name agrees or
+    says nothing."""
     path = Path(path)
-    suffix, kind = path.suffix.lower(), file_kind(path)
+    suffix = path.suffix.lower()
     if suffix == ".json" and kind == "csv":
         return (
             f"note: read as splits (CSV text), though named {path.suffix}; to make a race "

@@ -79,6 +79,14 @@ class SplitRow:
             return None
         return self.time_s - self.target_time_s
 
+    @property
+    def segment_delta_s(self) -> float | None:
+        """Segment time minus the target's over the same stretch (s): positive is slower, as
+        a Lap's delta_s (None where either has no segment)."""
+        if self.segment_time_s is None or self.target_segment_time_s is None:
+            return None
+        return self.segment_time_s - self.target_segment_time_s
+
 
 @dataclass(frozen=True)
 class Event:
