@@ -11,10 +11,8 @@ manager: leaving the block normally closes it, leaving it with an exception abor
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import stat
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -22,7 +20,7 @@ from typing import Protocol, Self
 import numpy as np
 
 from racegui.export.frames import to_rgb
-from racegui.io.atomic import write_target
+from racegui.io.atomic import keep_mode, write_target
 
 
 class ExportWriteError(RuntimeError):
@@ -89,10 +87,7 @@ def commit_file(tmp: Path, dest: Path) -> None:
     imported race file does: a read-only 0444 still had come back 0644 (tester R6)."""
     fsync_path(tmp)
     dest = write_target(dest)
-    with contextlib.suppress(OSError):
-        info = os.stat(dest)
-        if stat.S_ISREG(info.st_mode):
-            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+    keep_mode(tmp, dest)
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
 

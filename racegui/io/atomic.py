@@ -151,6 +151,15 @@ def reserve_temp_path(dest: Path, suffix: str = ".part") -> Path:
     raise FileExistsError(f"Could not create a temporary file next to {dest}.")
 
 
+def keep_mode(tmp: Path, dest: Path) -> None:
+    """Give tmp the mode of the regular file at dest that it is to replace (nothing if there
+    is none, or it cannot be read): a replaced file keeps its mode."""
+    with contextlib.suppress(OSError):
+        info = os.stat(dest)
+        if stat.S_ISREG(info.st_mode):
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write data to path so that readers see the old file or the new one, never a mix.
 
@@ -161,10 +170,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = write_target(path)
     tmp = reserve_temp_path(path, ".tmp")
     try:
-        with contextlib.suppress(OSError):
-            info = os.stat(path)
-            if stat.S_ISREG(info.st_mode):
-                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        keep_mode(tmp, path)
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
