@@ -54,12 +54,12 @@ def _typed_time_arg(text: str) -> TypedTime:
 def _distance_arg(text: str) -> float:
     """Race distance (m) from metres ("1500") or a number and unit as race files have them
     ("1 mile", "1mile", "mile", "1500 m", "5 km")."""
-    from racegui.io.distances import steeplechase_problem
+    from racegui.io.distances import unmodelled_problem
     from racegui.io.race_file import typed_distance_m
 
-    steeplechase = steeplechase_problem(text, "--distance {:g}")
-    if steeplechase is not None:
-        raise argparse.ArgumentTypeError(steeplechase)
+    unmodelled = unmodelled_problem(text, "--distance {:g}")
+    if unmodelled is not None:
+        raise argparse.ArgumentTypeError(unmodelled)
     metres = typed_distance_m(text)
     if not math.isfinite(metres) or metres <= 0:  # "-5" had read as a race of 1 lap of -5 m
         raise argparse.ArgumentTypeError(

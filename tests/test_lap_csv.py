@@ -93,7 +93,9 @@ def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
             "800",
             "the CSV has 4 laps, but 800 m is 2 laps of 400 m; 4 laps fit a race of more than "
             "1200 m and at most 1600 m, such as 1500 m, or 1 mile timed at the finish line each "
-            "time round (its 9.34 m part lap in the first lap)",
+            "time round (its 9.34 m part lap in the first lap)"
+            " (laps of a 200 m indoor track? racegui draws only the 400 m outdoor track: give "
+            "the time from the start at each lap's end, with its distance, as a splits CSV)",
         ),
         (
             3,
@@ -118,7 +120,9 @@ def test_a_lap_count_that_does_not_fit_the_distance_says_what_fits(tmp_path):
             2,
             "300",
             "the CSV has 2 laps, but 300 m is 1 lap; 2 laps fit a race of more than 400 m and "
-            "at most 800 m, such as 800 m",
+            "at most 800 m, such as 800 m"
+            " (laps of a 200 m indoor track? racegui draws only the 400 m outdoor track: give "
+            "the time from the start at each lap's end, with its distance, as a splits CSV)",
         ),
     ],
 )

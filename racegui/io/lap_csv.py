@@ -68,6 +68,8 @@ first lap than a preferred one (the race it is compared with) to be taken instea
 and a mile timed at the finish line differ by 2 % in their first lap."""
 MAX_MISMATCH_NOTES = 5
 """Laps whose lap time does not match noted one by one; more are counted in one note."""
+INDOOR_LAP_M = 200.0
+"""An indoor track's lap (m): lap CSVs of it get a hint, as they cannot be replayed."""
 _UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 """A unit after a column's name: "(s)", "(mm:ss.hh)", "[s]"."""
 _LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
@@ -266,7 +268,19 @@ def lap_count_problem(laps: int, distance_m: float) -> str | None:
     return (
         f"the CSV has {lap_word(laps)}, but {distance_name(distance_m)} is "
         f"{laps_text(distance_m) if lap_count(distance_m) > 1 else '1 lap'}{folded}; "
-        f"{what_fits(laps)}"
+        f"{what_fits(laps)}{_indoor_hint(laps, distance_m)}"
+    )
+
+
+def _indoor_hint(laps: int, distance_m: float) -> str:
+    """What laps that would fit distance_m (m) on a 200 m indoor track are told (an
+    analyst's 15-lap indoor 3000 m had been offered 5600-6000 m races only)."""
+    if laps != math.ceil(distance_m / INDOOR_LAP_M - 1e-6) or laps < 2:
+        return ""
+    return (
+        f" (laps of a {INDOOR_LAP_M:g} m indoor track? racegui draws only the 400 m outdoor "
+        "track: give the time from the start at each lap's end, with its distance, as a "
+        "splits CSV)"
     )
 
 

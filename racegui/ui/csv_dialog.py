@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from racegui.io.csv_title import file_title
-from racegui.io.distances import steeplechase_problem
+from racegui.io.distances import unmodelled_problem
 from racegui.io.errors import CONTROLS, RaceFileError, control_problem
 from racegui.io.lap_csv import lap_count_problem, what_fits
 from racegui.io.laps import distance_name, lap_word, laps_text
@@ -63,9 +63,9 @@ def distance_problem(text: str) -> tuple[float | None, str | None]:
     text = text.strip()
     if not text:
         return None, "Give the race distance."
-    steeplechase = steeplechase_problem(text, "{:g}")
-    if steeplechase is not None:
-        return None, f"“{text}”: {steeplechase.partition(': ')[2]}."
+    unmodelled = unmodelled_problem(text, "{:g}")
+    if unmodelled is not None:
+        return None, f"“{text}”: {unmodelled.partition(': ')[2]}."
     metres = typed_distance_m(text)
     if not math.isfinite(metres) or metres <= 0:
         return None, f"“{text}” is not a distance: write metres (1500), 1 mile or 5 km."
