@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -269,10 +270,35 @@ class ExportDialog(QDialog):
         self.options_box = QWidget()
         self.options_box.setLayout(form)
         layout.addWidget(self.options_box)
-        layout.addWidget(self.check_label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self._outcome_stack())
         layout.addWidget(self.buttons)
+
+    def _outcome_stack(self) -> QStackedWidget:
+        """The line saying what the options will write, and in its place once an export
+        starts the progress bar and its status line, in a stack as tall as the taller of the
+        two: the rows above and the buttons below do not move as the bar appears (they moved
+        down a bar's height as it did, presenter's review)."""
+        self.check_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        running = QWidget()
+        box = QVBoxLayout(running)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.progress)
+        box.addWidget(self.status)
+        box.addStretch(1)
+        self.outcome = QStackedWidget()
+        """Page 0: the check line; page 1: the progress bar and the status line."""
+        self.outcome.addWidget(self.check_label)
+        self.outcome.addWidget(running)
+        # Room for the bar and a status line, whether or not they are shown yet.
+        line = self.status.fontMetrics().lineSpacing()
+        self.outcome.setMinimumHeight(self.progress.sizeHint().height() + box.spacing() + line)
+        return self.outcome
+
+    def _show_outcome(self, shown: bool) -> None:
+        """The progress bar and the status line in place of the check line (or back)."""
+        self.progress.setVisible(shown)
+        self.status.setVisible(shown)
+        self.outcome.setCurrentIndex(1 if shown else 0)
 
     def _path_row(self, default: Path) -> QHBoxLayout:
         """The Save-as field, wide enough to show where a file goes, and Browse."""
@@ -469,9 +495,8 @@ class ExportDialog(QDialog):
         if self._running or self.status.isHidden():
             return
         self.status.clear()
-        self.status.hide()
         self.progress.setValue(0)
-        self.progress.hide()
+        self._show_outcome(False)
         self.cancel_button.setText("Cancel")
 
     def _refresh_check(self) -> None:
@@ -541,8 +566,7 @@ class ExportDialog(QDialog):
         self._cancel_requested = False
         self.options_box.setEnabled(False)
         self.export_button.setEnabled(False)
-        self.progress.show()
-        self.status.show()
+        self._show_outcome(True)
         self.status.setText("Preparing…")
         self.cancel_button.setText("Cancel")
         source = SceneFrameSource(

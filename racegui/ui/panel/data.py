@@ -60,6 +60,8 @@ class PanelData:
     """Sorted times (s) at which each pacer stops running (inf if it never does)."""
     pacer_colours: tuple[str, ...]
     """Pacers' colours, the last to stop running first."""
+    pacer_names: tuple[str, ...]
+    """Pacers' names, in the order of pacer_colours."""
     seg_start_m: np.ndarray
     seg_end_m: np.ndarray
     seg_end_s: np.ndarray
@@ -123,6 +125,7 @@ class PanelData:
             dropout_s=np.array([d.time_s for d in drops], dtype=float),
             pacer_end_s=np.sort(ends),
             pacer_colours=tuple(replay.athletes[i].colour for i in pacer[order]),
+            pacer_names=tuple(replay.athletes[i].name for i in pacer[order]),
             seg_start_m=prof.segment_start_m,
             seg_end_m=prof.segment_end_m,
             seg_end_s=seg_end_s,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.dropout_feed import DropoutFeed
+from racegui.ui.panel.pacer_key import PacerKey
 from racegui.ui.panel.pacer_pips import PacerPips
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.panel.timeline_strip import TimelineStrip
@@ -25,6 +26,10 @@ class PacersCard(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Pacers running", parent)
+        self.key = PacerKey()
+        """What each pacer colour stands for, at the right of the title row (none when the
+        pacers are all one colour)."""
+        self.add_title_widget(self.key)
         self.count_label = QLabel("0 / 0")
         self.pips = PacerPips()
         top = QHBoxLayout()
@@ -51,6 +56,7 @@ class PacersCard(Card):
         """Pacers and dropouts of a replay."""
         self._data = data
         self.pips.set_colours(data.pacer_colours)
+        self.key.set_pacers(data.pacer_names, data.pacer_colours)
         self.strip.set_data(data)
         self.feed.set_data(data)
         self._running = -1
@@ -101,6 +107,7 @@ class PacersCard(Card):
         self.count_label.setFont(style.font(2.3, bold=True))
         self.feed_title.setFont(style.font(0.72, bold=True, spacing=12))
         self.pips.apply_style(style)
+        self.key.apply_style(style)
         self.strip.apply_style(style)
         self.feed.apply_style(style)
         self._style = style

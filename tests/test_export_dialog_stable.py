@@ -1,0 +1,53 @@
+"""File > Export: the dialog's rows stay put as the progress bar appears (presenter's review:
+the buttons moved down a bar's height when an export started)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from racegui.export.dialog import ExportDialog
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.resources_path import demo_race_path
+
+
+@pytest.fixture(scope="module")
+def replay():
+    return compile_race(read_race(demo_race_path()))
+
+
+def test_the_rows_and_buttons_do_not_move_when_the_progress_bar_appears(replay, tmp_path, qtbot):
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(10)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+
+    def where() -> tuple:
+        return (
+            dlg.height(),
+            dlg.options_box.geometry().getRect(),
+            dlg.buttons.geometry().getRect(),
+        )
+
+    before = where()
+    assert dlg.progress.isHidden()  # no bar before an export
+    during = []
+    shown = dlg._show_progress
+
+    def progress(done: int, total: int, elapsed_s: float) -> None:
+        shown(done, total, elapsed_s)
+        QApplication.processEvents()  # the layout as the window shows it
+        during.append((dlg.progress.isVisible(), where()))
+
+    dlg._show_progress = progress
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000):
+        dlg.export_button.click()
+    assert during and all(visible for visible, _ in during)
+    assert {at for _, at in during} == {before}
