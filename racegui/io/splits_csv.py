@@ -41,7 +41,13 @@ from racegui.io.csv_places import Origin, given_options, line_of, longest_line
 from racegui.io.csv_race_data import COLOUR_NAMES, race_data
 from racegui.io.csv_rows import Untimed, read_row, sort_by_distance, untimed_notes
 from racegui.io.csv_title import file_title, title_above
-from racegui.io.csv_wide import WIDE_FORM_HINT, find_wide_header, read_wide_rows, wide_header
+from racegui.io.csv_wide import (
+    HEADER_FORMS,
+    LAP_FORM_HINT,
+    find_wide_header,
+    read_wide_rows,
+    wide_header,
+)
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
@@ -53,11 +59,6 @@ __all__ = ["COLOUR_NAMES", "LAP_FORM_HINT", "NAME_FOR_LAPS", "PALETTE", "read_sp
 """What other modules take from here: read_splits_csv and its messages, and the colours that
 callers have always imported from racegui.io.splits_csv."""
 
-LAP_FORM_HINT = (
-    "; or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time, "
-    "and the race distance"
-)
-"""Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
 NAME_FROM_FILE = "the runner's name, from the file's name (--name gives another)"
 """Where a lap CSV's runner name came from when no --name gave it, said in a problem."""
 NAME_FOR_LAPS = "names the runner of a lap CSV; this file names its athletes in a column"
@@ -122,8 +123,7 @@ def read_splits_csv(
         header = header_names(cells)
         missing = [c for c in REQUIRED if c not in header]
     if missing:
-        why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
-        why += f", separated by commas, semicolons or tabs{WIDE_FORM_HINT}{LAP_FORM_HINT}"
+        why = f"missing column(s) {', '.join(missing)}; {HEADER_FORMS}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
