@@ -37,9 +37,19 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
+def _not_empty(text: str) -> None:
+    """ArgumentTypeError saying an option's value is empty (or only spaces): --follow ''
+    had said "no athlete has the id or name ''", --title '' and --name '' were taken as not
+    given, and --target '' was "'' is not a time" (tester)."""
+    if not text.strip():
+        what = "it is empty" if not text else "it is only spaces"
+        raise argparse.ArgumentTypeError(f"{what}: type a value, or leave the option out")
+
+
 def _time_arg(text: str) -> float:
     from racegui.model.timefmt import TimeFormatError, parse_time
 
+    _not_empty(text)
     try:
         return parse_time(text)
     except TimeFormatError as exc:
@@ -57,6 +67,7 @@ def _distance_arg(text: str) -> float:
     from racegui.io.distances import unmodelled_problem
     from racegui.io.race_file import typed_distance_m
 
+    _not_empty(text)
     unmodelled = unmodelled_problem(text, "--distance {:g}")
     if unmodelled is not None:
         raise argparse.ArgumentTypeError(unmodelled)
@@ -75,6 +86,7 @@ def _size_arg(text: str) -> tuple[int, int]:
     width of 5000 digits had said "invalid _size_arg value"."""
     from racegui.export.options import ExportOptionsError, parse_size
 
+    _not_empty(text)
     shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
     try:
         w, h = parse_size(text)
@@ -97,7 +109,9 @@ def add_follow_argument(parser: argparse.ArgumentParser) -> None:
 def text_arg(text: str) -> str:
     """A title or name as typed, if it is text: a byte that is not UTF-8 (Latin-1's 0xff,
     which Python keeps as a lone surrogate) is refused by its value; it had been called
-    "text with an unpaired surrogate (\\ud800-\\udfff escape)" (tester R6)."""
+    "text with an unpaired surrogate (\\ud800-\\udfff escape)" (tester R6). An empty one is
+    refused as empty (_not_empty)."""
+    _not_empty(text)
     for ch in text:
         if "\udc80" <= ch <= "\udcff":
             shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -9,7 +9,7 @@ from pathlib import Path
 from racegui.cli_args import EXIT_OK, UsageError
 from racegui.cli_read import csv_options
 from racegui.cli_text import count, quoted
-from racegui.io.atomic import same_file
+from racegui.io.atomic import cannot_write, same_file
 from racegui.io.errors import one_line
 
 
@@ -60,7 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         write_race(race, args.output)
     except OSError as exc:
-        raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
+        raise UsageError(cannot_write(args.output, exc)) from None
     roles = [a.role for a in race.athletes]
     dnf = sum(a.dnf for a in race.athletes)
     kinds = ", ".join(

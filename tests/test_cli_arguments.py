@@ -45,6 +45,38 @@ def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv
     assert "invalid" not in err and list(tmp_path.iterdir()) == []
 
 
+EMPTY = "it is empty: type a value, or leave the option out"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["info", DEMO, "--follow", ""], f"racegui info: argument --follow: {EMPTY}"),
+        (["state", DEMO, "-t", "1", "--follow", ""], f"argument --follow: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--follow", ""], f"argument --follow: {EMPTY}"),
+        ([DEMO, "--screenshot", "o.png", "--follow", ""], f"racegui: argument --follow: {EMPTY}"),
+        (["info", DEMO, "--follow", "  "], "argument --follow: it is only spaces: type a value"),
+        (["import", "x.csv", "-o", "x.json", "--title", ""], f"argument --title: {EMPTY}"),
+        (["import", "x.csv", "-o", "x.json", "--name", ""], f"argument --name: {EMPTY}"),
+        (["import", "x.csv", "-o", "x.json", "--target", ""], f"argument --target: {EMPTY}"),
+        (["import", "x.csv", "-o", "x.json", "--distance", ""], f"argument --distance: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--time", ""], f"argument --from/--time: {EMPTY}"),
+        ([DEMO, "--screenshot", "o.png", "--size", ""], f"argument --size: {EMPTY}"),
+    ],
+)
+def test_an_empty_option_is_said_to_be_empty(capsys, tmp_path, monkeypatch, argv, message):
+    """--follow '' said "no athlete has the id or name ''", --title '' and --name '' were
+    taken as not given (the CSV's name instead), --target '' was "'' is not a time"
+    (tester)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.csv").write_text("athlete,distance_m,time\nA,400,60.0\n", encoding="utf-8")
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert message in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
+
+
 @pytest.mark.parametrize("text", ["01920x1080", "0000001920x1080", "0000000001920x00001080"])
 def test_a_size_with_leading_zeros_is_that_size(text):
     """'--size 0000001920x1080' was "larger than the 7680x4320 maximum" (its 10 characters

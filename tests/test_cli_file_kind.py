@@ -141,3 +141,43 @@ def test_csv_options_for_race_files_alone_say_so(tmp_path, capsys):
         "racegui validate: --title and --name are for a splits CSV; each file is a race file "
         "(JSON), which gives its own\n"
     )
+
+
+LOOKALIKE = (
+    "not JSON: CSV text, it seems, but its header is not one racegui reads: the header needs "
+    "athlete, distance_m, time, separated by commas, semicolons or tabs; or, one row per "
+    "athlete,"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Runner,Dist,Split\nAnna,400,61.2\nAnna,800,2:03.0\n", 1),
+        ('"Runner","Dist"\n"Anna",400\n', 1),
+        ("\n\nClub 1500m\nRunner;Dist;Split\nAnna;400;61,2\n", 4),
+    ],
+    ids=["commas", "quoted", "title-above"],
+)
+@pytest.mark.parametrize("verb", ["validate", "info"])
+def test_csv_text_named_json_with_an_unknown_header_is_said_to_look_like_csv(
+    tmp_path, capsys, text, line, verb
+):
+    """A .json file holding CSV text whose header is no form racegui reads had the JSON
+    reader's "line 1, column 1: not valid JSON: expected a value here" (tester)."""
+    path = _write(tmp_path / "data.json", text)
+    code, out, err = _run(capsys, [verb, str(path)])
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(f"{path}: line {line}: {LOOKALIKE}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"format": "racegui/1",\n"title": "x"\n}\n', "hello world\n", "a,b\n1,2,3\n"],
+    ids=["json-cut-at-start", "one-word", "ragged"],
+)
+def test_text_that_is_not_csv_like_keeps_its_json_message(tmp_path, capsys, text):
+    path = _write(tmp_path / "data.json", text)
+    code, out, err = _run(capsys, ["validate", str(path)])
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and ": not valid JSON: " in err

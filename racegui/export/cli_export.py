@@ -18,9 +18,11 @@ from racegui.export.options import (
     EXPORT_SPLITS,
     ExportOptions,
     ExportOptionsError,
+    OutputFolderMissing,
     parse_size,
     small_panel_text,
 )
+from racegui.io.atomic import cannot_write, missing_folder
 from racegui.model.timefmt import within_end
 from racegui.stop_signals import stop_name, stop_requests
 
@@ -302,6 +304,10 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     """run_export, with stop signals noted in `received`."""
     try:
         options = options_from_args(args)
+    except OutputFolderMissing as exc:
+        raise UsageError(
+            cannot_write(args.output, missing_folder(args.output) or str(exc))
+        ) from None
     except ExportOptionsError as exc:
         raise UsageError(f"racegui export: {exc}") from None
     _refuse_writing_over(args, options, frames=None)  # the output itself, before reading
@@ -363,7 +369,7 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
         say(f"racegui export: stopped by {name}; nothing was written")
         return 128 + received[0]
     except OSError as exc:
-        raise UsageError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(cannot_write(options.output, exc)) from None
     except ExportWriteError as exc:  # the disk filled up, the encoder failed, ...
         raise UsageError(f"racegui export: {exc} (nothing was written)") from None
     finally:

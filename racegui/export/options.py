@@ -84,6 +84,11 @@ class ExportOptionsError(ValueError):
     """An export option is invalid; the message is one sentence saying which and why."""
 
 
+class OutputFolderMissing(ExportOptionsError):
+    """The folder the output would be written in does not exist (the command line says so
+    as every verb says a file it cannot write: atomic.cannot_write)."""
+
+
 def parse_size(text: str) -> tuple[int, int]:
     """(width, height) in pixels from "1920x1080" (ASCII digits, leading zeros allowed) or a
     preset name ("1080p", "720p", "square")."""
@@ -286,7 +291,7 @@ class ExportOptions:
                     f"The output {str(self.output)!r} is a folder, not a file."
                 )
             if not self.output.parent.is_dir():
-                raise ExportOptionsError(
+                raise OutputFolderMissing(
                     f"The folder {str(self.output.parent)!r} for the output does not exist."
                 )
         except OSError as exc:  # a name longer than the file system allows, say

@@ -17,6 +17,8 @@ import stat
 import time
 from pathlib import Path
 
+from racegui.io.errors import one_line
+
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether a and b name one file: the same path once resolved, or (both existing) the
@@ -38,6 +40,26 @@ def refuse_read_only(dest: Path) -> None:
         return
     if stat.S_ISREG(info.st_mode) and not os.access(dest, os.W_OK):
         raise PermissionError(errno.EACCES, "Permission denied (the file is read-only)", str(dest))
+
+
+def missing_folder(dest: Path) -> str | None:
+    """ "the folder 'clips' does not exist" if the folder dest would be written in does not,
+    else None (None too for a name that cannot be looked up: writing it says why)."""
+    try:
+        found = dest.parent.is_dir()
+    except (OSError, ValueError):
+        return None
+    return None if found else f"the folder {str(dest.parent)!r} does not exist"
+
+
+def cannot_write(dest: Path, why: OSError | str) -> str:
+    """The one line every verb says of a file it could not write: "clips/x.mp4: cannot
+    write: Permission denied", why being the OSError raised (a missing folder named as
+    missing_folder words it) or the reason already worded."""
+    if isinstance(why, OSError):
+        folder = missing_folder(dest) if why.errno == errno.ENOENT else None
+        why = folder or why.strerror or str(why)
+    return f"{one_line(str(dest))}: cannot write: {why}"
 
 
 NOT_A_FILE = "it is not a regular file (a pipe or a device)"
@@ -163,11 +185,13 @@ def keep_mode(tmp: Path, dest: Path) -> None:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write data to path so that readers see the old file or the new one, never a mix.
 
-    On any failure the temporary file is removed and an existing file at path is untouched.
+    On any failure the temporary file is removed and an existing file at path is untouched;
+    a file its owner may not write is refused (refuse_read_only), as an export refuses it.
     A new file is 0666 less the umask; a replaced file keeps its mode. A symbolic link is
     written through, as open() would: its target gets the new data and the link stays.
     """
     path = write_target(path)
+    refuse_read_only(path)
     tmp = reserve_temp_path(path, ".tmp")
     try:
         keep_mode(tmp, path)

@@ -1,5 +1,6 @@
 """The lines of a CSV as csv.reader reads them, so that a row read over several lines, or
-one whose quote is never closed, is refused at its own line."""
+one whose quote is never closed, is refused at its own line; a cell too long for
+csv.reader is refused at its line and column."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import csv
 import io
 
 from racegui.io.errors import Problem
+
+_FIELD_LIMIT = "field larger than field limit"
+"""What csv.Error says of a cell longer than csv.field_size_limit() characters."""
 
 
 class RowLines:
@@ -27,7 +31,8 @@ class RowLines:
         return line
 
     def taken(self) -> list[str]:
-        """The lines read since the last call (those of the row just read)."""
+        """The lines read since the last call (those of the row just read, or of the row
+        being read where the reader raised)."""
         out, self._taken = self._taken, []
         return out
 
@@ -57,3 +62,44 @@ def _strictly_whole(text: str, delim: str) -> bool:
     except csv.Error:
         return False
     return True
+
+
+def long_cell_problem(
+    exc: csv.Error, line: int, row_lines: list[str], delim: str
+) -> Problem | None:
+    """The problem of a cell too long for csv.reader (exc, raised reading line `line`, the
+    last of row_lines, those of the row being read), at its line and column where the line
+    shows which: "line 3, column 2: a cell is too long: at most 131,072 characters" where
+    csv.reader said only "field larger than field limit (131072)"; a row read over many
+    lines is a quote never closed, at the row's first line. None for any other csv.Error."""
+    if _FIELD_LIMIT not in str(exc):
+        return None
+    limit = csv.field_size_limit()
+    if len(row_lines) > 1:
+        first = line - len(row_lines) + 1
+        return Problem(
+            f"line {first}",
+            f'a quoted cell runs on to line {line}, past {limit:,} characters (a quote (") '
+            "never closed?)",
+        )
+    column = _long_column(row_lines[0] if row_lines else "", delim, limit)
+    place = f"line {line}" if column is None else f"line {line}, column {column}"
+    return Problem(place, f"a cell is too long: at most {limit:,} characters")
+
+
+def _long_column(text: str, delim: str, limit: int) -> int | None:
+    """The column (1-based) of text's first cell longer than limit characters, counting
+    separators outside quotes; None if none is (a cell begun on an earlier line)."""
+    column, length, quoted = 1, 0, False
+    for char in text:
+        if char == '"':
+            quoted = not quoted  # a doubled quote inside quotes toggles twice
+        elif char == delim and not quoted:
+            column, length = column + 1, 0
+        elif char in "\r\n" and not quoted:  # a new row
+            column, length = 1, 0
+        else:
+            length += 1
+            if length > limit:
+                return column
+    return None

@@ -32,6 +32,16 @@ WIDE_FORM_HINT = (
     "; or, one row per athlete, the athlete then one distance per column (Athlete,400,800)"
 )
 """Said where a header is no form a CSV may have: the wide form."""
+LAP_FORM_HINT = (
+    "; or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time, "
+    "and the race distance"
+)
+"""Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
+HEADER_FORMS = (
+    f"the header needs {', '.join(REQUIRED)}, separated by commas, semicolons or tabs"
+    f"{WIDE_FORM_HINT}{LAP_FORM_HINT}"
+)
+"""The headers a CSV may have, said where its header is none of them."""
 _ATHLETE_NAMES = ("athlete", "name")
 """Columns that may name the athlete column, the first found in this order."""
 

@@ -6,16 +6,20 @@ splits are any other text. A .json or .csv file is read as its suffix says unles
 bytes clearly say otherwise: splits whose header row is there to see in a .json file (CSV
 text saved under that name), JSON in a .csv file. Any other name (Excel's "Text (Tab
 delimited)" .txt, .tsv, no suffix) is read by what it holds. Only the first HEAD_BYTES are
-read to tell, so a big file is not read twice."""
+read to tell, so a big file is not read twice. A .json file that holds CSV text whose header
+no form fits is read as JSON, and its problem says it looks like CSV (csv_lookalike)."""
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 from typing import Literal
 
 from racegui.io.csv_header import header_below
-from racegui.io.csv_wide import find_wide_header
-from racegui.io.lap_csv import find_lap_header
+from racegui.io.csv_wide import HEADER_FORMS, find_wide_header
+from racegui.io.errors import Problem
+from racegui.io.lap_csv import HEADER_LINES, find_lap_header
 from racegui.io.text_file import bom_encoding, file_problem
 
 Kind = Literal["json", "csv"]
@@ -81,6 +85,49 @@ def _has_csv_header(head: str) -> bool:
         or find_lap_header(head) is not None
         or find_wide_header(head, 1) is not None
     )
+
+
+_LOOKALIKE_ROWS = 5
+"""Rows from the first with a separator that must agree for a text to look like CSV."""
+_JSON_FIELD = re.compile(r'"\s*:')
+"""A JSON field name's end ('"title":'): a race file's text cut at its start is not CSV."""
+
+
+def csv_lookalike(text: str) -> Problem | None:
+    """The problem of a race file's text (JSON expected) that looks like CSV whose header is
+    no form the splits reader knows (a .json file read by its name: file_kind): not
+    starting with '{' or '[', and its first lines with a separator (after any title lines,
+    among the first HEADER_LINES) each split by it into the same number of cells, two or
+    more, none a JSON field. At the header's line, saying which headers a CSV may have;
+    None for any other text (its JSON error says what is wrong)."""
+    lines = text.lstrip(_LEADING).splitlines()
+    if not lines or lines[0][:1] in "{[":
+        return None
+    skipped = len(text.splitlines()) - len(lines)  # blank lines before the first text
+    first = next(
+        (k for k, line in enumerate(lines[:HEADER_LINES]) if line.count(_separator(line))),
+        None,
+    )
+    if first is None:
+        return None
+    rows = [line for line in lines[first:] if line.strip()][:_LOOKALIKE_ROWS]
+    if any(_JSON_FIELD.search(row) for row in rows):
+        return None
+    try:
+        widths = {len(cells) for cells in csv.reader(rows, delimiter=_separator(rows[0]))}
+    except csv.Error:
+        return None
+    if len(widths) != 1 or widths.pop() < 2:
+        return None
+    return Problem(
+        f"line {skipped + first + 1}",
+        f"not JSON: CSV text, it seems, but its header is not one racegui reads: {HEADER_FORMS}",
+    )
+
+
+def _separator(line: str) -> str:
+    """The most common of comma, semicolon and tab in line."""
+    return max(",;\t", key=line.count)
 
 
 def misnamed_note(path: str | Path, kind: Kind) -> str | None:

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from racegui.io.csv_lines import long_cell_problem
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem
 from racegui.io.lap_notes import first_lap_misfit, odd_lap_notes
 from racegui.io.laps import (
@@ -217,7 +218,11 @@ def _rows(text: str, header: LapHeader, problems: list[Problem]) -> list[_Row]:
                 texts = (_text(row, header.lap), _text(row, total_column))
                 rows.append(_Row(int(number.group(1)), line, lap_s, total_s, *texts))
     except csv.Error as exc:
-        problems.append(Problem(f"line {header.line + reader.line_num}", f"not valid CSV: {exc}"))
+        line = header.line + reader.line_num
+        lines = body.split("\n")  # as io.StringIO gives them to the reader
+        text_of_line = lines[reader.line_num - 1] if reader.line_num <= len(lines) else ""
+        long = long_cell_problem(exc, line, [text_of_line], header.delimiter)
+        problems.append(long or Problem(f"line {line}", f"not valid CSV: {exc}"))
     return rows
 
 

@@ -13,10 +13,11 @@ from racegui.io.race_splits import (
     SplitColumns,
     checked_splits,
     hours_reading,
+    json_time,
 )
 from racegui.io.schema import AthleteModel, RaceFileModel
 from racegui.model.race import TARGET_ID, Athlete, Dropout, Formation, Split, Target
-from racegui.model.timefmt import TimeFormatError, parse_time
+from racegui.model.timefmt import TimeFormatError
 
 MIN_RACE_M = 10.0
 """Shortest race (m): below it there is nothing to replay (a 1 micrometre race left the pace
@@ -72,7 +73,7 @@ def race_target(model: RaceFileModel, race_m: float, problems: list[Problem]) ->
 
 def _time(value: float | str, loc: tuple, problems: list[Problem]) -> float | None:
     try:
-        return parse_time(value)
+        return json_time(value)
     except TimeFormatError as exc:
         problems.append(Problem(json_path(loc), str(exc)))
         return None

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from racegui.io.atomic import write_bytes_atomic
 from racegui.io.distances import parse_distance, typed_distance_m
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
+from racegui.io.file_kind import csv_lookalike
 from racegui.io.json_lines import with_lines
 from racegui.io.json_syntax import deep_nesting_problem, json_problem, long_number_problem
 from racegui.io.json_values import MAX_DEPTH, find_unusable, non_finite, object_from_pairs
@@ -163,7 +164,8 @@ def _parse_race_text(text: str, path: str | Path | None) -> Race:
             object_pairs_hook=object_from_pairs,
         )
     except json.JSONDecodeError as exc:
-        raise RaceFileError(path, [json_problem(exc, text)]) from None
+        problem = csv_lookalike(text) or json_problem(exc, text)
+        raise RaceFileError(path, [problem]) from None
     except RecursionError:
         raise RaceFileError(path, [deep_nesting_problem(text)]) from None
     except ValueError:  # Python refuses to read an integer of over 4300 digits

@@ -167,10 +167,30 @@ def _split_values(
     return d, t
 
 
+def json_time(value: float | str) -> float:
+    """Seconds (s) of a time as a race file gives it: a number, or text "ss.xx", "m:ss.xx" or
+    "h:mm:ss.xx" with a decimal point, as the schema describes. A decimal comma ("4:06,42",
+    which a CSV takes) raises TimeFormatError saying what to write ("write 4:06.42")."""
+    try:
+        return parse_time(value, decimal_comma=False)
+    except TimeFormatError:
+        if isinstance(value, str) and "," in value:
+            pointed = value.strip().replace(",", ".")
+            try:
+                parse_time(pointed, decimal_comma=False)
+            except TimeFormatError:
+                pass
+            else:
+                raise TimeFormatError(
+                    f"{value!r} has a decimal comma: write {pointed} (a decimal point)"
+                ) from None
+        raise
+
+
 def _time(value: float | str, loc: tuple, problems: list[Problem]) -> float:
     """Seconds of a split's time, or NaN and its problem."""
     try:
-        return parse_time(value)
+        return json_time(value)
     except TimeFormatError as exc:
         problems.append(Problem(json_path(loc), str(exc)))
         return math.nan

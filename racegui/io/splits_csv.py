@@ -36,12 +36,18 @@ from racegui.io.csv_header import (
     header_names,
     reading_from,
 )
-from racegui.io.csv_lines import RowLines, quote_problem
+from racegui.io.csv_lines import RowLines, long_cell_problem, quote_problem
 from racegui.io.csv_places import Origin, given_options, line_of, longest_line
 from racegui.io.csv_race_data import COLOUR_NAMES, race_data
 from racegui.io.csv_rows import Untimed, read_row, sort_by_distance, untimed_notes
 from racegui.io.csv_title import file_title, title_above
-from racegui.io.csv_wide import WIDE_FORM_HINT, find_wide_header, read_wide_rows, wide_header
+from racegui.io.csv_wide import (
+    HEADER_FORMS,
+    LAP_FORM_HINT,
+    find_wide_header,
+    read_wide_rows,
+    wide_header,
+)
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
@@ -53,11 +59,6 @@ __all__ = ["COLOUR_NAMES", "LAP_FORM_HINT", "NAME_FOR_LAPS", "PALETTE", "read_sp
 """What other modules take from here: read_splits_csv and its messages, and the colours that
 callers have always imported from racegui.io.splits_csv."""
 
-LAP_FORM_HINT = (
-    "; or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time, "
-    "and the race distance"
-)
-"""Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
 NAME_FROM_FILE = "the runner's name, from the file's name (--name gives another)"
 """Where a lap CSV's runner name came from when no --name gave it, said in a problem."""
 NAME_FOR_LAPS = "names the runner of a lap CSV; this file names its athletes in a column"
@@ -95,8 +96,12 @@ def read_splits_csv(
             next(reader)
         cells = next(reader)
         header = header_names(cells)
-    except (StopIteration, csv.Error):
+    except StopIteration:
         raise RaceFileError(path, [Problem("line 1", "no header row")]) from None
+    except csv.Error as exc:
+        row_lines = source.taken()[1 if sep and reader.line_num > 1 else 0 :]  # not "sep="
+        long = long_cell_problem(exc, reader.line_num, row_lines, delim)
+        raise RaceFileError(path, [long or Problem("line 1", "no header row")]) from None
     missing = [c for c in REQUIRED if c not in header]
     laps = find_lap_header(text) if missing else None
     below = header_below(text, 2 if sep else 1) if missing else None
@@ -118,8 +123,7 @@ def read_splits_csv(
         header = header_names(cells)
         missing = [c for c in REQUIRED if c not in header]
     if missing:
-        why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
-        why += f", separated by commas, semicolons or tabs{WIDE_FORM_HINT}{LAP_FORM_HINT}"
+        why = f"missing column(s) {', '.join(missing)}; {HEADER_FORMS}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
@@ -145,11 +149,18 @@ def read_splits_csv(
                 row, reader.line_num, header, col, decimal_comma, athletes, over, problems, untimed
             )
     except csv.Error as exc:
-        problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+        problems.append(_reader_problem(exc, reader.line_num, source, delim))
     _check_splits(path, athletes, col, problems, header_line)
     notes = untimed_notes(untimed, athletes)
     title = title or title_above(text, header_line) or file_title(path)
     return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
+
+
+def _reader_problem(exc: csv.Error, line: int, source: RowLines, delim: str) -> Problem:
+    """The problem of csv.Error exc raised reading a row up to line (source: the row's
+    lines): a cell too long at its place, anything else "not valid CSV" at the line."""
+    long = long_cell_problem(exc, line, source.taken(), delim)
+    return long or Problem(f"line {line}", f"not valid CSV: {exc}")
 
 
 def _check_splits(
@@ -203,7 +214,7 @@ def _wide_race(
     try:
         read_wide_rows(reader, source, delim, header, athletes, problems, untimed)
     except csv.Error as exc:
-        problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+        problems.append(_reader_problem(exc, reader.line_num, source, delim))
     col = header.col()
     _check_splits(path, athletes, col, problems, line)
     # An empty cell is no split there: said only of an athlete with none (left out).

@@ -16,7 +16,7 @@ from racegui.cli_output import to_stderr
 from racegui.cli_text import TypedTime, after_end_text
 from racegui.export.dialog import ExportDialog
 from racegui.export.window_export import install_export
-from racegui.io.atomic import write_bytes_atomic
+from racegui.io.atomic import cannot_write, missing_folder, write_bytes_atomic
 from racegui.io.replay_file import compare_options, is_splits_csv
 from racegui.model.follow import following_named
 from racegui.model.replay import Replay, comparison_problem
@@ -181,7 +181,7 @@ def _save_shot(img: QImage, out: Path, fmt: str, quality: int) -> int:
     try:
         write_bytes_atomic(out, data)
     except OSError as exc:
-        to_stderr(f"racegui: cannot write {out}: {exc.strerror}")
+        to_stderr(cannot_write(out, exc))
         return 2
     return 0
 
@@ -214,13 +214,12 @@ def _screenshot(
     if problem is not None:
         to_stderr(f"racegui: --compare {compare}: {problem}")
         return 2
-    try:
-        folder_found = out.parent.is_dir()
+    try:  # said before drawing
+        why = None if out.parent.is_dir() else missing_folder(out)
     except OSError as exc:  # a folder name longer than the file system allows
-        to_stderr(f"racegui: cannot write {out}: {exc.strerror}")
-        return 2
-    if not folder_found:
-        to_stderr(f"racegui: the folder {str(out.parent)!r} for {out.name} does not exist")
+        why = exc
+    if why is not None:
+        to_stderr(cannot_write(out, why))
         return 2
     shown = within_end(t, replay.duration_s)
     if shown is None:  # the window would show the end instead

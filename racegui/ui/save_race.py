@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths
 
 from racegui.export.export_folder import user_file_folder, writable_dir
 from racegui.export.file_naming import file_stem
+from racegui.io.atomic import cannot_write
 from racegui.io.errors import RaceFileError
 from racegui.io.race_file import write_race
 from racegui.model.race import Race
@@ -51,5 +52,5 @@ def save_race(race: Race, path: Path) -> str | None:
     except RaceFileError as exc:
         return "\n".join(exc.lines())
     except OSError as exc:
-        return f"{path}: cannot write: {exc.strerror or exc}"
+        return cannot_write(path, exc)
     return None
