@@ -20,7 +20,14 @@ from racegui.ui.panel.card import Card
 from racegui.ui.panel.compare_tab import CompareModel, compare_names, compare_rows
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.fit_table import FitTable, sized_rows
-from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
+from racegui.ui.panel.splits_model import (
+    SEGMENT_DELTA,
+    SPLIT_FIELDS,
+    TARGET_FIELD,
+    SplitsModel,
+    lap_rows,
+    split_rows,
+)
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS, TIMED, COMPARE = 0, 1, 2, 3
@@ -29,8 +36,9 @@ MODE_NAMES = {LAPS: "laps", SPLITS: "200m", TIMED: "timed"}
 another race is compared, has none: a race file never opens on it)."""
 COMPARE_NAME = "compare"
 """mode_name while the comparison tab shows."""
-DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
-"""Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
+DELTA_LAP, DELTA_SPLIT, DELTA_TOTAL = "Δ lap", "Δ split", "Δ total"
+"""Delta headers: one lap (or split) against the target's over the same stretch; elapsed
+against the target's elapsed."""
 LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
 LAP_TIPS = (
     "Lap number and the distance at its end: laps end at the finish line; a dot marks a "
@@ -41,7 +49,7 @@ LAP_TIPS = (
     "The target's time for this lap",
     "This lap's time minus the target's (s): + is slower",
 )
-SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_TOTAL)
+SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_SPLIT, DELTA_TOTAL)
 SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
     "Race time at this distance: published at a dot, else read from the model between "
@@ -49,6 +57,7 @@ SPLIT_TIPS = (
     "Time for the 200 m since the mark above (in italics where an end is read from the "
     "model); a row between two marks (a published split, a mile's finish) has none",
     "The target's time for the same 200 m",
+    "This 200 m's time minus the target's (s): + is slower",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 TIMED_TIPS = (
@@ -56,6 +65,7 @@ TIMED_TIPS = (
     "Race time at this distance, as the file gives it",
     "Time since the split above (or the gun), over whatever distance lies between",
     "The target's time over the same stretch",
+    "This split's time minus the target's over the same stretch (s): + is slower",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 """The Timed tab: the file's own splits, none read from the model (a coach's 400 m splits
@@ -133,8 +143,8 @@ class SplitsTable(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
         self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
-        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
-        self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self)
+        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self, SPLIT_FIELDS)
+        self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self, SPLIT_FIELDS)
         self.compare_model = CompareModel(COMPARE_HEADERS, COMPARE_TIPS, self)
         self.view = FitTable()
         v = self.view
@@ -181,7 +191,9 @@ class SplitsTable(Card):
         first that fits COMPARE_TAB_ROOM is drawn, else the second cut to fit."""
         self._style: PanelStyle | None = None
         self._label_width = 64
-        self._time_widths: list[int] = []
+        self._split_label_width = 64
+        """The first column's width (px) in the split tabs (see _fit_label_column)."""
+        self._time_widths: dict[int, int] = {}
         self._advances: dict[tuple[str, str], int] = {}
         """Width (px) of a text in a font, by (font, text): a file of 1,000 splits an athlete
         had the widths of its 4,000 figures measured 39 times over while the panel was
@@ -418,7 +430,8 @@ class SplitsTable(Card):
         """First column as wide as its widest label in either tab (bold when current, after
         a published split's dot), so the tabs keep the same columns; where the full lap
         labels ("Start · 300 m") would squeeze the times, the short ones ("to 300 m") without
-        the laps' dots."""
+        the laps' dots. The split tabs, with a column more (Δ split), have their first
+        column as wide as their own labels ("Finish")."""
         style = self._style
         if style is None:
             return
@@ -437,29 +450,30 @@ class SplitsTable(Card):
         full = max(width(self.laps_model.labels(every=True), dot), splits, style.px(64))
         self._time_widths = self._least_time_widths(style)
         equal = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
-        times = max(equal, sum(self._time_widths))
+        times = max(equal, sum(self._time_widths[f] for f in range(1, len(LAP_HEADERS))))
         room = self.view.viewport().width()
         compact = 0 < room < full + times
         self.laps_model.set_compact(compact)
         self.compare_model.set_compact(compact)  # the same lap labels
         short = max(width(self.laps_model.labels(compact=True, every=True)), splits, style.px(64))
         self._label_width = short if compact else full
+        self._split_label_width = max(splits, style.px(64))
         self._setup_header()
 
-    def _least_time_widths(self, style: PanelStyle) -> list[int]:
-        """Width (px) each time column needs: its widest figure in either tab, bold and in
-        italics (the row being run, an estimate), and its headers, with a margin."""
+    def _least_time_widths(self, style: PanelStyle) -> dict[int, int]:
+        """Width (px) each time column needs, by Row field (1 elapsed .. 5 segment delta):
+        its widest figure in any tab, bold and in italics (the row being run, an
+        estimate), and its headers, with a margin."""
         font = style.font(0.95, bold=True)
         font.setItalic(True)
         head = QFontMetrics(style.font(0.78, bold=True))
         margin = style.px(8)
-        widths = []
-        for c in range(1, len(LAP_HEADERS)):
-            texts = [t for m in self._models() for t in m.column_texts(c, every=True)]
-            horizontal = Qt.Orientation.Horizontal
-            headers = [m.headerData(c, horizontal) for m in self._models()]
+        widths = {}
+        for f in (*range(1, len(LAP_HEADERS)), SEGMENT_DELTA):
+            texts = [t for m in self._models() for t in m.field_texts(f, every=True)]
+            headers = [m.field_header(f) for m in self._models()]
             w = max(self._widest(font, texts), max(head.horizontalAdvance(h) for h in headers))
-            widths.append(w + margin)
+            widths[f] = w + margin
         return widths
 
     def _widest(self, font: QFont, texts: list[str]) -> int:
@@ -480,17 +494,27 @@ class SplitsTable(Card):
     def _setup_header(self) -> None:
         """The label column at its width; the time columns share the rest equally where
         every figure fits its share (a mile's), else each gets its least width and an equal
-        part of what is left (a 10,000 m's "29:30.00" beside a "+0.13")."""
+        part of what is left (a 10,000 m's "29:30.00" beside a "+0.13"). A split tab whose
+        six columns do not fit (the narrowest panel) hides its Target column: Δ split says
+        how the split went against it."""
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        hh.resizeSection(0, self._label_width)
-        need = self._time_widths
-        room = self.view.viewport().width() - self._label_width
+        model = self.view.model()
+        fields = model.fields[1:] if isinstance(model, SplitsModel) else ()
+        label = self._split_label_width if SEGMENT_DELTA in fields else self._label_width
+        hh.resizeSection(0, label)
+        room = self.view.viewport().width() - label
+        hide = SEGMENT_DELTA in fields and sum(self._time_widths.get(f, 0) for f in fields) > room
+        for c, f in enumerate(fields, start=1):
+            self.view.setColumnHidden(c, hide and f == TARGET_FIELD)
+        shown = [f for f in fields if not (hide and f == TARGET_FIELD)]
+        need = [self._time_widths[f] for f in shown if f in self._time_widths]
         if not need or room <= 0 or room // len(need) >= max(need):
             return
         spare = (room - sum(need)) / len(need)
-        for c, w in enumerate(need[:-1], start=1):  # the last one stretches over the rest
+        columns = [c for c, f in enumerate(fields, start=1) if f in shown]
+        for c, w in zip(columns[:-1], need[:-1], strict=True):  # the last one stretches
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             hh.resizeSection(c, max(1, int(w + spare)))
 
