@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from racegui.model.replay import Replay
 from racegui.ui.panel.card import Card
-from racegui.ui.panel.compare_tab import CompareModel, compare_names, compare_rows
+from racegui.ui.panel.compare_tab import (
+    CompareModel,
+    compare_names,
+    compare_rows,
+    stand_in_texts,
+)
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.fit_table import FitTable, sized_rows
 from racegui.ui.panel.splits_model import (
@@ -100,6 +105,15 @@ class _WholeLabel(QLabel):
         super().__init__(texts[0])
         self._texts = texts
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self._texts
+
+    def set_texts(self, texts: tuple[str, ...]) -> None:
+        """Draw the first of these that fits (none: nothing)."""
+        self._texts = texts
+        self.setText(texts[0] if texts else "")
+
     def minimumSizeHint(self) -> QSize:  # Qt override
         return QSize(0, super().minimumSizeHint().height())
 
@@ -181,6 +195,12 @@ class SplitsTable(Card):
         self.buttons.button(COMPARE).hide()  # shown while another race is compared
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
+        self.compare_note = _WholeLabel(("",))
+        """Under the comparison tab, where her runner is not in the race compared: whom it
+        compares instead (compare_tab.stand_in_texts)."""
+        self.compare_note.setProperty("role", "muted")
+        self.compare_note.hide()
+        self.body.addWidget(self.compare_note)
         self._data: PanelData | None = None
         self._compare: Replay | None = None
         """The race compared (set_compare), None: no comparison tab."""
@@ -246,6 +266,7 @@ class SplitsTable(Card):
             b.setFont(style.font(0.8, bold=True))
         self._name_compare_button()
         legend = style.font(0.78)
+        self.compare_note.setFont(legend)
         legend.setItalic(True)
         self.legend.setFont(legend)
         v = self.view
@@ -292,6 +313,8 @@ class SplitsTable(Card):
         if data is None or other is None:
             model.set_rows([])
             button.hide()
+            self.compare_note.set_texts(())
+            self._show_compare_note()
             return
         shown = data.replay
         ahead = compare_rows(shown, other, whole_race=True) if shown.focus_dnf else None
@@ -302,6 +325,17 @@ class SplitsTable(Card):
         self._name_compare_button()
         button.setToolTip(names.tip)
         button.show()
+        texts = stand_in_texts(shown, other)
+        self.compare_note.set_texts(texts)
+        self.compare_note.setToolTip(texts[0] if texts else "")
+        self._show_compare_note()
+
+    def _show_compare_note(self) -> None:
+        """The comparison's note while its tab shows and it has one."""
+        on = self.mode == COMPARE and bool(self.compare_note.texts)
+        if on != self.compare_note.isVisibleTo(self):
+            self.compare_note.setVisible(on)
+            self.dirty = True
 
     def _name_compare_button(self) -> None:
         """The comparison tab's name where it fits COMPARE_TAB_ROOM in the button's font,
@@ -418,6 +452,7 @@ class SplitsTable(Card):
             self._following = True  # another tab opens on its current row
             self.view.setModel(model)
             self._show_legend()
+            self._show_compare_note()
             self._setup_header()
             self.view.updateGeometry()
             self._scroll_to_current()
