@@ -10,9 +10,9 @@ import json
 import math
 
 from racegui.cli_args import EXIT_OK
-from racegui.cli_output import stdout_takes_any_text
+from racegui.cli_output import stdout_takes_any_text, to_stderr
 from racegui.cli_read import compare_arg, followed, read_file_arg
-from racegui.cli_text import cell, estimated_mark, lap_cell, name_width, outcome
+from racegui.cli_text import cell, estimated_mark, lap_cell, name_width, outcome, stand_in_note
 
 
 def rounded(value: float | None, digits: int | None = 3) -> float | None:
@@ -317,6 +317,9 @@ def run_info(args: argparse.Namespace) -> int:
 
     replay = followed(read_file_arg(args, "racegui info"), args.file, args.follow, "racegui info")
     other = compare_arg(args, replay, "racegui info")
+    note = stand_in_note(replay, other, args.compare) if other is not None else ""
+    if note:
+        to_stderr(f"racegui info: note: {note}")
     digits = 3 if args.json else None
     data = _info_data(replay, digits)
     if other is not None:

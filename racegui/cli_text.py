@@ -9,8 +9,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
+
+if TYPE_CHECKING:
+    from racegui.model.replay import Replay
 
 FOLLOW_HELP = (
     "the runner to follow: an id, a name or a surname, in any case; one who did not finish "
@@ -147,3 +152,18 @@ def lap_cell(lap: dict) -> str:
     if lap["stopped"] or lap["at_stop"]:
         return "DNF"
     return f"lap {lap['lap']}" if lap["lap"] else "start"
+
+
+def stand_in_note(shown: Replay, other: Replay, path: str | Path) -> str:
+    """ "Gudaf Tsegay did not run in kipyegon-wr-2023.json: compared with Faith Kipyegon"
+    (or "did not finish the race in heat.json"), where the runner ``shown`` follows has no
+    finished run in the race compared (path: its file) and is set against the runner it
+    follows (follow.stand_in); "" where it is her own run."""
+    from racegui.model.follow import stand_in  # numpy: not for every command line
+
+    other_runner = stand_in(shown, other)
+    if other_runner is None:
+        return ""
+    me = shown.athletes[shown.focus].name
+    why = "did not finish the race in" if other_runner.stopped else "did not run in"
+    return f"{me} {why} {Path(path).name}: compared with {other_runner.name}"

@@ -67,7 +67,8 @@ def test_a_runner_who_stopped_in_the_other_race_is_set_against_its_winner(capsys
     mia["dnf"] = True
     heat = write_json(tmp_path / "heat.json", heat_data)
     code, out, err = _run(capsys, "info", str(final), "--compare", str(heat))
-    assert code == 0 and err == ""
+    note = "Mia Cole did not finish the race in heat.json: compared with Zoe Hart"
+    assert code == 0 and err == f"racegui info: note: {note}\n"
     table = out.split("\nLaps of Mia Cole against Zoe Hart in Club 3000 heat\n", 1)[1]
     assert table.splitlines()[-1] == (
         "  lap 7     3000.00 m   9:14.55   9:31.02   -16.47  1:11.96  1:19.13   -7.17"
@@ -80,7 +81,8 @@ def test_a_runner_who_stopped_is_compared_to_where_she_stopped(capsys, tmp_path)
     code, out, err = _run(
         capsys, "info", str(final), "--follow", "ava-reid", "--compare", str(heat)
     )
-    assert code == 0 and err == ""
+    note = "Ava Reid did not finish the race in heat.json: compared with Mia Cole"
+    assert code == 0 and err == f"racegui info: note: {note}\n"
     table = out.split("\nLaps of Ava Reid against Mia Cole in Club 3000 heat\n", 1)[1]
     assert table.splitlines()[-1].startswith("  DNF       2000.00 m   6:30.40   6:12.90")
     assert "nan" not in out.lower()

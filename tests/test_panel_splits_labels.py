@@ -57,7 +57,7 @@ def column(model: SplitsModel, c: int) -> list[str]:
 def test_each_delta_column_says_which_delta_it_is(qtbot, mile):
     panel = make_panel(qtbot, mile)
     laps, splits = panel.splits.laps_model, panel.splits.splits_model
-    assert headers(laps)[4] == "Δ lap" and headers(splits)[4] == "Δ total"
+    assert headers(laps)[4] == "Δ lap" and headers(splits)[4:] == ["Δ split", "Δ total"]
     # The review: lap 3's +1.47 is 61.12 - 59.65 (a lap), 1200 m's +2.89 is
     # 3:01.84 - 2:58.96 (the total so far); the headers must match those meanings.
     lap3 = next(lap for lap in analysis.lap_table(mile) if lap.number == 3)
@@ -65,9 +65,9 @@ def test_each_delta_column_says_which_delta_it_is(qtbot, mile):
     row = next(r for r, s in enumerate(analysis.split_table(mile, 200.0)) if s.distance_m == 1200)
     target_1200 = float(mile.time_at_distance(mile.target, 1200.0))
     assert column(splits, 1)[row] == "3:01.84"
-    assert column(splits, 4)[row] == format_delta(181.84 - target_1200) == "+2.89"
-    for model in (laps, splits):  # and each header explains itself on hover
-        tip = model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert column(splits, 5)[row] == format_delta(181.84 - target_1200) == "+2.89"
+    for model, c in ((laps, 4), (splits, 4), (splits, 5)):  # each explains itself on hover
+        tip = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         assert tip and "target" in tip
 
 
@@ -107,6 +107,8 @@ def test_no_cell_is_cut_off_at_any_panel_width(qtbot, request, race, width):
         model = view.model()
         bold = QFontMetrics(model.data(model.index(0, 4), Qt.ItemDataRole.FontRole))
         for c in range(model.columnCount()):
+            if view.isColumnHidden(c):  # a split tab's Target, in the narrowest panel
+                continue
             need = max(bold.horizontalAdvance(text) for text in column(model, c))
             if c == 0:
                 need += view.iconSize().width()  # a published split's dot
@@ -154,7 +156,8 @@ def test_the_laps_tab_dots_the_published_lap_and_lines_up_the_rest(qtbot, mile):
 
 def _italic(model: SplitsModel, row: int) -> list[int]:
     """Columns of a row drawn in italics."""
-    fonts = [model.data(model.index(row, c), Qt.ItemDataRole.FontRole) for c in range(5)]
+    columns = range(model.columnCount())
+    fonts = [model.data(model.index(row, c), Qt.ItemDataRole.FontRole) for c in columns]
     return [c for c, font in enumerate(fonts) if font.italic()]
 
 
@@ -174,9 +177,10 @@ def test_figures_read_from_the_model_are_in_italics_and_the_card_says_so(qtbot, 
     assert whole.splits.legend.isVisible()
     splits = whole.splits.splits_model
     labels = splits.labels()
-    assert _italic(splits, labels.index("500")) == [1, 2, 4]
-    assert _italic(splits, labels.index("300")) == [2]  # published; its 200 m from 100 m read
-    assert _italic(splits, labels.index("100")) == [1, 4]  # no 200 m of its own
+    assert _italic(splits, labels.index("500")) == [1, 2, 4, 5]
+    # published; its 200 m from 100 m (and so Δ split) read from the model
+    assert _italic(splits, labels.index("300")) == [2, 4]
+    assert _italic(splits, labels.index("100")) == [1, 5]  # no 200 m of its own
 
 
 def test_the_200_m_tab_s_split_column_is_always_200_m(qtbot, metric):

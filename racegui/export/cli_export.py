@@ -12,7 +12,7 @@ from pathlib import Path
 from racegui.cli_args import UsageError, text_arg
 from racegui.cli_output import to_stderr
 from racegui.cli_read import followed, read_file_arg
-from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note
+from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note, stand_in_note
 from racegui.export.options import (
     COMPARE_SPLITS,
     EXPORT_SPLITS,
@@ -323,6 +323,9 @@ def _run_export(args: argparse.Namespace, received: list[int]) -> int:
     problem = comparison_problem(replay, compare) if compare is not None else None
     if problem is not None:
         raise UsageError(f"racegui export: --compare {args.compare}: {problem}")
+    note = stand_in_note(shown, compare, args.compare) if compare is not None else ""
+    if note:
+        to_stderr(f"racegui export: note: {note}")
     names = (("from_s", _typed_as(args, "from_s", "--from")), ("to_s", "--to"))
     options = _within_replay(options, replay.duration_s, names)
     for name, option in names:

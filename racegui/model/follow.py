@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from racegui.model.race import Athlete
 from racegui.model.replay import FollowError, Replay, not_a_runner, runners_text
 
@@ -65,10 +67,37 @@ def compared(shown: Replay, other: Replay) -> Replay:
     runner it follows unasked (its file's "follow", else its winner). Comparing a final
     with its heat while following one athlete had set her against the heat's winner
     (analyst's review)."""
+    own = _own_run(shown, other, other.runners)
+    return other.following(own.id if own is not None else other.race.focus.id)
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """The runner a compared race sets the followed runner against where she has no finished
+    run of her own in it (compared), and why."""
+
+    name: str
+    """The compared race's runner (the one it follows unasked)."""
+    stopped: bool
+    """She ran in it but did not finish; else she did not run in it."""
+
+
+def stand_in(shown: Replay, other: Replay) -> StandIn | None:
+    """Whom ``other``'s race sets ``shown``'s followed runner against where she did not run
+    in it or did not finish it (compared), None where it is her own run. Following an
+    athlete absent from the compared race had quietly set her against its winner
+    (analyst's review): the views say so."""
+    if _own_run(shown, other, other.runners) is not None:
+        return None
+    stopped = _own_run(shown, other, other.followable) is not None
+    return StandIn(other.race.focus.name, stopped)
+
+
+def _own_run(shown: Replay, other: Replay, rows: tuple[int, ...]) -> Athlete | None:
+    """The followed runner of ``shown`` among ``other``'s athletes at ``rows`` (by id, else by
+    name in any letter case; None: not there, or two of that name)."""
     me = shown.athletes[shown.focus]
-    runners = [other.athletes[i] for i in other.runners]
+    runners = [other.athletes[i] for i in rows]
     same = [a for a in runners if a.id == me.id]
     same = same or [a for a in runners if a.name.casefold() == me.name.casefold()]
-    if len(same) == 1:
-        return other.following(same[0].id)
-    return other.following(other.race.focus.id)
+    return same[0] if len(same) == 1 else None

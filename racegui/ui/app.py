@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from racegui.cli_output import to_stderr
-from racegui.cli_text import TypedTime, after_end_text
+from racegui.cli_text import TypedTime, after_end_text, stand_in_note
 from racegui.export.dialog import ExportDialog
 from racegui.export.window_export import install_export
 from racegui.io.atomic import cannot_write, missing_folder, write_bytes_atomic
@@ -214,6 +214,9 @@ def _screenshot(
     if problem is not None:
         to_stderr(f"racegui: --compare {compare}: {problem}")
         return 2
+    note = stand_in_note(replay, other, compare) if other is not None else ""
+    if note:
+        to_stderr(f"racegui: note: {note}")
     try:  # said before drawing
         why = None if out.parent.is_dir() else missing_folder(out)
     except OSError as exc:  # a folder name longer than the file system allows
@@ -288,8 +291,10 @@ def _interactive(
     if problem is not None:
         QMessageBox.critical(window, "Cannot open race", problem)
     window.show_reading_notes()
-    if compare is not None:
-        window.open_compare(compare)
+    if compare is not None and window.open_compare(compare):
+        note = stand_in_note(window.replay, window.compare, compare)
+        if note:
+            to_stderr(f"racegui: note: {note}")
     stop = StopSignals(app)
     collection = GuiThreadCollection(app)
     try:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from racegui.model.compare_laps import ComparedLap, compare_laps
+from racegui.model.follow import stand_in
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time
@@ -62,10 +63,37 @@ def compare_names(shown: Replay, other: Replay) -> CompareNames:
     when = f", {other.race.date}" if other.race.date else ""
     me = shown.athletes[shown.focus].name
     tip = f"Laps of {me} against {runner} in {other.race.title}{when}, line by line"
+    found = stand_in(shown, other)
+    if found is not None:
+        tip += f" ({me} did not {'finish' if found.stopped else 'run in'} it)"
     tab = (rest if same else name) or label
     column = rest or name
     tab = clip_text(tab, TAB_CHARS)
     return CompareNames(f"vs {tab}", clip_text(column, HEADER_CHARS), tip, tab)
+
+
+def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
+    """What the tab says where her runner has no finished run in the race compared, and it
+    compares the runner that race follows (follow.stand_in), longest first: "Compared with
+    Faith Kipyegon: Gudaf Tsegay did not run in Kipyegon's mile world record", then by
+    surnames ("Compared with Kipyegon: no Tsegay in that race"); () where it is her own
+    run."""
+    found = stand_in(shown, other)
+    if found is None:
+        return ()
+    me, runner = shown.athletes[shown.focus].name, found.name
+    mine, theirs = short_name(me), short_name(runner)
+    if found.stopped:
+        return (
+            f"Compared with {runner}: {me} did not finish {other.race.title}",
+            f"Compared with {theirs}: {mine} did not finish that race",
+            f"vs {theirs}: {mine} did not finish",
+        )
+    return (
+        f"Compared with {runner}: {me} did not run in {other.race.title}",
+        f"Compared with {theirs}: no {mine} in that race",
+        f"vs {theirs}: no {mine} there",
+    )
 
 
 def compare_rows(shown: Replay, other: Replay, whole_race: bool = False) -> list[CompareRow]:

@@ -17,7 +17,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Row:
-    """One table row, formatted once: label, elapsed, segment, target segment, delta."""
+    """One table row, formatted once: label, elapsed, segment, target segment, delta, and
+    the segment's delta (a split table's; ``fields`` numbers them 0..5)."""
 
     label: str
     elapsed: str
@@ -31,8 +32,22 @@ class Row:
     short_label: str = ""
     """The label where the table is narrow ("" = the label)."""
     estimated: frozenset[int] = frozenset()
-    """Columns whose figure is read from the model between published splits (drawn in
-    italics), not published."""
+    """Fields (0 label .. 5 segment delta) whose figure is read from the model between
+    published splits (drawn in italics), not published."""
+    segment_delta: str = ""
+    """The segment against the target's over the same stretch (a split table's Δ split)."""
+    segment_kind: str = LEVEL
+    """How the segment delta is coloured (kind_of)."""
+
+
+TARGET_FIELD, SEGMENT_DELTA = 3, 5
+"""Row fields of the target's segment and of the segment's delta (the fields: label,
+elapsed, segment, target, delta, segment delta)."""
+LAP_FIELDS = (0, 1, 2, 3, 4)
+"""A table's columns, by Row field: label, elapsed, segment, target, delta."""
+SPLIT_FIELDS = (0, 1, 2, 3, SEGMENT_DELTA, 4)
+"""A split table's: the target's segment, then the segment against it (Δ split), then the
+elapsed time against the target's (Δ total), as info prints them."""
 
 
 def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
@@ -79,12 +94,12 @@ def _source(end: bool, segment: bool, what: str) -> str:
 def _estimated(end: bool, segment: bool, *, delta_on_end: bool) -> frozenset[int]:
     """Columns of a row that are estimates: the elapsed time unless its end is published, the
     segment unless both its ends are, and the delta with the elapsed time (delta_on_end) or
-    with the segment."""
+    with the segment; the segment's delta with the segment."""
     cols = set()
     if not end:
         cols.add(1)
     if not segment:
-        cols.add(2)
+        cols |= {2, SEGMENT_DELTA}
     if not (end if delta_on_end else segment):
         cols.add(4)
     return frozenset(cols)
@@ -119,6 +134,7 @@ def split_rows(
         if label.startswith("DNF"):
             tip += ": where the runner stopped, did not finish"
         delta = s.delta_s
+        segment_delta = s.segment_delta_s
         out.append(
             Row(
                 label,
@@ -133,6 +149,8 @@ def split_rows(
                 estimated=_estimated(
                     s.published, s.segment_published or s.segment_time_s is None, delta_on_end=True
                 ),
+                segment_delta=_opt_delta(segment_delta),
+                segment_kind=kind_of(segment_delta),
             )
         )
     return out
@@ -141,9 +159,17 @@ def split_rows(
 class SplitsModel(QAbstractTableModel):
     """Rows before `reached` are shown; the row being run is highlighted; later ones dimmed."""
 
-    def __init__(self, headers: tuple[str, ...], tips: tuple[str, ...] = (), parent=None) -> None:
+    def __init__(
+        self,
+        headers: tuple[str, ...],
+        tips: tuple[str, ...] = (),
+        parent=None,
+        fields: tuple[int, ...] = LAP_FIELDS,
+    ) -> None:
         super().__init__(parent)
         self._headers = headers
+        self.fields = fields
+        """The Row field (LAP_FIELDS, SPLIT_FIELDS) each column shows."""
         self._tips = tips
         """Header tooltips, by column ("" or missing: none)."""
         self._rows: list[Row] = []
@@ -260,10 +286,21 @@ class SplitsModel(QAbstractTableModel):
         return [(row.short_label or row.label) if compact else row.label for row in rows]
 
     def column_texts(self, column: int, every: bool = False) -> list[str]:
-        """Every row's text in a figure column (1 elapsed .. 4 delta) once run, top to
+        """Every row's text in a figure column (1 elapsed .. the last) once run, top to
         bottom, whether run yet or not (every: as for labels)."""
+        return self.field_texts(self.fields[column], every)
+
+    def field_texts(self, field: int, every: bool = False) -> list[str]:
+        """Every row's text of a Row field (1 elapsed .. 5 segment delta), as column_texts
+        ("" where no column shows it)."""
         rows = self._every() if every else self._rows
-        return [(r.elapsed, r.segment, r.target, r.delta)[column - 1] for r in rows]
+        if field not in self.fields:
+            return []
+        return [_values(r, r.label)[field] for r in rows]
+
+    def field_header(self, field: int) -> str:
+        """The header of the column showing a Row field ("" where none does)."""
+        return self._headers[self.fields.index(field)] if field in self.fields else ""
 
     def set_compact(self, on: bool) -> None:
         """Show the short labels (a narrow table) or the full ones."""
@@ -309,25 +346,26 @@ class SplitsModel(QAbstractTableModel):
         current = r == self._reached
         style = self._style
         t = style.theme
+        f = self.fields[c]
         if role == Qt.ItemDataRole.DisplayRole:
             label = (row.short_label or row.label) if self._compact else row.label
-            values = (label, row.elapsed, row.segment, row.target, row.delta)
-            if c in (0, 3) or reached:
-                return values[c]
+            if f in (0, 3) or reached:
+                return _values(row, label)[f]
             return NOT_YET
         if role == Qt.ItemDataRole.ForegroundRole:
             if not reached and not current:
                 return QColor(style.dim)
-            if c == 4 and reached and row.kind != LEVEL:
-                return QColor(style.colour_of(row.kind))
-            if c == 3:
+            kind = {4: row.kind, SEGMENT_DELTA: row.segment_kind}.get(f, LEVEL)
+            if reached and kind != LEVEL:
+                return QColor(style.colour_of(kind))
+            if f == 3:
                 return QColor(t.text_muted)
             return QColor(t.text)
         if role == Qt.ItemDataRole.BackgroundRole and current:
             return rgba(style.runner_accent.name(), 0.22)
         if role == Qt.ItemDataRole.FontRole:
-            italic = 2 if c in row.estimated else 0
-            return self._fonts[italic + (1 if current or c == 4 else 0)]
+            italic = 2 if f in row.estimated else 0
+            return self._fonts[italic + (1 if current or f in (4, SEGMENT_DELTA) else 0)]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _align(c)
         if role == Qt.ItemDataRole.DecorationRole and c == 0 and self._marks and not self._compact:
@@ -337,6 +375,11 @@ class SplitsModel(QAbstractTableModel):
                 return row.tip
             return f"{row.tip}; click to jump to {format_time(row.time_s)}"
         return None
+
+
+def _values(row: Row, label: str) -> tuple[str, ...]:
+    """A row's texts by field (0 label .. 5 segment delta), with this label."""
+    return (label, row.elapsed, row.segment, row.target, row.delta, row.segment_delta)
 
 
 def _align(column: int) -> int:

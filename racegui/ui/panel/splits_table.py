@@ -17,10 +17,22 @@ from PySide6.QtWidgets import (
 
 from racegui.model.replay import Replay
 from racegui.ui.panel.card import Card
-from racegui.ui.panel.compare_tab import CompareModel, compare_names, compare_rows
+from racegui.ui.panel.compare_tab import (
+    CompareModel,
+    compare_names,
+    compare_rows,
+    stand_in_texts,
+)
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.fit_table import FitTable, sized_rows
-from racegui.ui.panel.splits_model import SplitsModel, lap_rows, split_rows
+from racegui.ui.panel.splits_model import (
+    SEGMENT_DELTA,
+    SPLIT_FIELDS,
+    TARGET_FIELD,
+    SplitsModel,
+    lap_rows,
+    split_rows,
+)
 from racegui.ui.panel.style import PanelStyle
 
 LAPS, SPLITS, TIMED, COMPARE = 0, 1, 2, 3
@@ -29,8 +41,9 @@ MODE_NAMES = {LAPS: "laps", SPLITS: "200m", TIMED: "timed"}
 another race is compared, has none: a race file never opens on it)."""
 COMPARE_NAME = "compare"
 """mode_name while the comparison tab shows."""
-DELTA_LAP, DELTA_TOTAL = "Δ lap", "Δ total"
-"""Delta headers: one lap against the target's lap; elapsed against the target's elapsed."""
+DELTA_LAP, DELTA_SPLIT, DELTA_TOTAL = "Δ lap", "Δ split", "Δ total"
+"""Delta headers: one lap (or split) against the target's over the same stretch; elapsed
+against the target's elapsed."""
 LAP_HEADERS = ("Lap", "Elapsed", "Lap time", "Target", DELTA_LAP)
 LAP_TIPS = (
     "Lap number and the distance at its end: laps end at the finish line; a dot marks a "
@@ -41,7 +54,7 @@ LAP_TIPS = (
     "The target's time for this lap",
     "This lap's time minus the target's (s): + is slower",
 )
-SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_TOTAL)
+SPLIT_HEADERS = ("Dist", "Elapsed", "Split", "Target", DELTA_SPLIT, DELTA_TOTAL)
 SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
     "Race time at this distance: published at a dot, else read from the model between "
@@ -49,6 +62,7 @@ SPLIT_TIPS = (
     "Time for the 200 m since the mark above (in italics where an end is read from the "
     "model); a row between two marks (a published split, a mile's finish) has none",
     "The target's time for the same 200 m",
+    "This 200 m's time minus the target's (s): + is slower",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 TIMED_TIPS = (
@@ -56,6 +70,7 @@ TIMED_TIPS = (
     "Race time at this distance, as the file gives it",
     "Time since the split above (or the gun), over whatever distance lies between",
     "The target's time over the same stretch",
+    "This split's time minus the target's over the same stretch (s): + is slower",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 """The Timed tab: the file's own splits, none read from the model (a coach's 400 m splits
@@ -89,6 +104,15 @@ class _WholeLabel(QLabel):
     def __init__(self, texts: tuple[str, ...]) -> None:
         super().__init__(texts[0])
         self._texts = texts
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self._texts
+
+    def set_texts(self, texts: tuple[str, ...]) -> None:
+        """Draw the first of these that fits (none: nothing)."""
+        self._texts = texts
+        self.setText(texts[0] if texts else "")
 
     def minimumSizeHint(self) -> QSize:  # Qt override
         return QSize(0, super().minimumSizeHint().height())
@@ -133,8 +157,8 @@ class SplitsTable(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
         self.laps_model = SplitsModel(LAP_HEADERS, LAP_TIPS, self)
-        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self)
-        self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self)
+        self.splits_model = SplitsModel(SPLIT_HEADERS, SPLIT_TIPS, self, SPLIT_FIELDS)
+        self.timed_model = SplitsModel(SPLIT_HEADERS, TIMED_TIPS, self, SPLIT_FIELDS)
         self.compare_model = CompareModel(COMPARE_HEADERS, COMPARE_TIPS, self)
         self.view = FitTable()
         v = self.view
@@ -171,6 +195,12 @@ class SplitsTable(Card):
         self.buttons.button(COMPARE).hide()  # shown while another race is compared
         self.buttons.idClicked.connect(self._on_mode_clicked)
         self.body.addWidget(v)
+        self.compare_note = _WholeLabel(("",))
+        """Under the comparison tab, where her runner is not in the race compared: whom it
+        compares instead (compare_tab.stand_in_texts)."""
+        self.compare_note.setProperty("role", "muted")
+        self.compare_note.hide()
+        self.body.addWidget(self.compare_note)
         self._data: PanelData | None = None
         self._compare: Replay | None = None
         """The race compared (set_compare), None: no comparison tab."""
@@ -181,7 +211,9 @@ class SplitsTable(Card):
         first that fits COMPARE_TAB_ROOM is drawn, else the second cut to fit."""
         self._style: PanelStyle | None = None
         self._label_width = 64
-        self._time_widths: list[int] = []
+        self._split_label_width = 64
+        """The first column's width (px) in the split tabs (see _fit_label_column)."""
+        self._time_widths: dict[int, int] = {}
         self._advances: dict[tuple[str, str], int] = {}
         """Width (px) of a text in a font, by (font, text): a file of 1,000 splits an athlete
         had the widths of its 4,000 figures measured 39 times over while the panel was
@@ -234,6 +266,7 @@ class SplitsTable(Card):
             b.setFont(style.font(0.8, bold=True))
         self._name_compare_button()
         legend = style.font(0.78)
+        self.compare_note.setFont(legend)
         legend.setItalic(True)
         self.legend.setFont(legend)
         v = self.view
@@ -280,6 +313,8 @@ class SplitsTable(Card):
         if data is None or other is None:
             model.set_rows([])
             button.hide()
+            self.compare_note.set_texts(())
+            self._show_compare_note()
             return
         shown = data.replay
         ahead = compare_rows(shown, other, whole_race=True) if shown.focus_dnf else None
@@ -290,6 +325,17 @@ class SplitsTable(Card):
         self._name_compare_button()
         button.setToolTip(names.tip)
         button.show()
+        texts = stand_in_texts(shown, other)
+        self.compare_note.set_texts(texts)
+        self.compare_note.setToolTip(texts[0] if texts else "")
+        self._show_compare_note()
+
+    def _show_compare_note(self) -> None:
+        """The comparison's note while its tab shows and it has one."""
+        on = self.mode == COMPARE and bool(self.compare_note.texts)
+        if on != self.compare_note.isVisibleTo(self):
+            self.compare_note.setVisible(on)
+            self.dirty = True
 
     def _name_compare_button(self) -> None:
         """The comparison tab's name where it fits COMPARE_TAB_ROOM in the button's font,
@@ -406,6 +452,7 @@ class SplitsTable(Card):
             self._following = True  # another tab opens on its current row
             self.view.setModel(model)
             self._show_legend()
+            self._show_compare_note()
             self._setup_header()
             self.view.updateGeometry()
             self._scroll_to_current()
@@ -418,7 +465,8 @@ class SplitsTable(Card):
         """First column as wide as its widest label in either tab (bold when current, after
         a published split's dot), so the tabs keep the same columns; where the full lap
         labels ("Start · 300 m") would squeeze the times, the short ones ("to 300 m") without
-        the laps' dots."""
+        the laps' dots. The split tabs, with a column more (Δ split), have their first
+        column as wide as their own labels ("Finish")."""
         style = self._style
         if style is None:
             return
@@ -437,29 +485,30 @@ class SplitsTable(Card):
         full = max(width(self.laps_model.labels(every=True), dot), splits, style.px(64))
         self._time_widths = self._least_time_widths(style)
         equal = (len(LAP_HEADERS) - 1) * (fm.horizontalAdvance("8:88.88") + style.px(8))
-        times = max(equal, sum(self._time_widths))
+        times = max(equal, sum(self._time_widths[f] for f in range(1, len(LAP_HEADERS))))
         room = self.view.viewport().width()
         compact = 0 < room < full + times
         self.laps_model.set_compact(compact)
         self.compare_model.set_compact(compact)  # the same lap labels
         short = max(width(self.laps_model.labels(compact=True, every=True)), splits, style.px(64))
         self._label_width = short if compact else full
+        self._split_label_width = max(splits, style.px(64))
         self._setup_header()
 
-    def _least_time_widths(self, style: PanelStyle) -> list[int]:
-        """Width (px) each time column needs: its widest figure in either tab, bold and in
-        italics (the row being run, an estimate), and its headers, with a margin."""
+    def _least_time_widths(self, style: PanelStyle) -> dict[int, int]:
+        """Width (px) each time column needs, by Row field (1 elapsed .. 5 segment delta):
+        its widest figure in any tab, bold and in italics (the row being run, an
+        estimate), and its headers, with a margin."""
         font = style.font(0.95, bold=True)
         font.setItalic(True)
         head = QFontMetrics(style.font(0.78, bold=True))
         margin = style.px(8)
-        widths = []
-        for c in range(1, len(LAP_HEADERS)):
-            texts = [t for m in self._models() for t in m.column_texts(c, every=True)]
-            horizontal = Qt.Orientation.Horizontal
-            headers = [m.headerData(c, horizontal) for m in self._models()]
+        widths = {}
+        for f in (*range(1, len(LAP_HEADERS)), SEGMENT_DELTA):
+            texts = [t for m in self._models() for t in m.field_texts(f, every=True)]
+            headers = [m.field_header(f) for m in self._models()]
             w = max(self._widest(font, texts), max(head.horizontalAdvance(h) for h in headers))
-            widths.append(w + margin)
+            widths[f] = w + margin
         return widths
 
     def _widest(self, font: QFont, texts: list[str]) -> int:
@@ -480,17 +529,27 @@ class SplitsTable(Card):
     def _setup_header(self) -> None:
         """The label column at its width; the time columns share the rest equally where
         every figure fits its share (a mile's), else each gets its least width and an equal
-        part of what is left (a 10,000 m's "29:30.00" beside a "+0.13")."""
+        part of what is left (a 10,000 m's "29:30.00" beside a "+0.13"). A split tab whose
+        six columns do not fit (the narrowest panel) hides its Target column: Δ split says
+        how the split went against it."""
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        hh.resizeSection(0, self._label_width)
-        need = self._time_widths
-        room = self.view.viewport().width() - self._label_width
+        model = self.view.model()
+        fields = model.fields[1:] if isinstance(model, SplitsModel) else ()
+        label = self._split_label_width if SEGMENT_DELTA in fields else self._label_width
+        hh.resizeSection(0, label)
+        room = self.view.viewport().width() - label
+        hide = SEGMENT_DELTA in fields and sum(self._time_widths.get(f, 0) for f in fields) > room
+        for c, f in enumerate(fields, start=1):
+            self.view.setColumnHidden(c, hide and f == TARGET_FIELD)
+        shown = [f for f in fields if not (hide and f == TARGET_FIELD)]
+        need = [self._time_widths[f] for f in shown if f in self._time_widths]
         if not need or room <= 0 or room // len(need) >= max(need):
             return
         spare = (room - sum(need)) / len(need)
-        for c, w in enumerate(need[:-1], start=1):  # the last one stretches over the rest
+        columns = [c for c, f in enumerate(fields, start=1) if f in shown]
+        for c, w in zip(columns[:-1], need[:-1], strict=True):  # the last one stretches
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             hh.resizeSection(c, max(1, int(w + spare)))
 
