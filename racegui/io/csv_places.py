@@ -103,14 +103,15 @@ class Origin:
         return Problem("", problem.message) if where.startswith("$") else problem
 
     def _split(self, match: re.Match, message: str) -> Problem:
-        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell."""
+        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell (a wide
+        sheet's own cell for each, as README says its problems are placed)."""
         i, k = int(match.group(1)), int(match.group(2))
         line = self.lines[i][k]
         field = match.group(3)
         if field == "distance_m" and "distance_m" in self.options:
             message += f" (set by {self.options['distance_m']})"
         place = self.places[i][k] if self.places else None
-        if place is not None and field in ("distance_m", "time"):
+        if place is not None:  # a wide sheet's split: its cell, speeds from the one before too
             return Problem(place, message)
         if field in ("distance_m", "time"):
             return Problem(cell_place(line, self.col[field]), message)
