@@ -12,12 +12,20 @@ from racegui.model.timefmt import format_time
 
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
 _SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
-_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour|bib|country|lane)$")
 _ANY_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]")
 _DISTANCE_LOC = re.compile(r"^\$\.distance_m$")
 _OPTION_LOC = re.compile(r"^\$\.(title|target)\b")
 _LINE = re.compile(r"^line (\d+)")
-_COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
+_COLUMN_OF = {
+    "id": "athlete",
+    "name": "name",
+    "role": "role",
+    "colour": "colour",
+    "bib": "bib",
+    "country": "country",
+    "lane": "lane",
+}
 """The CSV column each athlete field of a race file comes from."""
 
 
@@ -142,6 +150,12 @@ class Origin:
             message = f"{field} {message}"
         if field == "colour":  # a CSV takes names too
             message += ', or a name such as "red"'
+        if field == "lane":  # "lane 3 is also athletes[0]'s": that athlete's line
+            message = re.sub(
+                r"is also athletes\[(\d+)\]'s",
+                lambda m: f"is also given on line {self.firsts[int(m.group(1))]}",
+                message,
+            )
         return Problem(cell_place(line, column), message)
 
     def _athlete(self, match: re.Match, message: str) -> Problem:
