@@ -185,3 +185,24 @@ def test_the_athlete_column_is_the_first_that_is_none_of_the_others(tmp_path):
     assert race.athletes[0].name == "Ann Lee" and race.athletes[0].bib == "7"
     bibs = "Bib,300,700,1100,1500\n7,47.40,1:50.20,2:53.55,3:54.37\n"
     assert read_splits_csv(_write(tmp_path, bibs)).athletes[0].name == "7"
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        (
+            "Athlete,700,300,1500,1100",
+            "line 1, column 3: 300 m comes after 700 m (column 2): a split sheet with one row "
+            "per athlete has its distance columns from the shortest to the longest, left to right",
+        ),
+        (
+            "Athlete,Lap 1,Lap 2,Lap 3,Lap 4",
+            "line 1, column 2: 'Lap 1' numbers a lap, not a distance: a split sheet with one row "
+            "per athlete heads each column with the distance (m) its times from the start are "
+            "at (Athlete,300,700,1100,1500)",
+        ),
+    ],
+)
+def test_a_wide_header_it_cannot_read_is_told_what_is_wrong(tmp_path, capsys, header, said):
+    line = _refused(tmp_path, header + "\nA One,46.00,1:49.00,2:51.00,3:49.50\n", capsys)
+    assert line == f"wide1500.csv: {said}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,8 @@ _ATHLETE_NAMES = ("athlete", "name")
 """Columns that may name the athlete column, the first found in this order."""
 RESULT_NAMES = frozenset({"result", "time", "final", "final time", "finish", "finish time", "mark"})
 """Names of a results service's column of finish times, beside the split columns."""
+_NUMBERED = re.compile(r"(lap|split|runde|km|mile)\s*#?\s*\d+", re.IGNORECASE)
+"""A header cell numbering a lap or split ("Lap 1", "Split 2", "km 3") instead of a distance."""
 STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
 """Marks (of NO_TIME_MARKS) of a runner with no time from there on: none may follow."""
 _STANDARD_SLACK_M = 0.5
@@ -223,6 +226,39 @@ def _standard(metres: float) -> float | None:
     """The standard race (STANDARD_DISTANCES_M) of a distance, if it is one (within
     _STANDARD_SLACK_M)."""
     return next((d for d in STANDARD_DISTANCES_M if abs(d - metres) <= _STANDARD_SLACK_M), None)
+
+
+def misread_header(cells: list[str], line: int, decimal_comma: bool) -> Problem | None:
+    """What is wrong with header cells on line that look meant as a wide sheet's but are not
+    one (looks_wide): distance columns out of order, or columns numbering laps ("Lap 1");
+    None for any other header."""
+    athlete = _athlete_column(cells, decimal_comma)
+    if athlete is None:
+        return None
+    previous: tuple[int, float] | None = None
+    for k, cell in enumerate(cells):
+        written = cell.strip().strip('"').strip()
+        if k == athlete:
+            continue
+        if _NUMBERED.fullmatch(written):
+            return Problem(
+                cell_place(line, k),
+                f"{quoted(written)} numbers a lap, not a distance: a split sheet with one row "
+                "per athlete heads each column with the distance (m) its times from the start "
+                "are at (Athlete,300,700,1100,1500)",
+            )
+        metres = _metres(written, decimal_comma)
+        if metres is None:
+            continue
+        if previous is not None and metres < previous[1]:
+            return Problem(
+                cell_place(line, k),
+                f"{metres:g} m comes after {previous[1]:g} m (column {previous[0] + 1}): a split "
+                "sheet with one row per athlete has its distance columns from the shortest to "
+                "the longest, left to right",
+            )
+        previous = (k, metres)
+    return None
 
 
 def read_wide_rows(

@@ -46,6 +46,7 @@ from racegui.io.csv_title import file_title, title_above
 from racegui.io.csv_wide import (
     WIDE_FORM_HINT,
     find_wide_header,
+    misread_header,
     read_wide_rows,
     result_distance,
     wide_header,
@@ -125,6 +126,9 @@ def read_splits_csv(
         decimal_comma = delim in ";\t"
         header = header_names(cells)
         missing = [c for c in REQUIRED if c not in header]
+    misread = misread_header(cells, reader.line_num, decimal_comma) if missing else None
+    if misread is not None:  # "Athlete,700,300", "Athlete,Lap 1,Lap 2"
+        raise RaceFileError(path, [misread])
     if missing:
         why = f"missing column(s) {', '.join(missing)}; the header needs {', '.join(REQUIRED)}"
         why += f", separated by commas, semicolons or tabs{WIDE_FORM_HINT}{LAP_FORM_HINT}"
