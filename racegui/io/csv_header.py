@@ -12,7 +12,11 @@ from typing import Any
 from racegui.io.csv_lines import RowLines
 
 REQUIRED = ("athlete", "distance_m", "time")
-OPTIONAL = ("name", "role", "colour")
+OPTIONAL = ("name", "role", "colour", "bib", "country", "lane")
+"""Columns describing an athlete, read into the race file's fields of the same names."""
+IGNORED = frozenset({"pos", "position", "place", "pl", "rank", "rk"})
+"""A results service's columns that the race file cannot hold (the finishing place, which
+the times give): left out of either form without a word."""
 COLUMN_ALIASES = {
     "distance": "distance_m",
     "distance (m)": "distance_m",
@@ -24,17 +28,49 @@ COLUMN_ALIASES = {
     "time (s)": "time",
     "athlete id": "athlete",
     "color": "colour",
+    "nat": "country",
+    "nation": "country",
+    "nationality": "country",
+    "noc": "country",
+    "team": "country",
+    "bib no": "bib",
+    "bib number": "bib",
 }
 """Other names a header may give a column, as people type them ("Athlete;Distance;Time" was
 refused for want of distance_m: coach's review); matched in any case, with spaces or
-underscores."""
+underscores (a results service's "Nat", "NOC" or "Team" is the country)."""
 
 
 def column_name(cell: str) -> str:
     """The column a header cell names: lower case, one of REQUIRED or OPTIONAL when it is
     one or an alias of one (COLUMN_ALIASES), else the cell as it is, lower case."""
     name = _plain_cell(cell)
+    name = name.rstrip(".") if name.rstrip(".") in IGNORED else name  # "Pos."
     return COLUMN_ALIASES.get(name.replace("_", " "), name)
+
+
+def unread_columns(cells: list[str], col: dict[str, int]) -> str | None:
+    """A note on a long form header's columns that are not read (none of col's, nor
+    IGNORED, nor empty), naming each and what is read; None if every column is."""
+    unread = [
+        f"{k + 1} ({_written(cell)})"
+        for k, cell in enumerate(cells)
+        if k not in col.values() and column_name(cell) not in IGNORED and _written(cell)
+    ]
+    if not unread:
+        return None
+    named = unread[0] if len(unread) == 1 else f"{', '.join(unread[:-1])} and {unread[-1]}"
+    return (
+        f"Column{'s' if len(unread) > 1 else ''} {named} "
+        f"{'are' if len(unread) > 1 else 'is'} not read: the columns read are "
+        f"{', '.join((REQUIRED + OPTIONAL)[:-1])} and {OPTIONAL[-1]} (Pos, Place and Rank "
+        "are left out)."
+    )
+
+
+def _written(cell: str) -> str:
+    """A header cell as written, without quotes or spaces around it."""
+    return cell.strip().strip('"').strip()
 
 
 def _plain_cell(cell: str) -> str:

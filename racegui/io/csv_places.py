@@ -12,12 +12,20 @@ from racegui.model.timefmt import format_time
 
 _SPLIT_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits\[(\d+)\](?:\.(\w+))?$")
 _SPLITS_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.splits$")
-_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour)$")
+_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]\.(id|name|role|colour|bib|country|lane)$")
 _ANY_ATHLETE_LOC = re.compile(r"^\$\.athletes\[(\d+)\]")
 _DISTANCE_LOC = re.compile(r"^\$\.distance_m$")
 _OPTION_LOC = re.compile(r"^\$\.(title|target)\b")
 _LINE = re.compile(r"^line (\d+)")
-_COLUMN_OF = {"id": "athlete", "name": "name", "role": "role", "colour": "colour"}
+_COLUMN_OF = {
+    "id": "athlete",
+    "name": "name",
+    "role": "role",
+    "colour": "colour",
+    "bib": "bib",
+    "country": "country",
+    "lane": "lane",
+}
 """The CSV column each athlete field of a race file comes from."""
 
 
@@ -103,14 +111,15 @@ class Origin:
         return Problem("", problem.message) if where.startswith("$") else problem
 
     def _split(self, match: re.Match, message: str) -> Problem:
-        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell."""
+        """$.athletes[i].splits[k], .distance_m or .time: that split's line and cell (a wide
+        sheet's own cell for each, as README says its problems are placed)."""
         i, k = int(match.group(1)), int(match.group(2))
         line = self.lines[i][k]
         field = match.group(3)
         if field == "distance_m" and "distance_m" in self.options:
             message += f" (set by {self.options['distance_m']})"
         place = self.places[i][k] if self.places else None
-        if place is not None and field in ("distance_m", "time"):
+        if place is not None:  # a wide sheet's split: its cell, speeds from the one before too
             return Problem(place, message)
         if field in ("distance_m", "time"):
             return Problem(cell_place(line, self.col[field]), message)
@@ -141,6 +150,12 @@ class Origin:
             message = f"{field} {message}"
         if field == "colour":  # a CSV takes names too
             message += ', or a name such as "red"'
+        if field == "lane":  # "lane 3 is also athletes[0]'s": that athlete's line
+            message = re.sub(
+                r"is also athletes\[(\d+)\]'s",
+                lambda m: f"is also given on line {self.firsts[int(m.group(1))]}",
+                message,
+            )
         return Problem(cell_place(line, column), message)
 
     def _athlete(self, match: re.Match, message: str) -> Problem:

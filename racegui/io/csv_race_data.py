@@ -9,8 +9,10 @@ import unicodedata
 
 from racegui.io.palette import default_colours
 from racegui.io.race_splits import hours_reading
-from racegui.io.schema import FORMAT, ID_PATTERN
+from racegui.io.schema import FORMAT, ID_PATTERN, LANES
+from racegui.model.lane_start import LANE_START_LAPS
 from racegui.model.race import TARGET_ID
+from racegui.model.track import STANDARD_TRACK
 
 COLOUR_NAMES = {
     "black": "#000000",
@@ -113,6 +115,9 @@ def race_data(
         role == "runner" and _finishes(entry, reached_m)
         for role, entry in zip(roles, athletes.values(), strict=True)
     )
+    lanes_why = _no_lanes(athletes, race_m)
+    if lanes_why:
+        notes.append(f"The lane column is left out: {lanes_why}.")
     for k, (athlete, entry) in enumerate(athletes.items()):
         said = {field: value for field, (value, _line) in entry["said"].items()}
         role = roles[k]
@@ -123,10 +128,15 @@ def race_data(
             "colour": colours[k],
             "splits": [{"distance_m": x["distance_m"], "time": _time(x)} for x in entry["splits"]],
         }
+        item.update({f: said[f] for f in ("bib", "country") if f in said})
+        if "lane" in said and not lanes_why:
+            item["lane"] = _lane(said["lane"])
         last_m = entry["splits"][-1]["distance_m"]
         if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
             why = "the role column says runner" if said_roles[k] else "the athlete is listed first"
+            if "mark" in entry:
+                why = f"{entry['mark'][0]!r} at {entry['mark'][1]}"
             notes.append(
                 f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
                 f"runner who did not finish ({why})."
@@ -197,4 +207,24 @@ def _default_role(k: int, entry: dict, reached_m: float) -> str:
     finish, if another runner does). A 1500 m given --distance 1600 had its 12 finishers
     after the first read as pacers, whom no problem named: as runners, each is one of the
     alike problems of one line, "(and 12 more like it ...)"."""
-    return "runner" if k == 0 or _finishes(entry, reached_m) else "pacer"
+    return "runner" if k == 0 or "mark" in entry or _finishes(entry, reached_m) else "pacer"
+
+
+def _no_lanes(athletes: dict, race_m: float) -> str:
+    """Why a CSV's lane column is left out of its race ("" if no athlete has a lane, or it
+    is an 800 m with no more athletes than lanes, which starts in them: model.lane_start)."""
+    if not any("lane" in entry["said"] for entry in athletes.values()):
+        return ""
+    if abs(race_m - LANE_START_LAPS * STANDARD_TRACK.lap_m) >= 1e-6:
+        return f"lanes are drawn only for an 800 m's start (this race is {race_m:g} m)"
+    if len(athletes) > LANES:
+        return f"{len(athletes)} athletes start, more than the track's {LANES} lanes, on one line"
+    return ""
+
+
+def _lane(cell: str) -> float | str:
+    """A lane cell as a number ("3" is 3), else as written (refused as a race file's lane)."""
+    try:
+        return float(cell)
+    except ValueError:
+        return cell

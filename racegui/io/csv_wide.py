@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from racegui.io.csv_header import (
     HEADER_SEARCH_LINES,
+    IGNORED,
     OPTIONAL,
     REQUIRED,
     column_name,
@@ -25,8 +27,10 @@ from racegui.io.csv_header import (
 from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_lines import RowLines, quote_problem
 from racegui.io.csv_places import cell_place
-from racegui.io.csv_rows import Untimed, distance_cell, read_row
+from racegui.io.csv_rows import NO_TIME_HINT, NO_TIME_MARKS, Untimed, distance_cell, read_row
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
+from racegui.io.laps import STANDARD_DISTANCES_M
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 WIDE_FORM_HINT = (
     "; or, one row per athlete, the athlete then one distance per column (Athlete,400,800)"
@@ -42,8 +46,24 @@ HEADER_FORMS = (
     f"{WIDE_FORM_HINT}{LAP_FORM_HINT}"
 )
 """The headers a CSV may have, said where its header is none of them."""
+WIDE_COLUMNS = (
+    "a split sheet with one row per athlete has the athlete column, then one distance per "
+    "column (400, 800 m, 1200m); name, role, colour, bib, country (Nat, NOC, Team) and lane "
+    "columns may come too, once each, and a Result (Time, Final, Mark) column of finish "
+    "times; Pos, Place and Rank columns are left out"
+)
+"""What a wide sheet's header may hold, said of a header cell it cannot read."""
 _ATHLETE_NAMES = ("athlete", "name")
 """Columns that may name the athlete column, the first found in this order."""
+RESULT_NAMES = frozenset({"result", "time", "final", "final time", "finish", "finish time", "mark"})
+"""Names of a results service's column of finish times, beside the split columns."""
+_NUMBERED = re.compile(r"(lap|split|runde|km|mile)\s*#?\s*\d+", re.IGNORECASE)
+"""A header cell numbering a lap or split ("Lap 1", "Split 2", "km 3") instead of a distance."""
+STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
+"""Marks (of NO_TIME_MARKS) of a runner with no time from there on: none may follow."""
+_STANDARD_SLACK_M = 0.5
+"""How near (m) a distance worked out from the split columns must be to a standard race's
+(a mile's splits headed 409, 809, 1209 m)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,12 @@ class WideHeader:
     """(column, metres) of each split column, left to right."""
     width: int
     """Cells in the header (without a spreadsheet's empty trailing ones)."""
+    result: int | None = None
+    """The column of finish times (Result, Time, Final, Mark), if there is one."""
+    result_m: float | None = None
+    """The race distance (m) the result column's times are at, once known (result_distance)."""
+    result_name: str = ""
+    """The result column's header, as written."""
 
     def col(self) -> dict[str, int]:
         """The long form's columns of the sheet (csv_rows): the athlete's, and as distance
@@ -80,14 +106,26 @@ def _metres(cell: str, decimal_comma: bool) -> float | None:
 
 def _athlete_column(cells: list[str], decimal_comma: bool) -> int | None:
     """The athlete column of header cells: the one named athlete, else name, else the first
-    if it is no distance (None)."""
+    that is none of the other columns, if it is no distance, else the first if it is none
+    (None)."""
     names = [column_name(c) for c in cells]
     for wanted in _ATHLETE_NAMES:
         if wanted in names:
             return names.index(wanted)
+    for k, (cell, name) in enumerate(zip(cells, names, strict=True)):  # "Pos,Bib,Runner,..."
+        if name in IGNORED or name in OPTIONAL or _is_result(cell):
+            continue
+        if cell.strip() and _metres(cell, decimal_comma) is None:
+            return k
+        break
     if cells and cells[0].strip() and _metres(cells[0], decimal_comma) is None:
-        return 0
+        return 0  # "Bib,400,800": runners known by their bibs
     return None
+
+
+def _is_result(cell: str) -> bool:
+    """Whether a header cell names a column of finish times (RESULT_NAMES)."""
+    return " ".join(cell.strip().strip('"').lower().split()) in RESULT_NAMES
 
 
 def looks_wide(cells: list[str], decimal_comma: bool) -> bool:
@@ -131,6 +169,8 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
         return Problem(f"line {line}", "no athlete column")
     others: dict[str, int] = {}
     distances: list[tuple[int, float]] = []
+    result: int | None = None
+    result_name = ""
     for k, name in enumerate(names):
         written = cells[k].strip().strip('"').strip()
         place = cell_place(line, k)
@@ -139,15 +179,15 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
         if name in OPTIONAL and name not in others:
             others[name] = k
             continue
+        if name in IGNORED:
+            continue
+        if _is_result(written) and result is None:
+            result, result_name = k, written
+            continue
         metres = _metres(written, decimal_comma)
         if metres is None:
             why = "no distance" if not written else f"{quoted(written)} is not a distance in metres"
-            return Problem(
-                place,
-                f"{why}: a split sheet with one row per athlete has the athlete column, "
-                f"then one distance per column (400, 800 m, 1200m); {', '.join(OPTIONAL)} "
-                "columns may come too, once each",
-            )
+            return Problem(place, f"{why}: {WIDE_COLUMNS}")
         if metres < 0:
             return Problem(place, f"{written!r}: a distance must not be negative")
         twin = next((j for j, m in distances if m == metres), None)
@@ -156,7 +196,79 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
                 place, f"{metres:g} m is column {twin + 1}'s distance too: one column per distance"
             )
         distances.append((k, metres))
-    return WideHeader(line, athlete, others, tuple(distances), len(names))
+    return WideHeader(
+        line, athlete, others, tuple(distances), len(names), result, result_name=result_name
+    )
+
+
+def result_distance(header: WideHeader, distance_m: float | None) -> tuple[float, str] | Problem:
+    """(race distance m, how it was worked out: a note, or "") of a wide sheet with a result
+    column, whose times are at the finish: distance_m (--distance) where given; else the
+    last split column's where it is a standard race (then its times and the result's are one
+    split); else the standard race one step on from the split columns where they are evenly
+    spaced (300, 700, 1100 m: 1500 m; 400 m alone: 800 m); else the problem, at the
+    result's header cell, asking for the distance."""
+    metres = [m for _, m in header.distances]
+    name = f"column {(header.result or 0) + 1} ({header.result_name})"
+    if distance_m is not None:
+        return distance_m, ""
+    last = metres[-1]
+    if _standard(last) is not None:
+        return last, ""
+    steps = [b - a for a, b in zip([0.0, *metres], metres, strict=False)]
+    steps = steps[1:] or steps  # the first may be a part lap: 300, 700, 1100 m
+    step = steps[-1]
+    race_m = _standard(last + step) if all(abs(d - step) < 1e-6 for d in steps) else None
+    if race_m is not None:
+        return race_m, (
+            f"{name[0].upper()}{name[1:]} is read as the finish times of a {race_m:g} m race, "
+            f"a step of {step:g} m on from the last split column's {last:g} m (--distance "
+            "gives another)."
+        )
+    return Problem(
+        cell_place(header.line, header.result if header.result is not None else 0),
+        f"{name} holds finish times, but the split columns ({', '.join(f'{m:g}' for m in metres)}"
+        " m) do not say the race distance: give it (--distance)",
+    )
+
+
+def _standard(metres: float) -> float | None:
+    """The standard race (STANDARD_DISTANCES_M) of a distance, if it is one (within
+    _STANDARD_SLACK_M)."""
+    return next((d for d in STANDARD_DISTANCES_M if abs(d - metres) <= _STANDARD_SLACK_M), None)
+
+
+def misread_header(cells: list[str], line: int, decimal_comma: bool) -> Problem | None:
+    """What is wrong with header cells on line that look meant as a wide sheet's but are not
+    one (looks_wide): distance columns out of order, or columns numbering laps ("Lap 1");
+    None for any other header."""
+    athlete = _athlete_column(cells, decimal_comma)
+    if athlete is None:
+        return None
+    previous: tuple[int, float] | None = None
+    for k, cell in enumerate(cells):
+        written = cell.strip().strip('"').strip()
+        if k == athlete:
+            continue
+        if _NUMBERED.fullmatch(written):
+            return Problem(
+                cell_place(line, k),
+                f"{quoted(written)} numbers a lap, not a distance: a split sheet with one row "
+                "per athlete heads each column with the distance (m) its times from the start "
+                "are at (Athlete,300,700,1100,1500)",
+            )
+        metres = _metres(written, decimal_comma)
+        if metres is None:
+            continue
+        if previous is not None and metres < previous[1]:
+            return Problem(
+                cell_place(line, k),
+                f"{metres:g} m comes after {previous[1]:g} m (column {previous[0] + 1}): a split "
+                "sheet with one row per athlete has its distance columns from the shortest to "
+                "the longest, left to right",
+            )
+        previous = (k, metres)
+    return None
 
 
 def read_wide_rows(
@@ -212,14 +324,21 @@ def _read_cells(
     problems: list[Problem],
     untimed: list[tuple[int, Untimed]],
 ) -> None:
-    """Read a wide row's split cells, each as a long form's row (the row's cells and its
-    distance), placing each split and problem at its cell; a problem of the row (its
-    athlete cell, say) is said once."""
+    """Read a wide row's split cells (and its result cell), each as a long form's row (the
+    row's cells and its distance), placing each split and problem at its cell; a problem of
+    the row (its athlete cell, say) is said once. A DNF-like mark (NO_TIME_MARKS) is no
+    time there; one that stops the runner (STOP_MARKS) is kept as the athlete's "mark" for
+    race_data's note, and refused before a time."""
     start = len(problems)
     athlete = " ".join(row[header.athlete].split())
     empty: list[tuple[int, Untimed]] = []
     width = len(row)
-    for column, metres in header.distances:
+    row = list(row)
+    columns = _columns(row, line, header, decimal_comma, problems)
+    marks = [(c, m, row[c].strip()) for c, m in columns if _is_mark(row[c])]
+    for column, _m, _mark in marks:
+        row[column] = ""  # no time here
+    for column, metres in columns:
         col = {"athlete": header.athlete, **header.others, "distance_m": width, "time": column}
         entry = athletes.get(athlete)
         before = len(entry["splits"]) if entry else 0
@@ -243,5 +362,69 @@ def _read_cells(
         entry = athletes.get(athlete)
         if entry and len(entry["splits"]) > before:
             entry["splits"][-1].update(place=place, column=column)
+    stop = next((m for m in marks if m[2].upper().rstrip(".") in STOP_MARKS), None)
+    if stop is not None:
+        column, metres, mark = stop
+        place = header.place(line, column, metres)
+        after = [(c, m) for c, m in columns if m > metres and row[c].strip()]
+        if after:
+            c, m = after[0]
+            problems.append(
+                Problem(
+                    place,
+                    f"{mark!r} at {metres:g} m, but column {c + 1} has a time at {m:g} m: "
+                    f"{NO_TIME_HINT}",
+                )
+            )
+        elif athlete in athletes:
+            athletes[athlete]["mark"] = (mark, place)
     problems[start:] = list(dict.fromkeys(problems[start:]))
     untimed += empty[:1]
+
+
+def _is_mark(cell: str) -> bool:
+    """Whether a cell holds one of NO_TIME_MARKS ("DNF", "dnf.", "-")."""
+    return cell.strip().upper().rstrip(".") in NO_TIME_MARKS
+
+
+def _columns(
+    row: list[str], line: int, header: WideHeader, decimal_comma: bool, problems: list[Problem]
+) -> list[tuple[int, float]]:
+    """The (column, metres) of a wide row to read: the split columns, and its result at the
+    race distance (header.result_m). Where a split column is at that distance too, the two
+    must agree (the same time, or the same mark; a problem at the result cell if not), and
+    the one with a time is read."""
+    columns = list(header.distances)
+    if header.result is None or header.result_m is None:
+        return columns
+    result, result_m = header.result, header.result_m
+    twin = next((k for k, (_c, m) in enumerate(columns) if abs(m - result_m) < 1e-6), None)
+    if twin is None:
+        return [*columns, (result, result_m)]
+    column = columns[twin][0]
+    split, final = row[column].strip(), row[result].strip()
+    if not final:
+        return columns
+    if not split:
+        columns[twin] = (result, result_m)
+        return columns
+    if not _same_time(split, final, decimal_comma):
+        problems.append(
+            Problem(
+                header.place(line, result, result_m),
+                f"{final!r} is not column {column + 1}'s {split!r}, at the same {result_m:g} m: "
+                "a result is the finish time (a longer race? give its distance: --distance)",
+            )
+        )
+    return columns
+
+
+def _same_time(a: str, b: str, decimal_comma: bool) -> bool:
+    """Whether two cells say the same: the same text, mark or time (to the hundredth)."""
+    if a.upper() == b.upper():
+        return True
+    try:
+        times = [parse_time(t, decimal_comma=decimal_comma) for t in (a, b)]
+    except TimeFormatError:
+        return _is_mark(a) and _is_mark(b)
+    return format_time(times[0]) == format_time(times[1])

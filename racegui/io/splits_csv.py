@@ -25,6 +25,7 @@ lines and columns).
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 from racegui.io.csv_header import (
@@ -35,6 +36,7 @@ from racegui.io.csv_header import (
     header_below,
     header_names,
     reading_from,
+    unread_columns,
 )
 from racegui.io.csv_lines import RowLines, long_cell_problem, quote_problem
 from racegui.io.csv_places import Origin, given_options, line_of, longest_line
@@ -45,7 +47,9 @@ from racegui.io.csv_wide import (
     HEADER_FORMS,
     LAP_FORM_HINT,
     find_wide_header,
+    misread_header,
     read_wide_rows,
+    result_distance,
     wide_header,
 )
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
@@ -122,6 +126,9 @@ def read_splits_csv(
         decimal_comma = delim in ";\t"
         header = header_names(cells)
         missing = [c for c in REQUIRED if c not in header]
+    misread = misread_header(cells, reader.line_num, decimal_comma) if missing else None
+    if misread is not None:  # "Athlete,700,300", "Athlete,Lap 1,Lap 2"
+        raise RaceFileError(path, [misread])
     if missing:
         why = f"missing column(s) {', '.join(missing)}; {HEADER_FORMS}"
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
@@ -130,6 +137,7 @@ def read_splits_csv(
     col, why = column_of(header, cells)
     if why:
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
+    unread = unread_columns(cells, col)  # said, as a wide sheet refuses them
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     over: set[str] = set()
@@ -151,7 +159,7 @@ def read_splits_csv(
     except csv.Error as exc:
         problems.append(_reader_problem(exc, reader.line_num, source, delim))
     _check_splits(path, athletes, col, problems, header_line)
-    notes = untimed_notes(untimed, athletes)
+    notes = ([unread] if unread else []) + untimed_notes(untimed, athletes)
     title = title or title_above(text, header_line) or file_title(path)
     return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
 
@@ -207,6 +215,13 @@ def _wide_race(
     header = wide_header(cells, line, delim in ";\t")
     if isinstance(header, Problem):
         raise RaceFileError(path, [header])
+    result_note = ""
+    if header.result is not None:  # finish times, at the race distance
+        result = result_distance(header, distance_m)
+        if isinstance(result, Problem):
+            raise RaceFileError(path, [result])
+        header = replace(header, result_m=result[0])
+        result_note = result[1]
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     problems: list[Problem] = []
@@ -219,7 +234,10 @@ def _wide_race(
     _check_splits(path, athletes, col, problems, line)
     # An empty cell is no split there: said only of an athlete with none (left out).
     notes = untimed_notes([u for u in untimed if u[1].athlete not in athletes], athletes)
+    notes = [result_note] + notes if result_note else notes
     column, last_m = max(header.distances, key=lambda d: d[1])
+    if header.result is not None and header.result_m is not None:
+        column, last_m = header.result, header.result_m
     where = header.place(line, column, last_m)  # the race distance's cell, if not given
     given = given_options(distance_m, title, target_time_s)
     title = title or title_above(text, line) or file_title(path)
