@@ -86,6 +86,23 @@ def test_a_short_card_keeps_the_followed_runner_and_counts_the_rest(qtbot):
     assert [row.followed for row in card.list.rows()] == [False, True]
 
 
+def test_the_more_line_says_who_it_hides_lapped_and_out(qtbot):
+    # A 5000 m's card at 1080p had hidden its lapped runners under a bare "+ 6 more".
+    ensure_app()
+    card = FieldCard()
+    qtbot.addWidget(card)
+    card.apply_style(PanelStyle(LIGHT))
+    card.set_data(PanelData.build(field_race()))  # following Ada
+    card.list.setFixedHeight(3 * card.list.row_pitch())
+    card.show()
+    qtbot.waitExposed(card)
+    card.update_frame(500.0)  # Dot a lap down, Cat out at 2000 m: both left out
+    assert [name for _, name, _ in card.shown_texts()] == ["Ada", "Eve"]
+    assert card.list.more_text() == "+ 3 more, 1 lapped, 1 DNF"
+    card.update_frame(300.0)  # nobody lapped or out yet
+    assert card.list.more_text() == "+ 3 more"
+
+
 def test_no_field_card_for_a_race_of_one_runner(qtbot):
     ensure_app()
     panel = SidePanel(load_replay(demo_path()), DARK)  # one runner, 13 pacers

@@ -25,7 +25,7 @@ from racegui.ui.text_fit import NAME_CHARS, clip_text
 FIELD_ROWS = 12
 """Runners' rows kept in view whole (a 5000 m final's field, nearly) before the splits give
 up rows below SPLITS_KEPT_ROWS in a short window; more where the panel has room, and
-the rest are counted in "+ N more"."""
+the rest are counted in "+ N more" (with how many of them are lapped or out)."""
 FIELD_LEAST_ROWS = 3
 """Fewest rows kept when the panel fits a short window (the leader, the followed runner
 and one more)."""
@@ -155,7 +155,8 @@ class FieldCard(Card):
                 value = gap_text(standing.gap_s[k])
             shown = str(place) if place and started else ""
             rows.append(FieldRow(shown, name, colour, value, followed, place == 0))
-        if self.list.set_rows(tuple(rows), n - len(picked)):
+        note = _left_out_note(standing, picked) if started and n > len(picked) else ""
+        if self.list.set_rows(tuple(rows), n - len(picked), note):
             self.dirty = True
 
     def _leader_text(self, distance_m: float) -> str:
@@ -182,6 +183,20 @@ class FieldCard(Card):
         if data is None or data.standings is None or self._distances is None:
             return
         self._show(data.standings.at(self._t, self._distances))
+
+
+def _left_out_note(standing: Standing, picked: list[int]) -> str:
+    """What the rows not listed (all but the positions `picked`) hold that a reader would
+    look for: "2 lapped, 1 DNF", or "" (a 5000 m's card had hidden its lapped runners under
+    a bare "+ 6 more")."""
+    shown = set(picked)
+    left = [k for k in range(len(standing.rows)) if k not in shown]
+    lapped = sum(1 for k in left if standing.laps_down[k] > 0 and not standing.finished[k])
+    out = sum(1 for k in left if standing.places[k] == 0)
+    parts = [f"{lapped} lapped"] if lapped else []
+    if out:
+        parts.append(f"{out} DNF")
+    return ", ".join(parts)
 
 
 def gap_text(gap_s: float) -> str:
