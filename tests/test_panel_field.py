@@ -103,6 +103,25 @@ def test_the_more_line_says_who_it_hides_lapped_and_out(qtbot):
     assert card.list.more_text() == "+ 3 more"
 
 
+def test_a_one_lap_leader_reads_the_metres_the_scoreboard_does(qtbot):
+    # A 400 m's leader row had read "40 m" (to 10 m below) while the scoreboard said
+    # "44 m run" for her at the same instant.
+    from racegui.model.race import Athlete, Split
+    from racegui.ui.race_status import race_status
+
+    athletes = tuple(
+        Athlete(id=n, name=n.title(), role="runner", colour=c, splits=(Split(400.0, s),))
+        for n, c, s in (("ada", "#e4002b", 44.0), ("bea", "#1f77b4", 45.0))
+    )
+    replay = compile_race(Race(title="400", distance_m=400.0, athletes=athletes))
+    panel = shown_panel(qtbot, replay)
+    t = 4.8  # Ada at 43.6 m
+    panel.update_frame(t)
+    assert panel.field.shown_texts()[0] == ("1", "Ada", "44 m")
+    scoreboard = race_status(replay, replay.state_at(t)).distance_text
+    assert scoreboard.startswith("44 m run")
+
+
 def test_no_field_card_for_a_race_of_one_runner(qtbot):
     ensure_app()
     panel = SidePanel(load_replay(demo_path()), DARK)  # one runner, 13 pacers

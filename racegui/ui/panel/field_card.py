@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from racegui.model.replay import RaceState
 from racegui.model.standings import Standing
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import format_time, metres_text
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.field_list import FieldList, FieldRow
@@ -161,11 +161,11 @@ class FieldCard(Card):
 
     def _leader_text(self, distance_m: float) -> str:
         """ "Lap 6 of 7" (or "Start" in a first part lap) for the leader at distance_m (m);
-        in a race of one lap or less her distance, to 10 m below ("120 m")."""
+        in a race of one lap or less her distance as the scoreboard gives it ("44 m")."""
         replay = self._data.replay
         lap_m = replay.track.lap_m
         if replay.race.distance_m <= lap_m + 1e-6:
-            return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
+            return metres_text(distance_m)
         total = replay.total_laps
         lap = int(replay.lap_of(distance_m))
         text = self._laps.get(lap)
