@@ -6,10 +6,11 @@ import pytest
 
 from racegui.model.race import Race
 from racegui.model.replay import compile_race
+from racegui.model.standings import gap_text
 from racegui.ui.app import ensure_app
 from racegui.ui.loading import load_replay
 from racegui.ui.panel.data import PanelData
-from racegui.ui.panel.field_card import FieldCard, gap_text
+from racegui.ui.panel.field_card import FieldCard
 from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import DARK, LIGHT

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time
 
 SAMPLE_S = 0.1
 """Time step (s) at which passage times are sampled (with every split as well): read back
@@ -194,3 +195,21 @@ def _down_at_win(
         d = min(float(np.interp(win_s, s, m)), race_m)
         down.append(max(0, math.floor((race_m - d) / lap + 1e-9)))
     return tuple(down)
+
+
+def behind_text(gap_s: float, laps_down: int) -> str | None:
+    """What a runner's row says of her gap to the leader (Standing.gap_s and laps_down):
+    "+2 laps", "+1 lap", "+1.4" or "+1:02.3" (gap_text); None where she has no gap (the
+    leader, a finisher, one who stopped, at the gun). The field card and racegui state."""
+    if laps_down > 0:
+        return f"+{laps_down} lap" if laps_down == 1 else f"+{laps_down} laps"
+    if gap_s != gap_s:  # NaN
+        return None
+    return gap_text(gap_s)
+
+
+def gap_text(gap_s: float) -> str:
+    """ "+1.4" or "+1:02.3": seconds behind the leader, to the tenth."""
+    if gap_s < 59.95:
+        return f"+{max(gap_s, 0.0):.1f}"
+    return "+" + format_time(gap_s, 1)

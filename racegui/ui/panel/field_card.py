@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
 from racegui.model.replay import RaceState
-from racegui.model.standings import Standing
+from racegui.model.standings import Standing, behind_text
 from racegui.model.timefmt import format_time, metres_text
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
@@ -146,13 +146,9 @@ class FieldCard(Card):
                 value = self._ends[i]
             elif not started:  # the start list: no places or gaps yet
                 value = ""
-            elif standing.laps_down[k] > 0:
-                down = standing.laps_down[k]
-                value = f"+{down} lap" if down == 1 else f"+{down} laps"
-            elif standing.gap_s[k] != standing.gap_s[k]:  # NaN: the leader
-                value = self._leader_text(standing.leader_m)
-            else:
-                value = gap_text(standing.gap_s[k])
+            else:  # None: the leader
+                behind = behind_text(standing.gap_s[k], standing.laps_down[k])
+                value = self._leader_text(standing.leader_m) if behind is None else behind
             shown = str(place) if place and started else ""
             rows.append(FieldRow(shown, name, colour, value, followed, place == 0))
         note = _left_out_note(standing, picked) if started and n > len(picked) else ""
@@ -197,10 +193,3 @@ def _left_out_note(standing: Standing, picked: list[int]) -> str:
     if out:
         parts.append(f"{out} DNF")
     return ", ".join(parts)
-
-
-def gap_text(gap_s: float) -> str:
-    """ "+1.4" or "+1:02.3": seconds behind the leader, to the tenth."""
-    if gap_s < 59.95:
-        return f"+{max(gap_s, 0.0):.1f}"
-    return "+" + format_time(gap_s, 1)
