@@ -1,5 +1,6 @@
 """racegui state: where everyone is at race time T, the gap to the target and the projected
-finish, as text or as one JSON object (times s, distances m, speeds m/s)."""
+finish, each runner's gap to the leader (as the window's field card), as text or as one
+JSON object (times s, distances m, speeds m/s)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,29 @@ def _status(replay, i: int, running: bool) -> str:
     return "stopped"
 
 
+def _behind(replay, s) -> dict[int, tuple[float, int]]:
+    """(seconds behind the leader, laps down) of each runner who has a gap in state s, by
+    row: the figures the window's field card shows (Standings.at); none for the leader, a
+    finisher, a runner who stopped, an athlete not in the field and at the gun."""
+    from racegui.model.standings import Standings, field_rows
+
+    if len(field_rows(replay)) < 2:
+        return {}
+    standing = Standings.build(replay).at(s.t, s.distance_m)
+    return {
+        i: (gap, down)
+        for i, gap, down in zip(standing.rows, standing.gap_s, standing.laps_down, strict=True)
+        if math.isfinite(gap)
+    }
+
+
 def _state_data(replay, s) -> dict:
     """Everyone in state s (replay.state_at(t)), as racegui state --json prints it."""
     from racegui.model import standings
 
     t = s.t
     places = standings.places(replay, s.t, s.distance_m)
+    behind = _behind(replay, s)
     athletes = [
         {
             "id": a.id,
@@ -48,6 +66,8 @@ def _state_data(replay, s) -> dict:
             "status": _status(replay, i, bool(s.running[i])),
             "dropout_estimated": dropout_is_estimated(replay, i),
             "place": places.get(i),
+            "gap_to_leader_s": rounded(behind[i][0]) if i in behind else None,
+            "laps_down": behind[i][1] if i in behind else None,
         }
         for i, a in enumerate(replay.athletes)
     ]
@@ -109,6 +129,7 @@ def _outcome(replay, i: int, status: str) -> str:
 def _print_state(replay, s, data: dict) -> None:
     """racegui state's text for state s (data: _state_data of it): a title line, the gap to
     the target, a table of everyone."""
+    from racegui.model.standings import behind_text
     from racegui.model.timefmt import clock_text, format_time
 
     t = data["time_s"]
@@ -125,14 +146,21 @@ def _print_state(replay, s, data: dict) -> None:
     place = "    " if ranked else ""  # a field of runners: placed, leader first
     if ranked:  # then the others (pacers, ghosts, runners who did not finish) as listed
         rows.sort(key=lambda row: (row[1]["place"] is None, row[1]["place"] or 0, row[0]))
-    print(f"  {place}{'':<{width}} {'distance':>11}  {'speed':>9}  lap  {'x, y (m)':^18}  status")
+    behind = f"  {'behind':>8}" if ranked else ""  # the field card's gap to the leader
+    print(
+        f"  {place}{'':<{width}} {'distance':>11}{behind}  {'speed':>9}  lap  "
+        f"{'x, y (m)':^18}  status"
+    )
     for i, a in rows:
         if ranked:
             place = f"{a['place']:>2}  " if a["place"] is not None else "    "
+            gap = a["gap_to_leader_s"]
+            text = "—" if gap is None else behind_text(gap, a["laps_down"])
+            behind = f"  {text:>8}"
         running = a["status"] == "running"
         speed = f"{a['speed_mps']:5.2f} m/s" if running else "—"  # out of the race: no pace
         print(
-            f"  {place}{cell(a['name'], width)} {a['distance_m']:9.2f} m  {speed:>9}  "
+            f"  {place}{cell(a['name'], width)} {a['distance_m']:9.2f} m{behind}  {speed:>9}  "
             f"{a['lap']:>3}  ({a['x_m']:7.2f}, {a['y_m']:7.2f})  "
             f"{_outcome(replay, i, a['status'])}"
         )

@@ -58,7 +58,7 @@ def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):
     assert fk["speed_mps"] == pytest.approx(6.23, abs=0.01)  # the model's, unchanged
     assert set(fk) == {
         *("id", "name", "role", "distance_m", "speed_mps", "x_m", "y_m", "lap", "running"),
-        *("status", "dropout_estimated", "place"),
+        *("status", "dropout_estimated", "place", "gap_to_leader_s", "laps_down"),
     }
     assert fk["place"] == 1 and by_id["reekie"]["place"] is None  # a pacer has none
     assert by_id["reekie"]["status"] == "dropped out"
@@ -175,3 +175,45 @@ def test_state_places_a_field_of_runners_leader_first(capsys, tmp_path):
     assert {line[:14] for line in table[3:]} == {"      Dee Stop", "      Target  "}
     after = json.loads(run(capsys, "state", path, "--time", "4:07", "--json"))
     assert [a["place"] for a in after["athletes"]] == [3, 1, 1, None, None]  # and the target
+
+
+def test_state_gives_each_runners_gap_to_the_leader_as_the_field_card_does(capsys, tmp_path):
+    """The window's field card gave the gap to the leader and laps down; state had no such
+    column (analyst's review). The same model figures, in text and JSON."""
+    from racegui.model.standings import Standings
+    from racegui.ui.loading import load_replay
+
+    data = mile_runners_data(
+        ("61.00", "2:02.00", "3:03.00", "4:10.00"),
+        ("60.00", "2:01.00", "3:02.00", "4:05.00"),
+        ("90.00", "3:00.00", "4:30.00", "6:00.00"),  # lapped
+    )
+    path = str(write_json(tmp_path / "field.json", data))
+    replay = load_replay(path)
+    s = Standings.build(replay).at(210.0, replay.state_at(210.0).distance_m)
+    assert s.rows == (1, 0, 2) and s.laps_down == (0, 0, 1)
+
+    def line(out: str, name: str) -> str:
+        return next(x for x in out.splitlines() if f"  {name}  " in x)
+
+    out = run(capsys, "state", path, "--time", "3:30")
+    assert line(out, "Runner 0").split()[1:5] == ["Runner", "0", "1368.59", "m"]
+    assert "behind" in out.splitlines()[3]  # the header names the column
+    assert line(out, "Runner 1").split()[5] == "—"  # the leader: no gap
+    assert line(out, "Runner 0").split()[5] == f"+{s.gap_s[1]:.1f}"
+    assert line(out, "Runner 2").split()[5:7] == ["+1", "lap"]
+    assert line(out, "Target").split()[3] == "—"  # not in the field
+    # After the winner's finish (4:05) Runner 2 stays a lap down, as in the card.
+    later = run(capsys, "state", path, "--time", "5:00")
+    assert line(later, "Runner 2").split()[5:7] == ["+1", "lap"]
+    assert line(later, "Runner 1").split()[5] == "—"  # finished: her time under status
+
+    out = json.loads(run(capsys, "state", path, "--time", "3:30", "--json"))
+    by_name = {a["name"]: a for a in out["athletes"]}
+    assert by_name["Runner 1"]["gap_to_leader_s"] is None
+    assert by_name["Runner 1"]["laps_down"] is None
+    assert by_name["Runner 0"]["gap_to_leader_s"] == pytest.approx(s.gap_s[1], abs=1e-3)
+    assert by_name["Runner 0"]["laps_down"] == 0
+    assert by_name["Runner 2"]["gap_to_leader_s"] == pytest.approx(s.gap_s[2], abs=1e-3)
+    assert by_name["Runner 2"]["laps_down"] == 1
+    assert by_name["Target"]["gap_to_leader_s"] is None and by_name["Target"]["laps_down"] is None

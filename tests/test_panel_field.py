@@ -6,10 +6,11 @@ import pytest
 
 from racegui.model.race import Race
 from racegui.model.replay import compile_race
+from racegui.model.standings import gap_text
 from racegui.ui.app import ensure_app
 from racegui.ui.loading import load_replay
 from racegui.ui.panel.data import PanelData
-from racegui.ui.panel.field_card import FieldCard, gap_text
+from racegui.ui.panel.field_card import FieldCard
 from racegui.ui.panel.side_panel import SidePanel
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import DARK, LIGHT
@@ -84,6 +85,42 @@ def test_a_short_card_keeps_the_followed_runner_and_counts_the_rest(qtbot):
     assert card.shown_texts() == [("1", "Ada", "Lap 4 of 7"), ("5", "Dot", "+1:00.0")]
     assert card.list.more() == 3
     assert [row.followed for row in card.list.rows()] == [False, True]
+
+
+def test_the_more_line_says_who_it_hides_lapped_and_out(qtbot):
+    # A 5000 m's card at 1080p had hidden its lapped runners under a bare "+ 6 more".
+    ensure_app()
+    card = FieldCard()
+    qtbot.addWidget(card)
+    card.apply_style(PanelStyle(LIGHT))
+    card.set_data(PanelData.build(field_race()))  # following Ada
+    card.list.setFixedHeight(3 * card.list.row_pitch())
+    card.show()
+    qtbot.waitExposed(card)
+    card.update_frame(500.0)  # Dot a lap down, Cat out at 2000 m: both left out
+    assert [name for _, name, _ in card.shown_texts()] == ["Ada", "Eve"]
+    assert card.list.more_text() == "+ 3 more, 1 lapped, 1 DNF"
+    card.update_frame(300.0)  # nobody lapped or out yet
+    assert card.list.more_text() == "+ 3 more"
+
+
+def test_a_one_lap_leader_reads_the_metres_the_scoreboard_does(qtbot):
+    # A 400 m's leader row had read "40 m" (to 10 m below) while the scoreboard said
+    # "44 m run" for her at the same instant.
+    from racegui.model.race import Athlete, Split
+    from racegui.ui.race_status import race_status
+
+    athletes = tuple(
+        Athlete(id=n, name=n.title(), role="runner", colour=c, splits=(Split(400.0, s),))
+        for n, c, s in (("ada", "#e4002b", 44.0), ("bea", "#1f77b4", 45.0))
+    )
+    replay = compile_race(Race(title="400", distance_m=400.0, athletes=athletes))
+    panel = shown_panel(qtbot, replay)
+    t = 4.8  # Ada at 43.6 m
+    panel.update_frame(t)
+    assert panel.field.shown_texts()[0] == ("1", "Ada", "44 m")
+    scoreboard = race_status(replay, replay.state_at(t)).distance_text
+    assert scoreboard.startswith("44 m run")
 
 
 def test_no_field_card_for_a_race_of_one_runner(qtbot):

@@ -64,6 +64,17 @@ def test_finishers_by_time_and_a_dead_heat_shares_its_place(race):
     assert s.laps_down[3] == 1  # 440 m to run: a lap down on the finished leader
 
 
+def test_after_the_winners_finish_a_lapped_runner_stays_laps_down_on_her(race):
+    # Ada won at 600 s with Dot at 2400 m: 600 m short, a lap down. Dot's count had fallen
+    # to 0 once she had less than a lap left (2800 m at 700 s), and her figure had jumped
+    # from "+1 lap" to a time, though nobody had lapped her less.
+    for t in (600.0, 640.0, 700.0, 749.0):
+        s = at(race, t)
+        assert s.rows[3] == DOT and not s.finished[3]
+        assert s.laps_down[3] == 1, t
+    assert at(race, 700.0).laps_down[:3] == (0, 0, 0)
+
+
 def test_places_for_the_state_command(race):
     replay, _ = race
     assert places(replay, 300.0, replay.state_at(300.0).distance_m) == {

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from racegui.model.replay import Replay
+from racegui.model.timefmt import format_time
 
 SAMPLE_S = 0.1
 """Time step (s) at which passage times are sampled (with every split as well): read back
@@ -74,7 +75,10 @@ class Standing(NamedTuple):
     """Seconds behind the leader: t minus when the leader passed her distance. NaN for the
     leader, a finisher, a runner who stopped, and at or before the gun."""
     laps_down: tuple[int, ...]
-    """Whole laps the leader has run more than her (0 for most)."""
+    """Whole laps the leader has run more than her (0 for most). Once the winner has
+    finished, the laps she was down on him as he crossed the line, held until she finishes
+    (as a broadcast keeps a lapped runner's "+2 laps": counted against his finish line, the
+    figure had fallen lap by lap as she ran on, then turned into a time)."""
     finished: tuple[bool, ...]
     """Whether each has finished."""
     leader_m: float
@@ -98,6 +102,8 @@ class Standings:
     """Per runner: when (s) she stopped short, NaN for a finisher."""
     stopped_order: tuple[int, ...]
     """Positions in `rows` of the runners who did not finish, the furthest first."""
+    down_at_win: tuple[int, ...]
+    """Per runner: whole laps she was down on the winner as he finished (0 without one)."""
 
     @classmethod
     def build(cls, replay: Replay) -> Standings:
@@ -118,14 +124,16 @@ class Standings:
         stop = [float(replay.dropout_time_s[i]) for i in rows]
         far = [float(replay.dropout_distance_m[i]) for i in rows]
         dnf = [k for k, i in enumerate(rows) if replay.dnf[i]]
+        finish = [float(replay.finish_time_s[i]) for i in rows]
         return cls(
             replay=replay,
             rows=rows,
             passage_m=tuple(metres),
             passage_s=tuple(seconds),
-            finish_s=[float(replay.finish_time_s[i]) for i in rows],
+            finish_s=finish,
             stop_s=stop,
             stopped_order=tuple(sorted(dnf, key=lambda k: -far[k])),
+            down_at_win=_down_at_win(replay, finish, metres, seconds),
         )
 
     @property
@@ -149,14 +157,18 @@ class Standings:
         gap = [math.nan] * n
         down = [0] * n
         leader_m = min(run[order[0]], race_m) if n else 0.0
-        chasing = [j for j in range(n) if not finished[j] and (j > 0 or finished[0])]
+        won = n > 0 and finished[0]  # the first placed has finished: the winner
+        chasing = [j for j in range(n) if not finished[j] and (j > 0 or won)]
         if chasing and t > 0:
             d = [min(run[order[j]], race_m) for j in chasing]
             passed = self.passed_s(order[0], d).tolist()
             lap = self.replay.track.lap_m
             for j, dj, pj in zip(chasing, d, passed, strict=True):
                 gap[j] = t - pj
-                down[j] = math.floor((leader_m - dj) / lap + 1e-9)
+                if won:  # held from the winner's finish
+                    down[j] = self.down_at_win[order[j]]
+                else:
+                    down[j] = math.floor((leader_m - dj) / lap + 1e-9)
         m = len(stopped)
         return Standing(
             rows=tuple(self.rows[k] for k in (*order, *stopped)),
@@ -166,3 +178,38 @@ class Standings:
             finished=(*finished, *[False] * m),
             leader_m=leader_m,
         )
+
+
+def _down_at_win(
+    replay: Replay, finish_s: list[float], metres: list[np.ndarray], seconds: list[np.ndarray]
+) -> tuple[int, ...]:
+    """Per runner (finish times s, passage distances m and times s as Standings keeps them):
+    whole laps she was down on the winner at his finish (the first finish time); all 0 in
+    a race nobody finishes."""
+    won = [f for f in finish_s if math.isfinite(f)]
+    if not won:
+        return (0,) * len(finish_s)
+    win_s, race_m, lap = min(won), float(replay.race.distance_m), replay.track.lap_m
+    down = []
+    for m, s in zip(metres, seconds, strict=True):
+        d = min(float(np.interp(win_s, s, m)), race_m)
+        down.append(max(0, math.floor((race_m - d) / lap + 1e-9)))
+    return tuple(down)
+
+
+def behind_text(gap_s: float, laps_down: int) -> str | None:
+    """What a runner's row says of her gap to the leader (Standing.gap_s and laps_down):
+    "+2 laps", "+1 lap", "+1.4" or "+1:02.3" (gap_text); None where she has no gap (the
+    leader, a finisher, one who stopped, at the gun). The field card and racegui state."""
+    if laps_down > 0:
+        return f"+{laps_down} lap" if laps_down == 1 else f"+{laps_down} laps"
+    if gap_s != gap_s:  # NaN
+        return None
+    return gap_text(gap_s)
+
+
+def gap_text(gap_s: float) -> str:
+    """ "+1.4" or "+1:02.3": seconds behind the leader, to the tenth."""
+    if gap_s < 59.95:
+        return f"+{max(gap_s, 0.0):.1f}"
+    return "+" + format_time(gap_s, 1)

@@ -1,4 +1,5 @@
-"""Parsing and formatting race times: seconds, "ss.xx", "m:ss.xx" and "h:mm:ss.xx"."""
+"""Parsing and formatting race times: seconds, "ss.xx", "m:ss.xx" and "h:mm:ss.xx"; and the
+metres run shown beside them."""
 
 from __future__ import annotations
 
@@ -183,6 +184,13 @@ def format_times_apart(a: float, b: float) -> tuple[str, str]:
         if ta != tb or a == b:
             break
     return ta, tb
+
+
+def metres_text(distance_m: float) -> str:
+    """A distance (m) as every view shows a runner's metres: to the nearest metre, "1,234 m"
+    (the scoreboard's "44 m run" and the field's leader row in a one-lap race, which had
+    read "40 m" beside it, to 10 m below)."""
+    return f"{distance_m:,.0f} m"
 
 
 def within_end(t: float, end_s: float) -> float | None:

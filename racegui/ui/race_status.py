@@ -9,7 +9,7 @@ from racegui.model.analysis import timed
 from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
-from racegui.model.timefmt import clock_text, format_gap
+from racegui.model.timefmt import clock_text, format_gap, metres_text
 from racegui.ui.text_fit import clip_text
 
 
@@ -157,9 +157,9 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     if finished:
         lap_detail = f"in {clock}"
     distance = (
-        f"{run_m:,.0f} m run  ·  {to_go:,.0f} m to go"
+        f"{metres_text(run_m)} run  ·  {metres_text(to_go)} to go"
         if not finished
-        else (f"{replay.race.distance_m:,.0f} m")
+        else metres_text(replay.race.distance_m)
     )
     target = _target_gap(replay, state)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None

@@ -14,8 +14,8 @@ import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
 from racegui.model.replay import RaceState
-from racegui.model.standings import Standing
-from racegui.model.timefmt import format_time
+from racegui.model.standings import Standing, behind_text
+from racegui.model.timefmt import format_time, metres_text
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.field_list import FieldList, FieldRow
@@ -25,7 +25,7 @@ from racegui.ui.text_fit import NAME_CHARS, clip_text
 FIELD_ROWS = 12
 """Runners' rows kept in view whole (a 5000 m final's field, nearly) before the splits give
 up rows below SPLITS_KEPT_ROWS in a short window; more where the panel has room, and
-the rest are counted in "+ N more"."""
+the rest are counted in "+ N more" (with how many of them are lapped or out)."""
 FIELD_LEAST_ROWS = 3
 """Fewest rows kept when the panel fits a short window (the leader, the followed runner
 and one more)."""
@@ -146,25 +146,22 @@ class FieldCard(Card):
                 value = self._ends[i]
             elif not started:  # the start list: no places or gaps yet
                 value = ""
-            elif standing.laps_down[k] > 0:
-                down = standing.laps_down[k]
-                value = f"+{down} lap" if down == 1 else f"+{down} laps"
-            elif standing.gap_s[k] != standing.gap_s[k]:  # NaN: the leader
-                value = self._leader_text(standing.leader_m)
-            else:
-                value = gap_text(standing.gap_s[k])
+            else:  # None: the leader
+                behind = behind_text(standing.gap_s[k], standing.laps_down[k])
+                value = self._leader_text(standing.leader_m) if behind is None else behind
             shown = str(place) if place and started else ""
             rows.append(FieldRow(shown, name, colour, value, followed, place == 0))
-        if self.list.set_rows(tuple(rows), n - len(picked)):
+        note = _left_out_note(standing, picked) if started and n > len(picked) else ""
+        if self.list.set_rows(tuple(rows), n - len(picked), note):
             self.dirty = True
 
     def _leader_text(self, distance_m: float) -> str:
         """ "Lap 6 of 7" (or "Start" in a first part lap) for the leader at distance_m (m);
-        in a race of one lap or less her distance, to 10 m below ("120 m")."""
+        in a race of one lap or less her distance as the scoreboard gives it ("44 m")."""
         replay = self._data.replay
         lap_m = replay.track.lap_m
         if replay.race.distance_m <= lap_m + 1e-6:
-            return f"{math.floor(distance_m / 10.0) * 10:.0f} m"
+            return metres_text(distance_m)
         total = replay.total_laps
         lap = int(replay.lap_of(distance_m))
         text = self._laps.get(lap)
@@ -184,8 +181,15 @@ class FieldCard(Card):
         self._show(data.standings.at(self._t, self._distances))
 
 
-def gap_text(gap_s: float) -> str:
-    """ "+1.4" or "+1:02.3": seconds behind the leader, to the tenth."""
-    if gap_s < 59.95:
-        return f"+{max(gap_s, 0.0):.1f}"
-    return "+" + format_time(gap_s, 1)
+def _left_out_note(standing: Standing, picked: list[int]) -> str:
+    """What the rows not listed (all but the positions `picked`) hold that a reader would
+    look for: "2 lapped, 1 DNF", or "" (a 5000 m's card had hidden its lapped runners under
+    a bare "+ 6 more")."""
+    shown = set(picked)
+    left = [k for k in range(len(standing.rows)) if k not in shown]
+    lapped = sum(1 for k in left if standing.laps_down[k] > 0 and not standing.finished[k])
+    out = sum(1 for k in left if standing.places[k] == 0)
+    parts = [f"{lapped} lapped"] if lapped else []
+    if out:
+        parts.append(f"{out} DNF")
+    return ", ".join(parts)

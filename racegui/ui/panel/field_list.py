@@ -2,7 +2,7 @@
 
 One widget paints every row (no label per row): a new running order costs one repaint and
 no relayout. It lists as many whole rows as its height holds, and says "+ N more" for the
-rest (see FieldCard, which chooses the rows).
+rest, with what they hold ("+ 6 more, 1 lapped") (see FieldCard, which chooses the rows).
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ class FieldList(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._rows: tuple[FieldRow, ...] = ()
         self._more = 0
+        self._note = ""
+        """What the runners left out hold ("1 lapped, 1 DNF"), or ""."""
         self._count = 0
         """Runners in the field (listed or counted in "+ N more")."""
         self._kept = 1
@@ -113,12 +115,12 @@ class FieldList(QWidget):
         self._resize_limits()
         self.update()
 
-    def set_rows(self, rows: tuple[FieldRow, ...], more: int) -> bool:
-        """Show these rows and "+ `more` more" under them (0: no such line); False (and
-        nothing done) if that is shown already."""
-        if rows == self._rows and more == self._more:
+    def set_rows(self, rows: tuple[FieldRow, ...], more: int, note: str = "") -> bool:
+        """Show these rows and "+ `more` more" under them (0: no such line), followed by
+        `note` ("1 lapped"; "": none); False (and nothing done) if that is shown already."""
+        if rows == self._rows and more == self._more and note == self._note:
             return False
-        self._rows, self._more = rows, more
+        self._rows, self._more, self._note = rows, more, note
         self.update()
         return True
 
@@ -129,6 +131,12 @@ class FieldList(QWidget):
     def more(self) -> int:
         """Runners left out, counted in the "+ N more" line (0: none)."""
         return self._more
+
+    def more_text(self) -> str:
+        """The line under the rows: "+ 6 more, 1 lapped", or "" when every row is listed."""
+        if self._more <= 0:
+            return ""
+        return f"+ {self._more} more, {self._note}" if self._note else f"+ {self._more} more"
 
     # --- painting ------------------------------------------------------------------------------
     @guarded_paint
@@ -174,5 +182,9 @@ class FieldList(QWidget):
             y = len(self._rows) * pitch
             p.setFont(small)
             p.setPen(QColor(theme.text_muted))
-            p.drawText(QRect(pad, y, width - 2 * pad, pitch), int(left), f"+ {self._more} more")
+            room = max(0, width - 2 * pad)
+            text = QFontMetrics(small).elidedText(
+                self.more_text(), Qt.TextElideMode.ElideRight, room
+            )
+            p.drawText(QRect(pad, y, room, pitch), int(left), text)
         p.end()
