@@ -158,3 +158,12 @@ def test_a_long_name_s_distance_line_stays_on_its_board_in_a_small_video(qapp, t
         assert track.overlay.board_lines["distance"].startswith("R01  ·  ")
     finally:
         src.close()
+
+
+def test_the_board_knows_whether_the_panel_shows_the_gap(qapp, demo):
+    for panel in (True, False):
+        src, _ = _frame(demo, (540, 960), 181.84, panel=panel)
+        try:
+            assert src.scene.track.overlay.gap_shown_elsewhere is panel
+        finally:
+            src.close()
