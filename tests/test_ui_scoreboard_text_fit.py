@@ -40,8 +40,13 @@ def test_a_long_title_breaks_after_its_colon_or_where_the_lines_are_even():
     assert title_lines(title, len, 8) == [title]  # no break fits: one line, elided
 
 
-@pytest.mark.parametrize("size", [(540, 960), (640, 360), (854, 480), (720, 720)])
-def test_a_small_export_s_board_shows_its_title_and_subtitle_whole(qapp, size):
+@pytest.mark.parametrize(
+    "size, shown",
+    [((540, 960), False), ((640, 360), False), ((854, 480), False), ((720, 720), True)],
+)
+def test_a_small_export_s_board_shows_its_title_and_subtitle_whole(qapp, size, shown):
+    """Whole, or left out where the board is tight and the panel shows them (see
+    test_ui_scoreboard_give_way): never cut."""
     source = SceneFrameSource(load_replay(demo_path()), DARK, size)
     try:
         overlay = source.scene.track.overlay
@@ -55,7 +60,11 @@ def test_a_small_export_s_board_shows_its_title_and_subtitle_whole(qapp, size):
 
         overlay._line = record
         source.frame_at(121.0)
-        assert drawn and not any("…" in text for text in drawn)
+        assert not any("…" in text for text in drawn)
+        assert overlay.board_lines["title"] == ("BREAKING4: FAITH KIPYEGON'S MILE" if shown else "")
+        if not shown:
+            assert not any("BREAKING4" in text for text in drawn)
+            return
         assert "".join(drawn).replace(" ", "").startswith("BREAKING4:FAITHKIPYEGON'SMILE")
         assert drawn[-1].endswith("26 June 2025") or drawn[-1].endswith("26 Jun 2025")
     finally:

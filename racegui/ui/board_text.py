@@ -35,6 +35,16 @@ def subtitle_forms(venue: str | None, date: str | None) -> tuple[str, ...]:
     return tuple(forms) or ("",)
 
 
+def whose_forms(names: Sequence[str], distances: Sequence[str]) -> tuple[str, ...]:
+    """The distance line of a runner's figures, most to least complete: each of `distances`
+    (longest first) after each of her `names` (longest first: "Runner Number 01", then
+    the pocket cam's "R01"), then the distances alone. A narrow board draws the first that
+    fits (first_fitting): a 640x360 video's "Runner Number 01  ·  376 m run  ·  4,624 m to
+    go" had run past the board into the pocket cam."""
+    forms = [f"{name}{SEPARATOR}{d}" for d in distances for name in names] + list(distances)
+    return tuple(dict.fromkeys(forms))
+
+
 def first_fitting(forms: Sequence[str], width: Callable[[str], float], room: float) -> str:
     """The first of `forms` at most `room` px wide (width measures a text in px), or the
     last (the shortest) if none is."""

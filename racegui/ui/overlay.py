@@ -47,6 +47,10 @@ LEAST_CLOCK_SHARE of its size is drawn."""
 LEAST_CLOCK_SHARE = 0.75
 """Least share of its unboosted size the clock shrinks to for boosted lines (in presentation
 mode, as much room as the board had: the clock gives way to the small lines, not all)."""
+TIGHT_CLOCK_SHARE = 0.8
+"""A board fitted to its area whose clock would be drawn under this share of the size its
+width allows gives up lines, least needed first (see paint_scoreboard): in a 540x960
+video the lines at the 10 px least type size took the height and left the clock 16 px."""
 TAG_MAX_EMS = 16.0
 """Widest tag text, in line heights (about 300 px at 1080p): a longer name is elided."""
 
@@ -152,6 +156,9 @@ class BroadcastOverlay:
         lap, detail (beside the lap pill), distance and gaps."""
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
+        self.board_lines: dict[str, str] = {}
+        """The texts of the last scoreboard's lines by role (title, subtitle, lap, detail,
+        distance; gaps: the gap labels), "" for a line left out (see paint_scoreboard)."""
         self.tag_rects: list[tuple[str, QRectF]] = []
         """The last frame's tags (px) by key (most tags' key is their text): what a hover
         tip looks under."""
@@ -163,6 +170,9 @@ class BroadcastOverlay:
         """Leader line pens by (tag colour as RGBA, faded): made once, not per frame."""
         self._runner = theme.accent
         """The followed runner's colour (set_runner): the clock's bar and the bell-lap pill."""
+        self.gap_shown_elsewhere = False
+        """Whether the side panel shows the gap to the target: on a tight board its line
+        gives way to the clock (see paint_scoreboard)."""
         self.set_theme(theme)
 
     @property
@@ -264,9 +274,17 @@ class BroadcastOverlay:
         `subtitle` is one text or its forms from most to least complete (see
         board_text.subtitle_forms): the first that fits whole is drawn. A title too wide
         for the board goes on two lines (see board_text.title_lines).
+
+        A board in `area` whose clock would be drawn under TIGHT_CLOCK_SHARE of the size
+        its width allows gives up lines until it is not, in this order: the title and
+        subtitle, the gap to the target if the side panel shows it (gap_shown_elsewhere),
+        the distance line. The clock and the lap line are always drawn. Every line fits
+        the board's width: the lap's detail is left out, the distance's shorter forms
+        (RaceStatus.distance_forms) are taken, and only then is a line cut.
         """
         forms = [subtitle] if isinstance(subtitle, str) else list(subtitle)
         gaps = [g for g in (status.target_gap, status.compare_gap) if g is not None]
+        keep = (True, True)
         if area is None:
             u = max(min(infield.height() / 14.0, infield.width() / 24.0), 6.0)
             height = self._board_height(u, u, status.clock, gaps, title, infield.width())
@@ -274,16 +292,22 @@ class BroadcastOverlay:
         else:
             cap = max(min(infield.width() / 24.0, area.width() / 18.0), 6.0)
             u = self._fitted_unit(cap, area.height(), status.clock, gaps, title, area.width())
-            u, ul = self._boosted_units(u, area.height(), status.clock, gaps, title, area.width())
+            if u < TIGHT_CLOCK_SHARE * cap:
+                u, gaps, keep = self._give_way(cap, area, status, gaps, title)
+            u, ul = self._boosted_units(
+                u, area.height(), status.clock, gaps, title, area.width(), keep
+            )
             infield = area
         f_sub, m_sub = self._fonts.pair(self._line_px("sub", ul))
         f_clock, m_clock = self._fonts.pair(CLOCK_EMS * u, QFont.Weight.Bold)
         f_lap, m_lap = self._fonts.pair(self._line_px("lap", ul), QFont.Weight.Bold)
         f_info, m_info = self._fonts.pair(self._line_px("info", ul))
         room = infield.width()
-        (box_w, box_h), rows = self._board_rows(u, ul, status.clock, gaps)
+        (box_w, box_h), rows = self._board_rows(u, ul, status.clock, gaps, keep)
         lines, extra, title_px = self._title_rows(title, u, ul, room)
         f_title, m_title = self._fonts.pair(title_px, QFont.Weight.Bold)
+        if not keep[0]:
+            lines, extra = [], 0.0
         rows[0] += extra
         total = sum(rows)
         cx = infield.center().x()
@@ -303,9 +327,10 @@ class BroadcastOverlay:
             title_w = max(title_w, m_title.horizontalAdvance(text))
         y += rows[0]
         p.setFont(f_sub)
-        subtitle = first_fitting(forms, m_sub.horizontalAdvance, room)
+        subtitle = first_fitting(forms, m_sub.horizontalAdvance, room) if keep[0] else ""
         subtitle = m_sub.elided(subtitle, room)
-        self._line(p, cx, y, m_sub, subtitle, self._muted)
+        if subtitle:
+            self._line(p, cx, y, m_sub, subtitle, self._muted)
         y += rows[1] + rows[2]
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
         box = QRectF(cx - box_w / 2, y, box_w, box_h)
@@ -323,8 +348,13 @@ class BroadcastOverlay:
         pads = 1.2 * u + (0.6 * u if detail else 0)
         wide = m_lap.horizontalAdvance(lap) + m_info.horizontalAdvance(detail)
         k = _shrink(wide, pads, room, u / ul)  # boosted, a strip too wide for the board gives way
+        if detail and k * wide + pads > room:  # the pill says the lap: its detail goes
+            detail, pads = "", 1.2 * u
+            wide = m_lap.horizontalAdvance(lap)
+            k = _shrink(wide, pads, room, u / ul)
         f_lap, m_lap = self._fonts.pair(self._line_px("lap", ul * k), QFont.Weight.Bold)
         f_detail, m_detail = self._fonts.pair(self._line_px("info", ul * k))
+        lap = m_lap.elided(lap, room - 1.2 * u)
         p.setFont(f_lap)
         lap_w = m_lap.horizontalAdvance(lap) + 1.2 * u
         detail_w = m_detail.horizontalAdvance(detail) + (0.6 * u if detail else 0)
@@ -338,12 +368,17 @@ class BroadcastOverlay:
             p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_detail)
         )
         y += rows[5] + rows[6]
-        distance = status.distance_text
-        k = _shrink(m_info.horizontalAdvance(distance), 0.0, room, u / ul)
-        f_dist, m_dist = self._fonts.pair(self._line_px("info", ul * k))
-        p.setFont(f_dist)
-        p.setPen(self._text)
-        self._text_centred(p, cx, y + m_info.ascent() - m_dist.ascent(), m_dist, distance)
+        distance = ""
+        f_dist, m_dist = f_info, m_info
+        if keep[1]:
+            ways = (status.distance_text, *status.distance_forms)
+            distance = first_fitting(ways, partial(self._shrunk_width, m_info, room, u / ul), room)
+            k = _shrink(m_info.horizontalAdvance(distance), 0.0, room, u / ul)
+            f_dist, m_dist = self._fonts.pair(self._line_px("info", ul * k))
+            distance = m_dist.elided(distance, room)
+            p.setFont(f_dist)
+            p.setPen(self._text)
+            self._text_centred(p, cx, y + m_info.ascent() - m_dist.ascent(), m_dist, distance)
         y += rows[7]
         widest = max(m_sub.horizontalAdvance(subtitle), m_dist.horizontalAdvance(distance))
         p.setFont(f_info)
@@ -354,13 +389,21 @@ class BroadcastOverlay:
             y += m_info.height() * 1.15
         p.restore()
         self.board_type_px = {
-            "title": f_title.pixelSize(),
-            "subtitle": f_sub.pixelSize(),
+            "title": f_title.pixelSize() if lines else 0,
+            "subtitle": f_sub.pixelSize() if subtitle else 0,
             "clock": f_clock.pixelSize(),
             "lap": f_lap.pixelSize(),
             "detail": f_detail.pixelSize(),
-            "distance": f_dist.pixelSize(),
+            "distance": f_dist.pixelSize() if distance else 0,
             "gaps": f_info.pixelSize(),
+        }
+        self.board_lines = {
+            "title": " ".join(lines),
+            "subtitle": subtitle,
+            "lap": lap,
+            "detail": detail,
+            "distance": distance,
+            "gaps": " | ".join(g.label for g in gaps),
         }
         width = max(box_w, title_w, lap_w + detail_w)
         extent = max(width, widest)
@@ -368,28 +411,72 @@ class BroadcastOverlay:
         return QRectF(cx - width / 2, top, width, total)
 
     def _fitted_unit(
-        self, cap: float, height: float, clock: str, gaps: list, title: str, room: float
+        self,
+        cap: float,
+        height: float,
+        clock: str,
+        gaps: list,
+        title: str,
+        room: float,
+        keep: tuple[bool, bool] = (True, True),
     ) -> float:
         """The biggest unit (px, at most cap) at which the unboosted board is at most
         `height` px tall on a board `room` px wide (its rows are nearly proportional to it)."""
-        key = ("fitted", cap, height, len(clock) > 7, len(gaps), title, room)
+        key = ("fitted", cap, height, len(clock) > 7, len(gaps), title, room, keep)
         hit = self._rows_cache.get(key)
         if hit is not None:  # the same board as last frame: measured once
             return hit
         u = cap
         for _ in range(2):
-            total = self._board_height(u, u, clock, gaps, title, room)
+            total = self._board_height(u, u, clock, gaps, title, room, keep)
             u = max(min(u * height / total, cap), 6.0)
         self._rows_cache[key] = u
         return u
 
+    def _give_way(
+        self, cap: float, area: QRectF, status: RaceStatus, gaps: list, title: str
+    ) -> tuple[float, list, tuple[bool, bool]]:
+        """(unit (px), gaps, (title shown, distance shown)) of a tight board in `area` (px):
+        lines left out, least needed first, until its clock is at least TIGHT_CLOCK_SHARE
+        of the size its width allows (cap, px), or only the clock, the lap and the gaps the
+        panel does not show are left (see paint_scoreboard)."""
+        keep = (True, True)
+        steps = [(False, True)]
+        if self.gap_shown_elsewhere and status.target_gap is not None:
+            steps.append("gap")
+        steps.append((False, False))
+        u = cap
+        for step in steps:
+            if step == "gap":
+                gaps = [g for g in gaps if g is not status.target_gap]
+            else:
+                keep = step
+            u = self._fitted_unit(cap, area.height(), status.clock, gaps, title, area.width(), keep)
+            if u >= TIGHT_CLOCK_SHARE * cap:
+                break
+        return u, gaps, keep
+
+    @staticmethod
+    def _shrunk_width(m: QFontMetricsF, room: float, least: float, text: str) -> float:
+        """Width (px) of a boosted line's text as drawn in room px (see _shrink)."""
+        w = m.horizontalAdvance(text)
+        return w * _shrink(w, 0.0, room, least)
+
     def _boosted_units(
-        self, u: float, height: float, clock: str, gaps: list, title: str, room: float
+        self,
+        u: float,
+        height: float,
+        clock: str,
+        gaps: list,
+        title: str,
+        room: float,
+        keep: tuple[bool, bool] = (True, True),
     ) -> tuple[float, float]:
         """(the board's unit, its lines' unit) (px) for a board of unit u (px) with its
         lines x board_boost, at most `height` px tall: the clock and the spaces give way
         (down to LEAST_CLOCK_SHARE), then the boost. (u, u) without a boost."""
         key = ("units", u, height, len(clock) > 7, len(gaps), title, room, self._board_boost)
+        key += keep
         hit = self._rows_cache.get(key)
         if hit is not None:
             return hit
@@ -400,11 +487,11 @@ class BroadcastOverlay:
                 break
             ul = u * boost
             low, high = LEAST_CLOCK_SHARE * u, u
-            if self._board_height(low, ul, clock, gaps, title, room) > height:
+            if self._board_height(low, ul, clock, gaps, title, room, keep) > height:
                 continue
             while high - low > 0.05:  # the biggest clock that leaves the lines room
                 mid = (low + high) / 2
-                if self._board_height(mid, ul, clock, gaps, title, room) <= height:
+                if self._board_height(mid, ul, clock, gaps, title, room, keep) <= height:
                     low = mid
                 else:
                     high = mid
@@ -414,11 +501,19 @@ class BroadcastOverlay:
         return best
 
     def _board_height(
-        self, u: float, ul: float, clock: str, gaps: list, title: str, room: float
+        self,
+        u: float,
+        ul: float,
+        clock: str,
+        gaps: list,
+        title: str,
+        room: float,
+        keep: tuple[bool, bool] = (True, True),
     ) -> float:
-        """Height (px) of the board at unit u and line unit ul (px), `room` px wide."""
-        rows = self._board_rows(u, ul, clock, gaps)[1]
-        return sum(rows) + self._title_rows(title, u, ul, room)[1]
+        """Height (px) of the board at unit u and line unit ul (px), `room` px wide, with
+        its title and its distance line (keep)."""
+        rows = self._board_rows(u, ul, clock, gaps, keep)[1]
+        return sum(rows) + (self._title_rows(title, u, ul, room)[1] if keep[0] else 0.0)
 
     def _title_rows(
         self, title: str, u: float, ul: float, room: float
@@ -438,20 +533,26 @@ class BroadcastOverlay:
         return lines, len(lines) * m_title.height() - row, px
 
     def _board_rows(
-        self, u: float, ul: float, clock: str, gaps: list
+        self,
+        u: float,
+        ul: float,
+        clock: str,
+        gaps: list,
+        keep: tuple[bool, bool] = (True, True),
     ) -> tuple[tuple[float, float], list[float]]:
         """((clock box width, height), row heights) of the scoreboard at unit u and line
-        unit ul (px: its lines' type, BOARD_LINE_EMS)."""
-        key = (u, ul, len(clock) > 7, len(gaps))
+        unit ul (px: its lines' type, BOARD_LINE_EMS), with its title and its distance line
+        (keep: a row left out is 0 px)."""
+        key = (u, ul, len(clock) > 7, len(gaps), keep)
         hit = self._rows_cache.get(key)
         if hit is None:
             if len(self._rows_cache) >= MAX_CACHED_WIDTHS:
                 self._rows_cache.clear()
-            hit = self._rows_cache[key] = self._measure_rows(u, ul, clock, gaps)
+            hit = self._rows_cache[key] = self._measure_rows(u, ul, clock, gaps, keep)
         return hit[0], list(hit[1])
 
     def _measure_rows(
-        self, u: float, ul: float, clock: str, gaps: list
+        self, u: float, ul: float, clock: str, gaps: list, keep: tuple[bool, bool]
     ) -> tuple[tuple[float, float], list[float]]:
         m_title = self._fonts.pair(self._line_px("title", ul), QFont.Weight.Bold)[1]
         m_sub = self._fonts.pair(self._line_px("sub", ul))[1]
@@ -464,6 +565,10 @@ class BroadcastOverlay:
         rows = [m_title.height(), m_sub.height(), 0.5 * u, box_h, 0.45 * u, m_lap.height() * 1.3]
         rows += [0.3 * u, m_info.height()]
         rows += [m_info.height() * 1.35] * len(gaps)
+        if not keep[0]:
+            rows[0:3] = [0.0, 0.0, 0.0]
+        if not keep[1]:
+            rows[6:8] = [0.0, 0.0]
         return (box_w, box_h), rows
 
     def _gap_chip(

@@ -44,6 +44,9 @@ class RaceStatus:
     finished: bool
     target_gap: Gap | None
     compare_gap: Gap | None
+    distance_forms: tuple[str, ...] = ()
+    """Shorter forms of distance_text, longest first, for a board too narrow for it ("409 m
+    to go" for "1,200 m run  ·  409 m to go"): the first that fits is drawn."""
 
 
 def start_name(replay: Replay) -> str:
@@ -161,9 +164,10 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
         if not finished
         else metres_text(replay.race.distance_m)
     )
+    short = () if finished else (f"{to_go:,.0f} m to go",)
     target = _target_gap(replay, state)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None
-    return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other)
+    return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other, short)
 
 
 def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) -> RaceStatus:
@@ -174,9 +178,10 @@ def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) ->
     stop_s, stop_m = replay.focus_stop_s, replay.focus_stop_m
     clock = clock_text(float(timed(stop_s)))
     distance = f"Stopped at {stop_m:,.0f} m of {replay.race.distance_m:,.0f} m"
+    short = (f"Stopped at {stop_m:,.0f} m",)
     target = _target_gap(replay, state)
     other = compare_gap(replay, compare, stop_s, stop_m) if compare is not None else None
-    return RaceStatus(clock, "Did not finish", "", distance, False, target, other)
+    return RaceStatus(clock, "Did not finish", "", distance, False, target, other, short)
 
 
 def _target_gap(replay: Replay, state: RaceState) -> Gap | None:

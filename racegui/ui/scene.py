@@ -89,6 +89,7 @@ class ReplayScene(QWidget):
         layout.addWidget(self.panel, 0)
         self.panel.seek_requested.connect(self.seek_requested)
         self.panel.setVisible(panel)
+        self.track.overlay.gap_shown_elsewhere = bool(panel)  # the panel's gap card
         self._panel_wanted = panel
         self._frame_image: QImage | None = None
         self._track_frames = TrackFrames(self.track)
@@ -261,6 +262,7 @@ class ReplayScene(QWidget):
 
     def _show_panel(self, on: bool) -> None:
         """Show or hide the panel for the layout (the user's choice is _panel_wanted)."""
+        self.track.overlay.gap_shown_elsewhere = on  # a tight scoreboard may leave it out
         if on == (not self.panel.isHidden()):
             return
         self.panel.setVisible(on)

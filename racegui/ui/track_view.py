@@ -23,12 +23,12 @@ from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text
 from racegui.model.track import LANE1_LINE_M
-from racegui.ui.board_text import subtitle_forms
+from racegui.ui.board_text import subtitle_forms, whose_forms
 from racegui.ui.device_sprites import DiscSprite
 from racegui.ui.infield_layout import infield_layout, is_stage, stage_layout
 from racegui.ui.markers import DROPPED_ALPHA, MarkerLayer, mk_colour
 from racegui.ui.overlay import BroadcastOverlay
-from racegui.ui.pocket_cam import PocketCam
+from racegui.ui.pocket_cam import PocketCam, tag_name
 from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, compare_label, race_status
@@ -243,12 +243,14 @@ class TrackView(pg.GraphicsView):
         self.title = race.title
         self.subtitle = subtitle_forms(race.venue, race.date)
         """The scoreboard's subtitle, most to least complete (the first that fits is drawn)."""
-        self._whose = f"{short_name(replay.athletes[replay.focus].name)}  ·  "
+        name = replay.athletes[replay.focus].name
+        self._whose = tuple(dict.fromkeys((short_name(name), tag_name(name))))
         """Whom the board's figures are of, before its distance line, in a race of several
-        runners: a clip without the panel had said 'Target -3.93 s' of whoever was followed,
-        told only by the clock's accent colour (coach's review); "" for one runner."""
+        runners, and a shorter name for a narrow board (see board_text.whose_forms): a clip
+        without the panel had said 'Target -3.93 s' of whoever was followed, told only by
+        the clock's accent colour (coach's review); () for one runner."""
         if len(replay.followable) < 2:
-            self._whose = ""
+            self._whose = ()
         if self.compare is not None:  # its tag tells it from whoever is followed now
             self._compare_name = compare_label(self.compare, replay)
         self._style_items()
@@ -406,7 +408,8 @@ class TrackView(pg.GraphicsView):
             self._compare_xy = None
         status = race_status(r, st, self.compare)
         if self._whose:
-            status = replace(status, distance_text=self._whose + status.distance_text)
+            forms = whose_forms(self._whose, (status.distance_text, *status.distance_forms))
+            status = replace(status, distance_text=forms[0], distance_forms=forms[1:])
         self.status = status
         self.viewport().update()
 
