@@ -84,7 +84,7 @@ def test_the_dialog_offers_and_starts_on_the_window_s_comparison_tab(window, qtb
     dlg = open_export_dialog(window)
     qtbot.addWidget(dlg)
     assert dlg.options().splits == "compare"
-    assert dlg.splits_combo.currentText() == "Laps vs 2023 (the comparison tab)"
+    assert dlg.splits_combo.currentText() == "Splits vs 2023 (the comparison tab)"
     dlg.splits_combo.setCurrentIndex(dlg.splits_combo.findData("timed"))
     assert dlg.options().splits == "timed"
     dlg.close()

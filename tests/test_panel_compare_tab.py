@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from racegui.cli_compare import compare_data
 from racegui.io.race_file import race_from_data
 from racegui.io.replay_file import compare_options, read_replay
-from racegui.model.replay import compile_race
+from racegui.model.replay import Replay, compile_race
 from racegui.model.timefmt import format_delta, format_time
 from racegui.ui.panel.compare_tab import compare_names
 from racegui.ui.panel.splits_model import NOT_YET
@@ -39,7 +39,10 @@ def _colour(panel, row: int, column: int) -> str:
     return model.index(row, column).data(Qt.ItemDataRole.ForegroundRole).name()
 
 
-def test_the_tab_shows_her_laps_against_2023_as_she_reaches_each_line(qtbot, demo_and_wr):
+def test_the_tab_shows_her_published_splits_against_2023_as_she_reaches_each(qtbot, demo_and_wr):
+    """Both miles publish 400, 800 and 1200 m splits: the tab compares those (a dot each, as
+    the split tabs mark theirs), not the finish-line crossings 409, 809 and 1209 m read from
+    the model (coach's review)."""
     shown, wr = demo_and_wr
     panel = shown_panel(qtbot, shown)
     splits = panel.splits
@@ -48,9 +51,49 @@ def test_the_tab_shows_her_laps_against_2023_as_she_reaches_each_line(qtbot, dem
     assert splits.mode == COMPARE and splits.mode_name == "compare"
     button = splits.buttons.button(COMPARE)
     assert button.isVisible() and button.isChecked() and button.text() == "vs 2023"
+    assert button.toolTip().startswith("Published splits of Faith Kipyegon against Faith")
     model = splits.view.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Dist", "Elapsed", "2023", "Gap", "Δ split"]
+    assert [model.index(r, 0).data() for r in range(4)] == ["400", "800", "1200", "Finish"]
+    dot = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert all(
+        model.index(r, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey() == dot.cacheKey()
+        for r in range(4)
+    )
+    assert dot.cacheKey() == model._dot.cacheKey() and not model.has_estimates
+    panel.update_frame(181.8)  # just before her 3:01.84 at 1200 m
+    assert _texts(panel, 2) == ["1200", NOT_YET, NOT_YET, NOT_YET, NOT_YET]
+    panel.update_frame(182.0)  # just after it (the bell, 1209 m, is at 3:03.30)
+    assert _texts(panel, 2) == ["1200", "3:01.84", "3:06.66", "-4.82", "-0.97"]
+    assert _texts(panel, 3) == ["Finish", NOT_YET, NOT_YET, NOT_YET, NOT_YET]  # no spoiler
+    style = panel._style
+    assert _colour(panel, 2, 3) == style.colour_of(AHEAD).lower()
+    panel.update_frame(250.0)  # after her finish
+    assert _texts(panel, 3) == ["Finish", "4:06.42", "4:07.64", "-1.22", "+3.60"]
+    assert _colour(panel, 3, 3) == style.colour_of(AHEAD).lower()  # ahead at the line
+    assert _colour(panel, 3, 4) == style.colour_of(BEHIND).lower()  # but the stretch slower
+    panel.update_frame(0.0)  # back to the gun: nothing run yet
+    assert all(_texts(panel, r)[1:] == [NOT_YET] * 4 for r in range(model.rowCount()))
+
+
+def wr_by_eye() -> Replay:
+    """2023 with its 400 and 800 m splits marked estimated (read off a video): one split
+    short of the finish both publish, too few to compare splits by."""
+    data = demo_data("kipyegon-wr-2023.json")
+    for split in data["athletes"][0]["splits"][:2]:
+        split["estimated"] = True
+    return compile_race(race_from_data(data))
+
+
+def test_without_two_shared_published_splits_the_tab_compares_laps(qtbot, demo_and_wr):
+    shown, _ = demo_and_wr
+    panel = shown_panel(qtbot, shown)
+    panel.set_compare(wr_by_eye())
+    model = panel.splits.view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Lap", "Elapsed", "2023", "Gap", "Δ lap"]
+    assert panel.splits.buttons.button(COMPARE).toolTip().startswith("Laps of Faith Kipyegon")
     panel.update_frame(185.0)  # 3:05: past the bell (3:03.30), before the finish
     assert _texts(panel, 3) == ["3 · 1209 m", "3:03.30", "3:08.09", "-4.79", "-0.92"]
     assert _texts(panel, 4) == ["4 · 1609 m", NOT_YET, NOT_YET, NOT_YET, NOT_YET]  # no spoiler
@@ -60,8 +103,6 @@ def test_the_tab_shows_her_laps_against_2023_as_she_reaches_each_line(qtbot, dem
     assert _texts(panel, 4) == ["4 · 1609 m", "4:06.42", "4:07.64", "-1.22", "+3.57"]
     assert _colour(panel, 4, 3) == style.colour_of(AHEAD).lower()  # ahead at the line
     assert _colour(panel, 4, 4) == style.colour_of(BEHIND).lower()  # but the lap slower
-    panel.update_frame(0.0)  # back to the gun: nothing run yet
-    assert all(_texts(panel, r)[1:] == [NOT_YET] * 4 for r in range(model.rowCount()))
 
 
 def test_the_tab_reads_as_info_compare_prints(qtbot, demo_and_wr):
@@ -70,7 +111,7 @@ def test_the_tab_reads_as_info_compare_prints(qtbot, demo_and_wr):
     panel.set_compare(wr)
     panel.update_frame(300.0)
     laps = compare_data(shown, wr, digits=None)["laps"]
-    assert panel.splits.view.model().rowCount() == len(laps) == 5
+    assert panel.splits.view.model().rowCount() == len(laps) == 4
     for row, lap in enumerate(laps):
         want = [
             format_time(lap["time_s"]),
@@ -107,8 +148,8 @@ def test_following_another_runner_rebuilds_the_tab_for_her(qtbot, demo_and_wr):
     assert (
         splits.compare_available and splits.buttons.button(COMPARE).text() == "Kipyegon"
     )  # "vs Kipyegon" is wider than the room
-    panel.update_frame(300.0)
-    assert _texts(panel, 4)[1:3] == ["4:06.42", "4:07.64"]
+    panel.update_frame(300.0)  # her splits are the demo's: compared split by split
+    assert _texts(panel, 3)[:3] == ["Finish", "4:06.42", "4:07.64"]
 
 
 def test_names_tell_the_race_apart():
@@ -128,10 +169,23 @@ def test_names_tell_the_race_apart():
     assert (names.tab, names.column) == ("vs Kipyegon", "2023")
 
 
-def test_a_runner_who_stops_keeps_her_stop_to_herself(qtbot):
+@pytest.mark.parametrize(
+    ("by_eye", "before", "after"),
+    [
+        (False, ["1000", "Finish"], ["1000", "DNF 2000"]),
+        (True, ["Start · 200 m", "7 · 3000 m"], ["Start · 200 m", "DNF · 2000 m"]),
+    ],
+)
+def test_a_runner_who_stops_keeps_her_stop_to_herself(qtbot, by_eye, before, after):
+    """Her published splits at 1000 and 2000 m against the other's (by_eye: the other's
+    marked estimated, so her laps): a finisher's table until she stops, then her own."""
     data = club_dnf_data()
     ava = compile_race(race_from_data(data)).following("ava-reid")
     data["title"] = "Club 3000 rerun"
+    if by_eye:
+        for athlete in data["athletes"]:
+            for split in athlete["splits"]:
+                split["estimated"] = True
     other = compile_race(race_from_data(data))  # Ava's own run in another race
     panel = shown_panel(qtbot, ava)
     panel.set_compare(other)
@@ -139,10 +193,17 @@ def test_a_runner_who_stops_keeps_her_stop_to_herself(qtbot):
     panel.update_frame(60.0)
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert not any("DNF" in label for label in labels)  # a finisher's table until she stops
-    assert labels[-1].endswith("3000 m")
+    assert [labels[0], labels[-1]] == before
+    if not by_eye:  # her finish marked as her splits are: no missing dot, no italics
+        dots = [model.index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(3)]
+        assert all(dot.cacheKey() == model._dot.cacheKey() for dot in dots)
+        assert not model.has_estimates
+    panel.update_frame(ava.focus_stop_s - 0.5)
+    assert model.rowCount() == len(labels)
     panel.update_frame(ava.focus_stop_s + 5.0)
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert labels[-1].startswith("DNF") and labels[-1].endswith("2000 m")
+    assert [labels[0], labels[-1]] == after
+    assert _texts(panel, model.rowCount() - 1)[1] == "6:30.40"
 
 
 def test_frames_make_no_widgets(qtbot, demo_and_wr):
@@ -168,7 +229,7 @@ def test_the_export_draws_the_tab(qtbot, demo_and_wr):
         source.frame_at(185.0)
         panel = source.scene.panel
         assert panel.splits.mode == COMPARE and panel.splits.buttons.button(COMPARE).isVisible()
-        assert _texts(panel, 3)[3] == "-4.79" and _texts(panel, 4)[3] == NOT_YET
+        assert _texts(panel, 2)[3] == "-4.82" and _texts(panel, 3)[3] == NOT_YET
     finally:
         source.close()
     without = SceneFrameSource(shown, DARK, (1920, 1080))
@@ -206,7 +267,11 @@ def test_a_long_name_leaves_the_narrowest_panel_whole(qtbot):
     panel.set_compare(other)
     qtbot.wait(10)
     assert panel.splits.buttons.button(COMPARE).text().endswith("…")
-    assert panel.splits.buttons.button(COMPARE).toolTip().startswith("Laps of Runner against Gudaf")
+    assert (
+        panel.splits.buttons.button(COMPARE)
+        .toolTip()
+        .startswith("Published splits of Runner against Gudaf")
+    )
     viewport = panel._scroll.viewport()
     assert panel._content.width() <= viewport.width()
     assert panel.splits.geometry().right() < viewport.width()

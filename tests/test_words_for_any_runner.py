@@ -19,7 +19,13 @@ from racegui.model.replay import compile_race
 from racegui.ui.panel.compare_tab import compare_names, compare_rows
 from racegui.ui.panel.gap_readout import GapReadout
 from racegui.ui.panel.splits_model import lap_rows, split_rows
-from racegui.ui.panel.splits_table import COMPARE_TIPS, LAP_TIPS, SPLIT_TIPS, TIMED_TIPS
+from racegui.ui.panel.splits_table import (
+    COMPARE_SPLIT_TIPS,
+    COMPARE_TIPS,
+    LAP_TIPS,
+    SPLIT_TIPS,
+    TIMED_TIPS,
+)
 from tests.helpers_race import club_dnf_data, write_json
 
 PRONOUN = re.compile(r"\b(she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
@@ -74,10 +80,12 @@ def test_panel_texts(qtbot):
     assert "where the runner stopped, did not finish" in rows[-1].tip
     texts = [row.tip for row in rows]
     texts += [compare_names(replay, other).tip, *(row.tip for row in compare_rows(replay, other))]
-    texts += [*LAP_TIPS, *SPLIT_TIPS, *TIMED_TIPS, *COMPARE_TIPS]
+    texts += [*LAP_TIPS, *SPLIT_TIPS, *TIMED_TIPS, *COMPARE_TIPS, *COMPARE_SPLIT_TIPS]
     card = GapReadout()
     qtbot.addWidget(card)
     for widget in (card.seconds, card.word, card.metres, card.projected, card.versus):
         texts.append(widget.toolTip())
     assert all(texts) and gendered(texts) == []
-    assert compare_names(replay, other).tip.startswith("Laps of Kai Lamb against Mia Cole")
+    assert compare_names(replay, other).tip.startswith(
+        "Published splits of Kai Lamb against Mia Cole"
+    )

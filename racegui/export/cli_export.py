@@ -88,9 +88,9 @@ def add_export_arguments(
         choices=EXPORT_SPLITS,
         default=None,
         help="the panel's splits table: laps to the line, every 200 m with the published "
-        "splits, the race file's own splits (timed), or the followed runner's laps against the "
-        "--compare race "
-        "(compare; the default with --compare, else laps)",
+        "splits, the race file's own splits (timed), or the followed runner's published "
+        "splits (where both files give them at the same distances, else laps) against the "
+        "--compare race (compare; the default with --compare, else laps)",
     )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark")
     parser.add_argument(

@@ -220,8 +220,9 @@ class ExportDialog(QDialog):
         self.splits_combo.addItem("Every 200 m (with the published splits)", "200m")
         self.splits_combo.addItem("Timed (the race file's own splits)", "timed")
         if self.compare is not None:  # the window's comparison tab, which it may be showing
-            tab = compare_names(self.replay, self.compare).tab
-            self.splits_combo.addItem(f"Laps {tab} (the comparison tab)", COMPARE_SPLITS)
+            names = compare_names(self.replay, self.compare)
+            kind = "Splits" if names.by_splits else "Laps"
+            self.splits_combo.addItem(f"{kind} {names.tab} (the comparison tab)", COMPARE_SPLITS)
         self.splits_combo.setCurrentIndex(max(self.splits_combo.findData(splits), 0))
         self.splits_combo.setToolTip("Which table the side panel's Splits card shows")
         form.addRow("Splits table", self.splits_combo)

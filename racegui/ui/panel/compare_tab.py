@@ -1,5 +1,7 @@
-"""The splits card's comparison tab ("vs 2023"): her laps against another race's runner over
-the same lines (model.compare_laps), rows revealed as she reaches each line."""
+"""The splits card's comparison tab ("vs 2023"): her published splits against another race's
+runner's at the same distances where both files give them (model.compare_splits), else her
+laps against that runner over the same lines (model.compare_laps); rows revealed as she
+reaches each."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from racegui.model.compare_laps import ComparedLap, compare_laps
-from racegui.model.follow import stand_in
+from racegui.model.compare_splits import ComparedSplit, compare_splits, shared_splits_m
+from racegui.model.follow import compared, stand_in
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time
@@ -35,6 +38,8 @@ class CompareRow(Row):
     (``kind`` colours the delta, ``gap_kind`` the gap)."""
 
     gap_kind: str = LEVEL
+    by_split: bool = False
+    """A row of published splits (compare_splits), not of a lap."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class CompareNames:
     tip: str
     short_tab: str = ""
     """The tab's name without "vs " ("Kipyegon"), where the whole one has no room."""
+    by_splits: bool = False
+    """The tab compares published splits (compare_splits), not laps."""
 
 
 def compare_names(shown: Replay, other: Replay) -> CompareNames:
@@ -63,13 +70,16 @@ def compare_names(shown: Replay, other: Replay) -> CompareNames:
     when = f", {other.race.date}" if other.race.date else ""
     me = shown.athletes[shown.focus].name
     tip = f"Laps of {me} against {runner} in {other.race.title}{when}, line by line"
+    by_splits = bool(shared_splits_m(shown, compared(shown, other)))
+    if by_splits:
+        tip = f"Published splits of {me} against {runner} in {other.race.title}{when}"
     found = stand_in(shown, other)
     if found is not None:
         tip += f" ({me} did not {'finish' if found.stopped else 'run in'} it)"
     tab = (rest if same else name) or label
     column = rest or name
     tab = clip_text(tab, TAB_CHARS)
-    return CompareNames(f"vs {tab}", clip_text(column, HEADER_CHARS), tip, tab)
+    return CompareNames(f"vs {tab}", clip_text(column, HEADER_CHARS), tip, tab, by_splits)
 
 
 def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
@@ -97,9 +107,62 @@ def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
 
 
 def compare_rows(shown: Replay, other: Replay, whole_race: bool = False) -> list[CompareRow]:
-    """Rows of the comparison tab: per lap line, her time, the other's, the gap (+ behind)
-    and lap against lap (+ slower); ``whole_race`` as compare_laps."""
+    """Rows of the comparison tab: per published split both runners share (and the finish:
+    model.compare_splits), else per lap line, her time, the other's, the gap (+ behind) and
+    split against split, or lap against lap (+ slower); ``whole_race`` as compare_splits."""
+    splits = compare_splits(shown, other, whole_race)[1]
+    if splits:
+        return [_split_row(c) for c in splits]
     return [_row(c) for c in compare_laps(shown, other, whole_race)[1]]
+
+
+def by_splits(rows: list[CompareRow]) -> bool:
+    """Whether compare_rows compared published splits (else laps)."""
+    return any(row.by_split for row in rows)
+
+
+def _split_row(c: ComparedSplit) -> CompareRow:
+    """A row of published splits: "1200", "Finish" or "DNF 2000", a dot where both times
+    are published, in italics those read from the model (a stop, a finish not published)."""
+    label = "Finish" if c.finish else f"{c.distance_m:.0f}"
+    if c.at_stop:
+        label = f"DNF {c.distance_m:.0f}"
+    tip = f"At {c.distance_m:.1f} m: "
+    tip += "both times published" if c.published and c.other_published else _which(c)
+    tip += "; the followed runner's time minus the other's is the gap (+ behind)"
+    if not math.isfinite(c.other_time_s):
+        tip = f"At {c.distance_m:.1f} m: the other runner did not get there"
+    if c.at_stop:
+        tip += "; where the runner stopped, did not finish"
+    estimated = set()
+    if not c.published:
+        estimated |= {1, GAP_COLUMN}
+    if not c.other_published:
+        estimated |= {2, GAP_COLUMN}
+    if not c.segment_published:
+        estimated.add(LAP_COLUMN)
+    return CompareRow(
+        label,
+        format_time(c.time_s),
+        _time(c.other_time_s),
+        _delta(c.gap_s),
+        _delta(c.segment_delta_s),
+        kind_of(c.segment_delta_s),
+        c.time_s,
+        published=c.published and c.other_published,
+        tip=tip,
+        estimated=frozenset(estimated),
+        gap_kind=kind_of(c.gap_s),
+        by_split=True,
+    )
+
+
+def _which(c: ComparedSplit) -> str:
+    """Which of a row's times are read from the model (in italics)."""
+    if not c.published and not c.other_published:
+        return "both times read from the model, in italics"
+    who = "the followed runner's" if not c.published else "the other runner's"
+    return f"{who} time read from the model, in italics"
 
 
 def _row(c: ComparedLap) -> CompareRow:
@@ -144,9 +207,11 @@ class CompareModel(SplitsModel):
     """SplitsModel for CompareRows: a row not reached shows only its label (the gap would
     give the lap away), and both the gap and lap against lap are coloured and bold."""
 
-    def set_headers(self, headers: tuple[str, ...]) -> None:
-        """Rename the columns (the other's time column is named after the race compared)."""
+    def set_headers(self, headers: tuple[str, ...], tips: tuple[str, ...] = ()) -> None:
+        """Rename the columns (the other's time column is named after the race compared),
+        with their tooltips (laps or published splits: see compare_rows)."""
         self._headers = headers
+        self._tips = tips or self._tips
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -3,6 +3,7 @@ race is compared a "vs 2023" tab of her laps against it; click a row to jump the
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from racegui.model.replay import Replay
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.compare_tab import (
     CompareModel,
+    by_splits,
     compare_names,
     compare_rows,
     stand_in_texts,
@@ -86,6 +88,16 @@ COMPARE_TIPS = (
     "The compared race's runner's time at the same line",
     "The time at the line minus the other runner's (s): + is behind",
     "The lap time minus the other runner's over the same lap (s): + is slower",
+)
+COMPARE_SPLIT_HEADERS = ("Dist", "Elapsed", "Other", "Gap", DELTA_SPLIT)
+"""The comparison tab's headers where it compares published splits."""
+COMPARE_SPLIT_TIPS = (
+    "Distance (m) of each split both race files publish for their runners, and the finish; "
+    "a dot marks times both published",
+    "Race time at this distance, as the race file gives it (in italics where read from the model)",
+    "The compared race's runner's time at the same distance, as that race's file gives it",
+    "The time at the split minus the other runner's (s): + is behind",
+    "This split's time minus the other runner's over the same stretch (s): + is slower",
 )
 MAX_FIXED_ROWS = 6
 """Most lap rows kept in view at presentation scale (a mile has 5, 2000 m 6); more scroll."""
@@ -204,6 +216,8 @@ class SplitsTable(Card):
         self._data: PanelData | None = None
         self._compare: Replay | None = None
         """The race compared (set_compare), None: no comparison tab."""
+        self._compare_s = np.empty(0)
+        """Her times (s) at the ends of the comparison tab's own rows: rows reached by a time."""
         self._chosen = LAPS
         """The tab last chosen other than the comparison's: shown again when it goes."""
         self._compare_tab: tuple[str, str] = ("", "")
@@ -312,15 +326,21 @@ class SplitsTable(Card):
         model = self.compare_model
         if data is None or other is None:
             model.set_rows([])
+            self._compare_s = np.empty(0)
             button.hide()
             self.compare_note.set_texts(())
             self._show_compare_note()
             return
         shown = data.replay
         ahead = compare_rows(shown, other, whole_race=True) if shown.focus_dnf else None
-        model.set_rows(compare_rows(shown, other), ahead)
+        rows = compare_rows(shown, other)
+        model.set_rows(rows, ahead)
+        self._compare_s = np.array([row.time_s for row in rows], dtype=float)
         names = compare_names(shown, other)
-        model.set_headers(COMPARE_HEADERS[:2] + (names.column,) + COMPARE_HEADERS[3:])
+        headers, tips = COMPARE_HEADERS, COMPARE_TIPS
+        if by_splits(rows):
+            headers, tips = COMPARE_SPLIT_HEADERS, COMPARE_SPLIT_TIPS
+        model.set_headers(headers[:2] + (names.column,) + headers[3:], tips)
         self._compare_tab = (names.tab, names.short_tab)
         self._name_compare_button()
         button.setToolTip(names.tip)
@@ -432,8 +452,9 @@ class SplitsTable(Card):
         changed = self.laps_model.set_reached(data.laps_done(t))
         changed = self.splits_model.set_reached(data.splits_done(t)) or changed
         changed = self.timed_model.set_reached(data.timed_done(t)) or changed
-        if self._compare is not None:  # the same lines as the Laps tab's
-            changed = self.compare_model.set_reached(data.laps_done(t)) or changed
+        if self._compare is not None:  # her splits or laps, reached as she reaches them
+            done = int(np.searchsorted(self._compare_s, t, side="right"))
+            changed = self.compare_model.set_reached(done) or changed
         if changed:
             self.dirty = True
         if changed or self._scroll_pending:
