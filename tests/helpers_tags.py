@@ -3,7 +3,7 @@ and the length of a tag's leader line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
@@ -34,23 +34,33 @@ class Clip:
 
 
 def record_clip(
-    start_s: float, end_s: float, *, repaint: bool = False, size: tuple[int, int] = (1920, 1080)
+    start_s: float,
+    end_s: float,
+    *,
+    repaint: bool = False,
+    size: tuple[int, int] = (1920, 1080),
+    presentation: bool = False,
 ) -> Clip:
     """Export start_s to end_s (s) of the demo at `size` (px, 1920x1080 unless given) and
-    FPS, recording every placement of its name tags; frames placed before start_s (the
-    view's first paint, at the start of the race) are left out."""
+    FPS (in presentation mode if asked), recording every placement of its name tags; frames
+    placed before start_s (the view's first paint, at the start of the race) are left out."""
     replay = compile_race(read_race(demo_race_path()))
-    source = SceneFrameSource(replay, DARK, size)
+    source = SceneFrameSource(replay, DARK, size, presentation=presentation)
     placer = source.scene.track.overlay._placer
     place = placer.place
     clip = Clip(replay, [])
 
-    def spy(labels, widths, h, obstacles, bounds, *, t):
-        rects = place(labels, widths, h, obstacles, bounds, t=t)
-        if repaint and place(labels, widths, h, obstacles, bounds, t=t) != rects:
+    def spy(labels, widths, h, obstacles, bounds, *, t, **options):
+        rects = place(labels, widths, h, obstacles, bounds, t=t, **options)
+        if repaint and place(labels, widths, h, obstacles, bounds, t=t, **options) != rects:
             clip.repaint_changed.append(t)
         if t >= start_s - 1e-9:
-            clip.frames.append((t, list(zip(labels, rects, strict=True))))
+            short = getattr(placer, "shortened", ())  # drawn with their short text
+            drawn = [
+                replace(lab, text=lab.short_text) if (lab.key or lab.text) in short else lab
+                for lab in labels
+            ]
+            clip.frames.append((t, list(zip(drawn, rects, strict=True))))
         return rects
 
     placer.place = spy

@@ -104,8 +104,8 @@ def test_the_bigger_tags_still_find_room(replay, size, monkeypatch):
     place = placer.place
     shown: list[list[QRectF]] = []
 
-    def placing(labels, widths, h, obstacles, bounds, *, t):
-        rects = place(labels, widths, h, obstacles, bounds, t=t)
+    def placing(labels, widths, h, obstacles, bounds, *, t, **options):
+        rects = place(labels, widths, h, obstacles, bounds, t=t, **options)
         shown.append([r for r in rects if r is not None])
         return rects
 

@@ -309,3 +309,24 @@ def test_two_tags_with_the_same_text_each_keep_their_own_spot():
     again = placer.place([a, b], [100.0, 100.0], 40.0, [], BOUNDS, t=next(clock))
     assert pushed[1] != first[1]
     assert again == [first[0], pushed[1]]  # b keeps its new spot; a was never moved
+
+
+def test_a_tag_that_fits_nowhere_takes_its_shorter_text_and_keeps_it():
+    """The pacing light's finished tag, 396 px wide in presentation type, found no place at
+    the finish from 4:00.00 to 4:06.37: a tag offered a shorter text takes it rather than
+    vanish, keeps it while it is offered (no text flicking back as room comes and goes), and
+    takes its own again once it is not."""
+    placer = TagPlacer()
+    clock = frame_times()
+    tag = Tag(400, 300)
+    narrow = QRectF(250, 0, 300, 600)  # no room for 400 px
+    (rect,) = placer.place([tag], [400.0], 20.0, [], narrow, t=next(clock), short_widths=[150.0])
+    assert rect is not None and rect.width() == pytest.approx(150.0)
+    assert placer.shortened == {"tag"}
+    (rect,) = placer.place([tag], [400.0], 20.0, [], BOUNDS, t=next(clock), short_widths=[150.0])
+    assert rect is not None and rect.width() == pytest.approx(150.0)  # kept short
+    (rect,) = placer.place([tag], [400.0], 20.0, [], BOUNDS, t=next(clock), short_widths=[None])
+    assert rect is not None and rect.width() == pytest.approx(400.0)
+    assert placer.shortened == set()
+    (rect,) = placer.place([tag], [400.0], 20.0, [], BOUNDS, t=next(clock), short_widths=[150.0])
+    assert rect is not None and rect.width() == pytest.approx(400.0)  # fits: its own text

@@ -89,6 +89,9 @@ class Label:
     yields: bool = False
     """Hidden while a leading tag of an earlier tier finds no place (pacers' tags; a
     compared runner's or another runner's do not yield)."""
+    short_text: str = ""
+    """A shorter text the tag takes, from the frame it finds no place with its own on, rather
+    than vanish ("": none)."""
     appears: bool = True
     """May be shown when it was not shown last frame (False: a stepped-off pacer's tag
     some time after its dropout goes on showing if it was, but never pops in late)."""
@@ -693,12 +696,25 @@ class BroadcastOverlay:
         # A long name gives way to the others: at most TAG_MAX_EMS line heights of text.
         most = TAG_MAX_EMS * m.height()
         labels = [_with_text(lab, m.elided(lab.text, most)) for lab in labels]
-        widths = [m.horizontalAdvance(lab.text) + 2 * pad + 0.35 * h for lab in labels]
+        extra = 2 * pad + 0.35 * h
+        widths = [m.horizontalAdvance(lab.text) + extra for lab in labels]
+        shorts = [m.elided(lab.short_text, most) if lab.short_text else "" for lab in labels]
+        short_widths = [m.horizontalAdvance(s) + extra if s else None for s in shorts]
         drawn: list[QRectF] = []
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(font)
-        rects = self._placer.place(labels, widths, h, obstacles, bounds, t=t)
+        if any(short_widths):
+            rects = self._placer.place(
+                labels, widths, h, obstacles, bounds, t=t, short_widths=short_widths
+            )
+            shortened = self._placer.shortened
+            labels = [
+                _with_text(lab, s) if s and (lab.key or lab.text) in shortened else lab
+                for lab, s in zip(labels, shorts, strict=True)
+            ]
+        else:
+            rects = self._placer.place(labels, widths, h, obstacles, bounds, t=t)
         placed = [
             (lab.key or lab.text, rect, lab)
             for lab, rect in zip(labels, rects, strict=True)

@@ -12,7 +12,9 @@ and one still far hops to a free candidate much nearer its marker (HOP_FROM_HEIG
 FORCED_NEAR_HEIGHTS, FORCED_FAR_HEIGHTS); such a step avoids where the later tags were, and
 a search that finds nothing waits IDLE_S. A tag that is not forced may slide a little (its
 ``slide_heights``, or SHOWN_SLIDE_HEIGHTS once shown) rather than vanish; a slid tag glides
-with its marker while it can. Tags stay put: a tag keeps its place while it stays free, one
+with its marker while it can. A tag offered a shorter text (``short_widths``) that finds no
+place with its own takes the shorter one from then on (no text flicking between the two).
+Tags stay put: a tag keeps its place while it stays free, one
 that cannot keeps as near it as it can (a small move, under STICKY_MOVE_HEIGHTS, see
 _NUDGES) before it jumps to another candidate, and a slid tag that could return to an
 unslid place only by a jump glides on instead. A repaint at the same race time moves no
@@ -171,6 +173,8 @@ class TagPlacer:
         """Race time (s) the placer has seen go by: each placement adds the time since the
         last one, at most HOLD_S (a seek is one step; the same forwards or backwards)."""
         self._shown: dict[str, tuple[bool, float]] = {}
+        self._short: set[str] = set()
+        """Tags that found no place with their own text: drawn with their shorter one since."""
         self._idle: dict[str, float] = {}
         """Per slid forced or leading tag whose last search for a nearer place found none:
         the clock (s) of that search (see IDLE_S)."""
@@ -185,6 +189,12 @@ class TagPlacer:
         self._clock = 0.0
         self._shown = {}
         self._idle = {}
+        self._short = set()
+
+    @property
+    def shortened(self) -> frozenset[str]:
+        """Keys of the tags placed with their shorter text (see place's short_widths)."""
+        return frozenset(self._short)
 
     def place(
         self,
@@ -195,10 +205,14 @@ class TagPlacer:
         bounds: QRectF,
         *,
         t: float,
+        short_widths: Sequence[float | None] | None = None,
     ) -> list[QRectF | None]:
         """Box (px) of each label, as :func:`place_tags` gives it, for the frame at race time
         t (s): a slid tag glides back by SLIDE_EASE_HEIGHTS_PER_S for the race time since the
-        last placement (at most EASE_STEP_MAX_S)."""
+        last placement (at most EASE_STEP_MAX_S). ``short_widths``: per label, the width
+        (px) of a shorter text it may take instead of vanishing (None: none); which tags
+        took theirs is ``shortened`` (the pacing light's, wide in presentation type, found
+        no place at the finish from 4:00.00 to 4:06.37)."""
         keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
         since_s = 0.0 if self._t is None else abs(t - self._t)
         step_s = min(since_s, EASE_STEP_MAX_S)
@@ -255,17 +269,28 @@ class TagPlacer:
             for i in order
         ]
         idle = self._idle
-        placed, choices, missed = _place(
-            [labels[i] for i in order],
-            [widths[i] for i in order],
-            h,
-            obstacles,
-            bounds,
-            [self._last.get(keys[i]) for i in order],
-            ease,
-            slide,
-            [clock - idle.get(keys[i], -math.inf) < IDLE_S - 1e-6 for i in order],
-        )
+        shorter = {keys[i]: w for i, w in enumerate(short_widths or ()) if w is not None and w > 0}
+        self._short &= shorter.keys()  # a tag no longer offered one takes its own again
+        while True:  # at most twice: again if a tag offered a shorter text found no place
+            placed, choices, missed = _place(
+                [labels[i] for i in order],
+                [shorter[keys[i]] if keys[i] in self._short else widths[i] for i in order],
+                h,
+                obstacles,
+                bounds,
+                [self._last.get(keys[i]) for i in order],
+                ease,
+                slide,
+                [clock - idle.get(keys[i], -math.inf) < IDLE_S - 1e-6 for i in order],
+            )
+            lost = {
+                keys[i]
+                for i, r in zip(order, placed, strict=True)
+                if r is None and keys[i] in shorter and keys[i] not in self._short
+            }
+            if not lost:
+                break
+            self._short |= lost
         self._idle = {key: at for key, at in idle.items() if clock - at < IDLE_S - 1e-6}
         self._idle.update({keys[i]: clock for i, m in zip(order, missed, strict=True) if m})
         lost = [tier(i) for i, r in zip(order, placed, strict=True) if r is None and leads(i)]
