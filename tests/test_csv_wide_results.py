@@ -137,6 +137,22 @@ def test_a_lane_given_twice_is_refused_at_its_cell(tmp_path, capsys):
     assert line == "m800.csv: line 4, column 2: lane 3 is also given on line 2: one athlete a lane"
 
 
+def test_a_lane_written_l7_or_lane_7_is_that_lane(tmp_path):
+    text = M800.replace("Lee,3,", "Lee,L3,").replace("Moss,1,", "Moss,Lane 1,")
+    from racegui.model.lane_start import lanes_of
+
+    assert lanes_of(read_splits_csv(_write(tmp_path, text, "m800.csv"))) == {0: 3, 1: 1}
+
+
+@pytest.mark.parametrize("cell", ["L9", "seven", "Lane A"])
+def test_a_lane_cell_that_is_no_lane_is_quoted_at_its_cell(tmp_path, capsys, cell):
+    text = M800.replace("Moss,1,", f"Moss,{cell},")
+    line = _refused(tmp_path, text, capsys, "m800.csv")
+    assert line == (
+        f"m800.csv: line 4, column 2: {cell!r} is not a lane: give a whole number from 1 to 8"
+    )
+
+
 def test_a_lane_column_in_a_race_that_starts_on_one_line_is_left_out_with_a_note(tmp_path):
     text = M800.replace(",800,1:5", ",1500,3:5").replace(",400,", ",700,")
     race = read_splits_csv(_write(tmp_path, text, "m1500.csv"))
