@@ -137,6 +137,22 @@ def test_a_lane_given_twice_is_refused_at_its_cell(tmp_path, capsys):
     assert line == "m800.csv: line 4, column 2: lane 3 is also given on line 2: one athlete a lane"
 
 
+def test_a_lane_written_l7_or_lane_7_is_that_lane(tmp_path):
+    text = M800.replace("Lee,3,", "Lee,L3,").replace("Moss,1,", "Moss,Lane 1,")
+    from racegui.model.lane_start import lanes_of
+
+    assert lanes_of(read_splits_csv(_write(tmp_path, text, "m800.csv"))) == {0: 3, 1: 1}
+
+
+@pytest.mark.parametrize("cell", ["L9", "seven", "Lane A"])
+def test_a_lane_cell_that_is_no_lane_is_quoted_at_its_cell(tmp_path, capsys, cell):
+    text = M800.replace("Moss,1,", f"Moss,{cell},")
+    line = _refused(tmp_path, text, capsys, "m800.csv")
+    assert line == (
+        f"m800.csv: line 4, column 2: {cell!r} is not a lane: give a whole number from 1 to 8"
+    )
+
+
 def test_a_lane_column_in_a_race_that_starts_on_one_line_is_left_out_with_a_note(tmp_path):
     text = M800.replace(",800,1:5", ",1500,3:5").replace(",400,", ",700,")
     race = read_splits_csv(_write(tmp_path, text, "m1500.csv"))
@@ -157,9 +173,34 @@ def test_a_dnf_in_a_cell_is_no_time_there_and_makes_a_runner_who_did_not_finish(
     assert _splits(race, "eve-ash") == [(300, 48.1), (1100, 176.0), (1500, 240.0)]
     assert [a.name for a in race.athletes] == ["Ann Lee", "Bea Moss", "Cara Doe", "Eve Ash"]
     assert race.notes == (
-        "Dee Ode is left out of the race: none of the rows (line 5) has a time.",
+        "Dee Ode did not start ('DNS' at line 5, column 2 (300 m)) and is left out of the race.",
         "Cara Doe stops at 700 m, before the 1500 m finish: a runner who did not finish "
         "('dnf' at line 4, column 4 (1100 m)).",
+    )
+
+
+def test_a_results_service_row_marked_dns_is_noted_as_not_started_at_its_cell(tmp_path):
+    """A DNS row has no time at all: the note names the mark and its cell, not the rows
+    without a time (reviewer, R7)."""
+    dns = SERVICE.replace(
+        "DNF,321,Laura Muir,GBR,46.80,1:51.00,DNF,DNF", "DNS,321,Laura Muir,GBR,,,,DNS"
+    )
+    race = read_splits_csv(_write(tmp_path, dns))
+    assert [a.name for a in race.athletes] == ["Faith Kipyegon", "Gudaf Tsegay"]
+    assert race.notes[1:] == (
+        "Laura Muir did not start ('DNS' at line 4, column 8 (1500 m)) and is left out of the "
+        "race.",
+    )
+    every = SERVICE.replace("46.80,1:51.00,DNF,DNF", "dns,DNS,DNS,DNS")
+    assert read_splits_csv(_write(tmp_path, every)).notes[1:] == (
+        "Laura Muir did not start ('dns' at line 4, column 5 (300 m)) and is left out of the race.",
+    )
+
+
+def test_a_row_whose_only_mark_is_a_dnf_is_left_out_naming_the_mark(tmp_path):
+    race = read_splits_csv(_write(tmp_path, WIDE + "Dee Ode,,DNF,,\n"))
+    assert race.notes == (
+        "Dee Ode has no time ('DNF' at line 4, column 3 (700 m)) and is left out of the race.",
     )
 
 

@@ -96,6 +96,22 @@ def test_scoreboard_lines_keep_within_the_infield(qapp):
 
 def test_pocket_cam_tags_are_cut_to_a_surname_length():
     assert tag_name("Grant Fisher") == "Fisher"
-    short = tag_name("Ana Bell-Montgomery-Smythe-Hughes")
-    assert len(short) == TAG_NAME_CHARS and short.endswith("…")
-    assert len(tag_name("X" * 200)) == TAG_NAME_CHARS
+    assert tag_name("Ana Bell-Montgomery-Smythe-Hughes") == "Bell-Montgomery…"  # at a hyphen
+    assert len(tag_name("X" * 200)) == TAG_NAME_CHARS and tag_name("X" * 200).endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [
+        # a two-word surname too long for a tag keeps its last word, whole (R7: "Angeles
+        # Villavice…" was cut mid-word, and "Angeles" is of her given names)
+        ("Maria-Fernanda de los Angeles Villavicencio", "Villavicencio"),
+        ("Maria Fernanda Angeles Villavicencio", "Villavicencio"),
+        ("Georgia Hunter Bell", "Hunter Bell"),
+        ("Ann Wordsworth-Beaumont", "Wordsworth…"),
+        ("Ann Li-Featherstonehaugh", "Li-Featherstoneha…"),  # "Li…" would say too little
+        ("Ann Featherstonehaughwood", "Featherstonehaugh…"),
+    ],
+)
+def test_a_long_surname_is_shortened_at_a_word_or_a_hyphen(name, tag):
+    assert tag_name(name) == tag and len(tag) <= TAG_NAME_CHARS

@@ -222,9 +222,17 @@ def _no_lanes(athletes: dict, race_m: float) -> str:
     return ""
 
 
+_LANE_NAMED = re.compile(r"(?:lane|l)\s*(\d+)", re.IGNORECASE)
+"""A lane cell naming its lane ("L7", "Lane 7"), as start lists write it: the number."""
+
+
 def _lane(cell: str) -> float | str:
-    """A lane cell as a number ("3" is 3), else as written (refused as a race file's lane)."""
+    """A lane cell as a number ("3" is 3; "L3", "Lane 3" too, where that is one of the
+    track's lanes), else as written (refused as a race file's lane, quoting it)."""
     try:
         return float(cell)
     except ValueError:
+        named = _LANE_NAMED.fullmatch(cell.strip())
+        if named is not None and 1 <= int(named.group(1)) <= LANES:
+            return float(named.group(1))
         return cell

@@ -43,7 +43,10 @@ def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict])
             absent.setdefault(row.athlete, []).append(str(line))
     notes = []
     for line, row in untimed:
-        if row.athlete in athletes:
+        if row.mark is not None and row.athlete in absent:
+            del absent[row.athlete]
+            notes.append(_mark_note(row.athlete, *row.mark))
+        elif row.athlete in athletes:
             notes.append(
                 f"Line {line} has no time for {row.athlete} at {row.distance_m:g} m: "
                 "the row is left out."
@@ -60,6 +63,12 @@ def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict])
                 f"{row.athlete} is left out of the race: none of the rows ({where}) has a time."
             )
     return notes
+
+
+def _mark_note(athlete: str, mark: str, place: str) -> str:
+    """The note on an athlete left out whose row is marked (DNS, DNF...) with no time."""
+    how = "did not start" if mark.upper().rstrip(".") == "DNS" else "has no time"
+    return f"{athlete} {how} ({mark!r} at {place}) and is left out of the race."
 
 
 def _fields(n: int) -> str:
@@ -90,6 +99,9 @@ class Untimed:
 
     athlete: str
     distance_m: float
+    mark: tuple[str, str] | None = None
+    """A wide row's mark that stops the runner ("DNS", as written) and its place, where
+    the row has no time at all."""
 
 
 def _split_of_row(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from racegui.io.csv_header import (
@@ -328,7 +328,8 @@ def _read_cells(
     row's cells and its distance), placing each split and problem at its cell; a problem of
     the row (its athlete cell, say) is said once. A DNF-like mark (NO_TIME_MARKS) is no
     time there; one that stops the runner (STOP_MARKS) is kept as the athlete's "mark" for
-    race_data's note, and refused before a time."""
+    race_data's note (on a row with no time, the untimed row's, for untimed_notes'), and
+    refused before a time."""
     start = len(problems)
     athlete = " ".join(row[header.athlete].split())
     empty: list[tuple[int, Untimed]] = []
@@ -378,6 +379,8 @@ def _read_cells(
             )
         elif athlete in athletes:
             athletes[athlete]["mark"] = (mark, place)
+        elif empty:  # no time at all: the note names the mark (a DNS)
+            empty[0] = (line, replace(empty[0][1], mark=(mark, place)))
     problems[start:] = list(dict.fromkeys(problems[start:]))
     untimed += empty[:1]
 

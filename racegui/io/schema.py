@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from racegui.io.errors import CONTROLS, CONTROLS_BUT_BREAKS, control_problem
+from racegui.io.errors import CONTROLS, CONTROLS_BUT_BREAKS, control_problem, quoted
 
 FORMAT = "racegui/1"
 
@@ -57,6 +57,8 @@ def _calendar_date(text: str) -> str:
 def _lane_number(value: object) -> object:
     """value as a lane number, if it is a whole number from 1 to LANES (3.0 is lane 3);
     ValueError saying what a lane is otherwise."""
+    if isinstance(value, str) and not _is_number(value):  # a CSV's "L9", "seven"
+        raise ValueError(f"{quoted(value)} is not a lane: give a whole number from 1 to {LANES}")
     if isinstance(value, bool) or not isinstance(value, int | float):
         given = "text" if isinstance(value, str) else _KINDS.get(type(value), "true or false")
         raise ValueError(f"should be a lane, a whole number from 1 to {LANES}, not {given}")
@@ -66,6 +68,15 @@ def _lane_number(value: object) -> object:
 
 
 _KINDS = {list: "a list", dict: "an object"}
+
+
+def _is_number(text: str) -> bool:
+    """Whether text reads as a number ("3", "3.0"): a JSON lane written in quotes."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 LANES = 8

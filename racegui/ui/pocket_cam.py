@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
+from racegui.model.names import surname_words
 from racegui.model.replay import RaceState, Replay
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.device_sprites import DiscSprite, blit_centred
@@ -64,15 +65,32 @@ TAG_NAME_CHARS = 18
 
 def tag_name(name: str) -> str:
     """Short tag: "Grant Fisher" -> "Fisher", "Georgia Hunter Bell" -> "Hunter Bell",
-    "Pacer 10" -> "P10"; at most TAG_NAME_CHARS characters (then cut with "…")."""
+    "Pacer 10" -> "P10"; at most TAG_NAME_CHARS characters: a two-word surname too long
+    keeps its last word, and a word too long is cut, at a hyphen where that keeps half the
+    room ("Bell-Montgomery…"), with "…"."""
     parts = name.split()
     if len(parts) >= 2 and parts[-1].isdigit():
         short = parts[0][:1].upper() + parts[-1]
     elif len(parts) < 2:
         short = name
     else:
-        short = " ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
-    return clip_text(short, TAG_NAME_CHARS)
+        words = surname_words(name)
+        short = " ".join(words)
+        if len(short) > TAG_NAME_CHARS:
+            short = words[-1]
+    return _cut_word(short, TAG_NAME_CHARS)
+
+
+def _cut_word(text: str, most: int) -> str:
+    """text cut to at most `most` characters with "…" (clip_text), at its last hyphen that
+    keeps at least half of them."""
+    text = text.strip()
+    if len(text) <= most:
+        return text
+    hyphen = text.rfind("-", 0, most - 1)
+    if hyphen >= most // 2:
+        return text[:hyphen] + "…"
+    return clip_text(text, most)
 
 
 def camera_transform(
