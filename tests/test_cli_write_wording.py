@@ -4,14 +4,12 @@ destination was worded three ways)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from racegui.cli import main
-from racegui.io import atomic
 from racegui.resources_path import demo_race_path
 from racegui.ui.app import main_gui
+from tests.helpers_read_only import read_only_file
 
 DEMO = str(demo_race_path())
 
@@ -49,15 +47,7 @@ def test_a_read_only_file_is_said_alike_and_left_as_it_was(
     """Root may write any file, so os.access stands in for a user without the right (as in
     test_export_limits). Import had said "Permission denied" only (as a user; root wrote
     over the file)."""
-    out = tmp_path / name
-    out.write_bytes(b"hello")
-    out.chmod(0o444)
-    real_access = os.access
-
-    def access(path, mode):
-        return False if os.fspath(path) == os.fspath(out) else real_access(path, mode)
-
-    monkeypatch.setattr(atomic.os, "access", access)
+    out = read_only_file(monkeypatch, tmp_path / name)
     assert _write(verb, tmp_path, out) == 2
     err = capsys.readouterr().err
     assert err == f"{out}: cannot write: Permission denied (the file is read-only)\n"

@@ -111,19 +111,9 @@ def test_the_dialog_refuses_a_huge_frame_number_width(replay, qtbot, tmp_path):
 def test_a_read_only_output_is_refused_and_left_as_it_was(capsys, tmp_path, monkeypatch):
     """An export replaced a write-protected GIF (mode 444) that import refused to write over
     (tester). Root may write any file, so os.access stands in for a user without the right."""
-    import os
+    from tests.helpers_read_only import read_only_file
 
-    from racegui.io import atomic
-
-    out = tmp_path / "clip.gif"
-    out.write_bytes(b"hello")
-    out.chmod(0o444)
-    real_access = os.access
-
-    def access(path, mode):
-        return False if os.fspath(path) == os.fspath(out) else real_access(path, mode)
-
-    monkeypatch.setattr(atomic.os, "access", access)
+    out = read_only_file(monkeypatch, tmp_path / "clip.gif")
     argv = ["export", DEMO, "-o", str(out), "--to", "1", "--size", "360p", "-q"]
     assert main(argv) == 2
     err = capsys.readouterr().err
