@@ -5,6 +5,7 @@ had done so quietly)."""
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -111,3 +112,18 @@ def test_one_who_stopped_in_the_compared_race_did_not_finish_it(qtbot):
     assert note.toolTip() == "Compared with Zoe Hart: Mia Cole did not finish Club 3000 heat"
     assert note.shown_text() == note.toolTip()
     assert note.texts[1] == "Compared with Hart: Cole did not finish that race"
+
+
+def test_her_race_s_own_runner_absent_from_the_other_is_no_stand_in():
+    """Two races' runners set against each other is the comparison asked for, unless someone
+    else is followed: a club runner's race against Breaking4 had been noted as Kipyegon
+    absent from it."""
+    from racegui.model.follow import following_named, stand_in
+
+    wr = compile_race(race_from_data(demo_data()))
+    club = json.loads(json.dumps(demo_data()).replace('"kipyegon"', '"pat"'))
+    next(a for a in club["athletes"] if a["id"] == "pat")["name"] = "Pat Quinn"
+    other = compile_race(race_from_data(club))
+    assert stand_in(wr, other) is None
+    shown = following_named(compile_race(race_from_data(_with_tsegay())), "tsegay")
+    assert stand_in(shown, other).name == "Pat Quinn"

@@ -86,10 +86,15 @@ def stand_in(shown: Replay, other: Replay) -> StandIn | None:
     """Whom ``other``'s race sets ``shown``'s followed runner against where she did not run
     in it or did not finish it (compared), None where it is her own run. Following an
     athlete absent from the compared race had quietly set her against its winner
-    (analyst's review): the views say so."""
+    (analyst's review): the views say so. None too where her race's own runner (no one
+    followed instead) is absent from the other race: then its runner against the other's
+    is the comparison asked for (a club runner's laps against Breaking4 had been noted as
+    Kipyegon absent from them); one who stopped in it is still said."""
     if _own_run(shown, other, other.runners) is not None:
         return None
     stopped = _own_run(shown, other, other.followable) is not None
+    if not stopped and shown.athletes[shown.focus].id == shown.race.focus.id:
+        return None
     return StandIn(other.race.focus.name, stopped)
 
 
