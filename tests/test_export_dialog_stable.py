@@ -51,3 +51,11 @@ def test_the_rows_and_buttons_do_not_move_when_the_progress_bar_appears(replay, 
         dlg.export_button.click()
     assert during and all(visible for visible, _ in during)
     assert {at for _, at in during} == {before}
+
+
+def test_the_progress_line_groups_thousands_as_the_check_line_does(replay, tmp_path, qtbot):
+    """The progress read "24 of 7394 frames" beside the check line's "7,394 frames" (R8)."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg._show_progress(1500, 7394, 3.0)
+    assert dlg.status.text().startswith("1,500 of 7,394 frames  ·  ")

@@ -631,7 +631,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         left = elapsed_s / done * (total - done) if done else 0.0
-        self.status.setText(f"{done} of {total} frames  ·  {format_clock(left)} left")
+        self.status.setText(f"{done:,} of {total:,} frames  ·  {format_clock(left)} left")
 
     def request_cancel(self) -> None:
         """Stop the running export after the current frame (the temporary file is removed)."""
