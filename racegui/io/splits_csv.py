@@ -26,6 +26,7 @@ lines and columns).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from racegui.io.csv_wide import (
     read_wide_rows,
     wide_header,
 )
+from racegui.io.day_fractions import day_fraction_hint
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
@@ -274,7 +276,29 @@ def _race(
             [[split.get("place") for split in entry["splits"]] for entry in athletes.values()],
             distance_place,
         )
-        raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+        problems = _day_fractions([origin.place(p) for p in exc.problems], exc.problems, athletes)
+        raise RaceFileError(path, problems) from None
+
+
+_SPLIT_PROBLEM = re.compile(r"\$\.athletes\[\d+\]\.splits\[")
+"""Where a race file's problem with a split is (its time, or its pace from the one before)."""
+
+
+def _day_fractions(
+    placed: list[Problem], problems: list[Problem], athletes: dict[str, dict]
+) -> list[Problem]:
+    """The problems placed in the CSV (placed; problems: as race_from_data said them), those
+    of splits made one, with day_fraction_hint's words, where every time in the CSV looks
+    like a day fraction that Excel wrote for a time not formatted as one: its four splits
+    had been four lines of 'splits are timed to the hundredth' (analyst's review)."""
+    splits = [entry["splits"] for entry in athletes.values()]
+    hint = day_fraction_hint(splits, any("place" in s for s in splits[0]) if splits else False)
+    at_split = [bool(_SPLIT_PROBLEM.match(p.where)) for p in problems]
+    if hint is None or not any(at_split):
+        return placed
+    first = placed[at_split.index(True)]
+    others = [p for p, split in zip(placed, at_split, strict=True) if not split]
+    return sorted([Problem(first.where, f"{first.message}; {hint}"), *others], key=line_of)
 
 
 def _lap_race(
