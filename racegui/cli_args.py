@@ -236,6 +236,13 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
     p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")
+    p.add_argument(
+        "--distance",
+        type=_distance_arg,
+        metavar="D",
+        help="race distance of a splits CSV given as FILE, as racegui import takes it: metres "
+        '(1500) or with a unit ("1 mile"); a lap CSV\'s default is the race its laps fit best',
+    )
     add_follow_argument(p)
     p.add_argument(
         "--screenshot",

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from racegui.cli_args import VERBS, UsageError, gui_parser
-from racegui.cli_read import follow_text
+from racegui.cli_read import follow_text, refuse_csv_options
 
 
 def _has_display() -> bool:
@@ -41,6 +41,18 @@ def _not_a_verb(word: str) -> str | None:
     return f"racegui: {word!r} is neither a verb ({', '.join(VERBS)}) nor a file{mean}"
 
 
+def _check_distance(args) -> None:
+    """UsageError for a --distance without a FILE, or with a race file (JSON, which gives
+    its own), as racegui import refuses it."""
+    if args.distance is None:
+        return
+    if args.file is None:
+        raise UsageError("racegui: --distance is for a splits CSV given as FILE")
+    from racegui.io.replay_file import CsvOptions
+
+    refuse_csv_options("racegui", CsvOptions(distance_m=args.distance), [args.file])
+
+
 def run_gui(argv: list[str], dialogs: bool = False) -> int:
     """Open the window, or write its --screenshot, for argv (what follows `racegui`); with
     `dialogs` (racegui-app: see cli.main) a FILE that cannot be read is said in the window.
@@ -62,6 +74,7 @@ def run_gui(argv: list[str], dialogs: bool = False) -> int:
             problem = "" if path is None else file_problem(path)[0]
             if problem:
                 raise UsageError(f"{path}: {problem}")
+    _check_distance(args)
     if args.screenshot is not None:
         from racegui.io.atomic import same_file
 
@@ -95,6 +108,7 @@ def run_gui(argv: list[str], dialogs: bool = False) -> int:
             theme=args.theme,
             presentation=args.presentation,
             follow=args.follow,
+            distance_m=args.distance,
             # Bare `racegui` opens the race of last time (a --follow names a demo runner).
             reopen_last=args.file is None and not args.demo and args.follow is None,
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from racegui.io.csv_header import OPTIONAL
 from racegui.io.csv_places import cell_place, split_place
+from racegui.io.csv_second_splits import second_split
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem, quoted
 from racegui.io.laps import looks_like_lap_times, running_totals, times_text
 from racegui.io.race_splits import MAX_SPEED_MPS, hours_reading
@@ -225,11 +226,8 @@ def read_row(
         return
     first = entry["at"].get(dist)
     if first is not None:
-        problems.append(
-            Problem(
-                cell_place(line, col["distance_m"]),
-                f"a second split of {athlete_id} at {dist:g} m (the first is on line {first})",
-            )
+        second_split(
+            entry, athlete_id, dist, first, line, cell_place(line, col["distance_m"]), problems
         )
         return
     entry["at"][dist] = line

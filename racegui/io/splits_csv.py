@@ -14,7 +14,8 @@ naming both lines). Distances are metres ("400", "400 m"); times are seconds or 
 and a row with an empty time is left out with a note (a split not taken). Colours are
 "#rrggbb" or a name of COLOUR_NAMES ("red"). The delimiter is a comma or a
 semicolon (with a semicolon, decimal commas such as 60,20 are read too). UTF-8 (BOM
-allowed), or UTF-16 with a BOM as spreadsheets save "Unicode text".
+allowed), or UTF-16 with a BOM as spreadsheets save "Unicode text", or Windows-1252 as Excel
+on Windows saves "CSV" (with a note saying so).
 
 This module reads a file; the parts live beside it: csv_header (the header, COLUMN_ALIASES,
 HEADER_SEARCH_LINES), csv_lines (the lines of each row), csv_rows (the data rows),
@@ -25,6 +26,7 @@ lines and columns).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,11 +54,12 @@ from racegui.io.csv_wide import (
     result_distance,
     wide_header,
 )
+from racegui.io.day_fractions import day_fraction_hint
 from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
 from racegui.io.race_file import race_from_data
-from racegui.io.text_file import decode_text, read_bytes_limited
+from racegui.io.text_file import CP1252_NOTE, decode_text_as, read_bytes_limited
 from racegui.model.race import Race
 
 __all__ = ["COLOUR_NAMES", "LAP_FORM_HINT", "NAME_FOR_LAPS", "PALETTE", "read_splits_csv"]
@@ -84,9 +87,25 @@ def read_splits_csv(
     distance_m, title, target_time_s (s) and name are racegui import's --distance, --title,
     --target and --name; lap_distance_m (m) is a lap CSV's distance where distance_m is not
     given (a race compared with one of that distance). Raises RaceFileError naming the line
-    and column (or the option) of each problem, never a JSON path."""
+    and column (or the option) of each problem, never a JSON path. A file read as
+    Windows-1252 (not UTF-8: text_file.decode_text_as) says so in the race's first note."""
     path = Path(path)
-    text = decode_text(path, read_bytes_limited(path), csv=True)
+    text, encoding = decode_text_as(path, read_bytes_limited(path), csv=True)
+    options = (distance_m, title, target_time_s, name, lap_distance_m)
+    race = _read_text(path, text, *options)
+    return race if encoding != "cp1252" else replace(race, notes=(CP1252_NOTE, *race.notes))
+
+
+def _read_text(
+    path: Path,
+    text: str,
+    distance_m: float | None,
+    title: str | None,
+    target_time_s: float | None,
+    name: str | None,
+    lap_distance_m: float | None,
+) -> Race:
+    """The Race of a splits CSV's text, as read_splits_csv reads it."""
     first_line = text.lstrip("\r\n").partition("\n")[0].rstrip("\r")
     sep = SEP_LINE.match(first_line)  # not stripped: "sep=\t" names a tab
     delim = sep.group(1) if sep else delimiter(first_line)
@@ -274,7 +293,29 @@ def _race(
             [[split.get("place") for split in entry["splits"]] for entry in athletes.values()],
             distance_place,
         )
-        raise RaceFileError(path, [origin.place(p) for p in exc.problems]) from None
+        problems = _day_fractions([origin.place(p) for p in exc.problems], exc.problems, athletes)
+        raise RaceFileError(path, problems) from None
+
+
+_SPLIT_PROBLEM = re.compile(r"\$\.athletes\[\d+\]\.splits\[")
+"""Where a race file's problem with a split is (its time, or its pace from the one before)."""
+
+
+def _day_fractions(
+    placed: list[Problem], problems: list[Problem], athletes: dict[str, dict]
+) -> list[Problem]:
+    """The problems placed in the CSV (placed; problems: as race_from_data said them), those
+    of splits made one, with day_fraction_hint's words, where every time in the CSV looks
+    like a day fraction that Excel wrote for a time not formatted as one: its four splits
+    had been four lines of 'splits are timed to the hundredth' (analyst's review)."""
+    splits = [entry["splits"] for entry in athletes.values()]
+    hint = day_fraction_hint(splits, any("place" in s for s in splits[0]) if splits else False)
+    at_split = [bool(_SPLIT_PROBLEM.match(p.where)) for p in problems]
+    if hint is None or not any(at_split):
+        return placed
+    first = placed[at_split.index(True)]
+    others = [p for p, split in zip(placed, at_split, strict=True) if not split]
+    return sorted([Problem(first.where, f"{first.message}; {hint}"), *others], key=line_of)
 
 
 def _lap_race(

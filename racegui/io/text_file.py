@@ -1,6 +1,7 @@
 """The text of a file to read: refused when missing, not a regular file or too large, and
-decoded (UTF-8, or UTF-16/UTF-32 with a byte-order mark) with a located error when it cannot
-be. Used for race files (JSON) and splits CSVs alike."""
+decoded (UTF-8, or UTF-16/UTF-32 with a byte-order mark; a CSV that is not UTF-8 as
+Windows-1252, as Excel on Windows saves one) with a located error when it cannot be. Used for
+race files (JSON) and splits CSVs alike."""
 
 from __future__ import annotations
 
@@ -58,11 +59,21 @@ def read_bytes_limited(path: Path) -> bytes:
 
 
 def decode_text(path: str | Path | None, data: bytes, *, csv: bool = False) -> str:
-    """The file's text: UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows
-    programs save as "Unicode"); binary data or bad encoding give a located error, which
-    says how to save it as a CSV (csv: read as splits) or as a race file (JSON). Lines
-    that end in CR alone (old Mac files) end in LF: a CSV of them had 'no header row'."""
+    """The file's text, as decode_text_as reads it."""
+    return decode_text_as(path, data, csv=csv)[0]
+
+
+def decode_text_as(path: str | Path | None, data: bytes, *, csv: bool = False) -> tuple[str, str]:
+    """The file's text and the encoding it was read as ("utf-8", "utf-16", "utf-32" or
+    "cp1252"): UTF-8 (BOM allowed), or UTF-16/UTF-32 with a BOM (what Windows programs save
+    as "Unicode"), or for a CSV (csv: read as splits) that is not UTF-8, Windows-1252 when
+    every byte of the file is a letter there (what Excel on Windows saves as "CSV"),
+    decided once for the whole file; binary data or bad encoding give a located error,
+    which says how to save it as a CSV or as a race file (JSON, which is UTF-8 alone: RFC
+    8259). Lines that end in CR alone (old Mac files) end in LF: a CSV of them had 'no
+    header row'."""
     wide = bom_encoding(data)
+    encoding = wide or "utf-8"
     if wide is not None:
         text = _decode_wide(path, data, wide)
     elif not data.strip():
@@ -70,14 +81,21 @@ def decode_text(path: str | Path | None, data: bytes, *, csv: bool = False) -> s
     elif b"\x00" in data[:4096]:
         raise RaceFileError(path, [Problem("", _nul_problem(data[:4096]))])
     else:
-        text = _decode_utf8(path, data, csv)
+        text, encoding = _decode_plain(path, data, csv)
     if not text.strip():
         raise RaceFileError(path, [Problem("", "file is empty")])
     if "\x00" in text[:4096]:
         raise RaceFileError(path, [Problem("", "binary data, not a text file")])
     if "\r" in text and "\n" not in text:  # an old Mac's line ends (CR only): read as lines
         text = text.replace("\r", "\n")
-    return text
+    return text, encoding
+
+
+CP1252_NOTE = (
+    "Read as Windows-1252 (not UTF-8), as Excel on Windows saves a CSV: check that the "
+    'names read right (é, ü); "CSV UTF-8" in Excel saves one as UTF-8.'
+)
+"""What reading a CSV as Windows-1252 notes (validate, import, info, the window's notes)."""
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -109,12 +127,17 @@ def _decode_wide(path: str | Path | None, data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _decode_utf8(path: str | Path | None, data: bytes, csv: bool) -> str:
-    """data decoded as UTF-8 (BOM allowed), or an error at the first bad byte, saying how
-    to save a CSV as UTF-8 from Excel, or a race file (JSON) from a text editor."""
+def _decode_plain(path: str | Path | None, data: bytes, csv: bool) -> tuple[str, str]:
+    """data decoded as UTF-8 (BOM allowed), or for a CSV as Windows-1252 where every byte is
+    a letter or a line's white space there, with the encoding read; else an error at the
+    first byte that is not UTF-8, saying how to save a CSV as UTF-8 from Excel, or a race
+    file (JSON) from a text editor."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
+        text = _cp1252_text(data) if csv else None
+        if text is not None:
+            return text, "cp1252"
         line = data[: exc.start].count(b"\n") + 1
         before = data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start]
         char = len(before.decode("utf-8", errors="replace")) + 1  # a letter, not a CSV column
@@ -127,6 +150,19 @@ def _decode_utf8(path: str | Path | None, data: bytes, csv: bool) -> str:
                 )
             ],
         ) from None
+
+
+def _cp1252_text(data: bytes) -> str | None:
+    """data read as Windows-1252, or None where a byte is none of its letters (0x81, 0x8d,
+    0x8f, 0x90, 0x9d) or a control character other than tab, line ends and form feeds: binary
+    data, or another encoding."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any(ord(ch) < 0x20 and ch not in "\t\r\n\x0b\x0c" or ch == "\x7f" for ch in text):
+        return None
+    return text
 
 
 _NOT_UTF8_CSV = (

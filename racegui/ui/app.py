@@ -195,6 +195,7 @@ def _screenshot(
     theme: str | None,
     presentation: bool,
     follow: str | None = None,
+    distance_m: float | None = None,
 ) -> int:
     fmt = shot_format(out)
     if isinstance(fmt, str):  # refused before anything is loaded or drawn
@@ -202,7 +203,7 @@ def _screenshot(
         return 2
     try:
         if file is not None and is_splits_csv(file):  # as its dialog starts: no dialog
-            replay = open_csv(file, ask=False)
+            replay = open_csv(file, ask=False, distance_m=distance_m, on_guess=to_stderr)
         else:
             replay = load_replay(file if file is not None else demo_path())
         other = load_replay(compare, compare_options(replay)) if compare is not None else None
@@ -260,6 +261,7 @@ def _interactive(
     presentation: bool,
     follow: str | None = None,
     reopen_last: bool = False,
+    distance_m: float | None = None,
 ) -> int:
     app = QApplication.instance()
     settings = AppSettings()
@@ -272,7 +274,10 @@ def _interactive(
     if file is not None:
         try:  # a CSV's dialog before the window: the race it reads is the window's
             # Read off the GUI thread: a big file shows its "Reading NAME…" box at once.
-            replay = open_csv(file) if is_splits_csv(file) else load_while_drawing(None, file)
+            if is_splits_csv(file):
+                replay = open_csv(file, distance_m=distance_m, on_guess=to_stderr)
+            else:
+                replay = load_while_drawing(None, file)
         except LoadError as exc:
             problem = error_text(exc) + "\n\nShowing the demo race instead."
         if replay is None:
@@ -329,6 +334,7 @@ def main_gui(
     presentation: bool = False,
     follow: str | None = None,
     reopen_last: bool = False,
+    distance_m: float | None = None,
 ) -> int:
     """Run the replay window for FILE (None: the Breaking4 demo, or with `reopen_last` the
     race file opened last, see last_race_file); returns the exit code.
@@ -340,6 +346,9 @@ def main_gui(
     presentation mode (for a screenshot: no menu bar or controls, bigger type). `follow`
     names the runner the window follows (see model.follow.runner_named): FollowError,
     before any window shows or file is written, if she is none of FILE's runners.
+    `distance_m` (m): a splits CSV FILE's race distance, as racegui import's --distance (None:
+    the CSV's own, or the race a lap CSV's laps fit best, said on stderr where no dialog
+    shows it).
     """
     if theme is not None:
         theme_named(theme)  # ValueError for an unknown name, before any window
@@ -356,5 +365,6 @@ def main_gui(
             theme,
             presentation,
             follow,
+            distance_m,
         )
-    return _interactive(file, compare, theme, presentation, follow, reopen_last)
+    return _interactive(file, compare, theme, presentation, follow, reopen_last, distance_m)

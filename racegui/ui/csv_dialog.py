@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -267,6 +269,15 @@ class CsvOpenDialog(QDialog):
         super().accept()
 
 
+def guessed_distance_text(path: Path, laps: int, distance_m: float) -> str:
+    """The line saying that a lap CSV of `laps` laps was read at distance_m (m), the race
+    they fit best, no distance being given (a --screenshot had said nothing of it)."""
+    return (
+        f"racegui: {path}: {lap_word(laps)}, read as {distance_name(distance_m)}, the race "
+        "they fit best (--distance gives another)"
+    )
+
+
 def open_csv(
     path: Path,
     parent: QWidget | None = None,
@@ -274,21 +285,32 @@ def open_csv(
     ask: bool = True,
     lap_distance_m: float | None = None,
     heading: str = "Open",
+    distance_m: float | None = None,
+    on_guess: Callable[[str], None] | None = None,
 ) -> Replay | None:
     """A splits CSV read with what the dialog is given (None: cancelled); LoadError for a
     file that cannot be read. Without `ask`, or where no dialog would be seen
     (dialogs_seen), it is read as the dialog would start, with what is known of it.
     lap_distance_m: the distance (m) a lap CSV's dialog starts at unless its laps clearly
     fit another race (a race compared with one of that distance: csv_prefill); heading:
-    see CsvOpenDialog."""
+    see CsvOpenDialog; distance_m (m): the race distance, as racegui import's --distance (the
+    dialog starts at it); on_guess: told, where no dialog is seen, the line saying which
+    distance a lap CSV was read at when none was given (guessed_distance_text)."""
     try:  # a first look through the file, which may be a big one: the window draws on
         prefill = call_while_drawing(parent, Path(path), lambda: csv_prefill(path, lap_distance_m))
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
+    if distance_m is not None:
+        prefill = replace(prefill, distance_m=distance_m)
     dialog = CsvOpenDialog(path, prefill, parent, heading)
     try:
         if not ask or not dialogs_seen():
-            return dialog.read()
+            if distance_m is not None:  # read as racegui import reads it, with its words
+                return load_while_drawing(dialog, path, CsvOptions(distance_m=distance_m))
+            replay = dialog.read()
+            if on_guess is not None and distance_m is None and prefill.laps is not None:
+                on_guess(guessed_distance_text(path, prefill.laps, replay.race.distance_m))
+            return replay
         return dialog.replay if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
