@@ -100,6 +100,7 @@ class SidePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)
+        self._scroll.installEventFilter(self)
         self._layout = QGridLayout(self._content)
         self._columns = 0
         self._grid = SectionGrid(
@@ -267,6 +268,14 @@ class SidePanel(QWidget):
         super().resizeEvent(event)
         self._fit_height()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # The scroll area takes the panel's size at the layout pass after the panel's resize:
+        # a fit then had measured a 30 px room (a presentation window at its first show) and
+        # was not done again.
+        if watched is self._scroll and event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._fit_height()
@@ -298,6 +307,7 @@ class SidePanel(QWidget):
         self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
         self.field.set_fit_rows(FIELD_ROWS)  # and the field's usual rows
         self.chart.setMinimumHeight(self._chart_min_px())  # and the chart's usual least
+        self.splits.set_note_room(True)  # and the comparison's note
         room = self._scroll.contentsRect().height()
         if not self.isVisible() or room <= 0:
             return
@@ -307,8 +317,13 @@ class SidePanel(QWidget):
                 self._restyle(compact=False)
             self._place_sections(ROWS)
             self.splits.set_fit_rows(None)
-            if not self.field.isHidden():  # the field's rows give way, not the laps
-                self._fewer_field_rows(room, self._needed_height())
+            need = self._needed_height()
+            if not self.field.isHidden():  # the field's rows give way first, not the laps
+                need = self._fewer_field_rows(room, need)
+            if need > room:  # then a shorter chart, then fewer laps (the current one kept)
+                need = self._shorter_chart(room, need)
+                need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
+                self._without_note(room, need)
             self._set_scroll_bar(room)
             return
         self._fitting = True
@@ -406,6 +421,7 @@ class SidePanel(QWidget):
             need = self._shorter_chart(room, need)
         need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
         need = self._shorter_chart(room, need)
+        need = self._without_note(room, need)
         slack = room - need  # whole splits rows given may leave some: the chart takes it
         chart = self.chart
         if slack > 0 and chart.minimumHeight() < self._chart_min_px():
@@ -417,6 +433,16 @@ class SidePanel(QWidget):
         least, chart = self._style.px(CHART_LEAST_PX), self.chart
         if need > room and chart.minimumHeight() > least:
             chart.setMinimumHeight(max(least, chart.minimumHeight() - (need - room)))
+            need = self._needed_height()
+        return need
+
+    def _without_note(self, room: int, need: int) -> int:
+        """In a static panel whose cards need `need` (px), more than `room` (px): the
+        comparison's note gives way (the last resort, before the bottom card is cut: the
+        note had pushed the pacers card out of a 720p presentation export). Returns what
+        they need then."""
+        if need > room and self._static and self.splits.compare_note.isVisibleTo(self):
+            self.splits.set_note_room(False)
             need = self._needed_height()
         return need
 
@@ -439,14 +465,21 @@ class SidePanel(QWidget):
         """Fewer field rows kept in view, down to FIELD_LEAST_ROWS, until the cards fit `room`
         (px); they need `need` (px) now. Returns what they need then."""
         field = self.field
+        fitted = field.list.fitted_height
         rows = field.fit_rows
         while need > room and rows > FIELD_LEAST_ROWS:
-            field.set_fit_rows(rows - 1)
+            # A row fewer that brings the "+ N more" line takes as much height as it saves:
+            # 11 of 12 runners and the line are 12 rows tall. Step past it (a 5000 m's twelve
+            # rows had stayed whole and pushed the pace card out of a square video).
+            fewer = rows - 1
+            while fewer > FIELD_LEAST_ROWS and fitted(fewer) >= fitted(rows):
+                fewer -= 1
+            field.set_fit_rows(fewer)
             fewer_need = self._needed_height()
             if fewer_need >= need:  # not the field that is too tall: the other column
                 field.set_fit_rows(rows)
                 return self._needed_height()
-            rows, need = rows - 1, fewer_need
+            rows, need = fewer, fewer_need
         return need
 
     def _chart_min_px(self) -> int:

@@ -240,6 +240,8 @@ class SplitsTable(Card):
         scrolls it out of view (wheel, scroll bar, keys), until it is in view again."""
         self._static = False
         """Drawn for a picture or a video (see set_static)."""
+        self._note_room = True
+        """The panel has room for the comparison's note (see set_note_room)."""
         v.resized = self._on_view_resized
         v.verticalScrollBar().actionTriggered.connect(self._on_scroll_bar_action_triggered)
 
@@ -350,9 +352,17 @@ class SplitsTable(Card):
         self.compare_note.setToolTip(texts[0] if texts else "")
         self._show_compare_note()
 
+    def set_note_room(self, on: bool) -> None:
+        """Whether the comparison's note may show (under its tab): off is the panel's last
+        resort in a picture too short for every card, before the card under it is cut (the
+        tab and the track's ghost tag name the runner compared too)."""
+        if on != self._note_room:
+            self._note_room = on
+            self._show_compare_note()
+
     def _show_compare_note(self) -> None:
-        """The comparison's note while its tab shows and it has one."""
-        on = self.mode == COMPARE and bool(self.compare_note.texts)
+        """The comparison's note while its tab shows and it has one (and room)."""
+        on = self._note_room and self.mode == COMPARE and bool(self.compare_note.texts)
         if on != self.compare_note.isVisibleTo(self):
             self.compare_note.setVisible(on)
             self.dirty = True
