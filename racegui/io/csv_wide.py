@@ -385,6 +385,29 @@ def _read_cells(
     untimed += empty[:1]
 
 
+def no_finisher_problem(
+    athletes: dict[str, dict], race_m: float, distance_given: bool
+) -> Problem | None:
+    """The problem of a wide sheet none of whose athletes reaches the finish (race_m, m)
+    while one is marked as stopping (STOP_MARKS: "DNF" in her result cell): no runner
+    finished, and a race needs one (the README's race file). Said at the first mark's
+    cell; it had been told only that her last split must be at the race distance (R8).
+    None where someone finishes, where no one is marked, or where --distance was given
+    (distance_given) and someone is not marked: then it is the distance that is wrong."""
+    if any(e["splits"][-1]["distance_m"] >= race_m - 1e-6 for e in athletes.values()):
+        return None
+    marked = [(name, e["mark"]) for name, e in athletes.items() if "mark" in e]
+    if not marked or (distance_given and len(marked) < len(athletes)):
+        return None
+    name, (mark, place) = marked[0]
+    more = f" (and {len(marked) - 1} more marked so)" if len(marked) > 1 else ""
+    return Problem(
+        place,
+        f"no runner finished: {name} is marked {mark!r} here{more}, and a race needs at "
+        f"least one finisher (a time at the {race_m:g} m finish)",
+    )
+
+
 def _is_mark(cell: str) -> bool:
     """Whether a cell holds one of NO_TIME_MARKS ("DNF", "dnf.", "-")."""
     return cell.strip().upper().rstrip(".") in NO_TIME_MARKS

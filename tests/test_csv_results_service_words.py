@@ -1,0 +1,46 @@
+"""A results service's sheet as a reviewer tried it (R8): a sheet whose only runner did
+not finish is told that no runner finished, result cells with record and qualifier marks
+("3:54.37 PB", "3:55.10 q") read as their times, and the notes and problems of result
+columns and marks say what was done in plain words."""
+
+import pytest
+
+from racegui.cli import main
+
+
+def _write(tmp_path, text: str, name: str = "sheet.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _refused(tmp_path, text: str, capsys, *options: str) -> str:
+    """The one line racegui validate says of a bad sheet (exit 2), without its folder."""
+    path = _write(tmp_path, text)
+    assert main(["validate", str(path), *options]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Traceback" not in err[0]
+    return err[0].replace(f"{path}: ", "", 1)
+
+
+@pytest.mark.parametrize("mark", ["DNF", "DNS", "DQ"])
+def test_a_sheet_whose_one_runner_did_not_finish_says_no_runner_finished(tmp_path, capsys, mark):
+    text = f"Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,{mark}\n"
+    assert _refused(tmp_path, text, capsys) == (
+        f"line 2, column 5 (1500 m): no runner finished: Ann is marked '{mark}' here, and a "
+        "race needs at least one finisher (a time at the 1500 m finish)"
+    )
+
+
+def test_a_sheet_whose_runners_all_stopped_names_the_first_mark(tmp_path, capsys):
+    text = "Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,DNF\nBea,47.5,1:50.4,DNF,DNF\n"
+    line = _refused(tmp_path, text, capsys)
+    assert line.startswith(
+        "line 2, column 5 (1500 m): no runner finished: Ann is marked 'DNF' here (and 1 more "
+    )
+
+
+def test_a_distance_given_past_the_finishers_is_still_the_distance_s_problem(tmp_path, capsys):
+    text = "Athlete,300,700,1100,1500\nAnn,47.4,1:50.2,2:53.55,3:54.37\nBea,47.5,1:50.4,DNF,\n"
+    line = _refused(tmp_path, text, capsys, "--distance", "1600")
+    assert "no runner finished" not in line and "1600" in line
