@@ -6,6 +6,7 @@ columns and marks say what was done in plain words."""
 import pytest
 
 from racegui.cli import main
+from racegui.io.splits_csv import read_splits_csv
 
 
 def _write(tmp_path, text: str, name: str = "sheet.csv"):
@@ -44,3 +45,27 @@ def test_a_distance_given_past_the_finishers_is_still_the_distance_s_problem(tmp
     text = "Athlete,300,700,1100,1500\nAnn,47.4,1:50.2,2:53.55,3:54.37\nBea,47.5,1:50.4,DNF,\n"
     line = _refused(tmp_path, text, capsys, "--distance", "1600")
     assert "no runner finished" not in line and "1600" in line
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["3:54.37 PB", "3:54.37 SB", "3:54.37 Q", "3:54.37 q", "3:54.37 =PB", "3:54.37 NR",
+     "3:54.37 WL", "3:54.37 AR", "3:54.37 CR", "3:54.37 MR", "3:54.37 WR", "3:54.37 Q SB"],
+)  # fmt: skip
+def test_a_result_with_a_record_or_qualifier_mark_reads_as_its_time(tmp_path, marked):
+    text = (
+        "Pos,Athlete,Nat,300m,700m,1100m,Result\n"
+        f"1,Ann Lee,GBR,47.40,1:50.20,2:53.55,{marked}\n"
+        "2,Bea Kim,KOR,47.60,1:50.50 PB,2:54.00,3:55.10 sb\n"
+    )
+    race = read_splits_csv(_write(tmp_path, text))
+    ends = [(a.splits[-1].distance_m, round(a.splits[-1].time_s, 2)) for a in race.athletes]
+    assert ends == [(1500, 234.37), (1500, 235.1)]
+    assert round(race.athlete("bea-kim").splits[1].time_s, 2) == 110.5
+
+
+def test_a_mark_that_is_no_record_or_qualifier_is_still_not_a_time(tmp_path, capsys):
+    text = "Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,3:54.37 fast\n"
+    assert _refused(tmp_path, text, capsys).startswith(
+        "line 2, column 5 (1500 m): '3:54.37 fast' is not a time"
+    )

@@ -61,6 +61,14 @@ _NUMBERED = re.compile(r"(lap|split|runde|km|mile)\s*#?\s*\d+", re.IGNORECASE)
 """A header cell numbering a lap or split ("Lap 1", "Split 2", "km 3") instead of a distance."""
 STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
 """Marks (of NO_TIME_MARKS) of a runner with no time from there on: none may follow."""
+RESULT_MARKS = ("PB", "SB", "NR", "WL", "AR", "CR", "MR", "WR", "OR", "ER", "GR", "DLR", "Q")
+"""Marks a results service writes after a time (a personal or season's best, a record, a
+world lead, a qualifier: "3:54.37 PB", "=PB", "3:55.10 q"), left out of a wide sheet's time
+cells (R8: "'3:54.37 PB' is not a time")."""
+_MARKED_TIME = re.compile(
+    rf"(?P<time>\S*\d)(?:\s*\(?=?(?:{'|'.join(RESULT_MARKS)})\)?(?![a-z]))+\s*", re.IGNORECASE
+)
+"""A time followed by one or more of RESULT_MARKS ("3:54.37 =PB", "3:54.37 Q SB")."""
 _STANDARD_SLACK_M = 0.5
 """How near (m) a distance worked out from the split columns must be to a standard race's
 (a mile's splits headed 409, 809, 1209 m)."""
@@ -335,6 +343,9 @@ def _read_cells(
     empty: list[tuple[int, Untimed]] = []
     width = len(row)
     row = list(row)
+    for column in {c for c, _m in header.distances} | {header.result}:
+        if column is not None:
+            row[column] = without_marks(row[column])
     columns = _columns(row, line, header, decimal_comma, problems)
     marks = [(c, m, row[c].strip()) for c, m in columns if _is_mark(row[c])]
     for column, _m, _mark in marks:
@@ -406,6 +417,13 @@ def no_finisher_problem(
         f"no runner finished: {name} is marked {mark!r} here{more}, and a race needs at "
         f"least one finisher (a time at the {race_m:g} m finish)",
     )
+
+
+def without_marks(cell: str) -> str:
+    """A time cell without the RESULT_MARKS after its time ("3:54.37 PB" -> "3:54.37"); any
+    other cell as it is."""
+    marked = _MARKED_TIME.fullmatch(cell.strip())
+    return marked.group("time") if marked else cell
 
 
 def _is_mark(cell: str) -> bool:
