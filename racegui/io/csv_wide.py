@@ -30,6 +30,7 @@ from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import NO_TIME_HINT, NO_TIME_MARKS, Untimed, distance_cell, read_row
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.laps import STANDARD_DISTANCES_M
+from racegui.model.article import with_article
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 WIDE_FORM_HINT = (
@@ -229,7 +230,8 @@ def result_distance(header: WideHeader, distance_m: float | None) -> tuple[float
     race_m = _standard(last + step) if all(abs(d - step) < 1e-6 for d in steps) else None
     if race_m is not None:
         return race_m, (
-            f"{name[0].upper()}{name[1:]} is read as the finish times of a {race_m:g} m race, "
+            f"{name[0].upper()}{name[1:]} is read as the finish times of "
+            f"{with_article(f'{race_m:g} m race')}, "
             f"a step of {step:g} m on from the last split column's {last:g} m (--distance "
             "gives another)."
         )
