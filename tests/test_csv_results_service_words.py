@@ -69,3 +69,47 @@ def test_a_mark_that_is_no_record_or_qualifier_is_still_not_a_time(tmp_path, cap
     assert _refused(tmp_path, text, capsys).startswith(
         "line 2, column 5 (1500 m): '3:54.37 fast' is not a time"
     )
+
+
+def test_a_result_column_whose_distance_is_unknown_is_named_once(tmp_path, capsys):
+    text = "Pos;Name;400;800;1200;Time\n1;Sara;1:02,10;2:05,30;3:08,40;4:11,20\n"
+    assert _refused(tmp_path, text, capsys) == (
+        "line 1, column 6: the Time column holds finish times, but the split columns "
+        "(400, 800, 1200 m) do not say the race distance: give it (--distance)"
+    )
+
+
+@pytest.mark.parametrize(("first", "second"), [("Time", "Final"), ("Result", "Result")])
+def test_a_second_column_of_finish_times_is_refused_as_one(tmp_path, capsys, first, second):
+    text = f"Athlete,300,700,1100,{first},{second}\nAnn,47.4,1:50.2,2:53.55,3:54.37,3:54.37\n"
+    assert _refused(tmp_path, text, capsys) == (
+        f"line 1, column 6: '{second}' is a second column of finish times (column 5, "
+        f"'{first}', is the first): keep one Result (Time, Final, Mark) column"
+    )
+
+
+RESULTS = "Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,3:54.37\n"
+
+
+@pytest.mark.parametrize("mark", ["DQ", "DSQ"])
+def test_a_disqualified_runner_is_noted_as_disqualified(tmp_path, mark):
+    race = read_splits_csv(_write(tmp_path, RESULTS + f"Bea,47.5,1:50.4,2:54.55,{mark}\n"))
+    assert race.athlete("Bea").dnf
+    assert race.notes[1:] == (
+        f"Bea stops at 1100 m, before the 1500 m finish: disqualified ('{mark}' at line 3, "
+        "column 5 (1500 m)), shown as a runner who did not finish.",
+    )
+
+
+def test_a_dns_after_splits_is_noted_as_the_contradiction_it_is(tmp_path):
+    race = read_splits_csv(_write(tmp_path, RESULTS + "Bea,47.5,1:50.4,2:54.55,DNS\n"))
+    assert race.athlete("Bea").dnf
+    assert race.notes[1:] == (
+        "Bea is marked 'DNS' (did not start) at line 3, column 5 (1500 m), but has splits to "
+        "1100 m: shown as a runner who did not finish, stopping there.",
+    )
+
+
+def test_an_athlete_whose_one_row_has_no_time_is_noted_in_the_singular(tmp_path):
+    race = read_splits_csv(_write(tmp_path, RESULTS + "Cy,,,,\n"))
+    assert race.notes[1:] == ("Cy is left out of the race: her only row (line 3) has no time.",)

@@ -193,6 +193,12 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
         if _is_result(written) and result is None:
             result, result_name = k, written
             continue
+        if _is_result(written):  # "Time,Final", "Result,Result": which is the finish?
+            return Problem(
+                place,
+                f"{quoted(written)} is a second column of finish times (column {result + 1}, "
+                f"{result_name!r}, is the first): keep one Result (Time, Final, Mark) column",
+            )
         metres = _metres(written, decimal_comma)
         if metres is None:
             why = "no distance" if not written else f"{quoted(written)} is not a distance in metres"
@@ -237,8 +243,9 @@ def result_distance(header: WideHeader, distance_m: float | None) -> tuple[float
         )
     return Problem(
         cell_place(header.line, header.result if header.result is not None else 0),
-        f"{name} holds finish times, but the split columns ({', '.join(f'{m:g}' for m in metres)}"
-        " m) do not say the race distance: give it (--distance)",
+        f"the {header.result_name} column holds finish times, but the split columns "
+        f"({', '.join(f'{m:g}' for m in metres)} m) do not say the race distance: give it "
+        "(--distance)",
     )
 
 
