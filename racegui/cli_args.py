@@ -37,13 +37,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
-def _not_empty(text: str) -> None:
-    """ArgumentTypeError saying an option's value is empty (or only spaces): --follow ''
-    had said "no athlete has the id or name ''", --title '' and --name '' were taken as not
-    given, and --target '' was "'' is not a time" (tester)."""
+EMPTY_FIX = "type a value, or leave the option out"
+"""What to do about an option's empty value, said after "it is empty: "."""
+
+
+def _not_empty(text: str, fix: str = EMPTY_FIX) -> None:
+    """ArgumentTypeError saying an option's value is empty (or only spaces), then fix: --follow
+    '' had said "no athlete has the id or name ''", --title '' and --name '' were taken as not
+    given, and --target '' was "'' is not a time" (tester); export --size '' was "Size '' is
+    not WIDTHxHEIGHT", --theme '' "invalid choice: ''" and --compare '' "an empty name is
+    not a file" (R8): every empty value is said to be empty, one way."""
     if not text.strip():
         what = "it is empty" if not text else "it is only spaces"
-        raise argparse.ArgumentTypeError(f"{what}: type a value, or leave the option out")
+        raise argparse.ArgumentTypeError(f"{what}: {fix}")
+
+
+def filled(text: str) -> str:
+    """An option's value as typed, refused if empty (_not_empty): the type of an option with
+    choices, which argparse would call "invalid choice: ''"."""
+    _not_empty(text)
+    return text
 
 
 def _time_arg(text: str) -> float:
@@ -123,10 +136,18 @@ def text_arg(text: str) -> str:
 
 
 def _path_arg(text: str) -> Path:
-    """A file name as typed; an empty one is refused (Path("") is ".", which read as "the
-    folder '.'" in validate "")."""
+    """A file name as typed, which must be given (FILE, -o); an empty one is refused as
+    empty (Path("") is ".", which read as "the folder '.'" in validate "")."""
     if not text:
-        raise argparse.ArgumentTypeError("an empty name is not a file")
+        _not_empty(text, "type a file name")
+    return Path(text)
+
+
+def optional_path_arg(text: str) -> Path:
+    """A file name as typed, of an option that may be left out (--compare, --screenshot); an
+    empty one is refused as empty, as any option's empty value is (_not_empty)."""
+    if not text:
+        _not_empty(text, "type a file name, or leave the option out")
     return Path(text)
 
 
@@ -180,7 +201,7 @@ def verb_parser(verb: str) -> argparse.ArgumentParser:
         add_follow_argument(p)
         p.add_argument(
             "--compare",
-            type=_path_arg,
+            type=optional_path_arg,
             metavar="FILE",
             help="another race of the same distance: the followed runner's laps beside its "
             "runner's",
@@ -235,7 +256,9 @@ def gui_parser() -> argparse.ArgumentParser:
         help="race file to open (default: the race file opened last, else the Breaking4 demo)",
     )
     p.add_argument("--demo", action="store_true", help="open the Breaking4 demo race")
-    p.add_argument("--compare", type=_path_arg, metavar="FILE", help="second race shown as a ghost")
+    p.add_argument(
+        "--compare", type=optional_path_arg, metavar="FILE", help="second race shown as a ghost"
+    )
     p.add_argument(
         "--distance",
         type=_distance_arg,
@@ -246,7 +269,7 @@ def gui_parser() -> argparse.ArgumentParser:
     add_follow_argument(p)
     p.add_argument(
         "--screenshot",
-        type=_path_arg,
+        type=optional_path_arg,
         metavar="OUT.png",
         help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
         "without showing it",
@@ -260,7 +283,7 @@ def gui_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot (or 1080p, square...)",
     )
-    p.add_argument("--theme", choices=("dark", "light"))
+    p.add_argument("--theme", type=filled, choices=("dark", "light"))
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument("--version", action="version", version=f"racegui {__version__}")
     return p

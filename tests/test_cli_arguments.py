@@ -11,6 +11,7 @@ from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.resources_path import demo_race_path
 
 DEMO = str(demo_race_path())
+NO_FILE = "it is empty: type a file name"
 HUGE = "1" + "0" * 5000  # more digits than int() reads
 
 
@@ -21,17 +22,19 @@ HUGE = "1" + "0" * 5000  # more digits than int() reads
         (["--screenshot", "o.png", "--size", f"{HUGE}x1080"], "size must be between 16x16"),
         (["export", DEMO, "-o", "x.mp4", "--size", "²x1080"], "Size '²x1080' is not WIDTHxHEIGHT"),
         (["export", DEMO, "-o", "x.mp4", "--size", f"{HUGE}x1080"], "larger than the 7680x4320"),
-        (["validate", ""], "racegui validate: argument FILE: an empty name is not a file"),
-        (["validate", DEMO, ""], "racegui validate: argument FILE: an empty name is not a file"),
-        (["info", ""], "racegui info: argument FILE: an empty name is not a file"),
-        (["state", "", "-t", "1"], "racegui state: argument FILE: an empty name is not a file"),
-        (["import", "", "-o", "x.json"], "racegui import: argument CSV: an empty name"),
-        (["import", "x.csv", "-o", ""], "argument -o/--output: an empty name is not a file"),
-        (["", "--screenshot", "o.png"], "racegui: argument FILE: an empty name is not a file"),
-        ([DEMO, "--screenshot", ""], "argument --screenshot: an empty name is not a file"),
-        (["export", "", "-o", "x.mp4"], "racegui export: argument FILE: an empty name is not"),
-        (["export", DEMO, "-o", ""], "argument -o/--output: an empty name is not a file"),
-        (["export", DEMO, "-o", "x.png", "--compare", ""], "argument --compare: an empty name"),
+        (["validate", ""], f"racegui validate: argument FILE: {NO_FILE}"),
+        (["validate", DEMO, ""], f"racegui validate: argument FILE: {NO_FILE}"),
+        (["info", ""], f"racegui info: argument FILE: {NO_FILE}"),
+        (["state", "", "-t", "1"], f"racegui state: argument FILE: {NO_FILE}"),
+        (["import", "", "-o", "x.json"], f"racegui import: argument CSV: {NO_FILE}"),
+        (["import", "x.csv", "-o", ""], f"argument -o/--output: {NO_FILE}"),
+        (["", "--screenshot", "o.png"], f"racegui: argument FILE: {NO_FILE}"),
+        ([DEMO, "--screenshot", ""], f"argument --screenshot: {NO_FILE}, or leave the option out"),
+        (["export", "", "-o", "x.mp4"], f"racegui export: argument FILE: {NO_FILE}"),
+        (["export", DEMO, "-o", ""], f"argument -o/--output: {NO_FILE}"),
+        (["export", DEMO, "-o", "x.png", "--compare", ""], f"--compare: {NO_FILE}, or leave the"),
+        (["info", DEMO, "--compare", ""], f"--compare: {NO_FILE}, or leave the option out"),
+        ([DEMO, "--screenshot", "o.png", "--compare", ""], f"--compare: {NO_FILE}, or leave the"),
     ],
 )
 def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv, message):
@@ -62,6 +65,12 @@ EMPTY = "it is empty: type a value, or leave the option out"
         (["import", "x.csv", "-o", "x.json", "--distance", ""], f"argument --distance: {EMPTY}"),
         (["export", DEMO, "-o", "x.png", "--time", ""], f"argument --from/--time: {EMPTY}"),
         ([DEMO, "--screenshot", "o.png", "--size", ""], f"argument --size: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--size", ""], f"argument --size: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--theme", ""], f"argument --theme: {EMPTY}"),
+        ([DEMO, "--screenshot", "o.png", "--theme", ""], f"argument --theme: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--splits", ""], f"argument --splits: {EMPTY}"),
+        (["export", DEMO, "-o", "x.mp4", "--fps", ""], f"argument --fps: {EMPTY}"),
+        (["export", DEMO, "-o", "x.mp4", "--speed", ""], f"argument --speed: {EMPTY}"),
     ],
 )
 def test_an_empty_option_is_said_to_be_empty(capsys, tmp_path, monkeypatch, argv, message):

@@ -88,7 +88,7 @@ def test_a_result_column_whose_distance_the_splits_do_not_say_needs_distance(tmp
     text = "Athlete,400,800,1200,Final\nAnn Lee,60.00,2:00.00,3:00.00,3:45.00\n"
     line = _refused(tmp_path, text, capsys)
     assert line == (
-        "wide1500.csv: line 1, column 5: column 5 (Final) holds finish times, but the split "
+        "wide1500.csv: line 1, column 5: the Final column holds finish times, but the split "
         "columns (400, 800, 1200 m) do not say the race distance: give it (--distance)"
     )
     race = read_splits_csv(_write(tmp_path, text), distance_m=1500)

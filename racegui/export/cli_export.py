@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from racegui.cli_args import UsageError, text_arg
+from racegui.cli_args import UsageError, filled, optional_path_arg, text_arg
 from racegui.cli_output import to_stderr
 from racegui.cli_read import followed, read_file_arg
 from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note, stand_in_note
@@ -38,6 +38,7 @@ def add_export_arguments(
     and a file name)."""
 
     def size_or_preset(text: str) -> tuple[int, int]:
+        filled(text)
         try:
             return parse_size(text)
         except ExportOptionsError as exc:
@@ -85,6 +86,7 @@ def add_export_arguments(
     parser.add_argument("--no-panel", action="store_true", help="track only, no side panel")
     parser.add_argument(
         "--splits",
+        type=filled,
         choices=EXPORT_SPLITS,
         default=None,
         help="the panel's splits table: laps to the line, every 200 m with the published "
@@ -92,7 +94,7 @@ def add_export_arguments(
         "splits (where both files give them at the same distances, else laps) against the "
         "--compare race (compare; the default with --compare, else laps)",
     )
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark")
+    parser.add_argument("--theme", type=filled, choices=("dark", "light"), default="dark")
     parser.add_argument(
         "--presentation",
         action="store_true",
@@ -115,7 +117,7 @@ def add_export_arguments(
     )
     parser.add_argument(
         "--compare",
-        type=path_arg,
+        type=optional_path_arg,
         metavar="FILE",
         help="second race whose runner is shown as a ghost",
     )
@@ -146,6 +148,7 @@ def _numbered(still: Path) -> str:
 
 def whole_fps(text: str) -> int:
     """--fps: a whole number of frames per second (a video's 29.97 is not one)."""
+    filled(text)
     try:
         return int(text)
     except ValueError:
@@ -158,6 +161,7 @@ def speed_arg(text: str) -> float:
     """--speed: a number of times real time, or a fraction such as 1/16 (as the README and
     the window's speed box write the slowest); the range is checked with the other options.
     '1/16' had been refused as 'invalid float value' (tester)."""
+    filled(text)
     top, slash, bottom = text.partition("/")
     try:
         value = float(top) / float(bottom) if slash else float(text)

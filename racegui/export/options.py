@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
 from racegui.export.layout import layout_scale, layout_size
+from racegui.model.article import with_article
 from racegui.model.replay import Replay
 from racegui.model.timefmt import clock_text, format_times_apart
 
@@ -395,8 +396,9 @@ def check_gif_budget(frames: int, size: tuple[int, int], plan: FramePlan | None 
             + (", or use a smaller size." if smaller else ".")
         )
     if frames > most:
+        gif = with_article(f"{width}x{height} GIF")
         raise ExportOptionsError(
-            f"A {width}x{height} GIF of {frames} frames is too big (at most {most} frames at "
+            f"{gif[0].upper()}{gif[1:]} of {frames} frames is too big (at most {most} frames at "
             f"that size){fits}: export MP4, "
             + ("or use a smaller size, " if can_shrink else "")
             + "or fewer frames (a shorter span, a lower fps or a higher speed)."

@@ -134,13 +134,7 @@ def race_data(
         last_m = entry["splits"][-1]["distance_m"]
         if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
-            why = "the role column says runner" if said_roles[k] else "the athlete is listed first"
-            if "mark" in entry:
-                why = f"{entry['mark'][0]!r} at {entry['mark'][1]}"
-            notes.append(
-                f"{item['name']} stops at {last_m:g} m, before the {race_m:g} m finish: a "
-                f"runner who did not finish ({why})."
-            )
+            notes.append(_dnf_note(item["name"], entry, last_m, race_m, bool(said_roles[k])))
         elif not said_roles[k] and role == "pacer":
             unsaid = "the role cell is empty" if has_role else "the CSV has no role column"
             notes.append(
@@ -161,6 +155,27 @@ def race_data(
     if notes:
         data["notes"] = notes
     return data
+
+
+def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner: bool) -> str:
+    """The note on a runner who did not finish, stopping at last_m (m) before the race_m (m)
+    finish, saying why she is one: her mark (a wide sheet's "DNF"; a "DQ" or "DSQ" as
+    disqualified, a "DNS" after splits as the contradiction it is), else her role cell, else
+    her place first in the file."""
+    stop = f"{name} stops at {last_m:g} m, before the {race_m:g} m finish"
+    if "mark" not in entry:
+        why = "the role column says runner" if said_runner else "the athlete is listed first"
+        return f"{stop}: a runner who did not finish ({why})."
+    mark, place = entry["mark"]
+    kind = mark.upper().rstrip(".")
+    if kind in ("DQ", "DSQ"):
+        return f"{stop}: disqualified ({mark!r} at {place}), shown as a runner who did not finish."
+    if kind == "DNS":
+        return (
+            f"{name} is marked {mark!r} (did not start) at {place}, but has splits to "
+            f"{last_m:g} m: shown as a runner who did not finish, stopping there."
+        )
+    return f"{stop}: a runner who did not finish ({mark!r} at {place})."
 
 
 def _time(split: dict) -> float | str:

@@ -55,8 +55,12 @@ def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict])
         elif row.athlete in absent:
             lines = absent.pop(row.athlete)  # said once, where her first row is
             if len(lines) == 1:
-                where = f"line {lines[0]}"
-            elif len(lines) <= 4:
+                notes.append(
+                    f"{row.athlete} is left out of the race: her only row (line {lines[0]}) has "
+                    "no time."
+                )
+                continue
+            if len(lines) <= 4:
                 where = f"lines {', '.join(lines[:-1])} and {lines[-1]}"
             else:
                 where = f"lines {lines[0]} to {lines[-1]}"

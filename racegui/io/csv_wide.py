@@ -30,6 +30,7 @@ from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import NO_TIME_HINT, NO_TIME_MARKS, Untimed, distance_cell, read_row
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.laps import STANDARD_DISTANCES_M
+from racegui.model.article import with_article
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
 WIDE_FORM_HINT = (
@@ -61,6 +62,14 @@ _NUMBERED = re.compile(r"(lap|split|runde|km|mile)\s*#?\s*\d+", re.IGNORECASE)
 """A header cell numbering a lap or split ("Lap 1", "Split 2", "km 3") instead of a distance."""
 STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
 """Marks (of NO_TIME_MARKS) of a runner with no time from there on: none may follow."""
+RESULT_MARKS = ("PB", "SB", "NR", "WL", "AR", "CR", "MR", "WR", "OR", "ER", "GR", "DLR", "Q")
+"""Marks a results service writes after a time (a personal or season's best, a record, a
+world lead, a qualifier: "3:54.37 PB", "=PB", "3:55.10 q"), left out of a wide sheet's time
+cells (R8: "'3:54.37 PB' is not a time")."""
+_MARKED_TIME = re.compile(
+    rf"(?P<time>\S*\d)(?:\s*\(?=?(?:{'|'.join(RESULT_MARKS)})\)?(?![a-z]))+\s*", re.IGNORECASE
+)
+"""A time followed by one or more of RESULT_MARKS ("3:54.37 =PB", "3:54.37 Q SB")."""
 _STANDARD_SLACK_M = 0.5
 """How near (m) a distance worked out from the split columns must be to a standard race's
 (a mile's splits headed 409, 809, 1209 m)."""
@@ -184,6 +193,12 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
         if _is_result(written) and result is None:
             result, result_name = k, written
             continue
+        if _is_result(written):  # "Time,Final", "Result,Result": which is the finish?
+            return Problem(
+                place,
+                f"{quoted(written)} is a second column of finish times (column {result + 1}, "
+                f"{result_name!r}, is the first): keep one Result (Time, Final, Mark) column",
+            )
         metres = _metres(written, decimal_comma)
         if metres is None:
             why = "no distance" if not written else f"{quoted(written)} is not a distance in metres"
@@ -221,14 +236,16 @@ def result_distance(header: WideHeader, distance_m: float | None) -> tuple[float
     race_m = _standard(last + step) if all(abs(d - step) < 1e-6 for d in steps) else None
     if race_m is not None:
         return race_m, (
-            f"{name[0].upper()}{name[1:]} is read as the finish times of a {race_m:g} m race, "
+            f"{name[0].upper()}{name[1:]} is read as the finish times of "
+            f"{with_article(f'{race_m:g} m race')}, "
             f"a step of {step:g} m on from the last split column's {last:g} m (--distance "
             "gives another)."
         )
     return Problem(
         cell_place(header.line, header.result if header.result is not None else 0),
-        f"{name} holds finish times, but the split columns ({', '.join(f'{m:g}' for m in metres)}"
-        " m) do not say the race distance: give it (--distance)",
+        f"the {header.result_name} column holds finish times, but the split columns "
+        f"({', '.join(f'{m:g}' for m in metres)} m) do not say the race distance: give it "
+        "(--distance)",
     )
 
 
@@ -335,6 +352,9 @@ def _read_cells(
     empty: list[tuple[int, Untimed]] = []
     width = len(row)
     row = list(row)
+    for column in {c for c, _m in header.distances} | {header.result}:
+        if column is not None:
+            row[column] = without_marks(row[column])
     columns = _columns(row, line, header, decimal_comma, problems)
     marks = [(c, m, row[c].strip()) for c, m in columns if _is_mark(row[c])]
     for column, _m, _mark in marks:
@@ -383,6 +403,36 @@ def _read_cells(
             empty[0] = (line, replace(empty[0][1], mark=(mark, place)))
     problems[start:] = list(dict.fromkeys(problems[start:]))
     untimed += empty[:1]
+
+
+def no_finisher_problem(
+    athletes: dict[str, dict], race_m: float, distance_given: bool
+) -> Problem | None:
+    """The problem of a wide sheet none of whose athletes reaches the finish (race_m, m)
+    while one is marked as stopping (STOP_MARKS: "DNF" in her result cell): no runner
+    finished, and a race needs one (the README's race file). Said at the first mark's
+    cell; it had been told only that her last split must be at the race distance (R8).
+    None where someone finishes, where no one is marked, or where --distance was given
+    (distance_given) and someone is not marked: then it is the distance that is wrong."""
+    if any(e["splits"][-1]["distance_m"] >= race_m - 1e-6 for e in athletes.values()):
+        return None
+    marked = [(name, e["mark"]) for name, e in athletes.items() if "mark" in e]
+    if not marked or (distance_given and len(marked) < len(athletes)):
+        return None
+    name, (mark, place) = marked[0]
+    more = f" (and {len(marked) - 1} more marked so)" if len(marked) > 1 else ""
+    return Problem(
+        place,
+        f"no runner finished: {name} is marked {mark!r} here{more}, and a race needs at "
+        f"least one finisher (a time at the {race_m:g} m finish)",
+    )
+
+
+def without_marks(cell: str) -> str:
+    """A time cell without the RESULT_MARKS after its time ("3:54.37 PB" -> "3:54.37"); any
+    other cell as it is."""
+    marked = _MARKED_TIME.fullmatch(cell.strip())
+    return marked.group("time") if marked else cell
 
 
 def _is_mark(cell: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 
+from racegui.model.article import with_article
 from racegui.model.timefmt import format_time
 
 LAP_M = 400.0
@@ -89,7 +90,7 @@ def laps_text(distance_m: float, laps: int | None = None) -> str:
     if n == 1:
         return f"1 lap of {first:.2f} m".replace(".00 m", " m")
     part = f"{first:.2f}".removesuffix(".00")
-    return f"{n} laps (a {part} m part lap, then {n - 1} × 400 m)"
+    return f"{n} laps ({with_article(f'{part} m part lap')}, then {n - 1} × 400 m)"
 
 
 def fitting_text(laps: int) -> str:

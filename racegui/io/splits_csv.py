@@ -50,6 +50,7 @@ from racegui.io.csv_wide import (
     LAP_FORM_HINT,
     find_wide_header,
     misread_header,
+    no_finisher_problem,
     read_wide_rows,
     result_distance,
     wide_header,
@@ -261,6 +262,9 @@ def _wide_race(
     given = given_options(distance_m, title, target_time_s)
     title = title or title_above(text, line) or file_title(path)
     race_m = distance_m if distance_m is not None else last_m
+    no_finisher = no_finisher_problem(athletes, race_m, distance_m is not None)
+    if no_finisher is not None:
+        raise RaceFileError(path, [no_finisher])
     return _race(path, athletes, col, race_m, title, target_time_s, notes, given, where)
 
 
