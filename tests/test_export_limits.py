@@ -38,7 +38,7 @@ def test_a_speed_may_be_written_as_a_fraction(tmp_path):
     assert len(list(tmp_path.glob("x_*.png"))) == 17  # 0.1 s of race played over 1.6 s
 
 
-@pytest.mark.parametrize("speed", ["1/0", "abc", "1/16/2", "/2", ""])
+@pytest.mark.parametrize("speed", ["1/0", "abc", "1/16/2", "/2"])
 def test_a_speed_that_is_no_number_is_one_line_and_exit_2(capsys, tmp_path, speed):
     out = tmp_path / "x.mp4"
     assert main(["export", DEMO, "-o", str(out), "--speed", speed, "-q"]) == 2
