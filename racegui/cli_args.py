@@ -59,6 +59,19 @@ def filled(text: str) -> str:
     return text
 
 
+def seconds_arg(text: str) -> float:
+    """A length of time in plain seconds ("3", "2.5"), as a card's --title-card takes it:
+    its range is checked with the other options. An empty or wordy value had been argparse's
+    "invalid float value: ''" (R8's list)."""
+    _not_empty(text)
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds (such as 3 or 2.5)"
+        ) from None
+
+
 def _time_arg(text: str) -> float:
     from racegui.model.timefmt import TimeFormatError, parse_time
 

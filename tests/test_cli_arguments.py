@@ -71,6 +71,12 @@ EMPTY = "it is empty: type a value, or leave the option out"
         (["export", DEMO, "-o", "x.png", "--splits", ""], f"argument --splits: {EMPTY}"),
         (["export", DEMO, "-o", "x.mp4", "--fps", ""], f"argument --fps: {EMPTY}"),
         (["export", DEMO, "-o", "x.mp4", "--speed", ""], f"argument --speed: {EMPTY}"),
+        (["export", DEMO, "-o", "x.mp4", "--title-card", ""], f"argument --title-card: {EMPTY}"),
+        (["export", DEMO, "-o", "x.mp4", "--end-card", ""], f"argument --end-card: {EMPTY}"),
+        (
+            ["export", DEMO, "-o", "x.mp4", "--end-card", "abc"],
+            "argument --end-card: 'abc' is not a number of seconds (such as 3 or 2.5)",
+        ),
     ],
 )
 def test_an_empty_option_is_said_to_be_empty(capsys, tmp_path, monkeypatch, argv, message):

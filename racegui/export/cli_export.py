@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from racegui.cli_args import UsageError, filled, optional_path_arg, text_arg
+from racegui.cli_args import UsageError, filled, optional_path_arg, seconds_arg, text_arg
 from racegui.cli_output import to_stderr
 from racegui.cli_read import followed, read_file_arg
 from racegui.cli_text import FOLLOW_HELP, after_end_text, minutes_typo_note, stand_in_note
@@ -103,14 +103,14 @@ def add_export_arguments(
     )
     parser.add_argument(
         "--title-card",
-        type=float,
+        type=seconds_arg,
         default=0.0,
         metavar="S",
         help="seconds of title card before the race (at most 30)",
     )
     parser.add_argument(
         "--end-card",
-        type=float,
+        type=seconds_arg,
         default=0.0,
         metavar="S",
         help="seconds of end card after the race (at most 30)",
