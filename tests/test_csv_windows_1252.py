@@ -73,18 +73,21 @@ def test_a_lap_csv_in_windows_1252_is_read_too(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "data",
-    [
-        b"athlete,distance_m,time\r\nJ\xfcrgen,400,60.2\r\nRen\x81e,400,61.0\r\n",  # 0x81: none
-        b"athlete,distance_m,time\r\nJ\xfcrgen\x01\x02,400,60.2\r\n",  # control characters
+    ("data", "place"),
+    [  # 0x81: no character; control characters: the first byte that is not UTF-8
+        (
+            b"athlete,distance_m,time\r\nJ\xfcrgen,400,60.2\r\nRen\x81e,400,61.0\r\n",
+            "3, character 4",
+        ),
+        (b"athlete,distance_m,time\r\nJ\xfcrgen\x01\x02,400,60.2\r\n", "2, character 2"),
     ],
 )
-def test_bytes_that_fit_neither_are_refused_as_before(tmp_path, capsys, data):
+def test_bytes_that_fit_neither_are_refused_as_before(tmp_path, capsys, data, place):
     path = tmp_path / "bad.csv"
     path.write_bytes(data)
     with pytest.raises(RaceFileError) as err:
         read_splits_csv(path)
-    assert str(err.value) == f"{path}: line 2, character 2: {NOT_UTF8}"
+    assert str(err.value) == f"{path}: line {place}: {NOT_UTF8}"
     assert main(["validate", str(path)]) == 2
     assert capsys.readouterr().err == str(err.value) + "\n"
 
@@ -96,3 +99,27 @@ def test_a_race_file_in_windows_1252_is_still_refused(tmp_path, capsys, name):
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "not UTF-8 text, which a race file (JSON) must be" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "place"),
+    [
+        (b"Athlete,distance_m,time\nJ\xfcrgen,400,60.1\nZo\x9d,400,61\n", "line 3, character 3"),
+        (
+            b"Athlete,distance_m,time\n\xc3\x81nn,400,60.1\nZ\xfc\x9d,800,2:01\n",
+            "line 3, character 3",
+        ),
+        (b"Athlete,distance_m,time\nJ\xfcrgen\x01,400,60.1\n", "line 2, character 2"),
+    ],
+)
+def test_a_file_that_fits_neither_is_refused_at_the_byte_that_fits_neither(
+    tmp_path, capsys, data, place
+):
+    """R9: a file whose u-umlaut was Windows-1252 and a later byte fit neither encoding was
+    refused at the u-umlaut ("line 2, character 2"), which Windows-1252 reads; a valid UTF-8
+    character holding 0x81 (C3 81) is no such byte; a control character (Windows-1252 refused
+    for it, no byte that fits neither) keeps the first byte that is not UTF-8."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    assert main(["validate", str(path)]) == 2
+    assert capsys.readouterr().err == f"{path}: {place}: {NOT_UTF8}\n"

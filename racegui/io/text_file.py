@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -138,8 +139,9 @@ def _decode_plain(path: str | Path | None, data: bytes, csv: bool) -> tuple[str,
         text = _cp1252_text(data) if csv else None
         if text is not None:
             return text, "cp1252"
-        line = data[: exc.start].count(b"\n") + 1
-        before = data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        at = _neither_at(data, exc.start) if csv else exc.start
+        line = data[:at].count(b"\n") + 1
+        before = data[data.rfind(b"\n", 0, at) + 1 : at]
         char = len(before.decode("utf-8", errors="replace")) + 1  # a letter, not a CSV column
         raise RaceFileError(
             path,
@@ -150,6 +152,39 @@ def _decode_plain(path: str | Path | None, data: bytes, csv: bool) -> tuple[str,
                 )
             ],
         ) from None
+
+
+_NOT_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+"""Bytes that are no character in Windows-1252."""
+
+
+def _neither_at(data: bytes, first: int) -> int:
+    """Where (byte offset) a CSV that is neither UTF-8 nor Windows-1252 first has a byte
+    that is neither: no Windows-1252 character and not inside a UTF-8 character; first (the
+    first byte that is not UTF-8) where there is none (another reason Windows-1252 was
+    refused: a control character). A file whose ü was Windows-1252 had been refused at the
+    ü, not at the byte that fits neither (R9)."""
+    for match in _NOT_CP1252.finditer(data, first):
+        if not _in_utf8_character(data, match.start()):
+            return match.start()
+    return first
+
+
+def _in_utf8_character(data: bytes, at: int) -> bool:
+    """Whether the byte at offset `at` is part of a well-formed UTF-8 character."""
+    for start in range(at, max(at - 4, -1), -1):
+        lead = data[start]
+        if 0x80 <= lead < 0xC0:  # a continuation byte: its lead is further back
+            continue
+        size = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4
+        if lead < 0x80 or start + size <= at:
+            return False
+        try:
+            data[start : start + size].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return False
 
 
 def _cp1252_text(data: bytes) -> str | None:
