@@ -113,3 +113,32 @@ def test_a_dns_after_splits_is_noted_as_the_contradiction_it_is(tmp_path):
 def test_an_athlete_whose_one_row_has_no_time_is_noted_in_the_singular(tmp_path):
     race = read_splits_csv(_write(tmp_path, RESULTS + "Cy,,,,\n"))
     assert race.notes[1:] == ("Cy is left out of the race: her only row (line 3) has no time.",)
+
+
+@pytest.mark.parametrize("mark", ["DSQ", "DQ"])
+def test_a_runner_disqualified_after_finishing_is_read_with_a_note(tmp_path, mark):
+    """R9: a DSQ in the result of a runner with every split, her finish too, had made the
+    whole sheet fail ("'DSQ' is not column 5's '3:50.5'")."""
+    text = (
+        "Athlete,400,800,1200,1500,Result\nAnn,60.1,2:01.0,3:02.0,3:50.0,3:50.00 PB\n"
+        f"Fay,60.5,2:01.5,3:02.5,3:50.5,{mark}\n"
+    )
+    race = read_splits_csv(_write(tmp_path, text))
+    fay = next(a for a in race.athletes if a.name == "Fay")
+    assert fay.splits[-1].time_s == pytest.approx(230.5) and not fay.dnf
+    assert (
+        f"Fay: disqualified ('{mark}' at line 3, column 6 (1500 m)); her run is shown as "
+        "timed, to the finish."
+    ) in race.notes
+
+
+@pytest.mark.parametrize("mark", ["DNF", "DNS"])
+def test_a_stop_mark_beside_a_finish_time_says_so(tmp_path, capsys, mark):
+    text = (
+        "Athlete,400,800,1200,1500,Result\nAnn,60.1,2:01.0,3:02.0,3:50.0,3:50.00\n"
+        f"Fay,60.5,2:01.5,3:02.5,3:50.5,{mark}\n"
+    )
+    assert _refused(tmp_path, text, capsys).startswith(
+        f"line 3, column 6 (1500 m): '{mark}' as the result, but column 5 has a time at the "
+        "1500 m finish: leave the cell empty for a split not taken"
+    )

@@ -135,6 +135,12 @@ def race_data(
         if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
             notes.append(_dnf_note(item["name"], entry, last_m, race_m, bool(said_roles[k])))
+        elif "mark" in entry and _finishes(entry, reached_m):  # disqualified after finishing
+            mark, place = entry["mark"]
+            notes.append(
+                f"{item['name']}: disqualified ({mark!r} at {place}); her run is shown as "
+                "timed, to the finish."
+            )
         elif not said_roles[k] and role == "pacer":
             unsaid = "the role cell is empty" if has_role else "the CSV has no role column"
             notes.append(

@@ -384,6 +384,19 @@ def _read_cells(
         if entry and len(entry["splits"]) > before:
             entry["splits"][-1].update(place=place, column=column)
     stop = next((m for m in marks if m[2].upper().rstrip(".") in STOP_MARKS), None)
+    finished = finished_mark(row, header, line)
+    if stop is None and finished is not None:
+        mark, place, kind = finished
+        if kind in ("DQ", "DSQ") and athlete in athletes:
+            athletes[athlete]["mark"] = (mark, place)
+        elif kind in STOP_MARKS:
+            problems.append(
+                Problem(
+                    place,
+                    f"{mark!r} as the result, but column {finished_column(header) + 1} has "
+                    f"a time at the {header.result_m:g} m finish: {NO_TIME_HINT}",
+                )
+            )
     if stop is not None:
         column, metres, mark = stop
         place = header.place(line, column, metres)
@@ -403,6 +416,24 @@ def _read_cells(
             empty[0] = (line, replace(empty[0][1], mark=(mark, place)))
     problems[start:] = list(dict.fromkeys(problems[start:]))
     untimed += empty[:1]
+
+
+def finished_column(header: WideHeader) -> int:
+    """The split column at the result's distance (header.result_m), -1 if none."""
+    return next((c for c, m in header.distances if abs(m - (header.result_m or -1.0)) < 1e-6), -1)
+
+
+def finished_mark(row: list[str], header: WideHeader, line: int) -> tuple[str, str, str] | None:
+    """(the mark, its place, its kind "DQ", "DNF", ...) of a row whose result cell holds a
+    mark while its split column at the finish holds a time (a runner disqualified after
+    finishing), else None."""
+    if header.result is None or header.result_m is None:
+        return None
+    column = finished_column(header)
+    final = row[header.result].strip()
+    if column < 0 or not _is_mark(final) or not row[column].strip() or _is_mark(row[column]):
+        return None
+    return final, header.place(line, header.result, header.result_m), final.upper().rstrip(".")
 
 
 def no_finisher_problem(
@@ -461,6 +492,8 @@ def _columns(
     if not split:
         columns[twin] = (result, result_m)
         return columns
+    if _is_mark(final) and not _is_mark(split):  # a finish time, and a mark as its result
+        return columns  # read_wide_row says what the mark means (finished_mark)
     if not _same_time(split, final, decimal_comma):
         problems.append(
             Problem(
