@@ -167,3 +167,24 @@ def test_the_board_knows_whether_the_panel_shows_the_gap(qapp, demo):
             assert src.scene.track.overlay.gap_shown_elsewhere is panel
         finally:
             src.close()
+
+
+def test_a_boosted_distance_line_takes_a_form_that_fits_in_the_type_it_is_drawn_in(qapp, tmp_path):
+    """R9: a 1080x1080 presentation export of a 12-runner 5000 m cut its distance line,
+    "Chebet · 2,123 m run · 2,877 m t…", where a shorter form fitted: the forms were measured
+    shrunk below the least type size the line is drawn in."""
+    rows = ["Athlete,1000,2000,3000,4000,5000"]
+    for i in range(12):
+        times = [(168.95 + 0.8 * i) * k for k in range(1, 6)]
+        rows.append(
+            f"Beatrice Chebet{i:02d}," + ",".join(f"{t // 60:.0f}:{t % 60:05.2f}" for t in times)
+        )
+    path = tmp_path / "w5000.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    src, _ = _frame(load_replay(path), (1080, 1080), 360.0, presentation=True)
+    try:
+        distance = src.scene.track.overlay.board_lines["distance"]
+        assert distance and not distance.endswith("…")
+        assert distance.endswith("to go")
+    finally:
+        src.close()

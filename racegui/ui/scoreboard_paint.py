@@ -157,7 +157,8 @@ class ScoreboardPainter:
         f_dist, m_dist = f_info, m_info
         if keep[1]:
             ways = (status.distance_text, *status.distance_forms)
-            distance = first_fitting(ways, partial(self._shrunk_width, m_info, room, u / ul), room)
+            width = partial(self._shrunk_width, m_info, room, u / ul, ul)
+            distance = first_fitting(ways, width, room)
             k = _shrink(m_info.horizontalAdvance(distance), 0.0, room, u / ul)
             f_dist, m_dist = self._fonts.pair(self._line_px("info", ul * k))
             distance = m_dist.elided(distance, room)
@@ -241,11 +242,18 @@ class ScoreboardPainter:
                 break
         return u, gaps, keep
 
-    @staticmethod
-    def _shrunk_width(m: QFontMetricsF, room: float, least: float, text: str) -> float:
-        """Width (px) of a boosted line's text as drawn in room px (see _shrink)."""
+    def _shrunk_width(
+        self, m: QFontMetricsF, room: float, least: float, ul: float, text: str
+    ) -> float:
+        """Width (px) of a boosted info line's text (m: its metrics at line unit ul, px) as
+        drawn in room px (see _shrink): measured in the type it is drawn in, which the least
+        type size may keep wider than shrunk (a 1080x1080 presentation board's distance line
+        had been cut, "2,877 m t…", where a shorter form fitted: R9)."""
         w = m.horizontalAdvance(text)
-        return w * _shrink(w, 0.0, room, least)
+        k = _shrink(w, 0.0, room, least)
+        if k == 1.0:
+            return w
+        return self._fonts.pair(self._line_px("info", ul * k))[1].horizontalAdvance(text)
 
     def _boosted_units(
         self,
