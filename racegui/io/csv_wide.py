@@ -384,17 +384,18 @@ def _read_cells(
         if entry and len(entry["splits"]) > before:
             entry["splits"][-1].update(place=place, column=column)
     stop = next((m for m in marks if m[2].upper().rstrip(".") in STOP_MARKS), None)
-    finished = finished_mark(row, header, line)
+    finished = _finished_mark(row, header, line)
     if stop is None and finished is not None:
-        mark, place, kind = finished
+        mark, place, column = finished
+        kind = mark.upper().rstrip(".")
         if kind in ("DQ", "DSQ") and athlete in athletes:
             athletes[athlete]["mark"] = (mark, place)
         elif kind in STOP_MARKS:
             problems.append(
                 Problem(
                     place,
-                    f"{mark!r} as the result, but column {finished_column(header) + 1} has "
-                    f"a time at the {header.result_m:g} m finish: {NO_TIME_HINT}",
+                    f"{mark!r} as the result, but column {column + 1} has a time at the "
+                    f"{header.result_m:g} m finish: {NO_TIME_HINT}",
                 )
             )
     if stop is not None:
@@ -418,22 +419,26 @@ def _read_cells(
     untimed += empty[:1]
 
 
-def finished_column(header: WideHeader) -> int:
-    """The split column at the result's distance (header.result_m), -1 if none."""
-    return next((c for c, m in header.distances if abs(m - (header.result_m or -1.0)) < 1e-6), -1)
-
-
-def finished_mark(row: list[str], header: WideHeader, line: int) -> tuple[str, str, str] | None:
-    """(the mark, its place, its kind "DQ", "DNF", ...) of a row whose result cell holds a
-    mark while its split column at the finish holds a time (a runner disqualified after
-    finishing), else None."""
-    if header.result is None or header.result_m is None:
+def _finish_column(header: WideHeader) -> int | None:
+    """The split column at the result column's distance (header.result_m), if there is one."""
+    result_m = header.result_m
+    if header.result is None or result_m is None:
         return None
-    column = finished_column(header)
+    return next((c for c, m in header.distances if abs(m - result_m) < 1e-6), None)
+
+
+def _finished_mark(row: list[str], header: WideHeader, line: int) -> tuple[str, str, int] | None:
+    """(the mark, its place, the split column at the finish) of a row whose result cell
+    holds a mark while that split column holds a time (a runner disqualified after
+    finishing; a DNF beside a finish time), else None (the case _columns reads the split
+    column alone for)."""
+    column = _finish_column(header)
+    if column is None or header.result is None or header.result_m is None:
+        return None
     final = row[header.result].strip()
-    if column < 0 or not _is_mark(final) or not row[column].strip() or _is_mark(row[column]):
+    if not _is_mark(final) or not row[column].strip() or _is_mark(row[column]):
         return None
-    return final, header.place(line, header.result, header.result_m), final.upper().rstrip(".")
+    return final, header.place(line, header.result, header.result_m), column
 
 
 def no_finisher_problem(
@@ -482,10 +487,10 @@ def _columns(
     if header.result is None or header.result_m is None:
         return columns
     result, result_m = header.result, header.result_m
-    twin = next((k for k, (_c, m) in enumerate(columns) if abs(m - result_m) < 1e-6), None)
-    if twin is None:
+    column = _finish_column(header)
+    if column is None:
         return [*columns, (result, result_m)]
-    column = columns[twin][0]
+    twin = [c for c, _m in columns].index(column)
     split, final = row[column].strip(), row[result].strip()
     if not final:
         return columns
@@ -493,7 +498,7 @@ def _columns(
         columns[twin] = (result, result_m)
         return columns
     if _is_mark(final) and not _is_mark(split):  # a finish time, and a mark as its result
-        return columns  # read_wide_row says what the mark means (finished_mark)
+        return columns  # _read_cells says what the mark means (_finished_mark)
     if not _same_time(split, final, decimal_comma):
         problems.append(
             Problem(
