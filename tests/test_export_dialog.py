@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from racegui.export import dialog as dialog_module
+from racegui.export import dialog_run as dialog_module
 from racegui.export import mp4_writer
 from racegui.export.dialog import ExportDialog
 from racegui.export.export_folder import default_folder
@@ -374,7 +374,7 @@ def test_a_gif_too_long_says_the_latest_end_that_fits(replay, tmp_path, qtbot):
 def test_browse_gives_a_name_typed_without_suffix_the_chosen_format(
     replay, tmp_path, qtbot, monkeypatch
 ):
-    from racegui.export import dialog as export_dialog
+    from racegui.export import dialog_form as export_dialog
 
     dlg = ExportDialog(replay, start_dir=tmp_path)
     qtbot.addWidget(dlg)
