@@ -87,6 +87,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "dnf": a.dnf,
                 "estimated": a.estimated,
                 "place": places.get(i),
+                "time_decimals": a.finish_decimals,
             }
         )
     laps = [
@@ -103,6 +104,8 @@ def _info_data(replay, digits: int | None = 3) -> dict:
             "lap_time_published": lap.lap_time_published,
             "stopped": lap.stopped,
             "at_stop": lap.at_stop,
+            "decimals": lap.decimals,
+            "lap_decimals": lap.lap_decimals,
         }
         for lap in analysis.lap_table(replay)
     ]
@@ -128,6 +131,8 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "delta_s": num(row.segment_delta_s),
                 "gap_s": num(row.delta_s),
                 "estimated": not row.published,
+                "decimals": row.decimals,
+                "split_decimals": row.segment_decimals,
                 "at_stop": bool(
                     replay.focus_dnf and abs(row.distance_m - replay.focus_stop_m) < 1e-6
                 ),
@@ -165,12 +170,15 @@ def _info_data(replay, digits: int | None = 3) -> dict:
     }
 
 
-def _event_time(e: dict) -> str:
+def _event_time(e: dict, decimals: dict[str, int]) -> str:
     """An event's race time: rounded up to the hundredth (typed back, it lands at or after the
-    event), a finish as published, to the nearest."""
+    event), a finish as published, to the nearest, at the decimals of its athlete's finish
+    (decimals: by id, as info --json's time_decimals)."""
     from racegui.model.timefmt import format_time, format_time_up
 
-    return format_time(e["time_s"]) if e["kind"] == "finish" else format_time_up(e["time_s"])
+    if e["kind"] == "finish":
+        return format_time(e["time_s"], decimals.get(e["athlete"], 2))
+    return format_time_up(e["time_s"])
 
 
 def _print_info(data: dict) -> None:
@@ -209,8 +217,9 @@ def _print_info(data: dict) -> None:
         cells = (
             lap_cell(lap),
             f"{lap['distance_m']:.2f} m",
-            format_time(lap["time_s"]),  # timed by analysis: up to the hundredth, as everywhere
-            format_time(lap["lap_time_s"]),
+            # timed by analysis: up to the hundredth, as everywhere, or as published
+            format_time(lap["time_s"], lap["decimals"]),
+            format_time(lap["lap_time_s"], lap["lap_decimals"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
             format_delta(gap) if gap is not None else "-",
@@ -222,9 +231,10 @@ def _print_info(data: dict) -> None:
         # not all in the laps table already
         _print_file_splits(focus, data["file_splits"], data["distance_m"])
     print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
+    decimals = {a["id"]: a["time_decimals"] for a in data["athletes"]}
     for e in data["events"]:
         label = e["label"] + estimated_mark(e["estimated"])
-        print(f"  {_event_time(e):>8}  {e['distance_m']:8.2f} m  {label}")
+        print(f"  {_event_time(e, decimals):>8}  {e['distance_m']:8.2f} m  {label}")
     if data["notes"]:
         print("\nNotes")
         for note in data["notes"]:
@@ -283,8 +293,8 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
         cells = (
             _split_cell(split, k, race_m),
             f"{_metres(split['distance_m'])} m",
-            format_time(split["time_s"]),
-            format_time(split["split_s"]),
+            format_time(split["time_s"], split["decimals"]),
+            format_time(split["split_s"], split["split_decimals"]),
             f"{_metres(split['over_m'])} m",
             format_time(target) if target is not None else "-",
             format_delta(delta) if delta is not None else "-",
@@ -308,6 +318,7 @@ def _info_outcome(a: dict) -> str:
         a["dropout_time_s"],
         estimated=bool(a["dropout_estimated"]),
         dnf=a["dnf"],
+        decimals=a["time_decimals"],
     )
 
 

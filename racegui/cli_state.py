@@ -92,15 +92,14 @@ def _gap_line(replay, s) -> str | None:
     gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
     if gap_s is None:
         return None
-    name = replay.athletes[replay.focus].name
+    focus = replay.athletes[replay.focus]
+    name = focus.name
     verb = "finished" if t >= float(replay.finish_time_s[replay.focus]) else "is"
     stop = ""
     if replay.focus_stopped(t):  # the gap held where she stopped
         verb = "stopped"
-        stop = (
-            f", at {replay.focus_stop_m:g} m, {format_time(float(timed(replay.focus_stop_s)))}:"
-            " did not finish"
-        )
+        stopped = format_time(float(timed(replay.focus_stop_s)), focus.finish_decimals)
+        stop = f", at {replay.focus_stop_m:g} m, {stopped}: did not finish"
     if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
         return f"{name} {verb} level with the target{stop}"
     side = "behind" if gap_s > 0 else "ahead of"
@@ -118,7 +117,9 @@ def _gap_line(replay, s) -> str | None:
 def _outcome(replay, i: int, status: str) -> str:
     """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"."""
     if status == "finished":
-        return outcome(float(replay.finish_time_s[i]), None)
+        return outcome(
+            float(replay.finish_time_s[i]), None, decimals=replay.athletes[i].finish_decimals
+        )
     if status in ("dropped out", "did not finish"):
         estimated = bool(dropout_is_estimated(replay, i))
         where = float(replay.dropout_distance_m[i])

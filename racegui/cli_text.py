@@ -84,15 +84,17 @@ def outcome(
     *,
     estimated: bool = False,
     dnf: bool = False,
+    decimals: int = 2,
 ) -> str:
     """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, rounded up to
     the hundredth; " (est.)" if the dropout is estimated), "did not finish at 2000 m" for a
     runner who stopped there (dnf), or "". The finish is shown as published, to the nearest
-    hundredth, and so is where a runner stopped (her last split)."""
+    hundredth or to the `decimals` it was published to (3:50.5), and so is where a runner
+    stopped (her last split)."""
     if finish_s is not None:
-        return f"finished {format_time(finish_s)}"
+        return f"finished {format_time(finish_s, decimals)}"
     if dropout_m is not None and dnf:
-        when = f", {format_time(dropout_s)}" if dropout_s is not None else ""
+        when = f", {format_time(dropout_s, decimals)}" if dropout_s is not None else ""
         return f"did not finish at {dropout_m:g} m{when}{estimated_mark(estimated)}"
     if dropout_m is not None:
         when = f", {format_time_up(dropout_s)}" if dropout_s is not None else ""

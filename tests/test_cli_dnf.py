@@ -77,7 +77,7 @@ def test_import_counts_the_runner_who_did_not_finish(capsys, tmp_path):
         "role column says runner).",
     ]
     code, out, _ = run(capsys, "info", out_path)
-    assert "  Ava  runner  did not finish at 2000 m, 6:30.40" in out
+    assert "  Ava  runner  did not finish at 2000 m, 6:30.4\n" in out  # typed to the tenth
 
 
 def test_info_names_a_stop_on_the_line_dnf_not_a_lap(capsys, tmp_path):

@@ -33,7 +33,8 @@ def ghost_name(compare: Replay, replay: Replay | None = None) -> str:
     """A compared race's runner, year and final time: "Kipyegon 2023 (4:07.64)" (told apart
     from replay's runner as compare_label does)."""
     finish = float(compare.finish_time_s[compare.focus])
-    time = f" ({format_time(finish)})" if np.isfinite(finish) else ""
+    decimals = compare.athletes[compare.focus].finish_decimals
+    time = f" ({format_time(finish, decimals)})" if np.isfinite(finish) else ""
     return f"{compare_label(compare, replay)}{time}"
 
 
@@ -162,15 +163,18 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
     if compare is not None:
         other = float(compare.finish_time_s[compare.focus])
         if np.isfinite(finish) and np.isfinite(other):
-            lines.append(_margin_text(float(finish) - other, compare_label(compare, replay), other))
+            label = compare_label(compare, replay)
+            decimals = compare.athletes[compare.focus].finish_decimals
+            lines.append(_margin_text(float(finish) - other, label, other, decimals))
     if np.isfinite(finish):
         others = [
-            f"{name}  {format_time(t)} ({format_delta(t - float(finish))})"
-            for name, t in _other_finishes(replay)
+            f"{name}  {format_time(t, decimals)} ({format_delta(t - float(finish))})"
+            for name, t, decimals in _other_finishes(replay)
         ]
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
-    return CardText(runner.name.upper(), format_time(float(finish)), tuple(lines), _where(replay))
+    headline = format_time(float(finish), runner.finish_decimals)  # as published: 3:50.5
+    return CardText(runner.name.upper(), headline, tuple(lines), _where(replay))
 
 
 def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
@@ -180,7 +184,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     race = replay.race
     runner = replay.athletes[replay.focus]
     status = race_status(replay, replay.state_at(replay.focus_stop_s), compare)
-    stopped = format_time(float(timed(replay.focus_stop_s)))
+    stopped = format_time(float(timed(replay.focus_stop_s)), runner.finish_decimals)
     lines = [f"Stopped at {replay.focus_stop_m:g} m, {stopped}"]
     if status.target_gap is not None and race.target_time_s is not None:
         target = format_time(race.target_time_s)
@@ -188,7 +192,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     if status.compare_gap is not None:
         gap = status.compare_gap
         lines.append(f"{_gap_words(gap.seconds)} {gap.label} at the stop")
-    others = [f"{name}  {format_time(t)}" for name, t in _other_finishes(replay)]
+    others = [f"{name}  {format_time(t, d)}" for name, t, d in _other_finishes(replay)]
     lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     return CardText(runner.name.upper(), "DNF", tuple(lines), _where(replay))
@@ -226,12 +230,14 @@ END_CARD_OTHERS = 3
 not finish (DNF), as many as fit in three lines."""
 
 
-def _other_finishes(replay: Replay) -> list[tuple[str, float]]:
-    """(name, finish time s) of the race's other runners who finished, first home first: a
-    club race's end card named only the runner followed (coach's review)."""
+def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
+    """(name, finish time s, its published decimals) of the race's other runners who
+    finished, first home first: a club race's end card named only the runner followed
+    (coach's review)."""
     others = [i for i in replay.runners if i != replay.focus]
-    times = sorted((float(replay.finish_time_s[i]), replay.athletes[i].name) for i in others)
-    return [(name, t) for t, name in times if np.isfinite(t)]
+    times = sorted((float(replay.finish_time_s[i]), i) for i in others)
+    athletes = replay.athletes
+    return [(athletes[i].name, t, athletes[i].finish_decimals) for t, i in times if np.isfinite(t)]
 
 
 def _did_not_finish(replay: Replay) -> list[str]:
@@ -243,9 +249,10 @@ def _did_not_finish(replay: Replay) -> list[str]:
     ]
 
 
-def _margin_text(margin_s: float, label: str, other_s: float) -> str:
-    """ "1.22 s ahead of Kipyegon 2023 (4:07.64)"; level when it reads 0.00."""
-    return f"{_gap_words(margin_s)} {label} ({format_time(other_s)})"
+def _margin_text(margin_s: float, label: str, other_s: float, decimals: int = 2) -> str:
+    """ "1.22 s ahead of Kipyegon 2023 (4:07.64)", the other's time at the `decimals` it
+    was published to; level when it reads 0.00."""
+    return f"{_gap_words(margin_s)} {label} ({format_time(other_s, decimals)})"
 
 
 def _where(replay: Replay) -> str:

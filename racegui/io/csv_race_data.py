@@ -12,6 +12,13 @@ from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN, LANES
 from racegui.model.lane_start import LANE_START_LAPS
 from racegui.model.race import TARGET_ID
+from racegui.model.timefmt import (
+    PUBLISHED_DECIMALS,
+    TimeFormatError,
+    format_time,
+    parse_time,
+    written_decimals,
+)
 from racegui.model.track import STANDARD_TRACK
 
 COLOUR_NAMES = {
@@ -187,11 +194,25 @@ def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner:
 def _time(split: dict) -> float | str:
     """A split's time as race file data: seconds, or the text typed where it has two colons
     (h:mm:ss), so that a split it makes implausible says how it was read (1:51:40 typed for
-    1:51.40 reads as 1 h 51 min 40 s: race_splits.hours_reading)."""
+    1:51.40 reads as 1 h 51 min 40 s: race_splits.hours_reading), or as text to the tenth
+    or the second where it was typed so ("3:50.5": a results sheet's, printed as published,
+    not as 3:50.50)."""
     typed = split.get("typed", "")
     if typed.count(":") == 2 and hours_reading(typed) is not None:
         return typed
+    decimals = written_decimals(typed)
+    if typed and decimals < PUBLISHED_DECIMALS and _reads_as(typed, split["time"]):
+        return format_time(split["time"], decimals)
     return split["time"]
+
+
+def _reads_as(typed: str, seconds: float) -> bool:
+    """Whether a cell's text is the time (s) read from it (not an Excel day fraction's,
+    which was turned into seconds)."""
+    try:
+        return abs(parse_time(typed) - seconds) < 1e-9
+    except TimeFormatError:
+        return False
 
 
 def _said_role(entry: dict) -> str:

@@ -1,4 +1,5 @@
-"""A race as racegui/1 JSON data (times as seconds), as write_race saves it."""
+"""A race as racegui/1 JSON data (times as seconds, or text where published to fewer
+decimals), as write_race saves it."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from typing import Any
 
 from racegui.io.schema import FORMAT
 from racegui.model.race import Race, Split
+from racegui.model.timefmt import PUBLISHED_DECIMALS, format_time
 
 
 def _split_dict(s: Split) -> dict:
-    out: dict[str, Any] = {"distance_m": s.distance_m, "time": s.time_s}
+    out: dict[str, Any] = {"distance_m": s.distance_m, "time": _time(s)}
     if s.estimated:
         out["estimated"] = True
     if s.source:
@@ -17,8 +19,18 @@ def _split_dict(s: Split) -> dict:
     return out
 
 
+def _time(s: Split) -> float | str:
+    """A split's time as race file data: seconds, or text where it was published to fewer
+    decimals than hundredths ("3:50.5"), which a number would not say (written_decimals
+    reads them back)."""
+    if s.decimals < PUBLISHED_DECIMALS:
+        return format_time(s.time_s, s.decimals)
+    return s.time_s
+
+
 def race_to_data(race: Race) -> dict:
-    """The race as racegui/1 JSON data (times as seconds)."""
+    """The race as racegui/1 JSON data (times as seconds, or as text to tenths or whole
+    seconds where they were published so)."""
     athletes = []
     for a in race.athletes:
         item: dict[str, Any] = {"id": a.id, "name": a.name, "role": a.role, "colour": a.colour}

@@ -16,7 +16,14 @@ from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, json_path
 from racegui.io.schema import MAX_SPLITS, SplitModel
 from racegui.io.split_order import SplitOrder, out_of_line_text
 from racegui.model.race import Split
-from racegui.model.timefmt import MAX_TIME_S, TimeFormatError, format_times_apart, parse_time
+from racegui.model.timefmt import (
+    MAX_TIME_S,
+    PUBLISHED_DECIMALS,
+    TimeFormatError,
+    format_times_apart,
+    parse_time,
+    written_decimals,
+)
 
 MAX_SPEED_MPS = 12.5
 """No human runs faster than this between two splits (m/s): above it a split is a typo."""
@@ -315,11 +322,18 @@ def _paced(cols: SplitColumns, d: np.ndarray, t: np.ndarray, loc: tuple, problem
     fine = (gap >= MIN_SPLIT_GAP_S - 1e-9) & (speed <= MAX_SPEED_MPS) & (speed >= MIN_SPEED_MPS)
     if not np.all(fine):
         return _paced_one_by_one(cols, good.tolist(), gd.tolist(), gt.tolist(), loc, problems)
-    estimated, source = cols.estimated, cols.source
+    estimated, source, decimals = cols.estimated, cols.source, _decimals(cols.time)
     if len(good) < len(estimated):
         estimated = [estimated[k] for k in good.tolist()]
         source = [source[k] for k in good.tolist()]
-    return list(map(Split, gd.tolist(), gt.tolist(), estimated, source))
+        decimals = [decimals[k] for k in good.tolist()]
+    return list(map(Split, gd.tolist(), gt.tolist(), estimated, source, decimals))
+
+
+def _decimals(times: list[float | str]) -> list[int]:
+    """Decimals each time is published to (Split.decimals): as written for a text time
+    ("3:50.5": 1), hundredths for a number (seconds, however written)."""
+    return [written_decimals(t) if t.__class__ is str else PUBLISHED_DECIMALS for t in times]
 
 
 def _paced_one_by_one(
@@ -366,6 +380,7 @@ def _paced_one_by_one(
                 )
             )
             continue
-        out.append(Split(dk, tk, cols.estimated[k], cols.source[k]))
+        decimals = _decimals([cols.time[k]])[0]
+        out.append(Split(dk, tk, cols.estimated[k], cols.source[k], decimals))
         prev_d, prev_t = dk, tk
     return out

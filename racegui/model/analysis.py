@@ -3,8 +3,9 @@
 The time of each moment in these tables (a lap's end, a split, a dropout, an event) is timed
 as athletics times it: rounded up to the hundredth (see timed). Every view shows that one
 figure: the window's tables and clock after a jump, info, state and the end card agree, and a
-time typed back lands at or after its moment. Published splits are whole hundredths and stay
-as published. The motion model itself is not rounded."""
+time typed back lands at or after its moment. Published splits stay as published, and are
+printed to the decimals they were published to (a results sheet's 3:50.5, not 3:50.50).
+The motion model itself is not rounded."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import ROUND_UP_SLACK, format_time
+from racegui.model.timefmt import PUBLISHED_DECIMALS, ROUND_UP_SLACK, format_time
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class Lap:
     """The row where a runner who did not finish stopped (her last): a part lap
     (`stopped`), or a whole lap when she stopped on the line (2200 m of a 3000 m), which
     reads "DNF" all the same."""
+    decimals: int = 2
+    """Decimals time_s is printed to: as published where the lap ends at her split (1 for
+    a 3:50.5), else hundredths (read from the model)."""
+    lap_decimals: int = 2
+    """Decimals lap_time_s is printed to: the fewer of its ends' where both are published
+    (lap_time_published), else hundredths."""
 
     @property
     def delta_s(self) -> float | None:
@@ -71,6 +78,12 @@ class SplitRow:
     segment_published: bool = False
     """Both ends of the segment are published (or the start): its time is exact; else it
     is an estimate read from the model."""
+    decimals: int = 2
+    """Decimals time_s is printed to: as published at a split of hers (1 for a 3:50.5),
+    else hundredths (read from the model)."""
+    segment_decimals: int = 2
+    """Decimals segment_time_s is printed to: the fewer of its ends' where both are
+    published (segment_published), else hundredths."""
 
     @property
     def delta_s(self) -> float | None:
@@ -155,6 +168,20 @@ def _published_m(replay: Replay) -> set[float]:
     return {0.0} | {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
 
 
+def _published_decimals(replay: Replay) -> dict[float, int]:
+    """Decimals of the focus runner's split times in the file (Split.decimals) by distance
+    (m, rounded to the millimetre; the start's 0 is exact: hundredths)."""
+    splits = replay.athletes[replay.focus].splits
+    return {0.0: PUBLISHED_DECIMALS} | {round(s.distance_m, 3): s.decimals for s in splits}
+
+
+def _decimals_between(decimals: dict[float, int], start_m: float, end_m: float) -> int:
+    """Decimals a time between two distances (m) is printed to: the fewer of the two ends'
+    published decimals, hundredths where either is not published."""
+    ends = [decimals.get(round(float(m), 3)) for m in (start_m, end_m)]
+    return PUBLISHED_DECIMALS if None in ends else min(ends)
+
+
 def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
     """Each lap of the focus runner (a first partial lap, then each 400 m to the finish).
 
@@ -166,6 +193,7 @@ def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
     ends = lap_boundaries_m(replay, whole_race)
     line = replay.focus_stop_m if replay.focus_dnf and not whole_race else None
     published = _published_m(replay)
+    decimals = _published_decimals(replay)
     times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, ends)))
     target = _target_times(replay, ends)
     starts = np.concatenate([[0.0], ends[:-1]])
@@ -187,6 +215,8 @@ def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
                 lap_time_published=_both_in(published, starts[k], end),
                 stopped=line is not None and k == len(ends) - 1 and not _on_the_line(replay, end),
                 at_stop=line is not None and k == len(ends) - 1,
+                decimals=decimals.get(round(float(end), 3), PUBLISHED_DECIMALS),
+                lap_decimals=_decimals_between(decimals, starts[k], end),
             )
         )
     return laps
@@ -209,6 +239,7 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
     """
     d = float(replay.race.distance_m) if whole_race else replay.focus_end_m
     published = _published_m(replay)
+    decimals = _published_decimals(replay)
     origin = _grid_origin_m(float(replay.race.distance_m), every_m, published)
     marks = np.arange(origin or every_m, d - 1e-6, every_m)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))
@@ -236,6 +267,8 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
                 target_segment_time_s=target_segment,
                 published=round(float(dk), 3) in published,
                 segment_published=not (off or short) and _both_in(published, start_m, dk),
+                decimals=decimals.get(round(float(dk), 3), PUBLISHED_DECIMALS),
+                segment_decimals=_decimals_between(decimals, start_m, dk),
             )
         )
         if not off:
@@ -289,6 +322,7 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
     target = _target_times(replay, dist)
     rows = []
     prev_t, prev_target, prev_exact = 0.0, 0.0, True
+    prev_decimals = PUBLISHED_DECIMALS
     for k, split in enumerate(splits):
         tgt = None if target is None else float(target[k])
         rows.append(
@@ -300,9 +334,11 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
                 target_segment_time_s=None if tgt is None else tgt - prev_target,
                 published=not split.estimated,
                 segment_published=prev_exact and not split.estimated,
+                decimals=split.decimals,
+                segment_decimals=min(prev_decimals, split.decimals),
             )
         )
-        prev_t, prev_exact = split.time_s, not split.estimated
+        prev_t, prev_exact, prev_decimals = split.time_s, not split.estimated, split.decimals
         prev_target = 0.0 if tgt is None else tgt
     return rows
 
@@ -407,7 +443,7 @@ def events(replay: Replay) -> list[Event]:
     for i, a in enumerate(replay.athletes):
         t = timed(replay.finish_time_s[i])
         if np.isfinite(t):
-            label = f"{a.name} finishes in {format_time(float(t))}"
+            label = f"{a.name} finishes in {format_time(float(t), a.finish_decimals)}"
             out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
     order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "dnf": 2, "finish": 3}
     return sorted(out, key=lambda e: (e.time_s, order[e.kind]))

@@ -21,6 +21,9 @@ class Split:
     time_s: float
     estimated: bool = False
     source: str | None = None
+    decimals: int = 2
+    """Decimals its time was published to, up to hundredths (timefmt.written_decimals): 1
+    for a 3:50.5 from hand timing or a results site, which is printed so, not as 3:50.50."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ class Athlete:
         if self.even_pace_time_s is not None:
             return self.even_pace_time_s
         return float("inf")
+
+    @property
+    def finish_decimals(self) -> int:
+        """Decimals her finish time is published to: her last split's (hundredths for an
+        even pace or a formation, which the model times)."""
+        return self.splits[-1].decimals if self.splits else 2
 
     @property
     def finisher(self) -> bool:

@@ -70,6 +70,21 @@ def _check_two_digits(value: str, hours: str | None, minutes: str | None, secs: 
         raise TimeFormatError(f"{value!r}: minutes after hours need two digits ({form})")
 
 
+PUBLISHED_DECIMALS = 2
+"""Most decimals a published time is printed to: hundredths (a photo finish's thousandths
+are printed to the hundredth, as every time is)."""
+
+
+def written_decimals(text: str) -> int:
+    """Decimals a time is written to in text, at most PUBLISHED_DECIMALS: 1 for "3:50.5" (or
+    "3:50,5"), 0 for "3:50", 2 for "4:06.42" and "4:06.421"."""
+    for point in ".,":
+        head, found, frac = text.rpartition(point)
+        if found:
+            return min(len(frac.strip()), PUBLISHED_DECIMALS)
+    return 0
+
+
 HALF_SLACK = 1e-6
 """How far below a half (in units of the last digit shown) a value may be and still round
 up: float error, not a smaller time (237.05 s is 2370.4999999999995 tenths)."""

@@ -155,7 +155,9 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     finished = math.isfinite(finish) and t >= finish
     run_m = float(min(state.distance_m[f], replay.race.distance_m))
     to_go = max(replay.race.distance_m - run_m, 0.0)
-    clock = clock_text(finish if finished else t)  # with minutes: the graphic keeps its width
+    # With minutes: the graphic keeps its width. A finish as published (3:50.5, not 3:50.50).
+    decimals = replay.athletes[f].finish_decimals if finished else 2
+    clock = clock_text(finish if finished else t, decimals)
     lap_text, lap_detail = lap_words(replay, run_m, finished)
     if finished:
         lap_detail = f"in {clock}"
@@ -176,7 +178,7 @@ def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) ->
     3,000 m", and her gaps as they were then (her distance had run on through her few metres
     of easing out, and the gap to another race's runner had grown with the clock)."""
     stop_s, stop_m = replay.focus_stop_s, replay.focus_stop_m
-    clock = clock_text(float(timed(stop_s)))
+    clock = clock_text(float(timed(stop_s)), replay.athletes[replay.focus].finish_decimals)
     distance = f"Stopped at {stop_m:,.0f} m of {replay.race.distance_m:,.0f} m"
     short = (f"Stopped at {stop_m:,.0f} m",)
     target = _target_gap(replay, state)

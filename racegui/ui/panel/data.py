@@ -86,6 +86,11 @@ class PanelData:
     tables have them, to the finish (NaN times past where she stopped), which the tables
     show until she stops so as not to give it away; empty for a finisher."""
 
+    @property
+    def finish_decimals(self) -> int:
+        """Decimals the focus runner's finish (or stop) is published to (3:50.5: 1)."""
+        return self.replay.athletes[self.replay.focus].finish_decimals
+
     @classmethod
     def build(cls, replay: Replay) -> PanelData:
         """Run the analysis once for this replay."""

@@ -74,7 +74,7 @@ class FieldCard(Card):
         self._ends = {
             i: f"DNF · {float(replay.dropout_distance_m[i]):g} m"
             if replay.dnf[i]
-            else format_time(float(replay.finish_time_s[i]))
+            else format_time(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
             for i in standings.rows
         }
         self._laps = {}

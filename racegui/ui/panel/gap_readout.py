@@ -178,7 +178,8 @@ class GapReadout(Card):
         self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
         proj = frame.projected_s
         digits = 2 if frame.finished else 1
-        self.projected.set_text("—" if proj is None else format_time(proj, digits))
+        shown = data.finish_decimals if frame.finished else digits  # her finish as published
+        self.projected.set_text("—" if proj is None else format_time(proj, shown))
         target = data.replay.race.target_time_s
         if target is None:
             self.versus.set_text(NO_TARGET_NOTE)
@@ -198,7 +199,8 @@ class GapReadout(Card):
         self.projected.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
         # When: the metres' caption says it already where there is a target.
         target = data.replay.target is not None
-        self.versus.set_text("" if target else f"at {format_time(data.stop_s)}")
+        stop = format_time(data.stop_s, data.finish_decimals)
+        self.versus.set_text("" if target else f"at {stop}")
         self.versus.set_colour(style.theme.text_muted)
         # Empty, it still kept its template's room ("+88.8 vs 8:88.88"), which cut the last
         # letter of "DNF · 2200 m" in presentation mode's bigger type.

@@ -112,11 +112,11 @@ class LapSplit(QWidget):
             prev_gap = None
         if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
             self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} M")
-            self.lap_time.set_text(format_time(data.stop_s, 2))
+            self.lap_time.set_text(format_time(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         elif i >= len(laps):
             self.lap_name.set_text("FINISH")
-            self.lap_time.set_text(format_time(data.finish_s, 2))
+            self.lap_time.set_text(format_time(data.finish_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         else:
             lap = laps[i]

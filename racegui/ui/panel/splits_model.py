@@ -67,8 +67,8 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
         out.append(
             Row(
                 label,
-                format_time(lap.time_s),
-                format_time(lap.lap_time_s),
+                format_time(lap.time_s, lap.decimals),
+                format_time(lap.lap_time_s, lap.lap_decimals),
                 _opt_time(lap.target_lap_time_s),
                 _opt_delta(delta),
                 kind_of(delta),
@@ -138,8 +138,10 @@ def split_rows(
         out.append(
             Row(
                 label,
-                format_time(s.time_s),
-                "" if s.segment_time_s is None else format_time(s.segment_time_s),
+                format_time(s.time_s, s.decimals),
+                ""
+                if s.segment_time_s is None
+                else format_time(s.segment_time_s, s.segment_decimals),
                 "" if s.segment_time_s is None else _opt_time(s.target_segment_time_s),
                 _opt_delta(delta),
                 kind_of(delta),
