@@ -464,22 +464,30 @@ class SidePanel(QWidget):
         at 1280x680 the table had kept 2 of a mile's 5 rows beside a 120 px chart (a coach's
         review: the laps are read first), but a 10,000 m's 14 rows had not been worth a
         chart squeezed to 89 px. In two columns the chart is beside the splits, not above
-        them: its height would not help them."""
+        them: its height would not help them. Each step gives way only while the cards need
+        less for it, so in two columns the steps are taken again while they fit no more and
+        need less: the field had stopped at 9 of 12 rows while the splits beside it were the
+        taller, the splits at 8 once the field's column was, and the pace and pacers cards
+        were cut by 51 px (a 12-runner 5000 m with pacers in a square video)."""
         feed = self.pacers.feed_rows
         while need > room and feed > 1:
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
         one_column = self._columns == 1
-        if one_column or not self.field.isHidden():
-            need = self._fewer_splits_rows(room, need, SPLITS_KEPT_ROWS)
-        if not self.field.isHidden():
-            need = self._fewer_field_rows(room, need)
-        if one_column:
+        for _ in range(4):  # in two columns, again while the taller column changes sides
+            before = need
+            if one_column or not self.field.isHidden():
+                need = self._fewer_splits_rows(room, need, SPLITS_KEPT_ROWS)
+            if not self.field.isHidden():
+                need = self._fewer_field_rows(room, need)
+            if one_column:
+                need = self._shorter_chart(room, need)
+            need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
             need = self._shorter_chart(room, need)
-        need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
-        need = self._shorter_chart(room, need)
-        need = self._without_note(room, need)
+            need = self._without_note(room, need)
+            if one_column or need <= room or need >= before:
+                break
         slack = room - need  # whole splits rows given may leave some: the chart takes it
         chart = self.chart
         if slack > 0 and chart.minimumHeight() < self._chart_min_px():
