@@ -21,9 +21,13 @@ from tests.helpers_race import demo_data, write_json  # noqa: E402
 LONG_NAME = "Maria Guadalupe Fernández-Castellanos de la Vega"
 
 
-def _5000m_of_twelve(path):
-    """Twelve runners over 5000 m with splits every 1000 m and no pacers (R8's rs4)."""
+def _5000m_of_twelve(path, pacers: int = 0):
+    """Twelve runners over 5000 m with splits every 1000 m and no pacers (R8's rs4), or
+    `pacers` pacers who step off at 2000 m, 3000 m, ..."""
     runners = []
+    for k in range(pacers):
+        splits = [{"distance_m": 1000 * j, "time": 158.0 * j} for j in range(1, 3 + k)]
+        runners.append({"id": f"p{k}", "name": f"Pacer {k}", "role": "pacer", "splits": splits})
     for k in range(12):
         lap_s = 160.0 + 2.0 * k  # each 1000 m
         runners.append(
@@ -68,16 +72,43 @@ def _cards_outside(panel: SidePanel) -> list[str]:
     ]
 
 
-def test_twelve_field_rows_give_way_to_the_pace_card_in_a_square_video(qapp, tmp_path):
-    """11 rows and the "+ 1 more" line are as tall as 12 rows: the field gives two rows or
-    more, not none (it had kept all twelve, the pace card cut in half)."""
-    src = SceneFrameSource(_5000m_of_twelve(tmp_path), DARK, (1080, 1080))
+@pytest.mark.parametrize("presentation", [False, True])
+def test_a_square_export_s_twelve_field_rows_take_the_column_the_splits_leave(
+    qapp, tmp_path, presentation
+):
+    """R8's rs4 in a square video: the field keeps all twelve rows in the left column under
+    the gap card, pace over splits beside it, nothing cut. The field had shared its column
+    with the pace card: 7 rows ("+ 5 more") beside splits with 268 px empty under them
+    (--presentation), 4 rows ("+ 8 more") beside every lap without."""
+    src = SceneFrameSource(
+        _5000m_of_twelve(tmp_path), DARK, (1080, 1080), presentation=presentation
+    )
     try:
         src.frame_at(810.0)
         panel = src.scene.panel
         assert _cards_outside(panel) == []
+        field, pace, splits = panel.field, panel.pace_card, panel.splits
+        assert len(field.shown_texts()) == 12 and field.list.more_text() == ""
+        assert pace.x() == splits.x() > field.geometry().right() and pace.y() < splits.y()
+        assert splits.view.rows_in_view() >= 6  # the current lap and the five before it
+        # Neither column is left with a row's height empty beside a cut card.
+        assert panel.height() - splits.geometry().bottom() < field.list.row_pitch()
+    finally:
+        src.close()
+
+
+def test_twelve_field_rows_beside_splits_and_pacers_give_way_until_every_card_fits(qapp, tmp_path):
+    """With three pacers the field keeps the pace card's column and gives rows to it: 11 rows
+    and the "+ 1 more" line are as tall as 12, so two or more, not none; the splits beside
+    it give way too. The field had stopped at 9 rows while the splits were the taller column,
+    the splits at 8 once the field's was, and the pace and pacers cards were cut by 51 px."""
+    src = SceneFrameSource(_5000m_of_twelve(tmp_path, pacers=3), DARK, (1080, 1080))
+    try:
+        src.frame_at(400.0)
+        panel = src.scene.panel
+        assert _cards_outside(panel) == []
         field = panel.field
-        assert 3 <= len(field.shown_texts()) < 12
+        assert 3 <= len(field.shown_texts()) < 11
         assert field.list.more_text().startswith(f"+ {12 - len(field.shown_texts())} more")
     finally:
         src.close()

@@ -67,6 +67,10 @@ class FieldList(QWidget):
             self._count = count
             self._resize_limits()
 
+    def count(self) -> int:
+        """How many runners the field has (listed or counted in "+ N more")."""
+        return self._count
+
     def set_kept_rows(self, rows: int) -> None:
         """Keep at least `rows` whole rows in view (fewer if the field has fewer)."""
         rows = max(1, rows)

@@ -125,14 +125,19 @@ class FitTable(QTableView):
         """Height (px) of the header and `rows` rows."""
         return self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
 
-    def _fitted_height(self) -> int:
-        """Height (px) that shows the rows of `sized_for` or else of the shown model (for a
-        runner who did not finish, as many as before she stops, after it too)."""
+    def rows_in_view(self) -> int:
+        """Whole rows the table is sized to show: those of `sized_for` or else of the shown
+        model (for a runner who did not finish, as many as before she stops, after it too),
+        at most `max_rows` and `fit_rows`."""
         model = self.sized_for if self.sized_for is not None else self.model()
         rows = min(sized_rows(model), self.max_rows)
         if self.fit_rows is not None:
             rows = min(rows, self.fit_rows)
-        return self._rows_height(rows) + 2 * self.frameWidth() + 2
+        return rows
+
+    def _fitted_height(self) -> int:
+        """Height (px) that shows rows_in_view()."""
+        return self._rows_height(self.rows_in_view()) + 2 * self.frameWidth() + 2
 
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(super().sizeHint().width(), self._fitted_height())

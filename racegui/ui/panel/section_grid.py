@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 FIELD_STRETCH = 4
 """The field card's share of spare height against the pace chart's (and the pacers card's,
 or the empty room below the cards without one) 1: its rows first, up to every runner's."""
-ROWS, COLUMNS = "rows", "columns"
+ROWS, COLUMNS, FIELD_COLUMN = "rows", "columns", "field column"
 """Two-column arrangements: in rows that line up (gap beside splits, pace beside pacers), or
 in columns of their own (gap over pace, splits over pacers), which stretch no card to its
-neighbour's height."""
+neighbour's height; or, with a field card, the field in the left column with the gap card
+alone, pace over splits over pacers on the right (the one column's order, split after the
+field), where the field's rows would be cut short beside splits shorter than its column."""
 
 
 class SectionGrid:
@@ -40,16 +42,19 @@ class SectionGrid:
         sections were last placed for."""
 
     def place(self, columns: int, arrangement: str = ROWS, chart_first: bool = False) -> bool:
-        """Lay the sections out in `columns` (1 or 2) and, in two, the `arrangement` (ROWS or
-        COLUMNS; a race without pacers, or with a field card, has COLUMNS, the splits alone
-        in theirs). With `chart_first` (presentation) the pace card alone takes the spare
-        height in one column, the pacers card none: a projector's chart had been squeezed
-        to a third of its height (presenter's review). True if the sections moved."""
+        """Lay the sections out in `columns` (1 or 2) and, in two, the `arrangement` (ROWS,
+        COLUMNS or FIELD_COLUMN; a race without pacers, or with a field card, has COLUMNS,
+        the splits alone in theirs, unless FIELD_COLUMN is asked for with a field card).
+        With `chart_first` (presentation) the pace card alone takes the spare height in one
+        column, the pacers card none: a projector's chart had been squeezed to a third of
+        its height (presenter's review). True if the sections moved."""
         header, gap, pace, splits, pacers_card, field_card = self._sections
         pacers = not pacers_card.isHidden()
         field = not field_card.isHidden()
         if columns != 2:
             arrangement = ROWS
+        elif arrangement == FIELD_COLUMN:
+            arrangement = FIELD_COLUMN if field else COLUMNS
         elif not pacers or field:  # aligned rows would leave a place empty
             arrangement = COLUMNS
         key = (columns, arrangement, pacers, field, chart_first)
@@ -76,14 +81,32 @@ class SectionGrid:
             grid.addWidget(pacers_card, 2, 1)
             grid.setRowStretch(2, 1)
             return True
-        left = (gap, field_card, pace) if field else (gap, pace)
-        for column, stack in enumerate((left, (splits, pacers_card))):
+        if arrangement == FIELD_COLUMN:
+            # The chart takes the right column's spare height (with the pacers card, as in
+            # COLUMNS, but in presentation); the field's column none past every row.
+            pacers_stretch = 0 if chart_first else 1
+            stacks = (
+                ((gap, 0), (field_card, FIELD_STRETCH)),
+                ((pace, 1), (splits, 0), (pacers_card, pacers_stretch)),
+            )
+        else:
+            left = (gap, field_card, pace) if field else (gap, pace)
+            stacks = tuple(
+                tuple(
+                    (section, FIELD_STRETCH if section is field_card else 1 if k else 0)
+                    for k, section in enumerate(stack)
+                )
+                for stack in (left, (splits, pacers_card))
+            )
+        for column, stack in enumerate(stacks):
             box = QVBoxLayout()
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(grid.verticalSpacing())
-            for k, section in enumerate(stack):
-                box.addWidget(section, FIELD_STRETCH if section is field_card else 1 if k else 0)
-            if stack[-1].isHidden():
+            for section, stretch in stack:
+                box.addWidget(section, stretch)
+            if arrangement == FIELD_COLUMN:
+                box.addStretch(0)  # the height the field's rows leave, below them
+            elif stack[-1][0].isHidden():
                 box.addStretch(1)  # the splits at the top, no taller than their rows
             grid.addLayout(box, 1, column)
             self._boxes.append(box)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
@@ -32,7 +33,7 @@ from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.pace_chart import PaceChart
 from racegui.ui.panel.pacers_card import FEED_ROWS, PacersCard
 from racegui.ui.panel.render_cache import PanelRenderCache, Part
-from racegui.ui.panel.section_grid import COLUMNS, ROWS, SectionGrid
+from racegui.ui.panel.section_grid import COLUMNS, FIELD_COLUMN, ROWS, SectionGrid
 from racegui.ui.panel.splits_table import SplitsTable
 from racegui.ui.panel.style import PanelStyle
 from racegui.ui.runner_accent import runner_colour
@@ -304,10 +305,7 @@ class SidePanel(QWidget):
 
     def _fit_height_once(self) -> None:
         """One round of _fit_height for the panel's size now."""
-        self.pacers.set_feed_rows(FEED_ROWS)  # each fit starts from the full feed
-        self.field.set_fit_rows(FIELD_ROWS)  # and the field's usual rows
-        self.chart.setMinimumHeight(self._chart_min_px())  # and the chart's usual least
-        self.splits.set_note_room(True)  # and the comparison's note
+        self._start_fit()
         room = self._scroll.contentsRect().height()
         if not self.isVisible() or room <= 0:
             return
@@ -316,14 +314,8 @@ class SidePanel(QWidget):
             if self._style.compact:
                 self._restyle(compact=False)
             self._place_sections(ROWS)
-            self.splits.set_fit_rows(None)
-            need = self._needed_height()
-            if not self.field.isHidden():  # the field's rows give way first, not the laps
-                need = self._fewer_field_rows(room, need)
-            if need > room:  # then a shorter chart, then fewer laps (the current one kept)
-                need = self._shorter_chart(room, need)
-                need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
-                self._without_note(room, need)
+            self._fit_presentation(room)
+            self._field_column_if_better(room, lambda: self._fit_presentation(room))
             self._set_scroll_bar(room)
             return
         self._fitting = True
@@ -375,6 +367,72 @@ class SidePanel(QWidget):
         if need > room:
             self._place_sections(COLUMNS)
             self._fit_rows(room, self._needed_height())
+        self._field_column_if_better(
+            room, lambda: self._fit_rows(room, self._need_with_rows(every))
+        )
+
+    def _fit_presentation(self, room: int) -> None:
+        """Fit presentation mode's cards to `room` (px) as placed: the field's rows give way
+        first, then the chart gets shorter, then fewer laps (the current one kept), then the
+        comparison's note."""
+        self.pacers.set_feed_rows(PRESENTATION_FEED_ROWS)
+        self.splits.set_fit_rows(None)
+        need = self._needed_height()
+        if not self.field.isHidden():  # the field's rows give way first, not the laps
+            need = self._fewer_field_rows(room, need)
+        if need > room:  # then a shorter chart, then fewer laps (the current one kept)
+            need = self._shorter_chart(room, need)
+            need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
+            self._without_note(room, need)
+
+    def _start_fit(self) -> None:
+        """Every card as a fit starts: the full dropout feed, the field's usual rows, the
+        chart's usual least height and the comparison's note."""
+        self.pacers.set_feed_rows(FEED_ROWS)
+        self.field.set_fit_rows(FIELD_ROWS)
+        self.chart.setMinimumHeight(self._chart_min_px())
+        self.splits.set_note_room(True)
+
+    def _field_column_if_better(self, room: int, fit: Callable[[], None]) -> None:
+        """Two columns whose field card `fit` left short of rows (in COLUMNS, fitted to `room`
+        px): the field in a column of its own under the gap card (FIELD_COLUMN) where it shows
+        more rows there and no other card gives more way (the laps, the chart, the note); else
+        as before. A 12-runner 5000 m's field in a square presentation video had shown 7 rows
+        beside splits with 268 px empty below them."""
+        if self._columns != 2 or self.field.isHidden() or not self._field_rows_left_out():
+            return
+        before, need = self._kept(), self._needed_height()
+        self._place_sections(FIELD_COLUMN)
+        self._start_fit()
+        fit()
+        after = self._kept()
+        more_rows = after[-1] > before[-1]
+        if more_rows and all(a >= b for a, b in zip(after, before, strict=True)):
+            if self._needed_height() <= max(room, need):
+                return
+        self._place_sections(COLUMNS)
+        self._start_fit()
+        fit()
+
+    def _field_rows_left_out(self) -> int:
+        """Runners the field card counts in "+ N more" at its height as laid out now."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._layout.activate()
+        field = self.field.list
+        return field.count() - field.capacity()
+
+    def _kept(self) -> tuple[int, int, int, int]:
+        """What a fit kept, in the order the cards give way last (compared between two
+        columns' arrangements): the comparison's note (1 kept, 0 not), the chart's least
+        height (px), the splits rows in view (in the window's layout, up to SPLITS_KEPT_ROWS:
+        more give way before the field's), and the field rows shown."""
+        splits = self.splits
+        rows = splits.view.rows_in_view()
+        if not self._style.presentation:
+            rows = min(rows, SPLITS_KEPT_ROWS)
+        shown = self.field.list.count() - self._field_rows_left_out()
+        note = int(splits.compare_note.isVisibleTo(self))
+        return note, self.chart.minimumHeight(), rows, shown
 
     def _set_scroll_bar(self, room: int) -> None:
         """The panel's own scroll bar on where the cards need more than `room` (px) at the
@@ -406,22 +464,30 @@ class SidePanel(QWidget):
         at 1280x680 the table had kept 2 of a mile's 5 rows beside a 120 px chart (a coach's
         review: the laps are read first), but a 10,000 m's 14 rows had not been worth a
         chart squeezed to 89 px. In two columns the chart is beside the splits, not above
-        them: its height would not help them."""
+        them: its height would not help them. Each step gives way only while the cards need
+        less for it, so in two columns the steps are taken again while they fit no more and
+        need less: the field had stopped at 9 of 12 rows while the splits beside it were the
+        taller, the splits at 8 once the field's column was, and the pace and pacers cards
+        were cut by 51 px (a 12-runner 5000 m with pacers in a square video)."""
         feed = self.pacers.feed_rows
         while need > room and feed > 1:
             feed -= 1
             self.pacers.set_feed_rows(feed)
             need = self._needed_height()
         one_column = self._columns == 1
-        if one_column or not self.field.isHidden():
-            need = self._fewer_splits_rows(room, need, SPLITS_KEPT_ROWS)
-        if not self.field.isHidden():
-            need = self._fewer_field_rows(room, need)
-        if one_column:
+        for _ in range(4):  # in two columns, again while the taller column changes sides
+            before = need
+            if one_column or not self.field.isHidden():
+                need = self._fewer_splits_rows(room, need, SPLITS_KEPT_ROWS)
+            if not self.field.isHidden():
+                need = self._fewer_field_rows(room, need)
+            if one_column:
+                need = self._shorter_chart(room, need)
+            need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
             need = self._shorter_chart(room, need)
-        need = self._fewer_splits_rows(room, need, MIN_SPLITS_ROWS)
-        need = self._shorter_chart(room, need)
-        need = self._without_note(room, need)
+            need = self._without_note(room, need)
+            if one_column or need <= room or need >= before:
+                break
         slack = room - need  # whole splits rows given may leave some: the chart takes it
         chart = self.chart
         if slack > 0 and chart.minimumHeight() < self._chart_min_px():
