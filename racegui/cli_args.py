@@ -149,18 +149,18 @@ def text_arg(text: str) -> str:
 
 
 def _path_arg(text: str) -> Path:
-    """A file name as typed, which must be given (FILE, -o); an empty one is refused as
-    empty (Path("") is ".", which read as "the folder '.'" in validate "")."""
-    if not text:
-        _not_empty(text, "type a file name")
+    """A file name as typed, which must be given (FILE, -o); an empty one, or one of only
+    spaces, is refused as empty (Path("") is ".", which read as "the folder '.'" in validate
+    "", and FILE ' ' was "' ': no such file")."""
+    _not_empty(text, "type a file name")
     return Path(text)
 
 
 def optional_path_arg(text: str) -> Path:
     """A file name as typed, of an option that may be left out (--compare, --screenshot); an
-    empty one is refused as empty, as any option's empty value is (_not_empty)."""
-    if not text:
-        _not_empty(text, "type a file name, or leave the option out")
+    empty one, or one of only spaces, is refused as empty, as any option's empty value is
+    (_not_empty): --compare ' ' had said " : no such file"."""
+    _not_empty(text, "type a file name, or leave the option out")
     return Path(text)
 
 

@@ -48,6 +48,38 @@ def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv
     assert "invalid" not in err and list(tmp_path.iterdir()) == []
 
 
+BLANK_FILE = "it is only spaces: type a file name"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", DEMO, "-o", "x.png", "--compare", " "], f"--compare: {BLANK_FILE}, or leave"),
+        (["info", DEMO, "--compare", "  "], f"racegui info: argument --compare: {BLANK_FILE}, or"),
+        ([DEMO, "--screenshot", "o.png", "--compare", " "], f"--compare: {BLANK_FILE}, or leave"),
+        (["--compare", " "], f"racegui: argument --compare: {BLANK_FILE}, or leave the option"),
+        ([DEMO, "--screenshot", " "], f"argument --screenshot: {BLANK_FILE}, or leave the option"),
+        (["validate", " "], f"racegui validate: argument FILE: {BLANK_FILE}"),
+        (["info", " "], f"racegui info: argument FILE: {BLANK_FILE}"),
+        (["state", "\t", "-t", "1"], f"racegui state: argument FILE: {BLANK_FILE}"),
+        (["import", " ", "-o", "x.json"], f"racegui import: argument CSV: {BLANK_FILE}"),
+        (["import", "x.csv", "-o", " "], f"argument -o/--output: {BLANK_FILE}"),
+        (["export", " ", "-o", "x.png"], f"racegui export: argument FILE: {BLANK_FILE}"),
+        (["export", DEMO, "-o", " "], f"argument -o/--output: {BLANK_FILE}"),
+        ([" ", "--screenshot", "o.png"], f"racegui: argument FILE: {BLANK_FILE}"),
+    ],
+)
+def test_a_blank_file_name_is_said_to_be_blank(capsys, tmp_path, monkeypatch, argv, message):
+    """--compare ' ' said " : no such file", and FILE ' ' the same; -o ' ' that its name has
+    no suffix (reviewer): a name of only spaces is refused as an empty one is."""
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert message in err
+    assert list(tmp_path.iterdir()) == []
+
+
 EMPTY = "it is empty: type a value, or leave the option out"
 
 
