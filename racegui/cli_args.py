@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import math
 import re
+import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -27,14 +28,67 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument as one line instead of usage plus exit, and reads
     a value that starts with a minus and a digit ("--time -0:01", "--size -1x100") as the
     option's value, as Python 3.13's argparse does, so its own check says what is wrong with
-    it: 3.11 took it for an unknown option and said "expected one argument"."""
+    it: 3.11 took it for an unknown option and said "expected one argument". An option of
+    two names is named in a message as it was typed (_name_typed)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._negative_number_matcher = re.compile(r"^-\.?\d")
+        self._typed: list[str] = []
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._typed = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
+        match = re.match(r"argument (\S+/\S+): ", message)
+        if match:  # "argument --from/--time: ...": the name typed
+            message = f"argument {self._name_typed(match.group(1))}: {message[match.end() :]}"
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def _name_typed(self, names: str) -> str:
+        """Which of an option's names ("--from/--time", as argparse's message has them) was
+        typed: of its uses, the first whose value its type refuses or which has none (the one
+        argparse stopped at), else the first; an abbreviation ("--tim") by the name it
+        stands for. names itself if none is found. Export's --time '' had been called
+        "argument --from/--time" (reviewer)."""
+        action = next((a for a in self._actions if "/".join(a.option_strings) == names), None)
+        if action is None:
+            return names
+        uses = []  # (name, value or None)
+        for k, arg in enumerate(self._typed):
+            if arg == "--":
+                break
+            name = self._name_of(arg, action)
+            if name is None:
+                continue
+            if len(arg) > len(name):  # "--time=1:00", "-t1:00"
+                value: str | None = arg[len(name) :].removeprefix("=")
+            else:
+                value = self._typed[k + 1] if k + 1 < len(self._typed) else None
+            uses.append((name, value))
+        for name, value in uses:
+            if value is None or action.nargs == 0:
+                return name
+            try:
+                (action.type or str)(value)
+            except (argparse.ArgumentTypeError, TypeError, ValueError):
+                return name
+        return uses[0][0] if uses else names
+
+    def _name_of(self, arg: str, action: argparse.Action) -> str | None:
+        """The name of action that arg is typed as ("--time", "--time=1:00", "-t1:00", or an
+        abbreviation "--tim"), else None."""
+        if not arg.startswith("-") or arg == "-":
+            return None
+        typed = arg.split("=", 1)[0] if arg.startswith("--") else arg
+        for name in action.option_strings:
+            if typed == name or (not name.startswith("--") and arg.startswith(name)):
+                return name
+        if self._option_string_actions.get(typed) is not None or not arg.startswith("--"):
+            return None  # another option's own name
+        longs = [n for n in action.option_strings if n.startswith(typed)]
+        return longs[0] if len(longs) == 1 else None
 
 
 EMPTY_FIX = "type a value, or leave the option out"
@@ -149,18 +203,18 @@ def text_arg(text: str) -> str:
 
 
 def _path_arg(text: str) -> Path:
-    """A file name as typed, which must be given (FILE, -o); an empty one is refused as
-    empty (Path("") is ".", which read as "the folder '.'" in validate "")."""
-    if not text:
-        _not_empty(text, "type a file name")
+    """A file name as typed, which must be given (FILE, -o); an empty one, or one of only
+    spaces, is refused as empty (Path("") is ".", which read as "the folder '.'" in validate
+    "", and FILE ' ' was "' ': no such file")."""
+    _not_empty(text, "type a file name")
     return Path(text)
 
 
 def optional_path_arg(text: str) -> Path:
     """A file name as typed, of an option that may be left out (--compare, --screenshot); an
-    empty one is refused as empty, as any option's empty value is (_not_empty)."""
-    if not text:
-        _not_empty(text, "type a file name, or leave the option out")
+    empty one, or one of only spaces, is refused as empty, as any option's empty value is
+    (_not_empty): --compare ' ' had said " : no such file"."""
+    _not_empty(text, "type a file name, or leave the option out")
     return Path(text)
 
 

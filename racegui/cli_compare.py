@@ -16,25 +16,25 @@ from racegui.model.timefmt import format_delta, format_time
 def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
     """Her rows beside the other race's runner: who that is, the race, which rows ("rows":
     "splits", the published splits both runners have at the same distances and the finish,
-    model.compare_splits; else "laps", each finish-line crossing, model.compare_laps) and
-    per row ("laps", its name kept for either kind) the distance (m), both times there, the
-    gap (her time minus the other's: + is behind), both times since the row before (a lap's
-    or a split's: "lap_time_s") with their difference, and whether both times there are
-    published ("lap" is the lap's number, None for a split)."""
+    model.compare_splits; else "laps", each finish-line crossing, model.compare_laps), and
+    the rows under that key. Each row has its distance (m), both times there, the gap (her
+    time minus the other's: + is behind), both times since the row before with their
+    difference (a split's "split_s", "other_split_s", "split_delta_s"; a lap's "lap_time_s",
+    "other_lap_time_s", "lap_delta_s") and whether both times there are published; a lap
+    row has its number ("lap", 0 for the start's part lap) and whether she stopped in it.
+    Split rows had been under "laps" with "lap": null (reviewer)."""
     other, splits = compare_splits(shown, other)
     if splits:
         rows = [
             {
-                "lap": None,
-                "stopped": False,
                 "at_stop": row.at_stop,
                 "distance_m": rounded(row.distance_m, digits),
                 "time_s": rounded(row.time_s, digits),
                 "other_time_s": rounded(row.other_time_s, digits),
                 "gap_s": rounded(row.gap_s, digits),
-                "lap_time_s": rounded(row.segment_time_s, digits),
-                "other_lap_time_s": rounded(row.other_segment_time_s, digits),
-                "lap_delta_s": rounded(row.segment_delta_s, digits),
+                "split_s": rounded(row.segment_time_s, digits),
+                "other_split_s": rounded(row.other_segment_time_s, digits),
+                "split_delta_s": rounded(row.segment_delta_s, digits),
                 "published": row.published and row.other_published,
             }
             for row in splits
@@ -59,12 +59,13 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
             for row in laps
         ]
     race = other.race
+    kind = "splits" if splits else "laps"
     return {
         "runner": other.athletes[other.focus].name,
         "title": race.title,
         "date": race.date,
-        "rows": "splits" if splits else "laps",
-        "laps": rows,
+        "rows": kind,
+        kind: rows,
     }
 
 
@@ -85,18 +86,27 @@ def print_compare(focus: str, data: dict) -> None:
     print(
         row.format("", "to", "time", "other", "gap", "split" if splits else "lap", "other", "delta")
     )
-    for lap in data["laps"]:
+    rows = data[data["rows"]]
+    since = _SINCE[data["rows"]]
+    for each in rows:
         cells = (
-            _split_cell(lap, data["laps"]) if splits else lap_cell(lap),
-            f"{lap['distance_m']:.2f} m",
-            format_time(lap["time_s"]),
-            _time(lap["other_time_s"]),
-            _delta(lap["gap_s"]),
-            format_time(lap["lap_time_s"]),
-            _time(lap["other_lap_time_s"]),
-            _delta(lap["lap_delta_s"]),
+            _split_cell(each, rows) if splits else lap_cell(each),
+            f"{each['distance_m']:.2f} m",
+            format_time(each["time_s"]),
+            _time(each["other_time_s"]),
+            _delta(each["gap_s"]),
+            format_time(each[since[0]]),
+            _time(each[since[1]]),
+            _delta(each[since[2]]),
         )
         print(row.format(*cells).rstrip())
+
+
+_SINCE = {
+    "splits": ("split_s", "other_split_s", "split_delta_s"),
+    "laps": ("lap_time_s", "other_lap_time_s", "lap_delta_s"),
+}
+"""A row's time since the row before, the other's, and their difference (s), by its kind."""
 
 
 def _split_cell(row: dict, rows: list[dict]) -> str:

@@ -43,6 +43,16 @@ def test_info_text(capsys):
     assert "Faith Kipyegon" in out and "4:06.42" in out and "Bell" in out
 
 
+def test_the_bell_cannot_be_read_as_a_runner_named_bell(capsys):
+    """Breaking4's events listed "Georgia Hunter Bell drops out" and then "Bell: 1 lap to
+    go", as if she had said it (reviewer)."""
+    out = run(capsys, "info", DEMO)[1]
+    assert "   3:03.30   1209.34 m  Bell lap: 1 lap to go\n" in out
+    assert "Bell:" not in out
+    events = json.loads(run(capsys, "info", DEMO, "--json")[1])["events"]
+    assert [e["label"] for e in events if e["kind"] == "bell"] == ["Bell lap: 1 lap to go"]
+
+
 def test_state_json_at_1200m(capsys):
     code, out, _ = run(capsys, "state", DEMO, "--time", "3:01.84", "--json")
     assert code == 0

@@ -27,11 +27,11 @@ HUGE = "1" + "0" * 5000  # more digits than int() reads
         (["info", ""], f"racegui info: argument FILE: {NO_FILE}"),
         (["state", "", "-t", "1"], f"racegui state: argument FILE: {NO_FILE}"),
         (["import", "", "-o", "x.json"], f"racegui import: argument CSV: {NO_FILE}"),
-        (["import", "x.csv", "-o", ""], f"argument -o/--output: {NO_FILE}"),
+        (["import", "x.csv", "-o", ""], f"argument -o: {NO_FILE}"),
         (["", "--screenshot", "o.png"], f"racegui: argument FILE: {NO_FILE}"),
         ([DEMO, "--screenshot", ""], f"argument --screenshot: {NO_FILE}, or leave the option out"),
         (["export", "", "-o", "x.mp4"], f"racegui export: argument FILE: {NO_FILE}"),
-        (["export", DEMO, "-o", ""], f"argument -o/--output: {NO_FILE}"),
+        (["export", DEMO, "-o", ""], f"argument -o: {NO_FILE}"),
         (["export", DEMO, "-o", "x.png", "--compare", ""], f"--compare: {NO_FILE}, or leave the"),
         (["info", DEMO, "--compare", ""], f"--compare: {NO_FILE}, or leave the option out"),
         ([DEMO, "--screenshot", "o.png", "--compare", ""], f"--compare: {NO_FILE}, or leave the"),
@@ -46,6 +46,38 @@ def test_a_bad_argument_is_named_in_one_line(capsys, tmp_path, monkeypatch, argv
     assert code == 2 and len(err.splitlines()) == 1 and len(err) < 300, err
     assert message in err
     assert "invalid" not in err and list(tmp_path.iterdir()) == []
+
+
+BLANK_FILE = "it is only spaces: type a file name"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", DEMO, "-o", "x.png", "--compare", " "], f"--compare: {BLANK_FILE}, or leave"),
+        (["info", DEMO, "--compare", "  "], f"racegui info: argument --compare: {BLANK_FILE}, or"),
+        ([DEMO, "--screenshot", "o.png", "--compare", " "], f"--compare: {BLANK_FILE}, or leave"),
+        (["--compare", " "], f"racegui: argument --compare: {BLANK_FILE}, or leave the option"),
+        ([DEMO, "--screenshot", " "], f"argument --screenshot: {BLANK_FILE}, or leave the option"),
+        (["validate", " "], f"racegui validate: argument FILE: {BLANK_FILE}"),
+        (["info", " "], f"racegui info: argument FILE: {BLANK_FILE}"),
+        (["state", "\t", "-t", "1"], f"racegui state: argument FILE: {BLANK_FILE}"),
+        (["import", " ", "-o", "x.json"], f"racegui import: argument CSV: {BLANK_FILE}"),
+        (["import", "x.csv", "-o", " "], f"argument -o: {BLANK_FILE}"),
+        (["export", " ", "-o", "x.png"], f"racegui export: argument FILE: {BLANK_FILE}"),
+        (["export", DEMO, "-o", " "], f"argument -o: {BLANK_FILE}"),
+        ([" ", "--screenshot", "o.png"], f"racegui: argument FILE: {BLANK_FILE}"),
+    ],
+)
+def test_a_blank_file_name_is_said_to_be_blank(capsys, tmp_path, monkeypatch, argv, message):
+    """--compare ' ' said " : no such file", and FILE ' ' the same; -o ' ' that its name has
+    no suffix (reviewer): a name of only spaces is refused as an empty one is."""
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert message in err
+    assert list(tmp_path.iterdir()) == []
 
 
 EMPTY = "it is empty: type a value, or leave the option out"
@@ -63,7 +95,7 @@ EMPTY = "it is empty: type a value, or leave the option out"
         (["import", "x.csv", "-o", "x.json", "--name", ""], f"argument --name: {EMPTY}"),
         (["import", "x.csv", "-o", "x.json", "--target", ""], f"argument --target: {EMPTY}"),
         (["import", "x.csv", "-o", "x.json", "--distance", ""], f"argument --distance: {EMPTY}"),
-        (["export", DEMO, "-o", "x.png", "--time", ""], f"argument --from/--time: {EMPTY}"),
+        (["export", DEMO, "-o", "x.png", "--time", ""], f"argument --time: {EMPTY}"),
         ([DEMO, "--screenshot", "o.png", "--size", ""], f"argument --size: {EMPTY}"),
         (["export", DEMO, "-o", "x.png", "--size", ""], f"argument --size: {EMPTY}"),
         (["export", DEMO, "-o", "x.png", "--theme", ""], f"argument --theme: {EMPTY}"),
@@ -90,6 +122,34 @@ def test_an_empty_option_is_said_to_be_empty(capsys, tmp_path, monkeypatch, argv
     assert code == 2 and len(err.splitlines()) == 1, err
     assert message in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["export", DEMO, "-o", "x.png", "--time", ""], "--time"),
+        (["export", DEMO, "-o", "x.png", "--from", ""], "--from"),
+        (["export", DEMO, "-o", "x.png", "--time=abc"], "--time"),
+        (["export", DEMO, "-o", "x.png", "--tim", ""], "--time"),  # an abbreviation, in full
+        (["export", DEMO, "-o", "x.png", "--from", "1", "--time", ""], "--time"),
+        (["export", DEMO, "-o", "x.png", "--time"], "--time"),  # no value
+        (["state", DEMO, "-t", ""], "-t"),
+        (["state", DEMO, "--time", "abc"], "--time"),
+        (["state", DEMO, "-tabc"], "-t"),
+        (["--screenshot", "o.png", "-t", ""], "-t"),
+        (["--screenshot", "o.png", "--time", "abc"], "--time"),
+        (["import", "x.csv", "--output", ""], "--output"),
+        (["export", DEMO, "-o", "x.png", "--quiet=1"], "--quiet"),
+    ],
+)
+def test_an_option_is_named_as_it_was_typed(capsys, tmp_path, monkeypatch, argv, named):
+    """export --time '' said "argument --from/--time: it is empty" and state -t '' "argument
+    --time/-t": both names of an option, of which the user typed one (reviewer)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and f": argument {named}: " in err, err
+    assert "/" not in err.split(": argument ", 1)[1].split(":", 1)[0], err
 
 
 @pytest.mark.parametrize("text", ["01920x1080", "0000001920x1080", "0000000001920x00001080"])
@@ -122,8 +182,8 @@ def test_screenshot_and_export_read_a_size_alike(text, size):
     [
         (["export", DEMO, "-o", "x.png", "--time", "-0:01"], "--time: '-0:01' is negative"),
         (["export", DEMO, "-o", "x.mp4", "--to", "-1:00"], "--to: '-1:00' is negative"),
-        (["state", DEMO, "--time", "-5"], "--time/-t: '-5' is negative"),
-        (["--screenshot", "o.png", "-t", "-1:00.5"], "--time/-t: '-1:00.5' is negative"),
+        (["state", DEMO, "--time", "-5"], "argument --time: '-5' is negative"),
+        (["--screenshot", "o.png", "-t", "-1:00.5"], "argument -t: '-1:00.5' is negative"),
         (["export", DEMO, "-o", "x.mp4", "--size", "-1x100"], "Size '-1x100' is not WIDTHxHEIGHT"),
     ],
 )

@@ -67,20 +67,24 @@ def test_without_two_shared_published_splits_her_laps_are_compared(capsys, tmp_p
 
 
 def test_info_json_carries_the_comparison(capsys, tmp_path):
+    """Split rows are under "splits", with no lap number, and lap rows under "laps": split
+    rows had been under "laps" with "lap": null (reviewer)."""
     code, out, _ = _run(capsys, "info", DEMO, "--compare", WR_2023, "--json")
     assert code == 0
     compare = json.loads(out)["compare"]
     assert compare["runner"] == "Faith Kipyegon" and compare["date"] == "2023-07-21"
-    assert compare["rows"] == "splits"
-    assert [row["distance_m"] for row in compare["laps"]] == [400, 800, 1200, 1609.344]
-    assert all(row["published"] and row["lap"] is None for row in compare["laps"])
-    last = compare["laps"][-1]
+    assert compare["rows"] == "splits" and "laps" not in compare
+    assert [row["distance_m"] for row in compare["splits"]] == [400, 800, 1200, 1609.344]
+    assert all(row["published"] and "lap" not in row for row in compare["splits"])
+    last = compare["splits"][-1]
     assert (last["time_s"], last["other_time_s"], last["gap_s"]) == (246.42, 247.64, -1.22)
-    assert last["lap_delta_s"] == pytest.approx(3.60)
+    assert (last["split_s"], last["other_split_s"]) == (64.58, 60.98)
+    assert last["split_delta_s"] == pytest.approx(3.60)
     assert "compare" not in json.loads(_run(capsys, "info", DEMO, "--json")[1])
     code, out, _ = _run(capsys, "info", DEMO, "--compare", _wr_by_eye(tmp_path), "--json")
     compare = json.loads(out)["compare"]
-    assert compare["rows"] == "laps" and [row["lap"] for row in compare["laps"]] == [0, 1, 2, 3, 4]
+    assert compare["rows"] == "laps" and "splits" not in compare
+    assert [row["lap"] for row in compare["laps"]] == [0, 1, 2, 3, 4]
     assert [row["published"] for row in compare["laps"]] == [False] * 4 + [True]
     assert compare["laps"][-1]["lap_delta_s"] == pytest.approx(3.57)
 

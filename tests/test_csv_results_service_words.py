@@ -29,8 +29,19 @@ def test_a_sheet_whose_one_runner_did_not_finish_says_no_runner_finished(tmp_pat
     text = f"Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,{mark}\n"
     assert _refused(tmp_path, text, capsys) == (
         f"line 2, column 5 (1500 m): no runner finished: Ann is marked '{mark}' here, and a "
-        "race needs at least one finisher (a time at the 1500 m finish)"
+        "race needs at least one finisher (a time at the finish: 1500 m, inferred as a step "
+        "of 400 m on from the last split column's 1100 m; --distance gives another)"
     )
+
+
+def test_a_finish_the_sheet_or_distance_states_is_named_plainly(tmp_path, capsys):
+    """The race distance is said to be inferred only where it was: "a time at the 1500 m
+    finish" had named a distance no cell of the sheet gives (reviewer)."""
+    given = "Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,DNF\n"
+    stated = "Athlete,300,700,1100,1500,Result\nAnn,47.4,1:50.2,2:53.55,,DNF\n"
+    for text, options in ((given, ("--distance", "1500")), (stated, ())):
+        line = _refused(tmp_path, text, capsys, *options)
+        assert line.endswith("least one finisher (a time at the 1500 m finish)"), line
 
 
 def test_a_sheet_whose_runners_all_stopped_names_the_first_mark(tmp_path, capsys):

@@ -58,7 +58,7 @@ def test_the_events_name_her_dnf_and_the_finishers(replay):
     events = [(e.kind, e.label) for e in analysis.events(replay) if e.kind != "lap"]
     assert ("dnf", "Ava Reid does not finish (2000 m)") in events
     assert [k for k, _ in events].count("finish") == 2
-    assert ("bell", "Bell: 1 lap to go") in events
+    assert ("bell", "Bell lap: 1 lap to go") in events
     dnf = next(e for e in analysis.events(replay) if e.kind == "dnf")
     assert (dnf.time_s, dnf.distance_m, dnf.athlete) == (AVA_STOPS_S, 2000.0, "ava-reid")
 

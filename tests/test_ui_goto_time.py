@@ -86,7 +86,7 @@ def test_a_bad_time_says_what_the_command_line_says_and_stays_open(window, qtbot
     assert dialog.isVisible() and window.clock.time() == T_1200
     said = dialog.message.text()
     assert dialog.message.isVisible() and said
-    assert f"argument --time/-t: {said} (see" in cli_message(capsys, typed)
+    assert f"argument --time: {said} (see" in cli_message(capsys, typed)
     assert "--time" not in said and "Traceback" not in said
     qtbot.keyClicks(dialog.edit, "x")  # typing again clears the old message
     assert not dialog.message.isVisible()

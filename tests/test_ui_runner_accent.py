@@ -84,7 +84,7 @@ def test_the_scoreboards_bell_lap_pill_is_the_followed_runners(qtbot):
     image = QImage(1200, 800, QImage.Format.Format_RGB32)
     image.fill(QColor(DARK.infield))
     painter = QPainter(image)
-    status = RaceStatus("3:20.00", "Bell: last lap", "Lap 4 of 4", "", False, None, None)
+    status = RaceStatus("3:20.00", "Bell lap", "Lap 4 of 4", "", False, None, None)
     overlay.paint_scoreboard(painter, QRectF(300.0, 200.0, 600.0, 400.0), status, "T", "V")
     painter.end()
     assert _count(image, ORANGE) > 500  # the pill, and the clock's bar

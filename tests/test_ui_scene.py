@@ -42,7 +42,7 @@ def test_theme_compare_and_toggles_do_not_break_rendering(qapp):
     img = scene.render_image(200.0, (800, 450))
     assert not img.isNull()
     status = scene.track.status
-    assert status.compare_gap is not None and status.lap_text == "Bell: last lap"
+    assert status.compare_gap is not None and status.lap_text == "Bell lap"
     assert img.pixelColor(2, 2) == QColor(LIGHT.background)
     scene.close()
 

@@ -14,7 +14,7 @@ from racegui.model.replay import Replay
 from racegui.model.timefmt import clock_text, format_delta, format_time, label_names_time
 from racegui.ui.fonts import forget_glyph_offset, load_bundled_fonts, unhinted
 from racegui.ui.legible import legible_on
-from racegui.ui.race_status import compare_label, race_status
+from racegui.ui.race_status import BELL_LAP, compare_label, race_status
 from racegui.ui.runner_accent import runner_colour
 from racegui.ui.theme import Theme
 
@@ -205,7 +205,7 @@ def _clip_end_text(replay: Replay, compare: Replay | None, end_s: float) -> Card
     had not seen yet (presenter's review)."""
     race = replay.race
     status = race_status(replay, replay.state_at(end_s), compare)
-    lap = status.lap_detail if status.lap_text.startswith("Bell") else status.lap_text
+    lap = status.lap_detail if status.lap_text == BELL_LAP else status.lap_text
     lines = [f"{lap}  ·  {status.distance_text.replace('  ·  ', ', ')}"]
     if status.target_gap is not None and race.target_time_s is not None:
         target = format_time(race.target_time_s)

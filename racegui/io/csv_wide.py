@@ -216,30 +216,34 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
     )
 
 
-def result_distance(header: WideHeader, distance_m: float | None) -> tuple[float, str] | Problem:
-    """(race distance m, how it was worked out: a note, or "") of a wide sheet with a result
-    column, whose times are at the finish: distance_m (--distance) where given; else the
-    last split column's where it is a standard race (then its times and the result's are one
-    split); else the standard race one step on from the split columns where they are evenly
-    spaced (300, 700, 1100 m: 1500 m; 400 m alone: 800 m); else the problem, at the
+def result_distance(
+    header: WideHeader, distance_m: float | None
+) -> tuple[float, str, str] | Problem:
+    """(race distance m, how it was worked out: a note, or "", and the same as a phrase
+    for a problem, or "") of a wide sheet with a result column, whose times are at the
+    finish: distance_m (--distance) where given; else the last split column's where it is a
+    standard race (then its times and the result's are one split); else the standard race
+    one step on from the split columns where they are evenly spaced (300, 700, 1100 m: 1500
+    m; 400 m alone: 800 m), which the sheet does not state; else the problem, at the
     result's header cell, asking for the distance."""
     metres = [m for _, m in header.distances]
     name = f"column {(header.result or 0) + 1} ({header.result_name})"
     if distance_m is not None:
-        return distance_m, ""
+        return distance_m, "", ""
     last = metres[-1]
     if _standard(last) is not None:
-        return last, ""
+        return last, "", ""
     steps = [b - a for a, b in zip([0.0, *metres], metres, strict=False)]
     steps = steps[1:] or steps  # the first may be a part lap: 300, 700, 1100 m
     step = steps[-1]
     race_m = _standard(last + step) if all(abs(d - step) < 1e-6 for d in steps) else None
     if race_m is not None:
-        return race_m, (
+        step_on = f"a step of {step:g} m on from the last split column's {last:g} m"
+        return (
+            race_m,
             f"{name[0].upper()}{name[1:]} is read as the finish times of "
-            f"{with_article(f'{race_m:g} m race')}, "
-            f"a step of {step:g} m on from the last split column's {last:g} m (--distance "
-            "gives another)."
+            f"{with_article(f'{race_m:g} m race')}, {step_on} (--distance gives another).",
+            f"inferred as {step_on}",
         )
     return Problem(
         cell_place(header.line, header.result if header.result is not None else 0),
@@ -442,14 +446,17 @@ def _finished_mark(row: list[str], header: WideHeader, line: int) -> tuple[str, 
 
 
 def no_finisher_problem(
-    athletes: dict[str, dict], race_m: float, distance_given: bool
+    athletes: dict[str, dict], race_m: float, distance_given: bool, inferred: str = ""
 ) -> Problem | None:
     """The problem of a wide sheet none of whose athletes reaches the finish (race_m, m)
     while one is marked as stopping (STOP_MARKS: "DNF" in her result cell): no runner
     finished, and a race needs one (the README's race file). Said at the first mark's
     cell; it had been told only that her last split must be at the race distance (R8).
     None where someone finishes, where no one is marked, or where --distance was given
-    (distance_given) and someone is not marked: then it is the distance that is wrong."""
+    (distance_given) and someone is not marked: then it is the distance that is wrong.
+    inferred: how race_m was worked out where the sheet does not state it (result_distance's
+    phrase), said beside it: "a time at the 1500 m finish" had named a distance that no
+    cell of the sheet gives (reviewer)."""
     if any(e["splits"][-1]["distance_m"] >= race_m - 1e-6 for e in athletes.values()):
         return None
     marked = [(name, e["mark"]) for name, e in athletes.items() if "mark" in e]
@@ -457,10 +464,15 @@ def no_finisher_problem(
         return None
     name, (mark, place) = marked[0]
     more = f" (and {len(marked) - 1} more marked so)" if len(marked) > 1 else ""
+    finish = (
+        f"the finish: {race_m:g} m, {inferred}; --distance gives another"
+        if inferred
+        else f"the {race_m:g} m finish"
+    )
     return Problem(
         place,
         f"no runner finished: {name} is marked {mark!r} here{more}, and a race needs at "
-        f"least one finisher (a time at the {race_m:g} m finish)",
+        f"least one finisher (a time at {finish})",
     )
 
 

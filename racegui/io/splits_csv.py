@@ -235,13 +235,13 @@ def _wide_race(
     header = wide_header(cells, line, delim in ";\t")
     if isinstance(header, Problem):
         raise RaceFileError(path, [header])
-    result_note = ""
+    result_note = inferred = ""
     if header.result is not None:  # finish times, at the race distance
         result = result_distance(header, distance_m)
         if isinstance(result, Problem):
             raise RaceFileError(path, [result])
         header = replace(header, result_m=result[0])
-        result_note = result[1]
+        result_note, inferred = result[1], result[2]
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     problems: list[Problem] = []
@@ -262,7 +262,7 @@ def _wide_race(
     given = given_options(distance_m, title, target_time_s)
     title = title or title_above(text, line) or file_title(path)
     race_m = distance_m if distance_m is not None else last_m
-    no_finisher = no_finisher_problem(athletes, race_m, distance_m is not None)
+    no_finisher = no_finisher_problem(athletes, race_m, distance_m is not None, inferred)
     if no_finisher is not None:
         raise RaceFileError(path, [no_finisher])
     return _race(path, athletes, col, race_m, title, target_time_s, notes, given, where)

@@ -421,8 +421,9 @@ def pacers_running(replay: Replay, t: float) -> int:
 
 
 def events(replay: Replay) -> list[Event]:
-    """Start, each lap (the last one is the bell), each dropout, each runner who does not
-    finish (where she stops), and each finish, by time."""
+    """Start, each lap (the last one is the bell: "Bell lap: 1 lap to go", which had read
+    "Bell: 1 lap to go", as if from a runner named Bell), each dropout, each runner who does
+    not finish (where she stops), and each finish, by time."""
     f = replay.focus
     focus = replay.athletes[f]
     out = [Event(0.0, "start", None, 0.0, "Start")]
@@ -432,7 +433,7 @@ def events(replay: Replay) -> list[Event]:
     for lap in crossings if replay.focus_dnf else laps[:-1]:
         to_go = total - lap.number
         kind = "bell" if to_go == 1 else "lap"
-        label = "Bell: 1 lap to go" if to_go == 1 else f"{to_go} laps to go"
+        label = "Bell lap: 1 lap to go" if to_go == 1 else f"{to_go} laps to go"
         out.append(Event(lap.time_s, kind, focus.id, lap.end_m, label))
     for d in dropouts(replay):
         label = f"{d.name} drops out"

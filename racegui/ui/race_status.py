@@ -12,6 +12,10 @@ from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text, format_gap, metres_text
 from racegui.ui.text_fit import clip_text
 
+BELL_LAP = "Bell lap"
+"""The lap text of the last lap (it had been "Bell: last lap", which beside a runner named
+Bell, as a Breaking4 pacer is, read as her words)."""
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -56,9 +60,9 @@ def start_name(replay: Replay) -> str:
 
 
 def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, str]:
-    """("Lap 3 of 4", "2 laps to go") / ("Bell", "last lap") / ("Finished", time); a race of
-    one lap or less has no laps to count: ("200 m", "") (a 200 m had read "Bell: last lap,
-    Lap 1 of 0" from the gun). In a first part lap ("Start · 9 m", "4 laps to go"): the
+    """("Lap 3 of 4", "2 laps to go") / ("Bell lap", "Lap 4 of 4") / ("Finished", ""); a race
+    of one lap or less has no laps to count: ("200 m", "") (a 200 m had read "Bell: last
+    lap, Lap 1 of 0" from the gun). In a first part lap ("Start · 9 m", "4 laps to go"): the
     mile's first 9.34 m had read "Lap 1 of 4" on the scoreboard while the panel and the
     splits table called them the start and "Lap 1" the 400 m after (coach's review)."""
     total = replay.total_laps
@@ -73,7 +77,7 @@ def lap_words(replay: Replay, distance_m: float, finished: bool) -> tuple[str, s
     if distance_m <= 0.0:
         return f"Lap 1 of {total}", "Start"
     if to_go <= 1:
-        return "Bell: last lap", f"Lap {lap} of {total}"
+        return BELL_LAP, f"Lap {lap} of {total}"
     return f"Lap {lap} of {total}", f"{to_go} laps to go"
 
 

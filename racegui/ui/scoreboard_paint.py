@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.model.timefmt import format_gap
 from racegui.ui.board_text import first_fitting, title_lines
-from racegui.ui.race_status import Gap, RaceStatus
+from racegui.ui.race_status import BELL_LAP, Gap, RaceStatus
 
 MAX_CACHED_ROWS = 4096
 """Board measurements (rows, units) remembered at most before the cache is emptied."""
@@ -145,7 +145,7 @@ class ScoreboardPainter:
         detail_w = m_detail.horizontalAdvance(detail) + (0.6 * u if detail else 0)
         left = cx - (lap_w + detail_w) / 2
         pill = QRectF(left, y, lap_w, m_lap.height() * 1.3)
-        bell = status.lap_text.startswith("Bell") or status.finished
+        bell = status.lap_text == BELL_LAP or status.finished
         strip = QRectF(left, y, lap_w + detail_w, pill.height())
         key = ("pill", lap, detail, bell, u, lap_w, f_detail.key(), self._box.rgba())
         key += (self._accent.rgba(), self._on_accent.rgba(), self._text.rgba())
