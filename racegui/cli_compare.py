@@ -10,7 +10,7 @@ from racegui.cli_text import lap_cell
 from racegui.model.compare_laps import compare_laps
 from racegui.model.compare_splits import compare_splits, published_splits
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import PUBLISHED_DECIMALS, format_delta, format_time
 
 
 def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
@@ -22,6 +22,9 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
     difference (a split's "split_s", "other_split_s", "split_delta_s"; a lap's "lap_time_s",
     "other_lap_time_s", "lap_delta_s") and whether both times there are published; a lap
     row has its number ("lap", 0 for the start's part lap) and whether she stopped in it.
+    Each time has the decimals it is printed to ("decimals", "other_decimals", and for the
+    times since the row before "split_decimals"/"lap_decimals" and their "other_" twins): as
+    published (1 for a 3:50.5), else 2.
     Split rows had been under "laps" with "lap": null (reviewer)."""
     other, splits = compare_splits(shown, other)
     if splits:
@@ -36,6 +39,10 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
                 "other_split_s": rounded(row.other_segment_time_s, digits),
                 "split_delta_s": rounded(row.segment_delta_s, digits),
                 "published": row.published and row.other_published,
+                "decimals": row.decimals,
+                "other_decimals": row.other_decimals,
+                "split_decimals": row.segment_decimals,
+                "other_split_decimals": row.other_segment_decimals,
             }
             for row in splits
         ]
@@ -55,6 +62,10 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
                 "other_lap_time_s": rounded(row.other_lap_time_s, digits),
                 "lap_delta_s": rounded(row.lap_delta_s, digits),
                 "published": row.lap.published and round(row.lap.end_m, 3) in theirs,
+                "decimals": row.lap.decimals,
+                "other_decimals": row.other_decimals,
+                "lap_decimals": row.lap.lap_decimals,
+                "other_lap_decimals": PUBLISHED_DECIMALS,
             }
             for row in laps
         ]
@@ -92,21 +103,28 @@ def print_compare(focus: str, data: dict) -> None:
         cells = (
             _split_cell(each, rows) if splits else lap_cell(each),
             f"{each['distance_m']:.2f} m",
-            format_time(each["time_s"]),
-            _time(each["other_time_s"]),
+            format_time(each["time_s"], each["decimals"]),
+            _time(each["other_time_s"], each["other_decimals"]),
             _delta(each["gap_s"]),
-            format_time(each[since[0]]),
-            _time(each[since[1]]),
+            format_time(each[since[0]], each[since[3]]),
+            _time(each[since[1]], each[since[4]]),
             _delta(each[since[2]]),
         )
         print(row.format(*cells).rstrip())
 
 
 _SINCE = {
-    "splits": ("split_s", "other_split_s", "split_delta_s"),
-    "laps": ("lap_time_s", "other_lap_time_s", "lap_delta_s"),
+    "splits": (
+        "split_s",
+        "other_split_s",
+        "split_delta_s",
+        "split_decimals",
+        "other_split_decimals",
+    ),
+    "laps": ("lap_time_s", "other_lap_time_s", "lap_delta_s", "lap_decimals", "other_lap_decimals"),
 }
-"""A row's time since the row before, the other's, and their difference (s), by its kind."""
+"""A row's time since the row before, the other's, their difference (s), and the decimals
+the two times are printed to, by its kind."""
 
 
 def _split_cell(row: dict, rows: list[dict]) -> str:
@@ -117,8 +135,8 @@ def _split_cell(row: dict, rows: list[dict]) -> str:
     return "finish" if row is rows[-1] else ""
 
 
-def _time(seconds: float | None) -> str:
-    return "-" if seconds is None else format_time(seconds)
+def _time(seconds: float | None, decimals: int) -> str:
+    return "-" if seconds is None else format_time(seconds, decimals)
 
 
 def _delta(seconds: float | None) -> str:

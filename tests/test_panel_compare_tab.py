@@ -110,16 +110,19 @@ def test_the_tab_reads_as_info_compare_prints(qtbot, demo_and_wr):
     panel = shown_panel(qtbot, shown, theme=LIGHT)
     panel.set_compare(wr)
     panel.update_frame(300.0)
-    laps = compare_data(shown, wr, digits=None)["laps"]
-    assert panel.splits.view.model().rowCount() == len(laps) == 4
-    for row, lap in enumerate(laps):
+    data = compare_data(shown, wr, digits=None)
+    assert data["rows"] == "splits"
+    rows = data["splits"]
+    assert panel.splits.view.model().rowCount() == len(rows) == 4
+    for row, split in enumerate(rows):
         want = [
-            format_time(lap["time_s"]),
-            format_time(lap["other_time_s"]),
-            format_delta(lap["gap_s"]),
-            format_delta(lap["lap_delta_s"]),
+            format_time(split["time_s"], split["decimals"]),
+            format_time(split["other_time_s"], split["other_decimals"]),
+            format_delta(split["gap_s"]),
+            format_delta(split["split_delta_s"]),
         ]
         assert _texts(panel, row)[1:] == want
+    assert _texts(panel, 0)[2] == "1:02.6"  # 2023's 400 m split, published to the tenth
 
 
 def test_clearing_the_comparison_takes_the_tab_away(qtbot, demo_and_wr):

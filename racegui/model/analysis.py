@@ -168,7 +168,7 @@ def _published_m(replay: Replay) -> set[float]:
     return {0.0} | {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
 
 
-def _published_decimals(replay: Replay) -> dict[float, int]:
+def published_decimals(replay: Replay) -> dict[float, int]:
     """Decimals of the focus runner's split times in the file (Split.decimals) by distance
     (m, rounded to the millimetre; the start's 0 is exact: hundredths)."""
     splits = replay.athletes[replay.focus].splits
@@ -193,7 +193,7 @@ def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
     ends = lap_boundaries_m(replay, whole_race)
     line = replay.focus_stop_m if replay.focus_dnf and not whole_race else None
     published = _published_m(replay)
-    decimals = _published_decimals(replay)
+    decimals = published_decimals(replay)
     times = timed(np.atleast_1d(replay.time_at_distance(replay.focus, ends)))
     target = _target_times(replay, ends)
     starts = np.concatenate([[0.0], ends[:-1]])
@@ -239,7 +239,7 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
     """
     d = float(replay.race.distance_m) if whole_race else replay.focus_end_m
     published = _published_m(replay)
-    decimals = _published_decimals(replay)
+    decimals = published_decimals(replay)
     origin = _grid_origin_m(float(replay.race.distance_m), every_m, published)
     marks = np.arange(origin or every_m, d - 1e-6, every_m)
     dist = np.unique(np.round(np.concatenate([marks, sorted(published), [d]]), 6))

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from racegui.model.analysis import Lap, lap_table, timed
+from racegui.model.analysis import Lap, lap_table, published_decimals, timed
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
+from racegui.model.timefmt import PUBLISHED_DECIMALS
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class ComparedLap:
     lap: Lap
     other_time_s: float
     other_lap_time_s: float
+    other_decimals: int = PUBLISHED_DECIMALS
+    """Decimals the other's time at the line is printed to: as published where that race
+    publishes a split there (a finish of 4:07.6), else hundredths (read from the model)."""
 
     @property
     def gap_s(self) -> float:
@@ -47,8 +51,14 @@ def compare_laps(
     ends = np.array([lap.end_m for lap in laps])
     theirs = timed(np.atleast_1d(other.time_at_distance(other.focus, ends)))
     before = np.concatenate([[0.0], theirs[:-1]])
+    given = published_decimals(other)
     rows = [
-        ComparedLap(lap, float(t), float(t - b) if math.isfinite(t) else math.nan)
+        ComparedLap(
+            lap,
+            float(t),
+            float(t - b) if math.isfinite(t) else math.nan,
+            given.get(round(float(lap.end_m), 3), PUBLISHED_DECIMALS),
+        )
         for lap, t, b in zip(laps, theirs, before, strict=True)
     ]
     return other, rows

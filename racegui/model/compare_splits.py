@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from racegui.model.analysis import given_splits, timed
+from racegui.model.analysis import given_splits, published_decimals, timed
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
+from racegui.model.timefmt import PUBLISHED_DECIMALS
 
 MIN_SHARED = 2
 """Fewest distances short of the finish at which both runners have published splits for the
@@ -39,6 +40,14 @@ class ComparedSplit:
     finish: bool = False
     at_stop: bool = False
     """Where a runner who did not finish stopped (her last row)."""
+    decimals: int = PUBLISHED_DECIMALS
+    """Decimals her time here is printed to: as published (1 for a 3:50.5), else hundredths."""
+    other_decimals: int = PUBLISHED_DECIMALS
+    """Decimals the other runner's time here is printed to, likewise."""
+    segment_decimals: int = PUBLISHED_DECIMALS
+    """Decimals her time since the row before is printed to: the fewer of its ends'."""
+    other_segment_decimals: int = PUBLISHED_DECIMALS
+    """Decimals the other's time since the row before is printed to, likewise."""
 
     @property
     def gap_s(self) -> float:
@@ -94,6 +103,7 @@ def compare_splits(
         ends = [d for d in shared if d < stop_m - 1e-6] + [stop_m]
     mine, mine_pub = _times(shown, ends)
     theirs, theirs_pub = _times(other, ends)
+    mine_dec, theirs_dec = _decimals(shown, ends), _decimals(other, ends)
     if whole_race and shown.focus_dnf:  # rows past her stop, shown only before she stops:
         # marked as her last split is, as a finisher's would be (the Timed tab's are too),
         # so that neither a missing dot nor italics give her stop away.
@@ -102,6 +112,7 @@ def compare_splits(
         mine_pub = [p or (last and math.isnan(t)) for p, t in zip(mine_pub, mine, strict=True)]
     rows = []
     prev, prev_other, prev_exact = 0.0, 0.0, True
+    prev_dec = prev_other_dec = PUBLISHED_DECIMALS
     for k, end in enumerate(ends):
         exact = mine_pub[k] and theirs_pub[k]
         rows.append(
@@ -116,10 +127,22 @@ def compare_splits(
                 segment_published=prev_exact and exact,
                 finish=abs(end - race_m) < 1e-6,
                 at_stop=stop_m is not None and k == len(ends) - 1,
+                decimals=mine_dec[k],
+                other_decimals=theirs_dec[k],
+                segment_decimals=min(prev_dec, mine_dec[k]),
+                other_segment_decimals=min(prev_other_dec, theirs_dec[k]),
             )
         )
         prev, prev_other, prev_exact = mine[k], theirs[k], exact
+        prev_dec, prev_other_dec = mine_dec[k], theirs_dec[k]
     return other, rows
+
+
+def _decimals(replay: Replay, ends: list[float]) -> list[int]:
+    """Decimals the focus runner's time at each distance (m) is printed to: as published
+    there (published_decimals), else hundredths (read from the model)."""
+    given = published_decimals(replay)
+    return [given.get(round(d, 3), PUBLISHED_DECIMALS) for d in ends]
 
 
 def _times(replay: Replay, ends: list[float]) -> tuple[list[float], list[bool]]:

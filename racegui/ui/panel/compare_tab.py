@@ -143,8 +143,8 @@ def _split_row(c: ComparedSplit) -> CompareRow:
         estimated.add(LAP_COLUMN)
     return CompareRow(
         label,
-        format_time(c.time_s),
-        _time(c.other_time_s),
+        format_time(c.time_s, c.decimals),
+        _time(c.other_time_s, c.other_decimals),
         _delta(c.gap_s),
         _delta(c.segment_delta_s),
         kind_of(c.segment_delta_s),
@@ -168,7 +168,7 @@ def _which(c: ComparedSplit) -> str:
 def _row(c: ComparedLap) -> CompareRow:
     lap = c.lap
     label, short = lap_labels(lap)
-    other = _time(c.other_time_s)
+    other = _time(c.other_time_s, c.other_decimals)
     tip = (
         f"At {lap.end_m:.1f} m: the followed runner's time minus the other's is the gap (+ behind)"
     )
@@ -181,7 +181,7 @@ def _row(c: ComparedLap) -> CompareRow:
         estimated.add(LAP_COLUMN)
     return CompareRow(
         label,
-        format_time(lap.time_s),
+        format_time(lap.time_s, lap.decimals),
         other,
         _delta(c.gap_s),
         _delta(c.lap_delta_s),
@@ -195,8 +195,8 @@ def _row(c: ComparedLap) -> CompareRow:
     )
 
 
-def _time(s: float) -> str:
-    return format_time(s) if math.isfinite(s) else ""
+def _time(s: float, decimals: int) -> str:
+    return format_time(s, decimals) if math.isfinite(s) else ""
 
 
 def _delta(s: float) -> str:
