@@ -10,13 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 
-from racegui.ui.tag_placement import (
-    MARGIN_PX,
-    SLIDE_EASE_HEIGHTS_PER_S,
-    STICKY_MOVE_HEIGHTS,
-    TagPlacer,
-    place_tags,
-)
+from racegui.ui.tag_placement import SLIDE_EASE_HEIGHTS_PER_S, TagPlacer
+from racegui.ui.tag_search import MARGIN_PX, STICKY_MOVE_HEIGHTS, place_tags
 
 BOUNDS = QRectF(0, 0, 800, 600)
 TAG_SPEC = st.tuples(st.floats(50, 750), st.floats(50, 550), st.floats(-1, 1), st.booleans())

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from racegui.ui.tag_placement import STICKY_MOVE_HEIGHTS
+from racegui.ui.tag_search import STICKY_MOVE_HEIGHTS
 from tests.helpers_tags import record_clip
 
 KEY_TAGS = ("runner", "gap", "Sub-4 pacing light", "Modelled")
