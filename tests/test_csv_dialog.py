@@ -181,3 +181,23 @@ def test_save_as_that_cannot_write_says_why(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     assert window.save_as(str(tmp_path / "no-such-folder" / "r.json")) is False
     assert "cannot write" in shown[0]
+
+
+RUNNERS = (
+    "Stopwatch export\nDate,2026-05-12 18:40\nAthlete,Lap,Lap Time,Total Time\n"
+    "Sam Ortiz,1,00:52.10,00:52.10\nSam Ortiz,2,01:08.40,02:00.50\n"
+    "Sam Ortiz,3,01:09.20,03:09.70\nSam Ortiz,4,01:06.30,04:16.00\n"
+    "Lena Brandt,1,00:53.00,00:53.00\nLena Brandt,2,01:09.10,02:02.10\n"
+    "Lena Brandt,3,01:10.00,03:12.10\n"
+)
+
+
+def test_a_lap_csv_of_several_runners_asks_no_runner_s_name(qtbot, tmp_path):
+    """A coach's stopwatch export of several runners: the dialog had passed the file's name
+    as --name, which such a file refuses ("this file names its athletes in a column")."""
+    dialog = _dialog(qtbot, _csv(tmp_path, RUNNERS))
+    assert dialog.distance.text() == "1500 m" and dialog.name.isHidden()
+    assert "holds 2 runners' laps from a stopwatch (4 laps for the finishers)" in dialog._about()
+    dialog.accept()
+    race = dialog.replay.race
+    assert [(a.name, a.dnf) for a in race.athletes] == [("Sam Ortiz", False), ("Lena Brandt", True)]

@@ -202,7 +202,7 @@ def test_a_header_of_neither_form_hints_at_both(tmp_path):
         read_splits_csv(path)
     [line] = info.value.lines()
     assert "the header needs athlete, distance_m, time" in line
-    assert "or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time" in line
+    assert "or, for laps from a stopwatch, Lap with Lap Time and/or Total Time" in line
 
 
 def test_lap_times_in_a_split_column_say_it_holds_times_from_the_start(tmp_path):

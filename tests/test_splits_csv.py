@@ -124,7 +124,7 @@ def test_a_row_with_an_extra_field_is_refused_not_cut(tmp_path):
 
 def test_missing_column(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("athlete,lap,time\nfk,400,60\n", encoding="utf-8")
+    path.write_text("athlete,where,time\nfk,400,60\n", encoding="utf-8")
     with pytest.raises(RaceFileError, match="missing column"):
         read_splits_csv(path)
 

@@ -129,8 +129,13 @@ def test_a_color_column_is_the_colour(tmp_path):
 
 
 def test_a_header_with_no_distance_column_is_still_refused(tmp_path):
+    """ "athlete,lap,time" is several runners' laps (racegui.io.lap_csv), which need the race
+    distance; a header with no distance column nor lap numbers is no form."""
     path = tmp_path / "sheet.csv"
     path.write_text("athlete,lap,time\nMia,1,62.1\n", encoding="utf-8")
+    with pytest.raises(RaceFileError, match="its runners' laps\\) needs the race distance"):
+        read_splits_csv(path)
+    path.write_text("athlete,where,time\nMia,1,62.1\n", encoding="utf-8")
     with pytest.raises(RaceFileError, match="missing column"):
         read_splits_csv(path)
 

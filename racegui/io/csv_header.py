@@ -10,6 +10,14 @@ import re
 from typing import Any
 
 from racegui.io.csv_lines import RowLines
+from racegui.io.lap_header import (
+    EITHER_NAMES,
+    LAP_TIME_NAMES,
+    NUMBER_NAMES,
+    RUNNER_NAMES,
+    TOTAL_NAMES,
+    plain,
+)
 
 REQUIRED = ("athlete", "distance_m", "time")
 OPTIONAL = ("name", "role", "colour", "bib", "country", "lane")
@@ -99,6 +107,38 @@ def header_below(text: str, after: int) -> int | None:
         if all(name in cells for name in REQUIRED):
             return k
     return None
+
+
+_LAP_FORM_NAMES = (
+    NUMBER_NAMES | LAP_TIME_NAMES | TOTAL_NAMES | EITHER_NAMES | RUNNER_NAMES | {"lap"}
+)
+"""Header cells of a lap CSV's columns (racegui.io.lap_header)."""
+MIN_NAMED_CELLS = 2
+"""Cells that must name a column any form reads for a line to be taken as the header a
+file that no form fits was meant to have."""
+
+
+def named_cells(cells: list[str]) -> int:
+    """How many header cells name a column that a form reads (the long form's, with
+    IGNORED, or a lap CSV's)."""
+    known = REQUIRED + OPTIONAL + tuple(IGNORED)
+    return sum(1 for c in cells if column_name(c) in known or plain(c) in _LAP_FORM_NAMES)
+
+
+def likely_header(text: str, first: int) -> int:
+    """The line (1-based) that looks most like the header of a file no form fits, among the
+    HEADER_SEARCH_LINES + 1 lines from line first: the one with the most cells naming a
+    column of any form (at least MIN_NAMED_CELLS; the first of those with most), else
+    first. A stopwatch's "Athlete,Lap Time,Total Time" below a title and a "Date,..." line
+    had been refused at line 1, as missing an athlete column."""
+    lines = itertools.islice(io.StringIO(text), first - 1, first + HEADER_SEARCH_LINES)
+    best, most = first, MIN_NAMED_CELLS - 1
+    for k, line in enumerate(lines, start=first):
+        line = line.rstrip("\r\n")
+        named = named_cells(line.split(delimiter(line)))
+        if named > most:
+            best, most = k, named
+    return best
 
 
 def reading_from(text: str, line: int, sep: str | None) -> tuple[RowLines, Any, list[str], str]:

@@ -176,6 +176,8 @@ def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner:
     disqualified, a "DNS" after splits as the contradiction it is), else her role cell, else
     her place first in the file."""
     stop = f"{name} stops at {last_m:g} m, before the {race_m:g} m finish"
+    if "stopped" in entry:  # a lap CSV's runner with fewer laps than the others
+        return f"{stop}: a runner who did not finish ({entry['stopped']})."
     if "mark" not in entry:
         why = "the role column says runner" if said_runner else "the athlete is listed first"
         return f"{stop}: a runner who did not finish ({why})."
@@ -248,8 +250,10 @@ def _default_role(k: int, entry: dict, reached_m: float) -> str:
     (reached_m, m: _reached); one who stops before it is a pacer (the first then did not
     finish, if another runner does). A 1500 m given --distance 1600 had its 12 finishers
     after the first read as pacers, whom no problem named: as runners, each is one of the
-    alike problems of one line, "(and 12 more like it ...)"."""
-    return "runner" if k == 0 or "mark" in entry or _finishes(entry, reached_m) else "pacer"
+    alike problems of one line, "(and 12 more like it ...)". A lap CSV's runner who stopped
+    short ("stopped") is a runner: a stopwatch times no pacers."""
+    marked = "mark" in entry or "stopped" in entry
+    return "runner" if k == 0 or marked or _finishes(entry, reached_m) else "pacer"
 
 
 def _no_lanes(athletes: dict, race_m: float) -> str:

@@ -19,10 +19,12 @@ from typing import Any
 from racegui.io.csv_header import (
     HEADER_SEARCH_LINES,
     IGNORED,
+    MIN_NAMED_CELLS,
     OPTIONAL,
     REQUIRED,
     column_name,
     header_names,
+    named_cells,
 )
 from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_lines import RowLines, quote_problem
@@ -38,8 +40,8 @@ WIDE_FORM_HINT = (
 )
 """Said where a header is no form a CSV may have: the wide form."""
 LAP_FORM_HINT = (
-    "; or, for one runner's laps from a stopwatch, Lap with Lap Time and/or Total Time, "
-    "and the race distance"
+    "; or, for laps from a stopwatch, Lap with Lap Time and/or Total Time (and Athlete, "
+    "naming each row's runner, for several runners' laps), and the race distance"
 )
 """Said where a header is neither form: the other form a CSV may have (racegui.io.lap_csv)."""
 HEADER_FORMS = (
@@ -156,7 +158,9 @@ def find_wide_header(text: str, first: int) -> int | None:
     """Line (1-based) of a wide sheet's header (looks_wide) among the HEADER_SEARCH_LINES + 1
     lines from line first (a title may stand above it), if there is one. A line naming two
     of the long form's columns is another header, below which none is looked for: the rows
-    under "athlete,lap,time" are data ("Mia,1,62.1" is no header of distances 1 and 62.1 m)."""
+    under "athlete,lap,time" are data ("Mia,1,62.1" is no header of distances 1 and 62.1 m),
+    as are those under a line naming MIN_NAMED_CELLS columns of any form (named_cells:
+    "Sam,52.1,52.1" under "Athlete,Lap Time,Total Time" had been read as one)."""
     lines = itertools.islice(io.StringIO(text), first - 1, first + HEADER_SEARCH_LINES)
     for k, line in enumerate(lines, start=first):
         line = line.rstrip("\r\n")
@@ -165,6 +169,8 @@ def find_wide_header(text: str, first: int) -> int | None:
         if looks_wide(cells, delim in ";\t"):
             return k
         if len({column_name(c) for c in cells}.intersection(REQUIRED)) >= 2:
+            return None
+        if named_cells(cells) >= MIN_NAMED_CELLS:  # another form's ("Athlete,Lap Time")
             return None
     return None
 

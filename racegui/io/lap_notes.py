@@ -65,18 +65,24 @@ def _better_fit(times_s: list[float], distance_m: float) -> str:
 
 
 def odd_lap_notes(
-    lines: list[int], numbers: list[int], times_s: list[float], distance_m: float
+    lines: list[int],
+    numbers: list[int],
+    times_s: list[float],
+    distance_m: float,
+    ends: list[float] | None = None,
 ) -> list[str]:
     """A note for each lap (its CSV line, number, time in s) of a race of distance_m (m)
     whose pace is wildly out of line: a whole lap more than SLOW_LAP_RATIO or less than
     FAST_LAP_RATIO times the median lap's pace, a first part lap more than SLOW_PART_RATIO
     times the median of the laps after it (saying which race the laps fit better, if one
     does). Up to MAX_LAP_NOTES, and one counting the rest; none for fewer than MIN_LAPS
-    laps."""
+    laps. ends (m): where the laps end, if not all the race's (a runner who stopped short:
+    no better race is then named)."""
     laps = len(times_s)
     if laps < MIN_LAPS:
         return []
-    ends = lap_ends(distance_m, laps)
+    finished = ends is None or abs(ends[-1] - distance_m) < 1e-6
+    ends = lap_ends(distance_m, laps) if ends is None else ends
     lengths = [b - a for a, b in zip([0.0, *ends[:-1]], ends, strict=True)]
     paces = [t / m for t, m in zip(times_s, lengths, strict=True)]  # s per m
     timed = [p for p, m in zip(paces, lengths, strict=True) if m >= SHORT_PART_M]
@@ -89,10 +95,11 @@ def odd_lap_notes(
         if k == 0 and length < LAP_M - 1e-6:
             after = statistics.median(paces[1:])
             if pace > SLOW_PART_RATIO * after:
+                hint = _better_fit(times_s, distance_m) if finished else ""
                 notes.append(
                     f"{lap}, the {length:g} m part lap, in {format_time(times_s[0])} is at "
                     f"{_per_lap(pace)} a lap, far slower than the laps after it (their median "
-                    f"{_per_lap(after)}). Check it{_better_fit(times_s, distance_m)}."
+                    f"{_per_lap(after)}). Check it{hint}."
                 )
             continue
         ratio = pace / median

@@ -9,7 +9,7 @@ from pathlib import Path
 from racegui.io.csv_title import file_title, title_above
 from racegui.io.errors import Problem, RaceFileError, json_path
 from racegui.io.file_kind import file_kind
-from racegui.io.lap_csv import best_distance, find_lap_header, laps_in
+from racegui.io.lap_csv import best_distance, find_lap_header, laps_in, runners_in
 from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
@@ -87,6 +87,9 @@ class CsvPrefill:
     title: str
     """The title the race gets if none is given (a title line above the header, else the
     file's name: csv_title)."""
+    runners: int = 1
+    """Runners a lap CSV names in its runner column (1: one runner's laps, whom the dialog
+    asks the name of; 0: not a lap CSV)."""
 
 
 def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPrefill:
@@ -102,5 +105,6 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
         if header is None:
             raise
         title = title_above(text, header.line) or file_title(path)
-        return CsvPrefill(laps_in(text, header), best_distance(text, header, lap_distance_m), title)
-    return CsvPrefill(None, race.distance_m, race.title)
+        best = best_distance(text, header, lap_distance_m)
+        return CsvPrefill(laps_in(text, header), best, title, runners_in(text, header))
+    return CsvPrefill(None, race.distance_m, race.title, 0)

@@ -37,6 +37,7 @@ from racegui.io.csv_header import (
     delimiter,
     header_below,
     header_names,
+    likely_header,
     reading_from,
     unread_columns,
 )
@@ -150,8 +151,7 @@ def _read_text(
     if misread is not None:  # "Athlete,700,300", "Athlete,Lap 1,Lap 2"
         raise RaceFileError(path, [misread])
     if missing:
-        why = f"missing column(s) {', '.join(missing)}; {HEADER_FORMS}"
-        raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
+        raise RaceFileError(path, [_missing_problem(text, reader.line_num, sep and sep.group(1))])
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     col, why = column_of(header, cells)
@@ -182,6 +182,20 @@ def _read_text(
     notes = ([unread] if unread else []) + untimed_notes(untimed, athletes)
     title = title or title_above(text, header_line) or file_title(path)
     return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
+
+
+def _missing_problem(text: str, line: int, sep: str | None) -> Problem:
+    """The problem of a header on line that no form fits, said at the line most like a
+    header (csv_header.likely_header: title lines may stand above it) with the columns
+    missing there."""
+    line = likely_header(text, line)
+    try:
+        _, _, cells, _ = reading_from(text, line, sep)
+    except (StopIteration, csv.Error):
+        cells = []
+    header = header_names(cells)
+    missing = [c for c in REQUIRED if c not in header]
+    return Problem(f"line {line}", f"missing column(s) {', '.join(missing)}; {HEADER_FORMS}")
 
 
 def _reader_problem(exc: csv.Error, line: int, source: RowLines, delim: str) -> Problem:
@@ -332,18 +346,26 @@ def _lap_race(
     name: str | None,
 ) -> Race:
     """The Race of a lap CSV (racegui.io.lap_csv): one runner, named name or after the
-    file, over distance_m (m), which it needs; titled title, else as the line above the
-    header or the file's name give it (csv_title)."""
+    file, or the runners its runner column names, over distance_m (m), which it needs;
+    titled title, else as the line above the header or the file's name give it
+    (csv_title). Of several runners, one with fewer laps than the others did not finish."""
+    if name is not None and header.runner is not None:
+        raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     typed = " ".join((name or "").split())
     runner = typed or file_title(path)
     problems: list[Problem] = []
     read = read_laps(text, header, distance_m, runner, problems)
     if read is None:
         raise RaceFileError(path, capped(sorted(problems, key=line_of)))
-    entry = {"splits": read.splits, "line": read.splits[0]["line"], "said": {}}
-    col = {"athlete": header.number, "distance_m": header.number, "time": read.time_column}
+    athletes = {
+        who: {"splits": splits, "line": splits[0]["line"], "said": {}}
+        | ({"stopped": read.stopped[who]} if who in read.stopped else {})
+        for who, splits in read.runners.items()
+    }
+    athlete_column = header.number if header.runner is None else header.runner
+    col = {"athlete": athlete_column, "distance_m": header.number, "time": read.time_column}
     given = given_options(distance_m, title, target_time_s)
-    # Its runner's name is in no cell: a problem with it is --name's, or the file name's.
-    given["name"] = "--name" if typed else NAME_FROM_FILE
+    if header.runner is None:  # its runner's name is in no cell: --name's, or the file's
+        given["name"] = "--name" if typed else NAME_FROM_FILE
     title = title or title_above(text, header.line) or file_title(path)
-    return _race(path, {runner: entry}, col, distance_m, title, target_time_s, read.notes, given)
+    return _race(path, athletes, col, distance_m, title, target_time_s, read.notes, given)

@@ -169,9 +169,9 @@ class CsvOpenDialog(QDialog):
         form.addRow("T&itle:", self.title)
         self.name = QLineEdit(file_title(path), self)
         self.name.setObjectName("csv_name")
-        if prefill.laps is not None:
+        if self._asks_name():
             form.addRow("&Runner's name:", self.name)
-        else:  # an athlete CSV names its athletes
+        else:  # an athlete CSV, or a lap CSV of several runners, names its athletes
             self.name.hide()
         layout.addSpacing(4)
         layout.addLayout(form)
@@ -204,9 +204,12 @@ class CsvOpenDialog(QDialog):
         name = escape(self.path.name)
         if self.prefill.laps is not None:
             fits = what_fits(self.prefill.laps)
+            whose, laps = "one runner's", lap_word(self.prefill.laps)
+            if not self._asks_name():
+                whose, laps = f"{self.prefill.runners} runners'", f"{laps} for the finishers"
             return (
-                f"<p><b>{name}</b> holds one runner's laps from a stopwatch "
-                f"({lap_word(self.prefill.laps)}). The race distance places them: the last "
+                f"<p><b>{name}</b> holds {whose} laps from a stopwatch "
+                f"({laps}). The race distance places them: the last "
                 f"lap ends at the finish.</p><p>{fits[0].upper()}{fits[1:]}.</p>"
             )
         return (
@@ -231,8 +234,12 @@ class CsvOpenDialog(QDialog):
         )
         if why is not None:
             return None, why
-        laps_name = name if self.prefill.laps is not None else None
+        laps_name = name if self._asks_name() else None
         return CsvOptions(distance_m, title, target_s, laps_name), None
+
+    def _asks_name(self) -> bool:
+        """Whether the runner's name is asked: a lap CSV of one runner's laps."""
+        return self.prefill.laps is not None and self.prefill.runners == 1
 
     def _check(self) -> None:
         """Say what is wrong with the fields (OK greyed while anything is)."""

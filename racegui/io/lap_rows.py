@@ -1,0 +1,221 @@
+"""The rows below a lap CSV's header (racegui.io.lap_csv): each a lap of its runner (the
+runner column's, or the one runner of a file without one), its time cells read, and a
+"Total" row after a runner's laps kept apart, to be checked against them (total_note)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from racegui.io.csv_lines import long_cell_problem
+from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
+from racegui.io.lap_header import LapHeader
+from racegui.io.schema import MAX_SPLITS
+from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+
+TOTAL_ROW_WORDS = frozenset({"total", "totals", "sum", "gesamt", "summe", "total time", "final"})
+"""Lap number cells of a row of a runner's whole time, which an app adds after the laps."""
+ROUNDING_S = 0.02
+"""Most two times of one moment may differ (s), each shown to the hundredth (rounded or
+cut), before they are said to disagree."""
+_LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LapRow:
+    """A lap of a lap CSV: its number, line (1-based), times (s) and runner."""
+
+    lap: int
+    line: int
+    lap_s: float | None
+    total_s: float | None
+    lap_text: str = ""
+    total_text: str = ""
+    """The cells the times were read from, as typed."""
+    runner: str = ""
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    """A "Total" row (TOTAL_ROW_WORDS): its line, runner and the times (s) its lap time
+    and time-from-the-start cells hold (None: empty)."""
+
+    line: int
+    runner: str
+    lap_s: float | None
+    total_s: float | None
+
+
+def cell(line: int, column: int) -> str:
+    """ "line 5, column 3": a cell's place."""
+    return f"line {line}, column {column + 1}"
+
+
+def _time(row: list[str], column: int | None, line: int, comma: bool, problems: list[Problem]):
+    """The time (s) in a row's cell, None for no such column; a problem for a bad cell."""
+    if column is None:
+        return None
+    text = row[column].strip() if column < len(row) else ""
+    if not text:
+        problems.append(Problem(cell(line, column), "no time"))
+        return None
+    try:
+        value = parse_time(text, decimal_comma=comma)
+    except TimeFormatError as exc:
+        problems.append(Problem(cell(line, column), str(exc)))
+        return None
+    if value <= 0:
+        problems.append(Problem(cell(line, column), f"{text!r}: a time must be after the start"))
+        return None
+    return value
+
+
+def _text(row: list[str], column: int | None) -> str:
+    """A row's cell as typed, stripped ("" for no such column)."""
+    return row[column].strip() if column is not None and column < len(row) else ""
+
+
+def read_rows(
+    text: str, header: LapHeader, name: str, problems: list[Problem]
+) -> tuple[list[LapRow], list[TotalRow]]:
+    """The laps below the header, and its Total rows, with a problem for each bad cell;
+    name is the runner of a file without a runner column."""
+    comma = header.delimiter in ";\t"
+    body = "".join(text.splitlines(keepends=True)[header.line :])
+    rows: list[LapRow] = []
+    totals: list[TotalRow] = []
+    reader = csv.reader(io.StringIO(body), delimiter=header.delimiter)
+    total_column = header.total if header.either is None else header.either
+    try:
+        for row in reader:
+            line = header.line + reader.line_num
+            if not any(c.strip() for c in row) or len(problems) > MAX_PROBLEMS:
+                continue
+            runner = name if header.runner is None else " ".join(_text(row, header.runner).split())
+            number_text = _text(row, header.number)
+            if is_total_row(row, header):
+                before = len(problems)
+                times = [
+                    _time(row, c, line, comma, []) if _text(row, c) else None
+                    for c in (header.lap, total_column)
+                ]
+                _total_cells(row, (header.lap, total_column), line, comma, problems)
+                if len(problems) == before:
+                    totals.append(TotalRow(line, runner or _last_runner(rows), *times))
+                continue
+            number = _LAP_NUMBER.fullmatch(number_text)
+            if number is None:
+                problems.append(
+                    Problem(cell(line, header.number), f"{number_text!r} is not a lap number")
+                )
+                continue
+            if not runner:
+                problems.append(Problem(cell(line, header.runner or 0), "no runner's name"))
+                continue
+            before = len(problems)
+            lap_s = _time(row, header.lap, line, comma, problems)
+            total_s = _time(row, total_column, line, comma, problems)
+            if len(problems) == before:
+                texts = (_text(row, header.lap), _text(row, total_column))
+                rows.append(LapRow(int(number.group(1)), line, lap_s, total_s, *texts, runner))
+    except csv.Error as exc:
+        line = header.line + reader.line_num
+        lines = body.split("\n")  # as io.StringIO gives them to the reader
+        text_of_line = lines[reader.line_num - 1] if reader.line_num <= len(lines) else ""
+        long = long_cell_problem(exc, line, [text_of_line], header.delimiter)
+        problems.append(long or Problem(f"line {line}", f"not valid CSV: {exc}"))
+    return rows, totals
+
+
+def is_total_row(row: list[str], header: LapHeader) -> bool:
+    """Whether a row is a runner's Total row: its lap number cell one of TOTAL_ROW_WORDS."""
+    return " ".join(_text(row, header.number).lower().split()) in TOTAL_ROW_WORDS
+
+
+def _total_cells(
+    row: list[str], columns: tuple[int | None, ...], line: int, comma: bool, problems: list
+) -> None:
+    """A problem for each time cell of a Total row that holds something other than a time
+    (an empty one is none)."""
+    for column in columns:
+        if column is not None and _text(row, column):
+            _time(row, column, line, comma, problems)
+
+
+def _last_runner(rows: list[LapRow]) -> str:
+    """The runner of the last lap read ("" for none): a Total row without a name is his."""
+    return rows[-1].runner if rows else ""
+
+
+def by_runner(rows: list[LapRow]) -> dict[str, list[LapRow]]:
+    """The laps of each runner, the runners in the order they first come."""
+    runners: dict[str, list[LapRow]] = {}
+    for row in rows:
+        runners.setdefault(row.runner, []).append(row)
+    return runners
+
+
+def in_order(rows: list[LapRow], header: LapHeader, who: str, problems: list[Problem]):
+    """One runner's rows by lap number (an app may list the last lap first), with a problem
+    for a lap given twice or missing; who names the runner in them (" of Tom Reyes", or "")."""
+    ordered = sorted(rows, key=lambda r: r.lap)
+    seen: dict[int, int] = {}
+    for row in ordered:
+        if row.lap in seen:
+            problems.append(
+                Problem(
+                    cell(row.line, header.number),
+                    f"lap {row.lap}{who} again (line {seen[row.lap]})",
+                )
+            )
+        seen.setdefault(row.lap, row.line)
+    missing = [k for k in range(1, max(seen, default=0) + 1) if k not in seen]
+    if missing:
+        shown = ", ".join(str(k) for k in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        where = f"line {ordered[0].line}" if who else ""
+        problems.append(
+            Problem(where, f"no row for lap {shown}{who}: laps are numbered 1, 2, 3 ...")
+        )
+    if len(ordered) > MAX_SPLITS:
+        problems.append(Problem("", f"more than {MAX_SPLITS} laps{who}"))
+    return ordered
+
+
+def total_note(
+    total: TotalRow, rows: list[LapRow], final_s: float, laps_s: float | None, header: LapHeader
+) -> Problem | str:
+    """A note that a Total row after a runner's laps (rows, in order) is left out, its times
+    agreeing with the time at the end of the last lap (final_s, s) and the lap times' sum
+    (laps_s, s; None: no lap times); or the problem with it: it comes before one of his
+    laps, or a time of it disagrees."""
+    last = rows[-1]
+    after = [r for r in rows if r.line > total.line]
+    if after:
+        return Problem(
+            cell(total.line, header.number),
+            f"a Total row must come after the laps it adds up, but lap {after[0].lap} "
+            f"follows it (line {after[0].line})",
+        )
+    checks = [(total.total_s, final_s, "the time at the end of"), (total.lap_s, laps_s, "")]
+    for given, worked, said in checks:
+        if given is None or worked is None or abs(given - worked) <= ROUNDING_S + 1e-9:
+            continue
+        what = said or "the lap times added up to"
+        return Problem(
+            f"line {total.line}",
+            f"the Total row's {format_time(given)} is not {format_time(worked)}, {what} "
+            f"lap {last.lap} (line {last.line}): check the laps' times, or leave the Total "
+            "row out",
+        )
+    given = total.total_s if total.total_s is not None else total.lap_s
+    agrees = f", and its {format_time(given)} is the time at the end of lap {last.lap}"
+    return f"Line {total.line}: the Total row is left out: it is no lap{agrees if given else ''}."
+
+
+def runner_of_total(total: TotalRow, runners: dict[str, list[LapRow]]) -> Problem | None:
+    """The problem with a Total row whose runner has no laps (None: he has)."""
+    if total.runner in runners:
+        return None
+    return Problem(f"line {total.line}", f"a Total row for {quoted(total.runner)}, who has no laps")
