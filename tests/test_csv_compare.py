@@ -104,3 +104,44 @@ def test_a_race_file_is_compared_without_a_dialog(window, monkeypatch, boxes):
 def test_offscreen_a_lap_csv_compares_as_its_dialog_starts(window, laps, boxes):
     assert window.open_compare(laps)  # no dialog is waited on
     assert window.compare.race.focus.name == "club-mile" and boxes == []
+
+
+WIDE_3000 = (
+    "Club 3000m, Thursday session\n"
+    "Athlete,400,800,1200,1600,2000,2400,2800,3000\n"
+    "Ravi Patel,1:12.3,2:25.1,3:38.4,4:51.9,6:05.0,7:18.2,8:30.1,9:05.4\n"
+    "Grace Obi,1:12.8,2:25.9,3:39.6,4:53.8,6:08.2,7:22.9,8:36.0,9:12.2\n"
+)
+"""A 3000 m sheet whose header states its distance (its last column, 3000 m)."""
+
+
+def test_a_csv_whose_header_fixes_another_distance_is_refused_before_its_dialog(
+    window, tmp_path, monkeypatch, boxes
+):
+    """Comparing the mile with a 3000 m sheet had opened the dialog at "3000 m", and only
+    its OK said the races could not be compared (coach's review): refused at once."""
+    path = tmp_path / "club3000_wide.csv"
+    path.write_text(WIDE_3000, encoding="utf-8")
+    _picking(monkeypatch, path)
+    seen = answered_dialogs(monkeypatch)
+    window.actions["compare"].trigger()
+    assert seen == [] and window.compare is None
+    assert len(boxes) == 1 and boxes[0].startswith(f"{path}:\n'Club 3000m, Thursday session'")
+    assert "(3000 m) is not the distance of" in boxes[0]
+    assert "only races of the same distance" in boxes[0]
+
+
+def test_a_sheet_whose_finish_is_inferred_is_asked_at_the_shown_race_s_distance(
+    window, tmp_path, monkeypatch, boxes
+):
+    """A Result column after evenly spaced splits is read as the finish one step on (here
+    1500 m), a guess: the dialog asks, starting at the mile shown, which reads it."""
+    path = tmp_path / "trial.csv"
+    path.write_text(
+        "Athlete,300,700,1100,Result\nAna Ruiz,51.0,2:01.5,3:02.2,4:29.9\n", encoding="utf-8"
+    )
+    seen = answered_dialogs(monkeypatch)
+    assert window.open_compare(path)
+    [dialog] = seen
+    assert dialog.started_at == "1 mile" and boxes == []
+    assert window.compare.race.distance_m == pytest.approx(1609.344)

@@ -84,6 +84,7 @@ def test_the_export_dialog_tabs_top_to_bottom(qtbot, tmp_path):
         dialog.speed_combo,
         dialog.from_edit,
         dialog.to_edit,
+        dialog.whole_button,
         dialog.panel_check,
         dialog.splits_combo,
         dialog.theme_combo,

@@ -33,11 +33,12 @@ def test_a_still_is_taken_where_the_window_is(window, qtbot, tmp_path):
     window.clock.seek(136.0)
     dlg = open_export_dialog(window)
     qtbot.addWidget(dlg)
-    assert (dlg.from_edit.text(), dlg.to_edit.text()) == ("0:00.00", "4:06.42")  # a video
+    # a video from there too, paused mid-race (R10: test_export_dialog_paused)
+    assert (dlg.from_edit.text(), dlg.to_edit.text()) == ("2:16.00", "4:06.42")
     dlg.path_edit.setText(str(tmp_path / "still.png"))
     assert dlg.from_edit.text() == "2:16.00" and dlg.options().from_s == 136.0
     dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
-    assert dlg.from_edit.text() == "0:00.00"
+    assert dlg.from_edit.text() == "2:16.00"
     dlg.from_edit.setText("1:00")  # the user's own time is kept for a still
     dlg.path_edit.setText(str(tmp_path / "still.png"))
     assert dlg.options().from_s == 60.0

@@ -47,6 +47,7 @@ class ExportDialog(ExportFormMixin, ExportRunMixin, QDialog):
         start_dir: Path | None = None,
         settings: AppSettings | None = None,
         now_s: float = 0.0,
+        clip_start_s: float = 0.0,
         presenting: bool = False,
         last: ExportOptions | None = None,
         parent: QWidget | None = None,
@@ -60,6 +61,9 @@ class ExportDialog(ExportFormMixin, ExportRunMixin, QDialog):
         folder of each finished export (see :func:`default_folder`) and the big type and cards
         of the last export, which the dialog starts with; ``now_s``
         (s) is the window's race time, where a PNG still is taken unless the user says;
+        ``clip_start_s`` (s) where a clip is proposed to start (to the last finish; the
+        window's time where it is paused mid-race: window_export), "Whole race" going back
+        to the start;
         ``race_path`` and ``compare_path`` are the files of replay and compare (None: not
         from a file), which an export is refused to write over; ``last``: the options of the
         last export of this race, which the dialog starts with (file, span, size, rate,
@@ -80,7 +84,8 @@ class ExportDialog(ExportFormMixin, ExportRunMixin, QDialog):
         self._user_set: set[str] = set()  # "size", "fps", "panel", "presentation", "theme"
         self._proposing = False
         self._now_s = now_s
-        self._proposed_from = clock_text(0.0)
+        self._clip_start_s = clip_start_s
+        self._proposed_from = clock_text(clip_start_s)
         """The start time the dialog last put in the field (a time typed over it is kept)."""
         self._proposal_note = ""
         self.last_summary: str | None = None

@@ -64,9 +64,9 @@ FORMAT_NAMES: dict[ExportFormat, str] = {"mp4": "an MP4", "gif": "a GIF", "png":
 
 class ExportFormMixin:
     """The options form for a QDialog with `replay`, `compare` (Replay or None), `_settings`
-    (AppSettings or None), `_format`, `_user_set`, `_proposing`, `_now_s`, `_proposed_from`,
-    `_proposal_note` and `_presenting`, which shows their outcome with _clear_outcome and
-    _refresh_check (ExportRunMixin)."""
+    (AppSettings or None), `_format`, `_user_set`, `_proposing`, `_now_s`, `_clip_start_s`,
+    `_proposed_from`, `_proposal_note` and `_presenting`, which shows their outcome with
+    _clear_outcome and _refresh_check (ExportRunMixin)."""
 
     def _build_form(self, theme: str, splits: str, start_dir: Path) -> QFormLayout:
         """The options' fields, in rows of a form."""
@@ -93,10 +93,17 @@ class ExportFormMixin:
         form.addRow("Speed", self.speed_combo)
         self.from_edit = QLineEdit(self._proposed_from)
         self.to_edit = QLineEdit(clock_text(self.replay.race_end_s))
+        self.whole_button = QPushButton("Whole race")
+        self.whole_button.setToolTip(
+            f"From the start to the last finish ({clock_text(0.0)} to "
+            f"{clock_text(self.replay.race_end_s)})"
+        )
+        self.whole_button.clicked.connect(self._on_whole_race_clicked)
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
         span.addWidget(QLabel("to"))
         span.addWidget(self.to_edit)
+        span.addWidget(self.whole_button)
         form.addRow("Race time", span)
         self.panel_check = QCheckBox("Show the side panel")
         self.panel_check.setChecked(True)
@@ -258,10 +265,10 @@ class ExportFormMixin:
 
     def _set_still(self, still: bool) -> None:
         """A PNG still is one picture at the start time: rate, speed, end and cards don't apply."""
-        unused = (self.fps_spin, self.speed_combo, self.to_edit, self.title_spin, self.end_spin)
-        for widget in unused:
+        unused = (self.fps_spin, self.speed_combo, self.to_edit, self.whole_button)
+        for widget in (*unused, self.title_spin, self.end_spin):
             widget.setEnabled(not still)
-        self._propose_start(self._now_s if still else 0.0)
+        self._propose_start(self._now_s if still else self._clip_start_s)
 
     def _propose_start(self, t: float) -> None:
         """Put race time t (s) in the start field, unless the user typed a time there."""
@@ -269,6 +276,14 @@ class ExportFormMixin:
             return
         self._proposed_from = clock_text(t)
         self.from_edit.setText(self._proposed_from)
+
+    def _on_whole_race_clicked(self) -> None:
+        """A clip of the whole race again, from the start to the last finish (proposed, as
+        the race time fields start where the window is not paused mid-race)."""
+        self._clip_start_s = 0.0
+        self._proposed_from = clock_text(0.0)
+        self.from_edit.setText(self._proposed_from)
+        self.to_edit.setText(clock_text(self.replay.race_end_s))
 
     # --- options -----------------------------------------------------------------------------
     def options(self) -> ExportOptions:

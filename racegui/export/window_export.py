@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from racegui.export.dialog import ExportDialog
 from racegui.export.export_folder import default_folder
 from racegui.export.options import ExportOptions
+from racegui.model.timefmt import clock_text
 
 
 @dataclass
@@ -24,6 +25,9 @@ class ExportMemory:
     theme: str | None = None
     """The theme the user chose in the dialog over the window's for that export (None: the
     window's, which the next dialog follows too, whatever the window shows then)."""
+    at_s: float | None = None
+    """The window's race time (s) when that export's dialog opened: a replay paused
+    elsewhere since proposes a clip from there instead of that export's span (clip_span)."""
 
     def for_race(self, race: tuple[str, str, float]) -> ExportOptions | None:
         """The last export's options if it was of ``race``, else None."""
@@ -38,9 +42,10 @@ class ExportMemory:
         race: tuple[str, str, float],
         options: ExportOptions | None,
         theme: str | None = None,
+        at_s: float | None = None,
     ) -> None:
         if options is not None:
-            self.race, self.options, self.theme = race, options, theme
+            self.race, self.options, self.theme, self.at_s = race, options, theme, at_s
 
 
 def _race_key(window) -> tuple[str, str, float]:
@@ -76,12 +81,46 @@ def _window_time(window) -> float:
     return float(clock.time()) if clock is not None else 0.0
 
 
+def _paused_mid_race(window) -> float | None:
+    """The race time (s) the window is paused at, where that is after the start and before
+    the last finish (as the race time fields show them): None while it plays, at the start
+    and from the last finish on."""
+    clock = getattr(window, "clock", None)
+    if clock is None or clock.playing:
+        return None
+    t = float(clock.time())
+    end = window.replay.race_end_s
+    if clock_text(t) in (clock_text(0.0), clock_text(end)) or not 0.0 < t < end:
+        return None
+    return t
+
+
+def clip_span(
+    paused_s: float | None, last: ExportOptions | None, last_at_s: float | None
+) -> tuple[float, ExportOptions | None]:
+    """Where a clip is proposed to start (s), and the last export's options the dialog
+    starts with: from where the window is paused mid-race (paused_s, to the last finish:
+    Ctrl+G 2:50 then Ctrl+E had proposed 0:00.00 to 4:06.42, coach's review), the last
+    export's span left out, unless the window is paused where it was when that export's
+    dialog opened (last_at_s: reopened to redo it, its span is kept); else the start, and
+    the last export's span if any. The last export's other options are kept either way."""
+    if paused_s is None:
+        return 0.0, last
+    if last is not None and last_at_s is not None and clock_text(last_at_s) == clock_text(paused_s):
+        return paused_s, last
+    if last is not None:
+        last = replace(last, from_s=None, to_s=None)
+    return paused_s, last
+
+
 def open_export_dialog(window) -> ExportDialog:
     """Show the export dialog for a MainWindow's current replay, theme, splits tab and
     comparison, with big type if the window is in presentation mode, and the options of the
     last export of the same race in this session (its theme only where the user chose it
     in the dialog: else the window's now)."""
     memory, race = _memory(window), _race_key(window)
+    now_s = _window_time(window)
+    start_s, last_options = clip_span(_paused_mid_race(window), memory.for_race(race), memory.at_s)
     settings = getattr(window, "settings", None)
     last = settings.export_folder if settings is not None else ""
     start = default_folder(Path(last) if last else None, getattr(window, "path", None))
@@ -95,13 +134,14 @@ def open_export_dialog(window) -> ExportDialog:
         compare_path=getattr(window, "compare_path", None),
         start_dir=start,
         settings=settings,
-        now_s=_window_time(window),
+        now_s=now_s,
+        clip_start_s=start_s,
         presenting=_window_presenting(window),
-        last=memory.for_race(race),
+        last=last_options,
         parent=window,
     )
     dialog.export_finished.connect(
-        lambda _summary: memory.remember(race, dialog.last_options, dialog.chosen_theme)
+        lambda _summary: memory.remember(race, dialog.last_options, dialog.chosen_theme, now_s)
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     # The dialog reports the finished export itself (it stays open with the summary): a

@@ -14,7 +14,12 @@ from racegui.io.race_file import decode_text, read_bytes_limited, read_race
 from racegui.io.splits_csv import read_splits_csv
 from racegui.model.plausibility import fast_stretches
 from racegui.model.race import Race
-from racegui.model.replay import RaceModelError, Replay, compile_race
+from racegui.model.replay import (
+    COMPARE_DISTANCE_TOLERANCE_M,
+    RaceModelError,
+    Replay,
+    compile_race,
+)
 
 
 @dataclass(frozen=True)
@@ -83,19 +88,30 @@ class CsvPrefill:
     distance_m: float | None
     """The race distance (m): the largest in the file, or the standard race a lap CSV's
     laps fit best (lap_csv.best_distance: 4 laps with a first lap at the others' pace are a
-    mile timed at the finish line, with a first lap much slower 1500 m; None: none)."""
+    mile timed at the finish line, with a first lap much slower 1500 m; None: none), or the
+    distance preferred where the file can be read at it too (csv_prefill)."""
     title: str
     """The title the race gets if none is given (a title line above the header, else the
     file's name: csv_title)."""
     runners: int = 1
     """Runners a lap CSV names in its runner column (1: one runner's laps, whom the dialog
     asks the name of; 0: not a lap CSV)."""
+    fixed: bool = False
+    """The file's own lines fix distance_m: a CSV naming its athletes that cannot be read at
+    the distance preferred (its splits run to another finish, as a wide sheet's header
+    "...,2800,3000" says 3000 m), or with none preferred, not tried at another. False for
+    a lap CSV, and for a sheet whose finish the reader inferred (a "Result" column after
+    300, 700, 1100 m) read at the distance preferred."""
 
 
 def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPrefill:
     """What a splits CSV gives of its race as it is; RaceFileError for a file that cannot
     be read, except a lap CSV for want of its distance or runner's name. lap_distance_m
-    (m): a distance a lap CSV is preferred at (a race compared with it: best_distance)."""
+    (m): a distance the CSV is preferred at (a race compared with it): a lap CSV's where
+    its laps fit it (best_distance), another CSV's where it can be read at it (then
+    distance_m is it, not fixed), else the CSV's own, fixed (a comparison is refused
+    before asking anything: a 3000 m sheet's dialog had offered "3000 m" on a mile, and
+    only its OK said it could not be compared, coach's review)."""
     path = Path(path)
     try:
         race = read_splits_csv(path)
@@ -107,4 +123,13 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
         title = title_above(text, header.line) or file_title(path)
         best = best_distance(text, header, lap_distance_m)
         return CsvPrefill(laps_in(text, header), best, title, runners_in(text, header))
-    return CsvPrefill(None, race.distance_m, race.title, 0)
+    if (
+        lap_distance_m is None
+        or abs(race.distance_m - lap_distance_m) <= COMPARE_DISTANCE_TOLERANCE_M
+    ):
+        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True)
+    try:  # a sheet whose finish was inferred reads at another distance too
+        read_splits_csv(path, distance_m=lap_distance_m)
+    except RaceFileError:
+        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True)
+    return CsvPrefill(None, lap_distance_m, race.title, runners=0)

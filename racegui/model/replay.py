@@ -389,14 +389,24 @@ def comparison_problem(shown: Replay, other: Replay) -> str | None:
     elsewhere on the track, so its gap would mean nothing; the race itself adds nothing.
     """
     a, b = shown.race, other.race
-    if abs(a.distance_m - b.distance_m) > COMPARE_DISTANCE_TOLERANCE_M:
-        return (
-            f"{b.title!r} ({b.distance_m:g} m) is not the distance of {a.title!r} "
-            f"({a.distance_m:g} m): only races of the same distance can be compared"
-        )
+    problem = distance_problem(a, b.title, b.distance_m)
+    if problem is not None:
+        return problem
     if b == a:
         return f"{b.title!r} is the race already shown"
     return None
+
+
+def distance_problem(shown: Race, title: str, distance_m: float) -> str | None:
+    """Why a race titled `title`, of distance_m (m), cannot be compared with `shown`: another
+    distance (None: the same, within COMPARE_DISTANCE_TOLERANCE_M). Said before a splits
+    CSV's dialog where the CSV fixes its distance (replay_file.CsvPrefill.fixed)."""
+    if abs(shown.distance_m - distance_m) <= COMPARE_DISTANCE_TOLERANCE_M:
+        return None
+    return (
+        f"{title!r} ({distance_m:g} m) is not the distance of {shown.title!r} "
+        f"({shown.distance_m:g} m): only races of the same distance can be compared"
+    )
 
 
 def _with_target(race: Race) -> tuple[Athlete, ...]:

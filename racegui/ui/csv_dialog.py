@@ -294,6 +294,7 @@ def open_csv(
     heading: str = "Open",
     distance_m: float | None = None,
     on_guess: Callable[[str], None] | None = None,
+    refuse: Callable[[CsvPrefill], bool] | None = None,
 ) -> Replay | None:
     """A splits CSV read with what the dialog is given (None: cancelled); LoadError for a
     file that cannot be read. Without `ask`, or where no dialog would be seen
@@ -302,11 +303,15 @@ def open_csv(
     fit another race (a race compared with one of that distance: csv_prefill); heading:
     see CsvOpenDialog; distance_m (m): the race distance, as racegui import's --distance (the
     dialog starts at it); on_guess: told, where no dialog is seen, the line saying which
-    distance a lap CSV was read at when none was given (guessed_distance_text)."""
+    distance a lap CSV was read at when none was given (guessed_distance_text); refuse:
+    shown what is known of the file before its dialog, True stopping there (None returned:
+    a comparison of a CSV whose own lines fix another distance, CsvPrefill.fixed)."""
     try:  # a first look through the file, which may be a big one: the window draws on
         prefill = call_while_drawing(parent, Path(path), lambda: csv_prefill(path, lap_distance_m))
     except RaceFileError as exc:
         raise LoadError(str(exc), exc.lines()) from exc
+    if refuse is not None and refuse(prefill):
+        return None
     if distance_m is not None:
         prefill = replace(prefill, distance_m=distance_m)
     dialog = CsvOpenDialog(path, prefill, parent, heading)

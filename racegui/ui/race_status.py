@@ -109,13 +109,16 @@ COMPARE_TITLE_CHARS = 24
 
 def compare_label(other: Replay, replay: Replay | None = None) -> str:
     """A compared race's runner by surname and year ("Kipyegon 2023"; "Runner A" whole).
-    The same runner as `replay`'s (two races of one athlete) is told apart by the other
-    race's year, else its day ("Hale 12 May"), else its title ("Hale, Open meet"): one word,
-    "Hale", had named both her and her ghost (coach's review)."""
+    Where that name would be taken for a runner of `replay`'s race (namesake: her own other
+    run, or a runner of the same surname), it names the other race: its year where that
+    differs ("Hale 2024"), else its day ("Hale 12 May"), else what its title says that the
+    shown race's does not ("Hale, Open meet"), else "other race". One word, "Hale", had
+    named both her and her ghost, and "Ortiz" a June ghost beside the May race's own Sam
+    Ortiz (coach's reviews)."""
     runner = other.athletes[other.focus].name
     name = short_name(runner)
     date = other.race.date or ""
-    if replay is None or replay.athletes[replay.focus].name.casefold() != runner.casefold():
+    if replay is None or not namesake(other, replay):
         return f"{name} {date[:4]}".strip()
     own = replay.race.date or ""
     if date[:4] and date[:4] != own[:4]:
@@ -123,8 +126,23 @@ def compare_label(other: Replay, replay: Replay | None = None) -> str:
     if date and date != own:
         day = iso_day(date)
         return f"{name} {day_and_month(day) if day is not None else date}"
+    if other.race.title.casefold().split() == replay.race.title.casefold().split():
+        return f"{name}, {OTHER_RACE}"
     title = _distinct_title(other.race.title, runner, replay.race.title)
     return f"{name}, {clip_text(title, COMPARE_TITLE_CHARS)}"
+
+
+OTHER_RACE = "other race"
+"""What a namesake's tag says of her race where neither its date nor its title tells it
+from the race shown."""
+
+
+def namesake(other: Replay, replay: Replay) -> bool:
+    """Whether `other`'s followed runner, as her tag names her (short_name), could be taken
+    for a runner of `replay`'s race: her tag's name is the whole name or the surname of any
+    athlete there (her own run there too, or another "Ortiz"), in any letter case."""
+    tag = short_name(other.athletes[other.focus].name).casefold()
+    return any(tag in (a.name.casefold(), short_name(a.name).casefold()) for a in replay.athletes)
 
 
 def _distinct_title(title: str, runner: str, shown_title: str) -> str:

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from racegui.io.atomic import same_file
-from racegui.io.replay_file import compare_options, is_splits_csv, reading_notes
+from racegui.io.replay_file import CsvPrefill, compare_options, is_splits_csv, reading_notes
 from racegui.model.follow import compared
-from racegui.model.replay import Replay, comparison_problem
+from racegui.model.replay import Replay, comparison_problem, distance_problem
 from racegui.ui.background_load import load_while_drawing
 from racegui.ui.csv_dialog import open_csv
 from racegui.ui.loading import LoadError, error_text
@@ -87,7 +87,13 @@ class RaceFilesMixin:
         try:
             if is_splits_csv(path):
                 shown_m = compare_options(self.replay).lap_distance_m
-                other = open_csv(Path(path), self, lap_distance_m=shown_m, heading="Compare with")
+                other = open_csv(
+                    Path(path),
+                    self,
+                    lap_distance_m=shown_m,
+                    heading="Compare with",
+                    refuse=lambda prefill: self._other_distance(path, prefill),
+                )
                 if other is None:
                     return False
             else:
@@ -102,6 +108,17 @@ class RaceFilesMixin:
         self.set_compare(other, Path(path))
         self.settings.last_folder = str(Path(path).resolve().parent)
         return True
+
+    def _other_distance(self, path: str | Path, prefill: CsvPrefill) -> bool:
+        """Whether a splits CSV's own lines fix a distance other than the shown race's,
+        said as a comparison of another distance is (before its dialog, which had offered
+        the CSV's "3000 m" on a mile and refused it only after OK: coach's review)."""
+        if not prefill.fixed or prefill.distance_m is None:
+            return False
+        problem = distance_problem(self.replay.race, prefill.title, prefill.distance_m)
+        if problem is not None:
+            QMessageBox.critical(self, "Cannot compare", f"{path}:\n{problem}.")
+        return problem is not None
 
     def set_compare(self, other: Replay | None, path: Path | None = None) -> None:
         """Show other's runner as a ghost (None: no comparison): the runner followed, where

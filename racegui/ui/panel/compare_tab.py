@@ -19,7 +19,7 @@ from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_time
 from racegui.ui.panel.splits_model import NOT_YET, Row, SplitsModel, lap_labels
 from racegui.ui.panel.style import LEVEL, kind_of
-from racegui.ui.race_status import compare_label
+from racegui.ui.race_status import compare_label, namesake
 from racegui.ui.text_fit import clip_text
 
 TAB_CHARS = 10
@@ -61,11 +61,14 @@ def compare_names(shown: Replay, other: Replay) -> CompareNames:
     "Kipyegon 2023"). Her own run in another race: what tells it apart, on the tab and the
     column ("vs 2023", "vs 12 May", "vs heat"); another runner: her name on the tab ("vs
     Hassan"; with the year it crowded the card's title row out of a narrow panel) and the
-    race's year, else her name, on the column. ``short_tab``: the tab without "vs "."""
+    race's year, else her name, on the column. A runner whose name the shown race has too
+    (race_status.namesake: "Ortiz" of another race beside its own Sam Ortiz) is told apart
+    as her own run is ("vs 9 June"): "vs Ortiz" had read as the race's own Ortiz (coach's
+    review). ``short_tab``: the tab without "vs "."""
     label = compare_label(other, shown)
     runner = other.athletes[other.focus].name
     name = short_name(runner)  # the tag's first word(s), as compare_label writes it
-    same = shown.athletes[shown.focus].name.casefold() == runner.casefold()
+    told_apart = namesake(other, shown)  # her tag names her race: so does the tab
     rest = label[len(name) :].lstrip(", ").strip() if label.startswith(name) else ""
     when = f", {other.race.date}" if other.race.date else ""
     me = shown.athletes[shown.focus].name
@@ -76,7 +79,7 @@ def compare_names(shown: Replay, other: Replay) -> CompareNames:
     found = stand_in(shown, other)
     if found is not None:
         tip += f" ({me} did not {'finish' if found.stopped else 'run in'} it)"
-    tab = (rest if same else name) or label
+    tab = (rest if told_apart else name) or label
     column = rest or name
     tab = clip_text(tab, TAB_CHARS)
     return CompareNames(f"vs {tab}", clip_text(column, HEADER_CHARS), tip, tab, by_splits)
@@ -86,22 +89,25 @@ def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
     """What the tab says where her runner has no finished run in the race compared, and it
     compares the runner that race follows (follow.stand_in), longest first: "Compared with
     Faith Kipyegon: Gudaf Tsegay did not run in Kipyegon's mile world record", then by
-    surnames ("Compared with Kipyegon: no Tsegay in that race"); () where it is her own
-    run."""
+    surnames ("Compared with Kipyegon: no Tsegay in that race"; her tag, "Ortiz, 9 June",
+    first where the race shown has an Ortiz too); () where it is her own run."""
     found = stand_in(shown, other)
     if found is None:
         return ()
     me, runner = shown.athletes[shown.focus].name, found.name
     mine, theirs = short_name(me), short_name(runner)
+    tags = (theirs,)
+    if namesake(other, shown):  # "Ortiz, 9 June" where the race shown has an Ortiz too
+        tags = (compare_label(other, shown), theirs)
     if found.stopped:
         return (
             f"Compared with {runner}: {me} did not finish {other.race.title}",
-            f"Compared with {theirs}: {mine} did not finish that race",
+            *(f"Compared with {tag}: {mine} did not finish that race" for tag in tags),
             f"vs {theirs}: {mine} did not finish",
         )
     return (
         f"Compared with {runner}: {me} did not run in {other.race.title}",
-        f"Compared with {theirs}: no {mine} in that race",
+        *(f"Compared with {tag}: no {mine} in that race" for tag in tags),
         f"vs {theirs}: no {mine} there",
     )
 
