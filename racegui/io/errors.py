@@ -104,6 +104,17 @@ class RaceFileError(ValueError):
         return [alike.format(self.path) for alike in collapsed(self.problems)]
 
 
+class DistanceNeeded(RaceFileError):
+    """A splits CSV that reads once its race distance is given (--distance, or the window's
+    dialog): a wide sheet's Result column after split columns that do not say the distance
+    (400, 800, 1200 m: a mile or a 1600 m). header_line: the sheet's header's line (1-based),
+    below any title lines."""
+
+    def __init__(self, path: str | Path | None, problems: list[Problem], header_line: int = 1):
+        super().__init__(path, problems)
+        self.header_line = header_line
+
+
 @dataclass(frozen=True)
 class _Alike:
     """Problems that say the same thing (message) at places first, ..., last."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from racegui.io.csv_title import file_title, title_above
-from racegui.io.errors import Problem, RaceFileError, json_path
+from racegui.io.errors import DistanceNeeded, Problem, RaceFileError, json_path
 from racegui.io.file_kind import file_kind
 from racegui.io.lap_csv import best_distance, find_lap_header, laps_in, runners_in
 from racegui.io.race_file import decode_text, read_bytes_limited, read_race
@@ -115,6 +115,10 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
     path = Path(path)
     try:
         race = read_splits_csv(path)
+    except DistanceNeeded as exc:  # asked for in the dialog (proposed: the one compared with)
+        text = decode_text(path, read_bytes_limited(path), csv=True)
+        title = title_above(text, exc.header_line) or file_title(path)
+        return CsvPrefill(None, lap_distance_m, title, runners=0)
     except RaceFileError:
         text = decode_text(path, read_bytes_limited(path), csv=True)
         header = find_lap_header(text)

@@ -57,7 +57,7 @@ from racegui.io.csv_wide import (
     wide_header,
 )
 from racegui.io.day_fractions import day_fraction_hint
-from racegui.io.errors import MAX_PROBLEMS, Problem, RaceFileError, capped
+from racegui.io.errors import MAX_PROBLEMS, DistanceNeeded, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
 from racegui.io.race_file import race_from_data
@@ -253,7 +253,7 @@ def _wide_race(
     if header.result is not None:  # finish times, at the race distance
         result = result_distance(header, distance_m)
         if isinstance(result, Problem):
-            raise RaceFileError(path, [result])
+            raise DistanceNeeded(path, [result], header.line)
         header = replace(header, result_m=result[0])
         result_note, inferred = result[1], result[2]
     source.taken()  # the header's lines
