@@ -24,7 +24,7 @@ LABEL_CLEARANCE_PX = 4
 
 
 class PanelCue(QPushButton):
-    """A small button in a corner of its parent, the top right one unless that covers one
+    """A small button at an edge of its parent, its top right corner unless that covers one
     of the boxes `avoid` gives (the track's distance labels: at 150% scale the note had
     covered the demo's "100 m" and a 1500 m's red START); clicked, it widens the window to
     `needed_width` (see set_needed_width)."""
@@ -112,7 +112,7 @@ class PanelCue(QPushButton):
 
     def places(self) -> list[QPoint]:
         """Where the note may go, first choice first: the parent's top right corner, then
-        its top left, bottom right, bottom left, the top's and the bottom's middle."""
+        its top left, the top's middle, the bottom right, bottom left and bottom's middle."""
         parent = self.parentWidget()
         m = CUE_MARGIN_PX
         left, right = m, parent.width() - self.width() - m
@@ -121,9 +121,9 @@ class PanelCue(QPushButton):
         return [
             QPoint(right, top),
             QPoint(left, top),
+            QPoint(middle, top),
             QPoint(right, bottom),
             QPoint(left, bottom),
-            QPoint(middle, top),
             QPoint(middle, bottom),
         ]
 

@@ -101,7 +101,7 @@ class TrackView(pg.GraphicsView):
 
     labels_moved = Signal()
     """The backdrop was painted with its distance labels ("100 m", "START") elsewhere than
-    before (see label_boxes)."""
+    before (see fixed_boxes)."""
 
     def __init__(self, replay: Replay, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.background)
@@ -519,11 +519,15 @@ class TrackView(pg.GraphicsView):
             self._labels_seen = list(self.backdrop.label_rects)
             self.labels_moved.emit()
 
-    def label_boxes(self) -> list[QRect]:
+    def fixed_boxes(self) -> list[QRect]:
         """Where the backdrop's distance labels ("200 m", "FINISH", "START") were last
-        painted, in this widget's px."""
+        painted, and the pocket cam and scoreboard (below the track in a tall view), in
+        this widget's px."""
         at = self.viewport().pos()
-        return [self.mapFromScene(r).boundingRect().translated(at) for r in self._labels_seen]
+        boxes = list(self._labels_seen)
+        pocket = self.pocket_rect()
+        boxes += [r for r in (pocket, self.scoreboard_rect) if r is not None]
+        return [self.mapFromScene(r).boundingRect().translated(at) for r in boxes]
 
     @guarded_paint
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
