@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -30,8 +31,9 @@ def test_a_narrow_window_says_the_panel_is_hidden_and_how_to_get_it_back(qtbot, 
     cue = _cue(win)
     assert cue is not None and "widen" in cue.text().lower()
     track = win.scene.track
-    assert track.rect().contains(cue.geometry())  # on the track, in its top right corner
-    assert cue.geometry().right() > track.width() - 20 and cue.geometry().top() < 20
+    assert track.rect().contains(cue.geometry())  # on the track, at its top or bottom edge
+    at = cue.geometry()
+    assert at.top() < 20 or at.bottom() > track.height() - 20
     _resize(qtbot, win, 1300, 700)
     assert not win.scene.panel.isHidden() and _cue(win) is None
 
@@ -85,3 +87,40 @@ def test_no_note_on_a_first_launch_wide_enough_for_the_panel(qtbot, settings):
     QApplication.processEvents()
     assert not win.scene.panel.isHidden()
     assert _cue(win) is None
+
+
+def _label_boxes(track):
+    """Where the track's distance labels were last painted (px in the track view)."""
+    at = track.viewport().pos()
+    return [track.mapFromScene(r).boundingRect().translated(at) for r in track.backdrop.label_rects]
+
+
+def _covers_no_label(track, cue) -> bool:
+    boxes = _label_boxes(track)
+    return bool(boxes) and not any(cue.geometry().intersects(b) for b in boxes)
+
+
+@pytest.mark.parametrize("race", ["breaking4-2025.json", "example-1500m.json"])
+@pytest.mark.parametrize("size", [(837, 464), (640, 400)])
+def test_the_note_covers_no_distance_label(qtbot, settings, race, size):
+    """At 150% scale on a 1366x768 laptop (837x464 and 640x400 px windows) the note in the
+    top right corner covered the demo's "100 m" and a 1500 m's red START."""
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    win = MainWindow(load_replay(demo_path().with_name(race)), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.setMinimumSize(0, 0)  # the offscreen screen is 800x800: no small-screen least size
+    _resize(qtbot, win, *size)
+    cue = _cue(win)
+    assert cue is not None
+    track = win.scene.track
+    track.viewport().repaint()  # the labels painted at this size (then the note moves)
+    QApplication.processEvents()
+    assert _covers_no_label(track, cue)
+    assert track.rect().contains(cue.geometry())

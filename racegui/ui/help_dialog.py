@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QMargins, QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from racegui.ui.screen_room import fitted, room
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Space", "Play / pause"),
@@ -58,16 +72,69 @@ def shortcuts_html() -> str:
     return f"<h3>Keyboard shortcuts</h3><table>{rows}</table>"
 
 
+SCROLL_KEYS = (
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+)
+"""Keys that scroll the list (Close keeps the focus: it is the dialog's one Tab stop)."""
+
+
+SPACING_PX = 6
+"""Space (px) between the list and the buttons."""
+
+
+def help_size(content: QSize, buttons: QSize, margins: QMargins, space: QSize | None) -> QSize:
+    """The dialog's size (px): the whole list (`content`) above its buttons inside `margins`,
+    cut to the `space` its screen leaves (screen_room.room), where the list then scrolls
+    (with room for its scroll bar)."""
+    bar = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    wanted = QSize(
+        max(content.width() + bar, buttons.width()) + margins.left() + margins.right(),
+        content.height() + buttons.height() + SPACING_PX + margins.top() + margins.bottom(),
+    )
+    return fitted(wanted, space)
+
+
 class HelpDialog(QDialog):
-    """A small dialog listing the keyboard shortcuts."""
+    """A small dialog listing the keyboard shortcuts, scrolling on a screen too small for
+    them (at 150% scale on a 1366x768 laptop it had run off the screen, Close under its
+    bottom edge)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")  # Qt adds " — racegui"
         layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING_PX)
         label = QLabel(shortcuts_html(), self)
-        layout.addWidget(label)
+        self._whole = label.sizeHint()
+        """The list's size (px) unwrapped: each shortcut on one line."""
+        label.setWordWrap(True)  # on a narrow screen, wrapped rather than scrolled sideways
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(label)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # see SCROLL_KEYS
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        screen = parent.screen() if parent is not None else QApplication.primaryScreen()
+        self.fit_to(room(screen))
+
+    def fit_to(self, space: QSize | None) -> None:
+        """Size the dialog to show the whole list, or as much as `space` (px) holds."""
+        buttons = self.findChild(QDialogButtonBox)
+        margins = self.layout().contentsMargins()
+        self.resize(help_size(self._whole, buttons.sizeHint(), margins, space))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in SCROLL_KEYS and not event.modifiers():
+            QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+            return
+        super().keyPressEvent(event)

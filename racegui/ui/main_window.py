@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QScreen
+from PySide6.QtCore import QMargins, QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -41,6 +41,7 @@ from racegui.ui.presentation import presentation_scale as presentation_scale  # 
 from racegui.ui.race_notes import RaceNotesDialog
 from racegui.ui.save_race import SAVE_FILTER, suggested_name
 from racegui.ui.scene import ReplayScene
+from racegui.ui.screen_room import fitted, frame_margins, room
 from racegui.ui.settings import DISPLAY_NAME, AppSettings
 from racegui.ui.theme import theme_named
 from racegui.ui.window_actions import SPLITS_ACTIONS, build_actions, build_menus
@@ -67,27 +68,40 @@ shows the track alone, with a note that the panel needs more width), and as high
 demo's side panel needs beside the track with every card whole and its splits table at its
 least two rows (lower, the panel scrolled; at the 132 px Qt had allowed, the track was gone
 and the controls were all that was left)."""
+FRAME_SETTLE_MS = 300
+"""How long (ms) after the window first shows its frame is taken as drawn (see
+MainWindow._keep_on_screen): the window manager frames a window after it is mapped."""
+SHORT_MIN_HEIGHT_PX = 400
+"""The window's least height (px) on a screen with no room for MIN_SIZE_PX's with the
+window's frame (a 1366x768 laptop at 125% or 150% scale is 614 or 512 px high): the track
+about 330 px high between the menu bar and the controls, the panel beside it scrolling.
+As high as the screen, the window's least size had put its controls under the screen's
+bottom edge, below its title bar, and no window could be made shorter."""
 
 
-def first_size(screen: QScreen | None) -> QSize:
+def first_size(screen: QScreen | None, frame: QMargins | None = None) -> QSize:
     """The window's first size: FIRST_SIZE_PX, made smaller to fit the screen's available
-    area (a 1440x860 window ran off a 1366x768 laptop or 1280x720 projector, hiding the
-    controls)."""
+    area with the window's frame (FRAME_GUESS if None): a 1440x860 window ran off a
+    1366x768 laptop or 1280x720 projector, hiding the controls."""
     w, h = FIRST_SIZE_PX
-    if screen is not None:
-        room = screen.availableGeometry()
-        w = min(w, round(room.width() * FIRST_SIZE_SHARE))
-        h = min(h, round(room.height() * FIRST_SIZE_SHARE))
+    space = room(screen, frame)
+    if screen is not None and space is not None:
+        area = screen.availableGeometry()
+        w = min(w, round(area.width() * FIRST_SIZE_SHARE), space.width())
+        h = min(h, round(area.height() * FIRST_SIZE_SHARE), space.height())
     return QSize(w, h)
 
 
-def minimum_size(screen: QScreen | None) -> QSize:
-    """The window's least size: MIN_SIZE_PX, or the screen's available area where that is
-    smaller (a small screen at a high scale), so that the window always fits its screen."""
+def minimum_size(screen: QScreen | None, frame: QMargins | None = None) -> QSize:
+    """The window's least size: MIN_SIZE_PX where the screen's available area holds it with
+    the window's frame (FRAME_GUESS if None); SHORT_MIN_HEIGHT_PX high where it does not;
+    never more than that area (see screen_room.room), so that the window always fits."""
     w, h = MIN_SIZE_PX
-    if screen is not None:
-        room = screen.availableGeometry()
-        w, h = min(w, room.width()), min(h, room.height())
+    space = room(screen, frame)
+    if space is not None:
+        if space.height() < h:
+            h = SHORT_MIN_HEIGHT_PX
+        w, h = min(w, space.width()), min(h, space.height())
     return QSize(w, h)
 
 
@@ -167,6 +181,7 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
         """Whether playback paused by pressing the seek bar's handle goes on when let go."""
         self._goto_dialog: GoToTimeDialog | None = None
         """Playback > Go to Time…'s dialog while it is open."""
+        self._shown_once = False
         self._connect()
         self._apply_settings()
         self._set_replay(replay, path)
@@ -502,6 +517,39 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, "About racegui", about_text())
+
+    # --- on screen ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # Not a window drawn only into an image (--screenshot): that has no frame and is
+        # any size the layout can draw, its least size let go.
+        offscreen = self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        if not self._shown_once and not offscreen:
+            self._shown_once = True
+            shown = self.size()
+            QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: self._keep_on_screen(shown))
+
+    def _keep_on_screen(self, shown: QSize) -> None:
+        """With the window's frame now known (FRAME_GUESS had stood for it): its least size
+        for that frame, and a window still at the size it was `shown` at (its first or saved
+        size, not one the user has given it since) but too big for its screen's available
+        area (saved on a bigger screen, a frame bigger than guessed) made smaller and moved
+        inside it, title bar and all."""
+        screen = self.screen()
+        if screen is None or self.windowState() != Qt.WindowState.WindowNoState:
+            return  # maximised or full screen: the window manager fits it
+        frame = frame_margins(self)
+        self.setMinimumSize(minimum_size(screen, frame))
+        if self.size() != shown:
+            return
+        size = fitted(self.size(), room(screen, frame))
+        self.resize(size)
+        area, at = screen.availableGeometry(), self.frameGeometry().topLeft()
+        outer = size.grownBy(frame)
+        x = max(area.left(), min(at.x(), area.right() + 1 - outer.width()))
+        y = max(area.top(), min(at.y(), area.bottom() + 1 - outer.height()))
+        if (x, y) != (at.x(), at.y()):
+            self.move(x, y)
 
     # --- close ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -8,7 +8,9 @@ its screen allows). It never shows where the user hid the panel, nor in an expor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -16,15 +18,25 @@ from racegui.ui.theme import Theme
 
 CUE_TEXT = "Panel hidden · widen the window"
 CUE_MARGIN_PX = 8
-"""Space (px) between the note and the track view's top right corner."""
+"""Space (px) between the note and the track view's edges."""
+LABEL_CLEARANCE_PX = 4
+"""Space (px) kept between the note and a distance label on the track."""
 
 
 class PanelCue(QPushButton):
-    """A small button in its parent's top right corner; clicked, it widens the window to
+    """A small button at an edge of its parent, its top right corner unless that covers one
+    of the boxes `avoid` gives (the track's distance labels: at 150% scale the note had
+    covered the demo's "100 m" and a 1500 m's red START); clicked, it widens the window to
     `needed_width` (see set_needed_width)."""
 
-    def __init__(self, parent: QWidget, theme: Theme) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        theme: Theme,
+        avoid: Callable[[], list[QRect]] | None = None,
+    ) -> None:
         super().__init__(CUE_TEXT, parent)
+        self._avoid = avoid
         self.setObjectName("panelCue")
         self.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -43,7 +55,7 @@ class PanelCue(QPushButton):
             f" QPushButton#panelCue:hover {{ border-color: {theme.overlay_text}; }}"
         )
         self.adjustSize()
-        self._place()
+        self.place()
 
     def set_needed_width(self, scene_px: int) -> None:
         """The scene's width (px) from which the panel shows beside the track."""
@@ -61,7 +73,7 @@ class PanelCue(QPushButton):
             return
         if on:
             self.adjustSize()
-            self._place()
+            self.place()
             self.raise_()
         self.setVisible(on)
 
@@ -84,10 +96,46 @@ class PanelCue(QPushButton):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._place()
+            self.place()
         return False
 
-    def _place(self) -> None:
+    def place(self) -> None:
+        """Put the note in the first place that covers nothing `avoid` gives (see places),
+        or the one covering least."""
         parent = self.parentWidget()
-        if parent is not None:
-            self.move(parent.width() - self.width() - CUE_MARGIN_PX, CUE_MARGIN_PX)
+        if parent is None:
+            return
+        boxes = self._avoid() if self._avoid is not None else []
+        at = best_place(self.places(), self.size(), boxes)
+        if at != self.pos():
+            self.move(at)
+
+    def places(self) -> list[QPoint]:
+        """Where the note may go, first choice first: the parent's top right corner, then
+        its top left, the top's middle, the bottom right, bottom left and bottom's middle."""
+        parent = self.parentWidget()
+        m = CUE_MARGIN_PX
+        left, right = m, parent.width() - self.width() - m
+        middle = (parent.width() - self.width()) // 2
+        top, bottom = m, parent.height() - self.height() - m
+        return [
+            QPoint(right, top),
+            QPoint(left, top),
+            QPoint(middle, top),
+            QPoint(right, bottom),
+            QPoint(left, bottom),
+            QPoint(middle, bottom),
+        ]
+
+
+def best_place(places: list[QPoint], size: QSize, boxes: list[QRect]) -> QPoint:
+    """The first of places where a note of size covers none of boxes (each with
+    LABEL_CLEARANCE_PX round it), or the one where it covers the least area."""
+    c = LABEL_CLEARANCE_PX
+    grown = [b.adjusted(-c, -c, c, c) for b in boxes]
+
+    def covered(at: QPoint) -> int:
+        note = QRect(at, size)
+        return sum((note & b).width() * (note & b).height() for b in grown if note.intersects(b))
+
+    return min(places, key=covered)  # min keeps the first of equals

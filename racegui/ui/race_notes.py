@@ -5,12 +5,24 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from racegui.model.dates import iso_day, long_date
 from racegui.model.race import Race
 from racegui.model.timefmt import format_time
 from racegui.ui.panel.header import distance_name
+from racegui.ui.screen_room import fitted, room
+
+NOTES_SIZE_PX = (640, 520)
+"""The dialog's size (px) where its screen has room for it."""
 
 
 def _where(race: Race) -> str:
@@ -56,7 +68,10 @@ class RaceNotesDialog(QDialog):
     def __init__(self, race: Race, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About this race")
-        self.resize(640, 520)
+        screen = parent.screen() if parent is not None else QApplication.primaryScreen()
+        # cut to the screen's room: at 150% scale on a 1366x768 laptop (512 px high) the
+        # text scrolled but its Close button was under the screen's bottom edge
+        self.resize(fitted(QSize(*NOTES_SIZE_PX), room(screen)))
         layout = QVBoxLayout(self)
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(True)

@@ -96,7 +96,9 @@ class ReplayScene(QWidget):
         self._panel_drawn = False
         """Whether the reused frame image holds the panel's last drawing (see render_image)."""
         self._panel_copy = ScaledPatches()
-        self.panel_cue = PanelCue(self.track, theme)
+        self.panel_cue = PanelCue(self.track, theme, self.track.fixed_boxes)
+        # after the paint that moved the labels (the note is moved between paints)
+        self.track.labels_moved.connect(self.panel_cue.place, Qt.ConnectionType.QueuedConnection)
         """Says on the track that the panel stepped aside for want of width (see
         set_panel_cue); never where the user hid it."""
         self._cue_wanted = False

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
@@ -99,6 +99,10 @@ _ITEM_Z = {
 class TrackView(pg.GraphicsView):
     """Draws one replay (and an optional comparison race) at a race time."""
 
+    labels_moved = Signal()
+    """The backdrop was painted with its distance labels ("100 m", "START") elsewhere than
+    before (see fixed_boxes)."""
+
     def __init__(self, replay: Replay, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.background)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -142,6 +146,8 @@ class TrackView(pg.GraphicsView):
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
         self.backdrop_version = getattr(self, "backdrop_version", 0)
         """Counts changes of the painted backdrop (replay, theme, size or scale)."""
+        self._labels_seen: list[QRectF] = []
+        """The backdrop's label boxes when labels_moved was last emitted (view px)."""
         self.pocket = PocketCam(replay, theme)
         """The zoomed inset that follows the runner (painted in the infield)."""
         self._make_items()
@@ -509,6 +515,19 @@ class TrackView(pg.GraphicsView):
             self._fit,
             self._text_floor,
         )
+        if self.backdrop.label_rects != self._labels_seen:
+            self._labels_seen = list(self.backdrop.label_rects)
+            self.labels_moved.emit()
+
+    def fixed_boxes(self) -> list[QRect]:
+        """Where the backdrop's distance labels ("200 m", "FINISH", "START") were last
+        painted, and the pocket cam and scoreboard (below the track in a tall view), in
+        this widget's px."""
+        at = self.viewport().pos()
+        boxes = list(self._labels_seen)
+        pocket = self.pocket_rect()
+        boxes += [r for r in (pocket, self.scoreboard_rect) if r is not None]
+        return [self.mapFromScene(r).boundingRect().translated(at) for r in boxes]
 
     @guarded_paint
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
