@@ -90,3 +90,27 @@ def test_the_window_names_the_namesake_s_race_on_track_board_tab_and_export(wind
     dialog = open_export_dialog(window)
     assert dialog.ghost_label.text() == "Ortiz, 9 June (4:11.70), as in the window"
     dialog.close()
+
+
+def test_a_long_title_tells_her_race_apart_in_a_short_tag(tmp_path, may):
+    """'County Championships 1500 m heat 2 in pouring rain and wind' had tagged the ghost
+    'Ortiz, County Championships he…': too long to place on the track (review R11)."""
+    shown = _reyes(read_replay(may))
+    long_title = "County Championships 1500m heat 2 in pouring rain and wind"
+    other = compared(shown, read_replay(_june(tmp_path, long_title)))
+    assert compare_label(other, shown) == "Ortiz, County"
+    assert compare_names(shown, other).tab == "vs County"
+    texts = stand_in_texts(shown, other)
+    assert texts[1] == "Compared with Ortiz, County: no Reyes in that race"
+
+
+def test_every_form_of_the_note_names_the_namesake_s_race(tmp_path, may):
+    """A wide panel's note had read 'Compared with Sam Ortiz: Tom Reyes did not run in ...'
+    beside the race's own Sam Ortiz (review R11)."""
+    shown = _reyes(read_replay(may))
+    other = compared(shown, read_replay(_june(tmp_path)))
+    assert stand_in_texts(shown, other) == (
+        "Compared with Sam Ortiz, 9 June: Tom Reyes did not run in Club 1500m time trial, 9 June",
+        "Compared with Ortiz, 9 June: no Reyes in that race",
+        "vs Ortiz, 9 June: no Reyes there",
+    )

@@ -5,11 +5,12 @@ had shown only the command line's "give it (--distance)", with nowhere to give i
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
-from racegui.io.errors import DistanceNeeded
+from racegui.io.errors import DistanceNeeded, RaceFileError
 from racegui.io.replay_file import csv_prefill
 from racegui.io.splits_csv import read_splits_csv
-from racegui.ui.csv_dialog import CsvOpenDialog
+from racegui.ui.csv_dialog import CsvOpenDialog, in_dialog_words
 
 MILE = 1609.344
 SHEET = (
@@ -49,3 +50,52 @@ def test_the_dialog_asks_for_the_distance_and_reads_the_sheet_at_it(qtbot, sheet
 
 def test_compared_with_a_mile_it_proposes_the_mile(sheet):
     assert csv_prefill(sheet, MILE).distance_m == MILE
+
+
+def _ok(dialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_the_dialog_says_why_it_asks_and_nothing_red_before_typing(qtbot, sheet):
+    """It had opened with a red 'Give the race distance.' and no word of why (review R11)."""
+    dialog = CsvOpenDialog(sheet, csv_prefill(sheet))
+    qtbot.addWidget(dialog)
+    about = dialog._about()
+    assert "does not say the distance of its Result column" in about
+    assert "after split columns at 400, 800 and 1200 m, it may be 1500 m, 1 mile or longer" in about
+    assert dialog.problem.text() == "" and not _ok(dialog)
+    dialog.distance.setText("1")
+    dialog.distance.setText("")  # emptied once typed in: said
+    assert dialog.problem.text() == "Give the race distance." and not _ok(dialog)
+
+
+@pytest.mark.parametrize("typed", ["800", "1200", "1000"])
+def test_a_distance_not_beyond_the_last_split_column_is_refused_in_the_dialog(qtbot, sheet, typed):
+    """800 had left OK enabled, and OK said '... give its distance: --distance)'."""
+    dialog = CsvOpenDialog(sheet, csv_prefill(sheet))
+    qtbot.addWidget(dialog)
+    dialog.distance.setText(typed)
+    assert not _ok(dialog)
+    assert dialog.problem.text() == (
+        "The race is longer than 1200 m: the sheet has a split column at 1200 m before its "
+        "Result column, the finish."
+    )
+    dialog.distance.setText("1600")
+    assert _ok(dialog) and dialog.problem.text() == ""
+
+
+def test_the_reader_s_words_for_the_distance_name_no_option_in_the_dialog(sheet, tmp_path):
+    """What the reader says of a Result column names --distance; the dialog its field."""
+    texts = []
+    for distance_m in (None, 800.0):
+        with pytest.raises(RaceFileError) as caught:
+            read_splits_csv(sheet, distance_m=distance_m)
+        texts.append(str(caught.value))
+    none_finished = tmp_path / "dnf.csv"
+    none_finished.write_text("Athlete,300,700,1100,Result\nAnn Lee,50.0,1:55.0,DNF,DNF\n")
+    with pytest.raises(RaceFileError) as caught:
+        read_splits_csv(none_finished)
+    texts.append(str(caught.value))
+    assert all("--distance" in text for text in texts)
+    assert not any("--distance" in in_dialog_words(text) for text in texts)
+    assert "give its distance above)" in in_dialog_words(texts[1])

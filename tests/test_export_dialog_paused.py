@@ -79,3 +79,22 @@ def test_the_last_export_s_span_is_kept_until_the_replay_moves(window, opened, t
     start = opened()
     assert _span(start) == ("2:50.00", "2:51.00")
     start.close()
+
+
+@pytest.mark.parametrize(
+    ("paused_s", "span"),
+    [
+        (246.41, ("0:00.00", "4:06.42")),  # a hundredth before the last finish: 1 frame
+        (244.0, ("0:00.00", "4:06.42")),  # 2.42 s of race left
+        (243.42, ("4:03.42", "4:06.42")),  # 3 s left: the paused time's clip
+    ],
+)
+def test_paused_just_before_the_last_finish_the_whole_race_is_proposed(
+    window, opened, paused_s, span
+):
+    """Paused 4:07.29 before a 4:07.30 finish had proposed a 1-frame video (review R11):
+    with less than MIN_CLIP_S of race left, the whole race instead."""
+    window.clock.seek(paused_s)
+    dialog = opened()
+    assert _span(dialog) == span
+    dialog.close()

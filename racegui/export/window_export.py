@@ -13,6 +13,12 @@ from racegui.export.export_folder import default_folder
 from racegui.export.options import ExportOptions
 from racegui.model.timefmt import clock_text
 
+MIN_CLIP_S = 3.0
+"""The least race (s) a clip from the paused time proposes: paused nearer the last finish
+than this (4:07.29 of 4:07.30, a 1-frame video), the whole race is proposed instead. 3 s
+is a runner's last dozen strides, about the least a viewer can see a finish happen in;
+a clip shorter than that is typed on purpose, not proposed."""
+
 
 @dataclass
 class ExportMemory:
@@ -82,15 +88,16 @@ def _window_time(window) -> float:
 
 
 def _paused_mid_race(window) -> float | None:
-    """The race time (s) the window is paused at, where that is after the start and before
-    the last finish (as the race time fields show them): None while it plays, at the start
-    and from the last finish on."""
+    """The race time (s) the window is paused at, where that is after the start and at least
+    MIN_CLIP_S before the last finish (as the race time fields show them): None while it
+    plays, at the start, and from MIN_CLIP_S before the last finish on (paused at 4:07.29
+    of a race whose last finish is 4:07.30 had proposed a 1-frame clip)."""
     clock = getattr(window, "clock", None)
     if clock is None or clock.playing:
         return None
     t = float(clock.time())
     end = window.replay.race_end_s
-    if clock_text(t) in (clock_text(0.0), clock_text(end)) or not 0.0 < t < end:
+    if clock_text(t) == clock_text(0.0) or t <= 0.0 or end - t < MIN_CLIP_S - 1e-6:
         return None
     return t
 

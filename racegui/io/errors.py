@@ -108,11 +108,19 @@ class DistanceNeeded(RaceFileError):
     """A splits CSV that reads once its race distance is given (--distance, or the window's
     dialog): a wide sheet's Result column after split columns that do not say the distance
     (400, 800, 1200 m: a mile or a 1600 m). header_line: the sheet's header's line (1-based),
-    below any title lines."""
+    below any title lines; split_columns_m: the distances (m) of its split columns, the
+    race's beyond the last."""
 
-    def __init__(self, path: str | Path | None, problems: list[Problem], header_line: int = 1):
+    def __init__(
+        self,
+        path: str | Path | None,
+        problems: list[Problem],
+        header_line: int = 1,
+        split_columns_m: tuple[float, ...] = (),
+    ):
         super().__init__(path, problems)
         self.header_line = header_line
+        self.split_columns_m = split_columns_m
 
 
 @dataclass(frozen=True)

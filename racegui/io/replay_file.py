@@ -102,6 +102,10 @@ class CsvPrefill:
     "...,2800,3000" says 3000 m), or with none preferred, not tried at another. False for
     a lap CSV, and for a sheet whose finish the reader inferred (a "Result" column after
     300, 700, 1100 m) read at the distance preferred."""
+    split_columns_m: tuple[float, ...] = ()
+    """A wide sheet's split columns' distances (m) where its header does not say its
+    Result column's, which is asked (400, 800, 1200 m: a mile, a 1600 m...): the race's
+    is beyond the last. Empty for any other CSV."""
 
 
 def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPrefill:
@@ -118,7 +122,8 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
     except DistanceNeeded as exc:  # asked for in the dialog (proposed: the one compared with)
         text = decode_text(path, read_bytes_limited(path), csv=True)
         title = title_above(text, exc.header_line) or file_title(path)
-        return CsvPrefill(None, lap_distance_m, title, runners=0)
+        columns = exc.split_columns_m
+        return CsvPrefill(None, lap_distance_m, title, runners=0, split_columns_m=columns)
     except RaceFileError:
         text = decode_text(path, read_bytes_limited(path), csv=True)
         header = find_lap_header(text)

@@ -253,7 +253,8 @@ def _wide_race(
     if header.result is not None:  # finish times, at the race distance
         result = result_distance(header, distance_m)
         if isinstance(result, Problem):
-            raise DistanceNeeded(path, [result], header.line)
+            columns = tuple(m for _, m in header.distances)
+            raise DistanceNeeded(path, [result], header.line, columns)
         header = replace(header, result_m=result[0])
         result_note, inferred = result[1], result[2]
     source.taken()  # the header's lines

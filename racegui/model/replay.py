@@ -393,8 +393,13 @@ def comparison_problem(shown: Replay, other: Replay) -> str | None:
     if problem is not None:
         return problem
     if b == a:
-        return f"{b.title!r} is the race already shown"
+        return already_shown(b.title)
     return None
+
+
+def already_shown(title: str) -> str:
+    """Why the race shown, titled `title`, cannot be compared with itself."""
+    return f"{title!r} is the race already shown"
 
 
 def distance_problem(shown: Race, title: str, distance_m: float) -> str | None:

@@ -28,7 +28,7 @@ from racegui.io.csv_title import file_title
 from racegui.io.distances import unmodelled_problem
 from racegui.io.errors import CONTROLS, RaceFileError, control_problem
 from racegui.io.lap_csv import lap_count_problem, what_fits
-from racegui.io.laps import distance_name, lap_word, laps_text
+from racegui.io.laps import STANDARD_DISTANCES_M, distance_name, lap_word, laps_text
 from racegui.io.race_file import MAX_SPEED_MPS, MIN_SPEED_MPS, typed_distance_m
 from racegui.io.replay_file import CsvOptions, CsvPrefill, csv_prefill
 from racegui.model.replay import Replay
@@ -49,6 +49,9 @@ _FIELD_WORDS = (
     (re.compile(r"^--name:"), "Runner's name:"),
     (re.compile(r"\(--name gives another\)"), "(give another above)"),
     (re.compile(r"give it with --distance"), "give it above"),
+    (re.compile(r": give it \(--distance\)"), ": give it above"),
+    (re.compile(r"give its distance: --distance\)"), "give its distance above)"),
+    (re.compile(r"; --distance gives another"), "; give another above"),
 )
 """How a problem met on reading names racegui import's options, and what the dialog, whose
 user has no options, says instead: its fields."""
@@ -60,11 +63,15 @@ def dialogs_seen() -> bool:
     return QGuiApplication.platformName() not in ("offscreen", "minimal")
 
 
+NO_DISTANCE = "Give the race distance."
+"""What is wrong with the distance field left empty (not said before anything is typed)."""
+
+
 def distance_problem(text: str) -> tuple[float | None, str | None]:
     """(metres, None) for a distance as typed ("1500", "1 mile", "5 km"), else (None, why)."""
     text = text.strip()
     if not text:
-        return None, "Give the race distance."
+        return None, NO_DISTANCE
     unmodelled = unmodelled_problem(text, "{:g}")
     if unmodelled is not None:
         return None, f"“{text}”: {unmodelled.partition(': ')[2]}."
@@ -110,6 +117,30 @@ def in_dialog_words(text: str) -> str:
     for pattern, words in _FIELD_WORDS:
         lines = [pattern.sub(words, line) for line in lines]
     return "\n".join(lines)
+
+
+def _metres_list(metres: tuple[float, ...]) -> str:
+    """Distances as a sentence lists them: "400, 800 and 1200 m"."""
+    names = [f"{m:g}" for m in metres]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"{listed} m"
+
+
+def result_asked_text(split_columns_m: tuple[float, ...]) -> str:
+    """Why the dialog asks a wide sheet's race distance (plain text): its Result column's
+    distance is not in its header, only split columns before it."""
+    last = split_columns_m[-1]
+    beyond = [distance_name(d) for d in STANDARD_DISTANCES_M if d > last + BEYOND_M][:2]
+    may_be = f", it may be {', '.join(beyond)} or longer" if beyond else ""
+    return (
+        "Its header does not say the distance of its Result column, the finish: after "
+        f"split columns at {_metres_list(split_columns_m)}{may_be}. Give the race distance."
+    )
+
+
+BEYOND_M = 0.5
+"""How far (m) a race distance must be past a wide sheet's last split column to be beyond
+it (as the sheet reader takes distances within half a metre as one)."""
 
 
 def _text_problem(what: str, text: str) -> str | None:
@@ -188,6 +219,10 @@ class CsvOpenDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._distance_typed = False
+        """Whether the distance has been edited: left empty as it opened, OK is greyed but
+        nothing is said in red (the text above says what to give)."""
+        self.distance.textChanged.connect(self._on_distance_edited)
         for edit in (self.distance, self.target, self.title, self.name):
             edit.textChanged.connect(self._check)
         self.setMinimumWidth(560)
@@ -212,9 +247,12 @@ class CsvOpenDialog(QDialog):
                 f"({laps}). The race distance places them: the last "
                 f"lap ends at the finish.</p><p>{fits[0].upper()}{fits[1:]}.</p>"
             )
+        asked = ""
+        if self.prefill.split_columns_m:
+            asked = escape(result_asked_text(self.prefill.split_columns_m)) + " "
         return (
-            f"<p><b>{name}</b> holds the splits of its athletes. Set a target time to see the "
-            "gaps to it.</p>"
+            f"<p><b>{name}</b> holds the splits of its athletes. {asked}Set a target time to "
+            "see the gaps to it.</p>"
         )
 
     def options(self) -> tuple[CsvOptions | None, str | None]:
@@ -223,6 +261,17 @@ class CsvOpenDialog(QDialog):
         if why is None and self.prefill.laps is not None:
             why = lap_count_problem(self.prefill.laps, distance_m)
             why = why[0].upper() + why[1:] + "." if why else None
+        columns = self.prefill.split_columns_m
+        if (
+            why is None
+            and columns
+            and distance_m is not None
+            and distance_m < columns[-1] + BEYOND_M
+        ):
+            why = (
+                f"The race is longer than {columns[-1]:g} m: the sheet has a split column at "
+                f"{columns[-1]:g} m before its Result column, the finish."
+            )
         target_s, target_why = target_problem(self.target.text(), distance_m)
         title = " ".join(self.title.text().split()) or None
         name = " ".join(self.name.text().split()) or None
@@ -241,14 +290,19 @@ class CsvOpenDialog(QDialog):
         """Whether the runner's name is asked: a lap CSV of one runner's laps."""
         return self.prefill.laps is not None and self.prefill.runners == 1
 
+    def _on_distance_edited(self) -> None:
+        self._distance_typed = True
+
     def _check(self) -> None:
-        """Say what is wrong with the fields (OK greyed while anything is)."""
+        """Say what is wrong with the fields (OK greyed while anything is), but not that
+        the distance is wanted before it is edited (a red line before anything was typed)."""
         options, why = self.options()
         if self.prefill.laps is not None:
             distance_m, _ = distance_problem(self.distance.text())
             laps = laps_text(distance_m, self.prefill.laps) if distance_m is not None else ""
             self.laps.setText(laps)
-        self._say(why or "")
+        quiet = why == NO_DISTANCE and not self._distance_typed
+        self._say("" if quiet else why or "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
 
     def _say(self, problem: str) -> None:

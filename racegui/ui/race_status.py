@@ -10,7 +10,6 @@ from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
 from racegui.model.timefmt import clock_text, format_gap, metres_text
-from racegui.ui.text_fit import clip_text
 
 BELL_LAP = "Bell lap"
 """The lap text of the last lap (it had been "Bell: last lap", which beside a runner named
@@ -103,8 +102,13 @@ def compare_gap(replay: Replay, other: Replay, t: float, runner_m: float) -> Gap
     return Gap(compare_label(other, replay), seconds, metres)
 
 
-COMPARE_TITLE_CHARS = 24
-"""Longest race title a compared race's tag carries (characters)."""
+COMPARE_TITLE_CHARS = 12
+"""Longest part of a race title a compared race's tag carries (characters): "Ortiz,
+County" for "County Championships 1500 m heat 2 in pouring rain and wind" (24, clipped,
+had made "Ortiz, County Championships he…", a tag too long to place beside the pack and
+cut on the scoreboard: review R11)."""
+_FILLER_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+"""Words a short title does not end with ("heat 2 in" is "heat 2")."""
 
 
 def compare_label(other: Replay, replay: Replay | None = None) -> str:
@@ -128,8 +132,8 @@ def compare_label(other: Replay, replay: Replay | None = None) -> str:
         return f"{name} {day_and_month(day) if day is not None else date}"
     if other.race.title.casefold().split() == replay.race.title.casefold().split():
         return f"{name}, {OTHER_RACE}"
-    title = _distinct_title(other.race.title, runner, replay.race.title)
-    return f"{name}, {clip_text(title, COMPARE_TITLE_CHARS)}"
+    title = _short_title(_distinct_title(other.race.title, runner, replay.race.title))
+    return f"{name}, {title or OTHER_RACE}"
 
 
 OTHER_RACE = "other race"
@@ -160,6 +164,28 @@ def _distinct_title(title: str, runner: str, shown_title: str) -> str:
     kept = [w for w in words if key(w) not in drop]
     distinct = [w for w in kept if key(w) not in shown]
     return " ".join(distinct or kept).strip(_TITLE_PUNCTUATION + " ") or title
+
+
+def _short_title(title: str) -> str:
+    """At most COMPARE_TITLE_CHARS of what tells a title apart (_distinct_title): its words
+    from the first that fits, while they fit, filler words left off the end ("County
+    Championships heat 2 in ..." is "County"); "" where not one word fits."""
+    words = [w.strip(_TITLE_PUNCTUATION) for w in title.split()]
+    words = [w for w in words if w]
+    whole = " ".join(words)
+    if len(whole) <= COMPARE_TITLE_CHARS:
+        return whole
+    start = next((k for k, w in enumerate(words) if len(w) <= COMPARE_TITLE_CHARS), None)
+    if start is None:
+        return ""
+    kept: list[str] = []
+    for word in words[start:]:
+        if len(" ".join([*kept, word])) > COMPARE_TITLE_CHARS:
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1].casefold() in _FILLER_WORDS:
+        kept.pop()
+    return " ".join(kept)
 
 
 _TITLE_PUNCTUATION = "-–—:·,|()[]'\""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from racegui.io.atomic import same_file
 from racegui.io.replay_file import CsvPrefill, compare_options, is_splits_csv, reading_notes
 from racegui.model.follow import compared
-from racegui.model.replay import Replay, comparison_problem, distance_problem
+from racegui.model.replay import Replay, already_shown, comparison_problem, distance_problem
 from racegui.ui.background_load import load_while_drawing
 from racegui.ui.csv_dialog import open_csv
 from racegui.ui.loading import LoadError, error_text
@@ -83,7 +83,12 @@ class RaceFilesMixin:
         """Show another race's runner as a ghost on the same clock. A splits CSV is read
         with what its dialog is given, as on opening one (a lap CSV's starting at the race
         shown's distance: it had been read unasked, its runner named after the file); False
-        if cancelled."""
+        if cancelled. The file shown is refused at once, before a CSV's dialog (which had
+        asked its distance first and only then said it was the race shown: review R11)."""
+        if self.path is not None and same_file(Path(path), self.path):
+            problem = already_shown(self.replay.race.title)
+            QMessageBox.critical(self, "Cannot compare", f"{path}:\n{problem}.")
+            return False
         try:
             if is_splits_csv(path):
                 shown_m = compare_options(self.replay).lap_distance_m

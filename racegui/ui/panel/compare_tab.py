@@ -89,16 +89,19 @@ def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
     """What the tab says where her runner has no finished run in the race compared, and it
     compares the runner that race follows (follow.stand_in), longest first: "Compared with
     Faith Kipyegon: Gudaf Tsegay did not run in Kipyegon's mile world record", then by
-    surnames ("Compared with Kipyegon: no Tsegay in that race"; her tag, "Ortiz, 9 June",
-    first where the race shown has an Ortiz too); () where it is her own run."""
+    surnames ("Compared with Kipyegon: no Tsegay in that race"); () where it is her own run.
+    Where the race shown has an Ortiz too (namesake), every form names her as her tag does
+    ("Compared with Sam Ortiz, 9 June: Tom Reyes did not run in ...", "Compared with Ortiz,
+    9 June: ...", "vs Ortiz, 9 June: ..."): a wide panel's "Compared with Sam Ortiz: ..."
+    had read as the race's own Sam Ortiz (review R11)."""
     found = stand_in(shown, other)
     if found is None:
         return ()
     me, runner = shown.athletes[shown.focus].name, found.name
     mine, theirs = short_name(me), short_name(runner)
+    if namesake(other, shown):
+        return _namesake_texts(shown, other, found.stopped)
     tags = (theirs,)
-    if namesake(other, shown):  # "Ortiz, 9 June" where the race shown has an Ortiz too
-        tags = (compare_label(other, shown), theirs)
     if found.stopped:
         return (
             f"Compared with {runner}: {me} did not finish {other.race.title}",
@@ -109,6 +112,25 @@ def stand_in_texts(shown: Replay, other: Replay) -> tuple[str, ...]:
         f"Compared with {runner}: {me} did not run in {other.race.title}",
         *(f"Compared with {tag}: no {mine} in that race" for tag in tags),
         f"vs {theirs}: no {mine} there",
+    )
+
+
+def _namesake_texts(shown: Replay, other: Replay, stopped: bool) -> tuple[str, ...]:
+    """stand_in_texts for a runner the race shown has a namesake of: her whole name, then
+    her surname, each with what tells her race apart (compare_label), longest first."""
+    me, runner = shown.athletes[shown.focus].name, other.athletes[other.focus].name
+    mine, tag = short_name(me), compare_label(other, shown)
+    whole = runner + tag[len(short_name(runner)) :]  # "Sam Ortiz, 9 June", "Sam Ortiz 2023"
+    if stopped:
+        return (
+            f"Compared with {whole}: {me} did not finish {other.race.title}",
+            f"Compared with {tag}: {mine} did not finish that race",
+            f"vs {tag}: {mine} did not finish",
+        )
+    return (
+        f"Compared with {whole}: {me} did not run in {other.race.title}",
+        f"Compared with {tag}: no {mine} in that race",
+        f"vs {tag}: no {mine} there",
     )
 
 
