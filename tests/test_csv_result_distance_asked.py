@@ -62,7 +62,10 @@ def test_the_dialog_says_why_it_asks_and_nothing_red_before_typing(qtbot, sheet)
     qtbot.addWidget(dialog)
     about = dialog._about()
     assert "does not say the distance of its Result column" in about
-    assert "after split columns at 400, 800 and 1200 m, it may be 1500 m, 1 mile or longer" in about
+    assert "after split columns at 400, 800 and 1200 m, it may be 1500 m, 1 mile or longer" in (
+        about.replace("\u00a0", " ")
+    )
+    assert "1500\u00a0m" in about and "1\u00a0mile" in about  # kept together when wrapped
     assert dialog.problem.text() == "" and not _ok(dialog)
     dialog.distance.setText("1")
     dialog.distance.setText("")  # emptied once typed in: said

@@ -132,10 +132,15 @@ def result_asked_text(split_columns_m: tuple[float, ...]) -> str:
     last = split_columns_m[-1]
     beyond = [distance_name(d) for d in STANDARD_DISTANCES_M if d > last + BEYOND_M][:2]
     may_be = f", it may be {', '.join(beyond)} or longer" if beyond else ""
-    return (
+    text = (
         "Its header does not say the distance of its Result column, the finish: after "
         f"split columns at {_metres_list(split_columns_m)}{may_be}. Give the race distance."
     )
+    return _UNIT_AFTER_NUMBER.sub("\\1\u00a0\\2", text)  # "1500 m" never wrapped apart
+
+
+_UNIT_AFTER_NUMBER = re.compile(r"(\d) (m|km|miles?)\b")
+"""A number and its unit, which a wrapped line keeps together (a no-break space)."""
 
 
 BEYOND_M = 0.5
