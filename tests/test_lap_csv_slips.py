@@ -97,3 +97,48 @@ def test_a_row_with_no_runner_s_name_is_no_runner_in_the_dialog(tmp_path, capsys
     assert csv_prefill(path).runners == 1
     with pytest.raises(RaceFileError, match=r"line 6, column 1: no runner's name"):
         read_splits_csv(path, distance_m=1500)
+
+
+def test_a_lap_0_shorter_than_a_lap_is_refused(tmp_path, capsys):
+    text = HEADER + "Sam,0,10.0,10.0\n" + SAM.replace("Sam,1,52.1,52.1", "Sam,1,52.1,1:02.1")
+    text = text.replace("1:57.3", "2:07.3").replace("3:03.3", "3:13.3").replace("4:05.8", "4:15.8")
+    assert _refusal(tmp_path, capsys, text) == (
+        "line 2, column 2: lap 0 of Sam: its 10.00 is far shorter than a lap after it: a start "
+        "or reaction time? leave it out"
+    )
+
+
+def test_laps_numbered_from_0_are_read_so(tmp_path):
+    path = _write(tmp_path, "Lap,Lap Time\n0,52.1\n1,1:05.2\n2,1:06.0\n3,1:02.5\n")
+    race = read_splits_csv(path, distance_m=1500)
+    assert [s.distance_m for s in race.athletes[0].splits] == [300.0, 700.0, 1100.0, 1500.0]
+    assert race.athletes[0].splits[-1].time_s == pytest.approx(245.8)
+    assert (
+        "The laps are numbered from 0 (line 2: lap 0): lap 0 is read as the first lap, lap 1 "
+        "as the second, and so on." in race.notes
+    )
+
+
+def test_a_lap_0_among_laps_from_1_is_refused(tmp_path, capsys):
+    text = "Name,Lap,Lap Time\nSam,0,52.1\nSam,1,1:05.2\nSam,2,1:06.0\nSam,3,1:02.5\n"
+    text += "Tom,1,53.0\nTom,2,1:05.1\nTom,3,1:06.0\nTom,4,1:03.2\n"
+    assert _refusal(tmp_path, capsys, text) == (
+        "line 2, column 2: lap 0 of Sam: laps are numbered 1, 2, 3 ...: leave it out if it is "
+        "no lap"
+    )
+
+
+ANN = "Ann,1,54,54\nAnn,2,1:06,2:00\nAnn,3,1:07,3:07\nAnn,4,1:03,4:10\n"
+
+
+def test_one_runner_s_extra_lap_is_named_when_the_others_agree(tmp_path, capsys):
+    text = HEADER + SAM + ANN + TOM + "Tom,5,1:03.0,5:10.3\n"
+    path = _write(tmp_path, text)
+    race = read_splits_csv(path, distance_m=2000)
+    assert race.notes[0] == (
+        "Tom has 5 laps, the others 4: they are read as runners who did not finish; if the "
+        "race is 4 laps, check Tom's lap 5 (line 14), or the distance."
+    )
+    assert _refusal(tmp_path, capsys, text).endswith(
+        "such as 1 mile or 2000 m; the others have 4, which fit it: check Tom's lap 5 (line 14)"
+    )

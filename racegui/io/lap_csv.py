@@ -25,6 +25,7 @@ from racegui.io.lap_rows import (
     LapRow,
     TotalRow,
     by_runner,
+    from_zero,
     in_order,
     is_total_row,
     read_rows,
@@ -238,6 +239,21 @@ class LapRead:
         return next(iter(self.runners.values()))
 
 
+def _one_extra(
+    runners: dict[str, list[LapRow]], marked: dict[str, str], count: int
+) -> tuple[str, int, LapRow] | None:
+    """Where one runner alone has the most laps (count) and every other runner, two or
+    more, not marked as stopping, has the same number fewer: her name, their number and
+    her last lap; else None (an extra typed lap of one runner had quietly made every other
+    a runner who did not finish). Of two runners, one lap short is a plain DNF."""
+    others = {len(laps) for r, laps in runners.items() if r not in marked and len(laps) < count}
+    holders = [r for r, laps in runners.items() if len(laps) == count]
+    unmarked = [r for r in runners if r not in marked]
+    if len(holders) != 1 or len(others) != 1 or len(unmarked) < 3:
+        return None
+    return holders[0], others.pop(), runners[holders[0]][-1]
+
+
 def _who(header: LapHeader, runner: str) -> str:
     """ " of Tom Reyes": a runner named in a message of a file of several ("" for one)."""
     return "" if header.runner is None else f" of {runner}"
@@ -258,6 +274,8 @@ def read_laps(
     runners = by_runner(read_in.laps)
     notes: list[str] = []
     marked = {} if problems else apply_stops(read_in.stops, runners, header, problems, notes)
+    if not problems:
+        runners = from_zero(runners, header, problems, notes)
     if not problems:  # a bad row's lap is not missing
         runners = {
             r: in_order(laps, header, _who(header, r), problems) for r, laps in runners.items()
@@ -273,10 +291,22 @@ def read_laps(
         problems.append(Problem(f"line {header.line}", distance_needed(header, count)))
         return None
     holder = next(r for r, laps in runners.items() if len(laps) == count and r not in marked)
+    extra = _one_extra(runners, marked, count)
     misfit = lap_count_problem(count, distance_m, "the CSV" if header.runner is None else holder)
     if misfit is not None:
+        if extra is not None and lap_count_problem(extra[1], distance_m) is None:
+            misfit += (
+                f"; the others have {extra[1]}, which fit it: check {holder}'s lap "
+                f"{extra[2].lap} (line {extra[2].line})"
+            )
         problems.append(Problem("", misfit))
         return None
+    if extra is not None:
+        notes.append(
+            f"{holder} has {lap_word(count)}, the others {extra[1]}: they are read as runners "
+            f"who did not finish; if the race is {lap_word(extra[1])}, check {holder}'s lap "
+            f"{extra[2].lap} (line {extra[2].line}), or the distance."
+        )
     ends = lap_ends(distance_m, count)
     if part_in_first(distance_m, count):
         notes.append(

@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, replace
 
 from racegui.io.csv_lines import long_cell_problem
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
@@ -331,3 +332,61 @@ def sheet_total_note(
         f"Line {total.line}: the {word!r} row is left out: it totals the sheet, no runner's "
         f"lap{agrees}."
     )
+
+
+ZERO_LAP_SHARE = 0.5
+"""A lap 0 taking less than this share of its runner's median lap after it is no lap (a
+start or reaction time typed before lap 1), and refused."""
+
+
+def from_zero(
+    runners: dict[str, list[LapRow]], header: LapHeader, problems: list[Problem], notes: list[str]
+) -> dict[str, list[LapRow]]:
+    """The runners' laps with a lap 0 read: where every runner's laps are numbered 0 to
+    n - 1 and each lap 0 takes at least ZERO_LAP_SHARE of her median lap after it, numbered
+    from 1 instead (noted); else a problem at the first lap 0 (a lap 0 typed before laps
+    1 to n had been counted as a lap)."""
+    zeros = sorted(
+        (r for rows in runners.values() for r in rows if r.lap == 0), key=lambda r: r.line
+    )
+    if not zeros:
+        return runners
+    first = zeros[0]
+    who = "" if header.runner is None else f" of {first.runner}"
+    numbered = all(
+        sorted(r.lap for r in rows) == list(range(len(rows))) for rows in runners.values()
+    )
+    short = next((r for r in zeros if _far_short(r, runners[r.runner])), None)
+    if numbered and short is None:
+        notes.append(
+            f"The laps are numbered from 0 (line {first.line}: lap 0{who}): lap 0 is read "
+            "as the first lap, lap 1 as the second, and so on."
+        )
+        return {
+            runner: [replace(r, lap=r.lap + 1) for r in rows] for runner, rows in runners.items()
+        }
+    if short is not None:
+        why = (
+            f"its {format_time(_lap_time(short, runners[short.runner]))} is far shorter than "
+            "a lap after it: a start or reaction time? leave it out"
+        )
+    else:
+        why = "laps are numbered 1, 2, 3 ...: leave it out if it is no lap"
+    row = short or first
+    of = "" if header.runner is None else f" of {row.runner}"
+    problems.append(Problem(cell(row.line, header.number), f"lap 0{of}: {why}"))
+    return runners
+
+
+def _lap_time(row: LapRow, rows: list[LapRow]) -> float:
+    """A lap's time (s): its lap time, else its time from the start less the lap before's."""
+    if row.lap_s is not None:
+        return row.lap_s
+    before = [r.total_s for r in rows if r.lap < row.lap and r.total_s is not None]
+    return (row.total_s or 0.0) - max(before, default=0.0)
+
+
+def _far_short(zero: LapRow, rows: list[LapRow]) -> bool:
+    """Whether a lap 0 takes less than ZERO_LAP_SHARE of its runner's median lap after it."""
+    after = [_lap_time(r, rows) for r in rows if r.lap > 0]
+    return bool(after) and _lap_time(zero, rows) < ZERO_LAP_SHARE * statistics.median(after)
