@@ -25,12 +25,16 @@ from racegui.io.lap_rows import (
     LapRow,
     TotalRow,
     by_runner,
+    from_zero,
     in_order,
     is_total_row,
     read_rows,
     runner_of_total,
+    sheet_total_note,
+    stop_mark,
     total_note,
 )
+from racegui.io.lap_stops import apply_stops
 from racegui.io.laps import (
     LAP_M,
     distance_name,
@@ -147,8 +151,9 @@ def runners_in(text: str, header: LapHeader) -> int:
 
 def _lap_counts(text: str, header: LapHeader) -> dict[str, int]:
     """Rows that are not empty nor a Total row, of each runner the runner column names
-    ("": all, without one)."""
+    ("": all, without one; a row with the runner cell empty is no runner's)."""
     body = text.splitlines()[header.line :]
+    time_columns = (header.lap, header.total, header.either)
     counts: dict[str, int] = {}
     for line in body:
         if not line.strip(" \t,;\"'"):
@@ -157,11 +162,13 @@ def _lap_counts(text: str, header: LapHeader) -> dict[str, int]:
             row = next(csv.reader([line], delimiter=header.delimiter), [])
         except csv.Error:
             row = []
-        if is_total_row(row, header):
+        if is_total_row(row, header) or stop_mark(row, time_columns) is not None:
             continue
         runner = (
             row[header.runner].strip() if header.runner is not None and row[header.runner :] else ""
         )
+        if header.runner is not None and not runner:
+            continue  # no runner's name: the reading refuses the row
         counts[runner] = counts.get(runner, 0) + 1
     return counts
 
@@ -232,6 +239,21 @@ class LapRead:
         return next(iter(self.runners.values()))
 
 
+def _one_extra(
+    runners: dict[str, list[LapRow]], marked: dict[str, str], count: int
+) -> tuple[str, int, LapRow] | None:
+    """Where one runner alone has the most laps (count) and every other runner, two or
+    more, not marked as stopping, has the same number fewer: her name, their number and
+    her last lap; else None (an extra typed lap of one runner had quietly made every other
+    a runner who did not finish). Of two runners, one lap short is a plain DNF."""
+    others = {len(laps) for r, laps in runners.items() if r not in marked and len(laps) < count}
+    holders = [r for r, laps in runners.items() if len(laps) == count]
+    unmarked = [r for r in runners if r not in marked]
+    if len(holders) != 1 or len(others) != 1 or len(unmarked) < 3:
+        return None
+    return holders[0], others.pop(), runners[holders[0]][-1]
+
+
 def _who(header: LapHeader, runner: str) -> str:
     """ " of Tom Reyes": a runner named in a message of a file of several ("" for one)."""
     return "" if header.runner is None else f" of {runner}"
@@ -247,8 +269,13 @@ def read_laps(
         bad_name = control_problem(name, CONTROLS, "names, labels and titles")
         if bad_name is not None:
             problems.append(Problem("--name", bad_name))
-    rows, total_rows = read_rows(text, header, name, problems)
-    runners = by_runner(rows)
+    read_in = read_rows(text, header, name, problems)
+    total_rows = read_in.totals
+    runners = by_runner(read_in.laps)
+    notes: list[str] = []
+    marked = {} if problems else apply_stops(read_in.stops, runners, header, problems, notes)
+    if not problems:
+        runners = from_zero(runners, header, problems, notes)
     if not problems:  # a bad row's lap is not missing
         runners = {
             r: in_order(laps, header, _who(header, r), problems) for r, laps in runners.items()
@@ -259,17 +286,28 @@ def read_laps(
     if not runners:
         problems.append(Problem(f"line {header.line + 1}", "no laps after the header"))
         return None
-    count = max(len(laps) for laps in runners.values())
+    count = max(len(laps) for r, laps in runners.items() if r not in marked)
     if distance_m is None:
         problems.append(Problem(f"line {header.line}", distance_needed(header, count)))
         return None
-    holder = next(r for r, laps in runners.items() if len(laps) == count)
+    holder = next(r for r, laps in runners.items() if len(laps) == count and r not in marked)
+    extra = _one_extra(runners, marked, count)
     misfit = lap_count_problem(count, distance_m, "the CSV" if header.runner is None else holder)
     if misfit is not None:
+        if extra is not None and lap_count_problem(extra[1], distance_m) is None:
+            misfit += (
+                f"; the others have {extra[1]}, which fit it: check {holder}'s lap "
+                f"{extra[2].lap} (line {extra[2].line})"
+            )
         problems.append(Problem("", misfit))
         return None
+    if extra is not None:
+        notes.append(
+            f"{holder} has {lap_word(count)}, the others {extra[1]}: they are read as runners "
+            f"who did not finish; if the race is {lap_word(extra[1])}, check {holder}'s lap "
+            f"{extra[2].lap} (line {extra[2].line}), or the distance."
+        )
     ends = lap_ends(distance_m, count)
-    notes: list[str] = []
     if part_in_first(distance_m, count):
         notes.append(
             f"Read as timed at the finish line each time round: {laps_text(distance_m, count)}."
@@ -289,7 +327,7 @@ def read_laps(
     if problems:
         return None
     stopped = {
-        r: f"{lap_word(len(laps))} of {count} in the lap CSV"
+        r: marked.get(r) or f"{lap_word(len(laps))} of {count} in the lap CSV"
         for r, laps in runners.items()
         if len(laps) < count
     }
@@ -378,7 +416,15 @@ def _total_notes(
     """The notes on Total rows left out (one for several), each checked against its
     runner's laps (lap_rows.total_note); problems with them added to problems."""
     notes: list[str] = []
+    sheet_notes: list[str] = []
     for total in total_rows:
+        if total.sheet:
+            said = sheet_total_note(total, runners, header)
+            if isinstance(said, Problem):
+                problems.append(said)
+            else:
+                sheet_notes.append(said)
+            continue
         rows = runners[total.runner]
         final_s = placed[total.runner][-1]["time"]
         laps_s = None
@@ -390,9 +436,9 @@ def _total_notes(
         else:
             notes.append(said)
     if len(notes) > 1:
-        lines = ", ".join(str(t.line) for t in total_rows)
+        lines = ", ".join(str(t.line) for t in total_rows if not t.sheet)
         notes = [f"Lines {lines}: the Total rows are left out: each agrees with its runner's laps."]
-    return notes
+    return notes + sheet_notes
 
 
 def _mismatches(rows: list[LapRow], header: LapHeader) -> list[str]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, replace
 
 from racegui.io.csv_lines import long_cell_problem
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
@@ -21,6 +22,9 @@ ROUNDING_S = 0.02
 """Most two times of one moment may differ (s), each shown to the hundredth (rounded or
 cut), before they are said to disagree."""
 _LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
+STOP_MARKS = frozenset({"DNF", "DNS"})
+"""Marks a lap time cell may hold instead of a time: the runner stopped there (did not
+finish that lap; did not start, on lap 1)."""
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,35 @@ class LapRow:
 @dataclass(frozen=True)
 class TotalRow:
     """A "Total" row (TOTAL_ROW_WORDS): its line, runner and the times (s) its lap time
-    and time-from-the-start cells hold (None: empty)."""
+    and time-from-the-start cells hold (None: empty); sheet: the word is in the runner
+    column (a spreadsheet's row of column sums, no runner's), its text there."""
 
     line: int
     runner: str
     lap_s: float | None
     total_s: float | None
+    sheet: str = ""
+
+
+@dataclass(frozen=True)
+class StopRow:
+    """A lap row whose time cells hold a stop mark (STOP_MARKS) instead of times: its
+    runner stopped on that lap. place: the marked cell's ("line 7, column 3")."""
+
+    lap: int
+    line: int
+    runner: str
+    mark: str
+    place: str
+
+
+@dataclass
+class LapRows:
+    """The rows below a lap CSV's header: laps, Total rows, stop marks."""
+
+    laps: list[LapRow]
+    totals: list[TotalRow]
+    stops: list[StopRow]
 
 
 def cell(line: int, column: int) -> str:
@@ -77,15 +104,14 @@ def _text(row: list[str], column: int | None) -> str:
     return row[column].strip() if column is not None and column < len(row) else ""
 
 
-def read_rows(
-    text: str, header: LapHeader, name: str, problems: list[Problem]
-) -> tuple[list[LapRow], list[TotalRow]]:
-    """The laps below the header, and its Total rows, with a problem for each bad cell;
-    name is the runner of a file without a runner column."""
+def read_rows(text: str, header: LapHeader, name: str, problems: list[Problem]) -> LapRows:
+    """The laps below the header, its Total rows and stop marks, with a problem for each
+    bad cell, and for a runner's name differing from one before only in letter case; name
+    is the runner of a file without a runner column."""
     comma = header.delimiter in ";\t"
     body = "".join(text.splitlines(keepends=True)[header.line :])
-    rows: list[LapRow] = []
-    totals: list[TotalRow] = []
+    read = LapRows([], [], [])
+    names: dict[str, tuple[str, int]] = {}  # casefolded: as first written, its line
     reader = csv.reader(io.StringIO(body), delimiter=header.delimiter)
     total_column = header.total if header.either is None else header.either
     try:
@@ -102,8 +128,10 @@ def read_rows(
                     for c in (header.lap, total_column)
                 ]
                 _total_cells(row, (header.lap, total_column), line, comma, problems)
+                sheet = runner if _is_total_word(runner) and header.runner is not None else ""
                 if len(problems) == before:
-                    totals.append(TotalRow(line, runner or _last_runner(rows), *times))
+                    who = "" if sheet else runner or _last_runner(read.laps)
+                    read.totals.append(TotalRow(line, who, *times, sheet=sheet))
                 continue
             number = _LAP_NUMBER.fullmatch(number_text)
             if number is None:
@@ -114,24 +142,65 @@ def read_rows(
             if not runner:
                 problems.append(Problem(cell(line, header.runner or 0), "no runner's name"))
                 continue
+            first = names.setdefault(runner.casefold(), (runner, line))
+            if first[0] != runner:
+                problems.append(
+                    Problem(
+                        cell(line, header.runner or 0),
+                        f"{runner!r} differs from {first[0]!r} (line {first[1]}) only in "
+                        "letter case: write one runner the same way on every row",
+                    )
+                )
+                continue
+            columns = (header.lap, total_column)
+            mark = stop_mark(row, columns)
+            if mark is not None:
+                place = cell(line, mark)
+                stop = StopRow(int(number.group(1)), line, runner, _text(row, mark), place)
+                read.stops.append(stop)
+                continue
             before = len(problems)
             lap_s = _time(row, header.lap, line, comma, problems)
             total_s = _time(row, total_column, line, comma, problems)
             if len(problems) == before:
                 texts = (_text(row, header.lap), _text(row, total_column))
-                rows.append(LapRow(int(number.group(1)), line, lap_s, total_s, *texts, runner))
+                read.laps.append(LapRow(int(number.group(1)), line, lap_s, total_s, *texts, runner))
     except csv.Error as exc:
         line = header.line + reader.line_num
         lines = body.split("\n")  # as io.StringIO gives them to the reader
         text_of_line = lines[reader.line_num - 1] if reader.line_num <= len(lines) else ""
         long = long_cell_problem(exc, line, [text_of_line], header.delimiter)
         problems.append(long or Problem(f"line {line}", f"not valid CSV: {exc}"))
-    return rows, totals
+    return read
+
+
+def stop_mark(row: list[str], columns: tuple[int | None, ...]) -> int | None:
+    """The column of a row's first time cell holding a stop mark (STOP_MARKS: "DNF",
+    "dns."), where each of its time cells (columns) holds one or is empty; else None."""
+    texts = [_text(row, c) for c in columns if c is not None]
+    if not all(_is_stop(t) or not t for t in texts):
+        return None
+    return next((c for c in columns if c is not None and _is_stop(_text(row, c))), None)
+
+
+def _is_stop(text: str) -> bool:
+    """Whether a cell holds a stop mark (STOP_MARKS), in any case, a dot after it."""
+    return text.upper().rstrip(".") in STOP_MARKS
+
+
+def _is_total_word(text: str) -> bool:
+    """Whether a cell is one of TOTAL_ROW_WORDS, in any case."""
+    return " ".join(text.lower().split()) in TOTAL_ROW_WORDS
 
 
 def is_total_row(row: list[str], header: LapHeader) -> bool:
-    """Whether a row is a runner's Total row: its lap number cell one of TOTAL_ROW_WORDS."""
-    return " ".join(_text(row, header.number).lower().split()) in TOTAL_ROW_WORDS
+    """Whether a row is a Total row: its lap number cell one of TOTAL_ROW_WORDS (a
+    runner's), or, of several runners' laps, its runner cell one with the lap number cell
+    empty or one too (a spreadsheet's "Total,,," below the laps)."""
+    number = _text(row, header.number)
+    if _is_total_word(number):
+        return True
+    return header.runner is not None and not number and _is_total_word(_text(row, header.runner))
 
 
 def _total_cells(
@@ -215,7 +284,109 @@ def total_note(
 
 
 def runner_of_total(total: TotalRow, runners: dict[str, list[LapRow]]) -> Problem | None:
-    """The problem with a Total row whose runner has no laps (None: he has)."""
-    if total.runner in runners:
+    """The problem with a Total row whose runner has no laps (None: he has, or it is the
+    sheet's)."""
+    if total.sheet or total.runner in runners:
         return None
     return Problem(f"line {total.line}", f"a Total row for {quoted(total.runner)}, who has no laps")
+
+
+def sheet_total_note(
+    total: TotalRow, runners: dict[str, list[LapRow]], header: LapHeader
+) -> Problem | str:
+    """A note that a Total row in the runner column (a spreadsheet's sums below the laps:
+    "Total,,,") is left out, each time it holds agreeing with the sum of its column's
+    times above it, as a spreadsheet's SUM gives; or the problem with it: a lap follows
+    it, or a time of it disagrees."""
+    rows = [r for laps in runners.values() for r in laps]
+    word = total.sheet
+    after = min((r for r in rows if r.line > total.line), key=lambda r: r.line, default=None)
+    if after is not None:
+        return Problem(
+            cell(total.line, header.runner or 0),
+            f"a {word!r} row in the runner column totals the sheet, no runner's lap, but "
+            f"lap {after.lap} of {after.runner} follows it (line {after.line}): put it last, "
+            "or leave it out",
+        )
+    total_column = header.total if header.either is None else header.either
+    sums = [
+        (total.lap_s, header.lap, [r.lap_s for r in rows]),
+        (total.total_s, total_column, [r.total_s for r in rows]),
+    ]
+    said = []
+    for given, column, times in sums:
+        if given is None or column is None:
+            continue
+        summed = sum(t for t in times if t is not None)
+        name = header.names[column].strip().strip('"')
+        if abs(given - summed) > ROUNDING_S + 1e-9:
+            return Problem(
+                cell(total.line, column),
+                f"the {word!r} row's {format_time(given)} is not {format_time(summed)}, the "
+                f"sum of the {name} column above it: a row of the sheet's totals, no runner's "
+                "lap; check the laps' times, or leave it out",
+            )
+        said.append(f"its {format_time(given)} is the sum of the {name} column")
+    agrees = f", and {' and '.join(said)}" if said else ""
+    return (
+        f"Line {total.line}: the {word!r} row is left out: it totals the sheet, no runner's "
+        f"lap{agrees}."
+    )
+
+
+ZERO_LAP_SHARE = 0.5
+"""A lap 0 taking less than this share of its runner's median lap after it is no lap (a
+start or reaction time typed before lap 1), and refused."""
+
+
+def from_zero(
+    runners: dict[str, list[LapRow]], header: LapHeader, problems: list[Problem], notes: list[str]
+) -> dict[str, list[LapRow]]:
+    """The runners' laps with a lap 0 read: where every runner's laps are numbered 0 to
+    n - 1 and each lap 0 takes at least ZERO_LAP_SHARE of her median lap after it, numbered
+    from 1 instead (noted); else a problem at the first lap 0 (a lap 0 typed before laps
+    1 to n had been counted as a lap)."""
+    zeros = sorted(
+        (r for rows in runners.values() for r in rows if r.lap == 0), key=lambda r: r.line
+    )
+    if not zeros:
+        return runners
+    first = zeros[0]
+    who = "" if header.runner is None else f" of {first.runner}"
+    numbered = all(
+        sorted(r.lap for r in rows) == list(range(len(rows))) for rows in runners.values()
+    )
+    short = next((r for r in zeros if _far_short(r, runners[r.runner])), None)
+    if numbered and short is None:
+        notes.append(
+            f"The laps are numbered from 0 (line {first.line}: lap 0{who}): lap 0 is read "
+            "as the first lap, lap 1 as the second, and so on."
+        )
+        return {
+            runner: [replace(r, lap=r.lap + 1) for r in rows] for runner, rows in runners.items()
+        }
+    if short is not None:
+        why = (
+            f"its {format_time(_lap_time(short, runners[short.runner]))} is far shorter than "
+            "a lap after it: a start or reaction time? leave it out"
+        )
+    else:
+        why = "laps are numbered 1, 2, 3 ...: leave it out if it is no lap"
+    row = short or first
+    of = "" if header.runner is None else f" of {row.runner}"
+    problems.append(Problem(cell(row.line, header.number), f"lap 0{of}: {why}"))
+    return runners
+
+
+def _lap_time(row: LapRow, rows: list[LapRow]) -> float:
+    """A lap's time (s): its lap time, else its time from the start less the lap before's."""
+    if row.lap_s is not None:
+        return row.lap_s
+    before = [r.total_s for r in rows if r.lap < row.lap and r.total_s is not None]
+    return (row.total_s or 0.0) - max(before, default=0.0)
+
+
+def _far_short(zero: LapRow, rows: list[LapRow]) -> bool:
+    """Whether a lap 0 takes less than ZERO_LAP_SHARE of its runner's median lap after it."""
+    after = [_lap_time(r, rows) for r in rows if r.lap > 0]
+    return bool(after) and _lap_time(zero, rows) < ZERO_LAP_SHARE * statistics.median(after)
