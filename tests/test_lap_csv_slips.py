@@ -59,16 +59,15 @@ def test_a_dns_runner_is_left_out_and_a_lap_after_a_mark_is_refused(tmp_path, ca
     )
     after = HEADER + SAM + "Tom,1,53.0,53.0\nTom,2,DNF,\nTom,3,1:06.0,3:04.1\n"
     assert _refusal(tmp_path, capsys, after) == (
-        "line 8: lap 3 of Tom is not before her 'DNF' at lap 2 (line 7): leave out the laps "
-        "she did not run"
+        "line 8: lap 3 of Tom is not before the 'DNF' at lap 2 (line 7): leave out the laps not run"
     )
 
 
 def test_a_dnf_in_one_runner_s_laps_is_refused_with_a_hint(tmp_path, capsys):
     text = "Lap,Lap Time\n1,52.1\n2,1:05.2\n3,DNF\n"
     assert _refusal(tmp_path, capsys, text) == (
-        "line 4, column 2: 'DNF' is not a time: a lap CSV of one runner's laps needs her to "
-        "finish; leave out the laps she did not run"
+        "line 4, column 2: 'DNF' is not a time: a lap CSV of one runner's laps needs the runner "
+        "to finish; leave out the laps not run"
     )
 
 

@@ -10,7 +10,7 @@ from racegui.io.errors import Problem
 from racegui.io.lap_header import LapHeader
 from racegui.io.lap_rows import LapRow, StopRow
 
-LEAVE_OUT = "leave out the laps she did not run"
+LEAVE_OUT = "leave out the laps not run"
 """The hint where a stop mark cannot be read."""
 
 
@@ -32,8 +32,8 @@ def apply_stops(
         problems.append(
             Problem(
                 first.place,
-                f"{first.mark!r} is not a time: a lap CSV of one runner's laps needs her to "
-                f"finish; {LEAVE_OUT}",
+                f"{first.mark!r} is not a time: a lap CSV of one runner's laps needs the runner "
+                f"to finish; {LEAVE_OUT}",
             )
         )
         return {}
@@ -45,7 +45,7 @@ def apply_stops(
                 Problem(
                     stop.place,
                     f"{stop.mark!r} again for {stop.runner} (line {again.line}): one mark "
-                    "where she stopped",
+                    "where the runner stopped",
                 )
             )
             continue
@@ -55,7 +55,7 @@ def apply_stops(
                 problems.append(
                     Problem(
                         f"line {row.line}",
-                        f"lap {row.lap} of {stop.runner} is not before her {stop.mark!r} at "
+                        f"lap {row.lap} of {stop.runner} is not before the {stop.mark!r} at "
                         f"lap {stop.lap} (line {stop.line}): {LEAVE_OUT}",
                     )
                 )
