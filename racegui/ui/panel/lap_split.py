@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_duration, format_gap, format_time
+from racegui.model.timefmt import format_duration, format_gap, format_published
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
@@ -112,11 +112,11 @@ class LapSplit(QWidget):
             prev_gap = None
         if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
             self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} M")
-            self.lap_time.set_text(format_time(data.stop_s, data.finish_decimals))
+            self.lap_time.set_text(format_published(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         elif i >= len(laps):
             self.lap_name.set_text("FINISH")
-            self.lap_time.set_text(format_time(data.finish_s, data.finish_decimals))
+            self.lap_time.set_text(format_published(data.finish_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         else:
             lap = laps[i]
