@@ -165,3 +165,15 @@ def test_a_photo_finish_reads_one_figure_in_the_panel_scoreboard_and_end_card(tm
     assert panel.gap.projected.text() == "3:52.01"
     assert panel.lap_split.lap_time.text() == "3:52.01"
     assert ("3", "Cat Diaz", "3:52.01") in panel.field.shown_texts()
+
+
+def test_the_previous_lap_line_is_printed_as_the_laps_table(tmp_path, qtbot):
+    """Tom's second lap, 1:58.1 - 53.0: 1:05.1, as the Laps table has it (had read
+    1:05.10); his first (the 1500 m's 300 m start), from the gun: 53.0."""
+    tom = _replay(tmp_path, "laps.csv", LAPS, "Tom Reyes", 1500.0)
+    panel = shown_panel(qtbot, tom)
+    panel.update_frame(150.0)  # in lap 3
+    split = panel.lap_split
+    assert (split.last_name.text(), split.last_time.text()) == ("LAP 1", "1:05.1")
+    panel.update_frame(90.0)  # in the second lap
+    assert split.last_time.text() == "53.0 s"
