@@ -160,6 +160,8 @@ def test_a_photo_finish_reads_one_figure_in_the_panel_scoreboard_and_end_card(tm
     cat = _replay(tmp_path, "wide.csv", WIDE_MIXED, "Cat Diaz")
     assert race_status(cat, cat.state_at(235.0)).clock == "3:52.01"
     assert end_text(cat).headline == "3:52.01"
+    ann = following_named(cat, "Ann Lee")  # her margins are those of the figures printed
+    assert "Cat Diaz  3:52.01 (+1.51)" in end_text(ann).lines  # had read +1.50
     panel = shown_panel(qtbot, cat)
     panel.update_frame(235.0)
     assert panel.gap.projected.text() == "3:52.01"

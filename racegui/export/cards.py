@@ -17,6 +17,7 @@ from racegui.model.timefmt import (
     format_published,
     format_time,
     label_names_time,
+    published_time,
 )
 from racegui.ui.fonts import forget_glyph_offset, load_bundled_fonts, unhinted
 from racegui.ui.legible import legible_on
@@ -171,11 +172,13 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
         if np.isfinite(finish) and np.isfinite(other):
             label = compare_label(compare, replay)
             decimals = compare.athletes[compare.focus].finish_decimals
-            lines.append(_margin_text(float(finish) - other, label, other, decimals))
+            margin = _printed(finish, runner.finish_decimals) - published_time(other, decimals)
+            lines.append(_margin_text(margin, label, other, decimals))
     if np.isfinite(finish):
+        mine = _printed(finish, runner.finish_decimals)
         others = [
-            f"{name}  {format_published(t, decimals)} ({format_delta(t - float(finish))})"
-            for name, t, decimals in _other_finishes(replay)
+            f"{name}  {format_published(t, d)} ({format_delta(published_time(t, d) - mine)})"
+            for name, t, d in _other_finishes(replay)
         ]
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
@@ -234,6 +237,12 @@ def _gap_words(seconds: float) -> str:
 END_CARD_OTHERS = 3
 """Other runners of the race the end card gives: the first three home, then those who did
 not finish (DNF), as many as fit in three lines."""
+
+
+def _printed(finish_s: float, decimals: int) -> float:
+    """A finish (s) as printed (timefmt.published_time), so that a margin beside two printed
+    finishes is their difference: 3:52.01 - 3:50.5 is +1.51, not the +1.50 of 3:52.001."""
+    return published_time(float(finish_s), decimals)
 
 
 def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
