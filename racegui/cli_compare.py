@@ -10,7 +10,7 @@ from racegui.cli_text import lap_cell
 from racegui.model.compare_laps import compare_laps
 from racegui.model.compare_splits import compare_splits, published_splits
 from racegui.model.replay import Replay
-from racegui.model.timefmt import PUBLISHED_DECIMALS, format_delta, format_time
+from racegui.model.timefmt import format_delta, format_published
 
 
 def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
@@ -24,7 +24,8 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
     row has its number ("lap", 0 for the start's part lap) and whether she stopped in it.
     Each time has the decimals it is printed to ("decimals", "other_decimals", and for the
     times since the row before "split_decimals"/"lap_decimals" and their "other_" twins): as
-    published (1 for a 3:50.5), else 2.
+    published (1 for a 3:50.5), else 2; a time since the row before, the more of its ends'
+    (the start's 0 s is exact), so that it is their difference as printed.
     Split rows had been under "laps" with "lap": null (reviewer)."""
     other, splits = compare_splits(shown, other)
     if splits:
@@ -65,7 +66,7 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
                 "decimals": row.lap.decimals,
                 "other_decimals": row.other_decimals,
                 "lap_decimals": row.lap.lap_decimals,
-                "other_lap_decimals": PUBLISHED_DECIMALS,
+                "other_lap_decimals": row.other_lap_decimals,
             }
             for row in laps
         ]
@@ -103,10 +104,10 @@ def print_compare(focus: str, data: dict) -> None:
         cells = (
             _split_cell(each, rows) if splits else lap_cell(each),
             f"{each['distance_m']:.2f} m",
-            format_time(each["time_s"], each["decimals"]),
+            format_published(each["time_s"], each["decimals"]),
             _time(each["other_time_s"], each["other_decimals"]),
             _delta(each["gap_s"]),
-            format_time(each[since[0]], each[since[3]]),
+            format_published(each[since[0]], each[since[3]]),
             _time(each[since[1]], each[since[4]]),
             _delta(each[since[2]]),
         )
@@ -136,7 +137,7 @@ def _split_cell(row: dict, rows: list[dict]) -> str:
 
 
 def _time(seconds: float | None, decimals: int) -> str:
-    return "-" if seconds is None else format_time(seconds, decimals)
+    return "-" if seconds is None else format_published(seconds, decimals)
 
 
 def _delta(seconds: float | None) -> str:

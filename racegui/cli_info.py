@@ -172,18 +172,19 @@ def _info_data(replay, digits: int | None = 3) -> dict:
 
 def _event_time(e: dict, decimals: dict[str, int]) -> str:
     """An event's race time: rounded up to the hundredth (typed back, it lands at or after the
-    event), a finish as published, to the nearest, at the decimals of its athlete's finish
-    (decimals: by id, as info --json's time_decimals)."""
-    from racegui.model.timefmt import format_time, format_time_up
+    event); a finish, and where a runner who did not finish stopped (her last split), as
+    published, at the decimals of her finish (decimals: by id, as info --json's
+    time_decimals), as the athletes list has them."""
+    from racegui.model.timefmt import format_published, format_time_up
 
-    if e["kind"] == "finish":
-        return format_time(e["time_s"], decimals.get(e["athlete"], 2))
+    if e["kind"] in ("finish", "dnf"):
+        return format_published(e["time_s"], decimals.get(e["athlete"], 2))
     return format_time_up(e["time_s"])
 
 
 def _print_info(data: dict) -> None:
     """info's text for data (_info_data with times not rounded)."""
-    from racegui.model.timefmt import format_delta, format_time
+    from racegui.model.timefmt import format_delta, format_published, format_time
 
     print(data["title"])
     where = ", ".join(x for x in (data["venue"], data["date"]) if x)
@@ -218,8 +219,8 @@ def _print_info(data: dict) -> None:
             lap_cell(lap),
             f"{lap['distance_m']:.2f} m",
             # timed by analysis: up to the hundredth, as everywhere, or as published
-            format_time(lap["time_s"], lap["decimals"]),
-            format_time(lap["lap_time_s"], lap["lap_decimals"]),
+            format_published(lap["time_s"], lap["decimals"]),
+            format_published(lap["lap_time_s"], lap["lap_decimals"]),
             format_time(tgt) if tgt else "-",
             format_delta(delta) if delta is not None else "-",
             format_delta(gap) if gap is not None else "-",
@@ -280,7 +281,7 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
     runner it gives an even pace): a coach's typed 400 m splits of a 1500 m were nowhere in
     info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model.
     race_m: the race distance (m)."""
-    from racegui.model.timefmt import format_delta, format_time
+    from racegui.model.timefmt import format_delta, format_published, format_time
 
     if not splits:
         return
@@ -293,8 +294,8 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
         cells = (
             _split_cell(split, k, race_m),
             f"{_metres(split['distance_m'])} m",
-            format_time(split["time_s"], split["decimals"]),
-            format_time(split["split_s"], split["split_decimals"]),
+            format_published(split["time_s"], split["decimals"]),
+            format_published(split["split_s"], split["split_decimals"]),
             f"{_metres(split['over_m'])} m",
             format_time(target) if target is not None else "-",
             format_delta(delta) if delta is not None else "-",

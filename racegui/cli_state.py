@@ -87,7 +87,7 @@ def _gap_line(replay, s) -> str | None:
     have; "Ava Reid stopped 3.20 s (20.1 m) behind the target, at 2000 m, 6:30.40: did not
     finish" once a runner who did not finish has stopped; None without a target."""
     from racegui.model.analysis import timed
-    from racegui.model.timefmt import format_time
+    from racegui.model.timefmt import format_published, format_time
 
     gap_s, gap_m, t = s.gap_to_target_s, s.gap_to_target_m, s.t
     if gap_s is None:
@@ -98,7 +98,7 @@ def _gap_line(replay, s) -> str | None:
     stop = ""
     if replay.focus_stopped(t):  # the gap held where she stopped
         verb = "stopped"
-        stopped = format_time(float(timed(replay.focus_stop_s)), focus.finish_decimals)
+        stopped = format_published(float(timed(replay.focus_stop_s)), focus.finish_decimals)
         stop = f", at {replay.focus_stop_m:g} m, {stopped}: did not finish"
     if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
         return f"{name} {verb} level with the target{stop}"

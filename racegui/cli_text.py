@@ -12,7 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from racegui.model.timefmt import clock_text, format_time, format_time_up, format_times_apart
+from racegui.model.timefmt import (
+    clock_text,
+    format_published,
+    format_time_up,
+    format_times_apart,
+)
 
 if TYPE_CHECKING:
     from racegui.model.replay import Replay
@@ -88,13 +93,13 @@ def outcome(
 ) -> str:
     """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, rounded up to
     the hundredth; " (est.)" if the dropout is estimated), "did not finish at 2000 m" for a
-    runner who stopped there (dnf), or "". The finish is shown as published, to the nearest
-    hundredth or to the `decimals` it was published to (3:50.5), and so is where a runner
-    stopped (her last split)."""
+    runner who stopped there (dnf), or "". The finish is shown as published, to the
+    `decimals` it was published to (3:50.5; a 3:52.001 rounded up, 3:52.01:
+    timefmt.format_published), and so is where a runner stopped (her last split)."""
     if finish_s is not None:
-        return f"finished {format_time(finish_s, decimals)}"
+        return f"finished {format_published(finish_s, decimals)}"
     if dropout_m is not None and dnf:
-        when = f", {format_time(dropout_s, decimals)}" if dropout_s is not None else ""
+        when = f", {format_published(dropout_s, decimals)}" if dropout_s is not None else ""
         return f"did not finish at {dropout_m:g} m{when}{estimated_mark(estimated)}"
     if dropout_m is not None:
         when = f", {format_time_up(dropout_s)}" if dropout_s is not None else ""

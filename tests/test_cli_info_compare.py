@@ -33,14 +33,15 @@ def test_her_published_splits_stand_beside_her_world_record_run(capsys):
     assert lines[0] == "Kipyegon's mile world record, 2023-07-21"
     assert lines[2].split() == ["to", "time", "other", "gap", "split", "other", "delta"]
     assert [line.split()[0] for line in lines[3:6]] == ["400.00", "800.00", "1200.00"]
-    # 2023's 400 and 800 m splits are published to the tenth (62.6, 2:04.6): printed so,
-    # and the split from 800 m to 1200 m too (3:06.66 - 2:04.6), not with a digit invented.
+    # 2023's 400 and 800 m splits are published to the tenth (62.6, 2:04.6): printed so. The
+    # split from 800 m to 1200 m is to the more decimals of its ends, their difference as
+    # printed (3:06.66 - 2:04.6 = 1:02.06): to the fewer, 1:02.1 had not added up.
     assert lines[3] == (
         "             400.00 m   1:00.20    1:02.6    -2.40  1:00.20   1:02.6   -2.40"
     )
     # At 1200 m 3:01.84 against 3:06.66; at the finish 4:06.42 against 4:07.64.
     assert lines[5] == (
-        "            1200.00 m   3:01.84   3:06.66    -4.82  1:01.09   1:02.1   -0.97"
+        "            1200.00 m   3:01.84   3:06.66    -4.82  1:01.09  1:02.06   -0.97"
     )
     assert lines[6] == (
         "  finish    1609.34 m   4:06.42   4:07.64    -1.22  1:04.58  1:00.98   +3.60"

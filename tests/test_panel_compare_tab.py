@@ -10,7 +10,7 @@ from racegui.cli_compare import compare_data
 from racegui.io.race_file import race_from_data
 from racegui.io.replay_file import compare_options, read_replay
 from racegui.model.replay import Replay, compile_race
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_published
 from racegui.ui.panel.compare_tab import compare_names
 from racegui.ui.panel.splits_model import NOT_YET
 from racegui.ui.panel.splits_table import COMPARE, LAPS, SPLITS
@@ -116,8 +116,8 @@ def test_the_tab_reads_as_info_compare_prints(qtbot, demo_and_wr):
     assert panel.splits.view.model().rowCount() == len(rows) == 4
     for row, split in enumerate(rows):
         want = [
-            format_time(split["time_s"], split["decimals"]),
-            format_time(split["other_time_s"], split["other_decimals"]),
+            format_published(split["time_s"], split["decimals"]),
+            format_published(split["other_time_s"], split["other_decimals"]),
             format_delta(split["gap_s"]),
             format_delta(split["split_delta_s"]),
         ]

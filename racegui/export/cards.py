@@ -11,7 +11,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient,
 from racegui.model.analysis import did_not_finish, timed
 from racegui.model.dates import iso_day, long_date
 from racegui.model.replay import Replay
-from racegui.model.timefmt import clock_text, format_delta, format_time, label_names_time
+from racegui.model.timefmt import (
+    clock_text,
+    format_delta,
+    format_published,
+    format_time,
+    label_names_time,
+    published_time,
+)
 from racegui.ui.fonts import forget_glyph_offset, load_bundled_fonts, unhinted
 from racegui.ui.legible import legible_on
 from racegui.ui.race_status import BELL_LAP, compare_label, race_status
@@ -34,7 +41,7 @@ def ghost_name(compare: Replay, replay: Replay | None = None) -> str:
     from replay's runner as compare_label does)."""
     finish = float(compare.finish_time_s[compare.focus])
     decimals = compare.athletes[compare.focus].finish_decimals
-    time = f" ({format_time(finish, decimals)})" if np.isfinite(finish) else ""
+    time = f" ({format_published(finish, decimals)})" if np.isfinite(finish) else ""
     return f"{compare_label(compare, replay)}{time}"
 
 
@@ -165,15 +172,17 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
         if np.isfinite(finish) and np.isfinite(other):
             label = compare_label(compare, replay)
             decimals = compare.athletes[compare.focus].finish_decimals
-            lines.append(_margin_text(float(finish) - other, label, other, decimals))
+            margin = _printed(finish, runner.finish_decimals) - published_time(other, decimals)
+            lines.append(_margin_text(margin, label, other, decimals))
     if np.isfinite(finish):
+        mine = _printed(finish, runner.finish_decimals)
         others = [
-            f"{name}  {format_time(t, decimals)} ({format_delta(t - float(finish))})"
-            for name, t, decimals in _other_finishes(replay)
+            f"{name}  {format_published(t, d)} ({format_delta(published_time(t, d) - mine)})"
+            for name, t, d in _other_finishes(replay)
         ]
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
-    headline = format_time(float(finish), runner.finish_decimals)  # as published: 3:50.5
+    headline = format_published(float(finish), runner.finish_decimals)  # as published: 3:50.5
     return CardText(runner.name.upper(), headline, tuple(lines), _where(replay))
 
 
@@ -184,7 +193,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     race = replay.race
     runner = replay.athletes[replay.focus]
     status = race_status(replay, replay.state_at(replay.focus_stop_s), compare)
-    stopped = format_time(float(timed(replay.focus_stop_s)), runner.finish_decimals)
+    stopped = format_published(float(timed(replay.focus_stop_s)), runner.finish_decimals)
     lines = [f"Stopped at {replay.focus_stop_m:g} m, {stopped}"]
     if status.target_gap is not None and race.target_time_s is not None:
         target = format_time(race.target_time_s)
@@ -192,7 +201,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     if status.compare_gap is not None:
         gap = status.compare_gap
         lines.append(f"{_gap_words(gap.seconds)} {gap.label} at the stop")
-    others = [f"{name}  {format_time(t, d)}" for name, t, d in _other_finishes(replay)]
+    others = [f"{name}  {format_published(t, d)}" for name, t, d in _other_finishes(replay)]
     lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     return CardText(runner.name.upper(), "DNF", tuple(lines), _where(replay))
@@ -230,6 +239,12 @@ END_CARD_OTHERS = 3
 not finish (DNF), as many as fit in three lines."""
 
 
+def _printed(finish_s: float, decimals: int) -> float:
+    """A finish (s) as printed (timefmt.published_time), so that a margin beside two printed
+    finishes is their difference: 3:52.01 - 3:50.5 is +1.51, not the +1.50 of 3:52.001."""
+    return published_time(float(finish_s), decimals)
+
+
 def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
     """(name, finish time s, its published decimals) of the race's other runners who
     finished, first home first: a club race's end card named only the runner followed
@@ -252,7 +267,7 @@ def _did_not_finish(replay: Replay) -> list[str]:
 def _margin_text(margin_s: float, label: str, other_s: float, decimals: int = 2) -> str:
     """ "1.22 s ahead of Kipyegon 2023 (4:07.64)", the other's time at the `decimals` it
     was published to; level when it reads 0.00."""
-    return f"{_gap_words(margin_s)} {label} ({format_time(other_s, decimals)})"
+    return f"{_gap_words(margin_s)} {label} ({format_published(other_s, decimals)})"
 
 
 def _where(replay: Replay) -> str:

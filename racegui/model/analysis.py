@@ -4,7 +4,10 @@ The time of each moment in these tables (a lap's end, a split, a dropout, an eve
 as athletics times it: rounded up to the hundredth (see timed). Every view shows that one
 figure: the window's tables and clock after a jump, info, state and the end card agree, and a
 time typed back lands at or after its moment. Published splits stay as published, and are
-printed to the decimals they were published to (a results sheet's 3:50.5, not 3:50.50).
+printed to the decimals they were published to (a results sheet's 3:50.5, not 3:50.50; a
+photo finish's 3:52.001 rounded up, 3:52.01: timefmt.published_time). A time between two
+of them (a lap, a split) is printed to the more decimals of its two ends, the start's 0 s
+being exact: it is then the difference of the two figures printed (4:00.5 - 3:00 = 1:00.5).
 The motion model itself is not rounded."""
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from itertools import pairwise
 import numpy as np
 
 from racegui.model.replay import Replay
-from racegui.model.timefmt import PUBLISHED_DECIMALS, ROUND_UP_SLACK, format_time
+from racegui.model.timefmt import PUBLISHED_DECIMALS, ROUND_UP_SLACK, format_published
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,8 @@ class Lap:
     """Decimals time_s is printed to: as published where the lap ends at her split (1 for
     a 3:50.5), else hundredths (read from the model)."""
     lap_decimals: int = 2
-    """Decimals lap_time_s is printed to: the fewer of its ends' where both are published
-    (lap_time_published), else hundredths."""
+    """Decimals lap_time_s is printed to: the more of its ends' (the start's 0 s is exact),
+    so that it is the difference of the two times printed (decimals_between)."""
 
     @property
     def delta_s(self) -> float | None:
@@ -82,8 +85,8 @@ class SplitRow:
     """Decimals time_s is printed to: as published at a split of hers (1 for a 3:50.5),
     else hundredths (read from the model)."""
     segment_decimals: int = 2
-    """Decimals segment_time_s is printed to: the fewer of its ends' where both are
-    published (segment_published), else hundredths."""
+    """Decimals segment_time_s is printed to: the more of its ends' (the start's 0 s is
+    exact), so that it is the difference of the two times printed (decimals_between)."""
 
     @property
     def delta_s(self) -> float | None:
@@ -168,18 +171,31 @@ def _published_m(replay: Replay) -> set[float]:
     return {0.0} | {round(s.distance_m, 3) for s in replay.athletes[replay.focus].splits}
 
 
+START_DECIMALS = 0
+"""Decimals of the gun's 0 s: exact, so it adds none to a first lap's or split's (52.1 from
+the start to a 52.1, not 52.10)."""
+
+
 def published_decimals(replay: Replay) -> dict[float, int]:
     """Decimals of the focus runner's split times in the file (Split.decimals) by distance
-    (m, rounded to the millimetre; the start's 0 is exact: hundredths)."""
+    (m, rounded to the millimetre), and the start's (0 m: exact, START_DECIMALS)."""
     splits = replay.athletes[replay.focus].splits
-    return {0.0: PUBLISHED_DECIMALS} | {round(s.distance_m, 3): s.decimals for s in splits}
+    return {0.0: START_DECIMALS} | {round(s.distance_m, 3): s.decimals for s in splits}
+
+
+def decimals_between(start: int, end: int) -> int:
+    """Decimals a time between two printed times is printed to, given theirs: the more of
+    the two, so that it is their difference exactly (4:00.5 - 3:00 = 1:00.5, 3:06.66 -
+    2:04.6 = 1:02.06) and no digit is invented past what they give. The fewer had printed
+    1:01 between 3:00 and 4:00.5 (reviewer)."""
+    return max(start, end)
 
 
 def _decimals_between(decimals: dict[float, int], start_m: float, end_m: float) -> int:
-    """Decimals a time between two distances (m) is printed to: the fewer of the two ends'
-    published decimals, hundredths where either is not published."""
-    ends = [decimals.get(round(float(m), 3)) for m in (start_m, end_m)]
-    return PUBLISHED_DECIMALS if None in ends else min(ends)
+    """decimals_between of the times at two distances (m): published_decimals, hundredths
+    where one is read from the model."""
+    start, end = (decimals.get(round(float(m), 3), PUBLISHED_DECIMALS) for m in (start_m, end_m))
+    return decimals_between(start, end)
 
 
 def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
@@ -307,7 +323,8 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
     file gives no splits (an even pace). With ``whole_race``, a runner who did not finish
     has rows after them too, to the finish, its times NaN (as a finisher's table goes on):
     at the distances the finishers' splits have past her stop, else at her own splits' step
-    (see _splits_after)."""
+    (see _splits_after). Times as printed (timed: a photo finish's 3:00.123 is 3:00.13), so
+    that each time since the one before is the difference of the two printed."""
     splits = list(replay.athletes[replay.focus].splits)
     if not splits:
         return []
@@ -322,23 +339,24 @@ def given_splits(replay: Replay, whole_race: bool = False) -> list[SplitRow]:
     target = _target_times(replay, dist)
     rows = []
     prev_t, prev_target, prev_exact = 0.0, 0.0, True
-    prev_decimals = PUBLISHED_DECIMALS
+    prev_decimals = START_DECIMALS
     for k, split in enumerate(splits):
+        time_s = float(timed(split.time_s))  # as printed: a 3:00.123 is 3:00.13
         tgt = None if target is None else float(target[k])
         rows.append(
             SplitRow(
                 distance_m=split.distance_m,
-                time_s=split.time_s,
-                segment_time_s=split.time_s - prev_t,
+                time_s=time_s,
+                segment_time_s=time_s - prev_t,
                 target_time_s=tgt,
                 target_segment_time_s=None if tgt is None else tgt - prev_target,
                 published=not split.estimated,
                 segment_published=prev_exact and not split.estimated,
                 decimals=split.decimals,
-                segment_decimals=min(prev_decimals, split.decimals),
+                segment_decimals=decimals_between(prev_decimals, split.decimals),
             )
         )
-        prev_t, prev_exact, prev_decimals = split.time_s, not split.estimated, split.decimals
+        prev_t, prev_exact, prev_decimals = time_s, not split.estimated, split.decimals
         prev_target = 0.0 if tgt is None else tgt
     return rows
 
@@ -444,7 +462,7 @@ def events(replay: Replay) -> list[Event]:
     for i, a in enumerate(replay.athletes):
         t = timed(replay.finish_time_s[i])
         if np.isfinite(t):
-            label = f"{a.name} finishes in {format_time(float(t), a.finish_decimals)}"
+            label = f"{a.name} finishes in {format_published(float(t), a.finish_decimals)}"
             out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
     order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "dnf": 2, "finish": 3}
     return sorted(out, key=lambda e: (e.time_s, order[e.kind]))

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from racegui.model.analysis import Lap, lap_table, published_decimals, timed
+from racegui.model.analysis import (
+    START_DECIMALS,
+    Lap,
+    decimals_between,
+    lap_table,
+    published_decimals,
+    timed,
+)
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
 from racegui.model.timefmt import PUBLISHED_DECIMALS
@@ -26,6 +33,9 @@ class ComparedLap:
     other_decimals: int = PUBLISHED_DECIMALS
     """Decimals the other's time at the line is printed to: as published where that race
     publishes a split there (a finish of 4:07.6), else hundredths (read from the model)."""
+    other_lap_decimals: int = PUBLISHED_DECIMALS
+    """Decimals the other's lap time is printed to: the more of its ends'
+    (analysis.decimals_between), as her lap's (Lap.lap_decimals)."""
 
     @property
     def gap_s(self) -> float:
@@ -52,13 +62,17 @@ def compare_laps(
     theirs = timed(np.atleast_1d(other.time_at_distance(other.focus, ends)))
     before = np.concatenate([[0.0], theirs[:-1]])
     given = published_decimals(other)
+    at = [given.get(round(float(lap.end_m), 3), PUBLISHED_DECIMALS) for lap in laps]
     rows = [
         ComparedLap(
             lap,
             float(t),
             float(t - b) if math.isfinite(t) else math.nan,
-            given.get(round(float(lap.end_m), 3), PUBLISHED_DECIMALS),
+            end,
+            decimals_between(start, end),
         )
-        for lap, t, b in zip(laps, theirs, before, strict=True)
+        for lap, t, b, start, end in zip(
+            laps, theirs, before, [START_DECIMALS, *at[:-1]], at, strict=True
+        )
     ]
     return other, rows

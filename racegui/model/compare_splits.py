@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from racegui.model.analysis import given_splits, published_decimals, timed
+from racegui.model.analysis import (
+    START_DECIMALS,
+    decimals_between,
+    given_splits,
+    published_decimals,
+    timed,
+)
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
 from racegui.model.timefmt import PUBLISHED_DECIMALS
@@ -45,7 +51,8 @@ class ComparedSplit:
     other_decimals: int = PUBLISHED_DECIMALS
     """Decimals the other runner's time here is printed to, likewise."""
     segment_decimals: int = PUBLISHED_DECIMALS
-    """Decimals her time since the row before is printed to: the fewer of its ends'."""
+    """Decimals her time since the row before is printed to: the more of its ends'
+    (analysis.decimals_between; the start's 0 s is exact)."""
     other_segment_decimals: int = PUBLISHED_DECIMALS
     """Decimals the other's time since the row before is printed to, likewise."""
 
@@ -112,7 +119,7 @@ def compare_splits(
         mine_pub = [p or (last and math.isnan(t)) for p, t in zip(mine_pub, mine, strict=True)]
     rows = []
     prev, prev_other, prev_exact = 0.0, 0.0, True
-    prev_dec = prev_other_dec = PUBLISHED_DECIMALS
+    prev_dec = prev_other_dec = START_DECIMALS
     for k, end in enumerate(ends):
         exact = mine_pub[k] and theirs_pub[k]
         rows.append(
@@ -129,8 +136,8 @@ def compare_splits(
                 at_stop=stop_m is not None and k == len(ends) - 1,
                 decimals=mine_dec[k],
                 other_decimals=theirs_dec[k],
-                segment_decimals=min(prev_dec, mine_dec[k]),
-                other_segment_decimals=min(prev_other_dec, theirs_dec[k]),
+                segment_decimals=decimals_between(prev_dec, mine_dec[k]),
+                other_segment_decimals=decimals_between(prev_other_dec, theirs_dec[k]),
             )
         )
         prev, prev_other, prev_exact = mine[k], theirs[k], exact
@@ -147,8 +154,9 @@ def _decimals(replay: Replay, ends: list[float]) -> list[int]:
 
 def _times(replay: Replay, ends: list[float]) -> tuple[list[float], list[bool]]:
     """The focus runner's time (s) at each distance (m): the published split there, else
-    read from the model and timed (NaN where she never got there); and which are published."""
-    given = published_splits(replay)
+    read from the model, timed either way (as printed: a 3:00.123 is 3:00.13; NaN where she
+    never got there); and which are published."""
+    given = {d: float(timed(t)) for d, t in published_splits(replay).items()}
     model = timed(np.atleast_1d(replay.time_at_distance(replay.focus, np.asarray(ends))))
     keys = [round(d, 3) for d in ends]
     times = [given.get(key, float(t)) for key, t in zip(keys, model, strict=True)]

@@ -72,7 +72,7 @@ def _check_two_digits(value: str, hours: str | None, minutes: str | None, secs: 
 
 PUBLISHED_DECIMALS = 2
 """Most decimals a published time is printed to: hundredths (a photo finish's thousandths
-are printed to the hundredth, as every time is)."""
+are rounded up to the hundredth, as athletics rounds them: published_time)."""
 
 
 def written_decimals(text: str) -> int:
@@ -135,6 +135,23 @@ def format_time_up(seconds: float, decimals: int = 2) -> str:
     if seconds is None or not math.isfinite(seconds):
         return "--"
     return format_time(round_up(seconds, decimals), decimals)
+
+
+def published_time(seconds: float, decimals: int = PUBLISHED_DECIMALS) -> float:
+    """A published time (s) as it is printed, at the `decimals` it was published to (at
+    most hundredths): rounded up (round_up), so that a photo finish's 3:52.001 is 3:52.01 in
+    every view, as athletics rounds fully automatic times up to the hundredth (the timed
+    tables' figure); a time with no more digits than `decimals` stays (3:50.5)."""
+    return round_up(seconds, decimals) if math.isfinite(seconds) else seconds
+
+
+def format_published(seconds: float, decimals: int = PUBLISHED_DECIMALS) -> str:
+    """A published time (s), or one timed from the model (decimals 2), as every view prints
+    it: format_time of published_time, "3:50.5" for 230.5 s at 1, "3:52.01" for 232.001 s.
+    The one rule for printing a time to the decimals it was published to."""
+    if seconds is None or not math.isfinite(seconds):
+        return "--"
+    return format_time(published_time(seconds, decimals), decimals)
 
 
 def clock_text(seconds: float, decimals: int = 2, *, short: bool = False) -> str:

@@ -9,7 +9,7 @@ from racegui.model.analysis import timed
 from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
-from racegui.model.timefmt import clock_text, format_gap, metres_text
+from racegui.model.timefmt import clock_text, format_gap, metres_text, published_time
 
 BELL_LAP = "Bell lap"
 """The lap text of the last lap (it had been "Bell: last lap", which beside a runner named
@@ -205,7 +205,7 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     to_go = max(replay.race.distance_m - run_m, 0.0)
     # With minutes: the graphic keeps its width. A finish as published (3:50.5, not 3:50.50).
     decimals = replay.athletes[f].finish_decimals if finished else 2
-    clock = clock_text(finish if finished else t, decimals)
+    clock = clock_text(published_time(finish, decimals) if finished else t, decimals)
     lap_text, lap_detail = lap_words(replay, run_m, finished)
     if finished:
         lap_detail = f"in {clock}"
@@ -226,7 +226,8 @@ def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) ->
     3,000 m", and her gaps as they were then (her distance had run on through her few metres
     of easing out, and the gap to another race's runner had grown with the clock)."""
     stop_s, stop_m = replay.focus_stop_s, replay.focus_stop_m
-    clock = clock_text(float(timed(stop_s)), replay.athletes[replay.focus].finish_decimals)
+    decimals = replay.athletes[replay.focus].finish_decimals
+    clock = clock_text(published_time(float(timed(stop_s)), decimals), decimals)
     distance = f"Stopped at {stop_m:,.0f} m of {replay.race.distance_m:,.0f} m"
     short = (f"Stopped at {stop_m:,.0f} m",)
     target = _target_gap(replay, state)

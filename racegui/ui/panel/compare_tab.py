@@ -16,7 +16,7 @@ from racegui.model.compare_splits import ComparedSplit, compare_splits, shared_s
 from racegui.model.follow import compared, stand_in
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_published
 from racegui.ui.panel.splits_model import NOT_YET, Row, SplitsModel, lap_labels
 from racegui.ui.panel.style import LEVEL, kind_of
 from racegui.ui.race_status import compare_label, namesake
@@ -171,7 +171,7 @@ def _split_row(c: ComparedSplit) -> CompareRow:
         estimated.add(LAP_COLUMN)
     return CompareRow(
         label,
-        format_time(c.time_s, c.decimals),
+        format_published(c.time_s, c.decimals),
         _time(c.other_time_s, c.other_decimals),
         _delta(c.gap_s),
         _delta(c.segment_delta_s),
@@ -209,7 +209,7 @@ def _row(c: ComparedLap) -> CompareRow:
         estimated.add(LAP_COLUMN)
     return CompareRow(
         label,
-        format_time(lap.time_s, lap.decimals),
+        format_published(lap.time_s, lap.decimals),
         other,
         _delta(c.gap_s),
         _delta(c.lap_delta_s),
@@ -224,7 +224,7 @@ def _row(c: ComparedLap) -> CompareRow:
 
 
 def _time(s: float, decimals: int) -> str:
-    return format_time(s, decimals) if math.isfinite(s) else ""
+    return format_published(s, decimals) if math.isfinite(s) else ""
 
 
 def _delta(s: float) -> str:

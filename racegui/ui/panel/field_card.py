@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from racegui.model.replay import RaceState
 from racegui.model.standings import Standing, behind_text
-from racegui.model.timefmt import format_time, metres_text
+from racegui.model.timefmt import format_published, metres_text
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import PanelData
 from racegui.ui.panel.field_list import FieldList, FieldRow
@@ -74,7 +74,7 @@ class FieldCard(Card):
         self._ends = {
             i: f"DNF · {float(replay.dropout_distance_m[i]):g} m"
             if replay.dnf[i]
-            else format_time(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
+            else format_published(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
             for i in standings.rows
         }
         self._laps = {}

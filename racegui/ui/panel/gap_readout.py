@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
 
-from racegui.model.timefmt import format_delta, format_gap, format_time
+from racegui.model.timefmt import format_delta, format_gap, format_published, format_time
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
@@ -178,8 +178,12 @@ class GapReadout(Card):
         self.projected_caption.set_text("FINISHED" if frame.finished else "PROJECTED")
         proj = frame.projected_s
         digits = 2 if frame.finished else 1
-        shown = data.finish_decimals if frame.finished else digits  # her finish as published
-        self.projected.set_text("—" if proj is None else format_time(proj, shown))
+        if proj is None:
+            self.projected.set_text("—")
+        elif frame.finished:  # her finish as published
+            self.projected.set_text(format_published(proj, data.finish_decimals))
+        else:
+            self.projected.set_text(format_time(proj, digits))
         target = data.replay.race.target_time_s
         if target is None:
             self.versus.set_text(NO_TARGET_NOTE)
@@ -199,7 +203,7 @@ class GapReadout(Card):
         self.projected.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
         # When: the metres' caption says it already where there is a target.
         target = data.replay.target is not None
-        stop = format_time(data.stop_s, data.finish_decimals)
+        stop = format_published(data.stop_s, data.finish_decimals)
         self.versus.set_text("" if target else f"at {stop}")
         self.versus.set_colour(style.theme.text_muted)
         # Empty, it still kept its template's room ("+88.8 vs 8:88.88"), which cut the last

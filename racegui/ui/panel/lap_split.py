@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from racegui.model.analysis import Lap
-from racegui.model.timefmt import format_duration, format_gap, format_time
+from racegui.model.timefmt import format_duration, format_gap, format_published, published_time
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
 from racegui.ui.panel.style import PanelStyle, kind_of
@@ -112,11 +112,11 @@ class LapSplit(QWidget):
             prev_gap = None
         if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
             self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} M")
-            self.lap_time.set_text(format_time(data.stop_s, data.finish_decimals))
+            self.lap_time.set_text(format_published(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         elif i >= len(laps):
             self.lap_name.set_text("FINISH")
-            self.lap_time.set_text(format_time(data.finish_s, data.finish_decimals))
+            self.lap_time.set_text(format_published(data.finish_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         else:
             lap = laps[i]
@@ -139,7 +139,9 @@ class LapSplit(QWidget):
             self.last_delta.set_text("")
         else:
             self.last_name.set_text(_lap_name(prev))
-            self.last_time.set_text(format_duration(prev.lap_time_s, 2))
+            # As the Laps table has it: 1:06.0 for a lap between two tenths, not 1:06.00.
+            shown = published_time(prev.lap_time_s, prev.lap_decimals)
+            self.last_time.set_text(format_duration(shown, prev.lap_decimals))
             self._show_delta(self.last_delta, prev.delta_s, style)
         estimated = prev is not None and not prev.lap_time_published
         self.last_time.set_italic(estimated)  # as the splits table's lap time and delta

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from racegui.model.analysis import Lap, SplitRow
-from racegui.model.timefmt import format_delta, format_time
+from racegui.model.timefmt import format_delta, format_published, format_time
 from racegui.ui.panel.style import LEVEL, PanelStyle, kind_of, rgba
 
 NOT_YET = "—"
@@ -67,8 +67,8 @@ def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
         out.append(
             Row(
                 label,
-                format_time(lap.time_s, lap.decimals),
-                format_time(lap.lap_time_s, lap.lap_decimals),
+                format_published(lap.time_s, lap.decimals),
+                format_published(lap.lap_time_s, lap.lap_decimals),
                 _opt_time(lap.target_lap_time_s),
                 _opt_delta(delta),
                 kind_of(delta),
@@ -138,10 +138,10 @@ def split_rows(
         out.append(
             Row(
                 label,
-                format_time(s.time_s, s.decimals),
+                format_published(s.time_s, s.decimals),
                 ""
                 if s.segment_time_s is None
-                else format_time(s.segment_time_s, s.segment_decimals),
+                else format_published(s.segment_time_s, s.segment_decimals),
                 "" if s.segment_time_s is None else _opt_time(s.target_segment_time_s),
                 _opt_delta(delta),
                 kind_of(delta),
