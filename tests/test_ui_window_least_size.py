@@ -128,3 +128,23 @@ def test_a_window_too_big_for_its_screen_is_made_to_fit_once_shown(window, qtbot
     outer = window.frameGeometry()
     assert outer.left() >= 0 and outer.top() >= 0
     assert window.minimumSize().height() < 512 - 48
+
+
+def test_on_the_offscreen_platform_a_shown_window_keeps_its_size(qtbot, settings):
+    """The offscreen platform has no window manager and one fixed 800x600 screen: a window
+    shown there at 1440x860 is not cut to that screen once FRAME_SETTLE_MS have passed (a
+    test that waited so long had seen the panel narrow, 432 to 420 px, in the full suite)."""
+    from racegui.ui.app import ensure_app
+    from racegui.ui.loading import load_replay
+    from racegui.ui.main_window import FRAME_SETTLE_MS, MainWindow
+    from racegui.ui.ui_paths import demo_path
+
+    ensure_app()
+    assert QApplication.platformName() == "offscreen"
+    win = MainWindow(load_replay(demo_path()), settings, theme="dark")
+    qtbot.addWidget(win)
+    win.resize(1440, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(FRAME_SETTLE_MS + 200)
+    assert win.size().toTuple() == (1440, 860)

@@ -522,8 +522,11 @@ class MainWindow(PresentationMixin, RaceFilesMixin, QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         # Not a window drawn only into an image (--screenshot): that has no frame and is
-        # any size the layout can draw, its least size let go.
+        # any size the layout can draw, its least size let go. Nor on the offscreen platform,
+        # which has no window manager and one fixed 800x600 screen: fitted to it 300 ms on,
+        # a 1440x860 window under test narrowed its panel whenever a test waited that long.
         offscreen = self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        offscreen = offscreen or QApplication.platformName() == "offscreen"
         if not self._shown_once and not offscreen:
             self._shown_once = True
             shown = self.size()
