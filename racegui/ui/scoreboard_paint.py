@@ -29,6 +29,9 @@ LEAST_CLOCK_SHARE of its size is drawn."""
 LEAST_CLOCK_SHARE = 0.75
 """Least share of its unboosted size the clock shrinks to for boosted lines (in presentation
 mode, as much room as the board had: the clock gives way to the small lines, not all)."""
+TEXT_MARGIN_EMS = 0.3
+"""Room (scoreboard units) kept clear around each drawn line of the board for the name tags
+(board_text_rects): a gap tag had sat on the first letter of a wrapped title's venue line."""
 TIGHT_CLOCK_SHARE = 0.8
 """A board fitted to its area whose clock would be drawn under this share of the size its
 width allows gives up lines, least needed first (see paint_scoreboard): in a 540x960
@@ -106,16 +109,17 @@ class ScoreboardPainter:
         # Title and subtitle.
         p.setFont(f_title)
         title_w = 0.0
+        drawn: list[QRectF] = []
         for i, line in enumerate(lines):
             text = m_title.elided(line, room)
-            self._line(p, cx, y + i * m_title.height(), m_title, text, self._text)
+            drawn.append(self._line(p, cx, y + i * m_title.height(), m_title, text, self._text))
             title_w = max(title_w, m_title.horizontalAdvance(text))
         y += rows[0]
         p.setFont(f_sub)
         subtitle = first_fitting(forms, m_sub.horizontalAdvance, room) if keep[0] else ""
         subtitle = m_sub.elided(subtitle, room)
         if subtitle:
-            self._line(p, cx, y, m_sub, subtitle, self._muted)
+            drawn.append(self._line(p, cx, y, m_sub, subtitle, self._muted))
         y += rows[1] + rows[2]
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
         box = QRectF(cx - box_w / 2, y, box_w, box_h)
@@ -126,6 +130,7 @@ class ScoreboardPainter:
         base = box.top() + (box_h + m_clock.capHeight()) / 2
         text_w = m_clock.horizontalAdvance(status.clock)
         p.drawText(QPointF(box.right() - 0.75 * u - text_w, base), status.clock)
+        drawn.append(box)
         y += rows[3] + rows[4]
         # Lap status pill.
         lap = status.lap_text.upper()
@@ -152,6 +157,7 @@ class ScoreboardPainter:
         self._sprites.draw(
             p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_detail)
         )
+        drawn.append(strip)
         y += rows[5] + rows[6]
         distance = ""
         f_dist, m_dist = f_info, m_info
@@ -164,7 +170,10 @@ class ScoreboardPainter:
             distance = m_dist.elided(distance, room)
             p.setFont(f_dist)
             p.setPen(self._text)
-            self._text_centred(p, cx, y + m_info.ascent() - m_dist.ascent(), m_dist, distance)
+            at = y + m_info.ascent() - m_dist.ascent()
+            self._text_centred(p, cx, at, m_dist, distance)
+            w_dist = m_dist.horizontalAdvance(distance)
+            drawn.append(QRectF(cx - w_dist / 2, at, w_dist, m_dist.height()))
         y += rows[7]
         widest = max(m_sub.horizontalAdvance(subtitle), m_dist.horizontalAdvance(distance))
         p.setFont(f_info)
@@ -172,6 +181,9 @@ class ScoreboardPainter:
             y += 0.2 * m_info.height()
             chip = self._gap_chip(p, cx, y, (f_info, m_info), gap, u, room)
             widest = max(widest, chip)
+            drawn.append(
+                QRectF(cx - chip / 2, y - 0.06 * m_info.height(), chip, 1.12 * m_info.height())
+            )
             y += m_info.height() * 1.15
         p.restore()
         self.board_type_px = {
@@ -194,6 +206,8 @@ class ScoreboardPainter:
         width = max(box_w, title_w, lap_w + detail_w)
         extent = max(width, widest)
         self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
+        pad = TEXT_MARGIN_EMS * u
+        self.board_text_rects = [r.adjusted(-pad, -pad, pad, pad) for r in drawn if r.width() > 0]
         return QRectF(cx - width / 2, top, width, total)
 
     def _fitted_unit(
@@ -416,8 +430,9 @@ class ScoreboardPainter:
 
     def _line(
         self, p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str, colour: QColor
-    ) -> None:
-        """A line of text that rarely changes, centred at cx below y (px), from the cache."""
+    ) -> QRectF:
+        """A line of text that rarely changes, centred at cx below y (px), from the cache;
+        returns where it went (px)."""
         w = m.horizontalAdvance(text)
         ascent = m.ascent()
 
@@ -425,9 +440,9 @@ class ScoreboardPainter:
             q.setPen(colour)
             q.drawText(QPointF(r.left(), r.top() + ascent), text)
 
-        self._sprites.draw(
-            p, QRectF(cx - w / 2, y, w, m.height()), ("line", text, colour.rgba()), paint
-        )
+        at = QRectF(cx - w / 2, y, w, m.height())
+        self._sprites.draw(p, at, ("line", text, colour.rgba()), paint)
+        return at
 
     def _paint_box(self, u: float, p: QPainter, r: QRectF) -> None:
         """The clock's box with its accent bar, filling r (px)."""
