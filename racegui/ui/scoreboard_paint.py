@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.model.timefmt import format_gap
-from racegui.ui.board_text import first_fitting, title_lines
+from racegui.ui.board_text import capitals, first_fitting, title_lines
 from racegui.ui.race_status import BELL_LAP, Gap, RaceStatus
 
 MAX_CACHED_ROWS = 4096
@@ -133,7 +133,7 @@ class ScoreboardPainter:
         drawn.append(box)
         y += rows[3] + rows[4]
         # Lap status pill.
-        lap = status.lap_text.upper()
+        lap = capitals(status.lap_text)  # "START · 9 m", not "START · 9 M"
         detail = status.lap_detail
         pads = 1.2 * u + (0.6 * u if detail else 0)
         wide = m_lap.horizontalAdvance(lap) + m_info.horizontalAdvance(detail)
