@@ -30,8 +30,11 @@ LEAST_CLOCK_SHARE = 0.75
 """Least share of its unboosted size the clock shrinks to for boosted lines (in presentation
 mode, as much room as the board had: the clock gives way to the small lines, not all)."""
 TEXT_MARGIN_EMS = 0.3
-"""Room (scoreboard units) kept clear around each drawn line of the board for the name tags
-(board_text_rects): a gap tag had sat on the first letter of a wrapped title's venue line."""
+"""Room (scoreboard units) kept clear left and right of each drawn line of the board for the
+name tags (board_text_rects): a gap tag had sat on the first letter of a wrapped title's venue
+line. Above and below, a line's box (its font's ascent and descent) is clear room already: a
+margin there too made the demo's gap tag, sliding down onto the title at 3:38 (1080p), hop
+across the track."""
 TIGHT_CLOCK_SHARE = 0.8
 """A board fitted to its area whose clock would be drawn under this share of the size its
 width allows gives up lines, least needed first (see paint_scoreboard): in a 540x960
@@ -207,7 +210,7 @@ class ScoreboardPainter:
         extent = max(width, widest)
         self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
         pad = TEXT_MARGIN_EMS * u
-        self.board_text_rects = [r.adjusted(-pad, -pad, pad, pad) for r in drawn if r.width() > 0]
+        self.board_text_rects = [r.adjusted(-pad, 0.0, pad, 0.0) for r in drawn if r.width() > 0]
         return QRectF(cx - width / 2, top, width, total)
 
     def _fitted_unit(
