@@ -11,7 +11,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
-from racegui.ui.board_text import first_fitting, subtitle_forms, title_lines  # noqa: E402
+from racegui.ui.board_text import (  # noqa: E402
+    capitals,
+    first_fitting,
+    subtitle_forms,
+    title_lines,
+)
 from racegui.ui.loading import load_replay  # noqa: E402
 from racegui.ui.theme import DARK  # noqa: E402
 from racegui.ui.ui_paths import demo_path  # noqa: E402
@@ -69,3 +74,25 @@ def test_a_small_export_s_board_shows_its_title_and_subtitle_whole(qapp, size, s
         assert drawn[-1].endswith("26 June 2025") or drawn[-1].endswith("26 Jun 2025")
     finally:
         source.close()
+
+
+@pytest.mark.parametrize(
+    "race, lap", [("breaking4-2025.json", "START · 9 m"), ("example-1500m.json", "START · 300 m")]
+)
+def test_the_start_pill_keeps_its_metres_lower_case(qapp, race, lap):
+    # At 0:00 the pill had read "START · 9 M" (its text upper-cased whole), where the splits
+    # table writes "Start · 9 m" (reviewer R12).
+    src = SceneFrameSource(load_replay(demo_path().parent / race), DARK, (1280, 720))
+    try:
+        src.frame_at(0.0)
+        assert src.scene.track.overlay.board_lines["lap"] == lap
+    finally:
+        src.close()
+
+
+def test_capitals_leave_a_unit_after_a_figure_as_written():
+    assert capitals("Start · 9 m") == "START · 9 m"
+    assert capitals("Lap 3 of 4") == "LAP 3 OF 4"
+    assert capitals("400 m 60.20, 800 m 2:00.75") == "400 m 60.20, 800 m 2:00.75"
+    assert capitals("sub-4 by 6.42 s, 10km") == "SUB-4 BY 6.42 s, 10km"
+    assert capitals("Breaking4: 4 mins") == "BREAKING4: 4 MINS"  # a word, not a unit

@@ -2,12 +2,14 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 
 from racegui.export.scene_source import SceneFrameSource
 from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
-from racegui.ui.theme import DARK
+from racegui.ui.scoreboard_paint import ScoreboardPainter
+from racegui.ui.theme import DARK, LIGHT
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +47,43 @@ def test_forced_tags_stay_off_the_scoreboard_and_the_pocket_cam(qapp, replay, si
         assert rect is not None
         assert big, "the scoreboard and the pocket cam are obstacles"
         assert not any(rect.intersects(o) for o in big), text
+
+
+def _apart(a, b) -> float:
+    """Least distance (px) between two rects, -1 where they overlap."""
+    dx = max(b.left() - a.right(), a.left() - b.right(), 0.0)
+    dy = max(b.top() - a.bottom(), a.top() - b.bottom(), 0.0)
+    return -1.0 if dx == dy == 0.0 else float(np.hypot(dx, dy))
+
+
+@pytest.mark.parametrize(
+    "theme, presentation", [(LIGHT, True), (DARK, False)], ids=["light_presenting", "dark"]
+)
+def test_no_tag_touches_a_line_of_the_scoreboard_text(qapp, replay, theme, presentation):
+    # At 2:38.92 in a square still the tags crowd the left bend beside the board. Presenting,
+    # the title wraps to two lines and the venue line, wider than the board, reaches toward
+    # the bend: the gap tag sat on its "S" ("tade Sebastien..."); plain, Teare's tag sat
+    # 2.7 px from the title (reviewer R12).
+    lines = []
+    original = ScoreboardPainter._line
+
+    def spy(self, p, cx, y, m, text, colour):
+        w = m.horizontalAdvance(text)
+        lines.append((text, QRectF(cx - w / 2, y, w, m.height())))
+        return original(self, p, cx, y, m, text, colour)
+
+    source = SceneFrameSource(replay, theme, (1080, 1080), presentation=presentation)
+    try:
+        source.frame_at(158.92)  # lays the scene out
+        ScoreboardPainter._line = spy
+        lines.clear()
+        source.frame_at(158.92)
+        tags = list(source.scene.track.overlay.tag_rects)
+    finally:
+        ScoreboardPainter._line = original
+        source.close()
+    assert {text for text, _ in lines} >= {"Stade Sebastien Charlety, Paris  ·  26 June 2025"}
+    assert len(tags) >= 4
+    for key, tag in tags:
+        for text, line in lines:
+            assert _apart(tag, line) >= 4.0, (key, text, tag, line)

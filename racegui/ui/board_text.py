@@ -4,12 +4,26 @@ showed "BREAKING4: FAITH KIPYEGON'…" over "Stade Sebastien Charlety, Paris · 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from racegui.model.dates import iso_day, long_date, short_date
 
 SEPARATOR = "  ·  "
 """Between the venue and the date."""
+UNIT = re.compile(r"(?<=\d)(\s?)(km|mi|min|ms|m|s|h)\b")
+"""A unit of measure right after a figure ("9 m", "6.42 s", "1500m"): kept as written in
+capitals (see capitals)."""
+
+
+def capitals(text: str) -> str:
+    """`text` in capitals but for its units after a figure: "Start · 9 m" is "START · 9 m",
+    not "START · 9 M" (the metre's symbol is m; an upper-case M reads as mega or a mile)."""
+    out, at = [], 0
+    for unit in UNIT.finditer(text):
+        out += [text[at : unit.start()].upper(), unit.group()]
+        at = unit.end()
+    return "".join([*out, text[at:].upper()])
 
 
 def subtitle_forms(venue: str | None, date: str | None) -> tuple[str, ...]:

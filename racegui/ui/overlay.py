@@ -140,6 +140,11 @@ class BroadcastOverlay(ScoreboardPainter):
         lap, detail (beside the lap pill), distance and gaps."""
         self.board_extent: QRectF | None = None
         """Everything the last scoreboard drew (px): the board plus wider text lines."""
+        self.board_text_rects: list[QRectF] = []
+        """Each line the last scoreboard drew (px: every title line, the subtitle, the clock's
+        box, the lap pill, the distance and gap lines), widened by TEXT_MARGIN_EMS: obstacles
+        for the name tags (a line wider than the board, as a venue line under a title on two
+        lines, lies outside the board's rect)."""
         self.board_lines: dict[str, str] = {}
         """The texts of the last scoreboard's lines by role (title, subtitle, lap, detail,
         distance; gaps: the gap labels), "" for a line left out (see paint_scoreboard)."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from racegui.model.timefmt import format_gap
-from racegui.ui.board_text import first_fitting, title_lines
+from racegui.ui.board_text import capitals, first_fitting, title_lines
 from racegui.ui.race_status import BELL_LAP, Gap, RaceStatus
 
 MAX_CACHED_ROWS = 4096
@@ -29,6 +29,12 @@ LEAST_CLOCK_SHARE of its size is drawn."""
 LEAST_CLOCK_SHARE = 0.75
 """Least share of its unboosted size the clock shrinks to for boosted lines (in presentation
 mode, as much room as the board had: the clock gives way to the small lines, not all)."""
+TEXT_MARGIN_EMS = 0.3
+"""Room (scoreboard units) kept clear left and right of each drawn line of the board for the
+name tags (board_text_rects): a gap tag had sat on the first letter of a wrapped title's venue
+line. Above and below, a line's box (its font's ascent and descent) is clear room already: a
+margin there too made the demo's gap tag, sliding down onto the title at 3:38 (1080p), hop
+across the track."""
 TIGHT_CLOCK_SHARE = 0.8
 """A board fitted to its area whose clock would be drawn under this share of the size its
 width allows gives up lines, least needed first (see paint_scoreboard): in a 540x960
@@ -106,16 +112,17 @@ class ScoreboardPainter:
         # Title and subtitle.
         p.setFont(f_title)
         title_w = 0.0
+        drawn: list[QRectF] = []
         for i, line in enumerate(lines):
             text = m_title.elided(line, room)
-            self._line(p, cx, y + i * m_title.height(), m_title, text, self._text)
+            drawn.append(self._line(p, cx, y + i * m_title.height(), m_title, text, self._text))
             title_w = max(title_w, m_title.horizontalAdvance(text))
         y += rows[0]
         p.setFont(f_sub)
         subtitle = first_fitting(forms, m_sub.horizontalAdvance, room) if keep[0] else ""
         subtitle = m_sub.elided(subtitle, room)
         if subtitle:
-            self._line(p, cx, y, m_sub, subtitle, self._muted)
+            drawn.append(self._line(p, cx, y, m_sub, subtitle, self._muted))
         y += rows[1] + rows[2]
         # Clock box with an accent bar (drawn once, then copied), and the running clock.
         box = QRectF(cx - box_w / 2, y, box_w, box_h)
@@ -126,9 +133,10 @@ class ScoreboardPainter:
         base = box.top() + (box_h + m_clock.capHeight()) / 2
         text_w = m_clock.horizontalAdvance(status.clock)
         p.drawText(QPointF(box.right() - 0.75 * u - text_w, base), status.clock)
+        drawn.append(box)
         y += rows[3] + rows[4]
         # Lap status pill.
-        lap = status.lap_text.upper()
+        lap = capitals(status.lap_text)  # "START · 9 m", not "START · 9 M"
         detail = status.lap_detail
         pads = 1.2 * u + (0.6 * u if detail else 0)
         wide = m_lap.horizontalAdvance(lap) + m_info.horizontalAdvance(detail)
@@ -152,6 +160,7 @@ class ScoreboardPainter:
         self._sprites.draw(
             p, strip, key, partial(self._paint_pill, lap, detail, lap_w, bell, u, f_detail)
         )
+        drawn.append(strip)
         y += rows[5] + rows[6]
         distance = ""
         f_dist, m_dist = f_info, m_info
@@ -164,7 +173,10 @@ class ScoreboardPainter:
             distance = m_dist.elided(distance, room)
             p.setFont(f_dist)
             p.setPen(self._text)
-            self._text_centred(p, cx, y + m_info.ascent() - m_dist.ascent(), m_dist, distance)
+            at = y + m_info.ascent() - m_dist.ascent()
+            self._text_centred(p, cx, at, m_dist, distance)
+            w_dist = m_dist.horizontalAdvance(distance)
+            drawn.append(QRectF(cx - w_dist / 2, at, w_dist, m_dist.height()))
         y += rows[7]
         widest = max(m_sub.horizontalAdvance(subtitle), m_dist.horizontalAdvance(distance))
         p.setFont(f_info)
@@ -172,6 +184,9 @@ class ScoreboardPainter:
             y += 0.2 * m_info.height()
             chip = self._gap_chip(p, cx, y, (f_info, m_info), gap, u, room)
             widest = max(widest, chip)
+            drawn.append(
+                QRectF(cx - chip / 2, y - 0.06 * m_info.height(), chip, 1.12 * m_info.height())
+            )
             y += m_info.height() * 1.15
         p.restore()
         self.board_type_px = {
@@ -194,6 +209,8 @@ class ScoreboardPainter:
         width = max(box_w, title_w, lap_w + detail_w)
         extent = max(width, widest)
         self.board_extent = QRectF(cx - extent / 2, top, extent, max(total, y - top))
+        pad = TEXT_MARGIN_EMS * u
+        self.board_text_rects = [r.adjusted(-pad, 0.0, pad, 0.0) for r in drawn if r.width() > 0]
         return QRectF(cx - width / 2, top, width, total)
 
     def _fitted_unit(
@@ -416,8 +433,9 @@ class ScoreboardPainter:
 
     def _line(
         self, p: QPainter, cx: float, y: float, m: QFontMetricsF, text: str, colour: QColor
-    ) -> None:
-        """A line of text that rarely changes, centred at cx below y (px), from the cache."""
+    ) -> QRectF:
+        """A line of text that rarely changes, centred at cx below y (px), from the cache;
+        returns where it went (px)."""
         w = m.horizontalAdvance(text)
         ascent = m.ascent()
 
@@ -425,9 +443,9 @@ class ScoreboardPainter:
             q.setPen(colour)
             q.drawText(QPointF(r.left(), r.top() + ascent), text)
 
-        self._sprites.draw(
-            p, QRectF(cx - w / 2, y, w, m.height()), ("line", text, colour.rgba()), paint
-        )
+        at = QRectF(cx - w / 2, y, w, m.height())
+        self._sprites.draw(p, at, ("line", text, colour.rgba()), paint)
+        return at
 
     def _paint_box(self, u: float, p: QPainter, r: QRectF) -> None:
         """The clock's box with its accent bar, filling r (px)."""

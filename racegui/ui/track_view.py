@@ -556,6 +556,7 @@ class TrackView(pg.GraphicsView):
                 painter, infield, self.status, self.title, self.subtitle, board_area
             )
             obstacles.append(self.scoreboard_rect)
+            obstacles += self.overlay.board_text_rects
             drawn.append(self.overlay.board_extent)
         labels = frame_labels(self, to_px)
         if labels:
