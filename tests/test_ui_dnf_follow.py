@@ -93,12 +93,12 @@ def test_once_she_stops_the_gap_is_held_and_the_projection_says_dnf(qtbot, ava):
         assert gap.versus.text() == ""
         split = panel.lap_split
         assert (split.lap_name.text(), split.lap_time.text(), split.lap_delta.text()) == (
-            "DNF · 2000 M",
+            "DNF · 2000 m",
             "6:30.40",
             "+17.07 s",
         )
         assert (split.last_name.text(), split.last_time.text()) == (
-            "LAST 200 M  est.",  # from 1800 m, between her splits at 1000 m and 2000 m
+            "LAST 200 m  est.",  # from 1800 m, between her splits at 1000 m and 2000 m
             "42.59 s",
         )
         assert not any("nan" in text.lower() for text in _texts(panel))

@@ -47,7 +47,7 @@ def test_her_laps_table_ends_dnf_on_the_line(qtbot, ava):
     assert laps.column_texts(2)[-1] == "1:24.12"  # a whole lap's time, from 1800 m
     tip = laps.data(laps.index(laps.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)
     assert "where the runner stopped: did not finish" in tip
-    assert panel.lap_split.lap_name.text() == "DNF · 2200 M"
+    assert panel.lap_split.lap_name.text() == "DNF · 2200 m"
     assert panel.lap_split.last_name.text() == "LAP 5  est."
     assert panel.splits.splits_model.labels()[-1] == "DNF 2200"
 

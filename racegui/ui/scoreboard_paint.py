@@ -334,7 +334,7 @@ class ScoreboardPainter:
         px = self._line_px("title", ul)
         m_title = self._fonts.pair(px, QFont.Weight.Bold)[1]
         row = m_title.height()
-        text = title.upper()
+        text = capitals(title)
         k = _shrink(m_title.horizontalAdvance(text), 0.0, room, u / ul)
         if k < 1.0:
             px = self._line_px("title", ul * k)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from racegui.ui.board_text import capitals
 from racegui.ui.panel.style import PanelStyle
 
 
@@ -13,7 +14,7 @@ class Card(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.title_label = QLabel(title.upper())
+        self.title_label = QLabel(capitals(title))
         self.title_label.setProperty("role", "title")
         self.title_row = QHBoxLayout()
         self.title_row.setContentsMargins(0, 0, 0, 0)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
 
 from racegui.model.timefmt import format_delta, format_gap, format_published, format_time
+from racegui.ui.board_text import capitals
 from racegui.ui.panel.card import Card
 from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.live_text import LiveText
@@ -108,7 +109,7 @@ class GapReadout(Card):
         self._data = data
         race = data.replay.race
         if race.target is not None:
-            self.title_label.setText(f"GAP TO {clip_text(race.target.label, NAME_CHARS).upper()}")
+            self.title_label.setText(capitals(f"Gap to {clip_text(race.target.label, NAME_CHARS)}"))
         else:
             self.title_label.setText(NO_TARGET_TITLE)
         for widget in (self.seconds, self.word, self.metres, self.metres_caption, self.rule):

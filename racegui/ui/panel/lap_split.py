@@ -40,7 +40,7 @@ TIPS = {
 class LapSplit(QWidget):
     """Two lines: "LAP 3 SO FAR   28.4 s   +0.52 s" and "LAP 2   1:00.56   +0.91 s"; once
     she has finished "FINISH   4:06.42   +6.42 s", or, a runner who did not finish once she
-    has stopped, "DNF · 2000 M   6:30.40   +17.07 s" (her time and gap where she stopped).
+    has stopped, "DNF · 2000 m   6:30.40   +17.07 s" (her time and gap where she stopped).
     The deltas carry their unit as the lap times and the gap card's figures do (a minute or
     more reads as a time, "+1:02.40", see format_gap)."""
 
@@ -111,7 +111,7 @@ class LapSplit(QWidget):
         if math.isnan(prev_gap):  # no target
             prev_gap = None
         if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
-            self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} M")
+            self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
             self.lap_time.set_text(format_published(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         elif i >= len(laps):
@@ -154,13 +154,13 @@ class LapSplit(QWidget):
 
 
 def _lap_name(lap: Lap) -> str:
-    """ "START", "LAP 3", or "LAST 200 M" for the part of a lap a runner who did not finish
+    """ "START", "LAP 3", or "LAST 200 m" for the part of a lap a runner who did not finish
     ran before she stopped (not a whole lap's time); "LAP 3  est." when the lap time is read
     from the model, not published at both ends (the splits table had it in italics as an
     estimate while this line showed it as if published: coach's review); its figures are
     in italics too (LapSplit.update_frame)."""
     if lap.stopped:
-        name = f"LAST {lap.end_m - lap.start_m:.0f} M"
+        name = f"LAST {lap.end_m - lap.start_m:.0f} m"
     else:
         name = "START" if lap.number == 0 else f"LAP {lap.number}"
     return name if lap.lap_time_published else f"{name}  {ESTIMATED}"
