@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from racegui.export.scene_source import SceneFrameSource
+from racegui.io.race_file import read_race
+from racegui.model.replay import compile_race
+from racegui.model.timefmt import format_gap
+from racegui.resources_path import demo_race_path
 from racegui.ui.loading import load_replay
 from racegui.ui.race_status import race_status
+from racegui.ui.theme import DARK
 from racegui.ui.ui_paths import demo_path
 
 FPS = 30
@@ -43,3 +49,59 @@ def test_the_scoreboard_counts_to_1_m_until_she_is_over_the_line(mile):
         assert state.distance_m[f] < mile.race.distance_m
         assert "· 0 m to go" not in status.distance_text, t
         assert status.distance_forms[0] != "0 m to go", t
+
+
+def test_the_gap_s_tag_says_the_scoreboard_s_seconds_as_it_fades_out(qapp):
+    """The tag of the gap, gone 0.33 m before the line, faded out over 4:06.37-4:06.63 of
+    an export reading "+6.41 s" beside the scoreboard's and the panel's "+6.42 s"
+    (reviewer): every gap tag drawn, whole or fading, has the board's seconds."""
+    replay = compile_race(read_race(demo_race_path()))
+    source = SceneFrameSource(replay, DARK, (1920, 1080))
+    sprites = source.scene.track.overlay._sprites
+    draw = sprites.draw
+    drawn: list[str] = []
+
+    def spy(p, rect, key, paint, **options):
+        if key[0] == "tag":
+            drawn.append(key[1])
+        return draw(p, rect, key, paint, **options)
+
+    sprites.draw = spy
+    gap_tags = 0
+    try:
+        for k in range(31):  # 4:06.00 to 4:07.00, as an export's frames at FPS
+            t = 246.0 + k / FPS
+            drawn.clear()
+            source.frame_at(t)
+            board = format_gap(source.scene.track.status.target_gap.seconds)
+            tags = [x.split(" / ")[0] for x in drawn if x[:1] in "+-" and x.endswith(" s")]
+            assert all(x == board for x in tags), (t, board, tags)
+            gap_tags += len(tags)
+    finally:
+        source.close()
+    assert gap_tags >= 15  # drawn whole to 4:06.33, then fading
+
+
+def test_a_fading_copy_takes_the_live_words_only_where_they_fit_its_box(qapp):
+    """A copy of a tag whose words follow the race is drawn saying this frame's, in its box
+    or a narrower one about the same centre; a text wider than the box it went from (checked
+    clear of the others) is not drawn rather than drawn over them."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QFont
+
+    from racegui.ui.overlay import Label, _echo_now, _Metrics
+    from racegui.ui.tag_fades import Echo
+
+    m = _Metrics(QFont("DejaVu Sans", 14))
+    red, green = QColor("#ff4d4d"), QColor("#3ddc84")
+    lab = Label(0.0, 0.0, 0.0, 1.0, "+6.41 s", red, 2.0, key="gap")
+    extra = 10.0
+    box = QRectF(100.0, 50.0, m.horizontalAdvance(lab.text) + extra, 20.0)
+    echo = Echo("gap", box, 246.33, 1.0, lab)
+    assert _echo_now(echo, None, m, 500.0, extra) == (lab, box)
+    shown, rect = _echo_now(echo, ("+6.42 s", red), m, 500.0, extra)
+    assert (shown.text, shown.colour, rect) == ("+6.42 s", red, box)  # digits: one width
+    shown, rect = _echo_now(echo, ("-0.1 s", green), m, 500.0, extra)
+    assert shown.text == "-0.1 s" and shown.colour == green
+    assert rect.width() < box.width() and rect.center() == box.center()
+    assert _echo_now(echo, ("+10.00 s", red), m, 500.0, extra) is None
