@@ -1,5 +1,6 @@
 """The figures near the Breaking4 finish agree with each other and with the line (reviewer:
-a frame at 4:06.40 read "0 m to go" 0.12 m short of the line)."""
+at 4:06.40 the track's gap tag read "+6.41 s" beside the board's "+6.42 s", the lap card
+"+3.48 s" before its lap's "+3.47 s", and the board "0 m to go" 0.12 m short of the line)."""
 
 from __future__ import annotations
 
@@ -105,3 +106,31 @@ def test_a_fading_copy_takes_the_live_words_only_where_they_fit_its_box(qapp):
     assert shown.text == "-0.1 s" and shown.colour == green
     assert rect.width() < box.width() and rect.center() == box.center()
     assert _echo_now(echo, ("+10.00 s", red), m, 500.0, extra) is None
+
+
+def test_each_lap_s_running_delta_ends_on_the_delta_the_lap_then_reads(qtbot):
+    """ "LAP 4 SO FAR 1:03.1 +3.48 s" at 4:06.40, then "LAP 4 est. 1:03.12 +3.47 s" at the
+    finish (reviewer): the running delta came from the model's gap (6.42 - 2.943 = 3.477 s),
+    the lap's from its timed ends (63.12 - 59.65). Frame by frame at FPS, each lap's running
+    delta starts at 0.00 s and its last frame reads the lap's delta; none reads beyond it."""
+    from racegui.model import analysis
+    from tests.helpers_panel import shown_panel
+
+    replay = load_replay(demo_path())
+    panel = shown_panel(qtbot, replay)
+    split = panel.lap_split
+    laps = analysis.lap_table(replay)
+    start = 0.0
+    for lap in laps:
+        final = format_gap(lap.delta_s)
+        read = []
+        t = start + 1 / FPS
+        while t < lap.time_s:
+            panel.update_frame(t)
+            read.append(split.lap_delta.text())
+            t += 1 / FPS
+        panel.update_frame(lap.time_s)
+        assert split.last_delta.text() == final
+        assert read[0] == "0.00 s" and read[-1] == final, (lap.number, read[-3:])
+        assert max(read, key=lambda x: float(x.split()[0])) == final, lap.number
+        start = lap.time_s
