@@ -18,7 +18,7 @@ from racegui.ui.legible import legible_on, mix
 from racegui.ui.runner_accent import ink_on, runner_accent
 from racegui.ui.scoreboard_paint import ScoreboardPainter
 from racegui.ui.sprite_cache import SpriteCache
-from racegui.ui.tag_fades import TagFades
+from racegui.ui.tag_fades import Echo, TagFades
 from racegui.ui.tag_placement import TagPlacer
 from racegui.ui.text_floor import floored
 from racegui.ui.theme import Theme
@@ -252,11 +252,14 @@ class BroadcastOverlay(ScoreboardPainter):
         label_px: float,
         bounds: QRectF,
         t: float,
+        live: dict[str, tuple[str, QColor]] | None = None,
     ) -> list[QRectF]:
         """Place tags greedily in list order (first = most important), skipping any that
         would overlap an earlier tag or an obstacle; draws a leader line to each, then the
         tags over all the lines. t is the frame's race time (s): tags move with it, and stay
-        put when the same frame is painted again.
+        put when the same frame is painted again. `live`: per key, the text and colour this
+        frame of a tag whose words follow the race (the gap's seconds), drawn or not: a copy
+        of it fading out says them, not what it said when it went (see _echo_now).
 
         Returns what each drawn tag covers, its leader line included (px)."""
         font, m = self._fonts.pair(self._type(label_px * self.scale), QFont.Weight.DemiBold)
@@ -293,7 +296,11 @@ class BroadcastOverlay(ScoreboardPainter):
         alphas, echoes = self._fades.update(t, placed)
         now = {lab.key or lab.text: lab for lab in labels}
         # Echoes (tags fading out where they were) first, then this frame's tags.
-        tags = [(e.drawn_from, e.rect, a, now.get(e.key, e.drawn_from)) for e, a in echoes]
+        tags = []
+        for echo, alpha in echoes:
+            shown = _echo_now(echo, (live or {}).get(echo.key), m, most, extra)
+            if shown is not None:
+                tags.append((*shown, alpha, now.get(echo.key, echo.drawn_from)))
         tags += [(lab, rect, a, lab) for (_, rect, lab), a in zip(placed, alphas, strict=True)]
         pens = self._leader_pens
         for lab, rect, alpha, at in tags:
@@ -364,3 +371,27 @@ def _with_text(lab: Label, text: str) -> Label:
     """lab itself if its text is text, else a copy with that text (keyed by its full text,
     so the tag keeps its place however much of the text fits)."""
     return lab if text is lab.text else replace(lab, text=text, key=lab.key or lab.text)
+
+
+def _echo_now(
+    echo: Echo, words: tuple[str, QColor] | None, m: QFontMetricsF, most: float, extra: float
+) -> tuple[Label, QRectF] | None:
+    """The tag and box (px) a copy fading out is drawn as: as it was drawn, or, for a tag
+    whose words follow the race (`words`: this frame's text and colour), saying them. The
+    gap's tag, gone 0.33 m before the Breaking4 finish, had faded out reading "+6.41 s" at
+    4:06.37 and 4:06.40 while the scoreboard and the panel read "+6.42 s" (reviewer). A text
+    wider than the box it went from is not drawn (the box was checked clear of the others);
+    a narrower one keeps its centre."""
+    lab = echo.drawn_from
+    if words is None:
+        return lab, echo.rect
+    text, colour = m.elided(words[0], most), words[1]
+    if text == lab.text and colour == lab.colour:
+        return lab, echo.rect
+    width = m.horizontalAdvance(text) + extra
+    if width > echo.rect.width() + 0.5:
+        return None
+    rect = QRectF(echo.rect)
+    rect.setWidth(width)
+    rect.moveCenter(echo.rect.center())
+    return replace(lab, text=text, colour=colour), rect

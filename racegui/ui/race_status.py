@@ -9,7 +9,13 @@ from racegui.model.analysis import timed
 from racegui.model.dates import day_and_month, iso_day
 from racegui.model.names import short_name
 from racegui.model.replay import RaceState, Replay
-from racegui.model.timefmt import clock_text, format_gap, metres_text, published_time
+from racegui.model.timefmt import (
+    clock_text,
+    format_gap,
+    metres_text,
+    metres_to_go_text,
+    published_time,
+)
 
 BELL_LAP = "Bell lap"
 """The lap text of the last lap (it had been "Bell: last lap", which beside a runner named
@@ -210,11 +216,11 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     if finished:
         lap_detail = f"in {clock}"
     distance = (
-        f"{metres_text(run_m)} run  ·  {metres_text(to_go)} to go"
+        f"{metres_text(run_m)} run  ·  {metres_to_go_text(to_go)} to go"
         if not finished
         else metres_text(replay.race.distance_m)
     )
-    short = () if finished else (f"{to_go:,.0f} m to go",)
+    short = () if finished else (f"{metres_to_go_text(to_go)} to go",)
     target = _target_gap(replay, state)
     other = compare_gap(replay, compare, t, run_m) if compare is not None else None
     return RaceStatus(clock, lap_text, lap_detail, distance, finished, target, other, short)

@@ -153,6 +153,21 @@ def line_watchers(replay: Replay) -> np.ndarray:
     return np.union1d([replay.focus], np.flatnonzero(replay.roles == "ghost"))
 
 
+GAP_KEY = "gap"
+"""The key of the tag of the gap to the target, at the middle of the gap drawn on the track."""
+
+
+def live_words(view: TrackView) -> dict[str, tuple[str, QColor]]:
+    """Per key, the text and colour this frame of the tags whose words follow the race,
+    drawn or not: the gap's, as the scoreboard has it (its colour by the gap's sign, as the
+    gap drawn on the track). For a copy of the tag fading out (BroadcastOverlay.paint_labels)."""
+    gap = view.status.target_gap if view.status is not None else None
+    if gap is None:
+        return {}
+    colour = QColor(view.theme.ahead if gap.seconds < 0 else view.theme.behind)
+    return {GAP_KEY: (gap.text(), colour)}
+
+
 def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     st = view.state
     r = view.replay
@@ -190,7 +205,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         gap = view.status.target_gap
         colour = QColor(view.theme.ahead if ahead else view.theme.behind)
         text = gap.text() if gap is not None else ""
-        label(x, y, h, text, colour, 2.0, inward_first=True, forced=True, key="gap")
+        label(x, y, h, text, colour, 2.0, inward_first=True, forced=True, key=GAP_KEY)
     if not view.labels_visible:
         return out
     if r.target is not None:

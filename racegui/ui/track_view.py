@@ -42,6 +42,7 @@ from racegui.ui.track_labels import (
     ghost_tip,
     light_off,
     line_watchers,
+    live_words,
     marker_rects,
 )
 
@@ -569,7 +570,7 @@ class TrackView(pg.GraphicsView):
                 self.reset_tags()
                 self._tags_bounds = bounds
             drawn += self.overlay.paint_labels(
-                painter, labels, obstacles, size, bounds, self.state.t
+                painter, labels, obstacles, size, bounds, self.state.t, live_words(self)
             )
         self.foreground_rects = drawn
 
