@@ -33,8 +33,12 @@ def metric():
     ("start", "end", "text"),
     [
         (180.0, 246.42, "From 3:00 (lap 3 of 4) to the finish"),
-        (190.0, 246.42, "Last lap, from 3:10 to the finish"),
-        (190.0, 200.5, "Last lap, from 3:10 to 3:20.50"),
+        (183.29, 246.42, "Last lap, from 3:03.29 to the finish"),  # her bell: 3:03.29
+        (183.0, 246.42, "Last lap, from 3:03 to the finish"),  # 0.29 s before it
+        (190.0, 246.42, "From 3:10 (lap 4 of 4) to the finish"),
+        (235.0, 246.42, "From 3:55 (lap 4 of 4) to the finish"),  # the last 70 m
+        (190.0, 200.5, "From 3:10 (lap 4 of 4) to 3:20.50 (lap 4 of 4)"),
+        (183.3, 200.5, "From 3:03.30 (lap 4 of 4) to 3:20.50 (lap 4 of 4)"),  # not to the finish
         (0.0, 165.0, "From the start to 2:45 (lap 3 of 4)"),
         (90.0, 165.0, "From 1:30 (lap 2 of 4) to 2:45 (lap 3 of 4)"),
         (0.0, 246.42, ""),  # the whole race: nothing to say
@@ -42,6 +46,20 @@ def metric():
 )
 def test_the_span_is_said_in_laps_and_times(replay, start, end, text):
     assert span_text(replay, start, end) == text
+
+
+def test_last_lap_is_said_only_of_a_clip_of_the_whole_last_lap(replay):
+    """A clip from 3:55, the last 70 m, had a card reading "Last lap, from 3:55 to the
+    finish", read as the whole lap (reviewer R12): "Last lap" only for a clip from the bell
+    (within BELL_TOLERANCE_S) to the finish."""
+    bell = float(replay.time_at_distance(replay.focus, replay.race.distance_m - 400.0))
+    assert round(bell, 2) == 183.29
+    finish = float(replay.finish_time_s[replay.focus])
+    inside = bell + 0.49  # BELL_TOLERANCE_S is 0.5 s
+    assert span_text(replay, inside, finish).startswith("Last lap, from ")
+    late = bell + 0.51
+    assert span_text(replay, late, finish) == "From 3:03.80 (lap 4 of 4) to the finish"
+    assert "Last lap" not in span_text(replay, 235.0, finish)
 
 
 def test_a_metric_race_names_its_part_lap(metric):

@@ -66,6 +66,36 @@ def test_target_label_is_inside_the_plot(qtbot, theme, scale):
     assert box.contains(label), (box, label)
 
 
+@pytest.mark.parametrize(
+    ("name", "scale", "height"),
+    [
+        ("breaking4-2025.json", 1.0, 1000),
+        ("breaking4-2025.json", 1.4, 1000),
+        ("example-1500m.json", 1.0, 1000),
+        ("example-1500m.json", 1.0, 640),  # a short chart: the label is wide for it
+    ],
+)
+def test_the_cursor_never_runs_through_the_target_label(qtbot, name, scale, height):
+    """The time cursor had crossed Breaking4's "target 59.65" over most of the last lap
+    (reviewer R12), and the 1500 m's "target 61.33" at the left over the first 300 m: the
+    label moves to the other end of its line, once, and stays clear of the cursor."""
+    panel = shown(qtbot, name, DARK, 0.0, scale)
+    panel.resize(panel.width(), height)
+    QApplication.processEvents()
+    chart = panel.chart
+    replay = chart._data.replay
+    end = float(replay.finish_time_s[replay.focus])
+    ends = set()
+    for t in [*np.arange(0.0, end, 1.0), end]:
+        panel.update_frame(float(t))
+        label = chart.target_text.mapRectToScene(chart.target_text.boundingRect())
+        x = chart._vb.mapViewToScene(QPointF(chart.cursor.value(), 0.0)).x()
+        assert not label.left() - 2 <= x <= label.right() + 2, (t, x, label)
+        assert chart._vb.sceneBoundingRect().contains(label), t
+        ends.add(tuple(chart.target_text.anchor))
+    assert len(ends) == 2
+
+
 def test_without_a_target_the_bars_are_neither_ahead_nor_behind(qtbot, tmp_path):
     """With no target the bars rose from the slowest pace in the 'ahead' green, reading as
     good; they are now the theme's muted colour."""
@@ -268,7 +298,8 @@ def test_the_demo_s_pace_range_is_its_data_s(qtbot, settings, size):
     else:
         assert data_fast - (2.0 if short else 1.0) < fast < data_fast
     label = chart.target_text
-    assert tuple(label.anchor) == (1.0, 1.0)  # right of the chart, above its line
+    # Above its line, at the left: at the finish the cursor has run past its right place.
+    assert tuple(label.anchor) == (0.0, 1.0)
     top = label.mapRectToScene(label.boundingRect()).top()
     assert top >= chart._vb.sceneBoundingRect().top() - 0.5  # inside the plot
 

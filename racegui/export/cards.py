@@ -79,10 +79,12 @@ def title_text(
 
 def span_text(replay: Replay, start_s: float, end_s: float) -> str:
     """What part of the race a clip from start_s to end_s (race s) shows, for its title card:
-    "From 3:00 (lap 3 of 4) to the finish", "Last lap, from 3:10.50 to the finish", "From the
-    start to 2:45 (lap 3 of 4)"; "" for the whole race (from 0 to her finish, or for a
-    runner who did not finish to the race's end). A part clip's card had read as the whole
-    race's (presenter's review)."""
+    "From 3:00 (lap 3 of 4) to the finish", "Last lap, from 3:03.30 to the finish" (only a
+    clip from her bell, within BELL_TOLERANCE_S, to the finish), "From 3:55 (lap 4 of 4) to
+    the finish", "From the start to 2:45 (lap 3 of 4)"; "" for the whole race (from 0 to her
+    finish, or for a runner who did not finish to the race's end). A part clip's card had
+    read as the whole race's (presenter's review); a clip of the last 70 m had read "Last
+    lap" (reviewer R12)."""
     finish = float(replay.finish_time_s[replay.focus])
     ends = finish if np.isfinite(finish) else replay.race_end_s
     at_end = _hundredths(end_s) >= _hundredths(ends)
@@ -93,7 +95,7 @@ def span_text(replay: Replay, start_s: float, end_s: float) -> str:
     end_lap = None if at_end else _lap_phrase(replay, end_s)
     to_finish = np.isfinite(finish) and _hundredths(start_s) < _hundredths(finish)
     end = ("the finish" if to_finish else "the end") if at_end else _short_time(end_s)
-    if start_lap == "last lap" and (at_end or end_lap == "last lap"):
+    if at_end and _at_bell(replay, start_s):
         return f"Last lap, from {_short_time(start_s)} to {end}"
     start = "the start" if from_start else _short_time(start_s)
     if start_lap and not from_start:
@@ -101,6 +103,21 @@ def span_text(replay: Replay, start_s: float, end_s: float) -> str:
     if end_lap:
         end += f" ({end_lap})"
     return f"From {start} to {end}"
+
+
+BELL_TOLERANCE_S = 0.5
+"""Most a clip's start may be from the time the runner followed starts her last lap (s,
+either way) for its title card to call it "Last lap"."""
+
+
+def _at_bell(replay: Replay, t: float) -> bool:
+    """Whether race time t (s) is within BELL_TOLERANCE_S of the runner followed starting her
+    last lap (of a race of more than one lap, if she reached it)."""
+    race_m = replay.race.distance_m
+    if race_m <= replay.track.lap_m + 1e-6:
+        return False
+    bell_s = float(replay.time_at_distance(replay.focus, race_m - replay.track.lap_m))
+    return bool(np.isfinite(bell_s)) and abs(t - bell_s) <= BELL_TOLERANCE_S
 
 
 def _hundredths(seconds: float) -> int:
@@ -117,7 +134,8 @@ def _short_time(seconds: float) -> str:
 
 def _lap_phrase(replay: Replay, t: float) -> str | None:
     """The lap the runner followed is on at race time t (s): "lap 3 of 4", "last lap", "the
-    first 300 m" (the part lap before the first full one); None for a race of one lap or less,
+    first 300 m" (the part lap before the first full one), "lap 4 of 4" (not "last lap",
+    which reads as the whole lap: see _at_bell); None for a race of one lap or less,
     before her start or once she has finished or stopped."""
     race_m = replay.race.distance_m
     if race_m <= replay.track.lap_m + 1e-6 or replay.focus_stopped(t):
@@ -128,7 +146,7 @@ def _lap_phrase(replay: Replay, t: float) -> str | None:
     lap, total = int(replay.lap_of(distance)), replay.total_laps
     if lap == 0:
         return f"the first {replay.partial_lap_m:.0f} m"
-    return "last lap" if lap >= total else f"lap {lap} of {total}"
+    return f"lap {lap} of {total}"
 
 
 TITLE_CARD_OTHERS = 3

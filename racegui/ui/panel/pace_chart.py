@@ -20,6 +20,7 @@ from racegui.ui.panel.data import Frame, PanelData
 from racegui.ui.panel.pace_scale import (
     COVER_TOLERANCE_S,
     PACE_TICK_EDGE_S,
+    TARGET_CURSOR_GAP_PX,
     distance_ticks,
     fastest_run,
     label_step,
@@ -27,6 +28,7 @@ from racegui.ui.panel.pace_scale import (
     pace_range,
     pace_tick_step,
     pace_ticks,
+    place_clear_of_cursor,
     slowest_between,
 )
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
@@ -47,7 +49,8 @@ FAST_AIR_PX = 12
 
 
 class PaceChart(QWidget):
-    """The pace chart. Per frame: at most one InfiniteLine.setPos when the cursor moves a pixel."""
+    """The pace chart. Per frame: at most one InfiniteLine.setPos when the cursor moves a pixel
+    (and the target label's setPos when the cursor reaches it: see place_clear_of_cursor)."""
 
     seek_requested = Signal(float)
     """Race time (s) under a click on the chart."""
@@ -121,6 +124,10 @@ class PaceChart(QWidget):
         """The runner's pace curve (s/400 m) clipped to the plot's range."""
         self._tick_px = 14.0
         self._cursor_px = -1
+        self._cursor_m = 0.0
+        """The runner's distance (m) the cursor is at."""
+        self._label_places: list[tuple] = []
+        """The target label's places (see _target_places) for the plot's range."""
         self._shown_points = -1
         self._shown_segments = -1
         self.dirty = True
@@ -360,11 +367,24 @@ class PaceChart(QWidget):
         bars (over the whole race) nor the lap names, inside the plot: right of the chart,
         above the line (faster side) or below it, else at the left; where every place covers
         something, the one that covers least. It had sat on a slowing runner's curve and bars
-        (coach's review)."""
-        places = self._target_places(self._view_fast, self._view_slow)
-        if not places:
+        (coach's review). Out of the cursor's way: see _move_target_label."""
+        self._label_places = self._target_places(self._view_fast, self._view_slow)
+        self._move_target_label()
+
+    def _move_target_label(self) -> None:
+        """Put the target label at its place for the cursor's distance (place_clear_of_cursor)."""
+        width, height = float(self._vb.width()), float(self._vb.height())
+        if not self._label_places or width <= 0 or height <= 0:
             return
-        _, _, _, x, right, above, top, bottom = min(places)
+        m_per_px = self._x_max / width
+        label_m = self.target_text.boundingRect().width() * m_per_px
+        scale = self._style.scale if self._style is not None else 1.0
+        gap_m = TARGET_CURSOR_GAP_PX * scale * m_per_px
+        names_s = self._lap_names_px() * (self._view_slow - self._view_fast) / height
+        names_top = self._view_slow - names_s
+        places = self._label_places
+        place = place_clear_of_cursor(places, self._cursor_m, label_m, gap_m, names_top)
+        _, _, _, x, right, above, top, bottom = place
         anchor = (1.0 if right else 0.0, 1.0 if above else 0.0)
         pos = QPointF(x, bottom if above else top)
         if self.target_text.anchor != pg.Point(anchor) or self.target_text.pos() != pos:
@@ -553,6 +573,8 @@ class PaceChart(QWidget):
             self._cursor_px = px
             self.dirty = True
             self.cursor.setPos(d)
+            self._cursor_m = d
+            self._move_target_label()
             n = int(np.searchsorted(data.curve_t, frame.t, side="right"))
             if n != self._shown_points:
                 self._shown_points = n

@@ -160,3 +160,38 @@ def distance_ticks(total_m: float, every: int = 1) -> list[tuple[float, str]]:
     step = 400.0 * every
     ticks = [(float(m), f"{m:.0f}") for m in np.arange(0.0, total_m - 1e-6, step)]
     return ticks + [(total_m, f"{total_m:.0f} m")]
+
+
+TARGET_CURSOR_GAP_PX = 4
+"""Least room (px at scale 1) between the time cursor and the target label beside it."""
+
+
+def place_clear_of_cursor(
+    places: list[tuple], cursor_m: float, label_m: float, gap_m: float, names_top: float
+) -> tuple:
+    """Of the target label's places (see PaceChart._target_places: off the plot, covered,
+    rank, x m, right-anchored, above, top, bottom s/400 m), the best, unless the time
+    cursor at cursor_m (m) is on it (within gap_m, m) or past it: then the best clear place
+    at the other end of its line, if one is. A label label_m (m) wide at the right end moves
+    left once the cursor reaches it and stays there to the finish (clear: on the plot and
+    covering nothing of the whole race's curve, bars and lap names). One at the left end
+    sits at the right until the cursor has passed it (clear: on the plot, above the lap
+    names, whose top is names_top s/400 m, and left of the cursor: nothing of hers is drawn
+    there yet). The cursor had run through Breaking4's "target 59.65" over most of the last
+    lap (reviewer R12), and through a 1500 m's "target 61.33" over its first 300 m."""
+    best = min(places)
+    x, right = best[3], best[4]
+    left = x - label_m if right else x
+    if right:
+        if cursor_m < left - gap_m:
+            return best
+        clear = [p for p in places if not p[4] and p[0] <= 0.0 and p[1] <= 0.0]
+    else:
+        if cursor_m > left + label_m + gap_m:
+            return best
+        clear = [
+            p
+            for p in places
+            if p[4] and p[0] <= 0.0 and p[7] <= names_top and cursor_m < p[3] - label_m - gap_m
+        ]
+    return min(clear) if clear else best
