@@ -102,3 +102,17 @@ def test_the_reader_s_words_for_the_distance_name_no_option_in_the_dialog(sheet,
     assert all("--distance" in text for text in texts)
     assert not any("--distance" in in_dialog_words(text) for text in texts)
     assert "give its distance above)" in in_dialog_words(texts[1])
+
+
+def test_compared_on_the_command_line_it_is_read_at_the_shown_race_s_distance(sheet, capsys):
+    """'info demo --compare club.csv' had said 'give it (--distance)', an option that applies
+    to FILE only: the compared sheet's Result column is the finish of the race it is
+    compared with, as the window's dialog proposes."""
+    from racegui.cli import main
+    from racegui.resources_path import demo_race_path
+
+    assert main(["info", str(demo_race_path()), "--compare", str(sheet)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    finish = [line for line in out.splitlines() if line.lstrip().startswith("finish")][-1]
+    assert finish.split()[1:5] == ["1609.34", "m", "4:06.42", "4:10.2"]

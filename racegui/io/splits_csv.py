@@ -88,7 +88,8 @@ def read_splits_csv(
     The race distance (m) defaults to the largest distance in the file; a lap CSV needs it.
     distance_m, title, target_time_s (s) and name are racegui import's --distance, --title,
     --target and --name; lap_distance_m (m) is a lap CSV's distance where distance_m is not
-    given (a race compared with one of that distance). Raises RaceFileError naming the line
+    given (a race compared with one of that distance), and a wide sheet's Result column's
+    where its header does not say it. Raises RaceFileError naming the line
     and column (or the option) of each problem, never a JSON path. A file read as
     Windows-1252 (not UTF-8: text_file.decode_text_as) says so in the race's first note."""
     path = Path(path)
@@ -135,7 +136,7 @@ def _read_text(
         return _lap_race(path, text, laps, lap_m, title, target_time_s, name)
     wide = find_wide_header(text, 2 if sep else 1) if missing and below is None else None
     if wide is not None:
-        options = (distance_m, title, target_time_s, name)
+        options = (distance_m, title, target_time_s, name, lap_distance_m)
         return _wide_race(path, text, wide, sep.group(1) if sep else None, *options)
     header_line = below or (2 if sep else 1)
     given = given_options(distance_m, title, target_time_s)
@@ -236,10 +237,13 @@ def _wide_race(
     title: str | None,
     target_time_s: float | None,
     name: str | None,
+    compared_m: float | None = None,
 ) -> Race:
     """The Race of a wide split sheet (racegui.io.csv_wide: one row per athlete, one column
     per distance) whose header is on line (sep: Excel's "sep=" one). Its race distance (m)
-    is distance_m, else the header's largest distance."""
+    is distance_m, else the header's largest distance; a Result column's whose distance the
+    header does not say is compared_m's (the race it is compared with: '--compare' had said
+    'give it (--distance)', which applies to FILE only), else DistanceNeeded."""
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     try:
@@ -252,6 +256,8 @@ def _wide_race(
     result_note = inferred = ""
     if header.result is not None:  # finish times, at the race distance
         result = result_distance(header, distance_m)
+        if isinstance(result, Problem) and compared_m is not None:
+            result = result_distance(header, compared_m)
         if isinstance(result, Problem):
             columns = tuple(m for _, m in header.distances)
             raise DistanceNeeded(path, [result], header.line, columns)
