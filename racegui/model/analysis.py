@@ -183,6 +183,12 @@ def published_decimals(replay: Replay) -> dict[float, int]:
     return {0.0: START_DECIMALS} | {round(s.distance_m, 3): s.decimals for s in splits}
 
 
+def decimals_at(decimals: dict[float, int], metres: float) -> int:
+    """Decimals the time at a distance (m) is printed to, from published_decimals: as
+    published there, else hundredths (a time read from the model)."""
+    return decimals.get(round(float(metres), 3), PUBLISHED_DECIMALS)
+
+
 def decimals_between(start: int, end: int) -> int:
     """Decimals a time between two printed times is printed to, given theirs: the more of
     the two, so that it is their difference exactly (4:00.5 - 3:00 = 1:00.5, 3:06.66 -
@@ -194,8 +200,7 @@ def decimals_between(start: int, end: int) -> int:
 def _decimals_between(decimals: dict[float, int], start_m: float, end_m: float) -> int:
     """decimals_between of the times at two distances (m): published_decimals, hundredths
     where one is read from the model."""
-    start, end = (decimals.get(round(float(m), 3), PUBLISHED_DECIMALS) for m in (start_m, end_m))
-    return decimals_between(start, end)
+    return decimals_between(decimals_at(decimals, start_m), decimals_at(decimals, end_m))
 
 
 def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
@@ -231,7 +236,7 @@ def lap_table(replay: Replay, whole_race: bool = False) -> list[Lap]:
                 lap_time_published=_both_in(published, starts[k], end),
                 stopped=line is not None and k == len(ends) - 1 and not _on_the_line(replay, end),
                 at_stop=line is not None and k == len(ends) - 1,
-                decimals=decimals.get(round(float(end), 3), PUBLISHED_DECIMALS),
+                decimals=decimals_at(decimals, end),
                 lap_decimals=_decimals_between(decimals, starts[k], end),
             )
         )
@@ -283,7 +288,7 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
                 target_segment_time_s=target_segment,
                 published=round(float(dk), 3) in published,
                 segment_published=not (off or short) and _both_in(published, start_m, dk),
-                decimals=decimals.get(round(float(dk), 3), PUBLISHED_DECIMALS),
+                decimals=decimals_at(decimals, dk),
                 segment_decimals=_decimals_between(decimals, start_m, dk),
             )
         )

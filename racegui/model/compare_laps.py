@@ -12,6 +12,7 @@ import numpy as np
 from racegui.model.analysis import (
     START_DECIMALS,
     Lap,
+    decimals_at,
     decimals_between,
     lap_table,
     published_decimals,
@@ -62,7 +63,7 @@ def compare_laps(
     theirs = timed(np.atleast_1d(other.time_at_distance(other.focus, ends)))
     before = np.concatenate([[0.0], theirs[:-1]])
     given = published_decimals(other)
-    at = [given.get(round(float(lap.end_m), 3), PUBLISHED_DECIMALS) for lap in laps]
+    at = [decimals_at(given, lap.end_m) for lap in laps]
     rows = [
         ComparedLap(
             lap,

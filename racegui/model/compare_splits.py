@@ -12,6 +12,7 @@ import numpy as np
 
 from racegui.model.analysis import (
     START_DECIMALS,
+    decimals_at,
     decimals_between,
     given_splits,
     published_decimals,
@@ -149,7 +150,7 @@ def _decimals(replay: Replay, ends: list[float]) -> list[int]:
     """Decimals the focus runner's time at each distance (m) is printed to: as published
     there (published_decimals), else hundredths (read from the model)."""
     given = published_decimals(replay)
-    return [given.get(round(d, 3), PUBLISHED_DECIMALS) for d in ends]
+    return [decimals_at(given, d) for d in ends]
 
 
 def _times(replay: Replay, ends: list[float]) -> tuple[list[float], list[bool]]:
