@@ -8,6 +8,7 @@ colour. These are the colours the scene draws such things in, from the race and 
 from __future__ import annotations
 
 from racegui.model.replay import Replay
+from racegui.ui.runner_accent import ghost_mark, mark_colours
 from racegui.ui.theme import Theme
 
 RGB = tuple[int, int, int]
@@ -55,13 +56,17 @@ def hex_rgb(colour: str) -> RGB:
 
 def key_colours(replay: Replay, theme: Theme) -> tuple[RGB, ...]:
     """The replay's key colours, most telling first, each once: the followed runner's, the
-    target's, the theme's marks, every other athlete's (in the race file's order), then the
-    theme's grounds. (A compared race's runner is drawn in the theme's compare colour.)"""
+    target's, the theme's marks, every other athlete's (in the race file's order), the
+    ghosts' and the target glow's deeper shades for tags and cards (ghost_mark: the light
+    theme's; the dark theme's are the colours themselves), then the theme's grounds. (A
+    compared race's runner is drawn in the theme's compare colour.)"""
     athletes = [a.colour for a in replay.athletes]
     first = [athletes[replay.focus]]
     if replay.target is not None:
         first.append(athletes[replay.target])
     marks = [getattr(theme, name) for name in THEME_MARKS]
+    shades = [c.name() for c in mark_colours(replay, theme)]
+    shades.append(ghost_mark(theme.target_glow, theme).name())
     grounds = [getattr(theme, name) for name in THEME_GROUNDS]
-    ordered = [hex_rgb(c) for c in (*first, *marks, *athletes, *grounds)]
+    ordered = [hex_rgb(c) for c in (*first, *marks, *athletes, *shades, *grounds)]
     return tuple(dict.fromkeys(ordered))

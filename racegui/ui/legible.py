@@ -44,3 +44,26 @@ def legible_on(colour: QColor, backgrounds: list[QColor], ratio: float = READABL
         if worst(out) >= ratio:
             break
     return out
+
+
+def deepened(colour: QColor, backgrounds: list[QColor], ratio: float) -> QColor:
+    """``colour`` itself if it reaches ``ratio`` against every background, else the nearest
+    shade of its hue and saturation that does: its HSL lightness lowered (raised, where the
+    backgrounds are dark) in steps of 0.01. A pale yellow becomes a gold, where mixing in
+    black (legible_on) gives an olive. Alpha is kept."""
+
+    def worst(c: QColor) -> float:
+        return min(contrast_ratio(c, bg) for bg in backgrounds)
+
+    if worst(colour) >= ratio:
+        return QColor(colour)
+    dark = sum(_luminance(bg) for bg in backgrounds) / len(backgrounds) > 0.18
+    hue, saturation, lightness, alpha = QColor(colour).toHsl().getHslF()
+    step = -0.01 if dark else 0.01
+    out = QColor(colour)
+    while 0.0 <= lightness + step <= 1.0:
+        lightness += step
+        out = QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha).toRgb()
+        if worst(out) >= ratio:
+            break
+    return out

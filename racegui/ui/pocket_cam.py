@@ -33,6 +33,7 @@ from racegui.ui.pocket_paint import (
     target_words,
 )
 from racegui.ui.pocket_tags import Tag
+from racegui.ui.runner_accent import mark_colours
 from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
 from racegui.ui.track_labels import DROPPED_LABEL_S, dnf_tag
@@ -171,7 +172,7 @@ class PocketCam:
         k = self.px_per_m
         self._d = max(BODY_M * k, 5.0)
         out_w = max(1.2, 0.06 * k)
-        self._fill = [QColor(a.colour) for a in self.replay.athletes]
+        self._fill = mark_colours(self.replay, th)  # the tags' dots and the light's chip
         self._outline = QPen(mk_colour(th.pacer_outline, 220), out_w)
         self._outline_faded = QPen(mk_colour(th.pacer_outline, DROPPED_ALPHA), out_w)
         f = self.replay.athletes[self.replay.focus]

@@ -32,6 +32,7 @@ from racegui.ui.pocket_cam import PocketCam, tag_name
 from racegui.ui.presentation import screen_fit
 from racegui.ui.qt_guard import guarded_paint
 from racegui.ui.race_status import RaceStatus, compare_label, race_status
+from racegui.ui.runner_accent import mark_colours
 from racegui.ui.sampling import TrailSampler
 from racegui.ui.text_floor import MIN_TRACK_TEXT_PX, floored
 from racegui.ui.theme import Theme
@@ -221,7 +222,7 @@ class TrackView(pg.GraphicsView):
         )
         self.runner_radius = size / 2
         self.overlay.set_runner(f.colour)
-        self.label_colours = [QColor(a.colour) for a in self.replay.athletes]
+        self.label_colours = mark_colours(self.replay, th)
         if self.markers is None:
             self.markers = MarkerLayer(self.vb, self.replay, th)
         else:

@@ -13,6 +13,7 @@ from racegui.model.dates import iso_day, short_date
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_time, label_names_time
 from racegui.ui.panel.style import PanelStyle
+from racegui.ui.runner_accent import ghost_mark
 from racegui.ui.text_fit import NAME_CHARS, PLACE_CHARS, TITLE_CHARS, clip_text, let_narrow
 
 MILE_M = 1609.344
@@ -182,7 +183,8 @@ def _matchup_html(
     if target is not None and replay.race.target_time_s is not None:
         text += (
             f" <span style='color:{muted}'>&nbsp;vs&nbsp;</span> "
-            f"<span style='color:{target.colour}'>●</span> {html.escape(label)}"
+            f"<span style='color:{ghost_mark(target.colour, style.theme).name()}'>●</span> "
+            f"{html.escape(label)}"
         )
         text += f" <b>{time}</b>" if time else ""
     return text

@@ -32,6 +32,7 @@ from racegui.ui.panel.pace_scale import (
     slowest_between,
 )
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
+from racegui.ui.runner_accent import ghost_mark
 
 BAR_FILL_ALPHA = 0.38
 """Opacity of a 100 m segment bar's fill."""
@@ -238,7 +239,11 @@ class PaceChart(QWidget):
         self.target_text.update()
         self.target_text.setFont(style.font(0.72, bold=True))
         self.target_curve.setPen(
-            pg.mkPen(t.target_glow, width=max(1.5, 2 * style.scale), style=Qt.PenStyle.DashLine)
+            pg.mkPen(
+                ghost_mark(t.target_glow, t),
+                width=max(1.5, 2 * style.scale),
+                style=Qt.PenStyle.DashLine,
+            )
         )
         # The followed runner's colour, darkened where it is under 3:1 on the card (an orange
         # runner's line was about 2:1 on the light theme's white).
