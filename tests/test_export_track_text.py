@@ -1,6 +1,7 @@
 """Text on the track of an export, in the pixels of the picture: at least MIN_TRACK_TEXT_PX
-(a 1024x768 export's 100 m marks and pocket cam tags had been 7 px), none of it changed at
-1920x1080, and a 4K export's the 1080p one's twice as big (it had grown twice over)."""
+(a 1024x768 export's 100 m marks and pocket cam tags had been 7 px), in a phone's video as
+big as the panel's smallest text, none of it changed at 1920x1080, and a 4K export's the
+1080p one's twice as big (it had grown twice over)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from racegui.export.layout import layout_scale, layout_size  # noqa: E402
+from racegui.export.options import PANEL_SMALLEST_TEXT_PX  # noqa: E402
 from racegui.export.scene_source import SceneFrameSource  # noqa: E402
 from racegui.model.replay import Replay  # noqa: E402
 from racegui.ui import overlay  # noqa: E402
@@ -63,6 +66,18 @@ def track_text_px(
 def test_small_exports_keep_the_track_s_text_legible(replay, size, monkeypatch):
     for what, px in track_text_px(replay, size, monkeypatch).items():
         assert px >= MIN_TRACK_TEXT_PX - 0.5, (size, what, px)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (720, 1280)])
+def test_a_phone_video_s_track_text_is_as_big_as_its_panel_s_smallest(replay, size, monkeypatch):
+    """The name tags, the 100 m marks and the scoreboard's lines (the pocket cam's inset
+    packs its tags into its rows, at MIN_TRACK_TEXT_PX): at 1080x1920 the board's venue
+    line had been 11 px, its distance and gap lines 13, the marks 18, where the panel's
+    axis ticks are 20."""
+    least = PANEL_SMALLEST_TEXT_PX * layout_scale(size) * size[0] / layout_size(size)[0]
+    px = track_text_px(replay, size, monkeypatch)
+    for what in ("100 m marks", "name tags", "scoreboard"):
+        assert px[what] >= least - 0.5, (size, what, px[what], least)
 
 
 def test_the_floor_changes_nothing_in_a_1080p_export(replay):

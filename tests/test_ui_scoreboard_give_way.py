@@ -35,8 +35,11 @@ def _frame(replay, size, t, **kw):
     return src, size[0] / layout_size(size)[0]
 
 
-def test_a_phone_s_board_leaves_the_title_to_the_panel_and_draws_its_clock_bigger(qapp, demo):
-    src, k = _frame(demo, (540, 960), 181.84)
+@pytest.mark.parametrize("size", [(540, 960), (1080, 1920)])
+def test_a_phone_s_board_leaves_the_title_to_the_panel_and_draws_its_clock_bigger(qapp, demo, size):
+    """A 1080x1920 video's lines are as big as a 540x960 one's since its track's text is
+    (layout.track_text_floor): it had kept its title and venue line at 14 and 11 px."""
+    src, k = _frame(demo, size, 181.84)
     try:
         track = src.scene.track
         o = track.overlay
@@ -50,7 +53,7 @@ def test_a_phone_s_board_leaves_the_title_to_the_panel_and_draws_its_clock_bigge
         src.close()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1920)])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1350)])
 def test_a_board_with_room_keeps_every_line(qapp, demo, size):
     src, _ = _frame(demo, size, 181.84)
     try:

@@ -4,6 +4,7 @@ a smaller export), or bigger."""
 from __future__ import annotations
 
 from racegui.ui.presentation import presentation_scale
+from racegui.ui.text_floor import MIN_TRACK_TEXT_PX
 
 REFERENCE_HEIGHT_PX = 1080
 """Exports are laid out like a 1920x1080 window and scaled to other heights."""
@@ -28,6 +29,13 @@ PHONE_MIN_ASPECT = 1.6
 """Least height over width of an export laid out as a phone's screen: taller, its panel below
 the track at scale 1 is one column with room to spare (see ReplayScene's
 ONE_COLUMN_HEIGHT_PX); a 4:5 or 2:3 export keeps its two columns at its own scale."""
+PHONE_TRACK_TEXT_PX = 20.0
+"""Least type on the track of a phone's video 1080 px wide (px; in proportion at other
+widths): as big as the smallest text of the panel below it (its axis ticks, the 1080p
+export's 10 px at the phone layout's scale 2), as a 540x960 one's was already (10 px).
+Sized from the track alone, a 1080x1920 board's venue line was 11 px and its distance and
+gap lines 13 (capitals 8-9.5 px high, about half a millimetre on a phone 65 mm wide), the
+100 m marks 18."""
 
 
 def layout_size(size: tuple[int, int]) -> tuple[int, int]:
@@ -72,3 +80,15 @@ def layout_scale(size: tuple[int, int], presentation: bool = False) -> float:
         return base
     phone_w, phone_h = PHONE_SCREEN_PX
     return max(base, min(w0 / phone_w, h0 / phone_h))
+
+
+def track_text_floor(size: tuple[int, int]) -> float:
+    """Least type size (px of the picture) of the text on the track of an export of `size`
+    (w, h px): the name tags, the 100 m marks, the scoreboard's lines (the pocket cam's
+    inset keeps MIN_TRACK_TEXT_PX: see TrackView.set_output_scale). A phone's video
+    (phone_layout) keeps it at PHONE_TRACK_TEXT_PX per 1080 px of its width (10 px at
+    540x960, 20 at 1080x1920); any export at least MIN_TRACK_TEXT_PX."""
+    px = MIN_TRACK_TEXT_PX
+    if phone_layout(size):
+        px = max(px, PHONE_TRACK_TEXT_PX * min(size) / REFERENCE_HEIGHT_PX)
+    return px

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from racegui.export.cards import card_accent, draw_card, end_text, title_text
 from racegui.export.key_colours import key_colours
-from racegui.export.layout import layout_scale, layout_size, phone_layout
+from racegui.export.layout import layout_scale, layout_size, phone_layout, track_text_floor
 from racegui.export.speed_badge import badge_rect, draw_badge
 from racegui.model.follow import compared
 from racegui.model.replay import Replay
@@ -85,7 +85,7 @@ class SceneFrameSource:
         if presentation or scale != 1.0:
             self.scene.set_scale(scale, presentation=presentation)
         # Each frame is drawn at the export's size: the track's text is kept legible there.
-        self.scene.track.set_output_scale(w / self._layout_size[0])
+        self.scene.track.set_output_scale(w / self._layout_size[0], track_text_floor(self.size))
         if compare is not None:
             self.scene.set_compare(compare)  # which shows its tab, unless another is asked for
             if splits is not None:

@@ -143,6 +143,8 @@ class TrackView(pg.GraphicsView):
         """Text drawn on the track is sized from the view's size over this (see set_scale)."""
         self._text_floor = MIN_TRACK_TEXT_PX
         """Least type size on the track (view px; see set_output_scale)."""
+        self._inset_floor = MIN_TRACK_TEXT_PX
+        """Least type size in the pocket cam's inset (view px; see set_output_scale)."""
         self.overlay.min_text_px = self._text_floor
         self.foreground_rects: list[QRectF] = []
         """What the last drawForeground covered (view px): pocket cam, scoreboard, tags."""
@@ -302,10 +304,16 @@ class TrackView(pg.GraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    def set_output_scale(self, k: float) -> None:
+    def set_output_scale(self, k: float, floor_px: float = MIN_TRACK_TEXT_PX) -> None:
         """The view is drawn k times its size (an export laid out at 1080 px and drawn 768
-        px high: 0.71): its text is kept at least MIN_TRACK_TEXT_PX high as drawn."""
-        floor = MIN_TRACK_TEXT_PX / max(k, 1e-3)
+        px high: 0.71): its text is kept at least floor_px high as drawn (a phone's video
+        more than MIN_TRACK_TEXT_PX: see export.layout.track_text_floor), the pocket cam's
+        at least MIN_TRACK_TEXT_PX (its tags pack into the rows beside the pack: at a
+        phone's 20 px fewer than half were placed, the followed runner's own left out at
+        3:20-3:50)."""
+        k = max(k, 1e-3)
+        self._inset_floor = min(MIN_TRACK_TEXT_PX, floor_px) / k
+        floor = floor_px / k
         if abs(floor - self._text_floor) > 1e-6:
             self._text_floor = floor
             self.overlay.min_text_px = floor
@@ -544,7 +552,7 @@ class TrackView(pg.GraphicsView):
         if self.pocket.visible or stage:
             board_area, inset = self._graphics_layout(to_px)
         if self.pocket.visible:
-            self.pocket.place(inset, self.overlay.scale, self._fit, self._text_floor)
+            self.pocket.place(inset, self.overlay.scale, self._fit, self._inset_floor)
             self.pocket.paint(
                 painter, self.state, self._light_band, self._compare_xy, self._compare_name
             )
