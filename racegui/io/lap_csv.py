@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from racegui.io.errors import CONTROLS, Problem, control_problem
 from racegui.io.lap_checks import out_of_order, part_lap_last_problem, slow_laps
@@ -231,7 +231,11 @@ class LapRead:
     time_column: int
     notes: list[str]
     stopped: dict[str, str]
-    """Runner: "3 laps of 4" (he did not finish)."""
+    """Runner with fewer laps than the others and no mark: "3 laps of 4 in the lap CSV" (he
+    did not finish)."""
+    marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Runner marked in a lap's time cell (lap_stops): the mark as typed and its cell
+    ("'DQ'", "line 7, column 3"), as a wide sheet's runner marked "DNF" has them."""
 
     @property
     def splits(self) -> list[dict]:
@@ -327,12 +331,13 @@ def read_laps(
     if problems:
         return None
     stopped = {
-        r: marked.get(r) or f"{lap_word(len(laps))} of {count} in the lap CSV"
+        r: f"{lap_word(len(laps))} of {count} in the lap CSV"
         for r, laps in runners.items()
-        if len(laps) < count
+        if len(laps) < count and r not in marked
     }
+    marks = {r: (stop.mark, stop.place) for r, stop in marked.items()}
     column = next(c for c in (header.either, header.total, header.lap) if c is not None)
-    return LapRead(placed, column, notes + totals, stopped)
+    return LapRead(placed, column, notes + totals, stopped, marks)
 
 
 def _runner_splits(

@@ -11,6 +11,7 @@ import statistics
 from dataclasses import dataclass, replace
 
 from racegui.io.csv_lines import long_cell_problem
+from racegui.io.csv_rows import NO_TIME_MARKS as SHEET_MARKS
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.lap_header import LapHeader
 from racegui.io.schema import MAX_SPLITS
@@ -23,9 +24,12 @@ ROUNDING_S = 0.02
 """Most two times of one moment may differ (s), each shown to the hundredth (rounded or
 cut), before they are said to disagree."""
 _LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
-STOP_MARKS = frozenset({"DNF", "DNS"})
+STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
 """Marks a lap time cell may hold instead of a time: the runner stopped there (did not
-finish that lap; did not start, on lap 1)."""
+finish that lap; did not start, on lap 1; was disqualified: racegui.io.lap_stops)."""
+NO_TIME_MARKS = SHEET_MARKS - STOP_MARKS
+"""Marks a results sheet writes for no time ("NT", "NM", a dash): a lap without its time
+cannot be placed, and is refused saying so (marked_cell_problem)."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,10 @@ def read_rows(text: str, header: LapHeader, name: str, problems: list[Problem]) 
                 )
                 continue
             columns = (header.lap, total_column)
+            unread = marked_cell_problem(row, columns, line, header.runner is not None)
+            if unread is not None:
+                problems.append(unread)
+                continue
             mark = stop_mark(row, columns)
             if mark is not None:
                 place = cell(line, mark)
@@ -186,6 +194,39 @@ def stop_mark(row: list[str], columns: tuple[int | None, ...]) -> int | None:
     if not all(_is_stop(t) or not t for t in texts):
         return None
     return next((c for c in columns if c is not None and _is_stop(_text(row, c))), None)
+
+
+def marked_cell_problem(
+    row: list[str], columns: tuple[int | None, ...], line: int, runners: bool
+) -> Problem | None:
+    """The problem with a lap's time cell holding a mark that cannot be read: one of
+    NO_TIME_MARKS ("NT": a lap needs its time), or a stop mark (STOP_MARKS) beside a time
+    in the lap's other cell; None for none. runners: the file has a runner column (where a
+    stop mark is read: lap_stops)."""
+    texts = [(c, _text(row, c)) for c in columns if c is not None]
+    for column, text in texts:
+        if text.upper().rstrip(".") in NO_TIME_MARKS:
+            hint = (
+                ", or, if the runner stopped on this lap, write DNF in its place (DQ if "
+                "disqualified) and leave out the laps not run"
+                if runners
+                else " (a lap CSV of one runner's laps needs the runner to finish)"
+            )
+            return Problem(
+                cell(line, column),
+                f"{text!r} says no time, but a lap needs its time to be placed on the track: "
+                f"type it{hint}",
+            )
+    timed = [c for c, text in texts if text and not _is_stop(text)]
+    marked = [(c, text) for c, text in texts if _is_stop(text)]
+    if timed and marked:
+        column, text = marked[0]
+        return Problem(
+            cell(line, column),
+            f"{text!r} marks a lap not run to its end, but column {timed[0] + 1} gives it a "
+            "time: leave that cell empty, or type this one's time",
+        )
+    return None
 
 
 def _is_stop(text: str) -> bool:
