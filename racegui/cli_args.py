@@ -218,6 +218,30 @@ def optional_path_arg(text: str) -> Path:
     return Path(text)
 
 
+def _named(path: Path, fix: str) -> Path:
+    """path, refused where its file name is only spaces, before its suffix or without one:
+    import -o ' .json' had written a file named " .json" (tester R11), as empty names are
+    refused (_not_empty)."""
+    name = path.name
+    stem = Path(name).stem
+    if name and not stem.strip():
+        before = f" before {name[len(stem) :]}" if name != stem else ""
+        raise argparse.ArgumentTypeError(f"the file name {name!r} is only spaces{before}: {fix}")
+    return path
+
+
+def output_path_arg(text: str) -> Path:
+    """A file name to write, which must be given (import -o, export -o): _path_arg's, and
+    refused where the file's name is only spaces (_named)."""
+    return _named(_path_arg(text), "type a file name")
+
+
+def optional_output_path_arg(text: str) -> Path:
+    """A file name to write, of an option that may be left out (--screenshot):
+    optional_path_arg's, and refused where the file's name is only spaces (_named)."""
+    return _named(optional_path_arg(text), "type a file name, or leave the option out")
+
+
 def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> None:
     """--distance, --title, --target and --name, in a group of their own: what reading a
     splits CSV may need (a lap CSV needs --distance), for every verb that reads one. about:
@@ -296,13 +320,19 @@ def verb_parser(verb: str) -> argparse.ArgumentParser:
             "file."
         )
         p.add_argument("file", type=_path_arg, metavar="CSV")
-        p.add_argument("-o", "--output", required=True, type=_path_arg, metavar="OUT.json")
+        p.add_argument("-o", "--output", required=True, type=output_path_arg, metavar="OUT.json")
         _add_csv_arguments(p, None)
     elif verb == "export":
         from racegui.export.cli_export import add_export_arguments
 
         p.description = "Render a replay to MP4, GIF or PNG without a display."
-        add_export_arguments(p, time_arg=_typed_time_arg, size_arg=_size_arg, path_arg=_path_arg)
+        add_export_arguments(
+            p,
+            time_arg=_typed_time_arg,
+            size_arg=_size_arg,
+            path_arg=_path_arg,
+            output_arg=output_path_arg,
+        )
         _add_csv_arguments(p, CSV_FILE_ABOUT.replace("FILE", "FILE (not --compare)", 1))
     return p
 
@@ -336,7 +366,7 @@ def gui_parser() -> argparse.ArgumentParser:
     add_follow_argument(p)
     p.add_argument(
         "--screenshot",
-        type=optional_path_arg,
+        type=optional_output_path_arg,
         metavar="OUT.png",
         help="render the window at --time to an image (.png, .jpg, .webp or .bmp) and exit, "
         "without showing it",

@@ -66,28 +66,36 @@ def _place_cell(a: dict) -> str:
 
 def _info_data(replay, digits: int | None = 3) -> dict:
     """What info reports, times (s) and distances (m) rounded to `digits` as --json prints
-    them; None keeps them whole, for text that rounds event times up."""
+    them; None keeps them whole, for text that rounds event times up. An athlete's finish,
+    and where a runner who did not finish stopped, are as published (published_time: a
+    photo finish's 232.001 is 232.01, as printed and as the file splits and events have
+    it) with their decimals ("time_decimals"); a pacer's dropout, read from the model, is
+    rounded up to the hundredth as every moment is ("dropout_decimals": 2)."""
     from racegui.model import analysis
+    from racegui.model.timefmt import PUBLISHED_DECIMALS, published_time
 
     race = replay.race
     num = functools.partial(rounded, digits=digits)
     places = final_places(replay)
     athletes = []
     for i, a in enumerate(replay.athletes):
+        dropout_s = float(replay.dropout_time_s[i])
+        dropout_decimals = a.finish_decimals if a.dnf else PUBLISHED_DECIMALS
         athletes.append(
             {
                 "id": a.id,
                 "name": a.name,
                 "role": a.role,
                 "colour": a.colour,
-                "finish_time_s": num(replay.finish_time_s[i]),
+                "finish_time_s": num(published_time(replay.finish_time_s[i], a.finish_decimals)),
                 "dropout_distance_m": num(replay.dropout_distance_m[i]),
-                "dropout_time_s": num(replay.dropout_time_s[i]),
+                "dropout_time_s": num(published_time(dropout_s, dropout_decimals)),
                 "dropout_estimated": dropout_is_estimated(replay, i),
                 "dnf": a.dnf,
                 "estimated": a.estimated,
                 "place": places.get(i),
                 "time_decimals": a.finish_decimals,
+                "dropout_decimals": dropout_decimals if math.isfinite(dropout_s) else None,
             }
         )
     laps = [

@@ -80,6 +80,36 @@ def test_a_blank_file_name_is_said_to_be_blank(capsys, tmp_path, monkeypatch, ar
     assert list(tmp_path.iterdir()) == []
 
 
+SPLITS = "athlete,distance_m,time\nA,400,60.0\nA,800,2:00.0\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["import", "x.csv", "-o", " .json"], "argument -o: the file name ' .json' is only spaces"),
+        (["import", "x.csv", "-o", "out/  .json"], "the file name '  .json' is only spaces before"),
+        (["import", "x.csv", "-o", "out/ "], "argument -o: the file name ' ' is only spaces: type"),
+        (["export", "x.csv", "-o", " .png", "--time", "30"], "argument -o: the file name ' .png'"),
+        (["export", "x.csv", "-o", "\t.png", "--time", "30"], "the file name '\\t.png' is only"),
+        (["x.csv", "--screenshot", " .png"], "argument --screenshot: the file name ' .png' is"),
+    ],
+)
+def test_a_file_name_of_only_spaces_before_its_suffix_is_refused(
+    capsys, tmp_path, monkeypatch, argv, message
+):
+    """import -o ' .json' wrote a file named " .json" (R11), export -o ' .png' and
+    --screenshot ' .png' an image so named: a name of only spaces is refused with its
+    suffix as without, one line, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "x.csv").write_text(SPLITS, encoding="utf-8")
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert message in err and "type a file name" in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
+
+
 EMPTY = "it is empty: type a value, or leave the option out"
 
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from racegui.io.replay_file import csv_prefill
-from racegui.ui.csv_dialog import CsvOpenDialog, in_dialog_words
+from racegui.ui.csv_dialog import CsvOpenDialog, in_dialog_words, open_csv
+from racegui.ui.loading import LoadError, error_text
 
 ATHLETES = "athlete,distance_m,time\nAnna Lind,400,68.5\nAnna Lind,800,2:18.0\n"
 LAPS = "Lap,Lap Time\n1,51.80\n2,1:09.20\n3,1:10.10\n4,1:07.40\n"
@@ -76,3 +77,33 @@ def test_the_dialog_grows_to_show_a_problem_whole(qtbot, tmp_path):
     assert dialog.height() >= dialog.heightForWidth(dialog.width())
     for edit in (dialog.distance, dialog.target, dialog.title, dialog.name):
         assert edit.height() >= edit.sizeHint().height()  # no row squeezed
+
+
+INFERRED = "Athlete,300,700,1100,Result\n"  # a finish the sheet does not state: 1500 m
+NO_FINISHER = INFERRED + "Ann Lee,47.40,1:50.20,2:53.55,DNF\nBo Park,48.00,1:51.00,2:55.00,DNF\n"
+
+
+def test_a_sheet_s_inferred_finish_is_said_without_the_flag():
+    """The note on a wide sheet whose finish is inferred ended "(--distance gives
+    another)", a form the dialog's table did not have (review)."""
+    note = (
+        "Column 5 (Result) is read as the finish times of a 1500 m race, a step of 400 m on "
+        "from the last split column's 1100 m (--distance gives another)."
+    )
+    assert in_dialog_words(note) == note.replace("--distance gives another", "give another above")
+
+
+def test_a_problem_before_the_dialog_opens_names_no_flag(qtbot, tmp_path):
+    """A sheet that cannot be read before its dialog opens (no one finishes the inferred
+    1500 m) was said in the window's message box with "; --distance gives another"; the
+    command line (--screenshot, ask=False) keeps it."""
+    path = tmp_path / "club.csv"
+    path.write_text(NO_FINISHER, encoding="utf-8")
+    with pytest.raises(LoadError) as window:
+        open_csv(path)
+    said = error_text(window.value)
+    assert "--" not in said and "--" not in str(window.value)
+    assert said.endswith("inferred as a step of 400 m on from the last split column's 1100 m)")
+    with pytest.raises(LoadError) as command_line:
+        open_csv(path, ask=False)
+    assert error_text(command_line.value).endswith("1100 m; --distance gives another)")

@@ -78,14 +78,14 @@ def test_a_sheet_total_row_in_the_athlete_column_is_left_out_when_it_agrees(tmp_
     assert list(race.notes) == [
         "Line 10: the 'Total' row is left out: it totals the sheet, no runner's lap.",
         "Line 11: the 'Sum' row is left out: it totals the sheet, no runner's lap, and its "
-        "8:13.10 is the sum of the Lap Time column.",
+        "8:13.1 is the sum of the Lap Time column.",
     ]
 
 
 def test_a_sheet_total_row_that_disagrees_is_refused(tmp_path, capsys):
     text = HEADER + SAM + TOM + "Sum,,8:14.1,\n"
     assert _refusal(tmp_path, capsys, text) == (
-        "line 10, column 3: the 'Sum' row's 8:14.10 is not 8:13.10, the sum of the Lap Time "
+        "line 10, column 3: the 'Sum' row's 8:14.1 is not 8:13.1, the sum of the Lap Time "
         "column above it: a row of the sheet's totals, no runner's lap; check the laps' "
         "times, or leave it out"
     )
@@ -102,7 +102,7 @@ def test_a_lap_0_shorter_than_a_lap_is_refused(tmp_path, capsys):
     text = HEADER + "Sam,0,10.0,10.0\n" + SAM.replace("Sam,1,52.1,52.1", "Sam,1,52.1,1:02.1")
     text = text.replace("1:57.3", "2:07.3").replace("3:03.3", "3:13.3").replace("4:05.8", "4:15.8")
     assert _refusal(tmp_path, capsys, text) == (
-        "line 2, column 2: lap 0 of Sam: its 10.00 is far shorter than a lap after it: a start "
+        "line 2, column 2: lap 0 of Sam: its 10.0 is far shorter than a lap after it: a start "
         "or reaction time? leave it out"
     )
 

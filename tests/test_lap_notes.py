@@ -14,11 +14,11 @@ from racegui.io.splits_csv import read_splits_csv
 TYPO = "Lap,Lap Time\n1,48.2\n2,2:01.5\n3,1:04.8\n4,1:01.0\n"
 MILE_IN_4 = "Lap,Lap Time\n1,1:07.9\n2,1:06.2\n3,1:06.8\n4,1:03.1\n"
 SLOW_LAP = (
-    "Line 3: lap 2 in 2:01.50 is far slower than the others: 1.9 times the median lap "
+    "Line 3: lap 2 in 2:01.5 is far slower than the others: 1.9 times the median lap "
     "(1:04.53). Check it (a typo?)."
 )
 SLOW_PART = (
-    "Line 2: lap 1, the 300 m part lap, in 1:07.90 is at 1:30.53 a lap, far slower than the "
+    "Line 2: lap 1, the 300 m part lap, in 1:07.9 is at 1:30.53 a lap, far slower than the "
     "laps after it (their median 1:06.20). Check it, and the race distance: these laps fit "
     "1 mile timed at the finish line each time round better."
 )
@@ -47,7 +47,7 @@ def test_a_lap_far_faster_than_the_others_is_noted(tmp_path):
     fast = "Lap,Lap Time\n1,48.2\n2,1:04.2\n3,34.8\n4,1:04.0\n5,1:03.5\n"
     race = read_splits_csv(_write(tmp_path, fast), distance_m=1900)
     assert race.notes == (
-        "Line 4: lap 3 in 34.80 is far faster than the others: 0.5 times the median lap "
+        "Line 4: lap 3 in 34.8 is far faster than the others: 0.5 times the median lap "
         "(1:04.00). Check it (a typo?).",
     )
 

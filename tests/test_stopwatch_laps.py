@@ -125,8 +125,8 @@ def test_a_part_lap_typed_last_is_refused_naming_file_and_line(tmp_path, capsys)
     assert err == (
         f"{path}: line 5: the part lap comes first in 1500 m (timed from the start to the "
         "finish line, 300 m), but this CSV looks to have it last: read so, lap 1's 300 m in "
-        "1:02.30 is far slower than the laps of 1:03.80 to 1:04.10 between, and the last "
-        "400 m in 46.90 far faster; put lap 4's 46.90 first, as the part lap (line 2)\n"
+        "1:02.3 is far slower than the laps of 1:03.8 to 1:04.1 between, and the last "
+        "400 m in 46.9 far faster; put lap 4's 46.9 first, as the part lap (line 2)\n"
     )
 
 
@@ -167,8 +167,8 @@ def test_lap_times_that_slow_down_say_so_once(tmp_path):
         read_splits_csv(path)
     assert info.value.lines() == [
         f"{path}: line 3, column 3: the time column holds times from the start, but those of "
-        "ann (1:14.80, 1:15.30, 1:15.60, 1:16.30) look like lap times, each its own stretch's: "
-        "from the start they would be 1:14.80, 2:30.10, 3:45.70, 5:02.00"
+        "ann (1:14.8, 1:15.3, 1:15.6, 1:16.3) look like lap times, each its own stretch's: "
+        "from the start they would be 1:14.8, 2:30.1, 3:45.7, 5:02.0"
     ]
 
 

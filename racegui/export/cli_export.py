@@ -33,9 +33,10 @@ def add_export_arguments(
     time_arg: Callable[[str], float],
     size_arg: Callable[[str], tuple[int, int]],
     path_arg: Callable[[str], Path] = Path,
+    output_arg: Callable[[str], Path] | None = None,
 ) -> None:
     """Add the export options to a parser (time_arg/size_arg/path_arg parse "m:ss.xx", "WxH"
-    and a file name)."""
+    and a file name; output_arg the file name of -o, path_arg's if None)."""
 
     def size_or_preset(text: str) -> tuple[int, int]:
         filled(text)
@@ -49,7 +50,7 @@ def add_export_arguments(
         "-o",
         "--output",
         required=True,
-        type=path_arg,
+        type=output_arg or path_arg,
         metavar="OUT",
         help="OUT.mp4, OUT.gif, OUT.png (one still) or OUT_%%04d.png (sequence)",
     )

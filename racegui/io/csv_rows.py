@@ -10,11 +10,12 @@ from racegui.io.csv_header import OPTIONAL
 from racegui.io.csv_places import cell_place, split_place
 from racegui.io.csv_second_splits import second_split
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, control_problem, quoted
-from racegui.io.laps import looks_like_lap_times, running_totals, times_text
+from racegui.io.laps import looks_like_lap_times, running_totals
 from racegui.io.race_splits import MAX_SPEED_MPS, hours_reading
 from racegui.io.schema import MAX_ATHLETES, MAX_SPLITS
 from racegui.io.split_order import SplitOrder, out_of_line_text
-from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.io.typed_times import typed_time
+from racegui.model.timefmt import TimeFormatError, parse_time
 
 _METRES = re.compile(r"\s*m\s*$", re.IGNORECASE)
 """A unit after a distance ("400m", "400 m"), dropped before reading the number."""
@@ -299,12 +300,22 @@ def sort_by_distance(athletes: dict[str, dict], col: dict, problems: list[Proble
                     Problem(
                         split_place(split, col),
                         f"times of {athlete_id} must increase with distance: "
-                        f"{format_time(split['time'])} at {split['distance_m']:g} m is not "
-                        f"after {format_time(prev['time'])} at {prev['distance_m']:g} m "
+                        f"{_typed(split)} at {split['distance_m']:g} m is not "
+                        f"after {_typed(prev)} at {prev['distance_m']:g} m "
                         f"({_cell_of(prev)}{said})",
                     )
                 )
             prev = split
+
+
+def _typed(split: dict) -> str:
+    """A split's time as its cell was typed (typed_times): "3:50.5", not "3:50.50"."""
+    return typed_time(split["time"], split.get("typed"))
+
+
+def _typed_list(times_s: list[float], typed: list) -> str:
+    """ "51.8, 2:01.0, 3:11.1": times (s) to the most decimals the cells typed have."""
+    return ", ".join(typed_time(t, *typed) for t in times_s)
 
 
 def _cell_of(split: dict) -> str:
@@ -322,7 +333,7 @@ def _out_of_line(
     def at(j: int, line: bool = True) -> str:
         split = splits[j]
         where = f" {'in' if 'column' in split else 'on'} {_cell_of(split)}" if line else ""
-        return f"{format_time(split['time'])} at {split['distance_m']:g} m{where}"
+        return f"{_typed(split)} at {split['distance_m']:g} m{where}"
 
     message = out_of_line_text(at(k, False), order.disagreement(k), at)
     reading = hours_reading(splits[k].get("typed"))
@@ -337,6 +348,7 @@ def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Proble
     the first run too fast: the time column holds times from the start, whose figures it
     gives. None for any other times."""
     times = [s["time"] for s in splits]
+    typed = [s.get("typed") for s in splits]
     if not looks_like_lap_times([s["distance_m"] for s in splits], times, MAX_SPEED_MPS):
         return None
     pairs = list(zip([{"distance_m": 0.0, "time": 0.0}, *splits], splits, strict=False))
@@ -349,6 +361,6 @@ def _lap_times_problem(athlete_id: str, splits: list[dict], col: dict) -> Proble
         split_place(first, col),
         f"{'each cell holds a time' if 'column' in first else 'the time column holds times'} "
         f"from the start, but those of {athlete_id} "
-        f"({times_text(times)}) look like lap times, each its own stretch's: from the start "
-        f"they would be {times_text(running_totals(times))}",
+        f"({_typed_list(times, typed)}) look like lap times, each its own stretch's: from the "
+        f"start they would be {_typed_list(running_totals(times), typed)}",
     )

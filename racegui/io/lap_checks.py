@@ -8,7 +8,7 @@ from racegui.io.lap_rows import LapRow, cell
 from racegui.io.laps import distance_name, part_lap_last
 from racegui.io.race_splits import MIN_SPEED_MPS, hours_reading
 from racegui.io.split_order import SplitOrder, out_of_line_text
-from racegui.model.timefmt import format_time
+from racegui.io.typed_times import typed_time
 
 
 def out_of_order(
@@ -22,9 +22,12 @@ def out_of_order(
     for k, (row, t) in enumerate(zip(rows, totals, strict=True)):
         if k in order.out:
             message = out_of_line_text(
-                f"{format_time(t)} at the end of lap {row.lap}",
+                f"{typed_time(t, row.total_text)} at the end of lap {row.lap}",
                 order.disagreement(k),
-                lambda j: f"{format_time(totals[j])} at lap {rows[j].lap} on line {rows[j].line}",
+                lambda j: (
+                    f"{typed_time(totals[j], rows[j].total_text)} at lap {rows[j].lap} on line "
+                    f"{rows[j].line}"
+                ),
                 noun="lap",
             )
             reading = hours_reading(row.total_text)
@@ -41,8 +44,9 @@ def out_of_order(
             problems.append(
                 Problem(
                     cell(row.line, column),
-                    f"times from the start must increase: {format_time(t)} at the end of lap "
-                    f"{row.lap} is not after {format_time(prev[1])} at lap {prev[0].lap} "
+                    "times from the start must increase: "
+                    f"{typed_time(t, row.total_text)} at the end of lap {row.lap} is not after "
+                    f"{typed_time(prev[1], prev[0].total_text)} at lap {prev[0].lap} "
                     f"(line {prev[0].line}{said})",
                 )
             )
@@ -63,7 +67,7 @@ def slow_laps(rows: list[LapRow], ends: list[float], column: int, problems: list
         problems.append(
             Problem(
                 cell(row.line, column),
-                f"lap {row.lap} in {format_time(lap_s)} is slower than walking over its "
+                f"lap {row.lap} in {typed_time(lap_s, typed)} is slower than walking over its "
                 f"{end - start:g} m (at least {MIN_SPEED_MPS:g} m/s)"
                 + (f"; {reading}" if reading else ""),
             )
@@ -80,15 +84,17 @@ def part_lap_last_problem(
         return None
     part = f"{ends[0]:.2f}".removesuffix(".00")
     between = sorted(times[1:-1])
-    laps = format_time(between[0])
+    typed = [text for r in rows for text in (r.lap_text, r.total_text)]
+    laps = typed_time(between[0], *typed)
     if between[-1] != between[0]:
-        laps += f" to {format_time(between[-1])}"
+        laps += f" to {typed_time(between[-1], *typed)}"
     return Problem(
         f"line {rows[-1].line}",
         f"the part lap comes first in {distance_name(distance_m)} (timed from the start to the "
         f"finish line, {part} m), but this CSV looks to have it last: read so, lap "
-        f"{rows[0].lap}'s {part} m in {format_time(times[0])} is far slower than the laps of "
-        f"{laps} between, and the last 400 m in {format_time(times[-1])} far faster; put lap "
-        f"{rows[-1].lap}'s {format_time(times[-1])} first, as the part lap (line "
+        f"{rows[0].lap}'s {part} m in {typed_time(times[0], *typed)} is far slower than the "
+        f"laps of {laps} between, and the last 400 m in {typed_time(times[-1], *typed)} far "
+        f"faster; put lap {rows[-1].lap}'s {typed_time(times[-1], *typed)} first, as the part "
+        "lap (line "
         f"{rows[0].line})",
     )

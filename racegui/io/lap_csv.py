@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from racegui.io.errors import CONTROLS, Problem, control_problem
 from racegui.io.lap_checks import out_of_order, part_lap_last_problem, slow_laps
@@ -51,7 +51,7 @@ from racegui.io.laps import (
     standard_distances_part_in_first,
 )
 from racegui.io.race_splits import MAX_SPEED_MPS
-from racegui.model.timefmt import format_time
+from racegui.io.typed_times import typed_decimals, typed_time
 
 __all__ = [
     "HEADER_LINES",
@@ -231,7 +231,11 @@ class LapRead:
     time_column: int
     notes: list[str]
     stopped: dict[str, str]
-    """Runner: "3 laps of 4" (he did not finish)."""
+    """Runner with fewer laps than the others and no mark: "3 laps of 4 in the lap CSV" (he
+    did not finish)."""
+    marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Runner marked in a lap's time cell (lap_stops): the mark as typed and its cell
+    ("'DQ'", "line 7, column 3"), as a wide sheet's runner marked "DNF" has them."""
 
     @property
     def splits(self) -> list[dict]:
@@ -327,12 +331,13 @@ def read_laps(
     if problems:
         return None
     stopped = {
-        r: marked.get(r) or f"{lap_word(len(laps))} of {count} in the lap CSV"
+        r: f"{lap_word(len(laps))} of {count} in the lap CSV"
         for r, laps in runners.items()
-        if len(laps) < count
+        if len(laps) < count and r not in marked
     }
+    marks = {r: (stop.mark, stop.place) for r, stop in marked.items()}
     column = next(c for c in (header.either, header.total, header.lap) if c is not None)
-    return LapRead(placed, column, notes + totals, stopped)
+    return LapRead(placed, column, notes + totals, stopped, marks)
 
 
 def _runner_splits(
@@ -372,7 +377,9 @@ def _runner_splits(
             problems.append(moved)
             return None
     times = [b - a for a, b in zip([0.0, *totals[:-1]], totals, strict=True)]
-    odd += odd_lap_notes([r.line for r in rows], [r.lap for r in rows], times, distance_m, ends)
+    typed = typed_decimals(*(text for r in rows for text in (r.lap_text, r.total_text)))
+    numbers = [r.lap for r in rows]
+    odd += odd_lap_notes([r.line for r in rows], numbers, times, distance_m, ends, typed)
     return [
         {"distance_m": end, "time": t, "line": row.line}
         | ({} if added else {"typed": row.total_text})
@@ -426,11 +433,12 @@ def _total_notes(
                 sheet_notes.append(said)
             continue
         rows = runners[total.runner]
-        final_s = placed[total.runner][-1]["time"]
-        laps_s = None
+        end = placed[total.runner][-1]
+        final = (end["time"], [end["typed"]] if "typed" in end else _lap_texts(rows))
+        laps = None
         if header.lap is not None:
-            laps_s = running_totals([r.lap_s for r in rows])[-1]
-        said = total_note(total, rows, final_s, laps_s, header)
+            laps = (running_totals([r.lap_s for r in rows])[-1], [r.lap_text for r in rows])
+        said = total_note(total, rows, final, laps, header)
         if isinstance(said, Problem):
             problems.append(said)
         else:
@@ -441,21 +449,28 @@ def _total_notes(
     return notes + sheet_notes
 
 
+def _lap_texts(rows: list[LapRow]) -> list[str]:
+    """The cells a runner's lap times were read from, as typed: the lap time column's, or a
+    lone Time column's read as lap times."""
+    return [r.lap_text or r.total_text for r in rows]
+
+
 def _mismatches(rows: list[LapRow], header: LapHeader) -> list[str]:
     """A note for each lap whose lap time is not the difference of its times from the
     start (beyond ROUNDING_S)."""
     notes = []
-    before = 0.0
+    before, before_text = 0.0, ""
     for row in rows:
         between = row.total_s - before
         if abs(between - row.lap_s) > ROUNDING_S + 1e-9:
+            ends = (before_text, row.total_text)
             notes.append(
-                f"Line {row.line}: lap {row.lap}'s time {format_time(row.lap_s)} is not the "
-                f"{format_time(between)} between its times from the start "
-                f"({format_time(before)} to {format_time(row.total_s)}): the times from the "
-                "start are used."
+                f"Line {row.line}: lap {row.lap}'s time {typed_time(row.lap_s, row.lap_text)} "
+                f"is not the {typed_time(between, *ends)} between its times from the start "
+                f"({typed_time(before, before_text) if before_text else '0'} to "
+                f"{typed_time(row.total_s, row.total_text)}): the times from the start are used."
             )
-        before = row.total_s
+        before, before_text = row.total_s, row.total_text
     return notes
 
 

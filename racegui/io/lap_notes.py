@@ -18,7 +18,7 @@ from racegui.io.laps import (
     standard_distances,
     standard_distances_part_in_first,
 )
-from racegui.model.timefmt import format_time
+from racegui.model.timefmt import PUBLISHED_DECIMALS, format_published, format_time
 
 SLOW_LAP_RATIO = 1.6
 """A lap whose pace (s per m) is more than this many times the median lap's is noted ..."""
@@ -70,6 +70,7 @@ def odd_lap_notes(
     times_s: list[float],
     distance_m: float,
     ends: list[float] | None = None,
+    decimals: int = PUBLISHED_DECIMALS,
 ) -> list[str]:
     """A note for each lap (its CSV line, number, time in s) of a race of distance_m (m)
     whose pace is wildly out of line: a whole lap more than SLOW_LAP_RATIO or less than
@@ -77,7 +78,8 @@ def odd_lap_notes(
     times the median of the laps after it (saying which race the laps fit better, if one
     does). Up to MAX_LAP_NOTES, and one counting the rest; none for fewer than MIN_LAPS
     laps. ends (m): where the laps end, if not all the race's (a runner who stopped short:
-    no better race is then named)."""
+    no better race is then named). decimals: those the laps were typed to, which their
+    times are quoted to (typed_times)."""
     laps = len(times_s)
     if laps < MIN_LAPS:
         return []
@@ -97,8 +99,9 @@ def odd_lap_notes(
             if pace > SLOW_PART_RATIO * after:
                 hint = _better_fit(times_s, distance_m) if finished else ""
                 notes.append(
-                    f"{lap}, the {length:g} m part lap, in {format_time(times_s[0])} is at "
-                    f"{_per_lap(pace)} a lap, far slower than the laps after it (their median "
+                    f"{lap}, the {length:g} m part lap, in "
+                    f"{format_published(times_s[0], decimals)} is at {_per_lap(pace)} a lap, "
+                    "far slower than the laps after it (their median "
                     f"{_per_lap(after)}). Check it{hint}."
                 )
             continue
@@ -108,7 +111,8 @@ def odd_lap_notes(
         pace_text = "" if abs(length - LAP_M) < 1e-6 else f" ({_per_lap(pace)} a lap)"
         speed = "slower" if ratio > 1 else "faster"
         notes.append(
-            f"{lap} in {format_time(times_s[k])}{pace_text} is far {speed} than the others: "
+            f"{lap} in {format_published(times_s[k], decimals)}{pace_text} is far {speed} than "
+            "the others: "
             f"{ratio:.1f} times the median lap ({_per_lap(median)}). Check it (a typo?)."
         )
     if len(notes) > MAX_LAP_NOTES:

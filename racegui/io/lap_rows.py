@@ -11,10 +11,12 @@ import statistics
 from dataclasses import dataclass, replace
 
 from racegui.io.csv_lines import long_cell_problem
+from racegui.io.csv_rows import NO_TIME_MARKS as SHEET_MARKS
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.lap_header import LapHeader
 from racegui.io.schema import MAX_SPLITS
-from racegui.model.timefmt import TimeFormatError, format_time, parse_time
+from racegui.io.typed_times import typed_time
+from racegui.model.timefmt import TimeFormatError, parse_time
 
 TOTAL_ROW_WORDS = frozenset({"total", "totals", "sum", "gesamt", "summe", "total time", "final"})
 """Lap number cells of a row of a runner's whole time, which an app adds after the laps."""
@@ -22,9 +24,12 @@ ROUNDING_S = 0.02
 """Most two times of one moment may differ (s), each shown to the hundredth (rounded or
 cut), before they are said to disagree."""
 _LAP_NUMBER = re.compile(r"(?:lap|runde)?\s*(\d{1,6})\.?", re.IGNORECASE)
-STOP_MARKS = frozenset({"DNF", "DNS"})
+STOP_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ"})
 """Marks a lap time cell may hold instead of a time: the runner stopped there (did not
-finish that lap; did not start, on lap 1)."""
+finish that lap; did not start, on lap 1; was disqualified: racegui.io.lap_stops)."""
+NO_TIME_MARKS = SHEET_MARKS - STOP_MARKS
+"""Marks a results sheet writes for no time ("NT", "NM", a dash): a lap without its time
+cannot be placed, and is refused saying so (marked_cell_problem)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ class TotalRow:
     lap_s: float | None
     total_s: float | None
     sheet: str = ""
+    lap_text: str = ""
+    total_text: str = ""
+    """The time cells as typed (typed_times quotes them so)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,8 @@ def read_rows(text: str, header: LapHeader, name: str, problems: list[Problem]) 
                 sheet = runner if _is_total_word(runner) and header.runner is not None else ""
                 if len(problems) == before:
                     who = "" if sheet else runner or _last_runner(read.laps)
-                    read.totals.append(TotalRow(line, who, *times, sheet=sheet))
+                    texts = [_text(row, c) for c in (header.lap, total_column)]
+                    read.totals.append(TotalRow(line, who, *times, sheet, *texts))
                 continue
             number = _LAP_NUMBER.fullmatch(number_text)
             if number is None:
@@ -153,6 +162,10 @@ def read_rows(text: str, header: LapHeader, name: str, problems: list[Problem]) 
                 )
                 continue
             columns = (header.lap, total_column)
+            unread = marked_cell_problem(row, columns, line, header.runner is not None)
+            if unread is not None:
+                problems.append(unread)
+                continue
             mark = stop_mark(row, columns)
             if mark is not None:
                 place = cell(line, mark)
@@ -181,6 +194,39 @@ def stop_mark(row: list[str], columns: tuple[int | None, ...]) -> int | None:
     if not all(_is_stop(t) or not t for t in texts):
         return None
     return next((c for c in columns if c is not None and _is_stop(_text(row, c))), None)
+
+
+def marked_cell_problem(
+    row: list[str], columns: tuple[int | None, ...], line: int, runners: bool
+) -> Problem | None:
+    """The problem with a lap's time cell holding a mark that cannot be read: one of
+    NO_TIME_MARKS ("NT": a lap needs its time), or a stop mark (STOP_MARKS) beside a time
+    in the lap's other cell; None for none. runners: the file has a runner column (where a
+    stop mark is read: lap_stops)."""
+    texts = [(c, _text(row, c)) for c in columns if c is not None]
+    for column, text in texts:
+        if text.upper().rstrip(".") in NO_TIME_MARKS:
+            hint = (
+                ", or, if the runner stopped on this lap, write DNF in its place (DQ if "
+                "disqualified) and leave out the laps not run"
+                if runners
+                else " (a lap CSV of one runner's laps needs the runner to finish)"
+            )
+            return Problem(
+                cell(line, column),
+                f"{text!r} says no time, but a lap needs its time to be placed on the track: "
+                f"type it{hint}",
+            )
+    timed = [c for c, text in texts if text and not _is_stop(text)]
+    marked = [(c, text) for c, text in texts if _is_stop(text)]
+    if timed and marked:
+        column, text = marked[0]
+        return Problem(
+            cell(line, column),
+            f"{text!r} marks a lap not run to its end, but column {timed[0] + 1} gives it a "
+            "time: leave that cell empty, or type this one's time",
+        )
+    return None
 
 
 def _is_stop(text: str) -> bool:
@@ -253,12 +299,17 @@ def in_order(rows: list[LapRow], header: LapHeader, who: str, problems: list[Pro
 
 
 def total_note(
-    total: TotalRow, rows: list[LapRow], final_s: float, laps_s: float | None, header: LapHeader
+    total: TotalRow,
+    rows: list[LapRow],
+    final: tuple[float, list[str]],
+    laps: tuple[float, list[str]] | None,
+    header: LapHeader,
 ) -> Problem | str:
     """A note that a Total row after a runner's laps (rows, in order) is left out, its times
-    agreeing with the time at the end of the last lap (final_s, s) and the lap times' sum
-    (laps_s, s; None: no lap times); or the problem with it: it comes before one of his
-    laps, or a time of it disagrees."""
+    agreeing with the time at the end of the last lap (final: s, and the cells it was read
+    or added up from, as typed) and the lap times' sum (laps: the same; None: no lap times);
+    or the problem with it: it comes before one of his laps, or a time of it disagrees. Its
+    times are quoted as typed (typed_times: 4:06.8, not 4:06.80)."""
     last = rows[-1]
     after = [r for r in rows if r.line > total.line]
     if after:
@@ -267,20 +318,31 @@ def total_note(
             f"a Total row must come after the laps it adds up, but lap {after[0].lap} "
             f"follows it (line {after[0].line})",
         )
-    checks = [(total.total_s, final_s, "the time at the end of"), (total.lap_s, laps_s, "")]
-    for given, worked, said in checks:
-        if given is None or worked is None or abs(given - worked) <= ROUNDING_S + 1e-9:
+    checks = [
+        (total.total_s, total.total_text, final, "the time at the end of"),
+        (total.lap_s, total.lap_text, laps, ""),
+    ]
+    for given, given_text, worked, said in checks:
+        if given is None or worked is None or abs(given - worked[0]) <= ROUNDING_S + 1e-9:
             continue
         what = said or "the lap times added up to"
         return Problem(
             f"line {total.line}",
-            f"the Total row's {format_time(given)} is not {format_time(worked)}, {what} "
-            f"lap {last.lap} (line {last.line}): check the laps' times, or leave the Total "
-            "row out",
+            f"the Total row's {typed_time(given, given_text)} is not "
+            f"{typed_time(worked[0], *worked[1])}, {what} lap {last.lap} (line {last.line}): "
+            "check the laps' times, or leave the Total row out",
         )
-    given = total.total_s if total.total_s is not None else total.lap_s
-    agrees = f", and its {format_time(given)} is the time at the end of lap {last.lap}"
-    return f"Line {total.line}: the Total row is left out: it is no lap{agrees if given else ''}."
+    given, text = (
+        (total.total_s, total.total_text)
+        if total.total_s is not None
+        else (total.lap_s, total.lap_text)
+    )
+    agrees = (
+        f", and its {typed_time(given, text)} is the time at the end of lap {last.lap}"
+        if given
+        else ""
+    )
+    return f"Line {total.line}: the Total row is left out: it is no lap{agrees}."
 
 
 def runner_of_total(total: TotalRow, runners: dict[str, list[LapRow]]) -> Problem | None:
@@ -310,23 +372,24 @@ def sheet_total_note(
         )
     total_column = header.total if header.either is None else header.either
     sums = [
-        (total.lap_s, header.lap, [r.lap_s for r in rows]),
-        (total.total_s, total_column, [r.total_s for r in rows]),
+        (total.lap_s, total.lap_text, header.lap, [(r.lap_s, r.lap_text) for r in rows]),
+        (total.total_s, total.total_text, total_column, [(r.total_s, r.total_text) for r in rows]),
     ]
     said = []
-    for given, column, times in sums:
+    for given, given_text, column, times in sums:
         if given is None or column is None:
             continue
-        summed = sum(t for t in times if t is not None)
+        summed = sum(t for t, _ in times if t is not None)
+        typed = [text for t, text in times if t is not None]
         name = header.names[column].strip().strip('"')
         if abs(given - summed) > ROUNDING_S + 1e-9:
             return Problem(
                 cell(total.line, column),
-                f"the {word!r} row's {format_time(given)} is not {format_time(summed)}, the "
-                f"sum of the {name} column above it: a row of the sheet's totals, no runner's "
-                "lap; check the laps' times, or leave it out",
+                f"the {word!r} row's {typed_time(given, given_text)} is not "
+                f"{typed_time(summed, *typed)}, the sum of the {name} column above it: a row "
+                "of the sheet's totals, no runner's lap; check the laps' times, or leave it out",
             )
-        said.append(f"its {format_time(given)} is the sum of the {name} column")
+        said.append(f"its {typed_time(given, given_text)} is the sum of the {name} column")
     agrees = f", and {' and '.join(said)}" if said else ""
     return (
         f"Line {total.line}: the {word!r} row is left out: it totals the sheet, no runner's "
@@ -367,7 +430,8 @@ def from_zero(
         }
     if short is not None:
         why = (
-            f"its {format_time(_lap_time(short, runners[short.runner]))} is far shorter than "
+            f"its {typed_time(_lap_time(short, runners[short.runner]), *_typed(short))} is far "
+            "shorter than "
             "a lap after it: a start or reaction time? leave it out"
         )
     else:
@@ -384,6 +448,12 @@ def _lap_time(row: LapRow, rows: list[LapRow]) -> float:
         return row.lap_s
     before = [r.total_s for r in rows if r.lap < row.lap and r.total_s is not None]
     return (row.total_s or 0.0) - max(before, default=0.0)
+
+
+def _typed(row: LapRow) -> tuple[str, ...]:
+    """The cells a lap's time (_lap_time) was read from, as typed (typed_times): its lap
+    time's, else its time from the start's."""
+    return (row.lap_text,) if row.lap_s is not None else (row.total_text,)
 
 
 def _far_short(zero: LapRow, rows: list[LapRow]) -> bool:

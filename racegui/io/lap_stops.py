@@ -1,7 +1,10 @@
-"""Stop marks in a lap CSV of several runners (racegui.io.lap_csv): a "DNF" (or "DNS")
-typed in a lap's time cell where the runner stopped. Her laps before it stand and she did
-not finish there; one with no lap before it is left out of the race. A lap of hers after
-the mark, a mark in a file of one runner's laps, or a mark after as many laps as the
+"""Stop marks in a lap CSV of several runners (racegui.io.lap_csv): a "DNF" (or "DNS",
+"DQ", "DSQ") typed in a lap's time cell where the runner stopped. Her laps before it stand
+and she did not finish there (a DNS after laps is shown so too, noted as the contradiction
+it is; a DQ noted as disqualified); one with no lap before it is left out of the race (a
+DNS as one who did not start). A DQ after as many laps as the finishers run is a runner
+disqualified after finishing: her run is shown as timed (noted). A lap of hers after the
+mark, a mark in a file of one runner's laps, or another mark after as many laps as the
 finishers run is refused."""
 
 from __future__ import annotations
@@ -12,6 +15,17 @@ from racegui.io.lap_rows import LapRow, StopRow
 
 LEAVE_OUT = "leave out the laps not run"
 """The hint where a stop mark cannot be read."""
+DISQUALIFIED = frozenset({"DQ", "DSQ"})
+"""Stop marks of a runner disqualified: she ran, to the mark or to the finish."""
+LEFT_OUT = {"DNS": "did not start", "DQ": "was disqualified with no lap"}
+"""How a runner marked with no lap before her mark is said to be left out (else "has no
+lap")."""
+
+
+def kind(mark: str) -> str:
+    """A stop mark as STOP_MARKS has it ("dq." is "DQ"; "DSQ" is "DQ")."""
+    plain = mark.upper().rstrip(".")
+    return "DQ" if plain in DISQUALIFIED else plain
 
 
 def apply_stops(
@@ -20,10 +34,10 @@ def apply_stops(
     header: LapHeader,
     problems: list[Problem],
     notes: list[str],
-) -> dict[str, str]:
-    """Why each runner marked as stopping stopped ("'DNF' at line 7, column 3"), her laps
-    in runners (in order) kept; a runner with no lap before her mark is taken out of
-    runners, noted in notes. Problems added to problems (then {})."""
+) -> dict[str, StopRow]:
+    """The mark of each runner marked as stopping (or disqualified) who has laps, which stay
+    in runners (in order); a runner with no lap before her mark is taken out of runners,
+    noted in notes. Problems added to problems (then {})."""
     if not stops:
         return {}
     before = len(problems)
@@ -72,7 +86,8 @@ def apply_stops(
         )
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
-        if not problems[before:] and laps >= most:
+        finished = kind(stop.mark) == "DQ" and laps == most  # disqualified after it
+        if not problems[before:] and laps >= most and not finished:
             problems.append(
                 Problem(
                     stop.place,
@@ -85,9 +100,9 @@ def apply_stops(
     stopped = {}
     for runner, stop in marked.items():
         if runners.get(runner):
-            stopped[runner] = f"{stop.mark!r} at {stop.place}"
+            stopped[runner] = stop
             continue
         runners.pop(runner, None)
-        how = "did not start" if stop.mark.upper().rstrip(".") == "DNS" else "has no lap"
+        how = LEFT_OUT.get(kind(stop.mark), "has no lap")
         notes.append(f"{runner} {how} ({stop.mark!r} at {stop.place}) and is left out of the race.")
     return stopped

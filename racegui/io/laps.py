@@ -13,7 +13,6 @@ import math
 import statistics
 
 from racegui.model.article import with_article
-from racegui.model.timefmt import format_time
 
 LAP_M = 400.0
 """A lap (m) of lane 1's line of running."""
@@ -170,8 +169,3 @@ def part_lap_last(ends_m: list[float], times_s: list[float]) -> bool:
     whole = statistics.median(times_s[:-1]) / LAP_M  # the laps, the part lap moved first
     moved = times_s[-1] / part_m / whole
     return slow_part and fast_last and 1 / MOVED_PART_SPREAD <= moved <= MOVED_PART_SPREAD
-
-
-def times_text(times_s: list[float]) -> str:
-    """ "51.80, 2:01.00, 3:11.10, 4:18.50"."""
-    return ", ".join(format_time(t) for t in times_s)

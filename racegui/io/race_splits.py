@@ -15,12 +15,12 @@ import numpy as np
 from racegui.io.errors import CONTROLS, MAX_PROBLEMS, Problem, json_path
 from racegui.io.schema import MAX_SPLITS, SplitModel
 from racegui.io.split_order import SplitOrder, out_of_line_text
+from racegui.io.typed_times import typed_times_apart
 from racegui.model.race import Split
 from racegui.model.timefmt import (
     MAX_TIME_S,
     PUBLISHED_DECIMALS,
     TimeFormatError,
-    format_times_apart,
     parse_time,
     written_decimals,
 )
@@ -254,7 +254,7 @@ def _in_order(
             ok = False
             continue
         if tk is not None and last_t is not None and tk <= last_t:
-            shown, before = format_times_apart(tk, last_t)
+            shown, before = typed_times_apart(tk, last_t, cols.time[k], cols.time[last_k])
             readings = [hours_reading(cols.time[j]) for j in (last_k, k)]
             said = "; ".join(r for r in readings if r)
             problems.append(
@@ -287,7 +287,7 @@ def _time_out(cols: SplitColumns, d: np.ndarray, order: SplitOrder, k: int) -> s
     values = order.values
 
     def at(j: int) -> str:
-        shown = format_times_apart(values[j], values[k])[0]
+        shown = typed_times_apart(values[j], values[k], cols.time[j], cols.time[k])[0]
         return shown if math.isnan(d[j]) else f"{shown} at {d[j]:g} m"
 
     message = out_of_line_text(at(k), order.disagreement(k), at)

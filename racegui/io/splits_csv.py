@@ -367,6 +367,7 @@ def _lap_race(
     athletes = {
         who: {"splits": splits, "line": splits[0]["line"], "said": {}}
         | ({"stopped": read.stopped[who]} if who in read.stopped else {})
+        | ({"mark": read.marks[who]} if who in read.marks else {})
         for who, splits in read.runners.items()
     }
     athlete_column = header.number if header.runner is None else header.runner

@@ -52,9 +52,19 @@ _FIELD_WORDS = (
     (re.compile(r": give it \(--distance\)"), ": give it above"),
     (re.compile(r"give its distance: --distance\)"), "give its distance above)"),
     (re.compile(r"; --distance gives another"), "; give another above"),
+    (re.compile(r"\(--distance gives another\)"), "(give another above)"),
 )
 """How a problem met on reading names racegui import's options, and what the dialog, whose
 user has no options, says instead: its fields."""
+_BOX_WORDS = (
+    (re.compile(r"; --distance gives another"), ""),
+    (re.compile(r" \(--distance gives another\)"), ""),
+    (re.compile(r" \(a longer race\? give its distance: --distance\)"), ""),
+)
+"""What the window's message box leaves out of a problem met before the dialog opens (a
+wide sheet whose finish was inferred: "1500 m, inferred as a step of 400 m on ...;
+--distance gives another"): racegui import's options, which its user does not have, and
+no field to give another distance in (review)."""
 
 
 def dialogs_seen() -> bool:
@@ -110,13 +120,20 @@ def target_problem(text: str, distance_m: float | None) -> tuple[float | None, s
     return seconds, None
 
 
-def in_dialog_words(text: str) -> str:
+def in_dialog_words(text: str, table: tuple = _FIELD_WORDS) -> str:
     """A reading problem's lines as the dialog says them: its fields named where racegui
-    import's options were ("which --distance set" is "given above")."""
+    import's options were ("which --distance set" is "given above"); table: the patterns
+    and their words (_BOX_WORDS: a message box's, without fields)."""
     lines = text.split("\n")
-    for pattern, words in _FIELD_WORDS:
+    for pattern, words in table:
         lines = [pattern.sub(words, line) for line in lines]
     return "\n".join(lines)
+
+
+def in_box_words(text: str) -> str:
+    """A problem met before the dialog opens as the window's message box says it: without
+    racegui import's options (_BOX_WORDS)."""
+    return in_dialog_words(text, _BOX_WORDS)
 
 
 def _metres_list(metres: tuple[float, ...]) -> str:
@@ -367,8 +384,9 @@ def open_csv(
     a comparison of a CSV whose own lines fix another distance, CsvPrefill.fixed)."""
     try:  # a first look through the file, which may be a big one: the window draws on
         prefill = call_while_drawing(parent, Path(path), lambda: csv_prefill(path, lap_distance_m))
-    except RaceFileError as exc:
-        raise LoadError(str(exc), exc.lines()) from exc
+    except RaceFileError as exc:  # said in the window's words where it asks (not --screenshot)
+        words = in_box_words if ask else str
+        raise LoadError(words(str(exc)), [words(line) for line in exc.lines()]) from exc
     if refuse is not None and refuse(prefill):
         return None
     if distance_m is not None:
