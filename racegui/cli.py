@@ -127,3 +127,7 @@ def gui_main() -> int:
     """Entry point of the racegui-app GUI script (no console window on Windows): what is
     wrong with its arguments is shown in a dialog as well as on stderr."""
     return main(sys.argv[1:], dialogs=True)
+
+
+if __name__ == "__main__":  # `python -m racegui.cli` as `python -m racegui`
+    sys.exit(main())

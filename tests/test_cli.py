@@ -182,6 +182,20 @@ def test_module_entry_point_and_no_qt_for_verbs():
     assert proc.returncode == 0 and "ok" in proc.stdout
 
 
+def test_python_m_racegui_cli_runs_the_command_line():
+    """`python -m racegui.cli validate F` did nothing and exited 0 (the module had no
+    __main__ guard); it runs the command line as `python -m racegui` does."""
+    for module in ("racegui.cli", "racegui"):
+        proc = subprocess.run(
+            [sys.executable, "-m", module, "validate", DEMO], capture_output=True, text=True
+        )
+        assert proc.returncode == 0 and "ok" in proc.stdout, (module, proc.stdout, proc.stderr)
+    proc = subprocess.run(
+        [sys.executable, "-m", "racegui.cli", "exprt"], capture_output=True, text=True
+    )
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
 def test_no_display_gives_one_line_not_an_abort(capsys, monkeypatch):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
