@@ -76,6 +76,10 @@ class Label:
     appears: bool = True
     """May be shown when it was not shown last frame (False: a stepped-off pacer's tag
     some time after its dropout goes on showing if it was, but never pops in late)."""
+    clear_of: tuple[tuple[float, float, float], ...] = ()
+    """Other runners' markers (x, y, radius px) the tag must not be read as labelling: it
+    keeps off them, and no nearer to them than to its own marker (see tag_boxes.misread).
+    Given for a marker parked at the finish (the light's, a ghost's)."""
 
 
 class _Metrics(QFontMetricsF):

@@ -6,7 +6,8 @@ Each tag has 2 * STEPS candidate boxes: STEPS steps outward and STEPS inward fro
 along the unit normal given with it; sideways slides (slide_offsets) are in steps of
 SLIDE_STEP_HEIGHTS tag heights, up to SLIDE_MAX_HEIGHTS each way, at the nearest
 SLIDE_NEAR_STEPS distances and at SLIDE_PARTS of the nearest, so a tag can sit beside its
-marker along the track. Every test here is vectorised (numpy), for all tags or all of a tag's
+marker along the track; misread tells the boxes that would read as labelling another
+runner's marker. Every test here is vectorised (numpy), for all tags or all of a tag's
 candidates in one step.
 """
 
@@ -117,21 +118,60 @@ def leader_lengths(boxes: np.ndarray, ax: float, ay: float) -> np.ndarray:
 
 
 def slide_offsets(
-    reach: np.ndarray, sides: np.ndarray, h: float, most: float = SLIDE_MAX_HEIGHTS
+    reach: np.ndarray,
+    sides: np.ndarray,
+    h: float,
+    most: float = SLIDE_MAX_HEIGHTS,
+    row: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Sideways candidates of the given labels: distance along the normal and shift along the
     tangent (px), each (n, c).
 
     They come nearest first: shift 1, -1, 2, -2, ... steps of SLIDE_STEP_HEIGHTS tag heights,
-    each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side.
+    each at the first SLIDE_NEAR_STEPS distances on the first side, then on the other side;
+    with ``row`` > 0, at that step's distance alone (a row of tags further out).
     """
     n = len(reach)
     count = min(most, SLIDE_MAX_HEIGHTS) / SLIDE_STEP_HEIGHTS
     k = np.arange(1, math.floor(count + 1e-6) + 1) * SLIDE_STEP_HEIGHTS * h
     shifts = np.stack([k, -k], axis=1).reshape(-1)  # nearest first, alternating sides
-    part = reach[:, :1] * np.asarray(SLIDE_PARTS)[None, :]
-    near = np.concatenate([part, reach[:, :SLIDE_NEAR_STEPS]], axis=1)
+    if row > 0:
+        near = reach[:, row : row + 1]
+    else:
+        part = reach[:, :1] * np.asarray(SLIDE_PARTS)[None, :]
+        near = np.concatenate([part, reach[:, :SLIDE_NEAR_STEPS]], axis=1)
     shape = (n, len(shifts), 2, near.shape[1])  # (label, shift, side, distance)
     dist = np.broadcast_to(near[:, None, None, :] * sides[:, None, :, None], shape)
     shift = np.broadcast_to(shifts[None, :, None, None], shape)
     return dist.reshape(n, -1), shift.reshape(n, -1)
+
+
+def point_gaps(boxes: np.ndarray, px: np.ndarray, py: np.ndarray) -> np.ndarray:
+    """Distance (px) from each point (px, py: k px) to the nearest point of each box (c, 4:
+    x0, y0, x1, y1 px), (c, k); 0 for a box over the point."""
+    dx = np.maximum(np.maximum(boxes[:, 0, None] - px, px - boxes[:, 2, None]), 0.0)
+    dy = np.maximum(np.maximum(boxes[:, 1, None] - py, py - boxes[:, 3, None]), 0.0)
+    return np.hypot(dx, dy)
+
+
+def misread(
+    boxes: np.ndarray,
+    own: tuple[float, float, float],
+    dots: Sequence[tuple[float, float, float]] | np.ndarray,
+    clear_px: float | np.ndarray,
+) -> np.ndarray:
+    """Which of a tag's boxes (c, 4: x0, y0, x1, y1 px) an audience could read as labelling
+    one of ``dots`` (x, y, radius px: other runners' markers) rather than its own marker
+    ``own`` (x, y, radius px): a box nearer such a dot's edge than clear_px (one figure, or
+    one per dot), or nearer its edge than its own marker's edge. While a dot covers the
+    tag's marker (the marker's centre under it) the tag is as near the one as the other
+    wherever it goes; only the first test applies then."""
+    if not len(dots) or not len(boxes):
+        return np.zeros(len(boxes), dtype=bool)
+    ax, ay, ar = own
+    q = np.asarray(dots, dtype=float)
+    mine = point_gaps(boxes, np.array([ax]), np.array([ay]))[:, 0] - ar
+    theirs = point_gaps(boxes, q[:, 0], q[:, 1]) - q[:, 2]
+    apart = np.hypot(q[:, 0] - ax, q[:, 1] - ay) > q[:, 2]  # its marker not under the dot
+    bad = (theirs < clear_px) | (apart & (theirs < mine[:, None]))
+    return bad.any(axis=1)

@@ -13,7 +13,9 @@ slid tag glides with its marker while it can. Tags stay put: a tag keeps its pla
 stays free, one that cannot keeps as near it as it can (a small move, under
 STICKY_MOVE_HEIGHTS, see _NUDGES) before it jumps to another candidate, and a slid tag that
 could return to an unslid place only by a jump glides on instead. A repaint at the same race
-time moves no tag.
+time moves no tag. The tag of a marker parked at the finish (Label.clear_of) takes no place
+an audience could read as labelling the runner running in over it (MISREAD_CLEAR_HEIGHTS),
+and may slide a row further out to find one.
 Candidates are tested against the fixed obstacles for all tags in one vectorised step (the
 glides of all slid tags in another; a tag's slides only when it needs them); only the test
 against tags placed earlier in the same frame is sequential (a few comparisons in plain
@@ -37,11 +39,23 @@ from racegui.ui.tag_boxes import (
     grown,
     leader_length,
     leader_lengths,
+    misread,
+    point_gaps,
     slide_offsets,
 )
 
 MARGIN_PX = 2.0
 """Space kept round a placed tag (px)."""
+MISREAD_CLEAR_HEIGHTS = 1.0
+"""Least space (tag heights) between a parked marker's tag and another runner's marker (see
+Label.clear_of): a tag row, so the runner's own tag is the one beside her dot. At the
+Breaking4 finish the parked light's tag lay 1.8 px from her dot at 1080x1080 and 19.6 px
+(0.96 of a tag height) at 720p, its leader from under her dot: an audience read it as
+hers."""
+MISREAD_BEYOND_HEIGHTS = 0.5
+"""A parked marker's tag also stays this much (tag heights) further from a runner's marker
+than the runner's own tag, when hers is slid away: at 1080x1080 the light's tag lay nearer
+her dot than her own tag did."""
 OPTIONAL_STEPS = 2
 """Distances from the marker (of STEPS) a tag that is not forced may take: its leader line
 stays short (under about 2 tag heights)."""
@@ -176,6 +190,13 @@ def place_frame(
     d = (reach[:, :, None] * sides[:, None, :]).reshape(n, 2 * STEPS)
     ob = np.array([r.getCoords() for r in obstacles]).reshape(-1, 4)
     box, ok = candidate_boxes(x, y, nx, ny, w, h, d, None, ob, bounds)
+    keep_off: list[tuple | None] = [
+        ((lab.x, lab.y, lab.radius), dots, None) if (dots := getattr(lab, "clear_of", ())) else None
+        for lab in labels
+    ]
+    """Per label, its marker and the other runners' markers it must not be read as labelling
+    (x, y, radius px), and how far (px) it keeps off each (set at its turn, see keep_clear);
+    None for most."""
     forced = np.array([bool(lab.forced) for lab in labels], dtype=bool)
     ok[~forced, 2 * OPTIONAL_STEPS :] = False  # an optional tag stays near its marker
     most = np.where(forced, SLIDE_MAX_HEIGHTS, np.asarray(slide_heights, dtype=float))
@@ -210,8 +231,13 @@ def place_frame(
         if (i, reach_h) not in slid:  # only the shifts within its reach
             r = [i]
             sd, shift = slide_offsets(reach[r], sides[r], h, reach_h)
+            if keep_off[i] is not None:  # a parked tag: a row further out, tried last
+                sd2, shift2 = slide_offsets(reach[r], sides[r], h, reach_h, row=1)
+                sd, shift = np.hstack([sd, sd2]), np.hstack([shift, shift2])
             sbox, sok = candidate_boxes(x[r], y[r], nx[r], ny[r], w[r], h, sd, shift, ob, bounds)
             sok &= np.abs(shift) <= reach_h * h + 1e-9
+            if keep_off[i] is not None:
+                sok[0] &= ~misread(sbox[0], *keep_off[i])
             slid[i, reach_h] = (sbox[0], sok[0], shift[0], sd[0])
         sbox, sok, shift, _ = slid[i, reach_h]
         open_ = np.flatnonzero(sok)
@@ -232,6 +258,9 @@ def place_frame(
         for p0, q0, p1, q1 in obs:  # a plain loop: any() over a generator costs twice this
             if p0 < a1 and p1 > a0 and q0 < b1 and q1 > b0:
                 return None
+        off = keep_off[i]
+        if off is not None and misread(np.array([[a0, b0, a1, b1]]), *off)[0]:
+            return None
         return [a0, b0, a1, b1]
 
     def follow(i: int) -> Iterator[list[float]]:
@@ -376,8 +405,30 @@ def place_frame(
         hit = first(lead <= FORCED_FAR_HEIGHTS * h, gone, free_now)
         return (chosen, box_i) if hit is None else hit
 
+    def keep_clear(i: int) -> None:
+        """Label i's candidates an audience could read as labelling another runner's marker
+        are not free (see tag_boxes.misread): it keeps MISREAD_CLEAR_HEIGHTS off each, and
+        MISREAD_BEYOND_HEIGHTS further than that runner's own tag placed before it."""
+        own, dots, _ = keep_off[i]
+        q = np.asarray(dots, dtype=float).reshape(-1, 3)
+        clear = np.full(len(q), MISREAD_CLEAR_HEIGHTS * h)
+        for lab_j, box_j in zip(labels[:i], out, strict=True):
+            if box_j is None:
+                continue
+            at = (np.abs(q[:, 0] - lab_j.x) < 0.01) & (np.abs(q[:, 1] - lab_j.y) < 0.01)
+            mine = np.flatnonzero(at)
+            if len(mine):  # the runner's own tag, placed before
+                b = np.array([[box_j.left(), box_j.top(), box_j.right(), box_j.bottom()]])
+                gap = point_gaps(b, q[mine, 0], q[mine, 1])[0] - q[mine, 2]
+                clear[mine] = np.maximum(clear[mine], gap + MISREAD_BEYOND_HEIGHTS * h)
+        keep_off[i] = (own, q, clear)
+        ok[i] &= ~misread(box[i], own, q, clear)
+        free[i] = ok[i].tolist()
+
     mosts, nearest, obs = most.tolist(), reach[:, 0].tolist(), ob.tolist()
     for i, lab in enumerate(labels):
+        if keep_off[i] is not None:
+            keep_clear(i)
         last = lasts[i]
         kept = None if last is None else last[0]
         hops = bool(lab.forced or getattr(lab, "leads", False))  # see nearer

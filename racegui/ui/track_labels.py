@@ -47,6 +47,11 @@ as the light crossed. (At 100 m, with the start line kept clear too, tags glidin
 straight were pushed across it: the modelled ghost's hopped 172 px at 3:55.13.)"""
 LINE_CLEAR_PX = 3.0
 """Space (px) kept between a tag and such a line, beyond the line's own width."""
+PATH_AHEAD_M = 60.0
+"""Most of her way to the line (m, the last of it) a parked marker's tag keeps off (see
+path_to_line): the light parks at 4:00.00 with her 40 m from the line."""
+MAX_PATH_POINTS = 400
+"""Most points along that way (about one per marker radius)."""
 TIER_LIGHT, TIER_COMPARE, TIER_OTHER = 1, 2, 3
 """Tiers (Label.tier) of the light's tag, a comparison runner's and another athlete's; a
 running pacer's is one more, a stepped-off pacer's two more. The forced tags' is 0."""
@@ -208,6 +213,27 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         label(x, y, h, text, colour, 2.0, inward_first=True, forced=True, key=GAP_KEY)
     if not view.labels_visible:
         return out
+    compared = view.compare is not None and view.status.compare_gap is not None
+    if compared:
+        j = view.compare.focus
+        cx, cy = view.compare.positions_at(st.t)
+        compare_at = (
+            float(m11 * cx[j] + m21 * cy[j] + dx),
+            float(m12 * cx[j] + m22 * cy[j] + dy),
+            view.runner_radius,
+        )
+    parked = (r.roles == "ghost") & (st.t >= r.finish_time_s)
+    # The runners' markers (px) a parked marker's tag keeps off: hers, where she is and on
+    # her way to the line, and the compared runner's.
+    runners = path_to_line(view, to_px) if parked.any() else ()
+    if compared and parked.any():
+        runners += (compare_at,)
+
+    def clear_of(i: int) -> tuple[tuple[float, float, float], ...]:
+        """The runners' markers athlete i's tag keeps off: none unless i is a ghost (the
+        light is one) parked at the finish, where she runs in over it (see Label.clear_of)."""
+        return runners if parked[i] else ()
+
     if r.target is not None:
         add(
             r.target,
@@ -219,16 +245,14 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
             slide_heights=LIGHT_SLIDE_HEIGHTS,
             leads=True,
             short_text=short_light_tag(r, st.t),
+            clear_of=clear_of(r.target),
         )
-    if view.compare is not None and view.status.compare_gap is not None:
-        j = view.compare.focus
-        cx, cy = view.compare.positions_at(st.t)
-        px = m11 * cx[j] + m21 * cy[j] + dx
-        py = m12 * cx[j] + m22 * cy[j] + dy
+    if compared:
+        px, py, _ = compare_at
         out.append(
             Label(
-                float(px),
-                float(py),
+                px,
+                py,
                 0.0,
                 1.0,
                 view.status.compare_gap.label,
@@ -270,8 +294,31 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
             slide_heights=slide,
             appears=not late,
             key=name if dnf[i] else "",  # a DNF's one tag, before and after "DNF"
+            clear_of=clear_of(i),
         )
     return out
+
+
+def path_to_line(view: TrackView, to_px: QTransform) -> tuple[tuple[float, float, float], ...]:
+    """Her marker (x, y, radius px) where she is, then every marker radius along her lane to
+    the finish (at most PATH_AHEAD_M of it, nearest the line): where a marker parked at the
+    line keeps its tag off. Kept off only where she is, the ghost's tag, parked at 3:59.37
+    slid towards her, had to move three times as she ran in at 1080p (each time she came
+    near it); kept off her way, it moves once, and a place it takes stays clear."""
+    st, r = view.state, view.replay
+    f = r.focus
+    end = r.race.distance_m
+    start = max(float(st.drawn_m[f]), end - PATH_AHEAD_M)
+    px_per_m = math.hypot(to_px.m11(), to_px.m12())
+    step_m = view.runner_radius / max(px_per_m, 1e-9)
+    n = 1 + (math.ceil((end - start) / step_m) if end > start else 0)
+    d = np.linspace(start, max(start, end), min(n, MAX_PATH_POINTS))
+    x, y, _ = r.track.race_xy(d, end, float(st.lateral_m[f]))
+    px = to_px.m11() * x + to_px.m21() * y + to_px.dx()
+    py = to_px.m12() * x + to_px.m22() * y + to_px.dy()
+    now = to_px.map(QPointF(float(st.x_m[f]), float(st.y_m[f])))
+    rad = view.runner_radius
+    return ((now.x(), now.y(), rad), *zip(px.tolist(), py.tolist(), [rad] * len(d), strict=True))
 
 
 def ghost_tip(replay: Replay, i: int) -> str:
