@@ -64,3 +64,26 @@ def test_the_small_panel_note_counts_the_bigger_type_and_offers_it():
         "at 640x360 the side panel's smallest text is 5 px high"
     )
     assert small_panel_note((1280, 720), True, presentation=True) == ""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_pace_chart_has_the_room_the_dropout_feed_kept_for_its_more_line(qapp, replay, size):
+    """A 16:9 presentation export's dropout feed kept a line for "+ N more" under its one
+    row: blank until a second pacer stepped off (1:59.5), then saying what the count
+    ("7 / 13") and the strip's marks say. Its 27 px (1080p) went from the pace chart, a
+    135 px plot (presenter's review: a thin strip). The feed is now its one row, whatever
+    has passed, and the chart keeps one height all clip long."""
+    clip = SceneFrameSource(replay, DARK, size, presentation=True)
+    try:
+        charts = set()
+        for t in (60.0, 119.0, 182.0, 233.4, 246.42):  # none, one, six, nine, all 13 off
+            clip.frame_at(t)
+            panel = clip.scene.panel
+            feed = panel.pacers.feed
+            assert feed.height() == feed.row_pitch(), t
+            listed = [row for row in feed.rows if not row.isHidden()]
+            assert len(listed) == (0 if t < 100 else 1) and feed.more.isHidden(), t
+            charts.add(panel.chart.height())
+        assert len(charts) == 1, charts
+    finally:
+        clip.close()

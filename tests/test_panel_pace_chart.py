@@ -96,6 +96,45 @@ def test_the_cursor_never_runs_through_the_target_label(qtbot, name, scale, heig
     assert len(ends) == 2
 
 
+@pytest.mark.parametrize(
+    ("name", "scale", "height"),
+    [
+        ("example-1500m.json", 1.0, 1000),
+        ("example-1500m.json", 1.0, 640),
+        ("breaking4-2025.json", 1.0, 1000),
+        ("breaking4-2025.json", 1.4, 1000),
+    ],
+)
+def test_the_cursor_never_runs_through_a_lap_name(qtbot, name, scale, height):
+    """The time cursor crossed the 1500 m's "start" at the chart's foot over its first
+    300 m (K33 noticed; 0:10 and 0:20 at 720p and 1080p), and each lap's name as she ran
+    past it: it stops short of the names' band where it meets one, and elsewhere runs to
+    the plot's foot."""
+    panel = shown(qtbot, name, DARK, 0.0, scale)
+    panel.resize(panel.width(), height)
+    QApplication.processEvents()
+    chart = panel.chart
+    replay = chart._data.replay
+    end = float(replay.finish_time_s[replay.focus])
+    plot = chart._vb.sceneBoundingRect()
+    spans = set()
+    for t in [*np.arange(0.0, end, 1.0), end]:
+        panel.update_frame(float(t))
+        cursor = chart.cursor
+        cursor.boundingRect()  # its end points for the view as it is now
+        ends = [cursor.mapToScene(QPointF(m, 0.0)) for m in cursor._endPoints]
+        x = ends[0].x()
+        top, bottom = sorted(p.y() for p in ends)
+        spans.add(bottom < plot.bottom() - 1)
+        for text in chart._lap_texts:
+            if not text.isVisible():
+                continue
+            box = text.mapRectToScene(text.boundingRect())
+            across = box.left() - 2 <= x <= box.right() + 2
+            assert not (across and top < box.bottom() and bottom > box.top()), (t, x, box)
+    assert spans == {True, False}  # short at the names only
+
+
 def test_without_a_target_the_bars_are_neither_ahead_nor_behind(qtbot, tmp_path):
     """With no target the bars rose from the slowest pace in the 'ahead' green, reading as
     good; they are now the theme's muted colour."""

@@ -62,9 +62,11 @@ def test_the_cards_keep_their_place_as_she_stops(qtbot, ava, mode, size, columns
     assert panel.splits.laps_model.labels()[-1] == "DNF · 2000 m"  # the switch did happen
 
 
-def test_presentation_keeps_them_too(qtbot, ava):
+@pytest.mark.parametrize("static", [False, True], ids=["window", "export"])
+def test_presentation_keeps_them_too(qtbot, ava, static):
     panel = shown_panel(qtbot, ava, size=(560, 1000))
     panel.set_scale(1.3, presentation=True)
+    panel.set_static(static)
     for mode in (LAPS, SPLITS):
         panel.splits.set_mode(mode)
         layouts = _layouts(panel)

@@ -171,6 +171,9 @@ class DropoutFeed(QScrollArea):
         self._style: PanelStyle | None = None
         self._fit = False
         """List only the rows that fit whole (a video or picture cannot be scrolled)."""
+        self._more_room = True
+        """A fitted list keeps room for the "+ N more" line under its rows (see
+        set_more_room)."""
 
     def minimumSizeHint(self) -> QSize:  # Qt override
         """The least height set for the rows kept in view (see PacersCard), not the scroll
@@ -189,6 +192,16 @@ class DropoutFeed(QScrollArea):
         )
         self._whole_rows()
         self._list_rows(self._shown)
+
+    def set_more_room(self, on: bool) -> None:
+        """Whether a fitted list keeps room for its "+ N more" line under the rows (on: the
+        rows give way to it). Off (presentation mode), the newest row comes first and the
+        line is drawn only where it fits under the rows listed: the count and the strip
+        above say how many stepped off, and a line kept for it under a one-row feed had
+        been blank until the second dropout, its height taken from the pace chart."""
+        if bool(on) != self._more_room:
+            self._more_room = bool(on)
+            self._list_rows(self._shown)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
@@ -226,8 +239,18 @@ class DropoutFeed(QScrollArea):
         room = self.viewport().height()
         if room // row_h >= count:
             return pool
-        more_h = self.more.sizeHint().height()
-        return max(0, min(pool, (room - more_h) // row_h))
+        rows = (room - self.more.sizeHint().height()) // row_h
+        if not self._more_room:  # the newest row, not the line, where one of them fits
+            rows = max(rows, min(1, room // row_h))
+        return max(0, min(pool, rows))
+
+    def _more_fits(self, listed: int) -> bool:
+        """Whether the "+ N more" line is drawn whole under `listed` rows (always in the
+        window, which scrolls, and where room is kept for it: see set_more_room)."""
+        if not self._fit or self._more_room:
+            return True
+        needed = listed * self.row_pitch() + self.more.sizeHint().height()
+        return needed <= self.viewport().height()
 
     def set_data(self, data: PanelData) -> None:
         """A pool of min(MAX_ROWS, dropouts) hidden rows for a replay."""
@@ -283,9 +306,10 @@ class DropoutFeed(QScrollArea):
     def fitted_height(self, rows: int, count: int) -> int:
         """Least height (px) that lists `rows` whole rows of `count` dropouts, and in a fitted
         list, where they are not all listed, the "+ N more" line under them (a fitted feed
-        one row high had listed none, only "+ 13 more")."""
+        one row high had listed none, only "+ 13 more"); without room kept for the line
+        (set_more_room), the rows alone."""
         height = rows * self.row_pitch()
-        if self._fit and count > rows:
+        if self._fit and self._more_room and count > rows:
             height += self.more.sizeHint().height()
         return height
 
@@ -312,7 +336,7 @@ class DropoutFeed(QScrollArea):
         older = count - listed
         if older > 0:
             self.more.setText(f"+ {older} more")
-        self.more.setHidden(older <= 0)
+        self.more.setHidden(older <= 0 or not self._more_fits(listed))
         self.empty.setHidden(count > 0)
         self.verticalScrollBar().setValue(0)
 

@@ -21,6 +21,7 @@ from racegui.ui.panel.pace_scale import (
     COVER_TOLERANCE_S,
     PACE_TICK_EDGE_S,
     TARGET_CURSOR_GAP_PX,
+    cursor_span,
     distance_ticks,
     fastest_run,
     label_step,
@@ -340,6 +341,30 @@ class PaceChart(QWidget):
             self._update_pace_ticks()
             self.dirty = True
         self._place_target_label()
+        self._stop_cursor_short_of_names()
+
+    def _stop_cursor_short_of_names(self) -> None:
+        """The time cursor short of the lap names' band where it meets one (see cursor_span):
+        only its span is set, and only when it changes."""
+        width, height = float(self._vb.width()), float(self._vb.height())
+        if width <= 0 or height <= 0 or self._style is None:
+            return
+        gap_m = TARGET_CURSOR_GAP_PX * self._style.scale * self._x_max / width
+        band = self._lap_names_px() / height
+        span = cursor_span(self._cursor_m, self._name_ends_m(), gap_m, band)
+        if self.cursor.span != span:
+            self.cursor.setSpan(*span)
+            self.dirty = True
+
+    def _name_ends_m(self) -> list[tuple[float, float]]:
+        """(left, right) ends (m) of each lap name shown along the plot's foot."""
+        m_per_px = self._x_max / max(float(self._vb.width()), 1e-9)
+        ends = []
+        for text in self._lap_texts:
+            if text.isVisible():
+                half_m = text.boundingRect().width() / 2 * m_per_px
+                ends.append((text.pos().x() - half_m, text.pos().x() + half_m))
+        return ends
 
     def _slow_edge(self, fast: float) -> float:
         """The slow edge (s/400 m) for a plot whose fast edge is `fast`: the data's, or
@@ -523,16 +548,9 @@ class PaceChart(QWidget):
         """The slowest pace (s/400 m) drawn where a lap name is shown, along x (-inf if
         none): the names cover nothing elsewhere."""
         data = self._data
-        px_per_m = float(self._vb.width()) / self._x_max
-        if data is None or px_per_m <= 0:
+        if data is None or self._vb.width() <= 0:
             return -math.inf
-        slowest = -math.inf
-        for text in self._lap_texts:
-            if text.isVisible():
-                half_m = text.boundingRect().width() / 2 / px_per_m
-                x = text.pos().x()
-                slowest = max(slowest, slowest_between(data, x - half_m, x + half_m))
-        return slowest
+        return max((slowest_between(data, a, b) for a, b in self._name_ends_m()), default=-math.inf)
 
     def _lap_names_px(self) -> float:
         """Height (px) of the lap names' band along the plot's foot and the room above it
@@ -580,6 +598,7 @@ class PaceChart(QWidget):
             self.cursor.setPos(d)
             self._cursor_m = d
             self._move_target_label()
+            self._stop_cursor_short_of_names()
             n = int(np.searchsorted(data.curve_t, frame.t, side="right"))
             if n != self._shown_points:
                 self._shown_points = n

@@ -195,3 +195,18 @@ def place_clear_of_cursor(
             if p[4] and p[0] <= 0.0 and p[7] <= names_top and cursor_m < p[3] - label_m - gap_m
         ]
     return min(clear) if clear else best
+
+
+def cursor_span(
+    cursor_m: float, names: list[tuple[float, float]], gap_m: float, band: float
+) -> tuple[float, float]:
+    """The time cursor's span (shares of the plot's height from its top, pyqtgraph's
+    InfiniteLine.setSpan on a plot whose pace axis runs down): short of the lap names' band,
+    `band` of the plot's height at its foot, where the cursor at cursor_m (m) meets a name
+    shown (`names`: their (left, right) ends, m; within gap_m, m); else the plot's height.
+    The cursor had run through a 1500 m's "start" over its first 300 m (K33 noticed), and
+    through each lap's name as she ran past it: the chart keeps it clear of them as it
+    moves the target label out of its way (see place_clear_of_cursor)."""
+    if any(left - gap_m <= cursor_m <= right + gap_m for left, right in names):
+        return 0.0, max(0.0, 1.0 - band)
+    return 0.0, 1.0

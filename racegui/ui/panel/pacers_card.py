@@ -93,7 +93,8 @@ class PacersCard(Card):
         rows = min(self._feed_rows, max(count, 1))
         # Presentation in the window keeps the text-based row height it was laid out with (a
         # row's own size hint can be a pixel taller at some scales, and the 768 px layout is
-        # full); a fitted one (an export) keeps room for its "+ N more" line under the row.
+        # full); a fitted one (an export) keeps room for its "+ N more" line under the row,
+        # but in presentation (see DropoutFeed.set_more_room).
         feed = self.feed
         feed.setMinimumHeight(
             rows * feed.row_height()
@@ -110,6 +111,9 @@ class PacersCard(Card):
         self.key.apply_style(style)
         self.strip.apply_style(style)
         self.feed.apply_style(style)
+        # Presentation keeps no line for "+ N more" under the newest dropout: the count and
+        # the strip say how many, and the pace chart takes its height, as in the window.
+        self.feed.set_more_room(not style.presentation)
         self._style = style
         self._fit_feed()
 
