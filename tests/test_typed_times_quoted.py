@@ -87,3 +87,17 @@ def test_typed_times_take_the_decimals_typed_and_tell_different_times_apart():
     assert typed_time(256.0, "") == "4:16.00"  # nothing typed: hundredths
     assert typed_time(232.001, 232.001) == "3:52.01"  # a number: as published
     assert typed_times_apart(232.001, 232.004, 232.001, 232.004) == ("3:52.001", "3:52.004")
+
+
+def test_times_typed_to_the_thousandth_are_quoted_to_the_thousandth(tmp_path):
+    """R13: 2:00.579 and 2:00.571 had both been quoted 2:00.58 ("2:00.58 at the end of lap 3
+    is not after 2:00.58 at lap 2"), a photo-finish Total row's 4:16.123 as 4:16.13."""
+    laps = _write(tmp_path, "Lap,Total Time\n1,52.123\n2,2:00.579\n3,2:00.571\n4,4:16.080\n")
+    assert "2:00.571 at the end of lap 3 is not after 2:00.579 at lap 2" in _refusal(
+        laps, distance_m=1500
+    )
+    splits = _write(tmp_path, "Athlete,800,1200\nSam,1:57.234,1:57.231\n", "splits.csv")
+    assert "1:57.231 at 1200 m is not after 1:57.234 at 800 m" in _refusal(splits, distance_m=1200)
+    assert typed_time(256.123, "4:16.123") == "4:16.123"
+    assert typed_time(256.0, "1:06.300", "4:16") == "4:16.000"
+    assert typed_time(232.001, "3:52.0011") == "3:52.001"  # thousandths at most

@@ -8,17 +8,31 @@ from __future__ import annotations
 from racegui.model.timefmt import (
     PUBLISHED_DECIMALS,
     format_published,
+    format_time,
     format_times_apart,
-    written_decimals,
 )
+
+TYPED_DECIMALS_MOST = 3
+"""Most decimals a typed time is quoted to: thousandths, as a photo-finish time is typed
+(2:00.571 and 2:00.579 had both been quoted 2:00.58: "2:00.58 is not after 2:00.58")."""
+
+
+def _decimals_typed(text: str) -> int:
+    """Decimals a time is written to in text ("3:50.5": 1, "2:00.571": 3), at most
+    TYPED_DECIMALS_MOST."""
+    for point in ".,":
+        _, found, frac = text.rpartition(point)
+        if found:
+            return min(len(frac.strip()), TYPED_DECIMALS_MOST)
+    return 0
 
 
 def typed_decimals(*typed: object) -> int:
-    """Decimals times typed so are quoted to: the most of them (written_decimals of a text,
-    at most hundredths; hundredths for a number, which does not say), hundredths where none
-    was typed (texts all empty)."""
+    """Decimals times typed so are quoted to: the most of them (those of a text, at most
+    thousandths; hundredths for a number, which does not say), hundredths where none was
+    typed (texts all empty)."""
     counts = [
-        written_decimals(t) if t.__class__ is str else PUBLISHED_DECIMALS
+        _decimals_typed(t) if t.__class__ is str else PUBLISHED_DECIMALS
         for t in typed
         if t is not None and t != ""
     ]
@@ -28,8 +42,12 @@ def typed_decimals(*typed: object) -> int:
 def typed_time(seconds: float, *typed: object) -> str:
     """A time (s) read from the cells typed (texts, or numbers of a JSON file), or worked
     out from them, as a message quotes it: format_published at typed_decimals ("4:06.8" for
-    246.8 s typed "4:06.8"; a photo finish's 3:52.001 as every view prints it, 3:52.01)."""
-    return format_published(seconds, typed_decimals(*typed))
+    246.8 s typed "4:06.8"); typed to thousandths, as typed ("2:00.571"), where every view
+    prints a photo finish's 3:52.001 as 3:52.01."""
+    decimals = typed_decimals(*typed)
+    if decimals > PUBLISHED_DECIMALS:
+        return format_time(seconds, decimals)
+    return format_published(seconds, decimals)
 
 
 def typed_times_apart(a: float, b: float, typed_a: object, typed_b: object) -> tuple[str, str]:
