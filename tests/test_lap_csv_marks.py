@@ -31,7 +31,7 @@ def _refusal(tmp_path, text: str) -> list[str]:
     return [line.removeprefix(f"{path}: ") for line in err.value.lines()]
 
 
-@pytest.mark.parametrize("mark", ["DQ", "dq", "DSQ", "dsq."])
+@pytest.mark.parametrize("mark", ["DQ", "dq", "DSQ", "dsq.", "D.Q.", "DQ TR17.3"])
 def test_a_dq_is_where_the_runner_stopped_noted_as_disqualified(tmp_path, mark):
     _, race = _read(tmp_path, HEADER + SAM + f"Tom,1,53.0,53.0\nTom,2,{mark},\n")
     tom = race.athletes[1]
@@ -87,3 +87,16 @@ def test_a_stop_mark_beside_a_time_is_refused_at_the_mark(tmp_path):
         "line 7, column 3: 'DNF' marks a lap not run to its end, but column 4 gives it a "
         "time: leave that cell empty, or type this one's time"
     ]
+
+
+@pytest.mark.parametrize("mark", ["D.Q.", "DQ TR17.3", "d.s.q"])
+def test_a_wide_sheet_reads_a_dq_written_with_dots_or_its_rule(tmp_path, mark):
+    """R13: "D.Q." and "DQ TR17.3" (a disqualification with its rule, as results print it)
+    had been "'D.Q.' is not a time" plus a second line for the cell beside it."""
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        f"Athlete,400,800,1200,1500\nSam,60.1,2:01.0,3:01.5,3:50.2\nTom,61.0,{mark},,\n"
+    )
+    race = read_splits_csv(path)
+    tom = race.athletes[1]
+    assert tom.dnf and [s.distance_m for s in tom.splits] == [400.0]

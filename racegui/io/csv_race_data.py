@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from racegui.io.csv_rows import plain_mark
 from racegui.io.palette import default_colours
 from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN, LANES
@@ -182,7 +183,7 @@ def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner:
         why = "the role column says runner" if said_runner else "the athlete is listed first"
         return f"{stop}: a runner who did not finish ({why})."
     mark, place = entry["mark"]
-    kind = mark.upper().rstrip(".")
+    kind = plain_mark(mark)
     if kind in ("DQ", "DSQ"):
         return f"{stop}: disqualified ({mark!r} at {place}), shown as a runner who did not finish."
     if kind == "DNS":

@@ -73,7 +73,7 @@ def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict])
 
 def _mark_note(athlete: str, mark: str, place: str) -> str:
     """The note on an athlete left out whose row is marked (DNS, DNF...) with no time."""
-    how = "did not start" if mark.upper().rstrip(".") == "DNS" else "has no time"
+    how = "did not start" if plain_mark(mark) == "DNS" else "has no time"
     return f"{athlete} {how} ({mark!r} at {place}) and is left out of the race."
 
 
@@ -143,7 +143,7 @@ def _split_of_row(
         cell = row[col["time"]].strip()
         if not decimal_comma and re.fullmatch(r"[\d:]*\d,\d+", cell):  # quoted: "61,5"
             why += f" (a decimal comma? write {cell.replace(',', '.')})"
-        elif cell.upper().rstrip(".") in NO_TIME_MARKS:
+        elif plain_mark(cell) in NO_TIME_MARKS:
             why += f": {NO_TIME_HINT}"
         return Problem(cell_place(line, col["time"]), why)
     if dist < 0:
@@ -154,6 +154,14 @@ def _split_of_row(
             f"a split at 0 m must be at 0.00 (the start), not {row[col['time']].strip()}",
         )
     return athlete, dist, time_s
+
+
+def plain_mark(text: str) -> str:
+    """A results mark as NO_TIME_MARKS has it: its first word, in capitals, without dots
+    ("dnf." and "D.Q." are "DNF" and "DQ"; "DQ TR17.3", a disqualification with its rule,
+    is "DQ"). A time stays unlike any mark ("1:05.4" is "1:054")."""
+    words = text.split()
+    return words[0].upper().replace(".", "") if words else ""
 
 
 NO_TIME_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ", "NT", "NM", "-", "--", "\u2013", "\u2014"})

@@ -29,7 +29,14 @@ from racegui.io.csv_header import (
 from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_lines import RowLines, quote_problem
 from racegui.io.csv_places import cell_place
-from racegui.io.csv_rows import NO_TIME_HINT, NO_TIME_MARKS, Untimed, distance_cell, read_row
+from racegui.io.csv_rows import (
+    NO_TIME_HINT,
+    NO_TIME_MARKS,
+    Untimed,
+    distance_cell,
+    plain_mark,
+    read_row,
+)
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.laps import STANDARD_DISTANCES_M
 from racegui.model.article import with_article
@@ -393,11 +400,11 @@ def _read_cells(
         entry = athletes.get(athlete)
         if entry and len(entry["splits"]) > before:
             entry["splits"][-1].update(place=place, column=column)
-    stop = next((m for m in marks if m[2].upper().rstrip(".") in STOP_MARKS), None)
+    stop = next((m for m in marks if plain_mark(m[2]) in STOP_MARKS), None)
     finished = _finished_mark(row, header, line)
     if stop is None and finished is not None:
         mark, place, column = finished
-        kind = mark.upper().rstrip(".")
+        kind = plain_mark(mark)
         if kind in ("DQ", "DSQ") and athlete in athletes:
             athletes[athlete]["mark"] = (mark, place)
         elif kind in STOP_MARKS:
@@ -491,7 +498,7 @@ def without_marks(cell: str) -> str:
 
 def _is_mark(cell: str) -> bool:
     """Whether a cell holds one of NO_TIME_MARKS ("DNF", "dnf.", "-")."""
-    return cell.strip().upper().rstrip(".") in NO_TIME_MARKS
+    return plain_mark(cell) in NO_TIME_MARKS
 
 
 def _columns(

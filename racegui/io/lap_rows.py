@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from racegui.io.csv_lines import long_cell_problem
 from racegui.io.csv_rows import NO_TIME_MARKS as SHEET_MARKS
+from racegui.io.csv_rows import plain_mark
 from racegui.io.errors import MAX_PROBLEMS, Problem, quoted
 from racegui.io.lap_header import LapHeader
 from racegui.io.schema import MAX_SPLITS
@@ -205,7 +206,7 @@ def marked_cell_problem(
     stop mark is read: lap_stops)."""
     texts = [(c, _text(row, c)) for c in columns if c is not None]
     for column, text in texts:
-        if text.upper().rstrip(".") in NO_TIME_MARKS:
+        if plain_mark(text) in NO_TIME_MARKS:
             hint = (
                 ", or, if the runner stopped on this lap, write DNF in its place (DQ if "
                 "disqualified) and leave out the laps not run"
@@ -231,7 +232,7 @@ def marked_cell_problem(
 
 def _is_stop(text: str) -> bool:
     """Whether a cell holds a stop mark (STOP_MARKS), in any case, a dot after it."""
-    return text.upper().rstrip(".") in STOP_MARKS
+    return plain_mark(text) in STOP_MARKS
 
 
 def _is_total_word(text: str) -> bool:

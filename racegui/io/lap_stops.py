@@ -9,6 +9,7 @@ finishers run is refused."""
 
 from __future__ import annotations
 
+from racegui.io.csv_rows import plain_mark
 from racegui.io.errors import Problem
 from racegui.io.lap_header import LapHeader
 from racegui.io.lap_rows import LapRow, StopRow
@@ -24,7 +25,7 @@ lap")."""
 
 def kind(mark: str) -> str:
     """A stop mark as STOP_MARKS has it ("dq." is "DQ"; "DSQ" is "DQ")."""
-    plain = mark.upper().rstrip(".")
+    plain = plain_mark(mark)
     return "DQ" if plain in DISQUALIFIED else plain
 
 
