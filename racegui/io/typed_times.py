@@ -10,6 +10,7 @@ from racegui.model.timefmt import (
     format_published,
     format_time,
     format_times_apart,
+    written_decimals,
 )
 
 TYPED_DECIMALS_MOST = 3
@@ -17,22 +18,12 @@ TYPED_DECIMALS_MOST = 3
 (2:00.571 and 2:00.579 had both been quoted 2:00.58: "2:00.58 is not after 2:00.58")."""
 
 
-def _decimals_typed(text: str) -> int:
-    """Decimals a time is written to in text ("3:50.5": 1, "2:00.571": 3), at most
-    TYPED_DECIMALS_MOST."""
-    for point in ".,":
-        _, found, frac = text.rpartition(point)
-        if found:
-            return min(len(frac.strip()), TYPED_DECIMALS_MOST)
-    return 0
-
-
 def typed_decimals(*typed: object) -> int:
     """Decimals times typed so are quoted to: the most of them (those of a text, at most
     thousandths; hundredths for a number, which does not say), hundredths where none was
     typed (texts all empty)."""
     counts = [
-        _decimals_typed(t) if t.__class__ is str else PUBLISHED_DECIMALS
+        written_decimals(t, TYPED_DECIMALS_MOST) if t.__class__ is str else PUBLISHED_DECIMALS
         for t in typed
         if t is not None and t != ""
     ]

@@ -75,13 +75,13 @@ PUBLISHED_DECIMALS = 2
 are rounded up to the hundredth, as athletics rounds them: published_time)."""
 
 
-def written_decimals(text: str) -> int:
-    """Decimals a time is written to in text, at most PUBLISHED_DECIMALS: 1 for "3:50.5" (or
-    "3:50,5"), 0 for "3:50", 2 for "4:06.42" and "4:06.421"."""
+def written_decimals(text: str, most: int = PUBLISHED_DECIMALS) -> int:
+    """Decimals a time is written to in text, at most ``most`` (PUBLISHED_DECIMALS unless
+    told): 1 for "3:50.5" (or "3:50,5"), 0 for "3:50", 2 for "4:06.42" and "4:06.421"."""
     for point in ".,":
         head, found, frac = text.rpartition(point)
         if found:
-            return min(len(frac.strip()), PUBLISHED_DECIMALS)
+            return min(len(frac.strip()), most)
     return 0
 
 
