@@ -66,6 +66,16 @@ def test_target_label_is_inside_the_plot(qtbot, theme, scale):
     assert box.contains(label), (box, label)
 
 
+def _chart_at_height(qtbot, name: str, scale: float, height: int):
+    """The panel of race file `name` at `scale`, `height` px tall, its chart, and the
+    followed runner's finish (s)."""
+    panel = shown(qtbot, name, DARK, 0.0, scale)
+    panel.resize(panel.width(), height)
+    QApplication.processEvents()
+    replay = panel.chart._data.replay
+    return panel, panel.chart, float(replay.finish_time_s[replay.focus])
+
+
 @pytest.mark.parametrize(
     ("name", "scale", "height"),
     [
@@ -79,12 +89,7 @@ def test_the_cursor_never_runs_through_the_target_label(qtbot, name, scale, heig
     """The time cursor had crossed Breaking4's "target 59.65" over most of the last lap
     (reviewer R12), and the 1500 m's "target 61.33" at the left over the first 300 m: the
     label moves to the other end of its line, once, and stays clear of the cursor."""
-    panel = shown(qtbot, name, DARK, 0.0, scale)
-    panel.resize(panel.width(), height)
-    QApplication.processEvents()
-    chart = panel.chart
-    replay = chart._data.replay
-    end = float(replay.finish_time_s[replay.focus])
+    panel, chart, end = _chart_at_height(qtbot, name, scale, height)
     ends = set()
     for t in [*np.arange(0.0, end, 1.0), end]:
         panel.update_frame(float(t))
@@ -110,12 +115,7 @@ def test_the_cursor_never_runs_through_a_lap_name(qtbot, name, scale, height):
     300 m (K33 noticed; 0:10 and 0:20 at 720p and 1080p), and each lap's name as she ran
     past it: it stops short of the names' band where it meets one, and elsewhere runs to
     the plot's foot."""
-    panel = shown(qtbot, name, DARK, 0.0, scale)
-    panel.resize(panel.width(), height)
-    QApplication.processEvents()
-    chart = panel.chart
-    replay = chart._data.replay
-    end = float(replay.finish_time_s[replay.focus])
+    panel, chart, end = _chart_at_height(qtbot, name, scale, height)
     plot = chart._vb.sceneBoundingRect()
     spans = set()
     for t in [*np.arange(0.0, end, 1.0), end]:
