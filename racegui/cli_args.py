@@ -218,28 +218,46 @@ def optional_path_arg(text: str) -> Path:
     return Path(text)
 
 
-def _named(path: Path, fix: str) -> Path:
-    """path, refused where its file name is only spaces, before its suffix or without one:
-    import -o ' .json' had written a file named " .json" (tester R11), as empty names are
-    refused (_not_empty)."""
+def _named(path: Path, or_else: str = "") -> Path:
+    """path, refused where its file name is only spaces, or is nothing, dots or spaces before
+    its suffix: import -o ' .json' had written a file named " .json" (tester R11), -o '. .json'
+    and '...json' hidden files (reviewer), and -o .json was told to type .json.json; so too
+    export's .mp4, .gif, .png and --screenshot's images. or_else: said after "type a file
+    name ..." (", or leave the option out")."""
     name = path.name
-    stem = Path(name).stem
-    if name and not stem.strip():
-        before = f" before {name[len(stem) :]}" if name != stem else ""
-        raise argparse.ArgumentTypeError(f"the file name {name!r} is only spaces{before}: {fix}")
-    return path
+    before, dot, after = name.rpartition(".")
+    if not dot or not after.strip():  # no suffix: "x", " ", ".."
+        if name and not name.strip():
+            raise argparse.ArgumentTypeError(
+                f"the file name {name!r} is only spaces: type a file name{or_else}"
+            )
+        return path
+    if before.replace(".", " ").strip():
+        return path
+    suffix = dot + after.strip()
+    if not before:
+        what = "only the suffix"
+    elif not before.strip():
+        what = f"only spaces before {suffix}"
+    else:
+        what = f"only dots{' and spaces' if before.strip('.') else ''} before {suffix}"
+    example = str(path.with_name("race" + suffix))
+    raise argparse.ArgumentTypeError(
+        f"the file name {name!r} is {what}: type a file name before {suffix}, such as "
+        f"{example!r}{or_else}"
+    )
 
 
 def output_path_arg(text: str) -> Path:
     """A file name to write, which must be given (import -o, export -o): _path_arg's, and
-    refused where the file's name is only spaces (_named)."""
-    return _named(_path_arg(text), "type a file name")
+    refused where the file's name is only spaces, or has no name before its suffix (_named)."""
+    return _named(_path_arg(text))
 
 
 def optional_output_path_arg(text: str) -> Path:
     """A file name to write, of an option that may be left out (--screenshot):
-    optional_path_arg's, and refused where the file's name is only spaces (_named)."""
-    return _named(optional_path_arg(text), "type a file name, or leave the option out")
+    optional_path_arg's, and refused as output_path_arg's is (_named)."""
+    return _named(optional_path_arg(text), ", or leave the option out")
 
 
 def _add_csv_arguments(parser: argparse.ArgumentParser, about: str | None) -> None:

@@ -37,7 +37,8 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
             "name one (-o race.json)"
         )
     if output.suffix.lower() != ".json":
-        better = f" (-o {output.with_suffix('.json')})" if output.name else ""
+        # no name but dots (-o ..) had been told "-o ...json", a hidden file _named refuses
+        better = f" (-o {output.with_suffix('.json')})" if output.name.strip(".") else ""
         raise UsageError(
             f"racegui import: -o {output}: a race file is written as JSON, so its name "
             f"ends in .json{better}"

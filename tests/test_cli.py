@@ -438,6 +438,17 @@ def test_import_refuses_an_output_that_is_not_json(capsys, tmp_path, out):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
 
 
+def test_import_suggests_no_hidden_name_for_a_name_of_only_dots(capsys, tmp_path, monkeypatch):
+    """-o .. (the folder above) had been told to type "-o ...json", a name -o refuses."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.csv").write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    code, stdout, err = run(capsys, "import", "s.csv", "-o", "..")
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert err.startswith("racegui import: -o ..: ") and "ends in .json" in err
+    assert "..json" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["s.csv"]
+
+
 def test_import_takes_an_output_in_any_case_of_json(capsys, tmp_path):
     csv_path = tmp_path / "s.csv"
     csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")

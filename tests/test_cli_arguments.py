@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
 from racegui.cli import _size_arg, main
+from racegui.cli_args import output_path_arg
 from racegui.export.options import ExportOptions, ExportOptionsError, parse_size
 from racegui.resources_path import demo_race_path
 
@@ -108,6 +110,42 @@ def test_a_file_name_of_only_spaces_before_its_suffix_is_refused(
     assert code == 2 and len(err.splitlines()) == 1, err
     assert message in err and "type a file name" in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["import", "x.csv", "-o", ". .json"], "'. .json' is only dots and spaces before .json"),
+        (["import", "x.csv", "-o", "...json"], "'...json' is only dots before .json: type a"),
+        (["import", "x.csv", "-o", "out/.json"], "'.json' is only the suffix: type a file name"),
+        (["export", "x.csv", "-o", ".mp4"], "before .mp4, such as 'race.mp4'"),
+        (["export", "x.csv", "-o", "...gif", "--time", "30"], "only dots before .gif"),
+        (["export", "x.csv", "-o", ". .png", "--time", "30"], "such as 'race.png'"),
+        (["x.csv", "--screenshot", ".png"], "--screenshot: the file name '.png' is only the suf"),
+        (["x.csv", "--screenshot", "...png"], "such as 'race.png', or leave the option out"),
+    ],
+)
+def test_a_file_name_of_only_dots_or_its_suffix_is_refused(
+    capsys, tmp_path, monkeypatch, argv, message
+):
+    """import -o '. .json' and '...json' wrote hidden files, as export -o '...mp4' and
+    --screenshot '...png' did, and import -o .json was told to type .json.json (reviewer):
+    a name with nothing, dots or spaces before its suffix is refused, one line saying to
+    type a file name before the suffix, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "x.csv").write_text(SPLITS, encoding="utf-8")
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert message in err and ".json.json" not in err and "type a file name before ." in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
+
+
+@pytest.mark.parametrize("text", ["x..json", ".race.json", "out/race.mp4", "_%04d.png"])
+def test_a_file_name_with_a_name_before_its_suffix_is_taken(text):
+    """Names with something besides dots and spaces before the suffix are left as typed."""
+    assert output_path_arg(text) == Path(text)
 
 
 EMPTY = "it is empty: type a value, or leave the option out"
