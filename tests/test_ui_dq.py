@@ -102,3 +102,32 @@ def test_the_end_card_says_dq_and_lists_no_dq_among_the_finishers(replay):
     assert stopped.lines[1:] == ("Zoe Hart  9:31.02", "Mia Cole  DQ (9:14.55)", "Club 3000")
     finished = end_text(replay.following("mia-cole"))
     assert (finished.kicker, finished.headline) == ("MIA COLE  ·  DQ", "9:14.55")
+
+
+def test_following_her_once_she_stops_the_panel_and_scoreboard_say_dq(qtbot, replay):
+    from racegui.ui.race_status import race_status
+
+    ava = replay.following("ava-reid")
+    panel = shown_panel(qtbot, ava)
+    panel.update_frame(480.0)  # she stopped at 2000 m, 6:30.40
+    assert (panel.gap.projected_caption.text(), panel.gap.projected.text()) == (
+        "STOPPED",
+        "DQ · 2000 m",
+    )
+    assert panel.lap_split.lap_name.text() == "DQ · 2000 m"
+    assert panel.chart.stop_text.textItem.toPlainText() == "DQ 2000 m"
+    splits = panel.splits
+    assert splits.laps_model.labels()[-1] == "DQ · 2000 m"
+    assert splits.splits_model.labels()[-1] == "DQ 2000"
+    assert splits.timed_model.labels() == ["1000", "DQ 2000"]
+    assert race_status(ava, ava.state_at(480.0)).lap_text == "Disqualified"
+
+
+def test_view_follow_says_who_was_disqualified():
+    from racegui.ui.follow_menu import runner_labels
+
+    assert runner_labels(compile_race(race_from_data(club_dq_data()))) == [
+        "Mia Cole (disqualified)",
+        "Zoe Hart",
+        "Ava Reid (disqualified)",
+    ]
