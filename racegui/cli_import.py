@@ -63,12 +63,12 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(cannot_write(args.output, exc)) from None
     roles = [a.role for a in race.athletes]
-    dnf = sum(a.dnf for a in race.athletes)
+    dnf = sum(a.dnf and not a.dq for a in race.athletes)
+    dq = sum(a.dq for a in race.athletes)
+    out = [f"{n} {what}" for n, what in ((dnf, "did not finish"), (dq, "disqualified")) if n]
+    whom = f" of whom {' and '.join(out)}" if out else ""
     kinds = ", ".join(
-        count(roles.count(r), r) + (f" of whom {dnf} did not finish" if r == "runner" else "")
-        if dnf
-        else count(roles.count(r), r)
-        for r in dict.fromkeys(roles)
+        count(roles.count(r), r) + (whom if r == "runner" else "") for r in dict.fromkeys(roles)
     )
     about = f"{kinds}, {race.distance_m:g} m"
     if not args.title:

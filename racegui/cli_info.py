@@ -45,23 +45,26 @@ def final_places(replay) -> dict[int, int]:
 
 def finishing_order(athletes: list[dict]) -> list[dict]:
     """info --json's athletes in finishing order: the runners who finished by place, then
-    those who did not finish, the furthest first, then everyone else (pacers, the target)
-    as the file lists them (a coach had read a results list in file order)."""
+    those who did not finish, the furthest first, then those disqualified (those who
+    finished first, then the furthest), then everyone else (pacers, the target) as the file
+    lists them (a coach had read a results list in file order)."""
     placed = sorted((a for a in athletes if a["place"] is not None), key=lambda a: a["place"])
-    stopped = sorted(
-        (a for a in athletes if a["place"] is None and a["role"] == "runner" and a["dnf"]),
-        key=lambda a: -(a["dropout_distance_m"] or 0.0),
+    out = sorted(
+        (a for a in athletes if a["place"] is None and _place_cell(a)),
+        key=lambda a: (a["dq"], a["dnf"], -(a["dropout_distance_m"] or 0.0)),
     )
-    shown = {id(a) for a in (*placed, *stopped)}
-    return [*placed, *stopped, *(a for a in athletes if id(a) not in shown)]
+    shown = {id(a) for a in (*placed, *out)}
+    return [*placed, *out, *(a for a in athletes if id(a) not in shown)]
 
 
 def _place_cell(a: dict) -> str:
-    """An athlete's place in info's list: "1", "DNF" for a runner who did not finish, ""
-    for a pacer or the target."""
+    """An athlete's place in info's list: "1", "DNF" for a runner who did not finish, "DQ"
+    for one disqualified, "" for a pacer or the target."""
     if a["place"] is not None:
         return str(a["place"])
-    return "DNF" if a["role"] == "runner" and a["dnf"] else ""
+    if a["role"] != "runner":
+        return ""
+    return "DQ" if a["dq"] else "DNF" if a["dnf"] else ""
 
 
 def _info_data(replay, digits: int | None = 3) -> dict:
@@ -92,6 +95,7 @@ def _info_data(replay, digits: int | None = 3) -> dict:
                 "dropout_time_s": num(published_time(dropout_s, dropout_decimals)),
                 "dropout_estimated": dropout_is_estimated(replay, i),
                 "dnf": a.dnf,
+                "dq": a.dq,
                 "estimated": a.estimated,
                 "place": places.get(i),
                 "time_decimals": a.finish_decimals,
@@ -212,8 +216,9 @@ def _print_info(data: dict) -> None:
     focus = followed["name"]
     laps = data["laps"]
     until = ""
+    mark = _place_cell({**followed, "place": None})  # "DNF" or "DQ" where she stopped
     if followed["dnf"]:  # her laps end where she stopped, not at the finish
-        until = f" until the stop at {_metres(followed['dropout_distance_m'])} m (DNF)"
+        until = f" until the stop at {_metres(followed['dropout_distance_m'])} m ({mark})"
     print(f"\nLaps of {focus}, to each finish-line crossing{until}")
     if not all(lap["lap_time_published"] for lap in laps):
         print(f"(est.: read from the model between published splits{_lap_est_legend(laps)})")
@@ -224,7 +229,7 @@ def _print_info(data: dict) -> None:
     for lap in laps:
         tgt, delta, gap = lap["target_lap_time_s"], lap["delta_s"], lap["gap_s"]
         cells = (
-            lap_cell(lap),
+            lap_cell(lap, mark),
             f"{lap['distance_m']:.2f} m",
             # timed by analysis: up to the hundredth, as everywhere, or as published
             format_published(lap["time_s"], lap["decimals"]),
@@ -238,7 +243,7 @@ def _print_info(data: dict) -> None:
     lap_ends = {round(lap["distance_m"], 2) for lap in laps}
     if not {round(split["distance_m"], 2) for split in data["file_splits"]} <= lap_ends:
         # not all in the laps table already
-        _print_file_splits(focus, data["file_splits"], data["distance_m"])
+        _print_file_splits(focus, data["file_splits"], data["distance_m"], mark)
     print("\nEvents (rounded up to the hundredth, as athletics timing does; finishes as published)")
     decimals = {a["id"]: a["time_decimals"] for a in data["athletes"]}
     for e in data["events"]:
@@ -273,22 +278,22 @@ def _lap_mark(lap: dict) -> str:
     return "lap est." if lap["published"] else "est."
 
 
-def _split_cell(split: dict, k: int, race_m: float) -> str:
+def _split_cell(split: dict, k: int, race_m: float, mark: str) -> str:
     """The file splits table's first cell: "finish" for a split at the race distance (m),
-    "DNF" where a runner who did not finish stopped (her last split had read "finish"),
-    else "split 3"."""
+    her mark ("DNF", "DQ") where a runner who did not finish stopped (her last split had
+    read "finish"), else "split 3"."""
     if split["at_stop"]:
-        return "DNF"
+        return mark
     if abs(split["distance_m"] - race_m) < 1e-6:
         return "finish"
     return f"split {k + 1}"
 
 
-def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
+def _print_file_splits(focus: str, splits: list[dict], race_m: float, mark: str) -> None:
     """info's table of the followed runner's splits as the race file gives them (none for a
     runner it gives an even pace): a coach's typed 400 m splits of a 1500 m were nowhere in
     info, whose laps end at the finish line (300, 700, 1100 m) and are read from the model.
-    race_m: the race distance (m)."""
+    race_m: the race distance (m); mark: hers where she stopped short ("DNF", "DQ")."""
     from racegui.model.timefmt import format_delta, format_published, format_time
 
     if not splits:
@@ -300,7 +305,7 @@ def _print_file_splits(focus: str, splits: list[dict], race_m: float) -> None:
     for k, split in enumerate(splits):
         target, delta, gap = split["target_split_s"], split["delta_s"], split["gap_s"]
         cells = (
-            _split_cell(split, k, race_m),
+            _split_cell(split, k, race_m, mark),
             f"{_metres(split['distance_m'])} m",
             format_published(split["time_s"], split["decimals"]),
             format_published(split["split_s"], split["split_decimals"]),
@@ -320,7 +325,8 @@ def _metres(m: float) -> str:
 
 def _info_outcome(a: dict) -> str:
     """ "finished 4:06.42", "dropped out at 780 m, 1:57.91 (est.)", "did not finish at
-    2000 m, 6:30.40" or "" for one athlete of info."""
+    2000 m, 6:30.40" ("disqualified at", "finished 4:06.42, disqualified") or "" for one
+    athlete of info."""
     return outcome(
         a["finish_time_s"],
         a["dropout_distance_m"],
@@ -328,6 +334,7 @@ def _info_outcome(a: dict) -> str:
         estimated=bool(a["dropout_estimated"]),
         dnf=a["dnf"],
         decimals=a["time_decimals"],
+        dq=a["dq"],
     )
 
 

@@ -115,15 +115,16 @@ def _gap_line(replay, s) -> str | None:
 
 
 def _outcome(replay, i: int, status: str) -> str:
-    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"."""
+    """The status with its when and where: "finished 4:06.42", "dropped out at 780 m (est.)"
+    ("disqualified at 2000 m", "finished 4:06.42, disqualified")."""
+    a = replay.athletes[i]
     if status == "finished":
-        return outcome(
-            float(replay.finish_time_s[i]), None, decimals=replay.athletes[i].finish_decimals
-        )
+        return outcome(float(replay.finish_time_s[i]), None, decimals=a.finish_decimals, dq=a.dq)
     if status in ("dropped out", "did not finish"):
         estimated = bool(dropout_is_estimated(replay, i))
         where = float(replay.dropout_distance_m[i])
-        return outcome(None, where, estimated=estimated, dnf=status == "did not finish")
+        dnf = status == "did not finish"
+        return outcome(None, where, estimated=estimated, dnf=dnf, dq=a.dq)
     return status
 
 

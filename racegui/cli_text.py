@@ -90,17 +90,21 @@ def outcome(
     estimated: bool = False,
     dnf: bool = False,
     decimals: int = 2,
+    dq: bool = False,
 ) -> str:
     """ "finished 4:06.42", "dropped out at 780 m" (", 1:57.91" with its time, rounded up to
     the hundredth; " (est.)" if the dropout is estimated), "did not finish at 2000 m" for a
     runner who stopped there (dnf), or "". The finish is shown as published, to the
     `decimals` it was published to (3:50.5; a 3:52.001 rounded up, 3:52.01:
-    timefmt.format_published), and so is where a runner stopped (her last split)."""
+    timefmt.format_published), and so is where a runner stopped (her last split). A runner
+    disqualified (dq) is "disqualified at 2000 m, 6:30.40" or "finished 4:06.42,
+    disqualified"."""
     if finish_s is not None:
-        return f"finished {format_published(finish_s, decimals)}"
+        return f"finished {format_published(finish_s, decimals)}" + (", disqualified" if dq else "")
     if dropout_m is not None and dnf:
         when = f", {format_published(dropout_s, decimals)}" if dropout_s is not None else ""
-        return f"did not finish at {dropout_m:g} m{when}{estimated_mark(estimated)}"
+        how = "disqualified" if dq else "did not finish"
+        return f"{how} at {dropout_m:g} m{when}{estimated_mark(estimated)}"
     if dropout_m is not None:
         when = f", {format_time_up(dropout_s)}" if dropout_s is not None else ""
         return f"dropped out at {dropout_m:.0f} m{when}{estimated_mark(estimated)}"
@@ -152,12 +156,12 @@ def after_end_text(option: str, t: float, end_s: float) -> str:
     return f"{option} {shown} is after the replay ends ({end})"
 
 
-def lap_cell(lap: dict) -> str:
+def lap_cell(lap: dict, mark: str = "DNF") -> str:
     """An info table's first cell for a lap of info --json's laps: "start", "lap 3", or
-    "DNF" for the lap where a runner who did not finish stopped (a part lap, or a whole one
-    when she stopped on the line)."""
+    "DNF" (her mark: "DQ" if disqualified there) for the lap where a runner who did not
+    finish stopped (a part lap, or a whole one when she stopped on the line)."""
     if lap["stopped"] or lap["at_stop"]:
-        return "DNF"
+        return mark
     return f"lap {lap['lap']}" if lap["lap"] else "start"
 
 

@@ -197,3 +197,13 @@ def on_the_line_data() -> dict:
         {"distance_m": 2200, "time": "7:10.00"},
     ]
     return data
+
+
+def club_dq_data() -> dict:
+    """club_dnf_data disqualified: Mia Cole, first over the line in 9:14.55, is marked "dq"
+    after finishing; Ava Reid, stopped at 2000 m (6:30.40), "dnf" and "dq". Zoe Hart wins."""
+    data = club_dnf_data()
+    mia, _zoe, ava = data["athletes"]
+    mia["dq"] = True
+    ava["dq"] = True
+    return data

@@ -108,7 +108,7 @@ def test_a_disqualified_runner_is_noted_as_disqualified(tmp_path, mark):
     assert race.athlete("Bea").dnf
     assert race.notes[1:] == (
         f"Bea stops at 1100 m, before the 1500 m finish: disqualified ('{mark}' at line 3, "
-        "column 5 (1500 m)), shown as a runner who did not finish.",
+        "column 5 (1500 m)), shown as DQ where she stopped.",
     )
 
 
@@ -139,7 +139,7 @@ def test_a_runner_disqualified_after_finishing_is_read_with_a_note(tmp_path, mar
     assert fay.splits[-1].time_s == pytest.approx(230.5) and not fay.dnf
     assert (
         f"Fay: disqualified ('{mark}' at line 3, column 6 (1500 m)); her run is shown as "
-        "timed, to the finish."
+        "timed, to the finish, with no place."
     ) in race.notes
 
 

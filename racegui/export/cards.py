@@ -201,7 +201,8 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
         lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
     headline = format_published(float(finish), runner.finish_decimals)  # as published: 3:50.5
-    return CardText(runner.name.upper(), headline, tuple(lines), _where(replay))
+    kicker = runner.name.upper() + ("  ·  DQ" if runner.dq else "")  # her time: no place
+    return CardText(kicker, headline, tuple(lines), _where(replay))
 
 
 def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
@@ -222,7 +223,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
     others = [f"{name}  {format_published(t, d)}" for name, t, d in _other_finishes(replay)]
     lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
     lines.append(race.title)
-    return CardText(runner.name.upper(), "DNF", tuple(lines), _where(replay))
+    return CardText(runner.name.upper(), runner.end_mark, tuple(lines), _where(replay))
 
 
 def _clip_end_text(replay: Replay, compare: Replay | None, end_s: float) -> CardText:
@@ -265,9 +266,9 @@ def _printed(finish_s: float, decimals: int) -> float:
 
 def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
     """(name, finish time s, its published decimals) of the race's other runners who
-    finished, first home first: a club race's end card named only the runner followed
-    (coach's review)."""
-    others = [i for i in replay.runners if i != replay.focus]
+    finished and were not disqualified, first home first: a club race's end card named only
+    the runner followed (coach's review)."""
+    others = [i for i in replay.runners if i != replay.focus and not replay.dq[i]]
     times = sorted((float(replay.finish_time_s[i]), i) for i in others)
     athletes = replay.athletes
     return [(athletes[i].name, t, athletes[i].finish_decimals) for t, i in times if np.isfinite(t)]
@@ -275,11 +276,20 @@ def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
 
 def _did_not_finish(replay: Replay) -> list[str]:
     """ "Ava Reid  DNF (2000 m)" for each runner who did not finish, first to stop first:
-    after those who finished, marked so (she has no time to list)."""
-    focus = replay.ids[replay.focus]
-    return [
-        f"{d.name}  DNF ({d.distance_m:g} m)" for d in did_not_finish(replay) if d.athlete != focus
+    after those who finished, marked so (she has no time to list); then those disqualified,
+    "DQ (2000 m)" where they stopped or "DQ (9:14.55)" after finishing."""
+    f, athletes = replay.focus, replay.athletes
+    stops = [(d, athletes[replay.index(d.athlete)]) for d in did_not_finish(replay)]
+    out = [
+        (a.dq, f"{d.name}  {a.end_mark} ({d.distance_m:g} m)")
+        for d, a in stops
+        if a is not athletes[f]
     ]
+    for i in replay.runners:
+        if replay.dq[i] and i != f:
+            finish = format_published(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
+            out.append((True, f"{athletes[i].name}  DQ ({finish})"))
+    return [text for _, text in sorted(out, key=lambda x: x[0])]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float, decimals: int = 2) -> str:

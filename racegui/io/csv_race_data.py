@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from racegui.io.csv_rows import plain_mark
+from racegui.io.csv_rows import DISQUALIFIED, plain_mark
 from racegui.io.palette import default_colours
 from racegui.io.race_splits import hours_reading
 from racegui.io.schema import FORMAT, ID_PATTERN, LANES
@@ -140,6 +140,8 @@ def race_data(
         if "lane" in said and not lanes_why:
             item["lane"] = _lane(said["lane"])
         last_m = entry["splits"][-1]["distance_m"]
+        if role == "runner" and _disqualified(entry):
+            item["dq"] = True
         if role == "runner" and someone_finishes and not _finishes(entry, reached_m):
             item["dnf"] = True
             notes.append(_dnf_note(item["name"], entry, last_m, race_m, bool(said_roles[k])))
@@ -147,7 +149,7 @@ def race_data(
             mark, place = entry["mark"]
             notes.append(
                 f"{item['name']}: disqualified ({mark!r} at {place}); her run is shown as "
-                "timed, to the finish."
+                "timed, to the finish, with no place."
             )
         elif not said_roles[k] and role == "pacer":
             unsaid = "the role cell is empty" if has_role else "the CSV has no role column"
@@ -184,14 +186,19 @@ def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner:
         return f"{stop}: a runner who did not finish ({why})."
     mark, place = entry["mark"]
     kind = plain_mark(mark)
-    if kind in ("DQ", "DSQ"):
-        return f"{stop}: disqualified ({mark!r} at {place}), shown as a runner who did not finish."
+    if kind in DISQUALIFIED:
+        return f"{stop}: disqualified ({mark!r} at {place}), shown as DQ where she stopped."
     if kind == "DNS":
         return (
             f"{name} is marked {mark!r} (did not start) at {place}, but has splits to "
             f"{last_m:g} m: shown as a runner who did not finish, stopping there."
         )
     return f"{stop}: a runner who did not finish ({mark!r} at {place})."
+
+
+def _disqualified(entry: dict) -> bool:
+    """Whether an athlete's mark (a wide sheet's result, a lap CSV's lap cell) is a DQ."""
+    return "mark" in entry and plain_mark(entry["mark"][0]) in DISQUALIFIED
 
 
 def _time(split: dict) -> float | str:

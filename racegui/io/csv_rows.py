@@ -164,6 +164,8 @@ def plain_mark(text: str) -> str:
     return words[0].upper().replace(".", "") if words else ""
 
 
+DISQUALIFIED = frozenset({"DQ", "DSQ"})
+"""Marks (plain_mark's) of a runner disqualified: she ran, to the mark or to the finish."""
 NO_TIME_MARKS = frozenset({"DNF", "DNS", "DQ", "DSQ", "NT", "NM", "-", "--", "\u2013", "\u2014"})
 """What a results sheet writes in a time cell where there is no time."""
 NO_TIME_HINT = (

@@ -30,6 +30,7 @@ from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_lines import RowLines, quote_problem
 from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import (
+    DISQUALIFIED,
     NO_TIME_HINT,
     NO_TIME_MARKS,
     Untimed,
@@ -405,7 +406,7 @@ def _read_cells(
     if stop is None and finished is not None:
         mark, place, column = finished
         kind = plain_mark(mark)
-        if kind in ("DQ", "DSQ") and athlete in athletes:
+        if kind in DISQUALIFIED and athlete in athletes:
             athletes[athlete]["mark"] = (mark, place)
         elif kind in STOP_MARKS:
             problems.append(

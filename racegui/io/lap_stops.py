@@ -9,15 +9,13 @@ finishers run is refused."""
 
 from __future__ import annotations
 
-from racegui.io.csv_rows import plain_mark
+from racegui.io.csv_rows import DISQUALIFIED, plain_mark
 from racegui.io.errors import Problem
 from racegui.io.lap_header import LapHeader
 from racegui.io.lap_rows import LapRow, StopRow
 
 LEAVE_OUT = "leave out the laps not run"
 """The hint where a stop mark cannot be read."""
-DISQUALIFIED = frozenset({"DQ", "DSQ"})
-"""Stop marks of a runner disqualified: she ran, to the mark or to the finish."""
 LEFT_OUT = {"DNS": "did not start", "DQ": "was disqualified with no lap"}
 """How a runner marked with no lap before her mark is said to be left out (else "has no
 lap")."""

@@ -189,6 +189,9 @@ def checked_athlete(
         why = _dnf_problem(a, splits, race_m)
         if why is not None:
             problems.append(Problem(json_path(loc + ("dnf",)), why))
+    if a.dq and a.role != "runner":
+        why = f'only a runner can be marked "dq" (a {a.role} cannot)'
+        problems.append(Problem(json_path(loc + ("dq",)), why))
     formation = None
     if a.formation is not None:
         f = a.formation
@@ -211,6 +214,7 @@ def checked_athlete(
         estimated=a.estimated,
         note=a.note,
         dnf=a.dnf,
+        dq=a.dq,
         lane=a.lane,
     )
 

@@ -41,6 +41,8 @@ def race_to_data(race: Race) -> dict:
             item["estimated"] = True
         if a.dnf:
             item["dnf"] = True
+        if a.dq:
+            item["dq"] = True
         if a.lane is not None:
             item["lane"] = a.lane
         if a.splits:

@@ -184,6 +184,11 @@ class AthleteModel(_Strict):
         description="A runner who did not finish: the splits end at the stop, before "
         "the race distance",
     )
+    dq: bool = Field(
+        default=False,
+        description="A runner disqualified: with dnf, where she stopped; without, after she "
+        'finished. Shown as "DQ", with no place',
+    )
     lane: Annotated[int, BeforeValidator(_lane_number), _LANE_SCHEMA] | None = Field(
         default=None,
         description="Her lane at an 800 m's lane start (1 is the inside); without it, the "

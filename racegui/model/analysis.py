@@ -432,9 +432,10 @@ def _stops(replay: Replay, dnf: bool) -> list[Dropout]:
     return sorted(out, key=lambda x: x.time_s)
 
 
-def dnf_label(name: str, distance_m: float) -> str:
-    """ "Ava Reid does not finish (2000 m)": the event of a runner who stops short."""
-    return f"{name} does not finish ({distance_m:g} m)"
+def dnf_label(name: str, distance_m: float, dq: bool = False) -> str:
+    """ "Ava Reid does not finish (2000 m)": the event of a runner who stops short ("is
+    disqualified" if she was, there: dq)."""
+    return f"{name} {'is disqualified' if dq else 'does not finish'} ({distance_m:g} m)"
 
 
 def pacers_running(replay: Replay, t: float) -> int:
@@ -462,12 +463,13 @@ def events(replay: Replay) -> list[Event]:
         label = f"{d.name} drops out"
         out.append(Event(d.time_s, "dropout", d.athlete, d.distance_m, label, d.estimated))
     for d in did_not_finish(replay):
-        label = dnf_label(d.name, d.distance_m)
+        label = dnf_label(d.name, d.distance_m, bool(replay.dq[replay.index(d.athlete)]))
         out.append(Event(d.time_s, "dnf", d.athlete, d.distance_m, label, d.estimated))
     for i, a in enumerate(replay.athletes):
         t = timed(replay.finish_time_s[i])
         if np.isfinite(t):
             label = f"{a.name} finishes in {format_published(float(t), a.finish_decimals)}"
+            label += ", disqualified" if a.dq else ""
             out.append(Event(float(t), "finish", a.id, replay.race.distance_m, label))
     order = {"start": 0, "lap": 1, "bell": 1, "dropout": 2, "dnf": 2, "finish": 3}
     return sorted(out, key=lambda e: (e.time_s, order[e.kind]))

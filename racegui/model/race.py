@@ -64,6 +64,9 @@ class Athlete:
     note: str | None = None
     dnf: bool = False
     """A runner who did not finish: she stops at her last split, before the race distance."""
+    dq: bool = False
+    """A runner disqualified: where she stopped (with dnf) or after she finished (without).
+    Results give her "DQ" and no place; the replay runs her as timed."""
     lane: int | None = None
     """Her lane at an 800 m's lane start (model.lane_start); None: the next free one."""
 
@@ -88,6 +91,14 @@ class Athlete:
         """A runner who runs to the finish (not a DNF): the winner is the one a replay follows
         unless told another (a DNF can be followed too, when named)."""
         return self.role == "runner" and not self.dnf
+
+    @property
+    def end_mark(self) -> str:
+        """What results give her instead of a place: "DQ" (disqualified), "DNF" (did not
+        finish), or "" (placed, or no runner)."""
+        if self.role != "runner":
+            return ""
+        return "DQ" if self.dq else "DNF" if self.dnf else ""
 
 
 @dataclass(frozen=True)
@@ -135,14 +146,16 @@ class Race:
     @property
     def focus(self) -> Athlete:
         """The runner the file names to follow, else the winner (a runner marked DNF is
-        passed over; of a dead heat, the first in the file): the one a replay follows unless
-        told another (compile_race's ``focus``)."""
+        passed over, and so is one disqualified after finishing unless all are; of a dead
+        heat, the first in the file): the one a replay follows unless told another
+        (compile_race's ``focus``)."""
         if self.follow is not None:
             return self.athlete(self.follow)
         finishers = [a for a in self.athletes if a.finisher]
         if not finishers:
             raise ValueError("race has no runner who finishes")
-        return min(finishers, key=lambda a: a.finish_time_s)
+        placed = [a for a in finishers if not a.dq] or finishers
+        return min(placed, key=lambda a: a.finish_time_s)
 
     @property
     def target_time_s(self) -> float | None:

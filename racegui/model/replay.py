@@ -111,6 +111,9 @@ class Replay:
     roles: np.ndarray = field(init=False)
     dnf: np.ndarray = field(init=False)
     """Whether each athlete is a runner who did not finish (bool per row)."""
+    dq: np.ndarray = field(init=False)
+    """Whether each athlete is a runner disqualified, where she stopped (dnf) or after she
+    finished (bool per row): she has no place once she has."""
     _start_s: float = field(init=False)
     _partial_m: float = field(init=False)
     _total_laps: int = field(init=False)
@@ -119,6 +122,7 @@ class Replay:
         object.__setattr__(self, "ids", tuple(a.id for a in self.athletes))
         object.__setattr__(self, "roles", np.array([a.role for a in self.athletes]))
         object.__setattr__(self, "dnf", np.array([a.dnf for a in self.athletes], dtype=bool))
+        object.__setattr__(self, "dq", np.array([a.dq for a in self.athletes], dtype=bool))
         track = self.race.track
         object.__setattr__(self, "_start_s", track.start_position_m(self.race.distance_m))
         partial = float(np.mod(self.race.distance_m, track.lap_m))

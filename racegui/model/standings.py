@@ -34,13 +34,20 @@ def places(replay: Replay, t: float, distance_m: np.ndarray) -> dict[int, int]:
     distance run (m, indexed like replay.ids): those finished by their finish time, then
     those running by distance run (both to the hundredth); level runners share a place (a
     dead heat). A runner who did not finish is placed while she runs, and has none once she
-    has stopped."""
+    has stopped; one disqualified, none once she has stopped or finished."""
     rows = field_rows(replay)
     finish = [float(replay.finish_time_s[i]) for i in rows]
-    stop = [float(replay.dropout_time_s[i]) for i in rows]
+    stop = [out_s(replay, i) for i in rows]
     run = [float(distance_m[i]) for i in rows]
     order, shared = _order(finish, stop, t, run)
     return {rows[k]: p for k, p in zip(order, shared, strict=True)}
+
+
+def out_s(replay: Replay, i: int) -> float:
+    """When (s) runner i leaves the placings: where she stopped short, or, disqualified after
+    finishing, at her finish; NaN if she does neither."""
+    stop = float(replay.dropout_time_s[i])
+    return float(replay.finish_time_s[i]) if replay.dq[i] and math.isnan(stop) else stop
 
 
 def _order(
@@ -65,7 +72,8 @@ def _order(
 
 class Standing(NamedTuple):
     """The field at one instant. Tuples are in the order shown: the runners in the race
-    leader first, then those who stopped short (did not finish), the furthest first."""
+    leader first, then those who stopped short (did not finish), the furthest first, then
+    those disqualified once they stopped or finished."""
 
     rows: tuple[int, ...]
     """Replay rows of the runners, in the order shown."""
@@ -99,9 +107,11 @@ class Standings:
     finish_s: list[float]
     """Per runner: finish time (s), NaN for one who did not finish."""
     stop_s: list[float]
-    """Per runner: when (s) she stopped short, NaN for a finisher."""
+    """Per runner: when (s) she stopped short (or finished, disqualified: out_s), NaN for a
+    finisher."""
     stopped_order: tuple[int, ...]
-    """Positions in `rows` of the runners who did not finish, the furthest first."""
+    """Positions in `rows` of the runners who did not finish, the furthest first, then
+    those disqualified, likewise."""
     down_at_win: tuple[int, ...]
     """Per runner: whole laps she was down on the winner as he finished (0 without one)."""
 
@@ -121,9 +131,11 @@ class Standings:
             keep = np.append(True, np.diff(d) > 0)  # strictly increasing, to interpolate
             metres.append(d[keep])
             seconds.append(times[keep])
-        stop = [float(replay.dropout_time_s[i]) for i in rows]
-        far = [float(replay.dropout_distance_m[i]) for i in rows]
-        dnf = [k for k, i in enumerate(rows) if replay.dnf[i]]
+        stop = [out_s(replay, i) for i in rows]
+        # how far each ran: where she stopped, else (disqualified after finishing) the race
+        far = np.nan_to_num(replay.dropout_distance_m, nan=float(replay.race.distance_m))
+        out = [k for k, i in enumerate(rows) if replay.dnf[i] or replay.dq[i]]
+        out.sort(key=lambda k: (bool(replay.dq[rows[k]]), -far[rows[k]]))  # DNF, then DQ
         finish = [float(replay.finish_time_s[i]) for i in rows]
         return cls(
             replay=replay,
@@ -132,7 +144,7 @@ class Standings:
             passage_s=tuple(seconds),
             finish_s=finish,
             stop_s=stop,
-            stopped_order=tuple(sorted(dnf, key=lambda k: -far[k])),
+            stopped_order=tuple(out),
             down_at_win=_down_at_win(replay, finish, metres, seconds),
         )
 

@@ -12,14 +12,17 @@ from racegui.model.replay import Replay
 
 def runner_labels(replay: Replay) -> list[str]:
     """Menu text of each runner (Replay.followable order): her name, with her id after it
-    where two runners share a name, and "(did not finish)" after a runner who did not; "&"
+    where two runners share a name, and "(did not finish)" after a runner who did not
+    ("(disqualified)" after one who was, there or after finishing); "&"
     doubled so that it is not read as a mnemonic."""
     rows = replay.followable
     names = [replay.athletes[i].name for i in rows]
     labels = []
     for i, name in zip(rows, names, strict=True):
         text = name if names.count(name) == 1 else f"{name} ({replay.ids[i]})"
-        if replay.dnf[i]:
+        if replay.dq[i]:
+            text += " (disqualified)"
+        elif replay.dnf[i]:
             text += " (did not finish)"
         labels.append(text.replace("&", "&&"))
     return labels

@@ -36,7 +36,7 @@ from racegui.ui.pocket_tags import Tag
 from racegui.ui.runner_accent import mark_colours
 from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
-from racegui.ui.track_labels import DROPPED_LABEL_S, dnf_tag
+from racegui.ui.track_labels import DROPPED_LABEL_S, out_tag
 
 HALF_HEIGHT_M = 6.4
 """Half the inset's height (m): from lane 1, lanes 1-5 and the kerb are in view."""
@@ -441,7 +441,9 @@ class PocketCam:
         layout_rows = [(ys[key], *spans[key]) for key in ys]
         inner_rows = [i for i, key in enumerate(ys) if key in "ab"]
         outer_rows = [i for i, key in enumerate(ys) if key in "cd"]
-        name = dnf_tag(self._names[f]) if held else self._names[f]  # her tag says she stopped
+        name = self._names[f]
+        if held:  # her tag says she stopped ("DNF", or "DQ" if disqualified there)
+            name = out_tag(name, r.athletes[f].end_mark)
         tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
         # The light may pass by her held chip. Stopped, her tag may go below her too: in a
         # small inset the held chip under the title had left no inner row for "Koch · DNF".

@@ -238,7 +238,8 @@ def _stopped_status(replay: Replay, state: RaceState, compare: Replay | None) ->
     short = (f"Stopped at {stop_m:,.0f} m",)
     target = _target_gap(replay, state)
     other = compare_gap(replay, compare, stop_s, stop_m) if compare is not None else None
-    return RaceStatus(clock, "Did not finish", "", distance, False, target, other, short)
+    how = "Disqualified" if replay.athletes[replay.focus].dq else "Did not finish"
+    return RaceStatus(clock, how, "", distance, False, target, other, short)
 
 
 def _target_gap(replay: Replay, state: RaceState) -> Gap | None:

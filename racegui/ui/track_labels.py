@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QTransform
 
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
+from racegui.model.standings import out_s
 from racegui.model.timefmt import format_time, label_names_time
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.overlay import Label
@@ -202,8 +203,8 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     marker_r = 0.5 * view.markers._sizes["pacer"]
     if view.labels_visible:
         runner = r.athletes[f].name
-        if r.focus_stopped(st.t):  # followed to where she stopped: said so, as for others
-            runner = dnf_tag(runner)
+        if st.t >= out_s(r, f):  # followed to where she stopped (or finished, disqualified)
+            runner = out_tag(runner, r.athletes[f].end_mark)  # said so, as for others
         add(f, runner, view.runner_radius, inward_first=True, forced=True, key="runner")
     if view.gap_mid is not None:
         x, y, h, ahead = view.gap_mid
@@ -266,7 +267,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
     running = st.running.tolist()
     drop = st.t - r.dropout_time_s
     since_drop = drop.tolist()
-    dnf = r.dnf.tolist()
+    out_mark = (r.dnf | r.dq).tolist()  # a runner who ends out of the placings: DNF, DQ
     pacers = (r.roles == "pacer").tolist()
     # NaN (never drops) counts as recent; a runner who did not finish keeps her DNF tag
     recent = (~(drop > DROPPED_LABEL_S) | r.dnf).tolist()
@@ -280,8 +281,8 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
         faded = since_drop[i] >= 0
         tier = TIER_OTHER + pacer + (pacer and faded)
         text = _short(name) if pacer else name
-        if faded and dnf[i]:
-            text = dnf_tag(name)
+        if out_mark[i] and st.t >= out_s(r, i):
+            text = out_tag(name, r.athletes[i].end_mark)
         slide = 0.0 if pacer else GHOST_SLIDE_HEIGHTS  # a runner or ghost: wide, and no pacer
         late = since_drop[i] > DROPPED_APPEAR_S
         add(
@@ -293,7 +294,7 @@ def frame_labels(view: TrackView, to_px: QTransform) -> list[Label]:
             yields=pacer,
             slide_heights=slide,
             appears=not late,
-            key=name if dnf[i] else "",  # a DNF's one tag, before and after "DNF"
+            key=name if out_mark[i] else "",  # a DNF's one tag, before and after "DNF"
             clear_of=clear_of(i),
         )
     return out
@@ -344,6 +345,7 @@ def ghost_tip(replay: Replay, i: int) -> str:
     return "\n".join(lines)
 
 
-def dnf_tag(name: str) -> str:
-    """The tag of a runner who did not finish, once she has stopped: "Ava Reid · DNF"."""
-    return f"{name} · DNF"
+def out_tag(name: str, mark: str) -> str:
+    """The tag of a runner out of the placings, once she has stopped (or, disqualified,
+    finished), with her Athlete.end_mark: "Ava Reid · DNF", "Ava Reid · DQ"."""
+    return f"{name} · {mark}"

@@ -3,7 +3,8 @@
 Shown for a race of two or more runners (role "runner"; pacers and ghosts are not in it):
 place, name and the time behind the leader ("+1.4", "+1 lap" for a lapped runner); the
 leader's row says her lap, a finisher's her finish time, and a runner who did not finish
-sits at the bottom with where she stopped once she has ("DNF · 2200 m").
+sits at the bottom with where she stopped once she has ("DNF · 2200 m"), then one
+disqualified, once she has stopped ("DQ · 2200 m") or finished ("DQ · 4:06.42").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import math
 import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
-from racegui.model.replay import RaceState
+from racegui.model.replay import RaceState, Replay
 from racegui.model.standings import Standing, behind_text
 from racegui.model.timefmt import format_published, metres_text
 from racegui.ui.panel.card import Card
@@ -71,12 +72,7 @@ class FieldCard(Card):
             i: (clip_text(athletes[i].name, NAME_CHARS), athletes[i].colour, i == focus)
             for i in standings.rows
         }
-        self._ends = {
-            i: f"DNF · {float(replay.dropout_distance_m[i]):g} m"
-            if replay.dnf[i]
-            else format_published(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
-            for i in standings.rows
-        }
+        self._ends = {i: _end_text(replay, i) for i in standings.rows}
         self._laps = {}
         self.list.set_count(standings.size)
         self.list.set_kept_rows(self._fit_rows)
@@ -151,7 +147,8 @@ class FieldCard(Card):
                 value = self._leader_text(standing.leader_m) if behind is None else behind
             shown = str(place) if place and started else ""
             rows.append(FieldRow(shown, name, colour, value, followed, place == 0))
-        note = _left_out_note(standing, picked) if started and n > len(picked) else ""
+        dq = data.replay.dq
+        note = _left_out_note(standing, picked, dq) if started and n > len(picked) else ""
         if self.list.set_rows(tuple(rows), n - len(picked), note):
             self.dirty = True
 
@@ -181,15 +178,26 @@ class FieldCard(Card):
         self._show(data.standings.at(self._t, self._distances))
 
 
-def _left_out_note(standing: Standing, picked: list[int]) -> str:
+def _end_text(replay: Replay, i: int) -> str:
+    """What runner i's row says once her race is over: her finish time ("8:52.31"), where
+    she stopped ("DNF · 2200 m"), or, disqualified, "DQ" with either."""
+    a = replay.athletes[i]
+    if a.dnf:
+        return f"{a.end_mark} · {float(replay.dropout_distance_m[i]):g} m"
+    finish = format_published(float(replay.finish_time_s[i]), a.finish_decimals)
+    return f"DQ · {finish}" if a.dq else finish
+
+
+def _left_out_note(standing: Standing, picked: list[int], dq: np.ndarray) -> str:
     """What the rows not listed (all but the positions `picked`) hold that a reader would
-    look for: "2 lapped, 1 DNF", or "" (a 5000 m's card had hidden its lapped runners under
-    a bare "+ 6 more")."""
+    look for: "2 lapped, 1 DNF, 1 DQ", or "" (a 5000 m's card had hidden its lapped runners
+    under a bare "+ 6 more"). dq: whether each replay row is disqualified."""
     shown = set(picked)
     left = [k for k in range(len(standing.rows)) if k not in shown]
     lapped = sum(1 for k in left if standing.laps_down[k] > 0 and not standing.finished[k])
-    out = sum(1 for k in left if standing.places[k] == 0)
+    out = [bool(dq[standing.rows[k]]) for k in left if standing.places[k] == 0]
     parts = [f"{lapped} lapped"] if lapped else []
-    if out:
-        parts.append(f"{out} DNF")
+    for mark, n in (("DNF", out.count(False)), ("DQ", out.count(True))):
+        if n:
+            parts.append(f"{n} {mark}")
     return ", ".join(parts)

@@ -201,7 +201,8 @@ class GapReadout(Card):
         gap above is held where she stopped, its metres "at 6:42.75"; without a target, the
         line says when), no projected finish."""
         self.projected_caption.set_text("STOPPED")
-        self.projected.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
+        mark = data.replay.athletes[data.replay.focus].end_mark  # "DNF", or "DQ"
+        self.projected.set_text(f"{mark} · {data.replay.focus_stop_m:g} m")
         # When: the metres' caption says it already where there is a target.
         target = data.replay.target is not None
         stop = format_published(data.stop_s, data.finish_decimals)

@@ -111,7 +111,8 @@ class LapSplit(QWidget):
         if math.isnan(prev_gap):  # no target
             prev_gap = None
         if i >= len(laps) and data.replay.focus_dnf:  # where she stopped, her gap then
-            self.lap_name.set_text(f"DNF · {data.replay.focus_stop_m:g} m")
+            mark = data.replay.athletes[data.replay.focus].end_mark  # "DNF", or "DQ"
+            self.lap_name.set_text(f"{mark} · {data.replay.focus_stop_m:g} m")
             self.lap_time.set_text(format_published(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         elif i >= len(laps):

@@ -201,7 +201,7 @@ class PaceChart(QWidget):
             return
         stop_m = replay.focus_stop_m
         self.stop_line.setPos(stop_m)
-        self.stop_text.setText(f"DNF {stop_m:.0f} m")
+        self.stop_text.setText(f"{replay.athletes[replay.focus].end_mark} {stop_m:.0f} m")
         near_end = stop_m > STOP_LABEL_LEFT_AFTER * self._x_max
         self.stop_text.setAnchor((1.0, 0.0) if near_end else (0.0, 0.0))
         self.stop_text.setPos(stop_m, fast)

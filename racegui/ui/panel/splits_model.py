@@ -50,11 +50,12 @@ SPLIT_FIELDS = (0, 1, 2, 3, SEGMENT_DELTA, 4)
 elapsed time against the target's (Δ total), as info prints them."""
 
 
-def lap_rows(laps: tuple[Lap, ...]) -> list[Row]:
-    """Rows of the lap table (delta = lap time minus target lap time)."""
+def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
+    """Rows of the lap table (delta = lap time minus target lap time); mark: the runner's
+    where she stopped ("DQ" if disqualified there: lap_labels)."""
     out = []
     for lap in laps:
-        label, short = lap_labels(lap)
+        label, short = lap_labels(lap, mark)
         tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
         if lap.stopped:
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where the runner stopped, "
@@ -105,33 +106,36 @@ def _estimated(end: bool, segment: bool, *, delta_on_end: bool) -> frozenset[int
     return frozenset(cols)
 
 
-def lap_labels(lap: Lap) -> tuple[str, str]:
+def lap_labels(lap: Lap, mark: str = "DNF") -> tuple[str, str]:
     """("1 · 409 m", "to 409 m"): the lap and the distance (m) at its end, and that distance
     alone for a narrow table. Laps end at the finish line (a mile's at 409 m, 809 m, ...),
-    not at the 400 m marks of the published splits, and the label says so."""
+    not at the 400 m marks of the published splits, and the label says so. Where a runner
+    who did not finish stopped, her mark: "DNF · 2000 m" ("DQ · 2000 m")."""
     name = "Start" if lap.number == 0 else str(lap.number)
     end = f"{lap.end_m:.0f} m"
     if lap.at_stop:  # where a runner who did not finish stopped, short of the line or on it
-        return f"DNF · {end}", f"DNF {end}"
+        return f"{mark} · {end}", f"{mark} {end}"
     return f"{name} · {end}", f"to {end}"
 
 
 def split_rows(
-    splits: tuple[SplitRow, ...], race_m: float, stop_m: float | None = None
+    splits: tuple[SplitRow, ...], race_m: float, stop_m: float | None = None, mark: str = "DNF"
 ) -> list[Row]:
     """Rows of the 200 m table (delta = elapsed minus target elapsed); the row at stop_m
-    (m: where a runner who did not finish stopped, her last split) is labelled "DNF 2000"."""
+    (m: where a runner who did not finish stopped, her last split) is labelled "DNF 2000"
+    (her mark: "DQ 2000" if disqualified there)."""
     out = []
     for s in splits:
         finish = abs(s.distance_m - race_m) < 1e-6
         label = "Finish" if finish else f"{s.distance_m:.0f}"
-        if stop_m is not None and abs(s.distance_m - stop_m) < 1e-6:
-            label = f"DNF {s.distance_m:.0f}"
+        at_stop = stop_m is not None and abs(s.distance_m - stop_m) < 1e-6
+        if at_stop:
+            label = f"{mark} {s.distance_m:.0f}"
         if s.segment_time_s is None:
             tip = f"{s.distance_m:.1f} m (between two 200 m marks: no 200 m split)"
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
-        if label.startswith("DNF"):
+        if at_stop:
             tip += ": where the runner stopped, did not finish"
         delta = s.delta_s
         segment_delta = s.segment_delta_s

@@ -251,14 +251,15 @@ class SplitsTable(Card):
         self._following = True
         # A runner who did not finish: until she stops, her tables read as a finisher's (to
         # the finish); her own, ending at "DNF 2200", from when she stops.
-        self.laps_model.set_rows(lap_rows(data.laps), lap_rows(data.laps_ahead))
+        mark = data.replay.athletes[data.replay.focus].end_mark  # "DNF", or "DQ"
+        self.laps_model.set_rows(lap_rows(data.laps, mark), lap_rows(data.laps_ahead))
         race_m = data.replay.race.distance_m
         stop_m = data.replay.focus_stop_m if data.replay.focus_dnf else None
         self.splits_model.set_rows(
-            split_rows(data.splits, race_m, stop_m), split_rows(data.splits_ahead, race_m)
+            split_rows(data.splits, race_m, stop_m, mark), split_rows(data.splits_ahead, race_m)
         )
         self.timed_model.set_rows(
-            split_rows(data.timed, race_m, stop_m), split_rows(data.timed_ahead, race_m)
+            split_rows(data.timed, race_m, stop_m, mark), split_rows(data.timed_ahead, race_m)
         )
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
