@@ -45,8 +45,8 @@ from racegui.export.mp4_writer import (
     MP4_CRF,
     MP4_PRESET,
     MP4_THREAD_TYPE,
+    MP4_THREADS,
     Mp4Writer,
-    encoder_threads,
 )
 from racegui.export.options import ExportOptions, parse_size
 from racegui.export.pipeline import export
@@ -255,9 +255,7 @@ class CpuMeter:
     (``caller_cpu_s``: drawing and handing frames over) and every other thread
     (``others_threads_cpu_s``: the encoder's), from /proc/self/task, sampled every
     THREAD_POLL_S so that threads which end inside the block (x264's) are counted up to
-    their last sample. Both are None off Linux. Child processes that end inside the block
-    (the MP4 encoder's, joined by the writer's close()) count as this process's, their CPU
-    as the encoder's.
+    their last sample. Both are None off Linux.
     """
 
     THREAD_POLL_S = 0.02
@@ -265,7 +263,6 @@ class CpuMeter:
     def __enter__(self) -> CpuMeter:
         self._busy0 = _busy_seconds()
         self._self0 = _self_cpu_seconds()
-        self._children0 = _children_cpu_seconds()
         self._caller = threading.get_native_id()
         self._stop = threading.Event()
         self._tasks0 = _thread_cpu_seconds()
@@ -284,8 +281,7 @@ class CpuMeter:
         self._stop.set()
         self._poller.join()
         busy1 = _busy_seconds()
-        children = _children_cpu_seconds() - self._children0
-        own = _self_cpu_seconds() - self._self0 + children
+        own = _self_cpu_seconds() - self._self0
         self.own_cores = own / self.wall_s
         if busy1 is None or self._busy0 is None:
             self.others_cores = None
@@ -297,7 +293,7 @@ class CpuMeter:
             self._tasks.pop(self._poller.native_id, None)
             spent = {tid: v - self._tasks0.get(tid, 0.0) for tid, v in self._tasks.items()}
             self.caller_cpu_s = spent.pop(self._caller, 0.0)
-            self.others_threads_cpu_s = sum(spent.values()) + children
+            self.others_threads_cpu_s = sum(spent.values())
 
 
 def _thread_cpu_seconds() -> dict[int, float] | None:
@@ -344,13 +340,6 @@ def _busy_seconds() -> float | None:
 
 def _self_cpu_seconds() -> float:
     return time.process_time()  # user + system time of every thread of this process
-
-
-def _children_cpu_seconds() -> float:
-    """User + system time (s) of this process's children that have ended and been waited
-    for."""
-    times = os.times()
-    return times.children_user + times.children_system
 
 
 def _summary(runs: list[dict[str, float | None]], key: str = "realtime") -> dict[str, object]:
@@ -564,9 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fps", type=int, default=30)
     parser.add_argument("--presets", default="ultrafast,superfast,veryfast")
     parser.add_argument("--crf", default=str(MP4_CRF), help="comma-separated crf values")
-    parser.add_argument(
-        "--threads", default=str(encoder_threads()), help="comma-separated x264 thread counts"
-    )
+    parser.add_argument("--threads", default=str(MP4_THREADS), help="comma-separated counts")
     parser.add_argument("--thread-types", default=MP4_THREAD_TYPE, help="FRAME and/or SLICE")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--cameras", default="fixed,follow", help="scene cameras: fixed,follow")
@@ -594,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "chosen": {
             "preset": MP4_PRESET,
             "crf": MP4_CRF,
-            "threads": encoder_threads(),
+            "threads": MP4_THREADS,
             "thread_type": MP4_THREAD_TYPE,
         },
         "av": av.__version__,

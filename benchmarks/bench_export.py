@@ -2,7 +2,7 @@
 
 For each size (default 1920x1080 and 1280x720 at 30 fps), on the Breaking4 demo:
 - export: the whole pipeline (SceneFrameSource drawing the replay window's scene, Mp4Writer
-  encoding in its own process), seconds of race per wall second, and ms per frame spent drawing
+  encoding in its thread), seconds of race per wall second, and ms per frame spent drawing
   and blocked on the encoder;
 - encode alone: the same frames, drawn beforehand, through the same encoder settings;
 - the ratio export / encode alone.
@@ -153,7 +153,7 @@ def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
         "mbit_per_s": round(statistics.median(a["mbit_per_s"] for a in alone), 2),
         "others_cores": [round(r["others_cores"] or 0.0, 2) for r in exports + alone],
         "draw_cpu_ms_alone": round(draw_cpu_ms, 2),
-        # CPU this process and its encoder's used per frame and the cores they kept busy: the
+        # CPU this process used per frame (all threads) and the cores it kept busy: the
         # export's extra CPU over encoding alone is the drawing, and on 2 cores the export can
         # be no faster than (its CPU per frame) / 2.
         "export_cpu_ms_per_frame": _cpu_ms_per_frame(exports, fps),
@@ -161,9 +161,9 @@ def bench_size(replay, size, fps, seconds, repeats, with_headroom=False):
         "export_cores": median(exports, "own_cores"),
         "encode_alone_cores": median(alone, "own_cores"),
         # The same CPU split by thread (ms per frame, medians): the thread that draws and
-        # hands frames over (copying them to shared memory), the encoder's process (the
-        # colour conversion to YUV and x264), and the core time no thread used. Drawing's
-        # share is feed_cpu_ms minus the hand-over, which is encode alone's feed_cpu_ms.
+        # hands frames over (the colour conversion to YUV included), the encoder's threads
+        # (x264), and the core time no thread used. Drawing's share is feed_cpu_ms minus the
+        # hand-over, which is encode alone's feed_cpu_ms.
         "export_threads_ms": _split(exports),
         "encode_alone_threads_ms": _split(alone),
     }

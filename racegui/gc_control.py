@@ -1,10 +1,9 @@
 """Python's cyclic garbage collector run only on the GUI thread, between frames.
 
-Left to itself the collector runs wherever allocation happens to cross its threshold: in a
-thread reading the export's encoder pipes, or in the middle of a paint. Collecting a cycle
-that holds Qt objects there deletes them at that moment, which can crash Qt (a test run died
-in QPainter::restore while a pace chart painted, after an earlier test's panels had become
-garbage). As
+Left to itself the collector runs wherever allocation happens to cross its threshold: in the
+export's encoder thread, or in the middle of a paint. Collecting a cycle that holds Qt objects
+there deletes them at that moment, which can crash Qt (a test run died in QPainter::restore
+while a pace chart painted, after an earlier test's panels had become garbage). As
 pyqtgraph's GarbageCollector does, automatic collection is switched off while a window or an
 export runs, and the GUI thread collects at moments of its choosing: between two frames.
 """

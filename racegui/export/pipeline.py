@@ -149,7 +149,7 @@ def export(
         refuse_read_only(options.output)
     writer.open()
     try:
-        # Garbage is collected here, between frames, never in a pipe-reading thread nor in
+        # Garbage is collected here, between frames, never in the encoder's thread nor in
         # the middle of a paint (see racegui.gc_control); counted as drawing time.
         with CollectBetweenFrames() as collection:
             frames = iter_plan(source, plan)
