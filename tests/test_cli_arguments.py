@@ -85,6 +85,19 @@ def test_a_blank_file_name_is_said_to_be_blank(capsys, tmp_path, monkeypatch, ar
 SPLITS = "athlete,distance_m,time\nA,400,60.0\nA,800,2:00.0\n"
 
 
+def _refused_line(capsys, tmp_path, monkeypatch, argv: list[str]) -> str:
+    """Run argv in tmp_path (with x.csv and a folder out/); check it was refused with one
+    stderr line, exit 2, and nothing written; return that line."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "x.csv").write_text(SPLITS, encoding="utf-8")
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
+    return err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -102,14 +115,8 @@ def test_a_file_name_of_only_spaces_before_its_suffix_is_refused(
     """import -o ' .json' wrote a file named " .json" (R11), export -o ' .png' and
     --screenshot ' .png' an image so named: a name of only spaces is refused with its
     suffix as without, one line, nothing written."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "out").mkdir()
-    (tmp_path / "x.csv").write_text(SPLITS, encoding="utf-8")
-    code = main(argv)
-    err = capsys.readouterr().err
-    assert code == 2 and len(err.splitlines()) == 1, err
+    err = _refused_line(capsys, tmp_path, monkeypatch, argv)
     assert message in err and "type a file name" in err
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
 
 
 @pytest.mark.parametrize(
@@ -132,14 +139,8 @@ def test_a_file_name_of_only_dots_or_its_suffix_is_refused(
     --screenshot '...png' did, and import -o .json was told to type .json.json (reviewer):
     a name with nothing, dots or spaces before its suffix is refused, one line saying to
     type a file name before the suffix, nothing written."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "out").mkdir()
-    (tmp_path / "x.csv").write_text(SPLITS, encoding="utf-8")
-    code = main(argv)
-    err = capsys.readouterr().err
-    assert code == 2 and len(err.splitlines()) == 1, err
+    err = _refused_line(capsys, tmp_path, monkeypatch, argv)
     assert message in err and ".json.json" not in err and "type a file name before ." in err
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "x.csv"]
 
 
 @pytest.mark.parametrize("text", ["x..json", ".race.json", "out/race.mp4", "_%04d.png"])
