@@ -83,6 +83,12 @@ def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
     return out
 
 
+def stop_words(mark: str) -> str:
+    """What a tooltip says of a runner where she stopped, by her mark: "was disqualified"
+    ("DQ"), else "did not finish"."""
+    return "was disqualified" if mark == "DQ" else "did not finish"
+
+
 def _source(end: bool, segment: bool, what: str) -> str:
     """Where a row's times come from, for its tooltip."""
     if end and segment:
