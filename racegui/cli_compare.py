@@ -81,8 +81,9 @@ def compare_data(shown: Replay, other: Replay, digits: int | None = 3) -> dict:
     }
 
 
-def print_compare(focus: str, data: dict) -> None:
-    """info's table of compare_data (not rounded), after its laps against the target."""
+def print_compare(focus: str, data: dict, mark: str = "DNF") -> None:
+    """info's table of compare_data (not rounded), after its laps against the target; mark:
+    the followed runner's where she stopped ("DQ" if disqualified there, else "DNF")."""
     when = f", {data['date']}" if data["date"] else ""
     splits = data["rows"] == "splits"
     kind = "Published splits" if splits else "Laps"
@@ -102,7 +103,7 @@ def print_compare(focus: str, data: dict) -> None:
     since = _SINCE[data["rows"]]
     for each in rows:
         cells = (
-            _split_cell(each, rows) if splits else lap_cell(each),
+            _split_cell(each, rows, mark) if splits else lap_cell(each, mark),
             f"{each['distance_m']:.2f} m",
             format_published(each["time_s"], each["decimals"]),
             _time(each["other_time_s"], each["other_decimals"]),
@@ -128,11 +129,12 @@ _SINCE = {
 the two times are printed to, by its kind."""
 
 
-def _split_cell(row: dict, rows: list[dict]) -> str:
-    """A split row's first cell: "DNF" where a runner who did not finish stopped, "finish"
-    at the last row, else none (its distance says which split)."""
+def _split_cell(row: dict, rows: list[dict], mark: str = "DNF") -> str:
+    """A split row's first cell: "DNF" (her mark: "DQ" if disqualified there) where a runner
+    who did not finish stopped, "finish" at the last row, else none (its distance says which
+    split)."""
     if row["at_stop"]:
-        return "DNF"
+        return mark
     return "finish" if row is rows[-1] else ""
 
 

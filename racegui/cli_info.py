@@ -356,5 +356,6 @@ def run_info(args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_info(data)
     if other is not None:
-        print_compare(replay.athletes[replay.focus].name, data["compare"])
+        focus = replay.athletes[replay.focus]
+        print_compare(focus.name, data["compare"], focus.end_mark or "DNF")
     return EXIT_OK

@@ -64,6 +64,7 @@ def _state_data(replay, s) -> dict:
             "lap": int(s.lap[i]),
             "running": bool(s.running[i]),
             "status": _status(replay, i, bool(s.running[i])),
+            "dq": a.dq,
             "dropout_estimated": dropout_is_estimated(replay, i),
             "place": places.get(i),
             "gap_to_leader_s": rounded(behind[i][0]) if i in behind else None,
@@ -85,7 +86,8 @@ def _gap_line(replay, s) -> str | None:
     """ "Faith Kipyegon is 2.89 s (19.3 m) behind the target" in state s; "... finished
     6.42 s behind the target (40.1 m when it finished, 4:00.00)" once she and the target
     have; "Ava Reid stopped 3.20 s (20.1 m) behind the target, at 2000 m, 6:30.40: did not
-    finish" once a runner who did not finish has stopped; None without a target."""
+    finish" (": disqualified" if she was) once a runner who did not finish has stopped; None
+    without a target."""
     from racegui.model.analysis import timed
     from racegui.model.timefmt import format_published, format_time
 
@@ -99,7 +101,8 @@ def _gap_line(replay, s) -> str | None:
     if replay.focus_stopped(t):  # the gap held where she stopped
         verb = "stopped"
         stopped = format_published(float(timed(replay.focus_stop_s)), focus.finish_decimals)
-        stop = f", at {replay.focus_stop_m:g} m, {stopped}: did not finish"
+        how = "disqualified" if focus.dq else "did not finish"
+        stop = f", at {replay.focus_stop_m:g} m, {stopped}: {how}"
     if round(gap_s, 2) == 0:  # "0.00 s ahead of" read oddly at the gun
         return f"{name} {verb} level with the target{stop}"
     side = "behind" if gap_s > 0 else "ahead of"
@@ -144,7 +147,9 @@ def _print_state(replay, s, data: dict) -> None:
         print(f"Projected finish at the pace of the last 200 m: {format_time(projected, 1)}")
     width = name_width(a["name"] for a in data["athletes"])
     rows = list(enumerate(data["athletes"]))
-    ranked = sum(a["place"] is not None for a in data["athletes"]) > 1
+    # places when more than one runner has one, or when any has a mark (DQ, DNF) for none
+    placed = sum(a["place"] is not None for a in data["athletes"])
+    ranked = placed > 1 or any(a.end_mark for a in replay.athletes)
     place = "    " if ranked else ""  # a field of runners: placed, leader first
     if ranked:  # then the others (pacers, ghosts, runners who did not finish) as listed
         rows.sort(key=lambda row: (row[1]["place"] is None, row[1]["place"] or 0, row[0]))

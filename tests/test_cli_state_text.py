@@ -58,7 +58,7 @@ def test_state_json_gains_a_status_and_keeps_the_model_numbers(capsys):
     assert fk["speed_mps"] == pytest.approx(6.23, abs=0.01)  # the model's, unchanged
     assert set(fk) == {
         *("id", "name", "role", "distance_m", "speed_mps", "x_m", "y_m", "lap", "running"),
-        *("status", "dropout_estimated", "place", "gap_to_leader_s", "laps_down"),
+        *("status", "dq", "dropout_estimated", "place", "gap_to_leader_s", "laps_down"),
     }
     assert fk["place"] == 1 and by_id["reekie"]["place"] is None  # a pacer has none
     assert by_id["reekie"]["status"] == "dropped out"

@@ -153,3 +153,26 @@ def test_state_says_disqualified_with_no_place(tmp_path, capsys):
     assert main(["state", str(path), "--time", "9:20"]) == 0
     out = capsys.readouterr().out
     assert "finished 9:14.55, disqualified" in out and "disqualified at 2000 m" in out
+
+
+def test_state_json_adds_dq_and_keeps_status_as_it_was(tmp_path, capsys):
+    path = write_json(tmp_path / "club.json", club_dq_data())
+    assert main(["state", str(path), "--time", "9:20", "--json"]) == 0
+    athletes = json.loads(capsys.readouterr().out)["athletes"]
+    assert [(a["name"], a["status"], a["dq"]) for a in athletes] == [
+        ("Mia Cole", "finished", True),
+        ("Zoe Hart", "running", False),
+        ("Ava Reid", "did not finish", True),
+    ]
+
+
+def test_state_text_of_a_dq_followed_says_disqualified_and_keeps_places(tmp_path, capsys):
+    data = club_dq_data()
+    data["target"] = {"time": "9:20.00"}
+    path = write_json(tmp_path / "club.json", data)
+    assert main(["state", str(path), "--time", "9:20", "--follow", "ava-reid"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].endswith("at 2000 m, 6:30.40: disqualified")
+    # only Zoe Hart is placed: the place column stays, as the others have DQ marks
+    assert lines[3].split()[:3] == ["1", "Zoe", "Hart"]
+    assert [line.split()[0] for line in lines[4:]] == ["Mia", "Ava", "Target"]

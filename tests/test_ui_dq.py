@@ -131,3 +131,22 @@ def test_view_follow_says_who_was_disqualified():
         "Zoe Hart",
         "Ava Reid (disqualified)",
     ]
+
+
+@pytest.mark.parametrize("on_the_line", [False, True], ids=["short", "on-the-line"])
+def test_her_tables_tooltips_say_she_was_disqualified_where_she_stopped(qtbot, on_the_line):
+    from PySide6.QtCore import Qt
+
+    from tests.helpers_race import on_the_line_data
+
+    data = on_the_line_data() if on_the_line else club_dq_data()
+    next(a for a in data["athletes"] if a["id"] == "ava-reid")["dq"] = True
+    ava = compile_race(race_from_data(data)).following("ava-reid")
+    panel = shown_panel(qtbot, ava)
+    panel.update_frame(ava.focus_stop_s + 5.0)
+    splits = panel.splits
+    for model in (splits.laps_model, splits.splits_model, splits.timed_model):
+        last = model.index(model.rowCount() - 1, 0)
+        assert last.data().startswith("DQ")
+        tip = last.data(Qt.ItemDataRole.ToolTipRole)
+        assert "was disqualified" in tip and "did not finish" not in tip

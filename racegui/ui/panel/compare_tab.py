@@ -17,7 +17,7 @@ from racegui.model.follow import compared, stand_in
 from racegui.model.names import short_name
 from racegui.model.replay import Replay
 from racegui.model.timefmt import format_delta, format_published
-from racegui.ui.panel.splits_model import NOT_YET, Row, SplitsModel, lap_labels
+from racegui.ui.panel.splits_model import NOT_YET, Row, SplitsModel, lap_labels, stop_words
 from racegui.ui.panel.style import LEVEL, kind_of
 from racegui.ui.race_status import compare_label, namesake
 from racegui.ui.text_fit import clip_text
@@ -139,9 +139,10 @@ def compare_rows(shown: Replay, other: Replay, whole_race: bool = False) -> list
     model.compare_splits), else per lap line, her time, the other's, the gap (+ behind) and
     split against split, or lap against lap (+ slower); ``whole_race`` as compare_splits."""
     splits = compare_splits(shown, other, whole_race)[1]
+    mark = shown.athletes[shown.focus].end_mark or "DNF"  # where she stopped: "DNF", "DQ"
     if splits:
-        return [_split_row(c) for c in splits]
-    return [_row(c) for c in compare_laps(shown, other, whole_race)[1]]
+        return [_split_row(c, mark) for c in splits]
+    return [_row(c, mark) for c in compare_laps(shown, other, whole_race)[1]]
 
 
 def by_splits(rows: list[CompareRow]) -> bool:
@@ -149,19 +150,20 @@ def by_splits(rows: list[CompareRow]) -> bool:
     return any(row.by_split for row in rows)
 
 
-def _split_row(c: ComparedSplit) -> CompareRow:
-    """A row of published splits: "1200", "Finish" or "DNF 2000", a dot where both times
-    are published, in italics those read from the model (a stop, a finish not published)."""
+def _split_row(c: ComparedSplit, mark: str = "DNF") -> CompareRow:
+    """A row of published splits: "1200", "Finish" or "DNF 2000" (her mark: "DQ 2000" if
+    disqualified there), a dot where both times are published, in italics those read from
+    the model (a stop, a finish not published)."""
     label = "Finish" if c.finish else f"{c.distance_m:.0f}"
     if c.at_stop:
-        label = f"DNF {c.distance_m:.0f}"
+        label = f"{mark} {c.distance_m:.0f}"
     tip = f"At {c.distance_m:.1f} m: "
     tip += "both times published" if c.published and c.other_published else _which(c)
     tip += "; the followed runner's time minus the other's is the gap (+ behind)"
     if not math.isfinite(c.other_time_s):
         tip = f"At {c.distance_m:.1f} m: the other runner did not get there"
     if c.at_stop:
-        tip += "; where the runner stopped, did not finish"
+        tip += f"; where the runner stopped, {stop_words(mark)}"
     estimated = set()
     if not c.published:
         estimated |= {1, GAP_COLUMN}
@@ -193,9 +195,9 @@ def _which(c: ComparedSplit) -> str:
     return f"{who} time read from the model, in italics"
 
 
-def _row(c: ComparedLap) -> CompareRow:
+def _row(c: ComparedLap, mark: str = "DNF") -> CompareRow:
     lap = c.lap
-    label, short = lap_labels(lap)
+    label, short = lap_labels(lap, mark)
     other = _time(c.other_time_s, c.other_decimals)
     tip = (
         f"At {lap.end_m:.1f} m: the followed runner's time minus the other's is the gap (+ behind)"

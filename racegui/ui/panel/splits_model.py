@@ -59,10 +59,10 @@ def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
         tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
         if lap.stopped:
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where the runner stopped, "
-            tip += f"{lap.end_m:.1f} m: did not finish ("
+            tip += f"{lap.end_m:.1f} m: {stop_words(mark)} ("
         elif lap.at_stop:  # she stopped on the line, at the end of a whole lap
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the "
-            tip += "finish line, where the runner stopped: did not finish ("
+            tip += f"finish line, where the runner stopped: {stop_words(mark)} ("
         tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
         delta = lap.delta_s
         out.append(
@@ -81,6 +81,12 @@ def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
             )
         )
     return out
+
+
+def stop_words(mark: str) -> str:
+    """What a tooltip says of a runner where she stopped, by her mark: "was disqualified"
+    ("DQ"), else "did not finish"."""
+    return "was disqualified" if mark == "DQ" else "did not finish"
 
 
 def _source(end: bool, segment: bool, what: str) -> str:
@@ -136,7 +142,7 @@ def split_rows(
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         if at_stop:
-            tip += ": where the runner stopped, did not finish"
+            tip += f": where the runner stopped, {stop_words(mark)}"
         delta = s.delta_s
         segment_delta = s.segment_delta_s
         out.append(
