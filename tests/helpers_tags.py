@@ -78,3 +78,19 @@ def leader_px(lab: Label, rect: QRectF) -> float:
     anchor = QPointF(lab.x + lab.nx * lab.radius, lab.y + lab.ny * lab.radius)
     edge = BroadcastOverlay._edge_point(rect, anchor)
     return float(np.hypot(edge.x() - anchor.x(), edge.y() - anchor.y()))
+
+
+def spy_pocket_tags(monkeypatch) -> list[list[str]]:
+    """The words of the pocket cam's tags, one list per frame drawn from now on (a spy on
+    TagPainter.layout, for this test)."""
+    from racegui.ui.pocket_tags import TagPainter
+
+    named: list[list[str]] = []
+    layout = TagPainter.layout
+
+    def spy(self, rows, tags, *args, **kwargs):
+        named.append([t.text for t in tags])
+        return layout(self, rows, tags, *args, **kwargs)
+
+    monkeypatch.setattr(TagPainter, "layout", spy)
+    return named

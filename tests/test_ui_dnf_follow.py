@@ -25,6 +25,7 @@ from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import DARK
 from tests.helpers_panel import shown_panel
 from tests.helpers_race import club_dnf_data
+from tests.helpers_tags import spy_pocket_tags
 from tests.test_ui_dnf import _tags_at
 
 STOP_S = 390.4
@@ -176,16 +177,7 @@ def test_no_gap_arc_once_she_has_stopped(qapp, ava):
 
 
 def test_the_pocket_cam_tags_her_dnf_once_she_stops(qapp, ava, monkeypatch):
-    from racegui.ui.pocket_tags import TagPainter
-
-    named: list[list[str]] = []
-    layout = TagPainter.layout
-
-    def spy(self, rows, tags, *args, **kwargs):
-        named.append([t.text for t in tags])
-        return layout(self, rows, tags, *args, **kwargs)
-
-    monkeypatch.setattr(TagPainter, "layout", spy)
+    named = spy_pocket_tags(monkeypatch)
     scene = ReplayScene(ava, DARK, panel=False)
     try:
         scene.render_image(BEFORE_S, (1920, 1080))

@@ -15,6 +15,7 @@ from racegui.ui.panel.style import PanelStyle
 from racegui.ui.theme import LIGHT
 from tests.helpers_panel import shown_panel
 from tests.helpers_race import club_dnf_data, club_dq_data
+from tests.helpers_tags import spy_pocket_tags
 from tests.test_ui_dnf import _tags_at
 
 
@@ -72,18 +73,10 @@ def test_followed_her_tag_says_dq_too(qapp, replay):
 
 
 def test_the_pocket_cam_tags_her_dq_once_she_stops(qapp, replay, monkeypatch):
-    from racegui.ui.pocket_tags import TagPainter
     from racegui.ui.scene import ReplayScene
     from racegui.ui.theme import DARK
 
-    named: list[list[str]] = []
-    layout = TagPainter.layout
-
-    def spy(self, rows, tags, *args, **kwargs):
-        named.append([t.text for t in tags])
-        return layout(self, rows, tags, *args, **kwargs)
-
-    monkeypatch.setattr(TagPainter, "layout", spy)
+    named = spy_pocket_tags(monkeypatch)
     scene = ReplayScene(replay.following("ava-reid"), DARK, panel=False)
     try:
         scene.render_image(540.0, (1920, 1080))

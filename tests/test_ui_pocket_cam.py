@@ -16,6 +16,7 @@ from racegui.ui.pocket_tags import pack_row
 from racegui.ui.scene import ReplayScene
 from racegui.ui.theme import DARK, LIGHT
 from racegui.ui.ui_paths import demo_path
+from tests.helpers_tags import spy_pocket_tags
 
 T_STRAIGHT = 110.0
 """Kipyegon is on the home straight (lap position ~320 m), every pacer still in formation."""
@@ -236,17 +237,7 @@ def test_the_pocket_cam_calls_only_a_pacing_light_a_light():
 @pytest.fixture
 def tag_texts(monkeypatch) -> list[list[str]]:
     """The words of the inset's tags, one list per frame drawn (a spy on TagPainter.layout)."""
-    from racegui.ui.pocket_tags import TagPainter
-
-    named: list[list[str]] = []
-    layout = TagPainter.layout
-
-    def spy(self, rows, tags, *args, **kwargs):
-        named.append([t.text for t in tags])
-        return layout(self, rows, tags, *args, **kwargs)
-
-    monkeypatch.setattr(TagPainter, "layout", spy)
-    return named
+    return spy_pocket_tags(monkeypatch)
 
 
 def test_the_pocket_cam_names_the_target_as_its_track_tag_does(qapp, tag_texts):
