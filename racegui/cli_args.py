@@ -218,6 +218,10 @@ def optional_path_arg(text: str) -> Path:
     return Path(text)
 
 
+_FRAME_NUMBER_RE = re.compile(r"%0?\d*d")
+"""A PNG sequence's frame number in a file name, as export reads it ("%d", "%04d")."""
+
+
 def _named(path: Path, or_else: str = "") -> Path:
     """path, refused where its file name is only spaces, or is nothing, dots or spaces before
     its suffix: import -o ' .json' had written a file named " .json" (tester R11), -o '. .json'
@@ -232,9 +236,18 @@ def _named(path: Path, or_else: str = "") -> Path:
                 f"the file name {name!r} is only spaces: type a file name{or_else}"
             )
         return path
+    suffix = dot + after.strip()
+    frame = _FRAME_NUMBER_RE.search(before)
+    if frame is not None:  # a PNG sequence: its frame number is no name (".%04d.png")
+        if _FRAME_NUMBER_RE.sub("", before).replace(".", " ").strip():
+            return path
+        example = str(path.with_name(f"race_{frame.group()}{suffix}"))
+        raise argparse.ArgumentTypeError(
+            f"the file name {name!r} has no name before its frame number: type one, such as "
+            f"{example!r}{or_else}"
+        )
     if before.replace(".", " ").strip():
         return path
-    suffix = dot + after.strip()
     if not before:
         what = "only the suffix"
     elif not before.strip():

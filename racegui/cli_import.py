@@ -38,7 +38,9 @@ def _check_import_paths(csv_path: Path, output: Path) -> None:
         )
     if output.suffix.lower() != ".json":
         # no name but dots (-o ..) had been told "-o ...json", a hidden file _named refuses
-        better = f" (-o {output.with_suffix('.json')})" if output.name.strip(".") else ""
+        # a name ending in dots (-o race.) had been told "-o race..json" (reviewer)
+        stem = output.name.rstrip(". ")
+        better = f" (-o {output.with_name(stem).with_suffix('.json')})" if stem.strip(".") else ""
         raise UsageError(
             f"racegui import: -o {output}: a race file is written as JSON, so its name "
             f"ends in .json{better}"

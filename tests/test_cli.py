@@ -449,6 +449,20 @@ def test_import_suggests_no_hidden_name_for_a_name_of_only_dots(capsys, tmp_path
     assert [p.name for p in tmp_path.iterdir()] == ["s.csv"]
 
 
+@pytest.mark.parametrize(("typed", "told"), [("race.", "race.json"), ("race.json.", "race.json")])
+def test_import_suggests_a_name_ending_in_dots_without_them(
+    capsys, tmp_path, monkeypatch, typed, told
+):
+    """-o race. had been told "(-o race..json)" and -o race.json. "(-o race.json..json)"
+    (reviewer): the dots at its end are left out of the suggestion."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.csv").write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")
+    code, stdout, err = run(capsys, "import", "s.csv", "-o", typed)
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert err.rstrip().endswith(f"ends in .json (-o {told})"), err
+    assert [p.name for p in tmp_path.iterdir()] == ["s.csv"]
+
+
 def test_import_takes_an_output_in_any_case_of_json(capsys, tmp_path):
     csv_path = tmp_path / "s.csv"
     csv_path.write_text("athlete,distance_m,time\nfk,400,60.20\nfk,800,2:00.75\n")

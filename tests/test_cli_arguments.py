@@ -143,7 +143,24 @@ def test_a_file_name_of_only_dots_or_its_suffix_is_refused(
     assert message in err and ".json.json" not in err and "type a file name before ." in err
 
 
-@pytest.mark.parametrize("text", ["x..json", ".race.json", "out/race.mp4", "_%04d.png"])
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [(".%04d.png", "race_%04d.png"), ("..%d.png", "race_%d.png"), (" %04d.png", "race_%04d.png")],
+)
+def test_a_png_sequence_with_no_name_before_its_frame_number_is_refused(
+    capsys, tmp_path, monkeypatch, typed, told
+):
+    """export -o '.%04d.png' had written hidden files .0001.png ... (reviewer): a frame
+    number is no name, so a sequence of only dots or spaces besides it is refused."""
+    argv = ["export", "x.csv", "-o", typed, "--from", "30", "--to", "30.1"]
+    err = _refused_line(capsys, tmp_path, monkeypatch, argv)
+    assert f"the file name {typed!r} has no name before its frame number" in err
+    assert f"such as {told!r}" in err
+
+
+@pytest.mark.parametrize(
+    "text", ["x..json", ".race.json", "out/race.mp4", "_%04d.png", "a%04d.png", ".r_%d.png"]
+)
 def test_a_file_name_with_a_name_before_its_suffix_is_taken(text):
     """Names with something besides dots and spaces before the suffix are left as typed."""
     assert output_path_arg(text) == Path(text)
