@@ -193,3 +193,18 @@ def test_a_finisher_not_disqualified_reads_as_before(qtbot):
     assert panel.lap_split.lap_name.text() == "FINISH"
     assert panel.splits.laps_model.labels()[-1] == "7 · 3000 m"
     assert race_status(zoe, zoe.state_at(580.0)).lap_text == "Finished"
+
+
+def test_the_pocket_cam_tags_her_dq_once_she_finishes_disqualified(qapp, replay, monkeypatch):
+    from racegui.ui.scene import ReplayScene
+    from racegui.ui.theme import DARK
+
+    named = spy_pocket_tags(monkeypatch)
+    scene = ReplayScene(replay.following("mia-cole"), DARK, panel=False)
+    try:
+        scene.render_image(540.0, (1920, 1080))  # still running
+        assert named[-1][0] == "Cole"
+        scene.render_image(560.0, (1920, 1080))  # finished (9:14.55), disqualified
+        assert named[-1][0] == "Cole · DQ"
+    finally:
+        scene.close()
