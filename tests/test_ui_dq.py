@@ -143,3 +143,68 @@ def test_her_tables_tooltips_say_she_was_disqualified_where_she_stopped(qtbot, o
         assert last.data().startswith("DQ")
         tip = last.data(Qt.ItemDataRole.ToolTipRole)
         assert "was disqualified" in tip and "did not finish" not in tip
+
+
+def test_following_her_once_she_finishes_disqualified_the_panel_and_scoreboard_say_dq(
+    qtbot, replay
+):
+    from PySide6.QtCore import Qt
+
+    from racegui.ui.race_status import race_status
+
+    mia = replay.following("mia-cole")  # first over the line in 9:14.55, disqualified
+    panel = shown_panel(qtbot, mia)
+    splits = panel.splits
+    models = (splits.laps_model, splits.splits_model, splits.timed_model)
+    panel.update_frame(540.0)  # still running: her tables as a finisher's, no spoiler
+    assert [m.labels(every=True)[-1] for m in models] == ["7 · 3000 m", "Finish", "Finish"]
+    assert race_status(mia, mia.state_at(540.0)).lap_text == "Bell lap"
+    panel.update_frame(560.0)  # finished
+    assert (panel.gap.projected_caption.text(), panel.gap.projected.text()) == (
+        "FINISHED",
+        "DQ · 9:14.55",
+    )
+    assert (panel.lap_split.lap_name.text(), panel.lap_split.lap_time.text()) == (
+        "DQ · FINISH",
+        "9:14.55",
+    )
+    assert [m.labels()[-1] for m in models] == ["DQ · 3000 m", "DQ 3000", "DQ 3000"]
+    assert splits.laps_model.labels(compact=True)[-1] == "DQ 3000 m"
+    for model in models:  # her times kept: she ran them
+        last = model.index(model.rowCount() - 1, 1)
+        assert last.data() == "9:14.55"
+        tip = model.index(model.rowCount() - 1, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert ": the runner finished, was disqualified;" in tip
+    status = race_status(mia, mia.state_at(560.0))
+    assert (status.lap_text, status.lap_detail, status.finished) == (
+        "Finished · DQ",
+        "in 9:14.55",
+        True,
+    )
+
+
+def test_a_finisher_not_disqualified_reads_as_before(qtbot):
+    from racegui.ui.race_status import race_status
+
+    zoe = compile_race(race_from_data(club_dq_data())).following("zoe-hart")
+    panel = shown_panel(qtbot, zoe)
+    panel.update_frame(580.0)
+    assert panel.gap.projected.text() == "9:31.02"
+    assert panel.lap_split.lap_name.text() == "FINISH"
+    assert panel.splits.laps_model.labels()[-1] == "7 · 3000 m"
+    assert race_status(zoe, zoe.state_at(580.0)).lap_text == "Finished"
+
+
+def test_the_pocket_cam_tags_her_dq_once_she_finishes_disqualified(qapp, replay, monkeypatch):
+    from racegui.ui.scene import ReplayScene
+    from racegui.ui.theme import DARK
+
+    named = spy_pocket_tags(monkeypatch)
+    scene = ReplayScene(replay.following("mia-cole"), DARK, panel=False)
+    try:
+        scene.render_image(540.0, (1920, 1080))  # still running
+        assert named[-1][0] == "Cole"
+        scene.render_image(560.0, (1920, 1080))  # finished (9:14.55), disqualified
+        assert named[-1][0] == "Cole · DQ"
+    finally:
+        scene.close()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
 from racegui.model.names import surname_words
 from racegui.model.replay import RaceState, Replay
+from racegui.model.standings import out_s
 from racegui.model.track import LANE1_LINE_M
 from racegui.ui.device_sprites import DiscSprite, blit_centred
 from racegui.ui.markers import DROPPED_ALPHA, mk_colour
@@ -442,7 +443,9 @@ class PocketCam:
         inner_rows = [i for i, key in enumerate(ys) if key in "ab"]
         outer_rows = [i for i, key in enumerate(ys) if key in "cd"]
         name = self._names[f]
-        if held:  # her tag says she stopped ("DNF", or "DQ" if disqualified there)
+        # Her tag says she stopped ("DNF", or "DQ" if disqualified there), or, disqualified
+        # after finishing, from her finish, as her track tag does.
+        if held or state.t >= out_s(r, f):
             name = out_tag(name, r.athletes[f].end_mark)
         tags = [Tag(float(x[f]), float(y[f]), self._runner_d / 2, name, self._fill[f])]
         # The light may pass by her held chip. Stopped, her tag may go below her too: in a

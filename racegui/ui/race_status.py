@@ -200,7 +200,8 @@ _TITLE_PUNCTUATION = "-–—:·,|()[]'\""
 
 def race_status(replay: Replay, state: RaceState, compare: Replay | None = None) -> RaceStatus:
     """Everything the broadcast graphic writes for this state. A runner who did not finish,
-    once she has stopped: the clock held at when she stopped, "Did not finish" and where."""
+    once she has stopped: the clock held at when she stopped, "Did not finish" and where.
+    One disqualified after finishing: "Finished · DQ", "in 9:14.55"."""
     f = replay.focus
     t = state.t
     if replay.focus_stopped(t):
@@ -215,6 +216,8 @@ def race_status(replay: Replay, state: RaceState, compare: Replay | None = None)
     lap_text, lap_detail = lap_words(replay, run_m, finished)
     if finished:
         lap_detail = f"in {clock}"
+        if replay.athletes[f].dq:  # disqualified after finishing
+            lap_text = f"{lap_text} · DQ"
     distance = (
         f"{metres_text(run_m)} run  ·  {metres_to_go_text(to_go)} to go"
         if not finished

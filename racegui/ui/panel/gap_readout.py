@@ -181,8 +181,10 @@ class GapReadout(Card):
         digits = 2 if frame.finished else 1
         if proj is None:
             self.projected.set_text("—")
-        elif frame.finished:  # her finish as published
-            self.projected.set_text(format_published(proj, data.finish_decimals))
+        elif frame.finished:  # her finish as published; "DQ · 9:14.55" if disqualified
+            finish = format_published(proj, data.finish_decimals)
+            dq = data.replay.athletes[data.replay.focus].dq
+            self.projected.set_text(f"DQ · {finish}" if dq else finish)
         else:
             self.projected.set_text(format_time(proj, digits))
         target = data.replay.race.target_time_s

@@ -39,10 +39,10 @@ TIPS = {
 
 class LapSplit(QWidget):
     """Two lines: "LAP 3 SO FAR   28.4 s   +0.52 s" and "LAP 2   1:00.56   +0.91 s"; once
-    she has finished "FINISH   4:06.42   +6.42 s", or, a runner who did not finish once she
-    has stopped, "DNF · 2000 m   6:30.40   +17.07 s" (her time and gap where she stopped).
-    The deltas carry their unit as the lap times and the gap card's figures do (a minute or
-    more reads as a time, "+1:02.40", see format_gap)."""
+    she has finished "FINISH   4:06.42   +6.42 s" ("DQ · FINISH" if disqualified), or, a
+    runner who did not finish once she has stopped, "DNF · 2000 m   6:30.40   +17.07 s" (her
+    time and gap where she stopped). The deltas carry their unit as the lap times and the
+    gap card's figures do (a minute or more reads as a time, "+1:02.40", see format_gap)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +115,9 @@ class LapSplit(QWidget):
             self.lap_name.set_text(f"{mark} · {data.replay.focus_stop_m:g} m")
             self.lap_time.set_text(format_published(data.stop_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
-        elif i >= len(laps):
-            self.lap_name.set_text("FINISH")
+        elif i >= len(laps):  # disqualified after finishing: "DQ · FINISH"
+            dq = data.replay.athletes[data.replay.focus].dq
+            self.lap_name.set_text("DQ · FINISH" if dq else "FINISH")
             self.lap_time.set_text(format_published(data.finish_s, data.finish_decimals))
             delta = _cum_delta(laps[-1])
         else:

@@ -50,12 +50,16 @@ SPLIT_FIELDS = (0, 1, 2, 3, SEGMENT_DELTA, 4)
 elapsed time against the target's (Δ total), as info prints them."""
 
 
-def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
+def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF", dq_finish: bool = False) -> list[Row]:
     """Rows of the lap table (delta = lap time minus target lap time); mark: the runner's
-    where she stopped ("DQ" if disqualified there: lap_labels)."""
+    where she stopped ("DQ" if disqualified there: lap_labels). dq_finish: she finished and
+    was disqualified, her last row (the finish) is marked "DQ · 3000 m", her times kept."""
     out = []
-    for lap in laps:
+    for k, lap in enumerate(laps):
+        at_dq_finish = dq_finish and k == len(laps) - 1 and not lap.at_stop
         label, short = lap_labels(lap, mark)
+        if at_dq_finish:
+            label, short = f"DQ · {lap.end_m:.0f} m", f"DQ {lap.end_m:.0f} m"
         tip = f"Lap from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the finish line ("
         if lap.stopped:
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to where the runner stopped, "
@@ -64,6 +68,8 @@ def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
             tip = f"Lap {lap.number} from {lap.start_m:.1f} m to {lap.end_m:.1f} m, at the "
             tip += f"finish line, where the runner stopped: {stop_words(mark)} ("
         tip += _source(lap.published, lap.lap_time_published, "lap time") + ")"
+        if at_dq_finish:
+            tip += f": {DQ_FINISH_WORDS}"
         delta = lap.delta_s
         out.append(
             Row(
@@ -81,6 +87,10 @@ def lap_rows(laps: tuple[Lap, ...], mark: str = "DNF") -> list[Row]:
             )
         )
     return out
+
+
+DQ_FINISH_WORDS = "the runner finished, was disqualified"
+"""What a tooltip says of the finish of a runner disqualified after finishing."""
 
 
 def stop_words(mark: str) -> str:
@@ -125,11 +135,16 @@ def lap_labels(lap: Lap, mark: str = "DNF") -> tuple[str, str]:
 
 
 def split_rows(
-    splits: tuple[SplitRow, ...], race_m: float, stop_m: float | None = None, mark: str = "DNF"
+    splits: tuple[SplitRow, ...],
+    race_m: float,
+    stop_m: float | None = None,
+    mark: str = "DNF",
+    dq_finish: bool = False,
 ) -> list[Row]:
     """Rows of the 200 m table (delta = elapsed minus target elapsed); the row at stop_m
     (m: where a runner who did not finish stopped, her last split) is labelled "DNF 2000"
-    (her mark: "DQ 2000" if disqualified there)."""
+    (her mark: "DQ 2000" if disqualified there). dq_finish: she finished and was
+    disqualified, her finish row is "DQ 3000" (as a stop's), her times kept."""
     out = []
     for s in splits:
         finish = abs(s.distance_m - race_m) < 1e-6
@@ -137,12 +152,16 @@ def split_rows(
         at_stop = stop_m is not None and abs(s.distance_m - stop_m) < 1e-6
         if at_stop:
             label = f"{mark} {s.distance_m:.0f}"
+        elif finish and dq_finish:
+            label = f"DQ {s.distance_m:.0f}"
         if s.segment_time_s is None:
             tip = f"{s.distance_m:.1f} m (between two 200 m marks: no 200 m split)"
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
         if at_stop:
             tip += f": where the runner stopped, {stop_words(mark)}"
+        elif finish and dq_finish:
+            tip += f": {DQ_FINISH_WORDS}"
         delta = s.delta_s
         segment_delta = s.segment_delta_s
         out.append(

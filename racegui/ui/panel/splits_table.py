@@ -251,15 +251,22 @@ class SplitsTable(Card):
         self._following = True
         # A runner who did not finish: until she stops, her tables read as a finisher's (to
         # the finish); her own, ending at "DNF 2200", from when she stops.
-        mark = data.replay.athletes[data.replay.focus].end_mark  # "DNF", or "DQ"
-        self.laps_model.set_rows(lap_rows(data.laps, mark), lap_rows(data.laps_ahead))
-        race_m = data.replay.race.distance_m
-        stop_m = data.replay.focus_stop_m if data.replay.focus_dnf else None
+        # Disqualified after finishing: her finish row says "DQ · 3000 m" once she has
+        # finished; until then her rows unmarked (as the ahead rows of a DNF).
+        replay = data.replay
+        mark = replay.athletes[replay.focus].end_mark  # "DNF", or "DQ"
+        dq = mark == "DQ" and not replay.focus_dnf
+        race_m = replay.race.distance_m
+        stop_m = replay.focus_stop_m if replay.focus_dnf else None
+        laps_ahead = data.laps if dq else data.laps_ahead
+        splits_ahead = data.splits if dq else data.splits_ahead
+        timed_ahead = data.timed if dq else data.timed_ahead
+        self.laps_model.set_rows(lap_rows(data.laps, mark, dq), lap_rows(laps_ahead))
         self.splits_model.set_rows(
-            split_rows(data.splits, race_m, stop_m, mark), split_rows(data.splits_ahead, race_m)
+            split_rows(data.splits, race_m, stop_m, mark, dq), split_rows(splits_ahead, race_m)
         )
         self.timed_model.set_rows(
-            split_rows(data.timed, race_m, stop_m, mark), split_rows(data.timed_ahead, race_m)
+            split_rows(data.timed, race_m, stop_m, mark, dq), split_rows(timed_ahead, race_m)
         )
         self.buttons.button(TIMED).setVisible(bool(data.timed))  # none for an even pace
         if not data.timed and self.mode == TIMED:
