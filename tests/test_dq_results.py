@@ -176,3 +176,41 @@ def test_state_text_of_a_dq_followed_says_disqualified_and_keeps_places(tmp_path
     # only Zoe Hart is placed: the place column stays, as the others have DQ marks
     assert lines[3].split()[:3] == ["1", "Zoe", "Hart"]
     assert [line.split()[0] for line in lines[4:]] == ["Mia", "Ava", "Target"]
+
+
+ONLY = (
+    "Athlete,Lap,Lap Time,Total Time\n"
+    "Tom,1,52.0,52.0\nTom,2,1:05.0,1:57.0\nTom,3,1:05.0,3:02.0\nTom,4,1:02.0,4:04.0\n"
+    "Tom,5,DQ,\n"
+)
+"""A club 1500 m's lap CSV whose only finisher, Tom, is disqualified after finishing."""
+
+
+@pytest.mark.parametrize("others", ["", "Ann,1,53.0,53.0\nAnn,2,1:05.1,1:58.1\nAnn,3,DNF,\n"])
+def test_a_lap_csv_whose_only_finisher_is_disqualified_after_it_reads(tmp_path, others):
+    """K44 (reviewer): this had been refused, "no runner finishes: Tom is marked 'DQ' here,
+    as is every runner with laps", though Tom finished and Ann did not finish."""
+    csv = tmp_path / "only.csv"
+    csv.write_text(ONLY + others, encoding="utf-8")
+    out = tmp_path / "only.json"
+    assert main(["import", str(csv), "-o", str(out), "--distance", "1500"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    marks = {a["name"]: (a.get("dnf", False), a.get("dq", False)) for a in data["athletes"]}
+    assert marks == {"Tom": (False, True), **({"Ann": (True, False)} if others else {})}
+    assert data["athletes"][0]["splits"][-1]["distance_m"] == 1500
+
+
+def test_a_lap_csv_with_no_finisher_names_each_runner_s_mark(tmp_path, capsys):
+    """K44: it had said "Tom is marked 'DQ' here, as is every runner with laps" of a DNF."""
+    csv = tmp_path / "none.csv"
+    csv.write_text(
+        "Athlete,Lap,Lap Time,Total Time\nTom,1,52.0,52.0\nTom,2,1:05.0,1:57.0\nTom,3,DQ,\n"
+        "Ann,1,53.0,53.0\nAnn,2,DNF,\n",
+        encoding="utf-8",
+    )
+    assert main(["info", str(csv), "--distance", "1500"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{csv}: line 4, column 3: no runner finishes, as every runner is marked: Tom 'DQ' "
+        "after 2 laps (line 4) and Ann 'DNF' after 1 lap (line 6); a race needs one who "
+        "finishes (one disqualified after finishing has 4 laps before the mark)"
+    )

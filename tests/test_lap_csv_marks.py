@@ -101,3 +101,30 @@ def test_a_wide_sheet_reads_a_dq_written_with_dots_or_its_rule(tmp_path, mark):
     race = read_splits_csv(path)
     tom = race.athletes[1]
     assert tom.dnf and [s.distance_m for s in tom.splits] == [400.0]
+
+
+@pytest.mark.parametrize("mark", ["DQ(TR17.3)", "DQ-TR17.3", "Disqualified", "DISQ", "DQ*"])
+def test_a_dq_spelled_out_or_with_its_rule_run_on_reads_as_a_dq(tmp_path, mark):
+    """K44: these had been "'DQ(TR17.3)' is not a time (use seconds, ...)"."""
+    _, race = _read(tmp_path, HEADER + SAM + f"Tom,1,53.0,53.0\nTom,2,{mark},\n")
+    tom = race.athletes[1]
+    assert tom.dnf and tom.dq and [s.distance_m for s in tom.splits] == [300.0]
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        f"Athlete,400,800,1200,1500\nSam,60.1,2:01.0,3:01.5,3:50.2\nTom,61.0,{mark},,\n"
+    )
+    tom = read_splits_csv(path).athletes[1]
+    assert tom.dnf and tom.dq and [s.distance_m for s in tom.splits] == [400.0]
+
+
+@pytest.mark.parametrize("mark", ["Did not finish", "did not finish (fell)", "DNF*"])
+def test_a_dnf_spelled_out_or_with_a_footnote_reads_as_a_dnf(tmp_path, mark):
+    _, race = _read(tmp_path, HEADER + SAM + f"Tom,1,53.0,53.0\nTom,2,{mark},\n")
+    tom = race.athletes[1]
+    assert tom.dnf and not tom.dq and [s.distance_m for s in tom.splits] == [300.0]
+
+
+@pytest.mark.parametrize("mark", ["DQX", "DQ1", "Disqualifieds", "Did not finishing"])
+def test_a_word_run_on_past_a_mark_is_still_not_a_time(tmp_path, mark):
+    lines = _refusal(tmp_path, HEADER + SAM + f"Tom,1,53.0,53.0\nTom,2,{mark},\n")
+    assert lines[0].startswith(f"line 7, column 3: {mark!r} is not a time")

@@ -158,10 +158,32 @@ def _split_of_row(
 
 def plain_mark(text: str) -> str:
     """A results mark as NO_TIME_MARKS has it: its first word, in capitals, without dots
-    ("dnf." and "D.Q." are "DNF" and "DQ"; "DQ TR17.3", a disqualification with its rule,
-    is "DQ"). A time stays unlike any mark ("1:05.4" is "1:054")."""
+    ("dnf." and "D.Q." are "DNF" and "DQ"; "DQ TR17.3", "DQ(TR17.3)", "DQ-TR17.3" and "DQ*",
+    a disqualification with its rule or a footnote, are "DQ"), a word spelled out as its
+    mark ("Disqualified" and "DISQ" are "DQ", "Did not finish" is "DNF"). A word run on
+    into letters or digits stays itself ("DQX" is no mark) and a time unlike any mark
+    ("1:05.4" is "1:054")."""
+    spaced = " ".join(text.upper().replace(".", "").split())
+    for phrase, mark in SPELLED_PHRASES.items():
+        rest = spaced.removeprefix(phrase)
+        if rest != spaced and not rest[:1].isalnum():
+            return mark
+    word = _MARK_START.match(text.strip())
+    if word is not None:
+        plain = word.group(1).upper().replace(".", "")
+        return SPELLED_MARKS.get(plain, plain)
     words = text.split()
     return words[0].upper().replace(".", "") if words else ""
+
+
+_MARK_START = re.compile(r"([A-Za-z][A-Za-z.]*)(?![A-Za-z0-9])")
+"""A mark's word at a cell's start, ended by the cell's end or a sign ("DQ" of "DQ(TR17.3)",
+"DQ-TR17.3", "DQ*"), not by a letter or digit ("DQX", "DQ1": no mark)."""
+SPELLED_MARKS = {"DISQ": "DQ", "DISQUALIFIED": "DQ"}
+"""Words for a mark spelled out (plain_mark's, in capitals, without dots)."""
+SPELLED_PHRASES = {"DID NOT FINISH": "DNF", "DID NOT START": "DNS"}
+"""Phrases for a mark spelled out (in capitals, single spaces, without dots), read where
+no letter or digit follows ("Did not finish (fell)")."""
 
 
 DISQUALIFIED = frozenset({"DQ", "DSQ"})

@@ -34,7 +34,7 @@ from racegui.io.lap_rows import (
     stop_mark,
     total_note,
 )
-from racegui.io.lap_stops import apply_stops
+from racegui.io.lap_stops import apply_stops, finish_laps
 from racegui.io.laps import (
     LAP_M,
     distance_name,
@@ -277,7 +277,9 @@ def read_laps(
     total_rows = read_in.totals
     runners = by_runner(read_in.laps)
     notes: list[str] = []
-    marked = {} if problems else apply_stops(read_in.stops, runners, header, problems, notes)
+    marked = (
+        {} if problems else apply_stops(read_in.stops, runners, header, problems, notes, distance_m)
+    )
     if not problems:
         runners = from_zero(runners, header, problems, notes)
     if not problems:  # a bad row's lap is not missing
@@ -290,11 +292,14 @@ def read_laps(
     if not runners:
         problems.append(Problem(f"line {header.line + 1}", "no laps after the header"))
         return None
-    count = max(len(laps) for r, laps in runners.items() if r not in marked)
+    count = finish_laps(runners, marked, distance_m)
     if distance_m is None:
         problems.append(Problem(f"line {header.line}", distance_needed(header, count)))
         return None
-    holder = next(r for r, laps in runners.items() if len(laps) == count and r not in marked)
+    holder = next(  # one not marked, else one disqualified after finishing
+        (r for r, laps in runners.items() if len(laps) == count and r not in marked),
+        next(r for r, laps in runners.items() if len(laps) == count),
+    )
     extra = _one_extra(runners, marked, count)
     misfit = lap_count_problem(count, distance_m, "the CSV" if header.runner is None else holder)
     if misfit is not None:

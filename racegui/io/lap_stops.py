@@ -3,7 +3,8 @@
 and she did not finish there (a DNS after laps is shown so too, noted as the contradiction
 it is; a DQ noted as disqualified); one with no lap before it is left out of the race (a
 DNS as one who did not start). A DQ after as many laps as the finishers run is a runner
-disqualified after finishing: her run is shown as timed (noted). A lap of hers after the
+disqualified after finishing: her run is shown as timed (noted), and she finishes even
+where every other runner is marked (finish_laps). A lap of hers after the
 mark, a mark in a file of one runner's laps, or another mark after as many laps as the
 finishers run is refused."""
 
@@ -13,6 +14,7 @@ from racegui.io.csv_rows import DISQUALIFIED, plain_mark
 from racegui.io.errors import Problem
 from racegui.io.lap_header import LapHeader
 from racegui.io.lap_rows import LapRow, StopRow
+from racegui.io.laps import lap_counts, lap_word
 
 LEAVE_OUT = "leave out the laps not run"
 """The hint where a stop mark cannot be read."""
@@ -27,16 +29,55 @@ def kind(mark: str) -> str:
     return "DQ" if plain in DISQUALIFIED else plain
 
 
+def finish_laps(
+    runners: dict[str, list[LapRow]], marked: dict[str, StopRow], distance_m: float | None
+) -> int:
+    """How many laps the runners who finish run: the most of a runner not marked; where
+    every runner with laps is marked, the most of one disqualified, after finishing, where
+    they are the race's (distance_m, m; any without it); 0 where no runner finishes (a
+    lone finisher disqualified after it had been refused as no finisher: reviewer)."""
+    most = max((len(laps) for r, laps in runners.items() if r not in marked), default=0)
+    if most:
+        return most
+    dq = [len(runners.get(r, [])) for r, stop in marked.items() if kind(stop.mark) == "DQ"]
+    most = max(dq, default=0)
+    return most if distance_m is None or most in lap_counts(distance_m) else 0
+
+
+def _no_finisher(
+    marked: dict[str, StopRow], runners: dict[str, list[LapRow]], distance_m: float | None
+) -> str:
+    """Why a lap CSV whose every runner is marked has no one who finishes, naming each mark
+    as it is (it had said every runner had the first runner's mark)."""
+    said = []
+    for runner, stop in marked.items():
+        laps = len(runners.get(runner, []))
+        after = f"after {lap_word(laps)}" if laps else "with no lap"
+        said.append(f"{runner} {stop.mark!r} {after} (line {stop.line})")
+    if len(said) == 1:
+        marks = f"the only runner is marked: {said[0]}"
+    else:
+        shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
+        marks = f"every runner is marked: {', '.join(shown[:-1])} and {shown[-1]}"
+    hint = ""
+    if distance_m is not None and any(kind(s.mark) == "DQ" for s in marked.values()):
+        counts = " or ".join(str(n) for n in lap_counts(distance_m))
+        hint = f" (one disqualified after finishing has {counts} laps before the mark)"
+    return f"no runner finishes, as {marks}; a race needs one who finishes{hint}"
+
+
 def apply_stops(
     stops: list[StopRow],
     runners: dict[str, list[LapRow]],
     header: LapHeader,
     problems: list[Problem],
     notes: list[str],
+    distance_m: float | None = None,
 ) -> dict[str, StopRow]:
     """The mark of each runner marked as stopping (or disqualified) who has laps, which stay
     in runners (in order); a runner with no lap before her mark is taken out of runners,
-    noted in notes. Problems added to problems (then {})."""
+    noted in notes. distance_m: the race's (m), if known (finish_laps). Problems added to
+    problems (then {})."""
     if not stops:
         return {}
     before = len(problems)
@@ -65,24 +106,10 @@ def apply_stops(
         marked[stop.runner] = stop
         for row in runners.get(stop.runner, []):
             if row.lap >= stop.lap:
-                problems.append(
-                    Problem(
-                        f"line {row.line}",
-                        f"lap {row.lap} of {stop.runner} is not before the {stop.mark!r} at "
-                        f"lap {stop.lap} (line {stop.line}): {LEAVE_OUT}",
-                    )
-                )
-    finishers = [len(laps) for r, laps in runners.items() if r not in marked]
-    most = max(finishers, default=0)
+                problems.append(Problem(f"line {row.line}", _lap_after(row, stop)))
+    most = finish_laps(runners, marked, distance_m)
     if not problems[before:] and most == 0:
-        first = stops[0]
-        problems.append(
-            Problem(
-                first.place,
-                f"no runner finishes: {first.runner} is marked {first.mark!r} here, as is "
-                "every runner with laps, and a race needs one who finishes",
-            )
-        )
+        problems.append(Problem(stops[0].place, _no_finisher(marked, runners, distance_m)))
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
         finished = kind(stop.mark) == "DQ" and laps == most  # disqualified after it
@@ -90,8 +117,8 @@ def apply_stops(
             problems.append(
                 Problem(
                     stop.place,
-                    f"{runner} is marked {stop.mark!r} after {laps} laps, as many as any "
-                    f"runner not marked runs ({most}): {LEAVE_OUT}",
+                    f"{runner} is marked {stop.mark!r} after {lap_word(laps)}, and a runner "
+                    f"who finishes runs {most}: {LEAVE_OUT}",
                 )
             )
     if problems[before:]:
@@ -105,3 +132,11 @@ def apply_stops(
         how = LEFT_OUT.get(kind(stop.mark), "has no lap")
         notes.append(f"{runner} {how} ({stop.mark!r} at {stop.place}) and is left out of the race.")
     return stopped
+
+
+def _lap_after(row: LapRow, stop: StopRow) -> str:
+    """What a lap of a runner at or after her stop mark is told."""
+    where = f"her {stop.mark!r} at lap {stop.lap} (line {stop.line})"
+    if row.lap == stop.lap:
+        return f"{stop.runner} has a time for lap {row.lap}, the lap of {where}: {LEAVE_OUT}"
+    return f"{stop.runner} has lap {row.lap} after {where}: {LEAVE_OUT}"
