@@ -191,7 +191,9 @@ def test_a_results_service_row_marked_dns_is_noted_as_not_started_at_its_cell(tm
         "Laura Muir did not start ('DNS' at line 4, column 8 (1500 m)) and is left out of the "
         "race.",
     )
-    every = SERVICE.replace("46.80,1:51.00,DNF,DNF", "dns,DNS,DNS,DNS")
+    every = SERVICE.replace(  # Pos DNS too: a DNF there is not the result's DNS (refused)
+        "DNF,321,Laura Muir,GBR,46.80,1:51.00,DNF,DNF", "DNS,321,Laura Muir,GBR,dns,DNS,DNS,DNS"
+    )
     assert read_splits_csv(_write(tmp_path, every)).notes[1:] == (
         "Laura Muir did not start ('dns' at line 4, column 5 (300 m)) and is left out of the race.",
     )

@@ -61,7 +61,8 @@ WIDE_COLUMNS = (
     "a split sheet with one row per athlete has the athlete column, then one distance per "
     "column (400, 800 m, 1200m); name, role, colour, bib, country (Nat, NOC, Team) and lane "
     "columns may come too, once each, and a Result (Time, Final, Mark) column of finish "
-    "times; Pos, Place and Rank columns are left out"
+    "times; Pos, Place and Rank columns are left out but for a mark written there (DQ, DSQ, "
+    "DNF, DNS), read as in the Result column"
 )
 """What a wide sheet's header may hold, said of a header cell it cannot read."""
 _ATHLETE_NAMES = ("athlete", "name")
@@ -104,6 +105,11 @@ class WideHeader:
     """The race distance (m) the result column's times are at, once known (result_distance)."""
     result_name: str = ""
     """The result column's header, as written."""
+    standing: int | None = None
+    """The first Place (Pos, Rank) column, if there is one: its numbers are left out, its
+    marks (STOP_MARKS) read as the result column's (_standing_mark)."""
+    standing_name: str = ""
+    """The Place column's header, as written."""
 
     def col(self) -> dict[str, int]:
         """The long form's columns of the sheet (csv_rows): the athlete's, and as distance
@@ -194,6 +200,8 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
     distances: list[tuple[int, float]] = []
     result: int | None = None
     result_name = ""
+    standing: int | None = None
+    standing_name = ""
     for k, name in enumerate(names):
         written = cells[k].strip().strip('"').strip()
         place = cell_place(line, k)
@@ -203,6 +211,8 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
             others[name] = k
             continue
         if name in IGNORED:
+            if standing is None:
+                standing, standing_name = k, written
             continue
         if _is_result(written) and result is None:
             result, result_name = k, written
@@ -226,7 +236,15 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
             )
         distances.append((k, metres))
     return WideHeader(
-        line, athlete, others, tuple(distances), len(names), result, result_name=result_name
+        line,
+        athlete,
+        others,
+        tuple(distances),
+        len(names),
+        result,
+        result_name=result_name,
+        standing=standing,
+        standing_name=standing_name,
     )
 
 
@@ -364,7 +382,8 @@ def _read_cells(
     the row (its athlete cell, say) is said once. A DNF-like mark (NO_TIME_MARKS) is no
     time there; one that stops the runner (STOP_MARKS) is kept as the athlete's "mark" for
     race_data's note (on a row with no time, the untimed row's, for untimed_notes'), and
-    refused before a time."""
+    refused before a time; a Place cell's mark is read as the result cell's (_standing_mark),
+    a result cell's mark beside its time as one beside the finish time (_beside_time)."""
     start = len(problems)
     athlete = " ".join(row[header.athlete].split())
     empty: list[tuple[int, Untimed]] = []
@@ -373,6 +392,12 @@ def _read_cells(
     for column in {c for c, _m in header.distances} | {header.result}:
         if column is not None:
             row[column] = without_marks(row[column])
+    beside = _beside_time(row, line, header, decimal_comma)
+    standing = _standing_mark(row, line, header, beside)
+    if isinstance(standing, Problem):
+        problems.append(standing)
+        return
+    moved, beside = standing
     columns = _columns(row, line, header, decimal_comma, problems)
     marks = [(c, m, row[c].strip()) for c, m in columns if _is_mark(row[c])]
     for column, _m, _mark in marks:
@@ -402,18 +427,19 @@ def _read_cells(
         if entry and len(entry["splits"]) > before:
             entry["splits"][-1].update(place=place, column=column)
     stop = next((m for m in marks if plain_mark(m[2]) in STOP_MARKS), None)
-    finished = _finished_mark(row, header, line)
+    finished = beside or _finished_mark(row, header, line)
     if stop is None and finished is not None:
         mark, place, column = finished
         kind = plain_mark(mark)
         if kind in DISQUALIFIED and athlete in athletes:
             athletes[athlete]["mark"] = (mark, place)
         elif kind in STOP_MARKS:
+            finish_m = header.result_m if header.result_m is not None else header.distances[-1][1]
             problems.append(
                 Problem(
                     place,
                     f"{mark!r} as the result, but column {column + 1} has a time at the "
-                    f"{header.result_m:g} m finish: {NO_TIME_HINT}",
+                    f"{finish_m:g} m finish: {NO_TIME_HINT}",
                 )
             )
     if stop is not None:
@@ -433,8 +459,128 @@ def _read_cells(
             athletes[athlete]["mark"] = (mark, place)
         elif empty:  # no time at all: the note names the mark (a DNS)
             empty[0] = (line, replace(empty[0][1], mark=(mark, place)))
+    if moved is not None:  # a Place cell's mark, read at the cell it was put in
+        _moved_back(moved, athletes.get(athlete), empty, problems, start)
     problems[start:] = list(dict.fromkeys(problems[start:]))
     untimed += empty[:1]
+
+
+def _split_mark(cell: str, decimal_comma: bool) -> tuple[str, str] | None:
+    """(mark, time) of a cell holding a results mark (NO_TIME_MARKS, a word) and a time, on
+    either side ("DSQ 3:49.50", "3:49.50 DSQ", "3:49.50 DQ TR17.3"), else None."""
+    words = cell.split()
+    if len(words) < 2:
+        return None
+    for mark, time in ((" ".join(words[:-1]), words[-1]), (" ".join(words[1:]), words[0])):
+        kind = plain_mark(mark)
+        if kind not in NO_TIME_MARKS or not kind.isalpha():
+            continue
+        try:
+            parse_time(time, decimal_comma=decimal_comma)
+        except TimeFormatError:
+            continue
+        return mark, time
+    return None
+
+
+def _beside_time(
+    row: list[str], line: int, header: WideHeader, decimal_comma: bool
+) -> tuple[str, str, int] | None:
+    """(the mark, its place, the column of the time) of a result cell holding a mark and the
+    finish time ("3:49.50 DSQ", "DSQ 3:49.50"), leaving only the time in the row's cell,
+    read as the finish time; else None."""
+    if header.result is None or header.result_m is None:
+        return None
+    both = _split_mark(row[header.result].strip(), decimal_comma)
+    if both is None:
+        return None
+    row[header.result] = both[1]
+    return both[0], header.place(line, header.result, header.result_m), header.result
+
+
+def _standing_mark(
+    row: list[str], line: int, header: WideHeader, beside: tuple[str, str, int] | None
+) -> tuple[tuple[str, str] | None, tuple[str, str, int] | None] | Problem:
+    """Read a mark (STOP_MARKS) in a row's Place column as if it were in its result cell:
+    put in that cell where it is empty (or, with no result column, in the first empty split
+    column after the row's last time); kept beside the finish time where the row has one.
+    Returns ((the place the mark was read at, the Place cell's), to say the Place cell
+    instead, or None) and the mark beside a finish time (beside's, or the Place cell's);
+    or the problem of a Place cell whose mark is not the result's (nor a split cell's)."""
+    if header.standing is None:
+        return None, beside
+    mark = row[header.standing].strip()
+    if plain_mark(mark) not in STOP_MARKS:
+        return None, beside  # a place number, or empty: left out
+    place = f"{cell_place(line, header.standing)} ({header.standing_name})"
+    target = _mark_cell(row, header)
+    other = row[target[0]].strip() if target is not None else ""
+    if plain_mark(other) in STOP_MARKS:  # a mark there already (a dash, "NT": no mark said)
+        if not _same_mark(mark, other):
+            return _disagree(mark, place, other, _column_name(header, target[0]))
+        return None, beside
+    if beside is not None:
+        if not _same_mark(mark, beside[0]):
+            return _disagree(mark, place, beside[0], _column_name(header, beside[2]))
+        return None, beside
+    if target is None:  # a time at the finish (the last column's where there is no result)
+        column = header.result if header.result is not None else header.distances[-1][0]
+        return None, (mark, place, column)
+    row[target[0]] = mark
+    return (header.place(line, *target), place), None
+
+
+def _mark_cell(row: list[str], header: WideHeader) -> tuple[int, float] | None:
+    """The cell (column, metres) a Place column's mark is read at: the result cell, where
+    it is empty or a mark; with no result column, the split cell after the row's last
+    time (or the mark there); None where the row's time at the finish is there."""
+    if header.result is not None and header.result_m is not None:
+        final = row[header.result].strip()
+        return (header.result, header.result_m) if not final or _is_mark(final) else None
+    written = [(c, m) for c, m in header.distances if row[c].strip()]
+    if written and _is_mark(row[written[-1][0]]):
+        return written[-1]
+    after = [(c, m) for c, m in header.distances if not written or m > written[-1][1]]
+    return after[0] if after else None
+
+
+def _same_mark(a: str, b: str) -> bool:
+    """Whether two marks say the same (a DQ and a DSQ do)."""
+    kinds = {plain_mark(a), plain_mark(b)}
+    return len(kinds) == 1 or kinds <= DISQUALIFIED
+
+
+def _column_name(header: WideHeader, column: int) -> str:
+    """ "column 7 (Result)", "column 5 (1200 m)": a column of a wide sheet, by its header."""
+    metres = dict(header.distances).get(column)
+    name = header.result_name if column == header.result else f"{metres:g} m"
+    return f"column {column + 1} ({name})"
+
+
+def _disagree(mark: str, place: str, other: str, column: str) -> Problem:
+    """The problem of a Place cell's mark that is not the result's (in column: _column_name)."""
+    return Problem(
+        place,
+        f"{mark!r} here, but {column} says {other!r}: a runner has one mark, "
+        "written in the Place column, the Result column or both",
+    )
+
+
+def _moved_back(
+    moved: tuple[str, str],
+    entry: dict | None,
+    empty: list[tuple[int, Untimed]],
+    problems: list[Problem],
+    start: int,
+) -> None:
+    """Say a Place cell's mark (moved: the place it was read at, the Place cell's) at the
+    Place cell: the athlete's mark, the untimed row's, and problems from start."""
+    at, place = moved
+    if entry is not None and "mark" in entry and entry["mark"][1] == at:
+        entry["mark"] = (entry["mark"][0], place)
+    if empty and empty[0][1].mark is not None and empty[0][1].mark[1] == at:
+        empty[0] = (empty[0][0], replace(empty[0][1], mark=(empty[0][1].mark[0], place)))
+    problems[start:] = [Problem(place, p.message) if p.where == at else p for p in problems[start:]]
 
 
 def _finish_column(header: WideHeader) -> int | None:
