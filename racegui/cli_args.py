@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from racegui import __version__
 from racegui.cli_text import FOLLOW_HELP, TypedTime
+from racegui.export.file_naming import FRAME_NUMBER_RE
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
@@ -218,10 +219,6 @@ def optional_path_arg(text: str) -> Path:
     return Path(text)
 
 
-_FRAME_NUMBER_RE = re.compile(r"%0?\d*d")
-"""A PNG sequence's frame number in a file name, as export reads it ("%d", "%04d")."""
-
-
 def _named(path: Path, or_else: str = "") -> Path:
     """path, refused where its file name is only spaces, or is nothing, dots or spaces before
     its suffix: import -o ' .json' had written a file named " .json" (tester R11), -o '. .json'
@@ -237,9 +234,9 @@ def _named(path: Path, or_else: str = "") -> Path:
             )
         return path
     suffix = dot + after.strip()
-    frame = _FRAME_NUMBER_RE.search(before)
+    frame = FRAME_NUMBER_RE.search(before)
     if frame is not None:  # a PNG sequence: its frame number is no name (".%04d.png")
-        if _FRAME_NUMBER_RE.sub("", before).replace(".", " ").strip():
+        if FRAME_NUMBER_RE.sub("", before).replace(".", " ").strip():
             return path
         example = str(path.with_name(f"race_{frame.group()}{suffix}"))
         raise argparse.ArgumentTypeError(

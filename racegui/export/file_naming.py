@@ -1,9 +1,13 @@
-"""The default name of an export: the race title's words, joined by hyphens."""
+"""The default name of an export (the race title's words, joined by hyphens), and the frame
+number of a PNG sequence's name."""
 
 from __future__ import annotations
 
 import re
 
+FRAME_NUMBER_RE = re.compile(r"%0?(\d*)d")
+"""A PNG sequence's frame number in a file name ("%d", "%04d"): a name with one is a
+numbered sequence (export options), and it is no name of its own (the command line's -o)."""
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _WORDS = re.compile(r"[^\W_]+")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
+from racegui.export.file_naming import FRAME_NUMBER_RE
 from racegui.export.layout import layout_scale, layout_size
 from racegui.model.article import with_article
 from racegui.model.replay import Replay
@@ -57,7 +58,6 @@ memory at one byte per pixel until the file is written, so this is about 250 MB 
 640x360 for 1085 frames, about 36 s at 30 fps)."""
 
 _SUFFIX_FORMATS: dict[str, ExportFormat] = {".mp4": "mp4", ".gif": "gif", ".png": "png"}
-_SEQUENCE_RE = re.compile(r"%0?(\d*)d")
 _NOT_A_NUMBER_RE = re.compile(r"(?<!%)%\d*[siu](?![A-Za-z])")
 """printf patterns people try for a frame number that are not %d ("%s", "%03i", "%u"), but
 not a per cent sign in a still's name ("100%sure.png", "lap-100%-split.png", "50%%")."""
@@ -192,7 +192,7 @@ class ExportOptions:
     def is_sequence(self) -> bool:
         """True for a numbered PNG sequence (one file per frame)."""
         return self.format == "png" and (
-            self.png_sequence or _SEQUENCE_RE.search(self.output.name) is not None
+            self.png_sequence or FRAME_NUMBER_RE.search(self.output.name) is not None
         )
 
     @property
@@ -281,7 +281,7 @@ class ExportOptions:
             )
         if fmt == "png":
             self._validate_png_name()
-        if fmt != "png" and _SEQUENCE_RE.search(self.output.name):
+        if fmt != "png" and FRAME_NUMBER_RE.search(self.output.name):
             raise ExportOptionsError(
                 f"Only PNG sequences can have a frame number pattern in the name "
                 f"({self.output.name!r})."
@@ -309,7 +309,7 @@ class ExportOptions:
                 f"{wrong.group()!r} in {name!r} is not a frame number: a numbered PNG "
                 "sequence is written with %d or %04d (race_%04d.png)."
             )
-        if _SEQUENCE_RE.search(name):
+        if FRAME_NUMBER_RE.search(name):
             self._validate_number_widths()
             try:
                 name % 1
