@@ -108,7 +108,7 @@ def test_a_disqualified_runner_is_noted_as_disqualified(tmp_path, mark):
     assert race.athlete("Bea").dnf
     assert race.notes[1:] == (
         f"Bea stops at 1100 m, before the 1500 m finish: disqualified ('{mark}' at line 3, "
-        "column 5 (1500 m)), shown as DQ where she stopped.",
+        "column 5 (1500 m)), shown as DQ there.",
     )
 
 
@@ -123,7 +123,7 @@ def test_a_dns_after_splits_is_noted_as_the_contradiction_it_is(tmp_path):
 
 def test_an_athlete_whose_one_row_has_no_time_is_noted_in_the_singular(tmp_path):
     race = read_splits_csv(_write(tmp_path, RESULTS + "Cy,,,,\n"))
-    assert race.notes[1:] == ("Cy is left out of the race: her only row (line 3) has no time.",)
+    assert race.notes[1:] == ("Cy is left out of the race: the only row (line 3) has no time.",)
 
 
 @pytest.mark.parametrize("mark", ["DSQ", "DQ"])
@@ -138,7 +138,7 @@ def test_a_runner_disqualified_after_finishing_is_read_with_a_note(tmp_path, mar
     fay = next(a for a in race.athletes if a.name == "Fay")
     assert fay.splits[-1].time_s == pytest.approx(230.5) and not fay.dnf
     assert (
-        f"Fay: disqualified ('{mark}' at line 3, column 6 (1500 m)); her run is shown as "
+        f"Fay: disqualified ('{mark}' at line 3, column 6 (1500 m)); Fay's run is shown as "
         "timed, to the finish, with no place."
     ) in race.notes
 

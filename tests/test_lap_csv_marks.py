@@ -38,7 +38,7 @@ def test_a_dq_is_where_the_runner_stopped_noted_as_disqualified(tmp_path, mark):
     assert tom.dnf and [s.distance_m for s in tom.splits] == [300.0]
     assert (
         f"Tom stops at 300 m, before the 1500 m finish: disqualified ('{mark}' at line 7, "
-        "column 3), shown as DQ where she stopped."
+        "column 3), shown as DQ there."
     ) in race.notes
 
 
@@ -55,7 +55,7 @@ def test_a_dq_after_all_the_laps_is_a_runner_disqualified_after_finishing(tmp_pa
     tom = race.athletes[1]
     assert not tom.dnf and tom.splits[-1].time_s == pytest.approx(247.3)
     assert (
-        "Tom: disqualified ('DQ' at line 10, column 3); her run is shown as timed, to the "
+        "Tom: disqualified ('DQ' at line 10, column 3); Tom's run is shown as timed, to the "
         "finish, with no place."
     ) in race.notes
 

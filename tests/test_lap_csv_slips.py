@@ -59,7 +59,7 @@ def test_a_dns_runner_is_left_out_and_a_lap_after_a_mark_is_refused(tmp_path, ca
     )
     after = HEADER + SAM + "Tom,1,53.0,53.0\nTom,2,DNF,\nTom,3,1:06.0,3:04.1\n"
     assert _refusal(tmp_path, capsys, after) == (
-        "line 8: Tom has lap 3 after her 'DNF' at lap 2 (line 7): leave out the laps not run"
+        "line 8: Tom has lap 3 after the 'DNF' at lap 2 (line 7): leave out the laps not run"
     )
 
 

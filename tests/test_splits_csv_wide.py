@@ -83,7 +83,7 @@ def test_a_blank_cell_is_no_split_at_that_distance(tmp_path):
 def test_an_athlete_with_every_cell_blank_is_left_out_with_a_note(tmp_path):
     race = read_splits_csv(_write(tmp_path, WIDE + "Cara Doe,,,,\n"))
     assert [a.name for a in race.athletes] == ["Ann Lee", "Bea Moss"]
-    assert race.notes == ("Cara Doe is left out of the race: her only row (line 4) has no time.",)
+    assert race.notes == ("Cara Doe is left out of the race: the only row (line 4) has no time.",)
 
 
 def test_the_race_distance_is_the_last_distance_column_unless_given(tmp_path):

@@ -69,9 +69,7 @@ def test_a_dq_in_the_place_column_of_a_runner_who_stopped_is_no_pacer(tmp_path, 
     fay, said = _imported(tmp_path, path, capsys)
     assert fay["role"] == "runner" and fay.get("dq") and fay.get("dnf")
     assert "pacer" not in said
-    assert "disqualified ('DQ' at line 3, column 1 (Place)), shown as DQ where she stopped" in (
-        said
-    )
+    assert "disqualified ('DQ' at line 3, column 1 (Place)), shown as DQ there." in (said)
     assert main(["info", str(tmp_path / "wide3.json")]) == 0
     assert "DQ  Fay  runner  disqualified at 800 m, 2:00.5" in capsys.readouterr().out
 

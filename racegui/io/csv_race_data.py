@@ -148,8 +148,8 @@ def race_data(
         elif "mark" in entry and _finishes(entry, reached_m):  # disqualified after finishing
             mark, place = entry["mark"]
             notes.append(
-                f"{item['name']}: disqualified ({mark!r} at {place}); her run is shown as "
-                "timed, to the finish, with no place."
+                f"{item['name']}: disqualified ({mark!r} at {place}); {item['name']}'s run is "
+                "shown as timed, to the finish, with no place."
             )
         elif not said_roles[k] and role == "pacer":
             unsaid = "the role cell is empty" if has_role else "the CSV has no role column"
@@ -187,7 +187,7 @@ def _dnf_note(name: str, entry: dict, last_m: float, race_m: float, said_runner:
     mark, place = entry["mark"]
     kind = plain_mark(mark)
     if kind in DISQUALIFIED:
-        return f"{stop}: disqualified ({mark!r} at {place}), shown as DQ where she stopped."
+        return f"{stop}: disqualified ({mark!r} at {place}), shown as DQ there."
     if kind == "DNS":
         return (
             f"{name} is marked {mark!r} (did not start) at {place}, but has splits to "

@@ -57,8 +57,8 @@ def untimed_notes(untimed: list[tuple[int, Untimed]], athletes: dict[str, dict])
             lines = absent.pop(row.athlete)  # said once, where her first row is
             if len(lines) == 1:
                 notes.append(
-                    f"{row.athlete} is left out of the race: her only row (line {lines[0]}) has "
-                    "no time."
+                    f"{row.athlete} is left out of the race: the only row (line {lines[0]}) "
+                    "has no time."
                 )
                 continue
             if len(lines) <= 4:

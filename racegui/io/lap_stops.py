@@ -136,7 +136,7 @@ def apply_stops(
 
 def _lap_after(row: LapRow, stop: StopRow) -> str:
     """What a lap of a runner at or after her stop mark is told."""
-    where = f"her {stop.mark!r} at lap {stop.lap} (line {stop.line})"
+    where = f"the {stop.mark!r} at lap {stop.lap} (line {stop.line})"
     if row.lap == stop.lap:
         return f"{stop.runner} has a time for lap {row.lap}, the lap of {where}: {LEAVE_OUT}"
     return f"{stop.runner} has lap {row.lap} after {where}: {LEAVE_OUT}"

@@ -186,12 +186,12 @@ class AthleteModel(_Strict):
     )
     dq: bool = Field(
         default=False,
-        description="A runner disqualified: with dnf, where she stopped; without, after she "
-        'finished. Shown as "DQ", with no place',
+        description="A runner disqualified: with dnf, where the runner stopped; without, "
+        'after finishing. Shown as "DQ", with no place',
     )
     lane: Annotated[int, BeforeValidator(_lane_number), _LANE_SCHEMA] | None = Field(
         default=None,
-        description="Her lane at an 800 m's lane start (1 is the inside); without it, the "
+        description="The runner's lane at an 800 m's lane start (1 is the inside); without it, the "
         "lowest lane no one is given, in file order. Only an 800 m starts in lanes",
     )
 
