@@ -131,6 +131,12 @@ def _outcome(replay, i: int, status: str) -> str:
     return status
 
 
+def _place_cell(replay, i: int, place: int | None) -> str:
+    """Athlete i's place cell in state's table: her place ("1"), else the mark results give
+    a runner out of the placings ("DQ", "DNF"; Athlete.end_mark), else empty."""
+    return str(place) if place is not None else replay.athletes[i].end_mark
+
+
 def _print_state(replay, s, data: dict) -> None:
     """racegui state's text for state s (data: _state_data of it): a title line, the gap to
     the target, a table of everyone."""
@@ -150,7 +156,10 @@ def _print_state(replay, s, data: dict) -> None:
     # places when more than one runner has one, or when any has a mark (DQ, DNF) for none
     placed = sum(a["place"] is not None for a in data["athletes"])
     ranked = placed > 1 or any(a.end_mark for a in replay.athletes)
-    place = "    " if ranked else ""  # a field of runners: placed, leader first
+    # a place, or the mark of a runner out of the placings ("DQ", "DNF"), as info writes it
+    cells = [_place_cell(replay, i, a["place"]) for i, a in enumerate(data["athletes"])]
+    place_width = max(2, *(len(c) for c in cells))
+    place = " " * (place_width + 2) if ranked else ""  # a field of runners: leader first
     if ranked:  # then the others (pacers, ghosts, runners who did not finish) as listed
         rows.sort(key=lambda row: (row[1]["place"] is None, row[1]["place"] or 0, row[0]))
     behind = f"  {'behind':>8}" if ranked else ""  # the field card's gap to the leader
@@ -160,7 +169,7 @@ def _print_state(replay, s, data: dict) -> None:
     )
     for i, a in rows:
         if ranked:
-            place = f"{a['place']:>2}  " if a["place"] is not None else "    "
+            place = f"{cells[i]:>{place_width}}  "
             gap = a["gap_to_leader_s"]
             text = "—" if gap is None else behind_text(gap, a["laps_down"])
             behind = f"  {text:>8}"

@@ -149,7 +149,8 @@ def test_info_cuts_a_very_long_name(capsys, tmp_path):
 def test_state_places_a_field_of_runners_leader_first(capsys, tmp_path):
     """A field's runners were listed in file order with no place (analyst's review): they
     are placed, finishers by time, those running by distance run, and a dead heat shares
-    its place; a runner who did not finish has none and comes after them."""
+    its place; a runner who did not finish has none, "DNF" in its stead, and comes after
+    them."""
     data = mile_runners_data(
         ("61.00", "2:02.00", "3:03.00", "4:10.00"),
         ("60.00", "2:01.00", "3:02.00", "4:05.00"),
@@ -167,12 +168,12 @@ def test_state_places_a_field_of_runners_leader_first(capsys, tmp_path):
     path = str(write_json(tmp_path / "field.json", data))
     lines = run(capsys, "state", path, "--time", "3:30").splitlines()
     table = [line for line in lines if " m  " in line]
-    assert [line[:16] for line in table[:3]] == [
-        "   1  Runner 1  ",
-        "   2  Runner 0  ",
-        "   3  Runner 2  ",
+    assert [line[:17] for line in table[:3]] == [
+        "    1  Runner 1  ",
+        "    2  Runner 0  ",
+        "    3  Runner 2  ",
     ]
-    assert {line[:14] for line in table[3:]} == {"      Dee Stop", "      Target  "}
+    assert [line[:15] for line in table[3:]] == ["  DNF  Dee Stop", "       Target  "]
     after = json.loads(run(capsys, "state", path, "--time", "4:07", "--json"))
     assert [a["place"] for a in after["athletes"]] == [3, 1, 1, None, None]  # and the target
 

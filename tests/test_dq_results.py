@@ -173,9 +173,10 @@ def test_state_text_of_a_dq_followed_says_disqualified_and_keeps_places(tmp_path
     assert main(["state", str(path), "--time", "9:20", "--follow", "ava-reid"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].endswith("at 2000 m, 6:30.40: disqualified")
-    # only Zoe Hart is placed: the place column stays, as the others have DQ marks
+    # only Zoe Hart is placed: the place column stays, and writes the others' DQ marks
     assert lines[3].split()[:3] == ["1", "Zoe", "Hart"]
-    assert [line.split()[0] for line in lines[4:]] == ["Mia", "Ava", "Target"]
+    assert [line.split()[0] for line in lines[4:]] == ["DQ", "DQ", "Target"]
+    assert [line.split()[1] for line in lines[4:6]] == ["Mia", "Ava"]
 
 
 ONLY = (
