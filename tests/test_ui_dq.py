@@ -89,7 +89,8 @@ def test_the_end_card_says_dq_and_lists_no_dq_among_the_finishers(replay):
     from racegui.export.cards import end_text
 
     winner = end_text(replay)  # Zoe Hart, the winner followed
-    assert winner.lines == ("Ava Reid  DQ (2000 m)", "Mia Cole  DQ (9:14.55)", "Club 3000")
+    # the furthest first: Mia Cole over the line, then Ava Reid where she stopped
+    assert winner.lines == ("Mia Cole  DQ (9:14.55)", "Ava Reid  DQ (2000 m)", "Club 3000")
     stopped = end_text(replay.following("ava-reid"))
     assert (stopped.kicker, stopped.headline) == ("AVA REID", "DQ")
     assert stopped.lines[1:] == ("Zoe Hart  9:31.02", "Mia Cole  DQ (9:14.55)", "Club 3000")

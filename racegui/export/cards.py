@@ -198,7 +198,7 @@ def end_text(replay: Replay, compare: Replay | None = None, end_s: float | None 
             f"{name}  {format_published(t, d)} ({format_delta(published_time(t, d) - mine)})"
             for name, t, d in _other_finishes(replay)
         ]
-        lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
+        lines += _others_shown(others, _did_not_finish(replay))
     lines.append(race.title)
     headline = format_published(float(finish), runner.finish_decimals)  # as published: 3:50.5
     kicker = runner.name.upper() + ("  ·  DQ" if runner.dq else "")  # her time: no place
@@ -221,7 +221,7 @@ def _dnf_end_text(replay: Replay, compare: Replay | None) -> CardText:
         gap = status.compare_gap
         lines.append(f"{_gap_words(gap.seconds)} {gap.label} at the stop")
     others = [f"{name}  {format_published(t, d)}" for name, t, d in _other_finishes(replay)]
-    lines += (others + _did_not_finish(replay))[:END_CARD_OTHERS]
+    lines += _others_shown(others, _did_not_finish(replay))
     lines.append(race.title)
     return CardText(runner.name.upper(), runner.end_mark, tuple(lines), _where(replay))
 
@@ -255,7 +255,21 @@ def _gap_words(seconds: float) -> str:
 
 END_CARD_OTHERS = 3
 """Other runners of the race the end card gives: the first three home, then those who did
-not finish (DNF), as many as fit in three lines."""
+not finish (DNF), then those disqualified (DQ), as many as fit in three lines; a DQ has the
+last of them if none would (see _others_shown)."""
+
+
+def _others_shown(finished: list[str], marked: list[tuple[bool, str]]) -> list[str]:
+    """The end card's lines on the other runners (at most END_CARD_OTHERS): the finishers'
+    lines, then the marked ones ((disqualified, line) as _did_not_finish gives them). Where
+    these would leave every DQ out, the first DQ takes the last line: a card of a race with
+    many marks had listed two runners who did not finish and none disqualified."""
+    texts = finished + [text for _, text in marked]
+    kept = list(range(min(len(texts), END_CARD_OTHERS)))
+    first_dq = next((len(finished) + k for k, (dq, _) in enumerate(marked) if dq), None)
+    if first_dq is not None and first_dq not in kept and kept:
+        kept[-1] = first_dq
+    return [texts[k] for k in kept]
 
 
 def _printed(finish_s: float, decimals: int) -> float:
@@ -274,22 +288,27 @@ def _other_finishes(replay: Replay) -> list[tuple[str, float, int]]:
     return [(athletes[i].name, t, athletes[i].finish_decimals) for t, i in times if np.isfinite(t)]
 
 
-def _did_not_finish(replay: Replay) -> list[str]:
-    """ "Ava Reid  DNF (2000 m)" for each runner who did not finish, first to stop first:
-    after those who finished, marked so (she has no time to list); then those disqualified,
-    "DQ (2000 m)" where they stopped or "DQ (9:14.55)" after finishing."""
+def _did_not_finish(replay: Replay) -> list[tuple[bool, str]]:
+    """(disqualified, "Ava Reid  DNF (2000 m)") for each runner who did not finish, the
+    furthest first (level: the first there): after those who finished, marked so (she has
+    no time to list). Then those disqualified: "DQ (9:14.55)" after finishing, first home
+    first, then "DQ (2000 m)" where they stopped, the furthest first. The runners who did
+    not finish had come first to stop first, so that one out at 1000 m came before one who
+    ran to 2500 m."""
     f, athletes = replay.focus, replay.athletes
-    stops = [(d, athletes[replay.index(d.athlete)]) for d in did_not_finish(replay)]
-    out = [
-        (a.dq, f"{d.name}  {a.end_mark} ({d.distance_m:g} m)")
-        for d, a in stops
-        if a is not athletes[f]
-    ]
+    out = []  # (disqualified, -distance m, time s, line)
+    for d in did_not_finish(replay):
+        a = athletes[replay.index(d.athlete)]
+        if a is not athletes[f]:
+            out.append(
+                (a.dq, -d.distance_m, d.time_s, f"{d.name}  {a.end_mark} ({d.distance_m:g} m)")
+            )
     for i in replay.runners:
         if replay.dq[i] and i != f:
-            finish = format_published(float(replay.finish_time_s[i]), athletes[i].finish_decimals)
-            out.append((True, f"{athletes[i].name}  DQ ({finish})"))
-    return [text for _, text in sorted(out, key=lambda x: x[0])]
+            t = float(replay.finish_time_s[i])
+            finish = format_published(t, athletes[i].finish_decimals)
+            out.append((True, -replay.race.distance_m, t, f"{athletes[i].name}  DQ ({finish})"))
+    return [(dq, text) for dq, _, _, text in sorted(out, key=lambda x: x[:3])]
 
 
 def _margin_text(margin_s: float, label: str, other_s: float, decimals: int = 2) -> str:
