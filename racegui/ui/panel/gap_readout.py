@@ -79,6 +79,9 @@ class GapReadout(Card):
         self._style: PanelStyle | None = None
         self._data: PanelData | None = None
         self._kind = ""
+        self._versus_forms: tuple[str, ...] = ()
+        """The versus texts to choose from, longest first (see _fit_versus); () when its
+        text does not change with the room."""
 
     def _set_tips(self) -> None:
         """Say on hover what each figure is (a new user saw "-0.33 s AHEAD" in green over a
@@ -173,6 +176,7 @@ class GapReadout(Card):
             self.bar.setStyleSheet(f"background: {bar}; border-radius: 2px;")
             self.dirty = True
         if frame.stopped:
+            self._versus_forms = ()
             self._show_stopped(frame, data, style)
             return
         self.versus.setHidden(False)  # back from her stop (a seek)
@@ -195,8 +199,40 @@ class GapReadout(Card):
             self.versus.set_text("")
         else:
             diff = proj - target
-            self.versus.set_text(f"{format_delta(diff, digits)} vs {format_time(target)}")
+            delta = format_delta(diff, digits)
+            self._versus_forms = (f"{delta} vs {format_time(target)}", delta)
+            self._fit_versus()
             self.versus.set_colour(style.colour_of(kind_of(diff, digits)))
+            return
+        self._versus_forms = ()
+
+    def _fit_versus(self) -> None:
+        """The versus text: "+6.42 vs 4:00.00" where the row has room for it beside the
+        caption and the time with a spacing to spare, else the short "+6.42" (the target's
+        time is in the card's title and the header). "FINISHED  DQ · 4:06.42  +6.42 vs
+        4:00.00" had run to the card's right edge in presentation mode at 1280x720, the
+        widgets squeezed below their texts' widths."""
+        if not self._versus_forms:
+            return
+        room = self._proj.geometry().width()
+        text = self._versus_forms[0]
+        if room > 0 and self._row_px(text) > room:
+            text = self._versus_forms[-1]
+            self.versus.set_template(text)  # its room goes to the time
+        self.versus.set_text(text)
+
+    def _row_px(self, versus: str) -> int:
+        """Width (px) the projection's row needs with the versus text `versus`: its caption's
+        room, the time's and the versus text's, their spacings and one more."""
+        spacing = self._proj.spacing()
+        caption = self.projected_caption.sizeHint().width()
+        time_px = self.projected.fontMetrics().horizontalAdvance(self.projected.text()) + 2
+        versus_px = self.versus.fontMetrics().horizontalAdvance(versus) + 2
+        return caption + time_px + versus_px + 3 * spacing
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_versus()  # the room changed: the whole form may fit again, or no longer
 
     def _show_stopped(self, frame: Frame, data: PanelData, style: PanelStyle) -> None:
         """Her projection's line once she has stopped short: "STOPPED  DNF · 2200 m" (the

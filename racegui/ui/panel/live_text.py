@@ -61,6 +61,13 @@ class LiveText(QWidget):
         self.update()
         return True
 
+    def set_template(self, template: str) -> None:
+        """Size the widget for template from now on (set_text still grows it for a wider
+        text): a readout that switched to a shorter form gives the room back to its row."""
+        if template != self._template:
+            self._template, self._template_px = template, None
+            self.updateGeometry()
+
     def set_colour(self, colour: str) -> None:
         """Text colour ("#rrggbb"); repaints only on a change."""
         c = QColor(colour)
