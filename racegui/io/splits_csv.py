@@ -51,8 +51,6 @@ from racegui.io.csv_wide import (
     LAP_FORM_HINT,
     find_wide_header,
     misread_header,
-    no_finisher_problem,
-    read_wide_rows,
     result_distance,
     wide_header,
 )
@@ -62,6 +60,7 @@ from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
 from racegui.io.palette import PALETTE
 from racegui.io.race_file import race_from_data
 from racegui.io.text_file import CP1252_NOTE, decode_text_as, read_bytes_limited
+from racegui.io.wide_rows import no_finisher_problem, read_wide_rows
 from racegui.model.race import Race
 
 __all__ = ["COLOUR_NAMES", "LAP_FORM_HINT", "NAME_FOR_LAPS", "PALETTE", "read_splits_csv"]
@@ -239,11 +238,12 @@ def _wide_race(
     name: str | None,
     compared_m: float | None = None,
 ) -> Race:
-    """The Race of a wide split sheet (racegui.io.csv_wide: one row per athlete, one column
-    per distance) whose header is on line (sep: Excel's "sep=" one). Its race distance (m)
-    is distance_m, else the header's largest distance; a Result column's whose distance the
-    header does not say is compared_m's (the race it is compared with: '--compare' had said
-    'give it (--distance)', which applies to FILE only), else DistanceNeeded."""
+    """The Race of a wide split sheet (racegui.io.csv_wide, wide_rows: one row per athlete,
+    one column per distance) whose header is on line (sep: Excel's "sep=" one). Its race
+    distance (m) is distance_m, else the header's largest distance; a Result column's whose
+    distance the header does not say is compared_m's (the race it is compared with:
+    '--compare' had said 'give it (--distance)', which applies to FILE only), else
+    DistanceNeeded."""
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     try:
