@@ -26,6 +26,7 @@ from racegui.io.csv_header import (
     column_name,
     header_names,
     named_cells,
+    place_column,
 )
 from racegui.io.csv_header import delimiter as line_delimiter
 from racegui.io.csv_places import cell_place
@@ -183,8 +184,7 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
     distances: list[tuple[int, float]] = []
     result: int | None = None
     result_name = ""
-    standing: int | None = None
-    standing_name = ""
+    standing, standing_name = place_column(cells, athlete) or (None, "")
     for k, name in enumerate(names):
         written = cells[k].strip().strip('"').strip()
         place = cell_place(line, k)
@@ -193,9 +193,7 @@ def wide_header(cells: list[str], line: int, decimal_comma: bool) -> WideHeader 
         if name in OPTIONAL and name not in others:
             others[name] = k
             continue
-        if name in IGNORED:
-            if standing is None:
-                standing, standing_name = k, written
+        if name in IGNORED:  # the Place column (place_column), or another left out
             continue
         if _is_result(written) and result is None:
             result, result_name = k, written

@@ -7,11 +7,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import Untimed, plain_mark
 from racegui.io.csv_wide import WideHeader
 from racegui.io.errors import Problem
-from racegui.io.result_marks import STOP_MARKS, is_mark, same_mark, split_mark
+from racegui.io.result_marks import (
+    STOP_MARKS,
+    disagree,
+    is_mark,
+    place_cell,
+    place_mark,
+    same_mark,
+    split_mark,
+)
+
+ONE_MARK = "written in the Place column, the Result column or both"
+"""Where a wide sheet's runner's one mark is written, said where two cells disagree."""
 
 
 def beside_time(
@@ -40,19 +50,19 @@ def standing_mark(
     or the problem of a Place cell whose mark is not the result's (nor a split cell's)."""
     if header.standing is None:
         return None, beside
-    mark = row[header.standing].strip()
-    if plain_mark(mark) not in STOP_MARKS:
+    mark = place_mark(row[header.standing])
+    if mark is None:
         return None, beside  # a place number, or empty: left out
-    place = f"{cell_place(line, header.standing)} ({header.standing_name})"
+    place = place_cell(line, header.standing, header.standing_name)
     target = _mark_cell(row, header)
     other = row[target[0]].strip() if target is not None else ""
     if plain_mark(other) in STOP_MARKS:  # a mark there already (a dash, "NT": no mark said)
         if not same_mark(mark, other):
-            return _disagree(mark, place, other, _column_name(header, target[0]))
+            return disagree(mark, place, other, _column_name(header, target[0]), ONE_MARK)
         return None, beside
     if beside is not None:
         if not same_mark(mark, beside[0]):
-            return _disagree(mark, place, beside[0], _column_name(header, beside[2]))
+            return disagree(mark, place, beside[0], _column_name(header, beside[2]), ONE_MARK)
         return None, beside
     if target is None:  # a time at the finish (the last column's where there is no result)
         column = header.result if header.result is not None else header.distances[-1][0]
@@ -80,15 +90,6 @@ def _column_name(header: WideHeader, column: int) -> str:
     metres = dict(header.distances).get(column)
     name = header.result_name if column == header.result else f"{metres:g} m"
     return f"column {column + 1} ({name})"
-
-
-def _disagree(mark: str, place: str, other: str, column: str) -> Problem:
-    """The problem of a Place cell's mark that is not the result's (in column: _column_name)."""
-    return Problem(
-        place,
-        f"{mark!r} here, but {column} says {other!r}: a runner has one mark, "
-        "written in the Place column, the Result column or both",
-    )
 
 
 def moved_back(

@@ -13,7 +13,7 @@ from racegui.io.csv_places import cell_place
 from racegui.io.csv_rows import DISQUALIFIED, NO_TIME_HINT, Untimed, plain_mark, read_row
 from racegui.io.csv_wide import WideHeader
 from racegui.io.errors import MAX_PROBLEMS, Problem
-from racegui.io.result_marks import STOP_MARKS, is_mark, without_marks
+from racegui.io.result_marks import STOP_MARKS, finished_problem, is_mark, without_marks
 from racegui.io.wide_place_marks import beside_time, moved_back, standing_mark
 from racegui.model.timefmt import TimeFormatError, format_time, parse_time
 
@@ -129,13 +129,7 @@ def _read_cells(
             athletes[athlete]["mark"] = (mark, place)
         elif kind in STOP_MARKS:
             finish_m = header.result_m if header.result_m is not None else header.distances[-1][1]
-            problems.append(
-                Problem(
-                    place,
-                    f"{mark!r} as the result, but column {column + 1} has a time at the "
-                    f"{finish_m:g} m finish: {NO_TIME_HINT}",
-                )
-            )
+            problems.append(finished_problem(mark, place, f"column {column + 1}", finish_m))
     if stop is not None:
         column, metres, mark = stop
         place = header.place(line, column, metres)
