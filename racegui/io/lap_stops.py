@@ -32,16 +32,19 @@ def kind(mark: str) -> str:
 def finish_laps(
     runners: dict[str, list[LapRow]], marked: dict[str, StopRow], distance_m: float | None
 ) -> int:
-    """How many laps the runners who finish run: the most of a runner not marked; where
-    every runner with laps is marked, the most of one disqualified, after finishing, where
-    they are the race's (distance_m, m; any without it); 0 where no runner finishes (a
-    lone finisher disqualified after it had been refused as no finisher: reviewer)."""
+    """How many laps the runners who finish run: the most of a runner not marked, or of
+    one disqualified after finishing where she has more and they are the race's
+    (distance_m, m; any without it); 0 where no runner finishes (a lone finisher
+    disqualified after it had been refused as no finisher: reviewer). A runner not marked
+    with fewer laps stops short, as one marked DNF does: Tom disqualified after 4 laps
+    beside Ann's 2 unmarked had been refused as "Tom is marked 'DQ' after 4 laps, and a
+    runner who finishes runs 2"."""
     most = max((len(laps) for r, laps in runners.items() if r not in marked), default=0)
-    if most:
-        return most
     dq = [len(runners.get(r, [])) for r, stop in marked.items() if kind(stop.mark) == "DQ"]
-    most = max(dq, default=0)
-    return most if distance_m is None or most in lap_counts(distance_m) else 0
+    most_dq = max(dq, default=0)
+    if most_dq > most and (distance_m is None or most_dq in lap_counts(distance_m)):
+        return most_dq
+    return most
 
 
 def _no_finisher(
@@ -113,7 +116,12 @@ def apply_stops(
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
         finished = kind(stop.mark) == "DQ" and laps == most  # disqualified after it
-        if not problems[before:] and laps >= most and not finished:
+        if (
+            not problems[before:]
+            and laps >= most
+            and not finished
+            and not _mid_race(stop, laps, distance_m)
+        ):
             problems.append(
                 Problem(
                     stop.place,
@@ -132,6 +140,14 @@ def apply_stops(
         how = LEFT_OUT.get(kind(stop.mark), "has no lap")
         notes.append(f"{runner} {how} ({stop.mark!r} at {stop.place}) and is left out of the race.")
     return stopped
+
+
+def _mid_race(stop: StopRow, laps: int, distance_m: float | None) -> bool:
+    """Whether a runner's mark after laps is a DQ before the race's (distance_m, m) laps
+    are run: no lap too many, whatever the others not marked have (Tom disqualified after 3
+    laps of a 1500 m beside Ann's 2 unmarked had been "Tom is marked 'DQ' after 3 laps, and
+    a runner who finishes runs 2"; now Ann's 2 laps are told they are no 1500 m's)."""
+    return kind(stop.mark) == "DQ" and distance_m is not None and laps < min(lap_counts(distance_m))
 
 
 def _lap_after(row: LapRow, stop: StopRow) -> str:
