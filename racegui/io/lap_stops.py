@@ -52,21 +52,59 @@ def _no_finisher(
 ) -> str:
     """Why a lap CSV whose every runner is marked has no one who finishes, naming each mark
     as it is (it had said every runner had the first runner's mark)."""
+    marks = f"{_every(marked)} marked: {_marks_listed(marked, runners)}"
+    hint = ""
+    if distance_m is not None and any(kind(s.mark) == "DQ" for s in marked.values()):
+        counts = " or ".join(str(n) for n in lap_counts(distance_m))
+        hint = f" (one disqualified after finishing has {counts} laps before the mark)"
+    return f"no runner finishes, as {marks}; a race needs one who finishes{hint}"
+
+
+def _marks_listed(marked: dict[str, StopRow], runners: dict[str, list[LapRow]]) -> str:
+    """ "Tom 'DQ' after 2 laps (line 4) and Ann 'DNF' after 1 lap (line 6)": each runner's
+    mark as it is (four at most, then how many more)."""
     said = []
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
         after = f"after {lap_word(laps)}" if laps else "with no lap"
         said.append(f"{runner} {stop.mark!r} {after} (line {stop.line})")
     if len(said) == 1:
-        marks = f"the only runner is marked: {said[0]}"
+        return said[0]
+    shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _every(marked: dict[str, StopRow]) -> str:
+    """ "the only runner is", "every runner is": who is marked, of a lap CSV whose every
+    runner is."""
+    return "the only runner is" if len(marked) == 1 else "every runner is"
+
+
+def dq_finish_words(
+    runners: dict[str, list[LapRow]], marked: dict[str, StopRow], count: int
+) -> str:
+    """What a lap CSV asked for its race distance is told where its most laps (count, as
+    finish_laps gives them without it) are a disqualified runner's before her mark, and no
+    runner not marked has as many: she finishes, disqualified after it, only in a race of
+    that many laps; in a longer one no runner finishes (each mark named where every runner
+    is marked). "" otherwise. The file had been told only the distances its laps fit, as
+    if a runner had finished them (reviewer)."""
+    if not count or any(len(laps) >= count for r, laps in runners.items() if r not in marked):
+        return ""
+    dq = next(
+        (r for r, s in marked.items() if kind(s.mark) == "DQ" and len(runners[r]) == count), None
+    )
+    if dq is None:
+        return ""
+    stop = marked[dq]
+    if any(r not in marked for r in runners):
+        whose = f"the {lap_word(count)} are {dq}'s, before her {stop.mark!r} (line {stop.line}):"
     else:
-        shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
-        marks = f"every runner is marked: {', '.join(shown[:-1])} and {shown[-1]}"
-    hint = ""
-    if distance_m is not None and any(kind(s.mark) == "DQ" for s in marked.values()):
-        counts = " or ".join(str(n) for n in lap_counts(distance_m))
-        hint = f" (one disqualified after finishing has {counts} laps before the mark)"
-    return f"no runner finishes, as {marks}; a race needs one who finishes{hint}"
+        whose = f"as {_every(marked)} marked, {_marks_listed(marked, runners)},"
+    return (
+        f"; {whose} only in a race of {lap_word(count)} does {dq} finish, disqualified after "
+        "finishing; in a longer race no runner finishes, and a race needs one"
+    )
 
 
 def apply_stops(
