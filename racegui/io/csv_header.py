@@ -168,6 +168,16 @@ def header_names(cells: list[str]) -> list[str]:
     return header
 
 
+def place_column(cells: list[str], skip: int | None = None) -> tuple[int, str] | None:
+    """(column, header as written) of header cells' first Place (Pos, Rank: IGNORED) column
+    but skip's (a wide sheet's athlete column), if there is one: its numbers are left out,
+    its marks (DQ, DNF, DNS) read as the runner's (result_marks.place_mark)."""
+    for k, name in enumerate(header_names(cells)):
+        if name in IGNORED and k != skip:
+            return k, _written(cells[k])
+    return None
+
+
 def column_of(header: list[str], cells: list[str]) -> tuple[dict[str, int], str]:
     """Each field's column (REQUIRED and OPTIONAL) in a header read by header_names from
     cells, and why not ("" if it can be read). Where two columns name one field, the one

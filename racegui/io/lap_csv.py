@@ -34,7 +34,7 @@ from racegui.io.lap_rows import (
     stop_mark,
     total_note,
 )
-from racegui.io.lap_stops import apply_stops, finish_laps
+from racegui.io.lap_stops import apply_stops, dq_finish_words, finish_laps
 from racegui.io.laps import (
     LAP_M,
     distance_name,
@@ -294,7 +294,8 @@ def read_laps(
         return None
     count = finish_laps(runners, marked, distance_m)
     if distance_m is None:
-        problems.append(Problem(f"line {header.line}", distance_needed(header, count)))
+        needed = distance_needed(header, count) + dq_finish_words(runners, marked, count)
+        problems.append(Problem(f"line {header.line}", needed))
         return None
     holder = next(  # one not marked, else one disqualified after finishing
         (r for r, laps in runners.items() if len(laps) == count and r not in marked),

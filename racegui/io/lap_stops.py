@@ -32,16 +32,19 @@ def kind(mark: str) -> str:
 def finish_laps(
     runners: dict[str, list[LapRow]], marked: dict[str, StopRow], distance_m: float | None
 ) -> int:
-    """How many laps the runners who finish run: the most of a runner not marked; where
-    every runner with laps is marked, the most of one disqualified, after finishing, where
-    they are the race's (distance_m, m; any without it); 0 where no runner finishes (a
-    lone finisher disqualified after it had been refused as no finisher: reviewer)."""
+    """How many laps the runners who finish run: the most of a runner not marked, or of
+    one disqualified after finishing where she has more and they are the race's
+    (distance_m, m; any without it); 0 where no runner finishes (a lone finisher
+    disqualified after it had been refused as no finisher: reviewer). A runner not marked
+    with fewer laps stops short, as one marked DNF does: Tom disqualified after 4 laps
+    beside Ann's 2 unmarked had been refused as "Tom is marked 'DQ' after 4 laps, and a
+    runner who finishes runs 2"."""
     most = max((len(laps) for r, laps in runners.items() if r not in marked), default=0)
-    if most:
-        return most
     dq = [len(runners.get(r, [])) for r, stop in marked.items() if kind(stop.mark) == "DQ"]
-    most = max(dq, default=0)
-    return most if distance_m is None or most in lap_counts(distance_m) else 0
+    most_dq = max(dq, default=0)
+    if most_dq > most and (distance_m is None or most_dq in lap_counts(distance_m)):
+        return most_dq
+    return most
 
 
 def _no_finisher(
@@ -49,21 +52,59 @@ def _no_finisher(
 ) -> str:
     """Why a lap CSV whose every runner is marked has no one who finishes, naming each mark
     as it is (it had said every runner had the first runner's mark)."""
+    marks = f"{_every(marked)} marked: {_marks_listed(marked, runners)}"
+    hint = ""
+    if distance_m is not None and any(kind(s.mark) == "DQ" for s in marked.values()):
+        counts = " or ".join(str(n) for n in lap_counts(distance_m))
+        hint = f" (one disqualified after finishing has {counts} laps before the mark)"
+    return f"no runner finishes, as {marks}; a race needs one who finishes{hint}"
+
+
+def _marks_listed(marked: dict[str, StopRow], runners: dict[str, list[LapRow]]) -> str:
+    """ "Tom 'DQ' after 2 laps (line 4) and Ann 'DNF' after 1 lap (line 6)": each runner's
+    mark as it is (four at most, then how many more)."""
     said = []
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
         after = f"after {lap_word(laps)}" if laps else "with no lap"
         said.append(f"{runner} {stop.mark!r} {after} (line {stop.line})")
     if len(said) == 1:
-        marks = f"the only runner is marked: {said[0]}"
+        return said[0]
+    shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _every(marked: dict[str, StopRow]) -> str:
+    """ "the only runner is", "every runner is": who is marked, of a lap CSV whose every
+    runner is."""
+    return "the only runner is" if len(marked) == 1 else "every runner is"
+
+
+def dq_finish_words(
+    runners: dict[str, list[LapRow]], marked: dict[str, StopRow], count: int
+) -> str:
+    """What a lap CSV asked for its race distance is told where its most laps (count, as
+    finish_laps gives them without it) are a disqualified runner's before her mark, and no
+    runner not marked has as many: she finishes, disqualified after it, only in a race of
+    that many laps; in a longer one no runner finishes (each mark named where every runner
+    is marked). "" otherwise. The file had been told only the distances its laps fit, as
+    if a runner had finished them (reviewer)."""
+    if not count or any(len(laps) >= count for r, laps in runners.items() if r not in marked):
+        return ""
+    dq = next(
+        (r for r, s in marked.items() if kind(s.mark) == "DQ" and len(runners[r]) == count), None
+    )
+    if dq is None:
+        return ""
+    stop = marked[dq]
+    if any(r not in marked for r in runners):
+        whose = f"the {lap_word(count)} are {dq}'s, before her {stop.mark!r} (line {stop.line}):"
     else:
-        shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
-        marks = f"every runner is marked: {', '.join(shown[:-1])} and {shown[-1]}"
-    hint = ""
-    if distance_m is not None and any(kind(s.mark) == "DQ" for s in marked.values()):
-        counts = " or ".join(str(n) for n in lap_counts(distance_m))
-        hint = f" (one disqualified after finishing has {counts} laps before the mark)"
-    return f"no runner finishes, as {marks}; a race needs one who finishes{hint}"
+        whose = f"as {_every(marked)} marked, {_marks_listed(marked, runners)},"
+    return (
+        f"; {whose} only in a race of {lap_word(count)} does {dq} finish, disqualified after "
+        "finishing; in a longer race no runner finishes, and a race needs one"
+    )
 
 
 def apply_stops(
@@ -113,7 +154,12 @@ def apply_stops(
     for runner, stop in marked.items():
         laps = len(runners.get(runner, []))
         finished = kind(stop.mark) == "DQ" and laps == most  # disqualified after it
-        if not problems[before:] and laps >= most and not finished:
+        if (
+            not problems[before:]
+            and laps >= most
+            and not finished
+            and not _mid_race(stop, laps, distance_m)
+        ):
             problems.append(
                 Problem(
                     stop.place,
@@ -132,6 +178,14 @@ def apply_stops(
         how = LEFT_OUT.get(kind(stop.mark), "has no lap")
         notes.append(f"{runner} {how} ({stop.mark!r} at {stop.place}) and is left out of the race.")
     return stopped
+
+
+def _mid_race(stop: StopRow, laps: int, distance_m: float | None) -> bool:
+    """Whether a runner's mark after laps is a DQ before the race's (distance_m, m) laps
+    are run: no lap too many, whatever the others not marked have (Tom disqualified after 3
+    laps of a 1500 m beside Ann's 2 unmarked had been "Tom is marked 'DQ' after 3 laps, and
+    a runner who finishes runs 2"; now Ann's 2 laps are told they are no 1500 m's)."""
+    return kind(stop.mark) == "DQ" and distance_m is not None and laps < min(lap_counts(distance_m))
 
 
 def _lap_after(row: LapRow, stop: StopRow) -> str:

@@ -38,6 +38,7 @@ from racegui.io.csv_header import (
     header_below,
     header_names,
     likely_header,
+    place_column,
     reading_from,
     unread_columns,
 )
@@ -51,17 +52,17 @@ from racegui.io.csv_wide import (
     LAP_FORM_HINT,
     find_wide_header,
     misread_header,
-    no_finisher_problem,
-    read_wide_rows,
     result_distance,
     wide_header,
 )
 from racegui.io.day_fractions import day_fraction_hint
 from racegui.io.errors import MAX_PROBLEMS, DistanceNeeded, Problem, RaceFileError, capped
 from racegui.io.lap_csv import LapHeader, find_lap_header, read_laps
+from racegui.io.long_place_marks import PlaceMarks
 from racegui.io.palette import PALETTE
 from racegui.io.race_file import race_from_data
 from racegui.io.text_file import CP1252_NOTE, decode_text_as, read_bytes_limited
+from racegui.io.wide_rows import no_finisher_problem, read_wide_rows
 from racegui.model.race import Race
 
 __all__ = ["COLOUR_NAMES", "LAP_FORM_HINT", "NAME_FOR_LAPS", "PALETTE", "read_splits_csv"]
@@ -159,6 +160,8 @@ def _read_text(
     if why:
         raise RaceFileError(path, [Problem(f"line {reader.line_num}", why)])
     unread = unread_columns(cells, col)  # said, as a wide sheet refuses them
+    standing = place_column(cells)  # its marks (DQ) are read, as a wide sheet's
+    place_marks = PlaceMarks(*standing) if standing is not None else None
     source.taken()  # the header's lines
     athletes: dict[str, dict] = {}
     over: set[str] = set()
@@ -177,9 +180,17 @@ def _read_text(
             read_row(
                 row, reader.line_num, header, col, decimal_comma, athletes, over, problems, untimed
             )
+            if place_marks is not None:
+                place_marks.read(row, reader.line_num, col["athlete"], problems)
     except csv.Error as exc:
         problems.append(_reader_problem(exc, reader.line_num, source, delim))
+    if place_marks is not None:
+        place_marks.apply(athletes, untimed, distance_m, problems)
     _check_splits(path, athletes, col, problems, header_line)
+    if distance_m is not None:  # without it, the farthest split is the finish: reached
+        no_finisher = no_finisher_problem(athletes, distance_m, True)
+        if no_finisher is not None:  # every runner marked (the Place column's DQ, DNF)
+            raise RaceFileError(path, [no_finisher])
     notes = ([unread] if unread else []) + untimed_notes(untimed, athletes)
     title = title or title_above(text, header_line) or file_title(path)
     return _race(path, athletes, col, distance_m, title, target_time_s, notes, given)
@@ -239,11 +250,12 @@ def _wide_race(
     name: str | None,
     compared_m: float | None = None,
 ) -> Race:
-    """The Race of a wide split sheet (racegui.io.csv_wide: one row per athlete, one column
-    per distance) whose header is on line (sep: Excel's "sep=" one). Its race distance (m)
-    is distance_m, else the header's largest distance; a Result column's whose distance the
-    header does not say is compared_m's (the race it is compared with: '--compare' had said
-    'give it (--distance)', which applies to FILE only), else DistanceNeeded."""
+    """The Race of a wide split sheet (racegui.io.csv_wide, wide_rows: one row per athlete,
+    one column per distance) whose header is on line (sep: Excel's "sep=" one). Its race
+    distance (m) is distance_m, else the header's largest distance; a Result column's whose
+    distance the header does not say is compared_m's (the race it is compared with:
+    '--compare' had said 'give it (--distance)', which applies to FILE only), else
+    DistanceNeeded."""
     if name is not None:
         raise RaceFileError(path, [Problem("--name", NAME_FOR_LAPS)])
     try:
