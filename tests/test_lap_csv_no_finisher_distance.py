@@ -41,7 +41,7 @@ def test_the_only_runner_disqualified_is_said_so(tmp_path, capsys):
 def test_a_dq_s_laps_beyond_an_unmarked_runner_s_are_named_as_hers(tmp_path, capsys):
     why = _refused(tmp_path, capsys, HEADER + TOM_DQ + "Ann,1,54.0,54.0\n")
     assert why.endswith(
-        "; the 2 laps are Tom's, before her 'DQ' (line 4): only in a race of 2 laps does Tom "
+        "; the 2 laps are Tom's, before the 'DQ' (line 4): only in a race of 2 laps does Tom "
         "finish, disqualified after finishing; in a longer race no runner finishes, and a race "
         "needs one"
     )

@@ -98,7 +98,7 @@ def dq_finish_words(
         return ""
     stop = marked[dq]
     if any(r not in marked for r in runners):
-        whose = f"the {lap_word(count)} are {dq}'s, before her {stop.mark!r} (line {stop.line}):"
+        whose = f"the {lap_word(count)} are {dq}'s, before the {stop.mark!r} (line {stop.line}):"
     else:
         whose = f"as {_every(marked)} marked, {_marks_listed(marked, runners)},"
     return (

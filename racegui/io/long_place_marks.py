@@ -11,7 +11,7 @@ from racegui.io.csv_rows import DISQUALIFIED, Untimed, plain_mark
 from racegui.io.errors import Problem
 from racegui.io.result_marks import disagree, finished_problem, place_cell, place_mark, same_mark
 
-ONE_MARK = "written in the Place column of one of her rows, or of each alike"
+ONE_MARK = "written in the Place column of one of the runner's rows, or of each alike"
 """Where a long form's runner's one mark is written, said where two of her rows disagree."""
 
 
