@@ -64,3 +64,13 @@ def test_the_export_dialog_refuses_a_slip_in_the_name(qtbot, window, tmp_path, s
     assert problem.startswith("The file name ") and not dialog.export_button.isEnabled()
     dialog.path_edit.setText(str(tmp_path / f"race{suffix}"))
     assert dialog.problem() is None and dialog.export_button.isEnabled()
+
+
+def test_the_export_dialog_takes_a_still_named_with_per_cent_signs(qtbot, window, tmp_path):
+    """'a%%d.png' (%% then d, no frame number) had been taken for a numbered sequence and
+    refused ("is not a frame number pattern"); it is a still, written as typed."""
+    dialog = ExportDialog(window.replay, start_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "a%%d.png"))
+    assert dialog.problem() is None and not dialog.to_edit.isEnabled()
+    assert dialog.options().is_still and dialog.options().output.name == "a%%d.png"

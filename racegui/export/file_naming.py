@@ -7,9 +7,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-FRAME_NUMBER_RE = re.compile(r"%0?(\d*)d")
-"""A PNG sequence's frame number in a file name ("%d", "%04d"): a name with one is a
-numbered sequence (export options), and it is no name of its own (the command line's -o)."""
+FRAME_NUMBER_RE = re.compile(r"(?<!%)(?:%%)*%0?(\d*)d")
+"""A PNG sequence's frame number in a file name ("%d", "%04d"; not the "%d" of "%%d", a per
+cent sign then a d): a name with one is a numbered sequence (export options), and it is no
+name of its own (the command line's -o). A name without one is a still's, written as typed,
+"%%" and all: only a sequence's name is filled in printf-style ("50%%_%04d.png")."""
 _INVISIBLE_RE = re.compile(
     "[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
     "|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])"
