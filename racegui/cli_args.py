@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from racegui import __version__
 from racegui.cli_text import FOLLOW_HELP, TypedTime
-from racegui.export.file_naming import FRAME_NUMBER_RE
+from racegui.export.file_naming import name_problem
 
 VERBS = ("validate", "info", "state", "import", "export")
 EXIT_OK = 0
@@ -220,42 +220,15 @@ def optional_path_arg(text: str) -> Path:
 
 
 def _named(path: Path, or_else: str = "") -> Path:
-    """path, refused where its file name is only spaces, or is nothing, dots or spaces before
-    its suffix: import -o ' .json' had written a file named " .json" (tester R11), -o '. .json'
-    and '...json' hidden files (reviewer), and -o .json was told to type .json.json; so too
-    export's .mp4, .gif, .png and --screenshot's images. or_else: said after "type a file
-    name ..." (", or leave the option out")."""
-    name = path.name
-    before, dot, after = name.rpartition(".")
-    if not dot or not after.strip():  # no suffix: "x", " ", ".."
-        if name and not name.strip():
-            raise argparse.ArgumentTypeError(
-                f"the file name {name!r} is only spaces: type a file name{or_else}"
-            )
-        return path
-    suffix = dot + after.strip()
-    frame = FRAME_NUMBER_RE.search(before)
-    if frame is not None:  # a PNG sequence: its frame number is no name (".%04d.png")
-        if FRAME_NUMBER_RE.sub("", before).replace(".", " ").strip():
-            return path
-        example = str(path.with_name(f"race_{frame.group()}{suffix}"))
-        raise argparse.ArgumentTypeError(
-            f"the file name {name!r} has no name before its frame number: type one, such as "
-            f"{example!r}{or_else}"
-        )
-    if before.replace(".", " ").strip():
-        return path
-    if not before:
-        what = "only the suffix"
-    elif not before.strip():
-        what = f"only spaces before {suffix}"
-    else:
-        what = f"only dots{' and spaces' if before.strip('.') else ''} before {suffix}"
-    example = str(path.with_name("race" + suffix))
-    raise argparse.ArgumentTypeError(
-        f"the file name {name!r} is {what}: type a file name before {suffix}, such as "
-        f"{example!r}{or_else}"
-    )
+    """path, refused where its file name is no name or has a slip in it (name_problem):
+    import -o ' .json' had written a file named " .json" (tester R11), -o '. .json' and
+    '...json' hidden files (reviewer), -o ' race.json', 'race .json' and names holding a
+    zero width space files so named; so too export's .mp4, .gif, .png and --screenshot's
+    images. or_else: said after "type ..." (", or leave the option out")."""
+    problem = name_problem(path)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem + or_else)
+    return path
 
 
 def output_path_arg(text: str) -> Path:

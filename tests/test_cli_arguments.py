@@ -159,7 +159,64 @@ def test_a_png_sequence_with_no_name_before_its_frame_number_is_refused(
 
 
 @pytest.mark.parametrize(
-    "text", ["x..json", ".race.json", "out/race.mp4", "_%04d.png", "a%04d.png", ".r_%d.png"]
+    ("argv", "message"),
+    [
+        (["import", "x.csv", "-o", " race.json"], "' race.json' starts with a space: type it as"),
+        (["import", "x.csv", "-o", "race .json"], "'race .json' has a space before .json: type"),
+        (["import", "x.csv", "-o", "race.json "], "'race.json ' ends with a space: type it as "),
+        (["import", "x.csv", "-o", "out/\u00a0race.json"], "starts with U+00A0 (no-break space)"),
+        (["import", "x.csv", "-o", "ra\u200bce.json"], "'ra\\u200bce.json' has U+200B (zero"),
+        (["import", "x.csv", "-o", "race\u200c.json"], "U+200C (zero width non-joiner) in it"),
+        (["import", "x.csv", "-o", "\ufeffrace.json"], "has U+FEFF (zero width no-break space"),
+        (["import", "x.csv", "-o", "race\u2060.json"], "has U+2060 (word joiner) in it: type"),
+        (["import", "x.csv", "-o", "r\u202egnp.json"], "has U+202E (right-to-left override)"),
+        (["import", "x.csv", "-o", "\u2066race.json"], "has U+2066 (left-to-right isolate)"),
+        (["export", "x.csv", "-o", " clip.mp4"], "argument -o: the file name ' clip.mp4' starts"),
+        (["export", "x.csv", "-o", "a .png", "--time", "30"], "'a .png' has a space before .png"),
+        (["export", "x.csv", "-o", "out/ a_%04d.png", "--to", "1"], "' a_%04d.png' starts wit"),
+        (["export", "x.csv", "-o", "a\u200d.gif"], "U+200D (zero width joiner) in it: type it"),
+        (["x.csv", "--screenshot", "shot .png"], "has a space before .png: type it as 'shot.png'"),
+    ],
+)
+def test_a_file_name_with_a_blank_at_an_end_or_an_invisible_character_is_refused(
+    capsys, tmp_path, monkeypatch, argv, message
+):
+    """import -o ' race.json', 'race .json' and a name holding a zero width space or a bidi
+    control wrote a file so named, as export -o and --screenshot did: one line naming the
+    name and what is wrong in it, and the name to type; nothing written."""
+    err = _refused_line(capsys, tmp_path, monkeypatch, argv)
+    assert message in err, err
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        (". race.json", "starts with a dot and a space, so the file would be hidden: type it as "),
+        ("..race.json", "starts with more than one dot, so the file would be hidden: type it as"),
+        ("out/.. race.json", "starts with more than one dot, so the file would be hidden"),
+    ],
+)
+def test_a_name_hidden_by_a_slip_is_refused(capsys, tmp_path, monkeypatch, typed, told):
+    """import -o '. race.json' wrote the hidden file ". race.json" (and '..race.json', the
+    slash of '../race.json' left out, another): refused as a name of only dots is."""
+    err = _refused_line(capsys, tmp_path, monkeypatch, ["import", "x.csv", "-o", typed])
+    fixed = str(Path(typed).with_name("race.json"))
+    assert (
+        f"the file name {Path(typed).name!r} {told}" in err and f"type it as {fixed!r} (see" in err
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("x..json", ".race.json", "out/race.mp4", "_%04d.png", "a%04d.png", ".r_%d.png"),
+        *(
+            "mile final.json",
+            " out/race.json",
+            "\u0645\u06cc\u200c\u0647.json",
+            "\U0001f3c3\u200d\u2640.png",
+        ),
+    ],
 )
 def test_a_file_name_with_a_name_before_its_suffix_is_taken(text):
     """Names with something besides dots and spaces before the suffix are left as typed."""

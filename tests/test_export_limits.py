@@ -122,6 +122,26 @@ def test_a_read_only_output_is_refused_and_left_as_it_was(capsys, tmp_path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["clip.gif"]  # no temporary file left
 
 
+@pytest.mark.parametrize("name", ["a%%b.png", "a%%d.png", "50%%_%%04d.png"])
+def test_a_still_s_name_with_per_cent_signs_is_written_as_typed(capsys, tmp_path, name):
+    """A still is one frame, so a % in its name is a character: 'a%%b.png' was written as
+    'a%%b.png', but 'a%%d.png' (%% then d, no frame number) was taken for a numbered
+    sequence and refused: "is not a frame number pattern ... (write %% for a % sign in it)"."""
+    argv = ["export", DEMO, "-o", str(tmp_path / name), "--time", "1:00", "--size", "360p"]
+    assert main([*argv, "-q"]) == 0, capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert ExportOptions(tmp_path / name).is_still
+
+
+def test_a_sequence_s_escaped_d_is_no_frame_number(capsys, tmp_path):
+    """In a numbered sequence's name %% is a % sign, before a d too: 'a%%d_%04d.png' numbers
+    its files at the %04d ('a%d_0001.png'), not at the '%d' of '%%d'."""
+    seq = tmp_path / "a%%d_%04d.png"
+    argv = ["export", DEMO, "-o", str(seq), "--to", "0.1", "--fps", "10", "--size", "360p"]
+    assert main([*argv, "-q"]) == 0, capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a%d_0001.png", "a%d_0002.png"]
+
+
 def test_the_numbered_name_suggested_for_a_still_is_one_the_export_takes(capsys, tmp_path):
     """'-o a_%n.png --to 1' was told to 'number the files: a_%n_%04d.png', which is refused."""
     still = tmp_path / "a_%n.png"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from racegui.export.file_naming import FRAME_NUMBER_RE
+from racegui.export.file_naming import FRAME_NUMBER_RE, name_problem_sentence
 from racegui.export.layout import layout_scale, layout_size
 from racegui.model.article import with_article
 from racegui.model.replay import Replay
@@ -233,6 +233,9 @@ class ExportOptions:
     def validate(self) -> None:
         """Raise ExportOptionsError with one clear sentence for the first bad value."""
         fmt = self.format
+        misnamed = name_problem_sentence(self.output)  # the dialog's, as the command line's
+        if misnamed is not None:
+            raise ExportOptionsError(misnamed)
         self._validate_size(fmt)
         fps = self.fps
         if isinstance(fps, bool) or not isinstance(fps, int) or not 1 <= fps <= MAX_FPS:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from racegui.export.file_naming import name_problem_sentence
 from racegui.io.atomic import same_file
 from racegui.io.replay_file import CsvPrefill, compare_options, is_splits_csv, reading_notes
 from racegui.model.follow import compared
@@ -145,6 +146,10 @@ class RaceFilesMixin:
         that file, first in Open Recent. False, with a message, if it
         cannot be written."""
         path = as_json_name(chosen)
+        misnamed = name_problem_sentence(Path(chosen)) or name_problem_sentence(path)
+        if misnamed is not None:  # " race.json" and "...json" had been written so named
+            QMessageBox.critical(self, "Cannot save", misnamed)
+            return False
         if self.path is not None and same_file(path, self.path) and is_splits_csv(self.path):
             QMessageBox.critical(self, "Cannot save", f"{path} is the CSV shown.")
             return False
