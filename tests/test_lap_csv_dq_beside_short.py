@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from racegui.cli import main
+from tests.helpers_cli import import_refused
 
 HEADER = "Athlete,Lap,Lap Time,Total Time\n"
 TOM = "Tom,1,53.0,53.0\nTom,2,1:05.1,1:58.1\nTom,3,1:06.0,3:04.1\nTom,4,1:03.2,4:07.3\n"
@@ -18,15 +19,6 @@ def _file(tmp_path, text: str):
     path = tmp_path / "club.csv"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _refused(path, capsys, *options: str) -> str:
-    out = path.with_suffix(".json")
-    assert main(["import", str(path), "-o", str(out), *options]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "Traceback" not in err[0]
-    assert not out.exists()
-    return err[0].removeprefix(f"{path}: ")
 
 
 def test_a_dq_after_the_race_s_laps_beside_a_short_unmarked_runner_reads(tmp_path, capsys):
@@ -45,7 +37,7 @@ def test_a_dq_after_the_race_s_laps_beside_a_short_unmarked_runner_reads(tmp_pat
 
 
 def test_without_the_distance_a_dq_s_laps_are_the_ones_that_fit(tmp_path, capsys):
-    why = _refused(_file(tmp_path, HEADER + TOM + "Tom,5,DQ,\n" + ANN), capsys)
+    why = import_refused(_file(tmp_path, HEADER + TOM + "Tom,5,DQ,\n" + ANN), capsys)
     assert "needs the race distance" in why and "its 4 laps fit" in why and "1500 m" in why
 
 
@@ -53,12 +45,12 @@ def test_a_dq_before_the_race_s_laps_is_no_lap_too_many(tmp_path, capsys):
     """Tom disqualified on his 4th lap of a 1500 m, Ann stopping after 2 unmarked: no one
     finishes, and Ann's 2 laps are told they are no 1500 m's, as a lone runner's are."""
     three = "\n".join(TOM.splitlines()[:3]) + "\nTom,4,DQ,\n"
-    why = _refused(_file(tmp_path, HEADER + three + ANN), capsys, "--distance", "1500")
+    why = import_refused(_file(tmp_path, HEADER + three + ANN), capsys, "--distance", "1500")
     assert why.startswith("Ann has 2 laps, but 1500 m is 4 laps")
 
 
 def test_a_dnf_after_the_race_s_laps_beside_a_short_unmarked_runner_is_refused(tmp_path, capsys):
     """A DNF after as many laps as the race has is still the contradiction it was."""
     path = _file(tmp_path, HEADER + TOM + "Tom,5,DNF,\n" + ANN)
-    why = _refused(path, capsys, "--distance", "1500")
+    why = import_refused(path, capsys, "--distance", "1500")
     assert why.startswith("line 6, column 3: Tom is marked 'DNF' after 4 laps")

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from racegui.cli import main
+from tests.helpers_cli import import_refused
 
 HEADER = "Place,athlete,distance_m,time\n"
 ANN = "1,Ann,400,60.1\n1,Ann,800,2:01.0\n1,Ann,1500,3:50.0\n"
@@ -36,15 +37,6 @@ def _imported(tmp_path, path, capsys) -> tuple[dict, str]:
     said = capsys.readouterr().out
     athletes = json.loads(out.read_text(encoding="utf-8"))["athletes"]
     return next(a for a in athletes if a["name"] == "Fay"), said
-
-
-def _refused(path, capsys, *options: str) -> str:
-    out = path.with_suffix(".json")
-    assert main(["import", str(path), "-o", str(out), *options]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "Traceback" not in err[0]
-    assert not out.exists()
-    return err[0].split(": ", 1)[1]
 
 
 def test_a_dq_in_the_place_column_beside_finish_times_is_disqualified(tmp_path, capsys):
@@ -105,7 +97,7 @@ def test_a_dns_in_the_place_column_leaves_her_out_naming_the_cell(tmp_path, caps
     ],
 )
 def test_a_place_mark_unlike_her_other_rows_or_her_finish_is_refused(tmp_path, capsys, fay, why):
-    assert _refused(_sheet(tmp_path, fay), capsys).startswith(why)
+    assert import_refused(_sheet(tmp_path, fay), capsys).startswith(why)
 
 
 def test_no_runner_finishing_as_every_one_is_marked_is_said(tmp_path, capsys):
@@ -113,7 +105,7 @@ def test_no_runner_finishing_as_every_one_is_marked_is_said(tmp_path, capsys):
     path.write_text(
         HEADER + "DQ,Ann,400,60.1\nDQ,Ann,800,2:01.0\nDNF,Fay,400,60.0\n", encoding="utf-8"
     )
-    why = _refused(path, capsys, "--distance", "1500")
+    why = import_refused(path, capsys, "--distance", "1500")
     assert why.startswith(
         "line 2, column 1 (Place): no runner finished: Ann is marked 'DQ' here (and 1 more "
         "marked so)"
