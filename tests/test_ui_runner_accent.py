@@ -145,3 +145,50 @@ def test_following_another_runner_recolours_the_panel_at_the_same_width(qtbot, s
     tint = model.data(model.index(model.current_row(), 0), Qt.ItemDataRole.BackgroundRole)
     assert tint.rgb() == QColor(ORANGE).rgb()
     assert (panel.width(), panel.minimumWidth()) == (width, width)
+
+
+def _title_dot(scene: ReplayScene) -> QColor:
+    """The colour at the centre of the pocket cam title's dot in a frame at T (1920x1080
+    for a scene of its own, else the scene's size in its window)."""
+    from PySide6.QtCore import QPoint
+
+    from racegui.ui.pocket_paint import pill_boxes
+
+    image = scene.render_image(T, (1920, 1080) if scene.parent() is None else None)
+    cam = scene.track.pocket
+    title, _ = pill_boxes(cam.rect, cam.style)
+    u = cam.style.unit
+    at = QPoint(round(title.left() + 0.75 * u), round(title.center().y()))
+    return image.pixelColor(scene.track.mapTo(scene, at))
+
+
+def test_the_pocket_cams_dot_is_the_followed_runners_and_follows_a_switch(qtbot, settings):
+    """The "POCKET CAM" title's dot (a recording light: the camera is on her) had stayed
+    the theme's pink, Runner A's, whoever was followed (Runner B's export at 3:00)."""
+    from racegui.ui.main_window import MainWindow
+
+    ensure_app()
+    window = MainWindow(_replay(focus="r"), settings, theme="dark")
+    qtbot.addWidget(window)
+    window.resize(1440, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    assert _title_dot(window.scene).rgb() == QColor(PINK).rgb()
+    window.follow("s")
+    assert _title_dot(window.scene).rgb() == QColor(ORANGE).rgb()
+    window.follow("r")
+    assert _title_dot(window.scene).rgb() == QColor(PINK).rgb()
+
+
+def test_the_pocket_cams_dot_is_readable_on_the_light_theme(qtbot):
+    """On the light theme's white pill the dot is her colour deepened to ACCENT_RATIO, as
+    the scoreboard's bar is, not the theme's pink."""
+    from racegui.ui.runner_accent import TAG_ALPHA, TAG_GROUNDS
+
+    ensure_app()
+    scene = ReplayScene(_replay(), LIGHT, panel=False)
+    qtbot.addWidget(scene)
+    dot = _title_dot(scene)
+    assert dot.hslHue() == pytest.approx(QColor(ORANGE).hslHue(), abs=4)
+    pill = [mix(getattr(LIGHT, g), LIGHT.overlay_background, TAG_ALPHA / 255) for g in TAG_GROUNDS]
+    assert min(contrast_ratio(dot, g) for g in pill) >= ACCENT_RATIO

@@ -325,3 +325,22 @@ def test_a_tag_that_fits_nowhere_takes_its_shorter_text_and_keeps_it():
     assert placer.shortened == set()
     (rect,) = placer.place([tag], [400.0], 20.0, [], BOUNDS, t=next(clock), short_widths=[150.0])
     assert rect is not None and rect.width() == pytest.approx(400.0)  # fits: its own text
+
+
+def test_a_seek_places_a_tag_afresh_though_its_marker_is_back_where_it_was():
+    """Its place from minutes before belongs to another moment (FORGET_S): the light's tag,
+    slid behind it at the start, had stayed behind it after a seek to 3:01.84, the light
+    back a few px from where it was, 19 m ahead of Kipyegon."""
+    tag = Tag(400, 300, nx=1.0, ny=0.0, forced=True)
+    walls = [QRectF(0, 180, 800, 240), QRectF(400, 0, 400, 600)]  # only the left is open
+    placer = TagPlacer()
+    (slid,) = placer.place([tag], [100.0], 20.0, walls, BOUNDS, t=0.0)
+    assert slid.right() < 400
+    back = Tag(403, 300, nx=1.0, ny=0.0, forced=True)  # a lap later, 3 px on
+    (rect,) = placer.place([back], [100.0], 20.0, [], BOUNDS, t=181.84)
+    assert rect == place_tags([back], [100.0], 20.0, [], BOUNDS)[0]
+    # A frame later it is one animation: it comes back by small moves, on its side.
+    placer.reset()
+    placer.place([tag], [100.0], 20.0, walls, BOUNDS, t=0.0)
+    (near,) = placer.place([back], [100.0], 20.0, [], BOUNDS, t=1 / FPS)
+    assert near.right() < 403

@@ -34,7 +34,7 @@ from racegui.ui.pocket_paint import (
     target_words,
 )
 from racegui.ui.pocket_tags import Tag
-from racegui.ui.runner_accent import mark_colours
+from racegui.ui.runner_accent import mark_colours, runner_accent, tag_grounds
 from racegui.ui.text_fit import clip_text
 from racegui.ui.theme import Theme
 from racegui.ui.track_labels import DROPPED_LABEL_S, out_tag
@@ -179,6 +179,9 @@ class PocketCam:
         f = self.replay.athletes[self.replay.focus]
         self._runner_d = max(RUNNER_BODY_M * k, 7.0)
         self._runner_fill = QColor(f.colour)
+        # The title's dot is hers, as the scoreboard's bar: it had stayed the theme's pink
+        # (Runner A's) whoever was followed.
+        self.style.dot = runner_accent(f.colour, tag_grounds(th))
         self._runner_halo = mk_colour(f.colour, 75)
         self._runner_pen = QPen(QColor(th.runner_outline), max(2.0, 0.1 * k))
         compare = QPen(mk_colour(th.compare_colour, 230), max(1.5, 0.06 * k))

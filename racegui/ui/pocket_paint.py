@@ -65,6 +65,8 @@ class PocketStyle:
         self.text = QColor(theme.overlay_text)
         self.muted = QColor(theme.text_muted)
         self.frame_colour = QColor(theme.text_muted)  # opaque: a translucent 1 px column ~50 µs
+        self.dot = QColor(theme.accent)
+        """The title's dot: the followed runner's colour (see PocketCam._styles)."""
         self.size_for(QRectF(0, 0, 460, 200), 15.6, 1.0)
 
     def size_for(
@@ -147,7 +149,8 @@ class PocketStyle:
 
 
 def _title_drawing(st: PocketStyle) -> tuple[QSizeF, Paint]:
-    """The "POCKET CAM" pill with an accent dot (a recording light)."""
+    """The "POCKET CAM" pill with a dot (a recording light) in st.dot, the followed
+    runner's colour: the camera is on her."""
     u = st.unit
     pad = 0.5 * u
     dot = 0.5 * u
@@ -157,7 +160,7 @@ def _title_drawing(st: PocketStyle) -> tuple[QSizeF, Paint]:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(st.box)
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
-        p.setBrush(QColor(st.theme.accent))
+        p.setBrush(st.dot)
         p.drawEllipse(QRectF(r.left() + pad, r.center().y() - dot / 2, dot, dot))
         p.setFont(st.title_font)
         p.setPen(st.text)
@@ -233,7 +236,7 @@ def paint_chrome(
     title, under the kerb at the inset's top (coach's review)."""
     boxes = []
     title, sbox = pill_boxes(rect, st)
-    st.sprites.draw(p, title, "title", st.paint_title, painter_font=False)
+    st.sprites.draw(p, title, ("title", st.dot.rgba()), st.paint_title, painter_font=False)
     boxes.append(title)
     st.sprites.draw(p, sbox, "scale", st.paint_scale, painter_font=False)
     boxes.append(sbox)

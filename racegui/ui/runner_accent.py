@@ -46,13 +46,18 @@ def ink_on(fill: QColor) -> QColor:
     return QColor(WHITE if contrast_ratio(WHITE, fill) >= ACCENT_RATIO else DARK_INK)
 
 
+def tag_grounds(theme: Theme) -> list[QColor]:
+    """What a dot in a name tag's box (or in a pill like it) is drawn on in theme: the
+    overlay background at TAG_ALPHA over each of TAG_GROUNDS."""
+    box = QColor(theme.overlay_background)
+    return [mix(getattr(theme, name), box, TAG_ALPHA / 255) for name in TAG_GROUNDS]
+
+
 def mark_grounds(theme: Theme) -> list[QColor]:
     """What a ghost's dot, ring or thin line is drawn on in theme: a name tag's box (the
     overlay background at TAG_ALPHA) over each of TAG_GROUNDS, the panel's cards and the
     page (the panel's header)."""
-    box = QColor(theme.overlay_background)
-    tags = [mix(getattr(theme, name), box, TAG_ALPHA / 255) for name in TAG_GROUNDS]
-    return [*tags, QColor(theme.panel_background), QColor(theme.background)]
+    return [*tag_grounds(theme), QColor(theme.panel_background), QColor(theme.background)]
 
 
 def ghost_mark(colour: str, theme: Theme) -> QColor:

@@ -33,6 +33,15 @@ SHOWN_SLIDE_HEIGHTS = 2.5
 """How far (tag heights) a tag that is shown may slide sideways to stay shown: about 67 px
 at 1080p (at 1.5, pacers' tags crowded by the forced tags' steps vanished and came back
 within half a second twice as often)."""
+FORGET_S = 3.0
+"""A placement more than this much race time (s) from the last one (a seek, or export frames
+that far apart) places every tag afresh, as an export's first frame does: where a tag was
+belongs to another moment of the race (which tags were shown still counts). Its marker may
+be back near the pixel it left, so tag_search's FORGET_HEIGHTS keeps the memory: a window
+opened at 0:00 and sought to 3:01.84 kept the light's tag on the side it took at the start,
+behind Kipyegon though the light was 19 m ahead, where the export placed it ahead. A runner
+covers FORGET_HEIGHTS of the 1080p layout in about 2 s, so frames nearer than this are one
+animation."""
 IDLE_S = 0.2
 """A slid forced (or leading) tag whose search for a nearer place (a step or a hop, below)
 found none searches again only after this much race time (s): most frames then skip the
@@ -99,6 +108,11 @@ class TagPlacer:
         took theirs is ``shortened`` (the pacing light's, wide in presentation type, found
         no place at the finish from 4:00.00 to 4:06.37)."""
         keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
+        if self._t is not None and abs(t - self._t) > FORGET_S:
+            # A seek: every tag searches afresh for its place, as on an export's first
+            # frame; which tags were shown still counts (a DNF's tag stays, Label.appears).
+            self._last = {}
+            self._idle = {}
         since_s = 0.0 if self._t is None else abs(t - self._t)
         step_s = min(since_s, EASE_STEP_MAX_S)
         ease = SLIDE_EASE_HEIGHTS_PER_S * step_s
