@@ -200,8 +200,8 @@ def test_cli_a_full_disk_gives_one_line_and_keeps_the_old_file(tmp_path, capsys,
     monkeypatch.setattr(Image.Image, "save", full)
     old = tmp_path / name
     old.write_bytes(b"the old file")
-    span = [] if name == "x.png" else ["--to", "0:01"]  # a still shows one time
-    argv = ["export", DEMO, "-o", str(old), *span, "--fps", "5", "--size", "320x180"]
+    span = [] if name == "x.png" else ["--to", "0:01", "--fps", "5"]  # a still: one time
+    argv = ["export", DEMO, "-o", str(old), *span, "--size", "320x180"]
     code = main([*argv, "-q"])
     err = capsys.readouterr().err
     assert code == 2

@@ -76,15 +76,61 @@ def test_a_missing_field_gives_the_line_of_the_object_it_is_missing_from(tmp_pat
     assert problem.line == _line_of(text, f'"id": "{athlete["id"]}"') - 1  # its "{"
 
 
-def test_a_file_on_one_line_keeps_the_path_alone(tmp_path):
+def _minified_with(tmp_path, value: str) -> tuple[Path, int]:
+    """The demo on one line with its first runner's second split distance typed as value
+    (NaN, Infinity, 1e400), and the column (1-based) of that field's name."""
     data = demo_data()
-    data["athletes"][0]["splits"][2]["time"] = "4.20.5"
+    data["athletes"][0]["splits"][1]["distance_m"] = 12345.5
+    text = json.dumps(data).replace("12345.5", value)
     path = tmp_path / "race.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    return path, text.index(f'"distance_m": {value}') + 1
+
+
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ("NaN", "NaN and Infinity are not numbers a race can use"),
+        ("Infinity", "NaN and Infinity are not numbers a race can use"),
+        ("1e400", "is too big a number for a race file"),
+    ],
+)
+def test_a_file_on_one_line_says_line_and_column(tmp_path, capsys, value, told):
+    """A minified file's problems had their JSON path alone, where an indented file's say
+    their line (reviewer R15)."""
+    path, column = _minified_with(tmp_path, value)
+    assert main(["validate", str(path)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(
+        f"{path}: line 1, column {column}, $.athletes[0].splits[1].distance_m: {told}"
+    )
+
+
+def test_each_problem_on_one_line_says_its_column(tmp_path):
+    data = demo_data()
+    data["athletes"][5]["colour"] = "reddish"
+    data["athletes"][7]["role"] = "pacemaker"
+    path = tmp_path / "race.json"
+    text = json.dumps(data)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(RaceFileError) as info:
         read_race(path)
-    assert info.value.problems[0].line is None
-    assert ": $.athletes[0].splits[2].time: " in str(info.value)
+    got = [(p.where, p.line, p.column) for p in info.value.problems]
+    assert got == [
+        ("$.athletes[5].colour", 1, text.index('"colour": "reddish"') + 1),
+        ("$.athletes[7].role", 1, text.index('"role": "pacemaker"') + 1),
+    ]
+
+
+def test_an_indented_file_says_its_line_alone(tmp_path, capsys):
+    data = demo_data()
+    data["athletes"][0]["splits"][1]["distance_m"] = 12345.5
+    path = tmp_path / "race.json"
+    text = json.dumps(data, indent=2).replace("12345.5", "NaN")
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: line {_line_of(text, 'NaN')}, $.athletes[0].splits[1].distance_m: " in err
 
 
 def test_lines_are_found_through_awkward_names_and_strings():

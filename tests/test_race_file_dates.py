@@ -43,6 +43,8 @@ def test_validate_gives_one_line_and_exit_2(capsys, tmp_path):
     assert main(["validate", str(path)]) == 2
     out, err = capsys.readouterr()
     assert out == ""
+    column = path.read_text(encoding="utf-8").index('"date"') + 1  # a file on one line
     assert err == (
-        f"{path}: $.date: 2025-13-45 is not a date in the calendar (month must be in 1..12)\n"
+        f"{path}: line 1, column {column}, $.date: 2025-13-45 is not a date in the calendar "
+        "(month must be in 1..12)\n"
     )

@@ -112,10 +112,13 @@ def test_validate_gives_one_line_with_the_place_and_exit_2(tmp_path, capsys):
     assert main(["validate", str(path)]) == 2
     out, err = capsys.readouterr()
     assert out == ""
+    text = path.read_text(encoding="utf-8")  # on one line: the places give columns
+    first = text.index('"dnf"') + 1
+    last = text.index('"dnf"', first) + 1
     assert err.splitlines() == [
-        f"{path}: $.athletes[0].dnf: the last split is at the finish (3000 m): a runner who "
-        'did not finish stops before it (delete "dnf") (and 1 more like it, the last at '
-        "$.athletes[1].dnf)",
+        f"{path}: line 1, column {first}, $.athletes[0].dnf: the last split is at the finish "
+        '(3000 m): a runner who did not finish stops before it (delete "dnf") (and 1 more '
+        f"like it, the last at line 1, column {last}, $.athletes[1].dnf)",
     ]
     assert main(["validate", str(write_json(tmp_path / "ok.json", club_dnf_data()))]) == 0
 

@@ -76,8 +76,10 @@ def test_a_race_file_s_times_that_do_not_increase_are_quoted_as_typed(tmp_path):
     path = _write(tmp_path, json.dumps(data), "race.json")
     with pytest.raises(RaceFileError) as err:
         read_race(path)
+    column = json.dumps(data).index('"time": "1:57.3"') + 1  # a file on one line
     assert err.value.lines() == [
-        f"{path}: $.athletes[0].splits[2].time: 1:57.3 comes after 1:58.2: times must increase"
+        f"{path}: line 1, column {column}, $.athletes[0].splits[2].time: 1:57.3 comes after "
+        "1:58.2: times must increase"
     ]
 
 

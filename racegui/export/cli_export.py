@@ -61,7 +61,13 @@ def add_export_arguments(
         metavar="WxH",
         help="pixels, or 1080p, 720p, 360p, square, portrait (1080x1920) (default 1920x1080)",
     )
-    parser.add_argument("--fps", type=whole_fps, default=30, help="frames per second (default 30)")
+    parser.add_argument(
+        "--fps",
+        type=whole_fps,
+        default=30,
+        action=_StoreTypedAs,  # a still refuses --fps only when typed (fps_option)
+        help="frames per second (default 30)",
+    )
     parser.add_argument(
         "--speed",
         type=speed_arg,
@@ -229,6 +235,11 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         raise ExportOptionsError(
             f"A PNG still shows one race time (--from), at no speed; for frames played at "
             f"--speed, number the files: {_numbered(options.output)}."
+        )
+    if options.is_still and getattr(args, "fps_option", None):  # had been ignored (R15)
+        raise ExportOptionsError(
+            f"A PNG still is one frame of the race, at no frame rate; for frames at --fps "
+            f"{options.fps}, number the files: {_numbered(options.output)}."
         )
     if options.is_still and options.to_s is not None:
         raise ExportOptionsError(

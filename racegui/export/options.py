@@ -345,11 +345,9 @@ class ExportOptions:
         ):
             raise ExportOptionsError(f"Size {size!r} must be (width, height) in whole pixels.")
         width, height = size
-        if width < MIN_SIDE_PX or height < MIN_SIDE_PX:
-            raise ExportOptionsError(
-                f"Size {width}x{height} is smaller than {MIN_SIDE_PX} pixels each way."
-            )
         max_w, max_h = MAX_SIZE
+        if width < MIN_SIDE_PX or height < MIN_SIDE_PX:
+            raise ExportOptionsError(_small_side_text(width, height))
         if max(width, height) > max_w or min(width, height) > max_h:  # either way up
             raise ExportOptionsError(
                 f"Size {width}x{height} is larger than the {max_w}x{max_h} maximum "
@@ -365,6 +363,22 @@ class ExportOptions:
                 f"MP4 needs an even width and height; {width}x{height} is odd, use "
                 f"{_nearest_even(width)}x{_nearest_even(height)}."
             )
+
+
+def _small_side_text(width: int, height: int) -> str:
+    """What is wrong with a size (px) one side of which is under MIN_SIDE_PX: each side's
+    own problem, width first. '99999x10' had been "smaller than 16 pixels each way", its
+    width being past the maximum (reviewer R15)."""
+    if width < MIN_SIDE_PX and height < MIN_SIDE_PX:
+        return f"Size {width}x{height} is smaller than {MIN_SIDE_PX} pixels each way."
+    most = max(MAX_SIZE)  # the other side may be the long one, either way up
+    problems = []
+    for side, px in (("width", width), ("height", height)):
+        if px < MIN_SIDE_PX:
+            problems.append(f"the {side} {px} is smaller than {MIN_SIDE_PX} pixels")
+        elif px > most:
+            problems.append(f"the {side} {px} is larger than the {most} maximum")
+    return f"Size {width}x{height}: " + " and ".join(problems) + "."
 
 
 def check_frame_budget(frames: float) -> None:

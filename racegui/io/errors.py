@@ -75,17 +75,27 @@ def _escape(ch: str) -> str:
 class Problem:
     """One thing wrong with a file: where (JSON path like $.athletes[2].splits[0].time, or
     "line 3, column 7"), what, and for a JSON path the line of the file it is on (or of the
-    nearest enclosing value there is, for a missing field) when known."""
+    nearest enclosing value there is, for a missing field) when known, and its column in a
+    file all on one line."""
 
     where: str
     message: str
     line: int | None = None
+    column: int | None = None
 
     def format(self, path: str | Path | None) -> str:
         name = str(path) if path is not None else "<input>"
-        where = f"line {self.line}, {self.where}" if self.line is not None else self.where
+        where = f"{self.place()}, {self.where}" if self.line is not None else self.where
         text = f"{name}: {where}: {self.message}" if where else f"{name}: {self.message}"
         return one_line(text)
+
+    def place(self) -> str:
+        """ "line 28", or "line 1, column 345" where the column is known ("" without a
+        line)."""
+        if self.line is None:
+            return ""
+        column = f", column {self.column}" if self.column is not None else ""
+        return f"line {self.line}{column}"
 
 
 class RaceFileError(ValueError):
@@ -137,7 +147,7 @@ class _Alike:
             return line
         at = self.last.where
         if self.last.line is not None:
-            at = f"line {self.last.line}, {at}" if at else f"line {self.last.line}"
+            at = f"{self.last.place()}, {at}" if at else self.last.place()
         last = f", the last at {at}" if at else ""
         return line + one_line(f" (and {self.more} more like it{last})")
 

@@ -34,7 +34,7 @@ class _Level:
     is_array: bool
     index: int = 0
     key: str | None = None
-    key_line: int = 0
+    key_at: tuple[int, int] = (0, 0)
 
 
 def enclosing_paths(path: str) -> list[str]:
@@ -47,14 +47,25 @@ def value_lines(text: str, paths: set[str]) -> dict[str, int]:
     """1-based line of each of `paths` (JSON paths as json_path writes them) found in text,
     valid JSON: a field's line is its name's (the first time, if given twice), an array
     item's its first token's."""
+    return {path: line for path, (line, _) in value_places(text, paths).items()}
+
+
+def value_places(text: str, paths: set[str]) -> dict[str, tuple[int, int]]:
+    """(line, column), 1-based, of each of `paths` and the paths enclosing them found in
+    text, valid JSON, as value_lines places them (the column counts characters)."""
     wanted = {p for path in paths for p in enclosing_paths(path)}
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     stack: list[_Level] = []
-    line, pos = 1, 0
+    line, pos, line_start = 1, 0, 0
     before = ""  # the last punctuation mark read
     for match in _TOKEN.finditer(text):
-        line += text.count("\n", pos, match.start())
-        pos = match.start()
+        start = match.start()
+        newlines = text.count("\n", pos, start)
+        if newlines:  # only the gap is searched: a one-line file is not read over and over
+            line += newlines
+            line_start = text.rfind("\n", pos, start) + 1
+        pos = start
+        here_at = (line, start - line_start + 1)
         token = match.group()
         if token in _SEPARATORS:
             before = token
@@ -65,16 +76,16 @@ def value_lines(text: str, paths: set[str]) -> dict[str, int]:
             continue
         top = stack[-1] if stack else None
         if top is not None and not top.is_array and before in ("{", ","):  # a field's name
-            top.key, top.key_line = json.loads(token), line
+            top.key, top.key_at = json.loads(token), here_at
             before = ""
             continue
         if top is None:
-            here, at = "$", line
+            here, at = "$", here_at
         elif top.is_array:
-            here, at = top.path + path_part(top.index), line
+            here, at = top.path + path_part(top.index), here_at
             top.index += 1
         else:
-            here, at = top.path + path_part(top.key or ""), top.key_line
+            here, at = top.path + path_part(top.key or ""), top.key_at
         if here in wanted and here not in found:
             found[here] = at
         if token in _OPENERS:
@@ -103,19 +114,22 @@ def nesting_deeper_than(text: str, depth: int) -> tuple[int, int] | None:
 
 def with_lines(problems: list[Problem], text: str) -> list[Problem]:
     """problems, each at a JSON path given the line it is on in text (for a missing field,
-    the line of the nearest enclosing value there is); text over MAX_SCAN_CHARS, or on one
-    line ("line 1" everywhere), is not scanned."""
+    the line of the nearest enclosing value there is), and for text all on one line (a
+    minified file) the column too: it had been left at its path alone (reviewer R15). Text
+    over MAX_SCAN_CHARS is not scanned."""
     paths = {p.where for p in problems if p.where.startswith("$") and p.line is None}
-    if not paths or len(text) > MAX_SCAN_CHARS or "\n" not in text.strip():
-        return problems  # nothing to place, too long to scan, or all on one line
+    if not paths or len(text) > MAX_SCAN_CHARS:
+        return problems  # nothing to place, or too long to scan
+    one_line = "\n" not in text.strip()  # "line 1" everywhere: the column says where
     try:
-        lines = value_lines(text, paths)
+        places = value_places(text, paths)
     except (ValueError, IndexError):  # not JSON as json.loads read it: keep the paths alone
         return problems
     out = []
     for p in problems:
         if p.where in paths:
-            at = next((lines[q] for q in enclosing_paths(p.where) if q in lines), None)
-            p = Problem(p.where, p.message, at)
+            at = next((places[q] for q in enclosing_paths(p.where) if q in places), None)
+            if at is not None:
+                p = Problem(p.where, p.message, at[0], at[1] if one_line else None)
         out.append(p)
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 
 from racegui.io.errors import CONTROLS, Problem, control_problem
@@ -332,10 +333,10 @@ def read_laps(
             placed[runner] = splits
     if problems:
         return None
-    notes += _capped_mismatches(mismatches) + odd
     totals = _total_notes(total_rows, runners, placed, header, problems)
     if problems:
         return None
+    notes += _in_line_order(_capped_mismatches(mismatches) + odd + totals)
     stopped = {
         r: f"{lap_word(len(laps))} of {count} in the lap CSV"
         for r, laps in runners.items()
@@ -343,7 +344,7 @@ def read_laps(
     }
     marks = {r: (stop.mark, stop.place) for r, stop in marked.items()}
     column = next(c for c in (header.either, header.total, header.lap) if c is not None)
-    return LapRead(placed, column, notes + totals, stopped, marks)
+    return LapRead(placed, column, notes, stopped, marks)
 
 
 def _runner_splits(
@@ -487,3 +488,15 @@ def _capped_mismatches(notes: list[str]) -> list[str]:
         rest = len(notes) - MAX_MISMATCH_NOTES
         notes = notes[:MAX_MISMATCH_NOTES] + [f"{rest} more laps' times do not match either."]
     return notes
+
+
+_LINE_RE = re.compile(r"Lines? (\d+)")
+
+
+def _in_line_order(notes: list[str]) -> list[str]:
+    """Notes on lines of the file ("Line 3: ...", "Lines 5, 9: ...") by their (first) line,
+    then those on no one line ("2 more laps ..."). A lap time that did not match (line 3,
+    4) had been noted before a slow first part lap (line 2: reviewer R15)."""
+    lined = [(int(m.group(1)), note) for note in notes if (m := _LINE_RE.match(note))]
+    rest = [note for note in notes if not _LINE_RE.match(note)]
+    return [note for _, note in sorted(lined, key=lambda pair: pair[0])] + rest

@@ -301,11 +301,14 @@ def check_a_finisher(model: RaceFileModel, problems: list[Problem]) -> None:
 
 
 def _check_loops(model: RaceFileModel, problems: list[Problem]) -> None:
-    """A formation that follows itself, or a chain of leaders that comes back to it."""
+    """A formation that follows itself, or a chain of leaders that comes back to it: each
+    loop once, at its first athlete in the file (fisher -> teare -> fisher had been said
+    again at teare as teare -> fisher -> teare: reviewer R15)."""
     ids = {a.id for a in model.athletes}
     follows = {a.id: a.formation.follows for a in model.athletes if a.formation is not None}
+    told: set[str] = set()  # the athletes on a loop already reported
     for i, a in enumerate(model.athletes):
-        if a.formation is None:
+        if a.formation is None or a.id in told:
             continue
         loc = json_path(("athletes", i, "formation", "follows"))
         if a.formation.follows == a.id:
@@ -319,3 +322,4 @@ def _check_loops(model: RaceFileModel, problems: list[Problem]) -> None:
                 cur = follows[cur]
             if cur == a.id:
                 problems.append(Problem(loc, "formation loop: " + " -> ".join(chain + [cur])))
+                told |= on_chain
