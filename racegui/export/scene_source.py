@@ -166,8 +166,8 @@ class SceneFrameSource:
 
     def reset(self) -> None:
         """Forget what frames drawn before left behind (where the name tags were), so the
-        export's first frame is drawn as if it were the first (a GIF's palette samples are
-        drawn from all over the race before it starts)."""
+        export's first frame is drawn as if it were the first, as a still of its moment is (a
+        GIF's palette samples are drawn from all over the clip before it starts)."""
         self.scene.track.reset_tags()
 
     def card_frame(self, kind: str) -> np.ndarray:

@@ -367,13 +367,21 @@ class ReplayScene(QWidget):
         if panel is not None and panel != self._panel_wanted:
             self.set_panel_visible(panel)
         if self.parent() is None:
+            settled = False
             if not self.isVisible():
                 self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
                 self.show()
                 self._settle()
+                settled = True
             if size is not None and QSize(*size) != self.size():
                 self.resize(*size)
                 self._settle()
+                settled = True
+            if settled:
+                # Settling painted the scene's own (never seen) window at the time it held
+                # (0 s for a new one): its name tags leave no memory in this frame's, or an
+                # export's first frame was placed as if it followed the start of the race.
+                self.track.reset_tags()
         self.update_frame(t)
         # Widgets shown/hidden by update_frame re-layout via posted LayoutRequest events.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

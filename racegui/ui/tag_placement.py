@@ -144,9 +144,13 @@ class TagPlacer:
         was_shown = [shown(key) for key in keys]
         """Whether each label's tag was shown last frame (looked up once)."""
 
+        first = self._t is None
+        """A first placement (a still, an export's first frame): every tag shows at once, so
+        none pops in late (Label.appears), as in a clip that has shown it since."""
+
         def kept_out(i: int) -> bool:
             """Held back, or not shown and not to appear now (Label.appears)."""
-            late = not getattr(labels[i], "appears", True) and not was_shown[i]
+            late = not (first or getattr(labels[i], "appears", True) or was_shown[i])
             return late or held_back(keys[i])
 
         # Forced tags first, then by tier; in a tier, the tags shown last frame go first (in
