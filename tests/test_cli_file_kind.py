@@ -129,7 +129,7 @@ def test_a_json_file_with_no_splits_header_keeps_its_json_message(tmp_path, caps
     path = _write(tmp_path / "top.json", '"hello"')
     code, out, err = _run(capsys, ["validate", str(path)])
     assert (code, out) == (2, "")
-    assert err == f"{path}: $: should be an object ({{...}}), not text\n"
+    assert err == f"{path}: line 1, column 1, $: should be an object ({{...}}), not text\n"
 
 
 def test_csv_options_for_race_files_alone_say_so(tmp_path, capsys):
