@@ -107,3 +107,23 @@ def test_a_problem_before_the_dialog_opens_names_no_flag(qtbot, tmp_path):
     with pytest.raises(LoadError) as command_line:
         open_csv(path, ask=False)
     assert error_text(command_line.value).endswith("1100 m; --distance gives another)")
+
+
+def _about(dialog: CsvOpenDialog) -> str:
+    """The text above the dialog's fields, saying what the file holds."""
+    return next(label.text() for label in dialog.findChildren(QLabel) if "holds" in label.text())
+
+
+@pytest.mark.parametrize(
+    ("text", "whose"),
+    [
+        (ATHLETES, "of Anna Lind."),
+        (ATHLETES.replace("Anna Lind", "Jo <Smith> & Co"), "of Jo &lt;Smith&gt; &amp; Co."),
+        (ATHLETES + "Bea Holm,400,70.1\nBea Holm,800,2:21.0\n", "of its athletes."),
+    ],
+)
+def test_the_dialog_says_whose_splits_a_file_of_one_runner_holds(qtbot, tmp_path, text, whose):
+    """A file of one runner "holds the splits of its athletes" (GUI review, good.csv of Jo
+    Smith's): it holds hers, by name; a file of several still holds its athletes'."""
+    about = _about(_dialog(qtbot, tmp_path, text))
+    assert f"club.csv</b> holds the splits {whose} Set a target time" in about

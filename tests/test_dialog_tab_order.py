@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from racegui.export.dialog import ExportDialog
 from racegui.io.replay_file import csv_prefill
@@ -105,3 +106,27 @@ def test_the_help_s_one_stop_is_close(qtbot):
     qtbot.addWidget(dialog)
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     assert _tab_walk(qtbot, dialog, 1) == [close, close]
+
+
+def test_enter_after_tabbing_past_the_end_time_exports_it(qtbot, tmp_path, monkeypatch):
+    """Typing an end time, Tab, then Enter had pressed "Whole race" (it had the focus ring)
+    and reset the span, dropping the time typed (GUI review): Enter exports, with it."""
+    dialog = ExportDialog(load_replay(demo_path()), start_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    run: list = []
+    monkeypatch.setattr(dialog, "run_export", run.append)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.to_edit.setFocus()
+    dialog.to_edit.selectAll()
+    qtbot.keyClicks(dialog.to_edit, "2:00.00")
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.whole_button
+    assert dialog.export_button.isDefault()  # not Browse, which would open its file dialog
+    qtbot.keyClick(dialog.whole_button, Qt.Key.Key_Return)
+    assert dialog.to_edit.text() == "2:00.00"
+    assert said == []
+    assert [options.to_s for options in run] == [120.0]

@@ -8,6 +8,7 @@ from racegui.ui.theme import DARK
 from racegui.ui.track_labels import line_strips
 from racegui.ui.track_view import TrackView
 from racegui.ui.ui_paths import demo_path
+from tests.helpers_race import minimal_data, write_json
 
 
 def test_the_finish_lines_strip_follows_the_runner_followed_after_a_switch(qapp):
@@ -54,3 +55,46 @@ def test_the_others_trails_stay_one_line_each_after_a_switch_of_race(qapp):
     finally:
         view.close()
         view.deleteLater()
+
+
+def _one_runner(tmp_path):
+    """A club race of one runner, no target (as a one-runner splits CSV opens)."""
+    data = minimal_data()
+    del data["target"]
+    data["athletes"] = data["athletes"][:1]
+    return load_replay(write_json(tmp_path / "one.json", data))
+
+
+def test_a_race_opened_after_another_starts_on_a_clean_track(qapp, tmp_path):
+    """Opened at 1:30.29 of the demo, a one-runner race without a target showed at 0:00.00 a
+    pale streak across lanes 1-2 of the top straight: the demo's others' trails, kept by the
+    item a race with no other athletes never redraws (GUI review). Nothing of the demo's
+    trails, light, gap arc or comparison ghost is left on the new race's track, trails shown
+    or turned off and on again."""
+    demo = load_replay(demo_path())
+    wr = load_replay(demo_path().with_name("kipyegon-wr-2023.json"))
+    one = _one_runner(tmp_path)
+    for trails_off in (False, True):
+        view = TrackView(demo, DARK)
+        try:
+            view.set_compare(wr)
+            view.update_frame(90.29)
+            assert view.trail_others.path().elementCount() > 0
+            assert view.gap_arc.isVisible() and view.light_glow.isVisible()
+            view.set_trails_visible(not trails_off)
+            view.set_compare(None)  # the window drops a comparison of another distance
+            view.set_replay(one)
+            view.set_trails_visible(True)
+            view.update_frame(4.0)
+            assert view.trail_others.path().elementCount() == 0
+            assert view.trail_others.device_rect(QTransform()) is None
+            assert view.trail_runner.path().elementCount() > 0  # hers, from the new race
+            drawn = [
+                name
+                for name in ("light_glow", "light_core", "light_head", "gap_arc", "compare_item")
+                if getattr(view, name).isVisible()
+            ]
+            assert drawn == []
+        finally:
+            view.close()
+            view.deleteLater()

@@ -99,6 +99,9 @@ class ExportFormMixin:
             f"{clock_text(self.replay.race_end_s)})"
         )
         self.whole_button.clicked.connect(self._on_whole_race_clicked)
+        # Enter exports, even with the focus here after typing an end time and Tab: pressed,
+        # it reset the span and dropped the time typed (GUI review). Space still presses it.
+        self.whole_button.setAutoDefault(False)
         span = QHBoxLayout()
         span.addWidget(self.from_edit)
         span.addWidget(QLabel("to"))

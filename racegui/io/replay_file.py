@@ -106,6 +106,9 @@ class CsvPrefill:
     """A wide sheet's split columns' distances (m) where its header does not say its
     Result column's, which is asked (400, 800, 1200 m: a mile, a 1600 m...): the race's
     is beyond the last. Empty for any other CSV."""
+    names: tuple[str, ...] = ()
+    """The athletes a CSV naming them names, in its order (empty for a lap CSV and for a
+    sheet read only once its distance is given)."""
 
 
 def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPrefill:
@@ -132,13 +135,14 @@ def csv_prefill(path: str | Path, lap_distance_m: float | None = None) -> CsvPre
         title = title_above(text, header.line) or file_title(path)
         best = best_distance(text, header, lap_distance_m)
         return CsvPrefill(laps_in(text, header), best, title, runners_in(text, header))
+    names = tuple(a.name for a in race.athletes)
     if (
         lap_distance_m is None
         or abs(race.distance_m - lap_distance_m) <= COMPARE_DISTANCE_TOLERANCE_M
     ):
-        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True)
+        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True, names=names)
     try:  # a sheet whose finish was inferred reads at another distance too
         read_splits_csv(path, distance_m=lap_distance_m)
     except RaceFileError:
-        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True)
-    return CsvPrefill(None, lap_distance_m, race.title, runners=0)
+        return CsvPrefill(None, race.distance_m, race.title, runners=0, fixed=True, names=names)
+    return CsvPrefill(None, lap_distance_m, race.title, runners=0, names=names)

@@ -272,8 +272,10 @@ class CsvOpenDialog(QDialog):
         asked = ""
         if self.prefill.split_columns_m:
             asked = escape(result_asked_text(self.prefill.split_columns_m)) + " "
+        names = self.prefill.names
+        whose = f"of {escape(names[0])}" if len(names) == 1 else "of its athletes"
         return (
-            f"<p><b>{name}</b> holds the splits of its athletes. {asked}Set a target time to "
+            f"<p><b>{name}</b> holds the splits {whose}. {asked}Set a target time to "
             "see the gaps to it.</p>"
         )
 

@@ -264,9 +264,22 @@ class TrackView(pg.GraphicsView):
         if self.compare is not None:  # its tag tells it from whoever is followed now
             self._compare_name = compare_label(self.compare, replay)
         self._style_items()
+        self._clear_race_items()
         self.resetCachedContent()
         self.reset_tags()
         self.update_frame(self.state.t if self.state is not None else 0.0)
+
+    def _clear_race_items(self) -> None:
+        """Empty the lines and the light's head the last race drew: a race with no other
+        athletes never redraws their trails (the demo's, left at 1:30, had streaked a
+        one-runner CSV's track), one without a target its light."""
+        empty = np.zeros(0)
+        for item in (self.trail_others, self.trail_runner, self.gap_arc, self.light_glow):
+            item.set_xy(empty, empty)
+        self.light_core.set_same_points(self.light_glow)
+        self.light_head.set_points(empty, empty)
+        self._light_band = None
+        self.gap_mid = None
 
     def set_compare(self, other: Replay | None) -> None:
         """Show another race's runner as a ghost on the same clock (None removes it)."""
