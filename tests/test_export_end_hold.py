@@ -9,17 +9,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
-
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from racegui.cli import main  # noqa: E402
-from racegui.export.frames import frame_times, plan_frames, to_rgb  # noqa: E402
+from racegui.export.frames import frame_times, plan_frames  # noqa: E402
 from racegui.export.options import ExportOptions  # noqa: E402
 from racegui.export.pipeline import export  # noqa: E402
 from racegui.resources_path import demo_race_path  # noqa: E402
+from tests.helpers_export import FrameList  # noqa: E402
 
 W, H = 64, 48
 RACE, CARD = (200, 40, 40), (10, 10, 90)
@@ -45,39 +44,12 @@ class Source:
         return np.full((H, W, 3), CARD, np.uint8)
 
 
-class ListWriter:
-    """Keeps a copy of every frame written."""
-
-    def __init__(self) -> None:
-        self.frames: list[np.ndarray] = []
-
-    def open(self) -> None:
-        pass
-
-    def write(self, frame: np.ndarray) -> None:
-        self.frames.append(np.array(to_rgb(frame)))
-
-    def close(self) -> None:
-        pass
-
-    def abort(self) -> None:
-        pass
-
-    @property
-    def duration_s(self) -> float:
-        return 0.0
-
-    @property
-    def files(self) -> tuple[Path, ...]:
-        return ()
-
-
 @pytest.mark.parametrize(
     ("fps", "to_s", "end_s", "plain", "fading"),
     [(30, 2.0, 3.0, 18, 12), (10, 1.0, 0.3, 1, 0), (25, 1.0, 1.0, 6, 6)],
 )
 def test_the_end_card_starts_on_the_last_race_frame_held(tmp_path, fps, to_s, end_s, plain, fading):
-    source, writer = Source(), ListWriter()
+    source, writer = Source(), FrameList()
     options = ExportOptions(
         output=tmp_path / "c.mp4", size=(W, H), fps=fps, to_s=to_s, end_card_s=end_s
     )

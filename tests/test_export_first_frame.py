@@ -3,13 +3,10 @@ palette samples are drawn before it), a PNG sequence or an MP4, and a PNG still.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import racegui.export.pipeline as pipeline
-from racegui.export.frames import to_rgb
 from racegui.export.options import ExportOptions
 from racegui.export.pipeline import export
 from racegui.export.scene_source import SceneFrameSource
@@ -17,37 +14,11 @@ from racegui.io.race_file import read_race
 from racegui.model.replay import compile_race
 from racegui.resources_path import demo_race_path
 from racegui.ui.theme import DARK
+from tests.helpers_export import FrameList
 
 SIZE = (1280, 720)
 START_S, END_S = 237.0, 238.2
 """3:57 to 3:58.2: the light's and the modelled ghost's tags could go either side (review)."""
-
-
-class Recording:
-    """A writer that keeps RGB copies of the frames it is given, and writes nothing."""
-
-    def __init__(self) -> None:
-        self.frames: list[np.ndarray] = []
-
-    def open(self) -> None:
-        pass
-
-    def write(self, frame: np.ndarray) -> None:
-        self.frames.append(to_rgb(frame).copy())
-
-    def close(self) -> None:
-        pass
-
-    def abort(self) -> None:
-        pass
-
-    @property
-    def duration_s(self) -> float:
-        return 0.0
-
-    @property
-    def files(self) -> tuple[Path, ...]:
-        return ()
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +30,7 @@ def first_frame(replay, options: ExportOptions, monkeypatch, *, own_writer: bool
     """The first frame a new source hands the writer of ``options``'s export: with
     ``own_writer`` the export makes its writer (a GIF samples its palette first), else it is
     given one."""
-    writer = Recording()
+    writer = FrameList()
     source = SceneFrameSource(replay, DARK, SIZE)
     try:
         if own_writer:
