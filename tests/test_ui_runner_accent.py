@@ -125,9 +125,8 @@ def test_the_runners_accent_is_readable_on_either_theme(qtbot, theme: Theme, col
         assert contrast_ratio(bar._played, QColor(ground)) >= ACCENT_RATIO
 
 
-def test_following_another_runner_recolours_the_panel_at_the_same_width(qtbot, settings):
-    """The panel is restyled for her colour; restyling had let go of the width the scene
-    fixed (432 px narrowed to 420 px on following Sara Lane)."""
+def _shown_window(qtbot, settings):
+    """The window following Runner A (pink), shown at 1440x860."""
     from racegui.ui.main_window import MainWindow
 
     ensure_app()
@@ -136,6 +135,13 @@ def test_following_another_runner_recolours_the_panel_at_the_same_width(qtbot, s
     window.resize(1440, 860)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_following_another_runner_recolours_the_panel_at_the_same_width(qtbot, settings):
+    """The panel is restyled for her colour; restyling had let go of the width the scene
+    fixed (432 px narrowed to 420 px on following Sara Lane)."""
+    window = _shown_window(qtbot, settings)
     panel = window.scene.panel
     width = panel.width()
     assert panel.minimumWidth() == width
@@ -165,14 +171,7 @@ def _title_dot(scene: ReplayScene) -> QColor:
 def test_the_pocket_cams_dot_is_the_followed_runners_and_follows_a_switch(qtbot, settings):
     """The "POCKET CAM" title's dot (a recording light: the camera is on her) had stayed
     the theme's pink, Runner A's, whoever was followed (Runner B's export at 3:00)."""
-    from racegui.ui.main_window import MainWindow
-
-    ensure_app()
-    window = MainWindow(_replay(focus="r"), settings, theme="dark")
-    qtbot.addWidget(window)
-    window.resize(1440, 860)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, settings)
     assert _title_dot(window.scene).rgb() == QColor(PINK).rgb()
     window.follow("s")
     assert _title_dot(window.scene).rgb() == QColor(ORANGE).rgb()
