@@ -35,3 +35,14 @@ def test_a_late_tag_not_shown_last_frame_does_not_pop_in():
     placer.reset()  # placed afresh: it shows
     rects = placer.place([other, late(200.0)], [80.0, 120.0], 20.0, [], BOUNDS, t=561.0)
     assert rects[1] is not None
+
+
+def test_a_seek_shows_a_late_tag_as_a_still_of_that_moment_does():
+    """A seek places every tag afresh (tag_placement.FORGET_S): the window sought from the
+    start to 9:20 shows the tag of a runner who stopped at 6:00, as the still at 9:20 does,
+    though it was not shown the frame before (no tag of hers at 0:00)."""
+    placer = TagPlacer()
+    other = Label(400.0, 100.0, 0.0, -1.0, "Runner", QColor("#ff2d6f"), 6.0, forced=True)
+    placer.place([other], [80.0], 20.0, [], BOUNDS, t=0.0)
+    rects = placer.place([other, late(200.0)], [80.0, 120.0], 20.0, [], BOUNDS, t=560.0)
+    assert rects[0] is not None and rects[1] is not None

@@ -108,7 +108,8 @@ class TagPlacer:
         took theirs is ``shortened`` (the pacing light's, wide in presentation type, found
         no place at the finish from 4:00.00 to 4:06.37)."""
         keys = _unique([getattr(lab, "key", "") or lab.text for lab in labels])
-        if self._t is not None and abs(t - self._t) > FORGET_S:
+        seek = self._t is not None and abs(t - self._t) > FORGET_S
+        if seek:
             # A seek: every tag searches afresh for its place, as on an export's first
             # frame; which tags were shown still counts (a DNF's tag stays, Label.appears).
             self._last = {}
@@ -144,9 +145,9 @@ class TagPlacer:
         was_shown = [shown(key) for key in keys]
         """Whether each label's tag was shown last frame (looked up once)."""
 
-        first = self._t is None
-        """A first placement (a still, an export's first frame): every tag shows at once, so
-        none pops in late (Label.appears), as in a clip that has shown it since."""
+        first = self._t is None or seek
+        """A first placement (a still, an export's first frame, a seek): every tag shows at
+        once, so none pops in late (Label.appears), as in a clip that has shown it since."""
 
         def kept_out(i: int) -> bool:
             """Held back, or not shown and not to appear now (Label.appears)."""
