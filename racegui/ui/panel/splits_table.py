@@ -398,6 +398,11 @@ class SplitsTable(Card):
         SplitsModel.sized_rows)."""
         return sized_rows(self.view.model())
 
+    @property
+    def laps_rows(self) -> int:
+        """Rows the lap table is sized for (see row_count), whichever tab is shown."""
+        return sized_rows(self.laps_model)
+
     def set_fit_rows(self, rows: int | None) -> None:
         """Keep exactly `rows` whole rows in view (the rest scrolls, the current row
         centred), or None: the table's own sizing (see FitTable.fit_rows)."""
