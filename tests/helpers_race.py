@@ -125,6 +125,31 @@ def club_dnf_data(**extra) -> dict:
     return data
 
 
+def club_1500_dnf_data() -> dict:
+    """A club 1500 m with a 4:00 target (reviewer R16's file): Ava Reid, listed third,
+    stops at 1100 m (3:01.00, 64 s laps behind 48 s for the first 300 m); three finish."""
+
+    def runner(key: str, name: str, *times: str) -> dict:
+        marks = zip((300, 700, 1100, 1500), times, strict=False)
+        splits = [{"distance_m": m, "time": t} for m, t in marks]
+        return {"id": key, "name": name, "role": "runner", "splits": splits}
+
+    reid = runner("c", "Ava Reid", "49.00", "1:55.00", "3:01.00")
+    return {
+        "format": "racegui/1",
+        "title": "Club 1500 m final",
+        "date": "2026-05-09",
+        "distance_m": 1500,
+        "target": {"time": "4:00.00", "label": "4:00 pace"},
+        "athletes": [
+            runner("a", "Emma Carter", "48.00", "1:52.00", "2:56.00", "3:58.00"),
+            runner("b", "Maria Gonzalez-Fernandez", "48.50", "1:53.00", "2:58.50", "4:02.10"),
+            reid | {"dnf": True},
+            runner("d", "Lu Chen", "50.00", "1:58.00", "3:08.00", "4:15.00"),
+        ],
+    }
+
+
 def long_race_data(distance_m: float, lap_s: float, pacers: int = 0, target: str = "") -> dict:
     """The Breaking4 demo's runner over `distance_m` at an even `lap_s` s a lap, with a split
     at every line crossing (the first after a part lap, for a distance not a whole number of

@@ -137,7 +137,8 @@ def test_a_1500m_sheet_s_200_m_splits_are_the_200_m_rows(tmp_path):
     race = _sheet(tmp_path, "".join(f"Ann,{300 + 200 * k},{t}\n" for k, t in enumerate(times)))
     rows = analysis.split_table(race)
     assert [round(r.distance_m) for r in rows] == [100, 300, 500, 700, 900, 1100, 1300, 1500]
-    assert rows[0].segment_time_s is None  # 100 m from the start: no 200 m of its own
+    # The 100 m from the start is a split of its own, as the lap table's part lap is a lap.
+    assert rows[0].segment_time_s == rows[0].time_s
     splits = [round(r.segment_time_s, 2) for r in rows[2:]]
     assert splits == [31.5, 31.3, 31.6, 31.75, 31.05, 29.77]  # his, to the hundredth
     assert all(r.segment_published for r in rows[2:])

@@ -180,15 +180,17 @@ def test_figures_read_from_the_model_are_in_italics_and_the_card_says_so(qtbot, 
     assert _italic(splits, labels.index("500")) == [1, 2, 4, 5]
     # published; its 200 m from 100 m (and so Δ split) read from the model
     assert _italic(splits, labels.index("300")) == [2, 4]
-    assert _italic(splits, labels.index("100")) == [1, 5]  # no 200 m of its own
+    # read from the model, its 100 m from the start too (as the laps' part lap is a lap)
+    assert _italic(splits, labels.index("100")) == [1, 2, 4, 5]
 
 
-def test_the_200_m_tab_s_split_column_is_always_200_m(qtbot, metric):
+def test_the_200_m_tab_s_split_column_is_200_m_after_the_first_mark(qtbot, metric):
     """A 1500 m's published splits at 300, 700 and 1100 m cut its 200 m stretches in two:
     the Split column read 30.11, 15.09, 15.11... with nothing to say which was 100 m (a
     coach's review). Each mark's split is the 200 m since the mark before: a 1500 m's marks
-    run from the finish back (100, 300, ... 1500), where its splits are; the first 100 m
-    shows its time and gap, and no split."""
+    run from the finish back (100, 300, ... 1500), where its splits are. The first mark's,
+    100 m, is the one from the start, with its target, as the Laps tab's part lap ("Start ·
+    300 m"): it had been blank beside its Δ total (reviewer R16); its tip says so."""
     model = make_panel(qtbot, metric).splits.splits_model
     rows = {label: r for r, label in enumerate(model.labels())}
     cell = lambda label, c: model.data(model.index(rows[label], c), DISPLAY)  # noqa: E731
@@ -196,6 +198,9 @@ def test_the_200_m_tab_s_split_column_is_always_200_m(qtbot, metric):
     at = lambda m: float(analysis.timed(replay.time_at_distance(replay.focus, m)))  # noqa: E731
     assert cell("500", 2) == format_time(at(500.0) - at(300.0))
     assert cell("300", 2) == format_time(at(300.0) - at(100.0))
-    assert cell("100", 1) == format_time(at(100.0)) and cell("100", 2) == cell("100", 3) == ""
+    assert cell("100", 1) == cell("100", 2) == format_time(at(100.0))
+    assert cell("100", 3) == "15.33"  # 3:50 for 1500 m
+    tip = model.data(model.index(rows["100"], 2), Qt.ItemDataRole.ToolTipRole)
+    assert "the 100 m from the start" in tip
     assert cell("Finish", 1) == format_time(at(1500.0))
     assert cell("Finish", 2) == format_time(at(1500.0) - at(1300.0))  # the closing 200 m

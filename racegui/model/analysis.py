@@ -272,13 +272,13 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
     for k, dk in enumerate(dist):
         off = not _on_grid(float(dk), origin, every_m)  # a mile's finish too (9.34 m)
         # From the start to the first mark of a grid that does not start there (a 1500 m's
-        # 100 m) is no mark's length either.
-        short = last < 0 and origin > 0
+        # 100 m) is a split of its own, as the lap table's part lap ("Start · 300 m"): its
+        # Split, Target and Δ split were blank beside its Δ total (reviewer R16).
         start_m = float(dist[last]) if last >= 0 else 0.0
         prev_t = float(times[last]) if last >= 0 else 0.0
         prev_target = None if target is None else (float(target[last]) if last >= 0 else 0.0)
-        segment = None if off or short else float(times[k] - prev_t)
-        target_segment = None if off or short or target is None else float(target[k] - prev_target)
+        segment = None if off else float(times[k] - prev_t)
+        target_segment = None if off or target is None else float(target[k] - prev_target)
         rows.append(
             SplitRow(
                 distance_m=float(dk),
@@ -287,7 +287,7 @@ def split_table(replay: Replay, every_m: float = 200.0, whole_race: bool = False
                 target_time_s=None if target is None else float(target[k]),
                 target_segment_time_s=target_segment,
                 published=round(float(dk), 3) in published,
-                segment_published=not (off or short) and _both_in(published, start_m, dk),
+                segment_published=not off and _both_in(published, start_m, dk),
                 decimals=decimals_at(decimals, dk),
                 segment_decimals=_decimals_between(decimals, start_m, dk),
             )

@@ -15,12 +15,18 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from racegui.ui.legible import legible_on
-from racegui.ui.legible import mix as legible_mix
 from racegui.ui.panel.data import Frame, PanelData
+from racegui.ui.panel.pace_look import (
+    BAR_FILL_ALPHA,
+    drop_title,
+    label_backdrops,
+    target_label_colours,
+)
 from racegui.ui.panel.pace_scale import (
     COVER_TOLERANCE_S,
     PACE_TICK_EDGE_S,
     TARGET_CURSOR_GAP_PX,
+    clear_of_stop_label,
     cursor_span,
     distance_ticks,
     fastest_run,
@@ -31,14 +37,11 @@ from racegui.ui.panel.pace_scale import (
     pace_ticks,
     place_clear_of_cursor,
     slowest_between,
+    stop_label_sides,
 )
 from racegui.ui.panel.style import PX_PER_PT, PanelStyle, mix, rgba
 from racegui.ui.runner_accent import ghost_mark
 
-BAR_FILL_ALPHA = 0.38
-"""Opacity of a 100 m segment bar's fill."""
-TARGET_LABEL_FILL_ALPHA = 0.85
-"""Opacity of the target label's card-coloured backdrop (the bars show faintly through)."""
 LAP_NAME_FILL_ALPHA = 0.85
 """Opacity of the card-coloured backdrop behind a lap's name ("L8"): a slow lap's curve ran
 straight through the names drawn along the chart's foot (presenter's review)."""
@@ -70,7 +73,7 @@ class PaceChart(QWidget):
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into (a Tab stop
         # that showed nothing, new user's review): the keyboard works through the shortcuts
         item = self.plot.getPlotItem()
-        _drop_title(item)
+        drop_title(item)
         item.hideButtons()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
@@ -101,6 +104,8 @@ class PaceChart(QWidget):
         self.stop_line.setZValue(6.5)  # over the curve, under the lap names (7)
         self.stop_text.setZValue(9)
         self._stopped = False
+        self._stop_left = False
+        """Whether the stop label's usual side is left of its line (near the finish)."""
         self.cursor.setZValue(10)
         self.target_curve.setZValue(5)
         self.target_text.setZValue(5.5)  # over the bars and the target line, under the curve
@@ -202,8 +207,8 @@ class PaceChart(QWidget):
         stop_m = replay.focus_stop_m
         self.stop_line.setPos(stop_m)
         self.stop_text.setText(f"{replay.athletes[replay.focus].end_mark} {stop_m:.0f} m")
-        near_end = stop_m > STOP_LABEL_LEFT_AFTER * self._x_max
-        self.stop_text.setAnchor((1.0, 0.0) if near_end else (0.0, 0.0))
+        self._stop_left = stop_m > STOP_LABEL_LEFT_AFTER * self._x_max
+        self.stop_text.setAnchor((1.0, 0.0) if self._stop_left else (0.0, 0.0))
         self.stop_text.setPos(stop_m, fast)
 
     def apply_style(self, style: PanelStyle) -> None:
@@ -414,12 +419,28 @@ class PaceChart(QWidget):
         names_top = self._view_slow - names_s
         places = self._label_places
         place = place_clear_of_cursor(places, self._cursor_m, label_m, gap_m, names_top)
+        if self._stopped:  # "DNF 1100 m" and "target 64.00" clear of each other
+            box, view = self.stop_text.boundingRect(), (self._view_fast, self._view_slow)
+            size = (box.width() * m_per_px, box.height() * (view[1] - view[0]) / height)
+            stop = (float(self.stop_line.value()), self._x_max)
+            sides = stop_label_sides(
+                self._data, self._curve_pace, view, stop, size, self._stop_left
+            )
+            place, side = clear_of_stop_label(place, places, label_m, sides, self._cursor_m, gap_m)
+            self._set_stop_side(self._stop_left != (side == 1))
         _, _, _, x, right, above, top, bottom = place
         anchor = (1.0 if right else 0.0, 1.0 if above else 0.0)
         pos = QPointF(x, bottom if above else top)
         if self.target_text.anchor != pg.Point(anchor) or self.target_text.pos() != pos:
             self.target_text.setAnchor(anchor)
             self.target_text.setPos(pos)
+            self.dirty = True
+
+    def _set_stop_side(self, left: bool) -> None:
+        """The stop label left or right of its line (only on a change)."""
+        anchor = pg.Point(1.0 if left else 0.0, 0.0)
+        if self.stop_text.anchor != anchor:
+            self.stop_text.setAnchor(anchor)
             self.dirty = True
 
     def _target_places(self, lo: float, slow: float) -> list[tuple]:
@@ -589,6 +610,9 @@ class PaceChart(QWidget):
             self._stopped = frame.stopped
             self.stop_line.setVisible(frame.stopped)
             self.stop_text.setVisible(frame.stopped)
+            if not frame.stopped:
+                self._set_stop_side(self._stop_left)
+            self._move_target_label()
             self.dirty = True
         d = min(max(frame.distance_m, 0.0), self._x_max)
         px = int(d / self._x_max * max(self._vb.width(), 1.0))
@@ -671,34 +695,3 @@ class PaceChart(QWidget):
         point: QPointF = self._vb.mapSceneToView(event.scenePos())
         d = min(max(point.x(), 0.0), self._x_max)
         self.seek_requested.emit(float(np.interp(d, data.curve_m, data.curve_t)))
-
-
-def target_label_colours(style: PanelStyle) -> tuple[QColor, QColor]:
-    """(text, backdrop) of the "target 61.33" label: a card-coloured backdrop that mutes the
-    bars under it, and the target's colour made legible on it over the card and over either
-    bar colour (it was green on the green bars of a runner faster than target)."""
-    t = style.theme
-    fill = rgba(style.card, TARGET_LABEL_FILL_ALPHA)
-    return legible_on(QColor(t.target_glow), label_backdrops(style, fill)), fill
-
-
-def label_backdrops(style: PanelStyle, fill: QColor) -> list[QColor]:
-    """What a label with backdrop `fill` can sit on, composited: the card, and the card under
-    an ahead or a behind bar (their alpha as _show_segments draws them)."""
-    t = style.theme
-    under = [QColor(style.card)] + [
-        legible_mix(style.card, colour, BAR_FILL_ALPHA) for colour in (t.ahead, t.behind)
-    ]
-    return [legible_mix(colour, fill, fill.alphaF()) for colour in under]
-
-
-def _drop_title(item: pg.PlotItem) -> None:
-    """Take the plot's (unused, empty) title label out of its layout and scene. Torn down
-    with the plot, the layout resized the label after its text item had gone: its Python
-    resizeEvent raised "Internal C++ object (QGraphicsTextItem) already deleted" and the
-    process died (a segfault in a full test run)."""
-    label = item.titleLabel
-    item.layout.removeItem(label)
-    scene = label.scene()
-    if scene is not None:
-        scene.removeItem(label)

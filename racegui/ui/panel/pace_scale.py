@@ -210,3 +210,77 @@ def cursor_span(
     if any(left - gap_m <= cursor_m <= right + gap_m for left, right in names):
         return 0.0, max(0.0, 1.0 - band)
     return 0.0, 1.0
+
+
+Box = tuple[float, float, float, float]
+"""(left, right (m), top, bottom (s/400 m)) of a label on the chart."""
+
+
+def label_box(place: tuple, label_m: float) -> Box:
+    """The target label's box at `place` (see place_clear_of_cursor), label_m (m) wide."""
+    x, right, top, bottom = place[3], place[4], place[6], place[7]
+    left = x - label_m if right else x
+    return left, left + label_m, top, bottom
+
+
+def boxes_meet(a: Box, b: Box) -> bool:
+    """Whether two boxes overlap (touching edges do not)."""
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def stop_label_sides(
+    data: PanelData,
+    curve_pace: np.ndarray,
+    view: tuple[float, float],
+    stop: tuple[float, float],
+    size: tuple[float, float],
+    usual_left: bool,
+) -> tuple[Box, Box | None]:
+    """The stop label's boxes at the top of a plot from view[0] to view[1] (s/400 m), on its
+    usual side of its line (left if `usual_left`), then on the other: None there where it
+    would be off the plot or over her curve or bars (`curve_pace`, clipped). stop: her stop
+    and the race's distance (m); size: the label's width (m) and height (s/400 m)."""
+    (stop_m, total_m), (wide, tall) = stop, size
+    sides = []
+    for left in (usual_left, not usual_left):
+        a = stop_m - wide if left else stop_m
+        sides.append((a, a + wide, view[0], view[0] + tall))
+    a, b, top, bottom = sides[1]
+    if (
+        a < 0.0
+        or b > total_m
+        or pace_covered(data, curve_pace, view, a, b, top, bottom) > (COVER_TOLERANCE_S)
+    ):
+        return sides[0], None
+    return sides[0], sides[1]
+
+
+def clear_of_stop_label(
+    place: tuple,
+    places: list[tuple],
+    label_m: float,
+    sides: tuple[Box | None, Box | None],
+    cursor_m: float,
+    gap_m: float,
+) -> tuple[tuple, int]:
+    """(the target label's place, the index in `sides` of the stop label's side) such that
+    the stop label ("DNF 1100 m", at the plot's top: on its usual side of its line, or on
+    the other, None where it may not go) and the target label at `place` (of `places`,
+    label_m m wide) do not cover each other: the stop label on its usual side, else on the
+    other, else the target label at its best place clear of the stop label's usual side
+    and of the time cursor at cursor_m (m, within gap_m); where none is, both as they were.
+    In a short chart the target label above its line had been drawn under "DNF 1100 m"
+    (reviewer R16, a club 1500 m at 1024x700)."""
+    target = label_box(place, label_m)
+    for side, box in enumerate(sides):
+        if box is not None and not boxes_meet(target, box):
+            return place, side
+    stop = sides[0]
+    if stop is None:
+        return place, 0
+    clear = []
+    for p in places:
+        left, right, _, _ = box = label_box(p, label_m)
+        if not boxes_meet(box, stop) and not left - gap_m <= cursor_m <= right + gap_m:
+            clear.append(p)
+    return (min(clear), 0) if clear else (place, 0)

@@ -292,8 +292,10 @@ class SidePanel(QWidget):
         table keeps fewer whole rows, down to MIN_SPLITS_ROWS (the current row centred, the
         rest scrolls: the laps are a coach's first reading, so they go after the feed's
         rows); then the pace chart gets shorter, down to CHART_LEAST_PX. Only where even that
-        does not fit does the panel scroll (never a static one). Two columns below the track
-        are fitted by _fit_two_columns; presentation mode keeps its own layout."""
+        does not fit does the panel scroll (never a static one). The usual or compact layout
+        is chosen for the laps table's rows on every tab (see _need_as_laps, _fit_tab_rows).
+        Two columns below the track are fitted by _fit_two_columns; presentation mode keeps
+        its own layout."""
         if self._fitting:  # resized by the layout work a fit does: fit again after it
             self._refit = True
             return
@@ -327,24 +329,59 @@ class SidePanel(QWidget):
             if self._columns == 2:
                 self._fit_two_columns(room)
                 return
-            every = self.splits.row_count()
+            # The layout (usual or compact) is chosen for the laps table's rows whichever tab
+            # is shown, and another tab's longer table gives rows before anything else.
+            laps = self.splits.laps_rows or self.splits.row_count()
             if self._style.compact:
-                need = self._need_with_rows(every)
-                saving = self._compact_saving.get(every)
+                need = self._need_as_laps(laps)
+                saving = self._compact_saving.get(laps)
                 if saving is not None and need + saving > room:  # the usual would not fit
-                    self._fit_rows(room, need)
+                    self._fit_tab_rows(room, laps)
                     return
                 self._restyle(compact=False)
-            need = self._need_with_rows(every)
+            need = self._need_as_laps(laps)
             if need <= room:
+                self._fit_tab_rows(room, laps)
                 return
             self._restyle(compact=True)
-            compact_need = self._need_with_rows(every)
-            self._compact_saving[every] = need - compact_need
-            self._fit_rows(room, compact_need)
+            self._compact_saving[laps] = need - self._need_as_laps(laps)
+            self._fit_tab_rows(room, laps)
         finally:
             self._set_scroll_bar(room)
             self._fitting = False
+
+    def _need_as_laps(self, laps: int) -> int:
+        """Height (px) the cards need with `laps` splits rows in view (the laps table's), in
+        the tab shown: a tab of fewer rows is measured as if it had that many. The 200 m tab
+        of a 1500 m (8 rows to the laps' 4) had made the panel compact at 1440x860, which
+        took the venue line and the pace card's last lap out, and moved every card up
+        (reviewer R16); back on Laps they came back."""
+        rows = min(laps, self.splits.row_count())
+        pitch = max(1, self.splits.view.verticalHeader().defaultSectionSize())
+        return self._need_with_rows(rows) + (laps - rows) * pitch
+
+    def _fit_tab_rows(self, room: int, laps: int) -> None:
+        """Fit the cards to `room` (px) in the layout chosen: as for the laps table's `laps`
+        rows (_fit_rows), then another tab's longer table (the 200 m tab) takes more rows
+        while they fit, and in one column the chart's height for them up to
+        SPLITS_KEPT_ROWS (as for the laps); its other rows scroll. The other cards keep
+        their rows and lines on every tab."""
+        every = self.splits.row_count()
+        need = self._need_with_rows(min(every, laps))
+        if need > room:
+            self._fit_rows(room, need)
+        if every <= laps:
+            return
+        rows, chart = self.splits.view.rows_in_view(), self.chart
+        while rows < every:
+            need, least = self._need_with_rows(rows + 1), chart.minimumHeight()
+            if need > room and self._columns == 1 and rows < SPLITS_KEPT_ROWS:
+                need = self._shorter_chart(room, need)
+            if need > room:
+                chart.setMinimumHeight(least)
+                break
+            rows += 1
+        self._need_with_rows(rows)
 
     def _fit_two_columns(self, room: int) -> None:
         """Fit two columns below the track to `room` (px). In rows that line up (gap beside

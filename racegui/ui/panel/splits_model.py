@@ -134,6 +134,10 @@ def lap_labels(lap: Lap, mark: str = "DNF") -> tuple[str, str]:
     return f"{name} · {end}", f"to {end}"
 
 
+SPLIT_STEP_M = 200.0
+"""The 200 m table's step between marks (m)."""
+
+
 def split_rows(
     splits: tuple[SplitRow, ...],
     race_m: float,
@@ -158,6 +162,8 @@ def split_rows(
             tip = f"{s.distance_m:.1f} m (between two 200 m marks: no 200 m split)"
         else:
             tip = f"{s.distance_m:.1f} m ({_source(s.published, s.segment_published, 'split')})"
+            if not out and s.distance_m < SPLIT_STEP_M - 1e-6:  # a 1500 m's 100 m
+                tip += f": its split is the {s.distance_m:.0f} m from the start"
         if at_stop:
             tip += f": where the runner stopped, {stop_words(mark)}"
         elif finish and dq_finish:

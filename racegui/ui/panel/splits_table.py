@@ -61,10 +61,11 @@ SPLIT_TIPS = (
     "Distance run (m); a dot marks a published split",
     "Race time at this distance: published at a dot, else read from the model between "
     "published splits (in italics)",
-    "Time for the 200 m since the mark above (in italics where an end is read from the "
-    "model); a row between two marks (a published split, a mile's finish) has none",
-    "The target's time for the same 200 m",
-    "This 200 m's time minus the target's (s): + is slower",
+    "Time for the 200 m since the mark above, or the start (a 1500 m's first 100 m; in "
+    "italics where an end is read from the model); a row between two marks (a published "
+    "split, a mile's finish) has none",
+    "The target's time for the same stretch",
+    "This split's time minus the target's (s): + is slower",
     "Elapsed minus the target's elapsed (s), the gap so far: + is behind",
 )
 TIMED_TIPS = (
@@ -396,6 +397,11 @@ class SplitsTable(Card):
         for a runner who did not finish, her table's before she stops, after it too (see
         SplitsModel.sized_rows)."""
         return sized_rows(self.view.model())
+
+    @property
+    def laps_rows(self) -> int:
+        """Rows the lap table is sized for (see row_count), whichever tab is shown."""
+        return sized_rows(self.laps_model)
 
     def set_fit_rows(self, rows: int | None) -> None:
         """Keep exactly `rows` whole rows in view (the rest scrolls, the current row
