@@ -177,9 +177,33 @@ def _size_arg(text: str) -> tuple[int, int]:
                 f"{shown} is not a size (use WIDTHxHEIGHT, e.g. 1920x1080, or 1080p, 720p, square)"
             ) from None
         w = h = 10**9
-    if not (16 <= w <= 7680 and 16 <= h <= 4320):
-        raise argparse.ArgumentTypeError(f"{shown}: size must be between 16x16 and 7680x4320")
+    problem = _screenshot_size_problem(w, h)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{shown}: {problem}")
     return w, h
+
+
+SCREENSHOT_LEAST_PX = 16
+SCREENSHOT_MOST_PX = (7680, 4320)
+"""The window's --screenshot size (px): at least 16 each way, at most 8K (landscape)."""
+
+
+def _screenshot_size_problem(width: int, height: int) -> str:
+    """What is wrong with a --screenshot size (px), naming each side at fault, or "".
+    '99999x10' and '2000x4400' had both been told only "size must be between 16x16 and
+    7680x4320" (K51, after reviewer R15)."""
+    problems = []
+    sides = zip(("width", "height"), (width, height), SCREENSHOT_MOST_PX, strict=True)
+    for side, px, most in sides:
+        if px < SCREENSHOT_LEAST_PX:
+            problems.append(f"the {side} {px} is less than {SCREENSHOT_LEAST_PX}")
+        elif px > most:  # a size of more digits than int() reads is not repeated
+            shown = f"the {side}" if px >= 10**9 else f"the {side} {px}"
+            problems.append(f"{shown} is more than {most}")
+    if not problems:
+        return ""
+    least, (max_w, max_h) = SCREENSHOT_LEAST_PX, SCREENSHOT_MOST_PX
+    return " and ".join(problems) + f" (a screenshot is {least}x{least} to {max_w}x{max_h})"
 
 
 def add_follow_argument(parser: argparse.ArgumentParser) -> None:

@@ -18,10 +18,28 @@ HUGE = "1" + "0" * 5000  # more digits than int() reads
 
 
 @pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        ("99999x10", "the width 99999 is more than 7680 and the height 10 is less than 16"),
+        ("2000x4400", "'2000x4400': the height 4400 is more than 4320 (a screenshot is 16x16 to"),
+        ("10x600", "'10x600': the width 10 is less than 16 (a screenshot is 16x16 to 7680x4320)"),
+    ],
+)
+def test_a_screenshot_size_names_each_side_at_fault(capsys, tmp_path, monkeypatch, size, message):
+    """The window's --screenshot --size had said "size must be between 16x16 and 7680x4320"
+    whichever side was wrong, where export names the side (K51)."""
+    monkeypatch.chdir(tmp_path)
+    assert main([DEMO, "--screenshot", "o.png", "--size", size]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and message in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--screenshot", "o.png", "--size", "²x1080"], "'²x1080' is not a size (use WIDTHxHEIGHT"),
-        (["--screenshot", "o.png", "--size", f"{HUGE}x1080"], "size must be between 16x16"),
+        (["--screenshot", "o.png", "--size", f"{HUGE}x1080"], "the width is more than 7680"),
         (["export", DEMO, "-o", "x.mp4", "--size", "²x1080"], "Size '²x1080' is not WIDTHxHEIGHT"),
         (["export", DEMO, "-o", "x.mp4", "--size", f"{HUGE}x1080"], "larger than the 7680x4320"),
         (["validate", ""], f"racegui validate: argument FILE: {NO_FILE}"),
