@@ -108,7 +108,7 @@ def test_the_long_form_reads_bib_and_country_and_notes_a_column_it_does_not_read
     assert (race.athletes[0].bib, race.athletes[0].country) == ("12", "KEN")
     assert race.notes == (
         "Column 7 (Coach) is not read: the columns read are athlete, distance_m, time, name, "
-        "role, colour, bib, country and lane (Pos, Place and Rank are left out).",
+        "role, colour, bib, country and lane (of Pos, Place and Rank only a DQ, DNF or DNS).",
     )
 
 

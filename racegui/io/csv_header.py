@@ -71,8 +71,8 @@ def unread_columns(cells: list[str], col: dict[str, int]) -> str | None:
     return (
         f"Column{'s' if len(unread) > 1 else ''} {named} "
         f"{'are' if len(unread) > 1 else 'is'} not read: the columns read are "
-        f"{', '.join((REQUIRED + OPTIONAL)[:-1])} and {OPTIONAL[-1]} (Pos, Place and Rank "
-        "are left out)."
+        f"{', '.join((REQUIRED + OPTIONAL)[:-1])} and {OPTIONAL[-1]} (of Pos, Place and "
+        "Rank only a DQ, DNF or DNS)."
     )
 
 
