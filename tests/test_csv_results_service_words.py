@@ -1,5 +1,5 @@
 """A results service's sheet as a reviewer tried it (R8): a sheet whose only runner did
-not finish is told that no runner finished, result cells with record and qualifier marks
+not finish is told that no runner finishes, result cells with record and qualifier marks
 ("3:54.37 PB", "3:55.10 q") read as their times, and the notes and problems of result
 columns and marks say what was done in plain words."""
 
@@ -28,7 +28,7 @@ def _refused(tmp_path, text: str, capsys, *options: str) -> str:
 def test_a_sheet_whose_one_runner_did_not_finish_says_no_runner_finished(tmp_path, capsys, mark):
     text = f"Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,{mark}\n"
     assert _refused(tmp_path, text, capsys) == (
-        f"line 2, column 5 (1500 m): no runner finished: Ann is marked '{mark}' here, and a "
+        f"line 2, column 5 (1500 m): no runner finishes: Ann is marked '{mark}' here, and a "
         "race needs at least one finisher (a time at the finish: 1500 m, inferred as a step "
         "of 400 m on from the last split column's 1100 m; --distance gives another)"
     )
@@ -48,14 +48,14 @@ def test_a_sheet_whose_runners_all_stopped_names_the_first_mark(tmp_path, capsys
     text = "Athlete,300,700,1100,Result\nAnn,47.4,1:50.2,2:53.55,DNF\nBea,47.5,1:50.4,DNF,DNF\n"
     line = _refused(tmp_path, text, capsys)
     assert line.startswith(
-        "line 2, column 5 (1500 m): no runner finished: Ann is marked 'DNF' here (and 1 more "
+        "line 2, column 5 (1500 m): no runner finishes: Ann is marked 'DNF' here (and 1 more "
     )
 
 
 def test_a_distance_given_past_the_finishers_is_still_the_distance_s_problem(tmp_path, capsys):
     text = "Athlete,300,700,1100,1500\nAnn,47.4,1:50.2,2:53.55,3:54.37\nBea,47.5,1:50.4,DNF,\n"
     line = _refused(tmp_path, text, capsys, "--distance", "1600")
-    assert "no runner finished" not in line and "1600" in line
+    assert "no runner finishes" not in line and "1600" in line
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def test_no_runner_finishing_as_every_one_is_marked_is_said(tmp_path, capsys):
     )
     why = import_refused(path, capsys, "--distance", "1500")
     assert why.startswith(
-        "line 2, column 1 (Place): no runner finished: Ann is marked 'DQ' here (and 1 more "
+        "line 2, column 1 (Place): no runner finishes: Ann is marked 'DQ' here (and 1 more "
         "marked so)"
     )
 

@@ -201,7 +201,7 @@ def no_finisher_problem(
     )
     return Problem(
         place,
-        f"no runner finished: {name} is marked {mark!r} here{more}, and a race needs at "
+        f"no runner finishes: {name} is marked {mark!r} here{more}, and a race needs at "
         f"least one finisher (a time at {finish})",
     )
 
