@@ -194,6 +194,12 @@ def test_a_png_sequence_with_no_name_before_its_frame_number_is_refused(
         (["export", "x.csv", "-o", "out/ a_%04d.png", "--to", "1"], "' a_%04d.png' starts wit"),
         (["export", "x.csv", "-o", "a\u200d.gif"], "U+200D (zero width joiner) in it: type it"),
         (["x.csv", "--screenshot", "shot .png"], "has a space before .png: type it as 'shot.png'"),
+        (["import", "x.csv", "-o", "x\tr.json"], "'x\\tr.json' has a tab in it: type it as"),
+        (
+            ["export", "x.csv", "-o", "clip\n.mp4"],
+            "has a line break before .mp4: type it as 'clip.mp4'",
+        ),
+        (["import", "x.csv", "-o", "a\x7fb.json"], "'a\\x7fb.json' has U+007F in it: type it"),
     ],
 )
 def test_a_file_name_with_a_blank_at_an_end_or_an_invisible_character_is_refused(

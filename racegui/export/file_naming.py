@@ -20,6 +20,9 @@ _INVISIBLE_RE = re.compile(
 the bidi controls and marks (U+202E shows "race\u202egnp.exe" as "raceexe.png"); and the zero
 width (non-)joiner, except between two characters beyond ASCII, where it joins letters of
 Persian or Indic words or the emoji of a family."""
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Control characters (a tab, a line break): no file name a user means holds one (a name
+pasted with a tab inside it had been written, K47)."""
 _HIDING_RE = re.compile(r"\.+\s|\.\.")
 """The start of a name hidden by mistake: a dot and a space (". race.json") or two dots
 ("..race.json", the slash of "../race.json" left out). One dot before a name is a dotfile,
@@ -46,7 +49,9 @@ def file_stem(title: str) -> str:
 
 def _name_of(character: str) -> str:
     """A character of a file name in words: "a space", "a tab", "U+200B (zero width space)"."""
-    said = {" ": "a space", "\t": "a tab"}.get(character)
+    said = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a line break"}.get(
+        character
+    )
     if said is not None:
         return said
     name = unicodedata.name(character, "").lower()
@@ -98,7 +103,7 @@ def _no_name(path: Path) -> str | None:
 def _tidied(name: str) -> str:
     """name without what name_problem refuses: invisible characters, blanks at either end
     and before the suffix, and dots and blanks that hide it."""
-    name = _INVISIBLE_RE.sub("", name).strip()
+    name = _CONTROL_RE.sub("", _INVISIBLE_RE.sub("", name)).strip()
     stem, suffix = _suffix_of(name)
     name = stem.rstrip() + suffix
     return name.lstrip(". \t") if _HIDING_RE.match(name) else name
@@ -109,17 +114,21 @@ def name_problem(path: Path) -> str | None:
     and what to type ("the file name ' race.json' starts with a space: type it as
     'race.json'"). Refused: a name that is no name (only spaces, or only dots or spaces
     before its suffix or besides a PNG sequence's frame number: it would be a hidden file);
-    a character of it that shows nothing (_INVISIBLE_RE); a blank at its start, its end or
-    just before its suffix; and a start that hides it by mistake (_HIDING_RE). Spaces inside
-    a name ("mile final.mp4") and a dotfile (".race.json") are kept. The folders the name is
-    in are not looked at."""
+    a character of it that shows nothing (_INVISIBLE_RE) or a control character (a tab inside
+    it: _CONTROL_RE); a blank at its start, its end or just before its suffix; and a start
+    that hides it by mistake (_HIDING_RE). Spaces inside a name ("mile final.mp4") and a
+    dotfile (".race.json") are kept. The folders the name is in are not looked at."""
     name = path.name
     invisible = _INVISIBLE_RE.search(name)
     if invisible is None:  # first: with it gone the name may still be no name
         no_name = _no_name(path)
         if no_name is not None:
             return no_name
-    problem = _slip(name) if invisible is None else f"has {_name_of(invisible.group())} in it"
+    if invisible is None:
+        control = _CONTROL_RE.search(name)  # a tab at either end is a blank there
+        problem = _slip(name) or (control and f"has {_name_of(control.group())} in it")
+    else:
+        problem = f"has {_name_of(invisible.group())} in it"
     if problem is None:
         return None
     tidy = _tidied(name)
