@@ -54,3 +54,32 @@ def test_a_dnf_after_the_race_s_laps_beside_a_short_unmarked_runner_is_refused(t
     path = _file(tmp_path, HEADER + TOM + "Tom,5,DNF,\n" + ANN)
     why = import_refused(path, capsys, "--distance", "1500")
     assert why.startswith("line 6, column 3: Tom is marked 'DNF' after 4 laps")
+
+
+def test_a_dq_after_more_laps_than_the_race_beside_a_short_unmarked_runner_says_so(
+    tmp_path, capsys
+):
+    """Tom 5 laps of a 1500 m (4 laps) then 'DQ', Ann 2 unmarked had been told "a runner
+    who finishes runs 2", as if Ann finished: Tom's laps are too many, Ann did not finish."""
+    five = TOM + "Tom,5,1:03.0,5:10.3\n"
+    why = import_refused(
+        _file(tmp_path, HEADER + five + "Tom,6,DQ,\n" + ANN), capsys, "--distance", "1500"
+    )
+    assert why == (
+        "line 7, column 3: Tom is marked 'DQ' after 5 laps, but 1500 m is 4 laps (a 300 m "
+        "part lap, then 3 × 400 m): leave out the laps not run; Ann, with 2 of its laps and "
+        "no mark, did not finish, or needs a mark"
+    )
+
+
+def test_a_dnf_after_more_laps_than_the_race_beside_short_unmarked_runners_says_so(
+    tmp_path, capsys
+):
+    five = TOM + "Tom,5,1:03.0,5:10.3\n"
+    bob = "Bob,1,55.0,55.0\nBob,2,1:06.0,2:01.0\nBob,3,1:07.0,3:08.0\n"
+    path = _file(tmp_path, HEADER + five + "Tom,6,DNF,\n" + ANN + bob)
+    why = import_refused(path, capsys, "--distance", "1500")
+    assert why.startswith("line 7, column 3: Tom is marked 'DNF' after 5 laps, but 1500 m is 4")
+    assert why.endswith(
+        "Ann and Bob, with 2 and 3 of its laps and no mark, did not finish, or need marks"
+    )

@@ -14,7 +14,7 @@ from racegui.io.csv_rows import DISQUALIFIED, plain_mark
 from racegui.io.errors import Problem
 from racegui.io.lap_header import LapHeader
 from racegui.io.lap_rows import LapRow, StopRow
-from racegui.io.laps import lap_counts, lap_word
+from racegui.io.laps import distance_name, lap_counts, lap_word, laps_text
 
 LEAVE_OUT = "leave out the laps not run"
 """The hint where a stop mark cannot be read."""
@@ -160,13 +160,11 @@ def apply_stops(
             and not finished
             and not _mid_race(stop, laps, distance_m)
         ):
-            problems.append(
-                Problem(
-                    stop.place,
-                    f"{runner} is marked {stop.mark!r} after {lap_word(laps)}, and a runner "
-                    f"who finishes runs {most}: {LEAVE_OUT}",
-                )
+            said = _past_race(runner, stop, runners, marked, most, distance_m) or (
+                f"{runner} is marked {stop.mark!r} after {lap_word(laps)}, and a runner "
+                f"who finishes runs {most}: {LEAVE_OUT}"
             )
+            problems.append(Problem(stop.place, said))
     if problems[before:]:
         return {}
     stopped = {}
@@ -186,6 +184,43 @@ def _mid_race(stop: StopRow, laps: int, distance_m: float | None) -> bool:
     laps of a 1500 m beside Ann's 2 unmarked had been "Tom is marked 'DQ' after 3 laps, and
     a runner who finishes runs 2"; now Ann's 2 laps are told they are no 1500 m's)."""
     return kind(stop.mark) == "DQ" and distance_m is not None and laps < min(lap_counts(distance_m))
+
+
+def _past_race(
+    runner: str,
+    stop: StopRow,
+    runners: dict[str, list[LapRow]],
+    marked: dict[str, StopRow],
+    most: int,
+    distance_m: float | None,
+) -> str | None:
+    """What a runner marked after more laps than the race (distance_m, m) has is told where
+    the runners not marked have fewer than it (most): her laps are too many, and they did
+    not finish (Tom 'DQ' after 5 laps of a 1500 m beside Ann's 2 unmarked had been told "a
+    runner who finishes runs 2", as if Ann finished); None otherwise."""
+    laps = len(runners.get(runner, []))
+    if distance_m is None:
+        return None
+    counts = lap_counts(distance_m)
+    if laps <= max(counts) or most >= min(counts):
+        return None
+    race = laps_text(distance_m) if counts[0] > 1 else "1 lap"
+    if len(counts) > 1:
+        race += f", or {counts[1]} with the part lap in the first"
+    short = [(r, len(rows)) for r, rows in runners.items() if r not in marked and rows]
+    names = _and([r for r, _ in short])
+    have = _and([str(n) for _, n in short])
+    needs = "needs a mark" if len(short) == 1 else "need marks"
+    return (
+        f"{runner} is marked {stop.mark!r} after {lap_word(laps)}, but "
+        f"{distance_name(distance_m)} is {race}: {LEAVE_OUT}; {names}, with {have} of its "
+        f"laps and no mark, did not finish, or {needs}"
+    )
+
+
+def _and(words: list[str]) -> str:
+    """ "Ann", "Ann and Bob", "Ann, Bob and Cy"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _lap_after(row: LapRow, stop: StopRow) -> str:
