@@ -185,3 +185,14 @@ def test_each_runner_s_total_row_is_checked_and_left_out(tmp_path):
     assert "Lines 6, 11, 16: the Total rows are left out: each agrees with its runner's laps." in (
         race.notes
     )
+
+
+def test_a_lap_time_that_does_not_match_names_its_runner(tmp_path):
+    """Of several runners, a lap's time that is not the difference of its times from the
+    start had been noted "Line 7: lap 2's time ..." without whose lap it is."""
+    text = HEADER + _rows().replace("Lena Brandt,2,01:09.10", "Lena Brandt,2,01:10.10")
+    race = read_splits_csv(_write(tmp_path, text), distance_m=1500)
+    assert race.notes == (
+        "Line 7 (Lena Brandt): lap 2's time 1:10.10 is not the 1:09.10 between its times "
+        "from the start (53.00 to 2:02.10): the times from the start are used.",
+    )

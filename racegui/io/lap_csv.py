@@ -464,16 +464,19 @@ def _lap_texts(rows: list[LapRow]) -> list[str]:
 
 def _mismatches(rows: list[LapRow], header: LapHeader) -> list[str]:
     """A note for each lap whose lap time is not the difference of its times from the
-    start (beyond ROUNDING_S)."""
+    start (beyond ROUNDING_S), naming its runner in a file of several ("Line 7 (Lena
+    Brandt): ..."; it had named the line alone)."""
     notes = []
     before, before_text = 0.0, ""
     for row in rows:
         between = row.total_s - before
         if abs(between - row.lap_s) > ROUNDING_S + 1e-9:
             ends = (before_text, row.total_text)
+            whose = "" if header.runner is None else f" ({row.runner})"
             notes.append(
-                f"Line {row.line}: lap {row.lap}'s time {typed_time(row.lap_s, row.lap_text)} "
-                f"is not the {typed_time(between, *ends)} between its times from the start "
+                f"Line {row.line}{whose}: lap {row.lap}'s time "
+                f"{typed_time(row.lap_s, row.lap_text)} is not the {typed_time(between, *ends)} "
+                "between its times from the start "
                 f"({typed_time(before, before_text) if before_text else '0'} to "
                 f"{typed_time(row.total_s, row.total_text)}): the times from the start are used."
             )
