@@ -200,12 +200,15 @@ def test_an_import_to_an_output_that_cannot_encode_its_title_exits_0(monkeypatch
 
 
 def test_import_names_an_output_with_a_line_break_on_one_line(capsys, tmp_path):
-    """The error lines escape a line break in a file's name; import's line saying what it
-    wrote printed it raw, as two lines (tester R6)."""
+    """The error lines escape a line break in a file's path; import's line saying what it
+    wrote printed it raw, as two lines (tester R6). A file's own name may hold none (2bd7fc8):
+    here a folder's does."""
     csv = tmp_path / "s.csv"
     csv.write_text("athlete,distance_m,time\nAnn,400,62.1\nAnn,800,2:05.0\n", encoding="utf-8")
-    out = tmp_path / "two\nlines.json"
+    folder = tmp_path / "two\nlines"
+    folder.mkdir()
+    out = folder / "race.json"
     assert main(["import", str(csv), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert out.exists() and len(printed.splitlines()) == 1
-    assert printed.startswith(f"{tmp_path}/two\\nlines.json: wrote ")
+    assert printed.startswith(f"{tmp_path}/two\\nlines/race.json: wrote ")
