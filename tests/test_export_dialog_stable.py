@@ -59,3 +59,33 @@ def test_the_progress_line_groups_thousands_as_the_check_line_does(replay, tmp_p
     qtbot.addWidget(dlg)
     dlg._show_progress(1500, 7394, 3.0)
     assert dlg.status.text().startswith("1,500 of 7,394 frames  ·  ")
+
+
+def _fields_y(dlg: ExportDialog) -> list[int]:
+    """The y (px, in the dialog) of each field of the options form."""
+    fields = (dlg.path_edit, dlg.size_combo, dlg.fps_spin, dlg.from_edit, dlg.to_edit)
+    return [w.mapTo(dlg, w.rect().topLeft()).y() for w in fields]
+
+
+def test_the_rows_do_not_move_when_the_result_appears(replay, tmp_path, qtbot):
+    """The result ("Wrote …/clip.mp4: 11 frames, …" on two lines) had taken its second line
+    from the form, whose rows moved up 2 px."""
+    dlg = ExportDialog(replay, start_dir=tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
+    dlg.fps_spin.setValue(10)
+    dlg.from_edit.setText("1:00")
+    dlg.to_edit.setText("1:01")
+    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+    before = _fields_y(dlg)
+    with qtbot.waitSignal(dlg.export_finished, timeout=60_000):
+        dlg.export_button.click()
+    for _ in range(5):  # the relayout the longer text asks for
+        QApplication.processEvents()
+    assert dlg.status.text().startswith("Wrote ")
+    assert dlg.status.heightForWidth(dlg.status.width()) > dlg.status.fontMetrics().height()
+    assert dlg.status.height() >= dlg.status.heightForWidth(dlg.status.width())  # not cut
+    assert _fields_y(dlg) == before

@@ -76,9 +76,12 @@ class ExportRunMixin:
         """Page 0: the check line; page 1: the progress bar and the status line."""
         self.outcome.addWidget(self.check_label)
         self.outcome.addWidget(running)
-        # Room for the bar and a status line, whether or not they are shown yet.
+        # Room for the bar and two status lines (the result, "Wrote …/clip.mp4: 91 frames,
+        # …", wraps to two), whether or not they are shown yet: the result had taken its
+        # second line from the rows above, which moved up 2 px.
         line = self.status.fontMetrics().lineSpacing()
-        self.outcome.setMinimumHeight(self.progress.sizeHint().height() + box.spacing() + line)
+        bar = self.progress.sizeHint().height()
+        self.outcome.setMinimumHeight(bar + box.spacing() + 2 * line)
         return self.outcome
 
     def _show_outcome(self, shown: bool) -> None:

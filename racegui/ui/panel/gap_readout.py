@@ -176,7 +176,6 @@ class GapReadout(Card):
             self.bar.setStyleSheet(f"background: {bar}; border-radius: 2px;")
             self.dirty = True
         if frame.stopped:
-            self._versus_forms = ()
             self._show_stopped(frame, data, style)
             return
         self.versus.setHidden(False)  # back from her stop (a seek)
@@ -211,7 +210,9 @@ class GapReadout(Card):
         caption and the time with a spacing to spare, else the short "+6.42" (the target's
         time is in the card's title and the header). "FINISHED  DQ · 4:06.42  +6.42 vs
         4:00.00" had run to the card's right edge in presentation mode at 1280x720, the
-        widgets squeezed below their texts' widths."""
+        widgets squeezed below their texts' widths. Where the versus's room (its template's,
+        "+88.8 vs 8:88.88") would squeeze the row, the room is its text's: "STOPPED  DNF ·
+        2000 m  at 6:30.40" had cut the time's "m" at 1280x720."""
         if not self._versus_forms:
             return
         room = self._proj.geometry().width()
@@ -220,6 +221,17 @@ class GapReadout(Card):
             text = self._versus_forms[-1]
             self.versus.set_template(text)  # its room goes to the time
         self.versus.set_text(text)
+        if room > 0 and self._asked_px() > room:
+            self.versus.set_template(text)
+
+    def _asked_px(self) -> int:
+        """Width (px) the projection's row asks for: its shown readouts' rooms (their
+        templates') and the spacings between them."""
+        shown = [
+            w for w in (self.projected_caption, self.projected, self.versus) if not w.isHidden()
+        ]
+        spacing = self._proj.spacing() * (len(shown) - 1)
+        return sum(w.sizeHint().width() for w in shown) + spacing
 
     def _row_px(self, versus: str) -> int:
         """Width (px) the projection's row needs with the versus text `versus`: its caption's
@@ -244,7 +256,10 @@ class GapReadout(Card):
         # When: the metres' caption says it already where there is a target.
         target = data.replay.target is not None
         stop = format_published(data.stop_s, data.finish_decimals)
-        self.versus.set_text("" if target else f"at {stop}")
+        self._versus_forms = () if target else (f"at {stop}",)
+        if target:
+            self.versus.set_text("")
+        self._fit_versus()
         self.versus.set_colour(style.theme.text_muted)
         # Empty, it still kept its template's room ("+88.8 vs 8:88.88"), which cut the last
         # letter of "DNF · 2200 m" in presentation mode's bigger type.
