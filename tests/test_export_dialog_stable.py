@@ -17,7 +17,8 @@ def replay():
     return compile_race(read_race(demo_race_path()))
 
 
-def test_the_rows_and_buttons_do_not_move_when_the_progress_bar_appears(replay, tmp_path, qtbot):
+def _one_second_clip_dialog(replay, tmp_path, qtbot) -> ExportDialog:
+    """The dialog shown, set for a 1 s 720p clip at 10 fps into tmp_path/clip.mp4."""
     dlg = ExportDialog(replay, start_dir=tmp_path)
     qtbot.addWidget(dlg)
     dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
@@ -28,6 +29,11 @@ def test_the_rows_and_buttons_do_not_move_when_the_progress_bar_appears(replay, 
     dlg.show()
     qtbot.waitExposed(dlg)
     QApplication.processEvents()
+    return dlg
+
+
+def test_the_rows_and_buttons_do_not_move_when_the_progress_bar_appears(replay, tmp_path, qtbot):
+    dlg = _one_second_clip_dialog(replay, tmp_path, qtbot)
 
     def where() -> tuple:
         return (
@@ -70,16 +76,7 @@ def _fields_y(dlg: ExportDialog) -> list[int]:
 def test_the_rows_do_not_move_when_the_result_appears(replay, tmp_path, qtbot):
     """The result ("Wrote …/clip.mp4: 11 frames, …" on two lines) had taken its second line
     from the form, whose rows moved up 2 px."""
-    dlg = ExportDialog(replay, start_dir=tmp_path)
-    qtbot.addWidget(dlg)
-    dlg.size_combo.setCurrentIndex(1)  # 1280 x 720
-    dlg.fps_spin.setValue(10)
-    dlg.from_edit.setText("1:00")
-    dlg.to_edit.setText("1:01")
-    dlg.path_edit.setText(str(tmp_path / "clip.mp4"))
-    dlg.show()
-    qtbot.waitExposed(dlg)
-    QApplication.processEvents()
+    dlg = _one_second_clip_dialog(replay, tmp_path, qtbot)
     before = _fields_y(dlg)
     with qtbot.waitSignal(dlg.export_finished, timeout=60_000):
         dlg.export_button.click()
