@@ -68,10 +68,7 @@ def _marks_listed(marked: dict[str, StopRow], runners: dict[str, list[LapRow]]) 
         laps = len(runners.get(runner, []))
         after = f"after {lap_word(laps)}" if laps else "with no lap"
         said.append(f"{runner} {stop.mark!r} {after} (line {stop.line})")
-    if len(said) == 1:
-        return said[0]
-    shown = said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"]
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return _and(said if len(said) <= 4 else [*said[:3], f"{len(said) - 3} more"])
 
 
 def _every(marked: dict[str, StopRow]) -> str:
